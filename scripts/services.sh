@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Makes sure of the services Tollgate needs, idempotently:
+#   up    Redis at REDIS_URL (started, or installed from Debian's packages, when local and absent);
+#         MongoDB at MONGODB_URI if set, else FerretDB (built once into the cache) on a loopback port;
+#         k6 (built once into the cache).
+#   down  stops what `up` started from this clone (never a service it found already running).
+#   env   prints the export lines for the services' addresses (eval "$(scripts/services.sh env)").
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ensure_redis() {
+  if redis-cli -u "$REDIS_URL" ping 2>/dev/null | grep -q PONG; then return; fi
+  case "$REDIS_URL" in
+    redis://127.0.0.1:6379|redis://localhost:6379|redis://127.0.0.1:6379/*) ;;
+    *) log "REDIS_URL=$REDIS_URL does not answer, and it is not the local default I can start"; exit 1 ;;
+  esac
+  if ! command -v redis-server >/dev/null; then
+    log "installing redis-server from Debian's packages"
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq >&2 && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
+  fi
+  mkdir -p "$RUN_DIR"
+  log "starting redis-server on 127.0.0.1:6379"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
+    --dir "$RUN_DIR" --logfile "$RUN_DIR/redis.log" --pidfile "$RUN_DIR/redis.pid"
+  for _ in $(seq 50); do redis-cli -u "$REDIS_URL" ping 2>/dev/null | grep -q PONG && return; sleep 0.1; done
+  log "redis-server did not come up: see $RUN_DIR/redis.log"; exit 1
+}
+
+# FerretDB v1's module leaves out the generated build/version/version.txt, so `go install pkg@version`
+# builds a binary that panics at start. We build the pinned version from a vendored copy instead,
+# with that one file written in: same sources, same pin (scripts/ferretdb/go.mod and go.sum).
+build_ferretdb() {
+  [ -x "$FERRETDB_BIN" ] && return
+  log "building FerretDB $FERRETDB_VERSION (once; cached in $TOOLS_BIN)"
+  local dir="$TOLLGATE_CACHE/build/ferretdb-$FERRETDB_VERSION"
+  rm -rf "$dir" && mkdir -p "$dir" "$TOOLS_BIN"
+  cp "$ROOT"/scripts/ferretdb/{go.mod,go.sum,tools.go} "$dir/"
+  (cd "$dir" && go mod vendor && echo "$FERRETDB_VERSION" > vendor/github.com/FerretDB/FerretDB/build/version/version.txt \
+    && go build -mod=vendor -o "$FERRETDB_BIN.tmp" github.com/FerretDB/FerretDB/cmd/ferretdb) >&2
+  mv "$FERRETDB_BIN.tmp" "$FERRETDB_BIN"
+  rm -rf "$dir"
+}
+
+build_k6() {
+  [ -x "$K6_BIN" ] && return
+  log "building k6 $K6_VERSION (once; cached in $TOOLS_BIN)"
+  local gobin; gobin="$(mktemp -d)"
+  GOBIN="$gobin" go install "go.k6.io/k6@$K6_VERSION" >&2
+  mkdir -p "$TOOLS_BIN" && mv "$gobin/k6" "$K6_BIN" && rm -rf "$gobin"
+}
+
+ensure_mongodb() {
+  if [ -n "${MONGODB_URI:-}" ]; then return; fi
+  if tcp_open "$FERRETDB_ADDR"; then return; fi
+  build_ferretdb
+  mkdir -p "$RUN_DIR" "$DATA_DIR/ferretdb" "$DATA_DIR/ferretdb-state"
+  log "starting FerretDB $FERRETDB_VERSION (SQLite backend, data in $DATA_DIR/ferretdb) on $FERRETDB_ADDR"
+  nohup "$FERRETDB_BIN" --handler=sqlite --sqlite-url="file:$DATA_DIR/ferretdb/" \
+    --state-dir="$DATA_DIR/ferretdb-state" --listen-addr="$FERRETDB_ADDR" --debug-addr=127.0.0.1:0 \
+    --telemetry=disable --log-level=warn >"$RUN_DIR/ferretdb.log" 2>&1 &
+  echo $! > "$RUN_DIR/ferretdb.pid"
+  for _ in $(seq 100); do tcp_open "$FERRETDB_ADDR" && return; sleep 0.1; done
+  log "FerretDB did not come up: see $RUN_DIR/ferretdb.log"; exit 1
+}
+
+print_env() {
+  echo "export REDIS_URL='$REDIS_URL'"
+  echo "export MONGODB_URI='${MONGODB_URI:-mongodb://$FERRETDB_ADDR/}'"
+  echo "export K6_BIN='$K6_BIN'"
+}
+
+stop_owned() {
+  local name="$1" pidfile="$RUN_DIR/$1.pid"
+  [ -f "$pidfile" ] || return 0
+  local pid; pid="$(cat "$pidfile")"
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid"
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  fi
+  rm -f "$pidfile"
+}
+
+case "${1:-up}" in
+  up) ensure_redis; ensure_mongodb; build_k6; print_env ;;
+  down) stop_owned ferretdb; stop_owned redis ;;
+  env) print_env ;;
+  *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
+esac
