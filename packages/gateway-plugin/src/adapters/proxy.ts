@@ -1,0 +1,63 @@
+import { Agent } from "node:http";
+import type { ServerResponse } from "node:http";
+import express, { type Express } from "express";
+import { createProxyMiddleware } from "http-proxy-middleware";
+import { problem } from "../core/problems.js";
+import { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOptions } from "./express.js";
+
+export interface GatewayOptions extends TollgateOptions {
+  /** The provider's API, e.g. `http://127.0.0.1:4000`. */
+  upstream: string;
+  /** Most idle keep-alive sockets kept open to the upstream. Default 256. */
+  maxSockets?: number;
+  /** Longest wait for the upstream's response, in ms. Default 30 000. */
+  upstreamTimeoutMs?: number;
+}
+
+export interface Gateway {
+  app: Express;
+  tollgate: TollgateMiddleware;
+  close(): Promise<void>;
+}
+
+/**
+ * The metered reverse proxy: health endpoints, then Tollgate, then http-proxy-middleware streaming to the
+ * upstream over keep-alive connections. A refused call never reaches the proxy.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
+  const tollgate = createTollgate(options);
+  const proxy = createProxyMiddleware({
+    target: options.upstream,
+    changeOrigin: true,
+    xfwd: true,
+    agent,
+    proxyTimeout: options.upstreamTimeoutMs ?? 30_000,
+    on: {
+      error: (_error, _req, res) => {
+        // `res` is a socket for upgrades; only an HTTP response that has not started can carry a problem.
+        if ("setHeader" in res && !(res as ServerResponse).headersSent) {
+          sendProblem(res as ServerResponse, problem("upstream_unavailable"));
+        } else {
+          res.destroy();
+        }
+      },
+    },
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  app.get("/_tollgate/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.use(tollgate, proxy);
+  return {
+    app,
+    tollgate,
+    close: async () => {
+      await tollgate.close();
+      agent.destroy();
+    },
+  };
+}

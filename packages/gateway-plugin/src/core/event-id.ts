@@ -1,0 +1,11 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * Usage event ids: unique across processes (a random per-process part) and sortable by time, without
+ * a random draw per call. Shape: <ms since epoch, base 36, 8 chars><process nonce, 10 chars><counter>.
+ */
+export function createEventIdGenerator(): () => string {
+  const nonce = randomBytes(8).toString("base64url").slice(0, 10);
+  let counter = 0;
+  return () => `${Date.now().toString(36).padStart(9, "0")}${nonce}${(counter++).toString(36)}`;
+}

@@ -1,0 +1,47 @@
+/**
+ * The one table of Tollgate's error codes: each maps to its HTTP status and title, rendered as
+ * RFC 9457 problem details by the gateway and the control plane alike.
+ */
+export const PROBLEMS = {
+  bad_request: { status: 400, title: "The request is malformed" },
+  validation_failed: { status: 400, title: "The request did not pass validation" },
+  idempotency_key_missing: { status: 400, title: "An Idempotency-Key header is required" },
+  unauthorized: { status: 401, title: "A valid API key or admin token is required" },
+  insufficient_funds: { status: 402, title: "The wallet's balance does not cover the price of this call" },
+  no_wallet: { status: 402, title: "The account has no wallet in the plan's currency" },
+  forbidden: { status: 403, title: "This credential may not act on this resource" },
+  account_inactive: { status: 403, title: "The account is not active" },
+  not_found: { status: 404, title: "No such resource" },
+  method_not_allowed: { status: 405, title: "Method not allowed" },
+  conflict: { status: 409, title: "The request conflicts with the resource's state" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
+  unsupported_media_type: { status: 415, title: "The request body must be application/json" },
+  idempotency_key_reused: { status: 422, title: "This Idempotency-Key was used with a different request" },
+  unprocessable: { status: 422, title: "The request refers to something that cannot be used" },
+  internal: { status: 500, title: "Internal error" },
+  upstream_unavailable: { status: 502, title: "The upstream API did not answer" },
+  metering_unavailable: { status: 503, title: "Metering is unavailable, so the call was not forwarded" },
+  unavailable: { status: 503, title: "The service is temporarily unavailable" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  [extension: string]: unknown;
+}
+
+export function problemType(code: ProblemCode): string {
+  return `urn:tollgate:problem:${code}`;
+}
+
+export function problem(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = PROBLEMS[code];
+  return { type: problemType(code), title, status, code, ...(detail === undefined ? {} : { detail }), ...extensions };
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** The gateway's configuration, parsed once at start. */
+export const gatewayEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("127.0.0.1"),
+  UPSTREAM_URL: z.url(),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  TOLLGATE_PREFIX: z.string().default("tg:"),
+});
+
+export type GatewayEnv = z.infer<typeof gatewayEnv>;

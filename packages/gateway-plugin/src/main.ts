@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+import { createGateway } from "./adapters/proxy.js";
+import { gatewayEnv } from "./env.js";
+import { createGatewayRedis, whenReady } from "./redis.js";
+import { agreePartitions } from "./store/hot-store.js";
+import { createKeyspace } from "./store/keyspace.js";
+
+const env = gatewayEnv.parse(process.env);
+const redis = createGatewayRedis(env.REDIS_URL);
+redis.on("error", (error: Error) => console.error(`[gateway] redis: ${error.message}`));
+await whenReady(redis);
+// The partition count is the control plane's to set; a gateway adopts it.
+const { partitions } = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n));
+const gateway = createGateway({
+  redis,
+  prefix: env.TOLLGATE_PREFIX,
+  partitions,
+  upstream: env.UPSTREAM_URL,
+  onError: (error) => console.error("[gateway] metering failed:", error),
+});
+await gateway.tollgate.ready;
+const server = gateway.app.listen(env.PORT, env.HOST, () => {
+  console.log(`[gateway] listening on http://${env.HOST}:${env.PORT}, forwarding to ${env.UPSTREAM_URL}`);
+});
+server.keepAliveTimeout = 65_000;
+
+const shutdown = () => {
+  server.close(async () => {
+    await gateway.close();
+    redis.disconnect();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);

@@ -1,0 +1,110 @@
+import type { Redis } from "ioredis";
+import { LRUCache } from "lru-cache";
+import type { HotStore } from "./hot-store.js";
+import type { KeyRecord, PlanRecord } from "./types.js";
+
+export interface Resolved {
+  key: KeyRecord;
+  plan: PlanRecord;
+}
+
+export interface DirectoryOptions {
+  /** Most key records kept in process. */
+  maxKeys?: number;
+  /** Longest a cached record is trusted without hearing from the control plane. */
+  ttlMs?: number;
+  /** How long an unknown key is remembered as unknown (it costs the caller nothing to retry). */
+  negativeTtlMs?: number;
+}
+
+const UNKNOWN = Symbol("unknown");
+
+/**
+ * API key → account, plan and price, from an in-process LRU in front of the records the control plane
+ * publishes to Redis. The control plane announces every change on a channel and the matching entries are
+ * dropped at once; a reconnect of the subscriber drops everything, since messages may have been missed.
+ */
+export class Directory {
+  private readonly keys: LRUCache<string, KeyRecord | typeof UNKNOWN>;
+  private readonly plans: LRUCache<string, PlanRecord>;
+  private readonly inflight = new Map<string, Promise<Resolved | undefined>>();
+  private readonly negativeTtlMs: number;
+  /** Bumped by every invalidation, so that a lookup which raced one does not cache what it read. */
+  private generation = 0;
+  private subscriber: Redis | undefined;
+
+  constructor(
+    private readonly store: HotStore,
+    options: DirectoryOptions = {},
+  ) {
+    const ttl = options.ttlMs ?? 60_000;
+    this.negativeTtlMs = options.negativeTtlMs ?? 2_000;
+    this.keys = new LRUCache({ max: options.maxKeys ?? 100_000, ttl });
+    this.plans = new LRUCache({ max: 10_000, ttl });
+  }
+
+  /** Subscribe to invalidations on a connection of its own (a subscribed connection can do nothing else). */
+  async listen(redis: Redis): Promise<void> {
+    const subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber = subscriber;
+    let subscribedOnce = false;
+    subscriber.on("ready", () => {
+      if (subscribedOnce) this.clear();
+      subscribedOnce = true;
+    });
+    subscriber.on("message", (_channel: string, message: string) => this.invalidate(message));
+    subscriber.on("error", () => {
+      // Reconnects on its own; until then entries age out by TTL and `ready` clears them all.
+    });
+    await subscriber.subscribe(this.store.keyspace.invalidationChannel());
+  }
+
+  async close(): Promise<void> {
+    await this.subscriber?.quit().catch(() => undefined);
+  }
+
+  invalidate(message: string): void {
+    this.generation++;
+    if (message.startsWith("key:")) this.keys.delete(message.slice(4));
+    else if (message.startsWith("plan:")) this.plans.delete(message.slice(5));
+    else this.clear();
+  }
+
+  clear(): void {
+    this.generation++;
+    this.keys.clear();
+    this.plans.clear();
+  }
+
+  resolve(keyHash: string): Promise<Resolved | undefined> | Resolved | undefined {
+    const key = this.keys.get(keyHash);
+    if (key === UNKNOWN) return undefined;
+    if (key !== undefined) {
+      const plan = this.plans.get(key.planId);
+      if (plan !== undefined) return { key, plan };
+    }
+    // Concurrent misses for one key share one lookup.
+    let pending = this.inflight.get(keyHash);
+    if (pending === undefined) {
+      pending = this.load(keyHash).finally(() => this.inflight.delete(keyHash));
+      this.inflight.set(keyHash, pending);
+    }
+    return pending;
+  }
+
+  private async load(keyHash: string): Promise<Resolved | undefined> {
+    const generation = this.generation;
+    const key = await this.store.readApiKey(keyHash);
+    const plan = key && (this.plans.get(key.planId) ?? (await this.store.readPlan(key.planId)));
+    const fresh = generation === this.generation;
+    if (key === undefined || plan === undefined) {
+      if (fresh) this.keys.set(keyHash, UNKNOWN, { ttl: this.negativeTtlMs });
+      return undefined;
+    }
+    if (fresh) {
+      this.plans.set(key.planId, plan);
+      this.keys.set(keyHash, key);
+    }
+    return { key, plan };
+  }
+}

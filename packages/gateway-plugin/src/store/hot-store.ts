@@ -1,0 +1,182 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "./keyspace.js";
+import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode } from "./scripts.js";
+import type {
+  AccountStatus,
+  ChargeRequest,
+  ChargeResult,
+  CreditResult,
+  KeyRecord,
+  PlanRecord,
+} from "./types.js";
+
+type ScriptReply = [number, number | string];
+
+interface ScriptedRedis extends Redis {
+  tollgateCharge(...args: (string | number)[]): Promise<ScriptReply>;
+  tollgateCredit(...args: (string | number)[]): Promise<ScriptReply>;
+}
+
+export interface HotStoreOptions {
+  /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
+  chargeReceiptTtlSeconds?: number;
+  /** How long a credit receipt is kept: longer than any retry of a ledger entry can take. */
+  creditReceiptTtlSeconds?: number;
+}
+
+/**
+ * Redis as the real-time view of balances and the publication point for what gateways need.
+ * The control plane writes through it; the gateway charges through it.
+ */
+export class HotStore {
+  readonly keyspace: Keyspace;
+  private readonly redis: ScriptedRedis;
+  private readonly chargeReceiptTtl: number;
+  private readonly creditReceiptTtl: number;
+
+  constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
+    redis.defineCommand("tollgateCharge", { numberOfKeys: 3, lua: CHARGE_LUA });
+    redis.defineCommand("tollgateCredit", { numberOfKeys: 2, lua: CREDIT_LUA });
+    this.redis = redis as ScriptedRedis;
+    this.keyspace = keyspace;
+    this.chargeReceiptTtl = options.chargeReceiptTtlSeconds ?? 300;
+    this.creditReceiptTtl = options.creditReceiptTtlSeconds ?? 30 * 24 * 3600;
+  }
+
+  async charge(r: ChargeRequest): Promise<ChargeResult> {
+    const ks = this.keyspace;
+    const [code, value] = await this.redis.tollgateCharge(
+      ks.account(r.accountId),
+      ks.usageStream(ks.partitionOf(r.accountId)),
+      ks.chargeReceipt(r.accountId, r.eventId),
+      r.accountId,
+      r.keyId,
+      r.planId,
+      r.currency,
+      r.price,
+      r.eventId,
+      r.timestampMs,
+      r.method,
+      r.path,
+      this.chargeReceiptTtl,
+    );
+    switch (code) {
+      case ChargeCode.charged:
+        return { kind: "charged", balance: Number(value), replayed: false };
+      case ChargeCode.replayed:
+        return { kind: "charged", balance: Number(value), replayed: true };
+      case ChargeCode.insufficientFunds:
+        return { kind: "insufficient_funds", balance: Number(value) };
+      case ChargeCode.unknownAccount:
+        return { kind: "unknown_account" };
+      case ChargeCode.accountInactive:
+        return { kind: "account_inactive", status: String(value) };
+      case ChargeCode.keyInactive:
+        return { kind: "key_inactive" };
+      case ChargeCode.noWallet:
+        return { kind: "no_wallet" };
+      default:
+        throw new Error(`charge script returned unknown code ${code}`);
+    }
+  }
+
+  /** Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op. */
+  async credit(accountId: string, entryId: string, currency: string, amount: number): Promise<CreditResult> {
+    const ks = this.keyspace;
+    const [code, value] = await this.redis.tollgateCredit(
+      ks.account(accountId),
+      ks.creditReceipt(accountId, entryId),
+      currency,
+      amount,
+      this.creditReceiptTtl,
+    );
+    if (code === CreditCode.unknownAccount) return { kind: "unknown_account" };
+    return { kind: "applied", balance: Number(value), replayed: code === CreditCode.alreadyApplied };
+  }
+
+  /** Available balance per currency, in micros. */
+  async balances(accountId: string): Promise<Map<string, number>> {
+    const hash = await this.redis.hgetall(this.keyspace.account(accountId));
+    const out = new Map<string, number>();
+    for (const [field, value] of Object.entries(hash)) {
+      if (field.startsWith("b:")) out.set(field.slice(2), Number(value));
+    }
+    return out;
+  }
+
+  /**
+   * Publish an account's status, active keys and wallets. Wallet balances are only created here, never
+   * overwritten: they move by charges and credits alone.
+   */
+  async publishAccount(account: {
+    accountId: string;
+    status: AccountStatus;
+    activeKeyIds: string[];
+    currencies: string[];
+  }): Promise<void> {
+    const key = this.keyspace.account(account.accountId);
+    const existing = await this.redis.hkeys(key);
+    const active = new Set(account.activeKeyIds.map((id) => `k:${id}`));
+    const stale = existing.filter((f) => f.startsWith("k:") && !active.has(f));
+    const tx = this.redis.multi();
+    tx.hset(key, "status", account.status);
+    for (const field of active) tx.hset(key, field, "1");
+    if (stale.length > 0) tx.hdel(key, ...stale);
+    for (const currency of account.currencies) tx.hsetnx(key, `b:${currency}`, 0);
+    await tx.exec();
+  }
+
+  async publishApiKey(keyHash: string, record: KeyRecord): Promise<void> {
+    const ks = this.keyspace;
+    // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
+    // never more permissive than the key record: revocation bites before any cache hears of it.
+    const account = ks.account(record.accountId);
+    const field = `k:${record.keyId}`;
+    if (record.status === "active") {
+      await this.redis.hset(account, field, "1");
+      await this.redis.hset(ks.apiKey(keyHash), record);
+    } else {
+      await this.redis.hdel(account, field);
+      await this.redis.hset(ks.apiKey(keyHash), record);
+    }
+    await this.redis.publish(ks.invalidationChannel(), `key:${keyHash}`);
+  }
+
+  async publishPlan(plan: PlanRecord): Promise<void> {
+    await this.redis.hset(this.keyspace.plan(plan.planId), {
+      planId: plan.planId,
+      currency: plan.currency,
+      pricePerCall: plan.pricePerCall,
+    });
+    await this.redis.publish(this.keyspace.invalidationChannel(), `plan:${plan.planId}`);
+  }
+
+  async readApiKey(keyHash: string): Promise<KeyRecord | undefined> {
+    const h = await this.redis.hgetall(this.keyspace.apiKey(keyHash));
+    if (!h.keyId || !h.accountId || !h.planId) return undefined;
+    return { keyId: h.keyId, accountId: h.accountId, planId: h.planId, status: h.status === "active" ? "active" : "revoked" };
+  }
+
+  async readPlan(planId: string): Promise<PlanRecord | undefined> {
+    const h = await this.redis.hgetall(this.keyspace.plan(planId));
+    if (!h.currency || h.pricePerCall === undefined) return undefined;
+    return { planId, currency: h.currency, pricePerCall: Number(h.pricePerCall) };
+  }
+}
+
+/**
+ * Record the partition count at first start and refuse to run with a different one: processes that
+ * disagree would charge one hash and ingest another.
+ */
+export async function agreePartitions(redis: Redis, keyspaceOf: (partitions: number) => Keyspace, wanted?: number): Promise<Keyspace> {
+  const probe = keyspaceOf(wanted ?? 1);
+  const meta = probe.meta();
+  if (wanted !== undefined) await redis.hsetnx(meta, "partitions", wanted);
+  const stored = await redis.hget(meta, "partitions");
+  if (stored === null) throw new Error(`no partition count at ${meta}: start the control plane first`);
+  const partitions = Number(stored);
+  if (wanted !== undefined && partitions !== wanted) {
+    throw new Error(`this deployment uses ${partitions} partitions (${meta}), not ${wanted}`);
+  }
+  return keyspaceOf(partitions);
+}

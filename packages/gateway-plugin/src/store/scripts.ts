@@ -1,0 +1,56 @@
+/**
+ * The Lua scripts that move money in Redis. Each runs atomically and touches one account's hash slot only.
+ * Balances are integer micros; Lua numbers are doubles, exact to 2^53, far above any balance we accept.
+ */
+
+/** Outcome codes shared by the scripts and their callers. */
+export const ChargeCode = {
+  charged: 1,
+  replayed: 2,
+  insufficientFunds: 0,
+  unknownAccount: -1,
+  accountInactive: -2,
+  keyInactive: -3,
+  noWallet: -4,
+} as const;
+
+/**
+ * Charge one call and record its usage event, or refuse.
+ * KEYS: 1 account hash, 2 partition usage stream, 3 charge receipt
+ * ARGV: 1 accountId, 2 keyId, 3 planId, 4 currency, 5 price, 6 eventId, 7 ts (ms), 8 method, 9 path,
+ *       10 receipt TTL (s)
+ * Returns {code, balance|status}.
+ */
+export const CHARGE_LUA = `
+local receipt = redis.call('GET', KEYS[3])
+if receipt then return {2, tonumber(receipt)} end
+local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4])
+if not a[1] then return {-1, 0} end
+if a[1] ~= 'active' then return {-2, a[1]} end
+if a[2] ~= '1' then return {-3, 0} end
+if not a[3] then return {-4, 0} end
+local price = tonumber(ARGV[5])
+if tonumber(a[3]) < price then return {0, tonumber(a[3])} end
+local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[4], -price)
+redis.call('XADD', KEYS[2], '*', 'id', ARGV[6], 'a', ARGV[1], 'k', ARGV[2], 'p', ARGV[3], 'c', ARGV[4],
+  'amt', ARGV[5], 'ts', ARGV[7], 'm', ARGV[8], 'path', ARGV[9])
+redis.call('SET', KEYS[3], balance, 'EX', ARGV[10])
+return {1, balance}
+`;
+
+export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+
+/**
+ * Apply one ledger entry to the hot balance exactly once.
+ * KEYS: 1 account hash, 2 credit receipt
+ * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s)
+ * Returns {code, balance}.
+ */
+export const CREDIT_LUA = `
+local receipt = redis.call('GET', KEYS[2])
+if receipt then return {2, tonumber(receipt)} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[1], ARGV[2])
+redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
+return {1, balance}
+`;

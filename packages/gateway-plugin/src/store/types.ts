@@ -1,0 +1,41 @@
+/** What the control plane publishes for each API key (looked up by the SHA-256 of the key). */
+export interface KeyRecord {
+  keyId: string;
+  accountId: string;
+  planId: string;
+  status: "active" | "revoked";
+}
+
+/** What the control plane publishes for each plan: the flat price of one call. */
+export interface PlanRecord {
+  planId: string;
+  currency: string;
+  /** Price of one call in integer micros of `currency`. */
+  pricePerCall: number;
+}
+
+export type AccountStatus = "active" | "suspended" | "closed";
+
+export interface ChargeRequest {
+  accountId: string;
+  keyId: string;
+  planId: string;
+  currency: string;
+  price: number;
+  eventId: string;
+  timestampMs: number;
+  method: string;
+  path: string;
+}
+
+export type ChargeResult =
+  | { kind: "charged"; balance: number; replayed: boolean }
+  | { kind: "insufficient_funds"; balance: number }
+  | { kind: "unknown_account" }
+  | { kind: "account_inactive"; status: string }
+  | { kind: "key_inactive" }
+  | { kind: "no_wallet" };
+
+export type CreditResult =
+  | { kind: "applied"; balance: number; replayed: boolean }
+  | { kind: "unknown_account" };
