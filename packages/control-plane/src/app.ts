@@ -1,0 +1,59 @@
+import express, { type ErrorRequestHandler, type Express } from "express";
+import { PROBLEM_CONTENT_TYPE, problem, type Problem } from "@tollgate/gateway-plugin";
+import type { AppContext } from "./context.js";
+import { openApiDocument } from "./http/openapi.js";
+import { ProblemError } from "./http/problem-error.js";
+import { mountRoute } from "./http/route.js";
+import { routes } from "./routes/index.js";
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export function createApp(ctx: AppContext, options: { ready?: () => Promise<void> } = {}): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" }));
+
+  const document = openApiDocument(routes);
+  app.get("/openapi.json", (_req, res) => {
+    res.json(document);
+  });
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    try {
+      await options.ready?.();
+      res.json({ status: "ready" });
+    } catch {
+      send(res, problem("unavailable", "A backing store does not answer."));
+    }
+  });
+  for (const route of routes) mountRoute(app, ctx, route);
+
+  app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
+  const onError: ErrorRequestHandler = (error, req, res, _next) => {
+    if (res.headersSent) return res.destroy();
+    if (error instanceof ProblemError) return send(res, error.problem);
+    // body-parser marks its own failures with a `type`.
+    switch ((error as { type?: string }).type) {
+      case "entity.parse.failed":
+        return send(res, problem("bad_request", "The body is not valid JSON."));
+      case "entity.too.large":
+        return send(res, problem("payload_too_large", `Bodies are limited to ${MAX_BODY_BYTES} bytes.`));
+      case "encoding.unsupported":
+      case "charset.unsupported":
+        return send(res, problem("unsupported_media_type", "Send UTF-8 JSON."));
+    }
+    const status = (error as { status?: number }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) return send(res, problem("bad_request"));
+    ctx.log("unhandled error", { method: req.method, path: req.path, error: String((error as Error)?.stack ?? error) });
+    return send(res, problem("internal"));
+  };
+  app.use(onError);
+  return app;
+}
+
+function send(res: express.Response, body: Problem): void {
+  res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+}

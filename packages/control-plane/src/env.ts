@@ -1,0 +1,23 @@
+import { hostname } from "node:os";
+import { z } from "zod";
+
+/** The control plane's configuration, parsed once at start. */
+export const controlPlaneEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  MONGODB_URI: z.string().min(1),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("tollgate"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
+  TOLLGATE_PREFIX: z.string().default("tg:"),
+  TOLLGATE_PARTITIONS: z.coerce.number().int().min(1).max(16384).default(64),
+  /** Comma-separated admin tokens, each at least 24 characters. */
+  TOLLGATE_ADMIN_TOKENS: z
+    .string()
+    .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(z.string().min(24).max(256)).min(1)),
+  INGESTER: z.enum(["on", "off"]).default("on"),
+  INGESTER_CONSUMER: z.string().min(1).default(hostname()),
+  INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { PROBLEMS } from "@tollgate/gateway-plugin";
+import type { RouteSpec } from "./route.js";
+
+const problemSchema = {
+  type: "object",
+  required: ["type", "title", "status", "code"],
+  properties: {
+    type: { type: "string" },
+    title: { type: "string" },
+    status: { type: "integer" },
+    code: { type: "string", enum: Object.keys(PROBLEMS) },
+    detail: { type: "string" },
+  },
+};
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
+  if (schema === undefined) return [];
+  const { properties = {}, required = [] } = jsonSchema(schema, "input") as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, s]) => ({ name, in: where, required: where === "path" || required.includes(name), schema: s }));
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate every request. */
+export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:(\w+)/g, "{$1}");
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(route.responses)) {
+      responses[status] = r.schema
+        ? { description: r.description, content: { "application/json": { schema: jsonSchema(r.schema, "output") } } }
+        : { description: r.description };
+    }
+    responses.default = { description: "An error, as RFC 9457 problem details", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+    const headers = route.idempotent ? [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 255 } }] : [];
+    (paths[path] ??= {})[route.method] = {
+      operationId: route.operationId,
+      summary: route.summary,
+      security: route.access === "public" ? [] : route.access === "admin" ? [{ adminToken: [] }] : [{ adminToken: [] }, { apiKey: [] }],
+      parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
+      ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } } : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: { title: "Tollgate control plane", version: "0.1.0", description: "Money is integer micros: 1 currency unit = 1,000,000." },
+    paths,
+    components: {
+      schemas: { Problem: problemSchema },
+      securitySchemes: {
+        adminToken: { type: "http", scheme: "bearer", description: "An admin token" },
+        apiKey: { type: "apiKey", in: "header", name: "X-Api-Key", description: "A consumer API key (also accepted as a Bearer token)" },
+      },
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { problem, type Problem, type ProblemCode } from "@tollgate/gateway-plugin";
+
+/** An expected failure on its way to the client as problem+json; anything else thrown is a bug (500). */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  constructor(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    super(detail ?? code);
+    this.problem = problem(code, detail, extensions);
+  }
+}

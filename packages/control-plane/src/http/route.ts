@@ -1,0 +1,107 @@
+import type { Express, Request, Response } from "express";
+import { z } from "zod";
+import type { Principal } from "./auth.js";
+import { ProblemError } from "./problem-error.js";
+import type { AppContext } from "../context.js";
+
+/**
+ * Who may call a route: `admin` (admin token), `owner` (admin, or a consumer key of the account named by
+ * the `accountId` path parameter), `consumer` (a consumer key, acting on its own account), `public`.
+ */
+export type Access = "admin" | "owner" | "consumer" | "public";
+
+type AnyObject = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends AnyObject> {
+  params: z.infer<P>;
+  query: z.infer<Q>;
+  body: z.infer<B>;
+  principal: Principal;
+  /** The `Idempotency-Key` header, present when the route requires one. */
+  idempotencyKey: string;
+  ctx: AppContext;
+}
+
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyObject = AnyObject> {
+  method: "get" | "post" | "delete";
+  /** Express-style path, e.g. `/v1/accounts/:accountId`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  idempotent?: boolean;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handle(input: RouteInput<P, Q, B>): Promise<Reply>;
+}
+
+/** Keeps the route's generic types while letting a list of routes hold them all. */
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyObject>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+const EMPTY = z.strictObject({});
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void {
+  app[spec.method](spec.path, async (req: Request, res: Response) => {
+    const principal = await authorize(req, ctx, spec);
+    const params = parse("path", spec.params ?? EMPTY, req.params);
+    const query = parse("query", spec.query ?? EMPTY, req.query);
+    let body: unknown = {};
+    if (spec.body !== undefined) {
+      if (!req.is("application/json")) throw new ProblemError("unsupported_media_type");
+      body = parse("body", spec.body, req.body);
+    }
+    let idempotencyKey = "";
+    if (spec.idempotent) {
+      const header = req.get("idempotency-key");
+      if (header === undefined) throw new ProblemError("idempotency_key_missing");
+      if (!IDEMPOTENCY_KEY.test(header)) {
+        throw new ProblemError("validation_failed", "Idempotency-Key must be 1 to 255 printable ASCII characters.");
+      }
+      idempotencyKey = header;
+    }
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, ctx } as RouteInput<AnyObject, AnyObject, AnyObject>);
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+    res.status(reply.status);
+    if (reply.body === undefined) res.end();
+    else res.json(reply.body);
+  });
+}
+
+async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promise<Principal> {
+  if (spec.access === "public") return { kind: "admin", actor: "public" };
+  const principal = await ctx.auth.authenticate(req.headers);
+  if (principal === undefined) throw new ProblemError("unauthorized");
+  if (principal.kind === "admin") {
+    if (spec.access === "consumer") throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");
+    return principal;
+  }
+  if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");
+  if (spec.access === "owner" && req.params.accountId !== principal.accountId) {
+    throw new ProblemError("forbidden", "An API key may only read its own account.");
+  }
+  return principal;
+}
+
+function parse<T extends z.ZodType>(where: "path" | "query" | "body", schema: T, value: unknown): z.infer<T> {
+  const result = schema.safeParse(value ?? {});
+  if (result.success) return result.data;
+  if (where === "path") throw new ProblemError("not_found");
+  throw new ProblemError("validation_failed", `The ${where} is invalid.`, {
+    errors: result.error.issues.map((issue) => ({
+      location: where,
+      pointer: `/${issue.path.map(String).join("/")}`,
+      message: issue.message,
+    })),
+  });
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { ID_PATTERN } from "../ids.js";
+
+/**
+ * Money is integer micros (1 currency unit = 1,000,000). The ceiling keeps every sum of amounts far below
+ * 2^53, so no balance ever loses precision in JSON, JavaScript or Lua.
+ */
+export const MAX_AMOUNT = 1_000_000_000_000_000; // 10^9 currency units
+export const micros = z.number().int().safe();
+export const positiveAmount = micros.min(1).max(MAX_AMOUNT);
+export const price = micros.min(0).max(1_000_000_000_000); // up to 10^6 currency units a call
+export const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code in capitals, e.g. USD");
+export const name = z.string().trim().min(1).max(200);
+export const id = z.string().regex(ID_PATTERN, "a Tollgate id");
+export const timestamp = z.iso.datetime();
+
+export const accountParams = z.strictObject({ accountId: id });
+
+export const pageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).regex(/^[A-Za-z0-9_-]+$/).optional(),
+});

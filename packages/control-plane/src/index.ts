@@ -1,0 +1,10 @@
+export { createApp, MAX_BODY_BYTES } from "./app.js";
+export type { AppContext } from "./context.js";
+export { controlPlaneEnv, type ControlPlaneEnv } from "./env.js";
+export { Authenticator, type Principal } from "./http/auth.js";
+export { openApiDocument } from "./http/openapi.js";
+export { Ingester, type IngesterOptions } from "./ingester/ingester.js";
+export { createModels, type Models } from "./models/index.js";
+export { routes } from "./routes/index.js";
+export { startControlPlane, type ControlPlane } from "./server.js";
+export { applyEntry, applyPendingEntries } from "./services/wallets/apply.js";

@@ -1,0 +1,142 @@
+import type { Redis } from "ioredis";
+import type { Keyspace } from "@tollgate/gateway-plugin/store";
+import type { Models, UsageEvent } from "../models/index.js";
+
+export interface IngesterOptions {
+  /** A connection of its own: it blocks on XREADGROUP. */
+  redis: Redis;
+  keyspace: Keyspace;
+  models: Models;
+  /** Stable per process slot (e.g. host name): a restarted ingester first finishes what it had read. */
+  consumer: string;
+  group?: string;
+  batchSize?: number;
+  blockMs?: number;
+  /** Entries another consumer has held this long unacknowledged are taken over (it is presumed dead). */
+  claimIdleMs?: number;
+  claimEveryMs?: number;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+type StreamEntry = [id: string, fields: string[]];
+type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
+
+/**
+ * Moves usage events from the partitioned Redis streams into MongoDB, exactly once: the insert is
+ * idempotent by event id (a duplicate is not an error), and an entry is acknowledged and deleted only after
+ * its write. A crash between the two leaves the entry pending, to be read again by this consumer at start
+ * or claimed by another after `claimIdleMs`.
+ */
+export class Ingester {
+  private readonly o: Required<Omit<IngesterOptions, "log">> & Pick<IngesterOptions, "log">;
+  private readonly streams: string[];
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private lastClaim = 0;
+
+  constructor(options: IngesterOptions) {
+    this.o = { group: "ingest", batchSize: 500, blockMs: 1000, claimIdleMs: 30_000, claimEveryMs: 5_000, ...options };
+    this.streams = options.keyspace.usageStreams();
+  }
+
+  async start(): Promise<void> {
+    await this.ensureGroups();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async ensureGroups(): Promise<void> {
+    for (const stream of this.streams) {
+      try {
+        await this.o.redis.xgroup("CREATE", stream, this.o.group, "0", "MKSTREAM");
+      } catch (error) {
+        if (!String(error).includes("BUSYGROUP")) throw error;
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    let drained = false;
+    while (this.running) {
+      try {
+        if (!drained) drained = (await this.read("0", 0)) === 0; // what this consumer read before a crash
+        if (Date.now() - this.lastClaim >= this.o.claimEveryMs) await this.claimStale();
+        await this.read(">", this.o.blockMs);
+      } catch (error) {
+        this.o.log?.("ingester error", { error: String(error) });
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /** One XREADGROUP over every partition; returns how many entries it ingested. */
+  private async read(from: "0" | ">", blockMs: number): Promise<number> {
+    const { redis, group, consumer, batchSize } = this.o;
+    const args: (string | number)[] = ["GROUP", group, consumer, "COUNT", batchSize];
+    if (blockMs > 0) args.push("BLOCK", blockMs);
+    args.push("STREAMS", ...this.streams, ...this.streams.map(() => from));
+    const reply = (await redis.call("XREADGROUP", ...args)) as StreamReply;
+    let count = 0;
+    for (const [stream, entries] of reply ?? []) count += await this.ingest(stream, entries);
+    return count;
+  }
+
+  private async claimStale(): Promise<void> {
+    this.lastClaim = Date.now();
+    const { redis, group, consumer, claimIdleMs, batchSize } = this.o;
+    for (const stream of this.streams) {
+      let cursor = "0-0";
+      do {
+        const [next, entries] = (await redis.call("XAUTOCLAIM", stream, group, consumer, claimIdleMs, cursor, "COUNT", batchSize)) as [string, StreamEntry[]];
+        if (entries.length > 0) {
+          this.o.log?.("claimed stale usage", { stream, count: entries.length });
+          await this.ingest(stream, entries);
+        }
+        cursor = next;
+      } while (cursor !== "0-0");
+    }
+  }
+
+  private async ingest(stream: string, entries: StreamEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    const ingestedAt = new Date();
+    const docs = entries.map(([, fields]) => toUsageEvent(fields, ingestedAt));
+    try {
+      // The raw collection: events are already typed and shaped by our own script; no casting needed.
+      await this.o.models.UsageEvent.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
+    } catch (error) {
+      if (!onlyDuplicates(error)) throw error;
+    }
+    const ids = entries.map(([id]) => id);
+    await this.o.redis.pipeline().xack(stream, this.o.group, ...ids).xdel(stream, ...ids).exec();
+    return entries.length;
+  }
+}
+
+function toUsageEvent(fields: string[], ingestedAt: Date): UsageEvent {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+  return {
+    _id: f.id!,
+    accountId: f.a!,
+    keyId: f.k!,
+    planId: f.p!,
+    currency: f.c!,
+    price: Number(f.amt),
+    method: f.m!,
+    path: f.path!,
+    timestamp: new Date(Number(f.ts)),
+    ingestedAt,
+  };
+}
+
+function onlyDuplicates(error: unknown): boolean {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e: { code?: number }) => e.code === 11000);
+}

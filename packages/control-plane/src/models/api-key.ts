@@ -1,0 +1,27 @@
+import { Schema } from "mongoose";
+
+/** An API key as stored: its SHA-256 and a short prefix to recognise it by, never the key itself. */
+export interface ApiKey {
+  _id: string;
+  accountId: string;
+  name: string;
+  hash: string;
+  prefix: string;
+  status: "active" | "revoked";
+  createdAt: Date;
+  revokedAt?: Date;
+}
+
+export const apiKeySchema = new Schema<ApiKey>(
+  {
+    _id: { type: String, required: true },
+    accountId: { type: String, required: true, index: true },
+    name: { type: String, required: true },
+    hash: { type: String, required: true, unique: true },
+    prefix: { type: String, required: true },
+    status: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    revokedAt: { type: Date },
+  },
+  { versionKey: false, strict: "throw" },
+);

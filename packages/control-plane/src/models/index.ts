@@ -1,0 +1,39 @@
+import type { Connection, Model } from "mongoose";
+import { accountSchema, type Account } from "./account.js";
+import { apiKeySchema, type ApiKey } from "./api-key.js";
+import { auditRecordSchema, type AuditRecord } from "./audit-record.js";
+import { ledgerEntrySchema, type LedgerEntry } from "./ledger-entry.js";
+import { planSchema, type Plan } from "./plan.js";
+import { usageEventSchema, type UsageEvent } from "./usage-event.js";
+import { walletSchema, type Wallet } from "./wallet.js";
+
+export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, UsageEvent, Wallet };
+
+export interface Models {
+  Plan: Model<Plan>;
+  Account: Model<Account>;
+  ApiKey: Model<ApiKey>;
+  Wallet: Model<Wallet>;
+  LedgerEntry: Model<LedgerEntry>;
+  UsageEvent: Model<UsageEvent>;
+  AuditRecord: Model<AuditRecord>;
+}
+
+/** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
+export async function createModels(conn: Connection): Promise<Models> {
+  const models: Models = {
+    Plan: conn.model<Plan>("Plan", planSchema, "plans"),
+    Account: conn.model<Account>("Account", accountSchema, "accounts"),
+    ApiKey: conn.model<ApiKey>("ApiKey", apiKeySchema, "api_keys"),
+    Wallet: conn.model<Wallet>("Wallet", walletSchema, "wallets"),
+    LedgerEntry: conn.model<LedgerEntry>("LedgerEntry", ledgerEntrySchema, "ledger_entries"),
+    UsageEvent: conn.model<UsageEvent>("UsageEvent", usageEventSchema, "usage_events"),
+    AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
+  };
+  await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
+  return models;
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
+}

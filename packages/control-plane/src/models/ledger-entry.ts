@@ -1,0 +1,44 @@
+import { Schema } from "mongoose";
+
+/**
+ * One money movement. Its amount, wallet and idempotency key never change; `appliedAt` and
+ * `balanceAfter` are filled once, when the movement has reached the hot balance in Redis.
+ */
+export interface LedgerEntry {
+  _id: string;
+  walletId: string;
+  accountId: string;
+  currency: string;
+  type: "credit";
+  /** Signed integer micros. */
+  amount: number;
+  idempotencyKey: string;
+  /** SHA-256 of the request that created the entry: a replay with another body is refused. */
+  requestHash: string;
+  actor: string;
+  reason?: string;
+  createdAt: Date;
+  appliedAt?: Date;
+  balanceAfter?: number;
+}
+
+export const ledgerEntrySchema = new Schema<LedgerEntry>(
+  {
+    _id: { type: String, required: true },
+    walletId: { type: String, required: true },
+    accountId: { type: String, required: true },
+    currency: { type: String, required: true },
+    type: { type: String, required: true },
+    amount: { type: Number, required: true },
+    idempotencyKey: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    actor: { type: String, required: true },
+    reason: { type: String },
+    createdAt: { type: Date, required: true },
+    appliedAt: { type: Date },
+    balanceAfter: { type: Number },
+  },
+  { versionKey: false, strict: "throw" },
+);
+ledgerEntrySchema.index({ walletId: 1, idempotencyKey: 1 }, { unique: true });
+ledgerEntrySchema.index({ appliedAt: 1, createdAt: 1 });

@@ -1,0 +1,33 @@
+import { Schema } from "mongoose";
+
+/** One charged call, as the gateway recorded it; `_id` is the gateway's event id, so ingestion is idempotent. */
+export interface UsageEvent {
+  _id: string;
+  accountId: string;
+  keyId: string;
+  planId: string;
+  currency: string;
+  /** Integer micros charged. */
+  price: number;
+  method: string;
+  path: string;
+  timestamp: Date;
+  ingestedAt: Date;
+}
+
+export const usageEventSchema = new Schema<UsageEvent>(
+  {
+    _id: { type: String, required: true },
+    accountId: { type: String, required: true },
+    keyId: { type: String, required: true },
+    planId: { type: String, required: true },
+    currency: { type: String, required: true },
+    price: { type: Number, required: true },
+    method: { type: String, required: true },
+    path: { type: String, required: true },
+    timestamp: { type: Date, required: true },
+    ingestedAt: { type: Date, required: true },
+  },
+  { versionKey: false, strict: "throw" },
+);
+usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });

@@ -1,0 +1,39 @@
+import { defineRoute } from "../http/route.js";
+import { ownAccount } from "../http/auth.js";
+import { ProblemError } from "../http/problem-error.js";
+import { accountParams } from "../http/schemas.js";
+import { balanceView } from "../http/views.js";
+import type { AppContext } from "../context.js";
+
+async function balanceOf(ctx: AppContext, accountId: string) {
+  const wallets = await ctx.models.Wallet.find({ accountId }).sort({ currency: 1 }).lean();
+  if (wallets.length === 0 && (await ctx.models.Account.exists({ _id: accountId })) === null) {
+    throw new ProblemError("not_found", `No account ${accountId}.`);
+  }
+  const available = await ctx.hot.balances(accountId);
+  return {
+    accountId,
+    balances: wallets.map((w) => ({ walletId: w._id, currency: w.currency, available: available.get(w.currency) ?? 0 })),
+  };
+}
+
+export const getBalance = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/balance",
+  operationId: "getBalance",
+  summary: "An account's available balance per wallet, in real time (admin, or the account's own API key).",
+  access: "owner",
+  params: accountParams,
+  responses: { 200: { description: "The balance", schema: balanceView } },
+  handle: async ({ params, ctx }) => ({ status: 200, body: await balanceOf(ctx, params.accountId) }),
+});
+
+export const getMyBalance = defineRoute({
+  method: "get",
+  path: "/v1/me/balance",
+  operationId: "getMyBalance",
+  summary: "The calling API key's account balance.",
+  access: "consumer",
+  responses: { 200: { description: "The balance", schema: balanceView } },
+  handle: async ({ principal, ctx }) => ({ status: 200, body: await balanceOf(ctx, ownAccount(principal)) }),
+});

@@ -1,0 +1,25 @@
+import type { RouteSpec } from "../http/route.js";
+import { createAccount, getAccount } from "./accounts.js";
+import { getBalance, getMyBalance } from "./balance.js";
+import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
+import { createPlan, getPlan, listPlans } from "./plans.js";
+import { listAccountUsage, listMyUsage } from "./usage.js";
+import { getWallet } from "./wallets.js";
+import { creditWalletRoute } from "./wallets.credit.js";
+
+export const routes: RouteSpec[] = [
+  createPlan,
+  listPlans,
+  getPlan,
+  createAccount,
+  getAccount,
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  getWallet,
+  creditWalletRoute,
+  getBalance,
+  listAccountUsage,
+  getMyBalance,
+  listMyUsage,
+];

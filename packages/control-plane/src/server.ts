@@ -1,0 +1,72 @@
+import type { Server } from "node:http";
+import mongoose from "mongoose";
+import { Redis } from "ioredis";
+import { HotStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { createApp } from "./app.js";
+import type { AppContext } from "./context.js";
+import type { ControlPlaneEnv } from "./env.js";
+import { Authenticator } from "./http/auth.js";
+import { Ingester } from "./ingester/ingester.js";
+import { createModels } from "./models/index.js";
+import { applyPendingEntries } from "./services/wallets/apply.js";
+
+export interface ControlPlane {
+  ctx: AppContext;
+  server?: Server;
+  ingester?: Ingester;
+  close(): Promise<void>;
+}
+
+function log(message: string, data?: Record<string, unknown>): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), msg: message, ...data }));
+}
+
+/** Connect the stores and start what the configuration asks for: the API, the ingester, or both. */
+export async function startControlPlane(env: ControlPlaneEnv, parts: { api: boolean; ingester: boolean }): Promise<ControlPlane> {
+  const conn = await mongoose.createConnection(env.MONGODB_URI, { dbName: env.MONGODB_DB, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const models = await createModels(conn);
+  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const keyspace = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n), env.TOLLGATE_PARTITIONS);
+  const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models), log };
+
+  let ingester: Ingester | undefined;
+  let ingesterRedis: Redis | undefined;
+  if (parts.ingester) {
+    ingesterRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: env.INGESTER_CONSUMER, claimIdleMs: env.INGESTER_CLAIM_IDLE_MS, log });
+    await ingester.start();
+  }
+
+  let server: Server | undefined;
+  let sweeper: NodeJS.Timeout | undefined;
+  if (parts.api) {
+    const app = createApp(ctx, {
+      ready: async () => {
+        await redis.ping();
+        await conn.db!.command({ ping: 1 });
+      },
+    });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(env.PORT, env.HOST, () => resolve(s));
+    });
+    // Credits whose writer died between the ledger and Redis are finished here.
+    const sweep = () => applyPendingEntries(ctx, 10_000).catch((error) => log("pending credit sweep failed", { error: String(error) }));
+    void sweep();
+    sweeper = setInterval(sweep, 15_000);
+    sweeper.unref();
+  }
+
+  return {
+    ctx,
+    ...(server ? { server } : {}),
+    ...(ingester ? { ingester } : {}),
+    close: async () => {
+      if (sweeper) clearInterval(sweeper);
+      if (server) await new Promise((resolve) => server.close(resolve));
+      await ingester?.stop();
+      ingesterRedis?.disconnect();
+      redis.disconnect();
+      await conn.close();
+    },
+  };
+}

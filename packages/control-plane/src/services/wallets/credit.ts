@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { newId } from "../../ids.js";
+import { isDuplicateKey, type LedgerEntry } from "../../models/index.js";
+import { audit } from "../audit.js";
+import { applyEntry } from "./apply.js";
+
+export interface CreditInput {
+  walletId: string;
+  amount: number;
+  reason?: string | undefined;
+  idempotencyKey: string;
+  actor: string;
+}
+
+/**
+ * Credit a wallet once per idempotency key. The ledger entry is written first (a unique index on
+ * wallet + key makes a concurrent or repeated request find the first one), then applied to Redis.
+ * A replay returns the first entry; the same key with another body is refused.
+ */
+export async function creditWallet(ctx: AppContext, input: CreditInput): Promise<{ entry: LedgerEntry; replayed: boolean }> {
+  const { Wallet, LedgerEntry } = ctx.models;
+  const wallet = await Wallet.findById(input.walletId).lean();
+  if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify(["credit", input.walletId, input.amount, input.reason ?? null]))
+    .digest("hex");
+
+  let entry: LedgerEntry;
+  let replayed = false;
+  try {
+    const created = await LedgerEntry.create({
+      _id: newId("led"),
+      walletId: wallet._id,
+      accountId: wallet.accountId,
+      currency: wallet.currency,
+      type: "credit",
+      amount: input.amount,
+      idempotencyKey: input.idempotencyKey,
+      requestHash,
+      actor: input.actor,
+      ...(input.reason === undefined ? {} : { reason: input.reason }),
+      createdAt: new Date(),
+    });
+    entry = created.toObject();
+    await audit(ctx, input.actor, "wallet.credit", wallet._id, { entryId: entry._id, amount: input.amount, currency: wallet.currency });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const prior = await LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();
+    if (prior === null) throw error;
+    if (prior.requestHash !== requestHash) {
+      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used with a different amount or reason.");
+    }
+    entry = prior;
+    replayed = true;
+  }
+  if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
+  return { entry, replayed };
+}
