@@ -1,0 +1,139 @@
+import { errorFor, TollgateError } from "./errors.js";
+import type { Account, ApiKey, Balance, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
+
+export interface ClientOptions {
+  /** The control plane, e.g. `https://billing.example.com`. */
+  baseUrl: string;
+  /** A consumer API key, or an admin token: both are sent as a Bearer token. */
+  token: string;
+  /** Defaults to the global fetch (Node 18+, browsers). */
+  fetch?: typeof fetch;
+}
+
+export interface PageOptions {
+  limit?: number;
+  cursor?: string;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/** Shared transport: JSON in, JSON out, problem+json turned into typed errors. */
+class Transport {
+  private readonly baseUrl: string;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: ClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  async request<T>(method: string, path: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+    const url = new URL(this.baseUrl + path);
+    for (const [name, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
+    const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${this.options.token}`, ...init.headers };
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    const response = await this.fetch(url, { method, headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
+    const text = await response.text();
+    const body: unknown = text.length > 0 ? safeJson(text) : undefined;
+    if (!response.ok) throw errorFor(asProblem(body, response.status));
+    return body as T;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function asProblem(body: unknown, status: number): Problem {
+  if (typeof body === "object" && body !== null && typeof (body as Problem).code === "string") return body as Problem;
+  return { type: "about:blank", title: `HTTP ${status}`, status, code: status >= 500 ? "unavailable" : "bad_request" };
+}
+
+/** For the holder of an API key: their own account's balance and usage. */
+export class TollgateClient {
+  protected readonly http: Transport;
+
+  constructor(options: ClientOptions) {
+    this.http = new Transport(options);
+  }
+
+  /** The account's available balance per wallet, in real time. */
+  getBalance(): Promise<Balance> {
+    return this.http.request("GET", "/v1/me/balance");
+  }
+
+  /** One page of usage events, newest first. */
+  listUsage(options: PageOptions = {}): Promise<Page<UsageEvent>> {
+    return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** Every usage event, newest first, fetching pages as the loop asks for them. */
+  async *iterateUsage(options: Omit<PageOptions, "cursor"> = {}): AsyncGenerator<UsageEvent> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.listUsage({ ...options, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+  }
+}
+
+/** For admins: the catalog, accounts, keys and wallets, and any account's balance and usage. */
+export class TollgateAdminClient {
+  private readonly http: Transport;
+
+  constructor(options: ClientOptions) {
+    this.http = new Transport(options);
+  }
+
+  createPlan(plan: { name: string; currency: string; pricePerCall: number }): Promise<Plan> {
+    return this.http.request("POST", "/v1/plans", { body: plan });
+  }
+
+  getPlan(planId: string): Promise<Plan> {
+    return this.http.request("GET", `/v1/plans/${encodeURIComponent(planId)}`);
+  }
+
+  createAccount(account: { name: string; planId: string }): Promise<Account> {
+    return this.http.request("POST", "/v1/accounts", { body: account });
+  }
+
+  getAccount(accountId: string): Promise<Account> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}`);
+  }
+
+  /** The returned `key` is shown this once; Tollgate keeps only its hash. */
+  createApiKey(accountId: string, options: { name?: string } = {}): Promise<ApiKey & { key: string }> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/keys`, { body: options });
+  }
+
+  revokeApiKey(accountId: string, keyId: string): Promise<ApiKey> {
+    return this.http.request("DELETE", `/v1/accounts/${encodeURIComponent(accountId)}/keys/${encodeURIComponent(keyId)}`);
+  }
+
+  getWallet(walletId: string): Promise<Wallet> {
+    return this.http.request("GET", `/v1/wallets/${encodeURIComponent(walletId)}`);
+  }
+
+  /** Credit once per idempotency key; retrying with the same key returns the first entry. */
+  creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: { idempotencyKey: string }): Promise<LedgerEntry> {
+    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/credits`, {
+      body: credit,
+      headers: { "idempotency-key": options.idempotencyKey },
+    });
+  }
+
+  getBalance(accountId: string): Promise<Balance> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/balance`);
+  }
+
+  listUsage(accountId: string, options: PageOptions = {}): Promise<Page<UsageEvent>> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/usage`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+}
+
+export { TollgateError };
