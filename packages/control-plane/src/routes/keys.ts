@@ -68,7 +68,7 @@ export const revokeApiKey = defineRoute({
       (await ApiKey.findOneAndUpdate(
         { _id: params.keyId, accountId: params.accountId, status: "active" },
         { $set: { status: "revoked", revokedAt: new Date() } },
-        { new: true },
+        { returnDocument: "after" },
       ).lean()) ?? (await ApiKey.findOne({ _id: params.keyId, accountId: params.accountId }).lean());
     if (key === null) throw new ProblemError("not_found", `No key ${params.keyId} on account ${params.accountId}.`);
     const account = await Account.findById(key.accountId).lean();

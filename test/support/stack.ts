@@ -1,0 +1,138 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import mongoose, { type Connection } from "mongoose";
+import { Redis } from "ioredis";
+import { createApp, createModels, Authenticator, Ingester, type AppContext } from "@tollgate/control-plane";
+import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
+import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
+import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
+import { startUpstream, type Upstream } from "./upstream.js";
+
+export interface Stack {
+  dbName: string;
+  prefix: string;
+  keyspace: Keyspace;
+  conn: Connection;
+  redis: Redis;
+  ctx: AppContext;
+  controlPlaneUrl: string;
+  gatewayUrl: string;
+  gateway: Gateway;
+  upstream: Upstream;
+  ingester?: Ingester;
+  admin: TollgateAdminClient;
+  consumer(key: string): TollgateClient;
+  /** A plan, an account on it, its wallet credited with `balance` micros, and one API key. */
+  seedAccount(options: { pricePerCall: number; balance: number; currency?: string }): Promise<Seeded>;
+  close(): Promise<void>;
+}
+
+export interface Seeded {
+  planId: string;
+  accountId: string;
+  walletId: string;
+  keyId: string;
+  key: string;
+}
+
+export const TEST_PARTITIONS = 8;
+
+async function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }): Promise<{ server: Server; url: string }> {
+  let server!: Server;
+  await new Promise<void>((resolve) => {
+    server = app.listen(0, "127.0.0.1", resolve);
+  });
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * The whole product in one process, on the real services: control plane (API and, unless told otherwise,
+ * the ingester), gateway, and a counting upstream, under a database name and key prefix of their own.
+ */
+export async function startStack(options: { ingester?: boolean; claimIdleMs?: number } = {}): Promise<Stack> {
+  const dbName = uniqueName("db");
+  const prefix = `${uniqueName("rk")}:`;
+  const keyspace = createKeyspace(prefix, TEST_PARTITIONS);
+  const conn = await mongoose.createConnection(MONGODB_URI, { dbName }).asPromise();
+  const models = await createModels(conn);
+  const redis = new Redis(REDIS_URL);
+  await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
+  const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator([ADMIN_TOKEN], models), log: () => undefined };
+  const controlPlane = await listen(createApp(ctx));
+
+  const upstream = await startUpstream();
+  const gatewayRedis = createGatewayRedis(REDIS_URL);
+  await whenReady(gatewayRedis);
+  const gateway = createGateway({ redis: gatewayRedis, prefix, partitions: TEST_PARTITIONS, upstream: upstream.url });
+  await gateway.tollgate.ready;
+  const gatewayServer = await listen(gateway.app);
+
+  let ingester: Ingester | undefined;
+  let ingesterRedis: Redis | undefined;
+  if (options.ingester !== false) {
+    ingesterRedis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: "test", blockMs: 200, claimIdleMs: options.claimIdleMs ?? 30_000 });
+    await ingester.start();
+  }
+
+  const admin = new TollgateAdminClient({ baseUrl: controlPlane.url, token: ADMIN_TOKEN });
+  const stack: Stack = {
+    dbName,
+    prefix,
+    keyspace,
+    conn,
+    redis,
+    ctx,
+    controlPlaneUrl: controlPlane.url,
+    gatewayUrl: gatewayServer.url,
+    gateway,
+    upstream,
+    ...(ingester ? { ingester } : {}),
+    admin,
+    consumer: (key) => new TollgateClient({ baseUrl: controlPlane.url, token: key }),
+    async seedAccount({ pricePerCall, balance, currency = "USD" }) {
+      const plan = await admin.createPlan({ name: "test plan", currency, pricePerCall });
+      const account = await admin.createAccount({ name: "test account", planId: plan.id });
+      const wallet = account.wallets[0]!;
+      if (balance > 0) await admin.creditWallet(wallet.id, { amount: balance }, { idempotencyKey: `seed-${account.id}` });
+      const key = await admin.createApiKey(account.id);
+      return { planId: plan.id, accountId: account.id, walletId: wallet.id, keyId: key.id, key: key.key };
+    },
+    async close() {
+      await new Promise((resolve) => gatewayServer.server.close(resolve));
+      gatewayServer.server.closeAllConnections();
+      await gateway.close();
+      gatewayRedis.disconnect();
+      await new Promise((resolve) => controlPlane.server.close(resolve));
+      controlPlane.server.closeAllConnections();
+      await ingester?.stop();
+      ingesterRedis?.disconnect();
+      await upstream.close();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+      await conn.dropDatabase();
+      await conn.close();
+    },
+  };
+  return stack;
+}
+
+/** Remove this run's keys, and only this run's: never FLUSHALL a shared Redis. */
+export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = "0";
+  do {
+    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
+    if (keys.length > 0) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== "0");
+}
+
+/** Poll until `probe` returns true, or fail after `timeoutMs`. Waiting on an outcome, not asserting a time. */
+export async function eventually(probe: () => Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
