@@ -1,0 +1,108 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN } from "./support/env.js";
+import { call } from "./support/http.js";
+import { startStack, type Seeded, type Stack } from "./support/stack.js";
+
+/** Everything the stores hold for this run: every document of every collection, every Redis key and value. */
+async function snapshot(stack: Stack): Promise<string> {
+  const db = stack.conn.db!;
+  const collections = (await db.listCollections().toArray()).map((c) => c.name).sort();
+  const docs: Record<string, unknown[]> = {};
+  for (const name of collections) docs[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
+  const keys = (await stack.redis.keys(`${stack.prefix}*`)).sort();
+  const redis: Record<string, unknown> = {};
+  for (const key of keys) {
+    const type = await stack.redis.type(key);
+    redis[key] = type === "hash" ? await stack.redis.hgetall(key) : type === "stream" ? await stack.redis.xlen(key) : await stack.redis.get(key);
+  }
+  return JSON.stringify({ docs, redis });
+}
+
+describe("bad input gets a 4xx problem and changes nothing", () => {
+  let stack: Stack;
+  let s: Seeded;
+  beforeAll(async () => {
+    stack = await startStack({ ingester: false });
+    s = await stack.seedAccount({ pricePerCall: 1_000, balance: 10_000 });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const json = { ...admin, "content-type": "application/json" };
+  const credit = (idem = "hostile") => ({ ...json, "idempotency-key": idem });
+  const big = "x".repeat(20 * 1024);
+
+  type Case = [name: string, method: "post" | "get" | "delete", path: () => string, headers: Record<string, string>, body?: string];
+  const cases: Case[] = [
+    ["price as a string", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":"1000"}'],
+    ["negative price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":-5}'],
+    ["fractional price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1.5}'],
+    ["huge price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1e300}'],
+    ["unsafe integer price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":9007199254740993}'],
+    ["operator injection in a string field", "post", () => "/v1/plans", json, '{"name":{"$gt":""},"currency":"USD","pricePerCall":1}'],
+    ["lower-case currency", "post", () => "/v1/plans", json, '{"name":"p","currency":"usd","pricePerCall":1}'],
+    ["unknown field", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"admin":true}'],
+    ["prototype pollution", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"__proto__":{"admin":true}}'],
+    ["missing fields", "post", () => "/v1/plans", json, '{"name":"p"}'],
+    ["an array body", "post", () => "/v1/plans", json, "[1,2,3]"],
+    ["a JSON string body", "post", () => "/v1/plans", json, '"plan"'],
+    ["malformed JSON", "post", () => "/v1/plans", json, '{"name":"p",'],
+    ["not JSON at all", "post", () => "/v1/plans", { ...admin, "content-type": "text/plain" }, "name=p"],
+    ["oversized body", "post", () => "/v1/plans", json, `{"name":"${big}","currency":"USD","pricePerCall":1}`],
+    ["over-long name", "post", () => "/v1/plans", json, `{"name":"${"n".repeat(300)}","currency":"USD","pricePerCall":1}`],
+    ["operator injection as plan id", "post", () => "/v1/accounts", json, '{"name":"a","planId":{"$ne":null}}'],
+    ["unknown plan", "post", () => "/v1/accounts", json, '{"name":"a","planId":"plan_AAAAAAAAAAAAAAAA"}'],
+    ["negative credit", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":-100}'],
+    ["zero credit", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":0}'],
+    ["fractional credit", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":0.5}'],
+    ["huge credit", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":1e16}'],
+    ["credit as a string", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":"100"}'],
+    ["credit with an operator", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":{"$gt":0}}'],
+    ["credit with an unknown field", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":100,"walletId":"other"}'],
+    ["credit without an idempotency key", "post", () => `/v1/wallets/${s.walletId}/credits`, json, '{"amount":100}'],
+    ["over-long idempotency key", "post", () => `/v1/wallets/${s.walletId}/credits`, credit("k".repeat(300)), '{"amount":100}'],
+    ["credit to an unknown wallet", "post", () => "/v1/wallets/wal_AAAAAAAAAAAAAAAA/credits", credit(), '{"amount":100}'],
+    ["operator injection in a path id", "post", () => `/v1/wallets/${encodeURIComponent('{"$ne":null}')}/credits`, credit(), '{"amount":100}'],
+    ["limit not a number", "get", () => `/v1/accounts/${s.accountId}/usage?limit=abc`, admin],
+    ["limit out of range", "get", () => `/v1/accounts/${s.accountId}/usage?limit=100000`, admin],
+    ["limit as an operator", "get", () => `/v1/accounts/${s.accountId}/usage?limit[$gt]=1`, admin],
+    ["repeated limit", "get", () => `/v1/accounts/${s.accountId}/usage?limit=1&limit=2`, admin],
+    ["forged cursor", "get", () => `/v1/accounts/${s.accountId}/usage?cursor=bm90LWEtY3Vyc29y`, admin],
+    ["unknown query parameter", "get", () => `/v1/accounts/${s.accountId}/usage?accountId=other`, admin],
+    ["revoking a key of another account", "delete", () => `/v1/accounts/acct_AAAAAAAAAAAAAAAA/keys/${s.keyId}`, admin],
+    ["unknown route", "get", () => "/v1/nothing-here", admin],
+  ];
+
+  it.each(cases)("%s", async (_name, method, path, headers, body) => {
+    const before = await snapshot(stack);
+    let req = request(stack.controlPlaneUrl)[method](path());
+    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    const answer = await (body === undefined ? req : req.send(body));
+    expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
+    expect(answer.status, answer.text).toBeLessThan(500);
+    expect(answer.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const problem = JSON.parse(answer.text);
+    expect(problem).toMatchObject({ status: answer.status, type: expect.stringMatching(/^urn:tollgate:problem:/), title: expect.any(String) });
+    expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("validation problems point at the offending field", async () => {
+    const answer = await request(stack.controlPlaneUrl).post(`/v1/wallets/${s.walletId}/credits`).set(credit()).send('{"amount":-1}');
+    expect(answer.body.code).toBe("validation_failed");
+    expect(answer.body.errors).toEqual([expect.objectContaining({ location: "body", pointer: "/amount" })]);
+  });
+
+  it("gateway: hostile keys are refused before they cost a lookup, and change nothing", async () => {
+    const before = await snapshot(stack);
+    for (const key of ["' OR 1=1 --", "{\"$gt\":\"\"}", "k".repeat(300), "tg_" + "\u00e9".repeat(20)]) {
+      const answer = await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": encodeURIComponent(key) } });
+      expect(answer.status).toBe(401);
+      expect(answer.headers["content-type"]).toBe("application/problem+json");
+    }
+    expect(stack.upstream.count()).toBe(0);
+    expect(await snapshot(stack)).toBe(before);
+  });
+});

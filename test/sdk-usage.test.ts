@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IdempotencyConflictError, NotFoundError, UnauthorizedError, ValidationError, type UsageEvent } from "@tollgate/sdk";
+import { call } from "./support/http.js";
+import { eventually, startStack, type Stack } from "./support/stack.js";
+
+describe("SDK: balance and usage as a consumer sees them", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("pages through usage newest first, without overlap or gaps", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 3_000, balance: 100_000 });
+    const other = await stack.seedAccount({ pricePerCall: 3_000, balance: 100_000 });
+    for (let i = 0; i < 7; i++) expect((await call(`${stack.gatewayUrl}/items/${i}`, { headers: { "x-api-key": s.key } })).status).toBe(200);
+    await call(`${stack.gatewayUrl}/not-mine`, { headers: { "x-api-key": other.key } });
+    const client = stack.consumer(s.key);
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 7, 30_000, "ingestion");
+
+    const first = await client.listUsage({ limit: 3 });
+    expect(first.items).toHaveLength(3);
+    expect(first.nextCursor).toBeDefined();
+    const second = await client.listUsage({ limit: 3, cursor: first.nextCursor! });
+    const third = await client.listUsage({ limit: 3, cursor: second.nextCursor! });
+    expect(third.items).toHaveLength(1);
+    expect(third.nextCursor).toBeUndefined();
+
+    const paged = [...first.items, ...second.items, ...third.items];
+    expect(paged.map((u) => u.path)).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `/items/${i}`));
+    expect(new Set(paged.map((u) => u.id)).size).toBe(7);
+    expect(paged.every((u: UsageEvent) => u.price === 3_000 && u.currency === "USD" && u.keyId === s.keyId && u.method === "GET")).toBe(true);
+
+    const all: UsageEvent[] = [];
+    for await (const event of client.iterateUsage({ limit: 2 })) all.push(event);
+    expect(all.map((u) => u.id)).toEqual(paged.map((u) => u.id));
+
+    expect(await client.getBalance()).toEqual({ accountId: s.accountId, balances: [{ walletId: s.walletId, currency: "USD", available: 100_000 - 7 * 3_000 }] });
+    expect((await stack.admin.listUsage(s.accountId, { limit: 10 })).items).toHaveLength(7);
+  });
+
+  it("turns problems into typed errors", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
+    await expect(stack.consumer("tg_notAKeyThatExistsAnywhere").getBalance()).rejects.toBeInstanceOf(UnauthorizedError);
+    await expect(stack.admin.getAccount("acct_AAAAAAAAAAAAAAAA")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(stack.admin.createPlan({ name: "x", currency: "usd", pricePerCall: 1 })).rejects.toBeInstanceOf(ValidationError);
+    await stack.admin.creditWallet(s.walletId, { amount: 5 }, { idempotencyKey: "once" });
+    const conflict = stack.admin.creditWallet(s.walletId, { amount: 6 }, { idempotencyKey: "once" });
+    await expect(conflict).rejects.toBeInstanceOf(IdempotencyConflictError);
+    await expect(conflict).rejects.toMatchObject({ status: 422, code: "idempotency_key_reused" });
+  });
+});
+
+describe("OpenAPI document", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ ingester: false });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("describes every route from the schemas that validate it", async () => {
+    const doc = (await (await fetch(`${stack.controlPlaneUrl}/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: { properties: Record<string, { type: string; maximum?: number }>; additionalProperties: boolean } }> } }>>;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/v1/accounts",
+      "/v1/accounts/{accountId}",
+      "/v1/accounts/{accountId}/balance",
+      "/v1/accounts/{accountId}/keys",
+      "/v1/accounts/{accountId}/keys/{keyId}",
+      "/v1/accounts/{accountId}/usage",
+      "/v1/me/balance",
+      "/v1/me/usage",
+      "/v1/plans",
+      "/v1/plans/{planId}",
+      "/v1/wallets/{walletId}",
+      "/v1/wallets/{walletId}/credits",
+    ]);
+    const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
+    expect(creditOp.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));
+    const body = creditOp.requestBody!.content["application/json"]!.schema;
+    expect(body.properties.amount).toMatchObject({ type: "integer", maximum: 1e15 });
+    expect(body.additionalProperties).toBe(false);
+  });
+});
