@@ -1,0 +1,89 @@
+// k6 benchmark: the same upstream through bare http-proxy-middleware and through the metered gateway,
+// in one run, alternating (bare, metered, bare, metered) so that drift in the machine's load hits both.
+// Prints throughput, p50/p99 latency per side and the ratio metered/bare. A benchmark, not a test.
+import http from "k6/http";
+import { check } from "k6";
+
+const BARE_URL = __ENV.BARE_URL;
+const METERED_URL = __ENV.METERED_URL;
+const API_KEY = __ENV.API_KEY;
+const VUS = Number(__ENV.VUS || 32);
+const SLICE = Number(__ENV.SLICE_SECONDS || 10);
+const PATH = __ENV.BENCH_PATH || "/hello";
+const ROUNDS = 2;
+
+const scenarios = {};
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [i, kind] of ["bare", "metered"].entries()) {
+    scenarios[`${kind}_${round}`] = {
+      executor: "constant-vus",
+      exec: kind,
+      vus: VUS,
+      duration: `${SLICE}s`,
+      startTime: `${(round * 2 + i) * (SLICE + 1)}s`,
+      gracefulStop: "1s",
+      tags: { kind },
+    };
+  }
+}
+
+export const options = {
+  scenarios,
+  discardResponseBodies: true,
+  summaryTrendStats: ["avg", "p(50)", "p(90)", "p(99)", "max"],
+  // Thresholds that always pass: they only make k6 keep the per-side sub-metrics for the summary.
+  thresholds: {
+    "http_reqs{kind:bare}": ["count>=0"],
+    "http_reqs{kind:metered}": ["count>=0"],
+    "http_req_duration{kind:bare}": ["max>=0"],
+    "http_req_duration{kind:metered}": ["max>=0"],
+    "checks{kind:bare}": ["rate>=0"],
+    "checks{kind:metered}": ["rate>=0"],
+  },
+};
+
+const meteredParams = { headers: { Authorization: `Bearer ${API_KEY}` } };
+
+export function bare() {
+  const res = http.get(`${BARE_URL}${PATH}`);
+  check(res, { "status 200": (r) => r.status === 200 });
+}
+
+export function metered() {
+  const res = http.get(`${METERED_URL}${PATH}`, meteredParams);
+  check(res, { "status 200": (r) => r.status === 200 });
+}
+
+export function handleSummary(data) {
+  const seconds = ROUNDS * SLICE;
+  const side = (kind) => {
+    const reqs = data.metrics[`http_reqs{kind:${kind}}`].values.count;
+    const d = data.metrics[`http_req_duration{kind:${kind}}`].values;
+    const ok = data.metrics[`checks{kind:${kind}}`].values.rate;
+    return { requests: reqs, rps: reqs / seconds, p50_ms: d["p(50)"], p99_ms: d["p(99)"], ok_rate: ok };
+  };
+  const bareSide = side("bare");
+  const meteredSide = side("metered");
+  const result = {
+    vus: VUS,
+    seconds_per_side: seconds,
+    path: PATH,
+    bare: bareSide,
+    metered: meteredSide,
+    ratio_rps: meteredSide.rps / bareSide.rps,
+    ratio_p50: meteredSide.p50_ms / bareSide.p50_ms,
+    ratio_p99: meteredSide.p99_ms / bareSide.p99_ms,
+  };
+  const f = (n, d = 1) => n.toFixed(d).padStart(9);
+  const row = (name, s) => `${name.padEnd(9)}${f(s.rps)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100, 1)}%${String(s.requests).padStart(10)}`;
+  const text = [
+    "",
+    `Tollgate gateway benchmark: ${VUS} VUs, ${seconds}s per side, GET ${PATH}`,
+    `${"side".padEnd(9)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"200s".padStart(10)}${"requests".padStart(10)}`,
+    row("bare", bareSide),
+    row("metered", meteredSide),
+    `ratio metered/bare: throughput ${result.ratio_rps.toFixed(3)}, p50 ${result.ratio_p50.toFixed(3)}, p99 ${result.ratio_p99.toFixed(3)}`,
+    "",
+  ].join("\n");
+  return { stdout: text, [__ENV.SUMMARY_FILE || "load/results/summary.json"]: JSON.stringify(result, null, 2) };
+}

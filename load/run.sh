@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the gateway benchmark: upstream, bare http-proxy-middleware and the metered gateway, then k6 against
+# both in one run. The control plane runs too (it seeds the account); its usage ingester is off by default,
+# because in production it and MongoDB run on other hosts, and on this 2-core box FerretDB's writes would be
+# measured as gateway cost. INGESTER=on measures everything on one box. Afterwards the usage streams are
+# counted: exactly one usage event per metered 200.
+# Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+cd "$ROOT"
+
+eval "$(bash scripts/services.sh up)"
+ensure_build
+
+RUN_ID="bench_$(date +%s)_$$"
+export MONGODB_DB="$RUN_ID" TOLLGATE_PREFIX="$RUN_ID:"
+export INGESTER="${INGESTER:-off}"
+export TOLLGATE_ADMIN_TOKENS="bench-admin-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
+UPSTREAM_PORT=4100 BARE_PORT=4101 GATEWAY_PORT=4102 CONTROL_PLANE_PORT=4103
+mkdir -p "$RUN_DIR" load/results
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  # This run's data only: its database and its Redis keys.
+  (cd test && node -e '
+    const mongoose = require("mongoose");
+    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
+      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
+  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+wait_http() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; log "$1 did not answer"; exit 1; }
+
+PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/bench-upstream.log" 2>&1 & pids+=($!)
+PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/bench-control-plane.log" 2>&1 & pids+=($!)
+wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
+PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
+PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
+wait_http "http://127.0.0.1:$BARE_PORT/hello"
+wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
+
+# Funded far beyond the run, so that every metered call is a paid one.
+eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Bench plan" node load/dist/seed.js)"
+
+log "k6 $("$K6_BIN" version | head -1)"
+"$K6_BIN" run --quiet --no-usage-report \
+  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" \
+  -e VUS="${VUS:-32}" -e SLICE_SECONDS="${SLICE_SECONDS:-10}" -e BENCH_PATH="${BENCH_PATH:-/hello}" \
+  -e SUMMARY_FILE="load/results/summary.json" load/bench.js
+log "summary written to load/results/summary.json (ingester $INGESTER)"
+if [ "$INGESTER" = off ]; then
+  recorded=0
+  for stream in $(redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
+    recorded=$((recorded + $(redis-cli -u "$REDIS_URL" xlen "$stream")))
+  done
+  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate)')
+  log "usage events recorded: $recorded, metered 200s: $metered"
+fi

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Starts the whole product with a demo: a small upstream API, the control plane, the metered gateway in
+# front of the upstream, and a seeded plan, account, funded wallet and API key. Prints what to type next.
+# Ctrl-C stops the three processes (Redis and FerretDB keep running; `npm run services:down` stops FerretDB).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+UPSTREAM_PORT="${UPSTREAM_PORT:-4000}"
+CONTROL_PLANE_PORT="${CONTROL_PLANE_PORT:-3000}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+for port in "$UPSTREAM_PORT" "$CONTROL_PLANE_PORT" "$GATEWAY_PORT"; do
+  if tcp_open "127.0.0.1:$port"; then log "port $port is taken; set UPSTREAM_PORT, CONTROL_PLANE_PORT or GATEWAY_PORT"; exit 1; fi
+done
+
+eval "$(bash scripts/services.sh up)"
+ensure_build
+
+export MONGODB_DB="${MONGODB_DB:-tollgate_demo}"
+export TOLLGATE_PREFIX="${TOLLGATE_PREFIX:-tgdemo:}"
+export TOLLGATE_ADMIN_TOKENS="${TOLLGATE_ADMIN_TOKENS:-demo-admin-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')}"
+ADMIN_TOKEN="${TOLLGATE_ADMIN_TOKENS%%,*}"
+mkdir -p "$RUN_DIR"
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  log "demo stopped"
+}
+trap cleanup EXIT INT TERM
+
+wait_http() {
+  for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done
+  log "$1 did not answer; logs are in $RUN_DIR/"; exit 1
+}
+
+PORT="$UPSTREAM_PORT" node load/dist/upstream.js >"$RUN_DIR/upstream.log" 2>&1 &
+pids+=($!)
+PORT="$CONTROL_PLANE_PORT" node packages/control-plane/dist/main.js >"$RUN_DIR/control-plane.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
+PORT="$GATEWAY_PORT" UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node packages/gateway-plugin/dist/main.js >"$RUN_DIR/gateway.log" 2>&1 &
+pids+=($!)
+wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
+
+eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1000 SEED_CALLS=5 node load/dist/seed.js)"
+
+G="http://127.0.0.1:$GATEWAY_PORT"
+C="http://127.0.0.1:$CONTROL_PLANE_PORT"
+cat <<TXT
+
+  Tollgate demo is running.
+    upstream API    http://127.0.0.1:$UPSTREAM_PORT   (the provider's API; nothing checks payment here)
+    gateway         $G   (metered: every call is charged before it is forwarded)
+    control plane   $C   (admin and consumer API; OpenAPI at $C/openapi.json)
+
+  Seeded: plan $PLAN_ID at 1000 micros (USD 0.001) per call; account $ACCOUNT_ID
+          with wallet $WALLET_ID holding $BALANCE micros (5 calls).
+  API key (shown once): $API_KEY
+  Admin token:          $ADMIN_TOKEN
+
+  Try, in another terminal:
+
+    # A paid call: 200, with the remaining balance in the Tollgate-Balance header (4000, 3000, …)
+    curl -i $G/hello -H 'Authorization: Bearer $API_KEY'
+
+    # Spend the rest: four more 200s, then 402 problem+json; a refused call never reaches the upstream
+    for i in 1 2 3 4 5 6; do curl -s -o /dev/null -w '%{http_code}\n' $G/weather?city=Porto -H 'Authorization: Bearer $API_KEY'; done
+
+    # The customer's own view: balance and usage (one event per paid call)
+    curl -s $C/v1/me/balance -H 'Authorization: Bearer $API_KEY'
+    curl -s '$C/v1/me/usage?limit=3' -H 'Authorization: Bearer $API_KEY'
+
+    # Top the wallet up, as an admin; sending the same Idempotency-Key again credits nothing more
+    curl -s -X POST $C/v1/wallets/$WALLET_ID/credits -H 'Authorization: Bearer $ADMIN_TOKEN' \\
+      -H 'Content-Type: application/json' -H 'Idempotency-Key: topup-1' -d '{"amount": 3000}'
+
+  Logs: $RUN_DIR/{upstream,control-plane,gateway}.log   Stop: Ctrl-C
+TXT
+wait
