@@ -41,20 +41,19 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
 
-  const handler = (req: Request, res: Response, next: NextFunction): void => {
+  const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const headers = req.headers;
-    meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: req.path }).then((outcome) => {
-      if (!outcome.ok) return sendProblem(res, outcome.problem);
-      res.setHeader(RESPONSE_HEADERS.balance, outcome.balance);
-      res.setHeader(RESPONSE_HEADERS.charge, outcome.price);
-      res.setHeader(RESPONSE_HEADERS.currency, outcome.currency);
-      res.setHeader(RESPONSE_HEADERS.eventId, outcome.eventId);
-      if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
-      headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
-      headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
-      headers[UPSTREAM_HEADERS.eventId] = outcome.eventId;
-      next();
-    }, next);
+    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: req.path });
+    if (!outcome.ok) return sendProblem(res, outcome.problem);
+    res.setHeader(RESPONSE_HEADERS.balance, outcome.balance);
+    res.setHeader(RESPONSE_HEADERS.charge, outcome.price);
+    res.setHeader(RESPONSE_HEADERS.currency, outcome.currency);
+    res.setHeader(RESPONSE_HEADERS.eventId, outcome.eventId);
+    if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
+    headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
+    headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
+    headers[UPSTREAM_HEADERS.eventId] = outcome.eventId;
+    next();
   };
   return Object.assign(handler, { ready, close: () => directory.close() });
 }
