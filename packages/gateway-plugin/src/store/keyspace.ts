@@ -19,6 +19,17 @@ export interface Keyspace {
   chargeReceipt(accountId: string, eventId: string): string;
   /** Result of a credit, so that a ledger entry reaches the hot balance exactly once. */
   creditReceipt(accountId: string, entryId: string): string;
+  /** The period's usage of one product by one account (rated prices: tiers, allowances, packages). */
+  usageCounter(accountId: string, productId: string, period: string): string;
+  /** The period's count against one quota. */
+  quotaCounter(accountId: string, quotaId: string, period: string): string;
+  /** The period's spend through one API key (per-key caps). */
+  keySpend(accountId: string, keyId: string, period: string): string;
+  /** Hash: one open reservation (two-phase charging). */
+  reservation(accountId: string, eventId: string): string;
+  reservationIn(partition: number, eventId: string): string;
+  /** Sorted set: the partition's open reservations by expiry, for the reaper. */
+  reservations(partition: number): string;
   apiKey(keyHash: string): string;
   plan(planId: string): string;
   /** Hash: deploy-time facts every process must agree on (`partitions`). */
@@ -59,6 +70,12 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     usageStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}usage`),
     chargeReceipt: (accountId, eventId) => `${tag(partitionOf(accountId))}ev:${eventId}`,
     creditReceipt: (accountId, entryId) => `${tag(partitionOf(accountId))}cr:${entryId}`,
+    usageCounter: (accountId, productId, period) => `${tag(partitionOf(accountId))}u:${accountId}:${productId}:${period}`,
+    quotaCounter: (accountId, quotaId, period) => `${tag(partitionOf(accountId))}q:${accountId}:${quotaId}:${period}`,
+    keySpend: (accountId, keyId, period) => `${tag(partitionOf(accountId))}ks:${accountId}:${keyId}:${period}`,
+    reservation: (accountId, eventId) => `${tag(partitionOf(accountId))}r:${eventId}`,
+    reservationIn: (n, eventId) => `${tag(n)}r:${eventId}`,
+    reservations: (n) => `${tag(n)}rsv`,
     apiKey: (keyHash) => `${prefix}key:${keyHash}`,
     plan: (planId) => `${prefix}plan:${planId}`,
     meta: () => `${prefix}meta`,

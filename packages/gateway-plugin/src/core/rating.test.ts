@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { applyPercent, billable, graduatedTotal, rateCall, timeOfUsePercent, type Price, type Tier } from "./rating.js";
+
+/** Ascending tiers ending open: the shape the control plane accepts. */
+const tiersArb = (flat: boolean): fc.Arbitrary<Tier[]> =>
+  fc
+    .tuple(
+      fc.uniqueArray(fc.integer({ min: 1, max: 5_000 }), { minLength: 0, maxLength: 4 }),
+      fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 5, maxLength: 5 }),
+      fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 5, maxLength: 5 }),
+    )
+    .map(([edges, unit, fees]) => {
+      const sorted = [...edges].sort((a, b) => a - b);
+      return [...sorted, null].map((upTo, i) => ({ upTo, unitPrice: unit[i]!, flatPrice: flat ? fees[i]! : 0 }));
+    });
+
+const priceArb = (mode: "graduated" | "volume", extras = true): fc.Arbitrary<Price> =>
+  fc.record({
+    metric: fc.constant("units" as const),
+    tierMode: fc.constant(mode),
+    tiers: tiersArb(mode === "graduated"),
+    packageSize: extras ? fc.integer({ min: 1, max: 1_000 }) : fc.constant(1),
+    freeUnits: extras ? fc.integer({ min: 0, max: 2_000 }) : fc.constant(0),
+    period: fc.constant("month" as const),
+    minimum: fc.constant(0),
+    timeOfUse: fc.constant([]),
+  });
+
+const usage = fc.array(fc.integer({ min: 0, max: 3_000 }), { minLength: 1, maxLength: 30 });
+
+describe("rating maths", () => {
+  it("graduated, package and allowance prices never leak: the calls of a period add up to the price of its total", () => {
+    fc.assert(
+      fc.property(priceArb("graduated"), usage, (price, calls) => {
+        let total = 0;
+        let charged = 0;
+        for (const units of calls) {
+          charged += rateCall(price, total, units);
+          total += units;
+        }
+        expect(charged).toBe(graduatedTotal(price.tiers, billable(price, total)));
+      }),
+    );
+  });
+
+  it("more units never cost less (graduated, package, allowance, time of use, minimum and maximum)", () => {
+    fc.assert(
+      fc.property(
+        priceArb("graduated"),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
+        (price, before, units, percent, minimum, maximum) => {
+          const p = { ...price, minimum, ...(maximum === undefined ? {} : { maximum }) };
+          expect(rateCall(p, before, units + 1, percent)).toBeGreaterThanOrEqual(rateCall(p, before, units, percent));
+          expect(rateCall(p, before, units, percent)).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it("volume prices charge each call's units at the rate of the tier its period total reaches", () => {
+    fc.assert(
+      fc.property(priceArb("volume", false), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 5_000 }), (price, before, units) => {
+        const after = before + units;
+        const tier = price.tiers.find((t) => t.upTo === null || after <= t.upTo)!;
+        expect(rateCall(price, before, units)).toBe(units * tier.unitPrice);
+      }),
+    );
+  });
+
+  it("tier edges are exact: the edge unit belongs to the lower tier, the next to the higher", () => {
+    const price: Price = {
+      metric: "calls",
+      tierMode: "graduated",
+      tiers: [
+        { upTo: 100, unitPrice: 10, flatPrice: 0 },
+        { upTo: 1_000, unitPrice: 7, flatPrice: 500 },
+        { upTo: null, unitPrice: 1, flatPrice: 0 },
+      ],
+      packageSize: 1,
+      freeUnits: 0,
+      period: "month",
+      minimum: 0,
+      timeOfUse: [],
+    };
+    expect(rateCall(price, 99, 1)).toBe(10);
+    expect(rateCall(price, 100, 1)).toBe(7 + 500);
+    expect(rateCall(price, 101, 1)).toBe(7);
+    expect(rateCall(price, 999, 1)).toBe(7);
+    expect(rateCall(price, 1_000, 1)).toBe(1);
+    expect(rateCall(price, 98, 4)).toBe(2 * 10 + 500 + 2 * 7);
+    expect(rateCall({ ...price, tierMode: "volume", tiers: price.tiers.map((t) => ({ ...t, flatPrice: 0 })) }, 98, 4)).toBe(4 * 7);
+  });
+
+  it("packages are whole blocks of the period's total, after the free allowance", () => {
+    const price: Price = { metric: "units", tierMode: "graduated", tiers: [{ upTo: null, unitPrice: 1_000, flatPrice: 0 }], packageSize: 100, freeUnits: 50, period: "month", minimum: 0, timeOfUse: [] };
+    expect(rateCall(price, 0, 50)).toBe(0); // all free
+    expect(rateCall(price, 50, 1)).toBe(1_000); // opens the first package
+    expect(rateCall(price, 51, 99)).toBe(0); // fills it
+    expect(rateCall(price, 150, 1)).toBe(1_000); // opens the second
+  });
+
+  it("rounds half up, once, and only for a time-of-use percent", () => {
+    expect(applyPercent(5, 150)).toBe(8); // 7.5 → 8
+    expect(applyPercent(5, 130)).toBe(7); // 6.5 → 7
+    expect(applyPercent(5, 110)).toBe(6); // 5.5 → 6
+    expect(applyPercent(5, 90)).toBe(5); // 4.5 → 5
+    expect(applyPercent(5, 70)).toBe(4); // 3.5 → 4
+    expect(applyPercent(7, 100)).toBe(7);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 0, max: 1_000 }), (amount, percent) => {
+        const exact = (amount * percent) / 100;
+        expect(Math.abs(applyPercent(amount, percent) - exact)).toBeLessThanOrEqual(0.5);
+      }),
+    );
+  });
+
+  it("finds the time-of-use window by local weekday and minute, [from, to)", () => {
+    const windows = [{ days: [1, 2, 3, 4, 5], from: 9 * 60, to: 17 * 60, percent: 150 }];
+    expect(timeOfUsePercent(windows, 1, 9 * 60)).toBe(150);
+    expect(timeOfUsePercent(windows, 5, 17 * 60 - 1)).toBe(150);
+    expect(timeOfUsePercent(windows, 5, 17 * 60)).toBe(100);
+    expect(timeOfUsePercent(windows, 0, 12 * 60)).toBe(100);
+  });
+});

@@ -1,0 +1,148 @@
+import { randomBytes } from "node:crypto";
+import fc from "fast-check";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { encodePrice, rateCall, type Price } from "../core/rating.js";
+import { HotStore } from "./hot-store.js";
+import { createKeyspace } from "./keyspace.js";
+import { RatedStore, type RatedCall } from "./rated-store.js";
+
+const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
+const ks = createKeyspace(prefix, 4);
+const hot = new HotStore(redis, ks);
+const rated = new RatedStore(redis, ks);
+
+afterAll(async () => {
+  const keys = await redis.keys(`${prefix}*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+});
+
+const graduated: Price = {
+  metric: "units",
+  tierMode: "graduated",
+  tiers: [
+    { upTo: 10, unitPrice: 100, flatPrice: 0 },
+    { upTo: null, unitPrice: 10, flatPrice: 0 },
+  ],
+  packageSize: 1,
+  freeUnits: 0,
+  period: "month",
+  minimum: 0,
+  maximum: 5_000,
+  timeOfUse: [],
+};
+
+let n = 0;
+function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
+  return {
+    accountId, keyId: "key_r", planId: "plan_r", productId: "search", currency: "USD", eventId: `ev_${n++}`, timestampMs: 1_700_000_000_000,
+    method: "GET", path: "/search", price: encodePrice(graduated), pricePeriod: "2026-11", percent: 100, quotas: [], keyCap: undefined, ...over,
+  };
+}
+async function account(id: string, balance: number) {
+  await hot.publishAccount({ accountId: id, status: "active", activeKeyIds: ["key_r"], currencies: ["USD"] });
+  if (balance) await hot.credit(id, `seed_${id}`, "USD", balance);
+}
+const available = async (id: string) => (await hot.balances(id)).get("USD");
+
+describe("Lua rating equals the TypeScript rating", () => {
+  it("for random prices, period totals, units and time-of-use percents", async () => {
+    const tier = fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), flatPrice: fc.integer({ min: 0, max: 1_000_000 }) });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom<"graduated" | "volume">("graduated", "volume"),
+        fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { maxLength: 4 }),
+        fc.array(tier, { minLength: 5, maxLength: 5 }),
+        fc.record({ packageSize: fc.integer({ min: 1, max: 500 }), freeUnits: fc.integer({ min: 0, max: 1_000 }), minimum: fc.integer({ min: 0, max: 5_000 }) }),
+        fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
+        fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 })),
+        async (mode, edges, tiers, extras, maximum, [before, units, percent]) => {
+          const sorted = [...edges].sort((a, b) => a - b);
+          const price: Price = {
+            metric: "units", tierMode: mode, period: "month", timeOfUse: [], ...extras, ...(maximum === undefined ? {} : { maximum }),
+            tiers: [...sorted, null].map((upTo, i) => ({ upTo, unitPrice: tiers[i]!.unitPrice, flatPrice: mode === "graduated" ? tiers[i]!.flatPrice : 0 })),
+          };
+          expect(await rated.rate(encodePrice(price), before, units, percent)).toBe(rateCall(price, before, units, percent));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("RatedStore", () => {
+  it("charges tiers over the period's usage, counting it", async () => {
+    await account("acct_t", 100_000);
+    expect(await rated.charge(call("acct_t"), 8)).toMatchObject({ kind: "charged", price: 800 });
+    expect(await rated.charge(call("acct_t"), 5)).toMatchObject({ kind: "charged", price: 2 * 100 + 3 * 10 });
+    expect(await redis.get(ks.usageCounter("acct_t", "search", "2026-11"))).toBe("13");
+    // a new period starts from zero
+    expect(await rated.charge(call("acct_t", { pricePeriod: "2026-12" }), 1)).toMatchObject({ price: 100 });
+    expect(await available("acct_t")).toBe(100_000 - 800 - 230 - 100);
+  });
+
+  it("reserves the maximum, settles the actual price and returns the rest", async () => {
+    await account("acct_2p", 10_000);
+    const c = call("acct_2p");
+    expect(await rated.reserve(c, 5_000, 60_000)).toEqual({ kind: "reserved", balance: 5_000, amount: 5_000 });
+    expect(await redis.hget(ks.account("acct_2p"), "h:USD")).toBe("5000");
+    const settled = await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 });
+    expect(settled).toEqual({ kind: "settled", balance: 10_000 - 1_020, price: 1_020, softExceeded: [] });
+    expect(await redis.hget(ks.account("acct_2p"), "h:USD")).toBe("0");
+    // settling twice changes nothing
+    expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 })).toEqual({ kind: "gone" });
+    expect(await available("acct_2p")).toBe(8_980);
+  });
+
+  it("caps the settled price at what was reserved, and refunds in full when told to", async () => {
+    await account("acct_cap", 10_000);
+    const big = call("acct_cap");
+    await rated.reserve(big, 5_000, 60_000);
+    expect(await rated.settle(big, { units: 100_000, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 5_000 });
+    const failed = call("acct_cap");
+    await rated.reserve(failed, 5_000, 60_000);
+    expect(await rated.settle(failed, { units: 3, refund: true, status: 502, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 0, balance: 5_000 });
+    expect(await redis.get(ks.usageCounter("acct_cap", "search", "2026-11"))).toBe("100000");
+  });
+
+  it("refuses to reserve more than the balance", async () => {
+    await account("acct_poor", 4_999);
+    expect(await rated.reserve(call("acct_poor"), 5_000, 60_000)).toEqual({ kind: "insufficient_funds", balance: 4_999, price: 5_000 });
+    expect(await available("acct_poor")).toBe(4_999);
+  });
+
+  it("reaps expired reservations and only those, recording a zero-priced event", async () => {
+    await account("acct_reap", 20_000);
+    const p = ks.partitionOf("acct_reap");
+    const stale = call("acct_reap");
+    const fresh = call("acct_reap");
+    await rated.reserve(stale, 5_000, -1);
+    await rated.reserve(fresh, 5_000, 60_000);
+    expect(await available("acct_reap")).toBe(10_000);
+    const streamBefore = await redis.xlen(ks.usageStream(p));
+    expect(await rated.reap(p)).toBe(1);
+    expect(await available("acct_reap")).toBe(15_000);
+    expect(await redis.xlen(ks.usageStream(p))).toBe(streamBefore + 1);
+    // a late settle of the reaped call finds nothing to settle
+    expect(await rated.settle(stale, { units: 1, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toEqual({ kind: "gone" });
+    expect(await rated.reap(p)).toBe(0);
+  });
+
+  it("enforces hard quotas, notes soft ones, and caps a key's spend", async () => {
+    await account("acct_q", 1_000_000);
+    const hard = { id: "calls-day", limit: 2, hard: true, perUnit: false, period: "2026-11-22" };
+    const soft = { id: "units-month", limit: 10, hard: false, perUnit: true, period: "2026-11" };
+    const q = (over: Partial<RatedCall> = {}) => call("acct_q", { quotas: [hard, soft], ...over });
+    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", softExceeded: [] });
+    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", softExceeded: ["units-month"] });
+    expect(await rated.charge(q(), 1)).toEqual({ kind: "quota_exceeded", quotaId: "calls-day", used: 2 });
+
+    // A key's cap covers its spend on every product: a fresh account, so that nothing was spent yet.
+    await account("acct_kc", 1_000_000);
+    const capped = (over: Partial<RatedCall> = {}) => call("acct_kc", { keyCap: { limit: 250, period: "2026-11" }, ...over });
+    expect(await rated.charge(capped(), 2)).toMatchObject({ kind: "charged", price: 200 });
+    expect(await rated.charge(capped(), 1)).toEqual({ kind: "spend_cap_reached", spent: 200, cap: 250 });
+  });
+});
