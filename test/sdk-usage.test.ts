@@ -79,6 +79,7 @@ describe("OpenAPI document", () => {
       "/v1/me/usage",
       "/v1/plans",
       "/v1/plans/{planId}",
+      "/v1/plans/{planId}/catalog",
       "/v1/wallets/{walletId}",
       "/v1/wallets/{walletId}/credits",
     ]);

@@ -18,6 +18,8 @@ export const controlPlaneEnv = z.object({
   INGESTER: z.enum(["on", "off"]).default("on"),
   INGESTER_CONSUMER: z.string().min(1).default(hostname()),
   INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often expired reservations (their gateway died) are returned. */
+  REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

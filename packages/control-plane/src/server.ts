@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import mongoose from "mongoose";
 import { Redis } from "ioredis";
-import { HotStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { HotStore, RatedStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import type { ControlPlaneEnv } from "./env.js";
@@ -36,6 +36,19 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: env.INGESTER_CONSUMER, claimIdleMs: env.INGESTER_CLAIM_IDLE_MS, log });
     await ingester.start();
   }
+  // The reservation reaper runs beside the ingester: it returns what dead gateways held.
+  let reaper: NodeJS.Timeout | undefined;
+  if (parts.ingester) {
+    const rated = new RatedStore(redis, keyspace);
+    const reap = async () => {
+      for (let p = 0; p < keyspace.partitions; p++) {
+        const returned = await rated.reap(p);
+        if (returned > 0) log("reaped reservations", { partition: p, returned });
+      }
+    };
+    reaper = setInterval(() => void reap().catch((error) => log("reaper failed", { error: String(error) })), env.REAPER_INTERVAL_MS);
+    reaper.unref();
+  }
 
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
@@ -62,6 +75,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     ...(ingester ? { ingester } : {}),
     close: async () => {
       if (sweeper) clearInterval(sweeper);
+      if (reaper) clearInterval(reaper);
       if (server) await new Promise((resolve) => server.close(resolve));
       await ingester?.stop();
       ingesterRedis?.disconnect();

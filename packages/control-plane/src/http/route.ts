@@ -11,8 +11,10 @@ import type { AppContext } from "../context.js";
 export type Access = "admin" | "owner" | "consumer" | "public";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
+/** A body is an object schema, possibly refined or transformed (a pipe). */
+type AnyBody = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 
-export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends AnyObject> {
+export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends AnyBody> {
   params: z.infer<P>;
   query: z.infer<Q>;
   body: z.infer<B>;
@@ -28,8 +30,8 @@ export interface Reply {
   headers?: Record<string, string>;
 }
 
-export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyObject = AnyObject> {
-  method: "get" | "post" | "delete";
+export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyBody = AnyBody> {
+  method: "get" | "post" | "put" | "delete";
   /** Express-style path, e.g. `/v1/accounts/:accountId`. */
   path: string;
   operationId: string;
@@ -44,7 +46,7 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
 }
 
 /** Keeps the route's generic types while letting a list of routes hold them all. */
-export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyObject>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyBody>(spec: RouteSpec<P, Q, B>): RouteSpec {
   return spec as unknown as RouteSpec;
 }
 
@@ -70,7 +72,7 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       }
       idempotencyKey = header;
     }
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, ctx } as RouteInput<AnyObject, AnyObject, AnyObject>);
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
     if (reply.body === undefined) res.end();

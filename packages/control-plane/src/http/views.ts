@@ -6,15 +6,17 @@ export const planView = z.object({
   id: z.string(),
   name: z.string(),
   currency: z.string(),
-  pricePerCall: z.number().int().describe("integer micros per call"),
+  catalog: z.record(z.string(), z.unknown()).describe("products and prices (integer micros), quotas, rate limits, refund policy"),
   createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   id: p._id,
   name: p.name,
   currency: p.currency,
-  pricePerCall: p.pricePerCall,
+  catalog: p.catalog as unknown as Record<string, unknown>,
   createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
 });
 
 export const walletView = z.object({ id: z.string(), accountId: z.string(), currency: z.string(), createdAt: z.string() });
@@ -48,6 +50,7 @@ export const apiKeyView = z.object({
   name: z.string(),
   prefix: z.string().describe("the first characters of the key, to recognise it by"),
   status: z.enum(["active", "revoked"]),
+  spendCap: z.object({ amount: z.number().int(), period: z.enum(["day", "month"]) }).optional(),
   createdAt: z.string(),
   revokedAt: z.string().optional(),
 });
@@ -57,6 +60,7 @@ export const toApiKeyView = (k: ApiKey): z.infer<typeof apiKeyView> => ({
   name: k.name,
   prefix: k.prefix,
   status: k.status,
+  ...(k.spendCap ? { spendCap: { amount: k.spendCap.amount, period: k.spendCap.period } } : {}),
   createdAt: k.createdAt.toISOString(),
   ...(k.revokedAt ? { revokedAt: k.revokedAt.toISOString() } : {}),
 });
@@ -88,20 +92,32 @@ export const usageEventView = z.object({
   id: z.string(),
   keyId: z.string(),
   planId: z.string(),
+  productId: z.string(),
   method: z.string(),
   path: z.string(),
+  units: z.number().int().describe("the priced units: 1 per call, or bytes, milliseconds, reported units"),
   price: z.number().int(),
   currency: z.string(),
+  status: z.number().int().optional().describe("the response status (two-phase charges)"),
+  durationMs: z.number().int().optional(),
+  refunded: z.boolean(),
+  quotasExceeded: z.array(z.string()).describe("soft quotas this call carried past their limit"),
   timestamp: z.string(),
 });
 export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> => ({
   id: u._id,
   keyId: u.keyId,
   planId: u.planId,
+  productId: u.productId ?? "default",
   method: u.method,
   path: u.path,
+  units: u.units ?? 1,
   price: u.price,
   currency: u.currency,
+  ...(u.status === undefined ? {} : { status: u.status }),
+  ...(u.durationMs === undefined ? {} : { durationMs: u.durationMs }),
+  refunded: u.refunded ?? false,
+  quotasExceeded: u.quotasExceeded ?? [],
   timestamp: u.timestamp.toISOString(),
 });
 

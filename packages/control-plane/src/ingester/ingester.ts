@@ -121,7 +121,9 @@ export class Ingester {
 function toUsageEvent(fields: string[], ingestedAt: Date): UsageEvent {
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-  return {
+  const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
+  // Flat charges write the short form (no product, units, status); rated and two-phase ones the long form.
+  const event: UsageEvent = {
     _id: f.id!,
     accountId: f.a!,
     keyId: f.k!,
@@ -130,9 +132,18 @@ function toUsageEvent(fields: string[], ingestedAt: Date): UsageEvent {
     price: Number(f.amt),
     method: f.m!,
     path: f.path!,
+    productId: f.pr || "default",
+    units: num(f.u) ?? 1,
     timestamp: new Date(Number(f.ts)),
     ingestedAt,
   };
+  if (f.st !== undefined) event.status = f.st === "reaped" ? 0 : Number(f.st);
+  if (num(f.dur) !== undefined) event.durationMs = num(f.dur)!;
+  if (num(f.rqb) !== undefined) event.requestBytes = num(f.rqb)!;
+  if (num(f.rsb) !== undefined) event.responseBytes = num(f.rsb)!;
+  if (f.rf === "1") event.refunded = true;
+  if (f.qx) event.quotasExceeded = f.qx.trim().split(" ");
+  return event;
 }
 
 function onlyDuplicates(error: unknown): boolean {

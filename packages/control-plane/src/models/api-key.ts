@@ -8,6 +8,8 @@ export interface ApiKey {
   hash: string;
   prefix: string;
   status: "active" | "revoked";
+  /** Most this key may spend per period, in micros of the plan's currency. */
+  spendCap?: { amount: number; period: "day" | "month" };
   createdAt: Date;
   revokedAt?: Date;
 }
@@ -20,6 +22,7 @@ export const apiKeySchema = new Schema<ApiKey>(
     hash: { type: String, required: true, unique: true },
     prefix: { type: String, required: true },
     status: { type: String, required: true },
+    spendCap: { type: { _id: false, amount: Number, period: String }, required: false },
     createdAt: { type: Date, required: true },
     revokedAt: { type: Date },
   },

@@ -1,12 +1,17 @@
 import { Schema } from "mongoose";
+import type { PlanSpec } from "@tollgate/gateway-plugin";
+
+/** A plan's catalog: products and prices, the unmatched-route rule, quotas, rate limits, refund policy. */
+export type Catalog = Omit<PlanSpec, "planId" | "currency">;
 
 export interface Plan {
   _id: string;
   name: string;
+  /** Every price of the plan is in this currency; it never changes. */
   currency: string;
-  /** Price of one call in integer micros of `currency`. */
-  pricePerCall: number;
+  catalog: Catalog;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export const planSchema = new Schema<Plan>(
@@ -14,8 +19,14 @@ export const planSchema = new Schema<Plan>(
     _id: { type: String, required: true },
     name: { type: String, required: true },
     currency: { type: String, required: true },
-    pricePerCall: { type: Number, required: true },
+    catalog: { type: Schema.Types.Mixed, required: true },
     createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
   },
-  { versionKey: false, strict: "throw" },
+  { versionKey: false, strict: "throw", minimize: false },
 );
+
+/** What the gateways are told about a plan. */
+export function planSpec(plan: Plan): PlanSpec {
+  return { planId: plan._id, currency: plan.currency, ...plan.catalog };
+}

@@ -11,6 +11,16 @@ export interface UsageEvent {
   price: number;
   method: string;
   path: string;
+  productId?: string;
+  units?: number;
+  /** Two-phase charges: how the call ended. */
+  status?: number;
+  durationMs?: number;
+  requestBytes?: number;
+  responseBytes?: number;
+  /** Returned to the caller (upstream failure, abort, or reaped after its gateway died). */
+  refunded?: boolean;
+  quotasExceeded?: string[];
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -25,6 +35,14 @@ export const usageEventSchema = new Schema<UsageEvent>(
     price: { type: Number, required: true },
     method: { type: String, required: true },
     path: { type: String, required: true },
+    productId: { type: String },
+    units: { type: Number },
+    status: { type: Number },
+    durationMs: { type: Number },
+    requestBytes: { type: Number },
+    responseBytes: { type: Number },
+    refunded: { type: Boolean },
+    quotasExceeded: { type: [String], default: undefined },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },

@@ -2,7 +2,7 @@ import type { RouteSpec } from "../http/route.js";
 import { createAccount, getAccount } from "./accounts.js";
 import { getBalance, getMyBalance } from "./balance.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
-import { createPlan, getPlan, listPlans } from "./plans.js";
+import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { getWallet } from "./wallets.js";
 import { creditWalletRoute } from "./wallets.credit.js";
@@ -11,6 +11,7 @@ export const routes: RouteSpec[] = [
   createPlan,
   listPlans,
   getPlan,
+  replaceCatalog,
   createAccount,
   getAccount,
   createApiKey,

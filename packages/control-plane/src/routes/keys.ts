@@ -3,12 +3,16 @@ import { z } from "zod";
 import { hashApiKey } from "@tollgate/gateway-plugin";
 import { defineRoute } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
-import { accountParams, id, name } from "../http/schemas.js";
+import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { apiKeyView, toApiKeyView } from "../http/views.js";
 import { newId } from "../ids.js";
 import { audit } from "../services/audit.js";
 
-export const createApiKeyBody = z.strictObject({ name: name.optional() });
+export const createApiKeyBody = z.strictObject({
+  name: name.optional(),
+  /** Most this key may spend per period (micros of the plan's currency): one account, several budgets. */
+  spendCap: z.strictObject({ amount: positiveAmount, period: z.enum(["day", "month"]) }).optional(),
+});
 
 export const createApiKey = defineRoute({
   method: "post",
@@ -32,9 +36,10 @@ export const createApiKey = defineRoute({
       hash,
       prefix: key.slice(0, 10),
       status: "active",
+      ...(body.spendCap ? { spendCap: body.spendCap } : {}),
       createdAt: new Date(),
     });
-    await ctx.hot.publishApiKey(hash, { keyId: doc._id, accountId: account._id, planId: account.planId, status: "active" });
+    await ctx.hot.publishApiKey(hash, { keyId: doc._id, accountId: account._id, planId: account.planId, status: "active", ...(body.spendCap ? { spendCap: body.spendCap } : {}) });
     await audit(ctx, principal.actor, "key.create", doc._id, { accountId: account._id });
     return { status: 201, body: { ...toApiKeyView(doc), key } };
   },

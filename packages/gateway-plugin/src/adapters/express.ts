@@ -3,11 +3,13 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { Redis } from "ioredis";
 import { extractApiKey } from "../core/api-key.js";
 import { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "../core/headers.js";
-import { Meter } from "../core/meter.js";
+import { Meter, type CallResult } from "../core/meter.js";
 import { PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
+import { RateLimits, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
 import { Directory, type DirectoryOptions } from "../store/directory.js";
 import { HotStore, type HotStoreOptions } from "../store/hot-store.js";
 import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/keyspace.js";
+import { RatedStore } from "../store/rated-store.js";
 
 export interface TollgateOptions {
   /** The hot-path connection. Create it with `createGatewayRedis` (no offline queue, no resends). */
@@ -18,6 +20,8 @@ export interface TollgateOptions {
   partitions?: number;
   /** Pass the caller's `Authorization` / `X-Api-Key` on to the upstream. Default false. */
   forwardCredentials?: boolean;
+  /** When the rate limiter's store fails: refuse (`closed`, the default) or count locally (`open`). */
+  rateLimitFailure?: RateLimitFailurePolicy;
   directory?: DirectoryOptions;
   store?: HotStoreOptions;
   onError?: (error: unknown) => void;
@@ -31,31 +35,87 @@ export interface TollgateMiddleware extends RequestHandler {
 
 /**
  * Express middleware that charges every call before it goes further: on success it sets the balance
- * headers and calls next(); otherwise it answers with problem+json and the call stops here.
+ * headers and calls next(); otherwise it answers with problem+json and the call stops here. Works in front of
+ * a proxy (createGateway) and in front of in-process routes alike: two-phase prices settle when the response
+ * ends, whoever wrote it.
  */
 export function createTollgate(options: TollgateOptions): TollgateMiddleware {
-  const keyspace = createKeyspace(options.prefix ?? DEFAULT_PREFIX, options.partitions ?? DEFAULT_PARTITIONS);
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const keyspace = createKeyspace(prefix, options.partitions ?? DEFAULT_PARTITIONS);
   const store = new HotStore(options.redis, keyspace, options.store);
   const directory = new Directory(store, options.directory);
-  const meter = new Meter({ store, directory, ...(options.onError ? { onError: options.onError } : {}) });
+  const meter = new Meter({
+    store,
+    rated: new RatedStore(options.redis, keyspace, options.store),
+    directory,
+    rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
 
   const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const headers = req.headers;
-    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: req.path });
-    if (!outcome.ok) return sendProblem(res, outcome.problem);
-    res.setHeader(RESPONSE_HEADERS.balance, outcome.balance);
-    res.setHeader(RESPONSE_HEADERS.charge, outcome.price);
-    res.setHeader(RESPONSE_HEADERS.currency, outcome.currency);
-    res.setHeader(RESPONSE_HEADERS.eventId, outcome.eventId);
+    const declared = headers["content-length"];
+    const requestBytes = declared === undefined ? undefined : Number(declared);
+    const started = Date.now();
+    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: req.path, requestBytes });
+    if (outcome.rateLimit) setRateLimitHeaders(res, outcome.rateLimit);
+    if (!outcome.ok) {
+      if (outcome.retryAfterSeconds !== undefined) res.setHeader("retry-after", outcome.retryAfterSeconds);
+      return sendProblem(res, outcome.problem);
+    }
+    const charged = outcome.charged;
+    delete headers[UPSTREAM_HEADERS.eventId];
+    if (charged) {
+      res.setHeader(RESPONSE_HEADERS.balance, charged.balance);
+      res.setHeader(charged.reserved ? RESPONSE_HEADERS.reserved : RESPONSE_HEADERS.charge, charged.amount);
+      res.setHeader(RESPONSE_HEADERS.currency, charged.currency);
+      res.setHeader(RESPONSE_HEADERS.eventId, charged.eventId);
+      headers[UPSTREAM_HEADERS.eventId] = charged.eventId;
+    }
     if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
     headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
     headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
-    headers[UPSTREAM_HEADERS.eventId] = outcome.eventId;
+    if (outcome.settle) settleWhenDone(res, outcome.settle, outcome.unitsHeader, started, requestBytes ?? 0);
     next();
   };
   return Object.assign(handler, { ready, close: () => directory.close() });
+}
+
+/** Count what the response sends and settle once, when it has finished or the caller has gone. */
+function settleWhenDone(res: Response, settle: (r: CallResult) => Promise<void>, unitsHeader: string | undefined, started: number, requestBytes: number): void {
+  let responseBytes = 0;
+  const write = res.write;
+  const end = res.end;
+  const count = (chunk: unknown, encoding?: unknown) => {
+    if (typeof chunk === "string") responseBytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    else if (chunk instanceof Uint8Array) responseBytes += chunk.byteLength;
+  };
+  res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {
+    count(chunk, rest[0]);
+    return (write as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as Response["write"];
+  res.end = function (this: Response, chunk?: unknown, ...rest: unknown[]) {
+    if (typeof chunk !== "function") count(chunk, rest[0]);
+    return (end as (...a: unknown[]) => Response).call(this, chunk, ...rest);
+  } as Response["end"];
+
+  let settled = false;
+  const done = (aborted: boolean) => {
+    if (settled) return;
+    settled = true;
+    const reported = unitsHeader === undefined ? undefined : Number(res.getHeader(unitsHeader));
+    const units = reported !== undefined && Number.isSafeInteger(reported) && reported >= 0 ? reported : 0;
+    void settle({ status: res.statusCode, durationMs: Date.now() - started, requestBytes, responseBytes, units, aborted });
+  };
+  res.once("finish", () => done(false));
+  res.once("close", () => done(!res.writableFinished));
+}
+
+function setRateLimitHeaders(res: ServerResponse, limit: RateLimitHeaders): void {
+  res.setHeader("ratelimit-policy", limit.policy);
+  res.setHeader("ratelimit", limit.state);
 }
 
 export function sendProblem(res: ServerResponse, body: Problem): void {

@@ -2,11 +2,13 @@
 export const RESPONSE_HEADERS = {
   balance: "tollgate-balance",
   charge: "tollgate-charge",
+  /** Instead of `charge` for two-phase prices: what is held until the response ends and is settled. */
+  reserved: "tollgate-reserved",
   currency: "tollgate-currency",
   eventId: "tollgate-event-id",
 } as const;
 
-/** Request headers the upstream receives, set by the gateway (any sent by the caller are replaced). */
+/** Request headers the upstream receives, set by the gateway (any sent by the caller are removed or replaced). */
 export const UPSTREAM_HEADERS = {
   accountId: "tollgate-account-id",
   keyId: "tollgate-key-id",

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Directory } from "./directory.js";
 import { HotStore } from "./hot-store.js";
 import { createKeyspace } from "./keyspace.js";
+import { flatPlanSpec } from "../core/catalog.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
@@ -23,7 +24,7 @@ async function until(probe: () => Promise<boolean>) {
 describe("Directory", () => {
   beforeAll(async () => {
     await directory.listen(gatewayRedis);
-    await store.publishPlan({ planId: "plan_1", currency: "USD", pricePerCall: 100 });
+    await store.publishPlan(flatPlanSpec("plan_1", "USD", 100));
     await store.publishApiKey("hash_1", { keyId: "key_1", accountId: "acct_1", planId: "plan_1", status: "active" });
   });
   afterAll(async () => {
@@ -35,21 +36,21 @@ describe("Directory", () => {
   });
 
   it("resolves a key to its account and plan, and forgets unknown keys quickly", async () => {
-    expect(await directory.resolve("hash_1")).toEqual({
-      key: { keyId: "key_1", accountId: "acct_1", planId: "plan_1", status: "active" },
-      plan: { planId: "plan_1", currency: "USD", pricePerCall: 100 },
-    });
+    const resolved = await directory.resolve("hash_1");
+    expect(resolved?.key).toEqual({ keyId: "key_1", accountId: "acct_1", planId: "plan_1", status: "active" });
+    expect(resolved?.plan.spec).toEqual(flatPlanSpec("plan_1", "USD", 100));
     expect(await directory.resolve("hash_unknown")).toBeUndefined();
   });
 
   it("serves from cache, and drops an entry when the control plane announces a change", async () => {
     await directory.resolve("hash_1");
+    const priceOf = async () => ((await directory.resolve("hash_1"))!.plan.unmatched as { price: { tiers: { unitPrice: number }[] } }).price.tiers[0]!.unitPrice;
     // Changed behind the cache's back (no announcement): the cache still answers the old price.
-    await redis.hset(`${prefix}plan:plan_1`, "pricePerCall", 250);
-    expect((await directory.resolve("hash_1"))!.plan.pricePerCall).toBe(100);
+    await redis.hset(`${prefix}plan:plan_1`, "spec", JSON.stringify(flatPlanSpec("plan_1", "USD", 250)));
+    expect(await priceOf()).toBe(100);
     // Announced: every process drops it.
-    await store.publishPlan({ planId: "plan_1", currency: "USD", pricePerCall: 300 });
-    await until(async () => (await directory.resolve("hash_1"))!.plan.pricePerCall === 300);
+    await store.publishPlan(flatPlanSpec("plan_1", "USD", 300));
+    await until(async () => (await priceOf()) === 300);
   });
 
   it("learns of a key created after it was looked up as unknown", async () => {

@@ -1,11 +1,12 @@
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
 import type { HotStore } from "./hot-store.js";
-import type { KeyRecord, PlanRecord } from "./types.js";
+import type { KeyRecord } from "./types.js";
+import type { CompiledPlan } from "../core/catalog.js";
 
 export interface Resolved {
   key: KeyRecord;
-  plan: PlanRecord;
+  plan: CompiledPlan;
 }
 
 export interface DirectoryOptions {
@@ -26,7 +27,7 @@ const UNKNOWN = Symbol("unknown");
  */
 export class Directory {
   private readonly keys: LRUCache<string, KeyRecord | typeof UNKNOWN>;
-  private readonly plans: LRUCache<string, PlanRecord>;
+  private readonly plans: LRUCache<string, CompiledPlan>;
   private readonly inflight = new Map<string, Promise<Resolved | undefined>>();
   private readonly negativeTtlMs: number;
   /** Bumped by every invalidation, so that a lookup which raced one does not cache what it read. */

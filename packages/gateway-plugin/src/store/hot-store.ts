@@ -7,8 +7,8 @@ import type {
   ChargeResult,
   CreditResult,
   KeyRecord,
-  PlanRecord,
 } from "./types.js";
+import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 
 type ScriptReply = [number, number | string];
 
@@ -128,39 +128,44 @@ export class HotStore {
 
   async publishApiKey(keyHash: string, record: KeyRecord): Promise<void> {
     const ks = this.keyspace;
+    const { spendCap, ...fields } = record;
+    const stored = { ...fields, spendCap: spendCap ? JSON.stringify(spendCap) : "" };
     // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
     // never more permissive than the key record: revocation bites before any cache hears of it.
     const account = ks.account(record.accountId);
     const field = `k:${record.keyId}`;
     if (record.status === "active") {
       await this.redis.hset(account, field, "1");
-      await this.redis.hset(ks.apiKey(keyHash), record);
+      await this.redis.hset(ks.apiKey(keyHash), stored);
     } else {
       await this.redis.hdel(account, field);
-      await this.redis.hset(ks.apiKey(keyHash), record);
+      await this.redis.hset(ks.apiKey(keyHash), stored);
     }
     await this.redis.publish(ks.invalidationChannel(), `key:${keyHash}`);
   }
 
-  async publishPlan(plan: PlanRecord): Promise<void> {
-    await this.redis.hset(this.keyspace.plan(plan.planId), {
-      planId: plan.planId,
-      currency: plan.currency,
-      pricePerCall: plan.pricePerCall,
-    });
-    await this.redis.publish(this.keyspace.invalidationChannel(), `plan:${plan.planId}`);
+  /** Publish a plan's catalog; every gateway drops its copy at once and compiles the new one on next use. */
+  async publishPlan(spec: PlanSpec): Promise<void> {
+    await this.redis.hset(this.keyspace.plan(spec.planId), { spec: JSON.stringify(spec) });
+    await this.redis.publish(this.keyspace.invalidationChannel(), `plan:${spec.planId}`);
   }
 
   async readApiKey(keyHash: string): Promise<KeyRecord | undefined> {
     const h = await this.redis.hgetall(this.keyspace.apiKey(keyHash));
     if (!h.keyId || !h.accountId || !h.planId) return undefined;
-    return { keyId: h.keyId, accountId: h.accountId, planId: h.planId, status: h.status === "active" ? "active" : "revoked" };
+    return {
+      keyId: h.keyId,
+      accountId: h.accountId,
+      planId: h.planId,
+      status: h.status === "active" ? "active" : "revoked",
+      ...(h.spendCap ? { spendCap: JSON.parse(h.spendCap) as KeyRecord["spendCap"] } : {}),
+    };
   }
 
-  async readPlan(planId: string): Promise<PlanRecord | undefined> {
-    const h = await this.redis.hgetall(this.keyspace.plan(planId));
-    if (!h.currency || h.pricePerCall === undefined) return undefined;
-    return { planId, currency: h.currency, pricePerCall: Number(h.pricePerCall) };
+  /** The plan, compiled: parsed here once per change, never per call. */
+  async readPlan(planId: string): Promise<CompiledPlan | undefined> {
+    const spec = await this.redis.hget(this.keyspace.plan(planId), "spec");
+    return spec === null ? undefined : compilePlan(JSON.parse(spec) as PlanSpec);
   }
 }
 

@@ -4,14 +4,8 @@ export interface KeyRecord {
   accountId: string;
   planId: string;
   status: "active" | "revoked";
-}
-
-/** What the control plane publishes for each plan: the flat price of one call. */
-export interface PlanRecord {
-  planId: string;
-  currency: string;
-  /** Price of one call in integer micros of `currency`. */
-  pricePerCall: number;
+  /** Most this key may spend per period, in micros of the plan's currency. */
+  spendCap?: { amount: number; period: "day" | "month" };
 }
 
 export type AccountStatus = "active" | "suspended" | "closed";

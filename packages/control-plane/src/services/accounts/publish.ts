@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { planSpec } from "../../models/plan.js";
 
 /**
  * Publish everything the gateways need about one account from the book of record: its status, its
@@ -13,7 +14,7 @@ export async function publishAccount(ctx: AppContext, accountId: string): Promis
     Wallet.find({ accountId }).lean(),
     Plan.findById(account.planId).lean(),
   ]);
-  if (plan !== null) await ctx.hot.publishPlan({ planId: plan._id, currency: plan.currency, pricePerCall: plan.pricePerCall });
+  if (plan !== null) await ctx.hot.publishPlan(planSpec(plan));
   await ctx.hot.publishAccount({
     accountId,
     status: account.status,
@@ -21,6 +22,6 @@ export async function publishAccount(ctx: AppContext, accountId: string): Promis
     currencies: wallets.map((w) => w.currency),
   });
   for (const key of keys) {
-    await ctx.hot.publishApiKey(key.hash, { keyId: key._id, accountId, planId: account.planId, status: key.status });
+    await ctx.hot.publishApiKey(key.hash, { keyId: key._id, accountId, planId: account.planId, status: key.status, ...(key.spendCap ? { spendCap: key.spendCap } : {}) });
   }
 }

@@ -1,0 +1,136 @@
+import { z } from "zod";
+import { METRICS, RESPONSE_METRICS, isFlat, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
+import { currency, name, price as amount } from "./schemas.js";
+
+/** What a plan's catalog may say, validated so that the gateway can trust it without checking again. */
+
+const count = z.number().int().min(0).max(1_000_000_000_000);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, "lower-case letters, digits, _ and -");
+const hhmm = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "HH:MM")
+  .transform((s) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3)));
+
+function validTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tier = z.strictObject({ upTo: count.min(1).nullable(), unitPrice: amount, flatPrice: amount.default(0) });
+
+export const priceInput = z
+  .strictObject({
+    metric: z.enum(METRICS).default("calls"),
+    unitsHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+    unitPrice: amount.optional(),
+    tiers: z.array(tier).min(1).max(20).optional(),
+    tierMode: z.enum(["graduated", "volume"]).default("graduated"),
+    packageSize: count.min(1).default(1),
+    freeUnits: count.default(0),
+    period: z.enum(["day", "month"]).default("month"),
+    minimum: amount.default(0),
+    maximum: amount.optional(),
+    timeOfUse: z
+      .array(z.strictObject({ days: z.array(z.number().int().min(0).max(6)).min(1).max(7), from: hhmm, to: hhmm, percent: z.number().int().min(0).max(1_000) }))
+      .max(10)
+      .default([]),
+  })
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if ((p.unitPrice === undefined) === (p.tiers === undefined)) issue("unitPrice", "give either unitPrice or tiers");
+    p.tiers?.forEach((t, i, all) => {
+      const last = i === all.length - 1;
+      if (last !== (t.upTo === null)) issue("tiers", "every tier but the last needs upTo; the last has upTo null");
+      const prev = all[i - 1]?.upTo;
+      if (t.upTo !== null && prev != null && t.upTo <= prev) issue("tiers", "upTo must increase");
+      if (p.tierMode === "volume" && t.flatPrice !== 0) issue("tiers", "volume tiers have no flatPrice");
+    });
+    if (p.metric === "units" && p.unitsHeader === undefined) issue("unitsHeader", "a units price names the response header that reports them");
+    if (RESPONSE_METRICS.has(p.metric) && p.maximum === undefined) issue("maximum", "a price known only from the response needs a maximum: it is what is reserved");
+    if (p.maximum !== undefined && p.maximum < p.minimum) issue("maximum", "maximum is below minimum");
+    p.timeOfUse.forEach((w) => w.from >= w.to && issue("timeOfUse", "a window's from must be before its to"));
+  })
+  .transform(
+    (p): Price => ({
+      metric: p.metric,
+      ...(p.unitsHeader === undefined ? {} : { unitsHeader: p.unitsHeader.toLowerCase() }),
+      tierMode: p.tierMode,
+      tiers: p.tiers ?? [{ upTo: null, unitPrice: p.unitPrice!, flatPrice: 0 }],
+      packageSize: p.packageSize,
+      freeUnits: p.freeUnits,
+      period: p.period,
+      minimum: p.minimum,
+      ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+      timeOfUse: p.timeOfUse,
+    }),
+  );
+
+const product = z.strictObject({
+  id: slug,
+  method: z.enum(["*", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]).default("*"),
+  path: z.string().max(256).regex(/^\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*)?(\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*$/, "a path like /v1/users/:id or /v1/files/*"),
+  price: priceInput,
+});
+
+const catalogFields = {
+  timeZone: z.string().max(64).refine(validTimeZone, "an IANA time zone, e.g. Europe/Lisbon").default("UTC"),
+  products: z.array(product).max(50).default([]),
+  unmatched: z
+    .discriminatedUnion("action", [z.strictObject({ action: z.literal("free") }), z.strictObject({ action: z.literal("refuse") }), z.strictObject({ action: z.literal("price"), price: priceInput })])
+    .optional(),
+  quotas: z
+    .array(z.strictObject({ id: slug, metric: z.enum(["calls", "units"]), productId: slug.optional(), period: z.enum(["day", "month"]), limit: count.min(1), enforcement: z.enum(["hard", "soft"]) }))
+    .max(20)
+    .default([]),
+  rateLimits: z
+    .array(z.strictObject({ id: slug, scope: z.enum(["account", "key"]), limit: z.number().int().min(1).max(1_000_000), windowSeconds: z.number().int().min(1).max(86_400) }))
+    .max(10)
+    .default([]),
+  refund: z.strictObject({ upstreamError: z.boolean().default(false), clientAbort: z.boolean().default(false) }).default({ upstreamError: false, clientAbort: false }),
+  reservationTtlSeconds: z.number().int().min(1).max(3_600).default(60),
+  /** Shorthand for `unmatched: { action: "price", price: { unitPrice } }`: one flat price for every call. */
+  pricePerCall: amount.optional(),
+};
+
+const catalogObject = z.strictObject(catalogFields);
+type CatalogInput = z.infer<typeof catalogObject>;
+export type Catalog = Omit<PlanSpec, "planId" | "currency">;
+
+function checkCatalog(c: CatalogInput, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if ((c.pricePerCall === undefined) === (c.unmatched === undefined)) issue("unmatched", "give either pricePerCall or unmatched");
+  const unique = (ids: string[], path: string) => new Set(ids).size !== ids.length && issue(path, "ids must be unique");
+  unique(c.products.map((p) => p.id), "products");
+  unique(c.quotas.map((q) => q.id), "quotas");
+  unique(c.rateLimits.map((r) => r.id), "rateLimits");
+  const products = new Set([...c.products.map((p) => p.id), "default"]);
+  for (const q of c.quotas) if (q.productId !== undefined && !products.has(q.productId)) issue("quotas", `quota ${q.id} names no product of this plan`);
+  if (c.refund.upstreamError || c.refund.clientAbort) {
+    const prices = [...c.products.map((p) => p.price), ...(c.unmatched?.action === "price" ? [c.unmatched.price] : [])];
+    if (prices.some((p) => !isFlat(p) && p.maximum === undefined)) issue("refund", "refunds reserve first: every non-flat price then needs a maximum");
+  }
+}
+
+function toCatalog(c: CatalogInput): Catalog {
+  return {
+    timeZone: c.timeZone,
+    products: c.products,
+    unmatched: c.pricePerCall !== undefined ? { action: "price", price: perCall(c.pricePerCall) } : c.unmatched!,
+    quotas: c.quotas,
+    rateLimits: c.rateLimits,
+    refund: c.refund,
+    reservationTtlSeconds: c.reservationTtlSeconds,
+  };
+}
+
+export const createPlanBody = z
+  .strictObject({ name, currency, ...catalogFields })
+  .superRefine(checkCatalog)
+  .transform((b) => ({ name: b.name, currency: b.currency, catalog: toCatalog(b) }));
+
+/** A plan's name and currency stay; its catalog is replaced whole. */
+export const replaceCatalogBody = catalogObject.superRefine(checkCatalog).transform(toCatalog);
