@@ -24,6 +24,8 @@ export interface Stack {
   consumer(key: string): TollgateClient;
   /** A plan, an account on it, its wallet credited with `balance` micros, and one API key. */
   seedAccount(options: { pricePerCall: number; balance: number; currency?: string }): Promise<Seeded>;
+  /** The same on a plan with a full catalog (the create-plan body, less name and currency). */
+  seedCatalog(catalog: Record<string, unknown>, balance: number, key?: Record<string, unknown>): Promise<Seeded>;
   close(): Promise<void>;
 }
 
@@ -49,28 +51,36 @@ async function listen(app: { listen: (port: number, host: string, cb: () => void
  * The whole product in one process, on the real services: control plane (API and, unless told otherwise,
  * the ingester), gateway, and a counting upstream, under a database name and key prefix of their own.
  */
-export async function startStack(options: { ingester?: boolean; claimIdleMs?: number } = {}): Promise<Stack> {
+export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed" } = {}): Promise<Stack> {
+  const redisUrl = options.redisUrl ?? REDIS_URL;
   const dbName = uniqueName("db");
   const prefix = `${uniqueName("rk")}:`;
   const keyspace = createKeyspace(prefix, TEST_PARTITIONS);
   const conn = await mongoose.createConnection(MONGODB_URI, { dbName }).asPromise();
   const models = await createModels(conn);
-  const redis = new Redis(REDIS_URL);
+  const redis = new Redis(redisUrl);
   await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
   const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator([ADMIN_TOKEN], models), log: () => undefined };
   const controlPlane = await listen(createApp(ctx));
 
   const upstream = await startUpstream();
-  const gatewayRedis = createGatewayRedis(REDIS_URL);
+  const gatewayRedis = createGatewayRedis(redisUrl);
+  gatewayRedis.on("error", () => undefined);
   await whenReady(gatewayRedis);
-  const gateway = createGateway({ redis: gatewayRedis, prefix, partitions: TEST_PARTITIONS, upstream: upstream.url });
+  const gateway = createGateway({
+    redis: gatewayRedis,
+    prefix,
+    partitions: TEST_PARTITIONS,
+    upstream: upstream.url,
+    ...(options.rateLimitFailure ? { rateLimitFailure: options.rateLimitFailure } : {}),
+  });
   await gateway.tollgate.ready;
   const gatewayServer = await listen(gateway.app);
 
   let ingester: Ingester | undefined;
   let ingesterRedis: Redis | undefined;
   if (options.ingester !== false) {
-    ingesterRedis = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+    ingesterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: "test", blockMs: 200, claimIdleMs: options.claimIdleMs ?? 30_000 });
     await ingester.start();
   }
@@ -96,6 +106,20 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
       const wallet = account.wallets[0]!;
       if (balance > 0) await admin.creditWallet(wallet.id, { amount: balance }, { idempotencyKey: `seed-${account.id}` });
       const key = await admin.createApiKey(account.id);
+      return { planId: plan.id, accountId: account.id, walletId: wallet.id, keyId: key.id, key: key.key };
+    },
+    async seedCatalog(catalog, balance, keyOptions = {}) {
+      const res = await fetch(`${controlPlane.url}/v1/plans`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify({ name: "catalog plan", currency: "USD", ...catalog }),
+      });
+      const plan = (await res.json()) as { id: string };
+      if (res.status !== 201) throw new Error(`plan refused: ${JSON.stringify(plan)}`);
+      const account = await admin.createAccount({ name: "catalog account", planId: plan.id });
+      const wallet = account.wallets[0]!;
+      if (balance > 0) await admin.creditWallet(wallet.id, { amount: balance }, { idempotencyKey: `seed-${account.id}` });
+      const key = await admin.createApiKey(account.id, keyOptions);
       return { planId: plan.id, accountId: account.id, walletId: wallet.id, keyId: key.id, key: key.key };
     },
     async close() {

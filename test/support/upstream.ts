@@ -1,7 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
-/** A real HTTP upstream that counts every request it receives and remembers what it was sent. */
+/**
+ * A real HTTP upstream that counts every request it receives and remembers what it was sent.
+ *   /bytes/<n>   answers n bytes          /units/<n>  reports n units in `x-units`
+ *   /sleep/<ms>  answers after ms         /fail       answers 503
+ *   /hang        never answers            anything else: a small JSON body
+ */
 export interface Upstream {
   url: string;
   count(): number;
@@ -15,8 +20,25 @@ export async function startUpstream(): Promise<Upstream> {
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
     req.resume();
     req.on("end", () => {
-      res.setHeader("content-type", "application/json");
-      res.end(JSON.stringify({ ok: true, path: req.url }));
+      const [, verb, arg] = (req.url ?? "").split("?")[0]!.split("/");
+      const n = Number(arg);
+      if (verb === "bytes") {
+        res.setHeader("content-type", "application/octet-stream");
+        res.end(Buffer.alloc(n, 97));
+      } else if (verb === "units") {
+        res.setHeader("x-units", String(arg));
+        res.end("{}");
+      } else if (verb === "sleep") {
+        setTimeout(() => res.end("{}"), n);
+      } else if (verb === "fail") {
+        res.statusCode = 503;
+        res.end("{}");
+      } else if (verb === "hang") {
+        // never answers
+      } else {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ ok: true, path: req.url }));
+      }
     });
   });
   server.keepAliveTimeout = 10_000;
@@ -26,6 +48,10 @@ export async function startUpstream(): Promise<Upstream> {
     url: `http://127.0.0.1:${port}`,
     count: () => requests.length,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,5 +1,5 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
+import type { Account, ApiKey, Balance, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -90,8 +90,13 @@ export class TollgateAdminClient {
     this.http = new Transport(options);
   }
 
-  createPlan(plan: { name: string; currency: string; pricePerCall: number }): Promise<Plan> {
+  createPlan(plan: { name: string; currency: string } & CatalogInput): Promise<Plan> {
     return this.http.request("POST", "/v1/plans", { body: plan });
+  }
+
+  /** Replace a plan's catalog; gateways apply it within a second. */
+  replaceCatalog(planId: string, catalog: CatalogInput): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/catalog`, { body: catalog });
   }
 
   getPlan(planId: string): Promise<Plan> {
@@ -107,7 +112,7 @@ export class TollgateAdminClient {
   }
 
   /** The returned `key` is shown this once; Tollgate keeps only its hash. */
-  createApiKey(accountId: string, options: { name?: string } = {}): Promise<ApiKey & { key: string }> {
+  createApiKey(accountId: string, options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {}): Promise<ApiKey & { key: string }> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/keys`, { body: options });
   }
 

@@ -16,10 +16,19 @@ export interface UsageEvent {
   id: string;
   keyId: string;
   planId: string;
+  productId: string;
   method: string;
   path: string;
+  /** The priced units: 1 per call, or bytes, milliseconds, units the upstream reported. */
+  units: number;
   price: Micros;
   currency: string;
+  /** Two-phase charges: the response status and duration. */
+  status?: number;
+  durationMs?: number;
+  refunded: boolean;
+  /** Soft quotas this call carried past their limit. */
+  quotasExceeded: string[];
   timestamp: string;
 }
 
@@ -29,12 +38,48 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+export type Metric = "calls" | "request_bytes" | "response_bytes" | "duration_ms" | "units";
+
+export interface PriceInput {
+  metric?: Metric;
+  /** For metric `units`: the response header in which the upstream reports them. */
+  unitsHeader?: string;
+  /** A single price per unit, or… */
+  unitPrice?: Micros;
+  /** …tiers over the period's usage, ascending, the last with `upTo: null`. */
+  tiers?: { upTo: number | null; unitPrice: Micros; flatPrice?: Micros }[];
+  tierMode?: "graduated" | "volume";
+  /** Units are billed in whole packages of this many. */
+  packageSize?: number;
+  /** Free units per period. */
+  freeUnits?: number;
+  period?: "day" | "month";
+  minimum?: Micros;
+  /** Required for prices known only from the response: it is what is reserved. */
+  maximum?: Micros;
+  /** Peak/off-peak windows in the plan's time zone: `from`/`to` as HH:MM, days 0 = Sunday. */
+  timeOfUse?: { days: number[]; from: string; to: string; percent: number }[];
+}
+
+export interface CatalogInput {
+  /** One flat price for every call (shorthand for `unmatched: { action: "price", price: { unitPrice } }`). */
+  pricePerCall?: Micros;
+  timeZone?: string;
+  products?: { id: string; method?: string; path: string; price: PriceInput }[];
+  unmatched?: { action: "free" } | { action: "refuse" } | { action: "price"; price: PriceInput };
+  quotas?: { id: string; metric: "calls" | "units"; productId?: string; period: "day" | "month"; limit: number; enforcement: "hard" | "soft" }[];
+  rateLimits?: { id: string; scope: "account" | "key"; limit: number; windowSeconds: number }[];
+  refund?: { upstreamError?: boolean; clientAbort?: boolean };
+  reservationTtlSeconds?: number;
+}
+
 export interface Plan {
   id: string;
   name: string;
   currency: string;
-  pricePerCall: Micros;
+  catalog: Record<string, unknown>;
   createdAt: string;
+  updatedAt: string;
 }
 
 export interface Wallet {
@@ -59,6 +104,7 @@ export interface ApiKey {
   name: string;
   prefix: string;
   status: "active" | "revoked";
+  spendCap?: { amount: Micros; period: "day" | "month" };
   createdAt: string;
   revokedAt?: string;
 }
