@@ -59,6 +59,7 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
   const conn = await mongoose.createConnection(MONGODB_URI, { dbName }).asPromise();
   const models = await createModels(conn);
   const redis = new Redis(redisUrl);
+  redis.on("error", () => undefined); // some tests stop their Redis on purpose
   await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
   const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator([ADMIN_TOKEN], models), log: () => undefined };
   const controlPlane = await listen(createApp(ctx));
@@ -81,6 +82,7 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
   let ingesterRedis: Redis | undefined;
   if (options.ingester !== false) {
     ingesterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    ingesterRedis.on("error", () => undefined);
     ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: "test", blockMs: 200, claimIdleMs: options.claimIdleMs ?? 30_000 });
     await ingester.start();
   }
@@ -132,7 +134,8 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
       await ingester?.stop();
       ingesterRedis?.disconnect();
       await upstream.close();
-      await deleteKeys(redis, prefix);
+      // A test may have stopped its private Redis: its keys went with it, the database must still go.
+      await deleteKeys(redis, prefix).catch(() => undefined);
       redis.disconnect();
       await conn.dropDatabase();
       await conn.close();

@@ -20,7 +20,9 @@ const gateway = createGateway({
 });
 await gateway.tollgate.ready;
 const server = gateway.app.listen(env.PORT, env.HOST, () => {
-  console.log(`[gateway] listening on http://${env.HOST}:${env.PORT}, forwarding to ${env.UPSTREAM_URL}`);
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  console.log(`[gateway] listening on http://${env.HOST}:${port}, forwarding to ${env.UPSTREAM_URL}`);
 });
 server.keepAliveTimeout = 65_000;
 
