@@ -45,10 +45,13 @@ wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
 # Funded far beyond the run, so that every metered call is a paid one.
 eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Bench plan" node load/dist/seed.js)"
+# A second account priced by response bytes (two-phase: reserve the maximum, settle the actual size).
+eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=RESPONSE_ SEED_BALANCE=100000000000 SEED_PLAN="Bench response plan" \
+  SEED_CATALOG='{"unmatched":{"action":"price","price":{"metric":"response_bytes","unitPrice":1,"maximum":10000}}}' node load/dist/seed.js)"
 
 log "k6 $("$K6_BIN" version | head -1)"
 "$K6_BIN" run --quiet --no-usage-report \
-  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" \
+  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" -e RESPONSE_API_KEY="$RESPONSE_API_KEY" \
   -e VUS="${VUS:-32}" -e SLICE_SECONDS="${SLICE_SECONDS:-10}" -e BENCH_PATH="${BENCH_PATH:-/hello}" \
   -e SUMMARY_FILE="load/results/summary.json" load/bench.js
 log "summary written to load/results/summary.json (ingester $INGESTER)"
@@ -57,6 +60,6 @@ if [ "$INGESTER" = off ]; then
   for stream in $(redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
     recorded=$((recorded + $(redis-cli -u "$REDIS_URL" xlen "$stream")))
   done
-  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate)')
-  log "usage events recorded: $recorded, metered 200s: $metered"
+  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate)')
+  log "usage events recorded: $recorded, metered 200s (flat and by response): $metered"
 fi

@@ -1,4 +1,4 @@
-import { TollgateAdminClient } from "@tollgate/sdk";
+import { TollgateAdminClient, type CatalogInput } from "@tollgate/sdk";
 
 /**
  * Seed a plan, an account, its funded wallet and an API key through the control plane's API (as an admin
@@ -11,10 +11,14 @@ const pricePerCall = Number(process.env.SEED_PRICE ?? 1_000);
 const calls = Number(process.env.SEED_CALLS ?? 5);
 
 const admin = new TollgateAdminClient({ baseUrl, token });
-const plan = await admin.createPlan({ name: process.env.SEED_PLAN ?? "Demo plan", currency: "USD", pricePerCall });
+// SEED_CATALOG (JSON) gives a full catalog instead of the flat price; the wallet is then SEED_BALANCE micros.
+const catalog = process.env.SEED_CATALOG ? (JSON.parse(process.env.SEED_CATALOG) as CatalogInput) : { pricePerCall };
+const plan = await admin.createPlan({ name: process.env.SEED_PLAN ?? "Demo plan", currency: "USD", ...catalog });
 const account = await admin.createAccount({ name: process.env.SEED_ACCOUNT ?? "Demo customer", planId: plan.id });
 const wallet = account.wallets[0]!;
-const entry = await admin.creditWallet(wallet.id, { amount: pricePerCall * calls, reason: "seed" }, { idempotencyKey: `seed-${account.id}` });
+const amount = process.env.SEED_BALANCE ? Number(process.env.SEED_BALANCE) : pricePerCall * calls;
+const entry = await admin.creditWallet(wallet.id, { amount, reason: "seed" }, { idempotencyKey: `seed-${account.id}` });
 const key = await admin.createApiKey(account.id, { name: "seed" });
 const out = { PLAN_ID: plan.id, ACCOUNT_ID: account.id, WALLET_ID: wallet.id, API_KEY: key.key, BALANCE: String(entry.balanceAfter ?? 0), PRICE: String(pricePerCall) };
-for (const [name, value] of Object.entries(out)) console.log(`${name}='${value}'`);
+const prefix = process.env.SEED_OUTPUT_PREFIX ?? "";
+for (const [name, value] of Object.entries(out)) console.log(`${prefix}${name}='${value}'`);

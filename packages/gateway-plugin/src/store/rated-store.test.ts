@@ -107,6 +107,13 @@ describe("RatedStore", () => {
     expect(await redis.get(ks.usageCounter("acct_cap", "search", "2026-11"))).toBe("100000");
   });
 
+  it("never settles more than was held, even when the rated price is higher", async () => {
+    await account("acct_held", 10_000);
+    const c = call("acct_held");
+    await rated.reserve(c, 500, 60_000); // less than the 1,020 these 12 units rate at
+    expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 500, balance: 9_500 });
+  });
+
   it("refuses to reserve more than the balance", async () => {
     await account("acct_poor", 4_999);
     expect(await rated.reserve(call("acct_poor"), 5_000, 60_000)).toEqual({ kind: "insufficient_funds", balance: 4_999, price: 5_000 });
