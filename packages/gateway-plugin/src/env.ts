@@ -7,6 +7,8 @@ export const gatewayEnv = z.object({
   UPSTREAM_URL: z.url(),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   TOLLGATE_PREFIX: z.string().default("tg:"),
+  /** When the rate limiter's store fails: refuse (closed) or count locally in memory (open). */
+  RATE_LIMIT_FAILURE: z.enum(["closed", "open"]).default("closed"),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

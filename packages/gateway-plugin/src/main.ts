@@ -16,6 +16,7 @@ const gateway = createGateway({
   prefix: env.TOLLGATE_PREFIX,
   partitions,
   upstream: env.UPSTREAM_URL,
+  rateLimitFailure: env.RATE_LIMIT_FAILURE,
   onError: (error) => console.error("[gateway] metering failed:", error),
 });
 await gateway.tollgate.ready;
