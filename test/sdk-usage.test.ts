@@ -37,7 +37,8 @@ describe("SDK: balance and usage as a consumer sees them", () => {
     for await (const event of client.iterateUsage({ limit: 2 })) all.push(event);
     expect(all.map((u) => u.id)).toEqual(paged.map((u) => u.id));
 
-    expect(await client.getBalance()).toEqual({ accountId: s.accountId, balances: [{ walletId: s.walletId, currency: "USD", available: 100_000 - 7 * 3_000 }] });
+    const left = 100_000 - 7 * 3_000;
+    expect(await client.getBalance()).toEqual({ accountId: s.accountId, billingMode: "prepaid", balances: [{ walletId: s.walletId, currency: "USD", available: left, reserved: 0, creditLimit: 0, spendable: left }] });
     expect((await stack.admin.listUsage(s.accountId, { limit: 10 })).items).toHaveLength(7);
   });
 
@@ -72,9 +73,11 @@ describe("OpenAPI document", () => {
       "/v1/accounts",
       "/v1/accounts/{accountId}",
       "/v1/accounts/{accountId}/balance",
+      "/v1/accounts/{accountId}/billing",
       "/v1/accounts/{accountId}/keys",
       "/v1/accounts/{accountId}/keys/{keyId}",
       "/v1/accounts/{accountId}/usage",
+      "/v1/accounts/{accountId}/wallets",
       "/v1/me/balance",
       "/v1/me/usage",
       "/v1/plans",

@@ -1,5 +1,5 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
+import type { Account, ApiKey, Balance, BillingMode, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -103,8 +103,17 @@ export class TollgateAdminClient {
     return this.http.request("GET", `/v1/plans/${encodeURIComponent(planId)}`);
   }
 
-  createAccount(account: { name: string; planId: string }): Promise<Account> {
+  createAccount(account: { name: string; planId: string; billingMode?: BillingMode; creditLimit?: number }): Promise<Account> {
     return this.http.request("POST", "/v1/accounts", { body: account });
+  }
+
+  setBilling(accountId: string, billing: { billingMode: BillingMode; creditLimit?: number }): Promise<Account> {
+    return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/billing`, { body: billing });
+  }
+
+  /** One wallet per currency; prices are never converted between them. */
+  createWallet(accountId: string, wallet: { currency: string; creditLimit?: number }): Promise<Wallet> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/wallets`, { body: wallet });
   }
 
   getAccount(accountId: string): Promise<Account> {

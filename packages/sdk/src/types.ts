@@ -1,14 +1,24 @@
 /** Money is integer micros: 1 currency unit = 1,000,000. */
 export type Micros = number;
 
+export type BillingMode = "prepaid" | "postpaid" | "hybrid";
+
 export interface WalletBalance {
   walletId: string;
   currency: string;
+  /** The balance now (negative when credit is in use). */
   available: Micros;
+  /** Held by calls in flight, released when they settle. */
+  reserved: Micros;
+  /** How far below zero the balance may go. */
+  creditLimit: Micros;
+  /** available + creditLimit. */
+  spendable: Micros;
 }
 
 export interface Balance {
   accountId: string;
+  billingMode: BillingMode;
   balances: WalletBalance[];
 }
 
@@ -86,6 +96,7 @@ export interface Wallet {
   id: string;
   accountId: string;
   currency: string;
+  creditLimit: Micros;
   createdAt: string;
 }
 
@@ -94,6 +105,7 @@ export interface Account {
   name: string;
   planId: string;
   status: string;
+  billingMode: BillingMode;
   createdAt: string;
   wallets: Wallet[];
 }

@@ -19,11 +19,12 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export const walletView = z.object({ id: z.string(), accountId: z.string(), currency: z.string(), createdAt: z.string() });
+export const walletView = z.object({ id: z.string(), accountId: z.string(), currency: z.string(), creditLimit: z.number().int(), createdAt: z.string() });
 export const toWalletView = (w: Wallet): z.infer<typeof walletView> => ({
   id: w._id,
   accountId: w.accountId,
   currency: w.currency,
+  creditLimit: w.creditLimit ?? 0,
   createdAt: w.createdAt.toISOString(),
 });
 
@@ -32,6 +33,7 @@ export const accountView = z.object({
   name: z.string(),
   planId: z.string(),
   status: z.string(),
+  billingMode: z.enum(["prepaid", "postpaid", "hybrid"]),
   createdAt: z.string(),
   wallets: z.array(walletView),
 });
@@ -40,6 +42,7 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   name: a.name,
   planId: a.planId,
   status: a.status,
+  billingMode: a.billingMode ?? "prepaid",
   createdAt: a.createdAt.toISOString(),
   wallets: wallets.map(toWalletView),
 });
@@ -123,11 +126,15 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
 
 export const balanceView = z.object({
   accountId: z.string(),
+  billingMode: z.enum(["prepaid", "postpaid", "hybrid"]),
   balances: z.array(
     z.object({
       walletId: z.string(),
       currency: z.string(),
-      available: z.number().int().describe("integer micros available to spend now"),
+      available: z.number().int().describe("the wallet's balance now, in micros (negative when credit is in use)"),
+      reserved: z.number().int().describe("held by calls in flight (two-phase prices), released when they settle"),
+      creditLimit: z.number().int().describe("how far below zero the balance may go"),
+      spendable: z.number().int().describe("available + creditLimit: what the next calls may spend"),
     }),
   ),
 });

@@ -5,6 +5,8 @@ export interface Wallet {
   _id: string;
   accountId: string;
   currency: string;
+  /** How far below zero this wallet may go, in micros: 0 for prepaid accounts. */
+  creditLimit: number;
   createdAt: Date;
 }
 
@@ -13,6 +15,7 @@ export const walletSchema = new Schema<Wallet>(
     _id: { type: String, required: true },
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
+    creditLimit: { type: Number, required: true, default: 0 },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

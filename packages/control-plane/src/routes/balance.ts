@@ -6,14 +6,17 @@ import { balanceView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 
 async function balanceOf(ctx: AppContext, accountId: string) {
+  const account = await ctx.models.Account.findById(accountId).lean();
+  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
   const wallets = await ctx.models.Wallet.find({ accountId }).sort({ currency: 1 }).lean();
-  if (wallets.length === 0 && (await ctx.models.Account.exists({ _id: accountId })) === null) {
-    throw new ProblemError("not_found", `No account ${accountId}.`);
-  }
-  const available = await ctx.hot.balances(accountId);
+  const hot = await ctx.hot.wallets(accountId);
   return {
     accountId,
-    balances: wallets.map((w) => ({ walletId: w._id, currency: w.currency, available: available.get(w.currency) ?? 0 })),
+    billingMode: account.billingMode ?? "prepaid",
+    balances: wallets.map((w) => {
+      const h = hot.get(w.currency) ?? { balance: 0, held: 0, creditLimit: 0 };
+      return { walletId: w._id, currency: w.currency, available: h.balance, reserved: h.held, creditLimit: h.creditLimit, spendable: h.balance + h.creditLimit };
+    }),
   };
 }
 

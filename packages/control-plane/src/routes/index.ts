@@ -1,5 +1,5 @@
 import type { RouteSpec } from "../http/route.js";
-import { createAccount, getAccount } from "./accounts.js";
+import { createAccount, createWallet, getAccount, setBilling } from "./accounts.js";
 import { getBalance, getMyBalance } from "./balance.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
@@ -14,6 +14,8 @@ export const routes: RouteSpec[] = [
   replaceCatalog,
   createAccount,
   getAccount,
+  setBilling,
+  createWallet,
   createApiKey,
   listApiKeys,
   revokeApiKey,

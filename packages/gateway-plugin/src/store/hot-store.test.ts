@@ -98,6 +98,6 @@ describe("HotStore scripts", () => {
   it("republishing an account keeps its balance and drops keys no longer active", async () => {
     await account("acct_repub", 900);
     await store.publishAccount({ accountId: "acct_repub", status: "active", activeKeyIds: ["key_2"], currencies: ["USD", "EUR"] });
-    expect(await redis.hgetall(ks.account("acct_repub"))).toEqual({ status: "active", "k:key_2": "1", "b:USD": "900", "b:EUR": "0" });
+    expect(await redis.hgetall(ks.account("acct_repub"))).toEqual({ status: "active", "k:key_2": "1", "b:USD": "900", "b:EUR": "0", "cl:USD": "0", "cl:EUR": "0" });
   });
 });

@@ -113,6 +113,8 @@ export class HotStore {
     status: AccountStatus;
     activeKeyIds: string[];
     currencies: string[];
+    /** How far below zero each wallet may go (postpaid and hybrid accounts); 0 for prepaid. */
+    creditLimits?: Record<string, number>;
   }): Promise<void> {
     const key = this.keyspace.account(account.accountId);
     const existing = await this.redis.hkeys(key);
@@ -122,8 +124,23 @@ export class HotStore {
     tx.hset(key, "status", account.status);
     for (const field of active) tx.hset(key, field, "1");
     if (stale.length > 0) tx.hdel(key, ...stale);
-    for (const currency of account.currencies) tx.hsetnx(key, `b:${currency}`, 0);
+    for (const currency of account.currencies) {
+      tx.hsetnx(key, `b:${currency}`, 0);
+      tx.hset(key, `cl:${currency}`, account.creditLimits?.[currency] ?? 0);
+    }
     await tx.exec();
+  }
+
+  /** The hot view of one account: per currency, available balance, held by open reservations, credit limit. */
+  async wallets(accountId: string): Promise<Map<string, { balance: number; held: number; creditLimit: number }>> {
+    const hash = await this.redis.hgetall(this.keyspace.account(accountId));
+    const out = new Map<string, { balance: number; held: number; creditLimit: number }>();
+    for (const [field, value] of Object.entries(hash)) {
+      if (!field.startsWith("b:")) continue;
+      const currency = field.slice(2);
+      out.set(currency, { balance: Number(value), held: Number(hash[`h:${currency}`] ?? 0), creditLimit: Number(hash[`cl:${currency}`] ?? 0) });
+    }
+    return out;
   }
 
   async publishApiKey(keyHash: string, record: KeyRecord): Promise<void> {

@@ -73,12 +73,13 @@ export const RatedCode = {
 // Checks shared by a single-phase charge and a reservation: account, key, wallet, hard quotas, key cap.
 // Expects: acct (KEYS[1]), keyId, cur, spend key + cap, quota keys from index qk, quota args from index qa.
 const ADMISSION = `
-local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. keyId, 'b:' .. cur)
+local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. keyId, 'b:' .. cur, 'cl:' .. cur)
 if not a[1] then return {-1, 0, 0} end
 if a[1] ~= 'active' then return {-2, a[1], 0} end
 if a[2] ~= '1' then return {-3, 0, 0} end
 if not a[3] then return {-4, 0, 0} end
 local balance = tonumber(a[3])
+local creditLimit = tonumber(a[4] or '0')
 local soft = ''
 for i = 0, nq - 1 do
   local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
@@ -91,7 +92,7 @@ for i = 0, nq - 1 do
 end
 local spent = tonumber(redis.call('GET', spendKey) or '0')
 if cap >= 0 and spent + amount > cap then return {-6, spent, cap} end
-if balance < amount then return {0, balance, amount} end
+if balance + creditLimit < amount then return {0, balance, amount} end
 `;
 
 // Count this call against the quotas (per-call ones now; per-unit ones when the units are known) and

@@ -15,7 +15,8 @@ export const ChargeCode = {
 } as const;
 
 /**
- * Charge one call and record its usage event, or refuse.
+ * Charge one call and record its usage event, or refuse. The wallet may go down to minus its credit limit
+ * (`cl:<currency>`, 0 or absent for prepaid accounts), never further.
  * KEYS: 1 account hash, 2 partition usage stream, 3 charge receipt
  * ARGV: 1 accountId, 2 keyId, 3 planId, 4 currency, 5 price, 6 eventId, 7 ts (ms), 8 method, 9 path,
  *       10 receipt TTL (s)
@@ -24,13 +25,13 @@ export const ChargeCode = {
 export const CHARGE_LUA = `
 local receipt = redis.call('GET', KEYS[3])
 if receipt then return {2, tonumber(receipt)} end
-local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4])
+local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4], 'cl:' .. ARGV[4])
 if not a[1] then return {-1, 0} end
 if a[1] ~= 'active' then return {-2, a[1]} end
 if a[2] ~= '1' then return {-3, 0} end
 if not a[3] then return {-4, 0} end
 local price = tonumber(ARGV[5])
-if tonumber(a[3]) < price then return {0, tonumber(a[3])} end
+if tonumber(a[3]) + tonumber(a[4] or '0') < price then return {0, tonumber(a[3])} end
 local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[4], -price)
 redis.call('XADD', KEYS[2], '*', 'id', ARGV[6], 'a', ARGV[1], 'k', ARGV[2], 'p', ARGV[3], 'c', ARGV[4],
   'amt', ARGV[5], 'ts', ARGV[7], 'm', ARGV[8], 'path', ARGV[9])
