@@ -20,6 +20,10 @@ export const controlPlaneEnv = z.object({
   INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** How often ingested usage is booked into the ledger. */
+  SETTLE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** How often every wallet's ledger is checked against Redis (drift is logged). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
 });
 
 export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

@@ -8,3 +8,6 @@ export { createModels, type Models } from "./models/index.js";
 export { routes } from "./routes/index.js";
 export { startControlPlane, type ControlPlane } from "./server.js";
 export { applyEntry, applyPendingEntries } from "./services/wallets/apply.js";
+export { settleUsage, bookOrphanedClaims } from "./services/ledger/settle-usage.js";
+export { reconcile, reconcileWallet, type WalletReconciliation } from "./services/ledger/reconcile.js";
+export { rebuildMissing, restoreAccount } from "./services/ledger/rebuild.js";

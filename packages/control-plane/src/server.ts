@@ -9,6 +9,8 @@ import { Authenticator } from "./http/auth.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
+import { settleUsage } from "./services/ledger/settle-usage.js";
+import { reconcile } from "./services/ledger/reconcile.js";
 
 export interface ControlPlane {
   ctx: AppContext;
@@ -49,6 +51,26 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     reaper = setInterval(() => void reap().catch((error) => log("reaper failed", { error: String(error) })), env.REAPER_INTERVAL_MS);
     reaper.unref();
   }
+  // Usage is booked into the ledger in batches, and the books are checked against Redis.
+  const jobs: NodeJS.Timeout[] = [];
+  if (parts.ingester) {
+    let settling = false;
+    jobs.push(
+      setInterval(() => {
+        if (settling) return;
+        settling = true;
+        void settleUsage(ctx)
+          .catch((error) => log("usage settlement failed", { error: String(error) }))
+          .finally(() => (settling = false));
+      }, env.SETTLE_INTERVAL_MS),
+      setInterval(() => {
+        void reconcile(ctx)
+          .then((r) => r.drifts.length > 0 && log("reconciliation drift", { checked: r.checked, drifts: r.drifts }))
+          .catch((error) => log("reconciliation failed", { error: String(error) }));
+      }, env.RECONCILE_INTERVAL_MS),
+    );
+    for (const job of jobs) job.unref();
+  }
 
   let server: Server | undefined;
   let sweeper: NodeJS.Timeout | undefined;
@@ -76,6 +98,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     close: async () => {
       if (sweeper) clearInterval(sweeper);
       if (reaper) clearInterval(reaper);
+      for (const job of jobs) clearInterval(job);
       if (server) await new Promise((resolve) => server.close(resolve));
       await ingester?.stop();
       ingesterRedis?.disconnect();

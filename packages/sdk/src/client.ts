@@ -1,5 +1,5 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, BillingMode, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet } from "./types.js";
+import type { Account, ApiKey, Balance, BillingMode, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -69,6 +69,11 @@ export class TollgateClient {
   /** One page of usage events, newest first. */
   listUsage(options: PageOptions = {}): Promise<Page<UsageEvent>> {
     return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** The account's ledger: credits and booked usage, newest first. */
+  listTransactions(options: PageOptions = {}): Promise<Page<LedgerEntry>> {
+    return this.http.request("GET", "/v1/me/transactions", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** Every usage event, newest first, fetching pages as the loop asks for them. */
@@ -147,6 +152,20 @@ export class TollgateAdminClient {
 
   listUsage(accountId: string, options: PageOptions = {}): Promise<Page<UsageEvent>> {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/usage`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  listTransactions(accountId: string, options: PageOptions = {}): Promise<Page<LedgerEntry>> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/transactions`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */
+  reconcile(accountIds?: string[]): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
+    return this.http.request("POST", "/v1/admin/reconciliation", { body: accountIds ? { accountIds } : {} });
+  }
+
+  /** After Redis lost its data: restore every missing account from the ledger. */
+  rebuild(): Promise<{ restored: number }> {
+    return this.http.request("POST", "/v1/admin/rebuild", { body: {} });
   }
 }
 

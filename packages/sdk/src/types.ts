@@ -129,8 +129,24 @@ export interface LedgerEntry {
   amount: Micros;
   currency: string;
   reason?: string;
+  /** Usage entries: how many calls the entry books. */
+  usageCount?: number;
+  /** Credits: the wallet's balance right after this entry. */
   balanceAfter?: Micros;
   createdAt: string;
+}
+
+export interface WalletReconciliation {
+  accountId: string;
+  walletId: string;
+  currency: string;
+  ledger: Micros;
+  pendingCredits: Micros;
+  unsettledUsage: Micros;
+  streamedUsage: Micros;
+  hotBalance: Micros;
+  held: Micros;
+  drift: Micros;
 }
 
 /** RFC 9457 problem details, as every Tollgate error is answered. */

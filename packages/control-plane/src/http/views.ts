@@ -76,7 +76,8 @@ export const ledgerEntryView = z.object({
   amount: z.number().int(),
   currency: z.string(),
   reason: z.string().optional(),
-  balanceAfter: z.number().int().optional().describe("the wallet's available balance right after this entry"),
+  usageCount: z.number().int().optional().describe("usage entries: how many calls the entry books"),
+  balanceAfter: z.number().int().optional().describe("credits: the wallet's available balance right after this entry"),
   createdAt: z.string(),
 });
 export const toLedgerEntryView = (e: LedgerEntry): z.infer<typeof ledgerEntryView> => ({
@@ -87,6 +88,7 @@ export const toLedgerEntryView = (e: LedgerEntry): z.infer<typeof ledgerEntryVie
   amount: e.amount,
   currency: e.currency,
   ...(e.reason === undefined ? {} : { reason: e.reason }),
+  ...(e.usageCount === undefined ? {} : { usageCount: e.usageCount }),
   ...(e.balanceAfter === undefined ? {} : { balanceAfter: e.balanceAfter }),
   createdAt: e.createdAt.toISOString(),
 });

@@ -69,6 +69,8 @@ export class Ingester {
         await this.read(">", this.o.blockMs);
       } catch (error) {
         this.o.log?.("ingester error", { error: String(error) });
+        // Redis lost its data (streams and groups with it): recreate the groups and read on.
+        if (String(error).includes("NOGROUP")) await this.ensureGroups().catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

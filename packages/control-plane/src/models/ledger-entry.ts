@@ -2,14 +2,21 @@ import { Schema } from "mongoose";
 
 /**
  * One money movement. Its amount, wallet and idempotency key never change; `appliedAt` and
- * `balanceAfter` are filled once, when the movement has reached the hot balance in Redis.
+ * `balanceAfter` are filled once, when the movement has reached the hot balance in Redis. A wallet's
+ * balance is the sum of its entries' amounts.
+ *
+ * `credit` entries move the hot balance when applied. `usage` entries book calls already charged in Redis
+ * (a batch of usage events, each marked with the entry's id), so they are applied from the start.
  */
+export type LedgerEntryType = "credit" | "usage";
 export interface LedgerEntry {
   _id: string;
   walletId: string;
   accountId: string;
   currency: string;
-  type: "credit";
+  type: LedgerEntryType;
+  /** For `usage` entries: how many usage events the entry books. */
+  usageCount?: number;
   /** Signed integer micros. */
   amount: number;
   idempotencyKey: string;
@@ -29,6 +36,7 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
     type: { type: String, required: true },
+    usageCount: { type: Number },
     amount: { type: Number, required: true },
     idempotencyKey: { type: String, required: true },
     requestHash: { type: String, required: true },
@@ -42,3 +50,4 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
 );
 ledgerEntrySchema.index({ walletId: 1, idempotencyKey: 1 }, { unique: true });
 ledgerEntrySchema.index({ appliedAt: 1, createdAt: 1 });
+ledgerEntrySchema.index({ accountId: 1, createdAt: -1, _id: -1 });

@@ -21,6 +21,9 @@ export interface UsageEvent {
   /** Returned to the caller (upstream failure, abort, or reaped after its gateway died). */
   refunded?: boolean;
   quotasExceeded?: string[];
+  /** The ledger entry that books this call, once settled; and when it was claimed for it. */
+  settledBy?: string;
+  claimedAt?: Date;
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -43,9 +46,13 @@ export const usageEventSchema = new Schema<UsageEvent>(
     responseBytes: { type: Number },
     refunded: { type: Boolean },
     quotasExceeded: { type: [String], default: undefined },
+    settledBy: { type: String },
+    claimedAt: { type: Date },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },
 );
 usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });
+usageEventSchema.index({ settledBy: 1 });
+usageEventSchema.index({ claimedAt: 1 });

@@ -5,6 +5,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { getWallet } from "./wallets.js";
+import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
 import { creditWalletRoute } from "./wallets.credit.js";
 
 export const routes: RouteSpec[] = [
@@ -25,4 +26,8 @@ export const routes: RouteSpec[] = [
   listAccountUsage,
   getMyBalance,
   listMyUsage,
+  listTransactions,
+  listMyTransactions,
+  runReconciliation,
+  runRebuild,
 ];

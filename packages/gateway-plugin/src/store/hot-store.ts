@@ -15,7 +15,16 @@ type ScriptReply = [number, number | string];
 interface ScriptedRedis extends Redis {
   tollgateCharge(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateCredit(...args: (string | number)[]): Promise<ScriptReply>;
+  tollgateRestore(...args: (string | number)[]): Promise<number>;
 }
+
+// Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
+// and an account that reappeared meanwhile (published, charged) is left alone.
+const RESTORE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+`;
 
 export interface HotStoreOptions {
   /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
@@ -37,6 +46,7 @@ export class HotStore {
   constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
     redis.defineCommand("tollgateCharge", { numberOfKeys: 3, lua: CHARGE_LUA });
     redis.defineCommand("tollgateCredit", { numberOfKeys: 2, lua: CREDIT_LUA });
+    redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
     this.chargeReceiptTtl = options.chargeReceiptTtlSeconds ?? 300;
@@ -129,6 +139,44 @@ export class HotStore {
       tx.hset(key, `cl:${currency}`, account.creditLimits?.[currency] ?? 0);
     }
     await tx.exec();
+  }
+
+  /** Record the deployment's partition count again if Redis lost it (the processes already agree on it). */
+  async ensureMeta(): Promise<void> {
+    await this.redis.hsetnx(this.keyspace.meta(), "partitions", this.keyspace.partitions);
+  }
+
+  /**
+   * Recreate a lost account from the book of record: status, active keys, and each wallet's balance and
+   * credit limit, atomically. Returns false (and changes nothing) when the account exists.
+   */
+  async restoreAccount(account: {
+    accountId: string;
+    status: AccountStatus;
+    activeKeyIds: string[];
+    wallets: { currency: string; balance: number; creditLimit: number }[];
+  }): Promise<boolean> {
+    const fields: (string | number)[] = ["status", account.status];
+    for (const id of account.activeKeyIds) fields.push(`k:${id}`, "1");
+    for (const w of account.wallets) fields.push(`b:${w.currency}`, w.balance, `cl:${w.currency}`, w.creditLimit);
+    return (await this.redis.tollgateRestore(this.keyspace.account(account.accountId), ...fields)) === 1;
+  }
+
+  /** Usage of one account still in its partition's stream (not yet ingested, or not yet deleted), by event id. */
+  async streamedUsage(accountId: string): Promise<{ eventId: string; currency: string; price: number }[]> {
+    const stream = this.keyspace.usageStream(this.keyspace.partitionOf(accountId));
+    const out: { eventId: string; currency: string; price: number }[] = [];
+    let from = "-";
+    for (;;) {
+      const entries = await this.redis.xrange(stream, from, "+", "COUNT", 1_000);
+      for (const [, fields] of entries) {
+        const f: Record<string, string> = {};
+        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+        if (f.a === accountId) out.push({ eventId: f.id!, currency: f.c!, price: Number(f.amt) });
+      }
+      if (entries.length < 1_000) return out;
+      from = `(${entries[entries.length - 1]![0]}`;
+    }
   }
 
   /** The hot view of one account: per currency, available balance, held by open reservations, credit limit. */

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import type { LedgerEntry } from "../../models/index.js";
-import { publishAccount } from "../accounts/publish.js";
+import { restoreAccount } from "../ledger/rebuild.js";
 
 /**
  * Bring one ledger entry to the hot balance, exactly once however often it is called: Redis keeps a
@@ -10,8 +10,9 @@ export async function applyEntry(ctx: AppContext, entry: LedgerEntry): Promise<L
   const { hot, models } = ctx;
   let result = await hot.credit(entry.accountId, entry._id, entry.currency, entry.amount);
   if (result.kind === "unknown_account") {
-    // The account was never published (or Redis lost it): publish it from the book of record and retry.
-    await publishAccount(ctx, entry.accountId);
+    // Redis lost the account (or it was never published): restore it from the ledger, where this entry is
+    // still pending and so not counted, then apply the entry on top.
+    await restoreAccount(ctx, entry.accountId);
     result = await hot.credit(entry.accountId, entry._id, entry.currency, entry.amount);
     if (result.kind === "unknown_account") throw new Error(`account ${entry.accountId} cannot be published to Redis`);
   }

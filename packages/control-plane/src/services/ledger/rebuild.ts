@@ -1,0 +1,39 @@
+import type { AppContext } from "../../context.js";
+import { publishAccount } from "../accounts/publish.js";
+import { reconcileWallet } from "./reconcile.js";
+
+/**
+ * Bring back an account Redis has lost, from the book of record: each wallet's balance is what the ledger
+ * says less what is still to be booked (pending credits are applied afterwards by the sweep; reservations
+ * and usage that never left Redis are gone with it). Written atomically and only if the account is absent,
+ * so a live account is never overwritten. Then plans and keys are republished.
+ */
+export async function restoreAccount(ctx: AppContext, accountId: string): Promise<boolean> {
+  const { Account, ApiKey, Wallet } = ctx.models;
+  const account = await Account.findById(accountId).lean();
+  if (account === null) return false;
+  const [wallets, keys] = await Promise.all([Wallet.find({ accountId }).lean(), ApiKey.find({ accountId, status: "active" }, { _id: 1 }).lean()]);
+  const balances = [];
+  for (const wallet of wallets) {
+    const r = await reconcileWallet(ctx, wallet);
+    balances.push({ currency: wallet.currency, balance: r.ledger - r.pendingCredits - r.unsettledUsage - r.streamedUsage, creditLimit: account.billingMode === "prepaid" ? 0 : wallet.creditLimit ?? 0 });
+  }
+  const restored = await ctx.hot.restoreAccount({ accountId, status: account.status, activeKeyIds: keys.map((k) => k._id), wallets: balances });
+  await publishAccount(ctx, accountId);
+  return restored;
+}
+
+/** Restore every account missing from Redis (after Redis lost its data). Returns how many came back. */
+export async function rebuildMissing(ctx: AppContext): Promise<number> {
+  await ctx.hot.ensureMeta();
+  let restored = 0;
+  let after = "";
+  for (;;) {
+    const accounts = await ctx.models.Account.find(after ? { _id: { $gt: after } } : {}, { _id: 1 }).sort({ _id: 1 }).limit(500).lean();
+    if (accounts.length === 0) return restored;
+    for (const { _id } of accounts) {
+      if ((await ctx.hot.wallets(_id)).size === 0 && (await restoreAccount(ctx, _id))) restored++;
+    }
+    after = accounts[accounts.length - 1]!._id;
+  }
+}

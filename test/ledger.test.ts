@@ -1,0 +1,113 @@
+import { Agent } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile, settleUsage } from "@tollgate/control-plane";
+import { call } from "./support/http.js";
+import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
+import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+
+const ingested = (stack: Stack, s: Seeded, n: number) =>
+  eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) >= n, 30_000, "ingestion");
+const ledgerSum = async (stack: Stack, s: Seeded) =>
+  (await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId }).lean()).reduce((total, e) => total + e.amount, 0);
+
+describe("the ledger is the book of record", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("concurrent recharges and usage on one wallet end with ledger, Redis and the books in agreement", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 100_000 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+    const credits = Array.from({ length: 20 }, (_, i) => stack.admin.creditWallet(s.walletId, { amount: 5_000 }, { idempotencyKey: `topup-${i % 15}` }));
+    const calls = Array.from({ length: 200 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } }));
+    const [answers] = await Promise.all([Promise.all(calls), Promise.all(credits)]);
+    agent.destroy();
+    const charged = answers.filter((a) => a.status === 200).length;
+    expect(charged).toBe(175); // 100,000 + 15 distinct top-ups of 5,000 = 175 calls
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // mid-flight
+
+    await ingested(stack, s, charged);
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // ingested, not booked
+    await settleUsage(stack.ctx);
+    const booked = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
+    expect(booked.reduce((n, e) => n + e.usageCount!, 0)).toBe(charged);
+    expect(await ledgerSum(stack, s)).toBe(0);
+    expect((await stack.admin.getBalance(s.accountId)).balances[0]!.available).toBe(0);
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect(await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, settledBy: { $exists: false } })).toBe(0);
+
+    // The consumer sees the same book.
+    const page = await stack.consumer(s.key).listTransactions({ limit: 100 });
+    expect(page.items.reduce((total, e) => total + e.amount, 0)).toBe(0);
+    expect(page.items.filter((e) => e.type === "credit")).toHaveLength(16);
+  });
+
+  it("books a batch exactly once when the settler died between claiming it and writing its entry", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 700, balance: 7_000 });
+    for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await ingested(stack, s, 4);
+    // What the dead settler left: its events claimed a while ago under an entry id that was never written.
+    await stack.ctx.models.UsageEvent.updateMany({ accountId: s.accountId }, { $set: { settledBy: "led_orphanedorphaned", claimedAt: new Date(Date.now() - 120_000) } });
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toHaveLength(1); // claimed, but in no book
+    await settleUsage(stack.ctx);
+    await settleUsage(stack.ctx);
+    const entries = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
+    expect(entries).toEqual([expect.objectContaining({ _id: "led_orphanedorphaned", amount: -2_800, usageCount: 4 })]);
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+  });
+
+  it("reports a wallet whose Redis balance drifted from the ledger, with the amount", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });
+    await stack.redis.hincrby(stack.keyspace.account(s.accountId), "b:USD", 5);
+    const report = await stack.admin.reconcile([s.accountId]);
+    expect(report.drifts).toEqual([expect.objectContaining({ accountId: s.accountId, ledger: 10_000, hotBalance: 10_005, drift: -5 })]);
+    await stack.redis.hincrby(stack.keyspace.account(s.accountId), "b:USD", -5);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+});
+
+describe("Redis loses everything", () => {
+  let redis: PrivateRedis;
+  let stack: Stack;
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    stack = await startStack({ redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await redis?.stop();
+  });
+
+  it("is rebuilt from the ledger with no account changed, and the gateway charges again", async () => {
+    const prepaid = await stack.seedAccount({ pricePerCall: 300, balance: 10_000 });
+    const plan = await stack.admin.createPlan({ name: "post", currency: "USD", pricePerCall: 400 });
+    const acct = await stack.admin.createAccount({ name: "postpaid", planId: plan.id, billingMode: "postpaid", creditLimit: 5_000 });
+    const postpaidKey = (await stack.admin.createApiKey(acct.id)).key;
+    const idle = await stack.seedAccount({ pricePerCall: 1, balance: 42 });
+    for (let i = 0; i < 7; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } });
+    for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": postpaidKey } });
+    await ingested(stack, prepaid, 7);
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: acct.id })) === 3, 30_000, "postpaid ingestion");
+    await settleUsage(stack.ctx);
+    const ids = [prepaid.accountId, acct.id, idle.accountId];
+    const before = await Promise.all(ids.map((id) => stack.admin.getBalance(id)));
+    expect(before.map((b) => b.balances[0]!.available)).toEqual([10_000 - 7 * 300, -1_200, 42]);
+
+    await stack.redis.flushall(); // a private Redis: nobody else's data
+    const lost = await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } });
+    expect(lost.status).toBe(401);
+
+    expect(await stack.admin.rebuild()).toEqual({ restored: 3 });
+    expect(await Promise.all(ids.map((id) => stack.admin.getBalance(id)))).toEqual(before);
+    expect((await stack.admin.reconcile()).drifts).toEqual([]);
+    await eventually(async () => (await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } })).status === 200, 10_000, "gateway charging again");
+    expect((await stack.admin.getBalance(prepaid.accountId)).balances[0]!.available).toBe(10_000 - 8 * 300);
+    // The ingester found its groups gone and made them again: the new call is ingested too.
+    await ingested(stack, prepaid, 8);
+    expect(await stack.admin.rebuild()).toEqual({ restored: 0 }); // live accounts are never overwritten
+  });
+});
