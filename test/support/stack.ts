@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
-import { createApp, createModels, Authenticator, Ingester, type AppContext } from "@tollgate/control-plane";
+import { createApp, createModels, Authenticator, Ingester, RedeemGuard, type AppContext } from "@tollgate/control-plane";
 import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
@@ -61,7 +61,13 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
   const redis = new Redis(redisUrl);
   redis.on("error", () => undefined); // some tests stop their Redis on purpose
   await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
-  const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator([ADMIN_TOKEN], models), log: () => undefined };
+  const ctx: AppContext = {
+    models,
+    hot: new HotStore(redis, keyspace),
+    auth: new Authenticator([ADMIN_TOKEN], models),
+    redeemGuard: new RedeemGuard(redis, prefix, { failuresPerAccount: 5 }),
+    log: () => undefined,
+  };
   const controlPlane = await listen(createApp(ctx));
 
   const upstream = await startUpstream();

@@ -11,3 +11,5 @@ export { applyEntry, applyPendingEntries } from "./services/wallets/apply.js";
 export { settleUsage, bookOrphanedClaims } from "./services/ledger/settle-usage.js";
 export { reconcile, reconcileWallet, type WalletReconciliation } from "./services/ledger/reconcile.js";
 export { rebuildMissing, restoreAccount } from "./services/ledger/rebuild.js";
+export { RedeemGuard } from "./services/vouchers/guard.js";
+export { redeemVoucher, finishRedemptions } from "./services/vouchers/redeem.js";

@@ -6,6 +6,8 @@ import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import type { ControlPlaneEnv } from "./env.js";
 import { Authenticator } from "./http/auth.js";
+import { RedeemGuard } from "./services/vouchers/guard.js";
+import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
@@ -29,7 +31,13 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   const models = await createModels(conn);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const keyspace = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n), env.TOLLGATE_PARTITIONS);
-  const ctx: AppContext = { models, hot: new HotStore(redis, keyspace), auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models), log };
+  const ctx: AppContext = {
+    models,
+    hot: new HotStore(redis, keyspace),
+    auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models),
+    redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
+    log,
+  };
 
   let ingester: Ingester | undefined;
   let ingesterRedis: Redis | undefined;
@@ -85,7 +93,10 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       const s = app.listen(env.PORT, env.HOST, () => resolve(s));
     });
     // Credits whose writer died between the ledger and Redis are finished here.
-    const sweep = () => applyPendingEntries(ctx, 10_000).catch((error) => log("pending credit sweep failed", { error: String(error) }));
+    const sweep = () =>
+      applyPendingEntries(ctx, 10_000)
+        .then(() => finishRedemptions(ctx))
+        .catch((error) => log("pending credit sweep failed", { error: String(error) }));
     void sweep();
     sweeper = setInterval(sweep, 15_000);
     sweeper.unref();

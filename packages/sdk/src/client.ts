@@ -71,6 +71,11 @@ export class TollgateClient {
     return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
+  /** Redeem a prepaid voucher code into the account's wallet in the voucher's currency. */
+  redeemVoucher(code: string): Promise<LedgerEntry> {
+    return this.http.request("POST", "/v1/me/vouchers", { body: { code } });
+  }
+
   /** The account's ledger: credits and booked usage, newest first. */
   listTransactions(options: PageOptions = {}): Promise<Page<LedgerEntry>> {
     return this.http.request("GET", "/v1/me/transactions", { query: { limit: options.limit, cursor: options.cursor } });
@@ -161,6 +166,15 @@ export class TollgateAdminClient {
   /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */
   reconcile(accountIds?: string[]): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
     return this.http.request("POST", "/v1/admin/reconciliation", { body: accountIds ? { accountIds } : {} });
+  }
+
+  /** Generate prepaid voucher codes; they are in this answer only. */
+  createVoucherBatch(batch: { amount: number; currency: string; count: number; expiresAt: string }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
+    return this.http.request("POST", "/v1/voucher-batches", { body: batch });
+  }
+
+  redeemVoucher(accountId: string, code: string): Promise<LedgerEntry> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/vouchers`, { body: { code } });
   }
 
   /** After Redis lost its data: restore every missing account from the ledger. */

@@ -21,6 +21,8 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   principal: Principal;
   /** The `Idempotency-Key` header, present when the route requires one. */
   idempotencyKey: string;
+  /** The client's address, for limits on what a client may try. */
+  address: string;
   ctx: AppContext;
 }
 
@@ -72,7 +74,8 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       }
       idempotencyKey = header;
     }
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>);
+    const address = req.socket.remoteAddress ?? "unknown";
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
     if (reply.body === undefined) res.end();

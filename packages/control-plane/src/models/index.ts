@@ -6,8 +6,9 @@ import { ledgerEntrySchema, type LedgerEntry } from "./ledger-entry.js";
 import { planSchema, type Plan } from "./plan.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { walletSchema, type Wallet } from "./wallet.js";
+import { voucherSchema, type Voucher } from "./voucher.js";
 
-export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, UsageEvent, Wallet };
+export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, UsageEvent, Voucher, Wallet };
 
 export interface Models {
   Plan: Model<Plan>;
@@ -17,6 +18,7 @@ export interface Models {
   LedgerEntry: Model<LedgerEntry>;
   UsageEvent: Model<UsageEvent>;
   AuditRecord: Model<AuditRecord>;
+  Voucher: Model<Voucher>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -29,6 +31,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     LedgerEntry: conn.model<LedgerEntry>("LedgerEntry", ledgerEntrySchema, "ledger_entries"),
     UsageEvent: conn.model<UsageEvent>("UsageEvent", usageEventSchema, "usage_events"),
     AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
+    Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -1,0 +1,52 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { LedgerEntry, Voucher } from "../../models/index.js";
+import { audit } from "../audit.js";
+import { creditWallet } from "../wallets/credit.js";
+import { hashVoucherCode } from "./codes.js";
+
+/**
+ * Redeem a code for an account: one atomic update moves the voucher from active to redeemed (two clients
+ * racing with the same code: one wins), then the wallet is credited with the voucher's id as idempotency
+ * key, so the credit happens once even if this process dies in between (`finishRedemptions` completes it).
+ */
+export async function redeemVoucher(ctx: AppContext, accountId: string, code: string, actor: string): Promise<{ voucher: Voucher; entry: LedgerEntry }> {
+  const { Voucher: Vouchers, Wallet } = ctx.models;
+  const codeHash = hashVoucherCode(code);
+  const found = await Vouchers.findOne({ codeHash }).lean();
+  const fail = async (reason: string, detail: string): Promise<never> => {
+    await audit(ctx, actor, "voucher.redeem.failed", accountId, { reason, codePrefix: found?.codePrefix ?? null });
+    throw new ProblemError("unprocessable", detail, { reason });
+  };
+  if (found === null) return fail("unknown", "This voucher code is not valid.");
+  if (found.status === "redeemed") return fail("redeemed", "This voucher has already been redeemed.");
+  if (found.expiresAt.getTime() <= Date.now()) return fail("expired", "This voucher has expired.");
+  const wallet = await Wallet.findOne({ accountId, currency: found.currency }).lean();
+  if (wallet === null) return fail("currency", `This voucher is in ${found.currency}, and the account has no ${found.currency} wallet.`);
+
+  const claimed = await Vouchers.findOneAndUpdate(
+    { _id: found._id, status: "active", expiresAt: { $gt: new Date() } },
+    { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean();
+  if (claimed === null) return fail("redeemed", "This voucher has already been redeemed.");
+  const entry = await creditVoucher(ctx, claimed, wallet._id);
+  await audit(ctx, actor, "voucher.redeem", accountId, { voucherId: claimed._id, amount: claimed.amount, currency: claimed.currency, entryId: entry._id });
+  return { voucher: { ...claimed, ledgerEntryId: entry._id }, entry };
+}
+
+async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
+  const { entry } = await creditWallet(ctx, { walletId, amount: voucher.amount, reason: `voucher ${voucher.codePrefix}…`, idempotencyKey: `voucher:${voucher._id}`, actor: `voucher:${voucher._id}` });
+  await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
+  return entry;
+}
+
+/** Redeemed vouchers whose credit was never recorded (the redeeming process died): credit them, once. */
+export async function finishRedemptions(ctx: AppContext): Promise<number> {
+  const stuck = await ctx.models.Voucher.find({ status: "redeemed", ledgerEntryId: { $exists: false }, redeemedAt: { $lt: new Date(Date.now() - 10_000) } }).limit(500).lean();
+  for (const voucher of stuck) {
+    const wallet = await ctx.models.Wallet.findOne({ accountId: voucher.redeemedBy, currency: voucher.currency }).lean();
+    if (wallet !== null) await creditVoucher(ctx, voucher, wallet._id);
+  }
+  return stuck.length;
+}
