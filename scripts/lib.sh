@@ -9,10 +9,12 @@ DATA_DIR="$ROOT/.data"
 PNPM_VERSION="$(node -p "require('$ROOT/package.json').packageManager.split('@')[1]")"
 FERRETDB_VERSION="v1.24.2"
 K6_VERSION="v1.8.1"
+STRIPE_MOCK_VERSION="v0.203.0"
 
 FERRETDB_ADDR="${FERRETDB_ADDR:-127.0.0.1:27027}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export K6_BIN="$TOOLS_BIN/k6-$K6_VERSION"
+export STRIPE_MOCK_BIN="$TOOLS_BIN/stripe-mock-$STRIPE_MOCK_VERSION"
 FERRETDB_BIN="$TOOLS_BIN/ferretdb-$FERRETDB_VERSION"
 
 log() { printf '\033[1m[tollgate]\033[0m %s\n' "$*" >&2; }

@@ -2,7 +2,7 @@
 # Makes sure of the services Tollgate needs, idempotently:
 #   up    Redis at REDIS_URL (started, or installed from Debian's packages, when local and absent);
 #         MongoDB at MONGODB_URI if set, else FerretDB (built once into the cache) on a loopback port;
-#         k6 (built once into the cache).
+#         k6 and stripe-mock (built once into the cache; tests start stripe-mock on ports of their own).
 #   down  stops what `up` started from this clone (never a service it found already running).
 #   env   prints the export lines for the services' addresses (eval "$(scripts/services.sh env)").
 set -euo pipefail
@@ -50,6 +50,14 @@ build_k6() {
   mkdir -p "$TOOLS_BIN" && mv "$gobin/k6" "$K6_BIN" && rm -rf "$gobin"
 }
 
+build_stripe_mock() {
+  [ -x "$STRIPE_MOCK_BIN" ] && return
+  log "building stripe-mock $STRIPE_MOCK_VERSION (once; cached in $TOOLS_BIN)"
+  local gobin; gobin="$(mktemp -d)"
+  GOBIN="$gobin" go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" >&2
+  mkdir -p "$TOOLS_BIN" && mv "$gobin/stripe-mock" "$STRIPE_MOCK_BIN" && rm -rf "$gobin"
+}
+
 ensure_mongodb() {
   if [ -n "${MONGODB_URI:-}" ]; then return; fi
   if tcp_open "$FERRETDB_ADDR"; then return; fi
@@ -68,6 +76,7 @@ print_env() {
   echo "export REDIS_URL='$REDIS_URL'"
   echo "export MONGODB_URI='${MONGODB_URI:-mongodb://$FERRETDB_ADDR/}'"
   echo "export K6_BIN='$K6_BIN'"
+  echo "export STRIPE_MOCK_BIN='$STRIPE_MOCK_BIN'"
 }
 
 stop_owned() {
@@ -83,7 +92,7 @@ stop_owned() {
 }
 
 case "${1:-up}" in
-  up) ensure_redis; ensure_mongodb; build_k6; print_env ;;
+  up) ensure_redis; ensure_mongodb; build_k6; build_stripe_mock; print_env ;;
   down) stop_owned ferretdb; stop_owned redis ;;
   env) print_env ;;
   *) echo "usage: $0 up|down|env" >&2; exit 2 ;;

@@ -76,6 +76,7 @@ describe("OpenAPI document", () => {
       "/v1/accounts/{accountId}/billing",
       "/v1/accounts/{accountId}/keys",
       "/v1/accounts/{accountId}/keys/{keyId}",
+      "/v1/accounts/{accountId}/recharges",
       "/v1/accounts/{accountId}/transactions",
       "/v1/accounts/{accountId}/usage",
       "/v1/accounts/{accountId}/vouchers",
@@ -89,9 +90,11 @@ describe("OpenAPI document", () => {
       "/v1/plans",
       "/v1/plans/{planId}",
       "/v1/plans/{planId}/catalog",
+      "/v1/recharges/{rechargeId}/refund",
       "/v1/voucher-batches",
       "/v1/wallets/{walletId}",
       "/v1/wallets/{walletId}/credits",
+      "/v1/webhooks/{provider}",
     ]);
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
     expect(creditOp.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));

@@ -2,7 +2,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
-import { createApp, createModels, Authenticator, Ingester, RedeemGuard, type AppContext } from "@tollgate/control-plane";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createApp, createModels, Authenticator, Ingester, RedeemGuard, StripeProvider, type AppContext, type PaymentProvider } from "@tollgate/control-plane";
 import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
@@ -51,8 +52,32 @@ async function listen(app: { listen: (port: number, host: string, cb: () => void
  * The whole product in one process, on the real services: control plane (API and, unless told otherwise,
  * the ingester), gateway, and a counting upstream, under a database name and key prefix of their own.
  */
-export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed" } = {}): Promise<Stack> {
+export const STRIPE_WEBHOOK_SECRET = "whsec_tollgate_tests";
+
+/** stripe-mock (built by scripts/services.sh) on a port of this run's own: stateless, so one per stack. */
+async function startStripeMock(): Promise<{ url: string; process: ChildProcess }> {
+  const bin = process.env.STRIPE_MOCK_BIN ?? `${process.env.HOME}/.cache/tollgate/bin/stripe-mock-v0.203.0`;
+  const child = spawn(bin, ["-http-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let seen = "";
+    const onData = (d: Buffer) => {
+      seen += d.toString();
+      const m = /Listening for HTTP at address: ([\d.]+:\d+)/.exec(seen) ?? /Listening for HTTP.*?(127\.0\.0\.1:\d+)/.exec(seen);
+      if (m) resolve(`http://${m[1]}`);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`stripe-mock exited (${code}): ${seen}`)));
+  });
+  return { url, process: child };
+}
+
+export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean } = {}): Promise<Stack> {
   const redisUrl = options.redisUrl ?? REDIS_URL;
+  const stripeMock = options.stripe ? await startStripeMock() : undefined;
+  const payments = new Map<string, PaymentProvider>();
+  if (stripeMock) payments.set("stripe", new StripeProvider({ secretKey: "sk_test_tollgate", webhookSecret: STRIPE_WEBHOOK_SECRET, apiBase: stripeMock.url }));
   const dbName = uniqueName("db");
   const prefix = `${uniqueName("rk")}:`;
   const keyspace = createKeyspace(prefix, TEST_PARTITIONS);
@@ -66,6 +91,7 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
     hot: new HotStore(redis, keyspace),
     auth: new Authenticator([ADMIN_TOKEN], models),
     redeemGuard: new RedeemGuard(redis, prefix, { failuresPerAccount: 5 }),
+    payments,
     log: () => undefined,
   };
   const controlPlane = await listen(createApp(ctx));
@@ -145,6 +171,7 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
       redis.disconnect();
       await conn.dropDatabase();
       await conn.close();
+      stripeMock?.process.kill();
     },
   };
   return stack;

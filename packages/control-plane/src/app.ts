@@ -5,6 +5,7 @@ import { openApiDocument } from "./http/openapi.js";
 import { ProblemError } from "./http/problem-error.js";
 import { mountRoute } from "./http/route.js";
 import { routes } from "./routes/index.js";
+import { applyPaymentEvent } from "./services/recharges/settle.js";
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -12,7 +13,17 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
-  app.use(express.json({ limit: MAX_BODY_BYTES, strict: true, type: "application/json" }));
+  app.use(
+    express.json({
+      limit: MAX_BODY_BYTES,
+      strict: true,
+      type: "application/json",
+      // Webhook signatures are computed over the bytes as sent, not over re-serialised JSON.
+      verify: (req, _res, buf) => {
+        (req as unknown as { rawBody: Buffer }).rawBody = buf;
+      },
+    }),
+  );
 
   const document = openApiDocument(routes);
   app.get("/openapi.json", (_req, res) => {
@@ -30,6 +41,21 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
     }
   });
   for (const route of routes) mountRoute(app, ctx, route);
+  // Payment providers' webhooks: authenticated by their signature, applied exactly once (see recharges/settle).
+  app.post("/v1/webhooks/:provider", async (req, res) => {
+    const provider = ctx.payments.get(String(req.params.provider));
+    if (provider === undefined) return send(res, problem("not_found", "No such payment provider."));
+    const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
+    if (raw === undefined) return send(res, problem("unsupported_media_type"));
+    let event;
+    try {
+      event = provider.parseWebhook(raw, req.headers);
+    } catch {
+      return send(res, problem("unauthorized", "The webhook signature does not verify."));
+    }
+    await applyPaymentEvent(ctx, provider.name, event);
+    res.json({ received: true });
+  });
 
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {

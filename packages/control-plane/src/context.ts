@@ -2,6 +2,7 @@ import type { HotStore } from "@tollgate/gateway-plugin/store";
 import type { Authenticator } from "./http/auth.js";
 import type { Models } from "./models/index.js";
 import type { RedeemGuard } from "./services/vouchers/guard.js";
+import type { PaymentProvider } from "./payments/provider.js";
 
 /** What every route and service is handed: the stores, and nothing global. */
 export interface AppContext {
@@ -9,5 +10,7 @@ export interface AppContext {
   hot: HotStore;
   auth: Authenticator;
   redeemGuard: RedeemGuard;
+  /** Configured payment providers by name (e.g. `stripe`). */
+  payments: Map<string, PaymentProvider>;
   log: (message: string, data?: Record<string, unknown>) => void;
 }

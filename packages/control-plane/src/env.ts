@@ -16,6 +16,10 @@ export const controlPlaneEnv = z.object({
     .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
     .pipe(z.array(z.string().min(24).max(256)).min(1)),
   INGESTER: z.enum(["on", "off"]).default("on"),
+  /** Stripe: enabled when both keys are set. STRIPE_API_BASE points at another API (stripe-mock in tests). */
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_BASE: z.url().optional(),
   INGESTER_CONSUMER: z.string().min(1).default(hostname()),
   INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often expired reservations (their gateway died) are returned. */

@@ -13,3 +13,7 @@ export { reconcile, reconcileWallet, type WalletReconciliation } from "./service
 export { rebuildMissing, restoreAccount } from "./services/ledger/rebuild.js";
 export { RedeemGuard } from "./services/vouchers/guard.js";
 export { redeemVoucher, finishRedemptions } from "./services/vouchers/redeem.js";
+export { StripeProvider } from "./payments/stripe.js";
+export type { PaymentEvent, PaymentProvider } from "./payments/provider.js";
+export { applyPaymentEvent, refundRecharge } from "./services/recharges/settle.js";
+export { startRecharge } from "./services/recharges/start.js";

@@ -7,6 +7,8 @@ import type { AppContext } from "./context.js";
 import type { ControlPlaneEnv } from "./env.js";
 import { Authenticator } from "./http/auth.js";
 import { RedeemGuard } from "./services/vouchers/guard.js";
+import type { PaymentProvider } from "./payments/provider.js";
+import { StripeProvider } from "./payments/stripe.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
@@ -19,6 +21,14 @@ export interface ControlPlane {
   server?: Server;
   ingester?: Ingester;
   close(): Promise<void>;
+}
+
+function paymentProviders(env: ControlPlaneEnv): Map<string, PaymentProvider> {
+  const providers = new Map<string, PaymentProvider>();
+  if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
+    providers.set("stripe", new StripeProvider({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }));
+  }
+  return providers;
 }
 
 function log(message: string, data?: Record<string, unknown>): void {
@@ -36,6 +46,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     hot: new HotStore(redis, keyspace),
     auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models),
     redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
+    payments: paymentProviders(env),
     log,
   };
 

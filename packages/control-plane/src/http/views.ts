@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Account, ApiKey, LedgerEntry, Plan, UsageEvent, Wallet } from "../models/index.js";
+import type { Account, ApiKey, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -142,3 +142,32 @@ export const balanceView = z.object({
 });
 
 export const usagePageView = z.object({ items: z.array(usageEventView), nextCursor: z.string().optional() });
+
+export const rechargeView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  walletId: z.string(),
+  amount: z.number().int(),
+  currency: z.string(),
+  provider: z.string(),
+  providerRef: z.string().optional(),
+  status: z.enum(["pending", "succeeded", "failed", "refunded"]),
+  automatic: z.boolean(),
+  failureReason: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const toRechargeView = (r: Recharge): z.infer<typeof rechargeView> => ({
+  id: r._id,
+  accountId: r.accountId,
+  walletId: r.walletId,
+  amount: r.amount,
+  currency: r.currency,
+  provider: r.provider,
+  ...(r.providerRef ? { providerRef: r.providerRef } : {}),
+  status: r.status,
+  automatic: r.automatic,
+  ...(r.failureReason ? { failureReason: r.failureReason } : {}),
+  createdAt: r.createdAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});

@@ -7,8 +7,9 @@ import { planSchema, type Plan } from "./plan.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
+import { rechargeSchema, type Recharge } from "./recharge.js";
 
-export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, UsageEvent, Voucher, Wallet };
+export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, Recharge, UsageEvent, Voucher, Wallet };
 
 export interface Models {
   Plan: Model<Plan>;
@@ -19,6 +20,7 @@ export interface Models {
   UsageEvent: Model<UsageEvent>;
   AuditRecord: Model<AuditRecord>;
   Voucher: Model<Voucher>;
+  Recharge: Model<Recharge>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -32,6 +34,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     UsageEvent: conn.model<UsageEvent>("UsageEvent", usageEventSchema, "usage_events"),
     AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
     Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),
+    Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -5,6 +5,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { getWallet } from "./wallets.js";
+import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
 import { creditWalletRoute } from "./wallets.credit.js";
@@ -34,4 +35,7 @@ export const routes: RouteSpec[] = [
   createVoucherBatch,
   redeemForAccount,
   redeemMine,
+  createRecharge,
+  listRecharges,
+  refundRechargeRoute,
 ];

@@ -8,7 +8,10 @@ import { applyEntry } from "./apply.js";
 
 export interface CreditInput {
   walletId: string;
+  /** Signed micros: a reversal is negative. */
   amount: number;
+  /** `credit` (the default) or `reversal` (a refunded recharge taken back). */
+  type?: "credit" | "reversal";
   reason?: string | undefined;
   idempotencyKey: string;
   actor: string;
@@ -24,7 +27,7 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
   const wallet = await Wallet.findById(input.walletId).lean();
   if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
   const requestHash = createHash("sha256")
-    .update(JSON.stringify(["credit", input.walletId, input.amount, input.reason ?? null]))
+    .update(JSON.stringify([input.type ?? "credit", input.walletId, input.amount, input.reason ?? null]))
     .digest("hex");
 
   let entry: LedgerEntry;
@@ -35,7 +38,7 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
       walletId: wallet._id,
       accountId: wallet.accountId,
       currency: wallet.currency,
-      type: "credit",
+      type: input.type ?? "credit",
       amount: input.amount,
       idempotencyKey: input.idempotencyKey,
       requestHash,
@@ -44,7 +47,7 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
       createdAt: new Date(),
     });
     entry = created.toObject();
-    await audit(ctx, input.actor, "wallet.credit", wallet._id, { entryId: entry._id, amount: input.amount, currency: wallet.currency });
+    await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, { entryId: entry._id, amount: input.amount, currency: wallet.currency });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const prior = await LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();

@@ -1,0 +1,52 @@
+import { Schema } from "mongoose";
+
+/**
+ * A top-up paid through a provider. Created pending; moved to succeeded (crediting the wallet once, with
+ * `recharge:<id>` as the credit's idempotency key) or failed by the provider's webhook; refunded through a
+ * reversal in the ledger.
+ */
+export interface Recharge {
+  _id: string;
+  accountId: string;
+  walletId: string;
+  currency: string;
+  /** Micros. */
+  amount: number;
+  provider: string;
+  providerRef?: string;
+  status: "pending" | "succeeded" | "failed" | "refunded";
+  /** Started by auto-recharge rather than by a person. */
+  automatic: boolean;
+  idempotencyKey: string;
+  requestHash: string;
+  failureReason?: string;
+  creditEntryId?: string;
+  reversalEntryId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const rechargeSchema = new Schema<Recharge>(
+  {
+    _id: { type: String, required: true },
+    accountId: { type: String, required: true },
+    walletId: { type: String, required: true },
+    currency: { type: String, required: true },
+    amount: { type: Number, required: true },
+    provider: { type: String, required: true },
+    providerRef: { type: String },
+    status: { type: String, required: true },
+    automatic: { type: Boolean, required: true },
+    idempotencyKey: { type: String, required: true },
+    requestHash: { type: String, required: true },
+    failureReason: { type: String },
+    creditEntryId: { type: String },
+    reversalEntryId: { type: String },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { versionKey: false, strict: "throw" },
+);
+rechargeSchema.index({ accountId: 1, idempotencyKey: 1 }, { unique: true });
+rechargeSchema.index({ providerRef: 1 });
+rechargeSchema.index({ accountId: 1, createdAt: -1 });

@@ -1,0 +1,26 @@
+/**
+ * A way for customers to pay for recharges. A payment is started here and confirmed later by the provider's
+ * signed webhook; Tollgate credits the wallet on that confirmation, exactly once however often it comes.
+ */
+export interface PaymentProvider {
+  readonly name: string;
+  /** Start a payment of `amountMinor` (the currency's minor units). `idempotencyKey` makes retries safe. */
+  startPayment(input: {
+    rechargeId: string;
+    accountId: string;
+    amountMinor: number;
+    currency: string;
+    paymentMethod?: string | undefined;
+    idempotencyKey: string;
+  }): Promise<{ reference: string; clientSecret?: string | undefined }>;
+  /** Give money back for a confirmed payment. */
+  refund(input: { reference: string; amountMinor: number; idempotencyKey: string }): Promise<{ reference: string }>;
+  /** Check a webhook's signature and read what it says; throws when the signature is not the provider's. */
+  parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): PaymentEvent;
+}
+
+export type PaymentEvent =
+  | { kind: "payment_succeeded"; eventId: string; reference: string; rechargeId?: string | undefined }
+  | { kind: "payment_failed"; eventId: string; reference: string; rechargeId?: string | undefined; reason: string }
+  | { kind: "refunded"; eventId: string; reference: string; rechargeId?: string | undefined }
+  | { kind: "ignored"; eventId: string; type: string };

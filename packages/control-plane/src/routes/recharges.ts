@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { defineRoute } from "../http/route.js";
+import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
+import { rechargeView, toRechargeView } from "../http/views.js";
+import { startRecharge } from "../services/recharges/start.js";
+import { refundRecharge } from "../services/recharges/settle.js";
+
+export const createRecharge = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/recharges",
+  operationId: "createRecharge",
+  summary:
+    "Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. Requires an Idempotency-Key.",
+  access: "owner",
+  idempotent: true,
+  params: accountParams,
+  body: z.strictObject({ amount: positiveAmount, currency: currency.optional(), provider: z.enum(["stripe"]), paymentMethod: z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional() }),
+  responses: { 201: { description: "The recharge", schema: rechargeView.extend({ clientSecret: z.string().optional() }) } },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const { recharge, clientSecret, replayed } = await startRecharge(ctx, { accountId: params.accountId, amount: body.amount, currency: body.currency, provider: body.provider, paymentMethod: body.paymentMethod, idempotencyKey, automatic: false, actor: principal.actor });
+    return { status: 201, body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) }, headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+  },
+});
+
+export const listRecharges = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/recharges",
+  operationId: "listRecharges",
+  summary: "An account's recharges, newest first (at most 100).",
+  access: "owner",
+  params: accountParams,
+  responses: { 200: { description: "The recharges", schema: z.object({ items: z.array(rechargeView) }) } },
+  async handle({ params, ctx }) {
+    const items = await ctx.models.Recharge.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
+    return { status: 200, body: { items: items.map(toRechargeView) } };
+  },
+});
+
+export const refundRechargeRoute = defineRoute({
+  method: "post",
+  path: "/v1/recharges/:rechargeId/refund",
+  operationId: "refundRecharge",
+  summary: "Refund a succeeded recharge through its provider and reverse its credit in the ledger (once).",
+  access: "admin",
+  params: z.strictObject({ rechargeId: id }),
+  body: z.strictObject({}),
+  responses: { 200: { description: "The refunded recharge", schema: rechargeView } },
+  async handle({ params, principal, ctx }) {
+    return { status: 200, body: toRechargeView(await refundRecharge(ctx, params.rechargeId, principal.actor)) };
+  },
+});

@@ -1,0 +1,61 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { Recharge } from "../../models/index.js";
+import type { PaymentEvent } from "../../payments/provider.js";
+import { toMinorUnits } from "../../payments/minor-units.js";
+import { audit } from "../audit.js";
+import { creditWallet } from "../wallets/credit.js";
+
+/**
+ * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
+ * state moves by conditional updates, and money moves by ledger entries keyed on the recharge id.
+ */
+export async function applyPaymentEvent(ctx: AppContext, provider: string, event: PaymentEvent): Promise<Recharge | undefined> {
+  if (event.kind === "ignored") return undefined;
+  const { Recharge: Recharges } = ctx.models;
+  const recharge =
+    (await Recharges.findOne({ provider, providerRef: event.reference }).lean()) ??
+    (event.rechargeId ? await Recharges.findOne({ _id: event.rechargeId, provider }).lean() : null);
+  if (recharge === null) throw new ProblemError("not_found", `No recharge for ${provider} payment ${event.reference}.`);
+  switch (event.kind) {
+    case "payment_succeeded":
+      return confirmRecharge(ctx, recharge);
+    case "payment_failed": {
+      const failed = await Recharges.findOneAndUpdate({ _id: recharge._id, status: "pending" }, { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() } }, { returnDocument: "after" }).lean();
+      if (failed !== null) await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
+      return failed ?? recharge;
+    }
+    case "refunded":
+      return reverseRecharge(ctx, recharge, `provider:${provider}`);
+  }
+}
+
+async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Recharge> {
+  const { Recharge: Recharges } = ctx.models;
+  // pending → succeeded once; a failed payment that later succeeds (a retried card) is accepted too.
+  await Recharges.updateOne({ _id: recharge._id, status: { $in: ["pending", "failed"] } }, { $set: { status: "succeeded", updatedAt: new Date() } });
+  const current = (await Recharges.findById(recharge._id).lean())!;
+  if (current.status !== "succeeded" && current.status !== "refunded") return current;
+  const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, amount: recharge.amount, reason: `${recharge.provider} payment ${recharge.providerRef}`, idempotencyKey: `recharge:${recharge._id}`, actor: `provider:${recharge.provider}` });
+  return (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
+}
+
+/** Take a refunded recharge back through the ledger, once. */
+async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Recharge> {
+  if (recharge.status !== "succeeded" && recharge.status !== "refunded") throw new ProblemError("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, type: "reversal", amount: -recharge.amount, reason: `refund of ${recharge._id}`, idempotencyKey: `reversal:${recharge._id}`, actor });
+  return (await ctx.models.Recharge.findOneAndUpdate({ _id: recharge._id }, { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } }, { returnDocument: "after" }).lean())!;
+}
+
+/** An admin's refund: ask the provider, then reverse the credit (a later refund webhook changes nothing). */
+export async function refundRecharge(ctx: AppContext, rechargeId: string, actor: string): Promise<Recharge> {
+  const recharge = await ctx.models.Recharge.findById(rechargeId).lean();
+  if (recharge === null) throw new ProblemError("not_found", `No recharge ${rechargeId}.`);
+  if (recharge.status === "refunded") return recharge;
+  if (recharge.status !== "succeeded" || recharge.providerRef === undefined) throw new ProblemError("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  const provider = ctx.payments.get(recharge.provider);
+  if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
+  await provider.refund({ reference: recharge.providerRef, amountMinor: toMinorUnits(recharge.amount, recharge.currency)!, idempotencyKey: `refund:${recharge._id}` });
+  await audit(ctx, actor, "recharge.refund", recharge._id, { amount: recharge.amount });
+  return reverseRecharge(ctx, recharge, actor);
+}
