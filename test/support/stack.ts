@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createApp, createModels, Authenticator, Ingester, RedeemGuard, StripeProvider, type AppContext, type PaymentProvider } from "@tollgate/control-plane";
+import { createApp, createModels, Authenticator, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type PaymentProvider } from "@tollgate/control-plane";
 import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
@@ -73,7 +73,7 @@ async function startStripeMock(): Promise<{ url: string; process: ChildProcess }
   return { url, process: child };
 }
 
-export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean; autoRecharge?: boolean } = {}): Promise<Stack> {
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const stripeMock = options.stripe ? await startStripeMock() : undefined;
   const payments = new Map<string, PaymentProvider>();
@@ -117,6 +117,14 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
     ingesterRedis.on("error", () => undefined);
     ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: "test", blockMs: 200, claimIdleMs: options.claimIdleMs ?? 30_000 });
     await ingester.start();
+  }
+
+  let signals: SignalConsumer | undefined;
+  let signalRedis: Redis | undefined;
+  if (options.autoRecharge) {
+    signalRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    signals = new SignalConsumer(ctx, signalRedis, "test");
+    await signals.start();
   }
 
   const admin = new TollgateAdminClient({ baseUrl: controlPlane.url, token: ADMIN_TOKEN });
@@ -165,6 +173,8 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
       controlPlane.server.closeAllConnections();
       await ingester?.stop();
       ingesterRedis?.disconnect();
+      await signals?.stop();
+      signalRedis?.disconnect();
       await upstream.close();
       // A test may have stopped its private Redis: its keys went with it, the database must still go.
       await deleteKeys(redis, prefix).catch(() => undefined);

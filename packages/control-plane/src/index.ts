@@ -17,3 +17,5 @@ export { StripeProvider } from "./payments/stripe.js";
 export type { PaymentEvent, PaymentProvider } from "./payments/provider.js";
 export { applyPaymentEvent, refundRecharge } from "./services/recharges/settle.js";
 export { startRecharge } from "./services/recharges/start.js";
+export { SignalConsumer } from "./services/auto-recharge/signals.js";
+export { triggerAutoRecharge, releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";

@@ -10,6 +10,8 @@ import { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { StripeProvider } from "./payments/stripe.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
+import { SignalConsumer } from "./services/auto-recharge/signals.js";
+import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
@@ -72,7 +74,12 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   }
   // Usage is booked into the ledger in batches, and the books are checked against Redis.
   const jobs: NodeJS.Timeout[] = [];
+  let signals: SignalConsumer | undefined;
+  let signalRedis: Redis | undefined;
   if (parts.ingester) {
+    signalRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    signals = new SignalConsumer(ctx, signalRedis, env.INGESTER_CONSUMER);
+    await signals.start();
     let settling = false;
     jobs.push(
       setInterval(() => {
@@ -107,6 +114,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     const sweep = () =>
       applyPendingEntries(ctx, 10_000)
         .then(() => finishRedemptions(ctx))
+        .then(() => releaseStaleAutoRecharges(ctx))
         .catch((error) => log("pending credit sweep failed", { error: String(error) }));
     void sweep();
     sweeper = setInterval(sweep, 15_000);
@@ -121,6 +129,8 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       if (sweeper) clearInterval(sweeper);
       if (reaper) clearInterval(reaper);
       for (const job of jobs) clearInterval(job);
+      await signals?.stop();
+      signalRedis?.disconnect();
       if (server) await new Promise((resolve) => server.close(resolve));
       await ingester?.stop();
       ingesterRedis?.disconnect();

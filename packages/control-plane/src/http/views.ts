@@ -19,12 +19,22 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export const walletView = z.object({ id: z.string(), accountId: z.string(), currency: z.string(), creditLimit: z.number().int(), createdAt: z.string() });
+export const walletView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  currency: z.string(),
+  creditLimit: z.number().int(),
+  autoRecharge: z
+    .object({ threshold: z.number().int(), mode: z.enum(["fixed", "target"]), amount: z.number().int(), dailyLimit: z.number().int(), provider: z.string(), paymentMethod: z.string() })
+    .optional(),
+  createdAt: z.string(),
+});
 export const toWalletView = (w: Wallet): z.infer<typeof walletView> => ({
   id: w._id,
   accountId: w.accountId,
   currency: w.currency,
   creditLimit: w.creditLimit ?? 0,
+  ...(w.autoRecharge ? { autoRecharge: { ...w.autoRecharge } } : {}),
   createdAt: w.createdAt.toISOString(),
 });
 

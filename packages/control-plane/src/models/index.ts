@@ -8,6 +8,14 @@ import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
+import { Schema } from "mongoose";
+
+/** How many auto-recharges a wallet started on a day: `_id` is `<walletId>:<YYYY-MM-DD>`. */
+export interface AutoRechargeDay {
+  _id: string;
+  count: number;
+}
+const autoRechargeDaySchema = new Schema<AutoRechargeDay>({ _id: { type: String, required: true }, count: { type: Number, required: true } }, { versionKey: false });
 
 export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, Recharge, UsageEvent, Voucher, Wallet };
 
@@ -21,6 +29,7 @@ export interface Models {
   AuditRecord: Model<AuditRecord>;
   Voucher: Model<Voucher>;
   Recharge: Model<Recharge>;
+  AutoRechargeDay: Model<AutoRechargeDay>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -35,6 +44,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
     Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),
     Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),
+    AutoRechargeDay: conn.model<AutoRechargeDay>("AutoRechargeDay", autoRechargeDaySchema, "auto_recharge_days"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -7,7 +7,24 @@ export interface Wallet {
   currency: string;
   /** How far below zero this wallet may go, in micros: 0 for prepaid accounts. */
   creditLimit: number;
+  autoRecharge?: AutoRecharge;
+  /** The auto-recharge under way, if any: there is never more than one. */
+  autoRechargeInFlight?: string;
+  autoRechargeStartedAt?: Date;
   createdAt: Date;
+}
+
+/**
+ * Top the wallet up when its balance falls below `threshold`: by a fixed `amount`, or up to `amount` as a
+ * target. At most one recharge in flight and `dailyLimit` recharges a day (in UTC).
+ */
+export interface AutoRecharge {
+  threshold: number;
+  mode: "fixed" | "target";
+  amount: number;
+  dailyLimit: number;
+  provider: string;
+  paymentMethod: string;
 }
 
 export const walletSchema = new Schema<Wallet>(
@@ -16,6 +33,9 @@ export const walletSchema = new Schema<Wallet>(
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
     creditLimit: { type: Number, required: true, default: 0 },
+    autoRecharge: { type: { _id: false, threshold: Number, mode: String, amount: Number, dailyLimit: Number, provider: String, paymentMethod: String }, required: false },
+    autoRechargeInFlight: { type: String },
+    autoRechargeStartedAt: { type: Date },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

@@ -1,5 +1,5 @@
 import type { RouteSpec } from "../http/route.js";
-import { createAccount, createWallet, getAccount, setBilling } from "./accounts.js";
+import { createAccount, createWallet, getAccount, setAutoRecharge, setBilling } from "./accounts.js";
 import { getBalance, getMyBalance } from "./balance.js";
 import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
@@ -19,6 +19,7 @@ export const routes: RouteSpec[] = [
   getAccount,
   setBilling,
   createWallet,
+  setAutoRecharge,
   createApiKey,
   listApiKeys,
   revokeApiKey,

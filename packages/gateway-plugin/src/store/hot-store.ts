@@ -44,8 +44,8 @@ export class HotStore {
   private readonly creditReceiptTtl: number;
 
   constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
-    redis.defineCommand("tollgateCharge", { numberOfKeys: 3, lua: CHARGE_LUA });
-    redis.defineCommand("tollgateCredit", { numberOfKeys: 2, lua: CREDIT_LUA });
+    redis.defineCommand("tollgateCharge", { numberOfKeys: 4, lua: CHARGE_LUA });
+    redis.defineCommand("tollgateCredit", { numberOfKeys: 3, lua: CREDIT_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
@@ -55,10 +55,12 @@ export class HotStore {
 
   async charge(r: ChargeRequest): Promise<ChargeResult> {
     const ks = this.keyspace;
+    const partition = ks.partitionOf(r.accountId);
     const [code, value] = await this.redis.tollgateCharge(
       ks.account(r.accountId),
-      ks.usageStream(ks.partitionOf(r.accountId)),
+      ks.usageStream(partition),
       ks.chargeReceipt(r.accountId, r.eventId),
+      ks.signalStream(partition),
       r.accountId,
       r.keyId,
       r.planId,
@@ -96,9 +98,11 @@ export class HotStore {
     const [code, value] = await this.redis.tollgateCredit(
       ks.account(accountId),
       ks.creditReceipt(accountId, entryId),
+      ks.signalStream(ks.partitionOf(accountId)),
       currency,
       amount,
       this.creditReceiptTtl,
+      accountId,
     );
     if (code === CreditCode.unknownAccount) return { kind: "unknown_account" };
     return { kind: "applied", balance: Number(value), replayed: code === CreditCode.alreadyApplied };
@@ -125,6 +129,8 @@ export class HotStore {
     currencies: string[];
     /** How far below zero each wallet may go (postpaid and hybrid accounts); 0 for prepaid. */
     creditLimits?: Record<string, number>;
+    /** Wallets with auto-recharge on: the balance below which a signal is raised. */
+    autoRechargeThresholds?: Record<string, number>;
   }): Promise<void> {
     const key = this.keyspace.account(account.accountId);
     const existing = await this.redis.hkeys(key);
@@ -137,6 +143,9 @@ export class HotStore {
     for (const currency of account.currencies) {
       tx.hsetnx(key, `b:${currency}`, 0);
       tx.hset(key, `cl:${currency}`, account.creditLimits?.[currency] ?? 0);
+      const threshold = account.autoRechargeThresholds?.[currency];
+      if (threshold === undefined) tx.hdel(key, `ar:${currency}`);
+      else tx.hset(key, `ar:${currency}`, threshold);
     }
     await tx.exec();
   }
@@ -154,11 +163,14 @@ export class HotStore {
     accountId: string;
     status: AccountStatus;
     activeKeyIds: string[];
-    wallets: { currency: string; balance: number; creditLimit: number }[];
+    wallets: { currency: string; balance: number; creditLimit: number; autoRechargeThreshold?: number | undefined }[];
   }): Promise<boolean> {
     const fields: (string | number)[] = ["status", account.status];
     for (const id of account.activeKeyIds) fields.push(`k:${id}`, "1");
-    for (const w of account.wallets) fields.push(`b:${w.currency}`, w.balance, `cl:${w.currency}`, w.creditLimit);
+    for (const w of account.wallets) {
+      fields.push(`b:${w.currency}`, w.balance, `cl:${w.currency}`, w.creditLimit);
+      if (w.autoRechargeThreshold !== undefined) fields.push(`ar:${w.currency}`, w.autoRechargeThreshold);
+    }
     return (await this.redis.tollgateRestore(this.keyspace.account(account.accountId), ...fields)) === 1;
   }
 

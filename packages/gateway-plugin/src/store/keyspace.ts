@@ -15,6 +15,9 @@ export interface Keyspace {
   /** The partition's usage stream, read by the ingester through a consumer group. */
   usageStream(partition: number): string;
   usageStreams(): string[];
+  /** The partition's balance signals (a wallet crossed its auto-recharge threshold), read by the control plane. */
+  signalStream(partition: number): string;
+  signalStreams(): string[];
   /** Result of a charge, kept briefly so that a retried charge with the same event id is not applied twice. */
   chargeReceipt(accountId: string, eventId: string): string;
   /** Result of a credit, so that a ledger entry reaches the hot balance exactly once. */
@@ -68,6 +71,8 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     account: (accountId) => `${tag(partitionOf(accountId))}a:${accountId}`,
     usageStream: (n) => `${tag(n)}usage`,
     usageStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}usage`),
+    signalStream: (n) => `${tag(n)}signals`,
+    signalStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}signals`),
     chargeReceipt: (accountId, eventId) => `${tag(partitionOf(accountId))}ev:${eventId}`,
     creditReceipt: (accountId, entryId) => `${tag(partitionOf(accountId))}cr:${entryId}`,
     usageCounter: (accountId, productId, period) => `${tag(partitionOf(accountId))}u:${accountId}:${productId}:${period}`,

@@ -73,7 +73,7 @@ export const RatedCode = {
 // Checks shared by a single-phase charge and a reservation: account, key, wallet, hard quotas, key cap.
 // Expects: acct (KEYS[1]), keyId, cur, spend key + cap, quota keys from index qk, quota args from index qa.
 const ADMISSION = `
-local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. keyId, 'b:' .. cur, 'cl:' .. cur)
+local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. keyId, 'b:' .. cur, 'cl:' .. cur, 'ar:' .. cur)
 if not a[1] then return {-1, 0, 0} end
 if a[1] ~= 'active' then return {-2, a[1], 0} end
 if a[2] ~= '1' then return {-3, 0, 0} end
@@ -95,6 +95,13 @@ if cap >= 0 and spent + amount > cap then return {-6, spent, cap} end
 if balance + creditLimit < amount then return {0, balance, amount} end
 `;
 
+// A wallet carried below its auto-recharge threshold by this debit gets one signal (KEYS[sk]).
+const SIGNAL = `
+if a[5] and tonumber(a[3]) >= tonumber(a[5]) and balance < tonumber(a[5]) then
+  redis.call('XADD', KEYS[sk], '*', 'a', ARGV[1], 'c', cur, 'b', balance, 't', a[5])
+end
+`;
+
 // Count this call against the quotas (per-call ones now; per-unit ones when the units are known) and
 // note each soft quota this call carries past its limit.
 const COUNT_QUOTAS = `
@@ -111,7 +118,7 @@ end
 
 /**
  * Single-phase rated charge: units known before forwarding (calls, request bytes).
- * KEYS: 1 account, 2 stream, 3 receipt, 4 usage counter, 5 key spend counter, 6.. quota counters
+ * KEYS: 1 account, 2 stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream, 7.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
  *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 nQuotas, 17.. quotas
  * Returns {1, balance, price, softExceeded} | {2, balance, 0} | refusal.
@@ -120,11 +127,12 @@ export const CHARGE_RATED_LUA = `${PRELUDE}
 local receipt = redis.call('GET', KEYS[3])
 if receipt then return {2, tonumber(receipt), 0} end
 local keyId, cur, units_known, ttl = ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15])
-local spendKey, cap, nq, qk, qa = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[16]), 6, 17
+local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[16]), 7, 17, 6
 local before = tonumber(redis.call('GET', KEYS[4]) or '0')
 local amount = rate(parse_price(ARGV[13]), before, units_known, tonumber(ARGV[12]))
 ${ADMISSION}
 balance = redis.call('HINCRBY', KEYS[1], 'b:' .. cur, -amount)
+${SIGNAL}
 if units_known > 0 then incr_counter(KEYS[4], units_known, ttl) end
 incr_counter(spendKey, amount, ttl)
 ${COUNT_QUOTAS}
@@ -136,7 +144,7 @@ return {1, balance, amount, soft}
 
 /**
  * Reserve a call's maximum price before forwarding it; settled (or reaped) later.
- * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5.. quota counters
+ * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream, 6.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
  *       9 nQuotas, 10.. quotas
  * Returns {1, balance, amount} | refusal.
@@ -146,9 +154,10 @@ if redis.call('EXISTS', KEYS[2]) == 1 then
   return {1, tonumber(redis.call('HGET', KEYS[1], 'b:' .. ARGV[3]) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
 end
 local keyId, cur, amount, ttl = ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
-local spendKey, cap, nq, qk, qa, units_known = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 5, 10, -1
+local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 6, 10, -1, 5
 ${ADMISSION}
 balance = redis.call('HINCRBY', KEYS[1], 'b:' .. cur, -amount)
+${SIGNAL}
 redis.call('HINCRBY', KEYS[1], 'h:' .. cur, amount)
 incr_counter(spendKey, amount, ttl)
 ${COUNT_QUOTAS}

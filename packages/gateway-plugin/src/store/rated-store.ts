@@ -118,7 +118,8 @@ export class RatedStore {
   async charge(c: RatedCall, units: number): Promise<RatedResult> {
     const ks = this.keyspace;
     const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
-    const keys = [ks.account(c.accountId), ks.usageStream(ks.partitionOf(c.accountId)), ks.chargeReceipt(c.accountId, c.eventId), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ...quotaKeys];
+    const partition = ks.partitionOf(c.accountId);
+    const keys = [ks.account(c.accountId), ks.usageStream(partition), ks.chargeReceipt(c.accountId, c.eventId), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ks.signalStream(partition), ...quotaKeys];
     const reply = await this.redis.tollgateChargeRated(
       keys.length, ...keys,
       c.accountId, c.keyId, c.planId, c.productId, c.currency, c.eventId, c.timestampMs, c.method, c.path,
@@ -133,7 +134,8 @@ export class RatedStore {
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveResult> {
     const ks = this.keyspace;
     const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
-    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(ks.partitionOf(c.accountId)), spendKey, ...quotaKeys];
+    const partition = ks.partitionOf(c.accountId);
+    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.signalStream(partition), ...quotaKeys];
     const reply = await this.redis.tollgateReserve(
       keys.length, ...keys,
       c.accountId, c.keyId, c.currency, c.eventId, amount, Date.now() + ttlMs, cap, COUNTER_TTL_SECONDS, c.quotas.length, ...quotaArgs,

@@ -17,15 +17,16 @@ export const ChargeCode = {
 /**
  * Charge one call and record its usage event, or refuse. The wallet may go down to minus its credit limit
  * (`cl:<currency>`, 0 or absent for prepaid accounts), never further.
- * KEYS: 1 account hash, 2 partition usage stream, 3 charge receipt
+ * KEYS: 1 account hash, 2 partition usage stream, 3 charge receipt, 4 partition signal stream
  * ARGV: 1 accountId, 2 keyId, 3 planId, 4 currency, 5 price, 6 eventId, 7 ts (ms), 8 method, 9 path,
  *       10 receipt TTL (s)
- * Returns {code, balance|status}.
+ * Returns {code, balance|status}. A wallet with an auto-recharge threshold (`ar:<currency>`) that this
+ * charge carries below it gets one signal on the partition's signal stream.
  */
 export const CHARGE_LUA = `
 local receipt = redis.call('GET', KEYS[3])
 if receipt then return {2, tonumber(receipt)} end
-local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4], 'cl:' .. ARGV[4])
+local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4], 'cl:' .. ARGV[4], 'ar:' .. ARGV[4])
 if not a[1] then return {-1, 0} end
 if a[1] ~= 'active' then return {-2, a[1]} end
 if a[2] ~= '1' then return {-3, 0} end
@@ -36,6 +37,9 @@ local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[4], -price)
 redis.call('XADD', KEYS[2], '*', 'id', ARGV[6], 'a', ARGV[1], 'k', ARGV[2], 'p', ARGV[3], 'c', ARGV[4],
   'amt', ARGV[5], 'ts', ARGV[7], 'm', ARGV[8], 'path', ARGV[9])
 redis.call('SET', KEYS[3], balance, 'EX', ARGV[10])
+if a[5] and tonumber(a[3]) >= tonumber(a[5]) and balance < tonumber(a[5]) then
+  redis.call('XADD', KEYS[4], '*', 'a', ARGV[1], 'c', ARGV[4], 'b', balance, 't', a[5])
+end
 return {1, balance}
 `;
 
@@ -43,15 +47,20 @@ export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } 
 
 /**
  * Apply one ledger entry to the hot balance exactly once.
- * KEYS: 1 account hash, 2 credit receipt
- * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s)
+ * KEYS: 1 account hash, 2 credit receipt, 3 partition signal stream
+ * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s), 4 accountId
  * Returns {code, balance}.
  */
 export const CREDIT_LUA = `
 local receipt = redis.call('GET', KEYS[2])
 if receipt then return {2, tonumber(receipt)} end
 if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+local before = tonumber(redis.call('HGET', KEYS[1], 'b:' .. ARGV[1]) or '0')
 local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[1], ARGV[2])
 redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
+local threshold = redis.call('HGET', KEYS[1], 'ar:' .. ARGV[1])
+if threshold and before >= tonumber(threshold) and balance < tonumber(threshold) then
+  redis.call('XADD', KEYS[3], '*', 'a', ARGV[4], 'c', ARGV[1], 'b', balance, 't', threshold)
+end
 return {1, balance}
 `;

@@ -21,6 +21,7 @@ export async function publishAccount(ctx: AppContext, accountId: string): Promis
     activeKeyIds: keys.filter((k) => k.status === "active").map((k) => k._id),
     currencies: wallets.map((w) => w.currency),
     creditLimits: Object.fromEntries(wallets.map((w) => [w.currency, account.billingMode === "prepaid" ? 0 : (w.creditLimit ?? 0)])),
+    autoRechargeThresholds: Object.fromEntries(wallets.filter((w) => w.autoRecharge).map((w) => [w.currency, w.autoRecharge!.threshold])),
   });
   for (const key of keys) {
     await ctx.hot.publishApiKey(key.hash, { keyId: key._id, accountId, planId: account.planId, status: key.status, ...(key.spendCap ? { spendCap: key.spendCap } : {}) });

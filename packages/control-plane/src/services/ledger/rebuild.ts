@@ -16,7 +16,12 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
   const balances = [];
   for (const wallet of wallets) {
     const r = await reconcileWallet(ctx, wallet);
-    balances.push({ currency: wallet.currency, balance: r.ledger - r.pendingCredits - r.unsettledUsage - r.streamedUsage, creditLimit: account.billingMode === "prepaid" ? 0 : wallet.creditLimit ?? 0 });
+    balances.push({
+      currency: wallet.currency,
+      balance: r.ledger - r.pendingCredits - r.unsettledUsage - r.streamedUsage,
+      creditLimit: account.billingMode === "prepaid" ? 0 : (wallet.creditLimit ?? 0),
+      autoRechargeThreshold: wallet.autoRecharge?.threshold,
+    });
   }
   const restored = await ctx.hot.restoreAccount({ accountId, status: account.status, activeKeyIds: keys.map((k) => k._id), wallets: balances });
   await publishAccount(ctx, accountId);

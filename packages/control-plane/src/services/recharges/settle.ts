@@ -5,6 +5,7 @@ import type { PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
 import { creditWallet } from "../wallets/credit.js";
+import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -22,7 +23,10 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
       return confirmRecharge(ctx, recharge);
     case "payment_failed": {
       const failed = await Recharges.findOneAndUpdate({ _id: recharge._id, status: "pending" }, { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() } }, { returnDocument: "after" }).lean();
-      if (failed !== null) await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
+      if (failed !== null) {
+        await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
+        await releaseAutoRecharge(ctx, failed);
+      }
       return failed ?? recharge;
     }
     case "refunded":
@@ -37,7 +41,9 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
   const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, amount: recharge.amount, reason: `${recharge.provider} payment ${recharge.providerRef}`, idempotencyKey: `recharge:${recharge._id}`, actor: `provider:${recharge.provider}` });
-  return (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
+  const done = (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
+  await releaseAutoRecharge(ctx, done);
+  return done;
 }
 
 /** Take a refunded recharge back through the ledger, once. */

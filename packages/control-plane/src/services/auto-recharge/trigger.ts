@@ -1,0 +1,68 @@
+import type { AppContext } from "../../context.js";
+import { isDuplicateKey, type Recharge } from "../../models/index.js";
+import { newId } from "../../ids.js";
+import { audit } from "../audit.js";
+import { startRecharge } from "../recharges/start.js";
+import { microsPerMinorUnit } from "../../payments/minor-units.js";
+
+export type TriggerOutcome = "started" | "off" | "in_flight" | "daily_limit" | "not_needed" | "failed";
+
+/**
+ * A wallet fell below its threshold: start one recharge, unless one is already in flight or the day's limit
+ * is reached. The in-flight slot is taken by a conditional update, so a burst of signals starts one.
+ */
+export async function triggerAutoRecharge(ctx: AppContext, accountId: string, currency: string): Promise<TriggerOutcome> {
+  const { Wallet, AutoRechargeDay } = ctx.models;
+  const wallet = await Wallet.findOne({ accountId, currency }).lean();
+  const settings = wallet?.autoRecharge;
+  if (wallet === null || settings === undefined) return "off";
+
+  const rechargeId = newId("rch");
+  const claimed = await Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: { $exists: false } }, { $set: { autoRechargeInFlight: rechargeId, autoRechargeStartedAt: new Date() } });
+  if (claimed.modifiedCount === 0) return "in_flight";
+  const release = () => Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: rechargeId }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+
+  const day = new Date().toISOString().slice(0, 10);
+  try {
+    await AutoRechargeDay.findOneAndUpdate({ _id: `${wallet._id}:${day}`, count: { $lt: settings.dailyLimit } }, { $inc: { count: 1 } }, { upsert: true });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    await release();
+    await audit(ctx, "system:auto-recharge", "auto_recharge.daily_limit", accountId, { currency, dailyLimit: settings.dailyLimit });
+    return "daily_limit";
+  }
+
+  const balance = (await ctx.hot.wallets(accountId)).get(currency)?.balance ?? 0;
+  // A card is charged in whole minor units: a top-up to a target rounds down, never past the target.
+  const per = microsPerMinorUnit(currency);
+  const amount = settings.mode === "fixed" ? settings.amount : Math.floor((settings.amount - balance) / per) * per;
+  if (amount <= 0) {
+    await release();
+    return "not_needed";
+  }
+  try {
+    await startRecharge(ctx, { accountId, amount, currency, provider: settings.provider, paymentMethod: settings.paymentMethod, idempotencyKey: `auto:${rechargeId}`, automatic: true, actor: "system:auto-recharge" });
+    return "started";
+  } catch (error) {
+    await release();
+    await audit(ctx, "system:auto-recharge", "auto_recharge.failed", accountId, { currency, error: String(error) });
+    return "failed";
+  }
+}
+
+/** A recharge ended (succeeded or failed): an automatic one frees its wallet's slot. */
+export async function releaseAutoRecharge(ctx: AppContext, recharge: Recharge): Promise<void> {
+  if (!recharge.automatic) return;
+  // The slot holds the claim id, which the recharge carries as its idempotency key `auto:<claim>`.
+  const claim = recharge.idempotencyKey.replace(/^auto:/, "");
+  await ctx.models.Wallet.updateOne({ _id: recharge.walletId, autoRechargeInFlight: claim }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  if (recharge.status === "failed") {
+    await audit(ctx, "system:auto-recharge", "auto_recharge.failed", recharge.accountId, { rechargeId: recharge._id, reason: recharge.failureReason ?? "payment failed" });
+  }
+}
+
+/** Slots held past `maxAgeMs` (the provider never answered): freed, so the next crossing can try again. */
+export async function releaseStaleAutoRecharges(ctx: AppContext, maxAgeMs = 3_600_000): Promise<number> {
+  const result = await ctx.models.Wallet.updateMany({ autoRechargeStartedAt: { $lt: new Date(Date.now() - maxAgeMs) } }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  return result.modifiedCount;
+}
