@@ -42,7 +42,7 @@ describe("prepaid enforcement under concurrency", () => {
     expect(reported).toEqual(Array.from({ length: FUNDED_CALLS }, (_, i) => i * PRICE));
 
     const balance = await stack.consumer(seeded.key).getBalance();
-    expect(balance.balances).toEqual([{ walletId: seeded.walletId, currency: "USD", available: 0, reserved: 0, creditLimit: 0, spendable: 0 }]);
+    expect(balance.balances).toEqual([{ walletId: seeded.walletId, currency: "USD", available: 0, reserved: 0, creditLimit: 0, spendable: 0, grants: [] }]);
 
     const { UsageEvent } = stack.ctx.models;
     await eventually(async () => (await UsageEvent.countDocuments({ accountId: seeded.accountId })) >= FUNDED_CALLS, 30_000, "usage ingestion");

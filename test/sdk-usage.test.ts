@@ -38,7 +38,7 @@ describe("SDK: balance and usage as a consumer sees them", () => {
     expect(all.map((u) => u.id)).toEqual(paged.map((u) => u.id));
 
     const left = 100_000 - 7 * 3_000;
-    expect(await client.getBalance()).toEqual({ accountId: s.accountId, billingMode: "prepaid", balances: [{ walletId: s.walletId, currency: "USD", available: left, reserved: 0, creditLimit: 0, spendable: left }] });
+    expect(await client.getBalance()).toEqual({ accountId: s.accountId, billingMode: "prepaid", balances: [{ walletId: s.walletId, currency: "USD", available: left, reserved: 0, creditLimit: 0, spendable: left, grants: [] }] });
     expect((await stack.admin.listUsage(s.accountId, { limit: 10 })).items).toHaveLength(7);
   });
 
@@ -74,9 +74,11 @@ describe("OpenAPI document", () => {
       "/v1/accounts/{accountId}",
       "/v1/accounts/{accountId}/balance",
       "/v1/accounts/{accountId}/billing",
+      "/v1/accounts/{accountId}/grants",
       "/v1/accounts/{accountId}/keys",
       "/v1/accounts/{accountId}/keys/{keyId}",
       "/v1/accounts/{accountId}/recharges",
+      "/v1/accounts/{accountId}/statements/{period}",
       "/v1/accounts/{accountId}/transactions",
       "/v1/accounts/{accountId}/usage",
       "/v1/accounts/{accountId}/vouchers",
@@ -95,6 +97,7 @@ describe("OpenAPI document", () => {
       "/v1/wallets/{walletId}",
       "/v1/wallets/{walletId}/auto-recharge",
       "/v1/wallets/{walletId}/credits",
+      "/v1/wallets/{walletId}/grants",
       "/v1/webhooks/{provider}",
     ]);
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

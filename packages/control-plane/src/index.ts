@@ -19,3 +19,4 @@ export { applyPaymentEvent, refundRecharge } from "./services/recharges/settle.j
 export { startRecharge } from "./services/recharges/start.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export { triggerAutoRecharge, releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
+export { issueGrant, allocateUsage, expireGrants, CONSUMPTION_ORDER } from "./services/grants/grants.js";

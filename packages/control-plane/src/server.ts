@@ -12,6 +12,7 @@ import { StripeProvider } from "./payments/stripe.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
+import { expireGrants } from "./services/grants/grants.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
@@ -89,6 +90,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
           .catch((error) => log("usage settlement failed", { error: String(error) }))
           .finally(() => (settling = false));
       }, env.SETTLE_INTERVAL_MS),
+      setInterval(() => void expireGrants(ctx).catch((error) => log("grant expiry failed", { error: String(error) })), env.SETTLE_INTERVAL_MS * 6),
       setInterval(() => {
         void reconcile(ctx)
           .then((r) => r.drifts.length > 0 && log("reconciliation drift", { checked: r.checked, drifts: r.drifts }))

@@ -1,5 +1,5 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, BillingMode, CatalogInput, LedgerEntry, Page, Plan, Problem, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
+import type { Account, ApiKey, Balance, BillingMode, CatalogInput, Grant, LedgerEntry, Page, Plan, Problem, Statement, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -69,6 +69,11 @@ export class TollgateClient {
   /** One page of usage events, newest first. */
   listUsage(options: PageOptions = {}): Promise<Page<UsageEvent>> {
     return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** A month's statement (YYYY-MM) for the calling key's account. */
+  getStatement(accountId: string, period: string): Promise<Statement> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
   }
 
   /** Redeem a prepaid voucher code into the account's wallet in the voucher's currency. */
@@ -166,6 +171,18 @@ export class TollgateAdminClient {
   /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */
   reconcile(accountIds?: string[]): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
     return this.http.request("POST", "/v1/admin/reconciliation", { body: accountIds ? { accountIds } : {} });
+  }
+
+  issueGrant(walletId: string, grant: { kind: "promotional" | "paid"; amount: number; priority?: number; expiresAt: string; reason?: string }, options: { idempotencyKey: string }): Promise<Grant> {
+    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/grants`, { body: grant, headers: { "idempotency-key": options.idempotencyKey } });
+  }
+
+  listGrants(accountId: string): Promise<{ items: Grant[] }> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/grants`);
+  }
+
+  getStatement(accountId: string, period: string): Promise<Statement> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
   }
 
   /** Generate prepaid voucher codes; they are in this answer only. */

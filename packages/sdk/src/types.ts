@@ -14,6 +14,30 @@ export interface WalletBalance {
   creditLimit: Micros;
   /** available + creditLimit. */
   spendable: Micros;
+  /** Active grants (part of available), in consumption order. */
+  grants: { grantId: string; kind: string; remaining: Micros; expiresAt: string }[];
+}
+
+export interface Grant {
+  id: string;
+  walletId: string;
+  currency: string;
+  kind: "promotional" | "paid";
+  amount: Micros;
+  remaining: Micros;
+  priority: number;
+  expiresAt: string;
+  status: "active" | "expired";
+  reason?: string;
+  createdAt: string;
+}
+
+export interface Statement {
+  accountId: string;
+  period: string;
+  from: string;
+  to: string;
+  wallets: { walletId: string; currency: string; opening: Micros; movements: Record<string, Micros>; closing: Micros; entries: number }[];
 }
 
 export interface Balance {

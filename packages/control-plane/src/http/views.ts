@@ -147,6 +147,9 @@ export const balanceView = z.object({
       reserved: z.number().int().describe("held by calls in flight (two-phase prices), released when they settle"),
       creditLimit: z.number().int().describe("how far below zero the balance may go"),
       spendable: z.number().int().describe("available + creditLimit: what the next calls may spend"),
+      grants: z
+        .array(z.object({ grantId: z.string(), kind: z.string(), remaining: z.number().int(), expiresAt: z.string() }))
+        .describe("active grants (part of available), in consumption order; remaining as of the usage booked so far"),
     }),
   ),
 });

@@ -8,6 +8,7 @@ import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
+import { grantSchema, type Grant } from "./grant.js";
 import { Schema } from "mongoose";
 
 /** How many auto-recharges a wallet started on a day: `_id` is `<walletId>:<YYYY-MM-DD>`. */
@@ -17,7 +18,7 @@ export interface AutoRechargeDay {
 }
 const autoRechargeDaySchema = new Schema<AutoRechargeDay>({ _id: { type: String, required: true }, count: { type: Number, required: true } }, { versionKey: false });
 
-export type { Account, ApiKey, AuditRecord, LedgerEntry, Plan, Recharge, UsageEvent, Voucher, Wallet };
+export type { Account, ApiKey, AuditRecord, Grant, LedgerEntry, Plan, Recharge, UsageEvent, Voucher, Wallet };
 
 export interface Models {
   Plan: Model<Plan>;
@@ -30,6 +31,7 @@ export interface Models {
   Voucher: Model<Voucher>;
   Recharge: Model<Recharge>;
   AutoRechargeDay: Model<AutoRechargeDay>;
+  Grant: Model<Grant>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -45,6 +47,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),
     Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),
     AutoRechargeDay: conn.model<AutoRechargeDay>("AutoRechargeDay", autoRechargeDaySchema, "auto_recharge_days"),
+    Grant: conn.model<Grant>("Grant", grantSchema, "grants"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -5,6 +5,8 @@ import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { getWallet } from "./wallets.js";
+import { issueGrantRoute, listGrants } from "./grants.js";
+import { getStatement } from "./statements.js";
 import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
@@ -39,4 +41,7 @@ export const routes: RouteSpec[] = [
   createRecharge,
   listRecharges,
   refundRechargeRoute,
+  issueGrantRoute,
+  listGrants,
+  getStatement,
 ];

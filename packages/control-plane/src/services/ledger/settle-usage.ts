@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey } from "../../models/index.js";
+import { allocateUsage } from "../grants/grants.js";
 
 /**
  * Book ingested usage into the ledger in batches, exactly once, without transactions: claim a batch of a
@@ -59,6 +60,8 @@ async function bookClaim(ctx: AppContext, entryId: string, accountId: string, cu
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
+  // Grants are spent first: attribute this entry to them before the claim is finished.
+  if (total > 0) await allocateUsage(ctx, wallet._id, entryId, total);
   await UsageEvent.updateMany({ settledBy: entryId }, { $unset: { claimedAt: 1 } });
   return events.length;
 }

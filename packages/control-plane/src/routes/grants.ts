@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { defineRoute } from "../http/route.js";
+import { ProblemError } from "../http/problem-error.js";
+import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
+import type { Grant } from "../models/index.js";
+import { CONSUMPTION_ORDER, issueGrant } from "../services/grants/grants.js";
+
+export const grantView = z.object({
+  id: z.string(),
+  walletId: z.string(),
+  currency: z.string(),
+  kind: z.enum(["promotional", "paid"]),
+  amount: z.number().int(),
+  remaining: z.number().int(),
+  priority: z.number().int(),
+  expiresAt: z.string(),
+  status: z.enum(["active", "expired"]),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+});
+export const toGrantView = (g: Grant): z.infer<typeof grantView> => ({
+  id: g._id,
+  walletId: g.walletId,
+  currency: g.currency,
+  kind: g.kind,
+  amount: g.amount,
+  remaining: g.remaining,
+  priority: g.priority,
+  expiresAt: g.expiresAt.toISOString(),
+  status: g.status,
+  ...(g.reason ? { reason: g.reason } : {}),
+  createdAt: g.createdAt.toISOString(),
+});
+
+export const issueGrantRoute = defineRoute({
+  method: "post",
+  path: "/v1/wallets/:walletId/grants",
+  operationId: "issueGrant",
+  summary:
+    "Grant credits (promotional or paid) that are spent before the wallet's own money, in consumption order (lowest priority number, then soonest expiry, then oldest), and whose remainder leaves at expiry. Requires an Idempotency-Key.",
+  access: "admin",
+  idempotent: true,
+  params: z.strictObject({ walletId: id }),
+  body: z.strictObject({ kind: z.enum(["promotional", "paid"]), amount: positiveAmount, priority: z.number().int().min(0).max(1_000).default(0), expiresAt: timestamp, reason: name.optional() }),
+  responses: { 201: { description: "The grant", schema: grantView } },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const expiresAt = new Date(body.expiresAt);
+    if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
+    const { grant, replayed } = await issueGrant(ctx, { walletId: params.walletId, kind: body.kind, amount: body.amount, priority: body.priority, expiresAt, reason: body.reason, idempotencyKey, actor: principal.actor });
+    return { status: 201, body: toGrantView(grant), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+  },
+});
+
+export const listGrants = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/grants",
+  operationId: "listGrants",
+  summary: "An account's grants, in consumption order (active first).",
+  access: "owner",
+  params: accountParams,
+  responses: { 200: { description: "The grants", schema: z.object({ items: z.array(grantView) }) } },
+  async handle({ params, ctx }) {
+    const grants = await ctx.models.Grant.find({ accountId: params.accountId }).sort({ status: 1, ...CONSUMPTION_ORDER }).limit(200).lean();
+    return { status: 200, body: { items: grants.map(toGrantView) } };
+  },
+});
