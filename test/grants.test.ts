@@ -58,6 +58,6 @@ describe("credit grants", () => {
 
     const period = new Date().toISOString().slice(0, 7);
     const statement = await stack.consumer(s.key).getStatement(s.accountId, period);
-    expect(statement.wallets[0]).toMatchObject({ opening: 0, movements: { credit: 1_000, grant: 700, usage: -300, expiry: -400, reversal: 0 }, closing: 1_000, entries: 4 });
+    expect(statement.wallets[0]).toMatchObject({ opening: 0, movements: { credit: 1_000, adjustment: 0, grant: 700, usage: -300, expiry: -400, reversal: 0 }, closing: 1_000, entries: 4 });
   });
 });

@@ -35,7 +35,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
   const credit = (idem = "hostile") => ({ ...json, "idempotency-key": idem });
   const big = "x".repeat(20 * 1024);
 
-  type Case = [name: string, method: "post" | "get" | "delete", path: () => string, headers: Record<string, string>, body?: string];
+  type Case = [name: string, method: "post" | "get" | "put" | "delete", path: () => string, headers: Record<string, string>, body?: string];
   const cases: Case[] = [
     ["price as a string", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":"1000"}'],
     ["negative price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":-5}'],
@@ -74,6 +74,26 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ["unknown query parameter", "get", () => `/v1/accounts/${s.accountId}/usage?accountId=other`, admin],
     ["revoking a key of another account", "delete", () => `/v1/accounts/acct_AAAAAAAAAAAAAAAA/keys/${s.keyId}`, admin],
     ["unknown route", "get", () => "/v1/nothing-here", admin],
+    ["tiers out of order", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","unmatched":{"action":"price","price":{"tiers":[{"upTo":10,"unitPrice":1},{"upTo":5,"unitPrice":1},{"upTo":null,"unitPrice":1}]}}}'],
+    ["an open tier before the last", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","unmatched":{"action":"price","price":{"tiers":[{"upTo":null,"unitPrice":1},{"upTo":5,"unitPrice":1}]}}}'],
+    ["response price without a maximum", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","unmatched":{"action":"price","price":{"metric":"response_bytes","unitPrice":1}}}'],
+    ["units price without its header", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","unmatched":{"action":"price","price":{"metric":"units","unitPrice":1,"maximum":9}}}'],
+    ["unknown time zone", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","timeZone":"Mars/Olympus","pricePerCall":1}'],
+    ["both pricePerCall and unmatched", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"unmatched":{"action":"free"}}'],
+    ["a quota naming no product", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"quotas":[{"id":"q","metric":"calls","productId":"nope","period":"day","limit":1,"enforcement":"hard"}]}'],
+    ["a path pattern with a regex", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"products":[{"id":"x","path":"/v1/(.*)","price":{"unitPrice":1}}]}'],
+    ["a prepaid account with a credit limit", "post", () => "/v1/accounts", json, `{"name":"a","planId":"${"plan_AAAAAAAAAAAAAAAA"}","billingMode":"prepaid","creditLimit":5}`],
+    ["a zero adjustment", "post", () => `/v1/wallets/${s.walletId}/adjustments`, credit("adj"), '{"amount":0,"reason":"x"}'],
+    ["an adjustment without a reason", "post", () => `/v1/wallets/${s.walletId}/adjustments`, credit("adj"), '{"amount":-5}'],
+    ["a grant already expired", "post", () => `/v1/wallets/${s.walletId}/grants`, credit("g"), '{"kind":"promotional","amount":5,"expiresAt":"2001-01-01T00:00:00Z"}'],
+    ["a grant of an unknown kind", "post", () => `/v1/wallets/${s.walletId}/grants`, credit("g"), '{"kind":"free money","amount":5,"expiresAt":"2099-01-01T00:00:00Z"}'],
+    ["an empty voucher batch", "post", () => "/v1/voucher-batches", json, '{"amount":5,"currency":"USD","count":0,"expiresAt":"2099-01-01T00:00:00Z"}'],
+    ["a voucher code that is an object", "post", () => `/v1/accounts/${s.accountId}/vouchers`, json, '{"code":{"$ne":null}}'],
+    ["a recharge in fractions of a micro", "post", () => `/v1/accounts/${s.accountId}/recharges`, credit("r"), '{"amount":10.5,"provider":"stripe"}'],
+    ["a recharge through an unknown provider", "post", () => `/v1/accounts/${s.accountId}/recharges`, credit("r"), '{"amount":10000,"provider":"paypal"}'],
+    ["an auto-recharge target below its threshold", "put", () => `/v1/wallets/${s.walletId}/auto-recharge`, json, '{"threshold":5000,"mode":"target","amount":100,"dailyLimit":1,"provider":"stripe","paymentMethod":"pm_card_visa"}'],
+    ["a statement for month 13", "get", () => `/v1/accounts/${s.accountId}/statements/2026-13`, admin],
+    ["an unsigned payment webhook", "post", () => "/v1/webhooks/stripe", json, '{"id":"evt_1","type":"payment_intent.succeeded"}'],
   ];
 
   it.each(cases)("%s", async (_name, method, path, headers, body) => {

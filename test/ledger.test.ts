@@ -19,15 +19,19 @@ describe("the ledger is the book of record", () => {
     await stack?.close();
   });
 
-  it("concurrent recharges and usage on one wallet end with ledger, Redis and the books in agreement", async () => {
+  it("concurrent recharges, redemptions, adjustments and usage on one wallet end with ledger, Redis and the books in agreement", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 100_000 });
+    const { codes } = await stack.admin.createVoucherBatch({ amount: 10_000, currency: "USD", count: 3, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
     const credits = Array.from({ length: 20 }, (_, i) => stack.admin.creditWallet(s.walletId, { amount: 5_000 }, { idempotencyKey: `topup-${i % 15}` }));
-    const calls = Array.from({ length: 200 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } }));
-    const [answers] = await Promise.all([Promise.all(calls), Promise.all(credits)]);
+    const redemptions = [...codes, ...codes].map((code) => stack.consumer(s.key).redeemVoucher(code).catch(() => undefined));
+    const adjustments = [1, 2].map(() => stack.admin.adjustWallet(s.walletId, { amount: -5_000, reason: "correction" }, { idempotencyKey: "adjust-1" }));
+    const calls = Array.from({ length: 230 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } }));
+    const [answers] = await Promise.all([Promise.all(calls), Promise.all(credits), Promise.all(redemptions), Promise.all(adjustments)]);
     agent.destroy();
     const charged = answers.filter((a) => a.status === 200).length;
-    expect(charged).toBe(175); // 100,000 + 15 distinct top-ups of 5,000 = 175 calls
+    // 100,000 + 15 distinct top-ups of 5,000 + 3 vouchers of 10,000 − one adjustment of 5,000 = 200 calls
+    expect(charged).toBe(200);
     expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // mid-flight
 
     await ingested(stack, s, charged);
@@ -43,7 +47,8 @@ describe("the ledger is the book of record", () => {
     // The consumer sees the same book.
     const page = await stack.consumer(s.key).listTransactions({ limit: 100 });
     expect(page.items.reduce((total, e) => total + e.amount, 0)).toBe(0);
-    expect(page.items.filter((e) => e.type === "credit")).toHaveLength(16);
+    expect(page.items.filter((e) => e.type === "credit")).toHaveLength(19);
+    expect(page.items.filter((e) => e.type === "adjustment")).toHaveLength(1);
   });
 
   it("books a batch exactly once when the settler died between claiming it and writing its entry", async () => {

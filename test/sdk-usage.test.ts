@@ -95,6 +95,7 @@ describe("OpenAPI document", () => {
       "/v1/recharges/{rechargeId}/refund",
       "/v1/voucher-batches",
       "/v1/wallets/{walletId}",
+      "/v1/wallets/{walletId}/adjustments",
       "/v1/wallets/{walletId}/auto-recharge",
       "/v1/wallets/{walletId}/credits",
       "/v1/wallets/{walletId}/grants",

@@ -156,6 +156,11 @@ export class TollgateAdminClient {
     });
   }
 
+  /** A signed correction with a reason, booked once per idempotency key. */
+  adjustWallet(walletId: string, adjustment: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<LedgerEntry> {
+    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/adjustments`, { body: adjustment, headers: { "idempotency-key": options.idempotencyKey } });
+  }
+
   getBalance(accountId: string): Promise<Balance> {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/balance`);
   }

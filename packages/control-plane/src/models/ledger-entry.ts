@@ -5,11 +5,11 @@ import { Schema } from "mongoose";
  * `balanceAfter` are filled once, when the movement has reached the hot balance in Redis. A wallet's
  * balance is the sum of its entries' amounts.
  *
- * `credit`, `reversal` (a refunded recharge taken back), `grant` and `expiry` (a grant's unused remainder
- * leaving) entries move the hot balance when applied. `usage` entries book calls already charged in Redis
+ * `credit`, `adjustment` (an admin's signed correction), `reversal` (a refunded recharge taken back), `grant`
+ * and `expiry` (a grant's unused remainder leaving) entries move the hot balance when applied. `usage` entries book calls already charged in Redis
  * (a batch of usage events, each marked with the entry's id), so they are applied from the start.
  */
-export type LedgerEntryType = "credit" | "reversal" | "grant" | "expiry" | "usage";
+export type LedgerEntryType = "credit" | "adjustment" | "reversal" | "grant" | "expiry" | "usage";
 export interface LedgerEntry {
   _id: string;
   walletId: string;

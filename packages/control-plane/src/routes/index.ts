@@ -10,7 +10,7 @@ import { getStatement } from "./statements.js";
 import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
-import { creditWalletRoute } from "./wallets.credit.js";
+import { adjustWalletRoute, creditWalletRoute } from "./wallets.credit.js";
 
 export const routes: RouteSpec[] = [
   createPlan,
@@ -27,6 +27,7 @@ export const routes: RouteSpec[] = [
   revokeApiKey,
   getWallet,
   creditWalletRoute,
+  adjustWalletRoute,
   getBalance,
   listAccountUsage,
   getMyBalance,

@@ -3,7 +3,7 @@ import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
 import type { LedgerEntryType } from "../models/ledger-entry.js";
 
-const TYPES: LedgerEntryType[] = ["credit", "grant", "reversal", "expiry", "usage"];
+const TYPES: LedgerEntryType[] = ["credit", "adjustment", "grant", "reversal", "expiry", "usage"];
 
 const statementView = z.object({
   accountId: z.string(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
-import { id, name, positiveAmount } from "../http/schemas.js";
+import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
 import { creditWallet } from "../services/wallets/credit.js";
 
@@ -27,6 +27,27 @@ export const creditWalletRoute = defineRoute({
       idempotencyKey,
       actor: principal.actor,
     });
+    return { status: 201, body: toLedgerEntryView(entry), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+  },
+});
+
+export const adjustWalletBody = z.strictObject({
+  amount: z.number().int().safe().min(-MAX_AMOUNT).max(MAX_AMOUNT).refine((n) => n !== 0, "an adjustment moves money: not 0"),
+  reason: name,
+});
+
+export const adjustWalletRoute = defineRoute({
+  method: "post",
+  path: "/v1/wallets/:walletId/adjustments",
+  operationId: "adjustWallet",
+  summary: "An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.",
+  access: "admin",
+  idempotent: true,
+  params: z.strictObject({ walletId: id }),
+  body: adjustWalletBody,
+  responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const { entry, replayed } = await creditWallet(ctx, { walletId: params.walletId, type: "adjustment", amount: body.amount, reason: body.reason, idempotencyKey, actor: principal.actor });
     return { status: 201, body: toLedgerEntryView(entry), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
   },
 });

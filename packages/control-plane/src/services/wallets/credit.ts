@@ -10,8 +10,8 @@ export interface CreditInput {
   walletId: string;
   /** Signed micros: a reversal is negative. */
   amount: number;
-  /** `credit` (the default), `reversal` (a refunded recharge taken back), `grant`, or `expiry`. */
-  type?: "credit" | "reversal" | "grant" | "expiry";
+  /** `credit` (the default), `adjustment`, `reversal` (a refunded recharge taken back), `grant`, or `expiry`. */
+  type?: "credit" | "adjustment" | "reversal" | "grant" | "expiry";
   reason?: string | undefined;
   idempotencyKey: string;
   actor: string;
