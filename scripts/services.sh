@@ -42,20 +42,14 @@ build_ferretdb() {
   rm -rf "$dir"
 }
 
-build_k6() {
-  [ -x "$K6_BIN" ] && return
-  log "building k6 $K6_VERSION (once; cached in $TOOLS_BIN)"
+# go_install_pinned NAME MODULE@VERSION BIN: a pinned Go tool, built once into the cache.
+go_install_pinned() {
+  local name="$1" module="$2" bin="$3"
+  [ -x "$bin" ] && return
+  log "building $name ${module##*@} (once; cached in $TOOLS_BIN)"
   local gobin; gobin="$(mktemp -d)"
-  GOBIN="$gobin" go install "go.k6.io/k6@$K6_VERSION" >&2
-  mkdir -p "$TOOLS_BIN" && mv "$gobin/k6" "$K6_BIN" && rm -rf "$gobin"
-}
-
-build_stripe_mock() {
-  [ -x "$STRIPE_MOCK_BIN" ] && return
-  log "building stripe-mock $STRIPE_MOCK_VERSION (once; cached in $TOOLS_BIN)"
-  local gobin; gobin="$(mktemp -d)"
-  GOBIN="$gobin" go install "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" >&2
-  mkdir -p "$TOOLS_BIN" && mv "$gobin/stripe-mock" "$STRIPE_MOCK_BIN" && rm -rf "$gobin"
+  GOBIN="$gobin" go install "$module" >&2
+  mkdir -p "$TOOLS_BIN" && mv "$gobin/$name" "$bin" && rm -rf "$gobin"
 }
 
 ensure_mongodb() {
@@ -92,7 +86,13 @@ stop_owned() {
 }
 
 case "${1:-up}" in
-  up) ensure_redis; ensure_mongodb; build_k6; build_stripe_mock; print_env ;;
+  up)
+    ensure_redis
+    ensure_mongodb
+    go_install_pinned k6 "go.k6.io/k6@$K6_VERSION" "$K6_BIN"
+    go_install_pinned stripe-mock "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" "$STRIPE_MOCK_BIN"
+    print_env
+    ;;
   down) stop_owned ferretdb; stop_owned redis ;;
   env) print_env ;;
   *) echo "usage: $0 up|down|env" >&2; exit 2 ;;

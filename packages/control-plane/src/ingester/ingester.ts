@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
 import type { Models, UsageEvent } from "../models/index.js";
+import { ensureGroups, isLostGroup } from "../stream-groups.js";
 
 export interface IngesterOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
@@ -40,7 +41,7 @@ export class Ingester {
   }
 
   async start(): Promise<void> {
-    await this.ensureGroups();
+    await ensureGroups(this.o.redis, this.streams, this.o.group);
     this.running = true;
     this.loop = this.run();
   }
@@ -48,16 +49,6 @@ export class Ingester {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
-  }
-
-  private async ensureGroups(): Promise<void> {
-    for (const stream of this.streams) {
-      try {
-        await this.o.redis.xgroup("CREATE", stream, this.o.group, "0", "MKSTREAM");
-      } catch (error) {
-        if (!String(error).includes("BUSYGROUP")) throw error;
-      }
-    }
   }
 
   private async run(): Promise<void> {
@@ -70,7 +61,7 @@ export class Ingester {
       } catch (error) {
         this.o.log?.("ingester error", { error: String(error) });
         // Redis lost its data (streams and groups with it): recreate the groups and read on.
-        if (String(error).includes("NOGROUP")) await this.ensureGroups().catch(() => undefined);
+        if (isLostGroup(error)) await ensureGroups(this.o.redis, this.streams, this.o.group).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

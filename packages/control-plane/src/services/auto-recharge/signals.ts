@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { AppContext } from "../../context.js";
 import { triggerAutoRecharge } from "./trigger.js";
+import { ensureGroups, isLostGroup } from "../../stream-groups.js";
 
 type Entry = [id: string, fields: string[]];
 
@@ -24,7 +25,7 @@ export class SignalConsumer {
   }
 
   async start(): Promise<void> {
-    await this.ensureGroups();
+    await ensureGroups(this.redis, this.streams, this.group);
     this.running = true;
     this.loop = this.run();
   }
@@ -32,14 +33,6 @@ export class SignalConsumer {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
-  }
-
-  private async ensureGroups(): Promise<void> {
-    for (const stream of this.streams) {
-      await this.redis.xgroup("CREATE", stream, this.group, "0", "MKSTREAM").catch((error: unknown) => {
-        if (!String(error).includes("BUSYGROUP")) throw error;
-      });
-    }
   }
 
   private async run(): Promise<void> {
@@ -60,7 +53,7 @@ export class SignalConsumer {
         if (from === "0" && seen === 0) from = ">";
       } catch (error) {
         this.ctx.log("auto-recharge signal error", { error: String(error) });
-        if (String(error).includes("NOGROUP")) await this.ensureGroups().catch(() => undefined);
+        if (isLostGroup(error)) await ensureGroups(this.redis, this.streams, this.group).catch(() => undefined);
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
