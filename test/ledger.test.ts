@@ -65,6 +65,19 @@ describe("the ledger is the book of record", () => {
     expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
+  it("settlers racing (in several processes' worth of calls) book every call exactly once", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 100, balance: 100_000 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+    await Promise.all(Array.from({ length: 60 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })));
+    agent.destroy();
+    await ingested(stack, s, 60);
+    for (let round = 0; round < 5; round++) await Promise.all(Array.from({ length: 6 }, () => settleUsage(stack.ctx)));
+    const booked = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
+    expect(booked.reduce((n, e) => n + e.usageCount!, 0)).toBe(60);
+    expect(booked.reduce((n, e) => n + e.amount, 0)).toBe(-6_000);
+    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+  });
+
   it("reports a wallet whose Redis balance drifted from the ledger, with the amount", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });
     await stack.redis.hincrby(stack.keyspace.account(s.accountId), "b:USD", 5);

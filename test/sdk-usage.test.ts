@@ -77,6 +77,8 @@ describe("OpenAPI document", () => {
       "/v1/accounts/{accountId}/grants",
       "/v1/accounts/{accountId}/keys",
       "/v1/accounts/{accountId}/keys/{keyId}",
+      "/v1/accounts/{accountId}/notification-settings",
+      "/v1/accounts/{accountId}/notifications",
       "/v1/accounts/{accountId}/recharges",
       "/v1/accounts/{accountId}/statements/{period}",
       "/v1/accounts/{accountId}/transactions",

@@ -36,7 +36,7 @@ describe("vouchers, like prepaid phone cards", () => {
     const { codes } = await batch(1);
     const a = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
     const b = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
-    const results = await Promise.all([...Array(5)].flatMap(() => [reason(stack.consumer(a.key).redeemVoucher(codes[0]!)), reason(stack.consumer(b.key).redeemVoucher(codes[0]!))]));
+    const results = await Promise.all([...Array(10)].flatMap(() => [reason(stack.consumer(a.key).redeemVoucher(codes[0]!)), reason(stack.consumer(b.key).redeemVoucher(codes[0]!))]));
     expect(results.filter((r) => r === "ok")).toHaveLength(1);
     expect((await available(a.accountId)) + (await available(b.accountId))).toBe(5_000_000);
     expect(await stack.ctx.models.LedgerEntry.countDocuments({ idempotencyKey: { $regex: "^voucher:" }, accountId: { $in: [a.accountId, b.accountId] } })).toBe(1);
@@ -69,11 +69,15 @@ describe("vouchers, like prepaid phone cards", () => {
   it("finishes a redemption whose process died between claiming the voucher and crediting it, once", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
     const code = (await batch(1)).codes[0]!;
-    await stack.ctx.models.Voucher.updateOne({ codePrefix: code.slice(0, 4), status: "active" }, { $set: { status: "redeemed", redeemedBy: s.accountId, redeemedAt: new Date(Date.now() - 60_000) } });
+    const voucher = (await stack.ctx.models.Voucher.findOne({ codePrefix: code.slice(0, 4), status: "active" }).lean())!;
+    // What the dead process left: the claim taken, nothing else.
+    await stack.ctx.models.Claim.create({ _id: `voucher:${voucher._id}`, holder: "dead", expiresAt: new Date(Date.now() + 86_400_000), data: { accountId: s.accountId, creditPending: true, at: new Date(Date.now() - 60_000) } });
+    expect(await reason(stack.consumer(s.key).redeemVoucher(code))).toBe("422 redeemed");
     expect(await available(s.accountId)).toBe(0);
     await finishRedemptions(stack.ctx);
     await finishRedemptions(stack.ctx);
     expect(await available(s.accountId)).toBe(5_000_000);
     expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "credit" })).toBe(1);
+    expect((await stack.ctx.models.Voucher.findById(voucher._id).lean())).toMatchObject({ status: "redeemed", redeemedBy: s.accountId });
   });
 });

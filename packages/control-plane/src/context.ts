@@ -3,6 +3,7 @@ import type { Authenticator } from "./http/auth.js";
 import type { Models } from "./models/index.js";
 import type { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
+import type { Mailer } from "./services/notifications/deliver.js";
 
 /** What every route and service is handed: the stores, and nothing global. */
 export interface AppContext {
@@ -12,5 +13,7 @@ export interface AppContext {
   redeemGuard: RedeemGuard;
   /** Configured payment providers by name (e.g. `stripe`). */
   payments: Map<string, PaymentProvider>;
+  /** The SMTP transport notifications are mailed through, when one is configured. */
+  mailer?: Mailer | undefined;
   log: (message: string, data?: Record<string, unknown>) => void;
 }

@@ -28,6 +28,11 @@ export const controlPlaneEnv = z.object({
   SETTLE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often every wallet's ledger is checked against Redis (drift is logged). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** How often thresholds are checked and due notifications delivered. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
+  /** Notifications are mailed through this SMTP server (e.g. smtp://user:pass@host:587) when set. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Tollgate <billing@tollgate.invalid>"),
 });
 
 export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

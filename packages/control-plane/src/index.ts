@@ -20,3 +20,8 @@ export { startRecharge } from "./services/recharges/start.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export { triggerAutoRecharge, releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 export { issueGrant, allocateUsage, expireGrants, CONSUMPTION_ORDER } from "./services/grants/grants.js";
+export { startJobs, type JobIntervals } from "./jobs.js";
+export { notify } from "./services/notifications/emit.js";
+export { checkThresholds } from "./services/notifications/checks.js";
+export { deliverNotifications, signWebhook, type Mailer } from "./services/notifications/deliver.js";
+export { formatMoney } from "./services/notifications/templates.js";

@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import mongoose from "mongoose";
+import nodemailer from "nodemailer";
 import { Redis } from "ioredis";
 import { HotStore, RatedStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 import { createApp } from "./app.js";
@@ -9,15 +10,10 @@ import { Authenticator } from "./http/auth.js";
 import { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { StripeProvider } from "./payments/stripe.js";
-import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { SignalConsumer } from "./services/auto-recharge/signals.js";
-import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
-import { expireGrants } from "./services/grants/grants.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
-import { applyPendingEntries } from "./services/wallets/apply.js";
-import { settleUsage } from "./services/ledger/settle-usage.js";
-import { reconcile } from "./services/ledger/reconcile.js";
+import { startJobs } from "./jobs.js";
 
 export interface ControlPlane {
   ctx: AppContext;
@@ -50,6 +46,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models),
     redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
     payments: paymentProviders(env),
+    mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,
     log,
   };
 
@@ -60,48 +57,27 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: env.INGESTER_CONSUMER, claimIdleMs: env.INGESTER_CLAIM_IDLE_MS, log });
     await ingester.start();
   }
-  // The reservation reaper runs beside the ingester: it returns what dead gateways held.
-  let reaper: NodeJS.Timeout | undefined;
-  if (parts.ingester) {
-    const rated = new RatedStore(redis, keyspace);
-    const reap = async () => {
-      for (let p = 0; p < keyspace.partitions; p++) {
-        const returned = await rated.reap(p);
-        if (returned > 0) log("reaped reservations", { partition: p, returned });
-      }
-    };
-    reaper = setInterval(() => void reap().catch((error) => log("reaper failed", { error: String(error) })), env.REAPER_INTERVAL_MS);
-    reaper.unref();
-  }
-  // Usage is booked into the ledger in batches, and the books are checked against Redis.
-  const jobs: NodeJS.Timeout[] = [];
+  // Scheduled work (settlement, reaper, sweeps, grant expiry, reconciliation, notifications) on agenda,
+  // and the auto-recharge signal consumer, beside the ingester.
+  let agenda: Awaited<ReturnType<typeof startJobs>> | undefined;
   let signals: SignalConsumer | undefined;
   let signalRedis: Redis | undefined;
   if (parts.ingester) {
+    agenda = await startJobs(ctx, conn.db!, new RatedStore(redis, keyspace), {
+      processEveryMs: 1_000,
+      settleMs: env.SETTLE_INTERVAL_MS,
+      reapMs: env.REAPER_INTERVAL_MS,
+      sweepMs: 15_000,
+      expireMs: 60_000,
+      reconcileMs: env.RECONCILE_INTERVAL_MS,
+      notifyMs: env.NOTIFY_INTERVAL_MS,
+    });
     signalRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
     signals = new SignalConsumer(ctx, signalRedis, env.INGESTER_CONSUMER);
     await signals.start();
-    let settling = false;
-    jobs.push(
-      setInterval(() => {
-        if (settling) return;
-        settling = true;
-        void settleUsage(ctx)
-          .catch((error) => log("usage settlement failed", { error: String(error) }))
-          .finally(() => (settling = false));
-      }, env.SETTLE_INTERVAL_MS),
-      setInterval(() => void expireGrants(ctx).catch((error) => log("grant expiry failed", { error: String(error) })), env.SETTLE_INTERVAL_MS * 6),
-      setInterval(() => {
-        void reconcile(ctx)
-          .then((r) => r.drifts.length > 0 && log("reconciliation drift", { checked: r.checked, drifts: r.drifts }))
-          .catch((error) => log("reconciliation failed", { error: String(error) }));
-      }, env.RECONCILE_INTERVAL_MS),
-    );
-    for (const job of jobs) job.unref();
   }
 
   let server: Server | undefined;
-  let sweeper: NodeJS.Timeout | undefined;
   if (parts.api) {
     const app = createApp(ctx, {
       ready: async () => {
@@ -112,15 +88,6 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(env.PORT, env.HOST, () => resolve(s));
     });
-    // Credits whose writer died between the ledger and Redis are finished here.
-    const sweep = () =>
-      applyPendingEntries(ctx, 10_000)
-        .then(() => finishRedemptions(ctx))
-        .then(() => releaseStaleAutoRecharges(ctx))
-        .catch((error) => log("pending credit sweep failed", { error: String(error) }));
-    void sweep();
-    sweeper = setInterval(sweep, 15_000);
-    sweeper.unref();
   }
 
   return {
@@ -128,9 +95,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     ...(server ? { server } : {}),
     ...(ingester ? { ingester } : {}),
     close: async () => {
-      if (sweeper) clearInterval(sweeper);
-      if (reaper) clearInterval(reaper);
-      for (const job of jobs) clearInterval(job);
+      await agenda?.stop();
       await signals?.stop();
       signalRedis?.disconnect();
       if (server) await new Promise((resolve) => server.close(resolve));

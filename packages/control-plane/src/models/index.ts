@@ -9,6 +9,17 @@ import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
+import { claimSchema, type Claim } from "./claim.js";
+import {
+  notificationDeliverySchema,
+  notificationSchema,
+  notificationSettingsSchema,
+  thresholdStateSchema,
+  type Notification,
+  type NotificationDelivery,
+  type NotificationSettings,
+  type ThresholdState,
+} from "./notification.js";
 import { Schema } from "mongoose";
 
 /** How many auto-recharges a wallet started on a day: `_id` is `<walletId>:<YYYY-MM-DD>`. */
@@ -18,7 +29,7 @@ export interface AutoRechargeDay {
 }
 const autoRechargeDaySchema = new Schema<AutoRechargeDay>({ _id: { type: String, required: true }, count: { type: Number, required: true } }, { versionKey: false });
 
-export type { Account, ApiKey, AuditRecord, Grant, LedgerEntry, Plan, Recharge, UsageEvent, Voucher, Wallet };
+export type { Account, ApiKey, AuditRecord, Grant, LedgerEntry, Notification, NotificationDelivery, NotificationSettings, Plan, Recharge, ThresholdState, UsageEvent, Voucher, Wallet };
 
 export interface Models {
   Plan: Model<Plan>;
@@ -32,6 +43,11 @@ export interface Models {
   Recharge: Model<Recharge>;
   AutoRechargeDay: Model<AutoRechargeDay>;
   Grant: Model<Grant>;
+  NotificationSettings: Model<NotificationSettings>;
+  Notification: Model<Notification>;
+  NotificationDelivery: Model<NotificationDelivery>;
+  ThresholdState: Model<ThresholdState>;
+  Claim: Model<Claim>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -48,6 +64,11 @@ export async function createModels(conn: Connection): Promise<Models> {
     Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),
     AutoRechargeDay: conn.model<AutoRechargeDay>("AutoRechargeDay", autoRechargeDaySchema, "auto_recharge_days"),
     Grant: conn.model<Grant>("Grant", grantSchema, "grants"),
+    NotificationSettings: conn.model<NotificationSettings>("NotificationSettings", notificationSettingsSchema, "notification_settings"),
+    Notification: conn.model<Notification>("Notification", notificationSchema, "notifications"),
+    NotificationDelivery: conn.model<NotificationDelivery>("NotificationDelivery", notificationDeliverySchema, "notification_deliveries"),
+    ThresholdState: conn.model<ThresholdState>("ThresholdState", thresholdStateSchema, "threshold_states"),
+    Claim: conn.model<Claim>("Claim", claimSchema, "claims"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

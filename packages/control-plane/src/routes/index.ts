@@ -7,6 +7,7 @@ import { listAccountUsage, listMyUsage } from "./usage.js";
 import { getWallet } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { getStatement } from "./statements.js";
+import { listNotifications, putNotificationSettings } from "./notifications.js";
 import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
@@ -45,4 +46,6 @@ export const routes: RouteSpec[] = [
   issueGrantRoute,
   listGrants,
   getStatement,
+  putNotificationSettings,
+  listNotifications,
 ];

@@ -191,6 +191,11 @@ export class HotStore {
     }
   }
 
+  /** A period counter's value (quotas, usage, key spend); 0 when it has not started. */
+  async counter(key: string): Promise<number> {
+    return Number((await this.redis.get(key)) ?? 0);
+  }
+
   /** The hot view of one account: per currency, available balance, held by open reservations, credit limit. */
   async wallets(accountId: string): Promise<Map<string, { balance: number; held: number; creditLimit: number }>> {
     const hash = await this.redis.hgetall(this.keyspace.account(accountId));

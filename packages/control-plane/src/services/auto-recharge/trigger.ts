@@ -4,6 +4,7 @@ import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { startRecharge } from "../recharges/start.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
+import { releaseClaim, takeClaim } from "../claims.js";
 
 export type TriggerOutcome = "started" | "off" | "in_flight" | "daily_limit" | "not_needed" | "failed";
 
@@ -17,10 +18,17 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
   const settings = wallet?.autoRecharge;
   if (wallet === null || settings === undefined) return "off";
 
+  // The wallet's one in-flight slot is a claim (a unique insert), held until the payment answers; a
+  // provider that never answers frees it after an hour.
   const rechargeId = newId("rch");
-  const claimed = await Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: { $exists: false } }, { $set: { autoRechargeInFlight: rechargeId, autoRechargeStartedAt: new Date() } });
-  if (claimed.modifiedCount === 0) return "in_flight";
-  const release = () => Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: rechargeId }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  const slot = `auto-recharge:${wallet._id}`;
+  const holder = await takeClaim(ctx, slot, 3_600_000, { claim: rechargeId });
+  if (holder === undefined) return "in_flight";
+  await Wallet.updateOne({ _id: wallet._id }, { $set: { autoRechargeInFlight: rechargeId, autoRechargeStartedAt: new Date() } });
+  const release = async () => {
+    await Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: rechargeId }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+    await releaseClaim(ctx, slot, holder);
+  };
 
   const day = new Date().toISOString().slice(0, 10);
   try {
@@ -56,6 +64,7 @@ export async function releaseAutoRecharge(ctx: AppContext, recharge: Recharge): 
   // The slot holds the claim id, which the recharge carries as its idempotency key `auto:<claim>`.
   const claim = recharge.idempotencyKey.replace(/^auto:/, "");
   await ctx.models.Wallet.updateOne({ _id: recharge.walletId, autoRechargeInFlight: claim }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  await ctx.models.Claim.deleteOne({ _id: `auto-recharge:${recharge.walletId}`, "data.claim": claim });
   if (recharge.status === "failed") {
     await audit(ctx, "system:auto-recharge", "auto_recharge.failed", recharge.accountId, { rechargeId: recharge._id, reason: recharge.failureReason ?? "payment failed" });
   }
@@ -64,5 +73,6 @@ export async function releaseAutoRecharge(ctx: AppContext, recharge: Recharge): 
 /** Slots held past `maxAgeMs` (the provider never answered): freed, so the next crossing can try again. */
 export async function releaseStaleAutoRecharges(ctx: AppContext, maxAgeMs = 3_600_000): Promise<number> {
   const result = await ctx.models.Wallet.updateMany({ autoRechargeStartedAt: { $lt: new Date(Date.now() - maxAgeMs) } }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  await ctx.models.Claim.deleteMany({ _id: { $regex: "^auto-recharge:" }, expiresAt: { $lt: new Date() } });
   return result.modifiedCount;
 }

@@ -3,7 +3,8 @@ import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey, type Grant } from "../../models/index.js";
 import { audit } from "../audit.js";
-import { settleUsage } from "../ledger/settle-usage.js";
+import { settleUnlocked } from "../ledger/settle-usage.js";
+import { withLock } from "../claims.js";
 import { creditWallet } from "../wallets/credit.js";
 
 /** The stated consumption order: lowest priority number, then soonest expiry, then oldest. */
@@ -68,9 +69,14 @@ export async function allocateUsage(ctx: AppContext, walletId: string, entryId: 
  * grant's remainder out of the wallet through an `expiry` entry, never taking the balance below zero.
  */
 export async function expireGrants(ctx: AppContext, now = new Date()): Promise<number> {
+  // Under the settlement lock: booking usage and expiring what it did not use must not interleave.
+  return (await withLock(ctx, "ledger.settle", 300_000, () => expireUnlocked(ctx, now))) ?? 0;
+}
+
+async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
   const due = await ctx.models.Grant.find({ status: "active", expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(500).lean();
   if (due.length === 0) return 0;
-  await settleUsage(ctx);
+  await settleUnlocked(ctx);
   for (const stale of due) {
     const grant = (await ctx.models.Grant.findById(stale._id).lean())!;
     const balance = (await ctx.hot.wallets(grant.accountId)).get(grant.currency)?.balance ?? 0;

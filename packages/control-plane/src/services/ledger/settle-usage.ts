@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey } from "../../models/index.js";
 import { allocateUsage } from "../grants/grants.js";
+import { withLock } from "../claims.js";
 
 /**
  * Book ingested usage into the ledger in batches, exactly once, without transactions: claim a batch of a
@@ -11,6 +12,13 @@ import { allocateUsage } from "../grants/grants.js";
  * by the claim, so the entry is inserted once, however often this runs).
  */
 export async function settleUsage(ctx: AppContext, batchSize = 2_000): Promise<number> {
+  // One settler at a time, across processes: two booking at once could put one call in two entries (and
+  // attribute it to grants twice). On MongoDB the claim below would hold alone; on FerretDB v1 it does not.
+  return (await withLock(ctx, "ledger.settle", 300_000, () => settleUnlocked(ctx, batchSize))) ?? 0;
+}
+
+/** The settlement itself, for callers that already hold the `ledger.settle` lock. */
+export async function settleUnlocked(ctx: AppContext, batchSize = 2_000): Promise<number> {
   await bookOrphanedClaims(ctx, 60_000);
   const { UsageEvent } = ctx.models;
   const unsettled = await UsageEvent.find({ settledBy: { $exists: false } }, { _id: 1, accountId: 1, currency: 1 })

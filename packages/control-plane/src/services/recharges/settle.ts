@@ -6,6 +6,7 @@ import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
 import { creditWallet } from "../wallets/credit.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
+import { notify } from "../notifications/emit.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -26,6 +27,7 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
       if (failed !== null) {
         await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
         await releaseAutoRecharge(ctx, failed);
+        await notify(ctx, failed.accountId, "recharge_failed", `${failed._id}`, { rechargeId: failed._id, amount: failed.amount, currency: failed.currency, automatic: failed.automatic, reason: event.reason });
       }
       return failed ?? recharge;
     }
@@ -43,6 +45,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, amount: recharge.amount, reason: `${recharge.provider} payment ${recharge.providerRef}`, idempotencyKey: `recharge:${recharge._id}`, actor: `provider:${recharge.provider}` });
   const done = (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
   await releaseAutoRecharge(ctx, done);
+  await notify(ctx, done.accountId, "recharge_succeeded", `${done._id}`, { rechargeId: done._id, amount: done.amount, currency: done.currency, automatic: done.automatic });
   return done;
 }
 

@@ -4,6 +4,7 @@ import type { LedgerEntry, Voucher } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { creditWallet } from "../wallets/credit.js";
 import { hashVoucherCode } from "./codes.js";
+import { takeClaim } from "../claims.js";
 
 /**
  * Redeem a code for an account: one atomic update moves the voucher from active to redeemed (two clients
@@ -24,12 +25,11 @@ export async function redeemVoucher(ctx: AppContext, accountId: string, code: st
   const wallet = await Wallet.findOne({ accountId, currency: found.currency }).lean();
   if (wallet === null) return fail("currency", `This voucher is in ${found.currency}, and the account has no ${found.currency} wallet.`);
 
-  const claimed = await Vouchers.findOneAndUpdate(
-    { _id: found._id, status: "active", expiresAt: { $gt: new Date() } },
-    { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
-    { returnDocument: "after" },
-  ).lean();
-  if (claimed === null) return fail("redeemed", "This voucher has already been redeemed.");
+  // One redemption per voucher: the claim is a unique insert, the one step that admits a single winner on
+  // every supported server; the voucher's own status is recorded after it.
+  const won = await takeClaim(ctx, `voucher:${found._id}`, 100 * 365 * 86_400_000, { accountId, creditPending: true, at: new Date() });
+  if (won === undefined) return fail("redeemed", "This voucher has already been redeemed.");
+  const claimed = (await Vouchers.findOneAndUpdate({ _id: found._id }, { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } }, { returnDocument: "after" }).lean())!;
   const entry = await creditVoucher(ctx, claimed, wallet._id);
   await audit(ctx, actor, "voucher.redeem", accountId, { voucherId: claimed._id, amount: claimed.amount, currency: claimed.currency, entryId: entry._id });
   return { voucher: { ...claimed, ledgerEntryId: entry._id }, entry };
@@ -38,15 +38,20 @@ export async function redeemVoucher(ctx: AppContext, accountId: string, code: st
 async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
   const { entry } = await creditWallet(ctx, { walletId, amount: voucher.amount, reason: `voucher ${voucher.codePrefix}…`, idempotencyKey: `voucher:${voucher._id}`, actor: `voucher:${voucher._id}` });
   await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
+  await ctx.models.Claim.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
   return entry;
 }
 
-/** Redeemed vouchers whose credit was never recorded (the redeeming process died): credit them, once. */
+/** Redemptions whose process died after claiming the voucher and before crediting it: finish them, once. */
 export async function finishRedemptions(ctx: AppContext): Promise<number> {
-  const stuck = await ctx.models.Voucher.find({ status: "redeemed", ledgerEntryId: { $exists: false }, redeemedAt: { $lt: new Date(Date.now() - 10_000) } }).limit(500).lean();
-  for (const voucher of stuck) {
-    const wallet = await ctx.models.Wallet.findOne({ accountId: voucher.redeemedBy, currency: voucher.currency }).lean();
-    if (wallet !== null) await creditVoucher(ctx, voucher, wallet._id);
+  const stuck = await ctx.models.Claim.find({ "data.creditPending": true, "data.at": { $lt: new Date(Date.now() - 10_000) } }).limit(500).lean();
+  for (const claim of stuck) {
+    const voucherId = claim._id.replace(/^voucher:/, "");
+    const accountId = String(claim.data?.accountId);
+    const voucher = await ctx.models.Voucher.findOneAndUpdate({ _id: voucherId }, { $set: { status: "redeemed", redeemedBy: accountId } }, { returnDocument: "after" }).lean();
+    if (voucher === null) continue;
+    const wallet = await ctx.models.Wallet.findOne({ accountId, currency: voucher.currency }).lean();
+    if (wallet !== null) await creditVoucher(ctx, { ...voucher, redeemedAt: voucher.redeemedAt ?? new Date() }, wallet._id);
   }
   return stuck.length;
 }

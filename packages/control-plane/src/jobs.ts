@@ -1,0 +1,72 @@
+import type { Connection } from "mongoose";
+import { Agenda } from "agenda";
+import { MongoBackend } from "@agendajs/mongo-backend";
+import type { RatedStore } from "@tollgate/gateway-plugin/store";
+import type { AppContext } from "./context.js";
+import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
+import { expireGrants } from "./services/grants/grants.js";
+import { reconcile } from "./services/ledger/reconcile.js";
+import { settleUsage } from "./services/ledger/settle-usage.js";
+import { checkThresholds } from "./services/notifications/checks.js";
+import { deliverNotifications } from "./services/notifications/deliver.js";
+import { finishRedemptions } from "./services/vouchers/redeem.js";
+import { applyPendingEntries } from "./services/wallets/apply.js";
+
+export interface JobIntervals {
+  /** How often agenda looks for due jobs. */
+  processEveryMs: number;
+  settleMs: number;
+  reapMs: number;
+  sweepMs: number;
+  expireMs: number;
+  reconcileMs: number;
+  notifyMs: number;
+}
+
+/**
+ * The scheduled work, on agenda with its MongoDB backend: one job document per kind, locked while it runs,
+ * so any number of control-plane processes run each at most once at a time. Every job is idempotent:
+ * run twice, or killed midway and run again, it leaves one result (each service says how).
+ */
+export async function startJobs(ctx: AppContext, db: NonNullable<Connection["db"]>, rated: RatedStore, intervals: JobIntervals): Promise<Agenda> {
+  const agenda = new Agenda({ backend: new MongoBackend({ mongo: db, collection: "jobs" }), processEvery: intervals.processEveryMs, defaultLockLifetime: 120_000 });
+  agenda.on("error", (error: Error) => ctx.log("agenda error", { error: error.message }));
+  const jobs: [name: string, everyMs: number, run: () => Promise<unknown>][] = [
+    ["usage.settle", intervals.settleMs, () => settleUsage(ctx)],
+    [
+      "reservations.reap",
+      intervals.reapMs,
+      async () => {
+        for (let p = 0; p < ctx.hot.keyspace.partitions; p++) await rated.reap(p);
+      },
+    ],
+    [
+      "credits.sweep",
+      intervals.sweepMs,
+      async () => {
+        await applyPendingEntries(ctx, 10_000);
+        await finishRedemptions(ctx);
+        await releaseStaleAutoRecharges(ctx);
+      },
+    ],
+    ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],
+    [
+      "books.reconcile",
+      intervals.reconcileMs,
+      async () => {
+        const report = await reconcile(ctx);
+        if (report.drifts.length > 0) ctx.log("reconciliation drift", { checked: report.checked, drifts: report.drifts });
+      },
+    ],
+    ["notifications.check", intervals.notifyMs, () => checkThresholds(ctx)],
+    ["notifications.deliver", intervals.notifyMs, () => deliverNotifications(ctx, ctx.mailer)],
+  ];
+  for (const [name, , run] of jobs) {
+    agenda.define(name, async () => {
+      await run();
+    }, { concurrency: 1, lockLimit: 1 });
+  }
+  await agenda.start();
+  for (const [name, everyMs] of jobs) await agenda.every(everyMs, name);
+  return agenda;
+}

@@ -1,0 +1,58 @@
+import Handlebars from "handlebars";
+import type { NotificationKind } from "../../models/notification.js";
+
+/** Micros rendered in the currency's minor units: 1234500 USD → "USD 1.2345"; trailing zeros kept to cents. */
+export function formatMoney(micros: number, currency: string): string {
+  const sign = micros < 0 ? "-" : "";
+  const abs = Math.abs(micros);
+  const units = Math.floor(abs / 1_000_000);
+  const fraction = String(abs % 1_000_000).padStart(6, "0").replace(/0+$/, "").padEnd(2, "0");
+  return `${currency} ${sign}${units}.${fraction}`;
+}
+
+const hb = Handlebars.create();
+hb.registerHelper("money", (micros: number, currency: string) => formatMoney(micros, currency));
+
+interface Template {
+  subject: HandlebarsTemplateDelegate;
+  text: HandlebarsTemplateDelegate;
+  html: HandlebarsTemplateDelegate;
+}
+
+const source: Record<NotificationKind, { subject: string; text: string; html: string }> = {
+  balance_below: {
+    subject: "Your balance is below {{money data.threshold data.currency}}",
+    text: "Your {{data.currency}} balance is {{money data.balance data.currency}}, below the {{money data.threshold data.currency}} you asked to hear about.\nTop up to keep your calls running.",
+    html: "<p>Your {{data.currency}} balance is <strong>{{money data.balance data.currency}}</strong>, below the {{money data.threshold data.currency}} you asked to hear about.</p><p>Top up to keep your calls running.</p>",
+  },
+  balance_depleted: {
+    subject: "Your balance is used up",
+    text: "Your {{data.currency}} balance is {{money data.balance data.currency}}: calls are refused until you top up.",
+    html: "<p>Your {{data.currency}} balance is <strong>{{money data.balance data.currency}}</strong>: calls are refused until you top up.</p>",
+  },
+  quota_reached: {
+    subject: "{{data.percent}}% of your {{data.quota}} quota is used",
+    text: "You have used {{data.used}} of {{data.limit}} ({{data.percent}}%) of the {{data.quota}} quota for {{data.period}}.",
+    html: "<p>You have used <strong>{{data.used}} of {{data.limit}}</strong> ({{data.percent}}%) of the {{data.quota}} quota for {{data.period}}.</p>",
+  },
+  recharge_succeeded: {
+    subject: "Recharge of {{money data.amount data.currency}} received",
+    text: "We received your recharge of {{money data.amount data.currency}}{{#if data.automatic}} (automatic){{/if}}. Thank you.",
+    html: "<p>We received your recharge of <strong>{{money data.amount data.currency}}</strong>{{#if data.automatic}} (automatic){{/if}}. Thank you.</p>",
+  },
+  recharge_failed: {
+    subject: "Your recharge of {{money data.amount data.currency}} failed",
+    text: "Your {{#if data.automatic}}automatic {{/if}}recharge of {{money data.amount data.currency}} failed: {{data.reason}}.",
+    html: "<p>Your {{#if data.automatic}}automatic {{/if}}recharge of <strong>{{money data.amount data.currency}}</strong> failed: {{data.reason}}.</p>",
+  },
+};
+
+/** Compiled once at start. HTML escapes what it interpolates; the text part is plain. */
+const templates = Object.fromEntries(
+  Object.entries(source).map(([kind, t]) => [kind, { subject: hb.compile(t.subject, { noEscape: true }), text: hb.compile(t.text, { noEscape: true }), html: hb.compile(t.html) }]),
+) as Record<NotificationKind, Template>;
+
+export function render(kind: NotificationKind, data: Record<string, unknown>): { subject: string; text: string; html: string } {
+  const t = templates[kind];
+  return { subject: t.subject({ data }), text: t.text({ data }), html: t.html({ data }) };
+}

@@ -1,0 +1,153 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Agent } from "node:http";
+import request from "supertest";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkThresholds, deliverNotifications, startJobs, type Mailer } from "@tollgate/control-plane";
+import { RatedStore } from "@tollgate/gateway-plugin";
+import { ADMIN_TOKEN } from "./support/env.js";
+import { call } from "./support/http.js";
+import { startInbox, type Inbox } from "./support/mail.js";
+import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+
+/** A webhook endpoint that keeps what it receives; it can be told to fail the next N deliveries. */
+async function startReceiver() {
+  const received: { headers: Record<string, string>; body: string }[] = [];
+  let failNext = 0;
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (failNext > 0) {
+        failNext--;
+        res.statusCode = 500;
+        res.end();
+        return;
+      }
+      received.push({ headers: req.headers as Record<string, string>, body });
+      res.end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    received,
+    failNextDeliveries: (n: number) => (failNext = n),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe("notifications: email and signed webhooks, once per crossing", () => {
+  let inbox: Inbox;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let stack: Stack;
+  let mailer: Mailer;
+  beforeAll(async () => {
+    inbox = await startInbox();
+    mailer = inbox.mailer;
+    receiver = await startReceiver();
+    stack = await startStack({ mailer });
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await inbox?.close();
+    await receiver?.close();
+  });
+
+  async function subscribe(s: Seeded, settings: Record<string, unknown>) {
+    const res = await request(stack.controlPlaneUrl)
+      .put(`/v1/accounts/${s.accountId}/notification-settings`)
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ emails: [`ops+${s.accountId}@example.com`], webhooks: [receiver.url], ...settings });
+    expect(res.status).toBe(200);
+    return res.body.webhooks[0].secret as string;
+  }
+  const mailsTo = (s: Seeded) => inbox.messages.filter((m) => m.to && JSON.stringify(m.to).includes(s.accountId));
+  const hooksFor = (s: Seeded) => receiver.received.filter((r) => r.body.includes(s.accountId));
+  const check = async () => {
+    await Promise.all([checkThresholds(stack.ctx), checkThresholds(stack.ctx)]); // two checkers racing
+    await deliverNotifications(stack.ctx, mailer);
+  };
+
+  it("a burst crossing 80% and 100% of a quota sends exactly one mail and one signed webhook per threshold", async () => {
+    const s = await stack.seedCatalog({ pricePerCall: 10, quotas: [{ id: "monthly-calls", metric: "calls", period: "month", limit: 10, enforcement: "soft" }] }, 10_000);
+    const secret = await subscribe(s, { quotaPercents: [80, 100] });
+    const agent = new Agent({ keepAlive: true, maxSockets: 20 });
+    await Promise.all(Array.from({ length: 12 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })));
+    agent.destroy();
+    await check();
+    await check();
+
+    const mails = mailsTo(s);
+    expect(mails.map((m) => m.subject).sort()).toEqual(["100% of your monthly-calls quota is used", "80% of your monthly-calls quota is used"]);
+    for (const mail of mails) {
+      expect(mail.text).toContain("of 10");
+      expect(mail.html).toContain("<strong>");
+    }
+    const hooks = hooksFor(s);
+    expect(hooks).toHaveLength(2);
+    const verifier = new Webhook(secret);
+    for (const hook of hooks) {
+      const verified = verifier.verify(hook.body, hook.headers) as { type: string; data: { percent: number } };
+      expect(verified.type).toBe("tollgate.quota_reached");
+    }
+    expect(hooks.map((h) => JSON.parse(h.body).data.percent).sort()).toEqual([100, 80]);
+    // A forged signature does not verify.
+    expect(() => verifier.verify(hooks[0]!.body.replace("quota", "quotb"), hooks[0]!.headers)).toThrow();
+  });
+
+  it("a balance threshold fires once per crossing: again only after the balance went back above it", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 5_000 });
+    await subscribe(s, { balanceThresholds: [2_500] });
+    const spend = async (n: number) => {
+      for (let i = 0; i < n; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    };
+    await spend(3); // 2,000: below
+    await check();
+    await check();
+    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below USD 0.0025"]);
+    await stack.admin.creditWallet(s.walletId, { amount: 10_000 }, { idempotencyKey: "refill" }); // 12,000: re-armed
+    await check();
+    await spend(10); // 2,000: below again
+    await check();
+    expect(mailsTo(s)).toHaveLength(2);
+    expect(hooksFor(s)).toHaveLength(2);
+  });
+
+  it("retries a failing webhook with backoff and logs every attempt", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 1_000 });
+    await subscribe(s, { balanceThresholds: [500] });
+    await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } }); // 0: below, and depleted
+    receiver.failNextDeliveries(2);
+    await check();
+    const [pendingOne] = await stack.ctx.models.Notification.find({ accountId: s.accountId, pending: { $ne: [] } }).lean();
+    expect(pendingOne).toBeDefined();
+    expect(pendingOne!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    await stack.ctx.models.Notification.updateMany({ accountId: s.accountId }, { $set: { nextAttemptAt: new Date() } }); // the backoff has passed
+    await deliverNotifications(stack.ctx, mailer);
+    const log = await stack.ctx.models.NotificationDelivery.find({ accountId: s.accountId, channel: { $regex: "^webhook:" } }).lean();
+    expect(log.filter((d) => !d.ok)).toHaveLength(2);
+    expect(log.filter((d) => d.ok)).toHaveLength(2); // balance_below and balance_depleted, each delivered once
+    expect(await stack.ctx.models.Notification.countDocuments({ accountId: s.accountId, pending: { $ne: [] } })).toBe(0);
+    const listed = await request(stack.controlPlaneUrl).get(`/v1/accounts/${s.accountId}/notifications`).set("x-api-key", s.key);
+    expect(listed.body.items.map((n: { kind: string }) => n.kind).sort()).toEqual(["balance_below", "balance_depleted"]);
+  });
+
+  it("runs on agenda: usage is booked and notifications are sent by the scheduled jobs alone", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 3_000 });
+    await subscribe(s, { balanceThresholds: [1_500] });
+    const agenda = await startJobs(stack.ctx, stack.conn.db!, new RatedStore(stack.redis, stack.keyspace), {
+      processEveryMs: 200, settleMs: 300, reapMs: 1_000, sweepMs: 1_000, expireMs: 1_000, reconcileMs: 60_000, notifyMs: 300,
+    });
+    try {
+      await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+      await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+      await eventually(async () => mailsTo(s).length === 1, 20_000, "the mail, sent by the jobs");
+      await eventually(async () => (await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "usage" })) >= 1, 20_000, "usage booked by the job");
+    } finally {
+      await agenda.stop();
+    }
+    expect(mailsTo(s)[0]!.subject).toBe("Your balance is below USD 0.0015");
+  });
+});
