@@ -43,6 +43,14 @@ build_ferretdb() {
 }
 
 # go_install_pinned NAME MODULE@VERSION BIN: a pinned Go tool, built once into the cache.
+# pdftotext (Debian's poppler-utils): the tests read the invoices' PDFs back as text.
+ensure_pdftotext() {
+  command -v pdftotext >/dev/null && return
+  log "installing poppler-utils (pdftotext) from Debian's packages"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >&2 && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >&2
+}
+
 go_install_pinned() {
   local name="$1" module="$2" bin="$3"
   [ -x "$bin" ] && return
@@ -91,6 +99,7 @@ case "${1:-up}" in
     ensure_mongodb
     go_install_pinned k6 "go.k6.io/k6@$K6_VERSION" "$K6_BIN"
     go_install_pinned stripe-mock "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" "$STRIPE_MOCK_BIN"
+    ensure_pdftotext
     print_env
     ;;
   down) stop_owned ferretdb; stop_owned redis ;;

@@ -47,6 +47,11 @@ describe("recharges through Stripe (against stripe-mock)", () => {
     expect(await available(s)).toBe(5_000_000);
     expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, idempotencyKey: `recharge:${started.body.id}` })).toBe(1);
     expect((await stack.ctx.models.Recharge.findById(started.body.id).lean())!.status).toBe("succeeded");
+    // A receipt, once, however often the webhook came.
+    const receipts = await stack.ctx.models.Invoice.find({ accountId: s.accountId, kind: "receipt" }).lean();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ status: "paid", total: 5_000_000, subject: started.body.id });
+    expect(receipts[0]!.number).toMatch(/^TG-\d{6}$/);
   });
 
   it("refuses forged or unsigned webhooks, changing nothing", async () => {

@@ -76,6 +76,10 @@ describe("OpenAPI document", () => {
       "/v1/accounts/{accountId}/billing",
       "/v1/accounts/{accountId}/grants",
       "/v1/accounts/{accountId}/keys",
+      "/v1/accounts/{accountId}/invoices",
+      "/v1/accounts/{accountId}/invoices/{invoiceId}",
+      "/v1/accounts/{accountId}/invoices/{invoiceId}/html",
+      "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf",
       "/v1/accounts/{accountId}/keys/{keyId}",
       "/v1/accounts/{accountId}/notification-settings",
       "/v1/accounts/{accountId}/notifications",
@@ -86,6 +90,9 @@ describe("OpenAPI document", () => {
       "/v1/accounts/{accountId}/vouchers",
       "/v1/accounts/{accountId}/wallets",
       "/v1/admin/rebuild",
+      "/v1/invoices/{invoiceId}/credit-notes",
+      "/v1/invoices/{invoiceId}/pay",
+      "/v1/invoices/{invoiceId}/void",
       "/v1/admin/reconciliation",
       "/v1/me/balance",
       "/v1/me/transactions",
@@ -102,7 +109,7 @@ describe("OpenAPI document", () => {
       "/v1/wallets/{walletId}/credits",
       "/v1/wallets/{walletId}/grants",
       "/v1/webhooks/{provider}",
-    ]);
+    ].sort());
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
     expect(creditOp.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));
     const body = creditOp.requestBody!.content["application/json"]!.schema;

@@ -57,7 +57,9 @@ export const STRIPE_WEBHOOK_SECRET = "whsec_tollgate_tests";
 /** stripe-mock (built by scripts/services.sh) on a port of this run's own: stateless, so one per stack. */
 async function startStripeMock(): Promise<{ url: string; process: ChildProcess }> {
   const bin = process.env.STRIPE_MOCK_BIN ?? `${process.env.HOME}/.cache/tollgate/bin/stripe-mock-v0.203.0`;
-  const child = spawn(bin, ["-http-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+  // Both listeners on ports of their own: by default it also takes :12112 for HTTPS, which two stacks share.
+  const child = spawn(bin, ["-http-addr", "127.0.0.1:0", "-https-addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "pipe"] });
+  process.once("exit", () => child.kill()); // never outlive the test process, whatever happens to close()
   const url = await new Promise<string>((resolve, reject) => {
     let seen = "";
     const onData = (d: Buffer) => {

@@ -30,6 +30,8 @@ export interface Reply {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A body that is not JSON (a rendered document): sent as is, with its content type. */
+  raw?: { contentType: string; body: string | Buffer };
 }
 
 export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyBody = AnyBody> {
@@ -78,7 +80,8 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
-    if (reply.body === undefined) res.end();
+    if (reply.raw) res.type(reply.raw.contentType).send(reply.raw.body);
+    else if (reply.body === undefined) res.end();
     else res.json(reply.body);
   });
 }

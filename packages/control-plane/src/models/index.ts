@@ -10,6 +10,7 @@ import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { claimSchema, type Claim } from "./claim.js";
+import { invoiceCounterSchema, invoiceNumberSchema, invoiceSchema, type Invoice, type InvoiceCounter, type InvoiceNumber } from "./invoice.js";
 import {
   notificationDeliverySchema,
   notificationSchema,
@@ -29,6 +30,7 @@ export interface AutoRechargeDay {
 }
 const autoRechargeDaySchema = new Schema<AutoRechargeDay>({ _id: { type: String, required: true }, count: { type: Number, required: true } }, { versionKey: false });
 
+export type { Invoice, InvoiceCounter };
 export type { Account, ApiKey, AuditRecord, Grant, LedgerEntry, Notification, NotificationDelivery, NotificationSettings, Plan, Recharge, ThresholdState, UsageEvent, Voucher, Wallet };
 
 export interface Models {
@@ -48,6 +50,9 @@ export interface Models {
   NotificationDelivery: Model<NotificationDelivery>;
   ThresholdState: Model<ThresholdState>;
   Claim: Model<Claim>;
+  Invoice: Model<Invoice>;
+  InvoiceCounter: Model<InvoiceCounter>;
+  InvoiceNumber: Model<InvoiceNumber>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -69,6 +74,9 @@ export async function createModels(conn: Connection): Promise<Models> {
     NotificationDelivery: conn.model<NotificationDelivery>("NotificationDelivery", notificationDeliverySchema, "notification_deliveries"),
     ThresholdState: conn.model<ThresholdState>("ThresholdState", thresholdStateSchema, "threshold_states"),
     Claim: conn.model<Claim>("Claim", claimSchema, "claims"),
+    Invoice: conn.model<Invoice>("Invoice", invoiceSchema, "invoices"),
+    InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
+    InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

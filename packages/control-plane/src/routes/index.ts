@@ -8,6 +8,7 @@ import { getWallet } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { getStatement } from "./statements.js";
 import { listNotifications, putNotificationSettings } from "./notifications.js";
+import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
 import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
@@ -48,4 +49,12 @@ export const routes: RouteSpec[] = [
   getStatement,
   putNotificationSettings,
   listNotifications,
+  closePeriod,
+  listInvoices,
+  getInvoice,
+  getInvoiceHtml,
+  getInvoicePdf,
+  payInvoice,
+  voidInvoice,
+  creditNote,
 ];

@@ -40,6 +40,11 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     text: "We received your recharge of {{money data.amount data.currency}}{{#if data.automatic}} (automatic){{/if}}. Thank you.",
     html: "<p>We received your recharge of <strong>{{money data.amount data.currency}}</strong>{{#if data.automatic}} (automatic){{/if}}. Thank you.</p>",
   },
+  invoice_issued: {
+    subject: "{{data.kindLabel}} {{data.number}}: {{money data.total data.currency}}",
+    text: "{{data.kindLabel}} {{data.number}} for {{data.subject}} is issued: {{money data.total data.currency}}. Download it from your account.",
+    html: "<p>{{data.kindLabel}} <strong>{{data.number}}</strong> for {{data.subject}} is issued: <strong>{{money data.total data.currency}}</strong>.</p>",
+  },
   recharge_failed: {
     subject: "Your recharge of {{money data.amount data.currency}} failed",
     text: "Your {{#if data.automatic}}automatic {{/if}}recharge of {{money data.amount data.currency}} failed: {{data.reason}}.",

@@ -7,6 +7,7 @@ import { audit } from "../audit.js";
 import { creditWallet } from "../wallets/credit.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
+import { issueReceipt } from "../invoices/documents.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -45,6 +46,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, amount: recharge.amount, reason: `${recharge.provider} payment ${recharge.providerRef}`, idempotencyKey: `recharge:${recharge._id}`, actor: `provider:${recharge.provider}` });
   const done = (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
   await releaseAutoRecharge(ctx, done);
+  await issueReceipt(ctx, done);
   await notify(ctx, done.accountId, "recharge_succeeded", `${done._id}`, { rechargeId: done._id, amount: done.amount, currency: done.currency, automatic: done.automatic });
   return done;
 }

@@ -1,0 +1,91 @@
+import { Schema } from "mongoose";
+
+export interface InvoiceLine {
+  description: string;
+  productId?: string;
+  quantity: number;
+  /** Micros per unit. */
+  unitPrice: number;
+  /** Micros: quantity × unitPrice, exactly. */
+  amount: number;
+}
+
+/**
+ * An invoice (postpaid and hybrid usage for a billing period), a receipt (a prepaid recharge), or a credit
+ * note (a correction of a finalized invoice). Drafts change; finalized documents never do, except to be
+ * marked paid or void. Numbers are sequential per issuer, without gaps, assigned at finalization.
+ */
+export interface Invoice {
+  _id: string;
+  kind: "invoice" | "receipt" | "credit_note";
+  issuer: string;
+  accountId: string;
+  currency: string;
+  /** What it covers: a period (`2026-11`) or a recharge id. */
+  subject: string;
+  /** One document per account, kind and subject. */
+  idempotencyKey: string;
+  status: "draft" | "finalized" | "paid" | "void";
+  lines: InvoiceLine[];
+  /** Micros: the sum of the lines. */
+  subtotal: number;
+  /** The total due, rounded half up to the currency's minor unit; `rounding` = total − subtotal. */
+  total: number;
+  rounding: number;
+  sequence?: number;
+  number?: string;
+  correctsInvoiceId?: string;
+  reason?: string;
+  createdAt: Date;
+  finalizedAt?: Date;
+  paidAt?: Date;
+  voidedAt?: Date;
+}
+
+export const invoiceSchema = new Schema<Invoice>(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true },
+    issuer: { type: String, required: true },
+    accountId: { type: String, required: true, index: true },
+    currency: { type: String, required: true },
+    subject: { type: String, required: true },
+    idempotencyKey: { type: String, required: true, unique: true },
+    status: { type: String, required: true },
+    lines: { type: [{ _id: false, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }], required: true },
+    subtotal: { type: Number, required: true },
+    total: { type: Number, required: true },
+    rounding: { type: Number, required: true },
+    sequence: { type: Number },
+    number: { type: String },
+    correctsInvoiceId: { type: String },
+    reason: { type: String },
+    createdAt: { type: Date, required: true },
+    finalizedAt: { type: Date },
+    paidAt: { type: Date },
+    voidedAt: { type: Date },
+  },
+  { versionKey: false, strict: "throw" },
+);
+invoiceSchema.index({ issuer: 1, sequence: 1 });
+
+/** A number given: `_id` is `<issuer>:<sequence>`, so a number can be taken once (a unique insert). */
+export interface InvoiceNumber {
+  _id: string;
+  issuer: string;
+  sequence: number;
+  invoiceId: string;
+}
+
+export const invoiceNumberSchema = new Schema<InvoiceNumber>(
+  { _id: { type: String, required: true }, issuer: { type: String, required: true }, sequence: { type: Number, required: true }, invoiceId: { type: String, required: true, index: true } },
+  { versionKey: false, strict: "throw" },
+);
+
+/** The next number to give, per issuer. */
+export interface InvoiceCounter {
+  _id: string;
+  next: number;
+}
+
+export const invoiceCounterSchema = new Schema<InvoiceCounter>({ _id: { type: String, required: true }, next: { type: Number, required: true } }, { versionKey: false, strict: "throw" });

@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { finalize } from "@tollgate/control-plane";
+import { ADMIN_TOKEN } from "./support/env.js";
+import { call } from "./support/http.js";
+import { eventually, startStack, type Stack } from "./support/stack.js";
+
+describe("invoices", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  const period = new Date().toISOString().slice(0, 7);
+  const close = (accountId: string) => request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ period });
+
+  /** A postpaid account on a tiered plan with `calls` calls this month. */
+  async function postpaidWithUsage(calls: number) {
+    const plan = await stack.admin.createPlan({
+      name: "tiered",
+      currency: "USD",
+      products: [{ id: "search", path: "/search", price: { tiers: [{ upTo: 3, unitPrice: 250_000 }, { upTo: null, unitPrice: 100_000 }] } }],
+      pricePerCall: 1_234,
+    });
+    const account = await stack.admin.createAccount({ name: "postpaid", planId: plan.id, billingMode: "postpaid", creditLimit: 100_000_000 });
+    const key = (await stack.admin.createApiKey(account.id)).key;
+    for (let i = 0; i < calls; i++) await call(`${stack.gatewayUrl}/search`, { headers: { "x-api-key": key } });
+    await call(`${stack.gatewayUrl}/other`, { headers: { "x-api-key": key } });
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === calls + 1, 30_000, "usage");
+    return { accountId: account.id, key };
+  }
+
+  it("a billing period closed twice (and concurrently) makes one invoice, with lines per product and tier and exact totals", async () => {
+    const a = await postpaidWithUsage(5);
+    const answers = await Promise.all([close(a.accountId), close(a.accountId), close(a.accountId)]);
+    const again = await close(a.accountId);
+    const ids = new Set([...answers, again].map((r) => r.body.invoice.id));
+    expect(ids.size).toBe(1);
+    expect(await stack.ctx.models.Invoice.countDocuments({ accountId: a.accountId })).toBe(1);
+    const invoice = again.body.invoice;
+    expect(invoice).toMatchObject({ kind: "invoice", number: "TG-000001", status: "finalized", subject: period, currency: "USD" });
+    expect(invoice.lines).toEqual([
+      { description: "default: calls at 1234 micros", productId: "default", quantity: 1, unitPrice: 1_234, amount: 1_234 },
+      { description: "search: calls at 100000 micros", productId: "search", quantity: 2, unitPrice: 100_000, amount: 200_000 },
+      { description: "search: calls at 250000 micros", productId: "search", quantity: 3, unitPrice: 250_000, amount: 750_000 },
+    ]);
+    expect(invoice).toMatchObject({ subtotal: 951_234, rounding: -1_234, total: 950_000 }); // USD 0.951234 → USD 0.95
+  });
+
+  it("numbers without gaps across invoices and credit notes, even after a numbering interrupted midway", async () => {
+    const b = await postpaidWithUsage(1);
+    const second = (await close(b.accountId)).body.invoice;
+    expect(second.number).toBe("TG-000002");
+    const note = await request(stack.controlPlaneUrl).post(`/v1/invoices/${second.id}/credit-notes`).set(admin).set("idempotency-key", "goodwill").send({ amount: 100_000, reason: "goodwill" });
+    expect(note.status).toBe(201);
+    expect(note.body).toMatchObject({ kind: "credit_note", number: "TG-000003", subtotal: -100_000, total: -100_000, correctsInvoiceId: second.id });
+    const tooMuch = await request(stack.controlPlaneUrl).post(`/v1/invoices/${second.id}/credit-notes`).set(admin).set("idempotency-key", "more").send({ amount: 200_000, reason: "too much" });
+    expect(tooMuch.status).toBe(422);
+
+    // A numbering that died after giving TG-000004 to a document and before moving the counter.
+    const c = await postpaidWithUsage(1);
+    const draft = await stack.ctx.models.Invoice.create({
+      _id: "inv_interruptedinterr", kind: "invoice", issuer: "tollgate", accountId: c.accountId, currency: "USD", subject: "2000-01", idempotencyKey: "interrupted",
+      status: "finalized", lines: [], subtotal: 0, total: 0, rounding: 0, sequence: 4, number: "TG-000004", createdAt: new Date(), finalizedAt: new Date(),
+    });
+    await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:4", issuer: "tollgate", sequence: 4, invoiceId: draft._id });
+    expect((await stack.ctx.models.InvoiceCounter.findById("tollgate").lean())!.next).toBe(4);
+    const next = (await close(c.accountId)).body.invoice;
+    expect(next.number).toBe("TG-000005");
+    const numbers = (await stack.ctx.models.Invoice.find({ sequence: { $exists: true } }).sort({ sequence: 1 }).lean()).map((i) => i.sequence);
+    expect(numbers).toEqual([1, 2, 3, 4, 5]);
+
+    // A run that died after taking a number for a draft and before stamping it: the next run finishes it.
+    const e = await postpaidWithUsage(1);
+    const orphan = await stack.ctx.models.Invoice.create({
+      _id: "inv_takennotstamped", kind: "invoice", issuer: "tollgate", accountId: e.accountId, currency: "USD", subject: "2000-02", idempotencyKey: "taken-not-stamped",
+      status: "draft", lines: [], subtotal: 0, total: 0, rounding: 0, createdAt: new Date(),
+    });
+    await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:6", issuer: "tollgate", sequence: 6, invoiceId: orphan._id });
+    expect((await finalize(stack.ctx, orphan._id)).number).toBe("TG-000006");
+    expect((await close(e.accountId)).body.invoice.number).toBe("TG-000007");
+    expect((await finalize(stack.ctx, draft._id)).number).toBe("TG-000004"); // finalizing again changes nothing
+  });
+
+  it("finalized documents are immutable but for paid or void; drafts of other accounts are not visible", async () => {
+    const d = await postpaidWithUsage(1);
+    const invoice = (await close(d.accountId)).body.invoice;
+    expect((await request(stack.controlPlaneUrl).post(`/v1/invoices/${invoice.id}/pay`).set(admin).send({})).body.status).toBe("paid");
+    const voiding = await request(stack.controlPlaneUrl).post(`/v1/invoices/${invoice.id}/void`).set(admin).send({});
+    expect(voiding.status).toBe(409);
+    const other = await postpaidWithUsage(1);
+    const foreign = await request(stack.controlPlaneUrl).get(`/v1/accounts/${other.accountId}/invoices/${invoice.id}`).set("x-api-key", other.key);
+    expect(foreign.status).toBe(404);
+  });
+
+  it("renders to HTML and to a PDF that opens and shows the number and the totals", async () => {
+    const e = await postpaidWithUsage(2);
+    const invoice = (await close(e.accountId)).body.invoice;
+    const html = await request(stack.controlPlaneUrl).get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/html`).set("x-api-key", e.key);
+    expect(html.headers["content-type"]).toMatch(/^text\/html/);
+    expect(html.text).toContain(`Invoice ${invoice.number}`);
+    expect(html.text).toContain("Total: USD 0.50");
+
+    const pdf = await request(stack.controlPlaneUrl).get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/pdf`).set("x-api-key", e.key).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    const file = join(mkdtempSync(join(tmpdir(), "tollgate-pdf-")), "invoice.pdf");
+    writeFileSync(file, pdf.body as Buffer);
+    const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+    expect(text).toContain(`Invoice ${invoice.number}`);
+    expect(text).toContain("search: calls at 250000 micros");
+    expect(text).toContain("Subtotal: USD 0.501234");
+    expect(text).toContain("Total: USD 0.50");
+  });
+
+  it("prepaid accounts get no period invoice", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 10_000 });
+    await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    expect((await close(s.accountId)).body).toEqual({ invoice: null });
+  });
+});
