@@ -94,6 +94,12 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ["an auto-recharge target below its threshold", "put", () => `/v1/wallets/${s.walletId}/auto-recharge`, json, '{"threshold":5000,"mode":"target","amount":100,"dailyLimit":1,"provider":"stripe","paymentMethod":"pm_card_visa"}'],
     ["a statement for month 13", "get", () => `/v1/accounts/${s.accountId}/statements/2026-13`, admin],
     ["an unsigned payment webhook", "post", () => "/v1/webhooks/stripe", json, '{"id":"evt_1","type":"payment_intent.succeeded"}'],
+    ["a billing period that is not a date", "post", () => `/v1/accounts/${s.accountId}/invoices`, json, '{"periodStart":"last month"}'],
+    ["a weekly cycle anchored on day 9", "put", () => `/v1/accounts/${s.accountId}/billing`, json, '{"billingMode":"postpaid","creditLimit":5,"billingCycle":{"interval":"week","anchorDay":9}}'],
+    ["a credit note of nothing", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/credit-notes", credit("cn"), '{"amount":0,"reason":"x"}'],
+    ["paying an unknown invoice", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", json, "{}"],
+    ["notification settings with a bad email", "put", () => `/v1/accounts/${s.accountId}/notification-settings`, json, '{"emails":["not an address"]}'],
+    ["a webhook that is not http", "put", () => `/v1/accounts/${s.accountId}/notification-settings`, json, '{"webhooks":["file:///etc/passwd"]}'],
   ];
 
   it.each(cases)("%s", async (_name, method, path, headers, body) => {

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finalize } from "@tollgate/control-plane";
+import { closeEndedPeriods, finalize, lastEndedPeriod } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
@@ -19,8 +19,9 @@ describe("invoices", () => {
   });
 
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
-  const period = new Date().toISOString().slice(0, 7);
-  const close = (accountId: string) => request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ period });
+  const month = new Date().toISOString().slice(0, 7);
+  const periodStart = `${month}-01`;
+  const close = (accountId: string) => request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ periodStart });
 
   /** A postpaid account on a tiered plan with `calls` calls this month. */
   async function postpaidWithUsage(calls: number) {
@@ -46,7 +47,8 @@ describe("invoices", () => {
     expect(ids.size).toBe(1);
     expect(await stack.ctx.models.Invoice.countDocuments({ accountId: a.accountId })).toBe(1);
     const invoice = again.body.invoice;
-    expect(invoice).toMatchObject({ kind: "invoice", number: "TG-000001", status: "finalized", subject: period, currency: "USD" });
+    expect(invoice).toMatchObject({ kind: "invoice", number: "TG-000001", status: "finalized", currency: "USD" });
+    expect(invoice.subject).toMatch(new RegExp(`^${periodStart} to \\d{4}-\\d{2}-01$`));
     expect(invoice.lines).toEqual([
       { description: "default: calls at 1234 micros", productId: "default", quantity: 1, unitPrice: 1_234, amount: 1_234 },
       { description: "search: calls at 100000 micros", productId: "search", quantity: 2, unitPrice: 100_000, amount: 200_000 },
@@ -122,6 +124,30 @@ describe("invoices", () => {
     expect(text).toContain("search: calls at 250000 micros");
     expect(text).toContain("Subtotal: USD 0.501234");
     expect(text).toContain("Total: USD 0.50");
+    // The SDK downloads the same document.
+    const viaSdk = Buffer.from(await stack.consumer(e.key).downloadInvoicePdf(e.accountId, invoice.id));
+    expect(viaSdk.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await stack.consumer(e.key).listInvoices(e.accountId)).items.map((i) => i.number)).toEqual([invoice.number]);
+  });
+
+  it("the billing-cycle job closes each account's last ended period, on its own cycle, once", async () => {
+    const plan = await stack.admin.createPlan({ name: "weekly", currency: "USD", pricePerCall: 400_000 });
+    const account = await stack.admin.createAccount({ name: "weekly", planId: plan.id, billingMode: "postpaid", creditLimit: 10_000_000 });
+    await stack.admin.setBilling(account.id, { billingMode: "postpaid", creditLimit: 10_000_000, billingCycle: { interval: "week", anchorDay: 3 } });
+    const last = lastEndedPeriod({ interval: "week", anchorDay: 3 }, new Date());
+    // Last week's usage, as the ingester left it; and some of this week's, which is not billed yet.
+    const event = (id: string, at: Date) => ({ _id: id, accountId: account.id, keyId: "key_x", planId: plan.id, currency: "USD", price: 400_000, method: "GET", path: "/x", productId: "default", units: 1, timestamp: at, ingestedAt: at });
+    await stack.ctx.models.UsageEvent.insertMany([
+      event("ev_week_1", new Date(last.from.getTime() + 3_600_000)),
+      event("ev_week_2", new Date(last.to.getTime() - 1)),
+      event("ev_week_now", new Date(last.to.getTime() + 1)),
+    ]);
+    await Promise.all([closeEndedPeriods(stack.ctx), closeEndedPeriods(stack.ctx)]);
+    await closeEndedPeriods(stack.ctx);
+    const invoices = await stack.ctx.models.Invoice.find({ accountId: account.id }).lean();
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ status: "finalized", subtotal: 800_000, total: 800_000, lines: [expect.objectContaining({ quantity: 2 })] });
+    expect(invoices[0]!.subject).toBe(`${last.key} to ${last.to.toISOString().slice(0, 10)}`);
   });
 
   it("prepaid accounts get no period invoice", async () => {

@@ -25,5 +25,6 @@ export { notify } from "./services/notifications/emit.js";
 export { checkThresholds } from "./services/notifications/checks.js";
 export { deliverNotifications, signWebhook, type Mailer } from "./services/notifications/deliver.js";
 export { formatMoney } from "./services/notifications/templates.js";
-export { closeBillingPeriod, closeLastMonth, finalize, issueCreditNote, issueReceipt, markPaid, markVoid } from "./services/invoices/documents.js";
+export { closeBillingPeriod, closeEndedPeriods, finalize, issueCreditNote, issueReceipt, markPaid, markVoid } from "./services/invoices/documents.js";
 export { renderHtml, renderPdf } from "./services/invoices/render.js";
+export { lastEndedPeriod, periodContaining, type BillingCycle } from "./services/invoices/cycles.js";

@@ -11,7 +11,7 @@ import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
-import { closeLastMonth } from "./services/invoices/documents.js";
+import { closeEndedPeriods } from "./services/invoices/documents.js";
 
 export interface JobIntervals {
   /** How often agenda looks for due jobs. */
@@ -61,8 +61,8 @@ export async function startJobs(ctx: AppContext, db: NonNullable<Connection["db"
     ],
     ["notifications.check", intervals.notifyMs, () => checkThresholds(ctx)],
     ["notifications.deliver", intervals.notifyMs, () => deliverNotifications(ctx, ctx.mailer)],
-    // Billing-cycle close: last calendar month, for every postpaid and hybrid account; idempotent per period.
-    ["billing.close", 3_600_000, () => closeLastMonth(ctx)],
+    // Billing-cycle close: each postpaid and hybrid account's last ended period; idempotent per period.
+    ["billing.close", 3_600_000, () => closeEndedPeriods(ctx)],
   ];
   for (const [name, , run] of jobs) {
     agenda.define(name, async () => {

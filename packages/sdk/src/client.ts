@@ -1,5 +1,5 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, BillingMode, CatalogInput, Grant, LedgerEntry, Page, Plan, Problem, Statement, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
+import type { Account, ApiKey, Balance, BillingMode, CatalogInput, Grant, Invoice, LedgerEntry, Page, Plan, Problem, Statement, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -38,6 +38,13 @@ class Transport {
     if (!response.ok) throw errorFor(asProblem(body, response.status));
     return body as T;
   }
+
+  /** A binary answer (a rendered document). */
+  async download(path: string): Promise<ArrayBuffer> {
+    const response = await this.fetch(new URL(this.baseUrl + path), { headers: { authorization: `Bearer ${this.options.token}` } });
+    if (!response.ok) throw errorFor(asProblem(safeJson(await response.text()), response.status));
+    return response.arrayBuffer();
+  }
 }
 
 function safeJson(text: string): unknown {
@@ -74,6 +81,15 @@ export class TollgateClient {
   /** A month's statement (YYYY-MM) for the calling key's account. */
   getStatement(accountId: string, period: string): Promise<Statement> {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
+  }
+
+  listInvoices(accountId: string): Promise<{ items: Invoice[] }> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/invoices`);
+  }
+
+  /** The document rendered to PDF. */
+  downloadInvoicePdf(accountId: string, invoiceId: string): Promise<ArrayBuffer> {
+    return this.http.download(`/v1/accounts/${encodeURIComponent(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
   }
 
   /** Redeem a prepaid voucher code into the account's wallet in the voucher's currency. */
@@ -122,7 +138,7 @@ export class TollgateAdminClient {
     return this.http.request("POST", "/v1/accounts", { body: account });
   }
 
-  setBilling(accountId: string, billing: { billingMode: BillingMode; creditLimit?: number }): Promise<Account> {
+  setBilling(accountId: string, billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: { interval: "month" | "week"; anchorDay: number } }): Promise<Account> {
     return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/billing`, { body: billing });
   }
 
@@ -188,6 +204,15 @@ export class TollgateAdminClient {
 
   getStatement(accountId: string, period: string): Promise<Statement> {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
+  }
+
+  /** Close a postpaid or hybrid account's billing period (named by its first day) into one invoice. */
+  closeBillingPeriod(accountId: string, periodStart: string): Promise<{ invoice: Invoice | null }> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/invoices`, { body: { periodStart } });
+  }
+
+  issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<Invoice> {
+    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, { body: note, headers: { "idempotency-key": options.idempotencyKey } });
   }
 
   /** Generate prepaid voucher codes; they are in this answer only. */

@@ -32,6 +32,25 @@ export interface Grant {
   createdAt: string;
 }
 
+export interface Invoice {
+  id: string;
+  kind: "invoice" | "receipt" | "credit_note";
+  number?: string;
+  accountId: string;
+  currency: string;
+  subject: string;
+  status: "draft" | "finalized" | "paid" | "void";
+  lines: { description: string; productId?: string; quantity: number; unitPrice: Micros; amount: Micros }[];
+  subtotal: Micros;
+  rounding: Micros;
+  /** Rounded half up to the currency's minor unit. */
+  total: Micros;
+  correctsInvoiceId?: string;
+  finalizedAt?: string;
+  paidAt?: string;
+  voidedAt?: string;
+}
+
 export interface Statement {
   accountId: string;
   period: string;
@@ -130,6 +149,7 @@ export interface Account {
   planId: string;
   status: string;
   billingMode: BillingMode;
+  billingCycle: { interval: "month" | "week"; anchorDay: number };
   createdAt: string;
   wallets: Wallet[];
 }

@@ -44,6 +44,7 @@ export const accountView = z.object({
   planId: z.string(),
   status: z.string(),
   billingMode: z.enum(["prepaid", "postpaid", "hybrid"]),
+  billingCycle: z.object({ interval: z.enum(["month", "week"]), anchorDay: z.number().int() }),
   createdAt: z.string(),
   wallets: z.array(walletView),
 });
@@ -53,6 +54,7 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   planId: a.planId,
   status: a.status,
   billingMode: a.billingMode ?? "prepaid",
+  billingCycle: a.billingCycle ?? { interval: "month", anchorDay: 1 },
   createdAt: a.createdAt.toISOString(),
   wallets: wallets.map(toWalletView),
 });

@@ -13,6 +13,8 @@ export interface Account {
   planId: string;
   status: AccountStatus;
   billingMode: BillingMode;
+  /** When its invoices are cut (postpaid and hybrid); a calendar month when absent. */
+  billingCycle?: { interval: "month" | "week"; anchorDay: number };
   createdAt: Date;
 }
 
@@ -23,6 +25,7 @@ export const accountSchema = new Schema<Account>(
     planId: { type: String, required: true },
     status: { type: String, required: true },
     billingMode: { type: String, required: true, default: "prepaid" },
+    billingCycle: { type: { _id: false, interval: String, anchorDay: Number }, required: false },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

@@ -13,6 +13,11 @@ const billing = {
   billingMode: z.enum(["prepaid", "postpaid", "hybrid"]).default("prepaid"),
   /** How far below zero the plan-currency wallet may go (postpaid and hybrid), in micros. */
   creditLimit: creditLimit.default(0),
+  /** When invoices are cut: monthly from anchor day 1–28, or weekly from anchor weekday 1 (Monday) – 7. */
+  billingCycle: z
+    .strictObject({ interval: z.enum(["month", "week"]), anchorDay: z.number().int().min(1).max(28) })
+    .refine((c) => c.interval === "month" || c.anchorDay <= 7, { message: "a weekly anchor is a weekday, 1 (Monday) to 7", path: ["anchorDay"] })
+    .optional(),
 };
 function checkBilling(b: { billingMode: string; creditLimit: number }, ctx: z.RefinementCtx): void {
   if (b.billingMode === "prepaid" && b.creditLimit !== 0) ctx.addIssue({ code: "custom", path: ["creditLimit"], message: "a prepaid account has no credit limit" });
@@ -36,7 +41,7 @@ export const createAccount = defineRoute({
       throw new ProblemError("unprocessable", `No plan ${body.planId}.`, { errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }] });
     }
     const now = new Date();
-    const account = await Account.create({ _id: newId("acct"), name: body.name, planId: plan._id, status: "active", billingMode: body.billingMode, createdAt: now });
+    const account = await Account.create({ _id: newId("acct"), name: body.name, planId: plan._id, status: "active", billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}), createdAt: now });
     const wallet = await Wallet.create({ _id: newId("wal"), accountId: account._id, currency: plan.currency, creditLimit: body.creditLimit, createdAt: now });
     await publishAccount(ctx, account._id);
     await audit(ctx, principal.actor, "account.create", account._id, { ...body, walletId: wallet._id });
@@ -71,7 +76,7 @@ export const setBilling = defineRoute({
   responses: { 200: { description: "The account", schema: accountView } },
   async handle({ params, body, principal, ctx }) {
     const { Account, Plan, Wallet } = ctx.models;
-    const account = await Account.findOneAndUpdate({ _id: params.accountId }, { $set: { billingMode: body.billingMode } }, { returnDocument: "after" }).lean();
+    const account = await Account.findOneAndUpdate({ _id: params.accountId }, { $set: { billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}) } }, { returnDocument: "after" }).lean();
     if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
     const plan = await Plan.findById(account.planId).lean();
     await Wallet.updateMany({ accountId: account._id, ...(plan ? { currency: plan.currency } : {}) }, { $set: { creditLimit: body.creditLimit } });

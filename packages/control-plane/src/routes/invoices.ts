@@ -53,13 +53,14 @@ export const closePeriod = defineRoute({
   method: "post",
   path: "/v1/accounts/:accountId/invoices",
   operationId: "closeBillingPeriod",
-  summary: "Close a postpaid or hybrid account's billing period (YYYY-MM, UTC) into one finalized invoice; closing it again returns the same invoice. `invoice` is null when there is nothing to bill.",
+  summary:
+    "Close a postpaid or hybrid account's billing period, named by its first day (UTC; the account's cycle gives its end), into one finalized invoice; closing it again returns the same invoice. `invoice` is null when there is nothing to bill. The billing-cycle job closes ended periods by itself; closing one before it ends invoices the usage so far, and that period is then closed.",
   access: "admin",
   params: accountParams,
-  body: z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "YYYY-MM") }),
+  body: z.strictObject({ periodStart: z.iso.date() }),
   responses: { 200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) } },
   async handle({ params, body, ctx }) {
-    const invoice = await closeBillingPeriod(ctx, params.accountId, body.period);
+    const invoice = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
     return { status: 200, body: { invoice: invoice ? toView(invoice) : null } };
   },
 });

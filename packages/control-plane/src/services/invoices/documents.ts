@@ -6,6 +6,7 @@ import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { withLock } from "../claims.js";
 import { notify } from "../notifications/emit.js";
+import { CALENDAR_MONTH, lastEndedPeriod, periodContaining } from "./cycles.js";
 
 export const ISSUER = "tollgate";
 const MAX_LINES = 100;
@@ -30,19 +31,20 @@ async function createOnce(ctx: AppContext, doc: Omit<Invoice, "_id" | "createdAt
 }
 
 /**
- * Close a postpaid or hybrid account's billing period (a calendar month, UTC): one invoice for its usage,
- * lines per product and per price (so tiers show as separate lines), finalized at once. Closing the same
- * period again returns the same invoice.
+ * Close one billing period of a postpaid or hybrid account into one invoice for its usage, lines per
+ * product and per price (so tiers show as separate lines), finalized at once. Closing the same period again
+ * returns the same invoice. `periodStart` names the period (its first day); the account's cycle gives its end.
  */
-export async function closeBillingPeriod(ctx: AppContext, accountId: string, period: string): Promise<Invoice | undefined> {
+export async function closeBillingPeriod(ctx: AppContext, accountId: string, periodStart: string): Promise<Invoice | undefined> {
   const account = await ctx.models.Account.findById(accountId).lean();
   if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
   if (account.billingMode === "prepaid") return undefined;
+  const cycle = account.billingCycle ?? CALENDAR_MONTH;
+  const period = periodContaining(cycle, new Date(`${periodStart}T00:00:00Z`));
+  if (period.key !== periodStart) throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
   const plan = await ctx.models.Plan.findById(account.planId).lean();
   const currency = plan?.currency ?? "USD";
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  const from = new Date(Date.UTC(year, month - 1, 1));
-  const to = new Date(Date.UTC(year, month, 1));
+  const { from, to } = period;
   const events = await ctx.models.UsageEvent.find({ accountId, currency, timestamp: { $gte: from, $lt: to }, price: { $gt: 0 } }, { productId: 1, units: 1, price: 1 }).lean();
   if (events.length === 0) return undefined;
 
@@ -68,7 +70,8 @@ export async function closeBillingPeriod(ctx: AppContext, accountId: string, per
     }
     lines = [...perProduct.values()].map((l) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 }));
   }
-  const draft = await createOnce(ctx, { kind: "invoice", issuer: ISSUER, accountId, currency, subject: period, idempotencyKey: `invoice:${accountId}:${period}`, lines });
+  const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
+  const draft = await createOnce(ctx, { kind: "invoice", issuer: ISSUER, accountId, currency, subject, idempotencyKey: `invoice:${accountId}:${period.key}`, lines });
   return finalize(ctx, draft._id);
 }
 
@@ -180,13 +183,12 @@ export function label(kind: Invoice["kind"]): string {
   return kind === "invoice" ? "Invoice" : kind === "receipt" ? "Receipt" : "Credit note";
 }
 
-/** Close last month for every postpaid and hybrid account (the billing-cycle job; idempotent). */
-export async function closeLastMonth(ctx: AppContext, now = new Date()): Promise<number> {
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const period = `${last.getUTCFullYear()}-${String(last.getUTCMonth() + 1).padStart(2, "0")}`;
+/** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */
+export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Promise<number> {
   let closed = 0;
-  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1 }).lean().cursor()) {
-    if (await closeBillingPeriod(ctx, account._id, period)) closed++;
+  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 }).lean().cursor()) {
+    const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);
+    if (await closeBillingPeriod(ctx, account._id, period.key)) closed++;
   }
   return closed;
 }
