@@ -14,6 +14,7 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    globalSetup: ["./test/support/global-setup.ts"],
     projects: [
       {
         resolve: { alias },

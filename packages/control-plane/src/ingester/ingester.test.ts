@@ -8,7 +8,7 @@ import { Ingester } from "./ingester.js";
 
 // Real Redis and the real MongoDB-compatible server, under a name and prefix of this run's own.
 const tag = randomBytes(4).toString("hex");
-const keyspace = createKeyspace(`t_unit_${tag}:`, 2);
+const keyspace = createKeyspace(`t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${tag}:`, 2);
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
 let conn: mongoose.Connection;
 let models: Models;
@@ -25,7 +25,7 @@ async function until(probe: () => Promise<boolean>) {
 }
 
 beforeAll(async () => {
-  conn = await mongoose.createConnection(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27027/", { dbName: `t_unit_${tag}` }).asPromise();
+  conn = await mongoose.createConnection(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27027/", { dbName: `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${tag}` }).asPromise();
   models = await createModels(conn);
 });
 afterAll(async () => {

@@ -11,7 +11,7 @@ import { RateLimits } from "./rate-limits.js";
 import { RatedStore } from "../store/rated-store.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
+const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const store = new HotStore(redis, createKeyspace(prefix, 4));
 const parts = (s: HotStore, r: typeof redis = redis) => ({ store: s, rated: new RatedStore(r, s.keyspace), rateLimits: new RateLimits(r, prefix) });
 const KEY = "tg_meter_test_key_0123456789abcdef";

@@ -7,7 +7,7 @@ import { createKeyspace } from "./keyspace.js";
 import { flatPlanSpec } from "../core/catalog.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
+const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const store = new HotStore(redis, createKeyspace(prefix, 4));
 // A second process's view: its own connection and cache, hearing changes only through pub/sub.
 const gatewayRedis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");

@@ -7,7 +7,7 @@ import type { ChargeRequest } from "./types.js";
 
 // Against the real Redis, under a prefix of this run's own.
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
+const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const ks = createKeyspace(prefix, 4);
 const store = new HotStore(redis, ks, { chargeReceiptTtlSeconds: 60 });
 

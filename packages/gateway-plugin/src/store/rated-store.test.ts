@@ -8,7 +8,7 @@ import { createKeyspace } from "./keyspace.js";
 import { RatedStore, type RatedCall } from "./rated-store.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-const prefix = `t_unit_${randomBytes(4).toString("hex")}:`;
+const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const ks = createKeyspace(prefix, 4);
 const hot = new HotStore(redis, ks);
 const rated = new RatedStore(redis, ks);
