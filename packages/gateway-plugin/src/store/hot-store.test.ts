@@ -50,7 +50,7 @@ describe("HotStore scripts", () => {
       { kind: "charged", balance: 100, replayed: false },
       { kind: "insufficient_funds", balance: 100 },
     ]);
-    expect((await store.balances("acct_rich")).get("USD")).toBe(100);
+    expect((await store.wallets("acct_rich")).get("USD")?.balance).toBe(100);
     expect(await redis.xlen(ks.usageStream(ks.partitionOf("acct_rich")))).toBe(3);
   });
 
@@ -61,7 +61,7 @@ describe("HotStore scripts", () => {
     const once = charge("acct_retry", { eventId: "ev_same" });
     expect(await store.charge(once)).toEqual({ kind: "charged", balance: 700, replayed: false });
     expect(await store.charge(once)).toEqual({ kind: "charged", balance: 700, replayed: true });
-    expect((await store.balances("acct_retry")).get("USD")).toBe(700);
+    expect((await store.wallets("acct_retry")).get("USD")?.balance).toBe(700);
     expect(await redis.xlen(stream)).toBe(before + 1);
   });
 
@@ -83,7 +83,7 @@ describe("HotStore scripts", () => {
     expect(await store.charge(charge("acct_frozen"))).toEqual({ kind: "account_inactive", status: "suspended" });
     expect(await store.charge(charge("acct_rich", { keyId: "key_other" }))).toEqual({ kind: "key_inactive" });
     expect(await store.charge(charge("acct_rich", { currency: "EUR" }))).toEqual({ kind: "no_wallet" });
-    expect((await store.balances("acct_frozen")).get("USD")).toBe(1_000);
+    expect((await store.wallets("acct_frozen")).get("USD")?.balance).toBe(1_000);
   });
 
   it("applies a credit once per entry id, and only to a published account", async () => {

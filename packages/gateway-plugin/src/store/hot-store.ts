@@ -108,16 +108,6 @@ export class HotStore {
     return { kind: "applied", balance: Number(value), replayed: code === CreditCode.alreadyApplied };
   }
 
-  /** Available balance per currency, in micros. */
-  async balances(accountId: string): Promise<Map<string, number>> {
-    const hash = await this.redis.hgetall(this.keyspace.account(accountId));
-    const out = new Map<string, number>();
-    for (const [field, value] of Object.entries(hash)) {
-      if (field.startsWith("b:")) out.set(field.slice(2), Number(value));
-    }
-    return out;
-  }
-
   /**
    * Publish an account's status, active keys and wallets. Wallet balances are only created here, never
    * overwritten: they move by charges and credits alone.

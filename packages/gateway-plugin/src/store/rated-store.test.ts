@@ -45,7 +45,7 @@ async function account(id: string, balance: number) {
   await hot.publishAccount({ accountId: id, status: "active", activeKeyIds: ["key_r"], currencies: ["USD"] });
   if (balance) await hot.credit(id, `seed_${id}`, "USD", balance);
 }
-const available = async (id: string) => (await hot.balances(id)).get("USD");
+const available = async (id: string) => (await hot.wallets(id)).get("USD")?.balance;
 
 describe("Lua rating equals the TypeScript rating", () => {
   it("for random prices, period totals, units and time-of-use percents", async () => {
