@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
-import { ProblemError } from "../http/problem-error.js";
+import { afterCursor, page } from "../http/cursor.js";
 import { accountParams, id, pageQuery } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
 import type { AppContext } from "../context.js";
@@ -12,25 +12,11 @@ import { audit } from "../services/audit.js";
 
 const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor: z.string().optional() });
 
-/** Ledger entries newest first, by (createdAt, id); the cursor names the last one seen. */
+/** Ledger entries newest first, by (createdAt, id). */
 async function transactions(ctx: AppContext, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const filter: Record<string, unknown> = { accountId };
-  if (query.cursor !== undefined) {
-    let ms: number;
-    let last: string;
-    try {
-      [ms, last] = JSON.parse(Buffer.from(query.cursor, "base64url").toString("utf8")) as [number, string];
-      if (!Number.isSafeInteger(ms) || typeof last !== "string") throw new Error("shape");
-    } catch {
-      throw new ProblemError("validation_failed", "The cursor is not one this API returned.");
-    }
-    const at = new Date(ms);
-    filter.$or = [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: last } }];
-  }
+  const filter = { accountId, ...(query.cursor === undefined ? {} : afterCursor("createdAt", query.cursor)) };
   const rows: LedgerEntry[] = await ctx.models.LedgerEntry.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean();
-  const items = rows.slice(0, query.limit);
-  const tail = items[items.length - 1];
-  const nextCursor = rows.length > query.limit && tail ? Buffer.from(JSON.stringify([tail.createdAt.getTime(), tail._id])).toString("base64url") : undefined;
+  const { items, nextCursor } = page(rows, query.limit, (e) => [e.createdAt, e._id]);
   return { items: items.map(toLedgerEntryView), ...(nextCursor ? { nextCursor } : {}) };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
 import type { LedgerEntryType } from "../models/ledger-entry.js";
+import { sum } from "../services/ledger/sums.js";
 
 const TYPES: LedgerEntryType[] = ["credit", "adjustment", "grant", "reversal", "expiry", "usage"];
 
@@ -37,11 +38,11 @@ export const getStatement = defineRoute({
     const wallets = await ctx.models.Wallet.find({ accountId: params.accountId }).sort({ currency: 1 }).lean();
     const rows = [];
     for (const wallet of wallets) {
-      const before = await ctx.models.LedgerEntry.find({ walletId: wallet._id, createdAt: { $lt: from } }, { amount: 1 }).lean();
+      const opening = await sum(ctx, "LedgerEntry", { walletId: wallet._id, createdAt: { $lt: from } }, "$amount");
       const during = await ctx.models.LedgerEntry.find({ walletId: wallet._id, createdAt: { $gte: from, $lt: to } }, { amount: 1, type: 1 }).lean();
-      const opening = before.reduce((sum, e) => sum + e.amount, 0);
-      const movements = Object.fromEntries(TYPES.map((t) => [t, during.filter((e) => e.type === t).reduce((sum, e) => sum + e.amount, 0)]));
-      rows.push({ walletId: wallet._id, currency: wallet.currency, opening, movements, closing: opening + during.reduce((sum, e) => sum + e.amount, 0), entries: during.length });
+      const total = (entries: { amount: number }[]) => entries.reduce((acc, e) => acc + e.amount, 0);
+      const movements = Object.fromEntries(TYPES.map((t) => [t, total(during.filter((e) => e.type === t))]));
+      rows.push({ walletId: wallet._id, currency: wallet.currency, opening, movements, closing: opening + total(during), entries: during.length });
     }
     return { status: 200, body: { accountId: params.accountId, period: params.period, from: from.toISOString(), to: to.toISOString(), wallets: rows } };
   },

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context.js";
 import type { Wallet } from "../../models/index.js";
+import { sum } from "./sums.js";
 
 export interface WalletReconciliation {
   accountId: string;
@@ -18,11 +19,6 @@ export interface WalletReconciliation {
   held: number;
   /** (ledger − pendingCredits − unsettledUsage − streamedUsage) − (hotBalance + held): 0 when all agree. */
   drift: number;
-}
-
-async function sum(ctx: AppContext, model: "LedgerEntry" | "UsageEvent", match: Record<string, unknown>, field: "$amount" | "$price"): Promise<number> {
-  const rows = await (ctx.models[model] as unknown as { aggregate(p: unknown[]): Promise<{ total: number }[]> }).aggregate([{ $match: match }, { $group: { _id: null, total: { $sum: field } } }]);
-  return rows[0]?.total ?? 0;
 }
 
 /** The book-of-record equation for one wallet: ledger = Redis + open reservations + usage not yet booked. */
