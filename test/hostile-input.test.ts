@@ -99,6 +99,11 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ["a credit note of nothing", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/credit-notes", credit("cn"), '{"amount":0,"reason":"x"}'],
     ["paying an unknown invoice", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", json, "{}"],
     ["notification settings with a bad email", "put", () => `/v1/accounts/${s.accountId}/notification-settings`, json, '{"emails":["not an address"]}'],
+    ["a wallet in a lower-case currency", "post", () => `/v1/accounts/${s.accountId}/wallets`, json, '{"currency":"eur"}'],
+    ["a second wallet in the same currency", "post", () => `/v1/accounts/${s.accountId}/wallets`, json, '{"currency":"USD"}'],
+    ["a catalog replacement with an unknown field", "put", () => `/v1/plans/${s.planId}/catalog`, json, '{"pricePerCall":1,"currency":"EUR"}'],
+    ["reconciling with ids that are operators", "post", () => "/v1/admin/reconciliation", json, '{"accountIds":[{"$ne":null}]}'],
+    ["refunding an unknown recharge", "post", () => "/v1/recharges/rch_AAAAAAAAAAAAAAAA/refund", json, "{}"],
     ["a webhook that is not http", "put", () => `/v1/accounts/${s.accountId}/notification-settings`, json, '{"webhooks":["file:///etc/passwd"]}'],
   ];
 
