@@ -9,20 +9,22 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
 
-eval "$(bash scripts/services.sh up)"
+services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
+eval "$services_env"
 ensure_build
 
 RUN_ID="bench_$(date +%s)_$$"
 export MONGODB_DB="$RUN_ID" TOLLGATE_PREFIX="$RUN_ID:"
 export INGESTER="${INGESTER:-off}"
-export TOLLGATE_ADMIN_TOKENS="bench-admin-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
+TOLLGATE_ADMIN_TOKENS="bench-admin-$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
+export TOLLGATE_ADMIN_TOKENS
 UPSTREAM_PORT=4100 BARE_PORT=4101 GATEWAY_PORT=4102 CONTROL_PLANE_PORT=4103
 mkdir -p "$RUN_DIR" load/results
 
 pids=()
 cleanup() {
   trap - EXIT INT TERM
-  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   # This run's data only: its database and its Redis keys.
   (cd test && node -e '
@@ -44,10 +46,12 @@ wait_http "http://127.0.0.1:$BARE_PORT/hello"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
 # Funded far beyond the run, so that every metered call is a paid one.
-eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Bench plan" node load/dist/seed.js)"
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Bench plan" node load/dist/seed.js)"
+eval "$seeded"
 # A second account priced by response bytes (two-phase: reserve the maximum, settle the actual size).
-eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=RESPONSE_ SEED_BALANCE=100000000000 SEED_PLAN="Bench response plan" \
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=RESPONSE_ SEED_BALANCE=100000000000 SEED_PLAN="Bench response plan" \
   SEED_CATALOG='{"unmatched":{"action":"price","price":{"metric":"response_bytes","unitPrice":1,"maximum":10000}}}' node load/dist/seed.js)"
+eval "$seeded"
 
 log "k6 $("$K6_BIN" version | head -1)"
 "$K6_BIN" run --quiet --no-usage-report \

@@ -13,7 +13,8 @@ for port in "$UPSTREAM_PORT" "$CONTROL_PLANE_PORT" "$GATEWAY_PORT"; do
   if tcp_open "127.0.0.1:$port"; then log "port $port is taken; set UPSTREAM_PORT, CONTROL_PLANE_PORT or GATEWAY_PORT"; exit 1; fi
 done
 
-eval "$(bash scripts/services.sh up)"
+services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
+eval "$services_env"
 ensure_build
 
 export MONGODB_DB="${MONGODB_DB:-tollgate_demo}"
@@ -25,7 +26,7 @@ mkdir -p "$RUN_DIR"
 pids=()
 cleanup() {
   trap - EXIT INT TERM
-  [ "${#pids[@]}" -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   log "demo stopped"
 }
@@ -45,7 +46,8 @@ PORT="$GATEWAY_PORT" UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node package
 pids+=($!)
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
-eval "$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1000 SEED_CALLS=5 node load/dist/seed.js)"
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1000 SEED_CALLS=5 node load/dist/seed.js)"
+eval "$seeded"
 
 G="http://127.0.0.1:$GATEWAY_PORT"
 C="http://127.0.0.1:$CONTROL_PLANE_PORT"

@@ -1,4 +1,6 @@
+# shellcheck shell=bash
 # Shared settings for the project's scripts. Sourced, never run.
+# shellcheck disable=SC2034 # the variables below are read by the scripts that source this file
 # Built tools live outside the clone so that a fresh clone (CI) reuses them.
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOLLGATE_CACHE="${TOLLGATE_CACHE:-$HOME/.cache/tollgate}"
@@ -45,6 +47,35 @@ ensure_deps() {
     (cd "$ROOT" && "$PNPM" install --frozen-lockfile --reporter=silent) >&2
     cp "$ROOT/pnpm-lock.yaml" "$stamp"
   fi
+}
+
+# as_root CMD…: run a command as root, directly when we are root, else through sudo (never a bare
+# `$sudo VAR=value cmd`, which bash reads as a command named VAR=value when $sudo is empty).
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then
+    "$@"
+  elif command -v sudo >/dev/null; then
+    sudo "$@"
+  else
+    log "need root to run: $*  (not root, and no sudo)"
+    return 1
+  fi
+}
+
+# apt_install COMMAND PACKAGE: make sure COMMAND is on the PATH, installing PACKAGE from Debian's packages
+# when it is not. Fails loudly, naming the package, when the install does not give us the command.
+APT_UPDATED=""
+apt_install() {
+  local command="$1" package="$2"
+  command -v "$command" >/dev/null && return 0
+  log "installing $package ($command) from Debian's packages"
+  if [ -z "$APT_UPDATED" ]; then
+    as_root apt-get update -qq >&2 || { log "apt-get update failed: cannot install $package"; exit 1; }
+    APT_UPDATED=1
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >&2 \
+    || { log "could not install Debian package $package (needed for $command)"; exit 1; }
+  command -v "$command" >/dev/null || { log "installed $package, but $command is still not on the PATH"; exit 1; }
 }
 
 ensure_build() {

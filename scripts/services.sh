@@ -14,11 +14,8 @@ ensure_redis() {
     redis://127.0.0.1:6379|redis://localhost:6379|redis://127.0.0.1:6379/*) ;;
     *) log "REDIS_URL=$REDIS_URL does not answer, and it is not the local default I can start"; exit 1 ;;
   esac
-  if ! command -v redis-server >/dev/null; then
-    log "installing redis-server from Debian's packages"
-    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq >&2 && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
-  fi
+  apt_install redis-server redis-server
+  apt_install redis-cli redis-tools
   mkdir -p "$RUN_DIR"
   log "starting redis-server on 127.0.0.1:6379"
   redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no \
@@ -43,14 +40,6 @@ build_ferretdb() {
 }
 
 # go_install_pinned NAME MODULE@VERSION BIN: a pinned Go tool, built once into the cache.
-# pdftotext (Debian's poppler-utils): the tests read the invoices' PDFs back as text.
-ensure_pdftotext() {
-  command -v pdftotext >/dev/null && return
-  log "installing poppler-utils (pdftotext) from Debian's packages"
-  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq >&2 && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >&2
-}
-
 go_install_pinned() {
   local name="$1" module="$2" bin="$3"
   [ -x "$bin" ] && return
@@ -99,7 +88,7 @@ case "${1:-up}" in
     ensure_mongodb
     go_install_pinned k6 "go.k6.io/k6@$K6_VERSION" "$K6_BIN"
     go_install_pinned stripe-mock "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" "$STRIPE_MOCK_BIN"
-    ensure_pdftotext
+    apt_install pdftotext poppler-utils # the tests read the invoices' PDFs back as text
     print_env
     ;;
   down) stop_owned ferretdb; stop_owned redis ;;

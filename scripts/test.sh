@@ -5,7 +5,13 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-eval "$(bash scripts/services.sh up)"
+# The scripts that install everything are code too: a defect there shows only on a new machine.
+apt_install shellcheck shellcheck
+log "shellcheck over the project's scripts"
+shellcheck scripts/*.sh load/run.sh .ci/run
+
+services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
+eval "$services_env"
 ensure_build
 log "type-checking the tests"
 "$PNPM" exec tsc -p tsconfig.tests.json
@@ -17,6 +23,7 @@ status=0
 "$PNPM" exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
 # One plain closing line, whatever the runner printed above it.
 if [ -f "$report" ]; then
+  # shellcheck disable=SC2016 # JavaScript, not shell
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
     if (r.numTotalTests === 0) process.exit(1);' "$report" || status=1
