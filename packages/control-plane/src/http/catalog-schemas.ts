@@ -72,7 +72,12 @@ export const priceInput = z
 const product = z.strictObject({
   id: slug,
   method: z.enum(["*", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]).default("*"),
-  path: z.string().max(256).regex(/^\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*)?(\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*$/, "a path like /v1/users/:id or /v1/files/*"),
+  path: z
+    .string()
+    .max(256)
+    .regex(/^\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*)?(\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*$/, "a path like /v1/users/:id or /v1/files/*")
+    // Calls are matched on their canonical path, which never holds a `.` or `..` segment.
+    .refine((path) => !path.split("/").some((segment) => segment === "." || segment === ".."), "a path without `.` or `..` segments"),
   price: priceInput,
 });
 
@@ -92,6 +97,8 @@ const catalogFields = {
     .default([]),
   refund: z.strictObject({ upstreamError: z.boolean().default(false), clientAbort: z.boolean().default(false) }).default({ upstreamError: false, clientAbort: false }),
   reservationTtlSeconds: z.number().int().min(1).max(3_600).default(60),
+  /** Match product paths ignoring letter case (`/V1/Search` as `/v1/search`); the upstream still gets the call's own path. */
+  caseInsensitivePaths: z.boolean().default(false),
   /** Shorthand for `unmatched: { action: "price", price: { unitPrice } }`: one flat price for every call. */
   pricePerCall: amount.optional(),
 };
@@ -124,6 +131,7 @@ function toCatalog(c: CatalogInput): Catalog {
     rateLimits: c.rateLimits,
     refund: c.refund,
     reservationTtlSeconds: c.reservationTtlSeconds,
+    caseInsensitivePaths: c.caseInsensitivePaths,
   };
 }
 

@@ -4,7 +4,8 @@ import type { Redis } from "ioredis";
 import { extractApiKey } from "../core/api-key.js";
 import { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "../core/headers.js";
 import { Meter, type CallResult } from "../core/meter.js";
-import { PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
+import { canonicalTarget } from "../core/path.js";
+import { problem, PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
 import { RateLimits, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
 import { Directory, type DirectoryOptions } from "../store/directory.js";
 import { HotStore, type HotStoreOptions } from "../store/hot-store.js";
@@ -55,11 +56,15 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const ready = directory.listen(options.redis);
 
   const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    // One path is decided, priced and passed on: whatever runs after this (the proxy, a route) sees it.
+    const target = canonicalTarget(req.url);
+    if (!target.ok) return sendProblem(res, problem("invalid_path", target.reason));
+    req.url = target.path + target.query;
     const headers = req.headers;
     const declared = headers["content-length"];
     const requestBytes = declared === undefined ? undefined : Number(declared);
     const started = Date.now();
-    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: req.path, requestBytes });
+    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: target.path, requestBytes });
     if (outcome.rateLimit) setRateLimitHeaders(res, outcome.rateLimit);
     if (!outcome.ok) {
       if (outcome.retryAfterSeconds !== undefined) res.setHeader("retry-after", outcome.retryAfterSeconds);

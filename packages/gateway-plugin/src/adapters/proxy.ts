@@ -27,6 +27,9 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
   const tollgate = createTollgate(options);
+  // The upstream gets the path Tollgate priced, byte for byte: http-proxy would otherwise re-parse it
+  // (url.parse, slash merging, an `http:/` → `http://` rewrite) on its way out.
+  const basePath = new URL(options.upstream).pathname.replace(/\/+$/, "");
   const proxy = createProxyMiddleware({
     target: options.upstream,
     changeOrigin: true,
@@ -34,6 +37,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     agent,
     proxyTimeout: options.upstreamTimeoutMs ?? 30_000,
     on: {
+      proxyReq: (proxyReq, req) => {
+        proxyReq.path = basePath + (req.url ?? "/");
+      },
       error: (_error, _req, res) => {
         // `res` is a socket for upgrades; only an HTTP response that has not started can carry a problem.
         if ("setHeader" in res && !(res as ServerResponse).headersSent) {

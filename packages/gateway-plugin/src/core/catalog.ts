@@ -43,6 +43,8 @@ export interface PlanSpec {
   refund: { upstreamError: boolean; clientAbort: boolean };
   /** How long a reservation may stay open before the reaper returns it. */
   reservationTtlSeconds: number;
+  /** Match product paths ignoring letter case. Default false: `/V1/search` is not `/v1/search`. */
+  caseInsensitivePaths?: boolean;
 }
 
 /** A flat price per call for every route: what `pricePerCall` plans are. */
@@ -81,7 +83,8 @@ export interface CompiledPlan {
 
 const DEFAULT_PRODUCT = "default";
 
-function pathPattern(path: string): RegExp {
+/** Product paths are matched against the call's canonical path (core/path.ts). */
+function pathPattern(path: string, caseInsensitive: boolean): RegExp {
   const segments = path.split("/").slice(1);
   let source = "";
   segments.forEach((segment, i) => {
@@ -89,14 +92,14 @@ function pathPattern(path: string): RegExp {
     if (segment === "*" && i === segments.length - 1) source += "(?:/.*)?";
     else source += `/${segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`;
   });
-  return new RegExp(`^${source}$`);
+  return new RegExp(`^${source}$`, caseInsensitive ? "i" : "");
 }
 
 function compileProduct(spec: PlanSpec, id: string, method: string, path: string, price: Price): CompiledProduct {
   const quotas = spec.quotas.filter((q) => q.productId === undefined || q.productId === id);
   const refunds = spec.refund.upstreamError || spec.refund.clientAbort;
   const mode = RESPONSE_METRICS.has(price.metric) || refunds ? "two-phase" : isFlat(price) && quotas.length === 0 ? "flat" : "rated";
-  return { id, method: method === "*" ? null : method.toUpperCase(), pattern: pathPattern(path), price, encoded: encodePrice(price), quotas, mode };
+  return { id, method: method === "*" ? null : method.toUpperCase(), pattern: pathPattern(path, spec.caseInsensitivePaths === true), price, encoded: encodePrice(price), quotas, mode };
 }
 
 /** Done once per plan change, never per call: route patterns, encoded prices and charge modes. */

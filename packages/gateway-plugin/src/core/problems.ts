@@ -5,6 +5,7 @@
 export const PROBLEMS = {
   bad_request: { status: 400, title: "The request is malformed" },
   validation_failed: { status: 400, title: "The request did not pass validation" },
+  invalid_path: { status: 400, title: "The request's path cannot be normalized safely" },
   idempotency_key_missing: { status: 400, title: "An Idempotency-Key header is required" },
   unauthorized: { status: 401, title: "A valid API key or admin token is required" },
   insufficient_funds: { status: 402, title: "The wallet's balance does not cover the price of this call" },
