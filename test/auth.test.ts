@@ -2,7 +2,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, TollgateAdminClient, UnauthorizedError } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
-import { call } from "./support/http.js";
+import { call, rawGet } from "./support/http.js";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
 
 describe("authentication and authorization", () => {
@@ -20,7 +20,7 @@ describe("authentication and authorization", () => {
 
   const expectProblem = (answer: { status: number; headers: Record<string, unknown>; body: string }, status: number, code: string) => {
     expect(answer.status).toBe(status);
-    expect(answer.headers["content-type"]).toBe("application/problem+json");
+    expect(answer.headers["content-type"]).toMatch(/^application\/problem\+json(;|$)/);
     expect(JSON.parse(answer.body)).toMatchObject({ status, code });
   };
 
@@ -30,6 +30,24 @@ describe("authentication and authorization", () => {
     expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": "tg_thisKeyWasNeverIssuedByAnyone" } }), 401, "unauthorized");
     expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { authorization: "Bearer short" } }), 401, "unauthorized");
     expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { authorization: `Basic ${alice.key}` } }), 401, "unauthorized");
+    expect(stack.upstream.count()).toBe(before);
+    expect((await stack.admin.getBalance(alice.accountId)).balances[0]!.available).toBe(1_000);
+  });
+
+  it("a credential is exactly its bytes: a key or token with a Unicode space (0xA0) around it is 401, charged nothing", async () => {
+    const before = stack.upstream.count();
+    for (const [name, value] of [
+      ["X-Api-Key", `${alice.key}\u00a0`],
+      ["X-Api-Key", `\u00a0${alice.key}`],
+      ["Authorization", `Bearer ${alice.key}\u00a0`],
+      ["Authorization", `Bearer \u00a0${alice.key}`],
+    ] as const) {
+      expectProblem(await rawGet(stack.gatewayUrl, "/x", { [name]: value }), 401, "unauthorized");
+      expectProblem(await rawGet(stack.controlPlaneUrl, "/v1/me/balance", { [name]: value }), 401, "unauthorized");
+    }
+    expectProblem(await rawGet(stack.controlPlaneUrl, "/v1/plans", { Authorization: `Bearer ${ADMIN_TOKEN}\u00a0` }), 401, "unauthorized");
+    // HTTP's own optional whitespace is not part of the credential.
+    expect((await rawGet(stack.controlPlaneUrl, "/v1/plans", { Authorization: `Bearer ${ADMIN_TOKEN}\t` })).status).toBe(200);
     expect(stack.upstream.count()).toBe(before);
     expect((await stack.admin.getBalance(alice.accountId)).balances[0]!.available).toBe(1_000);
   });

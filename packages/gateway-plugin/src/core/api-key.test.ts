@@ -22,6 +22,16 @@ describe("extractApiKey", () => {
     expect(extractApiKey({ "x-api-key": "tg_with space inside_abcdef" })).toBeUndefined();
     expect(extractApiKey({ "x-api-key": ["a", "b"] })).toBeUndefined();
   });
+
+  it("strips only HTTP's own whitespace (space, tab), never Unicode spaces", () => {
+    expect(extractApiKey({ authorization: `Bearer \t${KEY}\t ` })).toBe(KEY);
+    for (const space of ["\u00a0", "\u2000", "\u3000", "\ufeff", "\u000b", "\u000c", "\r", "\n"]) {
+      expect(extractApiKey({ authorization: `Bearer ${KEY}${space}` })).toBeUndefined();
+      expect(extractApiKey({ authorization: `Bearer ${space}${KEY}` })).toBeUndefined();
+      expect(extractApiKey({ "x-api-key": `${space}${KEY}` })).toBeUndefined();
+      expect(extractApiKey({ "x-api-key": `${KEY}${space}` })).toBeUndefined();
+    }
+  });
 });
 
 describe("hashApiKey", () => {
