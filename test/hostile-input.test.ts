@@ -35,7 +35,12 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
   const credit = (idem = "hostile") => ({ ...json, "idempotency-key": idem });
   const big = "x".repeat(20 * 1024);
 
-  type Case = [name: string, method: "post" | "get" | "put" | "delete", path: () => string, headers: Record<string, string>, body?: string];
+  const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const forgedCursors = [[9007199254740991, "x"], [-1, "x"], [8640000000000001, "x"], [0, "x"], [1.5, "x"], ["2026-01-01", "x"], [1, { $gt: "" }]].map(forged);
+  const own = (): Headers => ({ "x-api-key": s.key });
+
+  type Headers = Record<string, string>;
+  type Case = [name: string, method: "post" | "get" | "put" | "delete", path: () => string, headers: Headers | (() => Headers), body?: string];
   const cases: Case[] = [
     ["price as a string", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":"1000"}'],
     ["negative price", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":-5}'],
@@ -105,12 +110,18 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ["reconciling with ids that are operators", "post", () => "/v1/admin/reconciliation", json, '{"accountIds":[{"$ne":null}]}'],
     ["refunding an unknown recharge", "post", () => "/v1/recharges/rch_AAAAAAAAAAAAAAAA/refund", json, "{}"],
     ["a webhook that is not http", "put", () => `/v1/accounts/${s.accountId}/notification-settings`, json, '{"webhooks":["file:///etc/passwd"]}'],
+    ...forgedCursors.flatMap((cursor): Case[] => [
+      [`forged usage cursor ${cursor}`, "get", () => `/v1/me/usage?cursor=${cursor}`, own],
+      [`forged transactions cursor ${cursor}`, "get", () => `/v1/me/transactions?cursor=${cursor}`, own],
+      [`forged admin usage cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/usage?cursor=${cursor}`, admin],
+      [`forged admin transactions cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/transactions?cursor=${cursor}`, admin],
+    ]),
   ];
 
   it.each(cases)("%s", async (_name, method, path, headers, body) => {
     const before = await snapshot(stack);
     let req = request(stack.controlPlaneUrl)[method](path());
-    for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+    for (const [name, value] of Object.entries(typeof headers === "function" ? headers() : headers)) req = req.set(name, value);
     const answer = await (body === undefined ? req : req.send(body));
     expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
     expect(answer.status, answer.text).toBeLessThan(500);
@@ -118,6 +129,20 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     const problem = JSON.parse(answer.text);
     expect(problem).toMatchObject({ status: answer.status, type: expect.stringMatching(/^urn:tollgate:problem:/), title: expect.any(String) });
     expect(await snapshot(stack)).toBe(before);
+  });
+
+  it("a cursor is accepted only for the list it was issued for", async () => {
+    const other = await stack.seedAccount({ pricePerCall: 1_000, balance: 10_000 });
+    await stack.admin.creditWallet(s.walletId, { amount: 1 }, { idempotencyKey: "second-entry" }); // two ledger entries: two pages
+    const first = await request(stack.controlPlaneUrl).get(`/v1/accounts/${s.accountId}/transactions?limit=1`).set(admin);
+    const cursor = first.body.nextCursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    expect((await request(stack.controlPlaneUrl).get(`/v1/accounts/${s.accountId}/transactions?limit=1&cursor=${cursor}`).set(admin)).status).toBe(200);
+    for (const path of [`/v1/accounts/${other.accountId}/transactions?cursor=${cursor}`, `/v1/accounts/${s.accountId}/usage?cursor=${cursor}`]) {
+      const answer = await request(stack.controlPlaneUrl).get(path).set(admin);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatchObject({ code: "validation_failed", errors: [expect.objectContaining({ pointer: "/cursor" })] });
+    }
   });
 
   it("validation problems point at the offending field", async () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createApp, createModels, Authenticator, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type Mailer, type PaymentProvider } from "@tollgate/control-plane";
+import { createApp, createModels, Authenticator, Cursors, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type Mailer, type PaymentProvider } from "@tollgate/control-plane";
 import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
@@ -92,6 +92,7 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
     models,
     hot: new HotStore(redis, keyspace),
     auth: new Authenticator([ADMIN_TOKEN], models),
+    cursors: Cursors.fromSecrets([ADMIN_TOKEN]),
     redeemGuard: new RedeemGuard(redis, prefix, { failuresPerAccount: 5 }),
     payments,
     mailer: options.mailer,

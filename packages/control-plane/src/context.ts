@@ -1,5 +1,6 @@
 import type { HotStore } from "@tollgate/gateway-plugin/store";
 import type { Authenticator } from "./http/auth.js";
+import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
 import type { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
@@ -10,6 +11,8 @@ export interface AppContext {
   models: Models;
   hot: HotStore;
   auth: Authenticator;
+  /** Signs the pagination cursors this API issues, and refuses any other. */
+  cursors: Cursors;
   redeemGuard: RedeemGuard;
   /** Configured payment providers by name (e.g. `stripe`). */
   payments: Map<string, PaymentProvider>;

@@ -2,6 +2,7 @@ export { createApp, MAX_BODY_BYTES } from "./app.js";
 export type { AppContext } from "./context.js";
 export { controlPlaneEnv, type ControlPlaneEnv } from "./env.js";
 export { Authenticator, type Principal } from "./http/auth.js";
+export { Cursors } from "./http/cursor.js";
 export { openApiDocument } from "./http/openapi.js";
 export { Ingester, type IngesterOptions } from "./ingester/ingester.js";
 export { createModels, type Models } from "./models/index.js";

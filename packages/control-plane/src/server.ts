@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import type { ControlPlaneEnv } from "./env.js";
 import { Authenticator } from "./http/auth.js";
+import { Cursors } from "./http/cursor.js";
 import { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { StripeProvider } from "./payments/stripe.js";
@@ -44,6 +45,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     models,
     hot: new HotStore(redis, keyspace),
     auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models),
+    cursors: Cursors.fromSecrets(env.TOLLGATE_ADMIN_TOKENS),
     redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
     payments: paymentProviders(env),
     mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,

@@ -1,31 +1,63 @@
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { ProblemError } from "./problem-error.js";
+
+const TAG_BYTES = 16;
+const TAG_CHARS = Math.ceil((TAG_BYTES * 4) / 3); // base64url, unpadded
+// The range of a JavaScript Date: a time outside it cannot come from a stored document.
+const MAX_TIME = 8.64e15;
 
 /**
  * Keyset pagination, newest first, by (time, id): the cursor names the last item a page returned, so pages
- * never overlap or skip when items arrive between requests. Opaque to clients (base64url JSON).
+ * never overlap or skip when items arrive between requests. Opaque to clients: base64url JSON followed by an
+ * HMAC tag over the list it belongs to (e.g. one account's usage), so the only cursors accepted are the ones
+ * this API issued for that very list; any other is a 400, never a query.
  */
-export function encodeCursor(at: Date, id: string): string {
-  return Buffer.from(JSON.stringify([at.getTime(), id])).toString("base64url");
-}
+export class Cursors {
+  constructor(private readonly key: Buffer) {}
 
-/** The filter for the items after `cursor`, on the time field `field`; refuses cursors this API never gave. */
-export function afterCursor(field: string, cursor: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    value = undefined;
+  /** The key every control-plane process of a deployment shares: derived from its admin tokens. */
+  static fromSecrets(secrets: string[]): Cursors {
+    return new Cursors(createHash("sha256").update(`tollgate:cursor\u0000${secrets.join("\u0000")}`).digest());
   }
-  if (!Array.isArray(value) || value.length !== 2 || !Number.isSafeInteger(value[0]) || typeof value[1] !== "string") {
-    throw new ProblemError("validation_failed", "The cursor is not one this API returned.");
-  }
-  const at = new Date(value[0] as number);
-  return { $or: [{ [field]: { $lt: at } }, { [field]: at, _id: { $lt: value[1] as string } }] };
-}
 
-/** Fetch one row more than the page: its presence says there is a next page. */
-export function page<T>(rows: T[], limit: number, key: (row: T) => [Date, string]): { items: T[]; nextCursor?: string } {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return rows.length > limit && last !== undefined ? { items, nextCursor: encodeCursor(...key(last)) } : { items };
+  /** Fetch one row more than the page: its presence says there is a next page. */
+  page<T>(list: string, rows: T[], limit: number, key: (row: T) => [Date, string]): { items: T[]; nextCursor?: string } {
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return rows.length > limit && last !== undefined ? { items, nextCursor: this.encode(list, ...key(last)) } : { items };
+  }
+
+  /** The filter for the items after `cursor` on the time field `field`; refuses cursors this API never gave. */
+  after(list: string, field: string, cursor: string): Record<string, unknown> {
+    const [at, id] = this.decode(list, cursor);
+    return { $or: [{ [field]: { $lt: at } }, { [field]: at, _id: { $lt: id } }] };
+  }
+
+  private tag(list: string, payload: string): Buffer {
+    return createHmac("sha256", this.key).update(`${list}\u0000${payload}`).digest().subarray(0, TAG_BYTES);
+  }
+
+  private encode(list: string, at: Date, id: string): string {
+    const payload = Buffer.from(JSON.stringify([at.getTime(), id])).toString("base64url");
+    return payload + this.tag(list, payload).toString("base64url");
+  }
+
+  private decode(list: string, cursor: string): [Date, string] {
+    const refused = new ProblemError("validation_failed", "The cursor is not one this API returned for this list.", { errors: [{ location: "query", pointer: "/cursor", message: "not a cursor this API issued" }] });
+    if (cursor.length <= TAG_CHARS) throw refused;
+    const payload = cursor.slice(0, -TAG_CHARS);
+    const presented = Buffer.from(cursor.slice(-TAG_CHARS), "base64url");
+    if (presented.length !== TAG_BYTES || !timingSafeEqual(presented, this.tag(list, payload))) throw refused;
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    } catch {
+      throw refused;
+    }
+    // Signed, so ours; checked all the same, so that a leaked key still cannot make a query fail.
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[1] !== "string") throw refused;
+    const [time, id] = value as [unknown, string];
+    if (typeof time !== "number" || !Number.isSafeInteger(time) || time < 0 || time > MAX_TIME) throw refused;
+    return [new Date(time), id];
+  }
 }

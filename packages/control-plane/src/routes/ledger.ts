@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
-import { afterCursor, page } from "../http/cursor.js";
 import { accountParams, id, pageQuery } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
 import type { AppContext } from "../context.js";
@@ -14,9 +13,10 @@ const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor:
 
 /** Ledger entries newest first, by (createdAt, id). */
 async function transactions(ctx: AppContext, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const filter = { accountId, ...(query.cursor === undefined ? {} : afterCursor("createdAt", query.cursor)) };
+  const list = `transactions:${accountId}`;
+  const filter = { accountId, ...(query.cursor === undefined ? {} : ctx.cursors.after(list, "createdAt", query.cursor)) };
   const rows: LedgerEntry[] = await ctx.models.LedgerEntry.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean();
-  const { items, nextCursor } = page(rows, query.limit, (e) => [e.createdAt, e._id]);
+  const { items, nextCursor } = ctx.cursors.page(list, rows, query.limit, (e) => [e.createdAt, e._id]);
   return { items: items.map(toLedgerEntryView), ...(nextCursor ? { nextCursor } : {}) };
 }
 

@@ -1,6 +1,5 @@
 import type { QueryFilter } from "mongoose";
 import type { AppContext } from "../../context.js";
-import { afterCursor, page } from "../../http/cursor.js";
 import type { UsageEvent } from "../../models/index.js";
 
 export interface Page<T> {
@@ -11,7 +10,8 @@ export interface Page<T> {
 
 /** Newest first, by (timestamp, id). */
 export async function listUsage(ctx: AppContext, accountId: string, limit: number, cursor?: string): Promise<Page<UsageEvent>> {
-  const filter: QueryFilter<UsageEvent> = { accountId, ...(cursor === undefined ? {} : afterCursor("timestamp", cursor)) };
+  const list = `usage:${accountId}`;
+  const filter: QueryFilter<UsageEvent> = { accountId, ...(cursor === undefined ? {} : ctx.cursors.after(list, "timestamp", cursor)) };
   const rows = await ctx.models.UsageEvent.find(filter).sort({ timestamp: -1, _id: -1 }).limit(limit + 1).lean();
-  return page(rows, limit, (e) => [e.timestamp, e._id]);
+  return ctx.cursors.page(list, rows, limit, (e) => [e.timestamp, e._id]);
 }
