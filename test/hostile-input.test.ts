@@ -1,5 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
@@ -33,7 +34,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const json = { ...admin, "content-type": "application/json" };
   const credit = (idem = "hostile") => ({ ...json, "idempotency-key": idem });
-  const big = "x".repeat(20 * 1024);
+  const big = "x".repeat(MAX_BODY_BYTES + 1);
 
   const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
   const forgedCursors = [[9007199254740991, "x"], [-1, "x"], [8640000000000001, "x"], [0, "x"], [1.5, "x"], ["2026-01-01", "x"], [1, { $gt: "" }]].map(forged);
@@ -143,6 +144,20 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       expect(answer.status).toBe(400);
       expect(answer.body).toMatchObject({ code: "validation_failed", errors: [expect.objectContaining({ pointer: "/cursor" })] });
     }
+  });
+
+  it("the largest bodies the schemas admit fit under the body limit", async () => {
+    const n = (digits: number) => Number("9".repeat(digits));
+    const tiers = Array.from({ length: 20 }, (_, i) => ({ upTo: i === 19 ? null : n(11) + i, unitPrice: n(11), flatPrice: n(11) }));
+    const timeOfUse = Array.from({ length: 10 }, () => ({ days: [0, 1, 2, 3, 4, 5, 6], from: "00:00", to: "24:00", percent: 1_000 }));
+    const price = { metric: "units", unitsHeader: "x".repeat(64), tiers, packageSize: n(12), freeUnits: n(12), period: "month", minimum: 0, maximum: n(11), timeOfUse };
+    const products = Array.from({ length: 50 }, (_, i) => ({ id: `${i}`.padEnd(64, "p"), method: "*", path: `/${"s".repeat(200)}/${i}/:id/*`.slice(0, 256), price }));
+    const catalog = { name: "n".repeat(200), currency: "USD", timeZone: "America/Argentina/ComodRivadavia", products, unmatched: { action: "price", price } };
+    const plan = await request(stack.controlPlaneUrl).post("/v1/plans").set(json).send(JSON.stringify(catalog));
+    expect(plan.status, plan.text.slice(0, 300)).toBe(201);
+    const ids = Array.from({ length: 1_000 }, () => `acct_${"A".repeat(16)}`);
+    const reconcile = await request(stack.controlPlaneUrl).post("/v1/admin/reconciliation").set(json).send(JSON.stringify({ accountIds: ids }));
+    expect(reconcile.status, reconcile.text.slice(0, 300)).toBe(200);
   });
 
   it("validation problems point at the offending field", async () => {
