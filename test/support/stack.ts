@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createApp, createModels, Authenticator, Cursors, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type Mailer, type PaymentProvider } from "@tollgate/control-plane";
+import { createApp, createModels, Authenticator, Cursors, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type Mailer, type PaymentProvider, type WebhookPolicy } from "@tollgate/control-plane";
 import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
@@ -75,7 +75,7 @@ async function startStripeMock(): Promise<{ url: string; process: ChildProcess }
   return { url, process: child };
 }
 
-export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean; autoRecharge?: boolean; mailer?: Mailer } = {}): Promise<Stack> {
+export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean; autoRecharge?: boolean; mailer?: Mailer; webhooks?: WebhookPolicy } = {}): Promise<Stack> {
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const stripeMock = options.stripe ? await startStripeMock() : undefined;
   const payments = new Map<string, PaymentProvider>();
@@ -96,6 +96,8 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
     redeemGuard: new RedeemGuard(redis, prefix, { failuresPerAccount: 5 }),
     payments,
     mailer: options.mailer,
+    // Tests receive webhooks on loopback http servers of their own, as a self-hosted setup may allow.
+    webhooks: options.webhooks ?? { allowPrivate: true, allowHttp: true },
     log: () => undefined,
   };
   const controlPlane = await listen(createApp(ctx));

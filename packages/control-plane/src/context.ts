@@ -5,6 +5,7 @@ import type { Models } from "./models/index.js";
 import type { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import type { Mailer } from "./services/notifications/deliver.js";
+import type { WebhookPolicy } from "./services/notifications/webhook-target.js";
 
 /** What every route and service is handed: the stores, and nothing global. */
 export interface AppContext {
@@ -18,5 +19,7 @@ export interface AppContext {
   payments: Map<string, PaymentProvider>;
   /** The SMTP transport notifications are mailed through, when one is configured. */
   mailer?: Mailer | undefined;
+  /** Which addresses notification webhooks may reach. */
+  webhooks: WebhookPolicy;
   log: (message: string, data?: Record<string, unknown>) => void;
 }

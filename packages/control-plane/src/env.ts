@@ -33,6 +33,10 @@ export const controlPlaneEnv = z.object({
   /** Notifications are mailed through this SMTP server (e.g. smtp://user:pass@host:587) when set. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Tollgate <billing@tollgate.invalid>"),
+  /** Let webhooks reach loopback and private addresses (self-hosted setups, tests). Default: public addresses only. */
+  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /** Let webhooks use plain http. Default: https only. */
+  WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 
 export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

@@ -25,6 +25,7 @@ export { startJobs, type JobIntervals } from "./jobs.js";
 export { notify } from "./services/notifications/emit.js";
 export { checkThresholds } from "./services/notifications/checks.js";
 export { deliverNotifications, signWebhook, type Mailer } from "./services/notifications/deliver.js";
+export { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
 export { formatMoney } from "./services/notifications/templates.js";
 export { closeBillingPeriod, closeEndedPeriods, finalize, issueCreditNote, issueReceipt, markPaid, markVoid } from "./services/invoices/documents.js";
 export { renderHtml, renderPdf } from "./services/invoices/render.js";

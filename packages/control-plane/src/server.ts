@@ -49,6 +49,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
     payments: paymentProviders(env),
     mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,
+    webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, allowHttp: env.WEBHOOK_ALLOW_HTTP },
     log,
   };
 

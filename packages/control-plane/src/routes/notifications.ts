@@ -5,7 +5,9 @@ import { newId } from "../ids.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import { isDuplicateKey } from "../models/index.js";
 import { newWebhookSecret } from "../services/notifications/deliver.js";
+import { refuseResolvedWebhook, refuseWebhookUrl, type WebhookPolicy } from "../services/notifications/webhook-target.js";
 import { audit } from "../services/audit.js";
+import { ProblemError } from "../http/problem-error.js";
 
 const settingsView = z.object({
   accountId: z.string(),
@@ -44,6 +46,7 @@ export const putNotificationSettings = defineRoute({
   }),
   responses: { 200: { description: "The settings", schema: settingsView } },
   async handle({ params, body, principal, ctx }) {
+    await checkWebhookTargets(body.webhooks, ctx.webhooks);
     const prior = await ctx.models.NotificationSettings.findById(params.accountId).lean();
     const webhooks = body.webhooks.map((url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() });
     const write = () =>
@@ -76,3 +79,13 @@ export const listNotifications = defineRoute({
     };
   },
 });
+
+/** Refuse, naming the field, every endpoint that delivery would refuse (see services/notifications/webhook-target.ts). */
+async function checkWebhookTargets(urls: string[], policy: WebhookPolicy): Promise<void> {
+  const errors: { location: "body"; pointer: string; message: string }[] = [];
+  for (const [i, url] of urls.entries()) {
+    const refused = refuseWebhookUrl(url, policy) ?? (await refuseResolvedWebhook(url, policy));
+    if (refused !== undefined) errors.push({ location: "body", pointer: `/webhooks/${i}`, message: `not a webhook target: ${refused}` });
+  }
+  if (errors.length > 0) throw new ProblemError("validation_failed", "A webhook endpoint may not be reached from here.", { errors });
+}

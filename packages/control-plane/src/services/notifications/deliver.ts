@@ -5,6 +5,7 @@ import { newId } from "../../ids.js";
 import type { Notification } from "../../models/index.js";
 import { render } from "./templates.js";
 import { withLock } from "../claims.js";
+import { postWebhook } from "./webhook-target.js";
 
 export interface Mailer {
   transport: Transporter;
@@ -59,14 +60,10 @@ async function deliverOne(ctx: AppContext, mailer: Mailer | undefined, n: Notifi
         const hook = settings?.webhooks.find((w) => `webhook:${w.id}` === channel);
         if (hook === undefined) throw new Error("webhook endpoint removed");
         const timestamp = Math.floor(Date.now() / 1000);
-        const res = await fetch(hook.url, {
-          method: "POST",
-          headers: { "content-type": "application/json", "webhook-id": n._id, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook(hook.secret, n._id, timestamp, payload) },
-          body: payload,
-          signal: AbortSignal.timeout(10_000),
-        });
-        detail = `HTTP ${res.status}`;
-        if (!res.ok) throw new Error(detail);
+        const headers = { "content-type": "application/json", "webhook-id": n._id, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook(hook.secret, n._id, timestamp, payload) };
+        const status = await postWebhook(hook.url, headers, payload, ctx.webhooks);
+        detail = `HTTP ${status}`;
+        if (status < 200 || status > 299) throw new Error(detail);
       }
       ok = true;
     } catch (error) {
