@@ -11,7 +11,7 @@ import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
-import { closeEndedPeriods } from "./services/invoices/documents.js";
+import { closeEndedPeriods } from "./services/invoices/close-period.js";
 
 export interface JobIntervals {
   /** How often agenda looks for due jobs. */

@@ -211,6 +211,17 @@ export class TollgateAdminClient {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/invoices`, { body: { periodStart } });
   }
 
+  /**
+   * Record a payment of an invoice: the wallet gets it back as credit. Without `amount`, what remains due is
+   * paid; a partial `amount` needs an idempotency key, so that a retry records it once.
+   */
+  payInvoice(invoiceId: string, payment: { amount?: number } = {}, options: { idempotencyKey?: string } = {}): Promise<Invoice> {
+    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/pay`, {
+      body: payment,
+      ...(options.idempotencyKey === undefined ? {} : { headers: { "idempotency-key": options.idempotencyKey } }),
+    });
+  }
+
   issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<Invoice> {
     return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, { body: note, headers: { "idempotency-key": options.idempotencyKey } });
   }

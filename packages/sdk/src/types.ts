@@ -46,6 +46,12 @@ export interface Invoice {
   /** Rounded half up to the currency's minor unit. */
   total: Micros;
   correctsInvoiceId?: string;
+  /** Period invoices: the billing period, and the instant before which its usage is billed here. */
+  periodFrom?: string;
+  periodTo?: string;
+  cutoff?: string;
+  /** Micros received so far. */
+  amountPaid: Micros;
   finalizedAt?: string;
   paidAt?: string;
   voidedAt?: string;

@@ -40,7 +40,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
         : { description: r.description };
     }
     responses.default = { description: "An error, as RFC 9457 problem details", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-    const headers = route.idempotent ? [{ name: "Idempotency-Key", in: "header", required: true, schema: { type: "string", maxLength: 255 } }] : [];
+    const headers = route.idempotent ? [{ name: "Idempotency-Key", in: "header", required: route.idempotent === true, schema: { type: "string", maxLength: 255 } }] : [];
     (paths[path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,

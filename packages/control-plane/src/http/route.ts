@@ -19,7 +19,7 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   query: z.infer<Q>;
   body: z.infer<B>;
   principal: Principal;
-  /** The `Idempotency-Key` header, present when the route requires one. */
+  /** The `Idempotency-Key` header: present when the route requires one; "" when an optional one was not sent. */
   idempotencyKey: string;
   /** The client's address, for limits on what a client may try. */
   address: string;
@@ -44,7 +44,8 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   params?: P;
   query?: Q;
   body?: B;
-  idempotent?: boolean;
+  /** `true`: an `Idempotency-Key` header is required; `"optional"`: validated when sent. */
+  idempotent?: boolean | "optional";
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
@@ -68,9 +69,9 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       body = parse("body", spec.body, req.body);
     }
     let idempotencyKey = "";
-    if (spec.idempotent) {
-      const header = req.get("idempotency-key");
-      if (header === undefined) throw new ProblemError("idempotency_key_missing");
+    const header = spec.idempotent ? req.get("idempotency-key") : undefined;
+    if (spec.idempotent === true && header === undefined) throw new ProblemError("idempotency_key_missing");
+    if (header !== undefined) {
       if (!IDEMPOTENCY_KEY.test(header)) {
         throw new ProblemError("validation_failed", "Idempotency-Key must be 1 to 255 printable ASCII characters.");
       }

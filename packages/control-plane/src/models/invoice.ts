@@ -36,6 +36,12 @@ export interface Invoice {
   number?: string;
   correctsInvoiceId?: string;
   reason?: string;
+  /** Period invoices: the billing period, and the instant before which its usage is billed here. */
+  periodFrom?: Date;
+  periodTo?: Date;
+  cutoff?: Date;
+  /** Invoices: micros received so far (the sum of the ledger's payment entries for it, kept here for display). */
+  amountPaid?: number;
   createdAt: Date;
   finalizedAt?: Date;
   paidAt?: Date;
@@ -60,6 +66,10 @@ export const invoiceSchema = new Schema<Invoice>(
     number: { type: String },
     correctsInvoiceId: { type: String },
     reason: { type: String },
+    periodFrom: { type: Date },
+    periodTo: { type: Date },
+    cutoff: { type: Date },
+    amountPaid: { type: Number },
     createdAt: { type: Date, required: true },
     finalizedAt: { type: Date },
     paidAt: { type: Date },

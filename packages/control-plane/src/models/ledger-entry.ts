@@ -5,11 +5,13 @@ import { Schema } from "mongoose";
  * `balanceAfter` are filled once, when the movement has reached the hot balance in Redis. A wallet's
  * balance is the sum of its entries' amounts.
  *
- * `credit`, `adjustment` (an admin's signed correction), `reversal` (a refunded recharge taken back), `grant`
- * and `expiry` (a grant's unused remainder leaving) entries move the hot balance when applied. `usage` entries book calls already charged in Redis
- * (a batch of usage events, each marked with the entry's id), so they are applied from the start.
+ * `credit`, `adjustment` (a signed correction: an admin's, a credit note's, an invoice's rounding), `reversal`
+ * (a refunded recharge taken back), `grant`, `expiry` (a grant's unused remainder leaving) and `payment` (money
+ * received for an invoice) entries move the hot balance when applied. `usage` entries book calls already
+ * charged in Redis (a batch of usage events, each marked with the entry's id), so they are applied from the start.
  */
-export type LedgerEntryType = "credit" | "adjustment" | "reversal" | "grant" | "expiry" | "usage";
+export const LEDGER_ENTRY_TYPES = ["credit", "adjustment", "grant", "reversal", "expiry", "payment", "usage"] as const;
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export interface LedgerEntry {
   _id: string;
   walletId: string;
@@ -25,6 +27,8 @@ export interface LedgerEntry {
   requestHash: string;
   actor: string;
   reason?: string;
+  /** `payment` entries, and the adjustments of an invoice's credit notes and rounding: the invoice concerned. */
+  invoiceId?: string;
   createdAt: Date;
   appliedAt?: Date;
   balanceAfter?: number;
@@ -43,6 +47,7 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
     requestHash: { type: String, required: true },
     actor: { type: String, required: true },
     reason: { type: String },
+    invoiceId: { type: String },
     createdAt: { type: Date, required: true },
     appliedAt: { type: Date },
     balanceAfter: { type: Number },
@@ -52,3 +57,4 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
 ledgerEntrySchema.index({ walletId: 1, idempotencyKey: 1 }, { unique: true });
 ledgerEntrySchema.index({ appliedAt: 1, createdAt: 1 });
 ledgerEntrySchema.index({ accountId: 1, createdAt: -1, _id: -1 });
+ledgerEntrySchema.index({ invoiceId: 1 });

@@ -24,6 +24,8 @@ export interface UsageEvent {
   /** The ledger entry that books this call, once settled; and when it was claimed for it. */
   settledBy?: string;
   claimedAt?: Date;
+  /** Postpaid and hybrid accounts: the invoice that bills this call (each call is billed once). */
+  invoiceId?: string;
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -48,6 +50,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     quotasExceeded: { type: [String], default: undefined },
     settledBy: { type: String },
     claimedAt: { type: Date },
+    invoiceId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },
@@ -56,3 +59,4 @@ export const usageEventSchema = new Schema<UsageEvent>(
 usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });
 usageEventSchema.index({ settledBy: 1 });
 usageEventSchema.index({ claimedAt: 1 });
+usageEventSchema.index({ invoiceId: 1 });

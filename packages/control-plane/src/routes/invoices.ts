@@ -4,7 +4,9 @@ import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import type { AppContext } from "../context.js";
 import type { Invoice } from "../models/index.js";
-import { closeBillingPeriod, issueCreditNote, markPaid, markVoid } from "../services/invoices/documents.js";
+import { closeBillingPeriod } from "../services/invoices/close-period.js";
+import { issueCreditNote, markVoid } from "../services/invoices/documents.js";
+import { payInvoice as recordPayment } from "../services/invoices/pay.js";
 import { renderHtml, renderPdf } from "../services/invoices/render.js";
 
 const invoiceView = z.object({
@@ -20,6 +22,10 @@ const invoiceView = z.object({
   rounding: z.number().int(),
   total: z.number().int().describe("micros, rounded half up to the currency's minor unit"),
   correctsInvoiceId: z.string().optional(),
+  periodFrom: z.string().optional().describe("period invoices: the billing period's start"),
+  periodTo: z.string().optional().describe("period invoices: the billing period's end"),
+  cutoff: z.string().optional().describe("period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice"),
+  amountPaid: z.number().int().describe("micros received for this invoice (ledger payment entries)"),
   finalizedAt: z.string().optional(),
   paidAt: z.string().optional(),
   voidedAt: z.string().optional(),
@@ -37,6 +43,10 @@ const toView = (i: Invoice): z.infer<typeof invoiceView> => ({
   rounding: i.rounding,
   total: i.total,
   ...(i.correctsInvoiceId ? { correctsInvoiceId: i.correctsInvoiceId } : {}),
+  ...(i.periodFrom ? { periodFrom: i.periodFrom.toISOString() } : {}),
+  ...(i.periodTo ? { periodTo: i.periodTo.toISOString() } : {}),
+  ...(i.cutoff ? { cutoff: i.cutoff.toISOString() } : {}),
+  amountPaid: i.kind === "receipt" ? i.total : (i.amountPaid ?? 0),
   ...(i.finalizedAt ? { finalizedAt: i.finalizedAt.toISOString() } : {}),
   ...(i.paidAt ? { paidAt: i.paidAt.toISOString() } : {}),
   ...(i.voidedAt ? { voidedAt: i.voidedAt.toISOString() } : {}),
@@ -54,7 +64,7 @@ export const closePeriod = defineRoute({
   path: "/v1/accounts/:accountId/invoices",
   operationId: "closeBillingPeriod",
   summary:
-    "Close a postpaid or hybrid account's billing period, named by its first day (UTC; the account's cycle gives its end), into one finalized invoice; closing it again returns the same invoice. `invoice` is null when there is nothing to bill. The billing-cycle job closes ended periods by itself; closing one before it ends invoices the usage so far, and that period is then closed.",
+    "Close a postpaid or hybrid account's billing period, named by its first day (UTC; the account's cycle gives its end), into a finalized invoice of the usage charged before min(period end, now). Closing a period early ends that invoice now; usage charged later in the period goes on its next invoice (when it is closed again, or by the billing-cycle job once it ends), so every call is billed exactly once. Closing again with nothing new returns the period's last invoice; `invoice` is null when there is nothing to bill.",
   access: "admin",
   params: accountParams,
   body: z.strictObject({ periodStart: z.iso.date() }),
@@ -121,12 +131,18 @@ export const payInvoice = defineRoute({
   method: "post",
   path: "/v1/invoices/:invoiceId/pay",
   operationId: "payInvoice",
-  summary: "Mark a finalized document paid.",
+  summary:
+    "Record a payment of a finalized invoice: booked in the ledger once and credited to the wallet, which frees the credit its usage took. `amount` (micros, whole minor units, at most what remains due) makes a partial payment and then needs an Idempotency-Key; without it, what remains due is paid. Once nothing is due the invoice is `paid`, and the rounding of its total to minor units is booked, so the wallet gets back exactly the usage billed.",
   access: "admin",
+  idempotent: "optional",
   params: adminInvoice,
-  body: z.strictObject({}),
-  responses: { 200: { description: "The document", schema: invoiceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toView(await markPaid(ctx, params.invoiceId)) }),
+  body: z.strictObject({ amount: positiveAmount.optional() }),
+  responses: { 200: { description: "The invoice, with what has been paid", schema: invoiceView } },
+  async handle({ params, body, idempotencyKey, principal, ctx }) {
+    if (body.amount !== undefined && idempotencyKey === "") throw new ProblemError("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
+    const invoice = await recordPayment(ctx, params.invoiceId, { amount: body.amount, idempotencyKey: idempotencyKey || undefined, actor: principal.actor });
+    return { status: 200, body: toView(invoice) };
+  },
 });
 
 export const voidInvoice = defineRoute({
@@ -151,5 +167,8 @@ export const creditNote = defineRoute({
   params: adminInvoice,
   body: z.strictObject({ amount: positiveAmount, reason: name }),
   responses: { 201: { description: "The credit note", schema: invoiceView } },
-  handle: async ({ params, body, idempotencyKey, ctx }) => ({ status: 201, body: toView(await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey)) }),
+  handle: async ({ params, body, idempotencyKey, principal, ctx }) => ({
+    status: 201,
+    body: toView(await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor)),
+  }),
 });

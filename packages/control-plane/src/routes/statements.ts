@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
-import type { LedgerEntryType } from "../models/ledger-entry.js";
+import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
 import { sum } from "../services/ledger/sums.js";
 
-const TYPES: LedgerEntryType[] = ["credit", "adjustment", "grant", "reversal", "expiry", "usage"];
 
 const statementView = z.object({
   accountId: z.string(),
@@ -16,7 +15,7 @@ const statementView = z.object({
       walletId: z.string(),
       currency: z.string(),
       opening: z.number().int(),
-      movements: z.record(z.string(), z.number().int()).describe("sum of the period's ledger entries by type: credit, grant, reversal, expiry, usage"),
+      movements: z.record(z.string(), z.number().int()).describe(`sum of the period's ledger entries by type: ${LEDGER_ENTRY_TYPES.join(", ")}`),
       closing: z.number().int(),
       entries: z.number().int(),
     }),
@@ -41,7 +40,7 @@ export const getStatement = defineRoute({
       const opening = await sum(ctx, "LedgerEntry", { walletId: wallet._id, createdAt: { $lt: from } }, "$amount");
       const during = await ctx.models.LedgerEntry.find({ walletId: wallet._id, createdAt: { $gte: from, $lt: to } }, { amount: 1, type: 1 }).lean();
       const total = (entries: { amount: number }[]) => entries.reduce((acc, e) => acc + e.amount, 0);
-      const movements = Object.fromEntries(TYPES.map((t) => [t, total(during.filter((e) => e.type === t))]));
+      const movements = Object.fromEntries(LEDGER_ENTRY_TYPES.map((t) => [t, total(during.filter((e) => e.type === t))]));
       rows.push({ walletId: wallet._id, currency: wallet.currency, opening, movements, closing: opening + total(during), entries: during.length });
     }
     return { status: 200, body: { accountId: params.accountId, period: params.period, from: from.toISOString(), to: to.toISOString(), wallets: rows } };

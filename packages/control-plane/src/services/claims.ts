@@ -42,3 +42,23 @@ export async function withLock<T>(ctx: AppContext, name: string, ttlMs: number, 
     await releaseClaim(ctx, `lock:${name}`, holder);
   }
 }
+
+/**
+ * Run `fn` holding the lock `name`, waiting for our turn (every 50 ms, up to `waitMs`) when another process
+ * holds it: for requests that must happen, one at a time, rather than be skipped.
+ */
+export async function whenLocked<T>(ctx: AppContext, name: string, ttlMs: number, fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const holder = await takeClaim(ctx, `lock:${name}`, ttlMs);
+    if (holder !== undefined) {
+      try {
+        return await fn();
+      } finally {
+        await releaseClaim(ctx, `lock:${name}`, holder);
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`lock ${name} stayed busy for ${waitMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -4,15 +4,14 @@ import { newId } from "../../ids.js";
 import { isDuplicateKey, type Invoice } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
-import { withLock } from "../claims.js";
+import { whenLocked } from "../claims.js";
 import { notify } from "../notifications/emit.js";
-import { CALENDAR_MONTH, lastEndedPeriod, periodContaining } from "./cycles.js";
+import { creditWallet } from "../wallets/credit.js";
 
 export const ISSUER = "tollgate";
-const MAX_LINES = 100;
 
 /** Lines are exact micros; the total due is rounded half up to the currency's minor unit, once. */
-function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "subtotal" | "total" | "rounding"> {
+export function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "subtotal" | "total" | "rounding"> {
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
   const per = microsPerMinorUnit(currency);
   const sign = subtotal < 0 ? -1 : 1;
@@ -21,58 +20,13 @@ function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "subtotal
 }
 
 /** Create a document once per idempotency key (a unique insert); the second caller gets the first. */
-async function createOnce(ctx: AppContext, doc: Omit<Invoice, "_id" | "createdAt" | "status" | "subtotal" | "total" | "rounding">): Promise<Invoice> {
+export async function createOnce(ctx: AppContext, doc: Omit<Invoice, "_id" | "createdAt" | "status" | "subtotal" | "total" | "rounding">): Promise<Invoice> {
   try {
     return (await ctx.models.Invoice.create({ _id: newId("inv"), ...doc, status: "draft", ...totals(doc.lines, doc.currency), createdAt: new Date() })).toObject();
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     return (await ctx.models.Invoice.findOne({ idempotencyKey: doc.idempotencyKey }).lean())!;
   }
-}
-
-/**
- * Close one billing period of a postpaid or hybrid account into one invoice for its usage, lines per
- * product and per price (so tiers show as separate lines), finalized at once. Closing the same period again
- * returns the same invoice. `periodStart` names the period (its first day); the account's cycle gives its end.
- */
-export async function closeBillingPeriod(ctx: AppContext, accountId: string, periodStart: string): Promise<Invoice | undefined> {
-  const account = await ctx.models.Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
-  if (account.billingMode === "prepaid") return undefined;
-  const cycle = account.billingCycle ?? CALENDAR_MONTH;
-  const period = periodContaining(cycle, new Date(`${periodStart}T00:00:00Z`));
-  if (period.key !== periodStart) throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
-  const plan = await ctx.models.Plan.findById(account.planId).lean();
-  const currency = plan?.currency ?? "USD";
-  const { from, to } = period;
-  const events = await ctx.models.UsageEvent.find({ accountId, currency, timestamp: { $gte: from, $lt: to }, price: { $gt: 0 } }, { productId: 1, units: 1, price: 1 }).lean();
-  if (events.length === 0) return undefined;
-
-  const byRate = new Map<string, InvoiceLine>();
-  for (const e of events) {
-    const product = e.productId ?? "default";
-    const key = `${product}\u0000${e.price}`;
-    const line = byRate.get(key) ?? { description: `${product}: calls at ${e.price} micros`, productId: product, quantity: 0, unitPrice: e.price, amount: 0 };
-    line.quantity += 1;
-    line.amount += e.price;
-    byRate.set(key, line);
-  }
-  let lines = [...byRate.values()].sort((a, b) => (a.productId ?? "").localeCompare(b.productId ?? "") || a.unitPrice - b.unitPrice);
-  if (lines.length > MAX_LINES) {
-    // Too many distinct prices (response-metered products): one line per product, priced by the unit.
-    const perProduct = new Map<string, InvoiceLine>();
-    for (const e of events) {
-      const product = e.productId ?? "default";
-      const line = perProduct.get(product) ?? { description: `${product}: usage`, productId: product, quantity: 0, unitPrice: 0, amount: 0 };
-      line.quantity += e.units ?? 1;
-      line.amount += e.price;
-      perProduct.set(product, line);
-    }
-    lines = [...perProduct.values()].map((l) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 }));
-  }
-  const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
-  const draft = await createOnce(ctx, { kind: "invoice", issuer: ISSUER, accountId, currency, subject, idempotencyKey: `invoice:${accountId}:${period.key}`, lines });
-  return finalize(ctx, draft._id);
 }
 
 /** A receipt for a prepaid recharge: issued once per recharge, finalized and paid. */
@@ -90,26 +44,43 @@ export async function issueReceipt(ctx: AppContext, recharge: { _id: string; acc
   return markPaid(ctx, done._id);
 }
 
-/** A credit note against a finalized invoice: a negative document, numbered in the same sequence. */
-export async function issueCreditNote(ctx: AppContext, invoiceId: string, amount: number, reason: string, idempotencyKey: string): Promise<Invoice> {
+/**
+ * A credit note against a finalized invoice: a negative document, numbered in the same sequence. For a
+ * postpaid or hybrid invoice it also gives the wallet back what it forgives (an `adjustment`), so the credit
+ * the usage took is free again. Repeating the request (same idempotency key) finishes what a crash left.
+ */
+export async function issueCreditNote(ctx: AppContext, invoiceId: string, amount: number, reason: string, idempotencyKey: string, actor: string): Promise<Invoice> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.kind !== "invoice" || invoice.number === undefined) throw new ProblemError("conflict", "Only a finalized invoice can be credited.");
-  const credited = await ctx.models.Invoice.find({ correctsInvoiceId: invoiceId, kind: "credit_note", status: { $ne: "void" } }).lean();
-  const already = -credited.reduce((sum, c) => sum + c.subtotal, 0);
-  if (amount > invoice.subtotal - already) throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
-  const draft = await createOnce(ctx, {
-    kind: "credit_note",
-    issuer: ISSUER,
-    accountId: invoice.accountId,
-    currency: invoice.currency,
-    subject: invoice.number,
-    idempotencyKey: `credit-note:${invoiceId}:${idempotencyKey}`,
-    correctsInvoiceId: invoiceId,
-    reason,
-    lines: [{ description: `Credit on ${invoice.number}: ${reason}`, quantity: 1, unitPrice: -amount, amount: -amount }],
-  });
-  return finalize(ctx, draft._id);
+  const documentKey = `credit-note:${invoiceId}:${idempotencyKey}`;
+  const existing = await ctx.models.Invoice.findOne({ idempotencyKey: documentKey }).lean();
+  if (existing === null) {
+    const credited = await ctx.models.Invoice.find({ correctsInvoiceId: invoiceId, kind: "credit_note", status: { $ne: "void" } }).lean();
+    const already = -credited.reduce((total, c) => total + c.subtotal, 0);
+    if (amount > invoice.subtotal - already) throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
+  } else if (existing.subtotal !== -amount) {
+    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+  }
+  const draft =
+    existing ??
+    (await createOnce(ctx, {
+      kind: "credit_note",
+      issuer: ISSUER,
+      accountId: invoice.accountId,
+      currency: invoice.currency,
+      subject: invoice.number,
+      idempotencyKey: documentKey,
+      correctsInvoiceId: invoiceId,
+      reason,
+      lines: [{ description: `Credit on ${invoice.number}: ${reason}`, quantity: 1, unitPrice: -amount, amount: -amount }],
+    }));
+  const note = await finalize(ctx, draft._id);
+  const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
+  if (wallet !== null) {
+    await creditWallet(ctx, { walletId: wallet._id, type: "adjustment", amount, reason: `${note.number}: ${reason}`, invoiceId, idempotencyKey: `credit-note:${note._id}`, actor });
+  }
+  return note;
 }
 
 /**
@@ -118,18 +89,12 @@ export async function issueCreditNote(ctx: AppContext, invoiceId: string, amount
  * number once it is taken, so there are no gaps and no repeats, even if this dies between any two writes.
  */
 export async function finalize(ctx: AppContext, invoiceId: string): Promise<Invoice> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const current = await ctx.models.Invoice.findById(invoiceId).lean();
-    if (current === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-    if (current.sequence !== undefined) return current;
-    const done = await withLock(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
-    if (done !== undefined) {
-      await notify(ctx, done.accountId, "invoice_issued", done._id, { invoiceId: done._id, number: done.number, kindLabel: label(done.kind), subject: done.subject, total: done.total, currency: done.currency });
-      return done;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50)); // another process is numbering: wait our turn
-  }
-  throw new Error(`could not number invoice ${invoiceId}`);
+  const current = await ctx.models.Invoice.findById(invoiceId).lean();
+  if (current === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
+  if (current.sequence !== undefined) return current;
+  const done = await whenLocked(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
+  await notify(ctx, done.accountId, "invoice_issued", done._id, { invoiceId: done._id, number: done.number, kindLabel: label(done.kind), subject: done.subject, total: done.total, currency: done.currency });
+  return done;
 }
 
 async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice> {
@@ -176,19 +141,10 @@ export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Invo
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.status === "void") return invoice;
   if (invoice.status !== "finalized") throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized, unpaid document can be voided.`);
+  if ((invoice.amountPaid ?? 0) > 0) throw new ProblemError("conflict", `${invoice.number} is partly paid: correct it with a credit note instead.`);
   return (await ctx.models.Invoice.findOneAndUpdate({ _id: invoiceId }, { $set: { status: "void", voidedAt: new Date() } }, { returnDocument: "after" }).lean())!;
 }
 
 export function label(kind: Invoice["kind"]): string {
   return kind === "invoice" ? "Invoice" : kind === "receipt" ? "Receipt" : "Credit note";
-}
-
-/** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */
-export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Promise<number> {
-  let closed = 0;
-  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 }).lean().cursor()) {
-    const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);
-    if (await closeBillingPeriod(ctx, account._id, period.key)) closed++;
-  }
-  return closed;
 }

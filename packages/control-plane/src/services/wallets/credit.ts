@@ -3,6 +3,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey, type LedgerEntry } from "../../models/index.js";
+import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
 import { applyEntry } from "./apply.js";
 
@@ -10,9 +11,11 @@ export interface CreditInput {
   walletId: string;
   /** Signed micros: a reversal is negative. */
   amount: number;
-  /** `credit` (the default), `adjustment`, `reversal` (a refunded recharge taken back), `grant`, or `expiry`. */
-  type?: "credit" | "adjustment" | "reversal" | "grant" | "expiry";
+  /** Any type that moves the hot balance (all but `usage`); `credit` by default. */
+  type?: Exclude<LedgerEntryType, "usage">;
   reason?: string | undefined;
+  /** The invoice a payment (or a credit note's or rounding's adjustment) concerns. */
+  invoiceId?: string;
   idempotencyKey: string;
   actor: string;
 }
@@ -44,6 +47,7 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
       requestHash,
       actor: input.actor,
       ...(input.reason === undefined ? {} : { reason: input.reason }),
+      ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
       createdAt: new Date(),
     });
     entry = created.toObject();

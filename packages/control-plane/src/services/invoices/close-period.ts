@@ -1,0 +1,106 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { Invoice, UsageEvent } from "../../models/index.js";
+import type { InvoiceLine } from "../../models/invoice.js";
+import { whenLocked } from "../claims.js";
+import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
+import { createOnce, finalize, ISSUER, totals } from "./documents.js";
+
+const MAX_LINES = 100;
+
+/**
+ * Close a postpaid or hybrid account's billing period (named by its first day) into an invoice for its usage,
+ * lines per product and per price (so tiers show as separate lines), finalized at once.
+ *
+ * Every usage event lands on exactly one invoice: an invoice *marks* the events it bills with its id, and
+ * bills the period's unmarked usage charged before its cut-off, `min(period end, now)`. So closing a period
+ * early ends that invoice now, and what the period charges afterwards (and any usage of it ingested late)
+ * goes on the next invoice of the period, when it is closed again or when it ends. Closing again with
+ * nothing new returns the period's last invoice. One close per account at a time (a lock); a close that
+ * died midway left a draft whose events are already marked, and the next close finishes it.
+ */
+export async function closeBillingPeriod(ctx: AppContext, accountId: string, periodStart: string, now = new Date()): Promise<Invoice | undefined> {
+  const account = await ctx.models.Account.findById(accountId).lean();
+  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  if (account.billingMode === "prepaid") return undefined;
+  const period = periodContaining(account.billingCycle ?? CALENDAR_MONTH, new Date(`${periodStart}T00:00:00Z`));
+  if (period.key !== periodStart) throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
+  if (period.from > now) throw new ProblemError("conflict", `The period starting ${period.key} has not begun.`);
+  const currency = (await ctx.models.Plan.findById(account.planId).lean())?.currency ?? "USD";
+
+  return whenLocked(ctx, `billing:${accountId}`, 300_000, async () => {
+    for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean()) await bill(ctx, draft);
+    const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
+    const earlier = await ctx.models.Invoice.find({ accountId, kind: "invoice", subject, cutoff: { $exists: true } }).sort({ cutoff: 1 }).lean();
+    const last = earlier[earlier.length - 1];
+    const cutoff = period.to < now ? period.to : now;
+    const pending = await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff));
+    if (pending === null) return last;
+    const draft = await createOnce(ctx, {
+      kind: "invoice",
+      issuer: ISSUER,
+      accountId,
+      currency,
+      subject,
+      idempotencyKey: `invoice:${accountId}:${period.key}:${earlier.length}`,
+      lines: [],
+      periodFrom: period.from,
+      periodTo: period.to,
+      cutoff,
+    });
+    return (await bill(ctx, draft)) ?? last;
+  });
+}
+
+/** The usage of `period` charged before `cutoff` that no invoice bills yet. */
+function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date) {
+  return { accountId, currency, invoiceId: { $exists: false }, price: { $gt: 0 }, timestamp: { $gte: period.from, $lt: cutoff } };
+}
+
+/** Mark the draft's events, price its lines, finalize it. A draft that finds nothing to bill is removed. */
+async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
+  const { UsageEvent, Invoice: Invoices } = ctx.models;
+  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), { $set: { invoiceId: draft._id } });
+  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, price: 1 }).lean();
+  if (events.length === 0) {
+    await Invoices.deleteOne({ _id: draft._id, status: "draft" });
+    return undefined;
+  }
+  const lines = invoiceLines(events);
+  await Invoices.updateOne({ _id: draft._id, status: "draft" }, { $set: { lines, ...totals(lines, draft.currency) } });
+  return finalize(ctx, draft._id);
+}
+
+/** A line per product and price; past MAX_LINES distinct prices (response-metered products), a line per product. */
+function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "price">[]): InvoiceLine[] {
+  const byRate = new Map<string, InvoiceLine>();
+  for (const e of events) {
+    const product = e.productId ?? "default";
+    const key = `${product}\u0000${e.price}`;
+    const line = byRate.get(key) ?? { description: `${product}: calls at ${e.price} micros`, productId: product, quantity: 0, unitPrice: e.price, amount: 0 };
+    line.quantity += 1;
+    line.amount += e.price;
+    byRate.set(key, line);
+  }
+  const lines = [...byRate.values()].sort((a, b) => (a.productId ?? "").localeCompare(b.productId ?? "") || a.unitPrice - b.unitPrice);
+  if (lines.length <= MAX_LINES) return lines;
+  const perProduct = new Map<string, InvoiceLine>();
+  for (const e of events) {
+    const product = e.productId ?? "default";
+    const line = perProduct.get(product) ?? { description: `${product}: usage`, productId: product, quantity: 0, unitPrice: 0, amount: 0 };
+    line.quantity += e.units ?? 1;
+    line.amount += e.price;
+    perProduct.set(product, line);
+  }
+  return [...perProduct.values()].map((l) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 }));
+}
+
+/** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */
+export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Promise<number> {
+  let closed = 0;
+  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 }).lean().cursor()) {
+    const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);
+    if (await closeBillingPeriod(ctx, account._id, period.key, now)) closed++;
+  }
+  return closed;
+}

@@ -1,0 +1,74 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { Invoice, Wallet } from "../../models/index.js";
+import { toMinorUnits } from "../../payments/minor-units.js";
+import { whenLocked } from "../claims.js";
+import { sum } from "../ledger/sums.js";
+import { creditWallet } from "../wallets/credit.js";
+import { markPaid } from "./documents.js";
+
+export interface InvoicePayment {
+  /** Micros received, whole minor units of the invoice's currency; what remains due when absent. */
+  amount?: number | undefined;
+  /** One per payment: a retry with the same key records nothing more. Absent: the payment of what remains. */
+  idempotencyKey?: string | undefined;
+  actor: string;
+}
+
+/**
+ * Record money received for a postpaid or hybrid invoice. The payment is a ledger entry (`payment`, once per
+ * idempotency key) applied to the wallet's hot balance, so the credit the invoiced usage took is free again
+ * for new calls. Payments may be partial; none may exceed what remains due (the total, less credit notes,
+ * less earlier payments).
+ *
+ * Rounding: an invoice's total is its subtotal rounded half up to whole minor units, and that is what the
+ * customer pays. When the last payment completes it, the difference (subtotal − what the invoice moved into
+ * the wallet: payments and credit notes) is booked as an `adjustment` of its own, so a paid invoice gives the
+ * wallet back exactly the usage it billed, to the micro, whichever way the total was rounded.
+ */
+export async function payInvoice(ctx: AppContext, invoiceId: string, payment: InvoicePayment): Promise<Invoice> {
+  const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
+  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
+  if (invoice.kind !== "invoice") return markPaid(ctx, invoiceId); // receipts are paid when issued; credit notes refuse
+  if (invoice.status !== "finalized" && invoice.status !== "paid") throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
+
+  return whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async () => {
+    const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
+    if (wallet === null) throw new ProblemError("unprocessable", `The account has no ${invoice.currency} wallet to credit.`);
+    const key = `invoice:${invoiceId}:payment:${payment.idempotencyKey ?? "rest"}`;
+    const prior = await ctx.models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: key }).lean();
+    if (prior !== null) {
+      if (payment.amount !== undefined && payment.amount !== prior.amount) throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+      await creditWallet(ctx, { walletId: wallet._id, type: "payment", amount: prior.amount, reason: prior.reason, invoiceId, idempotencyKey: key, actor: prior.actor });
+      return settleIfComplete(ctx, invoice, wallet);
+    }
+    const due = await amountDue(ctx, invoice, wallet);
+    const amount = payment.amount ?? due;
+    if (amount === 0) return settleIfComplete(ctx, invoice, wallet);
+    if (toMinorUnits(amount, invoice.currency) === undefined) throw new ProblemError("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
+    if (amount > due) throw new ProblemError("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
+    await creditWallet(ctx, { walletId: wallet._id, type: "payment", amount, reason: `payment of ${invoice.number}`, invoiceId, idempotencyKey: key, actor: payment.actor });
+    return settleIfComplete(ctx, invoice, wallet);
+  });
+}
+
+/** The invoice's total, less its credit notes, less what has been paid. */
+async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<number> {
+  const credited = await sum(ctx, "Invoice", { correctsInvoiceId: invoice._id, kind: "credit_note", status: { $ne: "void" } }, "$total"); // negative
+  const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
+  return Math.max(0, invoice.total + credited - paid);
+}
+
+/** Record what has been paid; once nothing is due, book the rounding and mark the invoice paid. */
+async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Invoice> {
+  const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
+  await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: paid } });
+  if ((await amountDue(ctx, invoice, wallet)) > 0) return (await ctx.models.Invoice.findById(invoice._id).lean())!;
+  const roundingKey = `invoice:${invoice._id}:rounding`;
+  const moved = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, idempotencyKey: { $ne: roundingKey } }, "$amount");
+  const residual = invoice.subtotal - moved;
+  if (residual !== 0) {
+    await creditWallet(ctx, { walletId: wallet._id, type: "adjustment", amount: residual, reason: `rounding of ${invoice.number} to whole minor units`, invoiceId: invoice._id, idempotencyKey: roundingKey, actor: "system:invoices" });
+  }
+  return markPaid(ctx, invoice._id);
+}
