@@ -15,6 +15,8 @@ let models: Models;
 
 const event = (id: string, accountId = "acct_i") =>
   ["id", id, "a", accountId, "k", "key_i", "p", "plan_i", "c", "USD", "amt", "250", "ts", "1700000000000", "m", "GET", "path", "/x"];
+/** What a gateway's void appends when it undoes the charge of a call it refused (503). */
+const voidOf = (id: string, accountId: string) => [...event(id, accountId).map((v) => (v === "250" ? "-250" : v)), "st", "503", "rf", "1", "vd", "1"];
 
 async function until(probe: () => Promise<boolean>) {
   for (let i = 0; i < 200; i++) {
@@ -59,5 +61,43 @@ describe("Ingester", () => {
     expect(stored).toMatchObject({ keyId: "key_i", planId: "plan_i", currency: "USD", price: 250, method: "GET", path: "/x", timestamp: new Date(1_700_000_000_000) });
     const [pending] = (await redis.xpending(stream, "ingest")) as [number];
     expect(pending).toBe(0);
+  });
+});
+
+describe("Ingester: voids of refused calls", () => {
+  const accountId = "acct_v";
+  const stream = keyspace.usageStream(keyspace.partitionOf(accountId));
+  let ingester: Ingester;
+  beforeAll(async () => {
+    await models.Wallet.create({ _id: "wal_v", accountId, currency: "USD", creditLimit: 0, createdAt: new Date() });
+    ingester = new Ingester({ redis, keyspace, models, consumer: "unit-void", blockMs: 50 });
+    await ingester.start();
+  });
+  afterAll(async () => {
+    await ingester.stop();
+  });
+  const drained = () => until(async () => (await redis.xlen(stream)) === 0);
+  const refunds = () => models.LedgerEntry.find({ accountId, idempotencyKey: /^refund:/ }).lean();
+
+  it("a void of an event already ingested books the refund in the ledger once and marks the event refunded", async () => {
+    await redis.xadd(stream, "*", ...event("ev_late_void", accountId));
+    await drained();
+    await redis.xadd(stream, "*", ...voidOf("ev_late_void", accountId));
+    await redis.xadd(stream, "*", ...voidOf("ev_late_void", accountId)); // delivered twice
+    await drained();
+    expect(await models.UsageEvent.findById("ev_late_void").lean()).toMatchObject({ price: 250, refunded: true, status: 503 });
+    expect((await refunds()).map((e) => [e.type, e.amount, e.walletId])).toEqual([["usage", 250, "wal_v"]]);
+  });
+
+  it("a void that arrives before its charge, or with it, leaves the event refunded at price 0 and the ledger alone", async () => {
+    await redis.xadd(stream, "*", ...voidOf("ev_void_first", accountId));
+    await drained();
+    await redis.xadd(stream, "*", ...event("ev_void_first", accountId));
+    await redis.pipeline().xadd(stream, "*", ...event("ev_same_batch", accountId)).xadd(stream, "*", ...voidOf("ev_same_batch", accountId)).exec();
+    await drained();
+    for (const id of ["ev_void_first", "ev_same_batch"]) {
+      expect(await models.UsageEvent.findById(id).lean()).toMatchObject({ price: 0, refunded: true, status: 503 });
+    }
+    expect(await refunds()).toHaveLength(1); // only the one above
   });
 });

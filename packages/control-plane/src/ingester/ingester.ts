@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
+import { newId } from "../ids.js";
 import type { Models, UsageEvent } from "../models/index.js";
 import { ensureGroups, isLostGroup } from "../stream-groups.js";
 
@@ -98,12 +99,14 @@ export class Ingester {
   private async ingest(stream: string, entries: StreamEntry[]): Promise<number> {
     if (entries.length === 0) return 0;
     const ingestedAt = new Date();
-    const docs = entries.map(([, fields]) => toUsageEvent(fields, ingestedAt));
-    try {
-      // The raw collection: events are already typed and shaped by our own script; no casting needed.
-      await this.o.models.UsageEvent.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
-    } catch (error) {
-      if (!onlyDuplicates(error)) throw error;
+    const events = entries.map(([, fields]) => toUsageEvent(fields, ingestedAt));
+    // A void (a refused call's charge, undone by its gateway) usually follows its charge closely: in the same
+    // batch, the event is simply recorded as refunded; otherwise the void is applied on its own.
+    const voided = new Map(events.filter((e) => e.void).map((e) => [e.event._id, e.event]));
+    const docs = events.filter((e) => !e.void).map((e) => voided.get(e.event._id) ?? e.event);
+    if (docs.length > 0) await insertIgnoringDuplicates(this.o.models, docs);
+    for (const [eventId, refunded] of voided) {
+      if (!docs.some((d) => d._id === eventId)) await applyVoid(this.o.models, refunded);
     }
     const ids = entries.map(([id]) => id);
     await this.o.redis.pipeline().xack(stream, this.o.group, ...ids).xdel(stream, ...ids).exec();
@@ -111,7 +114,57 @@ export class Ingester {
   }
 }
 
-function toUsageEvent(fields: string[], ingestedAt: Date): UsageEvent {
+async function insertIgnoringDuplicates(models: Models, docs: UsageEvent[]): Promise<void> {
+  try {
+    // The raw collection: events are already typed and shaped by our own script; no casting needed.
+    await models.UsageEvent.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
+  } catch (error) {
+    if (!onlyDuplicates(error)) throw error;
+  }
+}
+
+/**
+ * A call whose charge its gateway undid (it had answered 503): record the event as refunded, price 0, if it
+ * is not in MongoDB yet (the charge's own entry, coming later, is then a duplicate); if it is, its price was
+ * or will be booked with the usage, so the refund goes to the ledger as a `usage` entry of its own (once, by
+ * its key) before the event is marked refunded. Idempotent: a crash anywhere leaves the stream entry to redo.
+ */
+async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
+  const inserted = await models.UsageEvent.collection.insertOne(refunded as unknown as Record<string, unknown>).then(
+    () => true,
+    (error: unknown) => {
+      if ((error as { code?: number }).code === 11000) return false;
+      throw error;
+    },
+  );
+  if (inserted) return;
+  const charged = await models.UsageEvent.findById(refunded._id).lean();
+  if (charged === null || charged.refunded === true) return;
+  const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
+  if (wallet !== null && charged.price > 0) {
+    const now = new Date();
+    await models.LedgerEntry.create({
+      _id: newId("led"),
+      walletId: wallet._id,
+      accountId: charged.accountId,
+      currency: charged.currency,
+      type: "usage",
+      amount: charged.price,
+      usageCount: 0,
+      idempotencyKey: `refund:${charged._id}`,
+      requestHash: "refund",
+      actor: "system:gateway",
+      reason: `call ${charged._id} refused (503) after its charge was sent: refunded`,
+      createdAt: now,
+      appliedAt: now, // the gateway's void already gave the money back in Redis
+    }).catch((error: unknown) => {
+      if ((error as { code?: number }).code !== 11000) throw error;
+    });
+  }
+  await models.UsageEvent.updateOne({ _id: charged._id }, { $set: { refunded: true, status: refunded.status } });
+}
+
+function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; void: boolean } {
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
   const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
@@ -136,7 +189,9 @@ function toUsageEvent(fields: string[], ingestedAt: Date): UsageEvent {
   if (num(f.rsb) !== undefined) event.responseBytes = num(f.rsb)!;
   if (f.rf === "1") event.refunded = true;
   if (f.qx) event.quotasExceeded = f.qx.trim().split(" ");
-  return event;
+  // A void entry carries the refunded charge (negative): the event it leaves behind charged nothing.
+  if (f.vd === "1") return { event: { ...event, price: 0 }, void: true };
+  return { event, void: false };
 }
 
 function onlyDuplicates(error: unknown): boolean {

@@ -31,6 +31,8 @@ export interface TollgateOptions {
 export interface TollgateMiddleware extends RequestHandler {
   /** Resolves once the key cache listens for invalidations. */
   readonly ready: Promise<void>;
+  /** Voids of refused calls (their charge's outcome was lost) not yet delivered to Redis. */
+  pendingVoids(): number;
   close(): Promise<void>;
 }
 
@@ -85,7 +87,14 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
     if (outcome.settle) settleWhenDone(res, outcome.settle, outcome.unitsHeader, started, requestBytes ?? 0);
     next();
   };
-  return Object.assign(handler, { ready, close: () => directory.close() });
+  return Object.assign(handler, {
+    ready,
+    pendingVoids: () => meter.pendingVoids,
+    close: async () => {
+      await meter.close();
+      await directory.close();
+    },
+  });
 }
 
 /** Count what the response sends and settle once, when it has finished or the caller has gone. */

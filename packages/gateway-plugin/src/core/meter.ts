@@ -5,6 +5,7 @@ import { localTime, periodKey } from "./clock.js";
 import { problem, type Problem } from "./problems.js";
 import { timeOfUsePercent } from "./rating.js";
 import type { RateDecision, RateLimitHeaders, RateLimits } from "./rate-limits.js";
+import { PendingVoids } from "./voids.js";
 import type { Directory } from "../store/directory.js";
 import type { HotStore } from "../store/hot-store.js";
 import type { RatedCall, RatedStore, Refusal } from "../store/rated-store.js";
@@ -66,9 +67,21 @@ const unauthorized = (detail: string): MeterOutcome => ({ ok: false, problem: pr
 export class Meter {
   private readonly nextEventId = createEventIdGenerator();
   private readonly onError: (error: unknown) => void;
+  private readonly voids: PendingVoids;
 
   constructor(private readonly o: MeterOptions) {
     this.onError = o.onError ?? (() => undefined);
+    this.voids = new PendingVoids(this.onError);
+  }
+
+  /** Voids of refused calls that have not reached Redis yet. */
+  get pendingVoids(): number {
+    return this.voids.size;
+  }
+
+  /** Deliver what is still pending (graceful shutdown). */
+  close(): Promise<void> {
+    return this.voids.close();
   }
 
   async charge(call: Call): Promise<MeterOutcome> {
@@ -109,7 +122,7 @@ export class Meter {
     if (product.mode === "flat" && key.spendCap === undefined) {
       // The fast path: one script, no counters.
       const request: ChargeRequest = { accountId: key.accountId, keyId: key.keyId, planId: plan.spec.planId, currency, price: product.price.tiers[0]!.unitPrice, eventId, timestampMs: now, method: call.method, path };
-      const result = await this.retryOnce(() => this.o.store.charge(request));
+      const result = await this.decide(() => this.o.store.charge(request), () => this.o.store.voidCharge(request));
       if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, request.price, currency) };
       return { ...base, charged: { eventId, amount: request.price, reserved: false, currency, balance: result.balance }, settle: undefined };
     }
@@ -139,13 +152,13 @@ export class Meter {
         if (call.requestBytes === undefined) return { ok: false, problem: problem("length_required") };
         units = call.requestBytes;
       }
-      const result = await this.retryOnce(() => this.o.rated.charge(rated, units));
+      const result = await this.decide(() => this.o.rated.charge(rated, units), () => this.o.rated.voidCharge(rated));
       if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, 0, currency) };
       return { ...base, charged: { eventId, amount: result.price, reserved: false, currency, balance: result.balance }, settle: undefined };
     }
 
     const amount = price.maximum ?? price.tiers[0]!.unitPrice;
-    const reserved = await this.retryOnce(() => this.o.rated.reserve(rated, amount, plan.spec.reservationTtlSeconds * 1000));
+    const reserved = await this.decide(() => this.o.rated.reserve(rated, amount, plan.spec.reservationTtlSeconds * 1000), () => this.o.rated.voidReservation(rated));
     if (reserved.kind !== "reserved") return { ok: false, problem: refusalProblem(reserved, amount, currency) };
     const refund = plan.spec.refund;
     const settle = async (r: CallResult): Promise<void> => {
@@ -164,6 +177,20 @@ export class Meter {
       }
     };
     return { ...base, unitsHeader: price.unitsHeader, charged: { eventId, amount, reserved: true, currency, balance: reserved.balance }, settle };
+  }
+
+  /**
+   * A charge or reservation, decided before the call goes further. When its outcome cannot be learned, the
+   * call is refused (503, by the caller's catch) and so must not stay charged, however late the script runs:
+   * its void is queued, and retried until Redis has it.
+   */
+  private async decide<T>(op: () => Promise<T>, undo: () => Promise<unknown>): Promise<T> {
+    try {
+      return await this.retryOnce(op);
+    } catch (error) {
+      this.voids.add(undo);
+      throw error;
+    }
   }
 
   // A reply lost on the wire leaves us not knowing whether the script ran. Each script is idempotent by
@@ -201,5 +228,7 @@ function refusalProblem(result: Exclude<ChargeResult, { kind: "charged" }> | Ref
     case "key_inactive":
     case "unknown_account":
       return problem("unauthorized", "The API key is unknown or revoked.");
+    case "voided":
+      return problem("metering_unavailable");
   }
 }

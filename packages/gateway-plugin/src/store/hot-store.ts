@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keyspace.js";
-import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode } from "./scripts.js";
+import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode, VOID_CHARGE_LUA, VoidCode } from "./scripts.js";
 import type {
   AccountStatus,
   ChargeRequest,
@@ -16,7 +16,41 @@ interface ScriptedRedis extends Redis {
   tollgateCharge(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateCredit(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateRestore(...args: (string | number)[]): Promise<number>;
+  tollgateVoidCharge(numKeys: number, ...args: (string | number)[]): Promise<ScriptReply>;
 }
+
+/** What voiding a charge did: nothing had run (and now never will), it was voided before, or it was refunded. */
+export type VoidResult = "tombstoned" | "already_void" | "refunded";
+
+function voidResult(code: number): VoidResult {
+  if (code === VoidCode.tombstoned) return "tombstoned";
+  if (code === VoidCode.alreadyVoid) return "already_void";
+  if (code === VoidCode.refunded) return "refunded";
+  throw new Error(`void script returned unknown code ${code}`);
+}
+
+/** Where a voided event's tombstone stays: far longer than a charge stuck in a stalled Redis could wait to run. */
+const TOMBSTONE_TTL_SECONDS = 24 * 3600;
+
+/** The fields a void entry repeats from the charge it undoes (so the ingester can record it whatever it saw first). */
+export interface VoidedEvent {
+  accountId: string;
+  keyId: string;
+  planId: string;
+  productId: string;
+  currency: string;
+  eventId: string;
+  timestampMs: number;
+  method: string;
+  path: string;
+}
+
+/** The void script's ARGV before its counter part: tombstone TTL, then the event. */
+export function voidEventArgs(e: VoidedEvent): (string | number)[] {
+  return [TOMBSTONE_TTL_SECONDS, e.eventId, e.accountId, e.keyId, e.planId, e.productId, e.currency, e.timestampMs, e.method, e.path];
+}
+
+export { TOMBSTONE_TTL_SECONDS, voidResult };
 
 // Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
 // and an account that reappeared meanwhile (published, charged) is left alone.
@@ -47,6 +81,7 @@ export class HotStore {
     redis.defineCommand("tollgateCharge", { numberOfKeys: 4, lua: CHARGE_LUA });
     redis.defineCommand("tollgateCredit", { numberOfKeys: 3, lua: CREDIT_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
+    redis.defineCommand("tollgateVoidCharge", { lua: VOID_CHARGE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
     this.chargeReceiptTtl = options.chargeReceiptTtlSeconds ?? 300;
@@ -87,9 +122,19 @@ export class HotStore {
         return { kind: "key_inactive" };
       case ChargeCode.noWallet:
         return { kind: "no_wallet" };
+      case ChargeCode.voided:
+        return { kind: "voided" };
       default:
         throw new Error(`charge script returned unknown code ${code}`);
     }
+  }
+
+  /** Undo a flat charge whose outcome was lost (see VOID_CHARGE_LUA), or make sure it never happens. */
+  async voidCharge(r: ChargeRequest): Promise<VoidResult> {
+    const ks = this.keyspace;
+    const keys = [ks.account(r.accountId), ks.usageStream(ks.partitionOf(r.accountId)), ks.chargeReceipt(r.accountId, r.eventId)];
+    const [code] = await this.redis.tollgateVoidCharge(keys.length, ...keys, ...voidEventArgs({ ...r, productId: "" }), 0, 0);
+    return voidResult(code);
   }
 
   /** Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op. */
@@ -164,17 +209,20 @@ export class HotStore {
     return (await this.redis.tollgateRestore(this.keyspace.account(account.accountId), ...fields)) === 1;
   }
 
-  /** Usage of one account still in its partition's stream (not yet ingested, or not yet deleted), by event id. */
-  async streamedUsage(accountId: string): Promise<{ eventId: string; currency: string; price: number }[]> {
+  /**
+   * Usage of one account still in its partition's stream (not yet ingested, or not yet deleted), by event id.
+   * A void entry (a refused call's charge undone) has the negative price and `void: true`.
+   */
+  async streamedUsage(accountId: string): Promise<{ eventId: string; currency: string; price: number; void: boolean }[]> {
     const stream = this.keyspace.usageStream(this.keyspace.partitionOf(accountId));
-    const out: { eventId: string; currency: string; price: number }[] = [];
+    const out: { eventId: string; currency: string; price: number; void: boolean }[] = [];
     let from = "-";
     for (;;) {
       const entries = await this.redis.xrange(stream, from, "+", "COUNT", 1_000);
       for (const [, fields] of entries) {
         const f: Record<string, string> = {};
         for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-        if (f.a === accountId) out.push({ eventId: f.id!, currency: f.c!, price: Number(f.amt) });
+        if (f.a === accountId) out.push({ eventId: f.id!, currency: f.c!, price: Number(f.amt), void: f.vd === "1" });
       }
       if (entries.length < 1_000) return out;
       from = `(${entries[entries.length - 1]![0]}`;

@@ -67,6 +67,7 @@ export const RatedCode = {
   quotaExceeded: -5,
   spendCapReached: -6,
   reservationGone: -7,
+  voided: -8,
   replayed: 2,
 } as const;
 
@@ -125,7 +126,8 @@ end
  */
 export const CHARGE_RATED_LUA = `${PRELUDE}
 local receipt = redis.call('GET', KEYS[3])
-if receipt then return {2, tonumber(receipt), 0} end
+if receipt == 'void' then return {-8, 0, 0} end
+if receipt then return {2, tonumber(string.match(receipt, '^%S+')), 0} end
 local keyId, cur, units_known, ttl = ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15])
 local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[16]), 7, 17, 6
 local before = tonumber(redis.call('GET', KEYS[4]) or '0')
@@ -138,23 +140,25 @@ incr_counter(spendKey, amount, ttl)
 ${COUNT_QUOTAS}
 redis.call('XADD', KEYS[2], '*', 'id', ARGV[6], 'a', ARGV[1], 'k', keyId, 'p', ARGV[3], 'pr', ARGV[4], 'c', cur,
   'amt', amount, 'u', units_known, 'ts', ARGV[7], 'm', ARGV[8], 'path', ARGV[9], 'qx', soft)
-redis.call('SET', KEYS[3], balance, 'EX', ARGV[10])
+redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known, 'EX', ARGV[10])
 return {1, balance, amount, soft}
 `;
 
 /**
  * Reserve a call's maximum price before forwarding it; settled (or reaped) later.
- * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream, 6.. quota counters
+ * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream,
+ *       6 charge receipt (where a void leaves its tombstone), 7.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
  *       9 nQuotas, 10.. quotas
  * Returns {1, balance, amount} | refusal.
  */
 export const RESERVE_LUA = `${PRELUDE}
+if redis.call('GET', KEYS[6]) == 'void' then return {-8, 0, 0} end
 if redis.call('EXISTS', KEYS[2]) == 1 then
   return {1, tonumber(redis.call('HGET', KEYS[1], 'b:' .. ARGV[3]) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
 end
 local keyId, cur, amount, ttl = ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
-local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 6, 10, -1, 5
+local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 7, 10, -1, 5
 ${ADMISSION}
 balance = redis.call('HINCRBY', KEYS[1], 'b:' .. cur, -amount)
 ${SIGNAL}
@@ -228,6 +232,30 @@ redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('XADD', KEYS[5], '*', 'id', ARGV[1], 'a', r[4], 'k', r[5], 'p', '', 'pr', '', 'c', r[2], 'amt', 0, 'u', 0,
   'ts', ARGV[2], 'm', '', 'path', '', 'st', 'reaped', 'rf', '1', 'qx', '')
 return 1
+`;
+
+/**
+ * Void a reservation whose outcome the gateway could not learn: release it if it was made (no usage event:
+ * the call was never forwarded), and leave the tombstone that makes a late reservation refuse.
+ * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter, 5 charge receipt, 6.. quota counters
+ * ARGV: 1 tombstone TTL (s), 2 eventId, 3 nQuotas, 4.. per quota: 1 if per unit, else 0
+ * Returns {1} tombstoned, {2} already void, {3} released.
+ */
+export const VOID_RESERVATION_LUA = `
+if redis.call('GET', KEYS[5]) == 'void' then return {2} end
+redis.call('SET', KEYS[5], 'void', 'EX', ARGV[1])
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur')
+if not r[1] then return {1} end
+local held = tonumber(r[1])
+redis.call('HINCRBY', KEYS[1], 'b:' .. r[2], held)
+redis.call('HINCRBY', KEYS[1], 'h:' .. r[2], -held)
+redis.call('DECRBY', KEYS[4], held)
+for i = 0, tonumber(ARGV[3]) - 1 do
+  if ARGV[4 + i] ~= '1' then redis.call('DECR', KEYS[6 + i]) end
+end
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
+return {3}
 `;
 
 /** Rating maths alone, for the test that holds Lua and TypeScript equal. ARGV: price, before, units, percent. */

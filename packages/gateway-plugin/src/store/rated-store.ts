@@ -1,6 +1,8 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keyspace.js";
-import { CHARGE_RATED_LUA, RATE_ONLY_LUA, REAP_LUA, RESERVE_LUA, RatedCode, SETTLE_LUA } from "./rated-scripts.js";
+import { CHARGE_RATED_LUA, RATE_ONLY_LUA, REAP_LUA, RESERVE_LUA, RatedCode, SETTLE_LUA, VOID_RESERVATION_LUA } from "./rated-scripts.js";
+import { TOMBSTONE_TTL_SECONDS, voidEventArgs, voidResult, type VoidResult } from "./hot-store.js";
+import { VOID_CHARGE_LUA } from "./scripts.js";
 
 type Reply = (number | string)[];
 interface RatedRedis extends Redis {
@@ -9,6 +11,8 @@ interface RatedRedis extends Redis {
   tollgateSettle(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReap(...args: (string | number)[]): Promise<number>;
   tollgateRate(...args: (string | number)[]): Promise<number>;
+  tollgateVoidRated(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
+  tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
 }
 
 /** A quota as the scripts apply it for one call: its counter for the current period. */
@@ -47,7 +51,8 @@ export type Refusal =
   | { kind: "key_inactive" }
   | { kind: "no_wallet" }
   | { kind: "quota_exceeded"; quotaId: string; used: number }
-  | { kind: "spend_cap_reached"; spent: number; cap: number };
+  | { kind: "spend_cap_reached"; spent: number; cap: number }
+  | { kind: "voided" };
 
 export type RatedResult = { kind: "charged"; balance: number; price: number; softExceeded: string[]; replayed: boolean } | Refusal;
 export type ReserveResult = { kind: "reserved"; balance: number; amount: number } | Refusal;
@@ -80,6 +85,8 @@ function refusal(reply: Reply): Refusal {
       return { kind: "quota_exceeded", quotaId: String(a), used: Number(b) };
     case RatedCode.spendCapReached:
       return { kind: "spend_cap_reached", spent: Number(a), cap: Number(b) };
+    case RatedCode.voided:
+      return { kind: "voided" };
     default:
       throw new Error(`rated script returned unknown code ${code}`);
   }
@@ -101,6 +108,8 @@ export class RatedStore {
     redis.defineCommand("tollgateSettle", { lua: SETTLE_LUA });
     redis.defineCommand("tollgateReap", { numberOfKeys: 5, lua: REAP_LUA });
     redis.defineCommand("tollgateRate", { numberOfKeys: 0, lua: RATE_ONLY_LUA });
+    redis.defineCommand("tollgateVoidRated", { lua: VOID_CHARGE_LUA });
+    redis.defineCommand("tollgateVoidReservation", { lua: VOID_RESERVATION_LUA });
     this.redis = redis as RatedRedis;
   }
 
@@ -135,13 +144,32 @@ export class RatedStore {
     const ks = this.keyspace;
     const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
-    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.signalStream(partition), ...quotaKeys];
+    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.signalStream(partition), ks.chargeReceipt(c.accountId, c.eventId), ...quotaKeys];
     const reply = await this.redis.tollgateReserve(
       keys.length, ...keys,
       c.accountId, c.keyId, c.currency, c.eventId, amount, Date.now() + ttlMs, cap, COUNTER_TTL_SECONDS, c.quotas.length, ...quotaArgs,
     );
     if (reply[0] === RatedCode.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
     return refusal(reply);
+  }
+
+  /** Undo a single-phase rated charge whose outcome was lost, counters included, or make sure it never happens. */
+  async voidCharge(c: RatedCall): Promise<VoidResult> {
+    const ks = this.keyspace;
+    const { spendKey, quotaKeys } = this.limitKeys(c);
+    const keys = [ks.account(c.accountId), ks.usageStream(ks.partitionOf(c.accountId)), ks.chargeReceipt(c.accountId, c.eventId), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ...quotaKeys];
+    const [code] = await this.redis.tollgateVoidRated(keys.length, ...keys, ...voidEventArgs(c), 1, c.quotas.length, ...c.quotas.map((q) => (q.perUnit ? 1 : 0)));
+    return voidResult(Number(code));
+  }
+
+  /** Release a reservation whose outcome was lost (no usage event: the call was not forwarded), or make sure it never happens. */
+  async voidReservation(c: RatedCall): Promise<VoidResult> {
+    const ks = this.keyspace;
+    const { spendKey, quotaKeys } = this.limitKeys(c);
+    const partition = ks.partitionOf(c.accountId);
+    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.chargeReceipt(c.accountId, c.eventId), ...quotaKeys];
+    const [code] = await this.redis.tollgateVoidReservation(keys.length, ...keys, TOMBSTONE_TTL_SECONDS, c.eventId, c.quotas.length, ...c.quotas.map((q) => (q.perUnit ? 1 : 0)));
+    return voidResult(Number(code));
   }
 
   /** Two-phase, second half: charge what was used (at most what was held), or refund; one usage event. */

@@ -28,7 +28,8 @@ export type ChargeResult =
   | { kind: "unknown_account" }
   | { kind: "account_inactive"; status: string }
   | { kind: "key_inactive" }
-  | { kind: "no_wallet" };
+  | { kind: "no_wallet" }
+  | { kind: "voided" };
 
 export type CreditResult =
   | { kind: "applied"; balance: number; replayed: boolean }

@@ -54,7 +54,7 @@ export async function closeBillingPeriod(ctx: AppContext, accountId: string, per
 
 /** The usage of `period` charged before `cutoff` that no invoice bills yet. */
 function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date) {
-  return { accountId, currency, invoiceId: { $exists: false }, price: { $gt: 0 }, timestamp: { $gte: period.from, $lt: cutoff } };
+  return { accountId, currency, invoiceId: { $exists: false }, price: { $gt: 0 }, refunded: { $ne: true }, timestamp: { $gte: period.from, $lt: cutoff } };
 }
 
 /** Mark the draft's events, price its lines, finalize it. A draft that finds nothing to bill is removed. */

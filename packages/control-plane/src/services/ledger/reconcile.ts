@@ -26,9 +26,12 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
   const { accountId, currency } = wallet;
   const hot = (await ctx.hot.wallets(accountId)).get(currency) ?? { balance: 0, held: 0, creditLimit: 0 };
   const streamed = (await ctx.hot.streamedUsage(accountId)).filter((e) => e.currency === currency);
-  // An entry may be in MongoDB already and not yet deleted from the stream: count it once, as ingested.
-  const ingested = new Set((await ctx.models.UsageEvent.find({ _id: { $in: streamed.map((e) => e.eventId) } }, { _id: 1 }).lean()).map((e) => e._id));
-  const streamedUsage = streamed.filter((e) => !ingested.has(e.eventId)).reduce((total, e) => total + e.price, 0);
+  // An entry may be in MongoDB already and not yet deleted from the stream: count it once, as ingested. A
+  // void entry counts (negatively) until the event it undoes is marked refunded.
+  const stored = await ctx.models.UsageEvent.find({ _id: { $in: streamed.map((e) => e.eventId) } }, { _id: 1, refunded: 1 }).lean();
+  const ingested = new Set(stored.map((e) => e._id));
+  const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
+  const streamedUsage = streamed.filter((e) => !(e.void ? refunded : ingested).has(e.eventId)).reduce((total, e) => total + e.price, 0);
   const [ledger, pendingCredits, unsettledUsage] = await Promise.all([
     sum(ctx, "LedgerEntry", { walletId: wallet._id }, "$amount"),
     sum(ctx, "LedgerEntry", { walletId: wallet._id, appliedAt: { $exists: false } }, "$amount"),
