@@ -3,6 +3,7 @@ import type { Keyspace } from "./keyspace.js";
 import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode, VOID_CHARGE_LUA, VoidCode } from "./scripts.js";
 import type {
   AccountStatus,
+  CallIdentity,
   ChargeRequest,
   ChargeResult,
   CreditResult,
@@ -32,21 +33,8 @@ function voidResult(code: number): VoidResult {
 /** Where a voided event's tombstone stays: far longer than a charge stuck in a stalled Redis could wait to run. */
 const TOMBSTONE_TTL_SECONDS = 24 * 3600;
 
-/** The fields a void entry repeats from the charge it undoes (so the ingester can record it whatever it saw first). */
-export interface VoidedEvent {
-  accountId: string;
-  keyId: string;
-  planId: string;
-  productId: string;
-  currency: string;
-  eventId: string;
-  timestampMs: number;
-  method: string;
-  path: string;
-}
-
-/** The void script's ARGV before its counter part: tombstone TTL, then the event. */
-export function voidEventArgs(e: VoidedEvent): (string | number)[] {
+/** The void script's ARGV before its counter part: the tombstone's TTL, then the event it repeats (so the ingester can record it whatever it saw first). */
+export function voidEventArgs(e: CallIdentity): (string | number)[] {
   return [TOMBSTONE_TTL_SECONDS, e.eventId, e.accountId, e.keyId, e.planId, e.productId, e.currency, e.timestampMs, e.method, e.path];
 }
 

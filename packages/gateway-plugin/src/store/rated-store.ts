@@ -3,6 +3,7 @@ import type { Keyspace } from "./keyspace.js";
 import { CHARGE_RATED_LUA, RATE_ONLY_LUA, REAP_LUA, RESERVE_LUA, RatedCode, SETTLE_LUA, VOID_RESERVATION_LUA } from "./rated-scripts.js";
 import { TOMBSTONE_TTL_SECONDS, voidEventArgs, voidResult, type VoidResult } from "./hot-store.js";
 import { VOID_CHARGE_LUA } from "./scripts.js";
+import type { CallIdentity } from "./types.js";
 
 type Reply = (number | string)[];
 interface RatedRedis extends Redis {
@@ -25,16 +26,7 @@ export interface QuotaCheck {
 }
 
 /** Who is calling and what they are charged by; the same for the charge, the reservation and the settlement. */
-export interface RatedCall {
-  accountId: string;
-  keyId: string;
-  planId: string;
-  productId: string;
-  currency: string;
-  eventId: string;
-  timestampMs: number;
-  method: string;
-  path: string;
+export interface RatedCall extends CallIdentity {
   /** The price as encodePrice() compiled it. */
   price: string;
   /** Period key of the price's usage counter, e.g. `2026-11`. */

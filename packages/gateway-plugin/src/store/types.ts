@@ -8,6 +8,19 @@ export interface KeyRecord {
   spendCap?: { amount: number; period: "day" | "month" };
 }
 
+/** Who made a call and what its usage event says of it: the same for its charge, reservation, settlement and void. */
+export interface CallIdentity {
+  accountId: string;
+  keyId: string;
+  planId: string;
+  productId: string;
+  currency: string;
+  eventId: string;
+  timestampMs: number;
+  method: string;
+  path: string;
+}
+
 export type AccountStatus = "active" | "suspended" | "closed";
 
 export interface ChargeRequest {
