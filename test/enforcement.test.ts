@@ -46,7 +46,7 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
     const env = { ...process.env, REDIS_URL, MONGODB_URI, TOLLGATE_PREFIX: stack.prefix, TOLLGATE_PARTITIONS: String(TEST_PARTITIONS), TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN };
     const gateway = spawn(process.execPath, [`${ROOT}packages/gateway-plugin/dist/main.js`], { env: { ...env, PORT: "0", UPSTREAM_URL: stack.upstream.url }, stdio: ["ignore", "pipe", "inherit"] });
     children.push(gateway);
-    const url = await new Promise<string>((resolve) => gateway.stdout!.on("data", (d: Buffer) => {
+    const url = await new Promise<string>((resolve) => gateway.stdout.on("data", (d: Buffer) => {
       const m = /listening on (http:\/\/[\d.:]+)/.exec(d.toString());
       if (m) resolve(m[1]!);
     }));

@@ -143,7 +143,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     try {
       await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
       await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
-      await eventually(async () => mailsTo(s).length === 1, 20_000, "the mail, sent by the jobs");
+      await eventually(() => mailsTo(s).length === 1, 20_000, "the mail, sent by the jobs");
       await eventually(async () => (await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "usage" })) >= 1, 20_000, "usage booked by the job");
     } finally {
       await agenda.stop();

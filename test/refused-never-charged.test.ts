@@ -50,7 +50,7 @@ describe("a call refused with 503 is never charged, however the timing falls", (
     await Promise.all(loops);
     agent.destroy();
 
-    await eventually(async () => stack.gateway.tollgate.pendingVoids() === 0, 30_000, "voids delivered");
+    await eventually(() => stack.gateway.tollgate.pendingVoids() === 0, 30_000, "voids delivered");
     const streamsEmpty = async () => (await Promise.all(stack.keyspace.usageStreams().map((k) => stack.redis.xlen(k)))).every((n) => n === 0);
     await eventually(streamsEmpty, 30_000, "usage ingested");
 

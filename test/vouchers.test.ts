@@ -14,7 +14,7 @@ describe("vouchers, like prepaid phone cards", () => {
 
   const batch = (count: number, currency = "USD") => stack.admin.createVoucherBatch({ amount: 5_000_000, currency, count, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
   const available = async (accountId: string) => (await stack.admin.getBalance(accountId)).balances.find((b) => b.currency === "USD")!.available;
-  const reason = (p: Promise<unknown>) => p.then(() => "ok", (e: TollgateError) => `${e.status} ${String(e.problem.reason ?? e.code)}`);
+  const reason = (p: Promise<unknown>) => p.then(() => "ok", (e: TollgateError) => `${e.status} ${typeof e.problem.reason === "string" ? e.problem.reason : e.code}`);
 
   it("credits a code once; the same code again is refused; codes are stored only as hashes", async () => {
     const { codes } = await batch(3);

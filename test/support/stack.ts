@@ -67,8 +67,8 @@ async function startStripeMock(): Promise<{ url: string; process: ChildProcess }
       const m = /Listening for HTTP at address: ([\d.]+:\d+)/.exec(seen) ?? /Listening for HTTP.*?(127\.0\.0\.1:\d+)/.exec(seen);
       if (m) resolve(`http://${m[1]}`);
     };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
     child.on("error", reject);
     child.on("exit", (code) => reject(new Error(`stripe-mock exited (${code}): ${seen}`)));
   });
@@ -204,7 +204,7 @@ export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
 }
 
 /** Poll until `probe` returns true, or fail after `timeoutMs`. Waiting on an outcome, not asserting a time. */
-export async function eventually(probe: () => Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
+export async function eventually(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;

@@ -4,8 +4,14 @@ import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
 import type { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
-import type { Mailer } from "./services/notifications/deliver.js";
+import type { Transporter } from "nodemailer";
 import type { WebhookPolicy } from "./services/notifications/webhook-target.js";
+
+/** Where notifications are mailed from. */
+export interface Mailer {
+  transport: Transporter;
+  from: string;
+}
 
 /** What every route and service is handed: the stores, and nothing global. */
 export interface AppContext {

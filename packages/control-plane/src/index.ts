@@ -1,5 +1,5 @@
 export { createApp, MAX_BODY_BYTES } from "./app.js";
-export type { AppContext } from "./context.js";
+export type { AppContext, Mailer } from "./context.js";
 export { controlPlaneEnv, type ControlPlaneEnv } from "./env.js";
 export { Authenticator, type Principal } from "./http/auth.js";
 export { Cursors } from "./http/cursor.js";
@@ -20,11 +20,13 @@ export { applyPaymentEvent, refundRecharge } from "./services/recharges/settle.j
 export { startRecharge } from "./services/recharges/start.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export { triggerAutoRecharge, releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
-export { issueGrant, allocateUsage, expireGrants, CONSUMPTION_ORDER } from "./services/grants/grants.js";
+export { issueGrant } from "./services/grants/issue.js";
+export { allocateUsage, CONSUMPTION_ORDER } from "./services/grants/allocate.js";
+export { expireGrants } from "./services/grants/expire.js";
 export { startJobs, type JobIntervals } from "./jobs.js";
 export { notify } from "./services/notifications/emit.js";
 export { checkThresholds } from "./services/notifications/checks.js";
-export { deliverNotifications, signWebhook, type Mailer } from "./services/notifications/deliver.js";
+export { deliverNotifications, signWebhook } from "./services/notifications/deliver.js";
 export { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
 export { formatMoney } from "./services/notifications/templates.js";
 export { finalize, issueCreditNote, issueReceipt, markPaid, markVoid } from "./services/invoices/documents.js";

@@ -4,7 +4,7 @@ import { MongoBackend } from "@agendajs/mongo-backend";
 import type { RatedStore } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
-import { expireGrants } from "./services/grants/grants.js";
+import { expireGrants } from "./services/grants/expire.js";
 import { reconcile } from "./services/ledger/reconcile.js";
 import { settleUsage } from "./services/ledger/settle-usage.js";
 import { checkThresholds } from "./services/notifications/checks.js";

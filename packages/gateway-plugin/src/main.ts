@@ -28,10 +28,11 @@ const server = gateway.app.listen(env.PORT, env.HOST, () => {
 server.keepAliveTimeout = 65_000;
 
 const shutdown = () => {
-  server.close(async () => {
-    await gateway.close();
-    redis.disconnect();
-    process.exit(0);
+  server.close(() => {
+    void gateway.close().finally(() => {
+      redis.disconnect();
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
 };

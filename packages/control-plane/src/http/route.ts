@@ -50,9 +50,14 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
 
+/** The answer to a request that repeats an earlier one (same Idempotency-Key): the first result, marked as such. */
+export function replayHeaders(replayed: boolean): Record<string, string> {
+  return replayed ? { "idempotent-replayed": "true" } : {};
+}
+
 /** Keeps the route's generic types while letting a list of routes hold them all. */
 export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyBody>(spec: RouteSpec<P, Q, B>): RouteSpec {
-  return spec as unknown as RouteSpec;
+  return spec;
 }
 
 const EMPTY = z.strictObject({});

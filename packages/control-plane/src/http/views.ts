@@ -14,7 +14,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   id: p._id,
   name: p.name,
   currency: p.currency,
-  catalog: p.catalog as unknown as Record<string, unknown>,
+  catalog: p.catalog,
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });

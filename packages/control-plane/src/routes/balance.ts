@@ -4,7 +4,7 @@ import { ProblemError } from "../http/problem-error.js";
 import { accountParams } from "../http/schemas.js";
 import { balanceView } from "../http/views.js";
 import type { AppContext } from "../context.js";
-import { CONSUMPTION_ORDER } from "../services/grants/grants.js";
+import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";
 
 async function balanceOf(ctx: AppContext, accountId: string) {
   const account = await ctx.models.Account.findById(accountId).lean();

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { defineRoute } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
 import type { Grant } from "../models/index.js";
-import { CONSUMPTION_ORDER, issueGrant } from "../services/grants/grants.js";
+import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";
+import { issueGrant } from "../services/grants/issue.js";
 
 export const grantView = z.object({
   id: z.string(),
@@ -47,7 +48,7 @@ export const issueGrantRoute = defineRoute({
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
     const { grant, replayed } = await issueGrant(ctx, { walletId: params.walletId, kind: body.kind, amount: body.amount, priority: body.priority, expiresAt, reason: body.reason, idempotencyKey, actor: principal.actor });
-    return { status: 201, body: toGrantView(grant), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+    return { status: 201, body: toGrantView(grant), headers: replayHeaders(replayed) };
   },
 });
 

@@ -52,9 +52,12 @@ export const putNotificationSettings = defineRoute({
     const write = () =>
       ctx.models.NotificationSettings.findOneAndUpdate({ _id: params.accountId }, { $set: { ...body, webhooks, updatedAt: new Date() } }, { upsert: true, returnDocument: "after" }).lean();
     // Two first writes racing: the loser's insert collides on _id; the document exists now, so write again.
-    const settings = await write().catch((error: unknown) => (isDuplicateKey(error) ? write() : Promise.reject(error)));
+    const settings = await write().catch((error: unknown) => {
+      if (isDuplicateKey(error)) return write();
+      throw error;
+    });
     await audit(ctx, principal.actor, "notifications.settings", params.accountId, { emails: body.emails.length, webhooks: webhooks.map((w) => w.url) });
-    return { status: 200, body: toView(settings!) };
+    return { status: 200, body: toView(settings) };
   },
 });
 

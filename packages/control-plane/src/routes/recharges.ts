@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
@@ -18,7 +18,7 @@ export const createRecharge = defineRoute({
   responses: { 201: { description: "The recharge", schema: rechargeView.extend({ clientSecret: z.string().optional() }) } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const { recharge, clientSecret, replayed } = await startRecharge(ctx, { accountId: params.accountId, amount: body.amount, currency: body.currency, provider: body.provider, paymentMethod: body.paymentMethod, idempotencyKey, automatic: false, actor: principal.actor });
-    return { status: 201, body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) }, headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+    return { status: 201, body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) }, headers: replayHeaders(replayed) };
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
 import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
 import { creditWallet } from "../services/wallets/credit.js";
@@ -27,7 +27,7 @@ export const creditWalletRoute = defineRoute({
       idempotencyKey,
       actor: principal.actor,
     });
-    return { status: 201, body: toLedgerEntryView(entry), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+    return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
   },
 });
 
@@ -48,6 +48,6 @@ export const adjustWalletRoute = defineRoute({
   responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const { entry, replayed } = await creditWallet(ctx, { walletId: params.walletId, type: "adjustment", amount: body.amount, reason: body.reason, idempotencyKey, actor: principal.actor });
-    return { status: 201, body: toLedgerEntryView(entry), headers: replayed ? { "idempotent-replayed": "true" } : ({} as Record<string, string>) };
+    return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
   },
 });

@@ -1,5 +1,4 @@
 import { Agent } from "node:http";
-import type { ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import { createProxyMiddleware } from "http-proxy-middleware";
 import { problem } from "../core/problems.js";
@@ -42,8 +41,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       },
       error: (_error, _req, res) => {
         // `res` is a socket for upgrades; only an HTTP response that has not started can carry a problem.
-        if ("setHeader" in res && !(res as ServerResponse).headersSent) {
-          sendProblem(res as ServerResponse, problem("upstream_unavailable"));
+        if ("setHeader" in res && !res.headersSent) {
+          sendProblem(res, problem("upstream_unavailable"));
         } else {
           res.destroy();
         }

@@ -53,17 +53,24 @@ export class RateLimits {
   async consume(spec: PlanSpec, accountId: string, keyId: string): Promise<RateDecision> {
     const rules = spec.rateLimits;
     if (rules.length === 0) return ALLOWED_WITHOUT_LIMITS;
-    const results = await Promise.all(
-      rules.map((rule) =>
-        this.limiter(spec.planId, rule)
-          .consume(rule.scope === "account" ? accountId : keyId)
-          .then((res) => ({ rule, res, limited: false }), (rejection: unknown) => {
-            if (rejection instanceof RateLimiterRes) return { rule, res: rejection, limited: true };
-            throw rejection;
-          }),
-      ),
-    ).catch((error: unknown) => error);
-    if (!Array.isArray(results)) return { kind: "unavailable", error: results };
+    let results: { rule: RateLimitSpec; res: RateLimiterRes; limited: boolean }[];
+    try {
+      results = await Promise.all(
+        rules.map((rule) =>
+          this.limiter(spec.planId, rule)
+            .consume(rule.scope === "account" ? accountId : keyId)
+            .then(
+              (res) => ({ rule, res, limited: false }),
+              (rejection: unknown) => {
+                if (rejection instanceof RateLimiterRes) return { rule, res: rejection, limited: true };
+                throw rejection;
+              },
+            ),
+        ),
+      );
+    } catch (error) {
+      return { kind: "unavailable", error };
+    }
 
     let tightest = results[0]!;
     for (const r of results) if (r.res.remainingPoints < tightest.res.remainingPoints || (r.limited && !tightest.limited)) tightest = r;

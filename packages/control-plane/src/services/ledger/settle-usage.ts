@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey } from "../../models/index.js";
-import { allocateUsage } from "../grants/grants.js";
+import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../claims.js";
 
 /**
@@ -12,9 +12,16 @@ import { withLock } from "../claims.js";
  * by the claim, so the entry is inserted once, however often this runs).
  */
 export async function settleUsage(ctx: AppContext, batchSize = 2_000): Promise<number> {
-  // One settler at a time, across processes: two booking at once could put one call in two entries (and
-  // attribute it to grants twice). On MongoDB the claim below would hold alone; on FerretDB v1 it does not.
-  return (await withLock(ctx, "ledger.settle", 300_000, () => settleUnlocked(ctx, batchSize))) ?? 0;
+  return (await underSettlementLock(ctx, () => settleUnlocked(ctx, batchSize))) ?? 0;
+}
+
+/**
+ * One settler at a time, across processes: two booking at once could put one call in two entries (and
+ * attribute it to grants twice). On MongoDB the claim below would hold alone; on FerretDB v1 it does not.
+ * Grant expiry runs under it too. Skipped (undefined) when another process holds it.
+ */
+export function underSettlementLock<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T | undefined> {
+  return withLock(ctx, "ledger.settle", 300_000, fn);
 }
 
 /** The settlement itself, for callers that already hold the `ledger.settle` lock. */

@@ -1,16 +1,11 @@
 import { createHmac, randomBytes } from "node:crypto";
-import type { Transporter } from "nodemailer";
-import type { AppContext } from "../../context.js";
+import type { AppContext, Mailer } from "../../context.js";
 import { newId } from "../../ids.js";
 import type { Notification } from "../../models/index.js";
 import { render } from "./templates.js";
 import { withLock } from "../claims.js";
 import { postWebhook } from "./webhook-target.js";
 
-export interface Mailer {
-  transport: Transporter;
-  from: string;
-}
 
 const MAX_ATTEMPTS = 8;
 /** 5 s, 10 s, 20 s, … capped at an hour. */
@@ -50,12 +45,12 @@ async function deliverOne(ctx: AppContext, mailer: Mailer | undefined, n: Notifi
   const payload = JSON.stringify({ type: `tollgate.${n.kind}`, timestamp: n.createdAt.toISOString(), data: { accountId: n.accountId, ...n.data } });
   for (const channel of n.pending) {
     let ok = false;
-    let detail = "";
+    let detail: string;
     try {
       if (channel.startsWith("email:")) {
         if (mailer === undefined) throw new Error("no mail transport configured");
-        const info = await mailer.transport.sendMail({ from: mailer.from, to: channel.slice(6), subject: content.subject, text: content.text, html: content.html, messageId: `<${n._id}@tollgate>` });
-        detail = String(info.response ?? "sent");
+        const info = (await mailer.transport.sendMail({ from: mailer.from, to: channel.slice(6), subject: content.subject, text: content.text, html: content.html, messageId: `<${n._id}@tollgate>` })) as { response?: string };
+        detail = info.response ?? "sent";
       } else {
         const hook = settings?.webhooks.find((w) => `webhook:${w.id}` === channel);
         if (hook === undefined) throw new Error("webhook endpoint removed");

@@ -66,7 +66,7 @@ describe("webhook targets", () => {
 describe("the delivery's DNS lookup", () => {
   const resolve = (policy: typeof STRICT_WEBHOOKS) =>
     new Promise<{ error?: string; address?: string }>((done) => {
-      guardedLookup(policy)("localhost", {}, (error, address) => done(error ? { error: error.message } : { address: String(address) }));
+      guardedLookup(policy)("localhost", {}, (error, address) => done(error ? { error: error.message } : { address: address as string }));
     });
 
   it("refuses a name that resolves to a loopback address (the check a DNS rebind would have to pass)", async () => {

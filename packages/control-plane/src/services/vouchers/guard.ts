@@ -26,7 +26,11 @@ export class RedeemGuard {
   }
 
   async failed(accountId: string, address: string): Promise<void> {
-    const spend = (limiter: RateLimiterRedis, key: string) => limiter.consume(key).catch((e: unknown) => (e instanceof RateLimiterRes ? e : Promise.reject(e)));
+    const spend = (limiter: RateLimiterRedis, key: string) =>
+      limiter.consume(key).catch((e: unknown) => {
+        if (e instanceof RateLimiterRes) return e; // a limit reached is what we count here, not a failure
+        throw e;
+      });
     await Promise.all([spend(this.perAccount, accountId), spend(this.perAddress, address)]);
   }
 }

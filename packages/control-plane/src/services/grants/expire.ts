@@ -1,0 +1,30 @@
+import type { AppContext } from "../../context.js";
+import { settleUnlocked, underSettlementLock } from "../ledger/settle-usage.js";
+import { creditWallet } from "../wallets/credit.js";
+
+/**
+ * Expire grants past their date: book what usage is waiting (so that it is attributed first), then move each
+ * grant's remainder out of the wallet through an `expiry` entry, never taking the balance below zero.
+ */
+export async function expireGrants(ctx: AppContext, now = new Date()): Promise<number> {
+  // Under the settlement lock: booking usage and expiring what it did not use must not interleave.
+  return (await underSettlementLock(ctx, () => expireUnlocked(ctx, now))) ?? 0;
+}
+
+async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
+  const due = await ctx.models.Grant.find({ status: "active", expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(500).lean();
+  if (due.length === 0) return 0;
+  await settleUnlocked(ctx);
+  for (const stale of due) {
+    const grant = (await ctx.models.Grant.findById(stale._id).lean())!;
+    const balance = (await ctx.hot.wallets(grant.accountId)).get(grant.currency)?.balance ?? 0;
+    const take = Math.max(0, Math.min(grant.remaining, balance));
+    let expiryEntryId: string | undefined;
+    if (take > 0) {
+      const { entry } = await creditWallet(ctx, { walletId: grant.walletId, type: "expiry", amount: -take, reason: `${grant.kind} grant ${grant._id} expired`, idempotencyKey: `expiry:${grant._id}`, actor: "system:grants" });
+      expiryEntryId = entry._id;
+    }
+    await ctx.models.Grant.updateOne({ _id: grant._id, status: "active" }, { $set: { status: "expired", remaining: 0, ...(expiryEntryId ? { expiryEntryId } : {}) } });
+  }
+  return due.length;
+}
