@@ -12,11 +12,17 @@ export default tseslint.config(
     languageOptions: {
       // Named projects rather than the project service: the unit tests beside the code are left out of their
       // package's tsconfig (so that they stay out of dist/) and type-checked by tsconfig.tests.json.
-      parserOptions: { project: ["./packages/*/tsconfig.json", "./load/tsconfig.json", "./tsconfig.tests.json"], tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        project: ["./packages/*/tsconfig.json", "./load/tsconfig.json", "./tsconfig.tests.json"],
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // A leading underscore says "unused on purpose" (an Express error handler's `next`, a rest destructure).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   { files: ["**/*.js"], extends: [tseslint.configs.disableTypeChecked] },

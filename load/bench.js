@@ -88,7 +88,8 @@ export function handleSummary(data) {
     response_ratios: ratios(responseSide),
   };
   const f = (n, d = 1) => n.toFixed(d).padStart(9);
-  const row = (name, s) => `${name.padEnd(9)}${f(s.rps)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100, 1)}%${String(s.requests).padStart(10)}`;
+  const row = (name, s) =>
+    `${name.padEnd(9)}${f(s.rps)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100, 1)}%${String(s.requests).padStart(10)}`;
   const text = [
     "",
     `Tollgate gateway benchmark: ${VUS} VUs, ${seconds}s per side, GET ${PATH}`,

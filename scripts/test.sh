@@ -15,6 +15,8 @@ eval "$services_env"
 ensure_build
 log "type-checking the tests"
 "$PNPM" exec tsc -p tsconfig.tests.json
+log "lint (ESLint), format (Prettier) and import cycles (madge)"
+"$PNPM" run --silent lint
 
 mkdir -p "$RUN_DIR"
 report="$RUN_DIR/vitest-report.json"

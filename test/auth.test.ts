@@ -27,7 +27,11 @@ describe("authentication and authorization", () => {
   it("gateway: no key, an unknown key, or a malformed key is 401 and never reaches the upstream", async () => {
     const before = stack.upstream.count();
     expectProblem(await call(`${stack.gatewayUrl}/x`), 401, "unauthorized");
-    expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": "tg_thisKeyWasNeverIssuedByAnyone" } }), 401, "unauthorized");
+    expectProblem(
+      await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": "tg_thisKeyWasNeverIssuedByAnyone" } }),
+      401,
+      "unauthorized",
+    );
     expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { authorization: "Bearer short" } }), 401, "unauthorized");
     expectProblem(await call(`${stack.gatewayUrl}/x`, { headers: { authorization: `Basic ${alice.key}` } }), 401, "unauthorized");
     expect(stack.upstream.count()).toBe(before);
@@ -103,7 +107,11 @@ describe("authentication and authorization", () => {
   it("control plane: a consumer key cannot credit, issue keys or create plans", async () => {
     const before = (await stack.admin.getBalance(alice.accountId)).balances[0]!.available;
     const attempts = [
-      request(stack.controlPlaneUrl).post(`/v1/wallets/${alice.walletId}/credits`).set("x-api-key", alice.key).set("idempotency-key", "a").send({ amount: 5 }),
+      request(stack.controlPlaneUrl)
+        .post(`/v1/wallets/${alice.walletId}/credits`)
+        .set("x-api-key", alice.key)
+        .set("idempotency-key", "a")
+        .send({ amount: 5 }),
       request(stack.controlPlaneUrl).post(`/v1/accounts/${alice.accountId}/keys`).set("x-api-key", alice.key).send({}),
       request(stack.controlPlaneUrl).post("/v1/plans").set("x-api-key", alice.key).send({ name: "free", currency: "USD", pricePerCall: 0 }),
     ];

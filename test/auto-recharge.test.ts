@@ -18,15 +18,25 @@ describe("auto-recharge", () => {
   });
 
   const configure = (s: Seeded, settings: Record<string, unknown>) =>
-    request(stack.controlPlaneUrl).put(`/v1/wallets/${s.walletId}/auto-recharge`).set("authorization", `Bearer ${ADMIN_TOKEN}`).send({ provider: "stripe", paymentMethod: "pm_card_visa", ...settings });
-  const recharges = (s: Seeded) => stack.ctx.models.Recharge.find({ accountId: s.accountId, automatic: true }).sort({ createdAt: 1 }).lean();
+    request(stack.controlPlaneUrl)
+      .put(`/v1/wallets/${s.walletId}/auto-recharge`)
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ provider: "stripe", paymentMethod: "pm_card_visa", ...settings });
+  const recharges = (s: Seeded) =>
+    stack.ctx.models.Recharge.find({ accountId: s.accountId, automatic: true }).sort({ createdAt: 1 }).lean();
   const hook = (type: string, object: Record<string, unknown>) => {
     const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, type, data: { object } });
-    return request(stack.controlPlaneUrl).post("/v1/webhooks/stripe").set("content-type", "application/json").set("stripe-signature", stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET })).send(payload);
+    return request(stack.controlPlaneUrl)
+      .post("/v1/webhooks/stripe")
+      .set("content-type", "application/json")
+      .set("stripe-signature", stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET }))
+      .send(payload);
   };
   const burst = async (s: Seeded, n: number) => {
     const agent = new Agent({ keepAlive: true, maxSockets: 40 });
-    const answers = await Promise.all(Array.from({ length: n }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })));
+    const answers = await Promise.all(
+      Array.from({ length: n }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })),
+    );
     agent.destroy();
     return answers;
   };
@@ -64,11 +74,23 @@ describe("auto-recharge", () => {
 
     // Below the threshold again (a reversal takes 990,500): the day's one recharge is used.
     const spend = await stack.ctx.models.LedgerEntry.create({
-      _id: "led_spenddownspendd", walletId: s.walletId, accountId: s.accountId, currency: "USD", type: "reversal", amount: -990_500,
-      idempotencyKey: "spend-down", requestHash: "x", actor: "test", createdAt: new Date(),
+      _id: "led_spenddownspendd",
+      walletId: s.walletId,
+      accountId: s.accountId,
+      currency: "USD",
+      type: "reversal",
+      amount: -990_500,
+      idempotencyKey: "spend-down",
+      requestHash: "x",
+      actor: "test",
+      createdAt: new Date(),
     });
     await stack.ctx.hot.credit(s.accountId, spend._id, "USD", -990_500); // 1,500: crosses again
-    await eventually(async () => (await stack.ctx.models.AuditRecord.countDocuments({ target: s.accountId, action: "auto_recharge.daily_limit" })) === 1, 10_000, "daily limit noted");
+    await eventually(
+      async () => (await stack.ctx.models.AuditRecord.countDocuments({ target: s.accountId, action: "auto_recharge.daily_limit" })) === 1,
+      10_000,
+      "daily limit noted",
+    );
     expect(await recharges(s)).toHaveLength(1);
   });
 

@@ -58,7 +58,11 @@ describe("billing modes", () => {
   });
 
   it("a credit limit applies to rated and reserved prices too, and can be changed live", async () => {
-    const plan = await stack.admin.createPlan({ name: "p", currency: "USD", unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 600 } } });
+    const plan = await stack.admin.createPlan({
+      name: "p",
+      currency: "USD",
+      unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 600 } },
+    });
     const acct = await stack.admin.createAccount({ name: "rated", planId: plan.id, billingMode: "postpaid", creditLimit: 1_000 });
     const key = (await stack.admin.createApiKey(acct.id)).key;
     expect((await call(`${stack.gatewayUrl}/bytes/100`, { headers: { "x-api-key": key } })).status).toBe(200);
@@ -68,7 +72,9 @@ describe("billing modes", () => {
 
   it("a prepaid account cannot be given a credit limit; wallets are one per currency", async () => {
     const plan = await stack.admin.createPlan({ name: "p", currency: "USD", pricePerCall: 1 });
-    await expect(stack.admin.createAccount({ name: "x", planId: plan.id, billingMode: "prepaid", creditLimit: 5 })).rejects.toMatchObject({ status: 400 });
+    await expect(stack.admin.createAccount({ name: "x", planId: plan.id, billingMode: "prepaid", creditLimit: 5 })).rejects.toMatchObject({
+      status: 400,
+    });
     const acct = await stack.admin.createAccount({ name: "multi", planId: plan.id });
     const eur = await stack.admin.createWallet(acct.id, { currency: "EUR" });
     expect(eur).toMatchObject({ currency: "EUR", creditLimit: 0 });

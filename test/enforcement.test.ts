@@ -19,12 +19,16 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
     await stack?.close();
   });
 
-  const get = (s: Seeded, path: string, agent?: Agent) => call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key }, ...(agent ? { agent } : {}) });
+  const get = (s: Seeded, path: string, agent?: Agent) =>
+    call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key }, ...(agent ? { agent } : {}) });
   const wallet = async (s: Seeded) => stack.redis.hgetall(stack.keyspace.account(s.accountId));
 
   it("many concurrent metered calls on a small balance: no overspend, every reservation settled exactly", async () => {
     // Each call reserves 1,000 and uses 300: at most 10 can be in flight on 10,000.
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 1_000 } } }, 10_000);
+    const s = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 1_000 } } },
+      10_000,
+    );
     const agent = new Agent({ keepAlive: true, maxSockets: 100 });
     const answers = await Promise.all(Array.from({ length: 300 }, () => get(s, "/bytes/300", agent)));
     agent.destroy();
@@ -42,14 +46,29 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
   });
 
   it("returns the reservation of a gateway killed mid-call, once its TTL has passed", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 4_000 } }, reservationTtlSeconds: 1 }, 10_000);
-    const env = { ...process.env, REDIS_URL, MONGODB_URI, TOLLGATE_PREFIX: stack.prefix, TOLLGATE_PARTITIONS: String(TEST_PARTITIONS), TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN };
-    const gateway = spawn(process.execPath, [`${ROOT}packages/gateway-plugin/dist/main.js`], { env: { ...env, PORT: "0", UPSTREAM_URL: stack.upstream.url }, stdio: ["ignore", "pipe", "inherit"] });
+    const s = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 4_000 } }, reservationTtlSeconds: 1 },
+      10_000,
+    );
+    const env = {
+      ...process.env,
+      REDIS_URL,
+      MONGODB_URI,
+      TOLLGATE_PREFIX: stack.prefix,
+      TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
+      TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
+    };
+    const gateway = spawn(process.execPath, [`${ROOT}packages/gateway-plugin/dist/main.js`], {
+      env: { ...env, PORT: "0", UPSTREAM_URL: stack.upstream.url },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     children.push(gateway);
-    const url = await new Promise<string>((resolve) => gateway.stdout.on("data", (d: Buffer) => {
-      const m = /listening on (http:\/\/[\d.:]+)/.exec(d.toString());
-      if (m) resolve(m[1]!);
-    }));
+    const url = await new Promise<string>((resolve) =>
+      gateway.stdout.on("data", (d: Buffer) => {
+        const m = /listening on (http:\/\/[\d.:]+)/.exec(d.toString());
+        if (m) resolve(m[1]!);
+      }),
+    );
     const pending = call(`${url}/hang`, { headers: { "x-api-key": s.key } }).catch(() => undefined);
     await eventually(async () => (await wallet(s))["h:USD"] === "4000", 10_000, "reservation taken");
     gateway.kill("SIGKILL");
@@ -57,7 +76,10 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
     expect(Number((await wallet(s))["b:USD"])).toBe(6_000);
 
     // The control plane's reaper (the ingester process runs it) returns it after the TTL.
-    const plane = spawn(process.execPath, [`${ROOT}packages/control-plane/dist/main.js`, "ingester"], { env: { ...env, MONGODB_DB: stack.dbName, INGESTER_CONSUMER: "reaper-test", REAPER_INTERVAL_MS: "200" }, stdio: "inherit" });
+    const plane = spawn(process.execPath, [`${ROOT}packages/control-plane/dist/main.js`, "ingester"], {
+      env: { ...env, MONGODB_DB: stack.dbName, INGESTER_CONSUMER: "reaper-test", REAPER_INTERVAL_MS: "200" },
+      stdio: "inherit",
+    });
     children.push(plane);
     await eventually(async () => (await wallet(s))["b:USD"] === "10000", 20_000, "reservation reaped");
     expect((await wallet(s))["h:USD"]).toBe("0");
@@ -104,7 +126,16 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
   });
 
   it("rate limits: 429 with Retry-After and the IETF RateLimit headers, per account and per key", async () => {
-    const s = await stack.seedCatalog({ pricePerCall: 1, rateLimits: [{ id: "burst", scope: "key", limit: 3, windowSeconds: 60 }, { id: "steady", scope: "account", limit: 100, windowSeconds: 3600 }] }, 10_000);
+    const s = await stack.seedCatalog(
+      {
+        pricePerCall: 1,
+        rateLimits: [
+          { id: "burst", scope: "key", limit: 3, windowSeconds: 60 },
+          { id: "steady", scope: "account", limit: 100, windowSeconds: 3600 },
+        ],
+      },
+      10_000,
+    );
     const answers = [];
     for (let i = 0; i < 4; i++) answers.push(await get(s, "/x"));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429]);

@@ -15,17 +15,34 @@ describe("credit grants", () => {
   const later = (ms: number) => new Date(Date.now() + ms).toISOString();
   const spend = async (s: Seeded, calls: number) => {
     for (let i = 0; i < calls; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } })).status).toBe(200);
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, settledBy: { $exists: false } })) === calls, 30_000, "ingestion");
+    await eventually(
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, settledBy: { $exists: false } })) === calls,
+      30_000,
+      "ingestion",
+    );
     await settleUsage(stack.ctx);
   };
-  const remaining = async (s: Seeded) => Object.fromEntries((await stack.admin.listGrants(s.accountId)).items.map((g) => [g.reason, [g.remaining, g.status]]));
+  const remaining = async (s: Seeded) =>
+    Object.fromEntries((await stack.admin.listGrants(s.accountId)).items.map((g) => [g.reason, [g.remaining, g.status]]));
   const available = async (s: Seeded) => (await stack.admin.getBalance(s.accountId)).balances[0]!.available;
 
   it("are spent before the wallet's own money, in the stated order: priority, then soonest expiry", async () => {
     const s = await stack.seedAccount({ pricePerCall: 100, balance: 2_000 });
-    await stack.admin.issueGrant(s.walletId, { kind: "promotional", amount: 300, priority: 1, expiresAt: later(3_600_000), reason: "late-low" }, { idempotencyKey: "g1" });
-    await stack.admin.issueGrant(s.walletId, { kind: "promotional", amount: 300, priority: 1, expiresAt: later(600_000), reason: "soon-low" }, { idempotencyKey: "g2" });
-    await stack.admin.issueGrant(s.walletId, { kind: "paid", amount: 200, priority: 0, expiresAt: later(7_200_000), reason: "first" }, { idempotencyKey: "g3" });
+    await stack.admin.issueGrant(
+      s.walletId,
+      { kind: "promotional", amount: 300, priority: 1, expiresAt: later(3_600_000), reason: "late-low" },
+      { idempotencyKey: "g1" },
+    );
+    await stack.admin.issueGrant(
+      s.walletId,
+      { kind: "promotional", amount: 300, priority: 1, expiresAt: later(600_000), reason: "soon-low" },
+      { idempotencyKey: "g2" },
+    );
+    await stack.admin.issueGrant(
+      s.walletId,
+      { kind: "paid", amount: 200, priority: 0, expiresAt: later(7_200_000), reason: "first" },
+      { idempotencyKey: "g3" },
+    );
     expect(await available(s)).toBe(2_800);
     const balance = await stack.admin.getBalance(s.accountId);
     expect(balance.balances[0]!.grants.map((g) => g.remaining)).toEqual([200, 300, 300]);
@@ -42,8 +59,16 @@ describe("credit grants", () => {
 
   it("expire through the ledger: the unused remainder leaves, once; the statement shows every movement", async () => {
     const s = await stack.seedAccount({ pricePerCall: 100, balance: 1_000 });
-    const grant = await stack.admin.issueGrant(s.walletId, { kind: "promotional", amount: 700, expiresAt: later(60_000), reason: "welcome" }, { idempotencyKey: "welcome" });
-    const replay = await stack.admin.issueGrant(s.walletId, { kind: "promotional", amount: 700, expiresAt: grant.expiresAt, reason: "welcome" }, { idempotencyKey: "welcome" });
+    const grant = await stack.admin.issueGrant(
+      s.walletId,
+      { kind: "promotional", amount: 700, expiresAt: later(60_000), reason: "welcome" },
+      { idempotencyKey: "welcome" },
+    );
+    const replay = await stack.admin.issueGrant(
+      s.walletId,
+      { kind: "promotional", amount: 700, expiresAt: grant.expiresAt, reason: "welcome" },
+      { idempotencyKey: "welcome" },
+    );
     expect(replay.id).toBe(grant.id);
     await spend(s, 3);
     expect(await remaining(s)).toEqual({ welcome: [400, "active"] });
@@ -58,6 +83,11 @@ describe("credit grants", () => {
 
     const period = new Date().toISOString().slice(0, 7);
     const statement = await stack.consumer(s.key).getStatement(s.accountId, period);
-    expect(statement.wallets[0]).toMatchObject({ opening: 0, movements: { credit: 1_000, adjustment: 0, grant: 700, usage: -300, expiry: -400, reversal: 0 }, closing: 1_000, entries: 4 });
+    expect(statement.wallets[0]).toMatchObject({
+      opening: 0,
+      movements: { credit: 1_000, adjustment: 0, grant: 700, usage: -300, expiry: -400, reversal: 0 },
+      closing: 1_000,
+      entries: 4,
+    });
   });
 });

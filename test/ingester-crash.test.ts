@@ -65,7 +65,7 @@ describe("usage ingestion survives SIGKILL", () => {
   async function pendingFor(consumer: string): Promise<number> {
     let total = 0;
     for (const stream of stack.keyspace.usageStreams()) {
-      const rows = (await stack.redis.xpending(stream, "ingest", "-", "+", 100_000, consumer));
+      const rows = await stack.redis.xpending(stream, "ingest", "-", "+", 100_000, consumer);
       total += rows.length;
     }
     return total;

@@ -16,7 +16,8 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
 
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const periodStart = `${new Date().toISOString().slice(0, 7)}-01`;
-  const close = (accountId: string) => request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ periodStart });
+  const close = (accountId: string) =>
+    request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ periodStart });
   const pay = (invoiceId: string, body: Record<string, unknown> = {}, key?: string) => {
     const req = request(stack.controlPlaneUrl).post(`/v1/invoices/${invoiceId}/pay`).set(admin);
     return (key === undefined ? req : req.set("idempotency-key", key)).send(body);
@@ -29,7 +30,11 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     const get = () => call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": key } });
     const spend = async (calls: number, ingestedTotal: number) => {
       for (let i = 0; i < calls; i++) expect((await get()).status).toBe(200);
-      await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === ingestedTotal, 30_000, "usage ingested");
+      await eventually(
+        async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === ingestedTotal,
+        30_000,
+        "usage ingested",
+      );
     };
     const available = async () => (await stack.admin.getBalance(account.id)).balances[0]!.available;
     return { accountId: account.id, get, spend, available };
@@ -77,15 +82,25 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     const rest = await pay(invoice.id, { amount: 10_000 }, "p2");
     expect(rest.body).toMatchObject({ status: "paid", amountPaid: 20_000 });
     expect(await b.available()).toBe(0); // exactly the usage billed came back, rounding included
-    const entries = await stack.ctx.models.LedgerEntry.find({ accountId: b.accountId, invoiceId: invoice.id }).sort({ createdAt: 1 }).lean();
-    expect(entries.map((e) => [e.type, e.amount])).toEqual([["payment", 10_000], ["payment", 10_000], ["adjustment", 4_690]]);
+    const entries = await stack.ctx.models.LedgerEntry.find({ accountId: b.accountId, invoiceId: invoice.id })
+      .sort({ createdAt: 1 })
+      .lean();
+    expect(entries.map((e) => [e.type, e.amount])).toEqual([
+      ["payment", 10_000],
+      ["payment", 10_000],
+      ["adjustment", 4_690],
+    ]);
   });
 
   it("a credit note frees the credit it forgives; paying the rest settles the invoice", async () => {
     const c = await postpaid(10_000, 100_000);
     await c.spend(3, 3);
     const invoice = (await close(c.accountId)).body.invoice;
-    const note = await request(stack.controlPlaneUrl).post(`/v1/invoices/${invoice.id}/credit-notes`).set(admin).set("idempotency-key", "sorry").send({ amount: 10_000, reason: "outage" });
+    const note = await request(stack.controlPlaneUrl)
+      .post(`/v1/invoices/${invoice.id}/credit-notes`)
+      .set(admin)
+      .set("idempotency-key", "sorry")
+      .send({ amount: 10_000, reason: "outage" });
     expect(note.status).toBe(201);
     expect(await c.available()).toBe(-20_000);
     expect((await pay(invoice.id)).body).toMatchObject({ status: "paid", amountPaid: 20_000 });
@@ -105,7 +120,20 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     // A call charged before the early close but ingested only now (the ingester was behind).
     const late = new Date(new Date(early.cutoff).getTime() - 1);
     const plan = (await stack.ctx.models.Account.findById(d.accountId).lean())!.planId;
-    await stack.ctx.models.UsageEvent.create({ _id: "evt_late_ingested_0001", accountId: d.accountId, keyId: "key_x", planId: plan, currency: "USD", price: 1_000, method: "GET", path: "/x", productId: "default", units: 1, timestamp: late, ingestedAt: new Date() });
+    await stack.ctx.models.UsageEvent.create({
+      _id: "evt_late_ingested_0001",
+      accountId: d.accountId,
+      keyId: "key_x",
+      planId: plan,
+      currency: "USD",
+      price: 1_000,
+      method: "GET",
+      path: "/x",
+      productId: "default",
+      units: 1,
+      timestamp: late,
+      ingestedAt: new Date(),
+    });
 
     const periodEnd = new Date((await stack.ctx.models.Invoice.findById(early.id).lean())!.periodTo!.getTime() + 60_000);
     await Promise.all([closeEndedPeriods(stack.ctx, periodEnd), closeEndedPeriods(stack.ctx, periodEnd)]);

@@ -21,21 +21,42 @@ describe("invoices", () => {
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const month = new Date().toISOString().slice(0, 7);
   const periodStart = `${month}-01`;
-  const close = (accountId: string) => request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ periodStart });
+  const close = (accountId: string) =>
+    request(stack.controlPlaneUrl).post(`/v1/accounts/${accountId}/invoices`).set(admin).send({ periodStart });
 
   /** A postpaid account on a tiered plan with `calls` calls this month. */
   async function postpaidWithUsage(calls: number) {
     const plan = await stack.admin.createPlan({
       name: "tiered",
       currency: "USD",
-      products: [{ id: "search", path: "/search", price: { tiers: [{ upTo: 3, unitPrice: 250_000 }, { upTo: null, unitPrice: 100_000 }] } }],
+      products: [
+        {
+          id: "search",
+          path: "/search",
+          price: {
+            tiers: [
+              { upTo: 3, unitPrice: 250_000 },
+              { upTo: null, unitPrice: 100_000 },
+            ],
+          },
+        },
+      ],
       pricePerCall: 1_234,
     });
-    const account = await stack.admin.createAccount({ name: "postpaid", planId: plan.id, billingMode: "postpaid", creditLimit: 100_000_000 });
+    const account = await stack.admin.createAccount({
+      name: "postpaid",
+      planId: plan.id,
+      billingMode: "postpaid",
+      creditLimit: 100_000_000,
+    });
     const key = (await stack.admin.createApiKey(account.id)).key;
     for (let i = 0; i < calls; i++) await call(`${stack.gatewayUrl}/search`, { headers: { "x-api-key": key } });
     await call(`${stack.gatewayUrl}/other`, { headers: { "x-api-key": key } });
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === calls + 1, 30_000, "usage");
+    await eventually(
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === calls + 1,
+      30_000,
+      "usage",
+    );
     return { accountId: account.id, key };
   }
 
@@ -61,30 +82,73 @@ describe("invoices", () => {
     const b = await postpaidWithUsage(1);
     const second = (await close(b.accountId)).body.invoice;
     expect(second.number).toBe("TG-000002");
-    const note = await request(stack.controlPlaneUrl).post(`/v1/invoices/${second.id}/credit-notes`).set(admin).set("idempotency-key", "goodwill").send({ amount: 100_000, reason: "goodwill" });
+    const note = await request(stack.controlPlaneUrl)
+      .post(`/v1/invoices/${second.id}/credit-notes`)
+      .set(admin)
+      .set("idempotency-key", "goodwill")
+      .send({ amount: 100_000, reason: "goodwill" });
     expect(note.status).toBe(201);
-    expect(note.body).toMatchObject({ kind: "credit_note", number: "TG-000003", subtotal: -100_000, total: -100_000, correctsInvoiceId: second.id });
-    const tooMuch = await request(stack.controlPlaneUrl).post(`/v1/invoices/${second.id}/credit-notes`).set(admin).set("idempotency-key", "more").send({ amount: 200_000, reason: "too much" });
+    expect(note.body).toMatchObject({
+      kind: "credit_note",
+      number: "TG-000003",
+      subtotal: -100_000,
+      total: -100_000,
+      correctsInvoiceId: second.id,
+    });
+    const tooMuch = await request(stack.controlPlaneUrl)
+      .post(`/v1/invoices/${second.id}/credit-notes`)
+      .set(admin)
+      .set("idempotency-key", "more")
+      .send({ amount: 200_000, reason: "too much" });
     expect(tooMuch.status).toBe(422);
 
     // A numbering that died after giving TG-000004 to a document and before moving the counter.
     const c = await postpaidWithUsage(1);
     const draft = await stack.ctx.models.Invoice.create({
-      _id: "inv_interruptedinterr", kind: "invoice", issuer: "tollgate", accountId: c.accountId, currency: "USD", subject: "2000-01", idempotencyKey: "interrupted",
-      status: "finalized", lines: [], subtotal: 0, total: 0, rounding: 0, sequence: 4, number: "TG-000004", createdAt: new Date(), finalizedAt: new Date(),
+      _id: "inv_interruptedinterr",
+      kind: "invoice",
+      issuer: "tollgate",
+      accountId: c.accountId,
+      currency: "USD",
+      subject: "2000-01",
+      idempotencyKey: "interrupted",
+      status: "finalized",
+      lines: [],
+      subtotal: 0,
+      total: 0,
+      rounding: 0,
+      sequence: 4,
+      number: "TG-000004",
+      createdAt: new Date(),
+      finalizedAt: new Date(),
     });
     await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:4", issuer: "tollgate", sequence: 4, invoiceId: draft._id });
     expect((await stack.ctx.models.InvoiceCounter.findById("tollgate").lean())!.next).toBe(4);
     const next = (await close(c.accountId)).body.invoice;
     expect(next.number).toBe("TG-000005");
-    const numbers = (await stack.ctx.models.Invoice.find({ sequence: { $exists: true } }).sort({ sequence: 1 }).lean()).map((i) => i.sequence);
+    const numbers = (
+      await stack.ctx.models.Invoice.find({ sequence: { $exists: true } })
+        .sort({ sequence: 1 })
+        .lean()
+    ).map((i) => i.sequence);
     expect(numbers).toEqual([1, 2, 3, 4, 5]);
 
     // A run that died after taking a number for a draft and before stamping it: the next run finishes it.
     const e = await postpaidWithUsage(1);
     const orphan = await stack.ctx.models.Invoice.create({
-      _id: "inv_takennotstamped", kind: "invoice", issuer: "tollgate", accountId: e.accountId, currency: "USD", subject: "2000-02", idempotencyKey: "taken-not-stamped",
-      status: "draft", lines: [], subtotal: 0, total: 0, rounding: 0, createdAt: new Date(),
+      _id: "inv_takennotstamped",
+      kind: "invoice",
+      issuer: "tollgate",
+      accountId: e.accountId,
+      currency: "USD",
+      subject: "2000-02",
+      idempotencyKey: "taken-not-stamped",
+      status: "draft",
+      lines: [],
+      subtotal: 0,
+      total: 0,
+      rounding: 0,
+      createdAt: new Date(),
     });
     await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:6", issuer: "tollgate", sequence: 6, invoiceId: orphan._id });
     expect((await finalize(stack.ctx, orphan._id)).number).toBe("TG-000006");
@@ -99,23 +163,31 @@ describe("invoices", () => {
     const voiding = await request(stack.controlPlaneUrl).post(`/v1/invoices/${invoice.id}/void`).set(admin).send({});
     expect(voiding.status).toBe(409);
     const other = await postpaidWithUsage(1);
-    const foreign = await request(stack.controlPlaneUrl).get(`/v1/accounts/${other.accountId}/invoices/${invoice.id}`).set("x-api-key", other.key);
+    const foreign = await request(stack.controlPlaneUrl)
+      .get(`/v1/accounts/${other.accountId}/invoices/${invoice.id}`)
+      .set("x-api-key", other.key);
     expect(foreign.status).toBe(404);
   });
 
   it("renders to HTML and to a PDF that opens and shows the number and the totals", async () => {
     const e = await postpaidWithUsage(2);
     const invoice = (await close(e.accountId)).body.invoice;
-    const html = await request(stack.controlPlaneUrl).get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/html`).set("x-api-key", e.key);
+    const html = await request(stack.controlPlaneUrl)
+      .get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/html`)
+      .set("x-api-key", e.key);
     expect(html.headers["content-type"]).toMatch(/^text\/html/);
     expect(html.text).toContain(`Invoice ${invoice.number}`);
     expect(html.text).toContain("Total: USD 0.50");
 
-    const pdf = await request(stack.controlPlaneUrl).get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/pdf`).set("x-api-key", e.key).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await request(stack.controlPlaneUrl)
+      .get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/pdf`)
+      .set("x-api-key", e.key)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => done(null, Buffer.concat(chunks)));
+      });
     expect(pdf.headers["content-type"]).toBe("application/pdf");
     const file = join(mkdtempSync(join(tmpdir(), "tollgate-pdf-")), "invoice.pdf");
     writeFileSync(file, pdf.body as Buffer);
@@ -133,10 +205,27 @@ describe("invoices", () => {
   it("the billing-cycle job closes each account's last ended period, on its own cycle, once", async () => {
     const plan = await stack.admin.createPlan({ name: "weekly", currency: "USD", pricePerCall: 400_000 });
     const account = await stack.admin.createAccount({ name: "weekly", planId: plan.id, billingMode: "postpaid", creditLimit: 10_000_000 });
-    await stack.admin.setBilling(account.id, { billingMode: "postpaid", creditLimit: 10_000_000, billingCycle: { interval: "week", anchorDay: 3 } });
+    await stack.admin.setBilling(account.id, {
+      billingMode: "postpaid",
+      creditLimit: 10_000_000,
+      billingCycle: { interval: "week", anchorDay: 3 },
+    });
     const last = lastEndedPeriod({ interval: "week", anchorDay: 3 }, new Date());
     // Last week's usage, as the ingester left it; and some of this week's, which is not billed yet.
-    const event = (id: string, at: Date) => ({ _id: id, accountId: account.id, keyId: "key_x", planId: plan.id, currency: "USD", price: 400_000, method: "GET", path: "/x", productId: "default", units: 1, timestamp: at, ingestedAt: at });
+    const event = (id: string, at: Date) => ({
+      _id: id,
+      accountId: account.id,
+      keyId: "key_x",
+      planId: plan.id,
+      currency: "USD",
+      price: 400_000,
+      method: "GET",
+      path: "/x",
+      productId: "default",
+      units: 1,
+      timestamp: at,
+      ingestedAt: at,
+    });
     await stack.ctx.models.UsageEvent.insertMany([
       event("ev_week_1", new Date(last.from.getTime() + 3_600_000)),
       event("ev_week_2", new Date(last.to.getTime() - 1)),
@@ -146,7 +235,12 @@ describe("invoices", () => {
     await closeEndedPeriods(stack.ctx);
     const invoices = await stack.ctx.models.Invoice.find({ accountId: account.id }).lean();
     expect(invoices).toHaveLength(1);
-    expect(invoices[0]).toMatchObject({ status: "finalized", subtotal: 800_000, total: 800_000, lines: [expect.objectContaining({ quantity: 2 })] });
+    expect(invoices[0]).toMatchObject({
+      status: "finalized",
+      subtotal: 800_000,
+      total: 800_000,
+      lines: [expect.objectContaining({ quantity: 2 })],
+    });
     expect(invoices[0]!.subject).toBe(`${last.key} to ${last.to.toISOString().slice(0, 10)}`);
   });
 

@@ -21,11 +21,25 @@ describe("the ledger is the book of record", () => {
 
   it("concurrent recharges, redemptions, adjustments and usage on one wallet end with ledger, Redis and the books in agreement", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 100_000 });
-    const { codes } = await stack.admin.createVoucherBatch({ amount: 10_000, currency: "USD", count: 3, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const { codes } = await stack.admin.createVoucherBatch({
+      amount: 10_000,
+      currency: "USD",
+      count: 3,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
-    const credits = Array.from({ length: 20 }, (_, i) => stack.admin.creditWallet(s.walletId, { amount: 5_000 }, { idempotencyKey: `topup-${i % 15}` }));
-    const redemptions = [...codes, ...codes].map((code) => stack.consumer(s.key).redeemVoucher(code).catch(() => undefined));
-    const adjustments = [1, 2].map(() => stack.admin.adjustWallet(s.walletId, { amount: -5_000, reason: "correction" }, { idempotencyKey: "adjust-1" }));
+    const credits = Array.from({ length: 20 }, (_, i) =>
+      stack.admin.creditWallet(s.walletId, { amount: 5_000 }, { idempotencyKey: `topup-${i % 15}` }),
+    );
+    const redemptions = [...codes, ...codes].map((code) =>
+      stack
+        .consumer(s.key)
+        .redeemVoucher(code)
+        .catch(() => undefined),
+    );
+    const adjustments = [1, 2].map(() =>
+      stack.admin.adjustWallet(s.walletId, { amount: -5_000, reason: "correction" }, { idempotencyKey: "adjust-1" }),
+    );
     const calls = Array.from({ length: 230 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } }));
     const [answers] = await Promise.all([Promise.all(calls), Promise.all(credits), Promise.all(redemptions), Promise.all(adjustments)]);
     agent.destroy();
@@ -56,7 +70,10 @@ describe("the ledger is the book of record", () => {
     for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await ingested(stack, s, 4);
     // What the dead settler left: its events claimed a while ago under an entry id that was never written.
-    await stack.ctx.models.UsageEvent.updateMany({ accountId: s.accountId }, { $set: { settledBy: "led_orphanedorphaned", claimedAt: new Date(Date.now() - 120_000) } });
+    await stack.ctx.models.UsageEvent.updateMany(
+      { accountId: s.accountId },
+      { $set: { settledBy: "led_orphanedorphaned", claimedAt: new Date(Date.now() - 120_000) } },
+    );
     expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toHaveLength(1); // claimed, but in no book
     await settleUsage(stack.ctx);
     await settleUsage(stack.ctx);
@@ -109,7 +126,11 @@ describe("Redis loses everything", () => {
     for (let i = 0; i < 7; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } });
     for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": postpaidKey } });
     await ingested(stack, prepaid, 7);
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: acct.id })) === 3, 30_000, "postpaid ingestion");
+    await eventually(
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: acct.id })) === 3,
+      30_000,
+      "postpaid ingestion",
+    );
     await settleUsage(stack.ctx);
     const ids = [prepaid.accountId, acct.id, idle.accountId];
     const before = await Promise.all(ids.map((id) => stack.admin.getBalance(id)));
@@ -122,7 +143,11 @@ describe("Redis loses everything", () => {
     expect(await stack.admin.rebuild()).toEqual({ restored: 3 });
     expect(await Promise.all(ids.map((id) => stack.admin.getBalance(id)))).toEqual(before);
     expect((await stack.admin.reconcile()).drifts).toEqual([]);
-    await eventually(async () => (await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } })).status === 200, 10_000, "gateway charging again");
+    await eventually(
+      async () => (await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": prepaid.key } })).status === 200,
+      10_000,
+      "gateway charging again",
+    );
     expect((await stack.admin.getBalance(prepaid.accountId)).balances[0]!.available).toBe(10_000 - 8 * 300);
     // The ingester found its groups gone and made them again: the new call is ingested too.
     await ingested(stack, prepaid, 8);

@@ -71,7 +71,10 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
   };
 
   it("a burst crossing 80% and 100% of a quota sends exactly one mail and one signed webhook per threshold", async () => {
-    const s = await stack.seedCatalog({ pricePerCall: 10, quotas: [{ id: "monthly-calls", metric: "calls", period: "month", limit: 10, enforcement: "soft" }] }, 10_000);
+    const s = await stack.seedCatalog(
+      { pricePerCall: 10, quotas: [{ id: "monthly-calls", metric: "calls", period: "month", limit: 10, enforcement: "soft" }] },
+      10_000,
+    );
     const secret = await subscribe(s, { quotaPercents: [80, 100] });
     const agent = new Agent({ keepAlive: true, maxSockets: 20 });
     await Promise.all(Array.from({ length: 12 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })));
@@ -80,7 +83,10 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     await check();
 
     const mails = mailsTo(s);
-    expect(mails.map((m) => m.subject).sort()).toEqual(["100% of your monthly-calls quota is used", "80% of your monthly-calls quota is used"]);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      "100% of your monthly-calls quota is used",
+      "80% of your monthly-calls quota is used",
+    ]);
     for (const mail of mails) {
       expect(mail.text).toContain("of 10");
       expect(mail.html).toContain("<strong>");
@@ -138,13 +144,23 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 3_000 });
     await subscribe(s, { balanceThresholds: [1_500] });
     const agenda = await startJobs(stack.ctx, stack.conn.db!, new RatedStore(stack.redis, stack.keyspace), {
-      processEveryMs: 200, settleMs: 300, reapMs: 1_000, sweepMs: 1_000, expireMs: 1_000, reconcileMs: 60_000, notifyMs: 300,
+      processEveryMs: 200,
+      settleMs: 300,
+      reapMs: 1_000,
+      sweepMs: 1_000,
+      expireMs: 1_000,
+      reconcileMs: 60_000,
+      notifyMs: 300,
     });
     try {
       await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
       await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
       await eventually(() => mailsTo(s).length === 1, 20_000, "the mail, sent by the jobs");
-      await eventually(async () => (await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "usage" })) >= 1, 20_000, "usage booked by the job");
+      await eventually(
+        async () => (await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "usage" })) >= 1,
+        20_000,
+        "usage booked by the job",
+      );
     } finally {
       await agenda.stop();
     }

@@ -42,10 +42,16 @@ describe("prepaid enforcement under concurrency", () => {
     expect(reported).toEqual(Array.from({ length: FUNDED_CALLS }, (_, i) => i * PRICE));
 
     const balance = await stack.consumer(seeded.key).getBalance();
-    expect(balance.balances).toEqual([{ walletId: seeded.walletId, currency: "USD", available: 0, reserved: 0, creditLimit: 0, spendable: 0, grants: [] }]);
+    expect(balance.balances).toEqual([
+      { walletId: seeded.walletId, currency: "USD", available: 0, reserved: 0, creditLimit: 0, spendable: 0, grants: [] },
+    ]);
 
     const { UsageEvent } = stack.ctx.models;
-    await eventually(async () => (await UsageEvent.countDocuments({ accountId: seeded.accountId })) >= FUNDED_CALLS, 30_000, "usage ingestion");
+    await eventually(
+      async () => (await UsageEvent.countDocuments({ accountId: seeded.accountId })) >= FUNDED_CALLS,
+      30_000,
+      "usage ingestion",
+    );
     const events = await UsageEvent.find({ accountId: seeded.accountId }).lean();
     expect(events).toHaveLength(FUNDED_CALLS);
     expect(new Set(events.map((e) => e._id)).size).toBe(FUNDED_CALLS);

@@ -13,7 +13,8 @@ describe("pricing models through the gateway", () => {
     await stack?.close();
   });
 
-  const get = (s: Seeded, path: string, headers: Record<string, string> = {}) => call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key, ...headers } });
+  const get = (s: Seeded, path: string, headers: Record<string, string> = {}) =>
+    call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key, ...headers } });
   const charge = (a: Answer) => Number(a.headers["tollgate-charge"]);
   const available = async (s: Seeded) => (await stack.admin.getBalance(s.accountId)).balances[0]!.available;
   const events = async (s: Seeded, n: number) => {
@@ -48,7 +49,20 @@ describe("pricing models through the gateway", () => {
   });
 
   it("graduated tiers over the period's calls, with a flat fee on entering a tier", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { tiers: [{ upTo: 3, unitPrice: 100 }, { upTo: null, unitPrice: 10, flatPrice: 1_000 }] } } }, 100_000);
+    const s = await stack.seedCatalog(
+      {
+        unmatched: {
+          action: "price",
+          price: {
+            tiers: [
+              { upTo: 3, unitPrice: 100 },
+              { upTo: null, unitPrice: 10, flatPrice: 1_000 },
+            ],
+          },
+        },
+      },
+      100_000,
+    );
     const charges = [];
     for (let i = 0; i < 6; i++) charges.push(charge(await get(s, "/x")));
     expect(charges).toEqual([100, 100, 100, 1_010, 10, 10]);
@@ -56,7 +70,21 @@ describe("pricing models through the gateway", () => {
   });
 
   it("volume tiers: each call at the rate of the tier the period's total reaches", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { tierMode: "volume", tiers: [{ upTo: 2, unitPrice: 100 }, { upTo: null, unitPrice: 40 }] } } }, 100_000);
+    const s = await stack.seedCatalog(
+      {
+        unmatched: {
+          action: "price",
+          price: {
+            tierMode: "volume",
+            tiers: [
+              { upTo: 2, unitPrice: 100 },
+              { upTo: null, unitPrice: 40 },
+            ],
+          },
+        },
+      },
+      100_000,
+    );
     const charges = [];
     for (let i = 0; i < 4; i++) charges.push(charge(await get(s, "/x")));
     expect(charges).toEqual([100, 100, 40, 40]);
@@ -65,7 +93,12 @@ describe("pricing models through the gateway", () => {
   it("a free allowance, then packages of request bytes (Content-Length), with a minimum per call", async () => {
     const price = { metric: "request_bytes", unitPrice: 50, packageSize: 1_000, freeUnits: 500, minimum: 1 };
     const s = await stack.seedCatalog({ unmatched: { action: "price", price } }, 100_000);
-    const post = (bytes: number) => call(`${stack.gatewayUrl}/upload`, { method: "POST", body: "x".repeat(bytes), headers: { "x-api-key": s.key, "content-length": String(bytes) } });
+    const post = (bytes: number) =>
+      call(`${stack.gatewayUrl}/upload`, {
+        method: "POST",
+        body: "x".repeat(bytes),
+        headers: { "x-api-key": s.key, "content-length": String(bytes) },
+      });
     expect(charge(await post(400))).toBe(1); // free, but the minimum applies
     expect(charge(await post(100))).toBe(1); // the allowance is exactly used up
     expect(charge(await post(1))).toBe(50); // opens the first package
@@ -74,10 +107,14 @@ describe("pricing models through the gateway", () => {
     // A body of unknown length cannot be priced by size: refused before forwarding.
     const before = stack.upstream.count();
     const chunked = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(`${stack.gatewayUrl}/upload`, { method: "POST", headers: { "x-api-key": s.key, "transfer-encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = httpRequest(
+        `${stack.gatewayUrl}/upload`,
+        { method: "POST", headers: { "x-api-key": s.key, "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.write("abc");
       req.end();
@@ -88,16 +125,28 @@ describe("pricing models through the gateway", () => {
 
   it("time of use: a peak window multiplies the price in the plan's time zone, rounded half up", async () => {
     const allWeek = [0, 1, 2, 3, 4, 5, 6];
-    const peak = await stack.seedCatalog({ timeZone: "Asia/Tokyo", unmatched: { action: "price", price: { unitPrice: 5, timeOfUse: [{ days: allWeek, from: "00:00", to: "24:00", percent: 150 }] } } }, 1_000);
+    const peak = await stack.seedCatalog(
+      {
+        timeZone: "Asia/Tokyo",
+        unmatched: { action: "price", price: { unitPrice: 5, timeOfUse: [{ days: allWeek, from: "00:00", to: "24:00", percent: 150 }] } },
+      },
+      1_000,
+    );
     expect(charge(await get(peak, "/x"))).toBe(8); // 7.5 → 8
-    const never = await stack.seedCatalog({ unmatched: { action: "price", price: { unitPrice: 5, timeOfUse: [{ days: [0], from: "00:00", to: "00:01", percent: 1_000 }] } } }, 1_000);
+    const never = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { unitPrice: 5, timeOfUse: [{ days: [0], from: "00:00", to: "00:01", percent: 1_000 }] } } },
+      1_000,
+    );
     const now = new Date();
     const sundayFirstMinute = now.getUTCDay() === 0 && now.getUTCHours() === 0 && now.getUTCMinutes() === 0;
     if (!sundayFirstMinute) expect(charge(await get(never, "/x"))).toBe(5);
   });
 
   it("response bytes: reserves the maximum, settles the actual size, returns the rest", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 2, maximum: 20_000 } } }, 50_000);
+    const s = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 2, maximum: 20_000 } } },
+      50_000,
+    );
     const answer = await get(s, "/bytes/2500");
     expect(answer.status).toBe(200);
     expect(answer.body).toHaveLength(2_500);
@@ -109,11 +158,17 @@ describe("pricing models through the gateway", () => {
   });
 
   it("units reported by the upstream in a header, and duration", async () => {
-    const units = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "units", unitsHeader: "X-Units", unitPrice: 300, maximum: 10_000 } } }, 50_000);
+    const units = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "units", unitsHeader: "X-Units", unitPrice: 300, maximum: 10_000 } } },
+      50_000,
+    );
     await get(units, "/units/7");
     await eventually(async () => (await available(units)) === 50_000 - 2_100, 10_000, "units settlement");
 
-    const timed = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "duration_ms", unitPrice: 10, maximum: 100_000 } } }, 200_000);
+    const timed = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "duration_ms", unitPrice: 10, maximum: 100_000 } } },
+      200_000,
+    );
     await get(timed, "/sleep/60");
     const [event] = await events(timed, 1);
     expect(event!.units).toBeGreaterThanOrEqual(60);
@@ -122,7 +177,10 @@ describe("pricing models through the gateway", () => {
   });
 
   it("refunds per the plan's policy when the upstream fails or the caller goes away", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { unitPrice: 700 } }, refund: { upstreamError: true, clientAbort: true } }, 10_000);
+    const s = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { unitPrice: 700 } }, refund: { upstreamError: true, clientAbort: true } },
+      10_000,
+    );
     const failed = await get(s, "/fail");
     expect(failed.status).toBe(503);
     await eventually(async () => (await available(s)) === 10_000, 10_000, "refund after upstream failure");
@@ -136,10 +194,17 @@ describe("pricing models through the gateway", () => {
         resolve();
       }, 300);
     });
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 2, 15_000, "abort settled");
+    await eventually(
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 2,
+      15_000,
+      "abort settled",
+    );
     expect(await available(s)).toBe(10_000);
     const recorded = await events(s, 2);
-    expect(recorded.map((e) => [e.refunded, e.price])).toEqual([[true, 0], [true, 0]]);
+    expect(recorded.map((e) => [e.refunded, e.price])).toEqual([
+      [true, 0],
+      [true, 0],
+    ]);
 
     const ok = await get(s, "/x");
     expect(ok.status).toBe(200);
@@ -147,7 +212,10 @@ describe("pricing models through the gateway", () => {
   });
 
   it("without a refund policy, an upstream failure is charged like any answer", async () => {
-    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 1_000, minimum: 25 } } }, 10_000);
+    const s = await stack.seedCatalog(
+      { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 1_000, minimum: 25 } } },
+      10_000,
+    );
     expect((await get(s, "/fail")).status).toBe(503);
     await eventually(async () => (await available(s)) === 10_000 - 25, 10_000, "minimum charged");
   });

@@ -11,7 +11,11 @@ const stripe = new Stripe("sk_test_unused");
 function webhook(stack: Stack, type: string, object: Record<string, unknown>, id = `evt_${Math.random().toString(36).slice(2)}`) {
   const payload = JSON.stringify({ id, object: "event", type, data: { object } });
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
-  return request(stack.controlPlaneUrl).post("/v1/webhooks/stripe").set("content-type", "application/json").set("stripe-signature", signature).send(payload);
+  return request(stack.controlPlaneUrl)
+    .post("/v1/webhooks/stripe")
+    .set("content-type", "application/json")
+    .set("stripe-signature", signature)
+    .send(payload);
 }
 
 describe("recharges through Stripe (against stripe-mock)", () => {
@@ -24,7 +28,11 @@ describe("recharges through Stripe (against stripe-mock)", () => {
   });
 
   const start = (s: Seeded, amount: number, key: string) =>
-    request(stack.controlPlaneUrl).post(`/v1/accounts/${s.accountId}/recharges`).set("x-api-key", s.key).set("idempotency-key", key).send({ amount, provider: "stripe", paymentMethod: "pm_card_visa" });
+    request(stack.controlPlaneUrl)
+      .post(`/v1/accounts/${s.accountId}/recharges`)
+      .set("x-api-key", s.key)
+      .set("idempotency-key", key)
+      .send({ amount, provider: "stripe", paymentMethod: "pm_card_visa" });
   const available = async (s: Seeded) => (await stack.admin.getBalance(s.accountId)).balances[0]!.available;
 
   it("is pending until the signed webhook confirms it; three deliveries credit once", async () => {
@@ -43,9 +51,14 @@ describe("recharges through Stripe (against stripe-mock)", () => {
     const succeeded = { id: started.body.providerRef, object: "payment_intent", metadata: { rechargeId: started.body.id } };
     const first = await webhook(stack, "payment_intent.succeeded", succeeded, "evt_same");
     expect(first.status).toBe(200);
-    await Promise.all([webhook(stack, "payment_intent.succeeded", succeeded, "evt_same"), webhook(stack, "payment_intent.succeeded", succeeded, "evt_again")]);
+    await Promise.all([
+      webhook(stack, "payment_intent.succeeded", succeeded, "evt_same"),
+      webhook(stack, "payment_intent.succeeded", succeeded, "evt_again"),
+    ]);
     expect(await available(s)).toBe(5_000_000);
-    expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, idempotencyKey: `recharge:${started.body.id}` })).toBe(1);
+    expect(
+      await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, idempotencyKey: `recharge:${started.body.id}` }),
+    ).toBe(1);
     expect((await stack.ctx.models.Recharge.findById(started.body.id).lean())!.status).toBe("succeeded");
     // A receipt, once, however often the webhook came.
     const receipts = await stack.ctx.models.Invoice.find({ accountId: s.accountId, kind: "receipt" }).lean();
@@ -57,7 +70,11 @@ describe("recharges through Stripe (against stripe-mock)", () => {
   it("refuses forged or unsigned webhooks, changing nothing", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
     const started = await start(s, 1_000_000, "topup-forged");
-    const payload = JSON.stringify({ id: "evt_forged", type: "payment_intent.succeeded", data: { object: { id: started.body.providerRef } } });
+    const payload = JSON.stringify({
+      id: "evt_forged",
+      type: "payment_intent.succeeded",
+      data: { object: { id: started.body.providerRef } },
+    });
     const forged = stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_not_ours" });
     for (const signature of [forged, undefined]) {
       let req = request(stack.controlPlaneUrl).post("/v1/webhooks/stripe").set("content-type", "application/json");
@@ -73,8 +90,14 @@ describe("recharges through Stripe (against stripe-mock)", () => {
   it("a failed payment credits nothing; amounts must be whole cents", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
     const started = await start(s, 2_000_000, "topup-fails");
-    await webhook(stack, "payment_intent.payment_failed", { id: started.body.providerRef, last_payment_error: { message: "card declined" } });
-    expect((await stack.ctx.models.Recharge.findById(started.body.id).lean())).toMatchObject({ status: "failed", failureReason: "card declined" });
+    await webhook(stack, "payment_intent.payment_failed", {
+      id: started.body.providerRef,
+      last_payment_error: { message: "card declined" },
+    });
+    expect(await stack.ctx.models.Recharge.findById(started.body.id).lean()).toMatchObject({
+      status: "failed",
+      failureReason: "card declined",
+    });
     expect(await available(s)).toBe(0);
     const fractional = await start(s, 2_000_001, "topup-fraction");
     expect(fractional.status).toBe(400);
@@ -86,14 +109,20 @@ describe("recharges through Stripe (against stripe-mock)", () => {
     const started = await start(s, 3_000_000, "topup-refund");
     await webhook(stack, "payment_intent.succeeded", { id: started.body.providerRef });
     expect(await available(s)).toBe(3_000_000);
-    const refunded = await request(stack.controlPlaneUrl).post(`/v1/recharges/${started.body.id}/refund`).set("authorization", `Bearer ${ADMIN_TOKEN}`).send({});
+    const refunded = await request(stack.controlPlaneUrl)
+      .post(`/v1/recharges/${started.body.id}/refund`)
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({});
     expect(refunded.status).toBe(200);
     expect(refunded.body.status).toBe("refunded");
     await webhook(stack, "charge.refunded", { id: "ch_1", object: "charge", payment_intent: started.body.providerRef });
     await webhook(stack, "charge.refunded", { id: "ch_1", object: "charge", payment_intent: started.body.providerRef });
     expect(await available(s)).toBe(0);
     const entries = await stack.ctx.models.LedgerEntry.find({ accountId: s.accountId }).sort({ createdAt: 1 }).lean();
-    expect(entries.map((e) => [e.type, e.amount])).toEqual([["credit", 3_000_000], ["reversal", -3_000_000]]);
+    expect(entries.map((e) => [e.type, e.amount])).toEqual([
+      ["credit", 3_000_000],
+      ["reversal", -3_000_000],
+    ]);
     expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 });

@@ -28,8 +28,18 @@ describe("a call refused with 503 is never charged, however the timing falls", (
     const START = 1_000_000;
     const accounts: Record<string, Seeded> = {
       flat: await stack.seedAccount({ pricePerCall: 100, balance: START }),
-      rated: await stack.seedCatalog({ products: [{ id: "x", path: "/x", price: { unitPrice: 100 } }], unmatched: { action: "refuse" }, quotas: [{ id: "daily", metric: "calls", period: "day", limit: 1_000_000, enforcement: "soft" }] }, START),
-      reserved: await stack.seedCatalog({ unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 5_000 } } }, START),
+      rated: await stack.seedCatalog(
+        {
+          products: [{ id: "x", path: "/x", price: { unitPrice: 100 } }],
+          unmatched: { action: "refuse" },
+          quotas: [{ id: "daily", metric: "calls", period: "day", limit: 1_000_000, enforcement: "soft" }],
+        },
+        START,
+      ),
+      reserved: await stack.seedCatalog(
+        { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 5_000 } } },
+        START,
+      ),
     };
     const agent = new Agent({ keepAlive: true, maxSockets: 64 });
     const statuses: Record<string, number[]> = { flat: [], rated: [], reserved: [] };
@@ -51,13 +61,16 @@ describe("a call refused with 503 is never charged, however the timing falls", (
     agent.destroy();
 
     await eventually(() => stack.gateway.tollgate.pendingVoids() === 0, 30_000, "voids delivered");
-    const streamsEmpty = async () => (await Promise.all(stack.keyspace.usageStreams().map((k) => stack.redis.xlen(k)))).every((n) => n === 0);
+    const streamsEmpty = async () =>
+      (await Promise.all(stack.keyspace.usageStreams().map((k) => stack.redis.xlen(k)))).every((n) => n === 0);
     await eventually(streamsEmpty, 30_000, "usage ingested");
 
     for (const [name, s] of Object.entries(accounts)) {
       const refused = statuses[name]!.filter((status) => status === 503).length;
       expect(refused, `${name}: some calls were refused while Redis was frozen`).toBeGreaterThan(0);
-      const served = stack.upstream.requests.filter((r) => r.headers["tollgate-account-id"] === s.accountId).map((r) => String(r.headers["tollgate-event-id"]));
+      const served = stack.upstream.requests
+        .filter((r) => r.headers["tollgate-account-id"] === s.accountId)
+        .map((r) => String(r.headers["tollgate-event-id"]));
       expect(served.length).toBe(statuses[name]!.filter((status) => status === 200).length);
       const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean();
       const charging = events.filter((e) => e.price > 0 && e.refunded !== true);
@@ -70,7 +83,11 @@ describe("a call refused with 503 is never charged, however the timing falls", (
     }
     // The flat and rated charges that ran after their call was refused were undone, and say so.
     for (const name of ["flat", "rated"]) {
-      const undone = await stack.ctx.models.UsageEvent.countDocuments({ accountId: accounts[name]!.accountId, refunded: true, status: 503 });
+      const undone = await stack.ctx.models.UsageEvent.countDocuments({
+        accountId: accounts[name]!.accountId,
+        refunded: true,
+        status: 503,
+      });
       expect(undone, `${name}: refused calls whose charge ran late`).toBeGreaterThan(0);
     }
     await settleUsage(stack.ctx);

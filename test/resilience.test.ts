@@ -29,7 +29,10 @@ describe("when Redis stops answering", () => {
   });
 
   it("refuses calls as unavailable (503), never as rate-limited, forwards nothing, and recovers by itself", async () => {
-    const s = await stack.seedCatalog({ pricePerCall: 10, rateLimits: [{ id: "burst", scope: "key", limit: 1_000, windowSeconds: 60 }] }, 10_000);
+    const s = await stack.seedCatalog(
+      { pricePerCall: 10, rateLimits: [{ id: "burst", scope: "key", limit: 1_000, windowSeconds: 60 }] },
+      10_000,
+    );
     const get = () => call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     expect((await get()).status).toBe(200);
 
@@ -67,7 +70,13 @@ describe("config changes reach every gateway within a second", () => {
     // A second gateway process-equivalent: its own connection, its own cache, trusting it for an hour.
     const redis2 = createGatewayRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
     await whenReady(redis2);
-    const second = createGateway({ redis: redis2, prefix: stack.prefix, partitions: TEST_PARTITIONS, upstream: stack.upstream.url, directory: { ttlMs: 3_600_000 } });
+    const second = createGateway({
+      redis: redis2,
+      prefix: stack.prefix,
+      partitions: TEST_PARTITIONS,
+      upstream: stack.upstream.url,
+      directory: { ttlMs: 3_600_000 },
+    });
     await second.tollgate.ready;
     const secondServer = await listen(second.app);
     const charge = async (url: string) => Number((await call(`${url}/x`, { headers: { "x-api-key": s.key } })).headers["tollgate-charge"]);
@@ -77,7 +86,11 @@ describe("config changes reach every gateway within a second", () => {
 
       const changed = Date.now();
       await stack.admin.replaceCatalog(s.planId, { pricePerCall: 250 });
-      await eventually(async () => (await charge(stack.gatewayUrl)) === 250 && (await charge(secondServer.url)) === 250, 5_000, "new price everywhere");
+      await eventually(
+        async () => (await charge(stack.gatewayUrl)) === 250 && (await charge(secondServer.url)) === 250,
+        5_000,
+        "new price everywhere",
+      );
       console.log(`[propagation] new price seen by both gateways ${Date.now() - changed} ms after the change was acknowledged`);
     } finally {
       await new Promise((r) => secondServer.server.close(r));
@@ -126,7 +139,11 @@ describe("metering in-process routes, without a proxy", () => {
 
       const report = await call(`${url}/report`, { headers: { "x-api-key": s.key } });
       expect(report.body).toHaveLength(1_234);
-      await eventually(async () => (await stack.admin.getBalance(s.accountId)).balances[0]!.available === 200_000 - 50 - 3 * 1_234, 10_000, "settlement");
+      await eventually(
+        async () => (await stack.admin.getBalance(s.accountId)).balances[0]!.available === 200_000 - 50 - 3 * 1_234,
+        10_000,
+        "settlement",
+      );
       expect((await call(`${url}/report`)).status).toBe(401);
     } finally {
       await new Promise((r) => server.close(r));

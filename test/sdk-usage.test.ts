@@ -15,7 +15,8 @@ describe("SDK: balance and usage as a consumer sees them", () => {
   it("pages through usage newest first, without overlap or gaps", async () => {
     const s = await stack.seedAccount({ pricePerCall: 3_000, balance: 100_000 });
     const other = await stack.seedAccount({ pricePerCall: 3_000, balance: 100_000 });
-    for (let i = 0; i < 7; i++) expect((await call(`${stack.gatewayUrl}/items/${i}`, { headers: { "x-api-key": s.key } })).status).toBe(200);
+    for (let i = 0; i < 7; i++)
+      expect((await call(`${stack.gatewayUrl}/items/${i}`, { headers: { "x-api-key": s.key } })).status).toBe(200);
     await call(`${stack.gatewayUrl}/not-mine`, { headers: { "x-api-key": other.key } });
     const client = stack.consumer(s.key);
     await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 7, 30_000, "ingestion");
@@ -31,14 +32,20 @@ describe("SDK: balance and usage as a consumer sees them", () => {
     const paged = [...first.items, ...second.items, ...third.items];
     expect(paged.map((u) => u.path)).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `/items/${i}`));
     expect(new Set(paged.map((u) => u.id)).size).toBe(7);
-    expect(paged.every((u: UsageEvent) => u.price === 3_000 && u.currency === "USD" && u.keyId === s.keyId && u.method === "GET")).toBe(true);
+    expect(paged.every((u: UsageEvent) => u.price === 3_000 && u.currency === "USD" && u.keyId === s.keyId && u.method === "GET")).toBe(
+      true,
+    );
 
     const all: UsageEvent[] = [];
     for await (const event of client.iterateUsage({ limit: 2 })) all.push(event);
     expect(all.map((u) => u.id)).toEqual(paged.map((u) => u.id));
 
     const left = 100_000 - 7 * 3_000;
-    expect(await client.getBalance()).toEqual({ accountId: s.accountId, billingMode: "prepaid", balances: [{ walletId: s.walletId, currency: "USD", available: left, reserved: 0, creditLimit: 0, spendable: left, grants: [] }] });
+    expect(await client.getBalance()).toEqual({
+      accountId: s.accountId,
+      billingMode: "prepaid",
+      balances: [{ walletId: s.walletId, currency: "USD", available: left, reserved: 0, creditLimit: 0, spendable: left, grants: [] }],
+    });
     expect((await stack.admin.listUsage(s.accountId, { limit: 10 })).items).toHaveLength(7);
   });
 
@@ -66,50 +73,66 @@ describe("OpenAPI document", () => {
   it("describes every route from the schemas that validate it", async () => {
     const doc = (await (await fetch(`${stack.controlPlaneUrl}/openapi.json`)).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: Record<string, { schema: { properties: Record<string, { type: string; maximum?: number }>; additionalProperties: boolean } }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters: { name: string; in: string; required: boolean }[];
+            requestBody?: {
+              content: Record<
+                string,
+                { schema: { properties: Record<string, { type: string; maximum?: number }>; additionalProperties: boolean } }
+              >;
+            };
+          }
+        >
+      >;
     };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      "/v1/accounts",
-      "/v1/accounts/{accountId}",
-      "/v1/accounts/{accountId}/balance",
-      "/v1/accounts/{accountId}/billing",
-      "/v1/accounts/{accountId}/grants",
-      "/v1/accounts/{accountId}/keys",
-      "/v1/accounts/{accountId}/invoices",
-      "/v1/accounts/{accountId}/invoices/{invoiceId}",
-      "/v1/accounts/{accountId}/invoices/{invoiceId}/html",
-      "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf",
-      "/v1/accounts/{accountId}/keys/{keyId}",
-      "/v1/accounts/{accountId}/notification-settings",
-      "/v1/accounts/{accountId}/notifications",
-      "/v1/accounts/{accountId}/recharges",
-      "/v1/accounts/{accountId}/statements/{period}",
-      "/v1/accounts/{accountId}/transactions",
-      "/v1/accounts/{accountId}/usage",
-      "/v1/accounts/{accountId}/vouchers",
-      "/v1/accounts/{accountId}/wallets",
-      "/v1/admin/rebuild",
-      "/v1/invoices/{invoiceId}/credit-notes",
-      "/v1/invoices/{invoiceId}/pay",
-      "/v1/invoices/{invoiceId}/void",
-      "/v1/admin/reconciliation",
-      "/v1/me/balance",
-      "/v1/me/transactions",
-      "/v1/me/usage",
-      "/v1/me/vouchers",
-      "/v1/plans",
-      "/v1/plans/{planId}",
-      "/v1/plans/{planId}/catalog",
-      "/v1/recharges/{rechargeId}/refund",
-      "/v1/voucher-batches",
-      "/v1/wallets/{walletId}",
-      "/v1/wallets/{walletId}/adjustments",
-      "/v1/wallets/{walletId}/auto-recharge",
-      "/v1/wallets/{walletId}/credits",
-      "/v1/wallets/{walletId}/grants",
-      "/v1/webhooks/{provider}",
-    ].sort());
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/v1/accounts",
+        "/v1/accounts/{accountId}",
+        "/v1/accounts/{accountId}/balance",
+        "/v1/accounts/{accountId}/billing",
+        "/v1/accounts/{accountId}/grants",
+        "/v1/accounts/{accountId}/keys",
+        "/v1/accounts/{accountId}/invoices",
+        "/v1/accounts/{accountId}/invoices/{invoiceId}",
+        "/v1/accounts/{accountId}/invoices/{invoiceId}/html",
+        "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf",
+        "/v1/accounts/{accountId}/keys/{keyId}",
+        "/v1/accounts/{accountId}/notification-settings",
+        "/v1/accounts/{accountId}/notifications",
+        "/v1/accounts/{accountId}/recharges",
+        "/v1/accounts/{accountId}/statements/{period}",
+        "/v1/accounts/{accountId}/transactions",
+        "/v1/accounts/{accountId}/usage",
+        "/v1/accounts/{accountId}/vouchers",
+        "/v1/accounts/{accountId}/wallets",
+        "/v1/admin/rebuild",
+        "/v1/invoices/{invoiceId}/credit-notes",
+        "/v1/invoices/{invoiceId}/pay",
+        "/v1/invoices/{invoiceId}/void",
+        "/v1/admin/reconciliation",
+        "/v1/me/balance",
+        "/v1/me/transactions",
+        "/v1/me/usage",
+        "/v1/me/vouchers",
+        "/v1/plans",
+        "/v1/plans/{planId}",
+        "/v1/plans/{planId}/catalog",
+        "/v1/recharges/{rechargeId}/refund",
+        "/v1/voucher-batches",
+        "/v1/wallets/{walletId}",
+        "/v1/wallets/{walletId}/adjustments",
+        "/v1/wallets/{walletId}/auto-recharge",
+        "/v1/wallets/{walletId}/credits",
+        "/v1/wallets/{walletId}/grants",
+        "/v1/webhooks/{provider}",
+      ].sort(),
+    );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
     expect(creditOp.parameters).toContainEqual(expect.objectContaining({ name: "Idempotency-Key", in: "header", required: true }));
     const body = creditOp.requestBody!.content["application/json"]!.schema;

@@ -63,7 +63,10 @@ describe("notification webhooks never reach the provider's own network", () => {
   it("checks again at delivery: an endpoint that now points inside is refused, and nothing is sent", async () => {
     const inside = `http://localhost:${(server.address() as AddressInfo).port}/hook`;
     // As if the stored endpoint had been acceptable when it was saved (e.g. its name has since been re-pointed).
-    await stack.ctx.models.NotificationSettings.updateOne({ _id: s.accountId }, { $set: { webhooks: [{ id: "whk_inside", url: inside, secret: "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }] } });
+    await stack.ctx.models.NotificationSettings.updateOne(
+      { _id: s.accountId },
+      { $set: { webhooks: [{ id: "whk_inside", url: inside, secret: "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }] } },
+    );
     expect(await notify(stack.ctx, s.accountId, "balance_depleted", "ssrf-test", { currency: "USD", balance: 0 })).toBe(true);
     await deliverNotifications(stack.ctx, undefined);
     const deliveries = await stack.ctx.models.NotificationDelivery.find({ accountId: s.accountId }).lean();

@@ -11,6 +11,16 @@ const upstream = process.env.UPSTREAM_URL ?? "http://127.0.0.1:4000";
 const app = express();
 app.disable("x-powered-by");
 app.set("etag", false);
-app.use(createProxyMiddleware({ target: upstream, changeOrigin: true, xfwd: true, agent: new Agent({ keepAlive: true, maxSockets: 256 }), proxyTimeout: 30_000 }));
-const server = app.listen(port, "127.0.0.1", () => console.log(`[bare-proxy] listening on http://127.0.0.1:${port}, forwarding to ${upstream}`));
+app.use(
+  createProxyMiddleware({
+    target: upstream,
+    changeOrigin: true,
+    xfwd: true,
+    agent: new Agent({ keepAlive: true, maxSockets: 256 }),
+    proxyTimeout: 30_000,
+  }),
+);
+const server = app.listen(port, "127.0.0.1", () =>
+  console.log(`[bare-proxy] listening on http://127.0.0.1:${port}, forwarding to ${upstream}`),
+);
 server.keepAliveTimeout = 65_000;

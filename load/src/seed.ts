@@ -19,6 +19,13 @@ const wallet = account.wallets[0]!;
 const amount = process.env.SEED_BALANCE ? Number(process.env.SEED_BALANCE) : pricePerCall * calls;
 const entry = await admin.creditWallet(wallet.id, { amount, reason: "seed" }, { idempotencyKey: `seed-${account.id}` });
 const key = await admin.createApiKey(account.id, { name: "seed" });
-const out = { PLAN_ID: plan.id, ACCOUNT_ID: account.id, WALLET_ID: wallet.id, API_KEY: key.key, BALANCE: String(entry.balanceAfter ?? 0), PRICE: String(pricePerCall) };
+const out = {
+  PLAN_ID: plan.id,
+  ACCOUNT_ID: account.id,
+  WALLET_ID: wallet.id,
+  API_KEY: key.key,
+  BALANCE: String(entry.balanceAfter ?? 0),
+  PRICE: String(pricePerCall),
+};
 const prefix = process.env.SEED_OUTPUT_PREFIX ?? "";
 for (const [name, value] of Object.entries(out)) console.log(`${prefix}${name}='${value}'`);

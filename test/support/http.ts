@@ -8,7 +8,10 @@ export interface Answer {
 }
 
 /** A plain HTTP call over a given agent, so that tests control how many connections they open. */
-export function call(url: string, options: { agent?: Agent; headers?: Record<string, string>; method?: string; body?: string } = {}): Promise<Answer> {
+export function call(
+  url: string,
+  options: { agent?: Agent; headers?: Record<string, string>; method?: string; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? "GET", headers: options.headers, agent: options.agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -27,11 +30,15 @@ export function call(url: string, options: { agent?: Agent; headers?: Record<str
  */
 export function rawGet(baseUrl: string, target: string, headers: Record<string, string>): Promise<Answer> {
   const { hostname, port } = new URL(baseUrl);
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
     const chunks: Buffer[] = [];
-    socket.on("connect", () => socket.write(Buffer.from(`GET ${target} HTTP/1.1\r\nHost: test\r\n${head}Connection: close\r\n\r\n`, "latin1")));
+    socket.on("connect", () =>
+      socket.write(Buffer.from(`GET ${target} HTTP/1.1\r\nHost: test\r\n${head}Connection: close\r\n\r\n`, "latin1")),
+    );
     socket.on("data", (c: Buffer) => chunks.push(c));
     socket.on("error", reject);
     socket.on("end", () => {

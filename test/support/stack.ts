@@ -3,8 +3,29 @@ import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
-import { createApp, createModels, Authenticator, Cursors, Ingester, RedeemGuard, SignalConsumer, StripeProvider, type AppContext, type Mailer, type PaymentProvider, type WebhookPolicy } from "@tollgate/control-plane";
-import { createGateway, createGatewayRedis, whenReady, HotStore, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
+import {
+  createApp,
+  createModels,
+  Authenticator,
+  Cursors,
+  Ingester,
+  RedeemGuard,
+  SignalConsumer,
+  StripeProvider,
+  type AppContext,
+  type Mailer,
+  type PaymentProvider,
+  type WebhookPolicy,
+} from "@tollgate/control-plane";
+import {
+  createGateway,
+  createGatewayRedis,
+  whenReady,
+  HotStore,
+  createKeyspace,
+  type Gateway,
+  type Keyspace,
+} from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
 import { startUpstream, type Upstream } from "./upstream.js";
@@ -75,11 +96,26 @@ async function startStripeMock(): Promise<{ url: string; process: ChildProcess }
   return { url, process: child };
 }
 
-export async function startStack(options: { ingester?: boolean; claimIdleMs?: number; redisUrl?: string; rateLimitFailure?: "open" | "closed"; stripe?: boolean; autoRecharge?: boolean; mailer?: Mailer; webhooks?: WebhookPolicy } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    ingester?: boolean;
+    claimIdleMs?: number;
+    redisUrl?: string;
+    rateLimitFailure?: "open" | "closed";
+    stripe?: boolean;
+    autoRecharge?: boolean;
+    mailer?: Mailer;
+    webhooks?: WebhookPolicy;
+  } = {},
+): Promise<Stack> {
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const stripeMock = options.stripe ? await startStripeMock() : undefined;
   const payments = new Map<string, PaymentProvider>();
-  if (stripeMock) payments.set("stripe", new StripeProvider({ secretKey: "sk_test_tollgate", webhookSecret: STRIPE_WEBHOOK_SECRET, apiBase: stripeMock.url }));
+  if (stripeMock)
+    payments.set(
+      "stripe",
+      new StripeProvider({ secretKey: "sk_test_tollgate", webhookSecret: STRIPE_WEBHOOK_SECRET, apiBase: stripeMock.url }),
+    );
   const dbName = uniqueName("db");
   const prefix = `${uniqueName("rk")}:`;
   const keyspace = createKeyspace(prefix, TEST_PARTITIONS);
@@ -121,7 +157,14 @@ export async function startStack(options: { ingester?: boolean; claimIdleMs?: nu
   if (options.ingester !== false) {
     ingesterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
     ingesterRedis.on("error", () => undefined);
-    ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: "test", blockMs: 200, claimIdleMs: options.claimIdleMs ?? 30_000 });
+    ingester = new Ingester({
+      redis: ingesterRedis,
+      keyspace,
+      models,
+      consumer: "test",
+      blockMs: 200,
+      claimIdleMs: options.claimIdleMs ?? 30_000,
+    });
     await ingester.start();
   }
 

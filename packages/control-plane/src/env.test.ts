@@ -5,7 +5,10 @@ const base = { MONGODB_URI: "mongodb://127.0.0.1:27027/", TOLLGATE_ADMIN_TOKENS:
 
 describe("control-plane env", () => {
   it("applies defaults and splits admin tokens", () => {
-    const env = controlPlaneEnv.parse({ ...base, TOLLGATE_ADMIN_TOKENS: " a-long-enough-admin-token-000001 , another-long-admin-token-00002" });
+    const env = controlPlaneEnv.parse({
+      ...base,
+      TOLLGATE_ADMIN_TOKENS: " a-long-enough-admin-token-000001 , another-long-admin-token-00002",
+    });
     expect(env.TOLLGATE_ADMIN_TOKENS).toEqual(["a-long-enough-admin-token-000001", "another-long-admin-token-00002"]);
     expect(env).toMatchObject({ PORT: 3000, TOLLGATE_PARTITIONS: 64, TOLLGATE_PREFIX: "tg:", INGESTER: "on" });
   });

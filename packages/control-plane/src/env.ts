@@ -6,14 +6,22 @@ export const controlPlaneEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
   MONGODB_URI: z.string().min(1),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,63}$/).default("tollgate"),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/)
+    .default("tollgate"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   TOLLGATE_PREFIX: z.string().default("tg:"),
   TOLLGATE_PARTITIONS: z.coerce.number().int().min(1).max(16384).default(64),
   /** Comma-separated admin tokens, each at least 24 characters. */
   TOLLGATE_ADMIN_TOKENS: z
     .string()
-    .transform((s) => s.split(",").map((t) => t.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().min(24).max(256)).min(1)),
   INGESTER: z.enum(["on", "off"]).default("on"),
   /** Stripe: enabled when both keys are set. STRIPE_API_BASE points at another API (stripe-mock in tests). */
@@ -34,9 +42,15 @@ export const controlPlaneEnv = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Tollgate <billing@tollgate.invalid>"),
   /** Let webhooks reach loopback and private addresses (self-hosted setups, tests). Default: public addresses only. */
-  WEBHOOK_ALLOW_PRIVATE: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** Let webhooks use plain http. Default: https only. */
-  WEBHOOK_ALLOW_HTTP: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  WEBHOOK_ALLOW_HTTP: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
 });
 
 export type ControlPlaneEnv = z.infer<typeof controlPlaneEnv>;

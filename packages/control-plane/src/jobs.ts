@@ -29,8 +29,17 @@ export interface JobIntervals {
  * so any number of control-plane processes run each at most once at a time. Every job is idempotent:
  * run twice, or killed midway and run again, it leaves one result (each service says how).
  */
-export async function startJobs(ctx: AppContext, db: NonNullable<Connection["db"]>, rated: RatedStore, intervals: JobIntervals): Promise<Agenda> {
-  const agenda = new Agenda({ backend: new MongoBackend({ mongo: db, collection: "jobs" }), processEvery: intervals.processEveryMs, defaultLockLifetime: 120_000 });
+export async function startJobs(
+  ctx: AppContext,
+  db: NonNullable<Connection["db"]>,
+  rated: RatedStore,
+  intervals: JobIntervals,
+): Promise<Agenda> {
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db, collection: "jobs" }),
+    processEvery: intervals.processEveryMs,
+    defaultLockLifetime: 120_000,
+  });
   agenda.on("error", (error: Error) => ctx.log("agenda error", { error: error.message }));
   const jobs: [name: string, everyMs: number, run: () => Promise<unknown>][] = [
     ["usage.settle", intervals.settleMs, () => settleUsage(ctx)],
@@ -65,9 +74,13 @@ export async function startJobs(ctx: AppContext, db: NonNullable<Connection["db"
     ["billing.close", 3_600_000, () => closeEndedPeriods(ctx)],
   ];
   for (const [name, , run] of jobs) {
-    agenda.define(name, async () => {
-      await run();
-    }, { concurrency: 1, lockLimit: 1 });
+    agenda.define(
+      name,
+      async () => {
+        await run();
+      },
+      { concurrency: 1, lockLimit: 1 },
+    );
   }
   await agenda.start();
   for (const [name, everyMs] of jobs) await agenda.every(everyMs, name);

@@ -26,7 +26,10 @@ export interface ControlPlane {
 function paymentProviders(env: ControlPlaneEnv): Map<string, PaymentProvider> {
   const providers = new Map<string, PaymentProvider>();
   if (env.STRIPE_SECRET_KEY && env.STRIPE_WEBHOOK_SECRET) {
-    providers.set("stripe", new StripeProvider({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }));
+    providers.set(
+      "stripe",
+      new StripeProvider({ secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET, apiBase: env.STRIPE_API_BASE }),
+    );
   }
   return providers;
 }
@@ -57,7 +60,14 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let ingesterRedis: Redis | undefined;
   if (parts.ingester) {
     ingesterRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-    ingester = new Ingester({ redis: ingesterRedis, keyspace, models, consumer: env.INGESTER_CONSUMER, claimIdleMs: env.INGESTER_CLAIM_IDLE_MS, log });
+    ingester = new Ingester({
+      redis: ingesterRedis,
+      keyspace,
+      models,
+      consumer: env.INGESTER_CONSUMER,
+      claimIdleMs: env.INGESTER_CLAIM_IDLE_MS,
+      log,
+    });
     await ingester.start();
   }
   // Scheduled work (settlement, reaper, sweeps, grant expiry, reconciliation, notifications) on agenda,

@@ -14,7 +14,15 @@ beforeAll(async () => {
     seen.push({ url: req.url ?? "", auth: req.headers.authorization });
     if (req.url?.startsWith("/v1/me/balance")) {
       res.writeHead(402, { "content-type": "application/problem+json" });
-      res.end(JSON.stringify({ type: "urn:tollgate:problem:insufficient_funds", title: "t", status: 402, code: "insufficient_funds", balance: 3 }));
+      res.end(
+        JSON.stringify({
+          type: "urn:tollgate:problem:insufficient_funds",
+          title: "t",
+          status: 402,
+          code: "insufficient_funds",
+          balance: 3,
+        }),
+      );
     } else if (req.url?.startsWith("/v1/me/usage")) {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ items: [] }));

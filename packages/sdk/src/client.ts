@@ -1,5 +1,21 @@
 import { errorFor, TollgateError } from "./errors.js";
-import type { Account, ApiKey, Balance, BillingMode, CatalogInput, Grant, Invoice, LedgerEntry, Page, Plan, Problem, Statement, UsageEvent, Wallet, WalletReconciliation } from "./types.js";
+import type {
+  Account,
+  ApiKey,
+  Balance,
+  BillingMode,
+  CatalogInput,
+  Grant,
+  Invoice,
+  LedgerEntry,
+  Page,
+  Plan,
+  Problem,
+  Statement,
+  UsageEvent,
+  Wallet,
+  WalletReconciliation,
+} from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -27,7 +43,11 @@ class Transport {
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  async request<T>(method: string, path: string, init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    path: string,
+    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<T> {
     const url = new URL(this.baseUrl + path);
     for (const [name, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
     const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${this.options.token}`, ...init.headers };
@@ -138,7 +158,10 @@ export class TollgateAdminClient {
     return this.http.request("POST", "/v1/accounts", { body: account });
   }
 
-  setBilling(accountId: string, billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: { interval: "month" | "week"; anchorDay: number } }): Promise<Account> {
+  setBilling(
+    accountId: string,
+    billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: { interval: "month" | "week"; anchorDay: number } },
+  ): Promise<Account> {
     return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/billing`, { body: billing });
   }
 
@@ -152,7 +175,10 @@ export class TollgateAdminClient {
   }
 
   /** The returned `key` is shown this once; Tollgate keeps only its hash. */
-  createApiKey(accountId: string, options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {}): Promise<ApiKey & { key: string }> {
+  createApiKey(
+    accountId: string,
+    options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {},
+  ): Promise<ApiKey & { key: string }> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/keys`, { body: options });
   }
 
@@ -173,8 +199,15 @@ export class TollgateAdminClient {
   }
 
   /** A signed correction with a reason, booked once per idempotency key. */
-  adjustWallet(walletId: string, adjustment: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<LedgerEntry> {
-    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/adjustments`, { body: adjustment, headers: { "idempotency-key": options.idempotencyKey } });
+  adjustWallet(
+    walletId: string,
+    adjustment: { amount: number; reason: string },
+    options: { idempotencyKey: string },
+  ): Promise<LedgerEntry> {
+    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/adjustments`, {
+      body: adjustment,
+      headers: { "idempotency-key": options.idempotencyKey },
+    });
   }
 
   getBalance(accountId: string): Promise<Balance> {
@@ -182,11 +215,15 @@ export class TollgateAdminClient {
   }
 
   listUsage(accountId: string, options: PageOptions = {}): Promise<Page<UsageEvent>> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/usage`, { query: { limit: options.limit, cursor: options.cursor } });
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/usage`, {
+      query: { limit: options.limit, cursor: options.cursor },
+    });
   }
 
   listTransactions(accountId: string, options: PageOptions = {}): Promise<Page<LedgerEntry>> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/transactions`, { query: { limit: options.limit, cursor: options.cursor } });
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/transactions`, {
+      query: { limit: options.limit, cursor: options.cursor },
+    });
   }
 
   /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */
@@ -194,8 +231,15 @@ export class TollgateAdminClient {
     return this.http.request("POST", "/v1/admin/reconciliation", { body: accountIds ? { accountIds } : {} });
   }
 
-  issueGrant(walletId: string, grant: { kind: "promotional" | "paid"; amount: number; priority?: number; expiresAt: string; reason?: string }, options: { idempotencyKey: string }): Promise<Grant> {
-    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/grants`, { body: grant, headers: { "idempotency-key": options.idempotencyKey } });
+  issueGrant(
+    walletId: string,
+    grant: { kind: "promotional" | "paid"; amount: number; priority?: number; expiresAt: string; reason?: string },
+    options: { idempotencyKey: string },
+  ): Promise<Grant> {
+    return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/grants`, {
+      body: grant,
+      headers: { "idempotency-key": options.idempotencyKey },
+    });
   }
 
   listGrants(accountId: string): Promise<{ items: Grant[] }> {
@@ -223,11 +267,19 @@ export class TollgateAdminClient {
   }
 
   issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<Invoice> {
-    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, { body: note, headers: { "idempotency-key": options.idempotencyKey } });
+    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, {
+      body: note,
+      headers: { "idempotency-key": options.idempotencyKey },
+    });
   }
 
   /** Generate prepaid voucher codes; they are in this answer only. */
-  createVoucherBatch(batch: { amount: number; currency: string; count: number; expiresAt: string }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
+  createVoucherBatch(batch: {
+    amount: number;
+    currency: string;
+    count: number;
+    expiresAt: string;
+  }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
     return this.http.request("POST", "/v1/voucher-batches", { body: batch });
   }
 

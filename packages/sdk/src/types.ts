@@ -126,7 +126,14 @@ export interface CatalogInput {
   timeZone?: string;
   products?: { id: string; method?: string; path: string; price: PriceInput }[];
   unmatched?: { action: "free" } | { action: "refuse" } | { action: "price"; price: PriceInput };
-  quotas?: { id: string; metric: "calls" | "units"; productId?: string; period: "day" | "month"; limit: number; enforcement: "hard" | "soft" }[];
+  quotas?: {
+    id: string;
+    metric: "calls" | "units";
+    productId?: string;
+    period: "day" | "month";
+    limit: number;
+    enforcement: "hard" | "soft";
+  }[];
   rateLimits?: { id: string; scope: "account" | "key"; limit: number; windowSeconds: number }[];
   refund?: { upstreamError?: boolean; clientAbort?: boolean };
   reservationTtlSeconds?: number;

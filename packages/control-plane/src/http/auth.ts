@@ -3,9 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { Models } from "../models/index.js";
 
-export type Principal =
-  | { kind: "admin"; actor: string }
-  | { kind: "consumer"; actor: string; accountId: string; keyId: string };
+export type Principal = { kind: "admin"; actor: string } | { kind: "consumer"; actor: string; accountId: string; keyId: string };
 
 /**
  * Admin tokens and consumer API keys arrive the same way (`Authorization: Bearer …` or `X-Api-Key`).

@@ -25,7 +25,10 @@ const tier = z.strictObject({ upTo: count.min(1).nullable(), unitPrice: amount, 
 export const priceInput = z
   .strictObject({
     metric: z.enum(METRICS).default("calls"),
-    unitsHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
+    unitsHeader: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/)
+      .optional(),
     unitPrice: amount.optional(),
     tiers: z.array(tier).min(1).max(20).optional(),
     tierMode: z.enum(["graduated", "volume"]).default("graduated"),
@@ -35,7 +38,14 @@ export const priceInput = z
     minimum: amount.default(0),
     maximum: amount.optional(),
     timeOfUse: z
-      .array(z.strictObject({ days: z.array(z.number().int().min(0).max(6)).min(1).max(7), from: hhmm, to: hhmm, percent: z.number().int().min(0).max(1_000) }))
+      .array(
+        z.strictObject({
+          days: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+          from: hhmm,
+          to: hhmm,
+          percent: z.number().int().min(0).max(1_000),
+        }),
+      )
       .max(10)
       .default([]),
   })
@@ -49,25 +59,25 @@ export const priceInput = z
       if (t.upTo !== null && prev != null && t.upTo <= prev) issue("tiers", "upTo must increase");
       if (p.tierMode === "volume" && t.flatPrice !== 0) issue("tiers", "volume tiers have no flatPrice");
     });
-    if (p.metric === "units" && p.unitsHeader === undefined) issue("unitsHeader", "a units price names the response header that reports them");
-    if (RESPONSE_METRICS.has(p.metric) && p.maximum === undefined) issue("maximum", "a price known only from the response needs a maximum: it is what is reserved");
+    if (p.metric === "units" && p.unitsHeader === undefined)
+      issue("unitsHeader", "a units price names the response header that reports them");
+    if (RESPONSE_METRICS.has(p.metric) && p.maximum === undefined)
+      issue("maximum", "a price known only from the response needs a maximum: it is what is reserved");
     if (p.maximum !== undefined && p.maximum < p.minimum) issue("maximum", "maximum is below minimum");
     p.timeOfUse.forEach((w) => w.from >= w.to && issue("timeOfUse", "a window's from must be before its to"));
   })
-  .transform(
-    (p): Price => ({
-      metric: p.metric,
-      ...(p.unitsHeader === undefined ? {} : { unitsHeader: p.unitsHeader.toLowerCase() }),
-      tierMode: p.tierMode,
-      tiers: p.tiers ?? [{ upTo: null, unitPrice: p.unitPrice!, flatPrice: 0 }],
-      packageSize: p.packageSize,
-      freeUnits: p.freeUnits,
-      period: p.period,
-      minimum: p.minimum,
-      ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
-      timeOfUse: p.timeOfUse,
-    }),
-  );
+  .transform((p): Price => ({
+    metric: p.metric,
+    ...(p.unitsHeader === undefined ? {} : { unitsHeader: p.unitsHeader.toLowerCase() }),
+    tierMode: p.tierMode,
+    tiers: p.tiers ?? [{ upTo: null, unitPrice: p.unitPrice!, flatPrice: 0 }],
+    packageSize: p.packageSize,
+    freeUnits: p.freeUnits,
+    period: p.period,
+    minimum: p.minimum,
+    ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
+    timeOfUse: p.timeOfUse,
+  }));
 
 const product = z.strictObject({
   id: slug,
@@ -75,7 +85,10 @@ const product = z.strictObject({
   path: z
     .string()
     .max(256)
-    .regex(/^\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*)?(\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*$/, "a path like /v1/users/:id or /v1/files/*")
+    .regex(
+      /^\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*)?(\/([A-Za-z0-9._~-]+|:[A-Za-z_][A-Za-z0-9_]*|\*))*$/,
+      "a path like /v1/users/:id or /v1/files/*",
+    )
     // Calls are matched on their canonical path, which never holds a `.` or `..` segment.
     .refine((path) => !path.split("/").some((segment) => segment === "." || segment === ".."), "a path without `.` or `..` segments"),
   price: priceInput,
@@ -85,17 +98,39 @@ const catalogFields = {
   timeZone: z.string().max(64).refine(validTimeZone, "an IANA time zone, e.g. Europe/Lisbon").default("UTC"),
   products: z.array(product).max(50).default([]),
   unmatched: z
-    .discriminatedUnion("action", [z.strictObject({ action: z.literal("free") }), z.strictObject({ action: z.literal("refuse") }), z.strictObject({ action: z.literal("price"), price: priceInput })])
+    .discriminatedUnion("action", [
+      z.strictObject({ action: z.literal("free") }),
+      z.strictObject({ action: z.literal("refuse") }),
+      z.strictObject({ action: z.literal("price"), price: priceInput }),
+    ])
     .optional(),
   quotas: z
-    .array(z.strictObject({ id: slug, metric: z.enum(["calls", "units"]), productId: slug.optional(), period: z.enum(["day", "month"]), limit: count.min(1), enforcement: z.enum(["hard", "soft"]) }))
+    .array(
+      z.strictObject({
+        id: slug,
+        metric: z.enum(["calls", "units"]),
+        productId: slug.optional(),
+        period: z.enum(["day", "month"]),
+        limit: count.min(1),
+        enforcement: z.enum(["hard", "soft"]),
+      }),
+    )
     .max(20)
     .default([]),
   rateLimits: z
-    .array(z.strictObject({ id: slug, scope: z.enum(["account", "key"]), limit: z.number().int().min(1).max(1_000_000), windowSeconds: z.number().int().min(1).max(86_400) }))
+    .array(
+      z.strictObject({
+        id: slug,
+        scope: z.enum(["account", "key"]),
+        limit: z.number().int().min(1).max(1_000_000),
+        windowSeconds: z.number().int().min(1).max(86_400),
+      }),
+    )
     .max(10)
     .default([]),
-  refund: z.strictObject({ upstreamError: z.boolean().default(false), clientAbort: z.boolean().default(false) }).default({ upstreamError: false, clientAbort: false }),
+  refund: z
+    .strictObject({ upstreamError: z.boolean().default(false), clientAbort: z.boolean().default(false) })
+    .default({ upstreamError: false, clientAbort: false }),
   reservationTtlSeconds: z.number().int().min(1).max(3_600).default(60),
   /** Match product paths ignoring letter case (`/V1/Search` as `/v1/search`); the upstream still gets the call's own path. */
   caseInsensitivePaths: z.boolean().default(false),
@@ -111,14 +146,25 @@ function checkCatalog(c: CatalogInput, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
   if ((c.pricePerCall === undefined) === (c.unmatched === undefined)) issue("unmatched", "give either pricePerCall or unmatched");
   const unique = (ids: string[], path: string) => new Set(ids).size !== ids.length && issue(path, "ids must be unique");
-  unique(c.products.map((p) => p.id), "products");
-  unique(c.quotas.map((q) => q.id), "quotas");
-  unique(c.rateLimits.map((r) => r.id), "rateLimits");
+  unique(
+    c.products.map((p) => p.id),
+    "products",
+  );
+  unique(
+    c.quotas.map((q) => q.id),
+    "quotas",
+  );
+  unique(
+    c.rateLimits.map((r) => r.id),
+    "rateLimits",
+  );
   const products = new Set([...c.products.map((p) => p.id), "default"]);
-  for (const q of c.quotas) if (q.productId !== undefined && !products.has(q.productId)) issue("quotas", `quota ${q.id} names no product of this plan`);
+  for (const q of c.quotas)
+    if (q.productId !== undefined && !products.has(q.productId)) issue("quotas", `quota ${q.id} names no product of this plan`);
   if (c.refund.upstreamError || c.refund.clientAbort) {
     const prices = [...c.products.map((p) => p.price), ...(c.unmatched?.action === "price" ? [c.unmatched.price] : [])];
-    if (prices.some((p) => !isFlat(p) && p.maximum === undefined)) issue("refund", "refunds reserve first: every non-flat price then needs a maximum");
+    if (prices.some((p) => !isFlat(p) && p.maximum === undefined))
+      issue("refund", "refunds reserve first: every non-flat price then needs a maximum");
   }
 }
 

@@ -17,7 +17,11 @@ export class Cursors {
 
   /** The key every control-plane process of a deployment shares: derived from its admin tokens. */
   static fromSecrets(secrets: string[]): Cursors {
-    return new Cursors(createHash("sha256").update(`tollgate:cursor\u0000${secrets.join("\u0000")}`).digest());
+    return new Cursors(
+      createHash("sha256")
+        .update(`tollgate:cursor\u0000${secrets.join("\u0000")}`)
+        .digest(),
+    );
   }
 
   /** Fetch one row more than the page: its presence says there is a next page. */
@@ -43,7 +47,9 @@ export class Cursors {
   }
 
   private decode(list: string, cursor: string): [Date, string] {
-    const refused = new ProblemError("validation_failed", "The cursor is not one this API returned for this list.", { errors: [{ location: "query", pointer: "/cursor", message: "not a cursor this API issued" }] });
+    const refused = new ProblemError("validation_failed", "The cursor is not one this API returned for this list.", {
+      errors: [{ location: "query", pointer: "/cursor", message: "not a cursor this API issued" }],
+    });
     if (cursor.length <= TAG_CHARS) throw refused;
     const payload = cursor.slice(0, -TAG_CHARS);
     const presented = Buffer.from(cursor.slice(-TAG_CHARS), "base64url");

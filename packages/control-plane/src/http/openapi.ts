@@ -25,7 +25,12 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
     properties?: Record<string, unknown>;
     required?: string[];
   };
-  return Object.entries(properties).map(([name, s]) => ({ name, in: where, required: where === "path" || required.includes(name), schema: s }));
+  return Object.entries(properties).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === "path" || required.includes(name),
+    schema: s,
+  }));
 }
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate every request. */
@@ -39,14 +44,21 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
         ? { description: r.description, content: { "application/json": { schema: jsonSchema(r.schema, "output") } } }
         : { description: r.description };
     }
-    responses.default = { description: "An error, as RFC 9457 problem details", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-    const headers = route.idempotent ? [{ name: "Idempotency-Key", in: "header", required: route.idempotent === true, schema: { type: "string", maxLength: 255 } }] : [];
+    responses.default = {
+      description: "An error, as RFC 9457 problem details",
+      content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+    };
+    const headers = route.idempotent
+      ? [{ name: "Idempotency-Key", in: "header", required: route.idempotent === true, schema: { type: "string", maxLength: 255 } }]
+      : [];
     (paths[path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
       security: route.access === "public" ? [] : route.access === "admin" ? [{ adminToken: [] }] : [{ adminToken: [] }, { apiKey: [] }],
       parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
-      ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } } : {}),
+      ...(route.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
+        : {}),
       responses,
     };
   }
@@ -58,7 +70,13 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       security: [],
       parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string", enum: ["stripe"] } }],
       requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
-      responses: { 200: { description: "Received" }, default: { description: "An error, as RFC 9457 problem details", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } } },
+      responses: {
+        200: { description: "Received" },
+        default: {
+          description: "An error, as RFC 9457 problem details",
+          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+        },
+      },
     },
   };
   return {

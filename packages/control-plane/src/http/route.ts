@@ -83,7 +83,11 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       idempotencyKey = header;
     }
     const address = req.socket.remoteAddress ?? "unknown";
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>);
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, ctx } as RouteInput<
+      AnyObject,
+      AnyObject,
+      AnyBody
+    >);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
     if (reply.raw) res.type(reply.raw.contentType).send(reply.raw.body);
@@ -97,7 +101,8 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   const principal = await ctx.auth.authenticate(req.headers);
   if (principal === undefined) throw new ProblemError("unauthorized");
   if (principal.kind === "admin") {
-    if (spec.access === "consumer") throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");
+    if (spec.access === "consumer")
+      throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");
     return principal;
   }
   if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");

@@ -25,7 +25,14 @@ export const walletView = z.object({
   currency: z.string(),
   creditLimit: z.number().int(),
   autoRecharge: z
-    .object({ threshold: z.number().int(), mode: z.enum(["fixed", "target"]), amount: z.number().int(), dailyLimit: z.number().int(), provider: z.string(), paymentMethod: z.string() })
+    .object({
+      threshold: z.number().int(),
+      mode: z.enum(["fixed", "target"]),
+      amount: z.number().int(),
+      dailyLimit: z.number().int(),
+      provider: z.string(),
+      paymentMethod: z.string(),
+    })
     .optional(),
   createdAt: z.string(),
 });

@@ -13,10 +13,36 @@ const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { max
 let conn: mongoose.Connection;
 let models: Models;
 
-const event = (id: string, accountId = "acct_i") =>
-  ["id", id, "a", accountId, "k", "key_i", "p", "plan_i", "c", "USD", "amt", "250", "ts", "1700000000000", "m", "GET", "path", "/x"];
+const event = (id: string, accountId = "acct_i") => [
+  "id",
+  id,
+  "a",
+  accountId,
+  "k",
+  "key_i",
+  "p",
+  "plan_i",
+  "c",
+  "USD",
+  "amt",
+  "250",
+  "ts",
+  "1700000000000",
+  "m",
+  "GET",
+  "path",
+  "/x",
+];
 /** What a gateway's void appends when it undoes the charge of a call it refused (503). */
-const voidOf = (id: string, accountId: string) => [...event(id, accountId).map((v) => (v === "250" ? "-250" : v)), "st", "503", "rf", "1", "vd", "1"];
+const voidOf = (id: string, accountId: string) => [
+  ...event(id, accountId).map((v) => (v === "250" ? "-250" : v)),
+  "st",
+  "503",
+  "rf",
+  "1",
+  "vd",
+  "1",
+];
 
 async function until(probe: () => Promise<boolean>) {
   for (let i = 0; i < 200; i++) {
@@ -27,7 +53,11 @@ async function until(probe: () => Promise<boolean>) {
 }
 
 beforeAll(async () => {
-  conn = await mongoose.createConnection(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27027/", { dbName: `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${tag}` }).asPromise();
+  conn = await mongoose
+    .createConnection(process.env.MONGODB_URI ?? "mongodb://127.0.0.1:27027/", {
+      dbName: `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${tag}`,
+    })
+    .asPromise();
   models = await createModels(conn);
 });
 afterAll(async () => {
@@ -43,8 +73,16 @@ describe("Ingester", () => {
     const stream = keyspace.usageStream(keyspace.partitionOf("acct_i"));
     // What a crash after the insert but before the XACK leaves behind: the event in both places.
     await models.UsageEvent.create({
-      _id: "ev_twice", accountId: "acct_i", keyId: "key_i", planId: "plan_i", currency: "USD", price: 250,
-      method: "GET", path: "/x", timestamp: new Date(1_700_000_000_000), ingestedAt: new Date(),
+      _id: "ev_twice",
+      accountId: "acct_i",
+      keyId: "key_i",
+      planId: "plan_i",
+      currency: "USD",
+      price: 250,
+      method: "GET",
+      path: "/x",
+      timestamp: new Date(1_700_000_000_000),
+      ingestedAt: new Date(),
     });
     await redis.xadd(stream, "*", ...event("ev_twice"));
     await redis.xadd(stream, "*", ...event("ev_new"));
@@ -56,9 +94,20 @@ describe("Ingester", () => {
     } finally {
       await ingester.stop();
     }
-    expect((await models.UsageEvent.find({ accountId: "acct_i" }).sort({ _id: 1 }).lean()).map((e) => e._id)).toEqual(["ev_new", "ev_twice"]);
+    expect((await models.UsageEvent.find({ accountId: "acct_i" }).sort({ _id: 1 }).lean()).map((e) => e._id)).toEqual([
+      "ev_new",
+      "ev_twice",
+    ]);
     const stored = await models.UsageEvent.findById("ev_new").lean();
-    expect(stored).toMatchObject({ keyId: "key_i", planId: "plan_i", currency: "USD", price: 250, method: "GET", path: "/x", timestamp: new Date(1_700_000_000_000) });
+    expect(stored).toMatchObject({
+      keyId: "key_i",
+      planId: "plan_i",
+      currency: "USD",
+      price: 250,
+      method: "GET",
+      path: "/x",
+      timestamp: new Date(1_700_000_000_000),
+    });
     const [pending] = (await redis.xpending(stream, "ingest")) as [number];
     expect(pending).toBe(0);
   });
@@ -93,7 +142,11 @@ describe("Ingester: voids of refused calls", () => {
     await redis.xadd(stream, "*", ...voidOf("ev_void_first", accountId));
     await drained();
     await redis.xadd(stream, "*", ...event("ev_void_first", accountId));
-    await redis.pipeline().xadd(stream, "*", ...event("ev_same_batch", accountId)).xadd(stream, "*", ...voidOf("ev_same_batch", accountId)).exec();
+    await redis
+      .pipeline()
+      .xadd(stream, "*", ...event("ev_same_batch", accountId))
+      .xadd(stream, "*", ...voidOf("ev_same_batch", accountId))
+      .exec();
     await drained();
     for (const id of ["ev_void_first", "ev_same_batch"]) {
       expect(await models.UsageEvent.findById(id).lean()).toMatchObject({ price: 0, refunded: true, status: 503 });

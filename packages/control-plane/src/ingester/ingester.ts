@@ -86,7 +86,10 @@ export class Ingester {
     for (const stream of this.streams) {
       let cursor = "0-0";
       do {
-        const [next, entries] = (await redis.call("XAUTOCLAIM", stream, group, consumer, claimIdleMs, cursor, "COUNT", batchSize)) as [string, StreamEntry[]];
+        const [next, entries] = (await redis.call("XAUTOCLAIM", stream, group, consumer, claimIdleMs, cursor, "COUNT", batchSize)) as [
+          string,
+          StreamEntry[],
+        ];
         if (entries.length > 0) {
           this.o.log?.("claimed stale usage", { stream, count: entries.length });
           await this.ingest(stream, entries);
@@ -109,7 +112,11 @@ export class Ingester {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.o.models, refunded);
     }
     const ids = entries.map(([id]) => id);
-    await this.o.redis.pipeline().xack(stream, this.o.group, ...ids).xdel(stream, ...ids).exec();
+    await this.o.redis
+      .pipeline()
+      .xack(stream, this.o.group, ...ids)
+      .xdel(stream, ...ids)
+      .exec();
     return entries.length;
   }
 }

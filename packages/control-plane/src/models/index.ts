@@ -10,7 +10,14 @@ import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { claimSchema, type Claim } from "./claim.js";
-import { invoiceCounterSchema, invoiceNumberSchema, invoiceSchema, type Invoice, type InvoiceCounter, type InvoiceNumber } from "./invoice.js";
+import {
+  invoiceCounterSchema,
+  invoiceNumberSchema,
+  invoiceSchema,
+  type Invoice,
+  type InvoiceCounter,
+  type InvoiceNumber,
+} from "./invoice.js";
 import {
   notificationDeliverySchema,
   notificationSchema,
@@ -28,10 +35,28 @@ export interface AutoRechargeDay {
   _id: string;
   count: number;
 }
-const autoRechargeDaySchema = new Schema<AutoRechargeDay>({ _id: { type: String, required: true }, count: { type: Number, required: true } }, { versionKey: false });
+const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
+  { _id: { type: String, required: true }, count: { type: Number, required: true } },
+  { versionKey: false },
+);
 
 export type { Invoice, InvoiceCounter };
-export type { Account, ApiKey, AuditRecord, Grant, LedgerEntry, Notification, NotificationDelivery, NotificationSettings, Plan, Recharge, ThresholdState, UsageEvent, Voucher, Wallet };
+export type {
+  Account,
+  ApiKey,
+  AuditRecord,
+  Grant,
+  LedgerEntry,
+  Notification,
+  NotificationDelivery,
+  NotificationSettings,
+  Plan,
+  Recharge,
+  ThresholdState,
+  UsageEvent,
+  Voucher,
+  Wallet,
+};
 
 export interface Models {
   Plan: Model<Plan>;

@@ -58,7 +58,10 @@ export const invoiceSchema = new Schema<Invoice>(
     subject: { type: String, required: true },
     idempotencyKey: { type: String, required: true, unique: true },
     status: { type: String, required: true },
-    lines: { type: [{ _id: false, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }], required: true },
+    lines: {
+      type: [{ _id: false, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }],
+      required: true,
+    },
     subtotal: { type: Number, required: true },
     total: { type: Number, required: true },
     rounding: { type: Number, required: true },
@@ -88,7 +91,12 @@ export interface InvoiceNumber {
 }
 
 export const invoiceNumberSchema = new Schema<InvoiceNumber>(
-  { _id: { type: String, required: true }, issuer: { type: String, required: true }, sequence: { type: Number, required: true }, invoiceId: { type: String, required: true, index: true } },
+  {
+    _id: { type: String, required: true },
+    issuer: { type: String, required: true },
+    sequence: { type: Number, required: true },
+    invoiceId: { type: String, required: true, index: true },
+  },
   { versionKey: false, strict: "throw" },
 );
 
@@ -98,4 +106,7 @@ export interface InvoiceCounter {
   next: number;
 }
 
-export const invoiceCounterSchema = new Schema<InvoiceCounter>({ _id: { type: String, required: true }, next: { type: Number, required: true } }, { versionKey: false, strict: "throw" });
+export const invoiceCounterSchema = new Schema<InvoiceCounter>(
+  { _id: { type: String, required: true }, next: { type: Number, required: true } },
+  { versionKey: false, strict: "throw" },
+);

@@ -1,6 +1,13 @@
 import { Schema } from "mongoose";
 
-export const NOTIFICATION_KINDS = ["balance_below", "balance_depleted", "quota_reached", "recharge_succeeded", "recharge_failed", "invoice_issued"] as const;
+export const NOTIFICATION_KINDS = [
+  "balance_below",
+  "balance_depleted",
+  "quota_reached",
+  "recharge_succeeded",
+  "recharge_failed",
+  "invoice_issued",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Who hears about an account, and about what. */

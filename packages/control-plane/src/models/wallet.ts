@@ -33,7 +33,10 @@ export const walletSchema = new Schema<Wallet>(
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
     creditLimit: { type: Number, required: true, default: 0 },
-    autoRecharge: { type: { _id: false, threshold: Number, mode: String, amount: Number, dailyLimit: Number, provider: String, paymentMethod: String }, required: false },
+    autoRecharge: {
+      type: { _id: false, threshold: Number, mode: String, amount: Number, dailyLimit: Number, provider: String, paymentMethod: String },
+      required: false,
+    },
     autoRechargeInFlight: { type: String },
     autoRechargeStartedAt: { type: Date },
     createdAt: { type: Date, required: true },

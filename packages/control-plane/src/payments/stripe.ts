@@ -27,7 +27,13 @@ export class StripeProvider implements PaymentProvider {
         amount: input.amountMinor,
         currency: input.currency.toLowerCase(),
         metadata: { rechargeId: input.rechargeId, accountId: input.accountId },
-        ...(input.paymentMethod ? { payment_method: input.paymentMethod, confirm: true, automatic_payment_methods: { enabled: true, allow_redirects: "never" as const } } : {}),
+        ...(input.paymentMethod
+          ? {
+              payment_method: input.paymentMethod,
+              confirm: true,
+              automatic_payment_methods: { enabled: true, allow_redirects: "never" as const },
+            }
+          : {}),
       },
       { idempotencyKey: input.idempotencyKey },
     );
@@ -35,7 +41,10 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async refund(input: { reference: string; amountMinor: number; idempotencyKey: string }) {
-    const refund = await this.stripe.refunds.create({ payment_intent: input.reference, amount: input.amountMinor }, { idempotencyKey: input.idempotencyKey });
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: input.reference, amount: input.amountMinor },
+      { idempotencyKey: input.idempotencyKey },
+    );
     return { reference: refund.id };
   }
 
@@ -43,13 +52,24 @@ export class StripeProvider implements PaymentProvider {
     const signature = headers["stripe-signature"];
     if (typeof signature !== "string") throw new Error("missing Stripe-Signature");
     const event = this.stripe.webhooks.constructEvent(rawBody, signature, this.options.webhookSecret);
-    const object = event.data.object as { id?: string; payment_intent?: string | null; metadata?: Record<string, string> | null; last_payment_error?: { message?: string } | null };
+    const object = event.data.object as {
+      id?: string;
+      payment_intent?: string | null;
+      metadata?: Record<string, string> | null;
+      last_payment_error?: { message?: string } | null;
+    };
     const rechargeId = object.metadata?.rechargeId;
     switch (event.type) {
       case "payment_intent.succeeded":
         return { kind: "payment_succeeded", eventId: event.id, reference: object.id!, rechargeId };
       case "payment_intent.payment_failed":
-        return { kind: "payment_failed", eventId: event.id, reference: object.id!, rechargeId, reason: object.last_payment_error?.message ?? "payment failed" };
+        return {
+          kind: "payment_failed",
+          eventId: event.id,
+          reference: object.id!,
+          rechargeId,
+          reason: object.last_payment_error?.message ?? "payment failed",
+        };
       case "charge.refunded":
         return { kind: "refunded", eventId: event.id, reference: object.payment_intent ?? object.id!, rechargeId };
       default:

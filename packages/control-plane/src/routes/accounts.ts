@@ -16,11 +16,15 @@ const billing = {
   /** When invoices are cut: monthly from anchor day 1–28, or weekly from anchor weekday 1 (Monday) – 7. */
   billingCycle: z
     .strictObject({ interval: z.enum(["month", "week"]), anchorDay: z.number().int().min(1).max(28) })
-    .refine((c) => c.interval === "month" || c.anchorDay <= 7, { message: "a weekly anchor is a weekday, 1 (Monday) to 7", path: ["anchorDay"] })
+    .refine((c) => c.interval === "month" || c.anchorDay <= 7, {
+      message: "a weekly anchor is a weekday, 1 (Monday) to 7",
+      path: ["anchorDay"],
+    })
     .optional(),
 };
 function checkBilling(b: { billingMode: string; creditLimit: number }, ctx: z.RefinementCtx): void {
-  if (b.billingMode === "prepaid" && b.creditLimit !== 0) ctx.addIssue({ code: "custom", path: ["creditLimit"], message: "a prepaid account has no credit limit" });
+  if (b.billingMode === "prepaid" && b.creditLimit !== 0)
+    ctx.addIssue({ code: "custom", path: ["creditLimit"], message: "a prepaid account has no credit limit" });
 }
 
 export const createAccountBody = z.strictObject({ name, planId: id, ...billing }).superRefine(checkBilling);
@@ -38,11 +42,27 @@ export const createAccount = defineRoute({
     const { Account, Plan, Wallet } = ctx.models;
     const plan = await Plan.findById(body.planId).lean();
     if (plan === null) {
-      throw new ProblemError("unprocessable", `No plan ${body.planId}.`, { errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }] });
+      throw new ProblemError("unprocessable", `No plan ${body.planId}.`, {
+        errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }],
+      });
     }
     const now = new Date();
-    const account = await Account.create({ _id: newId("acct"), name: body.name, planId: plan._id, status: "active", billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}), createdAt: now });
-    const wallet = await Wallet.create({ _id: newId("wal"), accountId: account._id, currency: plan.currency, creditLimit: body.creditLimit, createdAt: now });
+    const account = await Account.create({
+      _id: newId("acct"),
+      name: body.name,
+      planId: plan._id,
+      status: "active",
+      billingMode: body.billingMode,
+      ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}),
+      createdAt: now,
+    });
+    const wallet = await Wallet.create({
+      _id: newId("wal"),
+      accountId: account._id,
+      currency: plan.currency,
+      creditLimit: body.creditLimit,
+      createdAt: now,
+    });
     await publishAccount(ctx, account._id);
     await audit(ctx, principal.actor, "account.create", account._id, { ...body, walletId: wallet._id });
     return { status: 201, body: toAccountView(account, [wallet]) };
@@ -76,10 +96,17 @@ export const setBilling = defineRoute({
   responses: { 200: { description: "The account", schema: accountView } },
   async handle({ params, body, principal, ctx }) {
     const { Account, Plan, Wallet } = ctx.models;
-    const account = await Account.findOneAndUpdate({ _id: params.accountId }, { $set: { billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}) } }, { returnDocument: "after" }).lean();
+    const account = await Account.findOneAndUpdate(
+      { _id: params.accountId },
+      { $set: { billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}) } },
+      { returnDocument: "after" },
+    ).lean();
     if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
     const plan = await Plan.findById(account.planId).lean();
-    await Wallet.updateMany({ accountId: account._id, ...(plan ? { currency: plan.currency } : {}) }, { $set: { creditLimit: body.creditLimit } });
+    await Wallet.updateMany(
+      { accountId: account._id, ...(plan ? { currency: plan.currency } : {}) },
+      { $set: { creditLimit: body.creditLimit } },
+    );
     await publishAccount(ctx, account._id);
     await audit(ctx, principal.actor, "account.billing", account._id, body);
     return { status: 200, body: toAccountView(account, await Wallet.find({ accountId: account._id }).lean()) };
@@ -99,10 +126,17 @@ export const createWallet = defineRoute({
     const { Account, Wallet } = ctx.models;
     const account = await Account.findById(params.accountId).lean();
     if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
-    if (account.billingMode === "prepaid" && body.creditLimit !== 0) throw new ProblemError("validation_failed", "A prepaid account has no credit limit.");
+    if (account.billingMode === "prepaid" && body.creditLimit !== 0)
+      throw new ProblemError("validation_failed", "A prepaid account has no credit limit.");
     const existing = await Wallet.findOne({ accountId: account._id, currency: body.currency }).lean();
     if (existing !== null) throw new ProblemError("conflict", `The account already has a ${body.currency} wallet (${existing._id}).`);
-    const wallet = await Wallet.create({ _id: newId("wal"), accountId: account._id, currency: body.currency, creditLimit: body.creditLimit, createdAt: new Date() }).catch((error: unknown) => {
+    const wallet = await Wallet.create({
+      _id: newId("wal"),
+      accountId: account._id,
+      currency: body.currency,
+      creditLimit: body.creditLimit,
+      createdAt: new Date(),
+    }).catch((error: unknown) => {
       if (isDuplicateKey(error)) throw new ProblemError("conflict", `The account already has a ${body.currency} wallet.`);
       throw error;
     });
@@ -132,7 +166,11 @@ export const setAutoRecharge = defineRoute({
     .refine((b) => b.mode === "fixed" || b.amount > b.threshold, { path: ["amount"], message: "a target must be above the threshold" }),
   responses: { 200: { description: "The wallet", schema: walletView } },
   async handle({ params, body, principal, ctx }) {
-    const wallet = await ctx.models.Wallet.findOneAndUpdate({ _id: params.walletId }, { $set: { autoRecharge: body } }, { returnDocument: "after" }).lean();
+    const wallet = await ctx.models.Wallet.findOneAndUpdate(
+      { _id: params.walletId },
+      { $set: { autoRecharge: body } },
+      { returnDocument: "after" },
+    ).lean();
     if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
     await publishAccount(ctx, wallet.accountId);
     await audit(ctx, principal.actor, "wallet.auto_recharge", wallet._id, body);

@@ -24,7 +24,9 @@ async function balanceOf(ctx: AppContext, accountId: string) {
         reserved: h.held,
         creditLimit: h.creditLimit,
         spendable: h.balance + h.creditLimit,
-        grants: grants.filter((g) => g.walletId === w._id).map((g) => ({ grantId: g._id, kind: g.kind, remaining: g.remaining, expiresAt: g.expiresAt.toISOString() })),
+        grants: grants
+          .filter((g) => g.walletId === w._id)
+          .map((g) => ({ grantId: g._id, kind: g.kind, remaining: g.remaining, expiresAt: g.expiresAt.toISOString() })),
       };
     }),
   };

@@ -42,12 +42,27 @@ export const issueGrantRoute = defineRoute({
   access: "admin",
   idempotent: true,
   params: z.strictObject({ walletId: id }),
-  body: z.strictObject({ kind: z.enum(["promotional", "paid"]), amount: positiveAmount, priority: z.number().int().min(0).max(1_000).default(0), expiresAt: timestamp, reason: name.optional() }),
+  body: z.strictObject({
+    kind: z.enum(["promotional", "paid"]),
+    amount: positiveAmount,
+    priority: z.number().int().min(0).max(1_000).default(0),
+    expiresAt: timestamp,
+    reason: name.optional(),
+  }),
   responses: { 201: { description: "The grant", schema: grantView } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
-    const { grant, replayed } = await issueGrant(ctx, { walletId: params.walletId, kind: body.kind, amount: body.amount, priority: body.priority, expiresAt, reason: body.reason, idempotencyKey, actor: principal.actor });
+    const { grant, replayed } = await issueGrant(ctx, {
+      walletId: params.walletId,
+      kind: body.kind,
+      amount: body.amount,
+      priority: body.priority,
+      expiresAt,
+      reason: body.reason,
+      idempotencyKey,
+      actor: principal.actor,
+    });
     return { status: 201, body: toGrantView(grant), headers: replayHeaders(replayed) };
   },
 });
@@ -61,7 +76,10 @@ export const listGrants = defineRoute({
   params: accountParams,
   responses: { 200: { description: "The grants", schema: z.object({ items: z.array(grantView) }) } },
   async handle({ params, ctx }) {
-    const grants = await ctx.models.Grant.find({ accountId: params.accountId }).sort({ status: 1, ...CONSUMPTION_ORDER }).limit(200).lean();
+    const grants = await ctx.models.Grant.find({ accountId: params.accountId })
+      .sort({ status: 1, ...CONSUMPTION_ORDER })
+      .limit(200)
+      .lean();
     return { status: 200, body: { items: grants.map(toGrantView) } };
   },
 });

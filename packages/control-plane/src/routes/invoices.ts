@@ -17,14 +17,27 @@ const invoiceView = z.object({
   currency: z.string(),
   subject: z.string(),
   status: z.enum(["draft", "finalized", "paid", "void"]),
-  lines: z.array(z.object({ description: z.string(), productId: z.string().optional(), quantity: z.number(), unitPrice: z.number().int(), amount: z.number().int() })),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      productId: z.string().optional(),
+      quantity: z.number(),
+      unitPrice: z.number().int(),
+      amount: z.number().int(),
+    }),
+  ),
   subtotal: z.number().int().describe("micros, exact"),
   rounding: z.number().int(),
   total: z.number().int().describe("micros, rounded half up to the currency's minor unit"),
   correctsInvoiceId: z.string().optional(),
   periodFrom: z.string().optional().describe("period invoices: the billing period's start"),
   periodTo: z.string().optional().describe("period invoices: the billing period's end"),
-  cutoff: z.string().optional().describe("period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice"),
+  cutoff: z
+    .string()
+    .optional()
+    .describe(
+      "period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice",
+    ),
   amountPaid: z.number().int().describe("micros received for this invoice (ledger payment entries)"),
   finalizedAt: z.string().optional(),
   paidAt: z.string().optional(),
@@ -38,7 +51,13 @@ const toView = (i: Invoice): z.infer<typeof invoiceView> => ({
   currency: i.currency,
   subject: i.subject,
   status: i.status,
-  lines: i.lines.map((l) => ({ description: l.description, ...(l.productId ? { productId: l.productId } : {}), quantity: l.quantity, unitPrice: l.unitPrice, amount: l.amount })),
+  lines: i.lines.map((l) => ({
+    description: l.description,
+    ...(l.productId ? { productId: l.productId } : {}),
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    amount: l.amount,
+  })),
   subtotal: i.subtotal,
   rounding: i.rounding,
   total: i.total,
@@ -108,7 +127,11 @@ export const getInvoiceHtml = defineRoute({
   access: "owner",
   params: invoiceParams,
   responses: { 200: { description: "text/html" } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: undefined, raw: { contentType: "text/html; charset=utf-8", body: renderHtml(await ownInvoice(ctx, params.accountId, params.invoiceId)) } }),
+  handle: async ({ params, ctx }) => ({
+    status: 200,
+    body: undefined,
+    raw: { contentType: "text/html; charset=utf-8", body: renderHtml(await ownInvoice(ctx, params.accountId, params.invoiceId)) },
+  }),
 });
 
 export const getInvoicePdf = defineRoute({
@@ -121,7 +144,12 @@ export const getInvoicePdf = defineRoute({
   responses: { 200: { description: "application/pdf" } },
   async handle({ params, ctx }) {
     const invoice = await ownInvoice(ctx, params.accountId, params.invoiceId);
-    return { status: 200, body: undefined, headers: { "content-disposition": `attachment; filename="${invoice.number ?? invoice._id}.pdf"` }, raw: { contentType: "application/pdf", body: await renderPdf(invoice) } };
+    return {
+      status: 200,
+      body: undefined,
+      headers: { "content-disposition": `attachment; filename="${invoice.number ?? invoice._id}.pdf"` },
+      raw: { contentType: "application/pdf", body: await renderPdf(invoice) },
+    };
   },
 });
 
@@ -139,8 +167,13 @@ export const payInvoice = defineRoute({
   body: z.strictObject({ amount: positiveAmount.optional() }),
   responses: { 200: { description: "The invoice, with what has been paid", schema: invoiceView } },
   async handle({ params, body, idempotencyKey, principal, ctx }) {
-    if (body.amount !== undefined && idempotencyKey === "") throw new ProblemError("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
-    const invoice = await recordPayment(ctx, params.invoiceId, { amount: body.amount, idempotencyKey: idempotencyKey || undefined, actor: principal.actor });
+    if (body.amount !== undefined && idempotencyKey === "")
+      throw new ProblemError("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
+    const invoice = await recordPayment(ctx, params.invoiceId, {
+      amount: body.amount,
+      idempotencyKey: idempotencyKey || undefined,
+      actor: principal.actor,
+    });
     return { status: 200, body: toView(invoice) };
   },
 });
@@ -161,7 +194,8 @@ export const creditNote = defineRoute({
   method: "post",
   path: "/v1/invoices/:invoiceId/credit-notes",
   operationId: "issueCreditNote",
-  summary: "Correct a finalized invoice with a credit note (numbered in the same sequence; at most what remains uncredited). Requires an Idempotency-Key.",
+  summary:
+    "Correct a finalized invoice with a credit note (numbered in the same sequence; at most what remains uncredited). Requires an Idempotency-Key.",
   access: "admin",
   idempotent: true,
   params: adminInvoice,

@@ -39,7 +39,13 @@ export const createApiKey = defineRoute({
       ...(body.spendCap ? { spendCap: body.spendCap } : {}),
       createdAt: new Date(),
     });
-    await ctx.hot.publishApiKey(hash, { keyId: doc._id, accountId: account._id, planId: account.planId, status: "active", ...(body.spendCap ? { spendCap: body.spendCap } : {}) });
+    await ctx.hot.publishApiKey(hash, {
+      keyId: doc._id,
+      accountId: account._id,
+      planId: account.planId,
+      status: "active",
+      ...(body.spendCap ? { spendCap: body.spendCap } : {}),
+    });
     await audit(ctx, principal.actor, "key.create", doc._id, { accountId: account._id });
     return { status: 201, body: { ...toApiKeyView(doc), key } };
   },

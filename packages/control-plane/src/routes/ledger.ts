@@ -15,7 +15,10 @@ const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor:
 async function transactions(ctx: AppContext, accountId: string, query: { limit: number; cursor?: string | undefined }) {
   const list = `transactions:${accountId}`;
   const filter = { accountId, ...(query.cursor === undefined ? {} : ctx.cursors.after(list, "createdAt", query.cursor)) };
-  const rows: LedgerEntry[] = await ctx.models.LedgerEntry.find(filter).sort({ createdAt: -1, _id: -1 }).limit(query.limit + 1).lean();
+  const rows: LedgerEntry[] = await ctx.models.LedgerEntry.find(filter)
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(query.limit + 1)
+    .lean();
   const { items, nextCursor } = ctx.cursors.page(list, rows, query.limit, (e) => [e.createdAt, e._id]);
   return { items: items.map(toLedgerEntryView), ...(nextCursor ? { nextCursor } : {}) };
 }
@@ -47,10 +50,13 @@ export const runReconciliation = defineRoute({
   method: "post",
   path: "/v1/admin/reconciliation",
   operationId: "reconcile",
-  summary: "Check ledger = Redis balance + open reservations + usage not yet booked, for every wallet (or the accounts given); report the wallets that drift.",
+  summary:
+    "Check ledger = Redis balance + open reservations + usage not yet booked, for every wallet (or the accounts given); report the wallets that drift.",
   access: "admin",
   body: z.strictObject({ accountIds: z.array(id).max(1_000).optional() }),
-  responses: { 200: { description: "The report", schema: z.object({ checked: z.number().int(), drifts: z.array(z.record(z.string(), z.unknown())) }) } },
+  responses: {
+    200: { description: "The report", schema: z.object({ checked: z.number().int(), drifts: z.array(z.record(z.string(), z.unknown())) }) },
+  },
   async handle({ body, ctx }) {
     const report = await reconcile(ctx, body.accountIds ? { accountIds: body.accountIds } : {});
     return { status: 200, body: report };

@@ -12,7 +12,9 @@ import { ProblemError } from "../http/problem-error.js";
 const settingsView = z.object({
   accountId: z.string(),
   emails: z.array(z.string()),
-  webhooks: z.array(z.object({ id: z.string(), url: z.string(), secret: z.string().describe("Standard Webhooks signing secret (whsec_…)") })),
+  webhooks: z.array(
+    z.object({ id: z.string(), url: z.string(), secret: z.string().describe("Standard Webhooks signing secret (whsec_…)") }),
+  ),
   muted: z.array(z.enum(NOTIFICATION_KINDS)),
   balanceThresholds: z.array(z.number().int()),
   percentOfLastRecharge: z.array(z.number().int()),
@@ -38,7 +40,10 @@ export const putNotificationSettings = defineRoute({
   params: accountParams,
   body: z.strictObject({
     emails: z.array(z.email().max(254)).max(10).default([]),
-    webhooks: z.array(z.url({ protocol: /^https?$/ }).max(2_048)).max(5).default([]),
+    webhooks: z
+      .array(z.url({ protocol: /^https?$/ }).max(2_048))
+      .max(5)
+      .default([]),
     muted: z.array(z.enum(NOTIFICATION_KINDS)).default([]),
     balanceThresholds: z.array(positiveAmount).max(10).default([]),
     percentOfLastRecharge: z.array(z.number().int().min(1).max(100)).max(10).default([]),
@@ -48,15 +53,24 @@ export const putNotificationSettings = defineRoute({
   async handle({ params, body, principal, ctx }) {
     await checkWebhookTargets(body.webhooks, ctx.webhooks);
     const prior = await ctx.models.NotificationSettings.findById(params.accountId).lean();
-    const webhooks = body.webhooks.map((url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() });
+    const webhooks = body.webhooks.map(
+      (url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() },
+    );
     const write = () =>
-      ctx.models.NotificationSettings.findOneAndUpdate({ _id: params.accountId }, { $set: { ...body, webhooks, updatedAt: new Date() } }, { upsert: true, returnDocument: "after" }).lean();
+      ctx.models.NotificationSettings.findOneAndUpdate(
+        { _id: params.accountId },
+        { $set: { ...body, webhooks, updatedAt: new Date() } },
+        { upsert: true, returnDocument: "after" },
+      ).lean();
     // Two first writes racing: the loser's insert collides on _id; the document exists now, so write again.
     const settings = await write().catch((error: unknown) => {
       if (isDuplicateKey(error)) return write();
       throw error;
     });
-    await audit(ctx, principal.actor, "notifications.settings", params.accountId, { emails: body.emails.length, webhooks: webhooks.map((w) => w.url) });
+    await audit(ctx, principal.actor, "notifications.settings", params.accountId, {
+      emails: body.emails.length,
+      webhooks: webhooks.map((w) => w.url),
+    });
     return { status: 200, body: toView(settings) };
   },
 });
@@ -71,14 +85,38 @@ export const listNotifications = defineRoute({
   responses: {
     200: {
       description: "The notifications",
-      schema: z.object({ items: z.array(z.object({ id: z.string(), kind: z.string(), data: z.record(z.string(), z.unknown()), delivered: z.array(z.string()), pending: z.array(z.string()), failed: z.array(z.string()), attempts: z.number().int(), createdAt: z.string() })) }),
+      schema: z.object({
+        items: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.string(),
+            data: z.record(z.string(), z.unknown()),
+            delivered: z.array(z.string()),
+            pending: z.array(z.string()),
+            failed: z.array(z.string()),
+            attempts: z.number().int(),
+            createdAt: z.string(),
+          }),
+        ),
+      }),
     },
   },
   async handle({ params, ctx }) {
     const items = await ctx.models.Notification.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
     return {
       status: 200,
-      body: { items: items.map((n) => ({ id: n._id, kind: n.kind, data: n.data, delivered: n.delivered, pending: n.pending, failed: n.failed, attempts: n.attempts, createdAt: n.createdAt.toISOString() })) },
+      body: {
+        items: items.map((n) => ({
+          id: n._id,
+          kind: n.kind,
+          data: n.data,
+          delivered: n.delivered,
+          pending: n.pending,
+          failed: n.failed,
+          attempts: n.attempts,
+          createdAt: n.createdAt.toISOString(),
+        })),
+      },
     };
   },
 });

@@ -16,7 +16,8 @@ export const createPlan = defineRoute({
   method: "post",
   path: "/v1/plans",
   operationId: "createPlan",
-  summary: "Create a plan: its currency and catalog (products and prices, quotas, rate limits, refund policy). `pricePerCall` alone makes a flat plan.",
+  summary:
+    "Create a plan: its currency and catalog (products and prices, quotas, rate limits, refund policy). `pricePerCall` alone makes a flat plan.",
   access: "admin",
   body: createPlanBody,
   responses: { 201: { description: "The plan", schema: planView } },
@@ -39,7 +40,11 @@ export const replaceCatalog = defineRoute({
   body: replaceCatalogBody,
   responses: { 200: { description: "The plan", schema: planView } },
   async handle({ params, body, principal, ctx }) {
-    const plan = await ctx.models.Plan.findOneAndUpdate({ _id: params.planId }, { $set: { catalog: body, updatedAt: new Date() } }, { returnDocument: "after" }).lean();
+    const plan = await ctx.models.Plan.findOneAndUpdate(
+      { _id: params.planId },
+      { $set: { catalog: body, updatedAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean();
     if (plan === null) throw new ProblemError("not_found", `No plan ${params.planId}.`);
     await ctx.hot.publishPlan(planSpec(plan));
     await audit(ctx, principal.actor, "plan.catalog.replace", plan._id, { catalog: body });

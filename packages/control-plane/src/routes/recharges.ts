@@ -14,11 +14,32 @@ export const createRecharge = defineRoute({
   access: "owner",
   idempotent: true,
   params: accountParams,
-  body: z.strictObject({ amount: positiveAmount, currency: currency.optional(), provider: z.enum(["stripe"]), paymentMethod: z.string().regex(/^[A-Za-z0-9_]{1,64}$/).optional() }),
+  body: z.strictObject({
+    amount: positiveAmount,
+    currency: currency.optional(),
+    provider: z.enum(["stripe"]),
+    paymentMethod: z
+      .string()
+      .regex(/^[A-Za-z0-9_]{1,64}$/)
+      .optional(),
+  }),
   responses: { 201: { description: "The recharge", schema: rechargeView.extend({ clientSecret: z.string().optional() }) } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { recharge, clientSecret, replayed } = await startRecharge(ctx, { accountId: params.accountId, amount: body.amount, currency: body.currency, provider: body.provider, paymentMethod: body.paymentMethod, idempotencyKey, automatic: false, actor: principal.actor });
-    return { status: 201, body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) }, headers: replayHeaders(replayed) };
+    const { recharge, clientSecret, replayed } = await startRecharge(ctx, {
+      accountId: params.accountId,
+      amount: body.amount,
+      currency: body.currency,
+      provider: body.provider,
+      paymentMethod: body.paymentMethod,
+      idempotencyKey,
+      automatic: false,
+      actor: principal.actor,
+    });
+    return {
+      status: 201,
+      body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) },
+      headers: replayHeaders(replayed),
+    };
   },
 });
 

@@ -14,10 +14,22 @@ export const createVoucherBatch = defineRoute({
   method: "post",
   path: "/v1/voucher-batches",
   operationId: "createVoucherBatch",
-  summary: "Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.",
+  summary:
+    "Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.",
   access: "admin",
   body: z.strictObject({ amount: positiveAmount, currency, count: z.number().int().min(1).max(1_000), expiresAt: timestamp }),
-  responses: { 201: { description: "The batch and its codes", schema: z.object({ batchId: z.string(), amount: z.number().int(), currency: z.string(), expiresAt: z.string(), codes: z.array(z.string()) }) } },
+  responses: {
+    201: {
+      description: "The batch and its codes",
+      schema: z.object({
+        batchId: z.string(),
+        amount: z.number().int(),
+        currency: z.string(),
+        expiresAt: z.string(),
+        codes: z.array(z.string()),
+      }),
+    },
+  },
   async handle({ body, principal, ctx }) {
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
@@ -25,9 +37,24 @@ export const createVoucherBatch = defineRoute({
     const now = new Date();
     const codes = Array.from({ length: body.count }, newVoucherCode);
     await ctx.models.Voucher.insertMany(
-      codes.map((code) => ({ _id: newId("vch"), batchId, codeHash: hashVoucherCode(code), codePrefix: code.slice(0, 4), amount: body.amount, currency: body.currency, expiresAt, status: "active", createdAt: now })),
+      codes.map((code) => ({
+        _id: newId("vch"),
+        batchId,
+        codeHash: hashVoucherCode(code),
+        codePrefix: code.slice(0, 4),
+        amount: body.amount,
+        currency: body.currency,
+        expiresAt,
+        status: "active",
+        createdAt: now,
+      })),
     );
-    await audit(ctx, principal.actor, "voucher.batch.create", batchId, { amount: body.amount, currency: body.currency, count: body.count, expiresAt: body.expiresAt });
+    await audit(ctx, principal.actor, "voucher.batch.create", batchId, {
+      amount: body.amount,
+      currency: body.currency,
+      count: body.count,
+      expiresAt: body.expiresAt,
+    });
     return { status: 201, body: { batchId, amount: body.amount, currency: body.currency, expiresAt: expiresAt.toISOString(), codes } };
   },
 });
@@ -49,12 +76,20 @@ export const redeemForAccount = defineRoute({
   method: "post",
   path: "/v1/accounts/:accountId/vouchers",
   operationId: "redeemVoucher",
-  summary: "Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.",
+  summary:
+    "Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.",
   access: "owner",
   params: accountParams,
   body: redeemBody,
   responses: { 201: { description: "The credit", schema: ledgerEntryView } },
-  handle: async ({ params, body, principal, ctx, address }: RouteInput<typeof accountParams, z.ZodObject<z.ZodRawShape>, typeof redeemBody>) => redeem(ctx, params.accountId, body.code, principal.actor, address),
+  handle: async ({
+    params,
+    body,
+    principal,
+    ctx,
+    address,
+  }: RouteInput<typeof accountParams, z.ZodObject<z.ZodRawShape>, typeof redeemBody>) =>
+    redeem(ctx, params.accountId, body.code, principal.actor, address),
 });
 
 export const redeemMine = defineRoute({

@@ -32,7 +32,13 @@ export const creditWalletRoute = defineRoute({
 });
 
 export const adjustWalletBody = z.strictObject({
-  amount: z.number().int().safe().min(-MAX_AMOUNT).max(MAX_AMOUNT).refine((n) => n !== 0, "an adjustment moves money: not 0"),
+  amount: z
+    .number()
+    .int()
+    .safe()
+    .min(-MAX_AMOUNT)
+    .max(MAX_AMOUNT)
+    .refine((n) => n !== 0, "an adjustment moves money: not 0"),
   reason: name,
 });
 
@@ -40,14 +46,22 @@ export const adjustWalletRoute = defineRoute({
   method: "post",
   path: "/v1/wallets/:walletId/adjustments",
   operationId: "adjustWallet",
-  summary: "An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.",
+  summary:
+    "An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.",
   access: "admin",
   idempotent: true,
   params: z.strictObject({ walletId: id }),
   body: adjustWalletBody,
   responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { entry, replayed } = await creditWallet(ctx, { walletId: params.walletId, type: "adjustment", amount: body.amount, reason: body.reason, idempotencyKey, actor: principal.actor });
+    const { entry, replayed } = await creditWallet(ctx, {
+      walletId: params.walletId,
+      type: "adjustment",
+      amount: body.amount,
+      reason: body.reason,
+      idempotencyKey,
+      actor: principal.actor,
+    });
     return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
   },
 });

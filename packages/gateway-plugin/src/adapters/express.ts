@@ -98,7 +98,13 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
 }
 
 /** Count what the response sends and settle once, when it has finished or the caller has gone. */
-function settleWhenDone(res: Response, settle: (r: CallResult) => Promise<void>, unitsHeader: string | undefined, started: number, requestBytes: number): void {
+function settleWhenDone(
+  res: Response,
+  settle: (r: CallResult) => Promise<void>,
+  unitsHeader: string | undefined,
+  started: number,
+  requestBytes: number,
+): void {
   let responseBytes = 0;
   // The originals, called below with the response as `this`.
   // eslint-disable-next-line @typescript-eslint/unbound-method
@@ -106,7 +112,8 @@ function settleWhenDone(res: Response, settle: (r: CallResult) => Promise<void>,
   // eslint-disable-next-line @typescript-eslint/unbound-method
   const end = res.end;
   const count = (chunk: unknown, encoding?: unknown) => {
-    if (typeof chunk === "string") responseBytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    if (typeof chunk === "string")
+      responseBytes += Buffer.byteLength(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
     else if (chunk instanceof Uint8Array) responseBytes += chunk.byteLength;
   };
   res.write = function (this: Response, chunk: unknown, ...rest: unknown[]) {

@@ -45,7 +45,10 @@ describe("catalog", () => {
     const mode = (method: string, path: string) => (matchProduct(plan, method, path) as { mode: string }).mode;
     expect(mode("GET", "/v1/users/1")).toBe("flat");
     expect(mode("POST", "/v1/search")).toBe("two-phase");
-    const limited = compilePlan({ ...spec, quotas: [{ id: "q", metric: "calls", productId: "user", period: "day", limit: 5, enforcement: "hard" }] });
+    const limited = compilePlan({
+      ...spec,
+      quotas: [{ id: "q", metric: "calls", productId: "user", period: "day", limit: 5, enforcement: "hard" }],
+    });
     expect((matchProduct(limited, "GET", "/v1/users/1") as { mode: string }).mode).toBe("rated");
     expect((matchProduct(limited, "GET", "/v1/files/x") as { mode: string }).mode).toBe("flat");
     const refunding = compilePlan({ ...spec, refund: { upstreamError: true, clientAbort: false } });

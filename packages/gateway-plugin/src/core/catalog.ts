@@ -99,7 +99,15 @@ function compileProduct(spec: PlanSpec, id: string, method: string, path: string
   const quotas = spec.quotas.filter((q) => q.productId === undefined || q.productId === id);
   const refunds = spec.refund.upstreamError || spec.refund.clientAbort;
   const mode = RESPONSE_METRICS.has(price.metric) || refunds ? "two-phase" : isFlat(price) && quotas.length === 0 ? "flat" : "rated";
-  return { id, method: method === "*" ? null : method.toUpperCase(), pattern: pathPattern(path, spec.caseInsensitivePaths === true), price, encoded: encodePrice(price), quotas, mode };
+  return {
+    id,
+    method: method === "*" ? null : method.toUpperCase(),
+    pattern: pathPattern(path, spec.caseInsensitivePaths === true),
+    price,
+    encoded: encodePrice(price),
+    quotas,
+    mode,
+  };
 }
 
 /** Done once per plan change, never per call: route patterns, encoded prices and charge modes. */

@@ -23,7 +23,16 @@ export function localTime(timeZone: string, ms: number): LocalTime {
   if (hit !== undefined && hit.minute === minuteOfEpoch) return hit.value;
   let format = formatters.get(timeZone);
   if (format === undefined) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      weekday: "short",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, format);
   }
   const parts: Record<string, string> = {};

@@ -13,7 +13,11 @@ import { RatedStore } from "../store/rated-store.js";
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const store = new HotStore(redis, createKeyspace(prefix, 4));
-const parts = (s: HotStore, r: typeof redis = redis) => ({ store: s, rated: new RatedStore(r, s.keyspace), rateLimits: new RateLimits(r, prefix) });
+const parts = (s: HotStore, r: typeof redis = redis) => ({
+  store: s,
+  rated: new RatedStore(r, s.keyspace),
+  rateLimits: new RateLimits(r, prefix),
+});
 const KEY = "tg_meter_test_key_0123456789abcdef";
 
 async function seed(balance: number) {
@@ -35,10 +39,18 @@ describe("Meter", () => {
     // A directory that never listens: it only ever knows what it looked up itself.
     const meter = new Meter({ ...parts(store), directory: new Directory(store) });
     const call = { apiKey: KEY, method: "GET", path: "/a", requestBytes: undefined };
-    expect(await meter.charge(call)).toMatchObject({ ok: true, accountId: "acct_m", keyId: "key_m", charged: { amount: 400, currency: "EUR", balance: 600, reserved: false } });
+    expect(await meter.charge(call)).toMatchObject({
+      ok: true,
+      accountId: "acct_m",
+      keyId: "key_m",
+      charged: { amount: 400, currency: "EUR", balance: 600, reserved: false },
+    });
     expect(await meter.charge(call)).toMatchObject({ ok: true, charged: { balance: 200 } });
     const refused = await meter.charge(call);
-    expect(refused).toMatchObject({ ok: false, problem: { status: 402, code: "insufficient_funds", balance: 200, price: 400, currency: "EUR" } });
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: { status: 402, code: "insufficient_funds", balance: 200, price: 400, currency: "EUR" },
+    });
   });
 
   it("refuses a revoked key even when its cache never heard of the revocation", async () => {
@@ -53,17 +65,28 @@ describe("Meter", () => {
   });
 
   it("fails closed when Redis cannot be reached", async () => {
-    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     const deadStore = new HotStore(dead, createKeyspace(prefix, 4));
     const errors: unknown[] = [];
     const meter = new Meter({ ...parts(deadStore, dead), directory: new Directory(deadStore), onError: (e) => errors.push(e) });
-    expect(await meter.charge({ apiKey: KEY, method: "GET", path: "/", requestBytes: undefined })).toMatchObject({ ok: false, problem: { status: 503, code: "metering_unavailable" } });
+    expect(await meter.charge({ apiKey: KEY, method: "GET", path: "/", requestBytes: undefined })).toMatchObject({
+      ok: false,
+      problem: { status: 503, code: "metering_unavailable" },
+    });
     expect(errors).toHaveLength(1);
     dead.disconnect();
   });
 
   it("needs a key before anything else", async () => {
     const meter = new Meter({ ...parts(store), directory: new Directory(store) });
-    expect(await meter.charge({ apiKey: undefined, method: "GET", path: "/", requestBytes: undefined })).toMatchObject({ ok: false, problem: { status: 401 } });
+    expect(await meter.charge({ apiKey: undefined, method: "GET", path: "/", requestBytes: undefined })).toMatchObject({
+      ok: false,
+      problem: { status: 401 },
+    });
   });
 });

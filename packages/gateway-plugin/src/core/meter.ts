@@ -96,7 +96,12 @@ export class Meter {
       const limits: RateDecision = await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
       if (limits.kind === "unavailable") throw limits.error;
       if (limits.kind === "limited") {
-        return { ok: false, problem: problem("rate_limited", `Limit "${limits.limitId}" reached.`, { limit: limits.limitId }), rateLimit: limits.headers, retryAfterSeconds: limits.retryAfterSeconds };
+        return {
+          ok: false,
+          problem: problem("rate_limited", `Limit "${limits.limitId}" reached.`, { limit: limits.limitId }),
+          rateLimit: limits.headers,
+          retryAfterSeconds: limits.retryAfterSeconds,
+        };
       }
       const base = { ok: true as const, accountId: key.accountId, keyId: key.keyId, rateLimit: limits.headers, unitsHeader: undefined };
       if (product === "free") return { ...base, charged: undefined, settle: undefined };
@@ -121,10 +126,27 @@ export class Meter {
 
     if (product.mode === "flat" && key.spendCap === undefined) {
       // The fast path: one script, no counters.
-      const request: ChargeRequest = { accountId: key.accountId, keyId: key.keyId, planId: plan.spec.planId, currency, price: product.price.tiers[0]!.unitPrice, eventId, timestampMs: now, method: call.method, path };
-      const result = await this.decide(() => this.o.store.charge(request), () => this.o.store.voidCharge(request));
+      const request: ChargeRequest = {
+        accountId: key.accountId,
+        keyId: key.keyId,
+        planId: plan.spec.planId,
+        currency,
+        price: product.price.tiers[0]!.unitPrice,
+        eventId,
+        timestampMs: now,
+        method: call.method,
+        path,
+      };
+      const result = await this.decide(
+        () => this.o.store.charge(request),
+        () => this.o.store.voidCharge(request),
+      );
       if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, request.price, currency) };
-      return { ...base, charged: { eventId, amount: request.price, reserved: false, currency, balance: result.balance }, settle: undefined };
+      return {
+        ...base,
+        charged: { eventId, amount: request.price, reserved: false, currency, balance: result.balance },
+        settle: undefined,
+      };
     }
 
     const local = localTime(plan.spec.timeZone, now);
@@ -142,7 +164,13 @@ export class Meter {
       price: product.encoded,
       pricePeriod: periodKey(local, price.period),
       percent: timeOfUsePercent(price.timeOfUse, local.weekday, local.minute),
-      quotas: product.quotas.map((q) => ({ id: q.id, limit: q.limit, hard: q.enforcement === "hard", perUnit: q.metric === "units", period: periodKey(local, q.period) })),
+      quotas: product.quotas.map((q) => ({
+        id: q.id,
+        limit: q.limit,
+        hard: q.enforcement === "hard",
+        perUnit: q.metric === "units",
+        period: periodKey(local, q.period),
+      })),
       keyCap: key.spendCap ? { limit: key.spendCap.amount, period: periodKey(local, key.spendCap.period) } : undefined,
     };
 
@@ -152,31 +180,55 @@ export class Meter {
         if (call.requestBytes === undefined) return { ok: false, problem: problem("length_required") };
         units = call.requestBytes;
       }
-      const result = await this.decide(() => this.o.rated.charge(rated, units), () => this.o.rated.voidCharge(rated));
+      const result = await this.decide(
+        () => this.o.rated.charge(rated, units),
+        () => this.o.rated.voidCharge(rated),
+      );
       if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, 0, currency) };
       return { ...base, charged: { eventId, amount: result.price, reserved: false, currency, balance: result.balance }, settle: undefined };
     }
 
     const amount = price.maximum ?? price.tiers[0]!.unitPrice;
-    const reserved = await this.decide(() => this.o.rated.reserve(rated, amount, plan.spec.reservationTtlSeconds * 1000), () => this.o.rated.voidReservation(rated));
+    const reserved = await this.decide(
+      () => this.o.rated.reserve(rated, amount, plan.spec.reservationTtlSeconds * 1000),
+      () => this.o.rated.voidReservation(rated),
+    );
     if (reserved.kind !== "reserved") return { ok: false, problem: refusalProblem(reserved, amount, currency) };
     const refund = plan.spec.refund;
     const settle = async (r: CallResult): Promise<void> => {
       const units =
-        price.metric === "response_bytes" ? r.responseBytes
-        : price.metric === "duration_ms" ? r.durationMs
-        : price.metric === "units" ? r.units
-        : price.metric === "request_bytes" ? r.requestBytes
-        : 1;
+        price.metric === "response_bytes"
+          ? r.responseBytes
+          : price.metric === "duration_ms"
+            ? r.durationMs
+            : price.metric === "units"
+              ? r.units
+              : price.metric === "request_bytes"
+                ? r.requestBytes
+                : 1;
       const refunded = (r.aborted && refund.clientAbort) || (!r.aborted && r.status >= 500 && refund.upstreamError);
       try {
-        await this.retryOnce(() => this.o.rated.settle(rated, { units, refund: refunded, status: r.aborted ? 499 : r.status, durationMs: r.durationMs, requestBytes: r.requestBytes, responseBytes: r.responseBytes }));
+        await this.retryOnce(() =>
+          this.o.rated.settle(rated, {
+            units,
+            refund: refunded,
+            status: r.aborted ? 499 : r.status,
+            durationMs: r.durationMs,
+            requestBytes: r.requestBytes,
+            responseBytes: r.responseBytes,
+          }),
+        );
       } catch (error) {
         // The reservation stays open and the reaper returns it: the caller is not charged for this call.
         this.onError(error);
       }
     };
-    return { ...base, unitsHeader: price.unitsHeader, charged: { eventId, amount, reserved: true, currency, balance: reserved.balance }, settle };
+    return {
+      ...base,
+      unitsHeader: price.unitsHeader,
+      charged: { eventId, amount, reserved: true, currency, balance: reserved.balance },
+      settle,
+    };
   }
 
   /**
@@ -215,16 +267,27 @@ function refusalProblem(result: Exclude<ChargeResult, { kind: "charged" }> | Ref
   switch (result.kind) {
     case "insufficient_funds": {
       const amount = "price" in result ? result.price : price;
-      return problem("insufficient_funds", `This call costs up to ${amount} micros ${currency}; the balance is ${result.balance}.`, { balance: result.balance, price: amount, currency });
+      return problem("insufficient_funds", `This call costs up to ${amount} micros ${currency}; the balance is ${result.balance}.`, {
+        balance: result.balance,
+        price: amount,
+        currency,
+      });
     }
     case "no_wallet":
       return problem("no_wallet", `The account has no ${currency} wallet.`, { currency });
     case "account_inactive":
       return problem("account_inactive", `The account is ${result.status}.`);
     case "quota_exceeded":
-      return problem("quota_exceeded", `Quota "${result.quotaId}" is used up for this period.`, { quota: result.quotaId, used: result.used });
+      return problem("quota_exceeded", `Quota "${result.quotaId}" is used up for this period.`, {
+        quota: result.quotaId,
+        used: result.used,
+      });
     case "spend_cap_reached":
-      return problem("spend_cap_reached", `This key has spent ${result.spent} of its ${result.cap} micros cap.`, { spent: result.spent, cap: result.cap, currency });
+      return problem("spend_cap_reached", `This key has spent ${result.spent} of its ${result.cap} micros cap.`, {
+        spent: result.spent,
+        cap: result.cap,
+        currency,
+      });
     case "key_inactive":
     case "unknown_account":
       return problem("unauthorized", "The API key is unknown or revoked.");

@@ -26,7 +26,7 @@ describe("canonicalTarget", () => {
     ["/v1/a%3ab", "/v1/a%3Ab"],
     ["/v1/a b", "/v1/a%20b"],
     ["/v1/\u00e9", "/v1/%E9"],
-    ["/v1/a\"<>{}|^`", "/v1/a%22%3C%3E%7B%7D%7C%5E%60"],
+    ['/v1/a"<>{}|^`', "/v1/a%22%3C%3E%7B%7D%7C%5E%60"],
     ["/v1/a#frag", "/v1/a%23frag"],
     ["/v1/search?q=a b&r=\\", "/v1/search?q=a%20b&r=%5C"],
     ["/v1/search?q=%2F%2e", "/v1/search?q=%2F%2e"],

@@ -138,7 +138,8 @@ export function canonicalTarget(target: string): CanonicalTarget {
       continue; // merge_slashes
     }
     const dot = dotSegment(segment);
-    if (dot !== undefined && segment !== dot) return refuse("The path has a dot segment with parameters (`..;`), which some upstreams read as `..`.");
+    if (dot !== undefined && segment !== dot)
+      return refuse("The path has a dot segment with parameters (`..;`), which some upstreams read as `..`.");
     if (dot === ".") {
       trailingSlash = last && stack.length > 0;
       continue;

@@ -7,7 +7,8 @@ const spec = { ...flatPlanSpec("plan_rl", "USD", 1), rateLimits: [{ id: "burst",
 
 describe("rate-limit failure policy", () => {
   // A Redis that is not there: every command fails at once.
-  const dead = () => new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const dead = () =>
+    new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
 
   it("closed: a store failure is reported as unavailable, never as a limit", async () => {
     const redis = dead();

@@ -43,7 +43,9 @@ export class RateLimits {
         points: rule.limit,
         duration: rule.windowSeconds,
         rejectIfRedisNotReady: true,
-        ...(this.failure === "open" ? { insuranceLimiter: new RateLimiterMemory({ points: rule.limit, duration: rule.windowSeconds }) } : {}),
+        ...(this.failure === "open"
+          ? { insuranceLimiter: new RateLimiterMemory({ points: rule.limit, duration: rule.windowSeconds }) }
+          : {}),
       });
       this.limiters.set(id, limiter);
     }
@@ -80,6 +82,11 @@ export class RateLimits {
     };
     const limited = results.find((r) => r.limited);
     if (limited === undefined) return { kind: "allowed", headers };
-    return { kind: "limited", headers, retryAfterSeconds: Math.max(1, Math.ceil(limited.res.msBeforeNext / 1000)), limitId: limited.rule.id };
+    return {
+      kind: "limited",
+      headers,
+      retryAfterSeconds: Math.max(1, Math.ceil(limited.res.msBeforeNext / 1000)),
+      limitId: limited.rule.id,
+    };
   }
 }

@@ -64,11 +64,16 @@ describe("rating maths", () => {
 
   it("volume prices charge each call's units at the rate of the tier its period total reaches", () => {
     fc.assert(
-      fc.property(priceArb("volume", false), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 5_000 }), (price, before, units) => {
-        const after = before + units;
-        const tier = price.tiers.find((t) => t.upTo === null || after <= t.upTo)!;
-        expect(rateCall(price, before, units)).toBe(units * tier.unitPrice);
-      }),
+      fc.property(
+        priceArb("volume", false),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (price, before, units) => {
+          const after = before + units;
+          const tier = price.tiers.find((t) => t.upTo === null || after <= t.upTo)!;
+          expect(rateCall(price, before, units)).toBe(units * tier.unitPrice);
+        },
+      ),
     );
   });
 
@@ -97,7 +102,16 @@ describe("rating maths", () => {
   });
 
   it("packages are whole blocks of the period's total, after the free allowance", () => {
-    const price: Price = { metric: "units", tierMode: "graduated", tiers: [{ upTo: null, unitPrice: 1_000, flatPrice: 0 }], packageSize: 100, freeUnits: 50, period: "month", minimum: 0, timeOfUse: [] };
+    const price: Price = {
+      metric: "units",
+      tierMode: "graduated",
+      tiers: [{ upTo: null, unitPrice: 1_000, flatPrice: 0 }],
+      packageSize: 100,
+      freeUnits: 50,
+      period: "month",
+      minimum: 0,
+      timeOfUse: [],
+    };
     expect(rateCall(price, 0, 50)).toBe(0); // all free
     expect(rateCall(price, 50, 1)).toBe(1_000); // opens the first package
     expect(rateCall(price, 51, 99)).toBe(0); // fills it

@@ -103,17 +103,35 @@ export function timeOfUsePercent(windows: TimeOfUseWindow[], weekday: number, mi
 
 /** A flat price per call, the simplest plan: one tier, no allowance. */
 export function perCall(amount: number): Price {
-  return { metric: "calls", tierMode: "graduated", tiers: [{ upTo: null, unitPrice: amount, flatPrice: 0 }], packageSize: 1, freeUnits: 0, period: "month", minimum: 0, timeOfUse: [] };
+  return {
+    metric: "calls",
+    tierMode: "graduated",
+    tiers: [{ upTo: null, unitPrice: amount, flatPrice: 0 }],
+    packageSize: 1,
+    freeUnits: 0,
+    period: "month",
+    minimum: 0,
+    timeOfUse: [],
+  };
 }
 
 /** True when the price of a call does not depend on the period's usage so far nor on the clock. */
 export function isFlat(price: Price): boolean {
-  return price.metric === "calls" && price.tiers.length === 1 && price.freeUnits === 0 && price.packageSize === 1 && price.timeOfUse.length === 0;
+  return (
+    price.metric === "calls" && price.tiers.length === 1 && price.freeUnits === 0 && price.packageSize === 1 && price.timeOfUse.length === 0
+  );
 }
 
 /** The compact form the Lua scripts read (see store/rated-scripts.ts); compiled once per plan change. */
 export function encodePrice(price: Price): string {
-  const head = [price.tierMode === "graduated" ? 1 : 2, price.freeUnits, price.packageSize, price.minimum, price.maximum ?? -1, price.tiers.length];
+  const head = [
+    price.tierMode === "graduated" ? 1 : 2,
+    price.freeUnits,
+    price.packageSize,
+    price.minimum,
+    price.maximum ?? -1,
+    price.tiers.length,
+  ];
   const tiers = price.tiers.flatMap((t) => [t.upTo ?? -1, t.unitPrice, t.flatPrice]);
   return [...head, ...tiers].join(",");
 }

@@ -44,7 +44,8 @@ describe("Directory", () => {
 
   it("serves from cache, and drops an entry when the control plane announces a change", async () => {
     await directory.resolve("hash_1");
-    const priceOf = async () => ((await directory.resolve("hash_1"))!.plan.unmatched as { price: { tiers: { unitPrice: number }[] } }).price.tiers[0]!.unitPrice;
+    const priceOf = async () =>
+      ((await directory.resolve("hash_1"))!.plan.unmatched as { price: { tiers: { unitPrice: number }[] } }).price.tiers[0]!.unitPrice;
     // Changed behind the cache's back (no announcement): the cache still answers the old price.
     await redis.hset(`${prefix}plan:plan_1`, "spec", JSON.stringify(flatPlanSpec("plan_1", "USD", 250)));
     expect(await priceOf()).toBe(100);

@@ -75,7 +75,17 @@ describe("HotStore scripts", () => {
         .find((f) => f.includes("ev_fields"))!
         .reduce<[string, string][]>((pairs, v, i, all) => (i % 2 === 0 ? [...pairs, [v, all[i + 1]!]] : pairs), []),
     );
-    expect(fields).toEqual({ id: "ev_fields", a: "acct_fields", k: "key_1", p: "plan_1", c: "USD", amt: "250", ts: "1700000000000", m: "POST", path: "/v1/things/7" });
+    expect(fields).toEqual({
+      id: "ev_fields",
+      a: "acct_fields",
+      k: "key_1",
+      p: "plan_1",
+      c: "USD",
+      amt: "250",
+      ts: "1700000000000",
+      m: "POST",
+      path: "/v1/things/7",
+    });
   });
 
   it("refuses unknown and suspended accounts, revoked keys and missing wallets", async () => {
@@ -98,6 +108,13 @@ describe("HotStore scripts", () => {
   it("republishing an account keeps its balance and drops keys no longer active", async () => {
     await account("acct_repub", 900);
     await store.publishAccount({ accountId: "acct_repub", status: "active", activeKeyIds: ["key_2"], currencies: ["USD", "EUR"] });
-    expect(await redis.hgetall(ks.account("acct_repub"))).toEqual({ status: "active", "k:key_2": "1", "b:USD": "900", "b:EUR": "0", "cl:USD": "0", "cl:EUR": "0" });
+    expect(await redis.hgetall(ks.account("acct_repub"))).toEqual({
+      status: "active",
+      "k:key_2": "1",
+      "b:USD": "900",
+      "b:EUR": "0",
+      "cl:USD": "0",
+      "cl:EUR": "0",
+    });
   });
 });

@@ -1,14 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Keyspace } from "./keyspace.js";
 import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode, VOID_CHARGE_LUA, VoidCode } from "./scripts.js";
-import type {
-  AccountStatus,
-  CallIdentity,
-  ChargeRequest,
-  ChargeResult,
-  CreditResult,
-  KeyRecord,
-} from "./types.js";
+import type { AccountStatus, CallIdentity, ChargeRequest, ChargeResult, CreditResult, KeyRecord } from "./types.js";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 
 type ScriptReply = [number, number | string];
@@ -229,7 +222,11 @@ export class HotStore {
     for (const [field, value] of Object.entries(hash)) {
       if (!field.startsWith("b:")) continue;
       const currency = field.slice(2);
-      out.set(currency, { balance: Number(value), held: Number(hash[`h:${currency}`] ?? 0), creditLimit: Number(hash[`cl:${currency}`] ?? 0) });
+      out.set(currency, {
+        balance: Number(value),
+        held: Number(hash[`h:${currency}`] ?? 0),
+        creditLimit: Number(hash[`cl:${currency}`] ?? 0),
+      });
     }
     return out;
   }

@@ -37,8 +37,21 @@ const graduated: Price = {
 let n = 0;
 function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
   return {
-    accountId, keyId: "key_r", planId: "plan_r", productId: "search", currency: "USD", eventId: `ev_${n++}`, timestampMs: 1_700_000_000_000,
-    method: "GET", path: "/search", price: encodePrice(graduated), pricePeriod: "2026-11", percent: 100, quotas: [], keyCap: undefined, ...over,
+    accountId,
+    keyId: "key_r",
+    planId: "plan_r",
+    productId: "search",
+    currency: "USD",
+    eventId: `ev_${n++}`,
+    timestampMs: 1_700_000_000_000,
+    method: "GET",
+    path: "/search",
+    price: encodePrice(graduated),
+    pricePeriod: "2026-11",
+    percent: 100,
+    quotas: [],
+    keyCap: undefined,
+    ...over,
   };
 }
 async function account(id: string, balance: number) {
@@ -55,14 +68,27 @@ describe("Lua rating equals the TypeScript rating", () => {
         fc.constantFrom<"graduated" | "volume">("graduated", "volume"),
         fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { maxLength: 4 }),
         fc.array(tier, { minLength: 5, maxLength: 5 }),
-        fc.record({ packageSize: fc.integer({ min: 1, max: 500 }), freeUnits: fc.integer({ min: 0, max: 1_000 }), minimum: fc.integer({ min: 0, max: 5_000 }) }),
+        fc.record({
+          packageSize: fc.integer({ min: 1, max: 500 }),
+          freeUnits: fc.integer({ min: 0, max: 1_000 }),
+          minimum: fc.integer({ min: 0, max: 5_000 }),
+        }),
         fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
         fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 })),
         async (mode, edges, tiers, extras, maximum, [before, units, percent]) => {
           const sorted = [...edges].sort((a, b) => a - b);
           const price: Price = {
-            metric: "units", tierMode: mode, period: "month", timeOfUse: [], ...extras, ...(maximum === undefined ? {} : { maximum }),
-            tiers: [...sorted, null].map((upTo, i) => ({ upTo, unitPrice: tiers[i]!.unitPrice, flatPrice: mode === "graduated" ? tiers[i]!.flatPrice : 0 })),
+            metric: "units",
+            tierMode: mode,
+            period: "month",
+            timeOfUse: [],
+            ...extras,
+            ...(maximum === undefined ? {} : { maximum }),
+            tiers: [...sorted, null].map((upTo, i) => ({
+              upTo,
+              unitPrice: tiers[i]!.unitPrice,
+              flatPrice: mode === "graduated" ? tiers[i]!.flatPrice : 0,
+            })),
           };
           expect(await rated.rate(encodePrice(price), before, units, percent)).toBe(rateCall(price, before, units, percent));
         },
@@ -92,7 +118,9 @@ describe("RatedStore", () => {
     expect(settled).toEqual({ kind: "settled", balance: 10_000 - 1_020, price: 1_020, softExceeded: [] });
     expect(await redis.hget(ks.account("acct_2p"), "h:USD")).toBe("0");
     // settling twice changes nothing
-    expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 })).toEqual({ kind: "gone" });
+    expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 })).toEqual({
+      kind: "gone",
+    });
     expect(await available("acct_2p")).toBe(8_980);
   });
 
@@ -100,10 +128,14 @@ describe("RatedStore", () => {
     await account("acct_cap", 10_000);
     const big = call("acct_cap");
     await rated.reserve(big, 5_000, 60_000);
-    expect(await rated.settle(big, { units: 100_000, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 5_000 });
+    expect(
+      await rated.settle(big, { units: 100_000, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
+    ).toMatchObject({ price: 5_000 });
     const failed = call("acct_cap");
     await rated.reserve(failed, 5_000, 60_000);
-    expect(await rated.settle(failed, { units: 3, refund: true, status: 502, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 0, balance: 5_000 });
+    expect(
+      await rated.settle(failed, { units: 3, refund: true, status: 502, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
+    ).toMatchObject({ price: 0, balance: 5_000 });
     expect(await redis.get(ks.usageCounter("acct_cap", "search", "2026-11"))).toBe("100000");
   });
 
@@ -111,7 +143,9 @@ describe("RatedStore", () => {
     await account("acct_held", 10_000);
     const c = call("acct_held");
     await rated.reserve(c, 500, 60_000); // less than the 1,020 these 12 units rate at
-    expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toMatchObject({ price: 500, balance: 9_500 });
+    expect(
+      await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
+    ).toMatchObject({ price: 500, balance: 9_500 });
   });
 
   it("refuses to reserve more than the balance", async () => {
@@ -133,7 +167,9 @@ describe("RatedStore", () => {
     expect(await available("acct_reap")).toBe(15_000);
     expect(await redis.xlen(ks.usageStream(p))).toBe(streamBefore + 1);
     // a late settle of the reaped call finds nothing to settle
-    expect(await rated.settle(stale, { units: 1, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toEqual({ kind: "gone" });
+    expect(await rated.settle(stale, { units: 1, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 })).toEqual({
+      kind: "gone",
+    });
     expect(await rated.reap(p)).toBe(0);
   });
 

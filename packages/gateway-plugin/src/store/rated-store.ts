@@ -120,13 +120,38 @@ export class RatedStore {
     const ks = this.keyspace;
     const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
-    const keys = [ks.account(c.accountId), ks.usageStream(partition), ks.chargeReceipt(c.accountId, c.eventId), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ks.signalStream(partition), ...quotaKeys];
+    const keys = [
+      ks.account(c.accountId),
+      ks.usageStream(partition),
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      spendKey,
+      ks.signalStream(partition),
+      ...quotaKeys,
+    ];
     const reply = await this.redis.tollgateChargeRated(
-      keys.length, ...keys,
-      c.accountId, c.keyId, c.planId, c.productId, c.currency, c.eventId, c.timestampMs, c.method, c.path,
-      this.options.chargeReceiptTtlSeconds ?? 300, units, c.percent, c.price, cap, COUNTER_TTL_SECONDS, c.quotas.length, ...quotaArgs,
+      keys.length,
+      ...keys,
+      c.accountId,
+      c.keyId,
+      c.planId,
+      c.productId,
+      c.currency,
+      c.eventId,
+      c.timestampMs,
+      c.method,
+      c.path,
+      this.options.chargeReceiptTtlSeconds ?? 300,
+      units,
+      c.percent,
+      c.price,
+      cap,
+      COUNTER_TTL_SECONDS,
+      c.quotas.length,
+      ...quotaArgs,
     );
-    if (reply[0] === RatedCode.ok) return { kind: "charged", balance: Number(reply[1]), price: Number(reply[2]), softExceeded: softList(reply[3]), replayed: false };
+    if (reply[0] === RatedCode.ok)
+      return { kind: "charged", balance: Number(reply[1]), price: Number(reply[2]), softExceeded: softList(reply[3]), replayed: false };
     if (reply[0] === RatedCode.replayed) return { kind: "charged", balance: Number(reply[1]), price: 0, softExceeded: [], replayed: true };
     return refusal(reply);
   }
@@ -136,10 +161,28 @@ export class RatedStore {
     const ks = this.keyspace;
     const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
-    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.signalStream(partition), ks.chargeReceipt(c.accountId, c.eventId), ...quotaKeys];
+    const keys = [
+      ks.account(c.accountId),
+      ks.reservation(c.accountId, c.eventId),
+      ks.reservations(partition),
+      spendKey,
+      ks.signalStream(partition),
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ...quotaKeys,
+    ];
     const reply = await this.redis.tollgateReserve(
-      keys.length, ...keys,
-      c.accountId, c.keyId, c.currency, c.eventId, amount, Date.now() + ttlMs, cap, COUNTER_TTL_SECONDS, c.quotas.length, ...quotaArgs,
+      keys.length,
+      ...keys,
+      c.accountId,
+      c.keyId,
+      c.currency,
+      c.eventId,
+      amount,
+      Date.now() + ttlMs,
+      cap,
+      COUNTER_TTL_SECONDS,
+      c.quotas.length,
+      ...quotaArgs,
     );
     if (reply[0] === RatedCode.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
     return refusal(reply);
@@ -149,8 +192,22 @@ export class RatedStore {
   async voidCharge(c: RatedCall): Promise<VoidResult> {
     const ks = this.keyspace;
     const { spendKey, quotaKeys } = this.limitKeys(c);
-    const keys = [ks.account(c.accountId), ks.usageStream(ks.partitionOf(c.accountId)), ks.chargeReceipt(c.accountId, c.eventId), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ...quotaKeys];
-    const [code] = await this.redis.tollgateVoidRated(keys.length, ...keys, ...voidEventArgs(c), 1, c.quotas.length, ...c.quotas.map((q) => (q.perUnit ? 1 : 0)));
+    const keys = [
+      ks.account(c.accountId),
+      ks.usageStream(ks.partitionOf(c.accountId)),
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      spendKey,
+      ...quotaKeys,
+    ];
+    const [code] = await this.redis.tollgateVoidRated(
+      keys.length,
+      ...keys,
+      ...voidEventArgs(c),
+      1,
+      c.quotas.length,
+      ...c.quotas.map((q) => (q.perUnit ? 1 : 0)),
+    );
     return voidResult(Number(code));
   }
 
@@ -159,20 +216,61 @@ export class RatedStore {
     const ks = this.keyspace;
     const { spendKey, quotaKeys } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
-    const keys = [ks.account(c.accountId), ks.reservation(c.accountId, c.eventId), ks.reservations(partition), spendKey, ks.chargeReceipt(c.accountId, c.eventId), ...quotaKeys];
-    const [code] = await this.redis.tollgateVoidReservation(keys.length, ...keys, TOMBSTONE_TTL_SECONDS, c.eventId, c.quotas.length, ...c.quotas.map((q) => (q.perUnit ? 1 : 0)));
+    const keys = [
+      ks.account(c.accountId),
+      ks.reservation(c.accountId, c.eventId),
+      ks.reservations(partition),
+      spendKey,
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ...quotaKeys,
+    ];
+    const [code] = await this.redis.tollgateVoidReservation(
+      keys.length,
+      ...keys,
+      TOMBSTONE_TTL_SECONDS,
+      c.eventId,
+      c.quotas.length,
+      ...c.quotas.map((q) => (q.perUnit ? 1 : 0)),
+    );
     return voidResult(Number(code));
   }
 
   /** Two-phase, second half: charge what was used (at most what was held), or refund; one usage event. */
-  async settle(c: RatedCall, s: Settlement): Promise<{ kind: "settled"; balance: number; price: number; softExceeded: string[] } | { kind: "gone" }> {
+  async settle(
+    c: RatedCall,
+    s: Settlement,
+  ): Promise<{ kind: "settled"; balance: number; price: number; softExceeded: string[] } | { kind: "gone" }> {
     const ks = this.keyspace;
     const { spendKey, quotaKeys, quotaArgs } = this.limitKeys(c);
-    const keys = [ks.account(c.accountId), ks.usageStream(ks.partitionOf(c.accountId)), ks.reservation(c.accountId, c.eventId), ks.reservations(ks.partitionOf(c.accountId)), ks.usageCounter(c.accountId, c.productId, c.pricePeriod), spendKey, ...quotaKeys];
+    const keys = [
+      ks.account(c.accountId),
+      ks.usageStream(ks.partitionOf(c.accountId)),
+      ks.reservation(c.accountId, c.eventId),
+      ks.reservations(ks.partitionOf(c.accountId)),
+      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      spendKey,
+      ...quotaKeys,
+    ];
     const reply = await this.redis.tollgateSettle(
-      keys.length, ...keys,
-      c.eventId, s.units, c.percent, c.price, s.refund ? 1 : 0, s.status, s.durationMs, s.requestBytes, s.responseBytes, COUNTER_TTL_SECONDS,
-      c.planId, c.productId, c.timestampMs, c.method, c.path, c.quotas.length, ...quotaArgs,
+      keys.length,
+      ...keys,
+      c.eventId,
+      s.units,
+      c.percent,
+      c.price,
+      s.refund ? 1 : 0,
+      s.status,
+      s.durationMs,
+      s.requestBytes,
+      s.responseBytes,
+      COUNTER_TTL_SECONDS,
+      c.planId,
+      c.productId,
+      c.timestampMs,
+      c.method,
+      c.path,
+      c.quotas.length,
+      ...quotaArgs,
     );
     if (reply[0] === RatedCode.reservationGone) return { kind: "gone" };
     return { kind: "settled", balance: Number(reply[1]), price: Number(reply[2]), softExceeded: softList(reply[3]) };

@@ -44,6 +44,4 @@ export type ChargeResult =
   | { kind: "no_wallet" }
   | { kind: "voided" };
 
-export type CreditResult =
-  | { kind: "applied"; balance: number; replayed: boolean }
-  | { kind: "unknown_account" };
+export type CreditResult = { kind: "applied"; balance: number; replayed: boolean } | { kind: "unknown_account" };

@@ -24,6 +24,12 @@ export async function publishAccount(ctx: AppContext, accountId: string): Promis
     autoRechargeThresholds: Object.fromEntries(wallets.filter((w) => w.autoRecharge).map((w) => [w.currency, w.autoRecharge!.threshold])),
   });
   for (const key of keys) {
-    await ctx.hot.publishApiKey(key.hash, { keyId: key._id, accountId, planId: account.planId, status: key.status, ...(key.spendCap ? { spendCap: key.spendCap } : {}) });
+    await ctx.hot.publishApiKey(key.hash, {
+      keyId: key._id,
+      accountId,
+      planId: account.planId,
+      status: key.status,
+      ...(key.spendCap ? { spendCap: key.spendCap } : {}),
+    });
   }
 }

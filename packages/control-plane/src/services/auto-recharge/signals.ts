@@ -39,7 +39,19 @@ export class SignalConsumer {
     let from: "0" | ">" = "0"; // first what this consumer had read and not finished
     while (this.running) {
       try {
-        const reply = (await this.redis.call("XREADGROUP", "GROUP", this.group, this.consumer, "COUNT", 100, "BLOCK", 500, "STREAMS", ...this.streams, ...this.streams.map(() => from))) as [string, Entry[]][] | null;
+        const reply = (await this.redis.call(
+          "XREADGROUP",
+          "GROUP",
+          this.group,
+          this.consumer,
+          "COUNT",
+          100,
+          "BLOCK",
+          500,
+          "STREAMS",
+          ...this.streams,
+          ...this.streams.map(() => from),
+        )) as [string, Entry[]][] | null;
         let seen = 0;
         for (const [stream, entries] of reply ?? []) {
           for (const [id, fields] of entries) {

@@ -26,13 +26,20 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
   if (holder === undefined) return "in_flight";
   await Wallet.updateOne({ _id: wallet._id }, { $set: { autoRechargeInFlight: rechargeId, autoRechargeStartedAt: new Date() } });
   const release = async () => {
-    await Wallet.updateOne({ _id: wallet._id, autoRechargeInFlight: rechargeId }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+    await Wallet.updateOne(
+      { _id: wallet._id, autoRechargeInFlight: rechargeId },
+      { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
+    );
     await releaseClaim(ctx, slot, holder);
   };
 
   const day = new Date().toISOString().slice(0, 10);
   try {
-    await AutoRechargeDay.findOneAndUpdate({ _id: `${wallet._id}:${day}`, count: { $lt: settings.dailyLimit } }, { $inc: { count: 1 } }, { upsert: true });
+    await AutoRechargeDay.findOneAndUpdate(
+      { _id: `${wallet._id}:${day}`, count: { $lt: settings.dailyLimit } },
+      { $inc: { count: 1 } },
+      { upsert: true },
+    );
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     await release();
@@ -49,7 +56,16 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
     return "not_needed";
   }
   try {
-    await startRecharge(ctx, { accountId, amount, currency, provider: settings.provider, paymentMethod: settings.paymentMethod, idempotencyKey: `auto:${rechargeId}`, automatic: true, actor: "system:auto-recharge" });
+    await startRecharge(ctx, {
+      accountId,
+      amount,
+      currency,
+      provider: settings.provider,
+      paymentMethod: settings.paymentMethod,
+      idempotencyKey: `auto:${rechargeId}`,
+      automatic: true,
+      actor: "system:auto-recharge",
+    });
     return "started";
   } catch (error) {
     await release();
@@ -63,16 +79,25 @@ export async function releaseAutoRecharge(ctx: AppContext, recharge: Recharge): 
   if (!recharge.automatic) return;
   // The slot holds the claim id, which the recharge carries as its idempotency key `auto:<claim>`.
   const claim = recharge.idempotencyKey.replace(/^auto:/, "");
-  await ctx.models.Wallet.updateOne({ _id: recharge.walletId, autoRechargeInFlight: claim }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  await ctx.models.Wallet.updateOne(
+    { _id: recharge.walletId, autoRechargeInFlight: claim },
+    { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
+  );
   await ctx.models.Claim.deleteOne({ _id: `auto-recharge:${recharge.walletId}`, "data.claim": claim });
   if (recharge.status === "failed") {
-    await audit(ctx, "system:auto-recharge", "auto_recharge.failed", recharge.accountId, { rechargeId: recharge._id, reason: recharge.failureReason ?? "payment failed" });
+    await audit(ctx, "system:auto-recharge", "auto_recharge.failed", recharge.accountId, {
+      rechargeId: recharge._id,
+      reason: recharge.failureReason ?? "payment failed",
+    });
   }
 }
 
 /** Slots held past `maxAgeMs` (the provider never answered): freed, so the next crossing can try again. */
 export async function releaseStaleAutoRecharges(ctx: AppContext, maxAgeMs = 3_600_000): Promise<number> {
-  const result = await ctx.models.Wallet.updateMany({ autoRechargeStartedAt: { $lt: new Date(Date.now() - maxAgeMs) } }, { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } });
+  const result = await ctx.models.Wallet.updateMany(
+    { autoRechargeStartedAt: { $lt: new Date(Date.now() - maxAgeMs) } },
+    { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
+  );
   await ctx.models.Claim.deleteMany({ _id: { $regex: "^auto-recharge:" }, expiresAt: { $lt: new Date() } });
   return result.modifiedCount;
 }

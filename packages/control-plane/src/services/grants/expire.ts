@@ -12,7 +12,10 @@ export async function expireGrants(ctx: AppContext, now = new Date()): Promise<n
 }
 
 async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
-  const due = await ctx.models.Grant.find({ status: "active", expiresAt: { $lte: now } }).sort({ expiresAt: 1 }).limit(500).lean();
+  const due = await ctx.models.Grant.find({ status: "active", expiresAt: { $lte: now } })
+    .sort({ expiresAt: 1 })
+    .limit(500)
+    .lean();
   if (due.length === 0) return 0;
   await settleUnlocked(ctx);
   for (const stale of due) {
@@ -21,10 +24,20 @@ async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
     const take = Math.max(0, Math.min(grant.remaining, balance));
     let expiryEntryId: string | undefined;
     if (take > 0) {
-      const { entry } = await creditWallet(ctx, { walletId: grant.walletId, type: "expiry", amount: -take, reason: `${grant.kind} grant ${grant._id} expired`, idempotencyKey: `expiry:${grant._id}`, actor: "system:grants" });
+      const { entry } = await creditWallet(ctx, {
+        walletId: grant.walletId,
+        type: "expiry",
+        amount: -take,
+        reason: `${grant.kind} grant ${grant._id} expired`,
+        idempotencyKey: `expiry:${grant._id}`,
+        actor: "system:grants",
+      });
       expiryEntryId = entry._id;
     }
-    await ctx.models.Grant.updateOne({ _id: grant._id, status: "active" }, { $set: { status: "expired", remaining: 0, ...(expiryEntryId ? { expiryEntryId } : {}) } });
+    await ctx.models.Grant.updateOne(
+      { _id: grant._id, status: "active" },
+      { $set: { status: "expired", remaining: 0, ...(expiryEntryId ? { expiryEntryId } : {}) } },
+    );
   }
   return due.length;
 }

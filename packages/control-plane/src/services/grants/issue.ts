@@ -7,7 +7,16 @@ import { creditWallet } from "../wallets/credit.js";
 
 export async function issueGrant(
   ctx: AppContext,
-  input: { walletId: string; kind: Grant["kind"]; amount: number; priority: number; expiresAt: Date; reason?: string | undefined; idempotencyKey: string; actor: string },
+  input: {
+    walletId: string;
+    kind: Grant["kind"];
+    amount: number;
+    priority: number;
+    expiresAt: Date;
+    reason?: string | undefined;
+    idempotencyKey: string;
+    actor: string;
+  },
 ): Promise<{ grant: Grant; replayed: boolean }> {
   const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
   if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
@@ -16,25 +25,57 @@ export async function issueGrant(
   try {
     grant = (
       await ctx.models.Grant.create({
-        _id: newId("grt"), walletId: wallet._id, accountId: wallet.accountId, currency: wallet.currency, kind: input.kind, amount: input.amount, remaining: input.amount,
-        priority: input.priority, expiresAt: input.expiresAt, status: "active", allocations: [], ...(input.reason ? { reason: input.reason } : {}), idempotencyKey: input.idempotencyKey, createdAt: new Date(),
+        _id: newId("grt"),
+        walletId: wallet._id,
+        accountId: wallet.accountId,
+        currency: wallet.currency,
+        kind: input.kind,
+        amount: input.amount,
+        remaining: input.amount,
+        priority: input.priority,
+        expiresAt: input.expiresAt,
+        status: "active",
+        allocations: [],
+        ...(input.reason ? { reason: input.reason } : {}),
+        idempotencyKey: input.idempotencyKey,
+        createdAt: new Date(),
       })
     ).toObject();
-    await audit(ctx, input.actor, "grant.issue", grant._id, { walletId: wallet._id, amount: input.amount, kind: input.kind, expiresAt: input.expiresAt.toISOString() });
+    await audit(ctx, input.actor, "grant.issue", grant._id, {
+      walletId: wallet._id,
+      amount: input.amount,
+      kind: input.kind,
+      expiresAt: input.expiresAt.toISOString(),
+    });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const prior = await ctx.models.Grant.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();
     if (prior === null) throw error;
-    if (prior.amount !== input.amount || prior.expiresAt.getTime() !== input.expiresAt.getTime() || prior.priority !== input.priority || prior.kind !== input.kind) {
+    if (
+      prior.amount !== input.amount ||
+      prior.expiresAt.getTime() !== input.expiresAt.getTime() ||
+      prior.priority !== input.priority ||
+      prior.kind !== input.kind
+    ) {
       throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different grant.");
     }
     grant = prior;
     replayed = true;
   }
   if (grant.creditEntryId === undefined) {
-    const { entry } = await creditWallet(ctx, { walletId: wallet._id, type: "grant", amount: grant.amount, reason: `${grant.kind} grant until ${grant.expiresAt.toISOString()}`, idempotencyKey: `grant:${grant._id}`, actor: input.actor });
-    grant = (await ctx.models.Grant.findOneAndUpdate({ _id: grant._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
+    const { entry } = await creditWallet(ctx, {
+      walletId: wallet._id,
+      type: "grant",
+      amount: grant.amount,
+      reason: `${grant.kind} grant until ${grant.expiresAt.toISOString()}`,
+      idempotencyKey: `grant:${grant._id}`,
+      actor: input.actor,
+    });
+    grant = (await ctx.models.Grant.findOneAndUpdate(
+      { _id: grant._id },
+      { $set: { creditEntryId: entry._id } },
+      { returnDocument: "after" },
+    ).lean())!;
   }
   return { grant, replayed };
 }
-

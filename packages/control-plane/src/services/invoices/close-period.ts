@@ -19,19 +19,28 @@ const MAX_LINES = 100;
  * nothing new returns the period's last invoice. One close per account at a time (a lock); a close that
  * died midway left a draft whose events are already marked, and the next close finishes it.
  */
-export async function closeBillingPeriod(ctx: AppContext, accountId: string, periodStart: string, now = new Date()): Promise<Invoice | undefined> {
+export async function closeBillingPeriod(
+  ctx: AppContext,
+  accountId: string,
+  periodStart: string,
+  now = new Date(),
+): Promise<Invoice | undefined> {
   const account = await ctx.models.Account.findById(accountId).lean();
   if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
   if (account.billingMode === "prepaid") return undefined;
   const period = periodContaining(account.billingCycle ?? CALENDAR_MONTH, new Date(`${periodStart}T00:00:00Z`));
-  if (period.key !== periodStart) throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
+  if (period.key !== periodStart)
+    throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
   if (period.from > now) throw new ProblemError("conflict", `The period starting ${period.key} has not begun.`);
   const currency = (await ctx.models.Plan.findById(account.planId).lean())?.currency ?? "USD";
 
   return whenLocked(ctx, `billing:${accountId}`, 300_000, async () => {
-    for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean()) await bill(ctx, draft);
+    for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean())
+      await bill(ctx, draft);
     const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
-    const earlier = await ctx.models.Invoice.find({ accountId, kind: "invoice", subject, cutoff: { $exists: true } }).sort({ cutoff: 1 }).lean();
+    const earlier = await ctx.models.Invoice.find({ accountId, kind: "invoice", subject, cutoff: { $exists: true } })
+      .sort({ cutoff: 1 })
+      .lean();
     const last = earlier[earlier.length - 1];
     const cutoff = period.to < now ? period.to : now;
     const pending = await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff));
@@ -54,13 +63,22 @@ export async function closeBillingPeriod(ctx: AppContext, accountId: string, per
 
 /** The usage of `period` charged before `cutoff` that no invoice bills yet. */
 function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date) {
-  return { accountId, currency, invoiceId: { $exists: false }, price: { $gt: 0 }, refunded: { $ne: true }, timestamp: { $gte: period.from, $lt: cutoff } };
+  return {
+    accountId,
+    currency,
+    invoiceId: { $exists: false },
+    price: { $gt: 0 },
+    refunded: { $ne: true },
+    timestamp: { $gte: period.from, $lt: cutoff },
+  };
 }
 
 /** Mark the draft's events, price its lines, finalize it. A draft that finds nothing to bill is removed. */
 async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
   const { UsageEvent, Invoice: Invoices } = ctx.models;
-  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), { $set: { invoiceId: draft._id } });
+  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), {
+    $set: { invoiceId: draft._id },
+  });
   const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, price: 1 }).lean();
   if (events.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
@@ -77,7 +95,13 @@ function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "price">[
   for (const e of events) {
     const product = e.productId ?? "default";
     const key = `${product}\u0000${e.price}`;
-    const line = byRate.get(key) ?? { description: `${product}: calls at ${e.price} micros`, productId: product, quantity: 0, unitPrice: e.price, amount: 0 };
+    const line = byRate.get(key) ?? {
+      description: `${product}: calls at ${e.price} micros`,
+      productId: product,
+      quantity: 0,
+      unitPrice: e.price,
+      amount: 0,
+    };
     line.quantity += 1;
     line.amount += e.price;
     byRate.set(key, line);
@@ -98,7 +122,9 @@ function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "price">[
 /** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */
 export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Promise<number> {
   let closed = 0;
-  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 }).lean().cursor()) {
+  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 })
+    .lean()
+    .cursor()) {
     const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);
     if (await closeBillingPeriod(ctx, account._id, period.key, now)) closed++;
   }

@@ -6,8 +6,16 @@ const span = (p: { key: string; from: Date; to: Date }) => [p.key, p.from.toISOS
 
 describe("billing cycles", () => {
   it("calendar months", () => {
-    expect(span(periodContaining({ interval: "month", anchorDay: 1 }, at("2026-11-22T10:00:00Z")))).toEqual(["2026-11-01", "2026-11-01", "2026-12-01"]);
-    expect(span(lastEndedPeriod({ interval: "month", anchorDay: 1 }, at("2026-01-01T00:00:00Z")))).toEqual(["2025-12-01", "2025-12-01", "2026-01-01"]);
+    expect(span(periodContaining({ interval: "month", anchorDay: 1 }, at("2026-11-22T10:00:00Z")))).toEqual([
+      "2026-11-01",
+      "2026-11-01",
+      "2026-12-01",
+    ]);
+    expect(span(lastEndedPeriod({ interval: "month", anchorDay: 1 }, at("2026-01-01T00:00:00Z")))).toEqual([
+      "2025-12-01",
+      "2025-12-01",
+      "2026-01-01",
+    ]);
   });
 
   it("months from an anchor day, across the year's end", () => {

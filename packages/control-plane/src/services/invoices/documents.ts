@@ -20,9 +20,20 @@ export function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "s
 }
 
 /** Create a document once per idempotency key (a unique insert); the second caller gets the first. */
-export async function createOnce(ctx: AppContext, doc: Omit<Invoice, "_id" | "createdAt" | "status" | "subtotal" | "total" | "rounding">): Promise<Invoice> {
+export async function createOnce(
+  ctx: AppContext,
+  doc: Omit<Invoice, "_id" | "createdAt" | "status" | "subtotal" | "total" | "rounding">,
+): Promise<Invoice> {
   try {
-    return (await ctx.models.Invoice.create({ _id: newId("inv"), ...doc, status: "draft", ...totals(doc.lines, doc.currency), createdAt: new Date() })).toObject();
+    return (
+      await ctx.models.Invoice.create({
+        _id: newId("inv"),
+        ...doc,
+        status: "draft",
+        ...totals(doc.lines, doc.currency),
+        createdAt: new Date(),
+      })
+    ).toObject();
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     return (await ctx.models.Invoice.findOne({ idempotencyKey: doc.idempotencyKey }).lean())!;
@@ -30,7 +41,10 @@ export async function createOnce(ctx: AppContext, doc: Omit<Invoice, "_id" | "cr
 }
 
 /** A receipt for a prepaid recharge: issued once per recharge, finalized and paid. */
-export async function issueReceipt(ctx: AppContext, recharge: { _id: string; accountId: string; currency: string; amount: number; provider: string }): Promise<Invoice> {
+export async function issueReceipt(
+  ctx: AppContext,
+  recharge: { _id: string; accountId: string; currency: string; amount: number; provider: string },
+): Promise<Invoice> {
   const draft = await createOnce(ctx, {
     kind: "receipt",
     issuer: ISSUER,
@@ -49,16 +63,25 @@ export async function issueReceipt(ctx: AppContext, recharge: { _id: string; acc
  * postpaid or hybrid invoice it also gives the wallet back what it forgives (an `adjustment`), so the credit
  * the usage took is free again. Repeating the request (same idempotency key) finishes what a crash left.
  */
-export async function issueCreditNote(ctx: AppContext, invoiceId: string, amount: number, reason: string, idempotencyKey: string, actor: string): Promise<Invoice> {
+export async function issueCreditNote(
+  ctx: AppContext,
+  invoiceId: string,
+  amount: number,
+  reason: string,
+  idempotencyKey: string,
+  actor: string,
+): Promise<Invoice> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.kind !== "invoice" || invoice.number === undefined) throw new ProblemError("conflict", "Only a finalized invoice can be credited.");
+  if (invoice.kind !== "invoice" || invoice.number === undefined)
+    throw new ProblemError("conflict", "Only a finalized invoice can be credited.");
   const documentKey = `credit-note:${invoiceId}:${idempotencyKey}`;
   const existing = await ctx.models.Invoice.findOne({ idempotencyKey: documentKey }).lean();
   if (existing === null) {
     const credited = await ctx.models.Invoice.find({ correctsInvoiceId: invoiceId, kind: "credit_note", status: { $ne: "void" } }).lean();
     const already = -credited.reduce((total, c) => total + c.subtotal, 0);
-    if (amount > invoice.subtotal - already) throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
+    if (amount > invoice.subtotal - already)
+      throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
   } else if (existing.subtotal !== -amount) {
     throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
   }
@@ -78,7 +101,15 @@ export async function issueCreditNote(ctx: AppContext, invoiceId: string, amount
   const note = await finalize(ctx, draft._id);
   const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
   if (wallet !== null) {
-    await creditWallet(ctx, { walletId: wallet._id, type: "adjustment", amount, reason: `${note.number}: ${reason}`, invoiceId, idempotencyKey: `credit-note:${note._id}`, actor });
+    await creditWallet(ctx, {
+      walletId: wallet._id,
+      type: "adjustment",
+      amount,
+      reason: `${note.number}: ${reason}`,
+      invoiceId,
+      idempotencyKey: `credit-note:${note._id}`,
+      actor,
+    });
   }
   return note;
 }
@@ -93,7 +124,14 @@ export async function finalize(ctx: AppContext, invoiceId: string): Promise<Invo
   if (current === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (current.sequence !== undefined) return current;
   const done = await whenLocked(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
-  await notify(ctx, done.accountId, "invoice_issued", done._id, { invoiceId: done._id, number: done.number, kindLabel: label(done.kind), subject: done.subject, total: done.total, currency: done.currency });
+  await notify(ctx, done.accountId, "invoice_issued", done._id, {
+    invoiceId: done._id,
+    number: done.number,
+    kindLabel: label(done.kind),
+    subject: done.subject,
+    total: done.total,
+    currency: done.currency,
+  });
   return done;
 }
 
@@ -103,8 +141,12 @@ async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice>
     if (!isDuplicateKey(error)) throw error;
   });
   const stamp = (sequence: number) =>
-    Invoices.updateOne({ _id: invoice._id }, { $set: { sequence, number: `TG-${String(sequence).padStart(6, "0")}`, status: "finalized", finalizedAt: new Date() } });
-  const advancePast = (sequence: number) => InvoiceCounter.updateOne({ _id: invoice.issuer, next: sequence }, { $set: { next: sequence + 1 } });
+    Invoices.updateOne(
+      { _id: invoice._id },
+      { $set: { sequence, number: `TG-${String(sequence).padStart(6, "0")}`, status: "finalized", finalizedAt: new Date() } },
+    );
+  const advancePast = (sequence: number) =>
+    InvoiceCounter.updateOne({ _id: invoice.issuer, next: sequence }, { $set: { next: sequence + 1 } });
   for (;;) {
     const again = (await Invoices.findById(invoice._id).lean())!;
     if (again.sequence !== undefined) return again;
@@ -132,17 +174,31 @@ export async function markPaid(ctx: AppContext, invoiceId: string): Promise<Invo
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.status === "paid") return invoice;
-  if (invoice.status !== "finalized") throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized document can be paid.`);
-  return (await ctx.models.Invoice.findOneAndUpdate({ _id: invoiceId }, { $set: { status: "paid", paidAt: new Date() } }, { returnDocument: "after" }).lean())!;
+  if (invoice.status !== "finalized")
+    throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized document can be paid.`);
+  return (await ctx.models.Invoice.findOneAndUpdate(
+    { _id: invoiceId },
+    { $set: { status: "paid", paidAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
 }
 
 export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Invoice> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.status === "void") return invoice;
-  if (invoice.status !== "finalized") throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized, unpaid document can be voided.`);
-  if ((invoice.amountPaid ?? 0) > 0) throw new ProblemError("conflict", `${invoice.number} is partly paid: correct it with a credit note instead.`);
-  return (await ctx.models.Invoice.findOneAndUpdate({ _id: invoiceId }, { $set: { status: "void", voidedAt: new Date() } }, { returnDocument: "after" }).lean())!;
+  if (invoice.status !== "finalized")
+    throw new ProblemError(
+      "conflict",
+      `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized, unpaid document can be voided.`,
+    );
+  if ((invoice.amountPaid ?? 0) > 0)
+    throw new ProblemError("conflict", `${invoice.number} is partly paid: correct it with a credit note instead.`);
+  return (await ctx.models.Invoice.findOneAndUpdate(
+    { _id: invoiceId },
+    { $set: { status: "void", voidedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
 }
 
 export function label(kind: Invoice["kind"]): string {

@@ -30,7 +30,8 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.kind !== "invoice") return markPaid(ctx, invoiceId); // receipts are paid when issued; credit notes refuse
-  if (invoice.status !== "finalized" && invoice.status !== "paid") throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
+  if (invoice.status !== "finalized" && invoice.status !== "paid")
+    throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
 
   return whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async () => {
     const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
@@ -38,16 +39,35 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
     const key = `invoice:${invoiceId}:payment:${payment.idempotencyKey ?? "rest"}`;
     const prior = await ctx.models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: key }).lean();
     if (prior !== null) {
-      if (payment.amount !== undefined && payment.amount !== prior.amount) throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
-      await creditWallet(ctx, { walletId: wallet._id, type: "payment", amount: prior.amount, reason: prior.reason, invoiceId, idempotencyKey: key, actor: prior.actor });
+      if (payment.amount !== undefined && payment.amount !== prior.amount)
+        throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+      await creditWallet(ctx, {
+        walletId: wallet._id,
+        type: "payment",
+        amount: prior.amount,
+        reason: prior.reason,
+        invoiceId,
+        idempotencyKey: key,
+        actor: prior.actor,
+      });
       return settleIfComplete(ctx, invoice, wallet);
     }
     const due = await amountDue(ctx, invoice, wallet);
     const amount = payment.amount ?? due;
     if (amount === 0) return settleIfComplete(ctx, invoice, wallet);
-    if (toMinorUnits(amount, invoice.currency) === undefined) throw new ProblemError("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
-    if (amount > due) throw new ProblemError("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
-    await creditWallet(ctx, { walletId: wallet._id, type: "payment", amount, reason: `payment of ${invoice.number}`, invoiceId, idempotencyKey: key, actor: payment.actor });
+    if (toMinorUnits(amount, invoice.currency) === undefined)
+      throw new ProblemError("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
+    if (amount > due)
+      throw new ProblemError("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
+    await creditWallet(ctx, {
+      walletId: wallet._id,
+      type: "payment",
+      amount,
+      reason: `payment of ${invoice.number}`,
+      invoiceId,
+      idempotencyKey: key,
+      actor: payment.actor,
+    });
     return settleIfComplete(ctx, invoice, wallet);
   });
 }
@@ -65,10 +85,23 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
   await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: paid } });
   if ((await amountDue(ctx, invoice, wallet)) > 0) return (await ctx.models.Invoice.findById(invoice._id).lean())!;
   const roundingKey = `invoice:${invoice._id}:rounding`;
-  const moved = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, idempotencyKey: { $ne: roundingKey } }, "$amount");
+  const moved = await sum(
+    ctx,
+    "LedgerEntry",
+    { walletId: wallet._id, invoiceId: invoice._id, idempotencyKey: { $ne: roundingKey } },
+    "$amount",
+  );
   const residual = invoice.subtotal - moved;
   if (residual !== 0) {
-    await creditWallet(ctx, { walletId: wallet._id, type: "adjustment", amount: residual, reason: `rounding of ${invoice.number} to whole minor units`, invoiceId: invoice._id, idempotencyKey: roundingKey, actor: "system:invoices" });
+    await creditWallet(ctx, {
+      walletId: wallet._id,
+      type: "adjustment",
+      amount: residual,
+      reason: `rounding of ${invoice.number} to whole minor units`,
+      invoiceId: invoice._id,
+      idempotencyKey: roundingKey,
+      actor: "system:invoices",
+    });
   }
   return markPaid(ctx, invoice._id);
 }

@@ -35,7 +35,10 @@ export function renderPdf(doc: Invoice): Promise<Buffer> {
     pdf.on("error", reject);
     const money = (m: number) => formatMoney(m, doc.currency);
     pdf.fontSize(20).text(`${label(doc.kind)} ${doc.number ?? "(draft)"}`);
-    pdf.moveDown(0.5).fontSize(10).text(`Issuer: ${doc.issuer}    Account: ${doc.accountId}    For: ${doc.subject}    Status: ${doc.status}`);
+    pdf
+      .moveDown(0.5)
+      .fontSize(10)
+      .text(`Issuer: ${doc.issuer}    Account: ${doc.accountId}    For: ${doc.subject}    Status: ${doc.status}`);
     if (doc.finalizedAt) pdf.text(`Issued: ${doc.finalizedAt.toISOString().slice(0, 10)}`);
     if (doc.reason) pdf.text(`Reason: ${doc.reason}`);
     pdf.moveDown();

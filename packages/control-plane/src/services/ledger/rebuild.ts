@@ -12,7 +12,10 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
   const { Account, ApiKey, Wallet } = ctx.models;
   const account = await Account.findById(accountId).lean();
   if (account === null) return false;
-  const [wallets, keys] = await Promise.all([Wallet.find({ accountId }).lean(), ApiKey.find({ accountId, status: "active" }, { _id: 1 }).lean()]);
+  const [wallets, keys] = await Promise.all([
+    Wallet.find({ accountId }).lean(),
+    ApiKey.find({ accountId, status: "active" }, { _id: 1 }).lean(),
+  ]);
   const balances = [];
   for (const wallet of wallets) {
     const r = await reconcileWallet(ctx, wallet);
@@ -23,7 +26,12 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
       autoRechargeThreshold: wallet.autoRecharge?.threshold,
     });
   }
-  const restored = await ctx.hot.restoreAccount({ accountId, status: account.status, activeKeyIds: keys.map((k) => k._id), wallets: balances });
+  const restored = await ctx.hot.restoreAccount({
+    accountId,
+    status: account.status,
+    activeKeyIds: keys.map((k) => k._id),
+    wallets: balances,
+  });
   await publishAccount(ctx, accountId);
   return restored;
 }
@@ -34,7 +42,10 @@ export async function rebuildMissing(ctx: AppContext): Promise<number> {
   let restored = 0;
   let after = "";
   for (;;) {
-    const accounts = await ctx.models.Account.find(after ? { _id: { $gt: after } } : {}, { _id: 1 }).sort({ _id: 1 }).limit(500).lean();
+    const accounts = await ctx.models.Account.find(after ? { _id: { $gt: after } } : {}, { _id: 1 })
+      .sort({ _id: 1 })
+      .limit(500)
+      .lean();
     if (accounts.length === 0) return restored;
     for (const { _id } of accounts) {
       if ((await ctx.hot.wallets(_id)).size === 0 && (await restoreAccount(ctx, _id))) restored++;

@@ -38,14 +38,28 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
     sum(ctx, "UsageEvent", { accountId, currency, settledBy: { $exists: false } }, "$price"),
   ]);
   const expected = ledger - pendingCredits - unsettledUsage - streamedUsage;
-  return { accountId, walletId: wallet._id, currency, ledger, pendingCredits, unsettledUsage, streamedUsage, hotBalance: hot.balance, held: hot.held, drift: expected - (hot.balance + hot.held) };
+  return {
+    accountId,
+    walletId: wallet._id,
+    currency,
+    ledger,
+    pendingCredits,
+    unsettledUsage,
+    streamedUsage,
+    hotBalance: hot.balance,
+    held: hot.held,
+    drift: expected - (hot.balance + hot.held),
+  };
 }
 
 /**
  * Every wallet's equation. Money keeps moving while it is read (stream → MongoDB → ledger), so a wallet is
  * reported only when it shows the same drift twice in a row: a race changes between reads, a real drift stays.
  */
-export async function reconcile(ctx: AppContext, options: { accountIds?: string[] } = {}): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
+export async function reconcile(
+  ctx: AppContext,
+  options: { accountIds?: string[] } = {},
+): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
   const wallets = await ctx.models.Wallet.find(options.accountIds ? { accountId: { $in: options.accountIds } } : {}).lean();
   const drifts: WalletReconciliation[] = [];
   for (const wallet of wallets) {

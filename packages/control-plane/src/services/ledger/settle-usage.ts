@@ -41,7 +41,10 @@ export async function settleUnlocked(ctx: AppContext, batchSize = 2_000): Promis
   for (const [group, ids] of groups) {
     const [accountId, currency] = group.split("\u0000") as [string, string];
     const entryId = newId("led");
-    await UsageEvent.updateMany({ _id: { $in: ids }, settledBy: { $exists: false } }, { $set: { settledBy: entryId, claimedAt: new Date() } });
+    await UsageEvent.updateMany(
+      { _id: { $in: ids }, settledBy: { $exists: false } },
+      { $set: { settledBy: entryId, claimedAt: new Date() } },
+    );
     booked += await bookClaim(ctx, entryId, accountId, currency);
   }
   return booked;
@@ -83,7 +86,10 @@ async function bookClaim(ctx: AppContext, entryId: string, accountId: string, cu
 
 /** Claims older than `graceMs` that were never finished (their settler died in between). */
 export async function bookOrphanedClaims(ctx: AppContext, graceMs: number): Promise<number> {
-  const claimed = await ctx.models.UsageEvent.find({ claimedAt: { $lt: new Date(Date.now() - graceMs) } }, { settledBy: 1, accountId: 1, currency: 1 })
+  const claimed = await ctx.models.UsageEvent.find(
+    { claimedAt: { $lt: new Date(Date.now() - graceMs) } },
+    { settledBy: 1, accountId: 1, currency: 1 },
+  )
     .limit(5_000)
     .lean();
   const claims = new Map(claimed.map((e) => [e.settledBy!, e]));

@@ -1,7 +1,15 @@
 import type { AppContext } from "../../context.js";
 
 /** The sum of one field over the documents that match, computed by the database ($group), not in memory. */
-export async function sum(ctx: AppContext, model: "LedgerEntry" | "UsageEvent" | "Invoice", match: Record<string, unknown>, field: "$amount" | "$price" | "$total"): Promise<number> {
-  const rows = await (ctx.models[model] as unknown as { aggregate(p: unknown[]): Promise<{ total: number }[]> }).aggregate([{ $match: match }, { $group: { _id: null, total: { $sum: field } } }]);
+export async function sum(
+  ctx: AppContext,
+  model: "LedgerEntry" | "UsageEvent" | "Invoice",
+  match: Record<string, unknown>,
+  field: "$amount" | "$price" | "$total",
+): Promise<number> {
+  const rows = await (ctx.models[model] as unknown as { aggregate(p: unknown[]): Promise<{ total: number }[]> }).aggregate([
+    { $match: match },
+    { $group: { _id: null, total: { $sum: field } } },
+  ]);
   return rows[0]?.total ?? 0;
 }

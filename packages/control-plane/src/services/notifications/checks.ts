@@ -41,17 +41,31 @@ async function checkUnlocked(ctx: AppContext): Promise<void> {
     for (const wallet of await Wallet.find({ accountId }).lean()) {
       const h = hot.get(wallet.currency);
       if (h === undefined) continue;
-      const lastRecharge = await Recharge.findOne({ accountId, currency: wallet.currency, status: "succeeded" }).sort({ updatedAt: -1 }).lean();
+      const lastRecharge = await Recharge.findOne({ accountId, currency: wallet.currency, status: "succeeded" })
+        .sort({ updatedAt: -1 })
+        .lean();
       const thresholds = [
         ...settings.balanceThresholds.map((t) => ({ name: `abs:${t}`, amount: t })),
-        ...(lastRecharge ? settings.percentOfLastRecharge.map((p) => ({ name: `pct:${p}`, amount: Math.floor((lastRecharge.amount * p) / 100) })) : []),
+        ...(lastRecharge
+          ? settings.percentOfLastRecharge.map((p) => ({ name: `pct:${p}`, amount: Math.floor((lastRecharge.amount * p) / 100) }))
+          : []),
       ];
       for (const t of thresholds) {
         const n = await crossing(ctx, `${accountId}:${wallet.currency}:${t.name}`, h.balance < t.amount);
-        if (n !== undefined) await notify(ctx, accountId, "balance_below", `${wallet.currency}:${t.name}:${n}`, { currency: wallet.currency, threshold: t.amount, balance: h.balance });
+        if (n !== undefined)
+          await notify(ctx, accountId, "balance_below", `${wallet.currency}:${t.name}:${n}`, {
+            currency: wallet.currency,
+            threshold: t.amount,
+            balance: h.balance,
+          });
       }
       const depleted = await crossing(ctx, `${accountId}:${wallet.currency}:depleted`, h.balance + h.creditLimit <= 0);
-      if (depleted !== undefined) await notify(ctx, accountId, "balance_depleted", `${wallet.currency}:${depleted}`, { currency: wallet.currency, balance: h.balance, creditLimit: h.creditLimit });
+      if (depleted !== undefined)
+        await notify(ctx, accountId, "balance_depleted", `${wallet.currency}:${depleted}`, {
+          currency: wallet.currency,
+          balance: h.balance,
+          creditLimit: h.creditLimit,
+        });
     }
 
     // Quota use: each percentage once per quota period.
@@ -64,7 +78,14 @@ async function checkUnlocked(ctx: AppContext): Promise<void> {
       const used = await ctx.hot.counter(ctx.hot.keyspace.quotaCounter(accountId, quota.id, period));
       for (const percent of settings.quotaPercents) {
         if (used * 100 >= quota.limit * percent) {
-          await notify(ctx, accountId, "quota_reached", `${quota.id}:${period}:${percent}`, { quota: quota.id, period, percent, used, limit: quota.limit, enforcement: quota.enforcement });
+          await notify(ctx, accountId, "quota_reached", `${quota.id}:${period}:${percent}`, {
+            quota: quota.id,
+            period,
+            percent,
+            used,
+            limit: quota.limit,
+            enforcement: quota.enforcement,
+          });
         }
       }
     }

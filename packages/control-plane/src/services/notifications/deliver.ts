@@ -6,7 +6,6 @@ import { render } from "./templates.js";
 import { withLock } from "../claims.js";
 import { postWebhook } from "./webhook-target.js";
 
-
 const MAX_ATTEMPTS = 8;
 /** 5 s, 10 s, 20 s, … capped at an hour. */
 export const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
@@ -30,7 +29,9 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 export async function deliverNotifications(ctx: AppContext, mailer: Mailer | undefined): Promise<number> {
   // One deliverer at a time: two could each send a channel that is still pending for both.
   const delivered = await withLock(ctx, "notifications.deliver", 300_000, async () => {
-    const due = await ctx.models.Notification.find({ pending: { $ne: [] }, nextAttemptAt: { $lte: new Date() } }).limit(100).lean();
+    const due = await ctx.models.Notification.find({ pending: { $ne: [] }, nextAttemptAt: { $lte: new Date() } })
+      .limit(100)
+      .lean();
     for (const n of due) await deliverOne(ctx, mailer, n);
     return due.length;
   });
@@ -42,20 +43,36 @@ async function deliverOne(ctx: AppContext, mailer: Mailer | undefined, n: Notifi
   const settings = await NotificationSettings.findById(n.accountId).lean();
   const attempt = n.attempts + 1;
   const content = render(n.kind, n.data);
-  const payload = JSON.stringify({ type: `tollgate.${n.kind}`, timestamp: n.createdAt.toISOString(), data: { accountId: n.accountId, ...n.data } });
+  const payload = JSON.stringify({
+    type: `tollgate.${n.kind}`,
+    timestamp: n.createdAt.toISOString(),
+    data: { accountId: n.accountId, ...n.data },
+  });
   for (const channel of n.pending) {
     let ok = false;
     let detail: string;
     try {
       if (channel.startsWith("email:")) {
         if (mailer === undefined) throw new Error("no mail transport configured");
-        const info = (await mailer.transport.sendMail({ from: mailer.from, to: channel.slice(6), subject: content.subject, text: content.text, html: content.html, messageId: `<${n._id}@tollgate>` })) as { response?: string };
+        const info = (await mailer.transport.sendMail({
+          from: mailer.from,
+          to: channel.slice(6),
+          subject: content.subject,
+          text: content.text,
+          html: content.html,
+          messageId: `<${n._id}@tollgate>`,
+        })) as { response?: string };
         detail = info.response ?? "sent";
       } else {
         const hook = settings?.webhooks.find((w) => `webhook:${w.id}` === channel);
         if (hook === undefined) throw new Error("webhook endpoint removed");
         const timestamp = Math.floor(Date.now() / 1000);
-        const headers = { "content-type": "application/json", "webhook-id": n._id, "webhook-timestamp": String(timestamp), "webhook-signature": signWebhook(hook.secret, n._id, timestamp, payload) };
+        const headers = {
+          "content-type": "application/json",
+          "webhook-id": n._id,
+          "webhook-timestamp": String(timestamp),
+          "webhook-signature": signWebhook(hook.secret, n._id, timestamp, payload),
+        };
         const status = await postWebhook(hook.url, headers, payload, ctx.webhooks);
         detail = `HTTP ${status}`;
         if (status < 200 || status > 299) throw new Error(detail);
@@ -64,9 +81,19 @@ async function deliverOne(ctx: AppContext, mailer: Mailer | undefined, n: Notifi
     } catch (error) {
       detail = error instanceof Error ? error.message : String(error);
     }
-    await NotificationDelivery.create({ _id: newId("dlv"), notificationId: n._id, accountId: n.accountId, channel, attempt, ok, detail, at: new Date() });
+    await NotificationDelivery.create({
+      _id: newId("dlv"),
+      notificationId: n._id,
+      accountId: n.accountId,
+      channel,
+      attempt,
+      ok,
+      detail,
+      at: new Date(),
+    });
     if (ok) await Notifications.updateOne({ _id: n._id }, { $pull: { pending: channel }, $addToSet: { delivered: channel } });
-    else if (attempt >= MAX_ATTEMPTS) await Notifications.updateOne({ _id: n._id }, { $pull: { pending: channel }, $addToSet: { failed: channel } });
+    else if (attempt >= MAX_ATTEMPTS)
+      await Notifications.updateOne({ _id: n._id }, { $pull: { pending: channel }, $addToSet: { failed: channel } });
   }
   await Notifications.updateOne({ _id: n._id }, { $set: { attempts: attempt, nextAttemptAt: new Date(Date.now() + backoffMs(attempt)) } });
 }

@@ -8,7 +8,13 @@ import type { NotificationKind } from "../../models/notification.js";
  * the document's id, so detecting the same event again inserts nothing. Its channels are fixed now, from
  * the account's settings; a muted kind or an account with no channels creates nothing.
  */
-export async function notify(ctx: AppContext, accountId: string, kind: NotificationKind, dedupeKey: string, data: Record<string, unknown>): Promise<boolean> {
+export async function notify(
+  ctx: AppContext,
+  accountId: string,
+  kind: NotificationKind,
+  dedupeKey: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
   const settings = await ctx.models.NotificationSettings.findById(accountId).lean();
   if (settings === null || settings.muted.includes(kind)) return false;
   const channels = [...settings.emails.map((e) => `email:${e}`), ...settings.webhooks.map((w) => `webhook:${w.id}`)];
@@ -16,7 +22,18 @@ export async function notify(ctx: AppContext, accountId: string, kind: Notificat
   const id = `ntf_${createHash("sha256").update(`${accountId}\u0000${kind}\u0000${dedupeKey}`).digest("base64url").slice(0, 24)}`;
   try {
     const now = new Date();
-    await ctx.models.Notification.create({ _id: id, accountId, kind, data, createdAt: now, pending: channels, delivered: [], failed: [], attempts: 0, nextAttemptAt: now });
+    await ctx.models.Notification.create({
+      _id: id,
+      accountId,
+      kind,
+      data,
+      createdAt: now,
+      pending: channels,
+      delivered: [],
+      failed: [],
+      attempts: 0,
+      nextAttemptAt: now,
+    });
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

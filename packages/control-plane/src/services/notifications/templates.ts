@@ -6,7 +6,10 @@ export function formatMoney(micros: number, currency: string): string {
   const sign = micros < 0 ? "-" : "";
   const abs = Math.abs(micros);
   const units = Math.floor(abs / 1_000_000);
-  const fraction = String(abs % 1_000_000).padStart(6, "0").replace(/0+$/, "").padEnd(2, "0");
+  const fraction = String(abs % 1_000_000)
+    .padStart(6, "0")
+    .replace(/0+$/, "")
+    .padEnd(2, "0");
   return `${currency} ${sign}${units}.${fraction}`;
 }
 
@@ -54,7 +57,10 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
 
 /** Compiled once at start. HTML escapes what it interpolates; the text part is plain. */
 const templates = Object.fromEntries(
-  Object.entries(source).map(([kind, t]) => [kind, { subject: hb.compile(t.subject, { noEscape: true }), text: hb.compile(t.text, { noEscape: true }), html: hb.compile(t.html) }]),
+  Object.entries(source).map(([kind, t]) => [
+    kind,
+    { subject: hb.compile(t.subject, { noEscape: true }), text: hb.compile(t.text, { noEscape: true }), html: hb.compile(t.html) },
+  ]),
 ) as Record<NotificationKind, Template>;
 
 export function render(kind: NotificationKind, data: Record<string, unknown>): { subject: string; text: string; html: string } {

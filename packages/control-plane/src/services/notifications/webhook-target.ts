@@ -59,7 +59,9 @@ export function guardedLookup(policy: WebhookPolicy): LookupFunction {
       if (error) return callback(error, "", 0);
       const blocked = policy.allowPrivate ? undefined : addresses.find((a) => !isPublicAddress(a.address));
       if (blocked !== undefined || addresses.length === 0) {
-        const refused = Object.assign(new Error(`${hostname} resolves to ${blocked?.address ?? "nothing"}, which webhooks may not reach`), { code: "EWEBHOOKTARGET" });
+        const refused = Object.assign(new Error(`${hostname} resolves to ${blocked?.address ?? "nothing"}, which webhooks may not reach`), {
+          code: "EWEBHOOKTARGET",
+        });
         return callback(refused, "", 0);
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
@@ -84,16 +86,31 @@ export async function refuseResolvedWebhook(url: string, policy: WebhookPolicy):
  * POST one webhook: no redirects followed (a 3xx is a failed delivery, never a hop to somewhere else), the
  * target vetted again now, and names resolved through guardedLookup. Resolves to the HTTP status.
  */
-export function postWebhook(url: string, headers: Record<string, string>, body: string, policy: WebhookPolicy, timeoutMs = 10_000): Promise<number> {
+export function postWebhook(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  policy: WebhookPolicy,
+  timeoutMs = 10_000,
+): Promise<number> {
   const refused = refuseWebhookUrl(url, policy);
   if (refused !== undefined) return Promise.reject(new Error(`refused webhook target: ${refused}`));
   const request = url.startsWith("https:") ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) }, lookup: guardedLookup(policy), timeout: timeoutMs }, (res) => {
-      res.resume(); // the answer's body is not ours to keep
-      res.on("end", () => resolve(res.statusCode ?? 0));
-      res.on("error", reject);
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": Buffer.byteLength(body) },
+        lookup: guardedLookup(policy),
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume(); // the answer's body is not ours to keep
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on("error", reject);
     req.end(body);

@@ -24,11 +24,21 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
     case "payment_succeeded":
       return confirmRecharge(ctx, recharge);
     case "payment_failed": {
-      const failed = await Recharges.findOneAndUpdate({ _id: recharge._id, status: "pending" }, { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() } }, { returnDocument: "after" }).lean();
+      const failed = await Recharges.findOneAndUpdate(
+        { _id: recharge._id, status: "pending" },
+        { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() } },
+        { returnDocument: "after" },
+      ).lean();
       if (failed !== null) {
         await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
         await releaseAutoRecharge(ctx, failed);
-        await notify(ctx, failed.accountId, "recharge_failed", `${failed._id}`, { rechargeId: failed._id, amount: failed.amount, currency: failed.currency, automatic: failed.automatic, reason: event.reason });
+        await notify(ctx, failed.accountId, "recharge_failed", `${failed._id}`, {
+          rechargeId: failed._id,
+          amount: failed.amount,
+          currency: failed.currency,
+          automatic: failed.automatic,
+          reason: event.reason,
+        });
       }
       return failed ?? recharge;
     }
@@ -40,22 +50,52 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
 async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Recharge> {
   const { Recharge: Recharges } = ctx.models;
   // pending → succeeded once; a failed payment that later succeeds (a retried card) is accepted too.
-  await Recharges.updateOne({ _id: recharge._id, status: { $in: ["pending", "failed"] } }, { $set: { status: "succeeded", updatedAt: new Date() } });
+  await Recharges.updateOne(
+    { _id: recharge._id, status: { $in: ["pending", "failed"] } },
+    { $set: { status: "succeeded", updatedAt: new Date() } },
+  );
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
-  const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, amount: recharge.amount, reason: `${recharge.provider} payment ${recharge.providerRef}`, idempotencyKey: `recharge:${recharge._id}`, actor: `provider:${recharge.provider}` });
-  const done = (await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { creditEntryId: entry._id } }, { returnDocument: "after" }).lean())!;
+  const { entry } = await creditWallet(ctx, {
+    walletId: recharge.walletId,
+    amount: recharge.amount,
+    reason: `${recharge.provider} payment ${recharge.providerRef}`,
+    idempotencyKey: `recharge:${recharge._id}`,
+    actor: `provider:${recharge.provider}`,
+  });
+  const done = (await Recharges.findOneAndUpdate(
+    { _id: recharge._id },
+    { $set: { creditEntryId: entry._id } },
+    { returnDocument: "after" },
+  ).lean())!;
   await releaseAutoRecharge(ctx, done);
   await issueReceipt(ctx, done);
-  await notify(ctx, done.accountId, "recharge_succeeded", `${done._id}`, { rechargeId: done._id, amount: done.amount, currency: done.currency, automatic: done.automatic });
+  await notify(ctx, done.accountId, "recharge_succeeded", `${done._id}`, {
+    rechargeId: done._id,
+    amount: done.amount,
+    currency: done.currency,
+    automatic: done.automatic,
+  });
   return done;
 }
 
 /** Take a refunded recharge back through the ledger, once. */
 async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Recharge> {
-  if (recharge.status !== "succeeded" && recharge.status !== "refunded") throw new ProblemError("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
-  const { entry } = await creditWallet(ctx, { walletId: recharge.walletId, type: "reversal", amount: -recharge.amount, reason: `refund of ${recharge._id}`, idempotencyKey: `reversal:${recharge._id}`, actor });
-  return (await ctx.models.Recharge.findOneAndUpdate({ _id: recharge._id }, { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } }, { returnDocument: "after" }).lean())!;
+  if (recharge.status !== "succeeded" && recharge.status !== "refunded")
+    throw new ProblemError("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  const { entry } = await creditWallet(ctx, {
+    walletId: recharge.walletId,
+    type: "reversal",
+    amount: -recharge.amount,
+    reason: `refund of ${recharge._id}`,
+    idempotencyKey: `reversal:${recharge._id}`,
+    actor,
+  });
+  return (await ctx.models.Recharge.findOneAndUpdate(
+    { _id: recharge._id },
+    { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
 }
 
 /** An admin's refund: ask the provider, then reverse the credit (a later refund webhook changes nothing). */
@@ -63,10 +103,15 @@ export async function refundRecharge(ctx: AppContext, rechargeId: string, actor:
   const recharge = await ctx.models.Recharge.findById(rechargeId).lean();
   if (recharge === null) throw new ProblemError("not_found", `No recharge ${rechargeId}.`);
   if (recharge.status === "refunded") return recharge;
-  if (recharge.status !== "succeeded" || recharge.providerRef === undefined) throw new ProblemError("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  if (recharge.status !== "succeeded" || recharge.providerRef === undefined)
+    throw new ProblemError("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
   const provider = ctx.payments.get(recharge.provider);
   if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
-  await provider.refund({ reference: recharge.providerRef, amountMinor: toMinorUnits(recharge.amount, recharge.currency)!, idempotencyKey: `refund:${recharge._id}` });
+  await provider.refund({
+    reference: recharge.providerRef,
+    amountMinor: toMinorUnits(recharge.amount, recharge.currency)!,
+    idempotencyKey: `refund:${recharge._id}`,
+  });
   await audit(ctx, actor, "recharge.refund", recharge._id, { amount: recharge.amount });
   return reverseRecharge(ctx, recharge, actor);
 }

@@ -22,7 +22,10 @@ export interface StartRecharge {
  * (and, if the provider was not reached the first time, reaches it now with the recharge's own id as the
  * provider's idempotency key, so no second payment can start).
  */
-export async function startRecharge(ctx: AppContext, input: StartRecharge): Promise<{ recharge: Recharge; clientSecret?: string | undefined; replayed: boolean }> {
+export async function startRecharge(
+  ctx: AppContext,
+  input: StartRecharge,
+): Promise<{ recharge: Recharge; clientSecret?: string | undefined; replayed: boolean }> {
   const provider = ctx.payments.get(input.provider);
   if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${input.provider}" is configured.`);
   const { Account, Plan, Wallet, Recharge: Recharges } = ctx.models;
@@ -30,28 +33,65 @@ export async function startRecharge(ctx: AppContext, input: StartRecharge): Prom
   if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
   const currency = input.currency ?? (await Plan.findById(account.planId).lean())?.currency;
   const wallet = currency ? await Wallet.findOne({ accountId: account._id, currency }).lean() : null;
-  if (wallet === null || currency === undefined) throw new ProblemError("unprocessable", `The account has no ${input.currency ?? "plan-currency"} wallet.`);
+  if (wallet === null || currency === undefined)
+    throw new ProblemError("unprocessable", `The account has no ${input.currency ?? "plan-currency"} wallet.`);
   const amountMinor = toMinorUnits(input.amount, currency);
-  if (amountMinor === undefined) throw new ProblemError("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
+  if (amountMinor === undefined)
+    throw new ProblemError("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
 
-  const requestHash = createHash("sha256").update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null])).digest("hex");
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null]))
+    .digest("hex");
   const now = new Date();
   let recharge: Recharge;
   let replayed = false;
   try {
-    recharge = (await Recharges.create({ _id: newId("rch"), accountId: account._id, walletId: wallet._id, currency, amount: input.amount, provider: input.provider, status: "pending", automatic: input.automatic, idempotencyKey: input.idempotencyKey, requestHash, createdAt: now, updatedAt: now })).toObject();
-    await audit(ctx, input.actor, "recharge.start", recharge._id, { accountId: account._id, amount: input.amount, currency, provider: input.provider, automatic: input.automatic });
+    recharge = (
+      await Recharges.create({
+        _id: newId("rch"),
+        accountId: account._id,
+        walletId: wallet._id,
+        currency,
+        amount: input.amount,
+        provider: input.provider,
+        status: "pending",
+        automatic: input.automatic,
+        idempotencyKey: input.idempotencyKey,
+        requestHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+    ).toObject();
+    await audit(ctx, input.actor, "recharge.start", recharge._id, {
+      accountId: account._id,
+      amount: input.amount,
+      currency,
+      provider: input.provider,
+      automatic: input.automatic,
+    });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const prior = await Recharges.findOne({ accountId: account._id, idempotencyKey: input.idempotencyKey }).lean();
     if (prior === null) throw error;
-    if (prior.requestHash !== requestHash) throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different recharge.");
+    if (prior.requestHash !== requestHash)
+      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different recharge.");
     recharge = prior;
     replayed = true;
   }
   if (recharge.providerRef !== undefined) return { recharge, replayed };
 
-  const started = await provider.startPayment({ rechargeId: recharge._id, accountId: account._id, amountMinor, currency, paymentMethod: input.paymentMethod, idempotencyKey: recharge._id });
-  const updated = await Recharges.findOneAndUpdate({ _id: recharge._id }, { $set: { providerRef: started.reference, updatedAt: new Date() } }, { returnDocument: "after" }).lean();
+  const started = await provider.startPayment({
+    rechargeId: recharge._id,
+    accountId: account._id,
+    amountMinor,
+    currency,
+    paymentMethod: input.paymentMethod,
+    idempotencyKey: recharge._id,
+  });
+  const updated = await Recharges.findOneAndUpdate(
+    { _id: recharge._id },
+    { $set: { providerRef: started.reference, updatedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean();
   return { recharge: updated!, clientSecret: started.clientSecret, replayed };
 }

@@ -12,6 +12,9 @@ export interface Page<T> {
 export async function listUsage(ctx: AppContext, accountId: string, limit: number, cursor?: string): Promise<Page<UsageEvent>> {
   const list = `usage:${accountId}`;
   const filter: QueryFilter<UsageEvent> = { accountId, ...(cursor === undefined ? {} : ctx.cursors.after(list, "timestamp", cursor)) };
-  const rows = await ctx.models.UsageEvent.find(filter).sort({ timestamp: -1, _id: -1 }).limit(limit + 1).lean();
+  const rows = await ctx.models.UsageEvent.find(filter)
+    .sort({ timestamp: -1, _id: -1 })
+    .limit(limit + 1)
+    .lean();
   return ctx.cursors.page(list, rows, limit, (e) => [e.timestamp, e._id]);
 }

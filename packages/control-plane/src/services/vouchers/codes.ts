@@ -22,5 +22,7 @@ export function normalizeVoucherCode(input: string): string {
 }
 
 export function hashVoucherCode(input: string): string {
-  return createHash("sha256").update(`voucher:${normalizeVoucherCode(input)}`).digest("hex");
+  return createHash("sha256")
+    .update(`voucher:${normalizeVoucherCode(input)}`)
+    .digest("hex");
 }

@@ -10,17 +10,36 @@ export class RedeemGuard {
   private readonly perAccount: RateLimiterRedis;
   private readonly perAddress: RateLimiterRedis;
 
-  constructor(redis: Redis, prefix: string, options: { failuresPerAccount?: number; failuresPerAddress?: number; windowSeconds?: number } = {}) {
+  constructor(
+    redis: Redis,
+    prefix: string,
+    options: { failuresPerAccount?: number; failuresPerAddress?: number; windowSeconds?: number } = {},
+  ) {
     const duration = options.windowSeconds ?? 3_600;
-    this.perAccount = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}vf:acct`, points: options.failuresPerAccount ?? 10, duration });
-    this.perAddress = new RateLimiterRedis({ storeClient: redis, keyPrefix: `${prefix}vf:addr`, points: options.failuresPerAddress ?? 50, duration });
+    this.perAccount = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}vf:acct`,
+      points: options.failuresPerAccount ?? 10,
+      duration,
+    });
+    this.perAddress = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${prefix}vf:addr`,
+      points: options.failuresPerAddress ?? 50,
+      duration,
+    });
   }
 
   async check(accountId: string, address: string): Promise<void> {
-    for (const [limiter, key] of [[this.perAccount, accountId], [this.perAddress, address]] as const) {
+    for (const [limiter, key] of [
+      [this.perAccount, accountId],
+      [this.perAddress, address],
+    ] as const) {
       const state = await limiter.get(key);
       if (state !== null && state.consumedPoints >= limiter.points) {
-        throw new ProblemError("rate_limited", "Too many invalid voucher codes: try again later.", { retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) });
+        throw new ProblemError("rate_limited", "Too many invalid voucher codes: try again later.", {
+          retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000),
+        });
       }
     }
   }

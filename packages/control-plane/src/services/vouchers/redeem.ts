@@ -11,7 +11,12 @@ import { takeClaim } from "../claims.js";
  * racing with the same code: one wins), then the wallet is credited with the voucher's id as idempotency
  * key, so the credit happens once even if this process dies in between (`finishRedemptions` completes it).
  */
-export async function redeemVoucher(ctx: AppContext, accountId: string, code: string, actor: string): Promise<{ voucher: Voucher; entry: LedgerEntry }> {
+export async function redeemVoucher(
+  ctx: AppContext,
+  accountId: string,
+  code: string,
+  actor: string,
+): Promise<{ voucher: Voucher; entry: LedgerEntry }> {
   const { Voucher: Vouchers, Wallet } = ctx.models;
   const codeHash = hashVoucherCode(code);
   const found = await Vouchers.findOne({ codeHash }).lean();
@@ -29,14 +34,29 @@ export async function redeemVoucher(ctx: AppContext, accountId: string, code: st
   // every supported server; the voucher's own status is recorded after it.
   const won = await takeClaim(ctx, `voucher:${found._id}`, 100 * 365 * 86_400_000, { accountId, creditPending: true, at: new Date() });
   if (won === undefined) return fail("redeemed", "This voucher has already been redeemed.");
-  const claimed = (await Vouchers.findOneAndUpdate({ _id: found._id }, { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } }, { returnDocument: "after" }).lean())!;
+  const claimed = (await Vouchers.findOneAndUpdate(
+    { _id: found._id },
+    { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
   const entry = await creditVoucher(ctx, claimed, wallet._id);
-  await audit(ctx, actor, "voucher.redeem", accountId, { voucherId: claimed._id, amount: claimed.amount, currency: claimed.currency, entryId: entry._id });
+  await audit(ctx, actor, "voucher.redeem", accountId, {
+    voucherId: claimed._id,
+    amount: claimed.amount,
+    currency: claimed.currency,
+    entryId: entry._id,
+  });
   return { voucher: { ...claimed, ledgerEntryId: entry._id }, entry };
 }
 
 async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
-  const { entry } = await creditWallet(ctx, { walletId, amount: voucher.amount, reason: `voucher ${voucher.codePrefix}…`, idempotencyKey: `voucher:${voucher._id}`, actor: `voucher:${voucher._id}` });
+  const { entry } = await creditWallet(ctx, {
+    walletId,
+    amount: voucher.amount,
+    reason: `voucher ${voucher.codePrefix}…`,
+    idempotencyKey: `voucher:${voucher._id}`,
+    actor: `voucher:${voucher._id}`,
+  });
   await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
   await ctx.models.Claim.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
   return entry;
@@ -44,11 +64,17 @@ async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string
 
 /** Redemptions whose process died after claiming the voucher and before crediting it: finish them, once. */
 export async function finishRedemptions(ctx: AppContext): Promise<number> {
-  const stuck = await ctx.models.Claim.find({ "data.creditPending": true, "data.at": { $lt: new Date(Date.now() - 10_000) } }).limit(500).lean();
+  const stuck = await ctx.models.Claim.find({ "data.creditPending": true, "data.at": { $lt: new Date(Date.now() - 10_000) } })
+    .limit(500)
+    .lean();
   for (const claim of stuck) {
     const voucherId = claim._id.replace(/^voucher:/, "");
     const accountId = String(claim.data?.accountId);
-    const voucher = await ctx.models.Voucher.findOneAndUpdate({ _id: voucherId }, { $set: { status: "redeemed", redeemedBy: accountId } }, { returnDocument: "after" }).lean();
+    const voucher = await ctx.models.Voucher.findOneAndUpdate(
+      { _id: voucherId },
+      { $set: { status: "redeemed", redeemedBy: accountId } },
+      { returnDocument: "after" },
+    ).lean();
     if (voucher === null) continue;
     const wallet = await ctx.models.Wallet.findOne({ accountId, currency: voucher.currency }).lean();
     if (wallet !== null) await creditVoucher(ctx, { ...voucher, redeemedAt: voucher.redeemedAt ?? new Date() }, wallet._id);

@@ -51,7 +51,11 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
       createdAt: new Date(),
     });
     entry = created.toObject();
-    await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, { entryId: entry._id, amount: input.amount, currency: wallet.currency });
+    await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, {
+      entryId: entry._id,
+      amount: input.amount,
+      currency: wallet.currency,
+    });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const prior = await LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();
