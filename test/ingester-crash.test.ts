@@ -22,9 +22,6 @@ function startIngester(stack: Stack, consumer: string): ChildProcess {
       TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
       INGESTER_CONSUMER: consumer,
       INGESTER_CLAIM_IDLE_MS: "1000",
-      // Ingestion is under test, not booking: booking thousands of events holds FerretDB's SQLite write lock
-      // for seconds (per-document updates), long enough to starve the claim this test waits for.
-      SETTLE_INTERVAL_MS: "3600000",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

@@ -4,6 +4,9 @@ import { isDuplicateKey } from "../../models/index.js";
 import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../claims.js";
 
+/** The most usage events one ledger entry books (see settleUnlocked). */
+const CLAIM_SLICE = 250;
+
 /**
  * Book ingested usage into the ledger in batches, exactly once, without transactions: claim a batch of a
  * wallet's unsettled events by marking them with a new entry id, then insert that entry, whose amount is
@@ -40,12 +43,16 @@ export async function settleUnlocked(ctx: AppContext, batchSize = 2_000): Promis
   let booked = 0;
   for (const [group, ids] of groups) {
     const [accountId, currency] = group.split("\u0000") as [string, string];
-    const entryId = newId("led");
-    await UsageEvent.updateMany(
-      { _id: { $in: ids }, settledBy: { $exists: false } },
-      { $set: { settledBy: entryId, claimedAt: new Date() } },
-    );
-    booked += await bookClaim(ctx, entryId, accountId, currency);
+    // One entry per slice: on FerretDB (SQLite) an updateMany is one write transaction, document by document,
+    // and a long one makes every other writer (the ingester's inserts) wait past SQLite's busy timeout.
+    for (let i = 0; i < ids.length; i += CLAIM_SLICE) {
+      const entryId = newId("led");
+      await UsageEvent.updateMany(
+        { _id: { $in: ids.slice(i, i + CLAIM_SLICE) }, settledBy: { $exists: false } },
+        { $set: { settledBy: entryId, claimedAt: new Date() } },
+      );
+      booked += await bookClaim(ctx, entryId, accountId, currency);
+    }
   }
   return booked;
 }
