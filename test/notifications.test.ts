@@ -5,7 +5,7 @@ import request from "supertest";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkThresholds, deliverNotifications, startJobs, type Mailer } from "@tollgate/control-plane";
-import { RatedStore } from "@tollgate/gateway-plugin";
+import { RedisChargeStore } from "@tollgate/gateway-plugin";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startInbox, type Inbox } from "./support/mail.js";
@@ -143,7 +143,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
   it("runs on agenda: usage is booked and notifications are sent by the scheduled jobs alone", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 3_000 });
     await subscribe(s, { balanceThresholds: [1_500] });
-    const agenda = await startJobs(stack.ctx, stack.conn.db!, new RatedStore(stack.redis, stack.keyspace), {
+    const agenda = await startJobs(stack.ctx, stack.conn.db!, new RedisChargeStore(stack.redis, stack.keyspace), {
       processEveryMs: 200,
       settleMs: 300,
       reapMs: 1_000,

@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { Agenda } from "agenda";
 import { MongoBackend } from "@agendajs/mongo-backend";
-import type { RatedStore } from "@tollgate/gateway-plugin/store";
+import type { RedisChargeStore } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireGrants } from "./services/grants/expire.js";
@@ -32,7 +32,7 @@ export interface JobIntervals {
 export async function startJobs(
   ctx: AppContext,
   db: NonNullable<Connection["db"]>,
-  rated: RatedStore,
+  charges: RedisChargeStore,
   intervals: JobIntervals,
 ): Promise<Agenda> {
   const agenda = new Agenda({
@@ -47,7 +47,7 @@ export async function startJobs(
       "reservations.reap",
       intervals.reapMs,
       async () => {
-        for (let p = 0; p < ctx.hot.keyspace.partitions; p++) await rated.reap(p);
+        for (let p = 0; p < ctx.hot.keyspace.partitions; p++) await charges.reap(p);
       },
     ],
     [

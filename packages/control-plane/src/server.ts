@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import mongoose from "mongoose";
 import nodemailer from "nodemailer";
 import { Redis } from "ioredis";
-import { HotStore, RatedStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { HotStore, RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import type { ControlPlaneEnv } from "./env.js";
@@ -76,7 +76,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let signals: SignalConsumer | undefined;
   let signalRedis: Redis | undefined;
   if (parts.ingester) {
-    agenda = await startJobs(ctx, conn.db!, new RatedStore(redis, keyspace), {
+    agenda = await startJobs(ctx, conn.db!, new RedisChargeStore(redis, keyspace), {
       processEveryMs: 1_000,
       settleMs: env.SETTLE_INTERVAL_MS,
       reapMs: env.REAPER_INTERVAL_MS,

@@ -2,12 +2,12 @@ export { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOpti
 export { createGateway, type Gateway, type GatewayOptions } from "./adapters/proxy.js";
 export { extractApiKey, hashApiKey } from "./core/api-key.js";
 export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/headers.js";
-export { Meter, type Call, type CallResult, type MeterOutcome } from "./core/meter.js";
+export { Meter, type Call, type CallResult, type MeterOutcome, type MeterOptions, type RateLimiter } from "./core/meter.js";
 export * from "./core/catalog.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";
 export { RateLimits, type RateDecision, type RateLimitFailurePolicy, type RateLimitHeaders } from "./core/rate-limits.js";
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
 export { createGatewayRedis, whenReady } from "./redis.js";
-export { Directory, type DirectoryOptions, type Resolved } from "./store/directory.js";
+export { Directory, type DirectoryOptions } from "./store/directory.js";
 export * from "./store/index.js";

@@ -3,7 +3,7 @@ import { createGateway } from "./adapters/proxy.js";
 import { gatewayEnv } from "./env.js";
 import { createGatewayRedis, whenReady } from "./redis.js";
 import { agreePartitions } from "./store/hot-store.js";
-import { createKeyspace } from "./store/keyspace.js";
+import { createKeyspace } from "./store/format.js";
 
 const env = gatewayEnv.parse(process.env);
 const redis = createGatewayRedis(env.REDIS_URL);

@@ -1,8 +1,8 @@
 import type { Redis } from "ioredis";
-import type { Keyspace } from "@tollgate/gateway-plugin/store";
+import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
 import type { Models, UsageEvent } from "../models/index.js";
-import { ensureGroups, isLostGroup } from "../stream-groups.js";
+import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 
 export interface IngesterOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
@@ -20,104 +20,49 @@ export interface IngesterOptions {
   log?: (message: string, data?: Record<string, unknown>) => void;
 }
 
-type StreamEntry = [id: string, fields: string[]];
-type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
-
 /**
  * Moves usage events from the partitioned Redis streams into MongoDB, exactly once: the insert is
  * idempotent by event id (a duplicate is not an error), and an entry is acknowledged and deleted only after
- * its write. A crash between the two leaves the entry pending, to be read again by this consumer at start
- * or claimed by another after `claimIdleMs`.
+ * its write (StreamConsumer). A crash between the two leaves the entry pending, to be read again by this
+ * consumer at start or claimed by another after `claimIdleMs`.
  */
 export class Ingester {
-  private readonly o: Required<Omit<IngesterOptions, "log">> & Pick<IngesterOptions, "log">;
-  private readonly streams: string[];
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private lastClaim = 0;
+  private readonly consumer: StreamConsumer;
 
-  constructor(options: IngesterOptions) {
-    this.o = { group: "ingest", batchSize: 500, blockMs: 1000, claimIdleMs: 30_000, claimEveryMs: 5_000, ...options };
-    this.streams = options.keyspace.usageStreams();
+  constructor(private readonly options: IngesterOptions) {
+    this.consumer = new StreamConsumer({
+      redis: options.redis,
+      streams: options.keyspace.usageStreams(),
+      group: options.group ?? "ingest",
+      consumer: options.consumer,
+      claimIdleMs: options.claimIdleMs ?? 30_000,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.blockMs === undefined ? {} : { blockMs: options.blockMs }),
+      ...(options.claimEveryMs === undefined ? {} : { claimEveryMs: options.claimEveryMs }),
+      ...(options.log === undefined ? {} : { log: options.log }),
+      handle: (_stream, entries) => this.ingest(entries),
+    });
   }
 
-  async start(): Promise<void> {
-    await ensureGroups(this.o.redis, this.streams, this.o.group);
-    this.running = true;
-    this.loop = this.run();
+  start(): Promise<void> {
+    return this.consumer.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
+  stop(): Promise<void> {
+    return this.consumer.stop();
   }
 
-  private async run(): Promise<void> {
-    let drained = false;
-    while (this.running) {
-      try {
-        if (!drained) drained = (await this.read("0", 0)) === 0; // what this consumer read before a crash
-        if (Date.now() - this.lastClaim >= this.o.claimEveryMs) await this.claimStale();
-        await this.read(">", this.o.blockMs);
-      } catch (error) {
-        this.o.log?.("ingester error", { error: String(error) });
-        // Redis lost its data (streams and groups with it): recreate the groups and read on.
-        if (isLostGroup(error)) await ensureGroups(this.o.redis, this.streams, this.o.group).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
-
-  /** One XREADGROUP over every partition; returns how many entries it ingested. */
-  private async read(from: "0" | ">", blockMs: number): Promise<number> {
-    const { redis, group, consumer, batchSize } = this.o;
-    const args: (string | number)[] = ["GROUP", group, consumer, "COUNT", batchSize];
-    if (blockMs > 0) args.push("BLOCK", blockMs);
-    args.push("STREAMS", ...this.streams, ...this.streams.map(() => from));
-    const reply = (await redis.call("XREADGROUP", ...args)) as StreamReply;
-    let count = 0;
-    for (const [stream, entries] of reply ?? []) count += await this.ingest(stream, entries);
-    return count;
-  }
-
-  private async claimStale(): Promise<void> {
-    this.lastClaim = Date.now();
-    const { redis, group, consumer, claimIdleMs, batchSize } = this.o;
-    for (const stream of this.streams) {
-      let cursor = "0-0";
-      do {
-        const [next, entries] = (await redis.call("XAUTOCLAIM", stream, group, consumer, claimIdleMs, cursor, "COUNT", batchSize)) as [
-          string,
-          StreamEntry[],
-        ];
-        if (entries.length > 0) {
-          this.o.log?.("claimed stale usage", { stream, count: entries.length });
-          await this.ingest(stream, entries);
-        }
-        cursor = next;
-      } while (cursor !== "0-0");
-    }
-  }
-
-  private async ingest(stream: string, entries: StreamEntry[]): Promise<number> {
-    if (entries.length === 0) return 0;
+  private async ingest(entries: StreamEntry[]): Promise<void> {
     const ingestedAt = new Date();
     const events = entries.map(([, fields]) => toUsageEvent(fields, ingestedAt));
     // A void (a refused call's charge, undone by its gateway) usually follows its charge closely: in the same
     // batch, the event is simply recorded as refunded; otherwise the void is applied on its own.
     const voided = new Map(events.filter((e) => e.void).map((e) => [e.event._id, e.event]));
     const docs = events.filter((e) => !e.void).map((e) => voided.get(e.event._id) ?? e.event);
-    if (docs.length > 0) await insertIgnoringDuplicates(this.o.models, docs);
+    if (docs.length > 0) await insertIgnoringDuplicates(this.options.models, docs);
     for (const [eventId, refunded] of voided) {
-      if (!docs.some((d) => d._id === eventId)) await applyVoid(this.o.models, refunded);
+      if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);
     }
-    const ids = entries.map(([id]) => id);
-    await this.o.redis
-      .pipeline()
-      .xack(stream, this.o.group, ...ids)
-      .xdel(stream, ...ids)
-      .exec();
-    return entries.length;
   }
 }
 
@@ -172,33 +117,29 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
 }
 
 function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; void: boolean } {
-  const f: Record<string, string> = {};
-  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-  const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
-  // Flat charges write the short form (no product, units, status); rated and two-phase ones the long form.
+  const e = decodeUsageEntry(fields);
   const event: UsageEvent = {
-    _id: f.id!,
-    accountId: f.a!,
-    keyId: f.k!,
-    planId: f.p!,
-    currency: f.c!,
-    price: Number(f.amt),
-    method: f.m!,
-    path: f.path!,
-    productId: f.pr || "default",
-    units: num(f.u) ?? 1,
-    timestamp: new Date(Number(f.ts)),
+    _id: e.eventId,
+    accountId: e.accountId,
+    keyId: e.keyId,
+    planId: e.planId,
+    currency: e.currency,
+    // A void entry carries the refunded charge (negative): the event it leaves behind charged nothing.
+    price: e.void ? 0 : e.amount,
+    method: e.method,
+    path: e.path,
+    productId: e.productId,
+    units: e.units,
+    timestamp: new Date(e.timestampMs),
     ingestedAt,
   };
-  if (f.st !== undefined) event.status = f.st === "reaped" ? 0 : Number(f.st);
-  if (num(f.dur) !== undefined) event.durationMs = num(f.dur)!;
-  if (num(f.rqb) !== undefined) event.requestBytes = num(f.rqb)!;
-  if (num(f.rsb) !== undefined) event.responseBytes = num(f.rsb)!;
-  if (f.rf === "1") event.refunded = true;
-  if (f.qx) event.quotasExceeded = f.qx.trim().split(" ");
-  // A void entry carries the refunded charge (negative): the event it leaves behind charged nothing.
-  if (f.vd === "1") return { event: { ...event, price: 0 }, void: true };
-  return { event, void: false };
+  if (e.status !== undefined) event.status = e.status;
+  if (e.durationMs !== undefined) event.durationMs = e.durationMs;
+  if (e.requestBytes !== undefined) event.requestBytes = e.requestBytes;
+  if (e.responseBytes !== undefined) event.responseBytes = e.responseBytes;
+  if (e.refunded) event.refunded = true;
+  if (e.quotasExceeded.length > 0) event.quotasExceeded = e.quotasExceeded;
+  return { event, void: e.void };
 }
 
 function onlyDuplicates(error: unknown): boolean {

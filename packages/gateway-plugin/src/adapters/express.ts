@@ -7,10 +7,10 @@ import { Meter, type CallResult } from "../core/meter.js";
 import { canonicalTarget } from "../core/path.js";
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
 import { RateLimits, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
+import { RedisChargeStore, type ChargeStoreOptions } from "../store/charge-store.js";
 import { Directory, type DirectoryOptions } from "../store/directory.js";
-import { HotStore, type HotStoreOptions } from "../store/hot-store.js";
-import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/keyspace.js";
-import { RatedStore } from "../store/rated-store.js";
+import { HotStore } from "../store/hot-store.js";
+import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/format.js";
 
 export interface TollgateOptions {
   /** The hot-path connection. Create it with `createGatewayRedis` (no offline queue, no resends). */
@@ -24,7 +24,7 @@ export interface TollgateOptions {
   /** When the rate limiter's store fails: refuse (`closed`, the default) or count locally (`open`). */
   rateLimitFailure?: RateLimitFailurePolicy;
   directory?: DirectoryOptions;
-  store?: HotStoreOptions;
+  store?: ChargeStoreOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -45,11 +45,9 @@ export interface TollgateMiddleware extends RequestHandler {
 export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const keyspace = createKeyspace(prefix, options.partitions ?? DEFAULT_PARTITIONS);
-  const store = new HotStore(options.redis, keyspace, options.store);
-  const directory = new Directory(store, options.directory);
+  const directory = new Directory(new HotStore(options.redis, keyspace), options.directory);
   const meter = new Meter({
-    store,
-    rated: new RatedStore(options.redis, keyspace, options.store),
+    store: new RedisChargeStore(options.redis, keyspace, options.store),
     directory,
     rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
     ...(options.onError ? { onError: options.onError } : {}),
@@ -84,7 +82,8 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
     if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
     headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
     headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
-    if (outcome.settle) settleWhenDone(res, outcome.settle, outcome.unitsHeader, started, requestBytes ?? 0);
+    const pending = outcome.pending;
+    if (pending) settleWhenDone(res, (result) => meter.settle(pending, result), pending.price.unitsHeader, started, requestBytes ?? 0);
     next();
   };
   return Object.assign(handler, {

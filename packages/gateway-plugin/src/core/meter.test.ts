@@ -3,19 +3,18 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { Directory } from "../store/directory.js";
 import { HotStore } from "../store/hot-store.js";
-import { createKeyspace } from "../store/keyspace.js";
+import { createKeyspace } from "../store/format.js";
 import { hashApiKey } from "./api-key.js";
 import { Meter } from "./meter.js";
 import { flatPlanSpec } from "./catalog.js";
 import { RateLimits } from "./rate-limits.js";
-import { RatedStore } from "../store/rated-store.js";
+import { RedisChargeStore } from "../store/charge-store.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const store = new HotStore(redis, createKeyspace(prefix, 4));
 const parts = (s: HotStore, r: typeof redis = redis) => ({
-  store: s,
-  rated: new RatedStore(r, s.keyspace),
+  store: new RedisChargeStore(r, s.keyspace),
   rateLimits: new RateLimits(r, prefix),
 });
 const KEY = "tg_meter_test_key_0123456789abcdef";

@@ -1,36 +1,13 @@
-import { createEventIdGenerator } from "./event-id.js";
 import { hashApiKey } from "./api-key.js";
-import { matchProduct, type CompiledPlan, type CompiledProduct } from "./catalog.js";
-import { localTime, periodKey } from "./clock.js";
+import { matchProduct, type PlanSpec } from "./catalog.js";
+import type { ChargeStore, KeyDirectory, Refusal } from "./charging.js";
+import { createEventIdGenerator } from "./event-id.js";
+import { prepareCharge, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
 import { problem, type Problem } from "./problems.js";
-import { timeOfUsePercent } from "./rating.js";
-import type { RateDecision, RateLimitHeaders, RateLimits } from "./rate-limits.js";
+import type { RateDecision, RateLimitHeaders } from "./rate-limits.js";
 import { PendingVoids } from "./voids.js";
-import type { Directory } from "../store/directory.js";
-import type { HotStore } from "../store/hot-store.js";
-import type { RatedCall, RatedStore, Refusal } from "../store/rated-store.js";
-import type { ChargeRequest, ChargeResult, KeyRecord } from "../store/types.js";
 
-/** One call as the meter sees it: nothing framework-specific. */
-export interface Call {
-  apiKey: string | undefined;
-  method: string;
-  path: string;
-  /** The request body's size when declared (Content-Length). */
-  requestBytes: number | undefined;
-}
-
-/** How a forwarded call ended, for two-phase charging. */
-export interface CallResult {
-  status: number;
-  durationMs: number;
-  requestBytes: number;
-  responseBytes: number;
-  /** Units the upstream reported in the price's units header (0 when absent or malformed). */
-  units: number;
-  /** The caller went away before the response was complete. */
-  aborted: boolean;
-}
+export type { Call, CallResult, PendingSettlement } from "./prepare.js";
 
 export type MeterOutcome =
   | {
@@ -40,29 +17,30 @@ export type MeterOutcome =
       accountId: string;
       keyId: string;
       rateLimit: RateLimitHeaders | undefined;
-      /** Present for two-phase charges: call it once, when the response has ended. */
-      settle: ((result: CallResult) => Promise<void>) | undefined;
-      /** For a units-priced product: the response header that carries them. */
-      unitsHeader: string | undefined;
+      /** A reserved call: pass it to `settle()` once, when the response has ended. */
+      pending: PendingSettlement | undefined;
     }
   | { ok: false; problem: Problem; rateLimit?: RateLimitHeaders; retryAfterSeconds?: number };
 
+/** The plan's rate limits, as the meter consults them. */
+export interface RateLimiter {
+  consume(spec: PlanSpec, accountId: string, keyId: string): Promise<RateDecision>;
+}
+
 export interface MeterOptions {
-  store: HotStore;
-  rated: RatedStore;
-  directory: Directory;
-  rateLimits: RateLimits;
+  directory: KeyDirectory;
+  store: ChargeStore;
+  rateLimits: RateLimiter;
   /** Called when metering itself fails (Redis unreachable, a script error): the call is refused. */
   onError?: (error: unknown) => void;
 }
 
-const MAX_PATH = 512;
 const unauthorized = (detail: string): MeterOutcome => ({ ok: false, problem: problem("unauthorized", detail) });
 
 /**
- * identify → rate limit → charge (or reserve), as one decision. Refusals are outcomes, not exceptions; an
- * exception means metering could not decide, and then the call is refused (fail closed): nothing unpaid is
- * ever forwarded.
+ * identify → match → rate limit → charge (or reserve), as one decision. Refusals are outcomes, not exceptions;
+ * an exception means metering could not decide, and then the call is refused (fail closed): nothing unpaid is
+ * ever forwarded, and a charge whose answer was lost is voided.
  */
 export class Meter {
   private readonly nextEventId = createEventIdGenerator();
@@ -93,7 +71,7 @@ export class Meter {
       const product = matchProduct(plan, call.method, call.path);
       if (product === "refuse") return { ok: false, problem: problem("not_in_plan", `${call.method} ${call.path} is not in the plan.`) };
 
-      const limits: RateDecision = await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
+      const limits = await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
       if (limits.kind === "unavailable") throw limits.error;
       if (limits.kind === "limited") {
         return {
@@ -103,132 +81,43 @@ export class Meter {
           retryAfterSeconds: limits.retryAfterSeconds,
         };
       }
-      const base = { ok: true as const, accountId: key.accountId, keyId: key.keyId, rateLimit: limits.headers, unitsHeader: undefined };
-      if (product === "free") return { ...base, charged: undefined, settle: undefined };
-      return await this.chargeProduct(call, key, plan, product, base);
+      const base = { ok: true as const, accountId: key.accountId, keyId: key.keyId, rateLimit: limits.headers };
+      if (product === "free") return { ...base, charged: undefined, pending: undefined };
+
+      const currency = plan.spec.currency;
+      const prepared = prepareCharge(call, key, plan, product, this.nextEventId(), Date.now());
+      if (prepared.kind === "length_required") return { ok: false, problem: problem("length_required") };
+      const rated = prepared.call;
+      if (prepared.kind === "charge") {
+        const outcome = await this.decide(
+          () => this.o.store.charge(rated, prepared.units),
+          () => this.o.store.voidCharge(rated),
+        );
+        if (outcome.kind !== "charged") return { ok: false, problem: refusalProblem(outcome, currency) };
+        const charged = { eventId: rated.eventId, amount: outcome.amount, reserved: false, currency, balance: outcome.balance };
+        return { ...base, charged, pending: undefined };
+      }
+      const reserved = await this.decide(
+        () => this.o.store.reserve(rated, prepared.amount, prepared.ttlMs),
+        () => this.o.store.voidReservation(rated),
+      );
+      if (reserved.kind !== "reserved") return { ok: false, problem: refusalProblem(reserved, currency) };
+      const charged = { eventId: rated.eventId, amount: reserved.amount, reserved: true, currency, balance: reserved.balance };
+      return { ...base, charged, pending: { call: rated, price: product.price, refund: plan.spec.refund } };
     } catch (error) {
       this.onError(error);
       return { ok: false, problem: problem("metering_unavailable") };
     }
   }
 
-  private async chargeProduct(
-    call: Call,
-    key: KeyRecord,
-    plan: CompiledPlan,
-    product: CompiledProduct,
-    base: { ok: true; accountId: string; keyId: string; rateLimit: RateLimitHeaders | undefined; unitsHeader: undefined },
-  ): Promise<MeterOutcome> {
-    const currency = plan.spec.currency;
-    const eventId = this.nextEventId();
-    const now = Date.now();
-    const path = call.path.length > MAX_PATH ? call.path.slice(0, MAX_PATH) : call.path;
-
-    if (product.mode === "flat" && key.spendCap === undefined) {
-      // The fast path: one script, no counters.
-      const request: ChargeRequest = {
-        accountId: key.accountId,
-        keyId: key.keyId,
-        planId: plan.spec.planId,
-        currency,
-        price: product.price.tiers[0]!.unitPrice,
-        eventId,
-        timestampMs: now,
-        method: call.method,
-        path,
-      };
-      const result = await this.decide(
-        () => this.o.store.charge(request),
-        () => this.o.store.voidCharge(request),
-      );
-      if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, request.price, currency) };
-      return {
-        ...base,
-        charged: { eventId, amount: request.price, reserved: false, currency, balance: result.balance },
-        settle: undefined,
-      };
+  /** Settle a reserved call once its response has ended: charge what it used (at most what was held), or refund it. */
+  async settle(pending: PendingSettlement, result: CallResult): Promise<void> {
+    try {
+      await this.retryOnce(() => this.o.store.settle(pending.call, settlementOf(pending, result)));
+    } catch (error) {
+      // The reservation stays open and the reaper returns it: the caller is not charged for this call.
+      this.onError(error);
     }
-
-    const local = localTime(plan.spec.timeZone, now);
-    const price = product.price;
-    const rated: RatedCall = {
-      accountId: key.accountId,
-      keyId: key.keyId,
-      planId: plan.spec.planId,
-      productId: product.id,
-      currency,
-      eventId,
-      timestampMs: now,
-      method: call.method,
-      path,
-      price: product.encoded,
-      pricePeriod: periodKey(local, price.period),
-      percent: timeOfUsePercent(price.timeOfUse, local.weekday, local.minute),
-      quotas: product.quotas.map((q) => ({
-        id: q.id,
-        limit: q.limit,
-        hard: q.enforcement === "hard",
-        perUnit: q.metric === "units",
-        period: periodKey(local, q.period),
-      })),
-      keyCap: key.spendCap ? { limit: key.spendCap.amount, period: periodKey(local, key.spendCap.period) } : undefined,
-    };
-
-    if (product.mode !== "two-phase") {
-      let units = 1;
-      if (price.metric === "request_bytes") {
-        if (call.requestBytes === undefined) return { ok: false, problem: problem("length_required") };
-        units = call.requestBytes;
-      }
-      const result = await this.decide(
-        () => this.o.rated.charge(rated, units),
-        () => this.o.rated.voidCharge(rated),
-      );
-      if (result.kind !== "charged") return { ok: false, problem: refusalProblem(result, 0, currency) };
-      return { ...base, charged: { eventId, amount: result.price, reserved: false, currency, balance: result.balance }, settle: undefined };
-    }
-
-    const amount = price.maximum ?? price.tiers[0]!.unitPrice;
-    const reserved = await this.decide(
-      () => this.o.rated.reserve(rated, amount, plan.spec.reservationTtlSeconds * 1000),
-      () => this.o.rated.voidReservation(rated),
-    );
-    if (reserved.kind !== "reserved") return { ok: false, problem: refusalProblem(reserved, amount, currency) };
-    const refund = plan.spec.refund;
-    const settle = async (r: CallResult): Promise<void> => {
-      const units =
-        price.metric === "response_bytes"
-          ? r.responseBytes
-          : price.metric === "duration_ms"
-            ? r.durationMs
-            : price.metric === "units"
-              ? r.units
-              : price.metric === "request_bytes"
-                ? r.requestBytes
-                : 1;
-      const refunded = (r.aborted && refund.clientAbort) || (!r.aborted && r.status >= 500 && refund.upstreamError);
-      try {
-        await this.retryOnce(() =>
-          this.o.rated.settle(rated, {
-            units,
-            refund: refunded,
-            status: r.aborted ? 499 : r.status,
-            durationMs: r.durationMs,
-            requestBytes: r.requestBytes,
-            responseBytes: r.responseBytes,
-          }),
-        );
-      } catch (error) {
-        // The reservation stays open and the reaper returns it: the caller is not charged for this call.
-        this.onError(error);
-      }
-    };
-    return {
-      ...base,
-      unitsHeader: price.unitsHeader,
-      charged: { eventId, amount, reserved: true, currency, balance: reserved.balance },
-      settle,
-    };
   }
 
   /**
@@ -263,29 +152,32 @@ function isConnectionError(error: unknown): boolean {
   return /Connection is closed|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable/i.test(message);
 }
 
-function refusalProblem(result: Exclude<ChargeResult, { kind: "charged" }> | Refusal, price: number, currency: string): Problem {
-  switch (result.kind) {
-    case "insufficient_funds": {
-      const amount = "price" in result ? result.price : price;
-      return problem("insufficient_funds", `This call costs up to ${amount} micros ${currency}; the balance is ${result.balance}.`, {
-        balance: result.balance,
-        price: amount,
-        currency,
-      });
-    }
+/** The one mapping of store refusals to problems. */
+export function refusalProblem(refusal: Refusal, currency: string): Problem {
+  switch (refusal.kind) {
+    case "insufficient_funds":
+      return problem(
+        "insufficient_funds",
+        `This call costs up to ${refusal.amount} micros ${currency}; the balance is ${refusal.balance}.`,
+        {
+          balance: refusal.balance,
+          price: refusal.amount,
+          currency,
+        },
+      );
     case "no_wallet":
       return problem("no_wallet", `The account has no ${currency} wallet.`, { currency });
     case "account_inactive":
-      return problem("account_inactive", `The account is ${result.status}.`);
+      return problem("account_inactive", `The account is ${refusal.status}.`);
     case "quota_exceeded":
-      return problem("quota_exceeded", `Quota "${result.quotaId}" is used up for this period.`, {
-        quota: result.quotaId,
-        used: result.used,
+      return problem("quota_exceeded", `Quota "${refusal.quotaId}" is used up for this period.`, {
+        quota: refusal.quotaId,
+        used: refusal.used,
       });
     case "spend_cap_reached":
-      return problem("spend_cap_reached", `This key has spent ${result.spent} of its ${result.cap} micros cap.`, {
-        spent: result.spent,
-        cap: result.cap,
+      return problem("spend_cap_reached", `This key has spent ${refusal.spent} of its ${refusal.cap} micros cap.`, {
+        spent: refusal.spent,
+        cap: refusal.cap,
         currency,
       });
     case "key_inactive":

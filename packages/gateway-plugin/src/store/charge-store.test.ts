@@ -2,16 +2,17 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { encodePrice, rateCall, type Price } from "../core/rating.js";
+import { encodePrice, perCall, rateCall, type Price } from "../core/rating.js";
 import { HotStore } from "./hot-store.js";
-import { createKeyspace } from "./keyspace.js";
-import { RatedStore, type RatedCall } from "./rated-store.js";
+import { createKeyspace, decodeUsageEntry } from "./format.js";
+import type { RatedCall } from "../core/charging.js";
+import { RedisChargeStore } from "./charge-store.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = `t_${process.env.TOLLGATE_TEST_RUN ?? "norun"}_unit_${randomBytes(4).toString("hex")}:`;
 const ks = createKeyspace(prefix, 4);
 const hot = new HotStore(redis, ks);
-const rated = new RatedStore(redis, ks);
+const rated = new RedisChargeStore(redis, ks);
 
 afterAll(async () => {
   const keys = await redis.keys(`${prefix}*`);
@@ -51,11 +52,12 @@ function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
     percent: 100,
     quotas: [],
     keyCap: undefined,
+    track: true,
     ...over,
   };
 }
-async function account(id: string, balance: number) {
-  await hot.publishAccount({ accountId: id, status: "active", activeKeyIds: ["key_r"], currencies: ["USD"] });
+async function account(id: string, balance: number, status: "active" | "suspended" = "active") {
+  await hot.publishAccount({ accountId: id, status, activeKeyIds: ["key_r"], currencies: ["USD"] });
   if (balance) await hot.credit(id, `seed_${id}`, "USD", balance);
 }
 const available = async (id: string) => (await hot.wallets(id)).get("USD")?.balance;
@@ -98,14 +100,14 @@ describe("Lua rating equals the TypeScript rating", () => {
   });
 });
 
-describe("RatedStore", () => {
+describe("RedisChargeStore", () => {
   it("charges tiers over the period's usage, counting it", async () => {
     await account("acct_t", 100_000);
-    expect(await rated.charge(call("acct_t"), 8)).toMatchObject({ kind: "charged", price: 800 });
-    expect(await rated.charge(call("acct_t"), 5)).toMatchObject({ kind: "charged", price: 2 * 100 + 3 * 10 });
+    expect(await rated.charge(call("acct_t"), 8)).toMatchObject({ kind: "charged", amount: 800 });
+    expect(await rated.charge(call("acct_t"), 5)).toMatchObject({ kind: "charged", amount: 2 * 100 + 3 * 10 });
     expect(await redis.get(ks.usageCounter("acct_t", "search", "2026-11"))).toBe("13");
     // a new period starts from zero
-    expect(await rated.charge(call("acct_t", { pricePeriod: "2026-12" }), 1)).toMatchObject({ price: 100 });
+    expect(await rated.charge(call("acct_t", { pricePeriod: "2026-12" }), 1)).toMatchObject({ amount: 100 });
     expect(await available("acct_t")).toBe(100_000 - 800 - 230 - 100);
   });
 
@@ -115,7 +117,7 @@ describe("RatedStore", () => {
     expect(await rated.reserve(c, 5_000, 60_000)).toEqual({ kind: "reserved", balance: 5_000, amount: 5_000 });
     expect(await redis.hget(ks.account("acct_2p"), "h:USD")).toBe("5000");
     const settled = await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 });
-    expect(settled).toEqual({ kind: "settled", balance: 10_000 - 1_020, price: 1_020, softExceeded: [] });
+    expect(settled).toEqual({ kind: "settled", balance: 10_000 - 1_020, amount: 1_020, quotasExceeded: [] });
     expect(await redis.hget(ks.account("acct_2p"), "h:USD")).toBe("0");
     // settling twice changes nothing
     expect(await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 12, requestBytes: 0, responseBytes: 99 })).toEqual({
@@ -130,12 +132,12 @@ describe("RatedStore", () => {
     await rated.reserve(big, 5_000, 60_000);
     expect(
       await rated.settle(big, { units: 100_000, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
-    ).toMatchObject({ price: 5_000 });
+    ).toMatchObject({ amount: 5_000 });
     const failed = call("acct_cap");
     await rated.reserve(failed, 5_000, 60_000);
     expect(
       await rated.settle(failed, { units: 3, refund: true, status: 502, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
-    ).toMatchObject({ price: 0, balance: 5_000 });
+    ).toMatchObject({ amount: 0, balance: 5_000 });
     expect(await redis.get(ks.usageCounter("acct_cap", "search", "2026-11"))).toBe("100000");
   });
 
@@ -145,12 +147,12 @@ describe("RatedStore", () => {
     await rated.reserve(c, 500, 60_000); // less than the 1,020 these 12 units rate at
     expect(
       await rated.settle(c, { units: 12, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
-    ).toMatchObject({ price: 500, balance: 9_500 });
+    ).toMatchObject({ amount: 500, balance: 9_500 });
   });
 
   it("refuses to reserve more than the balance", async () => {
     await account("acct_poor", 4_999);
-    expect(await rated.reserve(call("acct_poor"), 5_000, 60_000)).toEqual({ kind: "insufficient_funds", balance: 4_999, price: 5_000 });
+    expect(await rated.reserve(call("acct_poor"), 5_000, 60_000)).toEqual({ kind: "insufficient_funds", balance: 4_999, amount: 5_000 });
     expect(await available("acct_poor")).toBe(4_999);
   });
 
@@ -178,14 +180,94 @@ describe("RatedStore", () => {
     const hard = { id: "calls-day", limit: 2, hard: true, perUnit: false, period: "2026-11-22" };
     const soft = { id: "units-month", limit: 10, hard: false, perUnit: true, period: "2026-11" };
     const q = (over: Partial<RatedCall> = {}) => call("acct_q", { quotas: [hard, soft], ...over });
-    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", softExceeded: [] });
-    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", softExceeded: ["units-month"] });
+    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", quotasExceeded: [] });
+    expect(await rated.charge(q(), 6)).toMatchObject({ kind: "charged", quotasExceeded: ["units-month"] });
     expect(await rated.charge(q(), 1)).toEqual({ kind: "quota_exceeded", quotaId: "calls-day", used: 2 });
 
     // A key's cap covers its spend on every product: a fresh account, so that nothing was spent yet.
     await account("acct_kc", 1_000_000);
     const capped = (over: Partial<RatedCall> = {}) => call("acct_kc", { keyCap: { limit: 250, period: "2026-11" }, ...over });
-    expect(await rated.charge(capped(), 2)).toMatchObject({ kind: "charged", price: 200 });
+    expect(await rated.charge(capped(), 2)).toMatchObject({ kind: "charged", amount: 200 });
     expect(await rated.charge(capped(), 1)).toEqual({ kind: "spend_cap_reached", spent: 200, cap: 250 });
+  });
+});
+
+describe("RedisChargeStore: a flat price (the same script, nothing counted)", () => {
+  const flat = (accountId: string, over: Partial<RatedCall> = {}) =>
+    call(accountId, { price: encodePrice(perCall(300)), track: false, ...over });
+
+  it("charges down to the last whole call, then refuses without touching the balance, and counts nothing", async () => {
+    await account("acct_rich", 1_000);
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await rated.charge(flat("acct_rich"), 1));
+    expect(results).toEqual([
+      { kind: "charged", balance: 700, amount: 300, quotasExceeded: [] },
+      { kind: "charged", balance: 400, amount: 300, quotasExceeded: [] },
+      { kind: "charged", balance: 100, amount: 300, quotasExceeded: [] },
+      { kind: "insufficient_funds", balance: 100, amount: 300 },
+    ]);
+    expect(await available("acct_rich")).toBe(100);
+    const entries = await redis.xrange(ks.usageStream(ks.partitionOf("acct_rich")), "-", "+");
+    expect(entries.map(([, f]) => decodeUsageEntry(f)).filter((e) => e.accountId === "acct_rich")).toHaveLength(3);
+    expect(await redis.exists(ks.usageCounter("acct_rich", "search", "2026-11"), ks.keySpend("acct_rich", "key_r", "2026-11"))).toBe(0);
+  });
+
+  it("answers a repeated event id from its receipt, without charging or recording twice", async () => {
+    await account("acct_retry", 1_000);
+    const stream = ks.usageStream(ks.partitionOf("acct_retry"));
+    const before = await redis.xlen(stream);
+    const once = flat("acct_retry", { eventId: "ev_same" });
+    expect(await rated.charge(once, 1)).toEqual({ kind: "charged", balance: 700, amount: 300, quotasExceeded: [] });
+    expect(await rated.charge(once, 1)).toEqual({ kind: "charged", balance: 700, amount: 300, quotasExceeded: [] });
+    expect(await available("acct_retry")).toBe(700);
+    expect(await redis.xlen(stream)).toBe(before + 1);
+  });
+
+  it("records the usage event with every field the ingester needs, read back by the one decoder", async () => {
+    await account("acct_fields", 1_000);
+    await rated.charge(
+      flat("acct_fields", { eventId: "ev_fields", path: "/v1/things/7", method: "POST", price: encodePrice(perCall(250)) }),
+      1,
+    );
+    const entries = await redis.xrange(ks.usageStream(ks.partitionOf("acct_fields")), "-", "+");
+    const entry = entries.map(([, f]) => decodeUsageEntry(f)).find((e) => e.eventId === "ev_fields");
+    expect(entry).toEqual({
+      eventId: "ev_fields",
+      accountId: "acct_fields",
+      keyId: "key_r",
+      planId: "plan_r",
+      productId: "search",
+      currency: "USD",
+      amount: 250,
+      units: 1,
+      timestampMs: 1_700_000_000_000,
+      method: "POST",
+      path: "/v1/things/7",
+      refunded: false,
+      quotasExceeded: [],
+      void: false,
+    });
+  });
+
+  it("refuses unknown and suspended accounts, revoked keys and missing wallets", async () => {
+    await account("acct_frozen", 1_000, "suspended");
+    expect(await rated.charge(flat("acct_nobody"), 1)).toEqual({ kind: "unknown_account" });
+    expect(await rated.charge(flat("acct_frozen"), 1)).toEqual({ kind: "account_inactive", status: "suspended" });
+    expect(await rated.charge(flat("acct_rich", { keyId: "key_other" }), 1)).toEqual({ kind: "key_inactive" });
+    expect(await rated.charge(flat("acct_rich", { currency: "EUR" }), 1)).toEqual({ kind: "no_wallet" });
+    expect(await available("acct_frozen")).toBe(1_000);
+  });
+
+  it("a void gives back what ran, or leaves a tombstone that makes a late charge refuse", async () => {
+    await account("acct_void", 1_000);
+    const ran = flat("acct_void");
+    await rated.charge(ran, 1);
+    expect(await rated.voidCharge(ran)).toBe("refunded");
+    expect(await rated.voidCharge(ran)).toBe("already_void");
+    expect(await available("acct_void")).toBe(1_000);
+    const late = flat("acct_void");
+    expect(await rated.voidCharge(late)).toBe("tombstoned");
+    expect(await rated.charge(late, 1)).toEqual({ kind: "voided" });
+    expect(await available("acct_void")).toBe(1_000);
   });
 });

@@ -1,135 +1,127 @@
 import type { Redis } from "ioredis";
-import type { Keyspace } from "./keyspace.js";
-import { CHARGE_RATED_LUA, RATE_ONLY_LUA, REAP_LUA, RESERVE_LUA, RatedCode, SETTLE_LUA, VOID_RESERVATION_LUA } from "./rated-scripts.js";
-import { TOMBSTONE_TTL_SECONDS, voidEventArgs, voidResult, type VoidResult } from "./hot-store.js";
-import { VOID_CHARGE_LUA } from "./scripts.js";
-import type { CallIdentity } from "./types.js";
+import type {
+  ChargeOutcome,
+  ChargeStore,
+  RatedCall,
+  Refusal,
+  ReserveOutcome,
+  Settlement,
+  SettleOutcome,
+  VoidOutcome,
+} from "../core/charging.js";
+import type { Keyspace } from "./format.js";
+import {
+  CHARGE_LUA,
+  Code,
+  RATE_ONLY_LUA,
+  REAP_LUA,
+  RESERVE_LUA,
+  SETTLE_LUA,
+  VOID_CHARGE_LUA,
+  VOID_RESERVATION_LUA,
+  VoidCode,
+} from "./scripts.js";
 
 type Reply = (number | string)[];
-interface RatedRedis extends Redis {
-  tollgateChargeRated(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
+interface ScriptedRedis extends Redis {
+  tollgateCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReserve(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateSettle(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
+  tollgateVoidCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
+  tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReap(...args: (string | number)[]): Promise<number>;
   tollgateRate(...args: (string | number)[]): Promise<number>;
-  tollgateVoidRated(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
-  tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
 }
 
-/** A quota as the scripts apply it for one call: its counter for the current period. */
-export interface QuotaCheck {
-  id: string;
-  limit: number;
-  hard: boolean;
-  perUnit: boolean;
-  period: string;
-}
-
-/** Who is calling and what they are charged by; the same for the charge, the reservation and the settlement. */
-export interface RatedCall extends CallIdentity {
-  /** The price as encodePrice() compiled it. */
-  price: string;
-  /** Period key of the price's usage counter, e.g. `2026-11`. */
-  pricePeriod: string;
-  percent: number;
-  quotas: QuotaCheck[];
-  keyCap: { limit: number; period: string } | undefined;
-}
-
-export type Refusal =
-  | { kind: "insufficient_funds"; balance: number; price: number }
-  | { kind: "unknown_account" }
-  | { kind: "account_inactive"; status: string }
-  | { kind: "key_inactive" }
-  | { kind: "no_wallet" }
-  | { kind: "quota_exceeded"; quotaId: string; used: number }
-  | { kind: "spend_cap_reached"; spent: number; cap: number }
-  | { kind: "voided" };
-
-export type RatedResult = { kind: "charged"; balance: number; price: number; softExceeded: string[]; replayed: boolean } | Refusal;
-export type ReserveResult = { kind: "reserved"; balance: number; amount: number } | Refusal;
-
-export interface Settlement {
-  units: number;
-  refund: boolean;
-  status: number;
-  durationMs: number;
-  requestBytes: number;
-  responseBytes: number;
+export interface ChargeStoreOptions {
+  /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
+  chargeReceiptTtlSeconds?: number;
 }
 
 const COUNTER_TTL_SECONDS = 40 * 24 * 3600; // outlives a monthly period and its close
+/** How long a void's tombstone stays: far longer than a charge stuck in a stalled Redis could wait to run. */
+const TOMBSTONE_TTL_SECONDS = 24 * 3600;
 
+/** The one decoder of the scripts' refusals. */
 function refusal(reply: Reply): Refusal {
   const [code, a, b] = reply;
   switch (code) {
-    case RatedCode.insufficientFunds:
-      return { kind: "insufficient_funds", balance: Number(a), price: Number(b) };
-    case RatedCode.unknownAccount:
+    case Code.insufficientFunds:
+      return { kind: "insufficient_funds", balance: Number(a), amount: Number(b) };
+    case Code.unknownAccount:
       return { kind: "unknown_account" };
-    case RatedCode.accountInactive:
+    case Code.accountInactive:
       return { kind: "account_inactive", status: String(a) };
-    case RatedCode.keyInactive:
+    case Code.keyInactive:
       return { kind: "key_inactive" };
-    case RatedCode.noWallet:
+    case Code.noWallet:
       return { kind: "no_wallet" };
-    case RatedCode.quotaExceeded:
+    case Code.quotaExceeded:
       return { kind: "quota_exceeded", quotaId: String(a), used: Number(b) };
-    case RatedCode.spendCapReached:
+    case Code.spendCapReached:
       return { kind: "spend_cap_reached", spent: Number(a), cap: Number(b) };
-    case RatedCode.voided:
+    case Code.voided:
       return { kind: "voided" };
     default:
-      throw new Error(`rated script returned unknown code ${code}`);
+      throw new Error(`charge script returned unknown code ${String(code)}`);
   }
+}
+
+function voidOutcome(code: number | string | undefined): VoidOutcome {
+  if (code === VoidCode.tombstoned) return "tombstoned";
+  if (code === VoidCode.alreadyVoid) return "already_void";
+  if (code === VoidCode.refunded) return "refunded";
+  throw new Error(`void script returned unknown code ${String(code)}`);
 }
 
 const softList = (s: unknown) => (typeof s === "string" && s.length > 0 ? s.trim().split(" ") : []);
 
-/** Rated prices, limits and two-phase charging over the same keyspace as HotStore. */
-export class RatedStore {
-  private readonly redis: RatedRedis;
+/** The charging path on Redis: every script runs on the call's account hash slot. */
+export class RedisChargeStore implements ChargeStore {
+  private readonly redis: ScriptedRedis;
+  private readonly receiptTtl: number;
 
   constructor(
     redis: Redis,
     readonly keyspace: Keyspace,
-    private readonly options: { chargeReceiptTtlSeconds?: number } = {},
+    options: ChargeStoreOptions = {},
   ) {
-    redis.defineCommand("tollgateChargeRated", { lua: CHARGE_RATED_LUA });
+    redis.defineCommand("tollgateCharge", { lua: CHARGE_LUA });
     redis.defineCommand("tollgateReserve", { lua: RESERVE_LUA });
     redis.defineCommand("tollgateSettle", { lua: SETTLE_LUA });
+    redis.defineCommand("tollgateVoidCharge", { lua: VOID_CHARGE_LUA });
+    redis.defineCommand("tollgateVoidReservation", { lua: VOID_RESERVATION_LUA });
     redis.defineCommand("tollgateReap", { numberOfKeys: 5, lua: REAP_LUA });
     redis.defineCommand("tollgateRate", { numberOfKeys: 0, lua: RATE_ONLY_LUA });
-    redis.defineCommand("tollgateVoidRated", { lua: VOID_CHARGE_LUA });
-    redis.defineCommand("tollgateVoidReservation", { lua: VOID_RESERVATION_LUA });
-    this.redis = redis as RatedRedis;
+    this.redis = redis as ScriptedRedis;
+    this.receiptTtl = options.chargeReceiptTtlSeconds ?? 300;
   }
 
-  private limitKeys(c: RatedCall): { spendKey: string; cap: number; quotaKeys: string[]; quotaArgs: (string | number)[] } {
-    const ks = this.keyspace;
-    return {
-      spendKey: ks.keySpend(c.accountId, c.keyId, c.keyCap?.period ?? c.pricePeriod),
-      cap: c.keyCap?.limit ?? -1,
-      quotaKeys: c.quotas.map((q) => ks.quotaCounter(c.accountId, q.id, q.period)),
-      quotaArgs: c.quotas.flatMap((q) => [q.limit, q.hard ? 1 : 0, q.perUnit ? 1 : 0, q.id]),
-    };
+  private spendKey(c: RatedCall): string {
+    return this.keyspace.keySpend(c.accountId, c.keyId, c.keyCap?.period ?? c.pricePeriod);
   }
 
-  /** Single phase: the units are known before forwarding. */
-  async charge(c: RatedCall, units: number): Promise<RatedResult> {
+  private quotaKeys(c: RatedCall): string[] {
+    return c.quotas.map((q) => this.keyspace.quotaCounter(c.accountId, q.id, q.period));
+  }
+
+  private quotaArgs(c: RatedCall): (string | number)[] {
+    return c.quotas.flatMap((q) => [q.limit, q.hard ? 1 : 0, q.perUnit ? 1 : 0, q.id]);
+  }
+
+  async charge(c: RatedCall, units: number): Promise<ChargeOutcome> {
     const ks = this.keyspace;
-    const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
       ks.chargeReceipt(c.accountId, c.eventId),
       ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
-      spendKey,
+      this.spendKey(c),
       ks.signalStream(partition),
-      ...quotaKeys,
+      ...this.quotaKeys(c),
     ];
-    const reply = await this.redis.tollgateChargeRated(
+    const reply = await this.redis.tollgateCharge(
       keys.length,
       ...keys,
       c.accountId,
@@ -141,34 +133,33 @@ export class RatedStore {
       c.timestampMs,
       c.method,
       c.path,
-      this.options.chargeReceiptTtlSeconds ?? 300,
+      this.receiptTtl,
       units,
       c.percent,
       c.price,
-      cap,
+      c.keyCap?.limit ?? -1,
       COUNTER_TTL_SECONDS,
+      c.track ? 1 : 0,
       c.quotas.length,
-      ...quotaArgs,
+      ...this.quotaArgs(c),
     );
-    if (reply[0] === RatedCode.ok)
-      return { kind: "charged", balance: Number(reply[1]), price: Number(reply[2]), softExceeded: softList(reply[3]), replayed: false };
-    if (reply[0] === RatedCode.replayed) return { kind: "charged", balance: Number(reply[1]), price: 0, softExceeded: [], replayed: true };
+    if (reply[0] === Code.ok || reply[0] === Code.replayed) {
+      return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
+    }
     return refusal(reply);
   }
 
-  /** Two-phase, first half: hold `amount` (the price's maximum) until the response ends. */
-  async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveResult> {
+  async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {
     const ks = this.keyspace;
-    const { spendKey, cap, quotaKeys, quotaArgs } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
     const keys = [
       ks.account(c.accountId),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      spendKey,
+      this.spendKey(c),
       ks.signalStream(partition),
       ks.chargeReceipt(c.accountId, c.eventId),
-      ...quotaKeys,
+      ...this.quotaKeys(c),
     ];
     const reply = await this.redis.tollgateReserve(
       keys.length,
@@ -179,77 +170,26 @@ export class RatedStore {
       c.eventId,
       amount,
       Date.now() + ttlMs,
-      cap,
+      c.keyCap?.limit ?? -1,
       COUNTER_TTL_SECONDS,
       c.quotas.length,
-      ...quotaArgs,
+      ...this.quotaArgs(c),
     );
-    if (reply[0] === RatedCode.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
+    if (reply[0] === Code.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
     return refusal(reply);
   }
 
-  /** Undo a single-phase rated charge whose outcome was lost, counters included, or make sure it never happens. */
-  async voidCharge(c: RatedCall): Promise<VoidResult> {
+  async settle(c: RatedCall, s: Settlement): Promise<SettleOutcome> {
     const ks = this.keyspace;
-    const { spendKey, quotaKeys } = this.limitKeys(c);
-    const keys = [
-      ks.account(c.accountId),
-      ks.usageStream(ks.partitionOf(c.accountId)),
-      ks.chargeReceipt(c.accountId, c.eventId),
-      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
-      spendKey,
-      ...quotaKeys,
-    ];
-    const [code] = await this.redis.tollgateVoidRated(
-      keys.length,
-      ...keys,
-      ...voidEventArgs(c),
-      1,
-      c.quotas.length,
-      ...c.quotas.map((q) => (q.perUnit ? 1 : 0)),
-    );
-    return voidResult(Number(code));
-  }
-
-  /** Release a reservation whose outcome was lost (no usage event: the call was not forwarded), or make sure it never happens. */
-  async voidReservation(c: RatedCall): Promise<VoidResult> {
-    const ks = this.keyspace;
-    const { spendKey, quotaKeys } = this.limitKeys(c);
     const partition = ks.partitionOf(c.accountId);
     const keys = [
       ks.account(c.accountId),
+      ks.usageStream(partition),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      spendKey,
-      ks.chargeReceipt(c.accountId, c.eventId),
-      ...quotaKeys,
-    ];
-    const [code] = await this.redis.tollgateVoidReservation(
-      keys.length,
-      ...keys,
-      TOMBSTONE_TTL_SECONDS,
-      c.eventId,
-      c.quotas.length,
-      ...c.quotas.map((q) => (q.perUnit ? 1 : 0)),
-    );
-    return voidResult(Number(code));
-  }
-
-  /** Two-phase, second half: charge what was used (at most what was held), or refund; one usage event. */
-  async settle(
-    c: RatedCall,
-    s: Settlement,
-  ): Promise<{ kind: "settled"; balance: number; price: number; softExceeded: string[] } | { kind: "gone" }> {
-    const ks = this.keyspace;
-    const { spendKey, quotaKeys, quotaArgs } = this.limitKeys(c);
-    const keys = [
-      ks.account(c.accountId),
-      ks.usageStream(ks.partitionOf(c.accountId)),
-      ks.reservation(c.accountId, c.eventId),
-      ks.reservations(ks.partitionOf(c.accountId)),
       ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
-      spendKey,
-      ...quotaKeys,
+      this.spendKey(c),
+      ...this.quotaKeys(c),
     ];
     const reply = await this.redis.tollgateSettle(
       keys.length,
@@ -270,13 +210,60 @@ export class RatedStore {
       c.method,
       c.path,
       c.quotas.length,
-      ...quotaArgs,
+      ...this.quotaArgs(c),
     );
-    if (reply[0] === RatedCode.reservationGone) return { kind: "gone" };
-    return { kind: "settled", balance: Number(reply[1]), price: Number(reply[2]), softExceeded: softList(reply[3]) };
+    if (reply[0] === Code.reservationGone) return { kind: "gone" };
+    return { kind: "settled", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
   }
 
-  /** Return every expired reservation of one partition; how many were returned. */
+  async voidCharge(c: RatedCall): Promise<VoidOutcome> {
+    const ks = this.keyspace;
+    const keys = [
+      ks.account(c.accountId),
+      ks.usageStream(ks.partitionOf(c.accountId)),
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      this.spendKey(c),
+      ...this.quotaKeys(c),
+    ];
+    const identity = [c.eventId, c.accountId, c.keyId, c.planId, c.productId, c.currency, c.timestampMs, c.method, c.path];
+    const perUnit = c.quotas.map((q) => (q.perUnit ? 1 : 0));
+    const [code] = await this.redis.tollgateVoidCharge(
+      keys.length,
+      ...keys,
+      TOMBSTONE_TTL_SECONDS,
+      ...identity,
+      c.track ? 1 : 0,
+      c.quotas.length,
+      ...perUnit,
+    );
+    return voidOutcome(code);
+  }
+
+  async voidReservation(c: RatedCall): Promise<VoidOutcome> {
+    const ks = this.keyspace;
+    const partition = ks.partitionOf(c.accountId);
+    const keys = [
+      ks.account(c.accountId),
+      ks.reservation(c.accountId, c.eventId),
+      ks.reservations(partition),
+      this.spendKey(c),
+      ks.chargeReceipt(c.accountId, c.eventId),
+      ...this.quotaKeys(c),
+    ];
+    const perUnit = c.quotas.map((q) => (q.perUnit ? 1 : 0));
+    const [code] = await this.redis.tollgateVoidReservation(
+      keys.length,
+      ...keys,
+      TOMBSTONE_TTL_SECONDS,
+      c.eventId,
+      c.quotas.length,
+      ...perUnit,
+    );
+    return voidOutcome(code);
+  }
+
+  /** Return every expired reservation of one partition (their gateway died); how many were returned. */
   async reap(partition: number, nowMs = Date.now()): Promise<number> {
     const ks = this.keyspace;
     const index = ks.reservations(partition);

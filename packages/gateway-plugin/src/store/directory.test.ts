@@ -3,7 +3,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Directory } from "./directory.js";
 import { HotStore } from "./hot-store.js";
-import { createKeyspace } from "./keyspace.js";
+import { createKeyspace } from "./format.js";
 import { flatPlanSpec } from "../core/catalog.js";
 
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");

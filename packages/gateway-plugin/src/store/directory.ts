@@ -1,13 +1,8 @@
 import type { Redis } from "ioredis";
 import { LRUCache } from "lru-cache";
-import type { HotStore } from "./hot-store.js";
-import type { KeyRecord } from "./types.js";
 import type { CompiledPlan } from "../core/catalog.js";
-
-export interface Resolved {
-  key: KeyRecord;
-  plan: CompiledPlan;
-}
+import type { KeyDirectory, KeyRecord, Resolved } from "../core/charging.js";
+import type { HotStore } from "./hot-store.js";
 
 export interface DirectoryOptions {
   /** Most key records kept in process. */
@@ -25,7 +20,7 @@ const UNKNOWN = Symbol("unknown");
  * publishes to Redis. The control plane announces every change on a channel and the matching entries are
  * dropped at once; a reconnect of the subscriber drops everything, since messages may have been missed.
  */
-export class Directory {
+export class Directory implements KeyDirectory {
   private readonly keys: LRUCache<string, KeyRecord | typeof UNKNOWN>;
   private readonly plans: LRUCache<string, CompiledPlan>;
   private readonly inflight = new Map<string, Promise<Resolved | undefined>>();

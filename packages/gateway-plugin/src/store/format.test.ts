@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyspace, fnv1a32 } from "./keyspace.js";
+import { createKeyspace, fnv1a32 } from "./format.js";
 
 /** Redis Cluster's hash tag: the part between the first `{` and the next `}`. */
 const hashTag = (key: string) => key.slice(key.indexOf("{") + 1, key.indexOf("}", key.indexOf("{")));

@@ -1,6 +1,9 @@
 /**
- * Where every piece of hot state lives in Redis.
+ * Every Redis format in one place: where each piece of hot state lives (the keyspace), the fields of an
+ * account's hash, the entries of the usage and signal streams (each with its one decoder), and receipts. The
+ * Lua scripts (scripts.ts) are built from these names; nothing else spells them.
  *
+ * Keys.
  * Everything one account's scripts touch shares a hash slot, `{p<N>}`, with N derived from the account id,
  * so charge, credit and the usage XADD stay single-slot and run unchanged on Redis Cluster.
  * Records looked up by other ids (API keys, plans) live outside the partitions: they are read, never
@@ -10,7 +13,7 @@ export interface Keyspace {
   readonly prefix: string;
   readonly partitions: number;
   partitionOf(accountId: string): number;
-  /** Hash: `status`, `k:<keyId>` = "1" for each active key, `b:<currency>` = available balance in micros. */
+  /** Hash: see ACCOUNT_FIELDS. */
   account(accountId: string): string;
   /** The partition's usage stream, read by the ingester through a consumer group. */
   usageStream(partition: number): string;
@@ -86,4 +89,150 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     meta: () => `${prefix}meta`,
     invalidationChannel: () => `${prefix}invalidate`,
   };
+}
+
+/**
+ * An account's hash. `status`; per active API key `k:<keyId>` = "1"; per wallet (currency) the available
+ * balance `b:`, the amount held by open reservations `h:`, the credit limit `cl:` (how far below zero it may
+ * go, 0 for prepaid) and, when auto-recharge is on, its threshold `ar:` — all integer micros.
+ */
+export const ACCOUNT_FIELDS = {
+  status: "status",
+  key: "k:",
+  balance: "b:",
+  held: "h:",
+  creditLimit: "cl:",
+  autoRechargeThreshold: "ar:",
+} as const;
+
+/** The name of a per-key or per-currency field of the account hash, e.g. `accountField("balance", "USD")` = `b:USD`. */
+export function accountField(field: Exclude<keyof typeof ACCOUNT_FIELDS, "status">, suffix: string): string {
+  return ACCOUNT_FIELDS[field] + suffix;
+}
+
+/** One usage event on a partition's usage stream: field names as stored (short, for memory). */
+export const USAGE_FIELDS = {
+  eventId: "id",
+  accountId: "a",
+  keyId: "k",
+  planId: "p",
+  productId: "pr",
+  currency: "c",
+  /** Micros charged; negative on a void entry (the charge given back). */
+  amount: "amt",
+  units: "u",
+  timestampMs: "ts",
+  method: "m",
+  path: "path",
+  /** The upstream's status (two-phase), `reaped`, or 503 on a void entry. */
+  status: "st",
+  durationMs: "dur",
+  requestBytes: "rqb",
+  responseBytes: "rsb",
+  /** "1": returned to the caller (upstream failure, abort, reaped, or voided). */
+  refunded: "rf",
+  /** Soft quotas this call carried past their limit, space-separated. */
+  quotasExceeded: "qx",
+  /** "1": a void entry, undoing the charge of the call with this event id (its gateway answered 503). */
+  void: "vd",
+} as const;
+
+export interface UsageEntry {
+  eventId: string;
+  accountId: string;
+  keyId: string;
+  planId: string;
+  /** "default" for calls priced by the plan's rule for unmatched routes. */
+  productId: string;
+  currency: string;
+  amount: number;
+  units: number;
+  timestampMs: number;
+  method: string;
+  path: string;
+  /** The upstream's status for two-phase charges, 0 for a reaped reservation, 503 for a void. */
+  status?: number;
+  durationMs?: number;
+  requestBytes?: number;
+  responseBytes?: number;
+  refunded: boolean;
+  quotasExceeded: string[];
+  void: boolean;
+}
+
+/** Field/value pairs as XRANGE and XREADGROUP return them. */
+function pairs(fields: string[]): Record<string, string> {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+  return f;
+}
+
+const optionalNumber = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
+
+/** The one decoder of usage stream entries. */
+export function decodeUsageEntry(fields: string[]): UsageEntry {
+  const f = pairs(fields);
+  const F = USAGE_FIELDS;
+  const status = f[F.status];
+  const entry: UsageEntry = {
+    eventId: f[F.eventId]!,
+    accountId: f[F.accountId]!,
+    keyId: f[F.keyId]!,
+    planId: f[F.planId] ?? "",
+    productId: f[F.productId] || "default",
+    currency: f[F.currency]!,
+    amount: Number(f[F.amount]),
+    units: optionalNumber(f[F.units]) ?? 1,
+    timestampMs: Number(f[F.timestampMs]),
+    method: f[F.method] ?? "",
+    path: f[F.path] ?? "",
+    refunded: f[F.refunded] === "1",
+    quotasExceeded: (f[F.quotasExceeded] ?? "").split(" ").filter(Boolean),
+    void: f[F.void] === "1",
+  };
+  if (status !== undefined) entry.status = status === "reaped" ? 0 : Number(status);
+  const durationMs = optionalNumber(f[F.durationMs]);
+  const requestBytes = optionalNumber(f[F.requestBytes]);
+  const responseBytes = optionalNumber(f[F.responseBytes]);
+  if (durationMs !== undefined) entry.durationMs = durationMs;
+  if (requestBytes !== undefined) entry.requestBytes = requestBytes;
+  if (responseBytes !== undefined) entry.responseBytes = responseBytes;
+  return entry;
+}
+
+/** One balance signal on a partition's signal stream: a wallet crossed its auto-recharge threshold. */
+export const SIGNAL_FIELDS = { accountId: "a", currency: "c", balance: "b", threshold: "t" } as const;
+
+export interface BalanceSignal {
+  accountId: string;
+  currency: string;
+  balance: number;
+  threshold: number;
+}
+
+/** The one decoder of signal stream entries. */
+export function decodeSignal(fields: string[]): BalanceSignal {
+  const f = pairs(fields);
+  return {
+    accountId: f[SIGNAL_FIELDS.accountId]!,
+    currency: f[SIGNAL_FIELDS.currency]!,
+    balance: Number(f[SIGNAL_FIELDS.balance]),
+    threshold: Number(f[SIGNAL_FIELDS.threshold]),
+  };
+}
+
+/**
+ * A charge receipt, kept under the event id for as long as a retry can need it: `"<balance> <amount> <units>"`,
+ * so that a retry is answered and a void undoes exactly what ran; VOID_RECEIPT is the tombstone a void leaves
+ * where no charge ran (yet), which makes a late charge or reservation refuse. A credit receipt is the balance.
+ */
+export const VOID_RECEIPT = "void";
+
+/**
+ * Lua source for an XADD of the named fields, in the order of `names` (a record of field → Lua expression),
+ * e.g. `luaXadd("KEYS[2]", USAGE_FIELDS, { eventId: "ARGV[6]", … })`. Built once, when a script is defined.
+ */
+export function luaXadd<F extends Record<string, string>>(stream: string, names: F, values: Partial<Record<keyof F, string>>): string {
+  const args = Object.entries(values).flatMap(([field, expression]) => [`'${names[field]}'`, expression as string]);
+  return `redis.call('XADD', ${stream}, '*', ${args.join(", ")})`;
 }

@@ -1,121 +1,38 @@
 import type { Redis } from "ioredis";
-import type { Keyspace } from "./keyspace.js";
-import { CHARGE_LUA, CREDIT_LUA, ChargeCode, CreditCode, VOID_CHARGE_LUA, VoidCode } from "./scripts.js";
-import type { AccountStatus, CallIdentity, ChargeRequest, ChargeResult, CreditResult, KeyRecord } from "./types.js";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
+import type { KeyRecord } from "../core/charging.js";
+import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
+import { CREDIT_LUA, CreditCode, RESTORE_LUA } from "./scripts.js";
+import type { AccountStatus, CreditResult } from "./types.js";
 
 type ScriptReply = [number, number | string];
 
 interface ScriptedRedis extends Redis {
-  tollgateCharge(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateCredit(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateRestore(...args: (string | number)[]): Promise<number>;
-  tollgateVoidCharge(numKeys: number, ...args: (string | number)[]): Promise<ScriptReply>;
 }
-
-/** What voiding a charge did: nothing had run (and now never will), it was voided before, or it was refunded. */
-export type VoidResult = "tombstoned" | "already_void" | "refunded";
-
-function voidResult(code: number): VoidResult {
-  if (code === VoidCode.tombstoned) return "tombstoned";
-  if (code === VoidCode.alreadyVoid) return "already_void";
-  if (code === VoidCode.refunded) return "refunded";
-  throw new Error(`void script returned unknown code ${code}`);
-}
-
-/** Where a voided event's tombstone stays: far longer than a charge stuck in a stalled Redis could wait to run. */
-const TOMBSTONE_TTL_SECONDS = 24 * 3600;
-
-/** The void script's ARGV before its counter part: the tombstone's TTL, then the event it repeats (so the ingester can record it whatever it saw first). */
-export function voidEventArgs(e: CallIdentity): (string | number)[] {
-  return [TOMBSTONE_TTL_SECONDS, e.eventId, e.accountId, e.keyId, e.planId, e.productId, e.currency, e.timestampMs, e.method, e.path];
-}
-
-export { TOMBSTONE_TTL_SECONDS, voidResult };
-
-// Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
-// and an account that reappeared meanwhile (published, charged) is left alone.
-const RESTORE_LUA = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV))
-return 1
-`;
 
 export interface HotStoreOptions {
-  /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
-  chargeReceiptTtlSeconds?: number;
   /** How long a credit receipt is kept: longer than any retry of a ledger entry can take. */
   creditReceiptTtlSeconds?: number;
 }
 
 /**
- * Redis as the real-time view of balances and the publication point for what gateways need.
- * The control plane writes through it; the gateway charges through it.
+ * Redis as the real-time view of balances and the publication point for what gateways need: the control
+ * plane publishes and credits through it, and reads balances back; gateways read keys and plans through it.
+ * Charging is RedisChargeStore's.
  */
 export class HotStore {
   readonly keyspace: Keyspace;
   private readonly redis: ScriptedRedis;
-  private readonly chargeReceiptTtl: number;
   private readonly creditReceiptTtl: number;
 
   constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
-    redis.defineCommand("tollgateCharge", { numberOfKeys: 4, lua: CHARGE_LUA });
     redis.defineCommand("tollgateCredit", { numberOfKeys: 3, lua: CREDIT_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
-    redis.defineCommand("tollgateVoidCharge", { lua: VOID_CHARGE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
-    this.chargeReceiptTtl = options.chargeReceiptTtlSeconds ?? 300;
     this.creditReceiptTtl = options.creditReceiptTtlSeconds ?? 30 * 24 * 3600;
-  }
-
-  async charge(r: ChargeRequest): Promise<ChargeResult> {
-    const ks = this.keyspace;
-    const partition = ks.partitionOf(r.accountId);
-    const [code, value] = await this.redis.tollgateCharge(
-      ks.account(r.accountId),
-      ks.usageStream(partition),
-      ks.chargeReceipt(r.accountId, r.eventId),
-      ks.signalStream(partition),
-      r.accountId,
-      r.keyId,
-      r.planId,
-      r.currency,
-      r.price,
-      r.eventId,
-      r.timestampMs,
-      r.method,
-      r.path,
-      this.chargeReceiptTtl,
-    );
-    switch (code) {
-      case ChargeCode.charged:
-        return { kind: "charged", balance: Number(value), replayed: false };
-      case ChargeCode.replayed:
-        return { kind: "charged", balance: Number(value), replayed: true };
-      case ChargeCode.insufficientFunds:
-        return { kind: "insufficient_funds", balance: Number(value) };
-      case ChargeCode.unknownAccount:
-        return { kind: "unknown_account" };
-      case ChargeCode.accountInactive:
-        return { kind: "account_inactive", status: String(value) };
-      case ChargeCode.keyInactive:
-        return { kind: "key_inactive" };
-      case ChargeCode.noWallet:
-        return { kind: "no_wallet" };
-      case ChargeCode.voided:
-        return { kind: "voided" };
-      default:
-        throw new Error(`charge script returned unknown code ${code}`);
-    }
-  }
-
-  /** Undo a flat charge whose outcome was lost (see VOID_CHARGE_LUA), or make sure it never happens. */
-  async voidCharge(r: ChargeRequest): Promise<VoidResult> {
-    const ks = this.keyspace;
-    const keys = [ks.account(r.accountId), ks.usageStream(ks.partitionOf(r.accountId)), ks.chargeReceipt(r.accountId, r.eventId)];
-    const [code] = await this.redis.tollgateVoidCharge(keys.length, ...keys, ...voidEventArgs({ ...r, productId: "" }), 0, 0);
-    return voidResult(code);
   }
 
   /** Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op. */
@@ -150,18 +67,18 @@ export class HotStore {
   }): Promise<void> {
     const key = this.keyspace.account(account.accountId);
     const existing = await this.redis.hkeys(key);
-    const active = new Set(account.activeKeyIds.map((id) => `k:${id}`));
-    const stale = existing.filter((f) => f.startsWith("k:") && !active.has(f));
+    const active = new Set(account.activeKeyIds.map((id) => accountField("key", id)));
+    const stale = existing.filter((f) => f.startsWith(ACCOUNT_FIELDS.key) && !active.has(f));
     const tx = this.redis.multi();
-    tx.hset(key, "status", account.status);
+    tx.hset(key, ACCOUNT_FIELDS.status, account.status);
     for (const field of active) tx.hset(key, field, "1");
     if (stale.length > 0) tx.hdel(key, ...stale);
     for (const currency of account.currencies) {
-      tx.hsetnx(key, `b:${currency}`, 0);
-      tx.hset(key, `cl:${currency}`, account.creditLimits?.[currency] ?? 0);
+      tx.hsetnx(key, accountField("balance", currency), 0);
+      tx.hset(key, accountField("creditLimit", currency), account.creditLimits?.[currency] ?? 0);
       const threshold = account.autoRechargeThresholds?.[currency];
-      if (threshold === undefined) tx.hdel(key, `ar:${currency}`);
-      else tx.hset(key, `ar:${currency}`, threshold);
+      if (threshold === undefined) tx.hdel(key, accountField("autoRechargeThreshold", currency));
+      else tx.hset(key, accountField("autoRechargeThreshold", currency), threshold);
     }
     await tx.exec();
   }
@@ -181,29 +98,28 @@ export class HotStore {
     activeKeyIds: string[];
     wallets: { currency: string; balance: number; creditLimit: number; autoRechargeThreshold?: number | undefined }[];
   }): Promise<boolean> {
-    const fields: (string | number)[] = ["status", account.status];
-    for (const id of account.activeKeyIds) fields.push(`k:${id}`, "1");
+    const fields: (string | number)[] = [ACCOUNT_FIELDS.status, account.status];
+    for (const id of account.activeKeyIds) fields.push(accountField("key", id), "1");
     for (const w of account.wallets) {
-      fields.push(`b:${w.currency}`, w.balance, `cl:${w.currency}`, w.creditLimit);
-      if (w.autoRechargeThreshold !== undefined) fields.push(`ar:${w.currency}`, w.autoRechargeThreshold);
+      fields.push(accountField("balance", w.currency), w.balance, accountField("creditLimit", w.currency), w.creditLimit);
+      if (w.autoRechargeThreshold !== undefined) fields.push(accountField("autoRechargeThreshold", w.currency), w.autoRechargeThreshold);
     }
     return (await this.redis.tollgateRestore(this.keyspace.account(account.accountId), ...fields)) === 1;
   }
 
   /**
-   * Usage of one account still in its partition's stream (not yet ingested, or not yet deleted), by event id.
-   * A void entry (a refused call's charge undone) has the negative price and `void: true`.
+   * Usage of one account still in its partition's stream (not yet ingested, or not yet deleted). A void entry
+   * (a refused call's charge undone) has the negative amount and `void: true`.
    */
-  async streamedUsage(accountId: string): Promise<{ eventId: string; currency: string; price: number; void: boolean }[]> {
+  async streamedUsage(accountId: string): Promise<UsageEntry[]> {
     const stream = this.keyspace.usageStream(this.keyspace.partitionOf(accountId));
-    const out: { eventId: string; currency: string; price: number; void: boolean }[] = [];
+    const out: UsageEntry[] = [];
     let from = "-";
     for (;;) {
       const entries = await this.redis.xrange(stream, from, "+", "COUNT", 1_000);
       for (const [, fields] of entries) {
-        const f: Record<string, string> = {};
-        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-        if (f.a === accountId) out.push({ eventId: f.id!, currency: f.c!, price: Number(f.amt), void: f.vd === "1" });
+        const entry = decodeUsageEntry(fields);
+        if (entry.accountId === accountId) out.push(entry);
       }
       if (entries.length < 1_000) return out;
       from = `(${entries[entries.length - 1]![0]}`;
@@ -220,12 +136,12 @@ export class HotStore {
     const hash = await this.redis.hgetall(this.keyspace.account(accountId));
     const out = new Map<string, { balance: number; held: number; creditLimit: number }>();
     for (const [field, value] of Object.entries(hash)) {
-      if (!field.startsWith("b:")) continue;
-      const currency = field.slice(2);
+      if (!field.startsWith(ACCOUNT_FIELDS.balance)) continue;
+      const currency = field.slice(ACCOUNT_FIELDS.balance.length);
       out.set(currency, {
         balance: Number(value),
-        held: Number(hash[`h:${currency}`] ?? 0),
-        creditLimit: Number(hash[`cl:${currency}`] ?? 0),
+        held: Number(hash[accountField("held", currency)] ?? 0),
+        creditLimit: Number(hash[accountField("creditLimit", currency)] ?? 0),
       });
     }
     return out;
@@ -238,7 +154,7 @@ export class HotStore {
     // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
     // never more permissive than the key record: revocation bites before any cache hears of it.
     const account = ks.account(record.accountId);
-    const field = `k:${record.keyId}`;
+    const field = accountField("key", record.keyId);
     if (record.status === "active") {
       await this.redis.hset(account, field, "1");
       await this.redis.hset(ks.apiKey(keyHash), stored);

@@ -1,14 +1,7 @@
-export * from "./keyspace.js";
+// What the control plane uses of the gateway's stores (`@tollgate/gateway-plugin/store`).
+export * from "./format.js";
 export * from "./types.js";
 export { HotStore, agreePartitions, type HotStoreOptions } from "./hot-store.js";
-export { ChargeCode, CreditCode } from "./scripts.js";
-export {
-  RatedStore,
-  type QuotaCheck,
-  type RatedCall,
-  type RatedResult,
-  type Refusal,
-  type ReserveResult,
-  type Settlement,
-} from "./rated-store.js";
+export { RedisChargeStore, type ChargeStoreOptions } from "./charge-store.js";
 export type { CompiledPlan, PlanSpec } from "../core/catalog.js";
+export type * from "../core/charging.js";

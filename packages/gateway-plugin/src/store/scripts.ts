@@ -1,58 +1,381 @@
+import { ACCOUNT_FIELDS as A, luaXadd, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
+
 /**
- * The Lua scripts that move money in Redis. Each runs atomically and touches one account's hash slot only.
- * Balances are integer micros; Lua numbers are doubles, exact to 2^53, far above any balance we accept.
+ * Every Lua script that moves money in Redis. Each runs atomically and touches one account's hash slot only;
+ * balances are integer micros (Lua numbers are doubles, exact to 2^53, far above any balance we accept). Field
+ * names come from format.ts.
+ *
+ * One charging path: a call is charged by CHARGE when its units are known before it is forwarded (a flat price
+ * is the same script with nothing to count), or reserved by RESERVE and settled by SETTLE when the response
+ * ends. VOID_CHARGE and VOID_RESERVATION undo either when the gateway lost the answer; REAP returns what a
+ * dead gateway left reserved; CREDIT applies a ledger entry.
+ *
+ * A price travels as one ARGV string compiled once per plan change (see encodePrice):
+ *   mode,freeUnits,packageSize,minimum,maximum,nTiers,upTo1,unit1,flat1,…   (upTo -1 = open, maximum -1 = none)
+ * and is rated by the same maths as core/rating.ts; a test holds the two equal.
+ *
+ * Quotas travel as groups of four ARGVs: limit, hard (1/0), per unit (1) or per call (0), quota id; each has
+ * its counter among KEYS, in the same order.
  */
 
-/** Outcome codes shared by the scripts and their callers. */
-export const ChargeCode = {
-  charged: 1,
+/** The one table of script outcomes: what a charge, reservation or settlement answers. */
+export const Code = {
+  ok: 1,
   replayed: 2,
   insufficientFunds: 0,
   unknownAccount: -1,
   accountInactive: -2,
   keyInactive: -3,
   noWallet: -4,
-  /** The gateway gave up on this event id and voided it: the charge must not happen. */
+  quotaExceeded: -5,
+  spendCapReached: -6,
+  reservationGone: -7,
+  /** The gateway gave up on this event id and voided it: the charge or reservation must not happen. */
   voided: -8,
 } as const;
 
-/**
- * A charge receipt (kept for a retry of the same event id) is `"<balance> <price> <units>"`, so that a void
- * can undo exactly what the charge did; `"void"` is the tombstone a void leaves where no charge ran (yet).
- */
-export const VOID_RECEIPT = "void";
+export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
 
-/**
- * Charge one call and record its usage event, or refuse. The wallet may go down to minus its credit limit
- * (`cl:<currency>`, 0 or absent for prepaid accounts), never further.
- * KEYS: 1 account hash, 2 partition usage stream, 3 charge receipt, 4 partition signal stream
- * ARGV: 1 accountId, 2 keyId, 3 planId, 4 currency, 5 price, 6 eventId, 7 ts (ms), 8 method, 9 path,
- *       10 receipt TTL (s)
- * Returns {code, balance|status}. A wallet with an auto-recharge threshold (`ar:<currency>`) that this
- * charge carries below it gets one signal on the partition's signal stream.
- */
-export const CHARGE_LUA = `
-local receipt = redis.call('GET', KEYS[3])
-if receipt == 'void' then return {-8, 0} end
-if receipt then return {2, tonumber(string.match(receipt, '^%S+'))} end
-local a = redis.call('HMGET', KEYS[1], 'status', 'k:' .. ARGV[2], 'b:' .. ARGV[4], 'cl:' .. ARGV[4], 'ar:' .. ARGV[4])
-if not a[1] then return {-1, 0} end
-if a[1] ~= 'active' then return {-2, a[1]} end
-if a[2] ~= '1' then return {-3, 0} end
-if not a[3] then return {-4, 0} end
-local price = tonumber(ARGV[5])
-if tonumber(a[3]) + tonumber(a[4] or '0') < price then return {0, tonumber(a[3])} end
-local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[4], -price)
-redis.call('XADD', KEYS[2], '*', 'id', ARGV[6], 'a', ARGV[1], 'k', ARGV[2], 'p', ARGV[3], 'c', ARGV[4],
-  'amt', ARGV[5], 'ts', ARGV[7], 'm', ARGV[8], 'path', ARGV[9])
-redis.call('SET', KEYS[3], balance .. ' ' .. ARGV[5] .. ' 1', 'EX', ARGV[10])
-if a[5] and tonumber(a[3]) >= tonumber(a[5]) and balance < tonumber(a[5]) then
-  redis.call('XADD', KEYS[4], '*', 'a', ARGV[1], 'c', ARGV[4], 'b', balance, 't', a[5])
+/** What a void did: nothing had run (and now never will), it was voided before, or it was given back. */
+export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3 } as const;
+
+const U = USAGE_FIELDS;
+const field = (name: string, suffix: string) => `'${name}' .. ${suffix}`;
+
+const PRELUDE = `
+local function parse_price(s)
+  local v = {}
+  for x in string.gmatch(s, '[^,]+') do v[#v + 1] = tonumber(x) end
+  local p = { mode = v[1], free = v[2], pkg = v[3], min = v[4], max = v[5], tiers = {} }
+  for i = 0, v[6] - 1 do p.tiers[#p.tiers + 1] = { up = v[7 + 3 * i], unit = v[8 + 3 * i], flat = v[9 + 3 * i] } end
+  return p
 end
-return {1, balance}
+local function billable(p, u)
+  local over = u - p.free
+  if over <= 0 then return 0 end
+  return math.ceil(over / p.pkg)
+end
+local function graduated(p, blocks)
+  local total, floor = 0, 0
+  for _, t in ipairs(p.tiers) do
+    if blocks <= floor then break end
+    local top = blocks
+    if t.up >= 0 and t.up < blocks then top = t.up end
+    total = total + (top - floor) * t.unit + t.flat
+    if t.up < 0 then break end
+    floor = t.up
+  end
+  return total
+end
+local function rate(p, before, units, percent)
+  local from, to = billable(p, before), billable(p, before + units)
+  local base
+  if p.mode == 1 then
+    base = graduated(p, to) - graduated(p, from)
+  else
+    local unit = p.tiers[#p.tiers].unit
+    for _, t in ipairs(p.tiers) do if t.up < 0 or to <= t.up then unit = t.unit break end end
+    base = (to - from) * unit
+  end
+  if percent ~= 100 then base = math.floor((base * percent + 50) / 100) end
+  if base < p.min then base = p.min end
+  if p.max >= 0 and base > p.max then base = p.max end
+  return base
+end
+local function incr_counter(key, by, ttl)
+  local v = redis.call('INCRBY', key, by)
+  if v == by then redis.call('EXPIRE', key, ttl) end
+  return v
+end
 `;
 
-export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+// Checks shared by a charge and a reservation: account, key, wallet, hard quotas, key cap, balance.
+// Expects: acct (KEYS[1]), keyId, cur, amount, spendKey + cap, quota keys from index qk, quota args from index qa.
+const ADMISSION = `
+local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
+if not a[1] then return {${Code.unknownAccount}, 0, 0} end
+if a[1] ~= 'active' then return {${Code.accountInactive}, a[1], 0} end
+if a[2] ~= '1' then return {${Code.keyInactive}, 0, 0} end
+if not a[3] then return {${Code.noWallet}, 0, 0} end
+local balance = tonumber(a[3])
+local creditLimit = tonumber(a[4] or '0')
+local soft = ''
+for i = 0, nq - 1 do
+  local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
+  local used = tonumber(redis.call('GET', KEYS[qk + i]) or '0')
+  local adds = 1
+  if perUnit then adds = units_known end
+  if hard and ((perUnit and units_known < 0 and used >= limit) or (adds >= 0 and used + adds > limit)) then
+    return {${Code.quotaExceeded}, ARGV[qa + 4 * i + 3], used}
+  end
+end
+if cap >= 0 then
+  local spent = tonumber(redis.call('GET', spendKey) or '0')
+  if spent + amount > cap then return {${Code.spendCapReached}, spent, cap} end
+end
+if balance + creditLimit < amount then return {${Code.insufficientFunds}, balance, amount} end
+`;
+
+// A wallet carried below its auto-recharge threshold (`threshold`, or nil) by this debit gets one signal on the
+// signal stream KEYS[sk]. Expects: before (the balance before), balance (after), acct, cur.
+const SIGNAL = `
+if threshold and before >= tonumber(threshold) and balance < tonumber(threshold) then
+  ${luaXadd("KEYS[sk]", SIGNAL_FIELDS, { accountId: "acct", currency: "cur", balance: "balance", threshold: "threshold" })}
+end
+`;
+
+// Count this call against the quotas (per-call ones now; per-unit ones when the units are known) and
+// note each soft quota this call carries past its limit.
+const COUNT_QUOTAS = `
+for i = 0, nq - 1 do
+  local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
+  local adds = -1
+  if not perUnit then adds = 1 elseif units_known >= 0 then adds = units_known end
+  if adds > 0 then
+    local now = incr_counter(KEYS[qk + i], adds, ttl)
+    if not hard and now > limit and now - adds <= limit then soft = soft .. ARGV[qa + 4 * i + 3] .. ' ' end
+  end
+end
+`;
+
+/**
+ * Charge a call whose units are known before it is forwarded (calls, request bytes), or refuse it.
+ * With `track` off (a flat price, no quota, no key cap) nothing is counted: the price does not depend on the
+ * period's usage.
+ * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream, 7.. quota counters
+ * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
+ *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 nQuotas, 18.. quotas
+ * Returns {ok, balance, amount, softExceeded} | {replayed, balance, amount} | refusal.
+ */
+export const CHARGE_LUA = `${PRELUDE}
+local receipt = redis.call('GET', KEYS[3])
+if receipt == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
+if receipt then
+  local b, amt = string.match(receipt, '^(%S+) (%S+)')
+  return {${Code.replayed}, tonumber(b), tonumber(amt)}
+end
+local acct, keyId, cur, units_known, ttl, track = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1'
+local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[17]), 7, 18, 6
+local used = 0
+if track then used = tonumber(redis.call('GET', KEYS[4]) or '0') end
+local amount = rate(parse_price(ARGV[13]), used, units_known, tonumber(ARGV[12]))
+${ADMISSION}
+local before, threshold = balance, a[5]
+balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, -amount)
+${SIGNAL}
+if track then
+  if units_known > 0 then incr_counter(KEYS[4], units_known, ttl) end
+  incr_counter(spendKey, amount, ttl)
+end
+${COUNT_QUOTAS}
+${luaXadd("KEYS[2]", U, {
+  eventId: "ARGV[6]",
+  accountId: "acct",
+  keyId: "keyId",
+  planId: "ARGV[3]",
+  productId: "ARGV[4]",
+  currency: "cur",
+  amount: "amount",
+  units: "units_known",
+  timestampMs: "ARGV[7]",
+  method: "ARGV[8]",
+  path: "ARGV[9]",
+  quotasExceeded: "soft",
+})}
+redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known, 'EX', ARGV[10])
+return {${Code.ok}, balance, amount, soft}
+`;
+
+/**
+ * Reserve a call's maximum price before forwarding it; settled (or reaped, or voided) later.
+ * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream,
+ *       6 charge receipt (where a void leaves its tombstone), 7.. quota counters
+ * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
+ *       9 nQuotas, 10.. quotas
+ * Returns {ok, balance, amount} | refusal.
+ */
+export const RESERVE_LUA = `${PRELUDE}
+if redis.call('GET', KEYS[6]) == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  return {${Code.ok}, tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
+end
+local acct, keyId, cur, amount, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
+local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 7, 10, -1, 5
+${ADMISSION}
+local before, threshold = balance, a[5]
+balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, -amount)
+${SIGNAL}
+redis.call('HINCRBY', KEYS[1], ${field(A.held, "cur")}, amount)
+incr_counter(spendKey, amount, ttl)
+${COUNT_QUOTAS}
+redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', amount, 'ks', spendKey, 'exp', ARGV[6])
+redis.call('EXPIRE', KEYS[2], 7 * 86400)
+redis.call('ZADD', KEYS[3], ARGV[6], ARGV[4])
+return {${Code.ok}, balance, amount}
+`;
+
+/**
+ * Settle a reservation with what the call actually used, or refund it; records the call's one usage event.
+ * KEYS: 1 account, 2 stream, 3 reservation, 4 reservation index, 5 usage counter, 6 key spend counter,
+ *       7.. quota counters
+ * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
+ *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 nQuotas, 17.. quotas
+ * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided.
+ */
+export const SETTLE_LUA = `${PRELUDE}
+local r = redis.call('HMGET', KEYS[3], 'amt', 'cur', 'acct', 'key')
+if not r[1] then return {${Code.reservationGone}, 0, 0} end
+local held, cur, refund, ttl = tonumber(r[1]), r[2], ARGV[5] == '1', tonumber(ARGV[10])
+local units_known = tonumber(ARGV[2])
+if refund then units_known = 0 end
+local amount = 0
+if not refund then
+  local used = tonumber(redis.call('GET', KEYS[5]) or '0')
+  amount = rate(parse_price(ARGV[4]), used, units_known, tonumber(ARGV[3]))
+  if amount > held then amount = held end
+  if units_known > 0 then incr_counter(KEYS[5], units_known, ttl) end
+end
+local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held - amount)
+redis.call('HINCRBY', KEYS[1], ${field(A.held, "cur")}, -held)
+redis.call('INCRBY', KEYS[6], amount - held)
+local soft, nq, qk, qa = '', tonumber(ARGV[16]), 7, 17
+for i = 0, nq - 1 do
+  local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
+  if not perUnit and refund then
+    redis.call('DECR', KEYS[qk + i])
+  elseif perUnit and units_known > 0 then
+    local now = incr_counter(KEYS[qk + i], units_known, ttl)
+    if not hard and now > limit and now - units_known <= limit then soft = soft .. ARGV[qa + 4 * i + 3] .. ' ' end
+  end
+end
+redis.call('DEL', KEYS[3])
+redis.call('ZREM', KEYS[4], ARGV[1])
+${luaXadd("KEYS[2]", U, {
+  eventId: "ARGV[1]",
+  accountId: "r[3]",
+  keyId: "r[4]",
+  planId: "ARGV[11]",
+  productId: "ARGV[12]",
+  currency: "cur",
+  amount: "amount",
+  units: "units_known",
+  timestampMs: "ARGV[13]",
+  method: "ARGV[14]",
+  path: "ARGV[15]",
+  status: "ARGV[6]",
+  durationMs: "ARGV[7]",
+  requestBytes: "ARGV[8]",
+  responseBytes: "ARGV[9]",
+  refunded: "ARGV[5]",
+  quotasExceeded: "soft",
+})}
+return {${Code.ok}, balance, amount, soft}
+`;
+
+/**
+ * Return an expired reservation whose gateway never settled it (it died): the caller is not charged.
+ * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter (read from the reservation), 5 stream
+ * ARGV: 1 eventId, 2 now (ms)
+ * Returns 1 when returned, 0 when there was nothing (settled meanwhile) or it has not expired.
+ */
+export const REAP_LUA = `
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key')
+if not r[1] then redis.call('ZREM', KEYS[3], ARGV[1]) return 0 end
+if tonumber(r[3]) > tonumber(ARGV[2]) then return 0 end
+local held = tonumber(r[1])
+redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
+redis.call('HINCRBY', KEYS[1], ${field(A.held, "r[2]")}, -held)
+redis.call('INCRBY', KEYS[4], -held)
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[3], ARGV[1])
+${luaXadd("KEYS[5]", U, {
+  eventId: "ARGV[1]",
+  accountId: "r[4]",
+  keyId: "r[5]",
+  planId: "''",
+  productId: "''",
+  currency: "r[2]",
+  amount: "0",
+  units: "0",
+  timestampMs: "ARGV[2]",
+  method: "''",
+  path: "''",
+  status: "'reaped'",
+  refunded: "'1'",
+  quotasExceeded: "''",
+})}
+return 1
+`;
+
+/**
+ * Void a charge whose outcome the gateway could not learn (Redis stalled or the connection broke after the
+ * script was sent), so that a call refused as 503 is never charged, whenever the charge runs:
+ * - no receipt: the charge has not run; leave the tombstone, and it will refuse when it does;
+ * - a receipt: it ran; give back its amount (and what it counted), append a void entry for the event to the
+ *   usage stream (the ingester marks the event refunded), and leave the tombstone.
+ * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6.. quota counters
+ * ARGV: 1 tombstone TTL (s), 2 eventId, 3 accountId, 4 keyId, 5 planId, 6 productId, 7 currency, 8 ts,
+ *       9 method, 10 path, 11 track (1/0), 12 nQuotas, 13.. per quota: 1 if per unit, else 0
+ * Returns {code, balance}.
+ */
+export const VOID_CHARGE_LUA = `
+local receipt = redis.call('GET', KEYS[3])
+if receipt == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}, 0} end
+redis.call('SET', KEYS[3], '${VOID_RECEIPT}', 'EX', ARGV[1])
+if not receipt then return {${VoidCode.tombstoned}, 0} end
+local amount, units = string.match(receipt, '^%S+ (%d+) (%d+)$')
+if not amount then return {${VoidCode.alreadyVoid}, 0} end
+amount, units = tonumber(amount), tonumber(units)
+local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "ARGV[7]")}, amount)
+if ARGV[11] == '1' then
+  if units > 0 then redis.call('DECRBY', KEYS[4], units) end
+  redis.call('DECRBY', KEYS[5], amount)
+end
+for i = 0, tonumber(ARGV[12]) - 1 do
+  if ARGV[13 + i] == '1' then redis.call('DECRBY', KEYS[6 + i], units) else redis.call('DECR', KEYS[6 + i]) end
+end
+${luaXadd("KEYS[2]", U, {
+  eventId: "ARGV[2]",
+  accountId: "ARGV[3]",
+  keyId: "ARGV[4]",
+  planId: "ARGV[5]",
+  productId: "ARGV[6]",
+  currency: "ARGV[7]",
+  amount: "0 - amount",
+  units: "units",
+  timestampMs: "ARGV[8]",
+  method: "ARGV[9]",
+  path: "ARGV[10]",
+  status: "503",
+  refunded: "'1'",
+  void: "'1'",
+})}
+return {${VoidCode.refunded}, balance}
+`;
+
+/**
+ * Void a reservation whose outcome the gateway could not learn: release it if it was made (no usage event:
+ * the call was never forwarded), and leave the tombstone that makes a late reservation refuse.
+ * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter, 5 charge receipt, 6.. quota counters
+ * ARGV: 1 tombstone TTL (s), 2 eventId, 3 nQuotas, 4.. per quota: 1 if per unit, else 0
+ * Returns {code}.
+ */
+export const VOID_RESERVATION_LUA = `
+if redis.call('GET', KEYS[5]) == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}} end
+redis.call('SET', KEYS[5], '${VOID_RECEIPT}', 'EX', ARGV[1])
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur')
+if not r[1] then return {${VoidCode.tombstoned}} end
+local held = tonumber(r[1])
+redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
+redis.call('HINCRBY', KEYS[1], ${field(A.held, "r[2]")}, -held)
+redis.call('DECRBY', KEYS[4], held)
+for i = 0, tonumber(ARGV[3]) - 1 do
+  if ARGV[4 + i] ~= '1' then redis.call('DECR', KEYS[6 + i]) end
+end
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[3], ARGV[2])
+return {${VoidCode.refunded}}
+`;
 
 /**
  * Apply one ledger entry to the hot balance exactly once.
@@ -62,49 +385,26 @@ export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } 
  */
 export const CREDIT_LUA = `
 local receipt = redis.call('GET', KEYS[2])
-if receipt then return {2, tonumber(receipt)} end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
-local before = tonumber(redis.call('HGET', KEYS[1], 'b:' .. ARGV[1]) or '0')
-local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[1], ARGV[2])
+if receipt then return {${CreditCode.alreadyApplied}, tonumber(receipt)} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {${CreditCode.unknownAccount}, 0} end
+local acct, cur, sk = ARGV[4], ARGV[1], 3
+local before = tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "cur")}) or '0')
+local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, ARGV[2])
 redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
-local threshold = redis.call('HGET', KEYS[1], 'ar:' .. ARGV[1])
-if threshold and before >= tonumber(threshold) and balance < tonumber(threshold) then
-  redis.call('XADD', KEYS[3], '*', 'a', ARGV[4], 'c', ARGV[1], 'b', balance, 't', threshold)
-end
-return {1, balance}
+local threshold = redis.call('HGET', KEYS[1], ${field(A.autoRechargeThreshold, "cur")})
+${SIGNAL}
+return {${CreditCode.applied}, balance}
 `;
 
-export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3 } as const;
+// Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
+// and an account that reappeared meanwhile (published, charged) is left alone.
+export const RESTORE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], unpack(ARGV))
+return 1
+`;
 
-/**
- * Void a charge whose outcome the gateway could not learn (Redis stalled or the connection broke after the
- * script was sent), so that a call refused as 503 is never charged, whenever the charge runs:
- * - no receipt: the charge has not run; leave the tombstone, and it will refuse when it does;
- * - a receipt: it ran; give back its price (and, for rated charges, its counters), append a void entry for
- *   the event to the usage stream (the ingester marks the event refunded), and leave the tombstone.
- * KEYS: 1 account, 2 usage stream, 3 receipt, then for rated charges: 4 usage counter, 5 key spend counter,
- *       6.. quota counters
- * ARGV: 1 tombstone TTL (s), 2 eventId, 3 accountId, 4 keyId, 5 planId, 6 productId, 7 currency, 8 ts,
- *       9 method, 10 path, 11 counters (1/0), 12 nQuotas, 13.. per quota: 1 if per unit, else 0
- * Returns {code, balance}.
- */
-export const VOID_CHARGE_LUA = `
-local receipt = redis.call('GET', KEYS[3])
-if receipt == 'void' then return {2, 0} end
-redis.call('SET', KEYS[3], 'void', 'EX', ARGV[1])
-if not receipt then return {1, 0} end
-local price, units = string.match(receipt, '^%S+ (%d+) (%d+)$')
-if not price then return {2, 0} end
-price, units = tonumber(price), tonumber(units)
-local balance = redis.call('HINCRBY', KEYS[1], 'b:' .. ARGV[7], price)
-if ARGV[11] == '1' then
-  if units > 0 then redis.call('DECRBY', KEYS[4], units) end
-  redis.call('DECRBY', KEYS[5], price)
-  for i = 0, tonumber(ARGV[12]) - 1 do
-    if ARGV[13 + i] == '1' then redis.call('DECRBY', KEYS[6 + i], units) else redis.call('DECR', KEYS[6 + i]) end
-  end
-end
-redis.call('XADD', KEYS[2], '*', 'id', ARGV[2], 'a', ARGV[3], 'k', ARGV[4], 'p', ARGV[5], 'pr', ARGV[6], 'c', ARGV[7],
-  'amt', 0 - price, 'u', units, 'ts', ARGV[8], 'm', ARGV[9], 'path', ARGV[10], 'st', 503, 'rf', '1', 'vd', '1')
-return {3, balance}
+/** Rating maths alone, for the test that holds Lua and TypeScript equal. ARGV: price, before, units, percent. */
+export const RATE_ONLY_LUA = `${PRELUDE}
+return rate(parse_price(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))
 `;

@@ -1,9 +1,8 @@
 import type { Redis } from "ioredis";
 import type { AppContext } from "../../context.js";
 import { triggerAutoRecharge } from "./trigger.js";
-import { ensureGroups, isLostGroup } from "../../stream-groups.js";
-
-type Entry = [id: string, fields: string[]];
+import { decodeSignal } from "@tollgate/gateway-plugin/store";
+import { StreamConsumer } from "../../stream-consumer.js";
 
 /**
  * Reads the balance signals the charge scripts raise when a wallet crosses below its auto-recharge
@@ -11,63 +10,31 @@ type Entry = [id: string, fields: string[]];
  * at once: the recharge starts within the time of one blocking read, not at the next poll.
  */
 export class SignalConsumer {
-  private running = false;
-  private loop: Promise<void> | undefined;
-  private readonly streams: string[];
+  private readonly consumer: StreamConsumer;
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly redis: Redis,
-    private readonly consumer: string,
-    private readonly group = "auto-recharge",
-  ) {
-    this.streams = ctx.hot.keyspace.signalStreams();
-  }
-
-  async start(): Promise<void> {
-    await ensureGroups(this.redis, this.streams, this.group);
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    await this.loop;
-  }
-
-  private async run(): Promise<void> {
-    let from: "0" | ">" = "0"; // first what this consumer had read and not finished
-    while (this.running) {
-      try {
-        const reply = (await this.redis.call(
-          "XREADGROUP",
-          "GROUP",
-          this.group,
-          this.consumer,
-          "COUNT",
-          100,
-          "BLOCK",
-          500,
-          "STREAMS",
-          ...this.streams,
-          ...this.streams.map(() => from),
-        )) as [string, Entry[]][] | null;
-        let seen = 0;
-        for (const [stream, entries] of reply ?? []) {
-          for (const [id, fields] of entries) {
-            seen++;
-            const f: Record<string, string> = {};
-            for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
-            if (f.a && f.c) await triggerAutoRecharge(this.ctx, f.a, f.c);
-            await this.redis.pipeline().xack(stream, this.group, id).xdel(stream, id).exec();
-          }
+  constructor(ctx: AppContext, redis: Redis, consumer: string, group = "auto-recharge") {
+    this.consumer = new StreamConsumer({
+      redis,
+      streams: ctx.hot.keyspace.signalStreams(),
+      group,
+      consumer,
+      batchSize: 100,
+      blockMs: 500,
+      log: ctx.log,
+      handle: async (_stream, entries) => {
+        for (const [, fields] of entries) {
+          const signal = decodeSignal(fields);
+          if (signal.accountId && signal.currency) await triggerAutoRecharge(ctx, signal.accountId, signal.currency);
         }
-        if (from === "0" && seen === 0) from = ">";
-      } catch (error) {
-        this.ctx.log("auto-recharge signal error", { error: String(error) });
-        if (isLostGroup(error)) await ensureGroups(this.redis, this.streams, this.group).catch(() => undefined);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+      },
+    });
+  }
+
+  start(): Promise<void> {
+    return this.consumer.start();
+  }
+
+  stop(): Promise<void> {
+    return this.consumer.stop();
   }
 }

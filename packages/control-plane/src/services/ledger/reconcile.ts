@@ -31,7 +31,7 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
   const stored = await ctx.models.UsageEvent.find({ _id: { $in: streamed.map((e) => e.eventId) } }, { _id: 1, refunded: 1 }).lean();
   const ingested = new Set(stored.map((e) => e._id));
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
-  const streamedUsage = streamed.filter((e) => !(e.void ? refunded : ingested).has(e.eventId)).reduce((total, e) => total + e.price, 0);
+  const streamedUsage = streamed.filter((e) => !(e.void ? refunded : ingested).has(e.eventId)).reduce((total, e) => total + e.amount, 0);
   const [ledger, pendingCredits, unsettledUsage] = await Promise.all([
     sum(ctx, "LedgerEntry", { walletId: wallet._id }, "$amount"),
     sum(ctx, "LedgerEntry", { walletId: wallet._id, appliedAt: { $exists: false } }, "$amount"),

@@ -1,0 +1,119 @@
+import type { Redis } from "ioredis";
+
+/** An entry as XREADGROUP and XAUTOCLAIM return it. */
+export type StreamEntry = [id: string, fields: string[]];
+
+export interface StreamConsumerOptions {
+  /** A connection of its own: it blocks on XREADGROUP. */
+  redis: Redis;
+  streams: string[];
+  group: string;
+  /** Stable per process slot (e.g. host name): a restarted consumer first finishes what it had read. */
+  consumer: string;
+  /** Handle one stream's entries; they are acknowledged and deleted only once this resolves. */
+  handle(stream: string, entries: StreamEntry[]): Promise<void>;
+  batchSize?: number;
+  blockMs?: number;
+  /** Take over entries another consumer has held unacknowledged this long (it is presumed dead). Off when absent. */
+  claimIdleMs?: number;
+  claimEveryMs?: number;
+  log?: (message: string, data?: Record<string, unknown>) => void;
+}
+
+/**
+ * The one loop that reads Redis streams through a consumer group, at least once: entries are acknowledged
+ * (and deleted) only after `handle` has finished with them, so a crash leaves them pending, to be read again
+ * by this consumer when it restarts, or claimed by another after `claimIdleMs`. Handlers make that exactly
+ * once (unique ids, idempotent effects). If Redis lost its data, the groups are recreated and reading goes on.
+ */
+export class StreamConsumer {
+  private readonly o: Required<Omit<StreamConsumerOptions, "log" | "claimIdleMs">> & Pick<StreamConsumerOptions, "log" | "claimIdleMs">;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private lastClaim = 0;
+
+  constructor(options: StreamConsumerOptions) {
+    this.o = { batchSize: 500, blockMs: 1000, claimEveryMs: 5_000, ...options };
+  }
+
+  async start(): Promise<void> {
+    await this.ensureGroups();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  private async ensureGroups(): Promise<void> {
+    for (const stream of this.o.streams) {
+      try {
+        await this.o.redis.xgroup("CREATE", stream, this.o.group, "0", "MKSTREAM");
+      } catch (error) {
+        if (!String(error).includes("BUSYGROUP")) throw error;
+      }
+    }
+  }
+
+  private async run(): Promise<void> {
+    let drained = false;
+    while (this.running) {
+      try {
+        if (!drained) drained = (await this.read("0", 0)) === 0; // what this consumer read before a crash
+        if (this.o.claimIdleMs !== undefined && Date.now() - this.lastClaim >= this.o.claimEveryMs)
+          await this.claimStale(this.o.claimIdleMs);
+        await this.read(">", this.o.blockMs);
+      } catch (error) {
+        this.o.log?.("stream consumer error", { group: this.o.group, error: String(error) });
+        // Redis lost its data (streams and groups with it): recreate the groups and read on.
+        if (String(error).includes("NOGROUP")) await this.ensureGroups().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /** One XREADGROUP over every stream; returns how many entries it handled. */
+  private async read(from: "0" | ">", blockMs: number): Promise<number> {
+    const { redis, group, consumer, batchSize, streams } = this.o;
+    const args: (string | number)[] = ["GROUP", group, consumer, "COUNT", batchSize];
+    if (blockMs > 0) args.push("BLOCK", blockMs);
+    args.push("STREAMS", ...streams, ...streams.map(() => from));
+    const reply = (await redis.call("XREADGROUP", ...args)) as [stream: string, entries: StreamEntry[]][] | null;
+    let count = 0;
+    for (const [stream, entries] of reply ?? []) count += await this.handle(stream, entries);
+    return count;
+  }
+
+  private async claimStale(idleMs: number): Promise<void> {
+    this.lastClaim = Date.now();
+    const { redis, group, consumer, batchSize } = this.o;
+    for (const stream of this.o.streams) {
+      let cursor = "0-0";
+      do {
+        const [next, entries] = (await redis.call("XAUTOCLAIM", stream, group, consumer, idleMs, cursor, "COUNT", batchSize)) as [
+          string,
+          StreamEntry[],
+        ];
+        if (entries.length > 0) {
+          this.o.log?.("claimed stale entries", { group, stream, count: entries.length });
+          await this.handle(stream, entries);
+        }
+        cursor = next;
+      } while (cursor !== "0-0");
+    }
+  }
+
+  private async handle(stream: string, entries: StreamEntry[]): Promise<number> {
+    if (entries.length === 0) return 0;
+    await this.o.handle(stream, entries);
+    const ids = entries.map(([id]) => id);
+    await this.o.redis
+      .pipeline()
+      .xack(stream, this.o.group, ...ids)
+      .xdel(stream, ...ids)
+      .exec();
+    return entries.length;
+  }
+}

@@ -1,0 +1,101 @@
+import type { CompiledPlan } from "./catalog.js";
+
+/**
+ * What the meter needs from the stores, as small interfaces beside their Redis implementations
+ * (store/charge-store.ts, store/directory.ts): the decision logic depends on these, never on Redis.
+ */
+
+/** What the control plane publishes for each API key (looked up by the SHA-256 of the key). */
+export interface KeyRecord {
+  keyId: string;
+  accountId: string;
+  planId: string;
+  status: "active" | "revoked";
+  /** Most this key may spend per period, in micros of the plan's currency. */
+  spendCap?: { amount: number; period: "day" | "month" };
+}
+
+export interface Resolved {
+  key: KeyRecord;
+  plan: CompiledPlan;
+}
+
+/** API key digest → its record and its plan, compiled (synchronously when it is at hand: no promise per call). */
+export interface KeyDirectory {
+  resolve(keyHash: string): Resolved | undefined | Promise<Resolved | undefined>;
+}
+
+/** Who made a call and what its usage event says of it: the same for its charge, reservation, settlement and void. */
+export interface CallIdentity {
+  accountId: string;
+  keyId: string;
+  planId: string;
+  productId: string;
+  currency: string;
+  eventId: string;
+  timestampMs: number;
+  method: string;
+  path: string;
+}
+
+/** A quota as the scripts apply it for one call: its counter for the current period. */
+export interface QuotaCheck {
+  id: string;
+  limit: number;
+  hard: boolean;
+  perUnit: boolean;
+  period: string;
+}
+
+/** A call as it is charged: who made it, its price, and what it counts against. */
+export interface RatedCall extends CallIdentity {
+  /** The price as encodePrice() compiled it. */
+  price: string;
+  /** Period key of the price's usage counter, e.g. `2026-11`. */
+  pricePeriod: string;
+  /** Time-of-use percent applied to this call's price (100: none). */
+  percent: number;
+  quotas: QuotaCheck[];
+  keyCap: { limit: number; period: string } | undefined;
+  /** Count the period's usage and the key's spend: off for a flat price with no quota and no key cap. */
+  track: boolean;
+}
+
+/** Why a charge or reservation was refused (or, `voided`, why it may not happen). */
+export type Refusal =
+  | { kind: "insufficient_funds"; balance: number; amount: number }
+  | { kind: "unknown_account" }
+  | { kind: "account_inactive"; status: string }
+  | { kind: "key_inactive" }
+  | { kind: "no_wallet" }
+  | { kind: "quota_exceeded"; quotaId: string; used: number }
+  | { kind: "spend_cap_reached"; spent: number; cap: number }
+  | { kind: "voided" };
+
+/** `amount` is what this call was charged (integer micros); a replayed charge answers its balance only. */
+export type ChargeOutcome = { kind: "charged"; balance: number; amount: number; quotasExceeded: string[] } | Refusal;
+export type ReserveOutcome = { kind: "reserved"; balance: number; amount: number } | Refusal;
+export type SettleOutcome = { kind: "settled"; balance: number; amount: number; quotasExceeded: string[] } | { kind: "gone" };
+/** What a void did: nothing had run (and now never will), it was voided before, or what ran was given back. */
+export type VoidOutcome = "tombstoned" | "already_void" | "refunded";
+
+/** How a reserved call ended: what it used, and whether it is refunded instead. */
+export interface Settlement {
+  units: number;
+  refund: boolean;
+  status: number;
+  durationMs: number;
+  requestBytes: number;
+  responseBytes: number;
+}
+
+/** The one charging path: charge when the units are known before forwarding, else reserve then settle. */
+export interface ChargeStore {
+  charge(call: RatedCall, units: number): Promise<ChargeOutcome>;
+  reserve(call: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome>;
+  settle(call: RatedCall, settlement: Settlement): Promise<SettleOutcome>;
+  /** Undo a charge whose answer was lost, or make sure it never happens. Idempotent. */
+  voidCharge(call: RatedCall): Promise<VoidOutcome>;
+  /** Release a reservation whose answer was lost, or make sure it never happens. Idempotent. */
+  voidReservation(call: RatedCall): Promise<VoidOutcome>;
+}

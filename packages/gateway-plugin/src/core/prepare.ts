@@ -1,0 +1,115 @@
+import type { CompiledPlan, CompiledProduct } from "./catalog.js";
+import type { KeyRecord, RatedCall } from "./charging.js";
+import { localTime, periodKey } from "./clock.js";
+import { timeOfUsePercent, type Price } from "./rating.js";
+
+/** One call as the meter sees it: nothing framework-specific. */
+export interface Call {
+  apiKey: string | undefined;
+  method: string;
+  path: string;
+  /** The request body's size when declared (Content-Length). */
+  requestBytes: number | undefined;
+}
+
+/** How a forwarded call ended, for two-phase charging. */
+export interface CallResult {
+  status: number;
+  durationMs: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** Units the upstream reported in the price's units header (0 when absent or malformed). */
+  units: number;
+  /** The caller went away before the response was complete. */
+  aborted: boolean;
+}
+
+/** A reserved call, waiting for its response to end: what settling it needs. */
+export interface PendingSettlement {
+  call: RatedCall;
+  price: Price;
+  refund: CompiledPlan["spec"]["refund"];
+}
+
+/** What a call's charge will be: charged now (its units are known), reserved until the response ends, or refused. */
+export type Preparation =
+  | { kind: "charge"; call: RatedCall; units: number }
+  | { kind: "reserve"; call: RatedCall; amount: number; ttlMs: number }
+  | { kind: "length_required" };
+
+/** Paths are kept in usage events up to this length. */
+const MAX_PATH = 512;
+
+/**
+ * How one call of `key` to `product` is charged, decided without any store: the period counters it counts
+ * against, its time-of-use percent, and whether it is charged now or reserved at its maximum.
+ */
+export function prepareCharge(
+  call: Call,
+  key: KeyRecord,
+  plan: CompiledPlan,
+  product: CompiledProduct,
+  eventId: string,
+  nowMs: number,
+): Preparation {
+  const local = localTime(plan.spec.timeZone, nowMs);
+  const price = product.price;
+  const rated: RatedCall = {
+    accountId: key.accountId,
+    keyId: key.keyId,
+    planId: plan.spec.planId,
+    productId: product.id,
+    currency: plan.spec.currency,
+    eventId,
+    timestampMs: nowMs,
+    method: call.method,
+    path: call.path.length > MAX_PATH ? call.path.slice(0, MAX_PATH) : call.path,
+    price: product.encoded,
+    pricePeriod: periodKey(local, price.period),
+    percent: timeOfUsePercent(price.timeOfUse, local.weekday, local.minute),
+    quotas: product.quotas.map((q) => ({
+      id: q.id,
+      limit: q.limit,
+      hard: q.enforcement === "hard",
+      perUnit: q.metric === "units",
+      period: periodKey(local, q.period),
+    })),
+    keyCap: key.spendCap ? { limit: key.spendCap.amount, period: periodKey(local, key.spendCap.period) } : undefined,
+    track: product.mode !== "flat" || key.spendCap !== undefined,
+  };
+  if (product.mode === "two-phase") {
+    return {
+      kind: "reserve",
+      call: rated,
+      amount: price.maximum ?? price.tiers[0]!.unitPrice,
+      ttlMs: plan.spec.reservationTtlSeconds * 1000,
+    };
+  }
+  if (price.metric !== "request_bytes") return { kind: "charge", call: rated, units: 1 };
+  if (call.requestBytes === undefined) return { kind: "length_required" };
+  return { kind: "charge", call: rated, units: call.requestBytes };
+}
+
+/** What a reserved call used, by its price's metric, and whether the plan's policy refunds it. */
+export function settlementOf(pending: PendingSettlement, r: CallResult) {
+  const metric = pending.price.metric;
+  const units =
+    metric === "response_bytes"
+      ? r.responseBytes
+      : metric === "duration_ms"
+        ? r.durationMs
+        : metric === "units"
+          ? r.units
+          : metric === "request_bytes"
+            ? r.requestBytes
+            : 1;
+  const refund = (r.aborted && pending.refund.clientAbort) || (!r.aborted && r.status >= 500 && pending.refund.upstreamError);
+  return {
+    units,
+    refund,
+    status: r.aborted ? 499 : r.status,
+    durationMs: r.durationMs,
+    requestBytes: r.requestBytes,
+    responseBytes: r.responseBytes,
+  };
+}
