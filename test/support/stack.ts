@@ -5,11 +5,9 @@ import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
 import {
   createApp,
+  createContext,
   createModels,
-  Authenticator,
-  Cursors,
   Ingester,
-  RedeemGuard,
   SignalConsumer,
   StripeProvider,
   type AppContext,
@@ -17,15 +15,7 @@ import {
   type PaymentProvider,
   type WebhookPolicy,
 } from "@tollgate/control-plane";
-import {
-  createGateway,
-  createGatewayRedis,
-  whenReady,
-  HotStore,
-  createKeyspace,
-  type Gateway,
-  type Keyspace,
-} from "@tollgate/gateway-plugin";
+import { createGateway, createGatewayRedis, whenReady, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
 import { startUpstream, type Upstream } from "./upstream.js";
@@ -124,18 +114,17 @@ export async function startStack(
   const redis = new Redis(redisUrl);
   redis.on("error", () => undefined); // some tests stop their Redis on purpose
   await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
-  const ctx: AppContext = {
+  const ctx = createContext({
     models,
-    hot: new HotStore(redis, keyspace),
-    auth: new Authenticator([ADMIN_TOKEN], models),
-    cursors: Cursors.fromSecrets([ADMIN_TOKEN]),
-    redeemGuard: new RedeemGuard(redis, prefix, { failuresPerAccount: 5 }),
+    redis,
+    keyspace,
+    adminTokens: [ADMIN_TOKEN],
     payments,
     mailer: options.mailer,
     // Tests receive webhooks on loopback http servers of their own, as a self-hosted setup may allow.
     webhooks: options.webhooks ?? { allowPrivate: true, allowHttp: true },
-    log: () => undefined,
-  };
+    voucherFailuresPerAccount: 5,
+  });
   const controlPlane = await listen(createApp(ctx));
 
   const upstream = await startUpstream();

@@ -1,5 +1,6 @@
 export { createApp, MAX_BODY_BYTES } from "./app.js";
 export type { AppContext, Mailer } from "./context.js";
+export { createContext, type ContextParts } from "./create-context.js";
 export { controlPlaneEnv, type ControlPlaneEnv } from "./env.js";
 export { Authenticator, type Principal } from "./http/auth.js";
 export { Cursors } from "./http/cursor.js";

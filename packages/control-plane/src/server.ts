@@ -2,13 +2,11 @@ import type { Server } from "node:http";
 import mongoose from "mongoose";
 import nodemailer from "nodemailer";
 import { Redis } from "ioredis";
-import { HotStore, RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
+import { createContext } from "./create-context.js";
 import type { ControlPlaneEnv } from "./env.js";
-import { Authenticator } from "./http/auth.js";
-import { Cursors } from "./http/cursor.js";
-import { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { StripeProvider } from "./payments/stripe.js";
 import { SignalConsumer } from "./services/auto-recharge/signals.js";
@@ -44,17 +42,16 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   const models = await createModels(conn);
   const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const keyspace = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n), env.TOLLGATE_PARTITIONS);
-  const ctx: AppContext = {
+  const ctx = createContext({
     models,
-    hot: new HotStore(redis, keyspace),
-    auth: new Authenticator(env.TOLLGATE_ADMIN_TOKENS, models),
-    cursors: Cursors.fromSecrets(env.TOLLGATE_ADMIN_TOKENS),
-    redeemGuard: new RedeemGuard(redis, env.TOLLGATE_PREFIX),
+    redis,
+    keyspace,
+    adminTokens: env.TOLLGATE_ADMIN_TOKENS,
     payments: paymentProviders(env),
     mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, allowHttp: env.WEBHOOK_ALLOW_HTTP },
     log,
-  };
+  });
 
   let ingester: Ingester | undefined;
   let ingesterRedis: Redis | undefined;

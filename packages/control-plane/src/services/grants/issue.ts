@@ -1,7 +1,8 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Grant } from "../../models/index.js";
+import type { Grant } from "../../models/index.js";
+import { createOrReplay } from "../idempotency.js";
 import { audit } from "../audit.js";
 import { creditWallet } from "../wallets/credit.js";
 
@@ -20,47 +21,43 @@ export async function issueGrant(
 ): Promise<{ grant: Grant; replayed: boolean }> {
   const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
   if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
-  let grant: Grant;
-  let replayed = false;
-  try {
-    grant = (
-      await ctx.models.Grant.create({
-        _id: newId("grt"),
-        walletId: wallet._id,
-        accountId: wallet.accountId,
-        currency: wallet.currency,
-        kind: input.kind,
-        amount: input.amount,
-        remaining: input.amount,
-        priority: input.priority,
-        expiresAt: input.expiresAt,
-        status: "active",
-        allocations: [],
-        ...(input.reason ? { reason: input.reason } : {}),
-        idempotencyKey: input.idempotencyKey,
-        createdAt: new Date(),
-      })
-    ).toObject();
+  const created = await createOrReplay({
+    create: async () =>
+      (
+        await ctx.models.Grant.create({
+          _id: newId("grt"),
+          walletId: wallet._id,
+          accountId: wallet.accountId,
+          currency: wallet.currency,
+          kind: input.kind,
+          amount: input.amount,
+          remaining: input.amount,
+          priority: input.priority,
+          expiresAt: input.expiresAt,
+          status: "active",
+          allocations: [],
+          ...(input.reason ? { reason: input.reason } : {}),
+          idempotencyKey: input.idempotencyKey,
+          createdAt: new Date(),
+        })
+      ).toObject(),
+    findPrior: () => ctx.models.Grant.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean(),
+    sameRequest: (prior) =>
+      prior.amount === input.amount &&
+      prior.expiresAt.getTime() === input.expiresAt.getTime() &&
+      prior.priority === input.priority &&
+      prior.kind === input.kind,
+    what: "a different grant",
+  });
+  let grant = created.doc;
+  const replayed = created.replayed;
+  if (!replayed) {
     await audit(ctx, input.actor, "grant.issue", grant._id, {
       walletId: wallet._id,
       amount: input.amount,
       kind: input.kind,
       expiresAt: input.expiresAt.toISOString(),
     });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const prior = await ctx.models.Grant.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();
-    if (prior === null) throw error;
-    if (
-      prior.amount !== input.amount ||
-      prior.expiresAt.getTime() !== input.expiresAt.getTime() ||
-      prior.priority !== input.priority ||
-      prior.kind !== input.kind
-    ) {
-      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different grant.");
-    }
-    grant = prior;
-    replayed = true;
   }
   if (grant.creditEntryId === undefined) {
     const { entry } = await creditWallet(ctx, {

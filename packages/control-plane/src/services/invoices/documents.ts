@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey, type Invoice } from "../../models/index.js";
+import { createOrReplay } from "../idempotency.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { whenLocked } from "../claims.js";
@@ -24,20 +25,23 @@ export async function createOnce(
   ctx: AppContext,
   doc: Omit<Invoice, "_id" | "createdAt" | "status" | "subtotal" | "total" | "rounding">,
 ): Promise<Invoice> {
-  try {
-    return (
-      await ctx.models.Invoice.create({
-        _id: newId("inv"),
-        ...doc,
-        status: "draft",
-        ...totals(doc.lines, doc.currency),
-        createdAt: new Date(),
-      })
-    ).toObject();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return (await ctx.models.Invoice.findOne({ idempotencyKey: doc.idempotencyKey }).lean())!;
-  }
+  const created = await createOrReplay({
+    create: async () =>
+      (
+        await ctx.models.Invoice.create({
+          _id: newId("inv"),
+          ...doc,
+          status: "draft",
+          ...totals(doc.lines, doc.currency),
+          createdAt: new Date(),
+        })
+      ).toObject(),
+    findPrior: () => ctx.models.Invoice.findOne({ idempotencyKey: doc.idempotencyKey }).lean(),
+    // The key names the document's subject (a period, a recharge, a credit-note request): the first one stands.
+    sameRequest: () => true,
+    what: "another document",
+  });
+  return created.doc;
 }
 
 /** A receipt for a prepaid recharge: issued once per recharge, finalized and paid. */

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Recharge } from "../../models/index.js";
+import type { Recharge } from "../../models/index.js";
+import { createOrReplay } from "../idempotency.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
 
@@ -43,25 +44,31 @@ export async function startRecharge(
     .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null]))
     .digest("hex");
   const now = new Date();
-  let recharge: Recharge;
-  let replayed = false;
-  try {
-    recharge = (
-      await Recharges.create({
-        _id: newId("rch"),
-        accountId: account._id,
-        walletId: wallet._id,
-        currency,
-        amount: input.amount,
-        provider: input.provider,
-        status: "pending",
-        automatic: input.automatic,
-        idempotencyKey: input.idempotencyKey,
-        requestHash,
-        createdAt: now,
-        updatedAt: now,
-      })
-    ).toObject();
+  const created = await createOrReplay({
+    create: async () =>
+      (
+        await Recharges.create({
+          _id: newId("rch"),
+          accountId: account._id,
+          walletId: wallet._id,
+          currency,
+          amount: input.amount,
+          provider: input.provider,
+          status: "pending",
+          automatic: input.automatic,
+          idempotencyKey: input.idempotencyKey,
+          requestHash,
+          createdAt: now,
+          updatedAt: now,
+        })
+      ).toObject(),
+    findPrior: () => Recharges.findOne({ accountId: account._id, idempotencyKey: input.idempotencyKey }).lean(),
+    sameRequest: (prior) => prior.requestHash === requestHash,
+    what: "a different recharge",
+  });
+  const recharge: Recharge = created.doc;
+  const replayed = created.replayed;
+  if (!replayed) {
     await audit(ctx, input.actor, "recharge.start", recharge._id, {
       accountId: account._id,
       amount: input.amount,
@@ -69,14 +76,6 @@ export async function startRecharge(
       provider: input.provider,
       automatic: input.automatic,
     });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const prior = await Recharges.findOne({ accountId: account._id, idempotencyKey: input.idempotencyKey }).lean();
-    if (prior === null) throw error;
-    if (prior.requestHash !== requestHash)
-      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different recharge.");
-    recharge = prior;
-    replayed = true;
   }
   if (recharge.providerRef !== undefined) return { recharge, replayed };
 

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type LedgerEntry } from "../../models/index.js";
+import type { LedgerEntry } from "../../models/index.js";
+import { createOrReplay } from "../idempotency.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
 import { applyEntry } from "./apply.js";
@@ -33,38 +34,36 @@ export async function creditWallet(ctx: AppContext, input: CreditInput): Promise
     .update(JSON.stringify([input.type ?? "credit", input.walletId, input.amount, input.reason ?? null]))
     .digest("hex");
 
-  let entry: LedgerEntry;
-  let replayed = false;
-  try {
-    const created = await LedgerEntry.create({
-      _id: newId("led"),
-      walletId: wallet._id,
-      accountId: wallet.accountId,
-      currency: wallet.currency,
-      type: input.type ?? "credit",
-      amount: input.amount,
-      idempotencyKey: input.idempotencyKey,
-      requestHash,
-      actor: input.actor,
-      ...(input.reason === undefined ? {} : { reason: input.reason }),
-      ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
-      createdAt: new Date(),
-    });
-    entry = created.toObject();
+  const created = await createOrReplay({
+    create: async () =>
+      (
+        await LedgerEntry.create({
+          _id: newId("led"),
+          walletId: wallet._id,
+          accountId: wallet.accountId,
+          currency: wallet.currency,
+          type: input.type ?? "credit",
+          amount: input.amount,
+          idempotencyKey: input.idempotencyKey,
+          requestHash,
+          actor: input.actor,
+          ...(input.reason === undefined ? {} : { reason: input.reason }),
+          ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
+          createdAt: new Date(),
+        })
+      ).toObject(),
+    findPrior: () => LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean(),
+    sameRequest: (prior) => prior.requestHash === requestHash,
+    what: "a different amount or reason",
+  });
+  let entry: LedgerEntry = created.doc;
+  const replayed = created.replayed;
+  if (!replayed) {
     await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, {
       entryId: entry._id,
       amount: input.amount,
       currency: wallet.currency,
     });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const prior = await LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean();
-    if (prior === null) throw error;
-    if (prior.requestHash !== requestHash) {
-      throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used with a different amount or reason.");
-    }
-    entry = prior;
-    replayed = true;
   }
   if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
   return { entry, replayed };
