@@ -5,7 +5,6 @@ import { openApiDocument } from "./http/openapi.js";
 import { ProblemError } from "./http/problem-error.js";
 import { mountRoute } from "./http/route.js";
 import { routes } from "./routes/index.js";
-import { applyPaymentEvent } from "./services/recharges/settle.js";
 
 /**
  * Above the largest body any schema admits (a catalog of 50 products, each with 20 tiers and 10 time-of-use
@@ -45,22 +44,6 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
     }
   });
   for (const route of routes) mountRoute(app, ctx, route);
-  // Payment providers' webhooks: authenticated by their signature, applied exactly once (see recharges/settle).
-  app.post("/v1/webhooks/:provider", async (req, res) => {
-    const provider = ctx.payments.get(String(req.params.provider));
-    if (provider === undefined) return send(res, problem("not_found", "No such payment provider."));
-    const raw = (req as unknown as { rawBody?: Buffer }).rawBody;
-    if (raw === undefined) return send(res, problem("unsupported_media_type"));
-    let event;
-    try {
-      event = provider.parseWebhook(raw, req.headers);
-    } catch {
-      return send(res, problem("unauthorized", "The webhook signature does not verify."));
-    }
-    await applyPaymentEvent(ctx, provider.name, event);
-    res.json({ received: true });
-  });
-
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     if (res.headersSent) return res.destroy();

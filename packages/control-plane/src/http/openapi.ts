@@ -58,27 +58,12 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
       ...(route.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
-        : {}),
+        : route.rawBody
+          ? { requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } } }
+          : {}),
       responses,
     };
   }
-  // Mounted by hand (it reads the raw body to check the provider's signature), described here.
-  paths["/v1/webhooks/{provider}"] = {
-    post: {
-      operationId: "paymentWebhook",
-      summary: "A payment provider's signed webhook (Stripe: Stripe-Signature). Applied exactly once however often it is delivered.",
-      security: [],
-      parameters: [{ name: "provider", in: "path", required: true, schema: { type: "string", enum: ["stripe"] } }],
-      requestBody: { required: true, content: { "application/json": { schema: { type: "object" } } } },
-      responses: {
-        200: { description: "Received" },
-        default: {
-          description: "An error, as RFC 9457 problem details",
-          content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
-        },
-      },
-    },
-  };
   return {
     openapi: "3.1.0",
     info: { title: "Tollgate control plane", version: "0.1.0", description: "Money is integer micros: 1 currency unit = 1,000,000." },

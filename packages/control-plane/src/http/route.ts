@@ -23,6 +23,8 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   idempotencyKey: string;
   /** The client's address, for limits on what a client may try. */
   address: string;
+  /** Routes with `rawBody`: the body's bytes as sent and the request's headers (a signature is checked over them). */
+  raw: { body: Buffer; headers: Record<string, string | string[] | undefined> };
   ctx: AppContext;
 }
 
@@ -46,6 +48,8 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   body?: B;
   /** `true`: an `Idempotency-Key` header is required; `"optional"`: validated when sent. */
   idempotent?: boolean | "optional";
+  /** The handler reads the body's bytes as sent (`raw`), unparsed by a schema: signed webhooks. */
+  rawBody?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
@@ -69,6 +73,8 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     const params = parse("path", spec.params ?? EMPTY, req.params);
     const query = parse("query", spec.query ?? EMPTY, req.query);
     let body: unknown = {};
+    const rawBody = (req as unknown as { rawBody?: Buffer }).rawBody;
+    if (spec.rawBody && rawBody === undefined) throw new ProblemError("unsupported_media_type");
     if (spec.body !== undefined) {
       if (!req.is("application/json")) throw new ProblemError("unsupported_media_type");
       body = parse("body", spec.body, req.body);
@@ -83,7 +89,8 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       idempotencyKey = header;
     }
     const address = req.socket.remoteAddress ?? "unknown";
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, ctx } as RouteInput<
+    const raw = { body: rawBody ?? Buffer.alloc(0), headers: req.headers };
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, raw, ctx } as RouteInput<
       AnyObject,
       AnyObject,
       AnyBody

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import type { Account, ApiKey, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
+import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
+import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
+import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -192,4 +194,136 @@ export const toRechargeView = (r: Recharge): z.infer<typeof rechargeView> => ({
   ...(r.failureReason ? { failureReason: r.failureReason } : {}),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+});
+
+/** A month of one account's ledger, per wallet. */
+export const statementView = z.object({
+  accountId: z.string(),
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  wallets: z.array(
+    z.object({
+      walletId: z.string(),
+      currency: z.string(),
+      opening: z.number().int(),
+      movements: z
+        .record(z.string(), z.number().int())
+        .describe(`sum of the period's ledger entries by type: ${LEDGER_ENTRY_TYPES.join(", ")}`),
+      closing: z.number().int(),
+      entries: z.number().int(),
+    }),
+  ),
+});
+
+export const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor: z.string().optional() });
+
+export const invoiceView = z.object({
+  id: z.string(),
+  kind: z.enum(["invoice", "receipt", "credit_note"]),
+  number: z.string().optional(),
+  accountId: z.string(),
+  currency: z.string(),
+  subject: z.string(),
+  status: z.enum(["draft", "finalized", "paid", "void"]),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      productId: z.string().optional(),
+      quantity: z.number(),
+      unitPrice: z.number().int(),
+      amount: z.number().int(),
+    }),
+  ),
+  subtotal: z.number().int().describe("micros, exact"),
+  rounding: z.number().int(),
+  total: z.number().int().describe("micros, rounded half up to the currency's minor unit"),
+  correctsInvoiceId: z.string().optional(),
+  periodFrom: z.string().optional().describe("period invoices: the billing period's start"),
+  periodTo: z.string().optional().describe("period invoices: the billing period's end"),
+  cutoff: z
+    .string()
+    .optional()
+    .describe(
+      "period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice",
+    ),
+  amountPaid: z.number().int().describe("micros received for this invoice (ledger payment entries)"),
+  finalizedAt: z.string().optional(),
+  paidAt: z.string().optional(),
+  voidedAt: z.string().optional(),
+});
+export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
+  id: i._id,
+  kind: i.kind,
+  ...(i.number ? { number: i.number } : {}),
+  accountId: i.accountId,
+  currency: i.currency,
+  subject: i.subject,
+  status: i.status,
+  lines: i.lines.map((l) => ({
+    description: l.description,
+    ...(l.productId ? { productId: l.productId } : {}),
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    amount: l.amount,
+  })),
+  subtotal: i.subtotal,
+  rounding: i.rounding,
+  total: i.total,
+  ...(i.correctsInvoiceId ? { correctsInvoiceId: i.correctsInvoiceId } : {}),
+  ...(i.periodFrom ? { periodFrom: i.periodFrom.toISOString() } : {}),
+  ...(i.periodTo ? { periodTo: i.periodTo.toISOString() } : {}),
+  ...(i.cutoff ? { cutoff: i.cutoff.toISOString() } : {}),
+  amountPaid: i.kind === "receipt" ? i.total : (i.amountPaid ?? 0),
+  ...(i.finalizedAt ? { finalizedAt: i.finalizedAt.toISOString() } : {}),
+  ...(i.paidAt ? { paidAt: i.paidAt.toISOString() } : {}),
+  ...(i.voidedAt ? { voidedAt: i.voidedAt.toISOString() } : {}),
+});
+
+export const notificationSettingsView = z.object({
+  accountId: z.string(),
+  emails: z.array(z.string()),
+  webhooks: z.array(
+    z.object({ id: z.string(), url: z.string(), secret: z.string().describe("Standard Webhooks signing secret (whsec_…)") }),
+  ),
+  muted: z.array(z.enum(NOTIFICATION_KINDS)),
+  balanceThresholds: z.array(z.number().int()),
+  percentOfLastRecharge: z.array(z.number().int()),
+  quotaPercents: z.array(z.number().int()),
+});
+export const toNotificationSettingsView = (s: NotificationSettings): z.infer<typeof notificationSettingsView> => ({
+  accountId: s._id,
+  emails: s.emails,
+  webhooks: s.webhooks,
+  muted: s.muted,
+  balanceThresholds: s.balanceThresholds,
+  percentOfLastRecharge: s.percentOfLastRecharge,
+  quotaPercents: s.quotaPercents,
+});
+
+export const grantView = z.object({
+  id: z.string(),
+  walletId: z.string(),
+  currency: z.string(),
+  kind: z.enum(["promotional", "paid"]),
+  amount: z.number().int(),
+  remaining: z.number().int(),
+  priority: z.number().int(),
+  expiresAt: z.string(),
+  status: z.enum(["active", "expired"]),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+});
+export const toGrantView = (g: Grant): z.infer<typeof grantView> => ({
+  id: g._id,
+  walletId: g.walletId,
+  currency: g.currency,
+  kind: g.kind,
+  amount: g.amount,
+  remaining: g.remaining,
+  priority: g.priority,
+  expiresAt: g.expiresAt.toISOString(),
+  status: g.status,
+  ...(g.reason ? { reason: g.reason } : {}),
+  createdAt: g.createdAt.toISOString(),
 });

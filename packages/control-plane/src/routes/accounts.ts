@@ -145,35 +145,3 @@ export const createWallet = defineRoute({
     return { status: 201, body: toWalletView(wallet) };
   },
 });
-
-export const setAutoRecharge = defineRoute({
-  method: "put",
-  path: "/v1/wallets/:walletId/auto-recharge",
-  operationId: "setAutoRecharge",
-  summary:
-    "Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day.",
-  access: "admin",
-  params: z.strictObject({ walletId: id }),
-  body: z
-    .strictObject({
-      threshold: z.number().int().safe().min(-1_000_000_000_000_000).max(1_000_000_000_000_000),
-      mode: z.enum(["fixed", "target"]),
-      amount: positiveAmount,
-      dailyLimit: z.number().int().min(1).max(100),
-      provider: z.enum(["stripe"]),
-      paymentMethod: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
-    })
-    .refine((b) => b.mode === "fixed" || b.amount > b.threshold, { path: ["amount"], message: "a target must be above the threshold" }),
-  responses: { 200: { description: "The wallet", schema: walletView } },
-  async handle({ params, body, principal, ctx }) {
-    const wallet = await ctx.models.Wallet.findOneAndUpdate(
-      { _id: params.walletId },
-      { $set: { autoRecharge: body } },
-      { returnDocument: "after" },
-    ).lean();
-    if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
-    await publishAccount(ctx, wallet.accountId);
-    await audit(ctx, principal.actor, "wallet.auto_recharge", wallet._id, body);
-    return { status: 200, body: toWalletView(wallet) };
-  },
-});

@@ -2,36 +2,9 @@ import { z } from "zod";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
-import type { Grant } from "../models/index.js";
+import { grantView, toGrantView } from "../http/views.js";
 import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";
 import { issueGrant } from "../services/grants/issue.js";
-
-export const grantView = z.object({
-  id: z.string(),
-  walletId: z.string(),
-  currency: z.string(),
-  kind: z.enum(["promotional", "paid"]),
-  amount: z.number().int(),
-  remaining: z.number().int(),
-  priority: z.number().int(),
-  expiresAt: z.string(),
-  status: z.enum(["active", "expired"]),
-  reason: z.string().optional(),
-  createdAt: z.string(),
-});
-export const toGrantView = (g: Grant): z.infer<typeof grantView> => ({
-  id: g._id,
-  walletId: g.walletId,
-  currency: g.currency,
-  kind: g.kind,
-  amount: g.amount,
-  remaining: g.remaining,
-  priority: g.priority,
-  expiresAt: g.expiresAt.toISOString(),
-  status: g.status,
-  ...(g.reason ? { reason: g.reason } : {}),
-  createdAt: g.createdAt.toISOString(),
-});
 
 export const issueGrantRoute = defineRoute({
   method: "post",

@@ -1,18 +1,17 @@
 import type { RouteSpec } from "../http/route.js";
-import { createAccount, createWallet, getAccount, setAutoRecharge, setBilling } from "./accounts.js";
-import { getBalance, getMyBalance } from "./balance.js";
-import { createApiKey, listApiKeys, revokeApiKey } from "./keys.js";
+import { createAccount, createWallet, getAccount, setBilling } from "./accounts.js";
+import { getBalanceRoute, getMyBalance } from "./balance.js";
+import { createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
 import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
-import { getWallet } from "./wallets.js";
+import { adjustWalletRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
-import { getStatement } from "./statements.js";
+import { getStatementRoute } from "./statements.js";
 import { listNotifications, putNotificationSettings } from "./notifications.js";
 import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
-import { createRecharge, listRecharges, refundRechargeRoute } from "./recharges.js";
+import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
-import { listMyTransactions, listTransactions, runRebuild, runReconciliation } from "./ledger.js";
-import { adjustWalletRoute, creditWalletRoute } from "./wallets.credit.js";
+import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
   createPlan,
@@ -23,18 +22,18 @@ export const routes: RouteSpec[] = [
   getAccount,
   setBilling,
   createWallet,
-  setAutoRecharge,
-  createApiKey,
+  setAutoRechargeRoute,
+  createApiKeyRoute,
   listApiKeys,
-  revokeApiKey,
+  revokeApiKeyRoute,
   getWallet,
   creditWalletRoute,
   adjustWalletRoute,
-  getBalance,
+  getBalanceRoute,
   listAccountUsage,
   getMyBalance,
   listMyUsage,
-  listTransactions,
+  listTransactionsRoute,
   listMyTransactions,
   runReconciliation,
   runRebuild,
@@ -44,9 +43,10 @@ export const routes: RouteSpec[] = [
   createRecharge,
   listRecharges,
   refundRechargeRoute,
+  paymentWebhook,
   issueGrantRoute,
   listGrants,
-  getStatement,
+  getStatementRoute,
   putNotificationSettings,
   listNotifications,
   closePeriod,

@@ -2,74 +2,13 @@ import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
+import { invoiceView, toInvoiceView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import type { Invoice } from "../models/index.js";
 import { closeBillingPeriod } from "../services/invoices/close-period.js";
 import { issueCreditNote, markVoid } from "../services/invoices/documents.js";
 import { payInvoice as recordPayment } from "../services/invoices/pay.js";
 import { renderHtml, renderPdf } from "../services/invoices/render.js";
-
-const invoiceView = z.object({
-  id: z.string(),
-  kind: z.enum(["invoice", "receipt", "credit_note"]),
-  number: z.string().optional(),
-  accountId: z.string(),
-  currency: z.string(),
-  subject: z.string(),
-  status: z.enum(["draft", "finalized", "paid", "void"]),
-  lines: z.array(
-    z.object({
-      description: z.string(),
-      productId: z.string().optional(),
-      quantity: z.number(),
-      unitPrice: z.number().int(),
-      amount: z.number().int(),
-    }),
-  ),
-  subtotal: z.number().int().describe("micros, exact"),
-  rounding: z.number().int(),
-  total: z.number().int().describe("micros, rounded half up to the currency's minor unit"),
-  correctsInvoiceId: z.string().optional(),
-  periodFrom: z.string().optional().describe("period invoices: the billing period's start"),
-  periodTo: z.string().optional().describe("period invoices: the billing period's end"),
-  cutoff: z
-    .string()
-    .optional()
-    .describe(
-      "period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice",
-    ),
-  amountPaid: z.number().int().describe("micros received for this invoice (ledger payment entries)"),
-  finalizedAt: z.string().optional(),
-  paidAt: z.string().optional(),
-  voidedAt: z.string().optional(),
-});
-const toView = (i: Invoice): z.infer<typeof invoiceView> => ({
-  id: i._id,
-  kind: i.kind,
-  ...(i.number ? { number: i.number } : {}),
-  accountId: i.accountId,
-  currency: i.currency,
-  subject: i.subject,
-  status: i.status,
-  lines: i.lines.map((l) => ({
-    description: l.description,
-    ...(l.productId ? { productId: l.productId } : {}),
-    quantity: l.quantity,
-    unitPrice: l.unitPrice,
-    amount: l.amount,
-  })),
-  subtotal: i.subtotal,
-  rounding: i.rounding,
-  total: i.total,
-  ...(i.correctsInvoiceId ? { correctsInvoiceId: i.correctsInvoiceId } : {}),
-  ...(i.periodFrom ? { periodFrom: i.periodFrom.toISOString() } : {}),
-  ...(i.periodTo ? { periodTo: i.periodTo.toISOString() } : {}),
-  ...(i.cutoff ? { cutoff: i.cutoff.toISOString() } : {}),
-  amountPaid: i.kind === "receipt" ? i.total : (i.amountPaid ?? 0),
-  ...(i.finalizedAt ? { finalizedAt: i.finalizedAt.toISOString() } : {}),
-  ...(i.paidAt ? { paidAt: i.paidAt.toISOString() } : {}),
-  ...(i.voidedAt ? { voidedAt: i.voidedAt.toISOString() } : {}),
-});
 
 async function ownInvoice(ctx: AppContext, accountId: string, invoiceId: string): Promise<Invoice> {
   const invoice = await ctx.models.Invoice.findOne({ _id: invoiceId, accountId }).lean();
@@ -90,7 +29,7 @@ export const closePeriod = defineRoute({
   responses: { 200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) } },
   async handle({ params, body, ctx }) {
     const invoice = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
-    return { status: 200, body: { invoice: invoice ? toView(invoice) : null } };
+    return { status: 200, body: { invoice: invoice ? toInvoiceView(invoice) : null } };
   },
 });
 
@@ -104,7 +43,7 @@ export const listInvoices = defineRoute({
   responses: { 200: { description: "The documents", schema: z.object({ items: z.array(invoiceView) }) } },
   async handle({ params, ctx }) {
     const items = await ctx.models.Invoice.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
-    return { status: 200, body: { items: items.map(toView) } };
+    return { status: 200, body: { items: items.map(toInvoiceView) } };
   },
 });
 
@@ -116,7 +55,7 @@ export const getInvoice = defineRoute({
   access: "owner",
   params: invoiceParams,
   responses: { 200: { description: "The document", schema: invoiceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toView(await ownInvoice(ctx, params.accountId, params.invoiceId)) }),
+  handle: async ({ params, ctx }) => ({ status: 200, body: toInvoiceView(await ownInvoice(ctx, params.accountId, params.invoiceId)) }),
 });
 
 export const getInvoiceHtml = defineRoute({
@@ -174,7 +113,7 @@ export const payInvoice = defineRoute({
       idempotencyKey: idempotencyKey || undefined,
       actor: principal.actor,
     });
-    return { status: 200, body: toView(invoice) };
+    return { status: 200, body: toInvoiceView(invoice) };
   },
 });
 
@@ -187,7 +126,7 @@ export const voidInvoice = defineRoute({
   params: adminInvoice,
   body: z.strictObject({}),
   responses: { 200: { description: "The document", schema: invoiceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toView(await markVoid(ctx, params.invoiceId)) }),
+  handle: async ({ params, ctx }) => ({ status: 200, body: toInvoiceView(await markVoid(ctx, params.invoiceId)) }),
 });
 
 export const creditNote = defineRoute({
@@ -203,6 +142,6 @@ export const creditNote = defineRoute({
   responses: { 201: { description: "The credit note", schema: invoiceView } },
   handle: async ({ params, body, idempotencyKey, principal, ctx }) => ({
     status: 201,
-    body: toView(await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor)),
+    body: toInvoiceView(await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor)),
   }),
 });

@@ -2,28 +2,19 @@ import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { accountParams, id, pageQuery } from "../http/schemas.js";
-import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
+import { toLedgerEntryView, transactionsPage } from "../http/views.js";
 import type { AppContext } from "../context.js";
-import type { LedgerEntry } from "../models/index.js";
+import { listTransactions } from "../services/ledger/transactions.js";
 import { reconcile } from "../services/ledger/reconcile.js";
 import { rebuildMissing } from "../services/ledger/rebuild.js";
 import { audit } from "../services/audit.js";
 
-const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor: z.string().optional() });
-
-/** Ledger entries newest first, by (createdAt, id). */
 async function transactions(ctx: AppContext, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const list = `transactions:${accountId}`;
-  const filter = { accountId, ...(query.cursor === undefined ? {} : ctx.cursors.after(list, "createdAt", query.cursor)) };
-  const rows: LedgerEntry[] = await ctx.models.LedgerEntry.find(filter)
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(query.limit + 1)
-    .lean();
-  const { items, nextCursor } = ctx.cursors.page(list, rows, query.limit, (e) => [e.createdAt, e._id]);
-  return { items: items.map(toLedgerEntryView), ...(nextCursor ? { nextCursor } : {}) };
+  const page = await listTransactions(ctx, accountId, query.limit, query.cursor);
+  return { items: page.items.map(toLedgerEntryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-export const listTransactions = defineRoute({
+export const listTransactionsRoute = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/transactions",
   operationId: "listTransactions",

@@ -1,34 +1,14 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { accountParams, positiveAmount } from "../http/schemas.js";
+import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
 import { newId } from "../ids.js";
-import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
+import { NOTIFICATION_KINDS } from "../models/notification.js";
 import { isDuplicateKey } from "../models/index.js";
 import { newWebhookSecret } from "../services/notifications/deliver.js";
 import { refuseResolvedWebhook, refuseWebhookUrl, type WebhookPolicy } from "../services/notifications/webhook-target.js";
 import { audit } from "../services/audit.js";
 import { ProblemError } from "../http/problem-error.js";
-
-const settingsView = z.object({
-  accountId: z.string(),
-  emails: z.array(z.string()),
-  webhooks: z.array(
-    z.object({ id: z.string(), url: z.string(), secret: z.string().describe("Standard Webhooks signing secret (whsec_…)") }),
-  ),
-  muted: z.array(z.enum(NOTIFICATION_KINDS)),
-  balanceThresholds: z.array(z.number().int()),
-  percentOfLastRecharge: z.array(z.number().int()),
-  quotaPercents: z.array(z.number().int()),
-});
-const toView = (s: NotificationSettings): z.infer<typeof settingsView> => ({
-  accountId: s._id,
-  emails: s.emails,
-  webhooks: s.webhooks,
-  muted: s.muted,
-  balanceThresholds: s.balanceThresholds,
-  percentOfLastRecharge: s.percentOfLastRecharge,
-  quotaPercents: s.quotaPercents,
-});
 
 export const putNotificationSettings = defineRoute({
   method: "put",
@@ -49,7 +29,7 @@ export const putNotificationSettings = defineRoute({
     percentOfLastRecharge: z.array(z.number().int().min(1).max(100)).max(10).default([]),
     quotaPercents: z.array(z.number().int().min(1).max(100)).max(10).default([50, 80, 100]),
   }),
-  responses: { 200: { description: "The settings", schema: settingsView } },
+  responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   async handle({ params, body, principal, ctx }) {
     await checkWebhookTargets(body.webhooks, ctx.webhooks);
     const prior = await ctx.models.NotificationSettings.findById(params.accountId).lean();
@@ -71,7 +51,7 @@ export const putNotificationSettings = defineRoute({
       emails: body.emails.length,
       webhooks: webhooks.map((w) => w.url),
     });
-    return { status: 200, body: toView(settings) };
+    return { status: 200, body: toNotificationSettingsView(settings) };
   },
 });
 

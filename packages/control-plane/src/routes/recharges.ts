@@ -3,7 +3,8 @@ import { defineRoute, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
-import { refundRecharge } from "../services/recharges/settle.js";
+import { applyPaymentEvent, refundRecharge } from "../services/recharges/settle.js";
+import { ProblemError } from "../http/problem-error.js";
 
 export const createRecharge = defineRoute({
   method: "post",
@@ -68,5 +69,29 @@ export const refundRechargeRoute = defineRoute({
   responses: { 200: { description: "The refunded recharge", schema: rechargeView } },
   async handle({ params, principal, ctx }) {
     return { status: 200, body: toRechargeView(await refundRecharge(ctx, params.rechargeId, principal.actor)) };
+  },
+});
+
+export const paymentWebhook = defineRoute({
+  method: "post",
+  path: "/v1/webhooks/:provider",
+  operationId: "paymentWebhook",
+  summary:
+    "A payment provider's signed webhook (Stripe: Stripe-Signature), authenticated by its signature over the body as sent. Applied exactly once however often it is delivered.",
+  access: "public",
+  rawBody: true,
+  params: z.strictObject({ provider: z.enum(["stripe"]) }),
+  responses: { 200: { description: "Received", schema: z.object({ received: z.literal(true) }) } },
+  async handle({ params, raw, ctx }) {
+    const provider = ctx.payments.get(params.provider);
+    if (provider === undefined) throw new ProblemError("not_found", "No such payment provider is configured.");
+    let event;
+    try {
+      event = provider.parseWebhook(raw.body, raw.headers);
+    } catch {
+      throw new ProblemError("unauthorized", "The webhook signature does not verify.");
+    }
+    await applyPaymentEvent(ctx, provider.name, event);
+    return { status: 200, body: { received: true } };
   },
 });

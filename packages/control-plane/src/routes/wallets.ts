@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { defineRoute } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
-import { id } from "../http/schemas.js";
-import { toWalletView, walletView } from "../http/views.js";
+import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
+import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
+import { setAutoRecharge } from "../services/wallets/auto-recharge.js";
+import { creditWallet } from "../services/wallets/credit.js";
 
 export const getWallet = defineRoute({
   method: "get",
@@ -17,4 +19,90 @@ export const getWallet = defineRoute({
     if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
     return { status: 200, body: toWalletView(wallet) };
   },
+});
+
+export const creditWalletBody = z.strictObject({ amount: positiveAmount, reason: name.optional() });
+
+export const creditWalletRoute = defineRoute({
+  method: "post",
+  path: "/v1/wallets/:walletId/credits",
+  operationId: "creditWallet",
+  summary:
+    "Credit a wallet (integer micros). Requires an Idempotency-Key: a replay returns the first response " +
+    "with `Idempotent-Replayed: true`; the same key with a different body is 422.",
+  access: "admin",
+  idempotent: true,
+  params: z.strictObject({ walletId: id }),
+  body: creditWalletBody,
+  responses: { 201: { description: "The ledger entry, with the balance right after it", schema: ledgerEntryView } },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const { entry, replayed } = await creditWallet(ctx, {
+      walletId: params.walletId,
+      amount: body.amount,
+      reason: body.reason,
+      idempotencyKey,
+      actor: principal.actor,
+    });
+    return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
+  },
+});
+
+export const adjustWalletBody = z.strictObject({
+  amount: z
+    .number()
+    .int()
+    .safe()
+    .min(-MAX_AMOUNT)
+    .max(MAX_AMOUNT)
+    .refine((n) => n !== 0, "an adjustment moves money: not 0"),
+  reason: name,
+});
+
+export const adjustWalletRoute = defineRoute({
+  method: "post",
+  path: "/v1/wallets/:walletId/adjustments",
+  operationId: "adjustWallet",
+  summary:
+    "An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.",
+  access: "admin",
+  idempotent: true,
+  params: z.strictObject({ walletId: id }),
+  body: adjustWalletBody,
+  responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const { entry, replayed } = await creditWallet(ctx, {
+      walletId: params.walletId,
+      type: "adjustment",
+      amount: body.amount,
+      reason: body.reason,
+      idempotencyKey,
+      actor: principal.actor,
+    });
+    return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
+  },
+});
+
+export const setAutoRechargeRoute = defineRoute({
+  method: "put",
+  path: "/v1/wallets/:walletId/auto-recharge",
+  operationId: "setAutoRecharge",
+  summary:
+    "Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day.",
+  access: "admin",
+  params: z.strictObject({ walletId: id }),
+  body: z
+    .strictObject({
+      threshold: z.number().int().safe().min(-1_000_000_000_000_000).max(1_000_000_000_000_000),
+      mode: z.enum(["fixed", "target"]),
+      amount: positiveAmount,
+      dailyLimit: z.number().int().min(1).max(100),
+      provider: z.enum(["stripe"]),
+      paymentMethod: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
+    })
+    .refine((b) => b.mode === "fixed" || b.amount > b.threshold, { path: ["amount"], message: "a target must be above the threshold" }),
+  responses: { 200: { description: "The wallet", schema: walletView } },
+  handle: async ({ params, body, principal, ctx }) => ({
+    status: 200,
+    body: toWalletView(await setAutoRecharge(ctx, params.walletId, body, principal.actor)),
+  }),
 });

@@ -1,0 +1,39 @@
+import { randomBytes } from "node:crypto";
+import { hashApiKey } from "@tollgate/gateway-plugin";
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { newId } from "../../ids.js";
+import type { ApiKey } from "../../models/index.js";
+import { audit } from "../audit.js";
+
+/** Issue an API key: only its SHA-256 is kept; the key itself is returned once, here. Published to gateways at once. */
+export async function createApiKey(
+  ctx: AppContext,
+  input: { accountId: string; name?: string | undefined; spendCap?: ApiKey["spendCap"]; actor: string },
+): Promise<{ apiKey: ApiKey; key: string }> {
+  const account = await ctx.models.Account.findById(input.accountId).lean();
+  if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
+  const key = `tg_${randomBytes(24).toString("base64url")}`;
+  const hash = hashApiKey(key);
+  const apiKey = (
+    await ctx.models.ApiKey.create({
+      _id: newId("key"),
+      accountId: account._id,
+      name: input.name ?? "default",
+      hash,
+      prefix: key.slice(0, 10),
+      status: "active",
+      ...(input.spendCap ? { spendCap: input.spendCap } : {}),
+      createdAt: new Date(),
+    })
+  ).toObject();
+  await ctx.hot.publishApiKey(hash, {
+    keyId: apiKey._id,
+    accountId: account._id,
+    planId: account.planId,
+    status: "active",
+    ...(input.spendCap ? { spendCap: input.spendCap } : {}),
+  });
+  await audit(ctx, input.actor, "key.create", apiKey._id, { accountId: account._id });
+  return { apiKey, key };
+}
