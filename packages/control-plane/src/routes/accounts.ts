@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
 import { accountParams, currency, id, name, positiveAmount } from "../http/schemas.js";
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
-import { isDuplicateKey } from "../models/index.js";
-import { newId } from "../ids.js";
-import { publishAccount } from "../services/accounts/publish.js";
-import { audit } from "../services/audit.js";
+import { createAccount, getAccount } from "../services/accounts/create.js";
+import { openWallet } from "../services/accounts/open-wallet.js";
+import { setBilling } from "../services/accounts/set-billing.js";
 
 const creditLimit = positiveAmount.or(z.literal(0));
 const billing = {
@@ -27,10 +25,9 @@ function checkBilling(b: { billingMode: string; creditLimit: number }, ctx: z.Re
     ctx.addIssue({ code: "custom", path: ["creditLimit"], message: "a prepaid account has no credit limit" });
 }
 
-export const createAccountBody = z.strictObject({ name, planId: id, ...billing }).superRefine(checkBilling);
-export type CreateAccountRequest = z.infer<typeof createAccountBody>;
+const createAccountBody = z.strictObject({ name, planId: id, ...billing }).superRefine(checkBilling);
 
-export const createAccount = defineRoute({
+export const createAccountRoute = defineRoute({
   method: "post",
   path: "/v1/accounts",
   operationId: "createAccount",
@@ -39,37 +36,12 @@ export const createAccount = defineRoute({
   body: createAccountBody,
   responses: { 201: { description: "The account", schema: accountView } },
   async handle({ body, principal, ctx }) {
-    const { Account, Plan, Wallet } = ctx.models;
-    const plan = await Plan.findById(body.planId).lean();
-    if (plan === null) {
-      throw new ProblemError("unprocessable", `No plan ${body.planId}.`, {
-        errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }],
-      });
-    }
-    const now = new Date();
-    const account = await Account.create({
-      _id: newId("acct"),
-      name: body.name,
-      planId: plan._id,
-      status: "active",
-      billingMode: body.billingMode,
-      ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}),
-      createdAt: now,
-    });
-    const wallet = await Wallet.create({
-      _id: newId("wal"),
-      accountId: account._id,
-      currency: plan.currency,
-      creditLimit: body.creditLimit,
-      createdAt: now,
-    });
-    await publishAccount(ctx, account._id);
-    await audit(ctx, principal.actor, "account.create", account._id, { ...body, walletId: wallet._id });
+    const { account, wallet } = await createAccount(ctx, { ...body, actor: principal.actor });
     return { status: 201, body: toAccountView(account, [wallet]) };
   },
 });
 
-export const getAccount = defineRoute({
+export const getAccountRoute = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId",
   operationId: "getAccount",
@@ -78,14 +50,12 @@ export const getAccount = defineRoute({
   params: accountParams,
   responses: { 200: { description: "The account", schema: accountView } },
   async handle({ params, ctx }) {
-    const account = await ctx.models.Account.findById(params.accountId).lean();
-    if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
-    const wallets = await ctx.models.Wallet.find({ accountId: account._id }).lean();
+    const { account, wallets } = await getAccount(ctx, params.accountId);
     return { status: 200, body: toAccountView(account, wallets) };
   },
 });
 
-export const setBilling = defineRoute({
+export const setBillingRoute = defineRoute({
   method: "put",
   path: "/v1/accounts/:accountId/billing",
   operationId: "setBilling",
@@ -95,25 +65,12 @@ export const setBilling = defineRoute({
   body: z.strictObject(billing).superRefine(checkBilling),
   responses: { 200: { description: "The account", schema: accountView } },
   async handle({ params, body, principal, ctx }) {
-    const { Account, Plan, Wallet } = ctx.models;
-    const account = await Account.findOneAndUpdate(
-      { _id: params.accountId },
-      { $set: { billingMode: body.billingMode, ...(body.billingCycle ? { billingCycle: body.billingCycle } : {}) } },
-      { returnDocument: "after" },
-    ).lean();
-    if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
-    const plan = await Plan.findById(account.planId).lean();
-    await Wallet.updateMany(
-      { accountId: account._id, ...(plan ? { currency: plan.currency } : {}) },
-      { $set: { creditLimit: body.creditLimit } },
-    );
-    await publishAccount(ctx, account._id);
-    await audit(ctx, principal.actor, "account.billing", account._id, body);
-    return { status: 200, body: toAccountView(account, await Wallet.find({ accountId: account._id }).lean()) };
+    const { account, wallets } = await setBilling(ctx, params.accountId, body, principal.actor);
+    return { status: 200, body: toAccountView(account, wallets) };
   },
 });
 
-export const createWallet = defineRoute({
+export const openWalletRoute = defineRoute({
   method: "post",
   path: "/v1/accounts/:accountId/wallets",
   operationId: "createWallet",
@@ -122,26 +79,8 @@ export const createWallet = defineRoute({
   params: accountParams,
   body: z.strictObject({ currency, creditLimit: creditLimit.default(0) }),
   responses: { 201: { description: "The wallet", schema: walletView } },
-  async handle({ params, body, principal, ctx }) {
-    const { Account, Wallet } = ctx.models;
-    const account = await Account.findById(params.accountId).lean();
-    if (account === null) throw new ProblemError("not_found", `No account ${params.accountId}.`);
-    if (account.billingMode === "prepaid" && body.creditLimit !== 0)
-      throw new ProblemError("validation_failed", "A prepaid account has no credit limit.");
-    const existing = await Wallet.findOne({ accountId: account._id, currency: body.currency }).lean();
-    if (existing !== null) throw new ProblemError("conflict", `The account already has a ${body.currency} wallet (${existing._id}).`);
-    const wallet = await Wallet.create({
-      _id: newId("wal"),
-      accountId: account._id,
-      currency: body.currency,
-      creditLimit: body.creditLimit,
-      createdAt: new Date(),
-    }).catch((error: unknown) => {
-      if (isDuplicateKey(error)) throw new ProblemError("conflict", `The account already has a ${body.currency} wallet.`);
-      throw error;
-    });
-    await publishAccount(ctx, account._id);
-    await audit(ctx, principal.actor, "wallet.create", wallet._id, { accountId: account._id, currency: body.currency });
-    return { status: 201, body: toWalletView(wallet) };
-  },
+  handle: async ({ params, body, principal, ctx }) => ({
+    status: 201,
+    body: toWalletView(await openWallet(ctx, { accountId: params.accountId, ...body, actor: principal.actor })),
+  }),
 });

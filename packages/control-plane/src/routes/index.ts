@@ -1,8 +1,8 @@
 import type { RouteSpec } from "../http/route.js";
-import { createAccount, createWallet, getAccount, setBilling } from "./accounts.js";
+import { createAccountRoute, getAccountRoute, openWalletRoute, setBillingRoute } from "./accounts.js";
 import { getBalanceRoute, getMyBalance } from "./balance.js";
 import { createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
-import { createPlan, getPlan, listPlans, replaceCatalog } from "./plans.js";
+import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
@@ -14,14 +14,14 @@ import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js"
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
-  createPlan,
+  createPlanRoute,
   listPlans,
   getPlan,
-  replaceCatalog,
-  createAccount,
-  getAccount,
-  setBilling,
-  createWallet,
+  replaceCatalogRoute,
+  createAccountRoute,
+  getAccountRoute,
+  setBillingRoute,
+  openWalletRoute,
   setAutoRechargeRoute,
   createApiKeyRoute,
   listApiKeys,

@@ -2,13 +2,8 @@ import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { accountParams, positiveAmount } from "../http/schemas.js";
 import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
-import { newId } from "../ids.js";
 import { NOTIFICATION_KINDS } from "../models/notification.js";
-import { isDuplicateKey } from "../models/index.js";
-import { newWebhookSecret } from "../services/notifications/deliver.js";
-import { refuseResolvedWebhook, refuseWebhookUrl, type WebhookPolicy } from "../services/notifications/webhook-target.js";
-import { audit } from "../services/audit.js";
-import { ProblemError } from "../http/problem-error.js";
+import { setNotificationSettings } from "../services/notifications/settings.js";
 
 export const putNotificationSettings = defineRoute({
   method: "put",
@@ -31,27 +26,7 @@ export const putNotificationSettings = defineRoute({
   }),
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   async handle({ params, body, principal, ctx }) {
-    await checkWebhookTargets(body.webhooks, ctx.webhooks);
-    const prior = await ctx.models.NotificationSettings.findById(params.accountId).lean();
-    const webhooks = body.webhooks.map(
-      (url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() },
-    );
-    const write = () =>
-      ctx.models.NotificationSettings.findOneAndUpdate(
-        { _id: params.accountId },
-        { $set: { ...body, webhooks, updatedAt: new Date() } },
-        { upsert: true, returnDocument: "after" },
-      ).lean();
-    // Two first writes racing: the loser's insert collides on _id; the document exists now, so write again.
-    const settings = await write().catch((error: unknown) => {
-      if (isDuplicateKey(error)) return write();
-      throw error;
-    });
-    await audit(ctx, principal.actor, "notifications.settings", params.accountId, {
-      emails: body.emails.length,
-      webhooks: webhooks.map((w) => w.url),
-    });
-    return { status: 200, body: toNotificationSettingsView(settings) };
+    return { status: 200, body: toNotificationSettingsView(await setNotificationSettings(ctx, params.accountId, body, principal.actor)) };
   },
 });
 
@@ -100,13 +75,3 @@ export const listNotifications = defineRoute({
     };
   },
 });
-
-/** Refuse, naming the field, every endpoint that delivery would refuse (see services/notifications/webhook-target.ts). */
-async function checkWebhookTargets(urls: string[], policy: WebhookPolicy): Promise<void> {
-  const errors: { location: "body"; pointer: string; message: string }[] = [];
-  for (const [i, url] of urls.entries()) {
-    const refused = refuseWebhookUrl(url, policy) ?? (await refuseResolvedWebhook(url, policy));
-    if (refused !== undefined) errors.push({ location: "body", pointer: `/webhooks/${i}`, message: `not a webhook target: ${refused}` });
-  }
-  if (errors.length > 0) throw new ProblemError("validation_failed", "A webhook endpoint may not be reached from here.", { errors });
-}

@@ -4,15 +4,11 @@ import { ProblemError } from "../http/problem-error.js";
 import { createPlanBody, replaceCatalogBody } from "../http/catalog-schemas.js";
 import { id } from "../http/schemas.js";
 import { planView, toPlanView } from "../http/views.js";
-import { newId } from "../ids.js";
-import { planSpec } from "../models/plan.js";
-import { audit } from "../services/audit.js";
-
-export { createPlanBody };
+import { createPlan, replaceCatalog } from "../services/plans/publish.js";
 
 const planParams = z.strictObject({ planId: id });
 
-export const createPlan = defineRoute({
+export const createPlanRoute = defineRoute({
   method: "post",
   path: "/v1/plans",
   operationId: "createPlan",
@@ -21,16 +17,13 @@ export const createPlan = defineRoute({
   access: "admin",
   body: createPlanBody,
   responses: { 201: { description: "The plan", schema: planView } },
-  async handle({ body, principal, ctx }) {
-    const now = new Date();
-    const plan = await ctx.models.Plan.create({ _id: newId("plan"), ...body, createdAt: now, updatedAt: now });
-    await ctx.hot.publishPlan(planSpec(plan));
-    await audit(ctx, principal.actor, "plan.create", plan._id, { name: body.name, currency: body.currency });
-    return { status: 201, body: toPlanView(plan) };
-  },
+  handle: async ({ body, principal, ctx }) => ({
+    status: 201,
+    body: toPlanView(await createPlan(ctx, { ...body, actor: principal.actor })),
+  }),
 });
 
-export const replaceCatalog = defineRoute({
+export const replaceCatalogRoute = defineRoute({
   method: "put",
   path: "/v1/plans/:planId/catalog",
   operationId: "replacePlanCatalog",
@@ -39,17 +32,10 @@ export const replaceCatalog = defineRoute({
   params: planParams,
   body: replaceCatalogBody,
   responses: { 200: { description: "The plan", schema: planView } },
-  async handle({ params, body, principal, ctx }) {
-    const plan = await ctx.models.Plan.findOneAndUpdate(
-      { _id: params.planId },
-      { $set: { catalog: body, updatedAt: new Date() } },
-      { returnDocument: "after" },
-    ).lean();
-    if (plan === null) throw new ProblemError("not_found", `No plan ${params.planId}.`);
-    await ctx.hot.publishPlan(planSpec(plan));
-    await audit(ctx, principal.actor, "plan.catalog.replace", plan._id, { catalog: body });
-    return { status: 200, body: toPlanView(plan) };
-  },
+  handle: async ({ params, body, principal, ctx }) => ({
+    status: 200,
+    body: toPlanView(await replaceCatalog(ctx, params.planId, body, principal.actor)),
+  }),
 });
 
 export const getPlan = defineRoute({

@@ -4,10 +4,8 @@ import { ownAccount } from "../http/auth.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, currency, positiveAmount, timestamp } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
-import { newId } from "../ids.js";
 import type { AppContext } from "../context.js";
-import { audit } from "../services/audit.js";
-import { hashVoucherCode, newVoucherCode } from "../services/vouchers/codes.js";
+import { issueVoucherBatch } from "../services/vouchers/issue.js";
 import { redeemVoucher } from "../services/vouchers/redeem.js";
 
 export const createVoucherBatch = defineRoute({
@@ -32,28 +30,12 @@ export const createVoucherBatch = defineRoute({
   },
   async handle({ body, principal, ctx }) {
     const expiresAt = new Date(body.expiresAt);
-    if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
-    const batchId = newId("vbt");
-    const now = new Date();
-    const codes = Array.from({ length: body.count }, newVoucherCode);
-    await ctx.models.Voucher.insertMany(
-      codes.map((code) => ({
-        _id: newId("vch"),
-        batchId,
-        codeHash: hashVoucherCode(code),
-        codePrefix: code.slice(0, 4),
-        amount: body.amount,
-        currency: body.currency,
-        expiresAt,
-        status: "active",
-        createdAt: now,
-      })),
-    );
-    await audit(ctx, principal.actor, "voucher.batch.create", batchId, {
+    const { batchId, codes } = await issueVoucherBatch(ctx, {
       amount: body.amount,
       currency: body.currency,
       count: body.count,
-      expiresAt: body.expiresAt,
+      expiresAt,
+      actor: principal.actor,
     });
     return { status: 201, body: { batchId, amount: body.amount, currency: body.currency, expiresAt: expiresAt.toISOString(), codes } };
   },

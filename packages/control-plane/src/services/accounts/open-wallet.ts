@@ -1,0 +1,32 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { newId } from "../../ids.js";
+import { isDuplicateKey, type Wallet } from "../../models/index.js";
+import { audit } from "../audit.js";
+import { publishAccount } from "./publish.js";
+
+/** Open a wallet in another currency: one per currency (a unique index), never converted between. */
+export async function openWallet(
+  ctx: AppContext,
+  input: { accountId: string; currency: string; creditLimit: number; actor: string },
+): Promise<Wallet> {
+  const account = await ctx.models.Account.findById(input.accountId).lean();
+  if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
+  if (account.billingMode === "prepaid" && input.creditLimit !== 0)
+    throw new ProblemError("validation_failed", "A prepaid account has no credit limit.");
+  const existing = await ctx.models.Wallet.findOne({ accountId: account._id, currency: input.currency }).lean();
+  if (existing !== null) throw new ProblemError("conflict", `The account already has a ${input.currency} wallet (${existing._id}).`);
+  const wallet = await ctx.models.Wallet.create({
+    _id: newId("wal"),
+    accountId: account._id,
+    currency: input.currency,
+    creditLimit: input.creditLimit,
+    createdAt: new Date(),
+  }).catch((error: unknown) => {
+    if (isDuplicateKey(error)) throw new ProblemError("conflict", `The account already has a ${input.currency} wallet.`);
+    throw error;
+  });
+  await publishAccount(ctx, account._id);
+  await audit(ctx, input.actor, "wallet.create", wallet._id, { accountId: account._id, currency: input.currency });
+  return wallet.toObject();
+}

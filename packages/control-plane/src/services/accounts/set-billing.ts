@@ -1,0 +1,27 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { Account, Wallet } from "../../models/index.js";
+import { audit } from "../audit.js";
+import type { BillingSettings } from "./create.js";
+import { publishAccount } from "./publish.js";
+
+/** Set an account's billing mode, cycle and its plan-currency wallet's credit limit; gateways apply it at once. */
+export async function setBilling(
+  ctx: AppContext,
+  accountId: string,
+  settings: BillingSettings,
+  actor: string,
+): Promise<{ account: Account; wallets: Wallet[] }> {
+  const { Account: Accounts, Plan, Wallet: Wallets } = ctx.models;
+  const account = await Accounts.findOneAndUpdate(
+    { _id: accountId },
+    { $set: { billingMode: settings.billingMode, ...(settings.billingCycle ? { billingCycle: settings.billingCycle } : {}) } },
+    { returnDocument: "after" },
+  ).lean();
+  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  const plan = await Plan.findById(account.planId).lean();
+  await Wallets.updateMany({ accountId, ...(plan ? { currency: plan.currency } : {}) }, { $set: { creditLimit: settings.creditLimit } });
+  await publishAccount(ctx, accountId);
+  await audit(ctx, actor, "account.billing", accountId, { ...settings });
+  return { account, wallets: await Wallets.find({ accountId }).lean() };
+}

@@ -1,0 +1,60 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { newId } from "../../ids.js";
+import { isDuplicateKey } from "../../models/index.js";
+import type { NotificationKind, NotificationSettings } from "../../models/notification.js";
+import { audit } from "../audit.js";
+import { newWebhookSecret } from "./deliver.js";
+import { refuseResolvedWebhook, refuseWebhookUrl, type WebhookPolicy } from "./webhook-target.js";
+
+export interface NotificationSettingsInput {
+  emails: string[];
+  webhooks: string[];
+  muted: NotificationKind[];
+  balanceThresholds: number[];
+  percentOfLastRecharge: number[];
+  quotaPercents: number[];
+}
+
+/**
+ * Replace who hears about an account, and about what. A webhook endpoint keeps its signing secret across
+ * updates for the same URL; one that delivery would refuse is refused now, naming the field.
+ */
+export async function setNotificationSettings(
+  ctx: AppContext,
+  accountId: string,
+  body: NotificationSettingsInput,
+  actor: string,
+): Promise<NotificationSettings> {
+  await checkWebhookTargets(body.webhooks, ctx.webhooks);
+  const prior = await ctx.models.NotificationSettings.findById(accountId).lean();
+  const webhooks = body.webhooks.map(
+    (url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() },
+  );
+  const write = () =>
+    ctx.models.NotificationSettings.findOneAndUpdate(
+      { _id: accountId },
+      { $set: { ...body, webhooks, updatedAt: new Date() } },
+      { upsert: true, returnDocument: "after" },
+    ).lean();
+  // Two first writes racing: the loser's insert collides on _id; the document exists now, so write again.
+  const settings = await write().catch((error: unknown) => {
+    if (isDuplicateKey(error)) return write();
+    throw error;
+  });
+  await audit(ctx, actor, "notifications.settings", accountId, {
+    emails: body.emails.length,
+    webhooks: webhooks.map((w) => w.url),
+  });
+  return settings;
+}
+
+/** Refuse, naming the field, every endpoint that delivery would refuse (see services/notifications/webhook-target.ts). */
+async function checkWebhookTargets(urls: string[], policy: WebhookPolicy): Promise<void> {
+  const errors: { location: "body"; pointer: string; message: string }[] = [];
+  for (const [i, url] of urls.entries()) {
+    const refused = refuseWebhookUrl(url, policy) ?? (await refuseResolvedWebhook(url, policy));
+    if (refused !== undefined) errors.push({ location: "body", pointer: `/webhooks/${i}`, message: `not a webhook target: ${refused}` });
+  }
+  if (errors.length > 0) throw new ProblemError("validation_failed", "A webhook endpoint may not be reached from here.", { errors });
+}
