@@ -85,7 +85,7 @@ describe("auto-recharge", () => {
       actor: "test",
       createdAt: new Date(),
     });
-    await stack.ctx.hot.credit(s.accountId, spend._id, "USD", -990_500); // 1,500: crosses again
+    await stack.ctx.hot.applyEntry(s.accountId, spend._id, "USD", -990_500); // 1,500: crosses again
     await eventually(
       async () => (await stack.ctx.models.AuditRecord.countDocuments({ target: s.accountId, action: "auto_recharge.daily_limit" })) === 1,
       10_000,

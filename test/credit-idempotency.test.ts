@@ -86,7 +86,7 @@ describe("wallet credits are applied exactly once", () => {
     expect(await available(s.accountId)).toBe(4_200);
     // Even applying the same entry again by hand cannot credit twice: Redis holds a receipt per entry.
     const entry = (await stack.ctx.models.LedgerEntry.findById("led_crashedcrashed00").lean())!;
-    await stack.ctx.hot.credit(entry.accountId, entry._id, entry.currency, entry.amount);
+    await stack.ctx.hot.applyEntry(entry.accountId, entry._id, entry.currency, entry.amount);
     expect(await available(s.accountId)).toBe(4_200);
     expect(entry.balanceAfter).toBe(4_200);
   });

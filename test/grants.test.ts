@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireGrants, reconcile, settleUsage } from "@tollgate/control-plane";
+import { expireGrants, reconcile, bookUsage } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
 
@@ -16,11 +16,11 @@ describe("credit grants", () => {
   const spend = async (s: Seeded, calls: number) => {
     for (let i = 0; i < calls; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } })).status).toBe(200);
     await eventually(
-      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, settledBy: { $exists: false } })) === calls,
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, bookedIn: { $exists: false } })) === calls,
       30_000,
       "ingestion",
     );
-    await settleUsage(stack.ctx);
+    await bookUsage(stack.ctx);
   };
   const remaining = async (s: Seeded) =>
     Object.fromEntries((await stack.admin.listGrants(s.accountId)).items.map((g) => [g.reason, [g.remaining, g.status]]));
@@ -53,7 +53,7 @@ describe("credit grants", () => {
     expect(await remaining(s)).toEqual({ first: [0, "active"], "soon-low": [0, "active"], "late-low": [0, "active"] });
     expect(await available(s)).toBe(2_800 - 900);
     // Booking the same usage again attributes nothing twice.
-    await settleUsage(stack.ctx);
+    await bookUsage(stack.ctx);
     expect((await stack.ctx.models.Grant.find({ accountId: s.accountId }).lean()).reduce((n, g) => n + g.allocations.length, 0)).toBe(4);
   });
 

@@ -145,7 +145,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     await subscribe(s, { balanceThresholds: [1_500] });
     const agenda = await startJobs(stack.ctx, stack.conn.db!, new RedisChargeStore(stack.redis, stack.keyspace), {
       processEveryMs: 200,
-      settleMs: 300,
+      bookMs: 300,
       reapMs: 1_000,
       sweepMs: 1_000,
       expireMs: 1_000,

@@ -90,7 +90,7 @@ describe("vouchers, like prepaid phone cards", () => {
     const code = (await batch(1)).codes[0]!;
     const voucher = (await stack.ctx.models.Voucher.findOne({ codePrefix: code.slice(0, 4), status: "active" }).lean())!;
     // What the dead process left: the claim taken, nothing else.
-    await stack.ctx.models.Claim.create({
+    await stack.ctx.models.Lock.create({
       _id: `voucher:${voucher._id}`,
       holder: "dead",
       expiresAt: new Date(Date.now() + 86_400_000),

@@ -33,7 +33,9 @@ export const controlPlaneEnv = z.object({
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often ingested usage is booked into the ledger. */
-  SETTLE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  BOOK_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
+  /** The old name of BOOK_INTERVAL_MS, still read when the new one is not set. */
+  SETTLE_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
   /** How often every wallet's ledger is checked against Redis (drift is logged). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** How often thresholds are checked and due notifications delivered. */

@@ -6,7 +6,7 @@ import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireGrants } from "./services/grants/expire.js";
 import { reconcile } from "./services/ledger/reconcile.js";
-import { settleUsage } from "./services/ledger/settle-usage.js";
+import { bookUsage } from "./services/ledger/book-usage.js";
 import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
@@ -16,7 +16,7 @@ import { closeEndedPeriods } from "./services/invoices/close-period.js";
 export interface JobIntervals {
   /** How often agenda looks for due jobs. */
   processEveryMs: number;
-  settleMs: number;
+  bookMs: number;
   reapMs: number;
   sweepMs: number;
   expireMs: number;
@@ -42,7 +42,7 @@ export async function startJobs(
   });
   agenda.on("error", (error: Error) => ctx.log("agenda error", { error: error.message }));
   const jobs: [name: string, everyMs: number, run: () => Promise<unknown>][] = [
-    ["usage.settle", intervals.settleMs, () => settleUsage(ctx)],
+    ["usage.book", intervals.bookMs, () => bookUsage(ctx)],
     [
       "reservations.reap",
       intervals.reapMs,

@@ -67,7 +67,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     });
     await ingester.start();
   }
-  // Scheduled work (settlement, reaper, sweeps, grant expiry, reconciliation, notifications) on agenda,
+  // Scheduled work (usage booking, reaper, sweeps, grant expiry, reconciliation, notifications) on agenda,
   // and the auto-recharge signal consumer, beside the ingester.
   let agenda: Awaited<ReturnType<typeof startJobs>> | undefined;
   let signals: SignalConsumer | undefined;
@@ -75,7 +75,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   if (parts.ingester) {
     agenda = await startJobs(ctx, conn.db!, new RedisChargeStore(redis, keyspace), {
       processEveryMs: 1_000,
-      settleMs: env.SETTLE_INTERVAL_MS,
+      bookMs: env.BOOK_INTERVAL_MS ?? env.SETTLE_INTERVAL_MS ?? 5_000,
       reapMs: env.REAPER_INTERVAL_MS,
       sweepMs: 15_000,
       expireMs: 60_000,

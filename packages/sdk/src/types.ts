@@ -199,11 +199,17 @@ export interface WalletReconciliation {
   currency: string;
   ledger: Micros;
   pendingCredits: Micros;
-  unsettledUsage: Micros;
+  /** Usage ingested, not yet booked into the ledger. */
+  unbookedUsage: Micros;
   streamedUsage: Micros;
   hotBalance: Micros;
-  held: Micros;
+  /** Held by open reservations. */
+  reserved: Micros;
   drift: Micros;
+  /** @deprecated the old name of unbookedUsage */
+  unsettledUsage: Micros;
+  /** @deprecated the old name of reserved */
+  held: Micros;
 }
 
 /** RFC 9457 problem details, as every Tollgate error is answered. */

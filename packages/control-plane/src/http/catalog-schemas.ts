@@ -22,7 +22,7 @@ function validTimeZone(tz: string): boolean {
 
 const tier = z.strictObject({ upTo: count.min(1).nullable(), unitPrice: amount, flatPrice: amount.default(0) });
 
-export const priceInput = z
+const priceInput = z
   .strictObject({
     metric: z.enum(METRICS).default("calls"),
     unitsHeader: z

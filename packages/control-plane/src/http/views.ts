@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
+import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -114,7 +115,7 @@ export const toLedgerEntryView = (e: LedgerEntry): z.infer<typeof ledgerEntryVie
   createdAt: e.createdAt.toISOString(),
 });
 
-export const usageEventView = z.object({
+const usageEventView = z.object({
   id: z.string(),
   keyId: z.string(),
   planId: z.string(),
@@ -326,4 +327,25 @@ export const toGrantView = (g: Grant): z.infer<typeof grantView> => ({
   status: g.status,
   ...(g.reason ? { reason: g.reason } : {}),
   createdAt: g.createdAt.toISOString(),
+});
+
+const walletReconciliationView = z.object({
+  accountId: z.string(),
+  walletId: z.string(),
+  currency: z.string(),
+  ledger: z.number().int().describe("sum of the wallet's ledger entries"),
+  pendingCredits: z.number().int().describe("ledger entries not yet applied to Redis"),
+  unbookedUsage: z.number().int().describe("usage ingested, not yet booked into the ledger"),
+  streamedUsage: z.number().int().describe("usage still in the Redis streams, not yet ingested"),
+  hotBalance: z.number().int(),
+  reserved: z.number().int().describe("held by open reservations"),
+  drift: z.number().int(),
+  unsettledUsage: z.number().int().describe("deprecated: the old name of unbookedUsage"),
+  held: z.number().int().describe("deprecated: the old name of reserved"),
+});
+export const reconciliationView = z.object({ checked: z.number().int(), drifts: z.array(walletReconciliationView) });
+export const toReconciliationView = (r: WalletReconciliation): z.infer<typeof walletReconciliationView> => ({
+  ...r,
+  unsettledUsage: r.unbookedUsage,
+  held: r.reserved,
 });

@@ -9,7 +9,7 @@ import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
-import { claimSchema, type Claim } from "./claim.js";
+import { lockSchema, type Lock } from "./lock.js";
 import {
   invoiceCounterSchema,
   invoiceNumberSchema,
@@ -74,7 +74,7 @@ export interface Models {
   Notification: Model<Notification>;
   NotificationDelivery: Model<NotificationDelivery>;
   ThresholdState: Model<ThresholdState>;
-  Claim: Model<Claim>;
+  Lock: Model<Lock>;
   Invoice: Model<Invoice>;
   InvoiceCounter: Model<InvoiceCounter>;
   InvoiceNumber: Model<InvoiceNumber>;
@@ -98,7 +98,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     Notification: conn.model<Notification>("Notification", notificationSchema, "notifications"),
     NotificationDelivery: conn.model<NotificationDelivery>("NotificationDelivery", notificationDeliverySchema, "notification_deliveries"),
     ThresholdState: conn.model<ThresholdState>("ThresholdState", thresholdStateSchema, "threshold_states"),
-    Claim: conn.model<Claim>("Claim", claimSchema, "claims"),
+    Lock: conn.model<Lock>("Lock", lockSchema, "locks"),
     Invoice: conn.model<Invoice>("Invoice", invoiceSchema, "invoices"),
     InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),

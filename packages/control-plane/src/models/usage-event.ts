@@ -21,9 +21,9 @@ export interface UsageEvent {
   /** Returned to the caller (upstream failure, abort, or reaped after its gateway died). */
   refunded?: boolean;
   quotasExceeded?: string[];
-  /** The ledger entry that books this call, once settled; and when it was claimed for it. */
-  settledBy?: string;
-  claimedAt?: Date;
+  /** The ledger entry that books this call, once booked; and when it was marked for it (cleared when done). */
+  bookedIn?: string;
+  markedAt?: Date;
   /** Postpaid and hybrid accounts: the invoice that bills this call (each call is billed once). */
   invoiceId?: string;
   timestamp: Date;
@@ -48,8 +48,8 @@ export const usageEventSchema = new Schema<UsageEvent>(
     responseBytes: { type: Number },
     refunded: { type: Boolean },
     quotasExceeded: { type: [String], default: undefined },
-    settledBy: { type: String },
-    claimedAt: { type: Date },
+    bookedIn: { type: String },
+    markedAt: { type: Date },
     invoiceId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
@@ -57,6 +57,6 @@ export const usageEventSchema = new Schema<UsageEvent>(
   { versionKey: false, strict: "throw" },
 );
 usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });
-usageEventSchema.index({ settledBy: 1 });
-usageEventSchema.index({ claimedAt: 1 });
+usageEventSchema.index({ bookedIn: 1 });
+usageEventSchema.index({ markedAt: 1 });
 usageEventSchema.index({ invoiceId: 1 });

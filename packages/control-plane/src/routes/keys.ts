@@ -5,7 +5,7 @@ import { apiKeyView, toApiKeyView } from "../http/views.js";
 import { createApiKey } from "../services/keys/create.js";
 import { revokeApiKey } from "../services/keys/revoke.js";
 
-export const createApiKeyBody = z.strictObject({
+const createApiKeyBody = z.strictObject({
   name: name.optional(),
   /** Most this key may spend per period (micros of the plan's currency): one account, several budgets. */
   spendCap: z.strictObject({ amount: positiveAmount, period: z.enum(["day", "month"]) }).optional(),

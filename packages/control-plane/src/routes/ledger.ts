@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { accountParams, id, pageQuery } from "../http/schemas.js";
-import { toLedgerEntryView, transactionsPage } from "../http/views.js";
+import { reconciliationView, toLedgerEntryView, toReconciliationView, transactionsPage } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import { listTransactions } from "../services/ledger/transactions.js";
 import { reconcile } from "../services/ledger/reconcile.js";
@@ -45,12 +45,10 @@ export const runReconciliation = defineRoute({
     "Check ledger = Redis balance + open reservations + usage not yet booked, for every wallet (or the accounts given); report the wallets that drift.",
   access: "admin",
   body: z.strictObject({ accountIds: z.array(id).max(1_000).optional() }),
-  responses: {
-    200: { description: "The report", schema: z.object({ checked: z.number().int(), drifts: z.array(z.record(z.string(), z.unknown())) }) },
-  },
+  responses: { 200: { description: "The report", schema: reconciliationView } },
   async handle({ body, ctx }) {
     const report = await reconcile(ctx, body.accountIds ? { accountIds: body.accountIds } : {});
-    return { status: 200, body: report };
+    return { status: 200, body: { checked: report.checked, drifts: report.drifts.map(toReconciliationView) } };
   },
 });
 

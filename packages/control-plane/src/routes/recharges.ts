@@ -3,7 +3,7 @@ import { defineRoute, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
-import { applyPaymentEvent, refundRecharge } from "../services/recharges/settle.js";
+import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
 import { ProblemError } from "../http/problem-error.js";
 
 export const createRecharge = defineRoute({

@@ -4,7 +4,7 @@ import { ProblemError } from "../http/problem-error.js";
 import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
 import { setAutoRecharge } from "../services/wallets/auto-recharge.js";
-import { creditWallet } from "../services/wallets/credit.js";
+import { postEntry } from "../services/ledger/post-entry.js";
 
 export const getWallet = defineRoute({
   method: "get",
@@ -21,7 +21,7 @@ export const getWallet = defineRoute({
   },
 });
 
-export const creditWalletBody = z.strictObject({ amount: positiveAmount, reason: name.optional() });
+const creditWalletBody = z.strictObject({ amount: positiveAmount, reason: name.optional() });
 
 export const creditWalletRoute = defineRoute({
   method: "post",
@@ -36,7 +36,7 @@ export const creditWalletRoute = defineRoute({
   body: creditWalletBody,
   responses: { 201: { description: "The ledger entry, with the balance right after it", schema: ledgerEntryView } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { entry, replayed } = await creditWallet(ctx, {
+    const { entry, replayed } = await postEntry(ctx, {
       walletId: params.walletId,
       amount: body.amount,
       reason: body.reason,
@@ -47,7 +47,7 @@ export const creditWalletRoute = defineRoute({
   },
 });
 
-export const adjustWalletBody = z.strictObject({
+const adjustWalletBody = z.strictObject({
   amount: z
     .number()
     .int()
@@ -70,7 +70,7 @@ export const adjustWalletRoute = defineRoute({
   body: adjustWalletBody,
   responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { entry, replayed } = await creditWallet(ctx, {
+    const { entry, replayed } = await postEntry(ctx, {
       walletId: params.walletId,
       type: "adjustment",
       amount: body.amount,

@@ -23,7 +23,7 @@ async function seed(balance: number) {
   await store.publishPlan(flatPlanSpec("plan_m", "EUR", 400));
   await store.publishAccount({ accountId: "acct_m", status: "active", activeKeyIds: ["key_m"], currencies: ["EUR"] });
   await store.publishApiKey(hashApiKey(KEY), { keyId: "key_m", accountId: "acct_m", planId: "plan_m", status: "active" });
-  await store.credit("acct_m", `seed_${balance}`, "EUR", balance);
+  await store.applyEntry("acct_m", `seed_${balance}`, "EUR", balance);
 }
 
 afterAll(async () => {
@@ -53,7 +53,7 @@ describe("Meter", () => {
   });
 
   it("refuses a revoked key even when its cache never heard of the revocation", async () => {
-    await store.credit("acct_m", "more", "EUR", 10_000);
+    await store.applyEntry("acct_m", "more", "EUR", 10_000);
     const directory = new Directory(store, { ttlMs: 3_600_000 });
     const meter = new Meter({ ...parts(store), directory });
     const call = { apiKey: KEY, method: "GET", path: "/a", requestBytes: undefined };

@@ -153,7 +153,7 @@ function isConnectionError(error: unknown): boolean {
 }
 
 /** The one mapping of store refusals to problems. */
-export function refusalProblem(refusal: Refusal, currency: string): Problem {
+function refusalProblem(refusal: Refusal, currency: string): Problem {
   switch (refusal.kind) {
     case "insufficient_funds":
       return problem(

@@ -73,7 +73,7 @@ export function graduatedTotal(tiers: Tier[], blocks: number): number {
   return total;
 }
 
-export function tierOf(tiers: Tier[], blocks: number): Tier {
+function tierOf(tiers: Tier[], blocks: number): Tier {
   for (const tier of tiers) if (tier.upTo === null || blocks <= tier.upTo) return tier;
   return tiers[tiers.length - 1]!;
 }

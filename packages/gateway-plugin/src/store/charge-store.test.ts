@@ -58,7 +58,7 @@ function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
 }
 async function account(id: string, balance: number, status: "active" | "suspended" = "active") {
   await hot.publishAccount({ accountId: id, status, activeKeyIds: ["key_r"], currencies: ["USD"] });
-  if (balance) await hot.credit(id, `seed_${id}`, "USD", balance);
+  if (balance) await hot.applyEntry(id, `seed_${id}`, "USD", balance);
 }
 const available = async (id: string) => (await hot.wallets(id)).get("USD")?.balance;
 

@@ -9,7 +9,7 @@ describe("keyspace", () => {
     const ks = createKeyspace("tg:", 64);
     for (const accountId of ["acct_a", "acct_b", "acct_UiU4w64xg9O_4udx"]) {
       const n = ks.partitionOf(accountId);
-      const keys = [ks.account(accountId), ks.usageStream(n), ks.chargeReceipt(accountId, "e1"), ks.creditReceipt(accountId, "led_1")];
+      const keys = [ks.account(accountId), ks.usageStream(n), ks.chargeReceipt(accountId, "e1"), ks.entryReceipt(accountId, "led_1")];
       expect(new Set(keys.map(hashTag))).toEqual(new Set([`p${n}`]));
     }
   });

@@ -24,7 +24,7 @@ export interface Keyspace {
   /** Result of a charge, kept briefly so that a retried charge with the same event id is not applied twice. */
   chargeReceipt(accountId: string, eventId: string): string;
   /** Result of a credit, so that a ledger entry reaches the hot balance exactly once. */
-  creditReceipt(accountId: string, entryId: string): string;
+  entryReceipt(accountId: string, entryId: string): string;
   /** The period's usage of one product by one account (rated prices: tiers, allowances, packages). */
   usageCounter(accountId: string, productId: string, period: string): string;
   /** The period's count against one quota. */
@@ -77,7 +77,7 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     signalStream: (n) => `${tag(n)}signals`,
     signalStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}signals`),
     chargeReceipt: (accountId, eventId) => `${tag(partitionOf(accountId))}ev:${eventId}`,
-    creditReceipt: (accountId, entryId) => `${tag(partitionOf(accountId))}cr:${entryId}`,
+    entryReceipt: (accountId, entryId) => `${tag(partitionOf(accountId))}cr:${entryId}`,
     usageCounter: (accountId, productId, period) => `${tag(partitionOf(accountId))}u:${accountId}:${productId}:${period}`,
     quotaCounter: (accountId, quotaId, period) => `${tag(partitionOf(accountId))}q:${accountId}:${quotaId}:${period}`,
     keySpend: (accountId, keyId, period) => `${tag(partitionOf(accountId))}ks:${accountId}:${keyId}:${period}`,
@@ -93,14 +93,14 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
 
 /**
  * An account's hash. `status`; per active API key `k:<keyId>` = "1"; per wallet (currency) the available
- * balance `b:`, the amount held by open reservations `h:`, the credit limit `cl:` (how far below zero it may
+ * balance `b:`, the amount reserved by open reservations `h:`, the credit limit `cl:` (how far below zero it may
  * go, 0 for prepaid) and, when auto-recharge is on, its threshold `ar:` — all integer micros.
  */
 export const ACCOUNT_FIELDS = {
   status: "status",
   key: "k:",
   balance: "b:",
-  held: "h:",
+  reserved: "h:",
   creditLimit: "cl:",
   autoRechargeThreshold: "ar:",
 } as const;

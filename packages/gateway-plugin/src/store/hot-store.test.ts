@@ -12,7 +12,7 @@ const store = new HotStore(redis, ks);
 
 async function account(id: string, balance: number) {
   await store.publishAccount({ accountId: id, status: "active", activeKeyIds: ["key_1"], currencies: ["USD"] });
-  if (balance > 0) await store.credit(id, `seed_${id}`, "USD", balance);
+  if (balance > 0) await store.applyEntry(id, `seed_${id}`, "USD", balance);
 }
 
 describe("HotStore", () => {
@@ -24,10 +24,10 @@ describe("HotStore", () => {
 
   it("applies a credit once per entry id, and only to a published account", async () => {
     await account("acct_credit", 0);
-    expect(await store.credit("acct_credit", "led_1", "USD", 500)).toEqual({ kind: "applied", balance: 500, replayed: false });
-    expect(await store.credit("acct_credit", "led_1", "USD", 500)).toEqual({ kind: "applied", balance: 500, replayed: true });
-    expect(await store.credit("acct_credit", "led_2", "USD", 1)).toEqual({ kind: "applied", balance: 501, replayed: false });
-    expect(await store.credit("acct_unpublished", "led_3", "USD", 1)).toEqual({ kind: "unknown_account" });
+    expect(await store.applyEntry("acct_credit", "led_1", "USD", 500)).toEqual({ kind: "applied", balance: 500, replayed: false });
+    expect(await store.applyEntry("acct_credit", "led_1", "USD", 500)).toEqual({ kind: "applied", balance: 500, replayed: true });
+    expect(await store.applyEntry("acct_credit", "led_2", "USD", 1)).toEqual({ kind: "applied", balance: 501, replayed: false });
+    expect(await store.applyEntry("acct_unpublished", "led_3", "USD", 1)).toEqual({ kind: "unknown_account" });
     expect(await redis.exists(ks.account("acct_unpublished"))).toBe(0);
   });
 

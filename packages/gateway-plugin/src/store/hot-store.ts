@@ -2,13 +2,13 @@ import type { Redis } from "ioredis";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 import type { KeyRecord } from "../core/charging.js";
 import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
-import { CREDIT_LUA, CreditCode, RESTORE_LUA } from "./scripts.js";
-import type { AccountStatus, CreditResult } from "./types.js";
+import { APPLY_ENTRY_LUA, ApplyCode, RESTORE_LUA } from "./scripts.js";
+import type { AccountStatus, ApplyResult } from "./types.js";
 
 type ScriptReply = [number, number | string];
 
 interface ScriptedRedis extends Redis {
-  tollgateCredit(...args: (string | number)[]): Promise<ScriptReply>;
+  tollgateApplyEntry(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateRestore(...args: (string | number)[]): Promise<number>;
 }
 
@@ -28,7 +28,7 @@ export class HotStore {
   private readonly creditReceiptTtl: number;
 
   constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
-    redis.defineCommand("tollgateCredit", { numberOfKeys: 3, lua: CREDIT_LUA });
+    redis.defineCommand("tollgateApplyEntry", { numberOfKeys: 3, lua: APPLY_ENTRY_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
@@ -36,19 +36,19 @@ export class HotStore {
   }
 
   /** Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op. */
-  async credit(accountId: string, entryId: string, currency: string, amount: number): Promise<CreditResult> {
+  async applyEntry(accountId: string, entryId: string, currency: string, amount: number): Promise<ApplyResult> {
     const ks = this.keyspace;
-    const [code, value] = await this.redis.tollgateCredit(
+    const [code, value] = await this.redis.tollgateApplyEntry(
       ks.account(accountId),
-      ks.creditReceipt(accountId, entryId),
+      ks.entryReceipt(accountId, entryId),
       ks.signalStream(ks.partitionOf(accountId)),
       currency,
       amount,
       this.creditReceiptTtl,
       accountId,
     );
-    if (code === CreditCode.unknownAccount) return { kind: "unknown_account" };
-    return { kind: "applied", balance: Number(value), replayed: code === CreditCode.alreadyApplied };
+    if (code === ApplyCode.unknownAccount) return { kind: "unknown_account" };
+    return { kind: "applied", balance: Number(value), replayed: code === ApplyCode.alreadyApplied };
   }
 
   /**
@@ -131,16 +131,16 @@ export class HotStore {
     return Number((await this.redis.get(key)) ?? 0);
   }
 
-  /** The hot view of one account: per currency, available balance, held by open reservations, credit limit. */
-  async wallets(accountId: string): Promise<Map<string, { balance: number; held: number; creditLimit: number }>> {
+  /** The hot view of one account: per currency, available balance, reserved by open reservations, credit limit. */
+  async wallets(accountId: string): Promise<Map<string, { balance: number; reserved: number; creditLimit: number }>> {
     const hash = await this.redis.hgetall(this.keyspace.account(accountId));
-    const out = new Map<string, { balance: number; held: number; creditLimit: number }>();
+    const out = new Map<string, { balance: number; reserved: number; creditLimit: number }>();
     for (const [field, value] of Object.entries(hash)) {
       if (!field.startsWith(ACCOUNT_FIELDS.balance)) continue;
       const currency = field.slice(ACCOUNT_FIELDS.balance.length);
       out.set(currency, {
         balance: Number(value),
-        held: Number(hash[accountField("held", currency)] ?? 0),
+        reserved: Number(hash[accountField("reserved", currency)] ?? 0),
         creditLimit: Number(hash[accountField("creditLimit", currency)] ?? 0),
       });
     }

@@ -34,7 +34,7 @@ export const Code = {
   voided: -8,
 } as const;
 
-export const CreditCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+export const ApplyCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
 
 /** What a void did: nothing had run (and now never will), it was voided before, or it was given back. */
 export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3 } as const;
@@ -205,7 +205,7 @@ ${ADMISSION}
 local before, threshold = balance, a[5]
 balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, -amount)
 ${SIGNAL}
-redis.call('HINCRBY', KEYS[1], ${field(A.held, "cur")}, amount)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, amount)
 incr_counter(spendKey, amount, ttl)
 ${COUNT_QUOTAS}
 redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', amount, 'ks', spendKey, 'exp', ARGV[6])
@@ -236,7 +236,7 @@ if not refund then
   if units_known > 0 then incr_counter(KEYS[5], units_known, ttl) end
 end
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held - amount)
-redis.call('HINCRBY', KEYS[1], ${field(A.held, "cur")}, -held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, -held)
 redis.call('INCRBY', KEYS[6], amount - held)
 local soft, nq, qk, qa = '', tonumber(ARGV[16]), 7, 17
 for i = 0, nq - 1 do
@@ -284,7 +284,7 @@ if not r[1] then redis.call('ZREM', KEYS[3], ARGV[1]) return 0 end
 if tonumber(r[3]) > tonumber(ARGV[2]) then return 0 end
 local held = tonumber(r[1])
 redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
-redis.call('HINCRBY', KEYS[1], ${field(A.held, "r[2]")}, -held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
 redis.call('INCRBY', KEYS[4], -held)
 redis.call('DEL', KEYS[2])
 redis.call('ZREM', KEYS[3], ARGV[1])
@@ -367,7 +367,7 @@ local r = redis.call('HMGET', KEYS[2], 'amt', 'cur')
 if not r[1] then return {${VoidCode.tombstoned}} end
 local held = tonumber(r[1])
 redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
-redis.call('HINCRBY', KEYS[1], ${field(A.held, "r[2]")}, -held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
 redis.call('DECRBY', KEYS[4], held)
 for i = 0, tonumber(ARGV[3]) - 1 do
   if ARGV[4 + i] ~= '1' then redis.call('DECR', KEYS[6 + i]) end
@@ -383,17 +383,17 @@ return {${VoidCode.refunded}}
  * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s), 4 accountId
  * Returns {code, balance}.
  */
-export const CREDIT_LUA = `
+export const APPLY_ENTRY_LUA = `
 local receipt = redis.call('GET', KEYS[2])
-if receipt then return {${CreditCode.alreadyApplied}, tonumber(receipt)} end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {${CreditCode.unknownAccount}, 0} end
+if receipt then return {${ApplyCode.alreadyApplied}, tonumber(receipt)} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {${ApplyCode.unknownAccount}, 0} end
 local acct, cur, sk = ARGV[4], ARGV[1], 3
 local before = tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "cur")}) or '0')
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, ARGV[2])
 redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
 local threshold = redis.call('HGET', KEYS[1], ${field(A.autoRechargeThreshold, "cur")})
 ${SIGNAL}
-return {${CreditCode.applied}, balance}
+return {${ApplyCode.applied}, balance}
 `;
 
 // Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,

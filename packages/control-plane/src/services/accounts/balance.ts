@@ -13,12 +13,12 @@ export async function getBalance(ctx: AppContext, accountId: string) {
     accountId,
     billingMode: account.billingMode ?? "prepaid",
     balances: wallets.map((w) => {
-      const h = hot.get(w.currency) ?? { balance: 0, held: 0, creditLimit: 0 };
+      const h = hot.get(w.currency) ?? { balance: 0, reserved: 0, creditLimit: 0 };
       return {
         walletId: w._id,
         currency: w.currency,
         available: h.balance,
-        reserved: h.held,
+        reserved: h.reserved,
         creditLimit: h.creditLimit,
         spendable: h.balance + h.creditLimit,
         grants: grants

@@ -4,7 +4,7 @@ import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { startRecharge } from "../recharges/start.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
-import { releaseClaim, takeClaim } from "../claims.js";
+import { releaseLock, takeLock } from "../locks.js";
 
 export type TriggerOutcome = "started" | "off" | "in_flight" | "daily_limit" | "not_needed" | "failed";
 
@@ -18,11 +18,11 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
   const settings = wallet?.autoRecharge;
   if (wallet === null || settings === undefined) return "off";
 
-  // The wallet's one in-flight slot is a claim (a unique insert), held until the payment answers; a
+  // The wallet's one in-flight slot is a lock (a unique insert), held until the payment answers; a
   // provider that never answers frees it after an hour.
   const rechargeId = newId("rch");
   const slot = `auto-recharge:${wallet._id}`;
-  const holder = await takeClaim(ctx, slot, 3_600_000, { claim: rechargeId });
+  const holder = await takeLock(ctx, slot, 3_600_000, { rechargeId });
   if (holder === undefined) return "in_flight";
   await Wallet.updateOne({ _id: wallet._id }, { $set: { autoRechargeInFlight: rechargeId, autoRechargeStartedAt: new Date() } });
   const release = async () => {
@@ -30,7 +30,7 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
       { _id: wallet._id, autoRechargeInFlight: rechargeId },
       { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
     );
-    await releaseClaim(ctx, slot, holder);
+    await releaseLock(ctx, slot, holder);
   };
 
   const day = new Date().toISOString().slice(0, 10);
@@ -77,13 +77,13 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
 /** A recharge ended (succeeded or failed): an automatic one frees its wallet's slot. */
 export async function releaseAutoRecharge(ctx: AppContext, recharge: Recharge): Promise<void> {
   if (!recharge.automatic) return;
-  // The slot holds the claim id, which the recharge carries as its idempotency key `auto:<claim>`.
-  const claim = recharge.idempotencyKey.replace(/^auto:/, "");
+  // The slot holds the recharge id, which the recharge carries as its idempotency key `auto:<id>`.
+  const rechargeId = recharge.idempotencyKey.replace(/^auto:/, "");
   await ctx.models.Wallet.updateOne(
-    { _id: recharge.walletId, autoRechargeInFlight: claim },
+    { _id: recharge.walletId, autoRechargeInFlight: rechargeId },
     { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
   );
-  await ctx.models.Claim.deleteOne({ _id: `auto-recharge:${recharge.walletId}`, "data.claim": claim });
+  await ctx.models.Lock.deleteOne({ _id: `auto-recharge:${recharge.walletId}`, "data.rechargeId": rechargeId });
   if (recharge.status === "failed") {
     await audit(ctx, "system:auto-recharge", "auto_recharge.failed", recharge.accountId, {
       rechargeId: recharge._id,
@@ -98,6 +98,6 @@ export async function releaseStaleAutoRecharges(ctx: AppContext, maxAgeMs = 3_60
     { autoRechargeStartedAt: { $lt: new Date(Date.now() - maxAgeMs) } },
     { $unset: { autoRechargeInFlight: 1, autoRechargeStartedAt: 1 } },
   );
-  await ctx.models.Claim.deleteMany({ _id: { $regex: "^auto-recharge:" }, expiresAt: { $lt: new Date() } });
+  await ctx.models.Lock.deleteMany({ _id: { $regex: "^auto-recharge:" }, expiresAt: { $lt: new Date() } });
   return result.modifiedCount;
 }

@@ -1,14 +1,14 @@
 import type { AppContext } from "../../context.js";
-import { settleUnlocked, underSettlementLock } from "../ledger/settle-usage.js";
-import { creditWallet } from "../wallets/credit.js";
+import { bookUnlocked, underBookingLock } from "../ledger/book-usage.js";
+import { postEntry } from "../ledger/post-entry.js";
 
 /**
  * Expire grants past their date: book what usage is waiting (so that it is attributed first), then move each
  * grant's remainder out of the wallet through an `expiry` entry, never taking the balance below zero.
  */
 export async function expireGrants(ctx: AppContext, now = new Date()): Promise<number> {
-  // Under the settlement lock: booking usage and expiring what it did not use must not interleave.
-  return (await underSettlementLock(ctx, () => expireUnlocked(ctx, now))) ?? 0;
+  // Under the booking lock: booking usage and expiring what it did not use must not interleave.
+  return (await underBookingLock(ctx, () => expireUnlocked(ctx, now))) ?? 0;
 }
 
 async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
@@ -17,14 +17,14 @@ async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
     .limit(500)
     .lean();
   if (due.length === 0) return 0;
-  await settleUnlocked(ctx);
+  await bookUnlocked(ctx);
   for (const stale of due) {
     const grant = (await ctx.models.Grant.findById(stale._id).lean())!;
     const balance = (await ctx.hot.wallets(grant.accountId)).get(grant.currency)?.balance ?? 0;
     const take = Math.max(0, Math.min(grant.remaining, balance));
     let expiryEntryId: string | undefined;
     if (take > 0) {
-      const { entry } = await creditWallet(ctx, {
+      const { entry } = await postEntry(ctx, {
         walletId: grant.walletId,
         type: "expiry",
         amount: -take,

@@ -4,7 +4,7 @@ import { newId } from "../../ids.js";
 import type { Grant } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
 import { audit } from "../audit.js";
-import { creditWallet } from "../wallets/credit.js";
+import { postEntry } from "../ledger/post-entry.js";
 
 export async function issueGrant(
   ctx: AppContext,
@@ -60,7 +60,7 @@ export async function issueGrant(
     });
   }
   if (grant.creditEntryId === undefined) {
-    const { entry } = await creditWallet(ctx, {
+    const { entry } = await postEntry(ctx, {
       walletId: wallet._id,
       type: "grant",
       amount: grant.amount,

@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import type { Invoice, UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
-import { whenLocked } from "../claims.js";
+import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
 import { createOnce, finalize, ISSUER, totals } from "./documents.js";
 

@@ -5,9 +5,9 @@ import { isDuplicateKey, type Invoice } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
-import { whenLocked } from "../claims.js";
+import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
-import { creditWallet } from "../wallets/credit.js";
+import { postEntry } from "../ledger/post-entry.js";
 
 export const ISSUER = "tollgate";
 
@@ -105,7 +105,7 @@ export async function issueCreditNote(
   const note = await finalize(ctx, draft._id);
   const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
   if (wallet !== null) {
-    await creditWallet(ctx, {
+    await postEntry(ctx, {
       walletId: wallet._id,
       type: "adjustment",
       amount,

@@ -2,9 +2,9 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import type { Invoice, Wallet } from "../../models/index.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
-import { whenLocked } from "../claims.js";
+import { whenLocked } from "../locks.js";
 import { sum } from "../ledger/sums.js";
-import { creditWallet } from "../wallets/credit.js";
+import { postEntry } from "../ledger/post-entry.js";
 import { markPaid } from "./documents.js";
 
 export interface InvoicePayment {
@@ -41,7 +41,7 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
     if (prior !== null) {
       if (payment.amount !== undefined && payment.amount !== prior.amount)
         throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
-      await creditWallet(ctx, {
+      await postEntry(ctx, {
         walletId: wallet._id,
         type: "payment",
         amount: prior.amount,
@@ -59,7 +59,7 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
       throw new ProblemError("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
     if (amount > due)
       throw new ProblemError("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
-    await creditWallet(ctx, {
+    await postEntry(ctx, {
       walletId: wallet._id,
       type: "payment",
       amount,
@@ -93,7 +93,7 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
   );
   const residual = invoice.subtotal - moved;
   if (residual !== 0) {
-    await creditWallet(ctx, {
+    await postEntry(ctx, {
       walletId: wallet._id,
       type: "adjustment",
       amount: residual,

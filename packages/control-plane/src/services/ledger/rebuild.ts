@@ -21,7 +21,7 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
     const r = await reconcileWallet(ctx, wallet);
     balances.push({
       currency: wallet.currency,
-      balance: r.ledger - r.pendingCredits - r.unsettledUsage - r.streamedUsage,
+      balance: r.ledger - r.pendingCredits - r.unbookedUsage - r.streamedUsage,
       creditLimit: account.billingMode === "prepaid" ? 0 : (wallet.creditLimit ?? 0),
       autoRechargeThreshold: wallet.autoRecharge?.threshold,
     });

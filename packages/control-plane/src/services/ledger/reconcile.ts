@@ -11,20 +11,20 @@ export interface WalletReconciliation {
   /** Credits in the ledger not yet applied to Redis (finished by the sweep). */
   pendingCredits: number;
   /** Calls charged in Redis and ingested, not yet booked into the ledger. */
-  unsettledUsage: number;
+  unbookedUsage: number;
   /** Calls charged in Redis, still in the usage streams (not yet ingested). */
   streamedUsage: number;
   /** Redis: the balance, and what open reservations hold. */
   hotBalance: number;
-  held: number;
-  /** (ledger − pendingCredits − unsettledUsage − streamedUsage) − (hotBalance + held): 0 when all agree. */
+  reserved: number;
+  /** (ledger − pendingCredits − unbookedUsage − streamedUsage) − (hotBalance + reserved): 0 when all agree. */
   drift: number;
 }
 
 /** The book-of-record equation for one wallet: ledger = Redis + open reservations + usage not yet booked. */
 export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<WalletReconciliation> {
   const { accountId, currency } = wallet;
-  const hot = (await ctx.hot.wallets(accountId)).get(currency) ?? { balance: 0, held: 0, creditLimit: 0 };
+  const hot = (await ctx.hot.wallets(accountId)).get(currency) ?? { balance: 0, reserved: 0, creditLimit: 0 };
   const streamed = (await ctx.hot.streamedUsage(accountId)).filter((e) => e.currency === currency);
   // An entry may be in MongoDB already and not yet deleted from the stream: count it once, as ingested. A
   // void entry counts (negatively) until the event it undoes is marked refunded.
@@ -32,23 +32,23 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
   const ingested = new Set(stored.map((e) => e._id));
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
   const streamedUsage = streamed.filter((e) => !(e.void ? refunded : ingested).has(e.eventId)).reduce((total, e) => total + e.amount, 0);
-  const [ledger, pendingCredits, unsettledUsage] = await Promise.all([
+  const [ledger, pendingCredits, unbookedUsage] = await Promise.all([
     sum(ctx, "LedgerEntry", { walletId: wallet._id }, "$amount"),
     sum(ctx, "LedgerEntry", { walletId: wallet._id, appliedAt: { $exists: false } }, "$amount"),
-    sum(ctx, "UsageEvent", { accountId, currency, settledBy: { $exists: false } }, "$price"),
+    sum(ctx, "UsageEvent", { accountId, currency, bookedIn: { $exists: false } }, "$price"),
   ]);
-  const expected = ledger - pendingCredits - unsettledUsage - streamedUsage;
+  const expected = ledger - pendingCredits - unbookedUsage - streamedUsage;
   return {
     accountId,
     walletId: wallet._id,
     currency,
     ledger,
     pendingCredits,
-    unsettledUsage,
+    unbookedUsage,
     streamedUsage,
     hotBalance: hot.balance,
-    held: hot.held,
-    drift: expected - (hot.balance + hot.held),
+    reserved: hot.reserved,
+    drift: expected - (hot.balance + hot.reserved),
   };
 }
 

@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.js";
 import { localTime, periodKey } from "@tollgate/gateway-plugin";
 import { notify } from "./emit.js";
 import { isDuplicateKey } from "../../models/index.js";
-import { withLock } from "../claims.js";
+import { withLock } from "../locks.js";
 
 /**
  * A balance threshold fires once per crossing. The notification's dedupe key names the crossing by how

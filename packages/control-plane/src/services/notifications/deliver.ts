@@ -3,12 +3,12 @@ import type { AppContext, Mailer } from "../../context.js";
 import { newId } from "../../ids.js";
 import type { Notification } from "../../models/index.js";
 import { render } from "./templates.js";
-import { withLock } from "../claims.js";
+import { withLock } from "../locks.js";
 import { postWebhook } from "./webhook-target.js";
 
 const MAX_ATTEMPTS = 8;
 /** 5 s, 10 s, 20 s, … capped at an hour. */
-export const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
+const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 3_600_000);
 
 /** A Standard Webhooks secret: `whsec_` and base64 of 24 random bytes. */
 export function newWebhookSecret(): string {

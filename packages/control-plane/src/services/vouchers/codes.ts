@@ -17,7 +17,7 @@ export function newVoucherCode(): string {
 }
 
 /** What a person types is forgiven case, spaces and dashes, and the usual misreadings. */
-export function normalizeVoucherCode(input: string): string {
+function normalizeVoucherCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
 }
 

@@ -2,9 +2,9 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import type { LedgerEntry, Voucher } from "../../models/index.js";
 import { audit } from "../audit.js";
-import { creditWallet } from "../wallets/credit.js";
+import { postEntry } from "../ledger/post-entry.js";
 import { hashVoucherCode } from "./codes.js";
-import { takeClaim } from "../claims.js";
+import { takeLock } from "../locks.js";
 
 /**
  * Redeem a code for an account: one atomic update moves the voucher from active to redeemed (two clients
@@ -30,27 +30,27 @@ export async function redeemVoucher(
   const wallet = await Wallet.findOne({ accountId, currency: found.currency }).lean();
   if (wallet === null) return fail("currency", `This voucher is in ${found.currency}, and the account has no ${found.currency} wallet.`);
 
-  // One redemption per voucher: the claim is a unique insert, the one step that admits a single winner on
+  // One redemption per voucher: its lock is a unique insert, the one step that admits a single winner on
   // every supported server; the voucher's own status is recorded after it.
-  const won = await takeClaim(ctx, `voucher:${found._id}`, 100 * 365 * 86_400_000, { accountId, creditPending: true, at: new Date() });
+  const won = await takeLock(ctx, `voucher:${found._id}`, 100 * 365 * 86_400_000, { accountId, creditPending: true, at: new Date() });
   if (won === undefined) return fail("redeemed", "This voucher has already been redeemed.");
-  const claimed = (await Vouchers.findOneAndUpdate(
+  const redeemed = (await Vouchers.findOneAndUpdate(
     { _id: found._id },
     { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
     { returnDocument: "after" },
   ).lean())!;
-  const entry = await creditVoucher(ctx, claimed, wallet._id);
+  const entry = await creditVoucher(ctx, redeemed, wallet._id);
   await audit(ctx, actor, "voucher.redeem", accountId, {
-    voucherId: claimed._id,
-    amount: claimed.amount,
-    currency: claimed.currency,
+    voucherId: redeemed._id,
+    amount: redeemed.amount,
+    currency: redeemed.currency,
     entryId: entry._id,
   });
-  return { voucher: { ...claimed, ledgerEntryId: entry._id }, entry };
+  return { voucher: { ...redeemed, ledgerEntryId: entry._id }, entry };
 }
 
 async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
-  const { entry } = await creditWallet(ctx, {
+  const { entry } = await postEntry(ctx, {
     walletId,
     amount: voucher.amount,
     reason: `voucher ${voucher.codePrefix}…`,
@@ -58,18 +58,18 @@ async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string
     actor: `voucher:${voucher._id}`,
   });
   await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
-  await ctx.models.Claim.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
+  await ctx.models.Lock.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
   return entry;
 }
 
-/** Redemptions whose process died after claiming the voucher and before crediting it: finish them, once. */
+/** Redemptions whose process died after locking the voucher and before crediting it: finish them, once. */
 export async function finishRedemptions(ctx: AppContext): Promise<number> {
-  const stuck = await ctx.models.Claim.find({ "data.creditPending": true, "data.at": { $lt: new Date(Date.now() - 10_000) } })
+  const stuck = await ctx.models.Lock.find({ "data.creditPending": true, "data.at": { $lt: new Date(Date.now() - 10_000) } })
     .limit(500)
     .lean();
-  for (const claim of stuck) {
-    const voucherId = claim._id.replace(/^voucher:/, "");
-    const accountId = String(claim.data?.accountId);
+  for (const lock of stuck) {
+    const voucherId = lock._id.replace(/^voucher:/, "");
+    const accountId = String(lock.data?.accountId);
     const voucher = await ctx.models.Voucher.findOneAndUpdate(
       { _id: voucherId },
       { $set: { status: "redeemed", redeemedBy: accountId } },

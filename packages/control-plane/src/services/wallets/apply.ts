@@ -8,12 +8,12 @@ import { restoreAccount } from "../ledger/rebuild.js";
  */
 export async function applyEntry(ctx: AppContext, entry: LedgerEntry): Promise<LedgerEntry> {
   const { hot, models } = ctx;
-  let result = await hot.credit(entry.accountId, entry._id, entry.currency, entry.amount);
+  let result = await hot.applyEntry(entry.accountId, entry._id, entry.currency, entry.amount);
   if (result.kind === "unknown_account") {
     // Redis lost the account (or it was never published): restore it from the ledger, where this entry is
     // still pending and so not counted, then apply the entry on top.
     await restoreAccount(ctx, entry.accountId);
-    result = await hot.credit(entry.accountId, entry._id, entry.currency, entry.amount);
+    result = await hot.applyEntry(entry.accountId, entry._id, entry.currency, entry.amount);
     if (result.kind === "unknown_account") throw new Error(`account ${entry.accountId} cannot be published to Redis`);
   }
   await models.LedgerEntry.updateOne(

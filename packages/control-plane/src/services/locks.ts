@@ -2,22 +2,22 @@ import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.js";
 import { isDuplicateKey } from "../models/index.js";
 
-/** Take the claim `name` for `ttlMs`, unless someone holds it; an expired claim can be taken over. */
-export async function takeClaim(ctx: AppContext, name: string, ttlMs: number, data?: Record<string, unknown>): Promise<string | undefined> {
-  const { Claim } = ctx.models;
+/** Take the lock `name` for `ttlMs`, unless someone holds it; an expired lock can be taken over. */
+export async function takeLock(ctx: AppContext, name: string, ttlMs: number, data?: Record<string, unknown>): Promise<string | undefined> {
+  const { Lock } = ctx.models;
   const holder = randomBytes(9).toString("base64url");
   const doc = { _id: name, holder, expiresAt: new Date(Date.now() + ttlMs), ...(data ? { data } : {}) };
   try {
-    await Claim.create(doc);
+    await Lock.create(doc);
     return holder;
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
   }
   // Held: take it over only if it has expired. Two takers may both delete; only one insert succeeds.
-  const stale = await Claim.deleteOne({ _id: name, expiresAt: { $lt: new Date() } });
+  const stale = await Lock.deleteOne({ _id: name, expiresAt: { $lt: new Date() } });
   if (stale.deletedCount === 0) return undefined;
   try {
-    await Claim.create(doc);
+    await Lock.create(doc);
     return holder;
   } catch (error) {
     if (isDuplicateKey(error)) return undefined;
@@ -25,21 +25,21 @@ export async function takeClaim(ctx: AppContext, name: string, ttlMs: number, da
   }
 }
 
-export async function releaseClaim(ctx: AppContext, name: string, holder?: string): Promise<void> {
-  await ctx.models.Claim.deleteOne(holder === undefined ? { _id: name } : { _id: name, holder });
+export async function releaseLock(ctx: AppContext, name: string, holder?: string): Promise<void> {
+  await ctx.models.Lock.deleteOne(holder === undefined ? { _id: name } : { _id: name, holder });
 }
 
 /**
  * Run `fn` while holding the lock `name`, or skip it (undefined) if another process runs it now. For jobs
- * that must not overlap: two settlers booking at once could book one call twice.
+ * that must not overlap: two bookers at once could book one call twice.
  */
 export async function withLock<T>(ctx: AppContext, name: string, ttlMs: number, fn: () => Promise<T>): Promise<T | undefined> {
-  const holder = await takeClaim(ctx, `lock:${name}`, ttlMs);
+  const holder = await takeLock(ctx, `lock:${name}`, ttlMs);
   if (holder === undefined) return undefined;
   try {
     return await fn();
   } finally {
-    await releaseClaim(ctx, `lock:${name}`, holder);
+    await releaseLock(ctx, `lock:${name}`, holder);
   }
 }
 
@@ -50,12 +50,12 @@ export async function withLock<T>(ctx: AppContext, name: string, ttlMs: number, 
 export async function whenLocked<T>(ctx: AppContext, name: string, ttlMs: number, fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
   const deadline = Date.now() + waitMs;
   for (;;) {
-    const holder = await takeClaim(ctx, `lock:${name}`, ttlMs);
+    const holder = await takeLock(ctx, `lock:${name}`, ttlMs);
     if (holder !== undefined) {
       try {
         return await fn();
       } finally {
-        await releaseClaim(ctx, `lock:${name}`, holder);
+        await releaseLock(ctx, `lock:${name}`, holder);
       }
     }
     if (Date.now() > deadline) throw new Error(`lock ${name} stayed busy for ${waitMs} ms`);

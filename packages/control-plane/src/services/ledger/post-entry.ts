@@ -6,9 +6,9 @@ import type { LedgerEntry } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
-import { applyEntry } from "./apply.js";
+import { applyEntry } from "../wallets/apply.js";
 
-export interface CreditInput {
+export interface EntryInput {
   walletId: string;
   /** Signed micros: a reversal is negative. */
   amount: number;
@@ -26,7 +26,7 @@ export interface CreditInput {
  * wallet + key makes a concurrent or repeated request find the first one), then applied to Redis.
  * A replay returns the first entry; the same key with another body is refused.
  */
-export async function creditWallet(ctx: AppContext, input: CreditInput): Promise<{ entry: LedgerEntry; replayed: boolean }> {
+export async function postEntry(ctx: AppContext, input: EntryInput): Promise<{ entry: LedgerEntry; replayed: boolean }> {
   const { Wallet, LedgerEntry } = ctx.models;
   const wallet = await Wallet.findById(input.walletId).lean();
   if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);

@@ -4,7 +4,7 @@ import type { Recharge } from "../../models/index.js";
 import type { PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
-import { creditWallet } from "../wallets/credit.js";
+import { postEntry } from "../ledger/post-entry.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
 import { issueReceipt } from "../invoices/documents.js";
@@ -56,7 +56,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   );
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
-  const { entry } = await creditWallet(ctx, {
+  const { entry } = await postEntry(ctx, {
     walletId: recharge.walletId,
     amount: recharge.amount,
     reason: `${recharge.provider} payment ${recharge.providerRef}`,
@@ -83,7 +83,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
 async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Recharge> {
   if (recharge.status !== "succeeded" && recharge.status !== "refunded")
     throw new ProblemError("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
-  const { entry } = await creditWallet(ctx, {
+  const { entry } = await postEntry(ctx, {
     walletId: recharge.walletId,
     type: "reversal",
     amount: -recharge.amount,
