@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPendingEntries } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { startStack, type Stack } from "./support/stack.js";
 
@@ -81,8 +81,8 @@ describe("wallet credits are applied exactly once", () => {
       createdAt: new Date(Date.now() - 60_000),
     });
     expect(await available(s.accountId)).toBe(0);
-    expect(await applyPendingEntries(stack.ctx, 10_000)).toBe(1);
-    expect(await applyPendingEntries(stack.ctx, 10_000)).toBe(0);
+    expect(await jobs.applyPendingEntries(stack.ctx, 10_000)).toBe(1);
+    expect(await jobs.applyPendingEntries(stack.ctx, 10_000)).toBe(0);
     expect(await available(s.accountId)).toBe(4_200);
     // Even applying the same entry again by hand cannot credit twice: Redis holds a receipt per entry.
     const entry = (await stack.ctx.models.LedgerEntry.findById("led_crashedcrashed00").lean())!;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expireGrants, reconcile, bookUsage } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
 
@@ -20,7 +20,7 @@ describe("credit grants", () => {
       30_000,
       "ingestion",
     );
-    await bookUsage(stack.ctx);
+    await jobs.bookUsage(stack.ctx);
   };
   const remaining = async (s: Seeded) =>
     Object.fromEntries((await stack.admin.listGrants(s.accountId)).items.map((g) => [g.reason, [g.remaining, g.status]]));
@@ -53,7 +53,7 @@ describe("credit grants", () => {
     expect(await remaining(s)).toEqual({ first: [0, "active"], "soon-low": [0, "active"], "late-low": [0, "active"] });
     expect(await available(s)).toBe(2_800 - 900);
     // Booking the same usage again attributes nothing twice.
-    await bookUsage(stack.ctx);
+    await jobs.bookUsage(stack.ctx);
     expect((await stack.ctx.models.Grant.find({ accountId: s.accountId }).lean()).reduce((n, g) => n + g.allocations.length, 0)).toBe(4);
   });
 
@@ -73,13 +73,13 @@ describe("credit grants", () => {
     await spend(s, 3);
     expect(await remaining(s)).toEqual({ welcome: [400, "active"] });
 
-    await expireGrants(stack.ctx, new Date(Date.now() + 120_000));
-    await expireGrants(stack.ctx, new Date(Date.now() + 120_000));
+    await jobs.expireGrants(stack.ctx, new Date(Date.now() + 120_000));
+    await jobs.expireGrants(stack.ctx, new Date(Date.now() + 120_000));
     expect(await remaining(s)).toEqual({ welcome: [0, "expired"] });
     expect(await available(s)).toBe(1_000 + 700 - 300 - 400);
     const entries = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId }).lean();
     expect(entries.filter((e) => e.type === "expiry").map((e) => e.amount)).toEqual([-400]);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
 
     const period = new Date().toISOString().slice(0, 7);
     const statement = await stack.consumer(s.key).getStatement(s.accountId, period);

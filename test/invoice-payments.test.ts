@@ -1,6 +1,6 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEndedPeriods, reconcile } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
@@ -60,7 +60,7 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     const entries = await stack.ctx.models.LedgerEntry.find({ accountId: a.accountId, type: "payment" }).lean();
     expect(entries.map((e) => e.amount)).toEqual([20_000]);
     expect(await a.available()).toBe(-1_000);
-    await eventually(async () => (await reconcile(stack.ctx, { accountIds: [a.accountId] })).drifts.length === 0, 30_000, "no drift");
+    await eventually(async () => (await jobs.reconcile(stack.ctx, { accountIds: [a.accountId] })).drifts.length === 0, 30_000, "no drift");
   });
 
   it("partial payments, each once by its key; the rounding of the total is booked when the invoice is complete", async () => {
@@ -136,8 +136,8 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     });
 
     const periodEnd = new Date((await stack.ctx.models.Invoice.findById(early.id).lean())!.periodTo!.getTime() + 60_000);
-    await Promise.all([closeEndedPeriods(stack.ctx, periodEnd), closeEndedPeriods(stack.ctx, periodEnd)]);
-    await closeEndedPeriods(stack.ctx, periodEnd);
+    await Promise.all([jobs.closeEndedPeriods(stack.ctx, periodEnd), jobs.closeEndedPeriods(stack.ctx, periodEnd)]);
+    await jobs.closeEndedPeriods(stack.ctx, periodEnd);
     const invoices = await stack.ctx.models.Invoice.find({ accountId: d.accountId, kind: "invoice" }).sort({ cutoff: 1 }).lean();
     expect(invoices.map((i) => i.lines.reduce((n, l) => n + l.quantity, 0))).toEqual([10, 6]);
     const events = await stack.ctx.models.UsageEvent.find({ accountId: d.accountId }).lean();

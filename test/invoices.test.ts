@@ -4,7 +4,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeEndedPeriods, finalize, lastEndedPeriod } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
@@ -78,84 +77,6 @@ describe("invoices", () => {
     expect(invoice).toMatchObject({ subtotal: 951_234, rounding: -1_234, total: 950_000 }); // USD 0.951234 → USD 0.95
   });
 
-  it("numbers without gaps across invoices and credit notes, even after a numbering interrupted midway", async () => {
-    const b = await postpaidWithUsage(1);
-    const second = (await close(b.accountId)).body.invoice;
-    expect(second.number).toBe("TG-000002");
-    const note = await request(stack.controlPlaneUrl)
-      .post(`/v1/invoices/${second.id}/credit-notes`)
-      .set(admin)
-      .set("idempotency-key", "goodwill")
-      .send({ amount: 100_000, reason: "goodwill" });
-    expect(note.status).toBe(201);
-    expect(note.body).toMatchObject({
-      kind: "credit_note",
-      number: "TG-000003",
-      subtotal: -100_000,
-      total: -100_000,
-      correctsInvoiceId: second.id,
-    });
-    const tooMuch = await request(stack.controlPlaneUrl)
-      .post(`/v1/invoices/${second.id}/credit-notes`)
-      .set(admin)
-      .set("idempotency-key", "more")
-      .send({ amount: 200_000, reason: "too much" });
-    expect(tooMuch.status).toBe(422);
-
-    // A numbering that died after giving TG-000004 to a document and before moving the counter.
-    const c = await postpaidWithUsage(1);
-    const draft = await stack.ctx.models.Invoice.create({
-      _id: "inv_interruptedinterr",
-      kind: "invoice",
-      issuer: "tollgate",
-      accountId: c.accountId,
-      currency: "USD",
-      subject: "2000-01",
-      idempotencyKey: "interrupted",
-      status: "finalized",
-      lines: [],
-      subtotal: 0,
-      total: 0,
-      rounding: 0,
-      sequence: 4,
-      number: "TG-000004",
-      createdAt: new Date(),
-      finalizedAt: new Date(),
-    });
-    await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:4", issuer: "tollgate", sequence: 4, invoiceId: draft._id });
-    expect((await stack.ctx.models.InvoiceCounter.findById("tollgate").lean())!.next).toBe(4);
-    const next = (await close(c.accountId)).body.invoice;
-    expect(next.number).toBe("TG-000005");
-    const numbers = (
-      await stack.ctx.models.Invoice.find({ sequence: { $exists: true } })
-        .sort({ sequence: 1 })
-        .lean()
-    ).map((i) => i.sequence);
-    expect(numbers).toEqual([1, 2, 3, 4, 5]);
-
-    // A run that died after taking a number for a draft and before stamping it: the next run finishes it.
-    const e = await postpaidWithUsage(1);
-    const orphan = await stack.ctx.models.Invoice.create({
-      _id: "inv_takennotstamped",
-      kind: "invoice",
-      issuer: "tollgate",
-      accountId: e.accountId,
-      currency: "USD",
-      subject: "2000-02",
-      idempotencyKey: "taken-not-stamped",
-      status: "draft",
-      lines: [],
-      subtotal: 0,
-      total: 0,
-      rounding: 0,
-      createdAt: new Date(),
-    });
-    await stack.ctx.models.InvoiceNumber.create({ _id: "tollgate:6", issuer: "tollgate", sequence: 6, invoiceId: orphan._id });
-    expect((await finalize(stack.ctx, orphan._id)).number).toBe("TG-000006");
-    expect((await close(e.accountId)).body.invoice.number).toBe("TG-000007");
-    expect((await finalize(stack.ctx, draft._id)).number).toBe("TG-000004"); // finalizing again changes nothing
-  });
-
   it("finalized documents are immutable but for paid or void; drafts of other accounts are not visible", async () => {
     const d = await postpaidWithUsage(1);
     const invoice = (await close(d.accountId)).body.invoice;
@@ -200,48 +121,6 @@ describe("invoices", () => {
     const viaSdk = Buffer.from(await stack.consumer(e.key).downloadInvoicePdf(e.accountId, invoice.id));
     expect(viaSdk.subarray(0, 5).toString()).toBe("%PDF-");
     expect((await stack.consumer(e.key).listInvoices(e.accountId)).items.map((i) => i.number)).toEqual([invoice.number]);
-  });
-
-  it("the billing-cycle job closes each account's last ended period, on its own cycle, once", async () => {
-    const plan = await stack.admin.createPlan({ name: "weekly", currency: "USD", pricePerCall: 400_000 });
-    const account = await stack.admin.createAccount({ name: "weekly", planId: plan.id, billingMode: "postpaid", creditLimit: 10_000_000 });
-    await stack.admin.setBilling(account.id, {
-      billingMode: "postpaid",
-      creditLimit: 10_000_000,
-      billingCycle: { interval: "week", anchorDay: 3 },
-    });
-    const last = lastEndedPeriod({ interval: "week", anchorDay: 3 }, new Date());
-    // Last week's usage, as the ingester left it; and some of this week's, which is not billed yet.
-    const event = (id: string, at: Date) => ({
-      _id: id,
-      accountId: account.id,
-      keyId: "key_x",
-      planId: plan.id,
-      currency: "USD",
-      price: 400_000,
-      method: "GET",
-      path: "/x",
-      productId: "default",
-      units: 1,
-      timestamp: at,
-      ingestedAt: at,
-    });
-    await stack.ctx.models.UsageEvent.insertMany([
-      event("ev_week_1", new Date(last.from.getTime() + 3_600_000)),
-      event("ev_week_2", new Date(last.to.getTime() - 1)),
-      event("ev_week_now", new Date(last.to.getTime() + 1)),
-    ]);
-    await Promise.all([closeEndedPeriods(stack.ctx), closeEndedPeriods(stack.ctx)]);
-    await closeEndedPeriods(stack.ctx);
-    const invoices = await stack.ctx.models.Invoice.find({ accountId: account.id }).lean();
-    expect(invoices).toHaveLength(1);
-    expect(invoices[0]).toMatchObject({
-      status: "finalized",
-      subtotal: 800_000,
-      total: 800_000,
-      lines: [expect.objectContaining({ quantity: 2 })],
-    });
-    expect(invoices[0]!.subject).toBe(`${last.key} to ${last.to.toISOString().slice(0, 10)}`);
   });
 
   it("prepaid accounts get no period invoice", async () => {

@@ -1,6 +1,6 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reconcile, bookUsage } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
@@ -46,16 +46,16 @@ describe("the ledger is the book of record", () => {
     const charged = answers.filter((a) => a.status === 200).length;
     // 100,000 + 15 distinct top-ups of 5,000 + 3 vouchers of 10,000 − one adjustment of 5,000 = 200 calls
     expect(charged).toBe(200);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // mid-flight
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // mid-flight
 
     await ingested(stack, s, charged);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // ingested, not booked
-    await bookUsage(stack.ctx);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]); // ingested, not booked
+    await jobs.bookUsage(stack.ctx);
     const booked = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
     expect(booked.reduce((n, e) => n + e.usageCount!, 0)).toBe(charged);
     expect(await ledgerSum(stack, s)).toBe(0);
     expect((await stack.admin.getBalance(s.accountId)).balances[0]!.available).toBe(0);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
     expect(await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, bookedIn: { $exists: false } })).toBe(0);
 
     // The consumer sees the same book.
@@ -74,12 +74,12 @@ describe("the ledger is the book of record", () => {
       { accountId: s.accountId },
       { $set: { bookedIn: "led_orphanedorphaned", markedAt: new Date(Date.now() - 120_000) } },
     );
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toHaveLength(1); // claimed, but in no book
-    await bookUsage(stack.ctx);
-    await bookUsage(stack.ctx);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toHaveLength(1); // claimed, but in no book
+    await jobs.bookUsage(stack.ctx);
+    await jobs.bookUsage(stack.ctx);
     const entries = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
     expect(entries).toEqual([expect.objectContaining({ _id: "led_orphanedorphaned", amount: -2_800, usageCount: 4 })]);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
   it("settlers racing (in several processes' worth of calls) book every call exactly once", async () => {
@@ -88,11 +88,11 @@ describe("the ledger is the book of record", () => {
     await Promise.all(Array.from({ length: 60 }, () => call(`${stack.gatewayUrl}/x`, { agent, headers: { "x-api-key": s.key } })));
     agent.destroy();
     await ingested(stack, s, 60);
-    for (let round = 0; round < 5; round++) await Promise.all(Array.from({ length: 6 }, () => bookUsage(stack.ctx)));
+    for (let round = 0; round < 5; round++) await Promise.all(Array.from({ length: 6 }, () => jobs.bookUsage(stack.ctx)));
     const booked = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
     expect(booked.reduce((n, e) => n + e.usageCount!, 0)).toBe(60);
     expect(booked.reduce((n, e) => n + e.amount, 0)).toBe(-6_000);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
   it("reports a wallet whose Redis balance drifted from the ledger, with the amount", async () => {
@@ -131,7 +131,7 @@ describe("Redis loses everything", () => {
       30_000,
       "postpaid ingestion",
     );
-    await bookUsage(stack.ctx);
+    await jobs.bookUsage(stack.ctx);
     const ids = [prepaid.accountId, acct.id, idle.accountId];
     const before = await Promise.all(ids.map((id) => stack.admin.getBalance(id)));
     expect(before.map((b) => b.balances[0]!.available)).toEqual([10_000 - 7 * 300, -1_200, 42]);

@@ -4,7 +4,7 @@ import { Agent } from "node:http";
 import request from "supertest";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkThresholds, deliverNotifications, startJobs, type Mailer } from "@tollgate/control-plane";
+import { jobs, type Mailer, startJobs } from "@tollgate/control-plane";
 import { RedisChargeStore } from "@tollgate/gateway-plugin";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
@@ -66,8 +66,8 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
   const mailsTo = (s: Seeded) => inbox.messages.filter((m) => m.to && JSON.stringify(m.to).includes(s.accountId));
   const hooksFor = (s: Seeded) => receiver.received.filter((r) => r.body.includes(s.accountId));
   const check = async () => {
-    await Promise.all([checkThresholds(stack.ctx), checkThresholds(stack.ctx)]); // two checkers racing
-    await deliverNotifications(stack.ctx, mailer);
+    await Promise.all([jobs.checkThresholds(stack.ctx), jobs.checkThresholds(stack.ctx)]); // two checkers racing
+    await jobs.deliverNotifications(stack.ctx, mailer);
   };
 
   it("a burst crossing 80% and 100% of a quota sends exactly one mail and one signed webhook per threshold", async () => {
@@ -131,7 +131,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     expect(pendingOne).toBeDefined();
     expect(pendingOne!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     await stack.ctx.models.Notification.updateMany({ accountId: s.accountId }, { $set: { nextAttemptAt: new Date() } }); // the backoff has passed
-    await deliverNotifications(stack.ctx, mailer);
+    await jobs.deliverNotifications(stack.ctx, mailer);
     const log = await stack.ctx.models.NotificationDelivery.find({ accountId: s.accountId, channel: { $regex: "^webhook:" } }).lean();
     expect(log.filter((d) => !d.ok)).toHaveLength(2);
     expect(log.filter((d) => d.ok)).toHaveLength(2); // balance_below and balance_depleted, each delivered once

@@ -1,7 +1,7 @@
 import request from "supertest";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reconcile } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
 
@@ -123,6 +123,6 @@ describe("recharges through Stripe (against stripe-mock)", () => {
       ["credit", 3_000_000],
       ["reversal", -3_000_000],
     ]);
-    expect((await reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reconcile, bookUsage } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
@@ -90,8 +90,8 @@ describe("a call refused with 503 is never charged, however the timing falls", (
       });
       expect(undone, `${name}: refused calls whose charge ran late`).toBeGreaterThan(0);
     }
-    await bookUsage(stack.ctx);
-    const report = await reconcile(stack.ctx, { accountIds: Object.values(accounts).map((s) => s.accountId) });
+    await jobs.bookUsage(stack.ctx);
+    const report = await jobs.reconcile(stack.ctx, { accountIds: Object.values(accounts).map((s) => s.accountId) });
     expect(report.drifts).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { finishRedemptions } from "@tollgate/control-plane";
+import { jobs } from "@tollgate/control-plane";
 import { TollgateError } from "@tollgate/sdk";
 import { startStack, type Stack } from "./support/stack.js";
 
@@ -98,8 +98,8 @@ describe("vouchers, like prepaid phone cards", () => {
     });
     expect(await reason(stack.consumer(s.key).redeemVoucher(code))).toBe("422 redeemed");
     expect(await available(s.accountId)).toBe(0);
-    await finishRedemptions(stack.ctx);
-    await finishRedemptions(stack.ctx);
+    await jobs.finishRedemptions(stack.ctx);
+    await jobs.finishRedemptions(stack.ctx);
     expect(await available(s.accountId)).toBe(5_000_000);
     expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "credit" })).toBe(1);
     expect(await stack.ctx.models.Voucher.findById(voucher._id).lean()).toMatchObject({ status: "redeemed", redeemedBy: s.accountId });

@@ -1,27 +1,17 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deliverNotifications, notify, STRICT_WEBHOOKS } from "@tollgate/control-plane";
+import { STRICT_WEBHOOKS } from "@tollgate/control-plane";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
 
 describe("notification webhooks never reach the provider's own network", () => {
   let stack: Stack;
   let s: Seeded;
-  let server: Server;
-  let hits = 0;
   beforeAll(async () => {
     stack = await startStack({ ingester: false, webhooks: STRICT_WEBHOOKS });
     s = await stack.seedAccount({ pricePerCall: 10, balance: 1_000 });
-    server = createServer((_req, res) => {
-      hits++;
-      res.end("ok");
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   });
   afterAll(async () => {
     await stack?.close();
-    await new Promise((resolve) => server?.close(resolve));
   });
 
   const hostile = [
@@ -58,19 +48,5 @@ describe("notification webhooks never reach the provider's own network", () => {
       .set("x-api-key", s.key)
       .send({ webhooks: ["https://hooks.example.com/tollgate"] });
     expect(answer.status).toBe(200);
-  });
-
-  it("checks again at delivery: an endpoint that now points inside is refused, and nothing is sent", async () => {
-    const inside = `http://localhost:${(server.address() as AddressInfo).port}/hook`;
-    // As if the stored endpoint had been acceptable when it was saved (e.g. its name has since been re-pointed).
-    await stack.ctx.models.NotificationSettings.updateOne(
-      { _id: s.accountId },
-      { $set: { webhooks: [{ id: "whk_inside", url: inside, secret: "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" }] } },
-    );
-    expect(await notify(stack.ctx, s.accountId, "balance_depleted", "ssrf-test", { currency: "USD", balance: 0 })).toBe(true);
-    await deliverNotifications(stack.ctx, undefined);
-    const deliveries = await stack.ctx.models.NotificationDelivery.find({ accountId: s.accountId }).lean();
-    expect(deliveries).toEqual([expect.objectContaining({ ok: false, detail: expect.stringMatching(/refused webhook target/) })]);
-    expect(hits).toBe(0);
   });
 });

@@ -13,6 +13,22 @@ import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
 
+/**
+ * What the scheduled jobs do, each also callable on its own: an operator's "run it now", or a test that picks
+ * its own clock (closeEndedPeriods, expireGrants and the others take `now` where time matters).
+ */
+export const jobs = {
+  bookUsage,
+  reconcile,
+  closeEndedPeriods,
+  expireGrants,
+  checkThresholds,
+  deliverNotifications,
+  applyPendingEntries,
+  finishRedemptions,
+  releaseStaleAutoRecharges,
+} as const;
+
 export interface JobIntervals {
   /** How often agenda looks for due jobs. */
   processEveryMs: number;
