@@ -42,7 +42,7 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
     expect(Number((await wallet(s))["b:USD"])).toBe(10_000 - 300 * ok);
     await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === ok, 30_000, "usage");
     const priced = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean();
-    expect(priced.every((e) => e.price === 300 && e.units === 300)).toBe(true);
+    expect(priced.every((e) => e.amount === 300 && e.units === 300)).toBe(true);
   });
 
   it("returns the reservation of a gateway killed mid-call, once its TTL has passed", async () => {

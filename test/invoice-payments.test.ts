@@ -126,7 +126,7 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
       keyId: "key_x",
       planId: plan,
       currency: "USD",
-      price: 1_000,
+      amount: 1_000,
       method: "GET",
       path: "/x",
       productId: "default",

@@ -58,6 +58,6 @@ describe("prepaid enforcement under concurrency", () => {
     // Each usage event is a forwarded call: the ids the upstream was told are exactly the ids recorded.
     const forwardedIds = stack.upstream.requests.map((r) => r.headers["tollgate-event-id"]).sort();
     expect(events.map((e) => e._id).sort()).toEqual(forwardedIds);
-    expect(events.reduce((sum, e) => sum + e.price, 0)).toBe(PRICE * FUNDED_CALLS);
+    expect(events.reduce((sum, e) => sum + e.amount, 0)).toBe(PRICE * FUNDED_CALLS);
   });
 });

@@ -154,7 +154,7 @@ describe("pricing models through the gateway", () => {
     expect(Number(answer.headers["tollgate-balance"])).toBe(30_000);
     await eventually(async () => (await available(s)) === 50_000 - 5_000, 10_000, "settlement");
     const [event] = await events(s, 1);
-    expect(event).toMatchObject({ units: 2_500, price: 5_000, status: 200, responseBytes: 2_500 });
+    expect(event).toMatchObject({ units: 2_500, amount: 5_000, status: 200, responseBytes: 2_500 });
   });
 
   it("units reported by the upstream in a header, and duration", async () => {
@@ -172,8 +172,8 @@ describe("pricing models through the gateway", () => {
     await get(timed, "/sleep/60");
     const [event] = await events(timed, 1);
     expect(event!.units).toBeGreaterThanOrEqual(60);
-    expect(event!.price).toBe(event!.units! * 10);
-    expect(await available(timed)).toBe(200_000 - event!.price);
+    expect(event!.amount).toBe(event!.units! * 10);
+    expect(await available(timed)).toBe(200_000 - event!.amount);
   });
 
   it("refunds per the plan's policy when the upstream fails or the caller goes away", async () => {
@@ -201,7 +201,7 @@ describe("pricing models through the gateway", () => {
     );
     expect(await available(s)).toBe(10_000);
     const recorded = await events(s, 2);
-    expect(recorded.map((e) => [e.refunded, e.price])).toEqual([
+    expect(recorded.map((e) => [e.refunded, e.amount])).toEqual([
       [true, 0],
       [true, 0],
     ]);

@@ -73,12 +73,12 @@ describe("a call refused with 503 is never charged, however the timing falls", (
         .map((r) => String(r.headers["tollgate-event-id"]));
       expect(served.length).toBe(statuses[name]!.filter((status) => status === 200).length);
       const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean();
-      const charging = events.filter((e) => e.price > 0 && e.refunded !== true);
+      const charging = events.filter((e) => e.amount > 0 && e.refunded !== true);
       expect(new Set(charging.map((e) => e._id)), name).toEqual(new Set(served));
       const balance = (await stack.admin.getBalance(s.accountId)).balances[0]!;
       expect(balance.reserved, name).toBe(0);
       const taken = START - balance.available;
-      expect(taken, name).toBe(charging.reduce((total, e) => total + e.price, 0));
+      expect(taken, name).toBe(charging.reduce((total, e) => total + e.amount, 0));
       if (name !== "reserved") expect(taken, name).toBe(100 * served.length);
     }
     // The flat and rated charges that ran after their call was refused were undone, and say so.

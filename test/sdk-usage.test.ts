@@ -32,9 +32,11 @@ describe("SDK: balance and usage as a consumer sees them", () => {
     const paged = [...first.items, ...second.items, ...third.items];
     expect(paged.map((u) => u.path)).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `/items/${i}`));
     expect(new Set(paged.map((u) => u.id)).size).toBe(7);
-    expect(paged.every((u: UsageEvent) => u.price === 3_000 && u.currency === "USD" && u.keyId === s.keyId && u.method === "GET")).toBe(
-      true,
-    );
+    expect(
+      paged.every(
+        (u: UsageEvent) => u.amount === 3_000 && u.price === 3_000 && u.currency === "USD" && u.keyId === s.keyId && u.method === "GET",
+      ),
+    ).toBe(true);
 
     const all: UsageEvent[] = [];
     for await (const event of client.iterateUsage({ limit: 2 })) all.push(event);

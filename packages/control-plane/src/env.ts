@@ -24,6 +24,8 @@ export const controlPlaneEnv = z.object({
     )
     .pipe(z.array(z.string().min(24).max(256)).min(1)),
   INGESTER: z.enum(["on", "off"]).default("on"),
+  /** Run the scheduled jobs (and the auto-recharge signal consumer) beside the ingester. `off` makes an ingest-only process, to scale ingestion out. */
+  JOBS: z.enum(["on", "off"]).default("on"),
   /** Stripe: enabled when both keys are set. STRIPE_API_BASE points at another API (stripe-mock in tests). */
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

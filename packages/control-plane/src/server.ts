@@ -72,7 +72,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let agenda: Awaited<ReturnType<typeof startJobs>> | undefined;
   let signals: SignalConsumer | undefined;
   let signalRedis: Redis | undefined;
-  if (parts.ingester) {
+  if (parts.ingester && env.JOBS === "on") {
     agenda = await startJobs(ctx, conn.db!, new RedisChargeStore(redis, keyspace), {
       processEveryMs: 1_000,
       bookMs: env.BOOK_INTERVAL_MS ?? env.SETTLE_INTERVAL_MS ?? 5_000,

@@ -80,6 +80,9 @@ export interface UsageEvent {
   path: string;
   /** The priced units: 1 per call, or bytes, milliseconds, units the upstream reported. */
   units: number;
+  /** Micros charged for this call. */
+  amount: Micros;
+  /** @deprecated the old name of amount */
   price: Micros;
   currency: string;
   /** Two-phase charges: the response status and duration. */

@@ -78,7 +78,7 @@ describe("Ingester", () => {
       keyId: "key_i",
       planId: "plan_i",
       currency: "USD",
-      price: 250,
+      amount: 250,
       method: "GET",
       path: "/x",
       timestamp: new Date(1_700_000_000_000),
@@ -103,7 +103,7 @@ describe("Ingester", () => {
       keyId: "key_i",
       planId: "plan_i",
       currency: "USD",
-      price: 250,
+      amount: 250,
       method: "GET",
       path: "/x",
       timestamp: new Date(1_700_000_000_000),
@@ -134,11 +134,11 @@ describe("Ingester: voids of refused calls", () => {
     await redis.xadd(stream, "*", ...voidOf("ev_late_void", accountId));
     await redis.xadd(stream, "*", ...voidOf("ev_late_void", accountId)); // delivered twice
     await drained();
-    expect(await models.UsageEvent.findById("ev_late_void").lean()).toMatchObject({ price: 250, refunded: true, status: 503 });
+    expect(await models.UsageEvent.findById("ev_late_void").lean()).toMatchObject({ amount: 250, refunded: true, status: 503 });
     expect((await refunds()).map((e) => [e.type, e.amount, e.walletId])).toEqual([["usage", 250, "wal_v"]]);
   });
 
-  it("a void that arrives before its charge, or with it, leaves the event refunded at price 0 and the ledger alone", async () => {
+  it("a void that arrives before its charge, or with it, leaves the event refunded at amount 0 and the ledger alone", async () => {
     await redis.xadd(stream, "*", ...voidOf("ev_void_first", accountId));
     await drained();
     await redis.xadd(stream, "*", ...event("ev_void_first", accountId));
@@ -149,7 +149,7 @@ describe("Ingester: voids of refused calls", () => {
       .exec();
     await drained();
     for (const id of ["ev_void_first", "ev_same_batch"]) {
-      expect(await models.UsageEvent.findById(id).lean()).toMatchObject({ price: 0, refunded: true, status: 503 });
+      expect(await models.UsageEvent.findById(id).lean()).toMatchObject({ amount: 0, refunded: true, status: 503 });
     }
     expect(await refunds()).toHaveLength(1); // only the one above
   });

@@ -76,8 +76,8 @@ async function insertIgnoringDuplicates(models: Models, docs: UsageEvent[]): Pro
 }
 
 /**
- * A call whose charge its gateway undid (it had answered 503): record the event as refunded, price 0, if it
- * is not in MongoDB yet (the charge's own entry, coming later, is then a duplicate); if it is, its price was
+ * A call whose charge its gateway undid (it had answered 503): record the event as refunded, amount 0, if it
+ * is not in MongoDB yet (the charge's own entry, coming later, is then a duplicate); if it is, its amount was
  * or will be booked with the usage, so the refund goes to the ledger as a `usage` entry of its own (once, by
  * its key) before the event is marked refunded. Idempotent: a crash anywhere leaves the stream entry to redo.
  */
@@ -93,7 +93,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
   const charged = await models.UsageEvent.findById(refunded._id).lean();
   if (charged === null || charged.refunded === true) return;
   const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
-  if (wallet !== null && charged.price > 0) {
+  if (wallet !== null && charged.amount > 0) {
     const now = new Date();
     await models.LedgerEntry.create({
       _id: newId("led"),
@@ -101,7 +101,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       accountId: charged.accountId,
       currency: charged.currency,
       type: "usage",
-      amount: charged.price,
+      amount: charged.amount,
       usageCount: 0,
       idempotencyKey: `refund:${charged._id}`,
       requestHash: "refund",
@@ -125,7 +125,7 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
     planId: e.planId,
     currency: e.currency,
     // A void entry carries the refunded charge (negative): the event it leaves behind charged nothing.
-    price: e.void ? 0 : e.amount,
+    amount: e.void ? 0 : e.amount,
     method: e.method,
     path: e.path,
     productId: e.productId,

@@ -7,8 +7,8 @@ export interface UsageEvent {
   keyId: string;
   planId: string;
   currency: string;
-  /** Integer micros charged. */
-  price: number;
+  /** Integer micros charged for this call. */
+  amount: number;
   method: string;
   path: string;
   productId?: string;
@@ -37,7 +37,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     keyId: { type: String, required: true },
     planId: { type: String, required: true },
     currency: { type: String, required: true },
-    price: { type: Number, required: true },
+    amount: { type: Number, required: true },
     method: { type: String, required: true },
     path: { type: String, required: true },
     productId: { type: String },

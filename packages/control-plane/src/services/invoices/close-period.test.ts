@@ -28,7 +28,7 @@ describe("the billing-cycle job", () => {
       keyId: "key_x",
       planId,
       currency: "USD",
-      price: 400_000,
+      amount: 400_000,
       method: "GET",
       path: "/x",
       productId: "default",

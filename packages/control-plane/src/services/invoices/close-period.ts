@@ -67,7 +67,7 @@ function unbilled(accountId: string, currency: string, period: Pick<Period, "fro
     accountId,
     currency,
     invoiceId: { $exists: false },
-    price: { $gt: 0 },
+    amount: { $gt: 0 },
     refunded: { $ne: true },
     timestamp: { $gte: period.from, $lt: cutoff },
   };
@@ -79,7 +79,7 @@ async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefine
   await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), {
     $set: { invoiceId: draft._id },
   });
-  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, price: 1 }).lean();
+  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1 }).lean();
   if (events.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
     return undefined;
@@ -90,20 +90,20 @@ async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefine
 }
 
 /** A line per product and price; past MAX_LINES distinct prices (response-metered products), a line per product. */
-function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "price">[]): InvoiceLine[] {
+function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "amount">[]): InvoiceLine[] {
   const byRate = new Map<string, InvoiceLine>();
   for (const e of events) {
     const product = e.productId ?? "default";
-    const key = `${product}\u0000${e.price}`;
+    const key = `${product}\u0000${e.amount}`;
     const line = byRate.get(key) ?? {
-      description: `${product}: calls at ${e.price} micros`,
+      description: `${product}: calls at ${e.amount} micros`,
       productId: product,
       quantity: 0,
-      unitPrice: e.price,
+      unitPrice: e.amount,
       amount: 0,
     };
     line.quantity += 1;
-    line.amount += e.price;
+    line.amount += e.amount;
     byRate.set(key, line);
   }
   const lines = [...byRate.values()].sort((a, b) => (a.productId ?? "").localeCompare(b.productId ?? "") || a.unitPrice - b.unitPrice);
@@ -113,7 +113,7 @@ function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "price">[
     const product = e.productId ?? "default";
     const line = perProduct.get(product) ?? { description: `${product}: usage`, productId: product, quantity: 0, unitPrice: 0, amount: 0 };
     line.quantity += e.units ?? 1;
-    line.amount += e.price;
+    line.amount += e.amount;
     perProduct.set(product, line);
   }
   return [...perProduct.values()].map((l) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 }));

@@ -24,7 +24,7 @@ describe("invoice numbers", () => {
       keyId: "key_x",
       planId,
       currency: "USD",
-      price: 250_000,
+      amount: 250_000,
       method: "GET",
       path: "/x",
       productId: "default",

@@ -60,11 +60,11 @@ export async function bookUnlocked(ctx: AppContext, batchSize = 2_000): Promise<
 /** Insert the ledger entry for the events marked with `entryId`; returns how many it books. */
 async function bookMarked(ctx: AppContext, entryId: string, accountId: string, currency: string): Promise<number> {
   const { UsageEvent, Wallet, LedgerEntry } = ctx.models;
-  const events = await UsageEvent.find({ bookedIn: entryId }, { price: 1 }).lean();
+  const events = await UsageEvent.find({ bookedIn: entryId }, { amount: 1 }).lean();
   if (events.length === 0) return 0; // another booker marked them first
   const wallet = await Wallet.findOne({ accountId, currency }).lean();
   if (wallet === null) throw new Error(`usage of ${accountId} in ${currency} has no wallet`);
-  const total = events.reduce((sum, e) => sum + e.price, 0);
+  const total = events.reduce((sum, e) => sum + e.amount, 0);
   const now = new Date();
   try {
     await LedgerEntry.create({

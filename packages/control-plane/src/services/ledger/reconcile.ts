@@ -35,7 +35,7 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
   const [ledger, pendingCredits, unbookedUsage] = await Promise.all([
     sum(ctx, "LedgerEntry", { walletId: wallet._id }, "$amount"),
     sum(ctx, "LedgerEntry", { walletId: wallet._id, appliedAt: { $exists: false } }, "$amount"),
-    sum(ctx, "UsageEvent", { accountId, currency, bookedIn: { $exists: false } }, "$price"),
+    sum(ctx, "UsageEvent", { accountId, currency, bookedIn: { $exists: false } }, "$amount"),
   ]);
   const expected = ledger - pendingCredits - unbookedUsage - streamedUsage;
   return {

@@ -5,7 +5,7 @@ export async function sum(
   ctx: AppContext,
   model: "LedgerEntry" | "UsageEvent" | "Invoice",
   match: Record<string, unknown>,
-  field: "$amount" | "$price" | "$total",
+  field: "$amount" | "$total",
 ): Promise<number> {
   const rows = await (ctx.models[model] as unknown as { aggregate(p: unknown[]): Promise<{ total: number }[]> }).aggregate([
     { $match: match },
