@@ -34,7 +34,7 @@ describe("prepaid enforcement under concurrency", () => {
     for (const answer of refused) {
       expect(answer.headers["content-type"]).toBe("application/problem+json");
       const problem = JSON.parse(answer.body);
-      expect(problem).toMatchObject({ status: 402, code: "insufficient_funds", price: PRICE, currency: "USD" });
+      expect(problem).toMatchObject({ status: 402, code: "insufficient_funds", amount: PRICE, price: PRICE, currency: "USD" });
       expect(problem.balance).toBeLessThan(PRICE);
     }
     // The balances the gateway reported are each distinct: 200 successive debits, none lost to a race.

@@ -161,6 +161,8 @@ function refusalProblem(refusal: Refusal, currency: string): Problem {
         `This call costs up to ${refusal.amount} micros ${currency}; the balance is ${refusal.balance}.`,
         {
           balance: refusal.balance,
+          amount: refusal.amount,
+          // The same figure under its old name, for existing clients.
           price: refusal.amount,
           currency,
         },
