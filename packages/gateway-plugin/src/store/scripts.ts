@@ -272,6 +272,17 @@ ${luaXadd("KEYS[2]", U, {
 return {${Code.ok}, balance, amount, soft}
 `;
 
+// Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down.
+// Expects r = HMGET(reservation, 'amt', 'cur', …); KEYS 1 account, 2 reservation, 3 reservation index, 4 key spend.
+const release = (eventId: string) => `
+local held = tonumber(r[1])
+redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
+redis.call('DECRBY', KEYS[4], held)
+redis.call('DEL', KEYS[2])
+redis.call('ZREM', KEYS[3], ${eventId})
+`;
+
 /**
  * Return an expired reservation whose gateway never settled it (it died): the caller is not charged.
  * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter (read from the reservation), 5 stream
@@ -282,12 +293,7 @@ export const REAP_LUA = `
 local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key')
 if not r[1] then redis.call('ZREM', KEYS[3], ARGV[1]) return 0 end
 if tonumber(r[3]) > tonumber(ARGV[2]) then return 0 end
-local held = tonumber(r[1])
-redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
-redis.call('INCRBY', KEYS[4], -held)
-redis.call('DEL', KEYS[2])
-redis.call('ZREM', KEYS[3], ARGV[1])
+${release("ARGV[1]")}
 ${luaXadd("KEYS[5]", U, {
   eventId: "ARGV[1]",
   accountId: "r[4]",
@@ -365,15 +371,10 @@ if redis.call('GET', KEYS[5]) == '${VOID_RECEIPT}' then return {${VoidCode.alrea
 redis.call('SET', KEYS[5], '${VOID_RECEIPT}', 'EX', ARGV[1])
 local r = redis.call('HMGET', KEYS[2], 'amt', 'cur')
 if not r[1] then return {${VoidCode.tombstoned}} end
-local held = tonumber(r[1])
-redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
-redis.call('DECRBY', KEYS[4], held)
+${release("ARGV[2]")}
 for i = 0, tonumber(ARGV[3]) - 1 do
   if ARGV[4 + i] ~= '1' then redis.call('DECR', KEYS[6 + i]) end
 end
-redis.call('DEL', KEYS[2])
-redis.call('ZREM', KEYS[3], ARGV[2])
 return {${VoidCode.refunded}}
 `;
 
