@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.js";
+import { ProblemError } from "../http/problem-error.js";
 import { isDuplicateKey } from "../models/index.js";
 
 /** Take the lock `name` for `ttlMs`, unless someone holds it; an expired lock can be taken over. */
@@ -58,7 +59,7 @@ export async function whenLocked<T>(ctx: AppContext, name: string, ttlMs: number
         await releaseLock(ctx, `lock:${name}`, holder);
       }
     }
-    if (Date.now() > deadline) throw new Error(`lock ${name} stayed busy for ${waitMs} ms`);
+    if (Date.now() > deadline) throw new ProblemError("conflict", `Another request is working on this (${name}); retry shortly.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
