@@ -22,8 +22,9 @@ function startIngester(stack: Stack, consumer: string): ChildProcess {
       TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
       INGESTER_CONSUMER: consumer,
       INGESTER_CLAIM_IDLE_MS: "1000",
-      // Ingest-only processes: the test is about ingestion, and on FerretDB the jobs' writes (booking scans the
-      // usage collection inside a write transaction) contend for SQLite's one write lock.
+      // Ingest-only processes: the test is about ingestion. On FerretDB v1 (SQLite) every query but {_id: x}
+      // reads the whole collection, and an update rewrites its matches one by one in one write transaction,
+      // so the jobs' booking contends with the ingester's inserts for SQLite's one write lock.
       JOBS: "off",
     },
     stdio: ["ignore", "inherit", "inherit"],
