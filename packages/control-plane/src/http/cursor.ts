@@ -1,6 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { ProblemError } from "./problem-error.js";
 
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next (older) page; absent on the last page. */
+  nextCursor?: string;
+}
+
 const TAG_BYTES = 16;
 const TAG_CHARS = Math.ceil((TAG_BYTES * 4) / 3); // base64url, unpadded
 // The range of a JavaScript Date: a time outside it cannot come from a stored document.
@@ -24,15 +30,31 @@ export class Cursors {
     );
   }
 
+  /**
+   * One page of `list`, newest first by (`field`, _id), after `cursor` when given: `find` runs the query with
+   * the cursor's filter, the sort and how many rows to take (one more than the page, to know if another follows).
+   */
+  async paginate<T extends { _id: string }>(
+    list: string,
+    field: keyof T & string,
+    limit: number,
+    cursor: string | undefined,
+    find: (after: Record<string, unknown>, sort: Record<string, -1>, take: number) => Promise<T[]>,
+  ): Promise<Page<T>> {
+    const after = cursor === undefined ? {} : this.after(list, field, cursor);
+    const rows = await find(after, { [field]: -1, _id: -1 }, limit + 1);
+    return this.page(list, rows, limit, (row) => [row[field] as Date, row._id]);
+  }
+
   /** Fetch one row more than the page: its presence says there is a next page. */
-  page<T>(list: string, rows: T[], limit: number, key: (row: T) => [Date, string]): { items: T[]; nextCursor?: string } {
+  private page<T>(list: string, rows: T[], limit: number, key: (row: T) => [Date, string]): Page<T> {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return rows.length > limit && last !== undefined ? { items, nextCursor: this.encode(list, ...key(last)) } : { items };
   }
 
   /** The filter for the items after `cursor` on the time field `field`; refuses cursors this API never gave. */
-  after(list: string, field: string, cursor: string): Record<string, unknown> {
+  private after(list: string, field: string, cursor: string): Record<string, unknown> {
     const [at, id] = this.decode(list, cursor);
     return { $or: [{ [field]: { $lt: at } }, { [field]: at, _id: { $lt: id } }] };
   }
