@@ -215,6 +215,17 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ],
     ["a credit note of nothing", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/credit-notes", credit("cn"), '{"amount":0,"reason":"x"}'],
     ["paying an unknown invoice", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", json, "{}"],
+    ["a negative payment", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", credit("pay-1"), '{"amount":-10000}'],
+    ["a fractional payment", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", credit("pay-2"), '{"amount":0.5}'],
+    ["a payment as a string", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", credit("pay-3"), '{"amount":"10000"}'],
+    [
+      "a payment with an unknown field",
+      "post",
+      () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay",
+      credit("pay-4"),
+      '{"amount":10000,"status":"paid"}',
+    ],
+    ["a payment with a malformed key", "post", () => "/v1/invoices/inv_AAAAAAAAAAAAAAAA/pay", credit("k".repeat(300)), '{"amount":10000}'],
     [
       "notification settings with a bad email",
       "put",
