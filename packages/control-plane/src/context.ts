@@ -6,6 +6,7 @@ import type { RedeemGuard } from "./services/vouchers/guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import type { Transporter } from "nodemailer";
 import type { WebhookPolicy } from "./services/notifications/webhook-target.js";
+import type { ReportingClock } from "./services/reports/clock.js";
 
 /** Where notifications are mailed from. */
 export interface Mailer {
@@ -27,5 +28,7 @@ export interface AppContext {
   mailer?: Mailer | undefined;
   /** Which addresses notification webhooks may reach. */
   webhooks: WebhookPolicy;
+  /** The rollups' hours, days and months (REPORT_TIME_ZONE). */
+  reporting: ReportingClock;
   log: (message: string, data?: Record<string, unknown>) => void;
 }

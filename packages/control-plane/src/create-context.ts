@@ -7,6 +7,7 @@ import type { Models } from "./models/index.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
 import { RedeemGuard } from "./services/vouchers/guard.js";
+import { ReportingClock } from "./services/reports/clock.js";
 
 export interface ContextParts {
   models: Models;
@@ -20,6 +21,8 @@ export interface ContextParts {
   webhooks?: WebhookPolicy;
   /** Failed voucher redemptions allowed per account per hour (default 10). */
   voucherFailuresPerAccount?: number;
+  /** The zone whose hours, days and months the rollups are kept in (default UTC). */
+  reportTimeZone?: string;
   log?: AppContext["log"];
 }
 
@@ -38,6 +41,7 @@ export function createContext(parts: ContextParts): AppContext {
     payments: parts.payments ?? new Map<string, PaymentProvider>(),
     mailer: parts.mailer,
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,
+    reporting: new ReportingClock(parts.reportTimeZone ?? "UTC"),
     log: parts.log ?? (() => undefined),
   };
 }

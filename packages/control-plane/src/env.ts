@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { isTimeZone } from "./services/reports/clock.js";
 
 /** The control plane's configuration, parsed once at start. */
 export const controlPlaneEnv = z.object({
@@ -42,6 +43,11 @@ export const controlPlaneEnv = z.object({
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1_000).default(300_000),
   /** How often thresholds are checked and due notifications delivered. */
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
+  /** The IANA time zone whose hours, days and months usage is rolled up in (reports there read whole days). */
+  REPORT_TIME_ZONE: z
+    .string()
+    .default("UTC")
+    .refine((zone) => isTimeZone(zone), "not an IANA time zone"),
   /** Notifications are mailed through this SMTP server (e.g. smtp://user:pass@host:587) when set. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Tollgate <billing@tollgate.invalid>"),

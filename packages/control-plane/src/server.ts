@@ -50,6 +50,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     payments: paymentProviders(env),
     mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, allowHttp: env.WEBHOOK_ALLOW_HTTP },
+    reportTimeZone: env.REPORT_TIME_ZONE,
     log,
   });
 

@@ -1,8 +1,9 @@
 import type { Redis } from "ioredis";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
-import type { Models, UsageEvent } from "../models/index.js";
+import type { LedgerEntry, Models, UsageEvent } from "../models/index.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
+import { recordLedgerIntent } from "../services/reports/intents.js";
 
 export interface IngesterOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
@@ -95,7 +96,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
   const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
   if (wallet !== null && charged.amount > 0) {
     const now = new Date();
-    await models.LedgerEntry.create({
+    const refund: LedgerEntry = {
       _id: newId("led"),
       walletId: wallet._id,
       accountId: charged.accountId,
@@ -109,9 +110,14 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       reason: `call ${charged._id} refused (503) after its charge was sent: refunded`,
       createdAt: now,
       appliedAt: now, // the gateway's void already gave the money back in Redis
-    }).catch((error: unknown) => {
+    };
+    await models.LedgerEntry.create(refund).catch((error: unknown) => {
       if ((error as { code?: number }).code !== 11000) throw error;
     });
+    // The refund as it is stored (a repeat finds the first one's id), recorded for the reports before the
+    // event is marked refunded, so that a crash in between redoes both.
+    const stored = await models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: refund.idempotencyKey }).lean();
+    if (stored !== null) await recordLedgerIntent({ models }, stored);
   }
   await models.UsageEvent.updateOne({ _id: charged._id }, { $set: { refunded: true, status: refunded.status } });
 }

@@ -10,6 +10,7 @@ import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { lockSchema, type Lock } from "./lock.js";
+import { rollupIntentSchema, rollupSchema, type Rollup, type RollupIntent } from "./rollup.js";
 import {
   invoiceCounterSchema,
   invoiceNumberSchema,
@@ -52,6 +53,8 @@ export type {
   NotificationSettings,
   Plan,
   Recharge,
+  Rollup,
+  RollupIntent,
   ThresholdState,
   UsageEvent,
   Voucher,
@@ -78,6 +81,8 @@ export interface Models {
   Invoice: Model<Invoice>;
   InvoiceCounter: Model<InvoiceCounter>;
   InvoiceNumber: Model<InvoiceNumber>;
+  Rollup: Model<Rollup>;
+  RollupIntent: Model<RollupIntent>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -102,6 +107,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     Invoice: conn.model<Invoice>("Invoice", invoiceSchema, "invoices"),
     InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
+    Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
+    RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -3,6 +3,8 @@ import { newId } from "../../ids.js";
 import { isDuplicateKey } from "../../models/index.js";
 import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../locks.js";
+import { foldRollups } from "../reports/fold.js";
+import { recordUsageIntent } from "../reports/intents.js";
 
 /** The most usage events one ledger entry books (see bookUnlocked). */
 const BOOKING_SLICE = 250;
@@ -30,6 +32,8 @@ export function underBookingLock<T>(ctx: AppContext, fn: () => Promise<T>): Prom
 /** The booking itself, for callers that already hold the booking lock. */
 export async function bookUnlocked(ctx: AppContext, batchSize = 2_000): Promise<number> {
   await bookOrphanedMarks(ctx, 60_000);
+  await foldRollups(ctx); // what a dead booker left, and money movements recorded since
+
   const { UsageEvent } = ctx.models;
   const unbooked = await UsageEvent.find({ bookedIn: { $exists: false } }, { _id: 1, accountId: 1, currency: 1 })
     .sort({ _id: 1 })
@@ -54,18 +58,23 @@ export async function bookUnlocked(ctx: AppContext, batchSize = 2_000): Promise<
       booked += await bookMarked(ctx, entryId, accountId, currency);
     }
   }
+  if (booked > 0) await foldRollups(ctx);
   return booked;
 }
 
 /** Insert the ledger entry for the events marked with `entryId`; returns how many it books. */
 async function bookMarked(ctx: AppContext, entryId: string, accountId: string, currency: string): Promise<number> {
   const { UsageEvent, Wallet, LedgerEntry } = ctx.models;
-  const events = await UsageEvent.find({ bookedIn: entryId }, { amount: 1 }).lean();
+  const events = await UsageEvent.find(
+    { bookedIn: entryId },
+    { amount: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1 },
+  ).lean();
   if (events.length === 0) return 0; // another booker marked them first
   const wallet = await Wallet.findOne({ accountId, currency }).lean();
   if (wallet === null) throw new Error(`usage of ${accountId} in ${currency} has no wallet`);
   const total = events.reduce((sum, e) => sum + e.amount, 0);
   const now = new Date();
+  let rolledUpAt: Date | undefined;
   try {
     await LedgerEntry.create({
       _id: entryId,
@@ -84,9 +93,12 @@ async function bookMarked(ctx: AppContext, entryId: string, accountId: string, c
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
+    rolledUpAt = (await LedgerEntry.findById(entryId, { rolledUpAt: 1 }).lean())?.rolledUpAt;
   }
   // Grants are spent first: attribute this entry to them before the mark is finished.
   if (total > 0) await allocateUsage(ctx, wallet._id, entryId, total);
+  // What the entry adds to the reports, recorded before the mark is finished (see reports/fold.ts).
+  await recordUsageIntent(ctx, { _id: entryId, accountId, currency, rolledUpAt }, events);
   await UsageEvent.updateMany({ bookedIn: entryId }, { $unset: { markedAt: 1 } });
   return events.length;
 }

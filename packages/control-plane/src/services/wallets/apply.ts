@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import type { LedgerEntry } from "../../models/index.js";
 import { restoreAccount } from "../ledger/rebuild.js";
+import { recordLedgerIntent } from "../reports/intents.js";
 
 /**
  * Bring one ledger entry to the hot balance, exactly once however often it is called: Redis keeps a
@@ -16,6 +17,8 @@ export async function applyEntry(ctx: AppContext, entry: LedgerEntry): Promise<L
     result = await hot.applyEntry(entry.accountId, entry._id, entry.currency, entry.amount);
     if (result.kind === "unknown_account") throw new Error(`account ${entry.accountId} cannot be published to Redis`);
   }
+  // Before the entry is marked applied: a writer dying here leaves it to the sweep, which records it then.
+  await recordLedgerIntent(ctx, entry);
   await models.LedgerEntry.updateOne(
     { _id: entry._id, appliedAt: { $exists: false } },
     { $set: { appliedAt: new Date(), balanceAfter: result.balance } },

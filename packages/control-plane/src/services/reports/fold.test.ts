@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { foldRollups } from "./fold.js";
+import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
+import { unpack } from "./rollup-format.js";
+
+const call = (iso: string, productId: string, amount: number): BookedCall => ({
+  timestamp: new Date(iso),
+  productId,
+  keyId: "key_AAAAAAAAAAAAAAAA",
+  planId: "plan_BBBBBBBBBBBBBBBB",
+  units: 2,
+  amount,
+});
+
+describe("folding intents into rollups", () => {
+  let f: ServiceFixture;
+  beforeAll(async () => {
+    f = await startServiceFixture();
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+
+  async function rollups(): Promise<Record<string, unknown>> {
+    const docs = await f.ctx.models.Rollup.find({}).lean();
+    return Object.fromEntries(docs.map((d) => [d._id, unpack(d.payload)]));
+  }
+
+  it("a fold repeated after its process died before deleting its intents adds nothing twice", async () => {
+    const s = await f.seedAccount({ pricePerCall: 10, balance: 5_000 }); // its credit records a money intent
+    for (const [i, calls] of [
+      [call("2026-05-01T10:15:00Z", "search", 7), call("2026-05-01T10:45:00Z", "search", 7), call("2026-05-02T00:05:00Z", "files", 30)],
+      [call("2026-05-01T10:20:00Z", "files", 30)],
+    ].entries()) {
+      await recordUsageIntent(f.ctx, { _id: `led_fold${i}`, accountId: s.accountId, currency: "USD", rolledUpAt: undefined }, calls);
+    }
+    const pending = await f.ctx.models.RollupIntent.find({}).lean();
+    expect(pending).toHaveLength(3);
+    expect(await foldRollups(f.ctx)).toBe(3);
+    const once = await rollups();
+    expect(once[`ud|product|USD|2026-05-01`]).toEqual({ g: { search: [2, 4, 14], files: [1, 2, 30] } });
+    expect(once[`um|account|USD|2026-05`]).toEqual({ g: { [s.accountId]: [4, 8, 74] } });
+    expect(once[`uh|plan|USD|2026-05-01T10:00:00.000Z`]).toEqual({ g: { plan_BBBBBBBBBBBBBBBB: [3, 6, 44] } });
+
+    // The intents come back as a process dying after its writes, before its deletes, leaves them.
+    await f.ctx.models.RollupIntent.collection.insertMany(pending as unknown as Record<string, unknown>[]);
+    await foldRollups(f.ctx);
+    expect(await rollups()).toEqual(once);
+    expect(await f.ctx.models.RollupIntent.countDocuments({})).toBe(0);
+  });
+
+  it("a money movement recorded again after its fold is listed once, on its day", async () => {
+    const entries = await f.ctx.models.LedgerEntry.find({ type: "credit" }).lean();
+    for (const entry of entries) await recordLedgerIntent(f.ctx, entry);
+    await foldRollups(f.ctx);
+    const day = (await rollups())[`ld|USD|${entries[0]!.createdAt.toISOString().slice(0, 10)}`] as { e: unknown[][] };
+    expect(day.e.map((item) => item[0])).toEqual(entries.map((e) => e._id));
+    expect(day.e[0]!.slice(2, 5)).toEqual(["credit", "admin", 5_000]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { AppContext } from "../../context.js";
+import { isDuplicateKey, type LedgerEntry, type UsageEvent } from "../../models/index.js";
+import { cellKey, pack, type Cell } from "./rollup-format.js";
+
+export type BookedCall = Pick<UsageEvent, "timestamp" | "productId" | "keyId" | "planId" | "units" | "amount">;
+
+/**
+ * Record what a usage ledger entry adds to the rollups: its calls summed per reporting hour × product × key ×
+ * plan. Written once per entry (a repeat is a duplicate, ignored), after the entry and before its events'
+ * mark is cleared, so a booking that dies in between is redone with the intent in place. An entry the fold
+ * already rolled up gets none: its calls are in the rollups.
+ */
+export async function recordUsageIntent(
+  ctx: AppContext,
+  entry: Pick<LedgerEntry, "_id" | "accountId" | "currency" | "rolledUpAt">,
+  calls: BookedCall[],
+): Promise<void> {
+  if (entry.rolledUpAt !== undefined || calls.length === 0) return;
+  const cells = new Map<string, Cell>();
+  for (const call of calls) {
+    const hour = ctx.reporting.hourOf(call.timestamp.getTime());
+    const productId = call.productId ?? "";
+    const key = cellKey(hour, productId, call.keyId, call.planId);
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = [hour, productId, call.keyId, call.planId, 0, 0, 0]));
+    cell[4] += 1;
+    cell[5] += call.units ?? 1;
+    cell[6] += call.amount;
+  }
+  await insertOnce(ctx, {
+    _id: `usage:${entry._id}`,
+    kind: "usage",
+    entryId: entry._id,
+    accountId: entry.accountId,
+    currency: entry.currency,
+    cells: pack([...cells.values()]),
+    createdAt: new Date(),
+  });
+}
+
+/**
+ * Record that a money movement (anything but booked usage) is to be rolled up. Called before the entry is
+ * marked applied, so the sweep that finishes unapplied entries also finishes this; a repeat after the fold
+ * is harmless (the day's rollup lists each entry once).
+ */
+export async function recordLedgerIntent(
+  ctx: Pick<AppContext, "models">,
+  entry: Pick<LedgerEntry, "_id" | "accountId" | "currency">,
+): Promise<void> {
+  await insertOnce(ctx, {
+    _id: `ledger:${entry._id}`,
+    kind: "ledger",
+    entryId: entry._id,
+    accountId: entry.accountId,
+    currency: entry.currency,
+    createdAt: new Date(),
+  });
+}
+
+async function insertOnce(ctx: Pick<AppContext, "models">, intent: Record<string, unknown>): Promise<void> {
+  try {
+    await ctx.models.RollupIntent.collection.insertOne(intent);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}

@@ -1,0 +1,83 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+/**
+ * The rollups' wire format, in one place: their ids (what each covers) and their packed payloads.
+ *
+ * - `u{h,d,m}|<dimension>|<currency>|<period>`: usage of one reporting hour (ISO instant), day (`YYYY-MM-DD`)
+ *   or month (`YYYY-MM`), summed per account, product, API key or plan (one rollup per dimension, so a report
+ *   reads only the dimension it groups by).
+ * - `ua|<accountId>|<currency>|<day>`: one account's usage of one reporting day, per hour × product × key × plan.
+ * - `ld|<currency>|<day>`: every money movement of one reporting day other than booked usage (credits by
+ *   method, adjustments, reversals, grants, expiries, payments, usage refunds), one item each.
+ */
+
+export const DIMENSIONS = ["account", "product", "key", "plan"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+export type Level = "hour" | "day" | "month";
+
+/** calls, units, amount (micros). */
+export type Figures = [number, number, number];
+
+/** A booked call's contribution: hour start (ms), product ("" when unmatched), key, plan, and its figures. */
+export type Cell = [hour: number, productId: string, keyId: string, planId: string, calls: number, units: number, amount: number];
+
+/** One money movement in a `ld` rollup; `ref` names the recharge, voucher or grant it came from ("" for none). */
+export type LedgerItem = [entryId: string, accountId: string, type: string, method: string, amount: number, atMs: number, ref: string];
+
+export interface MarginalPayload {
+  g: Record<string, Figures>;
+}
+export interface AccountDayPayload {
+  /** `<hour>|<productId>|<keyId>|<planId>` → figures. */
+  c: Record<string, Figures>;
+}
+export interface LedgerDayPayload {
+  e: LedgerItem[];
+}
+
+export function usageRollupId(level: Level, dimension: Dimension, currency: string, period: string): string {
+  return `u${level[0]}|${dimension}|${currency}|${period}`;
+}
+
+export function hourPeriod(hour: number): string {
+  return new Date(hour).toISOString();
+}
+
+export function accountDayId(accountId: string, currency: string, day: string): string {
+  return `ua|${accountId}|${currency}|${day}`;
+}
+
+export function ledgerDayId(currency: string, day: string): string {
+  return `ld|${currency}|${day}`;
+}
+
+export function cellKey(hour: number, productId: string, keyId: string, planId: string): string {
+  return `${hour}|${productId}|${keyId}|${planId}`;
+}
+
+export function parseCellKey(key: string): { hour: number; productId: string; keyId: string; planId: string } {
+  const [hour, productId, keyId, planId] = key.split("|") as [string, string, string, string];
+  return { hour: Number(hour), productId, keyId, planId };
+}
+
+export function pack(payload: unknown): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(payload)));
+}
+
+export function unpack<T>(stored: unknown): T {
+  return JSON.parse(inflateRawSync(asBuffer(stored)).toString("utf8")) as T;
+}
+
+/** The driver hands back BSON Binary for a Buffer field read with `lean()`. */
+function asBuffer(stored: unknown): Buffer {
+  if (Buffer.isBuffer(stored)) return stored;
+  const binary = stored as { buffer?: Uint8Array };
+  if (binary?.buffer instanceof Uint8Array) return Buffer.from(binary.buffer.buffer, binary.buffer.byteOffset, binary.buffer.byteLength);
+  throw new Error("a rollup payload is not binary");
+}
+
+export function addFigures(into: Figures, more: Figures): void {
+  into[0] += more[0];
+  into[1] += more[1];
+  into[2] += more[2];
+}
