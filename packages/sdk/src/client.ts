@@ -9,8 +9,13 @@ import type {
   Invoice,
   LedgerEntry,
   Page,
+  FinancialReport,
   Plan,
   Problem,
+  RechargeReport,
+  ReportRangeQuery,
+  UsageReport,
+  UsageReportQuery,
   Statement,
   UsageEvent,
   Wallet,
@@ -65,6 +70,17 @@ class Transport {
     if (!response.ok) throw errorFor(asProblem(safeJson(await response.text()), response.status));
     return response.arrayBuffer();
   }
+
+  /** A report as CSV text (the same figures as its JSON). */
+  async csv(path: string, query: Query): Promise<string> {
+    const url = new URL(this.baseUrl + path);
+    for (const [name, value] of Object.entries({ ...query, format: "csv" }))
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    const response = await this.fetch(url, { headers: { accept: "text/csv", authorization: `Bearer ${this.options.token}` } });
+    const text = await response.text();
+    if (!response.ok) throw errorFor(asProblem(safeJson(text), response.status));
+    return text;
+  }
 }
 
 function safeJson(text: string): unknown {
@@ -96,6 +112,16 @@ export class TollgateClient {
   /** One page of usage events, newest first. */
   listUsage(options: PageOptions = {}): Promise<Page<UsageEvent>> {
     return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** The account's own usage, bucketed and grouped (by product, key or plan). */
+  getUsageReport(query: UsageReportQuery = {}): Promise<UsageReport> {
+    return this.http.request("GET", "/v1/me/reports/usage", { query: { ...query } });
+  }
+
+  /** The same as CSV. */
+  getUsageReportCsv(query: UsageReportQuery = {}): Promise<string> {
+    return this.http.csv("/v1/me/reports/usage", { ...query });
   }
 
   /** A month's statement (YYYY-MM) for the calling key's account. */
@@ -139,6 +165,36 @@ export class TollgateAdminClient {
 
   constructor(options: ClientOptions) {
     this.http = new Transport(options);
+  }
+
+  /** Usage over every account (or `accountId`'s), bucketed and grouped, from the rollups. */
+  getUsageReport(query: UsageReportQuery & { accountId?: string } = {}): Promise<UsageReport> {
+    return this.http.request("GET", "/v1/reports/usage", { query: { ...query } });
+  }
+
+  getUsageReportCsv(query: UsageReportQuery & { accountId?: string } = {}): Promise<string> {
+    return this.http.csv("/v1/reports/usage", { ...query });
+  }
+
+  /** Every top-up with method and status; totals and averages per method and bucket; frequency per account. */
+  getRechargeReport(query: ReportRangeQuery & { accountId?: string } = {}): Promise<RechargeReport> {
+    return this.http.request("GET", "/v1/reports/recharges", { query: { ...query } });
+  }
+
+  /** One table of the recharge report as CSV. */
+  getRechargeReportCsv(
+    query: ReportRangeQuery & { accountId?: string; table?: "topUps" | "totals" | "buckets" | "accounts" } = {},
+  ): Promise<string> {
+    return this.http.csv("/v1/reports/recharges", { ...query });
+  }
+
+  /** Revenue, recharges, refunds, grants over the range; liability and what is owed now. */
+  getFinancialReport(query: Omit<ReportRangeQuery, "bucket"> = {}): Promise<FinancialReport> {
+    return this.http.request("GET", "/v1/reports/financial", { query: { ...query } });
+  }
+
+  getFinancialReportCsv(query: Omit<ReportRangeQuery, "bucket"> = {}): Promise<string> {
+    return this.http.csv("/v1/reports/financial", { ...query });
   }
 
   createPlan(plan: { name: string; currency: string } & CatalogInput): Promise<Plan> {

@@ -224,3 +224,88 @@ export interface Problem {
   detail?: string;
   [extension: string]: unknown;
 }
+
+export type ReportBucket = "hour" | "day" | "month";
+export type UsageGroupBy = "none" | "account" | "product" | "key" | "plan";
+export type TopUpMethod = "admin" | "voucher" | "payment_provider" | "auto_recharge";
+
+/** The range and calendar of a report. `from`/`to` are ISO 8601 instants; by default the last 30 days. */
+export interface ReportRangeQuery {
+  from?: string;
+  to?: string;
+  /** IANA zone the buckets are cut in (default: the server's REPORT_TIME_ZONE). */
+  timeZone?: string;
+  bucket?: ReportBucket;
+  currency?: string;
+}
+
+export interface UsageReportQuery extends ReportRangeQuery {
+  groupBy?: UsageGroupBy;
+  /** Groups kept by amount; the rest are summed as `(other)`. */
+  top?: number;
+}
+
+export interface UsageFigures {
+  calls: number;
+  units: number;
+  amount: Micros;
+}
+
+export interface UsageReport {
+  range: { from: string; to: string; timeZone: string; bucket: ReportBucket };
+  groupBy: UsageGroupBy;
+  accountId?: string;
+  totals: (UsageFigures & { currency: string })[];
+  groups: (UsageFigures & { currency: string; group: string })[];
+  rows: (UsageFigures & { currency: string; bucketStart: string; group: string | null })[];
+}
+
+export interface TopUpSummary {
+  currency: string;
+  method: TopUpMethod;
+  count: number;
+  total: Micros;
+  average: Micros;
+}
+
+export interface RechargeReport {
+  range: { from: string; to: string; timeZone: string; bucket: ReportBucket };
+  accountId?: string;
+  topUps: {
+    entryId?: string;
+    rechargeId?: string;
+    accountId: string;
+    currency: string;
+    method: TopUpMethod;
+    amount: Micros;
+    status: "succeeded" | "refunded" | "pending" | "failed";
+    at: string;
+  }[];
+  totals: TopUpSummary[];
+  buckets: (TopUpSummary & { bucketStart: string })[];
+  accounts: { currency: string; accountId: string; count: number; total: Micros }[];
+}
+
+export interface FinancialSummary {
+  currency: string;
+  revenue: { booked: Micros; refunded: Micros; net: Micros };
+  recharges: { count: number; total: Micros; byMethod: Record<TopUpMethod, Micros> };
+  reversals: Micros;
+  adjustments: Micros;
+  grants: { issued: Micros; expired: Micros };
+  payments: Micros;
+  prepaidLiability: { total: Micros; wallets: number };
+  outstanding: {
+    negativeBalances: Micros;
+    wallets: number;
+    unpaidInvoices: Micros;
+    invoices: number;
+    ageing: Record<"0-30" | "31-60" | "61-90" | "90+", Micros>;
+  };
+}
+
+export interface FinancialReport {
+  range: { from: string; to: string; timeZone: string };
+  asOf: string;
+  currencies: FinancialSummary[];
+}

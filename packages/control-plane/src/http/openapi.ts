@@ -41,7 +41,13 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.responses)) {
       responses[status] = r.schema
-        ? { description: r.description, content: { "application/json": { schema: jsonSchema(r.schema, "output") } } }
+        ? {
+            description: r.description,
+            content: {
+              "application/json": { schema: jsonSchema(r.schema, "output") },
+              ...(r.csv ? { "text/csv": { schema: { type: "string", description: "The report's rows, with a header line" } } } : {}),
+            },
+          }
         : { description: r.description };
     }
     responses.default = {

@@ -1,5 +1,7 @@
 import type { Express, Request, Response } from "express";
 import { z } from "zod";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
 import type { AppContext } from "../context.js";
@@ -21,6 +23,8 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   principal: Principal;
   /** The `Idempotency-Key` header: present when the route requires one; "" when an optional one was not sent. */
   idempotencyKey: string;
+  /** The answer's form: `csv` when the route offers it and the client asked (`?format=csv` or `Accept: text/csv`). */
+  format: "json" | "csv";
   /** The client's address, for limits on what a client may try. */
   address: string;
   /** Routes with `rawBody`: the body's bytes as sent and the request's headers (a signature is checked over them). */
@@ -34,6 +38,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A body that is not JSON (a rendered document): sent as is, with its content type. */
   raw?: { contentType: string; body: string | Buffer };
+  /** A body streamed as it is produced (a CSV export). */
+  stream?: { contentType: string; body: Readable };
 }
 
 export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyBody = AnyBody> {
@@ -50,7 +56,8 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   idempotent?: boolean | "optional";
   /** The handler reads the body's bytes as sent (`raw`), unparsed by a schema: signed webhooks. */
   rawBody?: boolean;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** `csv`: the answer is also offered as `text/csv` (asked for by `Accept` or `?format=csv`). */
+  responses: Record<number, { description: string; schema?: z.ZodType; csv?: boolean }>;
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
 
@@ -89,18 +96,28 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       idempotencyKey = header;
     }
     const address = req.socket.remoteAddress ?? "unknown";
+    const format = spec.responses[200]?.csv && wantsCsv(req, query) ? "csv" : "json";
     const raw = { body: rawBody ?? Buffer.alloc(0), headers: req.headers };
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, address, raw, ctx } as RouteInput<
+    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<
       AnyObject,
       AnyObject,
       AnyBody
     >);
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
-    if (reply.raw) res.type(reply.raw.contentType).send(reply.raw.body);
+    if (reply.stream) {
+      res.type(reply.stream.contentType);
+      await pipeline(reply.stream.body, res);
+    } else if (reply.raw) res.type(reply.raw.contentType).send(reply.raw.body);
     else if (reply.body === undefined) res.end();
     else res.json(reply.body);
   });
+}
+
+function wantsCsv(req: Request, query: unknown): boolean {
+  const asked = (query as { format?: string }).format;
+  if (asked !== undefined) return asked === "csv";
+  return req.accepts(["application/json", "text/csv"]) === "text/csv";
 }
 
 async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promise<Principal> {

@@ -11,6 +11,7 @@ import { listNotifications, putNotificationSettings } from "./notifications.js";
 import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
 import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
+import { financialReportRoute, myUsageReportRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -57,4 +58,8 @@ export const routes: RouteSpec[] = [
   payInvoice,
   voidInvoice,
   creditNote,
+  usageReportRoute,
+  myUsageReportRoute,
+  rechargeReportRoute,
+  financialReportRoute,
 ];

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import type { FinancialReport } from "../services/reports/financial.js";
+import type { RechargeReport } from "../services/reports/recharges.js";
+import type { UsageReport } from "../services/reports/usage.js";
+import { TOP_UP_METHODS } from "../services/reports/recharges.js";
+import { AGEING } from "../services/reports/financial.js";
+
+const figures = { calls: z.number().int(), units: z.number().int(), amount: z.number().int() };
+const rangeView = z.object({
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  bucket: z.enum(["hour", "day", "month"]),
+});
+const method = z.enum(TOP_UP_METHODS);
+
+export const usageReportView = z.object({
+  range: rangeView,
+  groupBy: z.enum(["none", "account", "product", "key", "plan"]),
+  accountId: z.string().optional(),
+  totals: z.array(z.object({ currency: z.string(), ...figures })),
+  groups: z.array(z.object({ currency: z.string(), group: z.string(), ...figures })),
+  rows: z.array(z.object({ currency: z.string(), bucketStart: z.string(), group: z.string().nullable(), ...figures })),
+});
+export const USAGE_CSV_COLUMNS = ["currency", "bucketStart", "group", "calls", "units", "amount"];
+
+const rangeOf = (r: UsageReport["range"]) => ({ ...r, from: r.from.toISOString(), to: r.to.toISOString() });
+
+export const toUsageReportView = (r: UsageReport): z.infer<typeof usageReportView> => ({
+  range: rangeOf(r.range),
+  groupBy: r.groupBy,
+  ...(r.accountId === undefined ? {} : { accountId: r.accountId }),
+  totals: r.totals,
+  groups: r.groups,
+  rows: r.rows.map((row) => ({ ...row, bucketStart: row.bucketStart.toISOString() })),
+});
+
+const topUpView = z.object({
+  entryId: z.string().optional(),
+  rechargeId: z.string().optional(),
+  accountId: z.string(),
+  currency: z.string(),
+  method,
+  amount: z.number().int(),
+  status: z.enum(["succeeded", "refunded", "pending", "failed"]),
+  at: z.string(),
+});
+const topUpSummary = { currency: z.string(), method, count: z.number().int(), total: z.number().int(), average: z.number().int() };
+
+export const rechargeReportView = z.object({
+  range: rangeView,
+  accountId: z.string().optional(),
+  topUps: z.array(topUpView),
+  totals: z.array(z.object(topUpSummary)),
+  buckets: z.array(z.object({ bucketStart: z.string(), ...topUpSummary })),
+  accounts: z.array(z.object({ currency: z.string(), accountId: z.string(), count: z.number().int(), total: z.number().int() })),
+});
+/** Which of the recharge report's tables a CSV download holds. */
+export const RECHARGE_TABLES = {
+  topUps: ["at", "currency", "accountId", "method", "amount", "status", "entryId", "rechargeId"],
+  totals: ["currency", "method", "count", "total", "average"],
+  buckets: ["currency", "bucketStart", "method", "count", "total", "average"],
+  accounts: ["currency", "accountId", "count", "total"],
+} as const;
+
+export const toRechargeReportView = (r: RechargeReport): z.infer<typeof rechargeReportView> => ({
+  range: rangeOf(r.range),
+  ...(r.accountId === undefined ? {} : { accountId: r.accountId }),
+  topUps: r.topUps.map((t) => ({ ...t, at: t.at.toISOString() })),
+  totals: r.totals,
+  buckets: r.buckets.map((b) => ({ ...b, bucketStart: b.bucketStart.toISOString() })),
+  accounts: r.accounts,
+});
+
+const micros = z.number().int();
+export const financialReportView = z.object({
+  range: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+  asOf: z.string(),
+  currencies: z.array(
+    z.object({
+      currency: z.string(),
+      revenue: z.object({ booked: micros, refunded: micros, net: micros }),
+      recharges: z.object({ count: z.number().int(), total: micros, byMethod: z.record(method, micros) }),
+      reversals: micros,
+      adjustments: micros,
+      grants: z.object({ issued: micros, expired: micros }),
+      payments: micros,
+      prepaidLiability: z.object({ total: micros, wallets: z.number().int() }),
+      outstanding: z.object({
+        negativeBalances: micros,
+        wallets: z.number().int(),
+        unpaidInvoices: micros,
+        invoices: z.number().int(),
+        ageing: z.record(z.enum(AGEING), micros),
+      }),
+    }),
+  ),
+});
+export const FINANCIAL_CSV_COLUMNS = ["currency", "figure", "amount"];
+
+export const toFinancialReportView = (r: FinancialReport): z.infer<typeof financialReportView> => ({
+  range: { from: r.range.from.toISOString(), to: r.range.to.toISOString(), timeZone: r.range.timeZone },
+  asOf: r.asOf.toISOString(),
+  currencies: r.currencies,
+});
+
+/** The financial summary as `currency, figure, amount` lines (figure is a dotted path, e.g. `revenue.net`). */
+export function* financialRows(view: z.infer<typeof financialReportView>): Generator<Record<string, unknown>> {
+  for (const summary of view.currencies) {
+    const { currency, ...figures } = summary;
+    for (const [figure, amount] of flatten(figures)) yield { currency, figure, amount };
+  }
+}
+
+function flatten(value: object, prefix = ""): [string, number][] {
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === "number" ? [[`${prefix}${k}`, v] as [string, number]] : flatten(v as object, `${prefix}${k}.`),
+  );
+}

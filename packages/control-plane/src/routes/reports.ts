@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { ownAccount } from "../http/auth.js";
+import { csvReply } from "../http/csv.js";
+import { ProblemError } from "../http/problem-error.js";
+import { defineRoute, type Reply } from "../http/route.js";
+import { currency, id } from "../http/schemas.js";
+import {
+  FINANCIAL_CSV_COLUMNS,
+  financialReportView,
+  financialRows,
+  RECHARGE_TABLES,
+  rechargeReportView,
+  toFinancialReportView,
+  toRechargeReportView,
+  toUsageReportView,
+  USAGE_CSV_COLUMNS,
+  usageReportView,
+} from "../http/report-views.js";
+import type { AppContext } from "../context.js";
+import { isTimeZone } from "../services/reports/clock.js";
+import { financialSummary } from "../services/reports/financial.js";
+import { rechargeReport } from "../services/reports/recharges.js";
+import { usageReport } from "../services/reports/usage.js";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The longest range a report covers. */
+const MAX_RANGE_DAYS = 1_100;
+
+const instant = z.iso.datetime({ offset: true });
+const rangeQuery = {
+  from: instant.optional(),
+  to: instant.optional(),
+  timeZone: z.string().max(64).refine(isTimeZone, "an IANA time zone, e.g. Europe/Paris").optional(),
+  bucket: z.enum(["hour", "day", "month"]).default("day"),
+  currency: currency.optional(),
+  format: z.enum(["json", "csv"]).optional(),
+};
+const usageQuery = {
+  ...rangeQuery,
+  groupBy: z.enum(["none", "account", "product", "key", "plan"]).default("none"),
+  top: z.coerce.number().int().min(1).max(1_000).default(10),
+};
+const adminUsageQuery = z.strictObject({ ...usageQuery, accountId: id.optional() });
+const myUsageQuery = z.strictObject(usageQuery);
+const rechargeQuery = z.strictObject({
+  ...rangeQuery,
+  accountId: id.optional(),
+  /** Which table a CSV download holds. */
+  table: z.enum(["topUps", "totals", "buckets", "accounts"]).default("topUps"),
+});
+const financialQuery = z.strictObject({
+  from: rangeQuery.from,
+  to: rangeQuery.to,
+  timeZone: rangeQuery.timeZone,
+  currency: rangeQuery.currency,
+  format: rangeQuery.format,
+});
+
+/** The range asked for; by default the 30 days up to the end of the current reporting hour. */
+function rangeOf(ctx: AppContext, query: { from?: string | undefined; to?: string | undefined; timeZone?: string | undefined }) {
+  const to = query.to === undefined ? new Date(ctx.reporting.hourOf(Date.now()) + HOUR) : new Date(query.to);
+  const from = query.from === undefined ? new Date(to.getTime() - 30 * DAY) : new Date(query.from);
+  if (from.getTime() >= to.getTime()) throw new ProblemError("validation_failed", "`from` must be before `to`.");
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+    throw new ProblemError("validation_failed", `A report covers at most ${MAX_RANGE_DAYS} days.`);
+  }
+  return { from, to, timeZone: query.timeZone ?? ctx.reporting.timeZone };
+}
+
+async function usageReply(
+  ctx: AppContext,
+  query: z.infer<typeof myUsageQuery>,
+  accountId: string | undefined,
+  format: "json" | "csv",
+): Promise<Reply> {
+  const report = toUsageReportView(
+    await usageReport(ctx, {
+      ...rangeOf(ctx, query),
+      bucket: query.bucket,
+      groupBy: query.groupBy,
+      top: query.top,
+      currency: query.currency,
+      accountId,
+    }),
+  );
+  if (format === "csv") return csvReply(`usage-${report.range.from.slice(0, 10)}`, USAGE_CSV_COLUMNS, report.rows);
+  return { status: 200, body: report };
+}
+
+const usageDescription =
+  "Calls, units and amount booked per bucket (hour, day, month in `timeZone`) and group (account, product, API key or plan), per currency, from the rollups. `top` groups are kept by amount; the rest are summed as `(other)`. Range edges must fall on the rollups' hours (REPORT_TIME_ZONE).";
+
+export const usageReportRoute = defineRoute({
+  method: "get",
+  path: "/v1/reports/usage",
+  operationId: "getUsageReport",
+  summary: `Usage report over every account, or one (admin). ${usageDescription}`,
+  access: "admin",
+  query: adminUsageQuery,
+  responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
+  handle: ({ query, ctx, format }) => usageReply(ctx, query, query.accountId, format),
+});
+
+export const myUsageReportRoute = defineRoute({
+  method: "get",
+  path: "/v1/me/reports/usage",
+  operationId: "getMyUsageReport",
+  summary: `The calling key's own account's usage report. ${usageDescription}`,
+  access: "consumer",
+  query: myUsageQuery,
+  responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
+  handle: ({ query, ctx, principal, format }) => usageReply(ctx, query, ownAccount(principal), format),
+});
+
+export const rechargeReportRoute = defineRoute({
+  method: "get",
+  path: "/v1/reports/recharges",
+  operationId: "getRechargeReport",
+  summary:
+    "Every top-up (admin credit, voucher, payment provider, auto-recharge) with amount, status and time; count, total and average per method and bucket; recharge frequency per account. CSV: `table` picks topUps, totals, buckets or accounts.",
+  access: "admin",
+  query: rechargeQuery,
+  responses: { 200: { description: "The recharge report", schema: rechargeReportView, csv: true } },
+  async handle({ query, ctx, format }) {
+    const report = toRechargeReportView(
+      await rechargeReport(ctx, { ...rangeOf(ctx, query), bucket: query.bucket, currency: query.currency, accountId: query.accountId }),
+    );
+    if (format === "csv") {
+      return csvReply(`recharges-${query.table}-${report.range.from.slice(0, 10)}`, [...RECHARGE_TABLES[query.table]], report[query.table]);
+    }
+    return { status: 200, body: report };
+  },
+});
+
+export const financialReportRoute = defineRoute({
+  method: "get",
+  path: "/v1/reports/financial",
+  operationId: "getFinancialReport",
+  summary:
+    "Per currency: revenue (usage booked, refunded, net), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.",
+  access: "admin",
+  query: financialQuery,
+  responses: { 200: { description: "The financial summary", schema: financialReportView, csv: true } },
+  async handle({ query, ctx, format }) {
+    const report = toFinancialReportView(await financialSummary(ctx, { ...rangeOf(ctx, query), currency: query.currency }));
+    if (format === "csv") return csvReply(`financial-${report.range.from.slice(0, 10)}`, FINANCIAL_CSV_COLUMNS, financialRows(report));
+    return { status: 200, body: report };
+  },
+});

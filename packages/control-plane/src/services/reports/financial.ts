@@ -1,0 +1,128 @@
+import type { AppContext } from "../../context.js";
+import { movements } from "./movements.js";
+import { currenciesOf, type ReportRange } from "./read.js";
+import { TOP_UP_METHODS, type TopUpMethod } from "./recharges.js";
+import { usageReport } from "./usage.js";
+
+const DAY = 86_400_000;
+export const AGEING = ["0-30", "31-60", "61-90", "90+"] as const;
+
+/** One currency's money over a range (flows) and now (balances). Amounts are micros, as magnitudes. */
+export interface FinancialSummary {
+  currency: string;
+  /** Usage booked in the range, usage refunded (calls refused after their charge), and the difference. */
+  revenue: { booked: number; refunded: number; net: number };
+  recharges: { count: number; total: number; byMethod: Record<TopUpMethod, number> };
+  /** Recharges taken back (provider refunds). */
+  reversals: number;
+  /** Admin and invoice corrections, signed: positive gave money to customers. */
+  adjustments: number;
+  grants: { issued: number; expired: number };
+  /** Money received for postpaid invoices. */
+  payments: number;
+  /** Now: money held for customers (the sum of positive balances, reservations included). */
+  prepaidLiability: { total: number; wallets: number };
+  /** Now: what customers owe: negative balances, and finalized invoices not yet paid by age since finalized. */
+  outstanding: {
+    negativeBalances: number;
+    wallets: number;
+    unpaidInvoices: number;
+    invoices: number;
+    ageing: Record<(typeof AGEING)[number], number>;
+  };
+}
+
+export interface FinancialReport {
+  range: Pick<ReportRange, "from" | "to" | "timeZone">;
+  asOf: Date;
+  currencies: FinancialSummary[];
+}
+
+/** Revenue, recharges, refunds and reversals, grants, payments over a range; liability and what is owed now. */
+export async function financialSummary(
+  ctx: AppContext,
+  query: Pick<ReportRange, "from" | "to" | "timeZone"> & { currency?: string | undefined },
+): Promise<FinancialReport> {
+  const asOf = new Date();
+  const report: FinancialReport = { range: { from: query.from, to: query.to, timeZone: query.timeZone }, asOf, currencies: [] };
+  for (const currency of await currenciesOf(ctx, query.currency)) {
+    // Flows in the range: usage from its rollups (the one bucket the range is, in the reporting zone).
+    const usage = await usageReport(ctx, {
+      from: query.from,
+      to: query.to,
+      timeZone: ctx.reporting.timeZone,
+      bucket: "month",
+      groupBy: "none",
+      currency,
+      top: 0,
+    });
+    const summary: FinancialSummary = {
+      currency,
+      revenue: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 },
+      recharges: { count: 0, total: 0, byMethod: Object.fromEntries(TOP_UP_METHODS.map((m) => [m, 0])) as Record<TopUpMethod, number> },
+      reversals: 0,
+      adjustments: 0,
+      grants: { issued: 0, expired: 0 },
+      payments: 0,
+      prepaidLiability: { total: 0, wallets: 0 },
+      outstanding: {
+        negativeBalances: 0,
+        wallets: 0,
+        unpaidInvoices: 0,
+        invoices: 0,
+        ageing: { "0-30": 0, "31-60": 0, "61-90": 0, "90+": 0 },
+      },
+    };
+    for (const [, , type, method, amount] of await movements(ctx, currency, query.from, query.to)) {
+      if (type === "credit") {
+        summary.recharges.count += 1;
+        summary.recharges.total += amount;
+        summary.recharges.byMethod[method as TopUpMethod] += amount;
+      } else if (type === "usage") summary.revenue.refunded += amount;
+      else if (type === "reversal") summary.reversals -= amount;
+      else if (type === "adjustment") summary.adjustments += amount;
+      else if (type === "grant") summary.grants.issued += amount;
+      else if (type === "expiry") summary.grants.expired -= amount;
+      else if (type === "payment") summary.payments += amount;
+    }
+    summary.revenue.net = summary.revenue.booked - summary.revenue.refunded;
+    await addBalances(ctx, summary);
+    await addUnpaidInvoices(ctx, summary, asOf);
+    report.currencies.push(summary);
+  }
+  return report;
+}
+
+/** Balances now, from Redis (the real-time view; reservations still belong to the customer until settled). */
+async function addBalances(ctx: AppContext, summary: FinancialSummary): Promise<void> {
+  const wallets = await ctx.models.Wallet.find({ currency: summary.currency }, { accountId: 1 }).lean();
+  const views = await Promise.all(wallets.map((w) => ctx.hot.wallets(w.accountId)));
+  for (const view of views) {
+    const wallet = view.get(summary.currency);
+    if (wallet === undefined) continue;
+    const held = wallet.balance + wallet.reserved;
+    if (held > 0) {
+      summary.prepaidLiability.total += held;
+      summary.prepaidLiability.wallets += 1;
+    } else if (held < 0) {
+      summary.outstanding.negativeBalances -= held;
+      summary.outstanding.wallets += 1;
+    }
+  }
+}
+
+async function addUnpaidInvoices(ctx: AppContext, summary: FinancialSummary, asOf: Date): Promise<void> {
+  const unpaid = await ctx.models.Invoice.find(
+    { kind: "invoice", status: "finalized", currency: summary.currency },
+    { total: 1, amountPaid: 1, finalizedAt: 1, createdAt: 1 },
+  ).lean();
+  for (const invoice of unpaid) {
+    const due = invoice.total - (invoice.amountPaid ?? 0);
+    if (due <= 0) continue;
+    const days = Math.floor((asOf.getTime() - (invoice.finalizedAt ?? invoice.createdAt).getTime()) / DAY);
+    const age = days <= 30 ? "0-30" : days <= 60 ? "31-60" : days <= 90 ? "61-90" : "90+";
+    summary.outstanding.ageing[age] += due;
+    summary.outstanding.unpaidInvoices += due;
+    summary.outstanding.invoices += 1;
+  }
+}

@@ -1,0 +1,81 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { bucketStart, nextBucketStart, type Bucket } from "./clock.js";
+import { unpack } from "./rollup-format.js";
+
+/** The range and calendar every report is asked for. */
+export interface ReportRange {
+  from: Date;
+  to: Date;
+  /** The IANA zone buckets are cut in. */
+  timeZone: string;
+  bucket: Bucket;
+}
+
+/** The most buckets one report answers with (an hourly report can span some 200 days). */
+export const MAX_BUCKETS = 5_000;
+
+/** The buckets of a range, in order: `[start, end)` each, clamped to the range. */
+export function bucketsOf(range: ReportRange): { start: number; end: number }[] {
+  const to = range.to.getTime();
+  const out: { start: number; end: number }[] = [];
+  for (let t = range.from.getTime(); t < to;) {
+    const end = Math.min(nextBucketStart(range.timeZone, range.bucket, t), to);
+    out.push({ start: bucketStart(range.timeZone, range.bucket, t), end });
+    if (out.length > MAX_BUCKETS) {
+      throw new ProblemError(
+        "validation_failed",
+        `The range holds more than ${MAX_BUCKETS} ${range.bucket} buckets: narrow it or use a larger bucket.`,
+      );
+    }
+    t = end;
+  }
+  return out;
+}
+
+/**
+ * Rollups hold whole reporting hours: a usage report's range and every bucket edge in its zone must fall on
+ * one. Refused with the reason otherwise (e.g. a half-hour zone when the reporting zone is whole-hour).
+ */
+export function checkAligned(ctx: AppContext, range: ReportRange, buckets: { start: number; end: number }[]): void {
+  const clock = ctx.reporting;
+  for (const edge of [range.from.getTime(), range.to.getTime(), ...buckets.map((b) => b.start).slice(1)]) {
+    if (!clock.onHour(edge)) {
+      throw new ProblemError(
+        "validation_failed",
+        `Usage is rolled up by the hour of ${clock.timeZone}: ${new Date(edge).toISOString()} (a range or ${range.bucket} edge in ${range.timeZone}) is not on one of its hours.`,
+      );
+    }
+  }
+}
+
+/** Read rollups by id (missing ones are empty), a few at a time. */
+export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      const doc = await ctx.models.Rollup.findById(id, { payload: 1 }).lean();
+      if (doc !== null) out.set(id, unpack<T>(doc.payload));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
+  return out;
+}
+
+/** The reporting days (`YYYY-MM-DD`) that overlap `[from, to)`. */
+export function reportingDays(ctx: AppContext, from: number, to: number): string[] {
+  const zone = ctx.reporting.timeZone;
+  const days: string[] = [];
+  for (let t = bucketStart(zone, "day", from); t < to; t = nextBucketStart(zone, "day", t))
+    days.push(ctx.reporting.dayOf(ctx.reporting.hourOf(t)));
+  return days;
+}
+
+/** The currencies to report: the one asked for, or every currency a plan is priced in. */
+export async function currenciesOf(ctx: AppContext, currency: string | undefined): Promise<string[]> {
+  if (currency !== undefined) return [currency];
+  const plans = await ctx.models.Plan.find({}, { currency: 1 }).lean();
+  return [...new Set(plans.map((p) => p.currency))].sort();
+}

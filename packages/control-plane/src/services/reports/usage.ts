@@ -1,0 +1,200 @@
+import type { AppContext } from "../../context.js";
+import { bucketStart, nextBucketStart } from "./clock.js";
+import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type ReportRange } from "./read.js";
+import {
+  accountDayId,
+  addFigures,
+  hourPeriod,
+  parseCellKey,
+  usageRollupId,
+  type AccountDayPayload,
+  type Dimension,
+  type Figures,
+  type Level,
+  type MarginalPayload,
+} from "./rollup-format.js";
+
+export interface UsageQuery extends ReportRange {
+  groupBy: Dimension | "none";
+  /** Only this account (a consumer's own report, or an admin's look at one account). */
+  accountId?: string | undefined;
+  currency?: string | undefined;
+  /** Groups kept by amount (then calls); the rest are summed as `OTHER_GROUP`. */
+  top: number;
+}
+
+/** The group that sums everything outside the top N. Ids never hold parentheses. */
+export const OTHER_GROUP = "(other)";
+/** Calls no product of the plan matched (priced by the plan's default). */
+export const UNMATCHED_PRODUCT = "(unmatched)";
+
+export interface UsageFigures {
+  calls: number;
+  units: number;
+  amount: number;
+}
+export interface UsageRow extends UsageFigures {
+  currency: string;
+  bucketStart: Date;
+  /** The account, product, key or plan; null when not grouped. */
+  group: string | null;
+}
+export interface UsageReport {
+  range: ReportRange;
+  groupBy: Dimension | "none";
+  accountId?: string;
+  totals: (UsageFigures & { currency: string })[];
+  /** Per currency, the groups kept, largest amount first, then `(other)`. */
+  groups: (UsageFigures & { currency: string; group: string })[];
+  rows: UsageRow[];
+}
+
+/**
+ * Calls, units and amount booked, per bucket and group, read from the rollups (never from raw events): an
+ * account's day rollups when one account is asked for, otherwise the per-dimension rollups, whole reporting
+ * months and days where they fit in a bucket and hours elsewhere.
+ */
+export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<UsageReport> {
+  const buckets = bucketsOf(query);
+  checkAligned(ctx, query, buckets);
+  const report: UsageReport = {
+    range: { from: query.from, to: query.to, timeZone: query.timeZone, bucket: query.bucket },
+    groupBy: query.groupBy,
+    ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
+    totals: [],
+    groups: [],
+    rows: [],
+  };
+  for (const currency of await currenciesOf(ctx, query.currency)) {
+    const cells = query.accountId === undefined ? await fromMarginals(ctx, query, currency) : await fromAccountDays(ctx, query, currency);
+    shape(report, query, currency, buckets, cells);
+  }
+  return report;
+}
+
+/** bucket start → group → figures. */
+type Cells = Map<number, Map<string, Figures>>;
+
+function add(cells: Cells, bucket: number, group: string, figures: Figures): void {
+  let byGroup = cells.get(bucket);
+  if (byGroup === undefined) cells.set(bucket, (byGroup = new Map<string, Figures>()));
+  const into = byGroup.get(group);
+  if (into === undefined) byGroup.set(group, [...figures]);
+  else addFigures(into, figures);
+}
+
+async function fromAccountDays(ctx: AppContext, query: UsageQuery, currency: string): Promise<Cells> {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  const ids = reportingDays(ctx, from, to).map((day) => accountDayId(query.accountId!, currency, day));
+  const cells: Cells = new Map();
+  for (const day of (await readRollups<AccountDayPayload>(ctx, ids)).values()) {
+    for (const [key, figures] of Object.entries(day.c)) {
+      const cell = parseCellKey(key);
+      if (cell.hour < from || cell.hour >= to) continue;
+      const group =
+        query.groupBy === "none"
+          ? ""
+          : query.groupBy === "account"
+            ? query.accountId!
+            : query.groupBy === "product"
+              ? cell.productId
+              : query.groupBy === "key"
+                ? cell.keyId
+                : cell.planId;
+      add(cells, bucketStart(query.timeZone, query.bucket, cell.hour), group, figures);
+    }
+  }
+  return cells;
+}
+
+async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: string): Promise<Cells> {
+  // Ungrouped totals read the plan dimension: the one with the fewest groups.
+  const dimension: Dimension = query.groupBy === "none" ? "plan" : query.groupBy;
+  const pieces = cover(ctx, query);
+  const ids = pieces.map((p) => usageRollupId(p.level, dimension, currency, p.period));
+  const rollups = await readRollups<MarginalPayload>(ctx, ids);
+  const cells: Cells = new Map();
+  pieces.forEach((piece, i) => {
+    const rollup = rollups.get(ids[i]!);
+    if (rollup === undefined) return;
+    for (const [group, figures] of Object.entries(rollup.g)) add(cells, piece.bucket, query.groupBy === "none" ? "" : group, figures);
+  });
+  return cells;
+}
+
+/**
+ * The fewest rollups that tile `[from, to)` without crossing a bucket edge: a reporting month or day where
+ * one fits whole inside the range and inside one bucket, an hour elsewhere.
+ */
+function cover(ctx: AppContext, query: UsageQuery): { level: Level; period: string; bucket: number }[] {
+  const clock = ctx.reporting;
+  const zone = clock.timeZone;
+  const to = query.to.getTime();
+  const pieces: { level: Level; period: string; bucket: number }[] = [];
+  for (let t = query.from.getTime(); t < to;) {
+    const bucket = bucketStart(query.timeZone, query.bucket, t);
+    const limit = Math.min(to, nextBucketStart(query.timeZone, query.bucket, t));
+    const day = clock.dayOf(t);
+    if (bucketStart(zone, "month", t) === t && nextBucketStart(zone, "month", t) <= limit) {
+      pieces.push({ level: "month", period: day.slice(0, 7), bucket });
+      t = nextBucketStart(zone, "month", t);
+    } else if (bucketStart(zone, "day", t) === t && nextBucketStart(zone, "day", t) <= limit) {
+      pieces.push({ level: "day", period: day, bucket });
+      t = nextBucketStart(zone, "day", t);
+    } else {
+      pieces.push({ level: "hour", period: hourPeriod(t), bucket });
+      t += 3_600_000;
+    }
+  }
+  return pieces;
+}
+
+/** Keep the top groups, sum the rest, and lay the cells out as rows (every bucket, when ungrouped). */
+function shape(report: UsageReport, query: UsageQuery, currency: string, buckets: { start: number }[], cells: Cells): void {
+  const totals = new Map<string, Figures>();
+  for (const byGroup of cells.values()) {
+    for (const [group, figures] of byGroup) {
+      const into = totals.get(group);
+      if (into === undefined) totals.set(group, [...figures]);
+      else addFigures(into, figures);
+    }
+  }
+  const grand: Figures = [0, 0, 0];
+  for (const figures of totals.values()) addFigures(grand, figures);
+  report.totals.push({ currency, ...view(grand) });
+  if (query.groupBy === "none") {
+    for (const { start } of buckets) {
+      report.rows.push({ currency, bucketStart: new Date(start), group: null, ...view(cells.get(start)?.get("") ?? [0, 0, 0]) });
+    }
+    return;
+  }
+  const ranked = [...totals].sort(([ga, a], [gb, b]) => b[2] - a[2] || b[0] - a[0] || (ga < gb ? -1 : 1));
+  const kept = new Set(ranked.slice(0, query.top).map(([group]) => group));
+  const other: Figures = [0, 0, 0];
+  for (const [group, figures] of ranked) {
+    if (kept.has(group)) report.groups.push({ currency, group: label(query, group), ...view(figures) });
+    else addFigures(other, figures);
+  }
+  if (ranked.length > kept.size) report.groups.push({ currency, group: OTHER_GROUP, ...view(other) });
+  for (const { start } of buckets) {
+    const byGroup = cells.get(start);
+    if (byGroup === undefined) continue;
+    const rest: Figures = [0, 0, 0];
+    for (const [group] of ranked) {
+      const figures = byGroup.get(group);
+      if (figures === undefined) continue;
+      if (kept.has(group)) report.rows.push({ currency, bucketStart: new Date(start), group: label(query, group), ...view(figures) });
+      else addFigures(rest, figures);
+    }
+    if (rest[0] !== 0 || rest[2] !== 0) report.rows.push({ currency, bucketStart: new Date(start), group: OTHER_GROUP, ...view(rest) });
+  }
+}
+
+function label(query: UsageQuery, group: string): string {
+  return query.groupBy === "product" && group === "" ? UNMATCHED_PRODUCT : group;
+}
+
+function view([calls, units, amount]: Figures): UsageFigures {
+  return { calls, units, amount };
+}

@@ -1,0 +1,281 @@
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "@tollgate/control-plane";
+import type { UsageReport } from "@tollgate/sdk";
+import { call } from "./support/http.js";
+import { ADMIN_TOKEN } from "./support/env.js";
+import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+
+const products = [
+  { id: "search", path: "/search", price: { unitPrice: 1_000 } },
+  { id: "files", path: "/files/*", price: { unitPrice: 2_500 } },
+];
+const catalog = { products, unmatched: { action: "price", price: { unitPrice: 100 } } };
+
+/** An independent bucket label: the local wall clock of an instant in a zone, cut to the bucket. */
+function label(zone: string, bucket: "hour" | "day" | "month", at: Date): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: zone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  const day = `${get("year")}-${get("month")}-${get("day")}`;
+  return bucket === "month" ? day.slice(0, 7) : bucket === "day" ? day : `${day} ${get("hour")}`;
+}
+
+type Figures = [number, number, number];
+function addTo(map: Map<string, Figures>, key: string, calls: number, units: number, amount: number): void {
+  const f = map.get(key) ?? [0, 0, 0];
+  map.set(key, [f[0] + calls, f[1] + units, f[2] + amount]);
+}
+
+describe("reports read the rollups and agree with the raw events and the ledger", () => {
+  let stack: Stack;
+  let a: Seeded;
+  let b: Seeded;
+  let secondKeyOfA: { id: string; key: string };
+  const history = { from: "2026-03-06T00:00:00Z", to: "2026-03-10T00:00:00Z" };
+
+  const get = (s: { key: string }, path: string) => call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key } });
+
+  beforeAll(async () => {
+    stack = await startStack();
+    a = await stack.seedCatalog(catalog, 1_000_000);
+    b = await stack.seedCatalog(catalog, 500_000);
+    secondKeyOfA = await stack.admin.createApiKey(a.accountId, { name: "second" });
+
+    // Live calls through the gateway.
+    for (let i = 0; i < 7; i++) expect((await get(a, "/search")).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await get(a, "/files/x")).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await get(secondKeyOfA, "/search")).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await get(secondKeyOfA, "/nowhere")).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await get(b, "/files/y")).status).toBe(200);
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({})) >= 21, 30_000, "ingestion");
+
+    // A past: calls every 37 minutes over three days of March 2026, across midnights in every zone and New
+    // York's change to summer time (2026-03-08T07:00Z), as the ingester would have stored them.
+    const start = Date.parse("2026-03-06T12:00:00Z");
+    const past = Array.from({ length: 110 }, (_, i) => ({
+      _id: `evt_past_${i}`,
+      accountId: b.accountId,
+      keyId: b.keyId,
+      planId: b.planId,
+      currency: "USD",
+      amount: i % 3 === 0 ? 2_500 : 1_000,
+      method: "GET",
+      path: i % 3 === 0 ? "/files/z" : "/search",
+      productId: i % 3 === 0 ? "files" : "search",
+      units: 1 + (i % 4),
+      timestamp: new Date(start + i * 37 * 60_000),
+      ingestedAt: new Date(),
+    }));
+    await stack.ctx.models.UsageEvent.collection.insertMany(past as unknown as Record<string, unknown>[]);
+
+    // Top-ups by two methods: an admin credit and a voucher.
+    await stack.admin.creditWallet(b.walletId, { amount: 123_000 }, { idempotencyKey: "report-credit" });
+    const { codes } = await stack.admin.createVoucherBatch({
+      amount: 50_000,
+      currency: "USD",
+      count: 1,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await stack.consumer(a.key).redeemVoucher(codes[0]!);
+
+    await jobs.bookUsage(stack.ctx);
+    await jobs.bookUsage(stack.ctx); // folds what was recorded after the first pass
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  /** The expected report, computed from the booked raw events. */
+  async function fromRawEvents(
+    zone: string,
+    bucket: "hour" | "day" | "month",
+    groupBy: string,
+    from: string,
+    to: string,
+    accountId?: string,
+  ) {
+    const events = await stack.ctx.models.UsageEvent.find({
+      bookedIn: { $exists: true },
+      timestamp: { $gte: new Date(from), $lt: new Date(to) },
+      ...(accountId ? { accountId } : {}),
+    }).lean();
+    const expected = new Map<string, Figures>();
+    for (const e of events) {
+      const group =
+        groupBy === "none"
+          ? ""
+          : groupBy === "account"
+            ? e.accountId
+            : groupBy === "product"
+              ? (e.productId ?? "(unmatched)")
+              : groupBy === "key"
+                ? e.keyId
+                : e.planId;
+      addTo(expected, `${label(zone, bucket, e.timestamp)}|${group}`, 1, e.units ?? 1, e.amount);
+    }
+    return expected;
+  }
+
+  function fromReport(report: UsageReport, zone: string, bucket: "hour" | "day" | "month") {
+    const got = new Map<string, Figures>();
+    for (const row of report.rows) {
+      if (row.calls === 0 && row.amount === 0) continue; // ungrouped reports list empty buckets too
+      addTo(got, `${label(zone, bucket, new Date(row.bucketStart))}|${row.group ?? ""}`, row.calls, row.units, row.amount);
+    }
+    return got;
+  }
+
+  it("usage per bucket and group equals the raw events, in any whole-hour zone, hour to month", async () => {
+    for (const timeZone of ["UTC", "America/New_York", "Asia/Tokyo"]) {
+      for (const bucket of ["hour", "day", "month"] as const) {
+        for (const groupBy of ["none", "account", "product", "key", "plan"] as const) {
+          const report = await stack.admin.getUsageReport({ ...history, timeZone, bucket, groupBy, top: 1_000 });
+          const expected = await fromRawEvents(timeZone, bucket, groupBy, history.from, history.to);
+          expect(fromReport(report, timeZone, bucket), `${timeZone} ${bucket} ${groupBy}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("one account's report (admin, or the account's own key) holds only its usage, and agrees with the same query over all", async () => {
+    const range = { from: "2026-01-01T00:00:00Z", to: new Date(Date.now() + 3_600_000).toISOString().slice(0, 13) + ":00:00Z" };
+    const mine = await stack.consumer(secondKeyOfA.key).getUsageReport({ ...range, bucket: "month", groupBy: "key" });
+    expect(mine.accountId).toBe(a.accountId);
+    expect(new Set(mine.groups.map((g) => g.group))).toEqual(new Set([a.keyId, secondKeyOfA.id]));
+    expect(mine.totals).toEqual([{ currency: "USD", calls: 16, units: 16, amount: 7 * 1_000 + 3 * 2_500 + 4 * 1_000 + 2 * 100 }]);
+    const byAdmin = await stack.admin.getUsageReport({ ...range, bucket: "month", groupBy: "key", accountId: a.accountId });
+    expect(byAdmin.rows).toEqual(mine.rows);
+    for (const groupBy of ["product", "plan", "none"] as const) {
+      for (const bucket of ["hour", "day"] as const) {
+        const q = { from: history.from, to: history.to, bucket, groupBy, timeZone: "America/New_York" };
+        const own = await stack.admin.getUsageReport({ ...q, accountId: b.accountId });
+        expect(fromReport(own, q.timeZone, bucket)).toEqual(await fromRawEvents(q.timeZone, bucket, groupBy, q.from, q.to, b.accountId));
+      }
+    }
+    const other = await call(`${stack.controlPlaneUrl}/v1/reports/usage?accountId=${b.accountId}`, {
+      headers: { authorization: `Bearer ${a.key}` },
+    });
+    expect(other.status).toBe(403);
+  });
+
+  it("top N keeps the largest groups and sums the rest as (other)", async () => {
+    const all = await stack.admin.getUsageReport({ ...history, bucket: "day", groupBy: "product", top: 1_000 });
+    const top1 = await stack.admin.getUsageReport({ ...history, bucket: "day", groupBy: "product", top: 1 });
+    const ranked = [...all.groups].sort((x, y) => y.amount - x.amount);
+    expect(top1.groups[0]).toEqual(ranked[0]);
+    const rest = ranked.slice(1).reduce((s, g) => s + g.amount, 0);
+    expect(top1.groups[1]).toMatchObject({ group: "(other)", amount: rest });
+    expect(top1.totals).toEqual(all.totals);
+  });
+
+  it("all booked usage, summed over the reports, equals the ledger's usage entries", async () => {
+    const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
+    const report = await stack.admin.getUsageReport({ ...range, bucket: "month" });
+    const entries = await stack.ctx.models.LedgerEntry.find({ type: "usage", usageCount: { $gt: 0 } }).lean();
+    expect(report.totals[0]!.amount).toBe(-entries.reduce((s, e) => s + e.amount, 0));
+    expect(report.totals[0]!.calls).toBe(entries.reduce((s, e) => s + e.usageCount!, 0));
+    expect(report.totals[0]!.calls).toBe(131);
+  });
+
+  it("recharges: every top-up with its method, totals and averages per method, frequency per account", async () => {
+    const report = await stack.admin.getRechargeReport({ from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: "month" });
+    const credits = await stack.ctx.models.LedgerEntry.find({ type: "credit" }).lean();
+    expect(new Set(report.topUps.map((t) => t.entryId))).toEqual(new Set(credits.map((c) => c._id)));
+    const voucher = report.totals.find((t) => t.method === "voucher")!;
+    expect(voucher).toEqual({ currency: "USD", method: "voucher", count: 1, total: 50_000, average: 50_000 });
+    const admin = report.totals.find((t) => t.method === "admin")!;
+    expect(admin).toMatchObject({ count: 3, total: 1_000_000 + 500_000 + 123_000, average: 541_000 });
+    expect(report.accounts.find((x) => x.accountId === b.accountId)).toMatchObject({ count: 2, total: 623_000 });
+    expect(report.buckets.reduce((s, x) => s + x.total, 0)).toBe(credits.reduce((s, c) => s + c.amount, 0));
+  });
+
+  it("the financial summary: revenue from the rollups, recharges from the ledger, liability from the live balances", async () => {
+    const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
+    const [summary] = (await stack.admin.getFinancialReport(range)).currencies;
+    const usage = await stack.ctx.models.LedgerEntry.find({ type: "usage", usageCount: { $gt: 0 } }).lean();
+    expect(summary!.revenue.booked).toBe(-usage.reduce((s, e) => s + e.amount, 0));
+    expect(summary!.revenue.net).toBe(summary!.revenue.booked);
+    expect(summary!.recharges).toEqual({
+      count: 4,
+      total: 1_673_000,
+      byMethod: { admin: 1_623_000, voucher: 50_000, payment_provider: 0, auto_recharge: 0 },
+    });
+    const balances = await Promise.all([a, b].map(async (s) => (await stack.admin.getBalance(s.accountId)).balances[0]!));
+    expect(summary!.prepaidLiability.total).toBe(balances.reduce((s, w) => s + w.available + w.reserved, 0));
+    expect(summary!.outstanding.unpaidInvoices).toBe(0);
+  });
+
+  it("CSV exports hold the same numbers as the JSON", async () => {
+    const q = { ...history, timeZone: "Asia/Tokyo", bucket: "day" as const, groupBy: "product" as const };
+    const json = await stack.admin.getUsageReport(q);
+    const rows = parse<Record<string, string>>(await stack.admin.getUsageReportCsv(q), { columns: true });
+    expect(rows).toEqual(
+      json.rows.map((r) => ({ ...r, group: r.group ?? "", calls: String(r.calls), units: String(r.units), amount: String(r.amount) })),
+    );
+
+    const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
+    const recharges = await stack.admin.getRechargeReport(range);
+    const topUps = parse<Record<string, string>>(await stack.admin.getRechargeReportCsv(range), { columns: true });
+    expect(topUps.map((t) => [t.entryId, t.method, Number(t.amount), t.at])).toEqual(
+      recharges.topUps.map((t) => [t.entryId, t.method, t.amount, t.at]),
+    );
+
+    const financial = await stack.admin.getFinancialReport(range);
+    const lines = parse<Record<string, string>>(await stack.admin.getFinancialReportCsv(range), { columns: true });
+    expect(Number(lines.find((l) => l.figure === "revenue.booked")!.amount)).toBe(financial.currencies[0]!.revenue.booked);
+    expect(Number(lines.find((l) => l.figure === "recharges.byMethod.voucher")!.amount)).toBe(50_000);
+
+    // Accept: text/csv alone asks for it too.
+    const res = await fetch(`${stack.controlPlaneUrl}/v1/reports/usage?from=${history.from}&to=${history.to}`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: "text/csv" },
+    });
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
+    expect((await res.text()).split("\n")[0]).toBe("currency,bucketStart,group,calls,units,amount");
+  });
+
+  it("a booking redone after a crash adds nothing twice to the rollups", async () => {
+    const entry = (await stack.ctx.models.LedgerEntry.findOne({ type: "usage", accountId: b.accountId, usageCount: { $gt: 0 } }).lean())!;
+    // More usage on the same rollups, so that they no longer list the entry's (folded, deleted) intent.
+    expect((await get(b, "/files/again")).status).toBe(200);
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({})) >= 132, 30_000, "ingestion");
+    await jobs.bookUsage(stack.ctx);
+    const query = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: "day" as const, groupBy: "key" as const };
+    const before = await stack.admin.getUsageReport(query);
+    // The state a booker dying after its fold but before clearing its marks leaves: events still marked.
+    await stack.ctx.models.UsageEvent.updateMany({ bookedIn: entry._id }, { $set: { markedAt: new Date(Date.now() - 120_000) } });
+    await jobs.bookUsage(stack.ctx);
+    expect(await stack.ctx.models.UsageEvent.countDocuments({ markedAt: { $exists: true } })).toBe(0);
+    expect(await stack.ctx.models.RollupIntent.countDocuments({})).toBe(0);
+    expect(await stack.admin.getUsageReport(query)).toEqual(before);
+  });
+
+  it("bad report queries get a 400 problem and change nothing", async () => {
+    const bad = [
+      "from=2026-03-10T00:00:00Z&to=2026-03-06T00:00:00Z",
+      "timeZone=Mars/Olympus",
+      "bucket=week",
+      "groupBy=color",
+      "top=0",
+      "from=yesterday",
+      "from=2026-03-06T00:30:00Z&to=2026-03-07T00:00:00Z",
+      "timeZone=Asia/Kolkata&bucket=day&from=2026-03-06T00:00:00Z&to=2026-03-09T00:00:00Z",
+      "from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+      "from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&bucket=hour&timeZone=UTC&extra=1",
+      "bucket=hour&from=2025-01-01T00:00:00Z&to=2026-01-01T00:00:00Z",
+    ];
+    for (const query of bad) {
+      const res = await call(`${stack.controlPlaneUrl}/v1/reports/usage?${query}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+      expect(res.status, query).toBe(400);
+      expect(res.headers["content-type"], query).toMatch(/^application\/problem\+json/);
+    }
+    expect(await stack.ctx.models.RollupIntent.countDocuments({})).toBe(0);
+  });
+});
