@@ -8,7 +8,7 @@ cd "$ROOT"
 # The scripts that install everything are code too: a defect there shows only on a new machine.
 apt_install shellcheck shellcheck
 log "shellcheck over the project's scripts"
-shellcheck scripts/*.sh load/run.sh .ci/run
+shellcheck scripts/*.sh load/*.sh .ci/run
 
 services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
 eval "$services_env"

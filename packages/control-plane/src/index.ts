@@ -12,6 +12,8 @@ export { StripeProvider } from "./payments/stripe.js";
 export type { PaymentEvent, PaymentProvider } from "./payments/provider.js";
 export { routes } from "./routes/index.js";
 export { startControlPlane, type ControlPlane } from "./server.js";
+export { foldRollups } from "./services/reports/fold.js";
+export { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./services/reports/intents.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export type { WalletReconciliation } from "./services/ledger/reconcile.js";
 export { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";

@@ -12,6 +12,8 @@ import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
+import { detectAnomalies } from "./services/anomalies/detect.js";
+import { foldRollups } from "./services/reports/fold.js";
 
 /**
  * What the scheduled jobs do, each also callable on its own: an operator's "run it now", or a test that picks
@@ -27,6 +29,8 @@ export const jobs = {
   applyPendingEntries,
   finishRedemptions,
   releaseStaleAutoRecharges,
+  detectAnomalies,
+  foldRollups,
 } as const;
 
 export interface JobIntervals {
@@ -58,7 +62,15 @@ export async function startJobs(
   });
   agenda.on("error", (error: Error) => ctx.log("agenda error", { error: error.message }));
   const jobs: [name: string, everyMs: number, run: () => Promise<unknown>][] = [
-    ["usage.book", intervals.bookMs, () => bookUsage(ctx)],
+    [
+      "usage.book",
+      intervals.bookMs,
+      async () => {
+        await bookUsage(ctx);
+        // Right after the rollups move: a burst is flagged within one booking interval of being booked.
+        await detectAnomalies(ctx);
+      },
+    ],
     [
       "reservations.reap",
       intervals.reapMs,

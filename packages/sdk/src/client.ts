@@ -1,6 +1,8 @@
 import { errorFor, TollgateError } from "./errors.js";
 import type {
   Account,
+  Anomaly,
+  AnomalyPolicy,
   ApiKey,
   Balance,
   BillingMode,
@@ -197,6 +199,20 @@ export class TollgateAdminClient {
     return this.http.csv("/v1/reports/financial", { ...query });
   }
 
+  /** Usage anomalies, newest first. */
+  listAnomalies(query: { status?: "open" | "cleared"; accountId?: string } = {}): Promise<{ items: Anomaly[] }> {
+    return this.http.request("GET", "/v1/anomalies", { query: { ...query } });
+  }
+
+  /** Close an anomaly after review, undoing its mitigation. */
+  clearAnomaly(anomalyId: string, reason: string): Promise<Anomaly> {
+    return this.http.request("POST", `/v1/anomalies/${encodeURIComponent(anomalyId)}/clear`, { body: { reason } });
+  }
+
+  setAnomalyPolicy(planId: string, policy: AnomalyPolicy): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/anomaly-policy`, { body: policy });
+  }
+
   createPlan(plan: { name: string; currency: string } & CatalogInput): Promise<Plan> {
     return this.http.request("POST", "/v1/plans", { body: plan });
   }
@@ -236,6 +252,11 @@ export class TollgateAdminClient {
     options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {},
   ): Promise<ApiKey & { key: string }> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/keys`, { body: options });
+  }
+
+  /** An account's keys (never the keys themselves), oldest first. */
+  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/keys`);
   }
 
   revokeApiKey(accountId: string, keyId: string): Promise<ApiKey> {

@@ -147,8 +147,35 @@ export interface Plan {
   name: string;
   currency: string;
   catalog: Record<string, unknown>;
+  anomalyPolicy: AnomalyPolicy;
   createdAt: string;
   updatedAt: string;
+}
+
+/** An hour is anomalous above max(minCalls, factor × the account's average hour over the 7 days before). */
+export interface AnomalyPolicy {
+  factor: number;
+  minCalls: number;
+  mitigation: "none" | "suspend_key" | "cap_spending";
+}
+
+export interface Anomaly {
+  id: string;
+  accountId: string;
+  currency: string;
+  hour: string;
+  calls: number;
+  amount: Micros;
+  baselineCalls: number;
+  threshold: number;
+  policy: AnomalyPolicy;
+  keyId: string;
+  mitigation: AnomalyPolicy["mitigation"];
+  status: "open" | "cleared";
+  detectedAt: string;
+  clearedAt?: string;
+  clearedBy?: string;
+  clearReason?: string;
 }
 
 export interface Wallet {
@@ -175,7 +202,8 @@ export interface ApiKey {
   accountId: string;
   name: string;
   prefix: string;
-  status: "active" | "revoked";
+  /** `suspended`: by a usage anomaly, until an admin clears it. */
+  status: "active" | "revoked" | "suspended";
   spendCap?: { amount: Micros; period: "day" | "month" };
   createdAt: string;
   revokedAt?: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Anomaly } from "../models/index.js";
 import type { FinancialReport } from "../services/reports/financial.js";
 import type { RechargeReport } from "../services/reports/recharges.js";
 import type { UsageReport } from "../services/reports/usage.js";
@@ -117,3 +118,59 @@ function flatten(value: object, prefix = ""): [string, number][] {
     typeof v === "number" ? [[`${prefix}${k}`, v] as [string, number]] : flatten(v as object, `${prefix}${k}.`),
   );
 }
+
+export const anomalyView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  currency: z.string(),
+  hour: z.string().describe("start of the anomalous hour"),
+  calls: z.number().int(),
+  amount: z.number().int(),
+  baselineCalls: z.number().describe("the account's average calls an hour over the 7 reporting days before"),
+  threshold: z.number(),
+  policy: z.object({ factor: z.number(), minCalls: z.number().int(), mitigation: z.enum(["none", "suspend_key", "cap_spending"]) }),
+  keyId: z.string().describe("the hour's busiest key, which a mitigation acts on"),
+  mitigation: z.enum(["none", "suspend_key", "cap_spending"]),
+  status: z.enum(["open", "cleared"]),
+  detectedAt: z.string(),
+  clearedAt: z.string().optional(),
+  clearedBy: z.string().optional(),
+  clearReason: z.string().optional(),
+});
+export const ANOMALY_CSV_COLUMNS = [
+  "id",
+  "accountId",
+  "currency",
+  "hour",
+  "calls",
+  "amount",
+  "baselineCalls",
+  "threshold",
+  "factor",
+  "minCalls",
+  "keyId",
+  "mitigation",
+  "status",
+  "detectedAt",
+  "clearedAt",
+  "clearedBy",
+];
+
+export const toAnomalyView = (a: Anomaly): z.infer<typeof anomalyView> => ({
+  id: a._id,
+  accountId: a.accountId,
+  currency: a.currency,
+  hour: a.hour.toISOString(),
+  calls: a.calls,
+  amount: a.amount,
+  baselineCalls: a.baselineCalls,
+  threshold: a.threshold,
+  policy: a.policy,
+  keyId: a.keyId,
+  mitigation: a.mitigation.action,
+  status: a.status,
+  detectedAt: a.detectedAt.toISOString(),
+  ...(a.clearedAt ? { clearedAt: a.clearedAt.toISOString() } : {}),
+  ...(a.clearedBy ? { clearedBy: a.clearedBy } : {}),
+  ...(a.clearReason ? { clearReason: a.clearReason } : {}),
+});

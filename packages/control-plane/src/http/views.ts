@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
+import { ANOMALY_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
@@ -10,6 +11,9 @@ export const planView = z.object({
   name: z.string(),
   currency: z.string(),
   catalog: z.record(z.string(), z.unknown()).describe("products and prices (integer micros), quotas, rate limits, refund policy"),
+  anomalyPolicy: z
+    .object({ factor: z.number(), minCalls: z.number().int(), mitigation: z.enum(["none", "suspend_key", "cap_spending"]) })
+    .describe("how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none)"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -18,6 +22,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   name: p.name,
   currency: p.currency,
   catalog: p.catalog,
+  anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -74,7 +79,7 @@ export const apiKeyView = z.object({
   accountId: z.string(),
   name: z.string(),
   prefix: z.string().describe("the first characters of the key, to recognise it by"),
-  status: z.enum(["active", "revoked"]),
+  status: z.enum(["active", "revoked", "suspended"]).describe("suspended: by a usage anomaly, until an admin clears it"),
   spendCap: z.object({ amount: z.number().int(), period: z.enum(["day", "month"]) }).optional(),
   createdAt: z.string(),
   revokedAt: z.string().optional(),

@@ -7,7 +7,8 @@ export interface ApiKey {
   name: string;
   hash: string;
   prefix: string;
-  status: "active" | "revoked";
+  /** `suspended`: refused like a revoked key until an admin clears the anomaly that suspended it. */
+  status: "active" | "revoked" | "suspended";
   /** Most this key may spend per period, in micros of the plan's currency. */
   spendCap?: { amount: number; period: "day" | "month" };
   createdAt: Date;

@@ -10,6 +10,7 @@ import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { lockSchema, type Lock } from "./lock.js";
+import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { rollupIntentSchema, rollupSchema, type Rollup, type RollupIntent } from "./rollup.js";
 import {
   invoiceCounterSchema,
@@ -53,6 +54,7 @@ export type {
   NotificationSettings,
   Plan,
   Recharge,
+  Anomaly,
   Rollup,
   RollupIntent,
   ThresholdState,
@@ -83,6 +85,7 @@ export interface Models {
   InvoiceNumber: Model<InvoiceNumber>;
   Rollup: Model<Rollup>;
   RollupIntent: Model<RollupIntent>;
+  Anomaly: Model<Anomaly>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -109,6 +112,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
     Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
+    Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

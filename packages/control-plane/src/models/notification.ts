@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   "recharge_succeeded",
   "recharge_failed",
   "invoice_issued",
+  "usage_anomaly",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

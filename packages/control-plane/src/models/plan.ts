@@ -10,6 +10,8 @@ export interface Plan {
   /** Every price of the plan is in this currency; it never changes. */
   currency: string;
   catalog: Catalog;
+  /** How usage far above an account's own baseline is flagged, and what is done about it (defaults: ANOMALY_DEFAULTS). */
+  anomalyPolicy?: AnomalyPolicy;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -20,11 +22,25 @@ export const planSchema = new Schema<Plan>(
     name: { type: String, required: true },
     currency: { type: String, required: true },
     catalog: { type: Schema.Types.Mixed, required: true },
+    anomalyPolicy: { type: { _id: false, factor: Number, minCalls: Number, mitigation: String }, required: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw", minimize: false },
 );
+
+/**
+ * An hour is anomalous when an account's calls in it exceed `max(minCalls, factor × baseline)`, the baseline
+ * being its average calls an hour over the 7 reporting days before today. `mitigation`: nothing more than the
+ * listing and the notification, suspending the hour's busiest key, or capping that key's daily spending at a
+ * usual day's (the baseline's amount × 24), until an admin clears the anomaly.
+ */
+export interface AnomalyPolicy {
+  factor: number;
+  minCalls: number;
+  mitigation: "none" | "suspend_key" | "cap_spending";
+}
+export const ANOMALY_DEFAULTS: AnomalyPolicy = { factor: 5, minCalls: 100, mitigation: "none" };
 
 /** What the gateways are told about a plan. */
 export function planSpec(plan: Plan): PlanSpec {

@@ -12,6 +12,7 @@ import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, lis
 import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
+import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -62,4 +63,7 @@ export const routes: RouteSpec[] = [
   myUsageReportRoute,
   rechargeReportRoute,
   financialReportRoute,
+  listAnomaliesRoute,
+  clearAnomalyRoute,
+  setAnomalyPolicyRoute,
 ];

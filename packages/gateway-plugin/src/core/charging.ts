@@ -10,7 +10,7 @@ export interface KeyRecord {
   keyId: string;
   accountId: string;
   planId: string;
-  status: "active" | "revoked";
+  status: "active" | "revoked" | "suspended";
   /** Most this key may spend per period, in micros of the plan's currency. */
   spendCap?: { amount: number; period: "day" | "month" };
 }

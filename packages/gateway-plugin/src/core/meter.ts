@@ -66,7 +66,7 @@ export class Meter {
     if (call.apiKey === undefined) return unauthorized("Send your API key as `Authorization: Bearer <key>` or `X-Api-Key`.");
     try {
       const resolved = await this.o.directory.resolve(hashApiKey(call.apiKey));
-      if (resolved === undefined || resolved.key.status !== "active") return unauthorized("The API key is unknown or revoked.");
+      if (resolved === undefined || resolved.key.status !== "active") return unauthorized("The API key is unknown, revoked or suspended.");
       const { key, plan } = resolved;
       const product = matchProduct(plan, call.method, call.path);
       if (product === "refuse") return { ok: false, problem: problem("not_in_plan", `${call.method} ${call.path} is not in the plan.`) };
@@ -184,7 +184,7 @@ function refusalProblem(refusal: Refusal, currency: string): Problem {
       });
     case "key_inactive":
     case "unknown_account":
-      return problem("unauthorized", "The API key is unknown or revoked.");
+      return problem("unauthorized", "The API key is unknown, revoked or suspended.");
     case "voided":
       return problem("metering_unavailable");
   }

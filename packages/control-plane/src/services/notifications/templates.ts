@@ -43,6 +43,11 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     text: "We received your recharge of {{money data.amount data.currency}}{{#if data.automatic}} (automatic){{/if}}. Thank you.",
     html: "<p>We received your recharge of <strong>{{money data.amount data.currency}}</strong>{{#if data.automatic}} (automatic){{/if}}. Thank you.</p>",
   },
+  usage_anomaly: {
+    subject: "Unusual usage on your account: {{data.calls}} calls in one hour",
+    text: "Your account made {{data.calls}} calls ({{money data.amount data.currency}}) in the hour from {{data.hour}}, against about {{data.baselineCalls}} an hour usually.{{#if data.mitigation}} As your plan asks, {{data.mitigationLabel}} until it is reviewed.{{/if}}\nIf this was not you, revoke the key and contact us.",
+    html: "<p>Your account made <strong>{{data.calls}} calls</strong> ({{money data.amount data.currency}}) in the hour from {{data.hour}}, against about {{data.baselineCalls}} an hour usually.{{#if data.mitigation}} As your plan asks, {{data.mitigationLabel}} until it is reviewed.{{/if}}</p><p>If this was not you, revoke the key and contact us.</p>",
+  },
   invoice_issued: {
     subject: "{{data.kindLabel}} {{data.number}}: {{money data.total data.currency}}",
     text: "{{data.kindLabel}} {{data.number}} for {{data.subject}} is issued: {{money data.total data.currency}}. Download it from your account.",

@@ -5,10 +5,11 @@ import {
   addFigures,
   cellKey,
   DIMENSIONS,
-  hourPeriod,
+  hourGroupKey,
   ledgerDayId,
   pack,
   unpack,
+  usageHoursId,
   usageRollupId,
   type AccountDayPayload,
   type Cell,
@@ -96,7 +97,6 @@ function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Ma
     const figures: Figures = [calls, units, amount];
     const day = clock.dayOf(hour);
     const periods = [
-      ["hour", hourPeriod(hour)],
       ["day", day],
       ["month", day.slice(0, 7)],
     ] as const;
@@ -110,6 +110,7 @@ function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Ma
       for (const [level, period] of periods) {
         addFiguresTo(changes, usageRollupId(level, dimension, intent.currency, period), intent._id, groups[dimension], figures);
       }
+      addFiguresTo(changes, usageHoursId(dimension, intent.currency, day), intent._id, hourGroupKey(hour, groups[dimension]), figures);
     }
     addFiguresTo(
       changes,

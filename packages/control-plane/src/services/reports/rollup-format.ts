@@ -3,9 +3,12 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 /**
  * The rollups' wire format, in one place: their ids (what each covers) and their packed payloads.
  *
- * - `u{h,d,m}|<dimension>|<currency>|<period>`: usage of one reporting hour (ISO instant), day (`YYYY-MM-DD`)
- *   or month (`YYYY-MM`), summed per account, product, API key or plan (one rollup per dimension, so a report
- *   reads only the dimension it groups by).
+ * - `u{d,m}|<dimension>|<currency>|<period>`: usage of one reporting day (`YYYY-MM-DD`) or month (`YYYY-MM`),
+ *   summed per account, product, API key or plan (one rollup per dimension, so a report reads only the
+ *   dimension it groups by).
+ * - `uh|<dimension>|<currency>|<day>`: the same day hour by hour, keyed `<hour start ms>|<group>`: read only
+ *   when a bucket edge cuts a reporting day (hourly buckets, another zone's days). One rollup a day, not one
+ *   an hour: a MongoDB-wire read costs ~1-2 ms however small (FerretDB v1), so fewer, larger reads win.
  * - `ua|<accountId>|<currency>|<day>`: one account's usage of one reporting day, per hour × product × key × plan.
  * - `ld|<currency>|<day>`: every money movement of one reporting day other than booked usage (credits by
  *   method, adjustments, reversals, grants, expiries, payments, usage refunds), one item each.
@@ -13,7 +16,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 export const DIMENSIONS = ["account", "product", "key", "plan"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
-export type Level = "hour" | "day" | "month";
+export type Level = "day" | "month";
 
 /** calls, units, amount (micros). */
 export type Figures = [number, number, number];
@@ -39,8 +42,19 @@ export function usageRollupId(level: Level, dimension: Dimension, currency: stri
   return `u${level[0]}|${dimension}|${currency}|${period}`;
 }
 
-export function hourPeriod(hour: number): string {
-  return new Date(hour).toISOString();
+/** A day's usage hour by hour, per group of one dimension. */
+export function usageHoursId(dimension: Dimension, currency: string, day: string): string {
+  return `uh|${dimension}|${currency}|${day}`;
+}
+
+export function hourGroupKey(hour: number, group: string): string {
+  return `${hour}|${group}`;
+}
+
+/** Split a `uh` key; the group is everything after the first `|` (ids hold none, but be exact anyway). */
+export function parseHourGroupKey(key: string): { hour: number; group: string } {
+  const bar = key.indexOf("|");
+  return { hour: Number(key.slice(0, bar)), group: key.slice(bar + 1) };
 }
 
 export function accountDayId(accountId: string, currency: string, day: string): string {

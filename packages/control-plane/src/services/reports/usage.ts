@@ -4,8 +4,9 @@ import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type
 import {
   accountDayId,
   addFigures,
-  hourPeriod,
   parseCellKey,
+  parseHourGroupKey,
+  usageHoursId,
   usageRollupId,
   type AccountDayPayload,
   type Dimension,
@@ -112,26 +113,49 @@ async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: strin
   // Ungrouped totals read the plan dimension: the one with the fewest groups.
   const dimension: Dimension = query.groupBy === "none" ? "plan" : query.groupBy;
   const pieces = cover(ctx, query);
-  const ids = pieces.map((p) => usageRollupId(p.level, dimension, currency, p.period));
-  const rollups = await readRollups<MarginalPayload>(ctx, ids);
+  const idOf = (p: Piece) =>
+    p.level === "hour" ? usageHoursId(dimension, currency, p.period) : usageRollupId(p.level, dimension, currency, p.period);
+  const rollups = await readRollups<MarginalPayload>(ctx, [...new Set(pieces.map(idOf))]);
+  const byHour = new Map<string, Map<number, [string, Figures][]>>();
   const cells: Cells = new Map();
-  pieces.forEach((piece, i) => {
-    const rollup = rollups.get(ids[i]!);
-    if (rollup === undefined) return;
-    for (const [group, figures] of Object.entries(rollup.g)) add(cells, piece.bucket, query.groupBy === "none" ? "" : group, figures);
-  });
+  const groupOf = (group: string) => (query.groupBy === "none" ? "" : group);
+  for (const piece of pieces) {
+    const id = idOf(piece);
+    const rollup = rollups.get(id);
+    if (rollup === undefined) continue;
+    if (piece.level !== "hour") {
+      for (const [group, figures] of Object.entries(rollup.g)) add(cells, piece.bucket, groupOf(group), figures);
+      continue;
+    }
+    let hours = byHour.get(id);
+    if (hours === undefined) byHour.set(id, (hours = indexByHour(rollup)));
+    for (const [group, figures] of hours.get(piece.hour) ?? []) add(cells, piece.bucket, groupOf(group), figures);
+  }
   return cells;
 }
 
+function indexByHour(rollup: MarginalPayload): Map<number, [string, Figures][]> {
+  const hours = new Map<number, [string, Figures][]>();
+  for (const [key, figures] of Object.entries(rollup.g)) {
+    const { hour, group } = parseHourGroupKey(key);
+    let list = hours.get(hour);
+    if (list === undefined) hours.set(hour, (list = []));
+    list.push([group, figures]);
+  }
+  return hours;
+}
+
+type Piece = { level: Level; period: string; bucket: number } | { level: "hour"; period: string; hour: number; bucket: number };
+
 /**
  * The fewest rollups that tile `[from, to)` without crossing a bucket edge: a reporting month or day where
- * one fits whole inside the range and inside one bucket, an hour elsewhere.
+ * one fits whole inside the range and inside one bucket, an hour (of its day's hourly rollup) elsewhere.
  */
-function cover(ctx: AppContext, query: UsageQuery): { level: Level; period: string; bucket: number }[] {
+function cover(ctx: AppContext, query: UsageQuery): Piece[] {
   const clock = ctx.reporting;
   const zone = clock.timeZone;
   const to = query.to.getTime();
-  const pieces: { level: Level; period: string; bucket: number }[] = [];
+  const pieces: Piece[] = [];
   for (let t = query.from.getTime(); t < to;) {
     const bucket = bucketStart(query.timeZone, query.bucket, t);
     const limit = Math.min(to, nextBucketStart(query.timeZone, query.bucket, t));
@@ -143,7 +167,7 @@ function cover(ctx: AppContext, query: UsageQuery): { level: Level; period: stri
       pieces.push({ level: "day", period: day, bucket });
       t = nextBucketStart(zone, "day", t);
     } else {
-      pieces.push({ level: "hour", period: hourPeriod(t), bucket });
+      pieces.push({ level: "hour", period: day, hour: t, bucket });
       t += 3_600_000;
     }
   }

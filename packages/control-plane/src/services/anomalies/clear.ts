@@ -1,0 +1,44 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import type { Anomaly } from "../../models/index.js";
+import { publishAccount } from "../accounts/publish.js";
+import { audit } from "../audit.js";
+
+/**
+ * An admin's review of an anomaly: it is closed, and its mitigation undone (a key it suspended is active
+ * again, a spending cap it set is back to what it was). Clearing it again changes nothing.
+ */
+export async function clearAnomaly(ctx: AppContext, input: { anomalyId: string; reason: string; actor: string }): Promise<Anomaly> {
+  const { Anomaly: Anomalies, ApiKey } = ctx.models;
+  const anomaly = await Anomalies.findById(input.anomalyId).lean();
+  if (anomaly === null) throw new ProblemError("not_found", `No anomaly ${input.anomalyId}.`);
+  if (anomaly.status === "cleared") return anomaly;
+  const { action, previousSpendCap } = anomaly.mitigation;
+  if (action === "suspend_key") {
+    await ApiKey.updateOne({ _id: anomaly.keyId, status: "suspended" }, { $set: { status: "active" } });
+  } else if (action === "cap_spending" && previousSpendCap !== undefined) {
+    if (previousSpendCap === null) await ApiKey.updateOne({ _id: anomaly.keyId }, { $unset: { spendCap: 1 } });
+    else await ApiKey.updateOne({ _id: anomaly.keyId }, { $set: { spendCap: previousSpendCap } });
+  }
+  if (action !== "none") await publishAccount(ctx, anomaly.accountId);
+  await Anomalies.updateOne(
+    { _id: anomaly._id },
+    { $set: { status: "cleared", clearedAt: new Date(), clearedBy: input.actor, clearReason: input.reason } },
+  );
+  await audit(ctx, input.actor, "anomaly.clear", anomaly._id, { reason: input.reason, mitigation: action });
+  return (await Anomalies.findById(anomaly._id).lean())!;
+}
+
+/** Anomalies newest first, optionally of one status or account. */
+export function listAnomalies(
+  ctx: AppContext,
+  filter: { status?: "open" | "cleared" | undefined; accountId?: string | undefined },
+): Promise<Anomaly[]> {
+  return ctx.models.Anomaly.find({
+    ...(filter.status === undefined ? {} : { status: filter.status }),
+    ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
+  })
+    .sort({ detectedAt: -1 })
+    .limit(1_000)
+    .lean();
+}
