@@ -30,5 +30,7 @@ export interface AppContext {
   webhooks: WebhookPolicy;
   /** The rollups' hours, days and months (REPORT_TIME_ZONE). */
   reporting: ReportingClock;
+  /** PUBLIC_URL: the control plane's address as customers see it, when set (else the request's host). */
+  publicUrl?: string | undefined;
   log: (message: string, data?: Record<string, unknown>) => void;
 }

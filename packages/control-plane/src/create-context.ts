@@ -23,6 +23,8 @@ export interface ContextParts {
   voucherFailuresPerAccount?: number;
   /** The zone whose hours, days and months the rollups are kept in (default UTC). */
   reportTimeZone?: string;
+  /** Where customers reach the control plane (portal links; `https` makes the portal cookie Secure). */
+  publicUrl?: string | undefined;
   log?: AppContext["log"];
 }
 
@@ -42,6 +44,7 @@ export function createContext(parts: ContextParts): AppContext {
     mailer: parts.mailer,
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,
     reporting: new ReportingClock(parts.reportTimeZone ?? "UTC"),
+    publicUrl: parts.publicUrl?.replace(/\/+$/, ""),
     log: parts.log ?? (() => undefined),
   };
 }

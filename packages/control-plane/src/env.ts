@@ -48,6 +48,8 @@ export const controlPlaneEnv = z.object({
     .string()
     .default("UTC")
     .refine((zone) => isTimeZone(zone), "not an IANA time zone"),
+  /** The control plane's address as customers reach it (portal links); `https://…` makes the portal cookie Secure. */
+  PUBLIC_URL: z.url().optional(),
   /** Notifications are mailed through this SMTP server (e.g. smtp://user:pass@host:587) when set. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Tollgate <billing@tollgate.invalid>"),

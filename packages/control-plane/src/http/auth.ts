@@ -2,8 +2,14 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { Models } from "../models/index.js";
+import { portalSessionOf } from "../services/portal/lookup.js";
 
-export type Principal = { kind: "admin"; actor: string } | { kind: "consumer"; actor: string; accountId: string; keyId: string };
+/** A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks for the CSRF check. */
+export type Principal =
+  { kind: "admin"; actor: string } | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean };
+
+/** The portal's session cookie (HttpOnly, SameSite=Strict). */
+export const PORTAL_COOKIE = "tg_portal";
 
 /**
  * Admin tokens and consumer API keys arrive the same way (`Authorization: Bearer …` or `X-Api-Key`).
@@ -21,7 +27,7 @@ export class Authenticator {
 
   async authenticate(headers: IncomingHttpHeaders): Promise<Principal | undefined> {
     const credential = extractApiKey(headers);
-    if (credential === undefined) return undefined;
+    if (credential === undefined) return this.fromCookie(headers.cookie);
     const presented = digest(credential);
     for (const admin of this.adminDigests) {
       if (timingSafeEqual(admin, presented)) return { kind: "admin", actor: `admin:${presented.toString("hex").slice(0, 12)}` };
@@ -30,6 +36,23 @@ export class Authenticator {
     if (key === null || key.status !== "active") return undefined;
     return { kind: "consumer", actor: `key:${key._id}`, accountId: key.accountId, keyId: key._id };
   }
+
+  private async fromCookie(header: string | undefined): Promise<Principal | undefined> {
+    const cookie = header === undefined ? undefined : readCookie(header, PORTAL_COOKIE);
+    if (cookie === undefined || !/^tgps_[A-Za-z0-9_-]{32}$/.test(cookie)) return undefined;
+    const session = await portalSessionOf(this.models, cookie);
+    if (session === undefined) return undefined;
+    return { kind: "consumer", actor: `portal:${session._id.slice(0, 12)}`, accountId: session.accountId, keyId: "", viaCookie: true };
+  }
+}
+
+/** One cookie's value from a Cookie header. */
+export function readCookie(header: string, name: string): string | undefined {
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
 }
 
 function digest(text: string): Buffer {

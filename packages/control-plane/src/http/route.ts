@@ -114,6 +114,16 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
   });
 }
 
+function sameOrigin(req: Request): boolean {
+  const origin = req.get("origin");
+  if (origin === undefined) return false;
+  try {
+    return new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
+}
+
 function wantsCsv(req: Request, query: unknown): boolean {
   const asked = (query as { format?: string }).format;
   if (asked !== undefined) return asked === "csv";
@@ -124,6 +134,10 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   if (spec.access === "public") return { kind: "admin", actor: "public" };
   const principal = await ctx.auth.authenticate(req.headers);
   if (principal === undefined) throw new ProblemError("unauthorized");
+  if (principal.kind === "consumer" && principal.viaCookie && req.method !== "GET" && !sameOrigin(req)) {
+    // A cookie rides along with any request the browser makes: a change must come from the portal's own page.
+    throw new ProblemError("forbidden", "A portal session's changes must come from the portal's own origin.");
+  }
   if (principal.kind === "admin") {
     if (spec.access === "consumer")
       throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");

@@ -11,6 +11,7 @@ import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
+import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
 import { rollupIntentSchema, rollupSchema, type Rollup, type RollupIntent } from "./rollup.js";
 import {
   invoiceCounterSchema,
@@ -55,6 +56,8 @@ export type {
   Plan,
   Recharge,
   Anomaly,
+  PortalLoginUse,
+  PortalSession,
   Rollup,
   RollupIntent,
   ThresholdState,
@@ -86,6 +89,8 @@ export interface Models {
   Rollup: Model<Rollup>;
   RollupIntent: Model<RollupIntent>;
   Anomaly: Model<Anomaly>;
+  PortalSession: Model<PortalSession>;
+  PortalLoginUse: Model<PortalLoginUse>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -113,6 +118,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
+    PortalSession: conn.model<PortalSession>("PortalSession", portalSessionSchema, "portal_sessions"),
+    PortalLoginUse: conn.model<PortalLoginUse>("PortalLoginUse", portalLoginUseSchema, "portal_login_uses"),
   };
   await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
   return models;

@@ -13,6 +13,7 @@ import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } fr
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
+import { createPortalSessionRoute, getPortalSessionRoute, signInPortalRoute, signOutPortalRoute } from "./portal.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -66,4 +67,8 @@ export const routes: RouteSpec[] = [
   listAnomaliesRoute,
   clearAnomalyRoute,
   setAnomalyPolicyRoute,
+  createPortalSessionRoute,
+  signInPortalRoute,
+  getPortalSessionRoute,
+  signOutPortalRoute,
 ];

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { PORTAL_COOKIE, readCookie } from "../http/auth.js";
+import { ProblemError } from "../http/problem-error.js";
+import { defineRoute } from "../http/route.js";
+import { accountParams } from "../http/schemas.js";
+import type { AppContext } from "../context.js";
+import { createPortalLogin, endPortalSession, exchangeForCookie, PORTAL_COOKIE_TTL_MS } from "../services/portal/sessions.js";
+
+const sessionView = z.object({ accountId: z.string(), expiresAt: z.string() });
+
+function cookie(ctx: AppContext, value: string, maxAgeSeconds: number): string {
+  const secure = ctx.publicUrl?.startsWith("https://") ? "; Secure" : "";
+  return `${PORTAL_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+export const createPortalSessionRoute = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/portal-sessions",
+  operationId: "createPortalSession",
+  summary:
+    "A short-lived link to the account's customer portal (admin, or the provider's backend). The secret is in the URL's fragment: it never reaches a server log; it signs one browser in, once, before `expiresAt`.",
+  access: "admin",
+  params: accountParams,
+  body: z.strictObject({ ttlSeconds: z.number().int().min(60).max(3_600).default(600) }),
+  responses: { 201: { description: "The portal link", schema: z.object({ url: z.string(), expiresAt: z.string() }) } },
+  async handle({ params, body, principal, ctx, raw }) {
+    const login = await createPortalLogin(ctx, { accountId: params.accountId, ttlMs: body.ttlSeconds * 1000, actor: principal.actor });
+    const base = ctx.publicUrl ?? `http://${String(raw.headers.host ?? "localhost")}`;
+    return { status: 201, body: { url: `${base}/portal/#login=${login.secret}`, expiresAt: login.expiresAt.toISOString() } };
+  },
+});
+
+export const signInPortalRoute = defineRoute({
+  method: "post",
+  path: "/v1/portal/session",
+  operationId: "signInPortal",
+  summary:
+    "Sign a browser in to the customer portal with a portal link's secret (once) or the customer's own API key: answers with an HttpOnly, SameSite=Strict session cookie (an hour).",
+  access: "public",
+  body: z
+    .strictObject({ login: z.string().max(200).optional(), apiKey: z.string().max(200).optional() })
+    .refine((b) => (b.login === undefined) !== (b.apiKey === undefined), "send exactly one of login and apiKey"),
+  responses: { 200: { description: "Signed in", schema: sessionView } },
+  async handle({ body, ctx }) {
+    const session = await exchangeForCookie(ctx, body);
+    return {
+      status: 200,
+      body: { accountId: session.accountId, expiresAt: session.expiresAt.toISOString() },
+      headers: { "set-cookie": cookie(ctx, session.secret, PORTAL_COOKIE_TTL_MS / 1000), "cache-control": "no-store" },
+    };
+  },
+});
+
+export const getPortalSessionRoute = defineRoute({
+  method: "get",
+  path: "/v1/portal/session",
+  operationId: "getPortalSession",
+  summary: "The account the caller (portal cookie or API key) acts for.",
+  access: "consumer",
+  responses: { 200: { description: "The session", schema: z.object({ accountId: z.string() }) } },
+  handle: ({ principal }) => {
+    if (principal.kind !== "consumer") throw new ProblemError("forbidden");
+    return Promise.resolve({ status: 200, body: { accountId: principal.accountId } });
+  },
+});
+
+export const signOutPortalRoute = defineRoute({
+  method: "delete",
+  path: "/v1/portal/session",
+  operationId: "signOutPortal",
+  summary: "Sign the browser out of the portal: the session ends and its cookie is cleared.",
+  access: "consumer",
+  responses: { 204: { description: "Signed out" } },
+  async handle({ ctx, raw }) {
+    const value = typeof raw.headers.cookie === "string" ? readCookie(raw.headers.cookie, PORTAL_COOKIE) : undefined;
+    if (value !== undefined) await endPortalSession(ctx, value);
+    return { status: 204, body: undefined, headers: { "set-cookie": cookie(ctx, "", 0) } };
+  },
+});

@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+import type { Models, PortalSession } from "../../models/index.js";
+
+/** A portal secret's stored id: its SHA-256 (the secret itself is never stored). */
+export function portalSecretId(secret: string): string {
+  return createHash("sha256").update(secret).digest("base64url");
+}
+
+/** The account a portal cookie is signed in to, while it lasts. */
+export async function portalSessionOf(models: Models, cookie: string): Promise<PortalSession | undefined> {
+  const session = await models.PortalSession.findById(portalSecretId(cookie)).lean();
+  if (session === null || session.kind !== "cookie" || session.expiresAt.getTime() <= Date.now()) return undefined;
+  return session;
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { hashApiKey } from "@tollgate/gateway-plugin";
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { isDuplicateKey } from "../../models/index.js";
+import { audit } from "../audit.js";
+import { portalSecretId as digest } from "./lookup.js";
+
+/** How long a browser stays signed in to the portal after an exchange. */
+export const PORTAL_COOKIE_TTL_MS = 60 * 60_000;
+
+const secret = () => `tgps_${randomBytes(24).toString("base64url")}`;
+
+/**
+ * A short-lived portal login for one account (Stripe's customer-portal convention): the secret is returned
+ * once, travels in the URL's fragment (never sent to a server, never in a log or a Referer), and is good for
+ * one exchange before `ttlMs` runs out.
+ */
+export async function createPortalLogin(
+  ctx: AppContext,
+  input: { accountId: string; ttlMs: number; actor: string },
+): Promise<{ secret: string; expiresAt: Date }> {
+  if ((await ctx.models.Account.findById(input.accountId, { _id: 1 }).lean()) === null) {
+    throw new ProblemError("not_found", `No account ${input.accountId}.`);
+  }
+  const login = secret();
+  const expiresAt = new Date(Date.now() + input.ttlMs);
+  await ctx.models.PortalSession.create({
+    _id: digest(login),
+    kind: "login",
+    accountId: input.accountId,
+    actor: input.actor,
+    expiresAt,
+    createdAt: new Date(),
+  });
+  await audit(ctx, input.actor, "portal.login.create", input.accountId, { expiresAt: expiresAt.toISOString() });
+  return { secret: login, expiresAt };
+}
+
+/**
+ * Trade a portal login (once) or the customer's own API key for a browser session: a new secret, for an
+ * HttpOnly cookie. A login used, expired or unknown, and a key unknown or not active, are all the same 401.
+ */
+export async function exchangeForCookie(
+  ctx: AppContext,
+  input: { login?: string | undefined; apiKey?: string | undefined },
+): Promise<{ secret: string; accountId: string; expiresAt: Date }> {
+  let accountId: string | undefined;
+  let actor = "";
+  if (input.login !== undefined) {
+    const login = await ctx.models.PortalSession.findById(digest(input.login)).lean();
+    if (login !== null && login.kind === "login" && login.expiresAt.getTime() > Date.now()) {
+      try {
+        await ctx.models.PortalLoginUse.create({ _id: login._id, usedAt: new Date() });
+        accountId = login.accountId;
+        actor = `portal-login:${login._id.slice(0, 12)}`;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    }
+  } else if (input.apiKey !== undefined) {
+    const key = await ctx.models.ApiKey.findOne({ hash: hashApiKey(input.apiKey) }).lean();
+    if (key !== null && key.status === "active") {
+      accountId = key.accountId;
+      actor = `key:${key._id}`;
+    }
+  }
+  if (accountId === undefined)
+    throw new ProblemError("unauthorized", "The portal link is used, expired or unknown, or the key is not active.");
+  const cookie = secret();
+  const expiresAt = new Date(Date.now() + PORTAL_COOKIE_TTL_MS);
+  await ctx.models.PortalSession.create({ _id: digest(cookie), kind: "cookie", accountId, actor, expiresAt, createdAt: new Date() });
+  return { secret: cookie, accountId, expiresAt };
+}
+
+export async function endPortalSession(ctx: AppContext, cookie: string): Promise<void> {
+  await ctx.models.PortalSession.deleteOne({ _id: digest(cookie), kind: "cookie" });
+}
