@@ -133,6 +133,17 @@ describe("OpenAPI document", () => {
         "/v1/wallets/{walletId}/credits",
         "/v1/wallets/{walletId}/grants",
         "/v1/webhooks/{provider}",
+        "/v1/reports/usage",
+        "/v1/me/reports/usage",
+        "/v1/reports/recharges",
+        "/v1/reports/financial",
+        "/v1/anomalies",
+        "/v1/anomalies/{anomalyId}/clear",
+        "/v1/plans/{planId}/anomaly-policy",
+        "/v1/accounts/{accountId}/portal-sessions",
+        "/v1/portal/session",
+        "/v1/accounts/{accountId}/suspend",
+        "/v1/accounts/{accountId}/resume",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
@@ -140,5 +151,10 @@ describe("OpenAPI document", () => {
     const body = creditOp.requestBody!.content["application/json"]!.schema;
     expect(body.properties.amount).toMatchObject({ type: "integer", maximum: 1e15 });
     expect(body.additionalProperties).toBe(false);
+    // Reports are offered as CSV too.
+    const usageReport = doc.paths["/v1/reports/usage"]!.get! as unknown as {
+      responses: Record<string, { content: Record<string, unknown> }>;
+    };
+    expect(Object.keys(usageReport.responses["200"]!.content).sort()).toEqual(["application/json", "text/csv"]);
   });
 });

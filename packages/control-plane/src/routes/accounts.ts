@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
-import { accountParams, currency, id, name, positiveAmount } from "../http/schemas.js";
+import { accountParams, currency, id, name, pageQuery, positiveAmount } from "../http/schemas.js";
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
 import { createAccount, getAccount } from "../services/accounts/create.js";
 import { openWallet } from "../services/accounts/open-wallet.js";
 import { setBilling } from "../services/accounts/set-billing.js";
+import { searchAccounts } from "../services/accounts/search.js";
+import { setAccountStatus } from "../services/accounts/set-status.js";
 
 const creditLimit = positiveAmount.or(z.literal(0));
 const billing = {
@@ -83,4 +85,65 @@ export const openWalletRoute = defineRoute({
     status: 201,
     body: toWalletView(await openWallet(ctx, { accountId: params.accountId, ...body, actor: principal.actor })),
   }),
+});
+
+export const searchAccountsRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts",
+  operationId: "searchAccounts",
+  summary: "Accounts newest first, with their wallets: `query` matches a name (any case) or an id's start; `status` filters.",
+  access: "admin",
+  query: z.strictObject({
+    query: z.string().max(100).optional(),
+    status: z.enum(["active", "suspended", "closed"]).optional(),
+    limit: pageQuery.shape.limit,
+    cursor: pageQuery.shape.cursor,
+  }),
+  responses: {
+    200: { description: "A page of accounts", schema: z.object({ items: z.array(accountView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ query, ctx }) {
+    const page = await searchAccounts(ctx, query);
+    return {
+      status: 200,
+      body: {
+        items: page.items.map((i) => toAccountView(i.account, i.wallets)),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      },
+    };
+  },
+});
+
+const statusBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+
+export const suspendAccountRoute = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/suspend",
+  operationId: "suspendAccount",
+  summary: "Suspend an account, with a reason: its calls are refused (403 account_inactive) until it is resumed.",
+  access: "admin",
+  params: accountParams,
+  body: statusBody,
+  responses: { 200: { description: "The account", schema: accountView } },
+  async handle({ params, body, principal, ctx }) {
+    await setAccountStatus(ctx, { accountId: params.accountId, status: "suspended", reason: body.reason, actor: principal.actor });
+    const { account, wallets } = await getAccount(ctx, params.accountId);
+    return { status: 200, body: toAccountView(account, wallets) };
+  },
+});
+
+export const resumeAccountRoute = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/resume",
+  operationId: "resumeAccount",
+  summary: "Resume a suspended account, with a reason.",
+  access: "admin",
+  params: accountParams,
+  body: statusBody,
+  responses: { 200: { description: "The account", schema: accountView } },
+  async handle({ params, body, principal, ctx }) {
+    await setAccountStatus(ctx, { accountId: params.accountId, status: "active", reason: body.reason, actor: principal.actor });
+    const { account, wallets } = await getAccount(ctx, params.accountId);
+    return { status: 200, body: toAccountView(account, wallets) };
+  },
 });

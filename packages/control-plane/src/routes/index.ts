@@ -1,5 +1,13 @@
 import type { RouteSpec } from "../http/route.js";
-import { createAccountRoute, getAccountRoute, openWalletRoute, setBillingRoute } from "./accounts.js";
+import {
+  createAccountRoute,
+  getAccountRoute,
+  openWalletRoute,
+  resumeAccountRoute,
+  searchAccountsRoute,
+  setBillingRoute,
+  suspendAccountRoute,
+} from "./accounts.js";
 import { getBalanceRoute, getMyBalance } from "./balance.js";
 import { createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
 import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plans.js";
@@ -22,7 +30,10 @@ export const routes: RouteSpec[] = [
   getPlan,
   replaceCatalogRoute,
   createAccountRoute,
+  searchAccountsRoute,
   getAccountRoute,
+  suspendAccountRoute,
+  resumeAccountRoute,
   setBillingRoute,
   openWalletRoute,
   setAutoRechargeRoute,
