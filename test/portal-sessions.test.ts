@@ -100,4 +100,28 @@ describe("portal sessions: a short-lived link for one account, traded once for a
     expect(out.headers.get("set-cookie")).toMatch(/Max-Age=0/);
     expect((await api("/v1/me/balance", { headers: { cookie: cookie! } })).status).toBe(401);
   });
+
+  it("the admin console: an admin token is traded once for a staff cookie, held to the same origin rule", async () => {
+    const signInConsole = (token: string) =>
+      api("/v1/console/session", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+    expect((await signInConsole("not-an-admin-token-at-all-0000")).status).toBe(401);
+    expect((await signInConsole(a.key)).status).toBe(401); // a consumer key is not a staff member
+    const res = await signInConsole(ADMIN_TOKEN);
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^tg_console=tgps_[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800/);
+    const staff = { cookie: setCookie.split(";")[0]! };
+    expect((await api("/v1/reports/financial", { headers: staff })).status).toBe(200);
+    expect((await api("/v1/me/balance", { headers: staff })).status).toBe(403);
+    const suspend = (headers: Record<string, string>) =>
+      api(`/v1/accounts/${b.accountId}/suspend`, {
+        method: "POST",
+        headers: { ...staff, "content-type": "application/json", ...headers },
+        body: JSON.stringify({ reason: "test" }),
+      });
+    expect((await suspend({})).status).toBe(403);
+    expect((await suspend({ origin: stack.controlPlaneUrl })).status).toBe(200);
+    expect((await api("/v1/console/session", { method: "DELETE", headers: { ...staff, origin: stack.controlPlaneUrl } })).status).toBe(204);
+    expect((await api("/v1/reports/financial", { headers: staff })).status).toBe(401);
+  });
 });

@@ -2,14 +2,16 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { Models } from "../models/index.js";
-import { portalSessionOf } from "../services/portal/lookup.js";
+import { browserSessionOf } from "../services/portal/lookup.js";
 
 /** A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks for the CSRF check. */
 export type Principal =
-  { kind: "admin"; actor: string } | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean };
+  | { kind: "admin"; actor: string; viaCookie?: boolean }
+  | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean };
 
-/** The portal's session cookie (HttpOnly, SameSite=Strict). */
+/** The portal's and the admin console's session cookies (HttpOnly, SameSite=Strict). */
 export const PORTAL_COOKIE = "tg_portal";
+export const CONSOLE_COOKIE = "tg_console";
 
 /**
  * Admin tokens and consumer API keys arrive the same way (`Authorization: Bearer …` or `X-Api-Key`).
@@ -38,13 +40,21 @@ export class Authenticator {
   }
 
   private async fromCookie(header: string | undefined): Promise<Principal | undefined> {
-    const cookie = header === undefined ? undefined : readCookie(header, PORTAL_COOKIE);
-    if (cookie === undefined || !/^tgps_[A-Za-z0-9_-]{32}$/.test(cookie)) return undefined;
-    const session = await portalSessionOf(this.models, cookie);
+    if (header === undefined) return undefined;
+    const staff = readCookie(header, CONSOLE_COOKIE);
+    if (staff !== undefined && SECRET.test(staff)) {
+      const session = await browserSessionOf(this.models, staff, "admin");
+      if (session !== undefined) return { kind: "admin", actor: session.actor, viaCookie: true };
+    }
+    const cookie = readCookie(header, PORTAL_COOKIE);
+    if (cookie === undefined || !SECRET.test(cookie)) return undefined;
+    const session = await browserSessionOf(this.models, cookie, "cookie");
     if (session === undefined) return undefined;
     return { kind: "consumer", actor: `portal:${session._id.slice(0, 12)}`, accountId: session.accountId, keyId: "", viaCookie: true };
   }
 }
+
+const SECRET = /^tgps_[A-Za-z0-9_-]{32}$/;
 
 /** One cookie's value from a Cookie header. */
 export function readCookie(header: string, name: string): string | undefined {

@@ -134,7 +134,7 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   if (spec.access === "public") return { kind: "admin", actor: "public" };
   const principal = await ctx.auth.authenticate(req.headers);
   if (principal === undefined) throw new ProblemError("unauthorized");
-  if (principal.kind === "consumer" && principal.viaCookie && req.method !== "GET" && !sameOrigin(req)) {
+  if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req)) {
     // A cookie rides along with any request the browser makes: a change must come from the portal's own page.
     throw new ProblemError("forbidden", "A portal session's changes must come from the portal's own origin.");
   }

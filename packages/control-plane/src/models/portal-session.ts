@@ -8,7 +8,8 @@ import { Schema } from "mongoose";
  */
 export interface PortalSession {
   _id: string;
-  kind: "login" | "cookie";
+  /** `admin`: a staff member signed in to the admin console (an admin token traded for a cookie). */
+  kind: "login" | "cookie" | "admin";
   accountId: string;
   actor: string;
   expiresAt: Date;
@@ -19,7 +20,7 @@ export const portalSessionSchema = new Schema<PortalSession>(
   {
     _id: { type: String, required: true },
     kind: { type: String, required: true },
-    accountId: { type: String, required: true },
+    accountId: { type: String, default: "" },
     actor: { type: String, required: true },
     expiresAt: { type: Date, required: true },
     createdAt: { type: Date, required: true },

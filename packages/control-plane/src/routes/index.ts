@@ -21,7 +21,15 @@ import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } fr
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
-import { createPortalSessionRoute, getPortalSessionRoute, signInPortalRoute, signOutPortalRoute } from "./portal.js";
+import {
+  createPortalSessionRoute,
+  getConsoleSessionRoute,
+  getPortalSessionRoute,
+  signInConsoleRoute,
+  signInPortalRoute,
+  signOutConsoleRoute,
+  signOutPortalRoute,
+} from "./portal.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -82,4 +90,7 @@ export const routes: RouteSpec[] = [
   signInPortalRoute,
   getPortalSessionRoute,
   signOutPortalRoute,
+  signInConsoleRoute,
+  getConsoleSessionRoute,
+  signOutConsoleRoute,
 ];

@@ -1,16 +1,23 @@
 import { z } from "zod";
-import { PORTAL_COOKIE, readCookie } from "../http/auth.js";
+import { CONSOLE_COOKIE, PORTAL_COOKIE, readCookie } from "../http/auth.js";
 import { ProblemError } from "../http/problem-error.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
 import type { AppContext } from "../context.js";
-import { createPortalLogin, endPortalSession, exchangeForCookie, PORTAL_COOKIE_TTL_MS } from "../services/portal/sessions.js";
+import {
+  CONSOLE_COOKIE_TTL_MS,
+  createPortalLogin,
+  endBrowserSession,
+  exchangeForCookie,
+  PORTAL_COOKIE_TTL_MS,
+  signInConsole,
+} from "../services/portal/sessions.js";
 
 const sessionView = z.object({ accountId: z.string(), expiresAt: z.string() });
 
-function cookie(ctx: AppContext, value: string, maxAgeSeconds: number): string {
+function cookie(ctx: AppContext, value: string, maxAgeSeconds: number, name = PORTAL_COOKIE): string {
   const secure = ctx.publicUrl?.startsWith("https://") ? "; Secure" : "";
-  return `${PORTAL_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+  return `${name}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
 export const createPortalSessionRoute = defineRoute({
@@ -73,7 +80,50 @@ export const signOutPortalRoute = defineRoute({
   responses: { 204: { description: "Signed out" } },
   async handle({ ctx, raw }) {
     const value = typeof raw.headers.cookie === "string" ? readCookie(raw.headers.cookie, PORTAL_COOKIE) : undefined;
-    if (value !== undefined) await endPortalSession(ctx, value);
+    if (value !== undefined) await endBrowserSession(ctx, value);
     return { status: 204, body: undefined, headers: { "set-cookie": cookie(ctx, "", 0) } };
+  },
+});
+
+export const signInConsoleRoute = defineRoute({
+  method: "post",
+  path: "/v1/console/session",
+  operationId: "signInConsole",
+  summary:
+    "Sign a staff member in to the admin console with an admin token, checked once: answers with an HttpOnly, SameSite=Strict session cookie (8 hours). The token is not kept by the browser.",
+  access: "public",
+  body: z.strictObject({ token: z.string().min(1).max(256) }),
+  responses: { 200: { description: "Signed in", schema: z.object({ actor: z.string(), expiresAt: z.string() }) } },
+  async handle({ body, ctx }) {
+    const session = await signInConsole(ctx, body.token);
+    return {
+      status: 200,
+      body: { actor: session.actor, expiresAt: session.expiresAt.toISOString() },
+      headers: { "set-cookie": cookie(ctx, session.secret, CONSOLE_COOKIE_TTL_MS / 1000, CONSOLE_COOKIE), "cache-control": "no-store" },
+    };
+  },
+});
+
+export const getConsoleSessionRoute = defineRoute({
+  method: "get",
+  path: "/v1/console/session",
+  operationId: "getConsoleSession",
+  summary: "Who is signed in to the admin console.",
+  access: "admin",
+  responses: { 200: { description: "The session", schema: z.object({ actor: z.string() }) } },
+  handle: ({ principal }) => Promise.resolve({ status: 200, body: { actor: principal.actor } }),
+});
+
+export const signOutConsoleRoute = defineRoute({
+  method: "delete",
+  path: "/v1/console/session",
+  operationId: "signOutConsole",
+  summary: "Sign out of the admin console: the session ends and its cookie is cleared.",
+  access: "admin",
+  responses: { 204: { description: "Signed out" } },
+  async handle({ ctx, raw }) {
+    const value = typeof raw.headers.cookie === "string" ? readCookie(raw.headers.cookie, CONSOLE_COOKIE) : undefined;
+    if (value !== undefined) await endBrowserSession(ctx, value);
+    return { status: 204, body: undefined, headers: { "set-cookie": cookie(ctx, "", 0, CONSOLE_COOKIE) } };
   },
 });

@@ -6,9 +6,9 @@ export function portalSecretId(secret: string): string {
   return createHash("sha256").update(secret).digest("base64url");
 }
 
-/** The account a portal cookie is signed in to, while it lasts. */
-export async function portalSessionOf(models: Models, cookie: string): Promise<PortalSession | undefined> {
+/** The session a browser cookie holds, of the kind asked for, while it lasts. */
+export async function browserSessionOf(models: Models, cookie: string, kind: "cookie" | "admin"): Promise<PortalSession | undefined> {
   const session = await models.PortalSession.findById(portalSecretId(cookie)).lean();
-  if (session === null || session.kind !== "cookie" || session.expiresAt.getTime() <= Date.now()) return undefined;
+  if (session === null || session.kind !== kind || session.expiresAt.getTime() <= Date.now()) return undefined;
   return session;
 }

@@ -73,6 +73,31 @@ export async function exchangeForCookie(
   return { secret: cookie, accountId, expiresAt };
 }
 
-export async function endPortalSession(ctx: AppContext, cookie: string): Promise<void> {
-  await ctx.models.PortalSession.deleteOne({ _id: digest(cookie), kind: "cookie" });
+export async function endBrowserSession(ctx: AppContext, cookie: string): Promise<void> {
+  await ctx.models.PortalSession.deleteOne({ _id: digest(cookie) });
+}
+
+/** How long a staff member stays signed in to the admin console. */
+export const CONSOLE_COOKIE_TTL_MS = 8 * 60 * 60_000;
+
+/**
+ * Sign a staff member in to the admin console: today with an admin token (users and roles will sign in the
+ * same way and land in the same kind of session, naming their actor). The token is checked once, here; the
+ * browser keeps only an HttpOnly cookie.
+ */
+export async function signInConsole(ctx: AppContext, token: string): Promise<{ secret: string; actor: string; expiresAt: Date }> {
+  const principal = await ctx.auth.authenticate({ authorization: `Bearer ${token}` });
+  if (principal?.kind !== "admin") throw new ProblemError("unauthorized", "That is not an admin token.");
+  const cookie = secret();
+  const expiresAt = new Date(Date.now() + CONSOLE_COOKIE_TTL_MS);
+  await ctx.models.PortalSession.create({
+    _id: digest(cookie),
+    kind: "admin",
+    accountId: "",
+    actor: principal.actor,
+    expiresAt,
+    createdAt: new Date(),
+  });
+  await audit(ctx, principal.actor, "console.sign_in", principal.actor, {});
+  return { secret: cookie, actor: principal.actor, expiresAt };
 }
