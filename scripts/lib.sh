@@ -80,6 +80,6 @@ apt_install() {
 
 ensure_build() {
   ensure_deps
-  log "building (tsc -b)"
-  (cd "$ROOT" && "$PNPM" exec tsc -b) >&2
+  log "building (tsc -b, then the portal and console with Vite)"
+  (cd "$ROOT" && "$PNPM" exec tsc -b && "$PNPM" --filter @tollgate/console run build) >&2
 }

@@ -7,6 +7,8 @@ cd "$ROOT"
 
 # The scripts that install everything are code too: a defect there shows only on a new machine.
 apt_install shellcheck shellcheck
+# The pages are tested in Debian's Chromium, driven by playwright-core (never a browser download).
+apt_install chromium chromium
 log "shellcheck over the project's scripts"
 shellcheck scripts/*.sh load/*.sh .ci/run
 

@@ -4,6 +4,7 @@ import type { AppContext } from "./context.js";
 import { openApiDocument } from "./http/openapi.js";
 import { ProblemError } from "./http/problem-error.js";
 import { mountRoute } from "./http/route.js";
+import { mountPages } from "./http/pages.js";
 import { routes } from "./routes/index.js";
 
 /**
@@ -44,6 +45,7 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
     }
   });
   for (const route of routes) mountRoute(app, ctx, route);
+  mountPages(app);
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     if (res.headersSent) return res.destroy();

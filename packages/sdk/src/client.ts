@@ -14,6 +14,7 @@ import type {
   FinancialReport,
   Plan,
   Problem,
+  Recharge,
   RechargeReport,
   ReportRangeQuery,
   UsageReport,
@@ -27,8 +28,11 @@ import type {
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
   baseUrl: string;
-  /** A consumer API key, or an admin token: both are sent as a Bearer token. */
-  token: string;
+  /**
+   * A consumer API key, or an admin token: both are sent as a Bearer token. Leave it out in the portal and
+   * the admin console, where the browser's session cookie (same origin) signs the requests.
+   */
+  token?: string;
   /** Defaults to the global fetch (Node 18+, browsers). */
   fetch?: typeof fetch;
 }
@@ -57,7 +61,7 @@ class Transport {
   ): Promise<T> {
     const url = new URL(this.baseUrl + path);
     for (const [name, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
-    const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${this.options.token}`, ...init.headers };
+    const headers: Record<string, string> = { accept: "application/json", ...this.auth(), ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
     const response = await this.fetch(url, { method, headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
     const text = await response.text();
@@ -66,9 +70,20 @@ class Transport {
     return body as T;
   }
 
+  private auth(): Record<string, string> {
+    return this.options.token === undefined ? {} : { authorization: `Bearer ${this.options.token}` };
+  }
+
+  /** A URL of this API with a query (a CSV download link, a PDF link). */
+  url(path: string, query: Query = {}): string {
+    const url = new URL(this.baseUrl + path);
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, String(value));
+    return url.toString();
+  }
+
   /** A binary answer (a rendered document). */
   async download(path: string): Promise<ArrayBuffer> {
-    const response = await this.fetch(new URL(this.baseUrl + path), { headers: { authorization: `Bearer ${this.options.token}` } });
+    const response = await this.fetch(new URL(this.baseUrl + path), { headers: this.auth() });
     if (!response.ok) throw errorFor(asProblem(safeJson(await response.text()), response.status));
     return response.arrayBuffer();
   }
@@ -78,7 +93,7 @@ class Transport {
     const url = new URL(this.baseUrl + path);
     for (const [name, value] of Object.entries({ ...query, format: "csv" }))
       if (value !== undefined) url.searchParams.set(name, String(value));
-    const response = await this.fetch(url, { headers: { accept: "text/csv", authorization: `Bearer ${this.options.token}` } });
+    const response = await this.fetch(url, { headers: { accept: "text/csv", ...this.auth() } });
     const text = await response.text();
     if (!response.ok) throw errorFor(asProblem(safeJson(text), response.status));
     return text;
@@ -104,6 +119,47 @@ export class TollgateClient {
 
   constructor(options: ClientOptions) {
     this.http = new Transport(options);
+  }
+
+  /** Sign this browser in to the portal with a portal link's secret or an API key (an HttpOnly cookie follows). */
+  signIn(credential: { login: string } | { apiKey: string }): Promise<{ accountId: string; expiresAt: string }> {
+    return this.http.request("POST", "/v1/portal/session", { body: credential });
+  }
+
+  /** The account this client acts for (the portal session's, or the API key's). */
+  getSession(): Promise<{ accountId: string }> {
+    return this.http.request("GET", "/v1/portal/session");
+  }
+
+  signOut(): Promise<void> {
+    return this.http.request("DELETE", "/v1/portal/session");
+  }
+
+  /** Start a paid top-up through a payment provider (e.g. `stripe`); it completes when the provider confirms. */
+  createRecharge(
+    accountId: string,
+    recharge: { amount: number; currency?: string; provider: "stripe"; paymentMethod?: string },
+    options: { idempotencyKey: string },
+  ): Promise<Recharge> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/recharges`, {
+      body: recharge,
+      headers: { "idempotency-key": options.idempotencyKey },
+    });
+  }
+
+  /** The account's recharges, newest first. */
+  listRecharges(accountId: string): Promise<{ items: Recharge[] }> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/recharges`);
+  }
+
+  /** The account's API keys (never the keys themselves). */
+  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
+    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/keys`);
+  }
+
+  /** A link to an invoice's PDF (signed by the session cookie in a browser). */
+  invoicePdfUrl(accountId: string, invoiceId: string): string {
+    return this.http.url(`/v1/accounts/${encodeURIComponent(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
   }
 
   /** The account's available balance per wallet, in real time. */
@@ -167,6 +223,43 @@ export class TollgateAdminClient {
 
   constructor(options: ClientOptions) {
     this.http = new Transport(options);
+  }
+
+  /** Sign this browser in to the admin console with an admin token (kept by the server only as an HttpOnly cookie). */
+  signIn(token: string): Promise<{ actor: string; expiresAt: string }> {
+    return this.http.request("POST", "/v1/console/session", { body: { token } });
+  }
+
+  getSession(): Promise<{ actor: string }> {
+    return this.http.request("GET", "/v1/console/session");
+  }
+
+  signOut(): Promise<void> {
+    return this.http.request("DELETE", "/v1/console/session");
+  }
+
+  /** Accounts newest first: `query` matches a name (any case) or the start of an id. */
+  searchAccounts(
+    query: { query?: string; status?: "active" | "suspended" | "closed"; limit?: number; cursor?: string } = {},
+  ): Promise<Page<Account>> {
+    return this.http.request("GET", "/v1/accounts", { query: { ...query } });
+  }
+
+  suspendAccount(accountId: string, reason: string): Promise<Account> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/suspend`, { body: { reason } });
+  }
+
+  resumeAccount(accountId: string, reason: string): Promise<Account> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/resume`, { body: { reason } });
+  }
+
+  listPlans(): Promise<{ items: Plan[] }> {
+    return this.http.request("GET", "/v1/plans");
+  }
+
+  /** A link to a report's CSV download (signed by the session cookie in a browser). */
+  reportCsvUrl(report: "usage" | "recharges" | "financial", query: Record<string, string | number | undefined>): string {
+    return this.http.url(`/v1/reports/${report}`, { ...query, format: "csv" });
   }
 
   /** Usage over every account (or `accountId`'s), bucketed and grouped, from the rollups. */

@@ -337,3 +337,20 @@ export interface FinancialReport {
   asOf: string;
   currencies: FinancialSummary[];
 }
+
+export interface Recharge {
+  id: string;
+  accountId: string;
+  walletId: string;
+  amount: Micros;
+  currency: string;
+  provider: string;
+  providerRef?: string;
+  status: "pending" | "succeeded" | "failed" | "refunded";
+  automatic: boolean;
+  failureReason?: string;
+  /** At creation: what the page hands to the provider's payment form (Stripe's PaymentIntent client secret). */
+  clientSecret?: string;
+  createdAt: string;
+  updatedAt: string;
+}

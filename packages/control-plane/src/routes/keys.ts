@@ -35,8 +35,8 @@ export const listApiKeys = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/keys",
   operationId: "listApiKeys",
-  summary: "List an account's API keys (never the keys themselves).",
-  access: "admin",
+  summary: "List an account's API keys, never the keys themselves (admin, or the account's own key or portal session).",
+  access: "owner",
   params: accountParams,
   responses: { 200: { description: "The keys", schema: z.object({ items: z.array(apiKeyView) }) } },
   async handle({ params, ctx }) {
