@@ -48,6 +48,24 @@ wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1000 SEED_CALLS=5 node load/dist/seed.js)"
 eval "$seeded"
+# A second customer with a busy API (two products) and a budget for hours of it: its portal and the console's
+# charts move while the demo runs.
+busy_catalog='{"products":[{"id":"search","path":"/search","price":{"unitPrice":2000}},{"id":"weather","path":"/weather","price":{"unitPrice":500}}],"unmatched":{"action":"price","price":{"unitPrice":100}}}'
+busy="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_CATALOG="$busy_catalog" SEED_BALANCE=500000000 \
+  SEED_PLAN="Busy plan" SEED_ACCOUNT="Busy customer" SEED_OUTPUT_PREFIX=BUSY_ node load/dist/seed.js)"
+eval "$busy"
+(
+  # ~3 calls a second, mostly searches, until the demo stops.
+  while sleep 0.3; do
+    path=/search
+    if [ $((RANDOM % 4)) -eq 0 ]; then path="/weather?city=Porto"; fi
+    curl -s -o /dev/null "http://127.0.0.1:$GATEWAY_PORT$path" -H "Authorization: Bearer $BUSY_API_KEY" || true
+  done
+) &
+pids+=($!)
+portal_url="$(curl -fsS -X POST "http://127.0.0.1:$CONTROL_PLANE_PORT/v1/accounts/$BUSY_ACCOUNT_ID/portal-sessions" \
+  -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{"ttlSeconds": 3600}' |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => console.log(JSON.parse(s).url))')"
 
 G="http://127.0.0.1:$GATEWAY_PORT"
 C="http://127.0.0.1:$CONTROL_PLANE_PORT"
@@ -57,6 +75,12 @@ cat <<TXT
     upstream API    http://127.0.0.1:$UPSTREAM_PORT   (the provider's API; nothing checks payment here)
     gateway         $G   (metered: every call is charged before it is forwarded)
     control plane   $C   (admin and consumer API; OpenAPI at $C/openapi.json)
+
+  Pages (same origin as the API):
+    customer portal $portal_url
+                    (the busy customer, signed in by this one-time link: open it within the hour)
+    admin console   $C/console/   (sign in with the admin token below)
+  The busy customer makes ~3 calls a second; usage is booked every 5 s, so the charts move.
 
   Seeded: plan $PLAN_ID at 1000 micros (USD 0.001) per call; account $ACCOUNT_ID
           with wallet $WALLET_ID holding $BALANCE micros (5 calls).
