@@ -4,7 +4,7 @@ import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { seriesOf, TimeChart } from "../shared/chart.js";
 import { money, parseAmount, when } from "../shared/money.js";
-import { Loading, ProblemText, Section } from "../shared/ui.js";
+import { Loading, ProblemText, Section, SignInForm } from "../shared/ui.js";
 import "../shared/styles.css";
 
 // Same origin, no token in the page: the staff member's HttpOnly session cookie signs every request.
@@ -27,31 +27,7 @@ function App() {
 }
 
 function SignIn() {
-  const qc = useQueryClient();
-  const [token, setToken] = useState("");
-  const signIn = useMutation({ mutationFn: () => admin.signIn(token), onSuccess: () => qc.invalidateQueries() });
-  return (
-    <main>
-      <section className="card signin" aria-labelledby="signin-title">
-        <h1 id="signin-title">Tollgate console</h1>
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            signIn.mutate();
-          }}
-        >
-          <label>
-            Admin token
-            <input type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} required />
-          </label>
-          <button className="primary" type="submit">
-            Sign in
-          </button>
-        </form>
-        <ProblemText error={signIn.error} />
-      </section>
-    </main>
-  );
+  return <SignInForm title="Tollgate console" label="Admin token" signIn={(token) => admin.signIn(token)} />;
 }
 
 const PAGES = ["Dashboard", "Accounts", "Reports", "Anomalies", "Plans"] as const;

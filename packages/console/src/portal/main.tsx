@@ -4,7 +4,7 @@ import { StrictMode, useEffect, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { bucketTimes, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, parseAmount, when } from "../shared/money.js";
-import { Loading, ProblemText, Section } from "../shared/ui.js";
+import { Loading, ProblemText, Section, SignInForm } from "../shared/ui.js";
 import "../shared/styles.css";
 
 // Same origin, no token: the HttpOnly session cookie signs every request.
@@ -35,31 +35,15 @@ function App() {
 }
 
 function SignIn({ linkError }: { linkError: unknown }) {
-  const qc = useQueryClient();
-  const [apiKey, setApiKey] = useState("");
-  const signIn = useMutation({ mutationFn: () => client.signIn({ apiKey }), onSuccess: () => qc.invalidateQueries() });
   return (
-    <main>
-      <section className="card signin" aria-labelledby="signin-title">
-        <h1 id="signin-title">Sign in to your account</h1>
-        {linkError !== null && <p className="problem">That sign-in link is used or expired: ask for a new one, or use your API key.</p>}
-        <form
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            signIn.mutate();
-          }}
-        >
-          <label>
-            API key
-            <input type="password" autoComplete="off" value={apiKey} onChange={(e) => setApiKey(e.target.value)} required />
-          </label>
-          <button className="primary" type="submit">
-            Sign in
-          </button>
-        </form>
-        <ProblemText error={signIn.error} />
-      </section>
-    </main>
+    <SignInForm
+      title="Sign in to your account"
+      label="API key"
+      notice={
+        linkError !== null && <p className="problem">That sign-in link is used or expired: ask for a new one, or use your API key.</p>
+      }
+      signIn={(apiKey) => client.signIn({ apiKey })}
+    />
   );
 }
 

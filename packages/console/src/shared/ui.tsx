@@ -1,5 +1,6 @@
 import { TollgateError } from "@tollgate/sdk";
-import type { ReactNode } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent, type ReactNode } from "react";
 
 /** A problem from the API, said plainly, with each invalid field when the API named them. */
 export function ProblemText({ error }: { error: unknown }) {
@@ -33,4 +34,34 @@ export function Section(props: { title: string; children: ReactNode; id?: string
 
 export function Loading() {
   return <p aria-live="polite">Loading…</p>;
+}
+
+/** The one sign-in form: a secret typed once, traded by `signIn` for an HttpOnly session cookie. */
+export function SignInForm(props: { title: string; label: string; notice?: ReactNode; signIn: (secret: string) => Promise<unknown> }) {
+  const qc = useQueryClient();
+  const [secret, setSecret] = useState("");
+  const signIn = useMutation({ mutationFn: () => props.signIn(secret), onSuccess: () => qc.invalidateQueries() });
+  return (
+    <main>
+      <section className="card signin" aria-labelledby="signin-title">
+        <h1 id="signin-title">{props.title}</h1>
+        {props.notice}
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            signIn.mutate();
+          }}
+        >
+          <label>
+            {props.label}
+            <input type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} required />
+          </label>
+          <button className="primary" type="submit">
+            Sign in
+          </button>
+        </form>
+        <ProblemText error={signIn.error} />
+      </section>
+    </main>
+  );
 }

@@ -116,34 +116,28 @@ export const searchAccountsRoute = defineRoute({
 
 const statusBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
-export const suspendAccountRoute = defineRoute({
-  method: "post",
-  path: "/v1/accounts/:accountId/suspend",
-  operationId: "suspendAccount",
-  summary: "Suspend an account, with a reason: its calls are refused (403 account_inactive) until it is resumed.",
-  access: "admin",
-  params: accountParams,
-  body: statusBody,
-  responses: { 200: { description: "The account", schema: accountView } },
-  async handle({ params, body, principal, ctx }) {
-    await setAccountStatus(ctx, { accountId: params.accountId, status: "suspended", reason: body.reason, actor: principal.actor });
-    const { account, wallets } = await getAccount(ctx, params.accountId);
-    return { status: 200, body: toAccountView(account, wallets) };
-  },
-});
+/** Suspend or resume: the same route but for the status it sets. */
+function statusRoute(action: "suspend" | "resume", summary: string) {
+  return defineRoute({
+    method: "post",
+    path: `/v1/accounts/:accountId/${action}`,
+    operationId: `${action}Account`,
+    summary,
+    access: "admin",
+    params: accountParams,
+    body: statusBody,
+    responses: { 200: { description: "The account", schema: accountView } },
+    async handle({ params, body, principal, ctx }) {
+      const status = action === "suspend" ? "suspended" : "active";
+      await setAccountStatus(ctx, { accountId: params.accountId, status, reason: body.reason, actor: principal.actor });
+      const { account, wallets } = await getAccount(ctx, params.accountId);
+      return { status: 200, body: toAccountView(account, wallets) };
+    },
+  });
+}
 
-export const resumeAccountRoute = defineRoute({
-  method: "post",
-  path: "/v1/accounts/:accountId/resume",
-  operationId: "resumeAccount",
-  summary: "Resume a suspended account, with a reason.",
-  access: "admin",
-  params: accountParams,
-  body: statusBody,
-  responses: { 200: { description: "The account", schema: accountView } },
-  async handle({ params, body, principal, ctx }) {
-    await setAccountStatus(ctx, { accountId: params.accountId, status: "active", reason: body.reason, actor: principal.actor });
-    const { account, wallets } = await getAccount(ctx, params.accountId);
-    return { status: 200, body: toAccountView(account, wallets) };
-  },
-});
+export const suspendAccountRoute = statusRoute(
+  "suspend",
+  "Suspend an account, with a reason: its calls are refused (403 account_inactive) until it is resumed.",
+);
+export const resumeAccountRoute = statusRoute("resume", "Resume a suspended account, with a reason.");
