@@ -114,11 +114,13 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
   });
 }
 
-function sameOrigin(req: Request): boolean {
+/** The request comes from a page of this origin: the Host it was sent to, or PUBLIC_URL behind a proxy. */
+function sameOrigin(req: Request, publicUrl: string | undefined): boolean {
   const origin = req.get("origin");
   if (origin === undefined) return false;
   try {
-    return new URL(origin).host === req.get("host");
+    const from = new URL(origin);
+    return from.host === req.get("host") || (publicUrl !== undefined && from.origin === new URL(publicUrl).origin);
   } catch {
     return false;
   }
@@ -134,7 +136,7 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   if (spec.access === "public") return { kind: "admin", actor: "public" };
   const principal = await ctx.auth.authenticate(req.headers);
   if (principal === undefined) throw new ProblemError("unauthorized");
-  if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req)) {
+  if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req, ctx.publicUrl)) {
     // A cookie rides along with any request the browser makes: a change must come from the portal's own page.
     throw new ProblemError("forbidden", "A portal session's changes must come from the portal's own origin.");
   }
