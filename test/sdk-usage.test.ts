@@ -143,6 +143,7 @@ describe("OpenAPI document", () => {
         "/v1/accounts/{accountId}/portal-sessions",
         "/v1/portal/session",
         "/v1/console/session",
+        "/v1/admin/rollups/rebuild",
         "/v1/accounts/{accountId}/suspend",
         "/v1/accounts/{accountId}/resume",
       ].sort(),

@@ -19,7 +19,7 @@ import { listNotifications, putNotificationSettings } from "./notifications.js";
 import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
 import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
-import { financialReportRoute, myUsageReportRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
+import { financialReportRoute, myUsageReportRoute, rebuildRollupsRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
 import {
   createPortalSessionRoute,
@@ -83,6 +83,7 @@ export const routes: RouteSpec[] = [
   myUsageReportRoute,
   rechargeReportRoute,
   financialReportRoute,
+  rebuildRollupsRoute,
   listAnomaliesRoute,
   clearAnomalyRoute,
   setAnomalyPolicyRoute,

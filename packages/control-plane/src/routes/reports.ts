@@ -21,6 +21,7 @@ import { isTimeZone } from "../services/reports/clock.js";
 import { financialSummary } from "../services/reports/financial.js";
 import { rechargeReport } from "../services/reports/recharges.js";
 import { usageReport } from "../services/reports/usage.js";
+import { rebuildRollups } from "../services/reports/rebuild.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -147,4 +148,18 @@ export const financialReportRoute = defineRoute({
     if (format === "csv") return csvReply(`financial-${report.range.from.slice(0, 10)}`, FINANCIAL_CSV_COLUMNS, financialRows(report));
     return { status: 200, body: report };
   },
+});
+
+export const rebuildRollupsRoute = defineRoute({
+  method: "post",
+  path: "/v1/admin/rollups/rebuild",
+  operationId: "rebuildRollups",
+  summary:
+    "Recompute every rollup from the booked usage events and the ledger (after an upgrade from before rollups, or a change of REPORT_TIME_ZONE). Reads whole collections; 409 while usage is being booked.",
+  access: "admin",
+  body: z.strictObject({}),
+  responses: {
+    200: { description: "What was rolled up", schema: z.object({ usageEntries: z.number().int(), movements: z.number().int() }) },
+  },
+  handle: async ({ principal, ctx }) => ({ status: 200, body: await rebuildRollups(ctx, principal.actor) }),
 });

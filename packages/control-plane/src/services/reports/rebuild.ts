@@ -1,0 +1,56 @@
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { audit } from "../audit.js";
+import { underBookingLock } from "../ledger/book-usage.js";
+import { foldRollups } from "./fold.js";
+import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
+
+/**
+ * Recompute every rollup from the book of record: the booked usage events (grouped by the ledger entry that
+ * books them) and the ledger's money movements. For a deployment upgraded from before rollups, or after a
+ * change of REPORT_TIME_ZONE. Runs under the booking lock, so no booking adds intents meanwhile; money
+ * movements recorded meanwhile are listed once by entry id whatever the order. Reads whole collections: an
+ * operator's job, not a request path. A busy booking lock is a 409 (try again).
+ */
+export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
+  const result = await underBookingLock(ctx, async () => {
+    await ctx.models.Rollup.deleteMany({});
+    const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
+    const events = ctx.models.UsageEvent.find(
+      { bookedIn: { $exists: true } },
+      { bookedIn: 1, accountId: 1, currency: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1, amount: 1 },
+    )
+      .lean()
+      .cursor();
+    for await (const e of events) {
+      let entry = byEntry.get(e.bookedIn!);
+      if (entry === undefined) byEntry.set(e.bookedIn!, (entry = { accountId: e.accountId, currency: e.currency, calls: [] }));
+      entry.calls.push(e);
+    }
+    let pending = 0;
+    for (const [entryId, entry] of byEntry) {
+      await recordUsageIntent(
+        ctx,
+        { _id: entryId, accountId: entry.accountId, currency: entry.currency, rolledUpAt: undefined },
+        entry.calls,
+      );
+      if (++pending % 1_000 === 0) await foldRollups(ctx);
+    }
+    let movements = 0;
+    const entries = ctx.models.LedgerEntry.find(
+      { $or: [{ type: { $ne: "usage" } }, { usageCount: 0 }], appliedAt: { $exists: true } },
+      { _id: 1, accountId: 1, currency: 1 },
+    )
+      .lean()
+      .cursor();
+    for await (const entry of entries) {
+      await recordLedgerIntent(ctx, entry);
+      if (++movements % 1_000 === 0) await foldRollups(ctx);
+    }
+    while ((await foldRollups(ctx)) > 0);
+    return { usageEntries: byEntry.size, movements };
+  });
+  if (result === undefined) throw new ProblemError("conflict", "Usage is being booked right now: try again in a few seconds.");
+  await audit(ctx, actor, "rollups.rebuild", "rollups", result);
+  return result;
+}
