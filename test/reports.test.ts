@@ -264,7 +264,9 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       await stack.admin.getUsageReport({ ...all, bucket: "day", groupBy: "product" }),
       await stack.admin.getRechargeReport(all),
     ];
-    await stack.ctx.models.Rollup.deleteMany({}); // as a deployment from before rollups has none
+    // As a deployment from before rollups has none.
+    await stack.ctx.models.Rollup.deleteMany({});
+    await stack.ctx.models.ClosedRollup.deleteMany({});
     expect((await stack.admin.getUsageReport({ ...all, bucket: "month" })).totals[0]!.calls).toBe(0);
     const res = await fetch(`${stack.controlPlaneUrl}/v1/admin/rollups/rebuild`, {
       method: "POST",

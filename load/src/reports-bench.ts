@@ -91,8 +91,7 @@ try {
         });
       }
       events += n;
-      if (n > 0)
-        await recordUsageIntent(ctx, { _id: `led_u${d}_${a.id.slice(5)}`, accountId: a.id, currency: "USD", rolledUpAt: undefined }, calls);
+      if (n > 0) await recordUsageIntent(ctx, { _id: `led_u${d}_${a.id.slice(5)}`, accountId: a.id, currency: "USD" }, calls);
     }
     // Some 200 top-ups a day, by every method.
     const entries = Array.from({ length: 200 }, (_, i) => {

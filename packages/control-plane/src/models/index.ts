@@ -12,7 +12,7 @@ import { grantSchema, type Grant } from "./grant.js";
 import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
-import { rollupIntentSchema, rollupSchema, type Rollup, type RollupIntent } from "./rollup.js";
+import { rolledUpEntrySchema, rollupIntentSchema, rollupSchema, type RolledUpEntry, type Rollup, type RollupIntent } from "./rollup.js";
 import {
   invoiceCounterSchema,
   invoiceNumberSchema,
@@ -58,6 +58,7 @@ export type {
   Anomaly,
   PortalLoginUse,
   PortalSession,
+  RolledUpEntry,
   Rollup,
   RollupIntent,
   ThresholdState,
@@ -88,6 +89,8 @@ export interface Models {
   InvoiceNumber: Model<InvoiceNumber>;
   Rollup: Model<Rollup>;
   RollupIntent: Model<RollupIntent>;
+  ClosedRollup: Model<Rollup>;
+  RolledUpEntry: Model<RolledUpEntry>;
   Anomaly: Model<Anomaly>;
   PortalSession: Model<PortalSession>;
   PortalLoginUse: Model<PortalLoginUse>;
@@ -117,6 +120,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
     Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
+    ClosedRollup: conn.model<Rollup>("ClosedRollup", rollupSchema.clone(), "rollups_closed"),
+    RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
     PortalSession: conn.model<PortalSession>("PortalSession", portalSessionSchema, "portal_sessions"),
     PortalLoginUse: conn.model<PortalLoginUse>("PortalLoginUse", portalLoginUseSchema, "portal_login_uses"),

@@ -32,8 +32,6 @@ export interface LedgerEntry {
   createdAt: Date;
   appliedAt?: Date;
   balanceAfter?: number;
-  /** `usage` entries: when the fold put the entry's calls into the rollups (a re-run booking then adds no intent). */
-  rolledUpAt?: Date;
 }
 
 export const ledgerEntrySchema = new Schema<LedgerEntry>(
@@ -53,7 +51,6 @@ export const ledgerEntrySchema = new Schema<LedgerEntry>(
     createdAt: { type: Date, required: true },
     appliedAt: { type: Date },
     balanceAfter: { type: Number },
-    rolledUpAt: { type: Date },
   },
   { versionKey: false, strict: "throw" },
 );

@@ -74,7 +74,6 @@ async function bookMarked(ctx: AppContext, entryId: string, accountId: string, c
   if (wallet === null) throw new Error(`usage of ${accountId} in ${currency} has no wallet`);
   const total = events.reduce((sum, e) => sum + e.amount, 0);
   const now = new Date();
-  let rolledUpAt: Date | undefined;
   try {
     await LedgerEntry.create({
       _id: entryId,
@@ -93,12 +92,11 @@ async function bookMarked(ctx: AppContext, entryId: string, accountId: string, c
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    rolledUpAt = (await LedgerEntry.findById(entryId, { rolledUpAt: 1 }).lean())?.rolledUpAt;
   }
   // Grants are spent first: attribute this entry to them before the mark is finished.
   if (total > 0) await allocateUsage(ctx, wallet._id, entryId, total);
   // What the entry adds to the reports, recorded before the mark is finished (see reports/fold.ts).
-  await recordUsageIntent(ctx, { _id: entryId, accountId, currency, rolledUpAt }, events);
+  await recordUsageIntent(ctx, { _id: entryId, accountId, currency }, events);
   await UsageEvent.updateMany({ bookedIn: entryId }, { $unset: { markedAt: 1 } });
   return events.length;
 }

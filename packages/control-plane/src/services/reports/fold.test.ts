@@ -22,8 +22,9 @@ describe("folding intents into rollups", () => {
     await f?.close();
   });
 
+  /** Every rollup's figures, open or closed (the open copy wins, as for reads). */
   async function rollups(): Promise<Record<string, unknown>> {
-    const docs = await f.ctx.models.Rollup.find({}).lean();
+    const docs = [...(await f.ctx.models.ClosedRollup.find({}).lean()), ...(await f.ctx.models.Rollup.find({}).lean())];
     return Object.fromEntries(docs.map((d) => [d._id, unpack(d.payload)]));
   }
 
@@ -33,7 +34,7 @@ describe("folding intents into rollups", () => {
       [call("2026-05-01T10:15:00Z", "search", 7), call("2026-05-01T10:45:00Z", "search", 7), call("2026-05-02T00:05:00Z", "files", 30)],
       [call("2026-05-01T10:20:00Z", "files", 30)],
     ].entries()) {
-      await recordUsageIntent(f.ctx, { _id: `led_fold${i}`, accountId: s.accountId, currency: "USD", rolledUpAt: undefined }, calls);
+      await recordUsageIntent(f.ctx, { _id: `led_fold${i}`, accountId: s.accountId, currency: "USD" }, calls);
     }
     const pending = await f.ctx.models.RollupIntent.find({}).lean();
     expect(pending).toHaveLength(3);
@@ -48,6 +49,26 @@ describe("folding intents into rollups", () => {
     await f.ctx.models.RollupIntent.collection.insertMany(pending as unknown as Record<string, unknown>[]);
     await foldRollups(f.ctx);
     expect(await rollups()).toEqual(once);
+    expect(await f.ctx.models.RollupIntent.countDocuments({})).toBe(0);
+    // May 2026 is long over: its rollups are closed, so updates no longer touch them.
+    expect(await f.ctx.models.Rollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(0);
+    expect(await f.ctx.models.ClosedRollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(22);
+  });
+
+  it("late usage of a closed period reopens its rollups and adds to them once", async () => {
+    const s = await f.seedAccount({ pricePerCall: 10 });
+    const before = (await rollups())["ud|product|USD|2026-05-01"] as { g: Record<string, number[]> };
+    await recordUsageIntent(f.ctx, { _id: "led_late", accountId: s.accountId, currency: "USD" }, [
+      call("2026-05-01T23:59:00Z", "search", 7),
+    ]);
+    await foldRollups(f.ctx);
+    const after = (await rollups())["ud|product|USD|2026-05-01"] as { g: Record<string, number[]> };
+    expect(after.g.search).toEqual([before.g.search![0]! + 1, before.g.search![1]! + 2, before.g.search![2]! + 7]);
+    // Closed again at the end of the fold, once, and a repeated booking of the entry records nothing more.
+    expect(await f.ctx.models.Rollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(0);
+    await recordUsageIntent(f.ctx, { _id: "led_late", accountId: s.accountId, currency: "USD" }, [
+      call("2026-05-01T23:59:00Z", "search", 7),
+    ]);
     expect(await f.ctx.models.RollupIntent.countDocuments({})).toBe(0);
   });
 

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context.js";
-import type { LedgerEntry, RollupIntent } from "../../models/index.js";
+import type { Model } from "mongoose";
+import { isDuplicateKey, type LedgerEntry, type RolledUpEntry, type RollupIntent } from "../../models/index.js";
 import {
   accountDayId,
   addFigures,
@@ -29,11 +30,12 @@ type Contribution = { kind: "figures"; figures: Map<string, Figures> } | { kind:
  * A usage intent may touch many rollups, and the process may die between any two writes: each rollup keeps
  * the ids of the pending intents it already holds (`applied`), so a repeated fold skips them there. An id is
  * dropped from `applied` only once its intent is deleted, which happens after every rollup it touches is
- * written and its ledger entry is stamped `rolledUpAt` (so a re-run booking adds no second intent). Money
- * movements are items listed once per day by entry id, so they need no such bookkeeping.
+ * written and its entry is marked rolled up (`RolledUpEntry`, so a re-run booking adds no second intent).
+ * Money movements are items listed once per day by entry id, so they need no such bookkeeping. Last, the
+ * rollups of periods over are moved to the closed collection (see models/rollup.ts).
  */
 export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<number> {
-  const { RollupIntent, Rollup, LedgerEntry } = ctx.models;
+  const { RollupIntent, Rollup, ClosedRollup, RolledUpEntry } = ctx.models;
   // Every pending id, not just this batch's: `applied` may only lose ids that are no longer pending.
   const intents = await RollupIntent.find({}).lean();
   if (intents.length === 0) return 0;
@@ -49,7 +51,11 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
   }
 
   await inParallel([...changes], 8, async ([rollupId, byIntent]) => {
-    const stored = await Rollup.findById(rollupId).lean();
+    const open = await Rollup.findById(rollupId).lean();
+    // Late usage of a period already closed reopens its rollup: written back among the open ones, then
+    // removed from the closed (a crash in between leaves both; reads take the open one).
+    const closed = open === null ? await ClosedRollup.findById(rollupId).lean() : null;
+    const stored = open ?? closed;
     const applied = new Set((stored?.applied ?? []).filter((id) => pending.has(id)));
     let payload: unknown;
     if (rollupId.startsWith("ld|")) {
@@ -81,14 +87,59 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
       { _id: rollupId, payload: pack(payload), applied: [...applied], updatedAt: new Date() },
       { upsert: true },
     );
+    if (closed !== null) await ClosedRollup.deleteOne({ _id: rollupId });
   });
 
   const now = new Date();
   await inParallel(done, 8, async (intent) => {
-    if (intent.kind === "usage") await LedgerEntry.updateOne({ _id: intent.entryId }, { $set: { rolledUpAt: now } });
+    if (intent.kind === "usage") await insertIgnoringDuplicate(RolledUpEntry, { _id: intent.entryId, at: now });
     await RollupIntent.deleteOne({ _id: intent._id });
+    pending.delete(intent._id);
   });
+  await closeEnded(ctx, pending, now);
   return done.length;
+}
+
+/** A period's rollups stay open this long after it ends, for usage booked late. */
+const CLOSE_AFTER_MS = 2 * 86_400_000;
+
+/**
+ * Move the rollups of periods over (and holding no pending intent) from the open collection to the closed:
+ * insert there (a copy left by an earlier crash is replaced), then delete here.
+ */
+async function closeEnded(ctx: AppContext, pending: Set<string>, now: Date): Promise<void> {
+  const { Rollup, ClosedRollup } = ctx.models;
+  const open = await Rollup.find({}, { _id: 1, applied: 1 }).lean();
+  const ended = open.filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)));
+  for (const { _id } of ended) {
+    const rollup = await Rollup.findById(_id).lean();
+    if (rollup === null) continue;
+    try {
+      await ClosedRollup.collection.insertOne(rollup as unknown as Record<string, unknown>);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await ClosedRollup.replaceOne({ _id }, rollup);
+    }
+    await Rollup.deleteOne({ _id });
+  }
+}
+
+/**
+ * When a rollup's period ends, from the date its id ends with (a day or a month of the reporting zone; taken
+ * as UTC, which the two days of grace cover).
+ */
+function periodEnd(rollupId: string): number {
+  const period = rollupId.slice(rollupId.lastIndexOf("|") + 1);
+  const [y, m, d] = period.split("-").map(Number) as [number, number, number | undefined];
+  return d === undefined ? Date.UTC(y, m, 1) : Date.UTC(y, m - 1, d + 1);
+}
+
+async function insertIgnoringDuplicate(model: Model<RolledUpEntry>, doc: RolledUpEntry): Promise<void> {
+  try {
+    await model.create(doc);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
 }
 
 function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Map<string, Contribution>>): void {

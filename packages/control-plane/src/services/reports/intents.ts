@@ -8,14 +8,16 @@ export type BookedCall = Pick<UsageEvent, "timestamp" | "productId" | "keyId" | 
  * Record what a usage ledger entry adds to the rollups: its calls summed per reporting hour × product × key ×
  * plan. Written once per entry (a repeat is a duplicate, ignored), after the entry and before its events'
  * mark is cleared, so a booking that dies in between is redone with the intent in place. An entry the fold
- * already rolled up gets none: its calls are in the rollups.
+ * already rolled up (a `RolledUpEntry`) gets none: its calls are in the rollups; only a rebuild records it again.
  */
 export async function recordUsageIntent(
   ctx: AppContext,
-  entry: Pick<LedgerEntry, "_id" | "accountId" | "currency" | "rolledUpAt">,
+  entry: Pick<LedgerEntry, "_id" | "accountId" | "currency">,
   calls: BookedCall[],
+  options: { rebuilding?: boolean } = {},
 ): Promise<void> {
-  if (entry.rolledUpAt !== undefined || calls.length === 0) return;
+  if (calls.length === 0) return;
+  if (!options.rebuilding && (await ctx.models.RolledUpEntry.findById(entry._id, { _id: 1 }).lean()) !== null) return;
   const cells = new Map<string, Cell>();
   for (const call of calls) {
     const hour = ctx.reporting.hourOf(call.timestamp.getTime());

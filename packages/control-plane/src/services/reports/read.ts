@@ -49,14 +49,16 @@ export function checkAligned(ctx: AppContext, range: ReportRange, buckets: { sta
   }
 }
 
-/** Read rollups by id (missing ones are empty), a few at a time. */
+/** Read rollups by id (missing ones are empty), a few at a time: the open one, else the closed one. */
 export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Map<string, T>> {
   const out = new Map<string, T>();
   let next = 0;
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++]!;
-      const doc = await ctx.models.Rollup.findById(id, { payload: 1 }).lean();
+      const doc =
+        (await ctx.models.Rollup.findById(id, { payload: 1 }).lean()) ??
+        (await ctx.models.ClosedRollup.findById(id, { payload: 1 }).lean());
       if (doc !== null) out.set(id, unpack<T>(doc.payload));
     }
   };

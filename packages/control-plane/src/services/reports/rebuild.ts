@@ -15,6 +15,7 @@ import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intent
 export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
   const result = await underBookingLock(ctx, async () => {
     await ctx.models.Rollup.deleteMany({});
+    await ctx.models.ClosedRollup.deleteMany({});
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
     const events = ctx.models.UsageEvent.find(
       { bookedIn: { $exists: true } },
@@ -29,11 +30,9 @@ export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ 
     }
     let pending = 0;
     for (const [entryId, entry] of byEntry) {
-      await recordUsageIntent(
-        ctx,
-        { _id: entryId, accountId: entry.accountId, currency: entry.currency, rolledUpAt: undefined },
-        entry.calls,
-      );
+      await recordUsageIntent(ctx, { _id: entryId, accountId: entry.accountId, currency: entry.currency }, entry.calls, {
+        rebuilding: true,
+      });
       if (++pending % 1_000 === 0) await foldRollups(ctx);
     }
     let movements = 0;
