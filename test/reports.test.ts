@@ -265,8 +265,8 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       await stack.admin.getRechargeReport(all),
     ];
     // As a deployment from before rollups has none.
-    await stack.ctx.models.Rollup.deleteMany({});
-    await stack.ctx.models.ClosedRollup.deleteMany({});
+    const m = stack.ctx.models;
+    for (const model of [m.Rollup, m.ClosedRollup, m.AccountRollup, m.ClosedAccountRollup]) await model.deleteMany({});
     expect((await stack.admin.getUsageReport({ ...all, bucket: "month" })).totals[0]!.calls).toBe(0);
     const res = await fetch(`${stack.controlPlaneUrl}/v1/admin/rollups/rebuild`, {
       method: "POST",

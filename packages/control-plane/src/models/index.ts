@@ -90,6 +90,9 @@ export interface Models {
   Rollup: Model<Rollup>;
   RollupIntent: Model<RollupIntent>;
   ClosedRollup: Model<Rollup>;
+  /** Each account's own rollups (`ua|…`), a thousand a day at scale: apart, so the provider's stay few. */
+  AccountRollup: Model<Rollup>;
+  ClosedAccountRollup: Model<Rollup>;
   RolledUpEntry: Model<RolledUpEntry>;
   Anomaly: Model<Anomaly>;
   PortalSession: Model<PortalSession>;
@@ -121,6 +124,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     ClosedRollup: conn.model<Rollup>("ClosedRollup", rollupSchema.clone(), "rollups_closed"),
+    AccountRollup: conn.model<Rollup>("AccountRollup", rollupSchema.clone(), "account_rollups"),
+    ClosedAccountRollup: conn.model<Rollup>("ClosedAccountRollup", rollupSchema.clone(), "account_rollups_closed"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
     PortalSession: conn.model<PortalSession>("PortalSession", portalSessionSchema, "portal_sessions"),

@@ -24,8 +24,10 @@ describe("folding intents into rollups", () => {
 
   /** Every rollup's figures, open or closed (the open copy wins, as for reads). */
   async function rollups(): Promise<Record<string, unknown>> {
-    const docs = [...(await f.ctx.models.ClosedRollup.find({}).lean()), ...(await f.ctx.models.Rollup.find({}).lean())];
-    return Object.fromEntries(docs.map((d) => [d._id, unpack(d.payload)]));
+    const m = f.ctx.models;
+    const docs = [m.ClosedRollup, m.ClosedAccountRollup, m.Rollup, m.AccountRollup];
+    const all = (await Promise.all(docs.map((model) => model.find({}).lean()))).flat();
+    return Object.fromEntries(all.map((d) => [d._id, unpack(d.payload)]));
   }
 
   it("a fold repeated after its process died before deleting its intents adds nothing twice", async () => {
@@ -52,7 +54,8 @@ describe("folding intents into rollups", () => {
     expect(await f.ctx.models.RollupIntent.countDocuments({})).toBe(0);
     // May 2026 is long over: its rollups are closed, so updates no longer touch them.
     expect(await f.ctx.models.Rollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(0);
-    expect(await f.ctx.models.ClosedRollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(22);
+    expect(await f.ctx.models.ClosedRollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(20);
+    expect(await f.ctx.models.ClosedAccountRollup.countDocuments({ _id: { $regex: "2026-05" } })).toBe(2);
   });
 
   it("late usage of a closed period reopens its rollups and adds to them once", async () => {

@@ -9,6 +9,8 @@ import {
   hourGroupKey,
   ledgerDayId,
   pack,
+  rollupStore,
+  rollupStores,
   unpack,
   usageHoursId,
   usageRollupId,
@@ -35,7 +37,7 @@ type Contribution = { kind: "figures"; figures: Map<string, Figures> } | { kind:
  * rollups of periods over are moved to the closed collection (see models/rollup.ts).
  */
 export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<number> {
-  const { RollupIntent, Rollup, ClosedRollup, RolledUpEntry } = ctx.models;
+  const { RollupIntent, RolledUpEntry } = ctx.models;
   // Every pending id, not just this batch's: `applied` may only lose ids that are no longer pending.
   const intents = await RollupIntent.find({}).lean();
   if (intents.length === 0) return 0;
@@ -51,10 +53,11 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
   }
 
   await inParallel([...changes], 8, async ([rollupId, byIntent]) => {
-    const open = await Rollup.findById(rollupId).lean();
+    const { open: Open, closed: Closed } = rollupStore(ctx.models, rollupId);
+    const open = await Open.findById(rollupId).lean();
     // Late usage of a period already closed reopens its rollup: written back among the open ones, then
     // removed from the closed (a crash in between leaves both; reads take the open one).
-    const closed = open === null ? await ClosedRollup.findById(rollupId).lean() : null;
+    const closed = open === null ? await Closed.findById(rollupId).lean() : null;
     const stored = open ?? closed;
     const applied = new Set((stored?.applied ?? []).filter((id) => pending.has(id)));
     let payload: unknown;
@@ -82,12 +85,12 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
       }
       payload = { [field]: sums };
     }
-    await Rollup.replaceOne(
+    await Open.replaceOne(
       { _id: rollupId },
       { _id: rollupId, payload: pack(payload), applied: [...applied], updatedAt: new Date() },
       { upsert: true },
     );
-    if (closed !== null) await ClosedRollup.deleteOne({ _id: rollupId });
+    if (closed !== null) await Closed.deleteOne({ _id: rollupId });
   });
 
   const now = new Date();
@@ -108,19 +111,20 @@ const CLOSE_AFTER_MS = 2 * 86_400_000;
  * insert there (a copy left by an earlier crash is replaced), then delete here.
  */
 async function closeEnded(ctx: AppContext, pending: Set<string>, now: Date): Promise<void> {
-  const { Rollup, ClosedRollup } = ctx.models;
-  const open = await Rollup.find({}, { _id: 1, applied: 1 }).lean();
-  const ended = open.filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)));
-  for (const { _id } of ended) {
-    const rollup = await Rollup.findById(_id).lean();
-    if (rollup === null) continue;
-    try {
-      await ClosedRollup.collection.insertOne(rollup as unknown as Record<string, unknown>);
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      await ClosedRollup.replaceOne({ _id }, rollup);
+  for (const { open: Open, closed: Closed } of rollupStores(ctx.models)) {
+    const open = await Open.find({}, { _id: 1, applied: 1 }).lean();
+    const ended = open.filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)));
+    for (const { _id } of ended) {
+      const rollup = await Open.findById(_id).lean();
+      if (rollup === null) continue;
+      try {
+        await Closed.collection.insertOne(rollup as unknown as Record<string, unknown>);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await Closed.replaceOne({ _id }, rollup);
+      }
+      await Open.deleteOne({ _id });
     }
-    await Rollup.deleteOne({ _id });
   }
 }
 

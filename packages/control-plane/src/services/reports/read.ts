@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { bucketStart, nextBucketStart, type Bucket } from "./clock.js";
-import { unpack } from "./rollup-format.js";
+import { rollupStore, unpack } from "./rollup-format.js";
 
 /** The range and calendar every report is asked for. */
 export interface ReportRange {
@@ -56,9 +56,8 @@ export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Ma
   const worker = async () => {
     while (next < ids.length) {
       const id = ids[next++]!;
-      const doc =
-        (await ctx.models.Rollup.findById(id, { payload: 1 }).lean()) ??
-        (await ctx.models.ClosedRollup.findById(id, { payload: 1 }).lean());
+      const { open, closed } = rollupStore(ctx.models, id);
+      const doc = (await open.findById(id, { payload: 1 }).lean()) ?? (await closed.findById(id, { payload: 1 }).lean());
       if (doc !== null) out.set(id, unpack<T>(doc.payload));
     }
   };

@@ -1,4 +1,6 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { Model } from "mongoose";
+import type { Models, Rollup } from "../../models/index.js";
 
 /**
  * The rollups' wire format, in one place: their ids (what each covers) and their packed payloads.
@@ -94,4 +96,19 @@ export function addFigures(into: Figures, more: Figures): void {
   into[0] += more[0];
   into[1] += more[1];
   into[2] += more[2];
+}
+
+/**
+ * Where a rollup is kept: its open and closed collections. Each account's own rollups are kept apart from the
+ * provider's, because a lookup by `_id` on FerretDB v1 costs more as its collection grows (~1 µs a document):
+ * the provider's reports read from a few hundred rollups a month, not tens of thousands.
+ */
+export function rollupStore(models: Models, rollupId: string): { open: Model<Rollup>; closed: Model<Rollup> } {
+  return rollupId.startsWith("ua|")
+    ? { open: models.AccountRollup, closed: models.ClosedAccountRollup }
+    : { open: models.Rollup, closed: models.ClosedRollup };
+}
+
+export function rollupStores(models: Models): { open: Model<Rollup>; closed: Model<Rollup> }[] {
+  return [rollupStore(models, "ua|"), rollupStore(models, "")];
 }
