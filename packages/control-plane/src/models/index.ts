@@ -138,3 +138,17 @@ export async function createModels(conn: Connection): Promise<Models> {
 export function isDuplicateKey(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
 }
+
+/** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
+export async function insertOnce(
+  model: { collection: { insertOne(doc: Record<string, unknown>): Promise<unknown> } },
+  doc: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await model.collection.insertOne(doc);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
-import type { Model } from "mongoose";
-import { isDuplicateKey, type LedgerEntry, type RolledUpEntry, type RollupIntent } from "../../models/index.js";
+import { insertOnce, isDuplicateKey, type LedgerEntry, type RollupIntent } from "../../models/index.js";
+import { inParallel } from "./read.js";
 import {
   accountDayId,
   addFigures,
@@ -95,7 +95,7 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
 
   const now = new Date();
   await inParallel(done, 8, async (intent) => {
-    if (intent.kind === "usage") await insertIgnoringDuplicate(RolledUpEntry, { _id: intent.entryId, at: now });
+    if (intent.kind === "usage") await insertOnce(RolledUpEntry, { _id: intent.entryId, at: now });
     await RollupIntent.deleteOne({ _id: intent._id });
     pending.delete(intent._id);
   });
@@ -136,14 +136,6 @@ function periodEnd(rollupId: string): number {
   const period = rollupId.slice(rollupId.lastIndexOf("|") + 1);
   const [y, m, d] = period.split("-").map(Number) as [number, number, number | undefined];
   return d === undefined ? Date.UTC(y, m, 1) : Date.UTC(y, m - 1, d + 1);
-}
-
-async function insertIgnoringDuplicate(model: Model<RolledUpEntry>, doc: RolledUpEntry): Promise<void> {
-  try {
-    await model.create(doc);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
 }
 
 function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Map<string, Contribution>>): void {
@@ -241,12 +233,4 @@ async function methodOf(ctx: AppContext, entry: LedgerEntry): Promise<MovementMe
     return recharge?.automatic ? "auto_recharge" : "payment_provider";
   }
   return "admin";
-}
-
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey, type LedgerEntry, type UsageEvent } from "../../models/index.js";
+import { insertOnce, type LedgerEntry, type UsageEvent } from "../../models/index.js";
 import { cellKey, pack, type Cell } from "./rollup-format.js";
 
 export type BookedCall = Pick<UsageEvent, "timestamp" | "productId" | "keyId" | "planId" | "units" | "amount">;
@@ -29,7 +29,7 @@ export async function recordUsageIntent(
     cell[5] += call.units ?? 1;
     cell[6] += call.amount;
   }
-  await insertOnce(ctx, {
+  await insertOnce(ctx.models.RollupIntent, {
     _id: `usage:${entry._id}`,
     kind: "usage",
     entryId: entry._id,
@@ -49,7 +49,7 @@ export async function recordLedgerIntent(
   ctx: Pick<AppContext, "models">,
   entry: Pick<LedgerEntry, "_id" | "accountId" | "currency">,
 ): Promise<void> {
-  await insertOnce(ctx, {
+  await insertOnce(ctx.models.RollupIntent, {
     _id: `ledger:${entry._id}`,
     kind: "ledger",
     entryId: entry._id,
@@ -57,12 +57,4 @@ export async function recordLedgerIntent(
     currency: entry.currency,
     createdAt: new Date(),
   });
-}
-
-async function insertOnce(ctx: Pick<AppContext, "models">, intent: Record<string, unknown>): Promise<void> {
-  try {
-    await ctx.models.RollupIntent.collection.insertOne(intent);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
 }

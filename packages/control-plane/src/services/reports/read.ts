@@ -49,19 +49,23 @@ export function checkAligned(ctx: AppContext, range: ReportRange, buckets: { sta
   }
 }
 
+/** Run `work` over `items`, at most `width` at a time. */
+export async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
 /** Read rollups by id (missing ones are empty), a few at a time: the open one, else the closed one. */
 export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Map<string, T>> {
   const out = new Map<string, T>();
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      const { open, closed } = rollupStore(ctx.models, id);
-      const doc = (await open.findById(id, { payload: 1 }).lean()) ?? (await closed.findById(id, { payload: 1 }).lean());
-      if (doc !== null) out.set(id, unpack<T>(doc.payload));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, ids.length) }, worker));
+  await inParallel(ids, 8, async (id) => {
+    const { open, closed } = rollupStore(ctx.models, id);
+    const doc = (await open.findById(id, { payload: 1 }).lean()) ?? (await closed.findById(id, { payload: 1 }).lean());
+    if (doc !== null) out.set(id, unpack<T>(doc.payload));
+  });
   return out;
 }
 
