@@ -105,6 +105,7 @@ describe("OpenAPI document", () => {
         "/v1/accounts/{accountId}/invoices/{invoiceId}/html",
         "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf",
         "/v1/accounts/{accountId}/keys/{keyId}",
+        "/v1/accounts/{accountId}/limits",
         "/v1/accounts/{accountId}/notification-settings",
         "/v1/accounts/{accountId}/notifications",
         "/v1/accounts/{accountId}/recharges",

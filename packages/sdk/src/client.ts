@@ -1,6 +1,10 @@
 import { errorFor, TollgateError } from "./errors.js";
 import type {
   Account,
+  AccountLimits,
+  AutoRechargeInput,
+  NotificationSettings,
+  NotificationSettingsInput,
   Anomaly,
   AnomalyPolicy,
   ApiKey,
@@ -114,34 +118,52 @@ function asProblem(body: unknown, status: number): Problem {
 }
 
 /** For the holder of an API key: their own account's balance and usage. */
-export class TollgateClient {
+const account = (accountId: string) => `/v1/accounts/${encodeURIComponent(accountId)}`;
+
+/**
+ * What both an account's holder (its API key or portal session) and an admin may do to one account: keys,
+ * recharges and auto-recharge, invoices and statements, notification settings, quota and cap use.
+ */
+abstract class AccountClient {
   protected readonly http: Transport;
 
   constructor(options: ClientOptions) {
     this.http = new Transport(options);
   }
 
-  /** Sign this browser in to the portal with a portal link's secret or an API key (an HttpOnly cookie follows). */
-  signIn(credential: { login: string } | { apiKey: string }): Promise<{ accountId: string; expiresAt: string }> {
-    return this.http.request("POST", "/v1/portal/session", { body: credential });
+  /** The returned `key` is shown this once; Tollgate keeps only its hash. */
+  createApiKey(
+    accountId: string,
+    options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {},
+  ): Promise<ApiKey & { key: string }> {
+    return this.http.request("POST", `${account(accountId)}/keys`, { body: options });
   }
 
-  /** The account this client acts for (the portal session's, or the API key's). */
-  getSession(): Promise<{ accountId: string }> {
-    return this.http.request("GET", "/v1/portal/session");
+  /** The account's API keys (never the keys themselves), oldest first. */
+  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
+    return this.http.request("GET", `${account(accountId)}/keys`);
   }
 
-  signOut(): Promise<void> {
-    return this.http.request("DELETE", "/v1/portal/session");
+  /** Every gateway refuses the key from its next call on. */
+  revokeApiKey(accountId: string, keyId: string): Promise<ApiKey> {
+    return this.http.request("DELETE", `${account(accountId)}/keys/${encodeURIComponent(keyId)}`);
   }
 
-  /** Start a paid top-up through a payment provider (e.g. `stripe`); it completes when the provider confirms. */
+  /** This period's use of each quota of the account's plan and of each key's spending cap. */
+  getLimits(accountId: string): Promise<AccountLimits> {
+    return this.http.request("GET", `${account(accountId)}/limits`);
+  }
+
+  /**
+   * Start a paid top-up through a payment provider (e.g. `stripe`); it completes when the provider confirms.
+   * With `returnUrl`, the answer's `checkoutUrl` is the provider's page where the customer pays.
+   */
   createRecharge(
     accountId: string,
-    recharge: { amount: number; currency?: string; provider: "stripe"; paymentMethod?: string },
+    recharge: { amount: number; currency?: string; provider: "stripe"; paymentMethod?: string; returnUrl?: string; saveCard?: boolean },
     options: { idempotencyKey: string },
   ): Promise<Recharge> {
-    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/recharges`, {
+    return this.http.request("POST", `${account(accountId)}/recharges`, {
       body: recharge,
       headers: { "idempotency-key": options.idempotencyKey },
     });
@@ -149,17 +171,69 @@ export class TollgateClient {
 
   /** The account's recharges, newest first. */
   listRecharges(accountId: string): Promise<{ items: Recharge[] }> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/recharges`);
+    return this.http.request("GET", `${account(accountId)}/recharges`);
   }
 
-  /** The account's API keys (never the keys themselves). */
-  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/keys`);
+  getWallet(walletId: string): Promise<Wallet> {
+    return this.http.request("GET", `/v1/wallets/${encodeURIComponent(walletId)}`);
+  }
+
+  /** Top the wallet up automatically below a threshold, with a saved card (`fromRecharge`, or an admin's `paymentMethod`). */
+  setAutoRecharge(walletId: string, settings: AutoRechargeInput): Promise<Wallet> {
+    return this.http.request("PUT", `/v1/wallets/${encodeURIComponent(walletId)}/auto-recharge`, { body: settings });
+  }
+
+  clearAutoRecharge(walletId: string): Promise<Wallet> {
+    return this.http.request("DELETE", `/v1/wallets/${encodeURIComponent(walletId)}/auto-recharge`);
+  }
+
+  /** The account's active grants, soonest expiry first. */
+  listGrants(accountId: string): Promise<{ items: Grant[] }> {
+    return this.http.request("GET", `${account(accountId)}/grants`);
+  }
+
+  /** A month's statement (YYYY-MM). */
+  getStatement(accountId: string, period: string): Promise<Statement> {
+    return this.http.request("GET", `${account(accountId)}/statements/${encodeURIComponent(period)}`);
+  }
+
+  listInvoices(accountId: string): Promise<{ items: Invoice[] }> {
+    return this.http.request("GET", `${account(accountId)}/invoices`);
   }
 
   /** A link to an invoice's PDF (signed by the session cookie in a browser). */
   invoicePdfUrl(accountId: string, invoiceId: string): string {
-    return this.http.url(`/v1/accounts/${encodeURIComponent(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
+    return this.http.url(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
+  }
+
+  /** The document rendered to PDF. */
+  downloadInvoicePdf(accountId: string, invoiceId: string): Promise<ArrayBuffer> {
+    return this.http.download(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
+  }
+
+  getNotificationSettings(accountId: string): Promise<NotificationSettings> {
+    return this.http.request("GET", `${account(accountId)}/notification-settings`);
+  }
+
+  /** Replace who hears about the account, and about what. */
+  setNotificationSettings(accountId: string, settings: Partial<NotificationSettingsInput>): Promise<NotificationSettings> {
+    return this.http.request("PUT", `${account(accountId)}/notification-settings`, { body: settings });
+  }
+}
+
+export class TollgateClient extends AccountClient {
+  /** Sign this browser in to the portal with a portal link's secret or an API key (an HttpOnly cookie follows). */
+  signIn(credential: { login: string } | { apiKey: string }): Promise<{ accountId: string; expiresAt: string }> {
+    return this.http.request("POST", "/v1/portal/session", { body: credential });
+  }
+
+  /** The account this client acts for (the portal session's, or the API key's); `manageKeys`: opened by a portal link. */
+  getSession(): Promise<{ accountId: string; manageKeys: boolean }> {
+    return this.http.request("GET", "/v1/portal/session");
+  }
+
+  signOut(): Promise<void> {
+    return this.http.request("DELETE", "/v1/portal/session");
   }
 
   /** The account's available balance per wallet, in real time. */
@@ -180,20 +254,6 @@ export class TollgateClient {
   /** The same as CSV. */
   getUsageReportCsv(query: UsageReportQuery = {}): Promise<string> {
     return this.http.csv("/v1/me/reports/usage", { ...query });
-  }
-
-  /** A month's statement (YYYY-MM) for the calling key's account. */
-  getStatement(accountId: string, period: string): Promise<Statement> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
-  }
-
-  listInvoices(accountId: string): Promise<{ items: Invoice[] }> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/invoices`);
-  }
-
-  /** The document rendered to PDF. */
-  downloadInvoicePdf(accountId: string, invoiceId: string): Promise<ArrayBuffer> {
-    return this.http.download(`/v1/accounts/${encodeURIComponent(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
   }
 
   /** Redeem a prepaid voucher code into the account's wallet in the voucher's currency. */
@@ -218,13 +278,7 @@ export class TollgateClient {
 }
 
 /** For admins: the catalog, accounts, keys and wallets, and any account's balance and usage. */
-export class TollgateAdminClient {
-  private readonly http: Transport;
-
-  constructor(options: ClientOptions) {
-    this.http = new Transport(options);
-  }
-
+export class TollgateAdminClient extends AccountClient {
   /** Sign this browser in to the admin console with an admin token (kept by the server only as an HttpOnly cookie). */
   signIn(token: string): Promise<{ actor: string; expiresAt: string }> {
     return this.http.request("POST", "/v1/console/session", { body: { token } });
@@ -339,27 +393,6 @@ export class TollgateAdminClient {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}`);
   }
 
-  /** The returned `key` is shown this once; Tollgate keeps only its hash. */
-  createApiKey(
-    accountId: string,
-    options: { name?: string; spendCap?: { amount: number; period: "day" | "month" } } = {},
-  ): Promise<ApiKey & { key: string }> {
-    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/keys`, { body: options });
-  }
-
-  /** An account's keys (never the keys themselves), oldest first. */
-  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/keys`);
-  }
-
-  revokeApiKey(accountId: string, keyId: string): Promise<ApiKey> {
-    return this.http.request("DELETE", `/v1/accounts/${encodeURIComponent(accountId)}/keys/${encodeURIComponent(keyId)}`);
-  }
-
-  getWallet(walletId: string): Promise<Wallet> {
-    return this.http.request("GET", `/v1/wallets/${encodeURIComponent(walletId)}`);
-  }
-
   /** Credit once per idempotency key; retrying with the same key returns the first entry. */
   creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: { idempotencyKey: string }): Promise<LedgerEntry> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/credits`, {
@@ -410,14 +443,6 @@ export class TollgateAdminClient {
       body: grant,
       headers: { "idempotency-key": options.idempotencyKey },
     });
-  }
-
-  listGrants(accountId: string): Promise<{ items: Grant[] }> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/grants`);
-  }
-
-  getStatement(accountId: string, period: string): Promise<Statement> {
-    return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/statements/${encodeURIComponent(period)}`);
   }
 
   /** Close a postpaid or hybrid account's billing period (named by its first day) into one invoice. */

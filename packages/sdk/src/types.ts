@@ -183,7 +183,60 @@ export interface Wallet {
   accountId: string;
   currency: string;
   creditLimit: Micros;
+  autoRecharge?: AutoRecharge;
   createdAt: string;
+}
+
+/** Below `threshold`, top up by `amount` (fixed) or up to `amount` (target), at most `dailyLimit` times a day. */
+export interface AutoRecharge {
+  threshold: Micros;
+  mode: "fixed" | "target";
+  amount: Micros;
+  dailyLimit: number;
+  provider: "stripe";
+  paymentMethod: string;
+  customer?: string;
+}
+
+export type AutoRechargeInput = Omit<AutoRecharge, "paymentMethod" | "customer"> &
+  (
+    | { paymentMethod: string; fromRecharge?: never }
+    /** The card the customer kept when paying that recharge (`saveCard`). */
+    | { fromRecharge: string; paymentMethod?: never }
+  );
+
+export interface NotificationSettingsInput {
+  emails: string[];
+  /** Each gets a signing secret, kept across updates for the same URL. */
+  webhooks: string[];
+  muted: string[];
+  /** Micros. */
+  balanceThresholds: Micros[];
+  percentOfLastRecharge: number[];
+  quotaPercents: number[];
+}
+
+export interface NotificationSettings extends Omit<NotificationSettingsInput, "webhooks"> {
+  accountId: string;
+  webhooks: { id: string; url: string; secret: string }[];
+}
+
+/** This period's use of each quota and each key's spending cap, as the gateways count it. */
+export interface AccountLimits {
+  currency: string;
+  /** The plan's: periods are its local days and months. */
+  timeZone: string;
+  quotas: {
+    id: string;
+    metric: "calls" | "units";
+    productId?: string;
+    period: "day" | "month";
+    periodKey: string;
+    used: number;
+    limit: number;
+    enforcement: "hard" | "soft";
+  }[];
+  keys: { keyId: string; name: string; period: "day" | "month"; periodKey: string; spent: Micros; cap: Micros }[];
 }
 
 export interface Account {
@@ -349,8 +402,12 @@ export interface Recharge {
   status: "pending" | "succeeded" | "failed" | "refunded";
   automatic: boolean;
   failureReason?: string;
-  /** At creation: what the page hands to the provider's payment form (Stripe's PaymentIntent client secret). */
+  /** The customer kept this payment's card for auto-recharge. */
+  cardSaved: boolean;
+  /** At creation, without a card or return address: what the page hands to the provider's card form (Stripe's PaymentIntent client secret). */
   clientSecret?: string;
+  /** At creation with `returnUrl`: the provider's hosted page where the customer pays. */
+  checkoutUrl?: string;
   createdAt: string;
   updatedAt: string;
 }

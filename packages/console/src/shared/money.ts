@@ -17,3 +17,8 @@ export function parseAmount(text: string): number | undefined {
 export function when(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
+
+/** Micros as a person types them back ("12.50"): what `parseAmount` reads. */
+export function plainAmount(micros: number): string {
+  return Number.isInteger(micros / 10_000) ? (micros / 1_000_000).toFixed(2) : (micros / 1_000_000).toFixed(6);
+}

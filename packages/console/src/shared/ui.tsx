@@ -65,3 +65,13 @@ export function SignInForm(props: { title: string; label: string; notice?: React
     </main>
   );
 }
+
+/** One headline figure. */
+export function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="figure">
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

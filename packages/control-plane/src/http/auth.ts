@@ -2,12 +2,15 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { Models } from "../models/index.js";
-import { browserSessionOf } from "../services/portal/lookup.js";
+import { browserSessionOf, LINK_ACTOR } from "../services/portal/lookup.js";
 
-/** A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks for the CSRF check. */
+/**
+ * A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks for the CSRF check;
+ * `viaLink`: the session was opened by a portal link the provider issued, not by an API key.
+ */
 export type Principal =
   | { kind: "admin"; actor: string; viaCookie?: boolean }
-  | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean };
+  | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean; viaLink?: boolean };
 
 /** The portal's and the admin console's session cookies (HttpOnly, SameSite=Strict). */
 export const PORTAL_COOKIE = "tg_portal";
@@ -50,7 +53,14 @@ export class Authenticator {
     if (cookie === undefined || !SECRET.test(cookie)) return undefined;
     const session = await browserSessionOf(this.models, cookie, "cookie");
     if (session === undefined) return undefined;
-    return { kind: "consumer", actor: `portal:${session._id.slice(0, 12)}`, accountId: session.accountId, keyId: "", viaCookie: true };
+    return {
+      kind: "consumer",
+      actor: `portal:${session._id.slice(0, 12)}`,
+      accountId: session.accountId,
+      keyId: "",
+      viaCookie: true,
+      viaLink: session.actor.startsWith(LINK_ACTOR),
+    };
   }
 }
 

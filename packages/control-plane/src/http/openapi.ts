@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PROBLEMS } from "@tollgate/gateway-plugin";
-import type { RouteSpec } from "./route.js";
+import type { Access, RouteSpec } from "./route.js";
+import { CONSOLE_COOKIE, PORTAL_COOKIE } from "./auth.js";
 
 const problemSchema = {
   type: "object",
@@ -34,6 +35,15 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
 }
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate every request. */
+/** Who may call each kind of route, as OpenAPI security requirements (any one of them). */
+const SECURITY: Record<Access, Record<string, never[]>[]> = {
+  public: [],
+  admin: [{ adminToken: [] }, { consoleSession: [] }],
+  owner: [{ adminToken: [] }, { consoleSession: [] }, { apiKey: [] }, { portalSession: [] }],
+  owner_link: [{ adminToken: [] }, { consoleSession: [] }, { portalSession: [] }],
+  consumer: [{ apiKey: [] }, { portalSession: [] }],
+};
+
 export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
@@ -60,7 +70,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
     (paths[path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
-      security: route.access === "public" ? [] : route.access === "admin" ? [{ adminToken: [] }] : [{ adminToken: [] }, { apiKey: [] }],
+      security: SECURITY[route.access],
       parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
       ...(route.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(route.body, "input") } } } }
@@ -79,6 +89,18 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       securitySchemes: {
         adminToken: { type: "http", scheme: "bearer", description: "An admin token" },
         apiKey: { type: "apiKey", in: "header", name: "X-Api-Key", description: "A consumer API key (also accepted as a Bearer token)" },
+        portalSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: PORTAL_COOKIE,
+          description: "A customer portal session (POST /v1/portal/session); a change must come from the portal's own origin",
+        },
+        consoleSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: CONSOLE_COOKIE,
+          description: "An admin console session (POST /v1/console/session); a change must come from the console's own origin",
+        },
       },
     },
   };

@@ -8,9 +8,11 @@ import type { AppContext } from "../context.js";
 
 /**
  * Who may call a route: `admin` (admin token), `owner` (admin, or a consumer key of the account named by
- * the `accountId` path parameter), `consumer` (a consumer key, acting on its own account), `public`.
+ * the `accountId` path parameter), `owner_link` (admin, or a portal session of that account opened by a
+ * portal link: what an API key alone must not do, such as minting more keys, which would outlive the key's
+ * revocation), `consumer` (a consumer key, acting on its own account), `public`.
  */
-export type Access = "admin" | "owner" | "consumer" | "public";
+export type Access = "admin" | "owner" | "owner_link" | "consumer" | "public";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 /** A body is an object schema, possibly refined or transformed (a pipe). */
@@ -56,6 +58,11 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   idempotent?: boolean | "optional";
   /** The handler reads the body's bytes as sent (`raw`), unparsed by a schema: signed webhooks. */
   rawBody?: boolean;
+  /**
+   * `owner` routes without an `accountId` in the path: the account that owns what the path names (a
+   * wallet), so a consumer may act on its own only. Unknown: undefined (refused as not the caller's).
+   */
+  ownerOf?: (params: Record<string, string>, ctx: AppContext) => Promise<string | undefined>;
   /** `csv`: the answer is also offered as `text/csv` (asked for by `Accept` or `?format=csv`). */
   responses: Record<number, { description: string; schema?: z.ZodType; csv?: boolean }>;
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
@@ -117,10 +124,14 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
 /** The request comes from a page of this origin: the Host it was sent to, or PUBLIC_URL behind a proxy. */
 function sameOrigin(req: Request, publicUrl: string | undefined): boolean {
   const origin = req.get("origin");
-  if (origin === undefined) return false;
+  return origin !== undefined && isOwnOrigin(origin, req.headers.host, publicUrl);
+}
+
+/** `url` is on this service's origin: the Host a request was sent to, or PUBLIC_URL behind a proxy. */
+export function isOwnOrigin(url: string, host: string | undefined, publicUrl: string | undefined): boolean {
   try {
-    const from = new URL(origin);
-    return from.host === req.get("host") || (publicUrl !== undefined && from.origin === new URL(publicUrl).origin);
+    const to = new URL(url);
+    return (host !== undefined && to.host === host) || (publicUrl !== undefined && to.origin === new URL(publicUrl).origin);
   } catch {
     return false;
   }
@@ -146,8 +157,15 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
     return principal;
   }
   if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");
-  if (spec.access === "owner" && req.params.accountId !== principal.accountId) {
-    throw new ProblemError("forbidden", "An API key may only read its own account.");
+  if (spec.access === "owner_link" && !(principal.kind === "consumer" && principal.viaLink)) {
+    throw new ProblemError(
+      "forbidden",
+      "Keys are created and revoked by an admin, or in a portal session opened by the provider's portal link: an API key cannot mint keys.",
+    );
+  }
+  if (spec.access === "owner" || spec.access === "owner_link") {
+    const owner = spec.ownerOf ? await spec.ownerOf(req.params as Record<string, string>, ctx) : req.params.accountId;
+    if (owner !== principal.accountId) throw new ProblemError("forbidden", "An API key may only use its own account.");
   }
   return principal;
 }

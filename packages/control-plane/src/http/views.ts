@@ -40,6 +40,7 @@ export const walletView = z.object({
       dailyLimit: z.number().int(),
       provider: z.string(),
       paymentMethod: z.string(),
+      customer: z.string().optional(),
     })
     .optional(),
   createdAt: z.string(),
@@ -186,6 +187,7 @@ export const rechargeView = z.object({
   status: z.enum(["pending", "succeeded", "failed", "refunded"]),
   automatic: z.boolean(),
   failureReason: z.string().optional(),
+  cardSaved: z.boolean().describe("the customer kept this payment's card for auto-recharge (`fromRecharge`)"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -200,6 +202,7 @@ export const toRechargeView = (r: Recharge): z.infer<typeof rechargeView> => ({
   status: r.status,
   automatic: r.automatic,
   ...(r.failureReason ? { failureReason: r.failureReason } : {}),
+  cardSaved: r.savedCard !== undefined,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });

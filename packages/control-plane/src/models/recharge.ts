@@ -13,7 +13,14 @@ export interface Recharge {
   /** Micros. */
   amount: number;
   provider: string;
+  /** What the provider calls this payment when it was started: a PaymentIntent, or a Checkout session. */
   providerRef?: string;
+  /** The payment itself when it differs from `providerRef` (a Checkout session's PaymentIntent): refunds go here. */
+  paymentRef?: string;
+  /** The provider's hosted payment page, while the customer has yet to pay there. */
+  checkoutUrl?: string;
+  /** The card the customer agreed to keep for auto-recharge when paying this recharge. */
+  savedCard?: { paymentMethod: string; customer: string };
   status: "pending" | "succeeded" | "failed" | "refunded";
   /** Started by auto-recharge rather than by a person. */
   automatic: boolean;
@@ -35,6 +42,9 @@ export const rechargeSchema = new Schema<Recharge>(
     amount: { type: Number, required: true },
     provider: { type: String, required: true },
     providerRef: { type: String },
+    paymentRef: { type: String },
+    checkoutUrl: { type: String },
+    savedCard: { type: { _id: false, paymentMethod: String, customer: String }, required: false },
     status: { type: String, required: true },
     automatic: { type: Boolean, required: true },
     idempotencyKey: { type: String, required: true },

@@ -25,6 +25,8 @@ export interface AutoRecharge {
   dailyLimit: number;
   provider: string;
   paymentMethod: string;
+  /** The provider's customer the card is saved with (a card kept at a Checkout payment). */
+  customer?: string;
 }
 
 export const walletSchema = new Schema<Wallet>(
@@ -34,7 +36,16 @@ export const walletSchema = new Schema<Wallet>(
     currency: { type: String, required: true },
     creditLimit: { type: Number, required: true, default: 0 },
     autoRecharge: {
-      type: { _id: false, threshold: Number, mode: String, amount: Number, dailyLimit: Number, provider: String, paymentMethod: String },
+      type: {
+        _id: false,
+        threshold: Number,
+        mode: String,
+        amount: Number,
+        dailyLimit: Number,
+        provider: String,
+        paymentMethod: String,
+        customer: String,
+      },
       required: false,
     },
     autoRechargeInFlight: { type: String },

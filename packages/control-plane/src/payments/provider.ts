@@ -10,9 +10,17 @@ export interface PaymentProvider {
     accountId: string;
     amountMinor: number;
     currency: string;
+    /** A saved card, charged at once without the customer (auto-recharge). */
     paymentMethod?: string | undefined;
+    /** The provider's customer the saved card belongs to. */
+    customer?: string | undefined;
+    /**
+     * Without a saved card: the customer pays on the provider's own hosted page (no card data and no
+     * third-party script ever reach Tollgate's pages) and comes back here afterwards.
+     */
+    checkout?: { returnUrl: string; saveCard: boolean } | undefined;
     idempotencyKey: string;
-  }): Promise<{ reference: string; clientSecret?: string | undefined }>;
+  }): Promise<{ reference: string; clientSecret?: string | undefined; checkoutUrl?: string | undefined }>;
   /** Give money back for a confirmed payment. */
   refund(input: { reference: string; amountMinor: number; idempotencyKey: string }): Promise<{ reference: string }>;
   /** Check a webhook's signature and read what it says; throws when the signature is not the provider's. */
@@ -20,7 +28,14 @@ export interface PaymentProvider {
 }
 
 export type PaymentEvent =
-  | { kind: "payment_succeeded"; eventId: string; reference: string; rechargeId?: string | undefined }
+  | {
+      kind: "payment_succeeded";
+      eventId: string;
+      reference: string;
+      rechargeId?: string | undefined;
+      /** A card the customer agreed to keep for later payments, with the provider's customer it belongs to. */
+      savedCard?: { paymentMethod: string; customer: string } | undefined;
+    }
   | { kind: "payment_failed"; eventId: string; reference: string; rechargeId?: string | undefined; reason: string }
   | { kind: "refunded"; eventId: string; reference: string; rechargeId?: string | undefined }
   | { kind: "ignored"; eventId: string; type: string };

@@ -22,14 +22,43 @@ export class StripeProvider implements PaymentProvider {
   }
 
   async startPayment(input: Parameters<PaymentProvider["startPayment"]>[0]) {
+    const metadata = { rechargeId: input.rechargeId, accountId: input.accountId };
+    if (input.paymentMethod === undefined && input.checkout !== undefined) {
+      // Stripe Checkout: Stripe's page takes the card; its PaymentIntent carries our metadata to the webhook.
+      const back = new URL(input.checkout.returnUrl);
+      back.searchParams.set("recharge", input.rechargeId);
+      const session = await this.stripe.checkout.sessions.create(
+        {
+          mode: "payment",
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: input.currency.toLowerCase(),
+                unit_amount: input.amountMinor,
+                product_data: { name: "Prepaid API credit" },
+              },
+            },
+          ],
+          metadata,
+          payment_intent_data: { metadata, ...(input.checkout.saveCard ? { setup_future_usage: "off_session" as const } : {}) },
+          ...(input.checkout.saveCard ? { customer_creation: "always" as const } : {}),
+          success_url: back.toString(),
+          cancel_url: back.toString(),
+        },
+        { idempotencyKey: input.idempotencyKey },
+      );
+      return { reference: session.id, checkoutUrl: session.url ?? undefined };
+    }
     const intent = await this.stripe.paymentIntents.create(
       {
         amount: input.amountMinor,
         currency: input.currency.toLowerCase(),
-        metadata: { rechargeId: input.rechargeId, accountId: input.accountId },
+        metadata,
         ...(input.paymentMethod
           ? {
               payment_method: input.paymentMethod,
+              ...(input.customer ? { customer: input.customer, off_session: true } : {}),
               confirm: true,
               automatic_payment_methods: { enabled: true, allow_redirects: "never" as const },
             }
@@ -57,11 +86,21 @@ export class StripeProvider implements PaymentProvider {
       payment_intent?: string | null;
       metadata?: Record<string, string> | null;
       last_payment_error?: { message?: string } | null;
+      payment_method?: string | { id: string } | null;
+      customer?: string | { id: string } | null;
+      setup_future_usage?: string | null;
     };
+    const idOf = (v: string | { id: string } | null | undefined) => (typeof v === "string" ? v : v?.id);
     const rechargeId = object.metadata?.rechargeId;
     switch (event.type) {
-      case "payment_intent.succeeded":
-        return { kind: "payment_succeeded", eventId: event.id, reference: object.id!, rechargeId };
+      case "payment_intent.succeeded": {
+        const paymentMethod = idOf(object.payment_method);
+        const customer = idOf(object.customer);
+        const kept = object.setup_future_usage === "off_session" ? paymentMethod && customer && { paymentMethod, customer } : undefined;
+        return { kind: "payment_succeeded", eventId: event.id, reference: object.id!, rechargeId, ...(kept ? { savedCard: kept } : {}) };
+      }
+      case "checkout.session.expired":
+        return { kind: "payment_failed", eventId: event.id, reference: object.id!, rechargeId, reason: "the checkout page expired unpaid" };
       case "payment_intent.payment_failed":
         return {
           kind: "payment_failed",

@@ -9,13 +9,13 @@ import {
   suspendAccountRoute,
 } from "./accounts.js";
 import { getBalanceRoute, getMyBalance } from "./balance.js";
-import { createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
+import { accountLimitsRoute, createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
 import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plans.js";
 import { listAccountUsage, listMyUsage } from "./usage.js";
-import { adjustWalletRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
+import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { getStatementRoute } from "./statements.js";
-import { listNotifications, putNotificationSettings } from "./notifications.js";
+import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
 import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
@@ -45,9 +45,11 @@ export const routes: RouteSpec[] = [
   setBillingRoute,
   openWalletRoute,
   setAutoRechargeRoute,
+  clearAutoRechargeRoute,
   createApiKeyRoute,
   listApiKeys,
   revokeApiKeyRoute,
+  accountLimitsRoute,
   getWallet,
   creditWalletRoute,
   adjustWalletRoute,
@@ -70,6 +72,7 @@ export const routes: RouteSpec[] = [
   listGrants,
   getStatementRoute,
   putNotificationSettings,
+  getNotificationSettings,
   listNotifications,
   closePeriod,
   listInvoices,

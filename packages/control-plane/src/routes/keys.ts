@@ -4,6 +4,35 @@ import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { apiKeyView, toApiKeyView } from "../http/views.js";
 import { createApiKey } from "../services/keys/create.js";
 import { revokeApiKey } from "../services/keys/revoke.js";
+import { accountLimits } from "../services/accounts/limits.js";
+
+const period = z.enum(["day", "month"]);
+const limitsView = z.object({
+  currency: z.string(),
+  timeZone: z.string().describe("the plan's: periods are its local days and months"),
+  quotas: z.array(
+    z.object({
+      id: z.string(),
+      metric: z.enum(["calls", "units"]),
+      productId: z.string().optional(),
+      period,
+      periodKey: z.string().describe("`2026-11-22` or `2026-11`"),
+      used: z.number().int(),
+      limit: z.number().int(),
+      enforcement: z.enum(["hard", "soft"]),
+    }),
+  ),
+  keys: z.array(
+    z.object({
+      keyId: z.string(),
+      name: z.string(),
+      period,
+      periodKey: z.string(),
+      spent: z.number().int().describe("micros spent through the key this period"),
+      cap: z.number().int(),
+    }),
+  ),
+});
 
 const createApiKeyBody = z.strictObject({
   name: name.optional(),
@@ -15,8 +44,9 @@ export const createApiKeyRoute = defineRoute({
   method: "post",
   path: "/v1/accounts/:accountId/keys",
   operationId: "createApiKey",
-  summary: "Issue an API key. The key is in this response only; Tollgate keeps its SHA-256.",
-  access: "admin",
+  summary:
+    "Issue an API key (admin, or the account's portal session opened by a portal link; never an API key, so a leaked key cannot mint others). The key is in this response only; Tollgate keeps its SHA-256.",
+  access: "owner_link",
   params: accountParams,
   body: createApiKeyBody,
   responses: { 201: { description: "The key, shown once", schema: apiKeyView.extend({ key: z.string() }) } },
@@ -49,12 +79,25 @@ export const revokeApiKeyRoute = defineRoute({
   method: "delete",
   path: "/v1/accounts/:accountId/keys/:keyId",
   operationId: "revokeApiKey",
-  summary: "Revoke an API key: every gateway refuses it from the next call on.",
-  access: "admin",
+  summary:
+    "Revoke an API key: every gateway refuses it from the next call on (admin, or the account's portal session opened by a portal link).",
+  access: "owner_link",
   params: accountParams.extend({ keyId: id }),
   responses: { 200: { description: "The revoked key", schema: apiKeyView } },
   async handle({ params, principal, ctx }) {
     const key = await revokeApiKey(ctx, { accountId: params.accountId, keyId: params.keyId, actor: principal.actor });
     return { status: 200, body: toApiKeyView(key) };
   },
+});
+
+export const accountLimitsRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/limits",
+  operationId: "getAccountLimits",
+  summary:
+    "What the account has used this period of each quota of its plan and of each key's spending cap, from the counters the gateways hold the next call to (admin, or the account's own key or portal session).",
+  access: "owner",
+  params: accountParams,
+  responses: { 200: { description: "Quota and cap use", schema: limitsView } },
+  handle: async ({ params, ctx }) => ({ status: 200, body: await accountLimits(ctx, params.accountId) }),
 });

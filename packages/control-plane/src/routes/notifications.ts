@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { defineRoute } from "../http/route.js";
+import { ProblemError } from "../http/problem-error.js";
 import { accountParams, positiveAmount } from "../http/schemas.js";
 import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
 import { NOTIFICATION_KINDS } from "../models/notification.js";
+
+/** Quota use is told at these percentages until the account chooses others. */
+const DEFAULT_QUOTA_PERCENTS = [50, 80, 100] as const;
 import { setNotificationSettings } from "../services/notifications/settings.js";
 
 export const putNotificationSettings = defineRoute({
@@ -22,11 +26,45 @@ export const putNotificationSettings = defineRoute({
     muted: z.array(z.enum(NOTIFICATION_KINDS)).default([]),
     balanceThresholds: z.array(positiveAmount).max(10).default([]),
     percentOfLastRecharge: z.array(z.number().int().min(1).max(100)).max(10).default([]),
-    quotaPercents: z.array(z.number().int().min(1).max(100)).max(10).default([50, 80, 100]),
+    quotaPercents: z
+      .array(z.number().int().min(1).max(100))
+      .max(10)
+      .default(() => [...DEFAULT_QUOTA_PERCENTS]),
   }),
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   async handle({ params, body, principal, ctx }) {
     return { status: 200, body: toNotificationSettingsView(await setNotificationSettings(ctx, params.accountId, body, principal.actor)) };
+  },
+});
+
+export const getNotificationSettings = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/notification-settings",
+  operationId: "getNotificationSettings",
+  summary: "Who hears about the account, and about what (the defaults until settings are saved).",
+  access: "owner",
+  params: accountParams,
+  responses: { 200: { description: "The settings", schema: notificationSettingsView } },
+  async handle({ params, ctx }) {
+    const { Account, NotificationSettings } = ctx.models;
+    if ((await Account.findById(params.accountId, { _id: 1 }).lean()) === null)
+      throw new ProblemError("not_found", `No account ${params.accountId}.`);
+    const saved = await NotificationSettings.findById(params.accountId).lean();
+    return {
+      status: 200,
+      body: toNotificationSettingsView(
+        saved ?? {
+          _id: params.accountId,
+          emails: [],
+          webhooks: [],
+          muted: [],
+          balanceThresholds: [],
+          percentOfLastRecharge: [],
+          quotaPercents: [...DEFAULT_QUOTA_PERCENTS],
+          updatedAt: new Date(0),
+        },
+      ),
+    };
   },
 });
 

@@ -62,12 +62,15 @@ export const getPortalSessionRoute = defineRoute({
   method: "get",
   path: "/v1/portal/session",
   operationId: "getPortalSession",
-  summary: "The account the caller (portal cookie or API key) acts for.",
+  summary:
+    "The account the caller (portal cookie or API key) acts for, and whether it may manage keys (`manageKeys`: a session opened by a portal link).",
   access: "consumer",
-  responses: { 200: { description: "The session", schema: z.object({ accountId: z.string() }) } },
+  responses: {
+    200: { description: "The session", schema: z.object({ accountId: z.string(), manageKeys: z.boolean() }) },
+  },
   handle: ({ principal }) => {
     if (principal.kind !== "consumer") throw new ProblemError("forbidden");
-    return Promise.resolve({ status: 200, body: { accountId: principal.accountId } });
+    return Promise.resolve({ status: 200, body: { accountId: principal.accountId, manageKeys: principal.viaLink === true } });
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineRoute, replayHeaders } from "../http/route.js";
+import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
@@ -11,7 +11,9 @@ export const createRecharge = defineRoute({
   path: "/v1/accounts/:accountId/recharges",
   operationId: "createRecharge",
   summary:
-    "Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. Requires an Idempotency-Key.",
+    "Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. " +
+    "With `paymentMethod` a saved card is charged at once; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; " +
+    "`saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.",
   access: "owner",
   idempotent: true,
   params: accountParams,
@@ -23,22 +25,46 @@ export const createRecharge = defineRoute({
       .string()
       .regex(/^[A-Za-z0-9_]{1,64}$/)
       .optional(),
+    returnUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2_048)
+      .optional(),
+    saveCard: z.boolean().default(false),
   }),
-  responses: { 201: { description: "The recharge", schema: rechargeView.extend({ clientSecret: z.string().optional() }) } },
-  async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { recharge, clientSecret, replayed } = await startRecharge(ctx, {
+  responses: {
+    201: {
+      description: "The recharge",
+      schema: rechargeView.extend({
+        clientSecret: z
+          .string()
+          .optional()
+          .describe("for the provider's own card form, when neither a card nor a return address was given"),
+        checkoutUrl: z.string().optional().describe("where the customer pays, when `returnUrl` was given"),
+      }),
+    },
+  },
+  async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
+    if (body.returnUrl !== undefined) {
+      if (body.paymentMethod !== undefined)
+        throw new ProblemError("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");
+      if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
+        throw new ProblemError("validation_failed", "`returnUrl` must be on this service's own origin.");
+    } else if (body.saveCard)
+      throw new ProblemError("validation_failed", "`saveCard` needs a `returnUrl`: the card is saved on the provider's page.");
+    const { recharge, clientSecret, checkoutUrl, replayed } = await startRecharge(ctx, {
       accountId: params.accountId,
       amount: body.amount,
       currency: body.currency,
       provider: body.provider,
       paymentMethod: body.paymentMethod,
+      checkout: body.returnUrl !== undefined ? { returnUrl: body.returnUrl, saveCard: body.saveCard } : undefined,
       idempotencyKey,
       automatic: false,
       actor: principal.actor,
     });
     return {
       status: 201,
-      body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}) },
+      body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}), ...(checkoutUrl ? { checkoutUrl } : {}) },
       headers: replayHeaders(replayed),
     };
   },

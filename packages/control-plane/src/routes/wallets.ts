@@ -1,17 +1,25 @@
 import { z } from "zod";
-import { defineRoute, replayHeaders } from "../http/route.js";
+import { defineRoute, replayHeaders, type RouteSpec } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
-import { setAutoRecharge } from "../services/wallets/auto-recharge.js";
+import { clearAutoRecharge, setAutoRecharge } from "../services/wallets/auto-recharge.js";
 import { postEntry } from "../services/ledger/post-entry.js";
+
+/** A wallet's account, so that an account's own key or portal session may use its own wallets. */
+async function walletOwner(params: Record<string, string>, ctx: Parameters<NonNullable<RouteSpec["ownerOf"]>>[1]) {
+  const walletId = params.walletId;
+  if (walletId === undefined || !id.safeParse(walletId).success) return undefined;
+  return (await ctx.models.Wallet.findById(walletId, { accountId: 1 }).lean())?.accountId;
+}
 
 export const getWallet = defineRoute({
   method: "get",
   path: "/v1/wallets/:walletId",
   operationId: "getWallet",
-  summary: "Read a wallet.",
-  access: "admin",
+  summary: "Read a wallet (admin, or the account's own key or portal session).",
+  access: "owner",
+  ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   responses: { 200: { description: "The wallet", schema: walletView } },
   async handle({ params, ctx }) {
@@ -87,8 +95,10 @@ export const setAutoRechargeRoute = defineRoute({
   path: "/v1/wallets/:walletId/auto-recharge",
   operationId: "setAutoRecharge",
   summary:
-    "Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day.",
-  access: "admin",
+    "Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day. " +
+    "The card is a saved `paymentMethod` (admin), or `fromRecharge`: the card the customer kept when paying that recharge (`saveCard`). Admin, or the account's own key or portal session.",
+  access: "owner",
+  ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   body: z
     .strictObject({
@@ -97,12 +107,46 @@ export const setAutoRechargeRoute = defineRoute({
       amount: positiveAmount,
       dailyLimit: z.number().int().min(1).max(100),
       provider: z.enum(["stripe"]),
-      paymentMethod: z.string().regex(/^[A-Za-z0-9_]{1,64}$/),
+      paymentMethod: z
+        .string()
+        .regex(/^[A-Za-z0-9_]{1,64}$/)
+        .optional(),
+      fromRecharge: id.optional(),
     })
-    .refine((b) => b.mode === "fixed" || b.amount > b.threshold, { path: ["amount"], message: "a target must be above the threshold" }),
+    .refine((b) => b.mode === "fixed" || b.amount > b.threshold, { path: ["amount"], message: "a target must be above the threshold" })
+    .refine((b) => (b.paymentMethod === undefined) !== (b.fromRecharge === undefined), {
+      path: ["paymentMethod"],
+      message: "give exactly one of `paymentMethod` and `fromRecharge`",
+    }),
   responses: { 200: { description: "The wallet", schema: walletView } },
-  handle: async ({ params, body, principal, ctx }) => ({
+  handle: async ({ params, body, principal, ctx }) => {
+    const { fromRecharge, paymentMethod, ...settings } = body;
+    if (paymentMethod !== undefined && principal.kind !== "admin")
+      throw new ProblemError("forbidden", "A card is named by `fromRecharge`: a customer keeps one by paying on the provider's page.");
+    let card: { paymentMethod: string; customer?: string };
+    if (fromRecharge !== undefined) {
+      const wallet = await ctx.models.Wallet.findById(params.walletId).lean();
+      const recharge = await ctx.models.Recharge.findById(fromRecharge).lean();
+      if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
+      if (recharge === null || recharge.accountId !== wallet.accountId || recharge.provider !== settings.provider || !recharge.savedCard)
+        throw new ProblemError("unprocessable", `Recharge ${fromRecharge} of this account kept no ${settings.provider} card.`);
+      card = recharge.savedCard;
+    } else card = { paymentMethod: paymentMethod! };
+    return { status: 200, body: toWalletView(await setAutoRecharge(ctx, params.walletId, { ...settings, ...card }, principal.actor)) };
+  },
+});
+
+export const clearAutoRechargeRoute = defineRoute({
+  method: "delete",
+  path: "/v1/wallets/:walletId/auto-recharge",
+  operationId: "clearAutoRecharge",
+  summary: "Turn auto-recharge off (a recharge already under way still completes). Admin, or the account's own key or portal session.",
+  access: "owner",
+  ownerOf: walletOwner,
+  params: z.strictObject({ walletId: id }),
+  responses: { 200: { description: "The wallet", schema: walletView } },
+  handle: async ({ params, principal, ctx }) => ({
     status: 200,
-    body: toWalletView(await setAutoRecharge(ctx, params.walletId, body, principal.actor)),
+    body: toWalletView(await clearAutoRecharge(ctx, params.walletId, principal.actor)),
   }),
 });

@@ -62,6 +62,7 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
       currency,
       provider: settings.provider,
       paymentMethod: settings.paymentMethod,
+      customer: settings.customer,
       idempotencyKey: `auto:${rechargeId}`,
       automatic: true,
       actor: "system:auto-recharge",

@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Models, PortalSession } from "../../models/index.js";
 
+/** The actor of a portal session opened by a portal link (not by an API key). */
+export const LINK_ACTOR = "portal-login:";
+
 /** A portal secret's stored id: its SHA-256 (the secret itself is never stored). */
 export function portalSecretId(secret: string): string {
   return createHash("sha256").update(secret).digest("base64url");

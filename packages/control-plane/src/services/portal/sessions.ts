@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { isDuplicateKey } from "../../models/index.js";
 import { audit } from "../audit.js";
-import { portalSecretId as digest } from "./lookup.js";
+import { LINK_ACTOR, portalSecretId as digest } from "./lookup.js";
 
 /** How long a browser stays signed in to the portal after an exchange. */
 export const PORTAL_COOKIE_TTL_MS = 60 * 60_000;
@@ -53,7 +53,7 @@ export async function exchangeForCookie(
       try {
         await ctx.models.PortalLoginUse.create({ _id: login._id, usedAt: new Date() });
         accountId = login.accountId;
-        actor = `portal-login:${login._id.slice(0, 12)}`;
+        actor = `${LINK_ACTOR}${login._id.slice(0, 12)}`;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }

@@ -22,11 +22,23 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
   if (recharge === null) throw new ProblemError("not_found", `No recharge for ${provider} payment ${event.reference}.`);
   switch (event.kind) {
     case "payment_succeeded":
+      if (event.reference !== recharge.providerRef || event.savedCard) {
+        // A Checkout session's payment is its PaymentIntent: refunds must name that, and the card may be kept.
+        await Recharges.updateOne(
+          { _id: recharge._id },
+          {
+            $set: {
+              ...(event.reference !== recharge.providerRef ? { paymentRef: event.reference } : {}),
+              ...(event.savedCard ? { savedCard: event.savedCard } : {}),
+            },
+          },
+        );
+      }
       return confirmRecharge(ctx, recharge);
     case "payment_failed": {
       const failed = await Recharges.findOneAndUpdate(
         { _id: recharge._id, status: "pending" },
-        { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() } },
+        { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() }, $unset: { checkoutUrl: "" } },
         { returnDocument: "after" },
       ).lean();
       if (failed !== null) {
@@ -52,7 +64,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   // pending → succeeded once; a failed payment that later succeeds (a retried card) is accepted too.
   await Recharges.updateOne(
     { _id: recharge._id, status: { $in: ["pending", "failed"] } },
-    { $set: { status: "succeeded", updatedAt: new Date() } },
+    { $set: { status: "succeeded", updatedAt: new Date() }, $unset: { checkoutUrl: "" } },
   );
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
@@ -108,7 +120,7 @@ export async function refundRecharge(ctx: AppContext, rechargeId: string, actor:
   const provider = ctx.payments.get(recharge.provider);
   if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
   await provider.refund({
-    reference: recharge.providerRef,
+    reference: recharge.paymentRef ?? recharge.providerRef,
     amountMinor: toMinorUnits(recharge.amount, recharge.currency)!,
     idempotencyKey: `refund:${recharge._id}`,
   });

@@ -13,6 +13,9 @@ export interface StartRecharge {
   currency?: string | undefined;
   provider: string;
   paymentMethod?: string | undefined;
+  customer?: string | undefined;
+  /** Pay on the provider's hosted page and come back to `returnUrl`; `saveCard` keeps the card for auto-recharge. */
+  checkout?: { returnUrl: string; saveCard: boolean } | undefined;
   idempotencyKey: string;
   automatic: boolean;
   actor: string;
@@ -26,7 +29,7 @@ export interface StartRecharge {
 export async function startRecharge(
   ctx: AppContext,
   input: StartRecharge,
-): Promise<{ recharge: Recharge; clientSecret?: string | undefined; replayed: boolean }> {
+): Promise<{ recharge: Recharge; clientSecret?: string | undefined; checkoutUrl?: string | undefined; replayed: boolean }> {
   const provider = ctx.payments.get(input.provider);
   if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${input.provider}" is configured.`);
   const { Account, Plan, Wallet, Recharge: Recharges } = ctx.models;
@@ -41,7 +44,7 @@ export async function startRecharge(
     throw new ProblemError("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
 
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null]))
+    .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null, input.checkout ?? null]))
     .digest("hex");
   const now = new Date();
   const created = await createOrReplay({
@@ -77,7 +80,8 @@ export async function startRecharge(
       automatic: input.automatic,
     });
   }
-  if (recharge.providerRef !== undefined) return { recharge, replayed };
+  if (recharge.providerRef !== undefined)
+    return { recharge, replayed, ...(recharge.status === "pending" && recharge.checkoutUrl ? { checkoutUrl: recharge.checkoutUrl } : {}) };
 
   const started = await provider.startPayment({
     rechargeId: recharge._id,
@@ -85,12 +89,16 @@ export async function startRecharge(
     amountMinor,
     currency,
     paymentMethod: input.paymentMethod,
+    customer: input.customer,
+    checkout: input.checkout,
     idempotencyKey: recharge._id,
   });
   const updated = await Recharges.findOneAndUpdate(
     { _id: recharge._id },
-    { $set: { providerRef: started.reference, updatedAt: new Date() } },
+    {
+      $set: { providerRef: started.reference, ...(started.checkoutUrl ? { checkoutUrl: started.checkoutUrl } : {}), updatedAt: new Date() },
+    },
     { returnDocument: "after" },
   ).lean();
-  return { recharge: updated!, clientSecret: started.clientSecret, replayed };
+  return { recharge: updated!, clientSecret: started.clientSecret, checkoutUrl: started.checkoutUrl, replayed };
 }

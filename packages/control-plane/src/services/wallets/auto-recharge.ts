@@ -17,3 +17,16 @@ export async function setAutoRecharge(ctx: AppContext, walletId: string, setting
   await audit(ctx, actor, "wallet.auto_recharge", wallet._id, { ...settings });
   return wallet;
 }
+
+/** Turn a wallet's auto-recharge off; gateways stop asking for recharges at once. */
+export async function clearAutoRecharge(ctx: AppContext, walletId: string, actor: string): Promise<Wallet> {
+  const wallet = await ctx.models.Wallet.findOneAndUpdate(
+    { _id: walletId },
+    { $unset: { autoRecharge: "" } },
+    { returnDocument: "after" },
+  ).lean();
+  if (wallet === null) throw new ProblemError("not_found", `No wallet ${walletId}.`);
+  await publishAccount(ctx, wallet.accountId);
+  await audit(ctx, actor, "wallet.auto_recharge_off", wallet._id, {});
+  return wallet;
+}

@@ -1,0 +1,326 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { seriesOf, TimeChart } from "../shared/chart.js";
+import { money, parseAmount, when } from "../shared/money.js";
+import { Figure, Loading, ProblemText, Section } from "../shared/ui.js";
+import { admin, lastDays } from "./client.js";
+
+export function Accounts() {
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState<string>();
+  const found = useQuery({ queryKey: ["accounts", query], queryFn: () => admin.searchAccounts({ query, limit: 25 }) });
+  return (
+    <>
+      <Section title="Accounts">
+        <form role="search" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            Name or id
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
+          </label>
+        </form>
+        <table>
+          <tbody>
+            {found.data?.items.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <button type="button" onClick={() => setSelected(a.id)}>
+                    {a.name}
+                  </button>
+                </td>
+                <td>
+                  <code>{a.id}</code>
+                </td>
+                <td className={`status-${a.status}`}>{a.status}</td>
+                <td>{a.billingMode}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      {selected && <AccountDetail key={selected} accountId={selected} />}
+    </>
+  );
+}
+
+function AccountDetail({ accountId }: { accountId: string }) {
+  const qc = useQueryClient();
+  const account = useQuery({ queryKey: ["account", accountId], queryFn: () => admin.getAccount(accountId) });
+  const balance = useQuery({ queryKey: ["balance", accountId], queryFn: () => admin.getBalance(accountId), refetchInterval: 3_000 });
+  const [reason, setReason] = useState("");
+  const [amount, setAmount] = useState("");
+  const status = useMutation({
+    mutationFn: (to: "suspend" | "resume") =>
+      to === "suspend" ? admin.suspendAccount(accountId, reason) : admin.resumeAccount(accountId, reason),
+    onSuccess: () => void qc.invalidateQueries(),
+  });
+  const wallet = account.data?.wallets[0];
+  const adjust = useMutation({
+    mutationFn: (kind: "credit" | "adjust") => {
+      const micros = parseAmount(amount.replace("-", ""));
+      if (micros === undefined || wallet === undefined) throw new Error("Enter an amount such as 25 or 12.50.");
+      const key = crypto.randomUUID();
+      return kind === "credit"
+        ? admin.creditWallet(wallet.id, { amount: micros, ...(reason ? { reason } : {}) }, { idempotencyKey: key })
+        : admin.adjustWallet(wallet.id, { amount: amount.trim().startsWith("-") ? -micros : micros, reason }, { idempotencyKey: key });
+    },
+    onSuccess: () => void qc.invalidateQueries(),
+  });
+  if (account.isPending) return <Loading />;
+  const currency = wallet?.currency ?? "USD";
+  return (
+    <>
+      <Section title={`Account ${account.data?.name ?? accountId}`} id="account-detail">
+        <p>
+          <code>{accountId}</code> · <span className={`status-${account.data?.status}`}>{account.data?.status}</span> ·{" "}
+          {account.data?.billingMode} · plan <code>{account.data?.planId}</code>
+        </p>
+        <dl className="figures">
+          {balance.data?.balances.map((w) => (
+            <Figure key={w.walletId} label={`Available (${w.currency})`} value={money(w.available, w.currency)} />
+          ))}
+          {balance.data?.balances
+            .filter((w) => w.reserved > 0)
+            .map((w) => (
+              <Figure key={`r${w.walletId}`} label={`Reserved (${w.currency})`} value={money(w.reserved, w.currency)} />
+            ))}
+          {balance.data?.balances
+            .filter((w) => w.creditLimit > 0)
+            .map((w) => (
+              <Figure key={`c${w.walletId}`} label={`Credit limit (${w.currency})`} value={money(w.creditLimit, w.currency)} />
+            ))}
+        </dl>
+        <form onSubmit={(e) => e.preventDefault()} aria-label="Credit, adjust, suspend">
+          <label>
+            Amount
+            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+          </label>
+          <label>
+            Reason
+            <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button type="button" onClick={() => adjust.mutate("credit")}>
+            Credit
+          </button>
+          <button type="button" onClick={() => adjust.mutate("adjust")}>
+            Adjust
+          </button>
+          <button type="button" onClick={() => status.mutate(account.data?.status === "suspended" ? "resume" : "suspend")}>
+            {account.data?.status === "suspended" ? "Resume" : "Suspend"}
+          </button>
+        </form>
+        <ProblemText error={adjust.error ?? status.error} />
+        <AccountUsage accountId={accountId} />
+      </Section>
+      {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
+      <AccountKeys accountId={accountId} currency={currency} />
+      <AccountLedger accountId={accountId} />
+      <AccountInvoices accountId={accountId} />
+    </>
+  );
+}
+
+function AccountUsage({ accountId }: { accountId: string }) {
+  const range = lastDays(30);
+  const usage = useQuery({
+    queryKey: ["account-usage", accountId],
+    queryFn: () => admin.getUsageReport({ ...range, bucket: "day", groupBy: "product", accountId, timeZone: "UTC" }),
+    refetchInterval: 15_000,
+  });
+  if (usage.data === undefined) return <ProblemText error={usage.error} />;
+  const currency = usage.data.totals[0]?.currency ?? "USD";
+  const total = usage.data.totals[0];
+  return (
+    <>
+      <h3>Usage, last 30 days</h3>
+      <p>{total ? `${total.calls.toLocaleString("en-US")} calls, ${money(total.amount, currency)}` : "No usage in the last 30 days."}</p>
+      {total && (
+        <TimeChart title="Spend per day, by product" {...seriesOf(usage.data.rows, (r) => r.amount)} format={(v) => money(v, currency)} />
+      )}
+    </>
+  );
+}
+
+function AccountGrants({ accountId, walletId, currency }: { accountId: string; walletId: string; currency: string }) {
+  const qc = useQueryClient();
+  const grants = useQuery({ queryKey: ["grants", accountId], queryFn: () => admin.listGrants(accountId) });
+  const [amount, setAmount] = useState("");
+  const [kind, setKind] = useState<"promotional" | "paid">("promotional");
+  const [expires, setExpires] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  const [reason, setReason] = useState("");
+  const issue = useMutation({
+    mutationFn: () => {
+      const micros = parseAmount(amount);
+      if (micros === undefined || micros === 0) throw new Error("Enter an amount such as 25 or 12.50.");
+      return admin.issueGrant(
+        walletId,
+        { kind, amount: micros, expiresAt: new Date(`${expires}T23:59:59Z`).toISOString(), ...(reason ? { reason } : {}) },
+        { idempotencyKey: crypto.randomUUID() },
+      );
+    },
+    onSuccess: () => {
+      setAmount("");
+      void qc.invalidateQueries({ queryKey: ["grants", accountId] });
+      void qc.invalidateQueries({ queryKey: ["balance", accountId] });
+    },
+  });
+  return (
+    <Section title="Grants" id="account-grants">
+      <table aria-label="Grants">
+        <tbody>
+          {grants.data?.items.map((g) => (
+            <tr key={g.id}>
+              <td>{g.kind}</td>
+              <td className="num">
+                {money(g.remaining, g.currency)} of {money(g.amount, g.currency)}
+              </td>
+              <td>expires {when(g.expiresAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {grants.data?.items.length === 0 && <p>No active grants.</p>}
+      <form
+        aria-label="Issue a grant"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          issue.mutate();
+        }}
+      >
+        <label>
+          Amount ({currency})
+          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
+        </label>
+        <label>
+          Kind
+          <select value={kind} onChange={(e) => setKind(e.target.value as "promotional" | "paid")}>
+            <option value="promotional">promotional</option>
+            <option value="paid">paid</option>
+          </select>
+        </label>
+        <label>
+          Expires
+          <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
+        </label>
+        <label>
+          Reason
+          <input value={reason} onChange={(e) => setReason(e.target.value)} />
+        </label>
+        <button className="primary" type="submit">
+          Issue grant
+        </button>
+      </form>
+      <ProblemText error={issue.error} />
+    </Section>
+  );
+}
+
+function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
+  const qc = useQueryClient();
+  const keys = useQuery({ queryKey: ["keys", accountId], queryFn: () => admin.listApiKeys(accountId) });
+  const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
+  const revoke = useMutation({
+    mutationFn: (keyId: string) => admin.revokeApiKey(accountId, keyId),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["keys", accountId] }),
+  });
+  return (
+    <Section title="Keys and quotas" id="account-keys">
+      <table aria-label="Keys">
+        <tbody>
+          {keys.data?.items.map((k) => (
+            <tr key={k.id}>
+              <td>{k.name}</td>
+              <td>
+                <code>{k.prefix}…</code>
+              </td>
+              <td className={`status-${k.status}`}>{k.status}</td>
+              <td>{k.spendCap ? `cap ${money(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
+              <td>
+                {k.status !== "revoked" && (
+                  <button
+                    type="button"
+                    aria-label={`Revoke ${k.name}`}
+                    onClick={() => window.confirm(`Revoke ${k.name}?`) && revoke.mutate(k.id)}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ProblemText error={revoke.error} />
+      {limits.data && limits.data.quotas.length > 0 && (
+        <table aria-label="Quotas">
+          <tbody>
+            {limits.data.quotas.map((q) => (
+              <tr key={q.id}>
+                <td>{q.id}</td>
+                <td className="num">
+                  {q.used.toLocaleString("en-US")} / {q.limit.toLocaleString("en-US")} {q.metric} this {q.period} ({q.enforcement})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function AccountLedger({ accountId }: { accountId: string }) {
+  const ledger = useQuery({ queryKey: ["ledger", accountId], queryFn: () => admin.listTransactions(accountId, { limit: 15 }) });
+  return (
+    <Section title="Ledger" id="account-ledger">
+      <table>
+        <tbody>
+          {ledger.data?.items.map((e) => (
+            <tr key={e.id}>
+              <td>{when(e.createdAt)}</td>
+              <td>{e.type}</td>
+              <td className="num">{money(e.amount, e.currency)}</td>
+              <td>{e.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+function AccountInvoices({ accountId }: { accountId: string }) {
+  const invoices = useQuery({ queryKey: ["invoices", accountId], queryFn: () => admin.listInvoices(accountId) });
+  const recharges = useQuery({ queryKey: ["recharges", accountId], queryFn: () => admin.listRecharges(accountId) });
+  return (
+    <Section title="Invoices and recharges" id="account-invoices">
+      {invoices.data?.items.length === 0 && <p>No invoices or receipts.</p>}
+      <table aria-label="Invoices">
+        <tbody>
+          {invoices.data?.items.map((i) => (
+            <tr key={i.id}>
+              <td>{i.number ?? "draft"}</td>
+              <td>{i.kind.replace("_", " ")}</td>
+              <td className="num">{money(i.total, i.currency)}</td>
+              <td>{i.status}</td>
+              <td>
+                <a href={admin.invoicePdfUrl(accountId, i.id)}>PDF</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table aria-label="Recharges">
+        <tbody>
+          {recharges.data?.items.slice(0, 10).map((r) => (
+            <tr key={r.id}>
+              <td>{when(r.createdAt)}</td>
+              <td className="num">{money(r.amount, r.currency)}</td>
+              <td>{r.automatic ? "auto-recharge" : r.provider}</td>
+              <td>{r.status}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

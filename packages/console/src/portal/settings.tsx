@@ -1,0 +1,125 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { NotificationSettings } from "@tollgate/sdk";
+import { useState, type FormEvent } from "react";
+import { parseAmount, plainAmount } from "../shared/money.js";
+import { ProblemText, Section } from "../shared/ui.js";
+import { client } from "./client.js";
+
+const KINDS: [string, string][] = [
+  ["balance_below", "Balance below a threshold"],
+  ["balance_depleted", "Balance used up"],
+  ["quota_reached", "Quota use"],
+  ["recharge_succeeded", "Recharge paid"],
+  ["recharge_failed", "Recharge failed"],
+  ["invoice_issued", "Invoice issued"],
+  ["usage_anomaly", "Unusual usage"],
+];
+
+const list = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Who hears about the account (email, webhooks), about what, and at which balances and quota percentages. */
+export function Notifications({ accountId, currency }: { accountId: string; currency: string }) {
+  const settings = useQuery({ queryKey: ["notification-settings"], queryFn: () => client.getNotificationSettings(accountId) });
+  return (
+    <Section title="Notifications">
+      <ProblemText error={settings.error} />
+      {settings.data && <SettingsForm accountId={accountId} currency={currency} saved={settings.data} />}
+    </Section>
+  );
+}
+
+function SettingsForm({ accountId, currency, saved }: { accountId: string; currency: string; saved: NotificationSettings }) {
+  const qc = useQueryClient();
+  const [emails, setEmails] = useState(saved.emails.join(", "));
+  const [webhooks, setWebhooks] = useState(saved.webhooks.map((w) => w.url).join("\n"));
+  const [thresholds, setThresholds] = useState(saved.balanceThresholds.map(plainAmount).join(", "));
+  const [quotaPercents, setQuotaPercents] = useState(saved.quotaPercents.join(", "));
+  const [muted, setMuted] = useState(new Set(saved.muted));
+  const save = useMutation({
+    mutationFn: () => {
+      const amounts = list(thresholds).map(parseAmount);
+      if (amounts.some((a) => a === undefined || a === 0))
+        throw new Error("Balance alerts are amounts such as 10 or 2.50, comma-separated.");
+      return client.setNotificationSettings(accountId, {
+        emails: list(emails),
+        webhooks: list(webhooks),
+        muted: [...muted],
+        balanceThresholds: amounts as number[],
+        percentOfLastRecharge: saved.percentOfLastRecharge,
+        quotaPercents: list(quotaPercents).map(Number),
+      });
+    },
+    onSuccess: (data) => qc.setQueryData(["notification-settings"], data),
+  });
+  return (
+    <form
+      aria-label="Notification settings"
+      className="stack"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <label>
+        Email to
+        <input value={emails} onChange={(e) => setEmails(e.target.value)} placeholder="billing@example.com" />
+      </label>
+      <label>
+        Webhook endpoints (one per line)
+        <textarea
+          rows={2}
+          value={webhooks}
+          onChange={(e) => setWebhooks(e.target.value)}
+          placeholder="https://example.com/hooks/tollgate"
+        />
+      </label>
+      <label>
+        Tell me when the balance falls below ({currency})
+        <input value={thresholds} onChange={(e) => setThresholds(e.target.value)} placeholder="20, 5" />
+      </label>
+      <label>
+        …and when a quota reaches (percent)
+        <input value={quotaPercents} onChange={(e) => setQuotaPercents(e.target.value)} />
+      </label>
+      <fieldset>
+        <legend>Send</legend>
+        {KINDS.map(([kind, label]) => (
+          <label key={kind} className="check">
+            <input
+              type="checkbox"
+              checked={!muted.has(kind)}
+              onChange={(e) => {
+                const next = new Set(muted);
+                if (e.target.checked) next.delete(kind);
+                else next.add(kind);
+                setMuted(next);
+              }}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      <button className="primary" type="submit">
+        Save notification settings
+      </button>
+      {save.isSuccess && <span className="ok">Saved.</span>}
+      <ProblemText error={save.error} />
+      {save.data && save.data.webhooks.length > 0 && (
+        <details>
+          <summary>Webhook signing secrets</summary>
+          <ul>
+            {save.data.webhooks.map((w) => (
+              <li key={w.id}>
+                {w.url}: <code>{w.secret}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </form>
+  );
+}
