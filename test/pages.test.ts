@@ -13,6 +13,12 @@ import { startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./su
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
 const stripe = new Stripe("sk_test_unused");
 
+/** A whole page from its top (a sticky header would otherwise land mid-page in a full-page shot). */
+async function shoot(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path, fullPage: true });
+}
+
 /** Debian's Chromium, as the project's scripts install it; never a downloaded browser. */
 function launch(): Promise<Browser> {
   return chromium.launch({
@@ -75,16 +81,38 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Redeem" }).click();
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$72.00");
 
+    // A card top-up: the customer pays on Stripe's own page (stripe-mock gives its address; the page itself
+    // stands in here, since this machine cannot reach Stripe) and comes back to the portal.
+    let checkoutUrl = "";
+    await page.context().route(
+      (url) => url.origin !== new URL(stack.controlPlaneUrl).origin,
+      (route) => {
+        checkoutUrl = route.request().url();
+        return route.fulfill({ contentType: "text/html", body: "<title>Stripe Checkout</title><h1>Pay</h1>" });
+      },
+    );
     await page.getByLabel("Amount (USD)").fill("10");
-    await page.getByRole("button", { name: "Pay with Stripe" }).click();
-    await expect.poll(() => page.getByTestId("recharge-status").first().innerText(), { timeout: 10_000 }).toBe("pending");
-    // Stripe (stripe-mock here) confirms the payment by its signed webhook, as it would in production.
+    await page.getByLabel("Keep the card for auto-recharge").check();
+    await page.getByRole("button", { name: "Pay by card" }).click();
+    await page.waitForURL((url) => url.origin !== new URL(stack.controlPlaneUrl).origin);
     const recharge = (await stack.ctx.models.Recharge.findOne({ accountId: a.accountId }).lean())!;
+    expect(checkoutUrl).toBe(recharge.checkoutUrl);
+    expect(recharge).toMatchObject({ status: "pending", amount: 10_000_000 });
+    // Stripe (stripe-mock here) confirms the payment by its signed webhook, as it would in production.
     const payload = JSON.stringify({
       id: "evt_portal",
       object: "event",
       type: "payment_intent.succeeded",
-      data: { object: { id: recharge.providerRef, object: "payment_intent", metadata: { rechargeId: recharge._id } } },
+      data: {
+        object: {
+          id: "pi_portal",
+          object: "payment_intent",
+          metadata: { rechargeId: recharge._id },
+          setup_future_usage: "off_session",
+          payment_method: "pm_card_visa",
+          customer: "cus_portal",
+        },
+      },
     });
     const hook = await fetch(`${stack.controlPlaneUrl}/v1/webhooks/stripe`, {
       method: "POST",
@@ -95,15 +123,51 @@ describe("the customer portal and the admin console, in a real browser", () => {
       body: payload,
     });
     expect(hook.status).toBe(200);
+    await page.goto(`${stack.controlPlaneUrl}/portal/?recharge=${recharge._id}`);
+    await expect.poll(() => page.getByTestId("returned").innerText(), { timeout: 10_000 }).toContain("$10.00 added");
+    expect(page.url()).not.toContain("recharge=");
     await expect.poll(() => page.getByTestId("recharge-status").first().innerText(), { timeout: 10_000 }).toBe("succeeded");
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$82.00");
 
+    // Auto-recharge with the card just kept.
+    await page.getByLabel("When the balance falls below (USD)", { exact: true }).fill("20");
+    await page.getByLabel("add (USD)").fill("50");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.getByTestId("auto-recharge").innerText(), { timeout: 10_000 }).toContain("On: below $20.00, add $50.00");
+    expect((await stack.admin.getWallet(a.walletId)).autoRecharge).toMatchObject({ paymentMethod: "pm_card_visa", customer: "cus_portal" });
+
+    // Keys: created with a cap (the secret shown once), then revoked.
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.getByLabel("Key name").fill("ci key");
+    await page.getByLabel("Spending cap (USD, optional)").fill("5");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const secret = await page.getByTestId("new-key").innerText();
+    expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(200);
+    await expect.poll(() => page.getByText("key ci key").count(), { timeout: 10_000 }).toBe(1); // its cap, in the limits
+    await page.getByRole("button", { name: "Revoke ci key" }).click();
+    // The list shows it revoked once the revocation has answered, i.e. once every gateway was told.
+    await expect.poll(() => page.getByRole("row", { name: /ci key/ }).innerText(), { timeout: 10_000 }).toContain("revoked");
+    expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(401);
+
+    // Notification settings.
+    await page.getByLabel("Email to").fill("billing@example.com");
+    await page.getByLabel("Tell me when the balance falls below (USD)").fill("25, 5");
+    await page.getByLabel("Invoice issued").uncheck();
+    await page.getByRole("button", { name: "Save notification settings" }).click();
+    await page.getByText("Saved.").waitFor();
+    expect(await stack.admin.getNotificationSettings(a.accountId)).toMatchObject({
+      emails: ["billing@example.com"],
+      balanceThresholds: [25_000_000, 5_000_000],
+      muted: ["invoice_issued"],
+    });
+
     await jobs.bookUsage(stack.ctx); // the usage chart reads the booked rollups
     await page.reload();
+    await page.getByRole("table", { name: `Statement ${new Date().toISOString().slice(0, 7)} USD` }).waitFor();
     await page.getByRole("figure").first().waitFor();
-    await page.screenshot({ path: `${SHOTS}portal.png`, fullPage: true });
+    await shoot(page, `${SHOTS}portal.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${SHOTS}portal-phone.png`, fullPage: true });
+    await shoot(page, `${SHOTS}portal-phone.png`);
     await page.close();
   });
 
@@ -134,7 +198,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByText("Prepaid liability").waitFor();
-    await page.screenshot({ path: `${SHOTS}console-dashboard.png`, fullPage: true });
+    await shoot(page, `${SHOTS}console-dashboard.png`);
 
     await page.getByRole("button", { name: "Reports" }).click();
     await page.getByLabel("Group by").selectOption("none");
@@ -148,8 +212,8 @@ describe("the customer portal and the admin console, in a real browser", () => {
     });
     expect(Number(await page.getByTestId("report-calls").first().innerText())).toBe(api.totals[0]!.calls);
     expect(Number(await page.getByTestId("report-amount").first().getAttribute("data-micros"))).toBe(api.totals[0]!.amount);
-    expect(api.totals[0]!.calls).toBe(3);
-    await page.screenshot({ path: `${SHOTS}console-reports.png`, fullPage: true });
+    expect(api.totals[0]!.calls).toBe(4); // three by the account's key, one by the key made in the portal
+    await shoot(page, `${SHOTS}console-reports.png`);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const rows = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
@@ -159,15 +223,27 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Accounts" }).click();
     await page.getByRole("button", { name: "test account" }).first().click();
     await page.getByText("Available (USD)").waitFor();
-    await page.screenshot({ path: `${SHOTS}console-accounts.png`, fullPage: true });
+    await page.getByLabel("Amount (USD)").fill("3");
+    await page.getByRole("button", { name: "Issue grant" }).click();
+    await expect.poll(() => page.getByRole("table", { name: "Grants" }).innerText(), { timeout: 10_000 }).toContain("$3.00 of $3.00");
+    await shoot(page, `${SHOTS}console-accounts.png`);
+    await page.getByRole("button", { name: "Vouchers" }).click();
+    await page.getByLabel("Value").fill("15");
+    await page.getByLabel("How many").fill("3");
+    await page.getByRole("button", { name: "Create codes" }).click();
+    const codes = (await page.getByTestId("voucher-codes").inputValue()).split("\n");
+    expect(codes).toHaveLength(3);
+    expect((await stack.consumer(b.key).redeemVoucher(codes[1]!)).amount).toBe(15_000_000);
+    await shoot(page, `${SHOTS}console-vouchers.png`);
     await page.getByRole("button", { name: "Anomalies" }).click();
     await page.getByText("No anomalies.").waitFor();
     await page.getByRole("button", { name: "Plans" }).click();
+    await page.getByText("$1.00 a call").first().waitFor(); // the catalog, readable
     await page.getByRole("button", { name: "Edit catalog" }).first().click();
     await page.getByRole("textbox").fill('{"products": "not a list"}');
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("alert").waitFor();
-    await page.screenshot({ path: `${SHOTS}console-plans.png`, fullPage: true });
+    await shoot(page, `${SHOTS}console-plans.png`);
     await page.close();
   });
 

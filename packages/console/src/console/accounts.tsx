@@ -128,7 +128,7 @@ function AccountUsage({ accountId }: { accountId: string }) {
   });
   if (usage.data === undefined) return <ProblemText error={usage.error} />;
   const currency = usage.data.totals[0]?.currency ?? "USD";
-  const total = usage.data.totals[0];
+  const total = usage.data.totals.find((t) => t.calls > 0);
   return (
     <>
       <h3>Usage, last 30 days</h3>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Recharge } from "@tollgate/sdk";
-import { useState, type FormEvent } from "react";
-import { money, parseAmount, when } from "../shared/money.js";
+import { useEffect, useState, type FormEvent } from "react";
+import { money, parseAmount, plainAmount, when } from "../shared/money.js";
 import { Loading, ProblemText, Section } from "../shared/ui.js";
 import { client, type WalletRef } from "./client.js";
 
@@ -121,6 +121,13 @@ export function AutoRecharge({ accountId, wallet }: { accountId: string; wallet:
   const [amount, setAmount] = useState("");
   const [dailyLimit, setDailyLimit] = useState("2");
   const [card, setCard] = useState("");
+  useEffect(() => {
+    // The form starts from what is saved.
+    if (settings === undefined) return;
+    setThreshold(plainAmount(settings.threshold));
+    setAmount(plainAmount(settings.amount));
+    setDailyLimit(String(settings.dailyLimit));
+  }, [settings]);
   const done = () => void qc.invalidateQueries({ queryKey: ["wallet", wallet.walletId] });
   const save = useMutation({
     mutationFn: () => {
