@@ -50,7 +50,7 @@ seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=10
 eval "$seeded"
 # A second customer with a busy API (two products) and a budget for hours of it: its portal and the console's
 # charts move while the demo runs.
-busy_catalog='{"products":[{"id":"search","path":"/search","price":{"unitPrice":2000}},{"id":"weather","path":"/weather","price":{"unitPrice":500}}],"unmatched":{"action":"price","price":{"unitPrice":100}}}'
+busy_catalog='{"products":[{"id":"search","path":"/search","price":{"unitPrice":2000}},{"id":"weather","path":"/weather","price":{"unitPrice":500}}],"unmatched":{"action":"price","price":{"unitPrice":100}},"quotas":[{"id":"searches","metric":"calls","productId":"search","period":"day","limit":20000,"enforcement":"soft"}]}'
 busy="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_CATALOG="$busy_catalog" SEED_BALANCE=500000000 \
   SEED_PLAN="Busy plan" SEED_ACCOUNT="Busy customer" SEED_OUTPUT_PREFIX=BUSY_ node load/dist/seed.js)"
 eval "$busy"

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { seriesOf, TimeChart } from "../shared/chart.js";
+import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, parseAmount, when } from "../shared/money.js";
 import { Figure, Loading, ProblemText, Section } from "../shared/ui.js";
 import { admin, lastDays } from "./client.js";
@@ -134,7 +134,11 @@ function AccountUsage({ accountId }: { accountId: string }) {
       <h3>Usage, last 30 days</h3>
       <p>{total ? `${total.calls.toLocaleString("en-US")} calls, ${money(total.amount, currency)}` : "No usage in the last 30 days."}</p>
       {total && (
-        <TimeChart title="Spend per day, by product" {...seriesOf(usage.data.rows, (r) => r.amount)} format={(v) => money(v, currency)} />
+        <TimeChart
+          title="Spend per day, by product"
+          {...seriesOf(usage.data.rows, (r) => r.amount, dayStarts(range.from, range.to))}
+          format={(v) => money(v, currency)}
+        />
       )}
     </>
   );

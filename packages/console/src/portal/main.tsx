@@ -2,7 +2,7 @@ import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tan
 import { TollgateError } from "@tollgate/sdk";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { bucketTimes, seriesOf, TimeChart } from "../shared/chart.js";
+import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money } from "../shared/money.js";
 import { Loading, ProblemText, Section, SignInForm } from "../shared/ui.js";
 import { client, queries } from "./client.js";
@@ -102,7 +102,7 @@ function Usage() {
     refetchInterval: 30_000,
   });
   const currency = report.data?.totals[0]?.currency ?? "USD";
-  const days = bucketTimes(from.toISOString(), to.toISOString(), 86_400_000).map((t) => Math.floor(t / 86_400_000) * 86_400_000);
+  const days = dayStarts(from.toISOString(), to.toISOString());
   const chart = report.data ? seriesOf(report.data.rows, (r) => r.amount, days) : undefined;
   return (
     <Section title="Usage, last 30 days">

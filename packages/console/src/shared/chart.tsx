@@ -24,6 +24,10 @@ export function TimeChart(props: { title: string; times: number[]; series: Serie
         width,
         height: 220,
         legend: { show: false },
+        // One bucket alone has no span of its own: show it with half a day on each side, not across years.
+        scales: {
+          x: { time: true, range: (_u: uPlot, min: number, max: number) => (min === max ? [min - 43_200, max + 43_200] : [min, max]) },
+        },
         series: [
           {},
           ...props.series.map((s, i) => ({
@@ -90,6 +94,11 @@ export function bucketTimes(from: string, to: string, stepMs: number): number[] 
   const out: number[] = [];
   for (let t = Date.parse(from); t < Date.parse(to); t += stepMs) out.push(t);
   return out;
+}
+
+/** The UTC days a range touches, as day-bucket starts (a range ending on the hour starts mid-day). */
+export function dayStarts(from: string, to: string): number[] {
+  return [...new Set(bucketTimes(from, to, 86_400_000).map((t) => Math.floor(t / 86_400_000) * 86_400_000))];
 }
 
 /** Report rows (bucket, group, figure) as chart series, one per group; empty buckets as zeros. */
