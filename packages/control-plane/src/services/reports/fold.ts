@@ -85,11 +85,10 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
       }
       payload = { [field]: sums };
     }
-    await Open.replaceOne(
-      { _id: rollupId },
-      { _id: rollupId, payload: pack(payload), applied: [...applied], updatedAt: new Date() },
-      { upsert: true },
-    );
+    const doc = { _id: rollupId, payload: pack(payload), applied: [...applied], updatedAt: new Date() };
+    // The fold is the only writer (under the booking lock): a rollup read as absent is inserted, which
+    // FerretDB does without reading the collection (its replace by `_id` reads every document).
+    if (open !== null || !(await insertOnce(Open, doc))) await Open.replaceOne({ _id: rollupId }, doc, { upsert: true });
     if (closed !== null) await Closed.deleteOne({ _id: rollupId });
   });
 
@@ -113,17 +112,17 @@ const CLOSE_AFTER_MS = 2 * 86_400_000;
 async function closeEnded(ctx: AppContext, pending: Set<string>, now: Date): Promise<void> {
   for (const { open: Open, closed: Closed } of rollupStores(ctx.models)) {
     const open = await Open.find({}, { _id: 1, applied: 1 }).lean();
-    const ended = open.filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)));
-    for (const { _id } of ended) {
-      const rollup = await Open.findById(_id).lean();
-      if (rollup === null) continue;
-      try {
-        await Closed.collection.insertOne(rollup as unknown as Record<string, unknown>);
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        await Closed.replaceOne({ _id }, rollup);
+    const ended = open
+      .filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)))
+      .map((r) => r._id);
+    // In batches: one insert and one delete per batch, not a read of the whole collection per rollup.
+    for (let i = 0; i < ended.length; i += 500) {
+      const ids = ended.slice(i, i + 500);
+      const rollups = await Open.find({ _id: { $in: ids } }).lean();
+      for (const rollup of rollups) {
+        if (!(await insertOnce(Closed, rollup as unknown as Record<string, unknown>))) await Closed.replaceOne({ _id: rollup._id }, rollup);
       }
-      await Open.deleteOne({ _id });
+      await Open.deleteMany({ _id: { $in: rollups.map((r) => r._id) } });
     }
   }
 }
