@@ -118,7 +118,9 @@ try {
     process.stdout.write(`\rseeded day ${d + 1}/${DAYS}: ${events.toLocaleString("en")} calls, ${movements} top-ups`);
   }
   const seedSeconds = (Date.now() - seeding) / 1000;
-  const rollups = await ctx.models.Rollup.countDocuments({});
+  const { Rollup, ClosedRollup, AccountRollup, ClosedAccountRollup } = ctx.models;
+  const counts = await Promise.all([Rollup, ClosedRollup, AccountRollup, ClosedAccountRollup].map((m) => m.countDocuments({})));
+  const rollups = counts.reduce((a, b) => a + b, 0);
   console.log(`\nseeded in ${seedSeconds.toFixed(0)} s: ${rollups} rollups`);
 
   const server = createApp(ctx).listen(0, "127.0.0.1");
