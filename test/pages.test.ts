@@ -15,7 +15,7 @@ const stripe = new Stripe("sk_test_unused");
 
 /** A whole page from its top (a sticky header would otherwise land mid-page in a full-page shot). */
 async function shoot(page: Page, path: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path, fullPage: true });
 }
 
