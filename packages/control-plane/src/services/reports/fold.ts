@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { insertOnce, isDuplicateKey, type LedgerEntry, type RollupIntent } from "../../models/index.js";
+import { insertOnce, type LedgerEntry, type RollupIntent } from "../../models/index.js";
 import { inParallel } from "./read.js";
 import {
   accountDayId,
