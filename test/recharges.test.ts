@@ -3,20 +3,11 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
-import { startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
+import { startStack, type Seeded, type Stack } from "./support/stack.js";
+import { stripeWebhook } from "./support/stripe.js";
 
 const stripe = new Stripe("sk_test_unused");
-
-/** A webhook as Stripe would send it: the event JSON, signed with the endpoint's secret. */
-function webhook(stack: Stack, type: string, object: Record<string, unknown>, id = `evt_${Math.random().toString(36).slice(2)}`) {
-  const payload = JSON.stringify({ id, object: "event", type, data: { object } });
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
-  return request(stack.controlPlaneUrl)
-    .post("/v1/webhooks/stripe")
-    .set("content-type", "application/json")
-    .set("stripe-signature", signature)
-    .send(payload);
-}
+const webhook = stripeWebhook;
 
 describe("recharges through Stripe (against stripe-mock)", () => {
   let stack: Stack;

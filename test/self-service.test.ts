@@ -1,20 +1,10 @@
 import request from "supertest";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "./support/env.js";
-import { startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
+import { startStack, type Seeded, type Stack } from "./support/stack.js";
+import { stripeWebhook } from "./support/stripe.js";
 
-const stripe = new Stripe("sk_test_unused");
-
-function webhook(stack: Stack, type: string, object: Record<string, unknown>) {
-  const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, object: "event", type, data: { object } });
-  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET });
-  return request(stack.controlPlaneUrl)
-    .post("/v1/webhooks/stripe")
-    .set("content-type", "application/json")
-    .set("stripe-signature", signature)
-    .send(payload);
-}
+const webhook = stripeWebhook;
 
 describe("self-service: what an account's own key (or portal session) may do to its own account, and nothing more", () => {
   let stack: Stack;
