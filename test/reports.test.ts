@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs } from "@tollgate/control-plane";
+import { jobs, ROLLUP_COLLECTION } from "@tollgate/control-plane";
 import type { UsageReport } from "@tollgate/sdk";
 import { call } from "./support/http.js";
 import { ADMIN_TOKEN } from "./support/env.js";
@@ -265,8 +265,8 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       await stack.admin.getRechargeReport(all),
     ];
     // As a deployment from before rollups has none.
-    const m = stack.ctx.models;
-    for (const model of [m.Rollup, m.ClosedRollup, m.AccountRollup, m.ClosedAccountRollup]) await model.deleteMany({});
+    const { Rollups } = stack.ctx.models;
+    for (const name of await Rollups.names(ROLLUP_COLLECTION)) await Rollups.collection(name).drop();
     expect((await stack.admin.getUsageReport({ ...all, bucket: "month" })).totals[0]!.calls).toBe(0);
     const res = await fetch(`${stack.controlPlaneUrl}/v1/admin/rollups/rebuild`, {
       method: "POST",

@@ -17,6 +17,7 @@ import {
   foldRollups,
   recordLedgerIntent,
   recordUsageIntent,
+  ROLLUP_COLLECTION,
   type BookedCall,
 } from "@tollgate/control-plane";
 import { createKeyspace } from "@tollgate/gateway-plugin/store";
@@ -118,10 +119,11 @@ try {
     process.stdout.write(`\rseeded day ${d + 1}/${DAYS}: ${events.toLocaleString("en")} calls, ${movements} top-ups`);
   }
   const seedSeconds = (Date.now() - seeding) / 1000;
-  const { Rollup, ClosedRollup, AccountRollup, ClosedAccountRollup } = ctx.models;
-  const counts = await Promise.all([Rollup, ClosedRollup, AccountRollup, ClosedAccountRollup].map((m) => m.countDocuments({})));
+  const { Rollups } = ctx.models;
+  const collections = await Rollups.names(ROLLUP_COLLECTION);
+  const counts = await Promise.all(collections.map((name) => Rollups.collection(name).countDocuments({})));
   const rollups = counts.reduce((a, b) => a + b, 0);
-  console.log(`\nseeded in ${seedSeconds.toFixed(0)} s: ${rollups} rollups`);
+  console.log(`\nseeded in ${seedSeconds.toFixed(0)} s: ${rollups} rollups in ${collections.length} collections`);
 
   const server = createApp(ctx).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -13,6 +13,7 @@ export type { PaymentEvent, PaymentProvider } from "./payments/provider.js";
 export { routes } from "./routes/index.js";
 export { startControlPlane, type ControlPlane } from "./server.js";
 export { foldRollups } from "./services/reports/fold.js";
+export { ROLLUP_COLLECTION } from "./services/reports/rollup-format.js";
 export { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./services/reports/intents.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export type { WalletReconciliation } from "./services/ledger/reconcile.js";

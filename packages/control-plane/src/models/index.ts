@@ -12,7 +12,15 @@ import { grantSchema, type Grant } from "./grant.js";
 import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
-import { rolledUpEntrySchema, rollupIntentSchema, rollupSchema, type RolledUpEntry, type Rollup, type RollupIntent } from "./rollup.js";
+import {
+  createRollupStore,
+  rolledUpEntrySchema,
+  rollupIntentSchema,
+  type RolledUpEntry,
+  type Rollup,
+  type RollupIntent,
+  type RollupStore,
+} from "./rollup.js";
 import {
   invoiceCounterSchema,
   invoiceNumberSchema,
@@ -87,12 +95,9 @@ export interface Models {
   Invoice: Model<Invoice>;
   InvoiceCounter: Model<InvoiceCounter>;
   InvoiceNumber: Model<InvoiceNumber>;
-  Rollup: Model<Rollup>;
   RollupIntent: Model<RollupIntent>;
-  ClosedRollup: Model<Rollup>;
-  /** Each account's own rollups (`ua|…`), a thousand a day at scale: apart, so the provider's stay few. */
-  AccountRollup: Model<Rollup>;
-  ClosedAccountRollup: Model<Rollup>;
+  /** The rollups, in collections per period and kind (not one model: see models/rollup.ts). */
+  Rollups: RollupStore;
   RolledUpEntry: Model<RolledUpEntry>;
   Anomaly: Model<Anomaly>;
   PortalSession: Model<PortalSession>;
@@ -101,7 +106,7 @@ export interface Models {
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
 export async function createModels(conn: Connection): Promise<Models> {
-  const models: Models = {
+  const models: Omit<Models, "Rollups"> = {
     Plan: conn.model<Plan>("Plan", planSchema, "plans"),
     Account: conn.model<Account>("Account", accountSchema, "accounts"),
     ApiKey: conn.model<ApiKey>("ApiKey", apiKeySchema, "api_keys"),
@@ -121,18 +126,14 @@ export async function createModels(conn: Connection): Promise<Models> {
     Invoice: conn.model<Invoice>("Invoice", invoiceSchema, "invoices"),
     InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
-    Rollup: conn.model<Rollup>("Rollup", rollupSchema, "rollups"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
-    ClosedRollup: conn.model<Rollup>("ClosedRollup", rollupSchema.clone(), "rollups_closed"),
-    AccountRollup: conn.model<Rollup>("AccountRollup", rollupSchema.clone(), "account_rollups"),
-    ClosedAccountRollup: conn.model<Rollup>("ClosedAccountRollup", rollupSchema.clone(), "account_rollups_closed"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
     PortalSession: conn.model<PortalSession>("PortalSession", portalSessionSchema, "portal_sessions"),
     PortalLoginUse: conn.model<PortalLoginUse>("PortalLoginUse", portalLoginUseSchema, "portal_login_uses"),
   };
-  await Promise.all(Object.values(models).map((m: Model<unknown>) => m.init()));
-  return models;
+  await Promise.all((Object.values(models) as unknown as Model<unknown>[]).map((m) => m.init()));
+  return { ...models, Rollups: createRollupStore(conn) };
 }
 
 export function isDuplicateKey(error: unknown): boolean {
@@ -140,12 +141,12 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
-export async function insertOnce(
-  model: { collection: { insertOne(doc: Record<string, unknown>): Promise<unknown> } },
-  doc: Record<string, unknown>,
+export async function insertOnce<T extends object>(
+  target: { collection: { insertOne(doc: never): Promise<unknown> } },
+  doc: T,
 ): Promise<boolean> {
   try {
-    await model.collection.insertOne(doc);
+    await (target.collection as unknown as { insertOne(doc: T): Promise<unknown> }).insertOne(doc);
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;

@@ -1,15 +1,17 @@
-import { Schema } from "mongoose";
+import { Schema, type Connection, type mongo } from "mongoose";
 
 /**
  * A pre-summed slice of usage or money, read by the reports instead of raw events. Its `_id` names what it
- * covers (see services/reports/rollup-ids.ts); its figures are one packed `payload` (deflated JSON), because a
- * MongoDB-wire server reads one binary value far faster than thousands of nested ones (FerretDB v1: ~7 µs a
- * value). Written only by the fold, under the booking lock (one writer per rollup).
+ * covers (see services/reports/rollup-format.ts); its figures are one packed `payload` (deflated JSON),
+ * because a MongoDB-wire server reads one binary value far faster than thousands of nested ones (FerretDB
+ * v1: ~7 µs a value). Written only by the fold, under the booking lock (one writer per rollup).
  *
- * Rollups of periods still being written live in `rollups`; once their period is over (two days after, for
- * late usage) the fold moves them to `rollups_closed`, which is only ever inserted into. So the collection
- * that updates touch stays small: on FerretDB v1 an update or delete reads its whole collection, even by `_id`
- * (measured: 330 ms at 19,000 documents). Reads look in `rollups` first (the newer), then in `rollups_closed`.
+ * Rollups are kept in many small collections, one per period and kind (`rollups_2026_10_05`,
+ * `rollup_hours_…`, `account_rollups_…`, `rollups_2026_10`), not one large one: FerretDB v1 serves a lookup
+ * by `_id` by scanning the collection up to the match, and an update by `_id` by scanning all of it, so a
+ * collection's size is the cost of every read and write in it. A period's collection stops growing when the
+ * period is over. Plain driver collections, created on first insert: there is nothing to validate that the
+ * fold did not just build.
  */
 export interface Rollup {
   _id: string;
@@ -19,15 +21,31 @@ export interface Rollup {
   updatedAt: Date;
 }
 
-export const rollupSchema = new Schema<Rollup>(
-  {
-    _id: { type: String, required: true },
-    payload: { type: Buffer, required: true },
-    applied: { type: [String], default: [] },
-    updatedAt: { type: Date, required: true },
-  },
-  { versionKey: false, strict: "throw" },
-);
+export interface RollupStore {
+  /** One period's collection of one kind, by name (`collectionOf` in services/reports/rollup-format.ts). */
+  collection(name: string): mongo.Collection<Rollup>;
+  /** The names of every existing collection that `test` accepts. */
+  names(test: RegExp): Promise<string[]>;
+}
+
+export function createRollupStore(conn: Connection): RollupStore {
+  const collections = new Map<string, mongo.Collection<Rollup>>();
+  const db = () => {
+    if (conn.db === undefined) throw new Error("the MongoDB connection is not open");
+    return conn.db;
+  };
+  return {
+    collection(name) {
+      let collection = collections.get(name);
+      if (collection === undefined) collections.set(name, (collection = db().collection<Rollup>(name)));
+      return collection;
+    },
+    async names(test) {
+      const all = await db().listCollections({}, { nameOnly: true }).toArray();
+      return all.map((c) => c.name).filter((name) => test.test(name));
+    },
+  };
+}
 
 /**
  * What one ledger entry adds to the rollups, written once (unique `_id`) before the entry's work is marked

@@ -9,11 +9,12 @@ import { bucketStart } from "../reports/clock.js";
 import { currenciesOf, readRollups } from "../reports/read.js";
 import {
   accountDayId,
-  parseCellKey,
-  parseHourGroupKey,
+  accountCells,
+  hourCells,
   usageHoursId,
   usageRollupId,
   type AccountDayPayload,
+  type HoursPayload,
   type MarginalPayload,
 } from "../reports/rollup-format.js";
 
@@ -44,13 +45,12 @@ async function detect(ctx: AppContext, now: Date): Promise<Anomaly[]> {
   }
   const created: Anomaly[] = [];
   for (const currency of await currenciesOf(ctx, undefined)) {
-    const hourRollups = await readRollups<MarginalPayload>(ctx, [
+    const hourRollups = await readRollups<HoursPayload>(ctx, [
       ...new Set(hours.map((h) => usageHoursId("account", currency, clock.dayOf(h)))),
     ]);
     const inHour = new Map<string, Map<number, [number, number]>>(); // account → hour → [calls, amount]
     for (const rollup of hourRollups.values()) {
-      for (const [key, [calls, , amount]] of Object.entries(rollup.g)) {
-        const { hour, group } = parseHourGroupKey(key);
+      for (const [hour, group, [calls, , amount]] of hourCells(rollup)) {
         if (!hours.includes(hour)) continue;
         let byHour = inHour.get(group);
         if (byHour === undefined) inHour.set(group, (byHour = new Map<number, [number, number]>()));
@@ -148,9 +148,8 @@ async function busiestKey(ctx: AppContext, accountId: string, currency: string, 
   const id = accountDayId(accountId, currency, ctx.reporting.dayOf(hour));
   const day = (await readRollups<AccountDayPayload>(ctx, [id])).get(id);
   const calls = new Map<string, number>();
-  for (const [key, [n]] of Object.entries(day?.c ?? {})) {
-    const cell = parseCellKey(key);
-    if (cell.hour === hour) calls.set(cell.keyId, (calls.get(cell.keyId) ?? 0) + n);
+  for (const cell of day === undefined ? [] : accountCells(day)) {
+    if (cell.hour === hour) calls.set(cell.keyId, (calls.get(cell.keyId) ?? 0) + cell.figures[0]);
   }
   return [...calls].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
 }

@@ -5,21 +5,20 @@ import {
   accountDayId,
   addFigures,
   cellKey,
+  collectionOf,
   DIMENSIONS,
   hourGroupKey,
   ledgerDayId,
   pack,
-  rollupStore,
-  rollupStores,
+  payloadOf,
+  sumsOf,
   unpack,
   usageHoursId,
   usageRollupId,
-  type AccountDayPayload,
   type Cell,
   type Figures,
   type LedgerDayPayload,
   type LedgerItem,
-  type MarginalPayload,
 } from "./rollup-format.js";
 
 /** What one intent adds to one rollup: figures per group (usage) or one money movement (ledger). */
@@ -33,8 +32,8 @@ type Contribution = { kind: "figures"; figures: Map<string, Figures> } | { kind:
  * the ids of the pending intents it already holds (`applied`), so a repeated fold skips them there. An id is
  * dropped from `applied` only once its intent is deleted, which happens after every rollup it touches is
  * written and its entry is marked rolled up (`RolledUpEntry`, so a re-run booking adds no second intent).
- * Money movements are items listed once per day by entry id, so they need no such bookkeeping. Last, the
- * rollups of periods over are moved to the closed collection (see models/rollup.ts).
+ * Money movements are items listed once per day by entry id, so they need no such bookkeeping. Each rollup
+ * is written in its period's collection (see models/rollup.ts), late usage too.
  */
 export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<number> {
   const { RollupIntent, RolledUpEntry } = ctx.models;
@@ -53,12 +52,8 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
   }
 
   await inParallel([...changes], 8, async ([rollupId, byIntent]) => {
-    const { open: Open, closed: Closed } = rollupStore(ctx.models, rollupId);
-    const open = await Open.findById(rollupId).lean();
-    // Late usage of a period already closed reopens its rollup: written back among the open ones, then
-    // removed from the closed (a crash in between leaves both; reads take the open one).
-    const closed = open === null ? await Closed.findById(rollupId).lean() : null;
-    const stored = open ?? closed;
+    const collection = ctx.models.Rollups.collection(collectionOf(rollupId));
+    const stored = await collection.findOne({ _id: rollupId });
     const applied = new Set((stored?.applied ?? []).filter((id) => pending.has(id)));
     let payload: unknown;
     if (rollupId.startsWith("ld|")) {
@@ -72,8 +67,7 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
       }
       payload = day;
     } else {
-      const field = rollupId.startsWith("ua|") ? "c" : "g";
-      const sums: Record<string, Figures> = stored ? (unpack<AccountDayPayload & MarginalPayload>(stored.payload)[field] ?? {}) : {};
+      const sums = stored ? sumsOf(rollupId, stored.payload) : {};
       for (const [intentId, change] of byIntent) {
         if (change.kind !== "figures" || applied.has(intentId)) continue;
         for (const [group, figures] of change.figures) {
@@ -83,58 +77,20 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
         }
         applied.add(intentId);
       }
-      payload = { [field]: sums };
+      payload = payloadOf(rollupId, sums);
     }
     const doc = { _id: rollupId, payload: pack(payload), applied: [...applied], updatedAt: new Date() };
     // The fold is the only writer (under the booking lock): a rollup read as absent is inserted, which
     // FerretDB does without reading the collection (its replace by `_id` reads every document).
-    if (open !== null || !(await insertOnce(Open, doc))) await Open.replaceOne({ _id: rollupId }, doc, { upsert: true });
-    if (closed !== null) await Closed.deleteOne({ _id: rollupId });
+    if (stored !== null || !(await insertOnce({ collection }, doc))) await collection.replaceOne({ _id: rollupId }, doc, { upsert: true });
   });
 
   const now = new Date();
   await inParallel(done, 8, async (intent) => {
     if (intent.kind === "usage") await insertOnce(RolledUpEntry, { _id: intent.entryId, at: now });
     await RollupIntent.deleteOne({ _id: intent._id });
-    pending.delete(intent._id);
   });
-  await closeEnded(ctx, pending, now);
   return done.length;
-}
-
-/** A period's rollups stay open this long after it ends, for usage booked late. */
-const CLOSE_AFTER_MS = 2 * 86_400_000;
-
-/**
- * Move the rollups of periods over (and holding no pending intent) from the open collection to the closed:
- * insert there (a copy left by an earlier crash is replaced), then delete here.
- */
-async function closeEnded(ctx: AppContext, pending: Set<string>, now: Date): Promise<void> {
-  for (const { open: Open, closed: Closed } of rollupStores(ctx.models)) {
-    const open = await Open.find({}, { _id: 1, applied: 1 }).lean();
-    const ended = open
-      .filter((r) => periodEnd(r._id) + CLOSE_AFTER_MS < now.getTime() && !r.applied.some((id) => pending.has(id)))
-      .map((r) => r._id);
-    // In batches: one insert and one delete per batch, not a read of the whole collection per rollup.
-    for (let i = 0; i < ended.length; i += 500) {
-      const ids = ended.slice(i, i + 500);
-      const rollups = await Open.find({ _id: { $in: ids } }).lean();
-      for (const rollup of rollups) {
-        if (!(await insertOnce(Closed, rollup as unknown as Record<string, unknown>))) await Closed.replaceOne({ _id: rollup._id }, rollup);
-      }
-      await Open.deleteMany({ _id: { $in: rollups.map((r) => r._id) } });
-    }
-  }
-}
-
-/**
- * When a rollup's period ends, from the date its id ends with (a day or a month of the reporting zone; taken
- * as UTC, which the two days of grace cover).
- */
-function periodEnd(rollupId: string): number {
-  const period = rollupId.slice(rollupId.lastIndexOf("|") + 1);
-  const [y, m, d] = period.split("-").map(Number) as [number, number, number | undefined];
-  return d === undefined ? Date.UTC(y, m, 1) : Date.UTC(y, m - 1, d + 1);
 }
 
 function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Map<string, Contribution>>): void {

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { bucketStart, nextBucketStart, type Bucket } from "./clock.js";
-import { rollupStore, unpack } from "./rollup-format.js";
+import { collectionOf, unpack } from "./rollup-format.js";
 
 /** The range and calendar every report is asked for. */
 export interface ReportRange {
@@ -58,12 +58,11 @@ export async function inParallel<T>(items: T[], width: number, work: (item: T) =
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
-/** Read rollups by id (missing ones are empty), a few at a time: the open one, else the closed one. */
+/** Read rollups by id (missing ones are empty), a few at a time, each from its period's collection. */
 export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Map<string, T>> {
   const out = new Map<string, T>();
-  await inParallel(ids, 8, async (id) => {
-    const { open, closed } = rollupStore(ctx.models, id);
-    const doc = (await open.findById(id, { payload: 1 }).lean()) ?? (await closed.findById(id, { payload: 1 }).lean());
+  await inParallel(ids, 4, async (id) => {
+    const doc = await ctx.models.Rollups.collection(collectionOf(id)).findOne({ _id: id }, { projection: { payload: 1 } });
     if (doc !== null) out.set(id, unpack<T>(doc.payload));
   });
   return out;

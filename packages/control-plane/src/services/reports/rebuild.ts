@@ -4,7 +4,7 @@ import { audit } from "../audit.js";
 import { underBookingLock } from "../ledger/book-usage.js";
 import { foldRollups } from "./fold.js";
 import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
-import { rollupStores } from "./rollup-format.js";
+import { ROLLUP_COLLECTION } from "./rollup-format.js";
 
 /**
  * Recompute every rollup from the book of record: the booked usage events (grouped by the ledger entry that
@@ -15,10 +15,7 @@ import { rollupStores } from "./rollup-format.js";
  */
 export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
   const result = await underBookingLock(ctx, async () => {
-    for (const { open, closed } of rollupStores(ctx.models)) {
-      await open.deleteMany({});
-      await closed.deleteMany({});
-    }
+    for (const name of await ctx.models.Rollups.names(ROLLUP_COLLECTION)) await ctx.models.Rollups.collection(name).drop();
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
     const events = ctx.models.UsageEvent.find(
       { bookedIn: { $exists: true } },

@@ -2,15 +2,16 @@ import type { AppContext } from "../../context.js";
 import { bucketStart, nextBucketStart } from "./clock.js";
 import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type ReportRange } from "./read.js";
 import {
+  accountCells,
   accountDayId,
   addFigures,
-  parseCellKey,
-  parseHourGroupKey,
+  hourCells,
   usageHoursId,
   usageRollupId,
   type AccountDayPayload,
   type Dimension,
   type Figures,
+  type HoursPayload,
   type Level,
   type MarginalPayload,
 } from "./rollup-format.js";
@@ -89,9 +90,9 @@ async function fromAccountDays(ctx: AppContext, query: UsageQuery, currency: str
   const to = query.to.getTime();
   const ids = reportingDays(ctx, from, to).map((day) => accountDayId(query.accountId!, currency, day));
   const cells: Cells = new Map();
+  const bucketOf = new Map<number, number>(); // hour → its bucket (a bucket's start costs a zone lookup)
   for (const day of (await readRollups<AccountDayPayload>(ctx, ids)).values()) {
-    for (const [key, figures] of Object.entries(day.c)) {
-      const cell = parseCellKey(key);
+    for (const cell of accountCells(day)) {
       if (cell.hour < from || cell.hour >= to) continue;
       const group =
         query.groupBy === "none"
@@ -103,7 +104,9 @@ async function fromAccountDays(ctx: AppContext, query: UsageQuery, currency: str
               : query.groupBy === "key"
                 ? cell.keyId
                 : cell.planId;
-      add(cells, bucketStart(query.timeZone, query.bucket, cell.hour), group, figures);
+      let bucket = bucketOf.get(cell.hour);
+      if (bucket === undefined) bucketOf.set(cell.hour, (bucket = bucketStart(query.timeZone, query.bucket, cell.hour)));
+      add(cells, bucket, group, cell.figures);
     }
   }
   return cells;
@@ -115,7 +118,7 @@ async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: strin
   const pieces = cover(ctx, query);
   const idOf = (p: Piece) =>
     p.level === "hour" ? usageHoursId(dimension, currency, p.period) : usageRollupId(p.level, dimension, currency, p.period);
-  const rollups = await readRollups<MarginalPayload>(ctx, [...new Set(pieces.map(idOf))]);
+  const rollups = await readRollups<MarginalPayload & HoursPayload>(ctx, [...new Set(pieces.map(idOf))]);
   const byHour = new Map<string, Map<number, [string, Figures][]>>();
   const cells: Cells = new Map();
   const groupOf = (group: string) => (query.groupBy === "none" ? "" : group);
@@ -134,10 +137,9 @@ async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: strin
   return cells;
 }
 
-function indexByHour(rollup: MarginalPayload): Map<number, [string, Figures][]> {
+function indexByHour(rollup: HoursPayload): Map<number, [string, Figures][]> {
   const hours = new Map<number, [string, Figures][]>();
-  for (const [key, figures] of Object.entries(rollup.g)) {
-    const { hour, group } = parseHourGroupKey(key);
+  for (const [hour, group, figures] of hourCells(rollup)) {
     let list = hours.get(hour);
     if (list === undefined) hours.set(hour, (list = []));
     list.push([group, figures]);
@@ -194,7 +196,8 @@ function shape(report: UsageReport, query: UsageQuery, currency: string, buckets
     return;
   }
   const ranked = [...totals].sort(([ga, a], [gb, b]) => b[2] - a[2] || b[0] - a[0] || (ga < gb ? -1 : 1));
-  const kept = new Set(ranked.slice(0, query.top).map(([group]) => group));
+  const keptInOrder = ranked.slice(0, query.top).map(([group]) => group);
+  const kept = new Set(keptInOrder);
   const other: Figures = [0, 0, 0];
   for (const [group, figures] of ranked) {
     if (kept.has(group)) report.groups.push({ currency, group: label(query, group), ...view(figures) });
@@ -204,13 +207,12 @@ function shape(report: UsageReport, query: UsageQuery, currency: string, buckets
   for (const { start } of buckets) {
     const byGroup = cells.get(start);
     if (byGroup === undefined) continue;
-    const rest: Figures = [0, 0, 0];
-    for (const [group] of ranked) {
+    for (const group of keptInOrder) {
       const figures = byGroup.get(group);
-      if (figures === undefined) continue;
-      if (kept.has(group)) report.rows.push({ currency, bucketStart: new Date(start), group: label(query, group), ...view(figures) });
-      else addFigures(rest, figures);
+      if (figures !== undefined) report.rows.push({ currency, bucketStart: new Date(start), group: label(query, group), ...view(figures) });
     }
+    const rest: Figures = [0, 0, 0];
+    for (const [group, figures] of byGroup) if (!kept.has(group)) addFigures(rest, figures);
     if (rest[0] !== 0 || rest[2] !== 0) report.rows.push({ currency, bucketStart: new Date(start), group: OTHER_GROUP, ...view(rest) });
   }
 }
