@@ -142,11 +142,12 @@ export function isDuplicateKey(error: unknown): boolean {
 
 /** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
 export async function insertOnce<T extends object>(
-  target: { collection: { insertOne(doc: never): Promise<unknown> } },
+  target: { collection: { insertOne: unknown } },
   doc: T,
 ): Promise<boolean> {
   try {
-    await (target.collection as unknown as { insertOne(doc: T): Promise<unknown> }).insertOne(doc);
+    // Any collection: a model's (whose driver types know only ObjectId ids) or a plain driver collection.
+    await (target.collection as { insertOne(doc: T): Promise<unknown> }).insertOne(doc);
     return true;
   } catch (error) {
     if (isDuplicateKey(error)) return false;
