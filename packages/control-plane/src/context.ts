@@ -2,7 +2,7 @@ import type { HotStore } from "@tollgate/gateway-plugin/store";
 import type { Authenticator } from "./http/auth.js";
 import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
-import type { RedeemGuard } from "./services/vouchers/guard.js";
+import type { FailureGuard } from "./services/failure-guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import type { Transporter } from "nodemailer";
 import type { WebhookPolicy } from "./services/notifications/webhook-target.js";
@@ -21,7 +21,10 @@ export interface AppContext {
   auth: Authenticator;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;
-  redeemGuard: RedeemGuard;
+  /** Failed voucher redemptions, per account and client address. */
+  redeemGuard: FailureGuard;
+  /** Failed console sign-ins, per email and client address. */
+  signInGuard: FailureGuard;
   /** Configured payment providers by name (e.g. `stripe`). */
   payments: Map<string, PaymentProvider>;
   /** The SMTP transport notifications are mailed through, when one is configured. */

@@ -6,7 +6,7 @@ import { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
-import { RedeemGuard } from "./services/vouchers/guard.js";
+import { FailureGuard } from "./services/failure-guard.js";
 import { ReportingClock } from "./services/reports/clock.js";
 
 export interface ContextParts {
@@ -21,6 +21,8 @@ export interface ContextParts {
   webhooks?: WebhookPolicy;
   /** Failed voucher redemptions allowed per account per hour (default 10). */
   voucherFailuresPerAccount?: number;
+  /** Failed console sign-ins allowed per email per 15 minutes (default 5; 20 per client address). */
+  signInFailuresPerUser?: number;
   /** The zone whose hours, days and months the rollups are kept in (default UTC). */
   reportTimeZone?: string;
   /** Where customers reach the control plane (portal links; `https` makes the portal cookie Secure). */
@@ -35,11 +37,16 @@ export function createContext(parts: ContextParts): AppContext {
     hot: new HotStore(parts.redis, parts.keyspace),
     auth: new Authenticator(parts.adminTokens, parts.models),
     cursors: Cursors.fromSecrets(parts.adminTokens),
-    redeemGuard: new RedeemGuard(
-      parts.redis,
-      parts.keyspace.prefix,
-      parts.voucherFailuresPerAccount === undefined ? {} : { failuresPerAccount: parts.voucherFailuresPerAccount },
-    ),
+    redeemGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}vf`, "Too many invalid voucher codes: try again later.", {
+      failuresPerSubject: parts.voucherFailuresPerAccount ?? 10,
+      failuresPerAddress: 50,
+      windowSeconds: 3_600,
+    }),
+    signInGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}sf`, "Too many failed sign-ins: try again later.", {
+      failuresPerSubject: parts.signInFailuresPerUser ?? 5,
+      failuresPerAddress: 20,
+      windowSeconds: 900,
+    }),
     payments: parts.payments ?? new Map<string, PaymentProvider>(),
     mailer: parts.mailer,
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,

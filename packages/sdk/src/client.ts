@@ -27,6 +27,11 @@ import type {
   UsageEvent,
   Wallet,
   WalletReconciliation,
+  AuditRecord,
+  Role,
+  StaffToken,
+  StaffTokenInput,
+  StaffUser,
 } from "./types.js";
 
 export interface ClientOptions {
@@ -279,13 +284,70 @@ export class TollgateClient extends AccountClient {
 
 /** For admins: the catalog, accounts, keys and wallets, and any account's balance and usage. */
 export class TollgateAdminClient extends AccountClient {
-  /** Sign this browser in to the admin console with an admin token (kept by the server only as an HttpOnly cookie). */
-  signIn(token: string): Promise<{ actor: string; expiresAt: string }> {
-    return this.http.request("POST", "/v1/console/session", { body: { token } });
+  /**
+   * Sign this browser in to the admin console with a staff user's email and password, or with a token (a
+   * bootstrap admin token or a user's API token): the server keeps the session as an HttpOnly cookie.
+   */
+  signIn(credential: string | { email: string; password: string }): Promise<{ actor: string; expiresAt: string }> {
+    return this.http.request("POST", "/v1/console/session", { body: typeof credential === "string" ? { token: credential } : credential });
   }
 
-  getSession(): Promise<{ actor: string }> {
+  /** Who is signed in (or calling with a token), and the role they act with. */
+  getSession(): Promise<{ actor: string; role: Role; userId?: string }> {
     return this.http.request("GET", "/v1/console/session");
+  }
+
+  /** Staff users (owners only). */
+  createUser(user: { email: string; name: string; role: Role; password: string }): Promise<StaffUser> {
+    return this.http.request("POST", "/v1/users", { body: user });
+  }
+
+  listUsers(): Promise<{ items: StaffUser[] }> {
+    return this.http.request("GET", "/v1/users");
+  }
+
+  getUser(userId: string): Promise<StaffUser> {
+    return this.http.request("GET", `/v1/users/${encodeURIComponent(userId)}`);
+  }
+
+  updateUser(
+    userId: string,
+    change: { name?: string; role?: Role; status?: "active" | "disabled"; password?: string },
+  ): Promise<StaffUser> {
+    return this.http.request("PUT", `/v1/users/${encodeURIComponent(userId)}`, { body: change });
+  }
+
+  listUserTokens(userId: string): Promise<{ items: StaffToken[] }> {
+    return this.http.request("GET", `/v1/users/${encodeURIComponent(userId)}/tokens`);
+  }
+
+  /** A token for a user (owners only); its secret is in this answer only. */
+  createUserToken(userId: string, token: StaffTokenInput): Promise<{ token: StaffToken; secret: string }> {
+    return this.http.request("POST", `/v1/users/${encodeURIComponent(userId)}/tokens`, { body: { ...token } });
+  }
+
+  revokeUserToken(userId: string, tokenId: string): Promise<StaffToken> {
+    return this.http.request("DELETE", `/v1/users/${encodeURIComponent(userId)}/tokens/${encodeURIComponent(tokenId)}`);
+  }
+
+  /** The signed-in user's own tokens. */
+  listMyTokens(): Promise<{ items: StaffToken[] }> {
+    return this.http.request("GET", "/v1/tokens");
+  }
+
+  createMyToken(token: StaffTokenInput): Promise<{ token: StaffToken; secret: string }> {
+    return this.http.request("POST", "/v1/tokens", { body: { ...token } });
+  }
+
+  revokeMyToken(tokenId: string): Promise<StaffToken> {
+    return this.http.request("DELETE", `/v1/tokens/${encodeURIComponent(tokenId)}`);
+  }
+
+  /** The audit trail, newest first. */
+  listAudit(
+    query: { actor?: string; target?: string; action?: string; from?: string; to?: string; limit?: number; cursor?: string } = {},
+  ): Promise<Page<AuditRecord>> {
+    return this.http.request("GET", "/v1/audit", { query: { ...query } });
   }
 
   signOut(): Promise<void> {

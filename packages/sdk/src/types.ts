@@ -411,3 +411,43 @@ export interface Recharge {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A staff role (README, "Staff and roles"). */
+export type Role = "owner" | "admin" | "finance" | "support" | "viewer";
+
+export interface StaffUser {
+  _id: string;
+  email: string;
+  name: string;
+  role: Role;
+  status: "active" | "disabled";
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffToken {
+  _id: string;
+  userId: string;
+  name: string;
+  role: Role;
+  expiresAt?: string;
+  revokedAt?: string;
+  createdAt: string;
+}
+
+export interface StaffTokenInput {
+  name: string;
+  /** The user's role by default; a narrower one is allowed. */
+  role?: Role;
+  expiresAt?: string;
+}
+
+/** One audit record: who (`user:…`, `token:…`, `admin:…`, `key:…`, `portal:…`, `system:…`) did what to what. */
+export interface AuditRecord {
+  _id: string;
+  actor: string;
+  action: string;
+  target: string;
+  data: Record<string, unknown>;
+  at: string;
+}

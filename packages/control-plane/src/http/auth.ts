@@ -1,15 +1,17 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
-import type { Models } from "../models/index.js";
+import type { Models, Role } from "../models/index.js";
 import { browserSessionOf, LINK_ACTOR } from "../services/portal/lookup.js";
+import { actorIdentity, isStaffTokenSecret, tokenIdentity } from "../services/staff/users.js";
 
 /**
- * A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks for the CSRF check;
- * `viaLink`: the session was opened by a portal link the provider issued, not by an API key.
+ * Staff (`admin`) act with a role: a bootstrap token's is `owner`; a user's, or a user token's, is looked up
+ * on every request. A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks
+ * for the CSRF check; `viaLink`: the session was opened by a portal link the provider issued, not by an API key.
  */
 export type Principal =
-  | { kind: "admin"; actor: string; viaCookie?: boolean }
+  | { kind: "admin"; actor: string; role: Role; userId?: string; viaCookie?: boolean }
   | { kind: "consumer"; actor: string; accountId: string; keyId: string; viaCookie?: boolean; viaLink?: boolean };
 
 /** The portal's and the admin console's session cookies (HttpOnly, SameSite=Strict). */
@@ -33,9 +35,14 @@ export class Authenticator {
   async authenticate(headers: IncomingHttpHeaders): Promise<Principal | undefined> {
     const credential = extractApiKey(headers);
     if (credential === undefined) return this.fromCookie(headers.cookie);
+    if (isStaffTokenSecret(credential)) {
+      const staff = await tokenIdentity(this.models, credential);
+      return staff === undefined ? undefined : { kind: "admin", ...staff };
+    }
     const presented = digest(credential);
     for (const admin of this.adminDigests) {
-      if (timingSafeEqual(admin, presented)) return { kind: "admin", actor: `admin:${presented.toString("hex").slice(0, 12)}` };
+      if (timingSafeEqual(admin, presented))
+        return { kind: "admin", actor: `admin:${presented.toString("hex").slice(0, 12)}`, role: "owner" };
     }
     const key = await this.models.ApiKey.findOne({ hash: hashApiKey(credential) }).lean();
     if (key === null || key.status !== "active") return undefined;
@@ -47,7 +54,8 @@ export class Authenticator {
     const staff = readCookie(header, CONSOLE_COOKIE);
     if (staff !== undefined && SECRET.test(staff)) {
       const session = await browserSessionOf(this.models, staff, "admin");
-      if (session !== undefined) return { kind: "admin", actor: session.actor, viaCookie: true };
+      const identity = session === undefined ? undefined : await actorIdentity(this.models, session.actor);
+      if (identity !== undefined) return { kind: "admin", ...identity, viaCookie: true };
     }
     const cookie = readCookie(header, PORTAL_COOKIE);
     if (cookie === undefined || !SECRET.test(cookie)) return undefined;

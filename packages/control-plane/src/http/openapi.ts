@@ -70,6 +70,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
     (paths[path] ??= {})[route.method] = {
       operationId: route.operationId,
       summary: route.summary,
+      ...(route.roles.length > 0 ? { description: `Staff roles admitted: ${route.roles.join(", ")}.`, "x-roles": route.roles } : {}),
       security: SECURITY[route.access],
       parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query"), ...headers],
       ...(route.body
@@ -87,7 +88,11 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
     components: {
       schemas: { Problem: problemSchema },
       securitySchemes: {
-        adminToken: { type: "http", scheme: "bearer", description: "An admin token" },
+        adminToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A staff user's API token (`tgat_…`, acting with its role) or a bootstrap admin token (an owner)",
+        },
         apiKey: { type: "apiKey", in: "header", name: "X-Api-Key", description: "A consumer API key (also accepted as a Bearer token)" },
         portalSession: {
           type: "apiKey",

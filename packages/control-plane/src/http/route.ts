@@ -5,6 +5,7 @@ import { pipeline } from "node:stream/promises";
 import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
 import type { AppContext } from "../context.js";
+import type { Role } from "../models/index.js";
 
 /**
  * Who may call a route: `admin` (admin token), `owner` (admin, or a consumer key of the account named by
@@ -51,6 +52,11 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   operationId: string;
   summary: string;
   access: Access;
+  /**
+   * The staff roles admitted (see http/roles.ts): required of every route, so that none is added without
+   * deciding who may call it; empty for `consumer` and `public` routes.
+   */
+  roles: readonly Role[];
   params?: P;
   query?: Q;
   body?: B;
@@ -82,6 +88,10 @@ const EMPTY = z.strictObject({});
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void {
+  const staffAccess = spec.access !== "consumer" && spec.access !== "public";
+  if (staffAccess !== spec.roles.length > 0) {
+    throw new Error(`${spec.operationId}: staff routes name the roles they admit; consumer and public routes name none`);
+  }
   app[spec.method](spec.path, async (req: Request, res: Response) => {
     const principal = await authorize(req, ctx, spec);
     const params = parse("path", spec.params ?? EMPTY, req.params);
@@ -144,7 +154,7 @@ function wantsCsv(req: Request, query: unknown): boolean {
 }
 
 async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promise<Principal> {
-  if (spec.access === "public") return { kind: "admin", actor: "public" };
+  if (spec.access === "public") return { kind: "admin", actor: "public", role: "viewer" };
   const principal = await ctx.auth.authenticate(req.headers);
   if (principal === undefined) throw new ProblemError("unauthorized");
   if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req, ctx.publicUrl)) {
@@ -154,6 +164,12 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   if (principal.kind === "admin") {
     if (spec.access === "consumer")
       throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");
+    if (!spec.roles.includes(principal.role)) {
+      throw new ProblemError("forbidden", `The role ${principal.role} may not ${spec.operationId}: it is for ${spec.roles.join(", ")}.`, {
+        role: principal.role,
+        roles: spec.roles,
+      });
+    }
     return principal;
   }
   if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");

@@ -13,6 +13,16 @@ import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
 import {
+  ROLES,
+  staffEmailSchema,
+  staffTokenSchema,
+  staffUserSchema,
+  type Role,
+  type StaffEmail,
+  type StaffToken,
+  type StaffUser,
+} from "./staff.js";
+import {
   createRollupStore,
   rolledUpEntrySchema,
   rollupIntentSchema,
@@ -52,6 +62,7 @@ const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
 );
 
 export type { Invoice, InvoiceCounter };
+export { ROLES };
 export type {
   Account,
   ApiKey,
@@ -67,7 +78,11 @@ export type {
   PortalLoginUse,
   PortalSession,
   RolledUpEntry,
+  Role,
   Rollup,
+  StaffEmail,
+  StaffToken,
+  StaffUser,
   RollupIntent,
   ThresholdState,
   UsageEvent,
@@ -102,6 +117,9 @@ export interface Models {
   Anomaly: Model<Anomaly>;
   PortalSession: Model<PortalSession>;
   PortalLoginUse: Model<PortalLoginUse>;
+  StaffUser: Model<StaffUser>;
+  StaffEmail: Model<StaffEmail>;
+  StaffToken: Model<StaffToken>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -131,6 +149,9 @@ export async function createModels(conn: Connection): Promise<Models> {
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),
     PortalSession: conn.model<PortalSession>("PortalSession", portalSessionSchema, "portal_sessions"),
     PortalLoginUse: conn.model<PortalLoginUse>("PortalLoginUse", portalLoginUseSchema, "portal_login_uses"),
+    StaffUser: conn.model<StaffUser>("StaffUser", staffUserSchema, "staff_users"),
+    StaffEmail: conn.model<StaffEmail>("StaffEmail", staffEmailSchema, "staff_emails"),
+    StaffToken: conn.model<StaffToken>("StaffToken", staffTokenSchema, "staff_tokens"),
   };
   await Promise.all((Object.values(models) as unknown as Model<unknown>[]).map((m) => m.init()));
   return { ...models, Rollups: createRollupStore(conn) };
@@ -141,10 +162,7 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
-export async function insertOnce<T extends object>(
-  target: { collection: { insertOne: unknown } },
-  doc: T,
-): Promise<boolean> {
+export async function insertOnce<T extends object>(target: { collection: { insertOne: unknown } }, doc: T): Promise<boolean> {
   try {
     // Any collection: a model's (whose driver types know only ObjectId ids) or a plain driver collection.
     await (target.collection as { insertOne(doc: T): Promise<unknown> }).insertOne(doc);

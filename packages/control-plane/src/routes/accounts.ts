@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS, SUPPORT } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams, currency, id, name, pageQuery, positiveAmount } from "../http/schemas.js";
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
@@ -35,6 +36,7 @@ export const createAccountRoute = defineRoute({
   operationId: "createAccount",
   summary: "Create a prepaid account on a plan, with an empty wallet in the plan's currency.",
   access: "admin",
+  roles: MANAGERS,
   body: createAccountBody,
   responses: { 201: { description: "The account", schema: accountView } },
   async handle({ body, principal, ctx }) {
@@ -49,6 +51,7 @@ export const getAccountRoute = defineRoute({
   operationId: "getAccount",
   summary: "Read an account and its wallets (admin, or the account's own API key).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The account", schema: accountView } },
   async handle({ params, ctx }) {
@@ -63,6 +66,7 @@ export const setBillingRoute = defineRoute({
   operationId: "setBilling",
   summary: "Set an account's billing mode and its plan-currency wallet's credit limit; gateways apply it at once.",
   access: "admin",
+  roles: MANAGERS,
   params: accountParams,
   body: z.strictObject(billing).superRefine(checkBilling),
   responses: { 200: { description: "The account", schema: accountView } },
@@ -78,6 +82,7 @@ export const openWalletRoute = defineRoute({
   operationId: "createWallet",
   summary: "Open a wallet in another currency (one per currency; nothing is ever converted between them).",
   access: "admin",
+  roles: MANAGERS,
   params: accountParams,
   body: z.strictObject({ currency, creditLimit: creditLimit.default(0) }),
   responses: { 201: { description: "The wallet", schema: walletView } },
@@ -93,6 +98,7 @@ export const searchAccountsRoute = defineRoute({
   operationId: "searchAccounts",
   summary: "Accounts newest first, with their wallets: `query` matches a name (any case) or an id's start; `status` filters.",
   access: "admin",
+  roles: ANY_STAFF,
   query: z.strictObject({
     query: z.string().max(100).optional(),
     status: z.enum(["active", "suspended", "closed"]).optional(),
@@ -124,6 +130,7 @@ function statusRoute(action: "suspend" | "resume", summary: string) {
     operationId: `${action}Account`,
     summary,
     access: "admin",
+    roles: SUPPORT,
     params: accountParams,
     body: statusBody,
     responses: { 200: { description: "The account", schema: accountView } },

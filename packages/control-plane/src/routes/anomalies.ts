@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS, SUPPORT } from "../http/roles.js";
 import { csvReply } from "../http/csv.js";
 import { defineRoute } from "../http/route.js";
 import { id } from "../http/schemas.js";
@@ -16,6 +17,7 @@ export const listAnomaliesRoute = defineRoute({
   summary:
     "Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once.",
   access: "admin",
+  roles: ANY_STAFF,
   query: z.strictObject({
     status: z.enum(["open", "cleared"]).optional(),
     accountId: id.optional(),
@@ -40,6 +42,7 @@ export const clearAnomalyRoute = defineRoute({
   operationId: "clearAnomaly",
   summary: "Close an anomaly after review, undoing its mitigation (the key suspended is active again, a spending cap set is restored).",
   access: "admin",
+  roles: SUPPORT,
   params: anomalyParams,
   body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
   responses: { 200: { description: "The anomaly, cleared", schema: anomalyView } },
@@ -56,6 +59,7 @@ export const setAnomalyPolicyRoute = defineRoute({
   summary:
     "How the plan's accounts are watched: an hour is anomalous above max(minCalls, factor × the account's average hour); mitigation none, suspend_key or cap_spending (the busiest key, until cleared).",
   access: "admin",
+  roles: MANAGERS,
   params: z.strictObject({ planId: id }),
   body: z.strictObject({
     factor: z.number().min(1.5).max(1_000),

@@ -1,4 +1,5 @@
 import { defineRoute } from "../http/route.js";
+import { ANY_STAFF, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { accountParams } from "../http/schemas.js";
 import { balanceView } from "../http/views.js";
@@ -10,6 +11,7 @@ export const getBalanceRoute = defineRoute({
   operationId: "getBalance",
   summary: "An account's available balance per wallet, in real time (admin, or the account's own API key).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The balance", schema: balanceView } },
   handle: async ({ params, ctx }) => ({ status: 200, body: await getBalance(ctx, params.accountId) }),
@@ -21,6 +23,7 @@ export const getMyBalance = defineRoute({
   operationId: "getMyBalance",
   summary: "The calling API key's account balance.",
   access: "consumer",
+  roles: NO_STAFF,
   responses: { 200: { description: "The balance", schema: balanceView } },
   handle: async ({ principal, ctx }) => ({ status: 200, body: await getBalance(ctx, ownAccount(principal)) }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
@@ -13,6 +14,7 @@ export const issueGrantRoute = defineRoute({
   summary:
     "Grant credits (promotional or paid) that are spent before the wallet's own money, in consumption order (lowest priority number, then soonest expiry, then oldest), and whose remainder leaves at expiry. Requires an Idempotency-Key.",
   access: "admin",
+  roles: MONEY,
   idempotent: true,
   params: z.strictObject({ walletId: id }),
   body: z.strictObject({
@@ -46,6 +48,7 @@ export const listGrants = defineRoute({
   operationId: "listGrants",
   summary: "An account's grants, in consumption order (active first).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The grants", schema: z.object({ items: z.array(grantView) }) } },
   async handle({ params, ctx }) {

@@ -30,9 +30,33 @@ import {
   signOutConsoleRoute,
   signOutPortalRoute,
 } from "./portal.js";
+import {
+  createMyTokenRoute,
+  createUserRoute,
+  createUserTokenRoute,
+  getUserRoute,
+  listAuditRoute,
+  listMyTokensRoute,
+  listUsersRoute,
+  listUserTokensRoute,
+  revokeMyTokenRoute,
+  revokeUserTokenRoute,
+  updateUserRoute,
+} from "./staff.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
+  createUserRoute,
+  listUsersRoute,
+  getUserRoute,
+  updateUserRoute,
+  listUserTokensRoute,
+  createUserTokenRoute,
+  revokeUserTokenRoute,
+  listMyTokensRoute,
+  createMyTokenRoute,
+  revokeMyTokenRoute,
+  listAuditRoute,
   createPlanRoute,
   listPlans,
   getPlan,

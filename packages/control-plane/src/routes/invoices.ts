@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ANY_STAFF, MONEY } from "../http/roles.js";
+import { audit } from "../services/audit.js";
 import { defineRoute } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
@@ -24,11 +26,16 @@ export const closePeriod = defineRoute({
   summary:
     "Close a postpaid or hybrid account's billing period, named by its first day (UTC; the account's cycle gives its end), into a finalized invoice of the usage charged before min(period end, now). Closing a period early ends that invoice now; usage charged later in the period goes on its next invoice (when it is closed again, or by the billing-cycle job once it ends), so every call is billed exactly once. Closing again with nothing new returns the period's last invoice; `invoice` is null when there is nothing to bill.",
   access: "admin",
+  roles: MONEY,
   params: accountParams,
   body: z.strictObject({ periodStart: z.iso.date() }),
   responses: { 200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) } },
-  async handle({ params, body, ctx }) {
+  async handle({ params, body, principal, ctx }) {
     const invoice = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
+    await audit(ctx, principal.actor, "invoice.close_period", params.accountId, {
+      periodStart: body.periodStart,
+      invoiceId: invoice?._id ?? null,
+    });
     return { status: 200, body: { invoice: invoice ? toInvoiceView(invoice) : null } };
   },
 });
@@ -39,6 +46,7 @@ export const listInvoices = defineRoute({
   operationId: "listInvoices",
   summary: "An account's invoices, receipts and credit notes, newest first (at most 100).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The documents", schema: z.object({ items: z.array(invoiceView) }) } },
   async handle({ params, ctx }) {
@@ -53,6 +61,7 @@ export const getInvoice = defineRoute({
   operationId: "getInvoice",
   summary: "One document, as JSON.",
   access: "owner",
+  roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "The document", schema: invoiceView } },
   handle: async ({ params, ctx }) => ({ status: 200, body: toInvoiceView(await ownInvoice(ctx, params.accountId, params.invoiceId)) }),
@@ -64,6 +73,7 @@ export const getInvoiceHtml = defineRoute({
   operationId: "getInvoiceHtml",
   summary: "One document, rendered to HTML.",
   access: "owner",
+  roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "text/html" } },
   handle: async ({ params, ctx }) => ({
@@ -79,6 +89,7 @@ export const getInvoicePdf = defineRoute({
   operationId: "getInvoicePdf",
   summary: "One document, rendered to PDF.",
   access: "owner",
+  roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "application/pdf" } },
   async handle({ params, ctx }) {
@@ -101,6 +112,7 @@ export const payInvoice = defineRoute({
   summary:
     "Record a payment of a finalized invoice: booked in the ledger once and credited to the wallet, which frees the credit its usage took. `amount` (micros, whole minor units, at most what remains due) makes a partial payment and then needs an Idempotency-Key; without it, what remains due is paid. Once nothing is due the invoice is `paid`, and the rounding of its total to minor units is booked, so the wallet gets back exactly the usage billed.",
   access: "admin",
+  roles: MONEY,
   idempotent: "optional",
   params: adminInvoice,
   body: z.strictObject({ amount: positiveAmount.optional() }),
@@ -123,10 +135,15 @@ export const voidInvoice = defineRoute({
   operationId: "voidInvoice",
   summary: "Void a finalized, unpaid document (it keeps its number).",
   access: "admin",
+  roles: MONEY,
   params: adminInvoice,
   body: z.strictObject({}),
   responses: { 200: { description: "The document", schema: invoiceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toInvoiceView(await markVoid(ctx, params.invoiceId)) }),
+  async handle({ params, principal, ctx }) {
+    const invoice = await markVoid(ctx, params.invoiceId);
+    await audit(ctx, principal.actor, "invoice.void", invoice._id, { number: invoice.number ?? null });
+    return { status: 200, body: toInvoiceView(invoice) };
+  },
 });
 
 export const creditNote = defineRoute({
@@ -136,6 +153,7 @@ export const creditNote = defineRoute({
   summary:
     "Correct a finalized invoice with a credit note (numbered in the same sequence; at most what remains uncredited). Requires an Idempotency-Key.",
   access: "admin",
+  roles: MONEY,
   idempotent: true,
   params: adminInvoice,
   body: z.strictObject({ amount: positiveAmount, reason: name }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { apiKeyView, toApiKeyView } from "../http/views.js";
@@ -47,6 +48,7 @@ export const createApiKeyRoute = defineRoute({
   summary:
     "Issue an API key (admin, or the account's portal session opened by a portal link; never an API key, so a leaked key cannot mint others). The key is in this response only; Tollgate keeps its SHA-256.",
   access: "owner_link",
+  roles: MANAGERS,
   params: accountParams,
   body: createApiKeyBody,
   responses: { 201: { description: "The key, shown once", schema: apiKeyView.extend({ key: z.string() }) } },
@@ -67,6 +69,7 @@ export const listApiKeys = defineRoute({
   operationId: "listApiKeys",
   summary: "List an account's API keys, never the keys themselves (admin, or the account's own key or portal session).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The keys", schema: z.object({ items: z.array(apiKeyView) }) } },
   async handle({ params, ctx }) {
@@ -82,6 +85,7 @@ export const revokeApiKeyRoute = defineRoute({
   summary:
     "Revoke an API key: every gateway refuses it from the next call on (admin, or the account's portal session opened by a portal link).",
   access: "owner_link",
+  roles: MANAGERS,
   params: accountParams.extend({ keyId: id }),
   responses: { 200: { description: "The revoked key", schema: apiKeyView } },
   async handle({ params, principal, ctx }) {
@@ -97,6 +101,7 @@ export const accountLimitsRoute = defineRoute({
   summary:
     "What the account has used this period of each quota of its plan and of each key's spending cap, from the counters the gateways hold the next call to (admin, or the account's own key or portal session).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "Quota and cap use", schema: limitsView } },
   handle: async ({ params, ctx }) => ({ status: 200, body: await accountLimits(ctx, params.accountId) }),

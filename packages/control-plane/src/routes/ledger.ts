@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { accountParams, id, pageQuery } from "../http/schemas.js";
@@ -20,6 +21,7 @@ export const listTransactionsRoute = defineRoute({
   operationId: "listTransactions",
   summary: "An account's ledger entries (credits, booked usage), newest first, cursor-paginated (admin, or the account's own API key).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   query: pageQuery,
   responses: { 200: { description: "A page of ledger entries", schema: transactionsPage } },
@@ -32,6 +34,7 @@ export const listMyTransactions = defineRoute({
   operationId: "listMyTransactions",
   summary: "The calling API key's account ledger entries, newest first, cursor-paginated.",
   access: "consumer",
+  roles: NO_STAFF,
   query: pageQuery,
   responses: { 200: { description: "A page of ledger entries", schema: transactionsPage } },
   handle: async ({ principal, query, ctx }) => ({ status: 200, body: await transactions(ctx, ownAccount(principal), query) }),
@@ -44,6 +47,7 @@ export const runReconciliation = defineRoute({
   summary:
     "Check ledger = Redis balance + open reservations + usage not yet booked, for every wallet (or the accounts given); report the wallets that drift.",
   access: "admin",
+  roles: MANAGERS,
   body: z.strictObject({ accountIds: z.array(id).max(1_000).optional() }),
   responses: { 200: { description: "The report", schema: reconciliationView } },
   async handle({ body, ctx }) {
@@ -58,6 +62,7 @@ export const runRebuild = defineRoute({
   operationId: "rebuildRedis",
   summary: "Restore every account missing from Redis (after Redis lost its data) from the ledger; live accounts are left alone.",
   access: "admin",
+  roles: MANAGERS,
   body: z.strictObject({}),
   responses: { 200: { description: "How many accounts came back", schema: z.object({ restored: z.number().int() }) } },
   async handle({ principal, ctx }) {

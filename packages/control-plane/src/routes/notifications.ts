@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, positiveAmount } from "../http/schemas.js";
@@ -16,6 +17,7 @@ export const putNotificationSettings = defineRoute({
   summary:
     "Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.",
   access: "owner",
+  roles: MANAGERS,
   params: accountParams,
   body: z.strictObject({
     emails: z.array(z.email().max(254)).max(10).default([]),
@@ -43,6 +45,7 @@ export const getNotificationSettings = defineRoute({
   operationId: "getNotificationSettings",
   summary: "Who hears about the account, and about what (the defaults until settings are saved).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   async handle({ params, ctx }) {
@@ -74,6 +77,7 @@ export const listNotifications = defineRoute({
   operationId: "listNotifications",
   summary: "The account's notifications, newest first (at most 100), with where each was delivered and what failed.",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: {
     200: {

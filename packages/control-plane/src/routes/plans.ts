@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { createPlanBody, replaceCatalogBody } from "../http/catalog-schemas.js";
@@ -15,6 +16,7 @@ export const createPlanRoute = defineRoute({
   summary:
     "Create a plan: its currency and catalog (products and prices, quotas, rate limits, refund policy). `pricePerCall` alone makes a flat plan.",
   access: "admin",
+  roles: MANAGERS,
   body: createPlanBody,
   responses: { 201: { description: "The plan", schema: planView } },
   handle: async ({ body, principal, ctx }) => ({
@@ -29,6 +31,7 @@ export const replaceCatalogRoute = defineRoute({
   operationId: "replacePlanCatalog",
   summary: "Replace a plan's catalog. Every gateway applies it within a second (its cached copy is dropped on the change).",
   access: "admin",
+  roles: MANAGERS,
   params: planParams,
   body: replaceCatalogBody,
   responses: { 200: { description: "The plan", schema: planView } },
@@ -44,6 +47,7 @@ export const getPlan = defineRoute({
   operationId: "getPlan",
   summary: "Read a plan.",
   access: "admin",
+  roles: ANY_STAFF,
   params: planParams,
   responses: { 200: { description: "The plan", schema: planView } },
   async handle({ params, ctx }) {
@@ -59,6 +63,7 @@ export const listPlans = defineRoute({
   operationId: "listPlans",
   summary: "List plans, newest first (at most 200).",
   access: "admin",
+  roles: ANY_STAFF,
   responses: { 200: { description: "The plans", schema: z.object({ items: z.array(planView) }) } },
   async handle({ ctx }) {
     const plans = await ctx.models.Plan.find().sort({ createdAt: -1 }).limit(200).lean();

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { CONSOLE_COOKIE, PORTAL_COOKIE, readCookie } from "../http/auth.js";
 import { ProblemError } from "../http/problem-error.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
 import type { AppContext } from "../context.js";
+import { ROLES } from "../models/index.js";
 import {
   CONSOLE_COOKIE_TTL_MS,
   createPortalLogin,
@@ -11,6 +13,7 @@ import {
   exchangeForCookie,
   PORTAL_COOKIE_TTL_MS,
   signInConsole,
+  signInConsoleWithPassword,
 } from "../services/portal/sessions.js";
 
 const sessionView = z.object({ accountId: z.string(), expiresAt: z.string() });
@@ -27,6 +30,7 @@ export const createPortalSessionRoute = defineRoute({
   summary:
     "A short-lived link to the account's customer portal (admin, or the provider's backend). The secret is in the URL's fragment: it never reaches a server log; it signs one browser in, once, before `expiresAt`.",
   access: "admin",
+  roles: MANAGERS,
   params: accountParams,
   body: z.strictObject({ ttlSeconds: z.number().int().min(60).max(3_600).default(600) }),
   responses: { 201: { description: "The portal link", schema: z.object({ url: z.string(), expiresAt: z.string() }) } },
@@ -44,6 +48,7 @@ export const signInPortalRoute = defineRoute({
   summary:
     "Sign a browser in to the customer portal with a portal link's secret (once) or the customer's own API key: answers with an HttpOnly, SameSite=Strict session cookie (an hour).",
   access: "public",
+  roles: NO_STAFF,
   body: z
     .strictObject({ login: z.string().max(200).optional(), apiKey: z.string().max(200).optional() })
     .refine((b) => (b.login === undefined) !== (b.apiKey === undefined), "send exactly one of login and apiKey"),
@@ -65,6 +70,7 @@ export const getPortalSessionRoute = defineRoute({
   summary:
     "The account the caller (portal cookie or API key) acts for, and whether it may manage keys (`manageKeys`: a session opened by a portal link).",
   access: "consumer",
+  roles: NO_STAFF,
   responses: {
     200: { description: "The session", schema: z.object({ accountId: z.string(), manageKeys: z.boolean() }) },
   },
@@ -80,6 +86,7 @@ export const signOutPortalRoute = defineRoute({
   operationId: "signOutPortal",
   summary: "Sign the browser out of the portal: the session ends and its cookie is cleared.",
   access: "consumer",
+  roles: NO_STAFF,
   responses: { 204: { description: "Signed out" } },
   async handle({ ctx, raw }) {
     const value = typeof raw.headers.cookie === "string" ? readCookie(raw.headers.cookie, PORTAL_COOKIE) : undefined;
@@ -93,12 +100,21 @@ export const signInConsoleRoute = defineRoute({
   path: "/v1/console/session",
   operationId: "signInConsole",
   summary:
-    "Sign a staff member in to the admin console with an admin token, checked once: answers with an HttpOnly, SameSite=Strict session cookie (8 hours). The token is not kept by the browser.",
+    "Sign a staff member in to the admin console, with an email and password or with a token (a bootstrap admin token or a user's API token), checked once: answers with an HttpOnly, SameSite=Strict session cookie (8 hours). Failed sign-ins are limited per email (5) and per client address (20) in 15 minutes, then refused with 429; every attempt is audited.",
   access: "public",
-  body: z.strictObject({ token: z.string().min(1).max(256) }),
-  responses: { 200: { description: "Signed in", schema: z.object({ actor: z.string(), expiresAt: z.string() }) } },
-  async handle({ body, ctx }) {
-    const session = await signInConsole(ctx, body.token);
+  roles: NO_STAFF,
+  body: z.union([
+    z.strictObject({ token: z.string().min(1).max(256) }),
+    z.strictObject({ email: z.string().email().max(254), password: z.string().min(1).max(256) }),
+  ]),
+  responses: {
+    200: { description: "Signed in", schema: z.object({ actor: z.string(), expiresAt: z.string() }) },
+    401: { description: "Wrong credentials" },
+    429: { description: "Too many failed sign-ins" },
+  },
+  async handle({ body, ctx, address }) {
+    const session =
+      "token" in body ? await signInConsole(ctx, body.token) : await signInConsoleWithPassword(ctx, body.email, body.password, address);
     return {
       status: 200,
       body: { actor: session.actor, expiresAt: session.expiresAt.toISOString() },
@@ -111,10 +127,20 @@ export const getConsoleSessionRoute = defineRoute({
   method: "get",
   path: "/v1/console/session",
   operationId: "getConsoleSession",
-  summary: "Who is signed in to the admin console.",
+  summary: "Who is signed in to the admin console (or calling with a token), with the role they act with.",
   access: "admin",
-  responses: { 200: { description: "The session", schema: z.object({ actor: z.string() }) } },
-  handle: ({ principal }) => Promise.resolve({ status: 200, body: { actor: principal.actor } }),
+  roles: ANY_STAFF,
+  responses: {
+    200: {
+      description: "The session",
+      schema: z.object({ actor: z.string(), role: z.enum(ROLES), userId: z.string().optional() }),
+    },
+  },
+  handle: ({ principal }) =>
+    Promise.resolve({
+      status: 200,
+      body: principal.kind === "admin" ? { actor: principal.actor, role: principal.role, userId: principal.userId } : {},
+    }),
 });
 
 export const signOutConsoleRoute = defineRoute({
@@ -123,6 +149,7 @@ export const signOutConsoleRoute = defineRoute({
   operationId: "signOutConsole",
   summary: "Sign out of the admin console: the session ends and its cookie is cleared.",
   access: "admin",
+  roles: ANY_STAFF,
   responses: { 204: { description: "Signed out" } },
   async handle({ ctx, raw }) {
     const value = typeof raw.headers.cookie === "string" ? readCookie(raw.headers.cookie, CONSOLE_COOKIE) : undefined;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
@@ -15,6 +16,7 @@ export const createRecharge = defineRoute({
     "With `paymentMethod` a saved card is charged at once; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; " +
     "`saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.",
   access: "owner",
+  roles: MONEY,
   idempotent: true,
   params: accountParams,
   body: z.strictObject({
@@ -76,6 +78,7 @@ export const listRecharges = defineRoute({
   operationId: "listRecharges",
   summary: "An account's recharges, newest first (at most 100).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The recharges", schema: z.object({ items: z.array(rechargeView) }) } },
   async handle({ params, ctx }) {
@@ -90,6 +93,7 @@ export const refundRechargeRoute = defineRoute({
   operationId: "refundRecharge",
   summary: "Refund a succeeded recharge through its provider and reverse its credit in the ledger (once).",
   access: "admin",
+  roles: MONEY,
   params: z.strictObject({ rechargeId: id }),
   body: z.strictObject({}),
   responses: { 200: { description: "The refunded recharge", schema: rechargeView } },
@@ -105,6 +109,7 @@ export const paymentWebhook = defineRoute({
   summary:
     "A payment provider's signed webhook (Stripe: Stripe-Signature), authenticated by its signature over the body as sent. Applied exactly once however often it is delivered.",
   access: "public",
+  roles: NO_STAFF,
   rawBody: true,
   params: z.strictObject({ provider: z.enum(["stripe"]) }),
   responses: { 200: { description: "Received", schema: z.object({ received: z.literal(true) }) } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { csvReply } from "../http/csv.js";
 import { ProblemError } from "../http/problem-error.js";
@@ -98,6 +99,7 @@ export const usageReportRoute = defineRoute({
   operationId: "getUsageReport",
   summary: `Usage report over every account, or one (admin). ${usageDescription}`,
   access: "admin",
+  roles: ANY_STAFF,
   query: adminUsageQuery,
   responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
   handle: ({ query, ctx, format }) => usageReply(ctx, query, query.accountId, format),
@@ -109,6 +111,7 @@ export const myUsageReportRoute = defineRoute({
   operationId: "getMyUsageReport",
   summary: `The calling key's own account's usage report. ${usageDescription}`,
   access: "consumer",
+  roles: NO_STAFF,
   query: myUsageQuery,
   responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
   handle: ({ query, ctx, principal, format }) => usageReply(ctx, query, ownAccount(principal), format),
@@ -121,6 +124,7 @@ export const rechargeReportRoute = defineRoute({
   summary:
     "Every top-up (admin credit, voucher, payment provider, auto-recharge) with amount, status and time; count, total and average per method and bucket; recharge frequency per account. CSV: `table` picks topUps, totals, buckets or accounts.",
   access: "admin",
+  roles: ANY_STAFF,
   query: rechargeQuery,
   responses: { 200: { description: "The recharge report", schema: rechargeReportView, csv: true } },
   async handle({ query, ctx, format }) {
@@ -141,6 +145,7 @@ export const financialReportRoute = defineRoute({
   summary:
     "Per currency: revenue (usage booked, refunded, net), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.",
   access: "admin",
+  roles: ANY_STAFF,
   query: financialQuery,
   responses: { 200: { description: "The financial summary", schema: financialReportView, csv: true } },
   async handle({ query, ctx, format }) {
@@ -157,6 +162,7 @@ export const rebuildRollupsRoute = defineRoute({
   summary:
     "Recompute every rollup from the booked usage events and the ledger (after an upgrade from before rollups, or a change of REPORT_TIME_ZONE). Reads whole collections; 409 while usage is being booked.",
   access: "admin",
+  roles: MANAGERS,
   body: z.strictObject({}),
   responses: {
     200: { description: "What was rolled up", schema: z.object({ usageEntries: z.number().int(), movements: z.number().int() }) },

@@ -1,4 +1,5 @@
 import { defineRoute } from "../http/route.js";
+import { ANY_STAFF, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { accountParams, pageQuery } from "../http/schemas.js";
 import { toUsageEventView, usagePageView } from "../http/views.js";
@@ -16,6 +17,7 @@ export const listAccountUsage = defineRoute({
   operationId: "listUsage",
   summary: "An account's usage events, newest first, with cursor pagination (admin, or the account's own API key).",
   access: "owner",
+  roles: ANY_STAFF,
   params: accountParams,
   query: pageQuery,
   responses: { 200: { description: "A page of usage events", schema: usagePageView } },
@@ -28,6 +30,7 @@ export const listMyUsage = defineRoute({
   operationId: "listMyUsage",
   summary: "The calling API key's account usage events, newest first, with cursor pagination.",
   access: "consumer",
+  roles: NO_STAFF,
   query: pageQuery,
   responses: { 200: { description: "A page of usage events", schema: usagePageView } },
   handle: async ({ principal, query, ctx }) => ({ status: 200, body: await usagePage(ctx, ownAccount(principal), query) }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, type RouteInput } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { ProblemError } from "../http/problem-error.js";
@@ -15,6 +16,7 @@ export const createVoucherBatch = defineRoute({
   summary:
     "Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.",
   access: "admin",
+  roles: MONEY,
   body: z.strictObject({ amount: positiveAmount, currency, count: z.number().int().min(1).max(1_000), expiresAt: timestamp }),
   responses: {
     201: {
@@ -61,6 +63,7 @@ export const redeemForAccount = defineRoute({
   summary:
     "Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.",
   access: "owner",
+  roles: MONEY,
   params: accountParams,
   body: redeemBody,
   responses: { 201: { description: "The credit", schema: ledgerEntryView } },
@@ -80,6 +83,7 @@ export const redeemMine = defineRoute({
   operationId: "redeemMyVoucher",
   summary: "Redeem a voucher code into the calling key's account.",
   access: "consumer",
+  roles: NO_STAFF,
   body: redeemBody,
   responses: { 201: { description: "The credit", schema: ledgerEntryView } },
   handle: async ({ body, principal, ctx, address }) => redeem(ctx, ownAccount(principal), body.code, principal.actor, address),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders, type RouteSpec } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
@@ -19,6 +20,7 @@ export const getWallet = defineRoute({
   operationId: "getWallet",
   summary: "Read a wallet (admin, or the account's own key or portal session).",
   access: "owner",
+  roles: ANY_STAFF,
   ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   responses: { 200: { description: "The wallet", schema: walletView } },
@@ -39,6 +41,7 @@ export const creditWalletRoute = defineRoute({
     "Credit a wallet (integer micros). Requires an Idempotency-Key: a replay returns the first response " +
     "with `Idempotent-Replayed: true`; the same key with a different body is 422.",
   access: "admin",
+  roles: MONEY,
   idempotent: true,
   params: z.strictObject({ walletId: id }),
   body: creditWalletBody,
@@ -73,6 +76,7 @@ export const adjustWalletRoute = defineRoute({
   summary:
     "An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.",
   access: "admin",
+  roles: MONEY,
   idempotent: true,
   params: z.strictObject({ walletId: id }),
   body: adjustWalletBody,
@@ -98,6 +102,7 @@ export const setAutoRechargeRoute = defineRoute({
     "Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day. " +
     "The card is a saved `paymentMethod` (admin), or `fromRecharge`: the card the customer kept when paying that recharge (`saveCard`). Admin, or the account's own key or portal session.",
   access: "owner",
+  roles: MONEY,
   ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   body: z
@@ -142,6 +147,7 @@ export const clearAutoRechargeRoute = defineRoute({
   operationId: "clearAutoRecharge",
   summary: "Turn auto-recharge off (a recharge already under way still completes). Admin, or the account's own key or portal session.",
   access: "owner",
+  roles: MONEY,
   ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   responses: { 200: { description: "The wallet", schema: walletView } },

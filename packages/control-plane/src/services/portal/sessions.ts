@@ -3,6 +3,7 @@ import { hashApiKey } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { isDuplicateKey } from "../../models/index.js";
+import { checkPassword } from "../staff/users.js";
 import { audit } from "../audit.js";
 import { LINK_ACTOR, portalSecretId as digest } from "./lookup.js";
 
@@ -88,16 +89,43 @@ export const CONSOLE_COOKIE_TTL_MS = 8 * 60 * 60_000;
 export async function signInConsole(ctx: AppContext, token: string): Promise<{ secret: string; actor: string; expiresAt: Date }> {
   const principal = await ctx.auth.authenticate({ authorization: `Bearer ${token}` });
   if (principal?.kind !== "admin") throw new ProblemError("unauthorized", "That is not an admin token.");
+  return openConsoleSession(ctx, principal.actor);
+}
+
+/**
+ * A staff user's sign-in by email and password. Failures are limited per email and per client address
+ * (`ctx.signInGuard`: a 429 past the budget, even for the right password) and every attempt is audited.
+ */
+export async function signInConsoleWithPassword(
+  ctx: AppContext,
+  email: string,
+  password: string,
+  address: string,
+): Promise<{ secret: string; actor: string; expiresAt: Date }> {
+  const subject = email.toLowerCase();
+  try {
+    await ctx.signInGuard.check(subject, address);
+  } catch (error) {
+    await audit(ctx, "anonymous", "console.sign_in_refused", subject, { address, reason: "rate_limited" });
+    throw error;
+  }
+  const user = await checkPassword(ctx.models, subject, password);
+  if (user === undefined) {
+    await ctx.signInGuard.failed(subject, address);
+    await audit(ctx, "anonymous", "console.sign_in_failed", subject, { address });
+    throw new ProblemError("unauthorized", "The email or the password is wrong, or the user is disabled.");
+  }
+  return openConsoleSession(ctx, `user:${user._id}`, { address });
+}
+
+async function openConsoleSession(
+  ctx: AppContext,
+  actor: string,
+  data: Record<string, unknown> = {},
+): Promise<{ secret: string; actor: string; expiresAt: Date }> {
   const cookie = secret();
   const expiresAt = new Date(Date.now() + CONSOLE_COOKIE_TTL_MS);
-  await ctx.models.PortalSession.create({
-    _id: digest(cookie),
-    kind: "admin",
-    accountId: "",
-    actor: principal.actor,
-    expiresAt,
-    createdAt: new Date(),
-  });
-  await audit(ctx, principal.actor, "console.sign_in", principal.actor, {});
-  return { secret: cookie, actor: principal.actor, expiresAt };
+  await ctx.models.PortalSession.create({ _id: digest(cookie), kind: "admin", accountId: "", actor, expiresAt, createdAt: new Date() });
+  await audit(ctx, actor, "console.sign_in", actor, data);
+  return { secret: cookie, actor, expiresAt };
 }

@@ -1,0 +1,239 @@
+import { z } from "zod";
+import type { Principal } from "../http/auth.js";
+import { ProblemError } from "../http/problem-error.js";
+import { ANY_STAFF, AUDITORS, OWNERS } from "../http/roles.js";
+import { defineRoute } from "../http/route.js";
+import { id, name, pageQuery, timestamp } from "../http/schemas.js";
+import { ROLES } from "../models/index.js";
+import { listAudit } from "../services/audit.js";
+import { createToken, createUser, getUser, listTokens, listUsers, revokeToken, updateUser, userView } from "../services/staff/users.js";
+
+const role = z.enum(ROLES);
+/** 12 characters at least (NIST SP 800-63B asks for 8; a console that moves money asks for more), 256 at most. */
+const password = z.string().min(12, "at least 12 characters").max(256);
+
+const userSchema = z.object({
+  _id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  status: z.enum(["active", "disabled"]),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+const tokenSchema = z.object({
+  _id: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  role,
+  expiresAt: z.date().optional(),
+  revokedAt: z.date().optional(),
+  createdAt: z.date(),
+});
+const userParams = z.strictObject({ userId: id });
+const tokenParams = z.strictObject({ userId: id, tokenId: id });
+const tokenBody = z.strictObject({ name, role: role.optional(), expiresAt: timestamp.optional() });
+
+export const createUserRoute = defineRoute({
+  method: "post",
+  path: "/v1/users",
+  operationId: "createUser",
+  summary:
+    "Create a staff user (owners only; the first owner is created with a bootstrap admin token). The email is unique, in any case; the password is kept as an argon2id hash.",
+  access: "admin",
+  roles: OWNERS,
+  body: z.strictObject({ email: z.string().email().max(254), name, role, password }),
+  responses: { 201: { description: "The user", schema: userSchema }, 409: { description: "The email is taken" } },
+  async handle({ body, principal, ctx }) {
+    return { status: 201, body: await createUser(ctx, principal.actor, body) };
+  },
+});
+
+export const listUsersRoute = defineRoute({
+  method: "get",
+  path: "/v1/users",
+  operationId: "listUsers",
+  summary: "Every staff user, oldest first.",
+  access: "admin",
+  roles: OWNERS,
+  responses: { 200: { description: "The users", schema: z.object({ items: z.array(userSchema) }) } },
+  async handle({ ctx }) {
+    return { status: 200, body: { items: await listUsers(ctx) } };
+  },
+});
+
+export const getUserRoute = defineRoute({
+  method: "get",
+  path: "/v1/users/:userId",
+  operationId: "getUser",
+  summary: "One staff user.",
+  access: "admin",
+  roles: OWNERS,
+  params: userParams,
+  responses: { 200: { description: "The user", schema: userSchema } },
+  async handle({ params, ctx }) {
+    return { status: 200, body: userView(await getUser(ctx, params.userId)) };
+  },
+});
+
+export const updateUserRoute = defineRoute({
+  method: "put",
+  path: "/v1/users/:userId",
+  operationId: "updateUser",
+  summary:
+    "Change a user's name, role, status (`disabled` signs them out everywhere: sessions and tokens are checked on each request) or password. The last active owner cannot be demoted or disabled.",
+  access: "admin",
+  roles: OWNERS,
+  params: userParams,
+  body: z
+    .strictObject({
+      name: name.optional(),
+      role: role.optional(),
+      status: z.enum(["active", "disabled"]).optional(),
+      password: password.optional(),
+    })
+    .refine((b) => Object.keys(b).length > 0, { message: "name, role, status or password" }),
+  responses: { 200: { description: "The user", schema: userSchema }, 409: { description: "The last active owner" } },
+  async handle({ params, body, principal, ctx }) {
+    return { status: 200, body: await updateUser(ctx, principal.actor, params.userId, body) };
+  },
+});
+
+export const listUserTokensRoute = defineRoute({
+  method: "get",
+  path: "/v1/users/:userId/tokens",
+  operationId: "listUserTokens",
+  summary: "A user's API tokens (never their secrets), oldest first.",
+  access: "admin",
+  roles: OWNERS,
+  params: userParams,
+  responses: { 200: { description: "The tokens", schema: z.object({ items: z.array(tokenSchema) }) } },
+  async handle({ params, ctx }) {
+    await getUser(ctx, params.userId);
+    return { status: 200, body: { items: await listTokens(ctx, params.userId) } };
+  },
+});
+
+export const createUserTokenRoute = defineRoute({
+  method: "post",
+  path: "/v1/users/:userId/tokens",
+  operationId: "createUserToken",
+  summary: "Create an API token for a user, with the user's role or a narrower one; the secret is in this answer only.",
+  access: "admin",
+  roles: OWNERS,
+  params: userParams,
+  body: tokenBody,
+  responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
+  async handle({ params, body, principal, ctx }) {
+    const user = await getUser(ctx, params.userId);
+    return { status: 201, body: await createToken(ctx, principal.actor, user, tokenInput(body)), headers: { "cache-control": "no-store" } };
+  },
+});
+
+export const revokeUserTokenRoute = defineRoute({
+  method: "delete",
+  path: "/v1/users/:userId/tokens/:tokenId",
+  operationId: "revokeUserToken",
+  summary: "Revoke a user's token: it stops working at once. Revoking it again changes nothing.",
+  access: "admin",
+  roles: OWNERS,
+  params: tokenParams,
+  responses: { 200: { description: "The revoked token", schema: tokenSchema } },
+  async handle({ params, principal, ctx }) {
+    return { status: 200, body: await revokeToken(ctx, principal.actor, params.userId, params.tokenId) };
+  },
+});
+
+/** The signed-in user (a session or a token of theirs); a bootstrap token has none. */
+function ownUserId(principal: Principal): string {
+  if (principal.kind !== "admin" || principal.userId === undefined) {
+    throw new ProblemError("forbidden", "Bootstrap admin tokens belong to no user: sign in as a user to manage your own tokens.");
+  }
+  return principal.userId;
+}
+
+function tokenInput(body: z.infer<typeof tokenBody>) {
+  return { name: body.name, role: body.role, expiresAt: body.expiresAt === undefined ? undefined : new Date(body.expiresAt) };
+}
+
+export const listMyTokensRoute = defineRoute({
+  method: "get",
+  path: "/v1/tokens",
+  operationId: "listMyTokens",
+  summary: "The signed-in user's own API tokens.",
+  access: "admin",
+  roles: ANY_STAFF,
+  responses: { 200: { description: "The tokens", schema: z.object({ items: z.array(tokenSchema) }) } },
+  async handle({ principal, ctx }) {
+    return { status: 200, body: { items: await listTokens(ctx, ownUserId(principal)) } };
+  },
+});
+
+export const createMyTokenRoute = defineRoute({
+  method: "post",
+  path: "/v1/tokens",
+  operationId: "createMyToken",
+  summary:
+    "Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the user's role or a narrower one. The secret is in this answer only; only its hash is kept.",
+  access: "admin",
+  roles: ANY_STAFF,
+  body: tokenBody,
+  responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
+  async handle({ body, principal, ctx }) {
+    const user = await getUser(ctx, ownUserId(principal));
+    return { status: 201, body: await createToken(ctx, principal.actor, user, tokenInput(body)), headers: { "cache-control": "no-store" } };
+  },
+});
+
+export const revokeMyTokenRoute = defineRoute({
+  method: "delete",
+  path: "/v1/tokens/:tokenId",
+  operationId: "revokeMyToken",
+  summary: "Revoke one of the signed-in user's tokens.",
+  access: "admin",
+  roles: ANY_STAFF,
+  params: z.strictObject({ tokenId: id }),
+  responses: { 200: { description: "The revoked token", schema: tokenSchema } },
+  async handle({ params, principal, ctx }) {
+    return { status: 200, body: await revokeToken(ctx, principal.actor, ownUserId(principal), params.tokenId) };
+  },
+});
+
+const auditSchema = z.object({
+  _id: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  at: z.date(),
+});
+
+export const listAuditRoute = defineRoute({
+  method: "get",
+  path: "/v1/audit",
+  operationId: "listAudit",
+  summary:
+    "The audit trail, newest first: every admin change, money movement and sign-in, with who did it (`user:…`, `token:…`, `admin:…` for a bootstrap token, `key:…`, `portal:…`, `system:…`). Filters: `actor`, `target` (an account, a wallet, a user…), `action`, and `from`/`to`. Records are never changed or deleted through the API.",
+  access: "admin",
+  roles: AUDITORS,
+  query: z.strictObject({
+    actor: z.string().min(1).max(200).optional(),
+    target: z.string().min(1).max(200).optional(),
+    action: z.string().min(1).max(100).optional(),
+    from: timestamp.optional(),
+    to: timestamp.optional(),
+    limit: pageQuery.shape.limit,
+    cursor: pageQuery.shape.cursor,
+  }),
+  responses: {
+    200: { description: "A page of audit records", schema: z.object({ items: z.array(auditSchema), nextCursor: z.string().optional() }) },
+  },
+  async handle({ query, ctx }) {
+    const page = await listAudit(ctx, {
+      ...query,
+      from: query.from === undefined ? undefined : new Date(query.from),
+      to: query.to === undefined ? undefined : new Date(query.to),
+    });
+    return { status: 200, body: page };
+  },
+});

@@ -1,0 +1,219 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { newId } from "../../ids.js";
+import { insertOnce, type Models, type Role, type StaffToken, type StaffUser } from "../../models/index.js";
+import { ROLE_INCLUDES } from "../../models/staff.js";
+import { audit } from "../audit.js";
+
+/** A user as the API shows it: never the password hash. */
+export type UserView = Omit<StaffUser, "passwordHash">;
+/** A token as the API shows it: never the secret's hash. */
+export type TokenView = Omit<StaffToken, "secretHash">;
+
+export function userView({ passwordHash: _hidden, ...user }: StaffUser): UserView {
+  return user;
+}
+export function tokenView({ secretHash: _hidden, ...token }: StaffToken): TokenView {
+  return token;
+}
+
+/** A password's argon2id hash (the library's defaults: 19 MiB, 2 passes, as OWASP recommends). */
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function createUser(
+  ctx: AppContext,
+  actor: string,
+  input: { email: string; name: string; role: Role; password: string },
+): Promise<UserView> {
+  const email = input.email.toLowerCase();
+  const now = new Date();
+  const user: StaffUser = {
+    _id: newId("usr"),
+    email,
+    name: input.name,
+    role: input.role,
+    status: "active",
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+    updatedAt: now,
+  };
+  // The email is claimed first, by a unique insert: of two creations with one email, one wins.
+  if (!(await insertOnce(ctx.models.StaffEmail, { _id: email, userId: user._id, at: now }))) {
+    throw new ProblemError("conflict", `A user with the email ${email} exists already.`);
+  }
+  await ctx.models.StaffUser.create(user);
+  await audit(ctx, actor, "user.create", user._id, { email, role: user.role });
+  return userView(user);
+}
+
+export async function getUser(ctx: AppContext, userId: string): Promise<StaffUser> {
+  const user = await ctx.models.StaffUser.findById(userId).lean();
+  if (user === null) throw new ProblemError("not_found", "No such user.");
+  return user;
+}
+
+export async function listUsers(ctx: AppContext): Promise<UserView[]> {
+  const users = await ctx.models.StaffUser.find({}).lean();
+  return users.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : 1)).map(userView);
+}
+
+/**
+ * Change a user's name, role, status or password. The last active owner cannot be demoted or disabled (the
+ * bootstrap tokens would be the only way back in). A changed password, role or status applies at the user's
+ * next request: sessions and tokens are checked against the user each time.
+ */
+export async function updateUser(
+  ctx: AppContext,
+  actor: string,
+  userId: string,
+  change: { name?: string | undefined; role?: Role | undefined; status?: "active" | "disabled" | undefined; password?: string | undefined },
+): Promise<UserView> {
+  const user = await getUser(ctx, userId);
+  const next: StaffUser = {
+    ...user,
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...(change.role === undefined ? {} : { role: change.role }),
+    ...(change.status === undefined ? {} : { status: change.status }),
+    ...(change.password === undefined ? {} : { passwordHash: await hashPassword(change.password) }),
+    updatedAt: new Date(),
+  };
+  const wasOwner = user.role === "owner" && user.status === "active";
+  const staysOwner = next.role === "owner" && next.status === "active";
+  if (wasOwner && !staysOwner) {
+    const owners = await ctx.models.StaffUser.find({ role: "owner", status: "active" }, { _id: 1 }).lean();
+    if (owners.length <= 1) throw new ProblemError("conflict", "This is the last active owner: make another user owner first.");
+  }
+  await ctx.models.StaffUser.replaceOne({ _id: userId }, next);
+  await audit(ctx, actor, "user.update", userId, {
+    ...(change.name === undefined ? {} : { name: change.name }),
+    ...(change.role === undefined ? {} : { role: change.role }),
+    ...(change.status === undefined ? {} : { status: change.status }),
+    ...(change.password === undefined ? {} : { password: "changed" }),
+  });
+  return userView(next);
+}
+
+/** The user an email and password name, or undefined (the same answer for an unknown email and a wrong password). */
+export async function checkPassword(models: Models, email: string, password: string): Promise<StaffUser | undefined> {
+  const claim = await models.StaffEmail.findById(email.toLowerCase()).lean();
+  const user = claim === null ? null : await models.StaffUser.findById(claim.userId).lean();
+  // An unknown email costs a hash all the same, so that timing does not tell which emails exist.
+  const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password);
+  return ok && user !== null && user.status === "active" ? user : undefined;
+}
+const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$/mTsUDoXRay69Bw9We66wA$2lwH4Lxn/GfUymh2hBMvlXCsGuSV1AdYN7fDmmANqJY";
+
+const TOKEN_SECRET = /^tgat_([A-Za-z0-9_-]{16})_([A-Za-z0-9_-]{43})$/;
+
+export function isStaffTokenSecret(credential: string): boolean {
+  return credential.startsWith("tgat_");
+}
+
+function digest(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}
+
+/** Create a token for a user, with the user's role or one it includes. The secret is returned once. */
+export async function createToken(
+  ctx: AppContext,
+  actor: string,
+  user: StaffUser,
+  input: { name: string; role?: Role | undefined; expiresAt?: Date | undefined },
+): Promise<{ token: TokenView; secret: string }> {
+  const role = input.role ?? user.role;
+  if (!ROLE_INCLUDES[user.role].includes(role)) {
+    throw new ProblemError("forbidden", `A ${user.role}'s token cannot carry the role ${role}.`);
+  }
+  if (input.expiresAt !== undefined && input.expiresAt.getTime() <= Date.now()) {
+    throw new ProblemError("validation_failed", "expiresAt must be in the future.", {
+      errors: [{ location: "body", pointer: "/expiresAt", message: "must be in the future" }],
+    });
+  }
+  const id = newId("tok");
+  const secret = `tgat_${id.slice(4)}_${randomBytes(32).toString("base64url")}`;
+  const token: StaffToken = {
+    _id: id,
+    userId: user._id,
+    name: input.name,
+    role,
+    secretHash: digest(secret),
+    ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
+    createdAt: new Date(),
+  };
+  await ctx.models.StaffToken.create(token);
+  await audit(ctx, actor, "token.create", id, { userId: user._id, role, name: input.name });
+  return { token: tokenView(token), secret };
+}
+
+export async function listTokens(ctx: AppContext, userId: string): Promise<TokenView[]> {
+  const tokens = await ctx.models.StaffToken.find({ userId }).lean();
+  return tokens.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(tokenView);
+}
+
+/** Revoke one of a user's tokens; revoking it again changes nothing. */
+export async function revokeToken(ctx: AppContext, actor: string, userId: string, tokenId: string): Promise<TokenView> {
+  const token = await ctx.models.StaffToken.findById(tokenId).lean();
+  if (token === null || token.userId !== userId) throw new ProblemError("not_found", "No such token.");
+  if (token.revokedAt !== undefined) return tokenView(token);
+  const revoked = { ...token, revokedAt: new Date() };
+  await ctx.models.StaffToken.replaceOne({ _id: tokenId }, revoked);
+  await audit(ctx, actor, "token.revoke", tokenId, { userId });
+  return tokenView(revoked);
+}
+
+/** Who a staff actor is now: its role, or undefined when its user, token or session no longer admits it. */
+export interface StaffIdentity {
+  actor: string;
+  role: Role;
+  userId?: string;
+}
+
+/** The identity a token secret gives: the token's role, while the token is live and its user's role includes it. */
+export async function tokenIdentity(models: Models, secret: string): Promise<StaffIdentity | undefined> {
+  const match = TOKEN_SECRET.exec(secret);
+  if (match === null) return undefined;
+  const token = await models.StaffToken.findById(`tok_${match[1]}`).lean();
+  if (token === null || !sameDigest(token.secretHash, digest(secret))) return undefined;
+  if (token.revokedAt !== undefined || (token.expiresAt !== undefined && token.expiresAt.getTime() <= Date.now())) return undefined;
+  const user = await liveUser(models, token.userId);
+  if (user === undefined || !ROLE_INCLUDES[user.role].includes(token.role)) return undefined;
+  return { actor: `token:${token._id}`, role: token.role, userId: user._id };
+}
+
+/** A user who may act: present and active. */
+export async function liveUser(models: Models, userId: string): Promise<StaffUser | undefined> {
+  const user = await models.StaffUser.findById(userId).lean();
+  return user !== null && user.status === "active" ? user : undefined;
+}
+
+function sameDigest(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Who a console session's actor is now: a bootstrap token (`admin:…`) is an owner; a user (`user:…`) and a
+ * token (`token:…`) are looked up again, so a disabled user, a changed role or a revoked token takes effect
+ * on the session's next request.
+ */
+export async function actorIdentity(models: Models, actor: string): Promise<StaffIdentity | undefined> {
+  if (actor.startsWith("admin:")) return { actor, role: "owner" };
+  if (actor.startsWith("user:")) {
+    const user = await liveUser(models, actor.slice("user:".length));
+    return user === undefined ? undefined : { actor, role: user.role, userId: user._id };
+  }
+  if (actor.startsWith("token:")) {
+    const token = await models.StaffToken.findById(actor.slice("token:".length)).lean();
+    if (token === null || token.revokedAt !== undefined || (token.expiresAt !== undefined && token.expiresAt.getTime() <= Date.now())) {
+      return undefined;
+    }
+    const user = await liveUser(models, token.userId);
+    return user === undefined || !ROLE_INCLUDES[user.role].includes(token.role) ? undefined : { actor, role: token.role, userId: user._id };
+  }
+  return undefined;
+}
