@@ -147,6 +147,13 @@ describe("OpenAPI document", () => {
         "/v1/admin/rollups/rebuild",
         "/v1/accounts/{accountId}/suspend",
         "/v1/accounts/{accountId}/resume",
+        "/v1/users",
+        "/v1/users/{userId}",
+        "/v1/users/{userId}/tokens",
+        "/v1/users/{userId}/tokens/{tokenId}",
+        "/v1/tokens",
+        "/v1/tokens/{tokenId}",
+        "/v1/audit",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;
