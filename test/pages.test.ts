@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { chromium, type Browser, type Page } from "playwright-core";
 import Stripe from "stripe";
+import { TollgateAdminClient } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
@@ -194,9 +195,16 @@ describe("the customer portal and the admin console, in a real browser", () => {
   it("console: sign in, dashboard, report totals equal the API's, and the CSV download parses and matches", async () => {
     await jobs.bookUsage(stack.ctx);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // The first owner, made with the bootstrap token; then a sign-in by email and password.
+    await stack.admin.createUser({ email: "olivia@example.com", name: "Olivia", role: "owner", password: "a long owner password" });
     await page.goto(`${stack.controlPlaneUrl}/console/`);
-    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await shoot(page, `${SHOTS}console-sign-in.png`);
+    await page.getByLabel("Email").fill("olivia@example.com");
+    await page.getByLabel("Password").fill("not her password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("alert").waitFor();
+    await page.getByLabel("Password").fill("a long owner password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByText("Prepaid liability").waitFor();
     await shoot(page, `${SHOTS}console-dashboard.png`);
 
@@ -244,6 +252,32 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("alert").waitFor();
     await shoot(page, `${SHOTS}console-plans.png`);
+
+    // Team: the owner adds a support user and makes a read-only token of her own.
+    await page.getByRole("button", { name: "Team" }).click();
+    const addUser = page.getByRole("form", { name: "Add a user" });
+    await addUser.getByLabel("Email").fill("sam@example.com");
+    await addUser.getByLabel("Name").fill("Sam");
+    await addUser.getByLabel("Role").selectOption("support");
+    await addUser.getByLabel("First password").fill("sam's long password");
+    await page.getByRole("button", { name: "Add user" }).click();
+    await page.getByRole("cell", { name: "sam@example.com", exact: true }).waitFor();
+    const makeToken = page.getByRole("form", { name: "Create a token" });
+    await makeToken.getByLabel("Name").fill("dashboards");
+    await makeToken.getByLabel("Role").selectOption("viewer");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const secret = await page.getByTestId("token-secret").inputValue();
+    const asToken = new TollgateAdminClient({ baseUrl: stack.controlPlaneUrl, token: secret });
+    expect((await asToken.getSession()).role).toBe("viewer");
+    await expect(
+      asToken.createVoucherBatch({
+        amount: 1_000_000,
+        currency: "USD",
+        count: 1,
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    await shoot(page, `${SHOTS}console-team.png`);
     await page.close();
   });
 

@@ -293,7 +293,7 @@ export class TollgateAdminClient extends AccountClient {
   }
 
   /** Who is signed in (or calling with a token), and the role they act with. */
-  getSession(): Promise<{ actor: string; role: Role; userId?: string }> {
+  getSession(): Promise<{ actor: string; role: Role; userId?: string; name?: string; email?: string }> {
     return this.http.request("GET", "/v1/console/session");
   }
 

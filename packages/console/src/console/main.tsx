@@ -1,6 +1,6 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TollgateError } from "@tollgate/sdk";
-import { StrictMode, useState } from "react";
+import { TollgateError, type Role } from "@tollgate/sdk";
+import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { seriesOf, TimeChart } from "../shared/chart.js";
 import { money } from "../shared/money.js";
@@ -9,6 +9,7 @@ import { Accounts } from "./accounts.js";
 import { Plans, Vouchers } from "./catalog.js";
 import { admin, lastDays, queries } from "./client.js";
 import { Anomalies, Reports } from "./reports.js";
+import { MyTokens, Users } from "./team.js";
 import "../shared/styles.css";
 
 function App() {
@@ -16,31 +17,90 @@ function App() {
   if (session.isPending) return <Loading />;
   if (session.error instanceof TollgateError && session.error.status === 401) return <SignIn />;
   if (session.error) return <ProblemText error={session.error} />;
-  return <Console actor={session.data.actor} />;
+  const { actor, role, name, email, userId } = session.data;
+  return <Console who={name === undefined ? actor : `${name} (${email})`} role={role} hasUser={userId !== undefined} />;
 }
 
+/** Staff sign in with their email and password; a token (a bootstrap admin token, or a user's) also works. */
 function SignIn() {
-  return <SignInForm title="Tollgate console" label="Admin token" signIn={(token) => admin.signIn(token)} />;
+  const qc = useQueryClient();
+  const [withToken, setWithToken] = useState(false);
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const signIn = useMutation({ mutationFn: () => admin.signIn({ email, password }), onSuccess: () => qc.invalidateQueries() });
+  if (withToken) {
+    return (
+      <SignInForm
+        title="Tollgate console"
+        label="Admin token"
+        signIn={(token) => admin.signIn(token)}
+        notice={
+          <button type="button" className="link" onClick={() => setWithToken(false)}>
+            Sign in with an email and password instead
+          </button>
+        }
+      />
+    );
+  }
+  return (
+    <main>
+      <section className="card signin" aria-labelledby="signin-title">
+        <h1 id="signin-title">Tollgate console</h1>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            signIn.mutate();
+          }}
+        >
+          <label>
+            Email
+            <input type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          </label>
+          <label>
+            Password
+            <input
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+            />
+          </label>
+          <button className="primary" type="submit">
+            Sign in
+          </button>
+        </form>
+        <ProblemText error={signIn.error} />
+        <button type="button" className="link" onClick={() => setWithToken(true)}>
+          Sign in with a token instead
+        </button>
+      </section>
+    </main>
+  );
 }
 
-const PAGES = ["Dashboard", "Accounts", "Reports", "Anomalies", "Plans", "Vouchers"] as const;
+const PAGES = ["Dashboard", "Accounts", "Reports", "Anomalies", "Plans", "Vouchers", "Team"] as const;
 type Page = (typeof PAGES)[number];
 
-function Console({ actor }: { actor: string }) {
+function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boolean }) {
   const qc = useQueryClient();
   const [page, setPage] = useState<Page>("Dashboard");
+  // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
+  const pages = PAGES.filter((p) => p !== "Team" || role === "owner" || hasUser);
   const signOut = useMutation({ mutationFn: () => admin.signOut(), onSuccess: () => qc.invalidateQueries() });
   return (
     <>
       <header className="top">
         <h1>Tollgate console</h1>
-        <span>{actor}</span>
+        <span>
+          {who} <span className="badge">{role}</span>
+        </span>
         <button type="button" onClick={() => signOut.mutate()}>
           Sign out
         </button>
       </header>
       <nav className="tabs" aria-label="Sections">
-        {PAGES.map((p) => (
+        {pages.map((p) => (
           <button key={p} type="button" aria-current={p === page ? "page" : undefined} onClick={() => setPage(p)}>
             {p}
           </button>
@@ -53,6 +113,12 @@ function Console({ actor }: { actor: string }) {
         {page === "Anomalies" && <Anomalies />}
         {page === "Plans" && <Plans />}
         {page === "Vouchers" && <Vouchers />}
+        {page === "Team" && (
+          <>
+            {role === "owner" && <Users />}
+            {hasUser && <MyTokens role={role} />}
+          </>
+        )}
       </main>
     </>
   );

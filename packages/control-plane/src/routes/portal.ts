@@ -133,14 +133,23 @@ export const getConsoleSessionRoute = defineRoute({
   responses: {
     200: {
       description: "The session",
-      schema: z.object({ actor: z.string(), role: z.enum(ROLES), userId: z.string().optional() }),
+      schema: z.object({
+        actor: z.string(),
+        role: z.enum(ROLES),
+        userId: z.string().optional(),
+        name: z.string().optional(),
+        email: z.string().optional(),
+      }),
     },
   },
-  handle: ({ principal }) =>
-    Promise.resolve({
+  async handle({ principal, ctx }) {
+    if (principal.kind !== "admin") return { status: 200, body: {} };
+    const user = principal.userId === undefined ? null : await ctx.models.StaffUser.findById(principal.userId).lean();
+    return {
       status: 200,
-      body: principal.kind === "admin" ? { actor: principal.actor, role: principal.role, userId: principal.userId } : {},
-    }),
+      body: { actor: principal.actor, role: principal.role, ...(user ? { userId: user._id, name: user.name, email: user.email } : {}) },
+    };
+  },
 });
 
 export const signOutConsoleRoute = defineRoute({

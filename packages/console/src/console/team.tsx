@@ -1,0 +1,234 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
+import { useState, type FormEvent } from "react";
+import { ProblemText, Section } from "../shared/ui.js";
+import { admin } from "./client.js";
+
+export const ROLES: Role[] = ["owner", "admin", "finance", "support", "viewer"];
+
+const ROLE_HELP: Record<Role, string> = {
+  owner: "everything, and users",
+  admin: "catalog, accounts, keys, money",
+  finance: "money, invoices, reports, audit",
+  support: "read; suspend and resume",
+  viewer: "read only",
+};
+
+const day = (iso: string | undefined) => (iso === undefined ? "—" : new Date(iso).toISOString().slice(0, 10));
+
+/** Owners: the staff users, their roles and status, and a form to add one. */
+export function Users() {
+  const qc = useQueryClient();
+  const users = useQuery({ queryKey: ["users"], queryFn: () => admin.listUsers() });
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [password, setPassword] = useState("");
+  const create = useMutation({
+    mutationFn: () => admin.createUser({ email, name, role, password }),
+    onSuccess: () => {
+      setEmail("");
+      setName("");
+      setPassword("");
+      return qc.invalidateQueries({ queryKey: ["users"] });
+    },
+  });
+  const change = useMutation({
+    mutationFn: (c: { userId: string; role?: Role; status?: "active" | "disabled" }) =>
+      admin.updateUser(c.userId, { ...(c.role ? { role: c.role } : {}), ...(c.status ? { status: c.status } : {}) }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["users"] }),
+  });
+  return (
+    <Section title="Users">
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Email</th>
+            <th>Role</th>
+            <th>Status</th>
+            <th>Since</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.items.map((u: StaffUser) => (
+            <tr key={u._id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                <select
+                  aria-label={`Role of ${u.email}`}
+                  value={u.role}
+                  onChange={(e) => change.mutate({ userId: u._id, role: e.target.value as Role })}
+                >
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td>
+                {u.status}{" "}
+                <button
+                  type="button"
+                  onClick={() => change.mutate({ userId: u._id, status: u.status === "active" ? "disabled" : "active" })}
+                  aria-label={`${u.status === "active" ? "Disable" : "Enable"} ${u.email}`}
+                >
+                  {u.status === "active" ? "Disable" : "Enable"}
+                </button>
+              </td>
+              <td>{day(u.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ProblemText error={users.error ?? change.error} />
+      <form
+        aria-label="Add a user"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label>
+          Email
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          Role
+          <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r} ({ROLE_HELP[r]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          First password
+          <input
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+          />
+        </label>
+        <button className="primary" type="submit">
+          Add user
+        </button>
+      </form>
+      <ProblemText error={create.error} />
+    </Section>
+  );
+}
+
+/** The signed-in user's API tokens: create one (its secret shown once), revoke one. */
+export function MyTokens({ role }: { role: Role }) {
+  const qc = useQueryClient();
+  const tokens = useQuery({ queryKey: ["my-tokens"], queryFn: () => admin.listMyTokens() });
+  const [name, setName] = useState("");
+  const [tokenRole, setTokenRole] = useState<Role>(role);
+  const [expires, setExpires] = useState("");
+  const create = useMutation({
+    mutationFn: () =>
+      admin.createMyToken({ name, role: tokenRole, ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}) }),
+    onSuccess: () => {
+      setName("");
+      return qc.invalidateQueries({ queryKey: ["my-tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (tokenId: string) => admin.revokeMyToken(tokenId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["my-tokens"] }),
+  });
+  const live = (t: StaffToken) => t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > Date.now());
+  return (
+    <Section title="Your API tokens">
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Created</th>
+            <th>Expires</th>
+            <th>State</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data?.items.map((t) => (
+            <tr key={t._id}>
+              <td>{t.name}</td>
+              <td>{t.role}</td>
+              <td>{day(t.createdAt)}</td>
+              <td>{day(t.expiresAt)}</td>
+              <td>
+                {live(t) ? (
+                  <button
+                    type="button"
+                    aria-label={`Revoke ${t.name}`}
+                    onClick={() => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
+                  >
+                    Revoke
+                  </button>
+                ) : t.revokedAt ? (
+                  "revoked"
+                ) : (
+                  "expired"
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ProblemText error={tokens.error ?? revoke.error} />
+      <form
+        aria-label="Create a token"
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required placeholder="e.g. nightly export" />
+        </label>
+        <label>
+          Role
+          <select value={tokenRole} onChange={(e) => setTokenRole(e.target.value as Role)}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Expires (optional)
+          <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} />
+        </label>
+        <button className="primary" type="submit">
+          Create token
+        </button>
+      </form>
+      <ProblemText error={create.error} />
+      {create.data && (
+        <div className="callout" role="status">
+          <p>
+            <strong>Copy it now:</strong> Tollgate keeps only its hash.
+          </p>
+          <label>
+            Token
+            <input readOnly value={create.data.secret} data-testid="token-secret" onFocus={(e) => e.target.select()} />
+          </label>
+        </div>
+      )}
+    </Section>
+  );
+}
