@@ -69,6 +69,22 @@ portal_url="$(curl -fsS -X POST "http://127.0.0.1:$CONTROL_PLANE_PORT/v1/account
 
 G="http://127.0.0.1:$GATEWAY_PORT"
 C="http://127.0.0.1:$CONTROL_PLANE_PORT"
+# The console's first owner, made with the bootstrap token; a fresh password each run (kept only as a hash).
+OWNER_EMAIL="owner@demo.example"
+OWNER_PASSWORD="demo-$(node -p 'require("crypto").randomBytes(12).toString("base64url")')"
+C="$C" ADMIN_TOKEN="$ADMIN_TOKEN" OWNER_EMAIL="$OWNER_EMAIL" OWNER_PASSWORD="$OWNER_PASSWORD" node --input-type=module -e '
+  const { C, ADMIN_TOKEN, OWNER_EMAIL, OWNER_PASSWORD } = process.env;
+  const api = (method, path, body) =>
+    fetch(C + path, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" }, body: body && JSON.stringify(body) });
+  const made = await api("POST", "/v1/users", { email: OWNER_EMAIL, name: "Demo owner", role: "owner", password: OWNER_PASSWORD });
+  if (made.status === 409) {
+    // An earlier demo made it: give it this run'"'"'s password.
+    const { items } = await (await api("GET", "/v1/users")).json();
+    const owner = items.find((u) => u.email === OWNER_EMAIL);
+    const changed = await api("PUT", `/v1/users/${owner._id}`, { password: OWNER_PASSWORD, status: "active" });
+    if (!changed.ok) throw new Error(`demo owner: ${changed.status} ${await changed.text()}`);
+  } else if (!made.ok) throw new Error(`demo owner: ${made.status} ${await made.text()}`);
+'
 cat <<TXT
 
   Tollgate demo is running.
@@ -79,7 +95,7 @@ cat <<TXT
   Pages (same origin as the API):
     customer portal $portal_url
                     (the busy customer, signed in by this one-time link: open it within the hour)
-    admin console   $C/console/   (sign in with the admin token below)
+    admin console   $C/console/   (sign in as $OWNER_EMAIL, password $OWNER_PASSWORD)
   The busy customer makes ~3 calls a second; usage is booked every 5 s, so the charts move.
 
   Seeded: plan $PLAN_ID at 1000 micros (USD 0.001) per call; account $ACCOUNT_ID
