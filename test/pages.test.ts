@@ -277,7 +277,18 @@ describe("the customer portal and the admin console, in a real browser", () => {
         expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       }),
     ).rejects.toMatchObject({ status: 403 });
+    // Her tokens as an owner sees anyone's: revoked there, the token stops at once.
+    await page
+      .getByRole("row", { name: /olivia@example\.com/ })
+      .getByRole("button", { name: "Show" })
+      .click();
+    const hers = page.getByRole("table", { name: "Olivia's tokens" });
+    await hers.getByRole("cell", { name: "dashboards", exact: true }).waitFor();
     await shoot(page, `${SHOTS}console-team.png`);
+    page.once("dialog", (dialog) => void dialog.accept());
+    await hers.getByRole("button", { name: "Revoke dashboards" }).click();
+    await hers.getByText("revoked").waitFor();
+    await expect(asToken.getSession()).rejects.toMatchObject({ status: 401 });
     await page.close();
   });
 

@@ -20,6 +20,7 @@ const day = (iso: string | undefined) => (iso === undefined ? "—" : new Date(i
 export function Users() {
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: () => admin.listUsers() });
+  const [open, setOpen] = useState<string | undefined>();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -48,6 +49,7 @@ export function Users() {
             <th>Role</th>
             <th>Status</th>
             <th>Since</th>
+            <th>Tokens</th>
           </tr>
         </thead>
         <tbody>
@@ -79,11 +81,17 @@ export function Users() {
                 </button>
               </td>
               <td>{day(u.createdAt)}</td>
+              <td>
+                <button type="button" aria-expanded={open === u._id} onClick={() => setOpen(open === u._id ? undefined : u._id)}>
+                  {open === u._id ? "Hide" : "Show"}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <ProblemText error={users.error ?? change.error} />
+      {open !== undefined && <UserTokens user={users.data?.items.find((u) => u._id === open)} />}
       <form
         aria-label="Add a user"
         onSubmit={(e: FormEvent) => {
@@ -129,6 +137,72 @@ export function Users() {
   );
 }
 
+/** An owner's look at one user's tokens, to revoke any of them. */
+function UserTokens({ user }: { user: StaffUser | undefined }) {
+  const qc = useQueryClient();
+  const tokens = useQuery({
+    queryKey: ["user-tokens", user?._id],
+    queryFn: () => admin.listUserTokens(user!._id),
+    enabled: user !== undefined,
+  });
+  const revoke = useMutation({
+    mutationFn: (tokenId: string) => admin.revokeUserToken(user!._id, tokenId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["user-tokens", user?._id] }),
+  });
+  if (user === undefined) return null;
+  return (
+    <>
+      <TokenTable
+        caption={`${user.name}'s tokens`}
+        tokens={tokens.data?.items ?? []}
+        onRevoke={(t) => window.confirm(`Revoke ${user.name}'s token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
+      />
+      <ProblemText error={tokens.error ?? revoke.error} />
+    </>
+  );
+}
+
+const live = (t: StaffToken) => t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > Date.now());
+
+/** Tokens with their state; a live one can be revoked. */
+function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: StaffToken[]; onRevoke: (t: StaffToken) => void }) {
+  return (
+    <table>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Role</th>
+          <th>Created</th>
+          <th>Expires</th>
+          <th>State</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tokens.map((t) => (
+          <tr key={t._id}>
+            <td>{t.name}</td>
+            <td>{t.role}</td>
+            <td>{day(t.createdAt)}</td>
+            <td>{day(t.expiresAt)}</td>
+            <td>
+              {live(t) ? (
+                <button type="button" aria-label={`Revoke ${t.name}`} onClick={() => onRevoke(t)}>
+                  Revoke
+                </button>
+              ) : t.revokedAt ? (
+                "revoked"
+              ) : (
+                "expired"
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The signed-in user's API tokens: create one (its secret shown once), revoke one. */
 export function MyTokens({ role }: { role: Role }) {
   const qc = useQueryClient();
@@ -148,45 +222,13 @@ export function MyTokens({ role }: { role: Role }) {
     mutationFn: (tokenId: string) => admin.revokeMyToken(tokenId),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["my-tokens"] }),
   });
-  const live = (t: StaffToken) => t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > Date.now());
   return (
     <Section title="Your API tokens">
-      <table>
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Created</th>
-            <th>Expires</th>
-            <th>State</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.data?.items.map((t) => (
-            <tr key={t._id}>
-              <td>{t.name}</td>
-              <td>{t.role}</td>
-              <td>{day(t.createdAt)}</td>
-              <td>{day(t.expiresAt)}</td>
-              <td>
-                {live(t) ? (
-                  <button
-                    type="button"
-                    aria-label={`Revoke ${t.name}`}
-                    onClick={() => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
-                  >
-                    Revoke
-                  </button>
-                ) : t.revokedAt ? (
-                  "revoked"
-                ) : (
-                  "expired"
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TokenTable
+        caption="Your tokens"
+        tokens={tokens.data?.items ?? []}
+        onRevoke={(t) => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
+      />
       <ProblemText error={tokens.error ?? revoke.error} />
       <form
         aria-label="Create a token"
