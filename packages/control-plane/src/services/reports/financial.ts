@@ -47,15 +47,19 @@ export async function financialSummary(
   const report: FinancialReport = { range: { from: query.from, to: query.to, timeZone: query.timeZone }, asOf, currencies: [] };
   for (const currency of await currenciesOf(ctx, query.currency)) {
     // Flows in the range: usage from its rollups (the one bucket the range is, in the reporting zone).
-    const usage = await usageReport(ctx, {
-      from: query.from,
-      to: query.to,
-      timeZone: ctx.reporting.timeZone,
-      bucket: "month",
-      groupBy: "none",
-      currency,
-      top: 0,
-    });
+    // The flows (rollups) and the positions (wallets, invoices) are independent reads: made side by side.
+    const [usage, moved] = await Promise.all([
+      usageReport(ctx, {
+        from: query.from,
+        to: query.to,
+        timeZone: ctx.reporting.timeZone,
+        bucket: "month",
+        groupBy: "none",
+        currency,
+        top: 0,
+      }),
+      movements(ctx, currency, query.from, query.to),
+    ]);
     const summary: FinancialSummary = {
       currency,
       revenue: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 },
@@ -73,7 +77,7 @@ export async function financialSummary(
         ageing: { "0-30": 0, "31-60": 0, "61-90": 0, "90+": 0 },
       },
     };
-    for (const [, , type, method, amount] of await movements(ctx, currency, query.from, query.to)) {
+    for (const [, , type, method, amount] of moved) {
       if (type === "credit") {
         summary.recharges.count += 1;
         summary.recharges.total += amount;
@@ -86,8 +90,7 @@ export async function financialSummary(
       else if (type === "payment") summary.payments += amount;
     }
     summary.revenue.net = summary.revenue.booked - summary.revenue.refunded;
-    await addBalances(ctx, summary);
-    await addUnpaidInvoices(ctx, summary, asOf);
+    await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);
     report.currencies.push(summary);
   }
   return report;
