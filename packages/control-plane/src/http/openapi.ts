@@ -44,12 +44,44 @@ const SECURITY: Record<Access, Record<string, never[]>[]> = {
   consumer: [{ apiKey: [] }, { portalSession: [] }],
 };
 
+const problemResponse = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+});
+
+/**
+ * The errors every route of its kind can answer, from its spec: input it validates, a credential it checks,
+ * a resource its path names, a JSON body, an idempotency key. A route adds its own (409, 429…) in `responses`.
+ */
+function errorsOf(route: RouteSpec): [number, string][] {
+  const errors: [number, string][] = [];
+  if (route.body || route.query || route.idempotent || route.rawBody) {
+    errors.push([400, "The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`)"]);
+  }
+  if (route.access !== "public") {
+    errors.push([401, "No valid credential (`unauthorized`)"]);
+    errors.push([403, "The credential may not do this (`forbidden`): a staff role the route does not admit, or another account"]);
+  }
+  if (route.params) errors.push([404, "No such resource (`not_found`), or a malformed id in the path"]);
+  if (route.body) {
+    errors.push([413, "The body is larger than 256 KiB (`payload_too_large`)"]);
+    errors.push([415, "The body is not `application/json` (`unsupported_media_type`)"]);
+  }
+  if (route.idempotent) errors.push([422, "This Idempotency-Key was used with a different request (`idempotency_key_reused`)"]);
+  return errors;
+}
+
 export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:(\w+)/g, "{$1}");
     const responses: Record<string, unknown> = {};
+    for (const [status, description] of errorsOf(route)) responses[status] = problemResponse(description);
     for (const [status, r] of Object.entries(route.responses)) {
+      if (Number(status) >= 400) {
+        responses[status] = problemResponse(r.description);
+        continue;
+      }
       responses[status] = r.schema
         ? {
             description: r.description,
@@ -83,7 +115,12 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
   }
   return {
     openapi: "3.1.0",
-    info: { title: "Tollgate control plane", version: "0.1.0", description: "Money is integer micros: 1 currency unit = 1,000,000." },
+    info: {
+      title: "Tollgate control plane",
+      version: "0.1.0",
+      description: "Money is integer micros: 1 currency unit = 1,000,000.",
+    },
+    servers: [{ url: "/", description: "The control plane that serves this document" }],
     paths,
     components: {
       schemas: { Problem: problemSchema },

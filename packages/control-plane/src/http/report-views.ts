@@ -6,6 +6,11 @@ import type { UsageReport } from "../services/reports/usage.js";
 import { TOP_UP_METHODS } from "../services/reports/recharges.js";
 import { AGEING } from "../services/reports/financial.js";
 
+/** An object with one amount for each of `keys`: every key present (a record over an enum says it less plainly). */
+function keyed<K extends string>(keys: readonly K[]) {
+  return z.object(Object.fromEntries(keys.map((k) => [k, micros])) as Record<K, typeof micros>);
+}
+
 const figures = { calls: z.number().int(), units: z.number().int(), amount: z.number().int() };
 const rangeView = z.object({
   from: z.string(),
@@ -81,7 +86,7 @@ export const financialReportView = z.object({
     z.object({
       currency: z.string(),
       revenue: z.object({ booked: micros, refunded: micros, net: micros }),
-      recharges: z.object({ count: z.number().int(), total: micros, byMethod: z.record(method, micros) }),
+      recharges: z.object({ count: z.number().int(), total: micros, byMethod: keyed(TOP_UP_METHODS) }),
       reversals: micros,
       adjustments: micros,
       grants: z.object({ issued: micros, expired: micros }),
@@ -92,7 +97,7 @@ export const financialReportView = z.object({
         wallets: z.number().int(),
         unpaidInvoices: micros,
         invoices: z.number().int(),
-        ageing: z.record(z.enum(AGEING), micros),
+        ageing: keyed(AGEING),
       }),
     }),
   ),

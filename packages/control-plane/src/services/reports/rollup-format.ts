@@ -39,7 +39,7 @@ export interface MarginalPayload {
 }
 /**
  * A `uh` payload: the first hour (ms), and per group a flat run of `hour index, calls, units, amount`
- * (an hour index counts hours from `s`): a third of the size of keying each figure by hour and group.
+ * (an hour index counts hours from `s`): deflated, about half the size of keying each figure by hour and group.
  */
 export interface HoursPayload {
   s: number;
