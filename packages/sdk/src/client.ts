@@ -1,4 +1,4 @@
-import { errorFor, TollgateError } from "./errors.js";
+import { ConnectionError, errorFor, TollgateError } from "./errors.js";
 import type {
   Account,
   AccountLimits,
@@ -44,6 +44,23 @@ export interface ClientOptions {
   token?: string;
   /** Defaults to the global fetch (Node 18+, browsers). */
   fetch?: typeof fetch;
+  /** How long one attempt may take, answer included, in milliseconds (default 30,000). */
+  timeoutMs?: number;
+  /**
+   * How many times a request is tried again (default 2; 0: never): after a `429` or a `503` (the server did
+   * nothing), waiting as its `Retry-After` says; after a dropped connection or a timeout, only when a retry
+   * cannot act twice (GET, PUT, DELETE, and POSTs with an Idempotency-Key, which the SDK adds itself where the
+   * API takes one). Waits grow exponentially with jitter between attempts.
+   */
+  maxRetries?: number;
+}
+
+/**
+ * An Idempotency-Key for a request that moves money: a retry with the same key (yours, or the SDK's own
+ * retries) returns the first result and books nothing twice. Without one, the SDK makes one per call.
+ */
+export interface IdempotencyOptions {
+  idempotencyKey?: string;
 }
 
 export interface PageOptions {
@@ -53,14 +70,57 @@ export interface PageOptions {
 
 type Query = Record<string, string | number | undefined>;
 
-/** Shared transport: JSON in, JSON out, problem+json turned into typed errors. */
+/** A fresh Idempotency-Key for a request that did not bring its own: the same for each of its retries. */
+export function newIdempotencyKey(): string {
+  return `sdk-${globalThis.crypto.randomUUID()}`;
+}
+
+/** Wait before retry `attempt` (0-based): exponential from 0.5 s, capped at 8 s, with equal jitter. */
+function backoff(attempt: number): number {
+  const ceiling = Math.min(8_000, 500 * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+
+/** What a `Retry-After` header (seconds or an HTTP date) or a problem's `retryAfterSeconds` asks, in ms. */
+function retryAfter(response: Response, body: unknown): number | undefined {
+  const header = response.headers.get("retry-after");
+  if (header !== null) {
+    const seconds = Number(header);
+    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1_000);
+    const at = Date.parse(header);
+    if (Number.isFinite(at)) return Math.max(0, at - Date.now());
+  }
+  const fromBody = (body as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof fromBody === "number" ? fromBody * 1_000 : undefined;
+}
+
+/** The longest wait a retry accepts: a server asking for more is answered with its error instead. */
+const MAX_RETRY_WAIT_MS = 20_000;
+
+/** Every item of a paginated list, a page at a time (the next page is fetched when the last item is taken). */
+async function* everyItem<T>(page: (cursor: string | undefined) => Promise<Page<T>>): AsyncGenerator<T> {
+  let cursor: string | undefined;
+  do {
+    const current = await page(cursor);
+    yield* current.items;
+    cursor = current.nextCursor;
+  } while (cursor !== undefined);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Shared transport: JSON in, JSON out, problem+json turned into typed errors; timeouts and retries. */
 class Transport {
   private readonly baseUrl: string;
   private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
 
   constructor(private readonly options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, "");
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRetries = options.maxRetries ?? 2;
   }
 
   async request<T>(
@@ -68,15 +128,12 @@ class Transport {
     path: string,
     init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<T> {
-    const url = new URL(this.baseUrl + path);
-    for (const [name, value] of Object.entries(init.query ?? {})) if (value !== undefined) url.searchParams.set(name, String(value));
+    const url = this.url(path, init.query);
     const headers: Record<string, string> = { accept: "application/json", ...this.auth(), ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    const response = await this.fetch(url, { method, headers, ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }) });
-    const text = await response.text();
-    const body: unknown = text.length > 0 ? safeJson(text) : undefined;
-    if (!response.ok) throw errorFor(asProblem(body, response.status));
-    return body as T;
+    const body = await this.send(method, url, headers, init.body === undefined ? undefined : JSON.stringify(init.body));
+    const text = new TextDecoder().decode(body);
+    return (text.length > 0 ? safeJson(text) : undefined) as T;
   }
 
   private auth(): Record<string, string> {
@@ -91,21 +148,54 @@ class Transport {
   }
 
   /** A binary answer (a rendered document). */
-  async download(path: string): Promise<ArrayBuffer> {
-    const response = await this.fetch(new URL(this.baseUrl + path), { headers: this.auth() });
-    if (!response.ok) throw errorFor(asProblem(safeJson(await response.text()), response.status));
-    return response.arrayBuffer();
+  download(path: string): Promise<ArrayBuffer> {
+    return this.send("GET", this.url(path), this.auth());
   }
 
   /** A report as CSV text (the same figures as its JSON). */
   async csv(path: string, query: Query): Promise<string> {
-    const url = new URL(this.baseUrl + path);
-    for (const [name, value] of Object.entries({ ...query, format: "csv" }))
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    const response = await this.fetch(url, { headers: { accept: "text/csv", ...this.auth() } });
-    const text = await response.text();
-    if (!response.ok) throw errorFor(asProblem(safeJson(text), response.status));
-    return text;
+    return new TextDecoder().decode(
+      await this.send("GET", this.url(path, { ...query, format: "csv" }), { accept: "text/csv", ...this.auth() }),
+    );
+  }
+
+  /**
+   * One request, tried again as `maxRetries` allows: the answer's bytes, or its problem as a typed error.
+   * Each attempt has `timeoutMs`, the answer's body included.
+   */
+  private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<ArrayBuffer> {
+    const safeToRepeat = method !== "POST" || headers["idempotency-key"] !== undefined;
+    for (let attempt = 0; ; attempt++) {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+      let response: Response;
+      let bytes: ArrayBuffer;
+      try {
+        response = await this.fetch(url, { method, headers, signal: controller.signal, ...(body === undefined ? {} : { body }) });
+        bytes = await response.arrayBuffer();
+      } catch (error) {
+        // Nothing reached the server when the connection was refused: any request may be sent again then.
+        const refused = (error as { cause?: { code?: string } }).cause?.code === "ECONNREFUSED";
+        if (attempt < this.maxRetries && (safeToRepeat || refused)) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        const what = controller.signal.aborted ? `timed out after ${this.timeoutMs} ms` : "failed";
+        throw new ConnectionError(`${method} ${new URL(url).pathname} ${what}${attempt > 0 ? ` (${attempt + 1} attempts)` : ""}`, error);
+      } finally {
+        clearTimeout(timer);
+      }
+      if (response.ok) return bytes;
+      const problem: unknown = safeJson(new TextDecoder().decode(bytes));
+      if ((response.status === 429 || response.status === 503) && attempt < this.maxRetries) {
+        const wait = retryAfter(response, problem) ?? backoff(attempt);
+        if (wait <= MAX_RETRY_WAIT_MS) {
+          await sleep(wait);
+          continue;
+        }
+      }
+      throw errorFor(asProblem(problem, response.status));
+    }
   }
 }
 
@@ -166,11 +256,11 @@ abstract class AccountClient {
   createRecharge(
     accountId: string,
     recharge: { amount: number; currency?: string; provider: "stripe"; paymentMethod?: string; returnUrl?: string; saveCard?: boolean },
-    options: { idempotencyKey: string },
+    options: IdempotencyOptions = {},
   ): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges`, {
       body: recharge,
-      headers: { "idempotency-key": options.idempotencyKey },
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 
@@ -251,6 +341,11 @@ export class TollgateClient extends AccountClient {
     return this.http.request("GET", "/v1/me/usage", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
+  /** Every usage event, newest first, fetched a page at a time: `for await (const event of client.iterateUsage())`. */
+  iterateUsage(options: { limit?: number } = {}): AsyncGenerator<UsageEvent> {
+    return everyItem((cursor) => this.listUsage({ ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
   /** The account's own usage, bucketed and grouped (by product, key or plan). */
   getUsageReport(query: UsageReportQuery = {}): Promise<UsageReport> {
     return this.http.request("GET", "/v1/me/reports/usage", { query: { ...query } });
@@ -271,14 +366,9 @@ export class TollgateClient extends AccountClient {
     return this.http.request("GET", "/v1/me/transactions", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
-  /** Every usage event, newest first, fetching pages as the loop asks for them. */
-  async *iterateUsage(options: Omit<PageOptions, "cursor"> = {}): AsyncGenerator<UsageEvent> {
-    let cursor: string | undefined;
-    do {
-      const page = await this.listUsage({ ...options, ...(cursor ? { cursor } : {}) });
-      yield* page.items;
-      cursor = page.nextCursor;
-    } while (cursor !== undefined);
+  /** Every ledger entry, newest first, a page at a time. */
+  iterateTransactions(options: { limit?: number } = {}): AsyncGenerator<LedgerEntry> {
+    return everyItem((cursor) => this.listTransactions({ ...options, ...(cursor === undefined ? {} : { cursor }) }));
   }
 }
 
@@ -350,6 +440,13 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("GET", "/v1/audit", { query: { ...query } });
   }
 
+  /** Every audit record matching the filters, newest first, a page at a time. */
+  iterateAudit(
+    query: { actor?: string; target?: string; action?: string; from?: string; to?: string; limit?: number } = {},
+  ): AsyncGenerator<AuditRecord> {
+    return everyItem((cursor) => this.listAudit({ ...query, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
   signOut(): Promise<void> {
     return this.http.request("DELETE", "/v1/console/session");
   }
@@ -359,6 +456,11 @@ export class TollgateAdminClient extends AccountClient {
     query: { query?: string; status?: "active" | "suspended" | "closed"; limit?: number; cursor?: string } = {},
   ): Promise<Page<Account>> {
     return this.http.request("GET", "/v1/accounts", { query: { ...query } });
+  }
+
+  /** Every account matching the search, newest first, a page at a time. */
+  iterateAccounts(query: { query?: string; status?: "active" | "suspended" | "closed"; limit?: number } = {}): AsyncGenerator<Account> {
+    return everyItem((cursor) => this.searchAccounts({ ...query, ...(cursor === undefined ? {} : { cursor }) }));
   }
 
   suspendAccount(accountId: string, reason: string): Promise<Account> {
@@ -456,22 +558,18 @@ export class TollgateAdminClient extends AccountClient {
   }
 
   /** Credit once per idempotency key; retrying with the same key returns the first entry. */
-  creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: { idempotencyKey: string }): Promise<LedgerEntry> {
+  creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: IdempotencyOptions = {}): Promise<LedgerEntry> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/credits`, {
       body: credit,
-      headers: { "idempotency-key": options.idempotencyKey },
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 
   /** A signed correction with a reason, booked once per idempotency key. */
-  adjustWallet(
-    walletId: string,
-    adjustment: { amount: number; reason: string },
-    options: { idempotencyKey: string },
-  ): Promise<LedgerEntry> {
+  adjustWallet(walletId: string, adjustment: { amount: number; reason: string }, options: IdempotencyOptions = {}): Promise<LedgerEntry> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/adjustments`, {
       body: adjustment,
-      headers: { "idempotency-key": options.idempotencyKey },
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 
@@ -491,6 +589,16 @@ export class TollgateAdminClient extends AccountClient {
     });
   }
 
+  /** Every usage event of an account, newest first, a page at a time. */
+  iterateUsage(accountId: string, options: { limit?: number } = {}): AsyncGenerator<UsageEvent> {
+    return everyItem((cursor) => this.listUsage(accountId, { ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
+  /** Every ledger entry of an account, newest first, a page at a time. */
+  iterateTransactions(accountId: string, options: { limit?: number } = {}): AsyncGenerator<LedgerEntry> {
+    return everyItem((cursor) => this.listTransactions(accountId, { ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
   /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */
   reconcile(accountIds?: string[]): Promise<{ checked: number; drifts: WalletReconciliation[] }> {
     return this.http.request("POST", "/v1/admin/reconciliation", { body: accountIds ? { accountIds } : {} });
@@ -499,11 +607,11 @@ export class TollgateAdminClient extends AccountClient {
   issueGrant(
     walletId: string,
     grant: { kind: "promotional" | "paid"; amount: number; priority?: number; expiresAt: string; reason?: string },
-    options: { idempotencyKey: string },
+    options: IdempotencyOptions = {},
   ): Promise<Grant> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/grants`, {
       body: grant,
-      headers: { "idempotency-key": options.idempotencyKey },
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 
@@ -516,17 +624,17 @@ export class TollgateAdminClient extends AccountClient {
    * Record a payment of an invoice: the wallet gets it back as credit. Without `amount`, what remains due is
    * paid; a partial `amount` needs an idempotency key, so that a retry records it once.
    */
-  payInvoice(invoiceId: string, payment: { amount?: number } = {}, options: { idempotencyKey?: string } = {}): Promise<Invoice> {
+  payInvoice(invoiceId: string, payment: { amount?: number } = {}, options: IdempotencyOptions = {}): Promise<Invoice> {
     return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/pay`, {
       body: payment,
-      ...(options.idempotencyKey === undefined ? {} : { headers: { "idempotency-key": options.idempotencyKey } }),
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 
-  issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: { idempotencyKey: string }): Promise<Invoice> {
+  issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: IdempotencyOptions = {}): Promise<Invoice> {
     return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, {
       body: note,
-      headers: { "idempotency-key": options.idempotencyKey },
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
 

@@ -15,24 +15,77 @@ export class TollgateError extends Error {
   }
 }
 
-export class UnauthorizedError extends TollgateError {}
-export class ForbiddenError extends TollgateError {}
-export class NotFoundError extends TollgateError {}
+/** The input was refused (400, 411, 413, 415): `problem.errors` points at each offending field. */
 export class ValidationError extends TollgateError {}
-export class InsufficientFundsError extends TollgateError {}
+/** No valid API key, token or session (401). */
+export class UnauthorizedError extends TollgateError {}
+/** The call was not paid for (402): see the subclasses. */
+export class PaymentRequiredError extends TollgateError {}
+export class InsufficientFundsError extends PaymentRequiredError {}
+export class SpendCapReachedError extends PaymentRequiredError {}
+export class NoWalletError extends PaymentRequiredError {}
+/** The credential may not do this (403): a staff role the route does not admit, another account. */
+export class ForbiddenError extends TollgateError {}
+export class AccountInactiveError extends ForbiddenError {}
+export class NotInPlanError extends ForbiddenError {}
+export class NotFoundError extends TollgateError {}
+export class MethodNotAllowedError extends TollgateError {}
+/** The request conflicts with the resource's state (409). */
+export class ConflictError extends TollgateError {}
+/** This Idempotency-Key was used with a different request (422). */
 export class IdempotencyConflictError extends TollgateError {}
+/** The request refers to something that cannot be used (422). */
+export class UnprocessableError extends TollgateError {}
+/** Too many calls (429): `retryAfterSeconds` says when to try again, when known. */
+export class RateLimitError extends TollgateError {
+  get retryAfterSeconds(): number | undefined {
+    const value = (this.problem as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    return typeof value === "number" ? value : undefined;
+  }
+}
+export class QuotaExceededError extends RateLimitError {}
+/** The server failed (500). */
+export class ServerError extends TollgateError {}
+/** The service, its upstream or its metering is unavailable (502, 503): try again later. */
+export class UnavailableError extends TollgateError {}
+/** No answer at all: the connection failed or the request timed out (after any retries). */
+export class ConnectionError extends TollgateError {
+  constructor(message: string, cause?: unknown) {
+    super({ type: "about:blank", title: message, status: 0, code: "connection_error" });
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
 
-const byCode: Record<string, new (p: Problem) => TollgateError> = {
-  unauthorized: UnauthorizedError,
-  forbidden: ForbiddenError,
-  not_found: NotFoundError,
-  validation_failed: ValidationError,
+/** Every problem code the API answers with, and its error class. */
+export const ERROR_TYPES: Record<string, new (p: Problem) => TollgateError> = {
   bad_request: ValidationError,
+  validation_failed: ValidationError,
+  invalid_path: ValidationError,
+  idempotency_key_missing: ValidationError,
+  length_required: ValidationError,
+  payload_too_large: ValidationError,
+  unsupported_media_type: ValidationError,
+  unauthorized: UnauthorizedError,
   insufficient_funds: InsufficientFundsError,
+  spend_cap_reached: SpendCapReachedError,
+  no_wallet: NoWalletError,
+  forbidden: ForbiddenError,
+  account_inactive: AccountInactiveError,
+  not_in_plan: NotInPlanError,
+  not_found: NotFoundError,
+  method_not_allowed: MethodNotAllowedError,
+  conflict: ConflictError,
   idempotency_key_reused: IdempotencyConflictError,
+  unprocessable: UnprocessableError,
+  quota_exceeded: QuotaExceededError,
+  rate_limited: RateLimitError,
+  internal: ServerError,
+  upstream_unavailable: UnavailableError,
+  metering_unavailable: UnavailableError,
+  unavailable: UnavailableError,
 };
 
 export function errorFor(problem: Problem): TollgateError {
-  const Type = byCode[problem.code] ?? TollgateError;
+  const Type = ERROR_TYPES[problem.code] ?? TollgateError;
   return new Type(problem);
 }

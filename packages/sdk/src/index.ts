@@ -1,3 +1,10 @@
-export { TollgateAdminClient, TollgateClient, type ClientOptions, type PageOptions } from "./client.js";
+export {
+  newIdempotencyKey,
+  TollgateAdminClient,
+  TollgateClient,
+  type ClientOptions,
+  type IdempotencyOptions,
+  type PageOptions,
+} from "./client.js";
 export * from "./errors.js";
 export type * from "./types.js";
