@@ -72,7 +72,9 @@ type Query = Record<string, string | number | undefined>;
 
 /** A fresh Idempotency-Key for a request that did not bring its own: the same for each of its retries. */
 export function newIdempotencyKey(): string {
-  return `sdk-${globalThis.crypto.randomUUID()}`;
+  // getRandomValues, unlike randomUUID, also exists on pages served over plain http.
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return `sdk-${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
 /** Wait before retry `attempt` (0-based): exponential from 0.5 s, capped at 8 s, with equal jitter. */
