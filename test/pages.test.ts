@@ -290,6 +290,31 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await hers.getByText("revoked").waitFor();
     await expect(asToken.getSession()).rejects.toMatchObject({ status: 401 });
     await page.close();
+
+    // A viewer, signed in with a token of hers: she reads everything and is offered no action she may not take.
+    const viewer = await stack.admin.createUser({
+      email: "vera@example.com",
+      name: "Vera",
+      role: "viewer",
+      password: "vera's long password",
+    });
+    const veraToken = (await stack.admin.createUserToken(viewer._id, { name: "console" })).secret;
+    const look = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await look.goto(`${stack.controlPlaneUrl}/console/`);
+    await look.getByRole("button", { name: "Sign in with a token instead" }).click();
+    await look.getByLabel("Admin token").fill(veraToken);
+    await look.getByRole("button", { name: "Sign in", exact: true }).click();
+    await look.getByText("Prepaid liability").waitFor();
+    await look.getByText("viewer", { exact: true }).waitFor();
+    expect(await look.getByRole("button", { name: "Vouchers" }).count()).toBe(0);
+    await look.getByRole("button", { name: "Accounts" }).click();
+    await look.getByRole("button", { name: "test account" }).first().click();
+    await look.getByText("Available (USD)").waitFor();
+    for (const action of ["Credit", "Adjust", "Suspend", "Issue grant"])
+      expect(await look.getByRole("button", { name: action }).count(), action).toBe(0);
+    expect(await look.getByRole("button", { name: /^Revoke / }).count()).toBe(0);
+    await shoot(look, `${SHOTS}console-viewer.png`);
+    await look.close();
   });
 
   it("pages are served with a Content-Security-Policy and no framing", async () => {

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, parseAmount, when } from "../shared/money.js";
 import { Figure, Loading, ProblemText, Section } from "../shared/ui.js";
+import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
 
 export function Accounts() {
@@ -48,6 +49,8 @@ function AccountDetail({ accountId }: { accountId: string }) {
   const balance = useQuery({ queryKey: ["balance", accountId], queryFn: () => admin.getBalance(accountId), refetchInterval: 3_000 });
   const [reason, setReason] = useState("");
   const [amount, setAmount] = useState("");
+  const mayMoveMoney = useMay("money");
+  const maySupport = useMay("support");
   const status = useMutation({
     mutationFn: (to: "suspend" | "resume") =>
       to === "suspend" ? admin.suspendAccount(accountId, reason) : admin.resumeAccount(accountId, reason),
@@ -89,25 +92,35 @@ function AccountDetail({ accountId }: { accountId: string }) {
               <Figure key={`c${w.walletId}`} label={`Credit limit (${w.currency})`} value={money(w.creditLimit, w.currency)} />
             ))}
         </dl>
-        <form onSubmit={(e) => e.preventDefault()} aria-label="Credit, adjust, suspend">
-          <label>
-            Amount
-            <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
-          </label>
-          <label>
-            Reason
-            <input value={reason} onChange={(e) => setReason(e.target.value)} />
-          </label>
-          <button type="button" onClick={() => adjust.mutate("credit")}>
-            Credit
-          </button>
-          <button type="button" onClick={() => adjust.mutate("adjust")}>
-            Adjust
-          </button>
-          <button type="button" onClick={() => status.mutate(account.data?.status === "suspended" ? "resume" : "suspend")}>
-            {account.data?.status === "suspended" ? "Resume" : "Suspend"}
-          </button>
-        </form>
+        {(mayMoveMoney || maySupport) && (
+          <form onSubmit={(e) => e.preventDefault()} aria-label="Credit, adjust, suspend">
+            {mayMoveMoney && (
+              <label>
+                Amount
+                <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
+              </label>
+            )}
+            <label>
+              Reason
+              <input value={reason} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            {mayMoveMoney && (
+              <>
+                <button type="button" onClick={() => adjust.mutate("credit")}>
+                  Credit
+                </button>
+                <button type="button" onClick={() => adjust.mutate("adjust")}>
+                  Adjust
+                </button>
+              </>
+            )}
+            {maySupport && (
+              <button type="button" onClick={() => status.mutate(account.data?.status === "suspended" ? "resume" : "suspend")}>
+                {account.data?.status === "suspended" ? "Resume" : "Suspend"}
+              </button>
+            )}
+          </form>
+        )}
         <ProblemText error={adjust.error ?? status.error} />
         <AccountUsage accountId={accountId} />
       </Section>
@@ -147,6 +160,7 @@ function AccountUsage({ accountId }: { accountId: string }) {
 function AccountGrants({ accountId, walletId, currency }: { accountId: string; walletId: string; currency: string }) {
   const qc = useQueryClient();
   const grants = useQuery({ queryKey: ["grants", accountId], queryFn: () => admin.listGrants(accountId) });
+  const mayGrant = useMay("money");
   const [amount, setAmount] = useState("");
   const [kind, setKind] = useState<"promotional" | "paid">("promotional");
   const [expires, setExpires] = useState(() => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
@@ -183,42 +197,45 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
         </tbody>
       </table>
       {grants.data?.items.length === 0 && <p>No active grants.</p>}
-      <form
-        aria-label="Issue a grant"
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          issue.mutate();
-        }}
-      >
-        <label>
-          Amount ({currency})
-          <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
-        </label>
-        <label>
-          Kind
-          <select value={kind} onChange={(e) => setKind(e.target.value as "promotional" | "paid")}>
-            <option value="promotional">promotional</option>
-            <option value="paid">paid</option>
-          </select>
-        </label>
-        <label>
-          Expires
-          <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
-        </label>
-        <label>
-          Reason
-          <input value={reason} onChange={(e) => setReason(e.target.value)} />
-        </label>
-        <button className="primary" type="submit">
-          Issue grant
-        </button>
-      </form>
+      {mayGrant && (
+        <form
+          aria-label="Issue a grant"
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            issue.mutate();
+          }}
+        >
+          <label>
+            Amount ({currency})
+            <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
+          </label>
+          <label>
+            Kind
+            <select value={kind} onChange={(e) => setKind(e.target.value as "promotional" | "paid")}>
+              <option value="promotional">promotional</option>
+              <option value="paid">paid</option>
+            </select>
+          </label>
+          <label>
+            Expires
+            <input type="date" value={expires} onChange={(e) => setExpires(e.target.value)} required />
+          </label>
+          <label>
+            Reason
+            <input value={reason} onChange={(e) => setReason(e.target.value)} />
+          </label>
+          <button className="primary" type="submit">
+            Issue grant
+          </button>
+        </form>
+      )}
       <ProblemText error={issue.error} />
     </Section>
   );
 }
 
 function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
+  const mayManage = useMay("manage");
   const qc = useQueryClient();
   const keys = useQuery({ queryKey: ["keys", accountId], queryFn: () => admin.listApiKeys(accountId) });
   const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
@@ -239,7 +256,7 @@ function AccountKeys({ accountId, currency }: { accountId: string; currency: str
               <td className={`status-${k.status}`}>{k.status}</td>
               <td>{k.spendCap ? `cap ${money(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
               <td>
-                {k.status !== "revoked" && (
+                {mayManage && k.status !== "revoked" && (
                   <button
                     type="button"
                     aria-label={`Revoke ${k.name}`}

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { money, parseAmount } from "../shared/money.js";
 import { ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
+import { useMay } from "./role.js";
 
 const METRIC: Record<string, string> = {
   calls: "call",
@@ -100,6 +101,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
 }
 
 export function Plans() {
+  const mayEdit = useMay("manage");
   const qc = useQueryClient();
   const plans = useQuery({ queryKey: ["plans"], queryFn: () => admin.listPlans() });
   const [editing, setEditing] = useState<string>();
@@ -122,16 +124,18 @@ export function Plans() {
         <Section key={p.id} title={`${p.name} (${p.currency})`} id={`plan-${p.id}`}>
           <p>
             <code>{p.id}</code>{" "}
-            <button
-              type="button"
-              onClick={() => {
-                setEditing(p.id);
-                setText(JSON.stringify(p.catalog, null, 2));
-                save.reset();
-              }}
-            >
-              Edit catalog
-            </button>
+            {mayEdit && (
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(p.id);
+                  setText(JSON.stringify(p.catalog, null, 2));
+                  save.reset();
+                }}
+              >
+                Edit catalog
+              </button>
+            )}
           </p>
           <PlanSummary plan={p} />
           {editing === p.id && (

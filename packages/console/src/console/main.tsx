@@ -9,6 +9,7 @@ import { Accounts } from "./accounts.js";
 import { Plans, Vouchers } from "./catalog.js";
 import { admin, lastDays, queries } from "./client.js";
 import { Anomalies, Reports } from "./reports.js";
+import { RoleContext } from "./role.js";
 import { MyTokens, Users } from "./team.js";
 import "../shared/styles.css";
 
@@ -86,10 +87,12 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
   const qc = useQueryClient();
   const [page, setPage] = useState<Page>("Dashboard");
   // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
-  const pages = PAGES.filter((p) => p !== "Team" || role === "owner" || hasUser);
+  const pages = PAGES.filter(
+    (p) => (p !== "Team" || role === "owner" || hasUser) && (p !== "Vouchers" || ["owner", "admin", "finance"].includes(role)),
+  );
   const signOut = useMutation({ mutationFn: () => admin.signOut(), onSuccess: () => qc.invalidateQueries() });
   return (
-    <>
+    <RoleContext.Provider value={role}>
       <header className="top">
         <h1>Tollgate console</h1>
         <span>
@@ -120,7 +123,7 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           </>
         )}
       </main>
-    </>
+    </RoleContext.Provider>
   );
 }
 

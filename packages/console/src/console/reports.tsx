@@ -4,6 +4,7 @@ import { useState } from "react";
 import { seriesOf, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
 import { ProblemText, Section } from "../shared/ui.js";
+import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
 
 export function Reports() {
@@ -120,6 +121,7 @@ export function Reports() {
 export function Anomalies() {
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ["anomalies"], queryFn: () => admin.listAnomalies({}), refetchInterval: 10_000 });
+  const mayClear = useMay("support");
   const clear = useMutation({
     mutationFn: (id: string) => admin.clearAnomaly(id, "reviewed in the console"),
     onSuccess: () => void qc.invalidateQueries(),
@@ -141,7 +143,7 @@ export function Anomalies() {
               <td>{a.mitigation}</td>
               <td className={`status-${a.status}`}>{a.status}</td>
               <td>
-                {a.status === "open" && (
+                {mayClear && a.status === "open" && (
                   <button type="button" onClick={() => clear.mutate(a.id)}>
                     Clear
                   </button>
