@@ -72,13 +72,14 @@ C="http://127.0.0.1:$CONTROL_PLANE_PORT"
 # The console's first owner, made with the bootstrap token; a fresh password each run (kept only as a hash).
 OWNER_EMAIL="owner@demo.example"
 OWNER_PASSWORD="demo-$(node -p 'require("crypto").randomBytes(12).toString("base64url")')"
+# shellcheck disable=SC2016 # JavaScript, not shell
 C="$C" ADMIN_TOKEN="$ADMIN_TOKEN" OWNER_EMAIL="$OWNER_EMAIL" OWNER_PASSWORD="$OWNER_PASSWORD" node --input-type=module -e '
   const { C, ADMIN_TOKEN, OWNER_EMAIL, OWNER_PASSWORD } = process.env;
   const api = (method, path, body) =>
     fetch(C + path, { method, headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" }, body: body && JSON.stringify(body) });
   const made = await api("POST", "/v1/users", { email: OWNER_EMAIL, name: "Demo owner", role: "owner", password: OWNER_PASSWORD });
   if (made.status === 409) {
-    // An earlier demo made it: give it this run'"'"'s password.
+    // An earlier demo made it: give it the password of this run.
     const { items } = await (await api("GET", "/v1/users")).json();
     const owner = items.find((u) => u.email === OWNER_EMAIL);
     const changed = await api("PUT", `/v1/users/${owner._id}`, { password: OWNER_PASSWORD, status: "active" });
