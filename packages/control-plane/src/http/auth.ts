@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { Models, Role } from "../models/index.js";
 import { browserSessionOf, LINK_ACTOR } from "../services/portal/lookup.js";
-import { actorIdentity, isStaffTokenSecret, tokenIdentity } from "../services/staff/users.js";
+import { actorIdentity, isStaffTokenSecret, tokenIdentity } from "../services/staff/identity.js";
 
 /**
  * Staff (`admin`) act with a role: a bootstrap token's is `owner`; a user's, or a user token's, is looked up

@@ -3,7 +3,7 @@ import { hashApiKey } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { isDuplicateKey } from "../../models/index.js";
-import { checkPassword } from "../staff/users.js";
+import { checkPassword } from "../staff/identity.js";
 import { audit } from "../audit.js";
 import { LINK_ACTOR, portalSecretId as digest } from "./lookup.js";
 
