@@ -49,8 +49,25 @@ go_install_pinned() {
   mkdir -p "$TOOLS_BIN" && mv "$gobin/$name" "$bin" && rm -rf "$gobin"
 }
 
+# The FerretDB processes on our address whose data directory is gone (an earlier clone, since deleted): they
+# still answer, but cannot create a database.
+orphaned_ferretdb() {
+  local pid dir
+  for pid in $(pgrep -f -- "--listen-addr=$FERRETDB_ADDR" || true); do
+    dir="$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | sed -n 's|^--sqlite-url=file:||p')"
+    if [ -n "$dir" ] && [ ! -d "$dir" ]; then echo "$pid"; fi
+  done
+}
+
 ensure_mongodb() {
   if [ -n "${MONGODB_URI:-}" ]; then return; fi
+  local orphans; orphans="$(orphaned_ferretdb)"
+  if [ -n "$orphans" ]; then
+    log "FerretDB on $FERRETDB_ADDR serves a data directory that no longer exists: restarting it here"
+    # shellcheck disable=SC2086 # one pid per word
+    kill $orphans
+    for _ in $(seq 100); do tcp_open "$FERRETDB_ADDR" || break; sleep 0.1; done
+  fi
   if tcp_open "$FERRETDB_ADDR"; then return; fi
   build_ferretdb
   mkdir -p "$RUN_DIR" "$DATA_DIR/ferretdb" "$DATA_DIR/ferretdb-state"
