@@ -82,7 +82,7 @@ C="$C" ADMIN_TOKEN="$ADMIN_TOKEN" OWNER_EMAIL="$OWNER_EMAIL" OWNER_PASSWORD="$OW
     // An earlier demo made it: give it the password of this run.
     const { items } = await (await api("GET", "/v1/users")).json();
     const owner = items.find((u) => u.email === OWNER_EMAIL);
-    const changed = await api("PUT", `/v1/users/${owner._id}`, { password: OWNER_PASSWORD, status: "active" });
+    const changed = await api("PUT", `/v1/users/${owner.id}`, { password: OWNER_PASSWORD, status: "active" });
     if (!changed.ok) throw new Error(`demo owner: ${changed.status} ${await changed.text()}`);
   } else if (!made.ok) throw new Error(`demo owner: ${made.status} ${await made.text()}`);
 '

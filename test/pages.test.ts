@@ -298,7 +298,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
       role: "viewer",
       password: "vera's long password",
     });
-    const veraToken = (await stack.admin.createUserToken(viewer._id, { name: "console" })).secret;
+    const veraToken = (await stack.admin.createUserToken(viewer.id, { name: "console" })).secret;
     const look = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await look.goto(`${stack.controlPlaneUrl}/console/`);
     await look.getByRole("button", { name: "Sign in with a token instead" }).click();

@@ -25,7 +25,7 @@ describe("staff roles × the route table", () => {
         role,
         password: `a long password for ${role}`,
       });
-      tokens.set(role, (await stack.admin.createUserToken(user._id, { name: "table walk" })).secret);
+      tokens.set(role, (await stack.admin.createUserToken(user.id, { name: "table walk" })).secret);
     }
   });
   afterAll(async () => {

@@ -58,9 +58,9 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
     expect(String(answer.headers["set-cookie"])).toMatch(/^tg_console=tgps_[\w-]+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800$/);
     const session = await call(`${stack.controlPlaneUrl}/v1/console/session`, { headers: { cookie: cookieOf(answer) } });
     expect(json(session)).toEqual({
-      actor: `user:${owner._id}`,
+      actor: `user:${owner.id}`,
       role: "owner",
-      userId: owner._id,
+      userId: owner.id,
       name: "Olivia",
       email: "olivia@example.com",
     });
@@ -96,12 +96,12 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
       password: "fiona's long password",
     });
     // A token may not carry more than its user's role.
-    await expect(stack.admin.createUserToken(fin._id, { name: "too much", role: "admin" })).rejects.toMatchObject({ status: 403 });
-    const viewer = await stack.admin.createUserToken(fin._id, { name: "dashboards", role: "viewer" });
+    await expect(stack.admin.createUserToken(fin.id, { name: "too much", role: "admin" })).rejects.toMatchObject({ status: 403 });
+    const viewer = await stack.admin.createUserToken(fin.id, { name: "dashboards", role: "viewer" });
     expect(viewer.secret).toMatch(/^tgat_/);
-    expect(JSON.stringify(await stack.admin.listUserTokens(fin._id))).not.toContain(viewer.secret);
+    expect(JSON.stringify(await stack.admin.listUserTokens(fin.id))).not.toContain(viewer.secret);
     const asViewer = asToken(viewer.secret);
-    expect(await asViewer.getSession()).toMatchObject({ actor: `token:${viewer.token._id}`, role: "viewer", userId: fin._id });
+    expect(await asViewer.getSession()).toMatchObject({ actor: `token:${viewer.token.id}`, role: "viewer", userId: fin.id });
     await expect(
       asViewer.createPlan({
         name: "nope",
@@ -113,7 +113,7 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
     });
 
     // Her own token, made with her finance token: she manages her own; a bootstrap token has no user.
-    const full = await stack.admin.createUserToken(fin._id, { name: "automation" });
+    const full = await stack.admin.createUserToken(fin.id, { name: "automation" });
     const asFinance = asToken(full.secret);
     const own = await asFinance.createMyToken({ name: "short-lived", expiresAt: new Date(Date.now() + 1_500).toISOString() });
     expect((await asFinance.listMyTokens()).items.map((t) => t.name)).toEqual(["dashboards", "automation", "short-lived"]);
@@ -126,39 +126,39 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
     );
 
     // Revoked: refused at once.
-    await asFinance.revokeMyToken(viewer.token._id);
+    await asFinance.revokeMyToken(viewer.token.id);
     await expect(asViewer.getSession()).rejects.toMatchObject({ status: 401 });
 
     // Narrowed to viewer: her finance token no longer fits her role and stops; disabled: everything stops.
-    await stack.admin.updateUser(fin._id, { role: "viewer" });
+    await stack.admin.updateUser(fin.id, { role: "viewer" });
     await expect(asFinance.getSession()).rejects.toMatchObject({ status: 401 });
-    await stack.admin.updateUser(fin._id, { role: "finance" });
+    await stack.admin.updateUser(fin.id, { role: "finance" });
     expect((await asFinance.getSession()).role).toBe("finance");
-    await stack.admin.updateUser(fin._id, { status: "disabled" });
+    await stack.admin.updateUser(fin.id, { status: "disabled" });
     await expect(asFinance.getSession()).rejects.toMatchObject({ status: 401 });
     expect((await signIn({ email: "fiona@example.com", password: "fiona's long password" })).status).toBe(401);
   });
 
   it("keeps at least one active owner", async () => {
-    await expect(stack.admin.updateUser(owner._id, { role: "admin" })).rejects.toMatchObject({ status: 409 });
-    await expect(stack.admin.updateUser(owner._id, { status: "disabled" })).rejects.toMatchObject({ status: 409 });
-    expect((await stack.admin.getUser(owner._id)).role).toBe("owner");
+    await expect(stack.admin.updateUser(owner.id, { role: "admin" })).rejects.toMatchObject({ status: 409 });
+    await expect(stack.admin.updateUser(owner.id, { status: "disabled" })).rejects.toMatchObject({ status: 409 });
+    expect((await stack.admin.getUser(owner.id)).role).toBe("owner");
   });
 
   it("records the acting user or token on every change, filtered and paged without overlap, and never edited", async () => {
     const adm = await stack.admin.createUser({ email: "ada@example.com", name: "Ada", role: "admin", password: "ada's long password" });
-    const { secret, token } = await stack.admin.createUserToken(adm._id, { name: "ops" });
+    const { secret, token } = await stack.admin.createUserToken(adm.id, { name: "ops" });
     const asAdmin = asToken(secret);
     const seeded = await stack.seedAccount({ pricePerCall: 10, balance: 0 });
     for (let i = 1; i <= 5; i++) {
       await asAdmin.creditWallet(seeded.walletId, { amount: i * 1_000_000, reason: `credit ${i}` }, { idempotencyKey: `audit-${i}` });
     }
-    const actor = `token:${token._id}`;
+    const actor = `token:${token.id}`;
     const pages: string[][] = [];
     let cursor: string | undefined;
     do {
       const page = await stack.admin.listAudit({ actor, limit: 2, ...(cursor === undefined ? {} : { cursor }) });
-      pages.push(page.items.map((r) => r._id));
+      pages.push(page.items.map((r) => r.id));
       for (const record of page.items) expect(record.actor).toBe(actor);
       cursor = page.nextCursor;
     } while (cursor !== undefined);
@@ -180,7 +180,7 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
     }
     // Finance reads the trail; support does not.
     const sup = await stack.admin.createUser({ email: "sue@example.com", name: "Sue", role: "support", password: "sue's long password" });
-    const asSupport = asToken((await stack.admin.createUserToken(sup._id, { name: "t" })).secret);
+    const asSupport = asToken((await stack.admin.createUserToken(sup.id, { name: "t" })).secret);
     await expect(asSupport.listAudit()).rejects.toMatchObject({ status: 403 });
     const timeRange = await stack.admin.listAudit({
       actor,

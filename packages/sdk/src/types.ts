@@ -416,7 +416,7 @@ export interface Recharge {
 export type Role = "owner" | "admin" | "finance" | "support" | "viewer";
 
 export interface StaffUser {
-  _id: string;
+  id: string;
   email: string;
   name: string;
   role: Role;
@@ -426,7 +426,7 @@ export interface StaffUser {
 }
 
 export interface StaffToken {
-  _id: string;
+  id: string;
   userId: string;
   name: string;
   role: Role;
@@ -444,7 +444,7 @@ export interface StaffTokenInput {
 
 /** One audit record: who (`user:…`, `token:…`, `admin:…`, `key:…`, `portal:…`, `system:…`) did what to what. */
 export interface AuditRecord {
-  _id: string;
+  id: string;
   actor: string;
   action: string;
   target: string;

@@ -54,14 +54,14 @@ export function Users() {
         </thead>
         <tbody>
           {users.data?.items.map((u: StaffUser) => (
-            <tr key={u._id}>
+            <tr key={u.id}>
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>
                 <select
                   aria-label={`Role of ${u.email}`}
                   value={u.role}
-                  onChange={(e) => change.mutate({ userId: u._id, role: e.target.value as Role })}
+                  onChange={(e) => change.mutate({ userId: u.id, role: e.target.value as Role })}
                 >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
@@ -74,7 +74,7 @@ export function Users() {
                 {u.status}{" "}
                 <button
                   type="button"
-                  onClick={() => change.mutate({ userId: u._id, status: u.status === "active" ? "disabled" : "active" })}
+                  onClick={() => change.mutate({ userId: u.id, status: u.status === "active" ? "disabled" : "active" })}
                   aria-label={`${u.status === "active" ? "Disable" : "Enable"} ${u.email}`}
                 >
                   {u.status === "active" ? "Disable" : "Enable"}
@@ -82,8 +82,8 @@ export function Users() {
               </td>
               <td>{day(u.createdAt)}</td>
               <td>
-                <button type="button" aria-expanded={open === u._id} onClick={() => setOpen(open === u._id ? undefined : u._id)}>
-                  {open === u._id ? "Hide" : "Show"}
+                <button type="button" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? undefined : u.id)}>
+                  {open === u.id ? "Hide" : "Show"}
                 </button>
               </td>
             </tr>
@@ -91,7 +91,7 @@ export function Users() {
         </tbody>
       </table>
       <ProblemText error={users.error ?? change.error} />
-      {open !== undefined && <UserTokens user={users.data?.items.find((u) => u._id === open)} />}
+      {open !== undefined && <UserTokens user={users.data?.items.find((u) => u.id === open)} />}
       <form
         aria-label="Add a user"
         onSubmit={(e: FormEvent) => {
@@ -141,13 +141,13 @@ export function Users() {
 function UserTokens({ user }: { user: StaffUser | undefined }) {
   const qc = useQueryClient();
   const tokens = useQuery({
-    queryKey: ["user-tokens", user?._id],
-    queryFn: () => admin.listUserTokens(user!._id),
+    queryKey: ["user-tokens", user?.id],
+    queryFn: () => admin.listUserTokens(user!.id),
     enabled: user !== undefined,
   });
   const revoke = useMutation({
-    mutationFn: (tokenId: string) => admin.revokeUserToken(user!._id, tokenId),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ["user-tokens", user?._id] }),
+    mutationFn: (tokenId: string) => admin.revokeUserToken(user!.id, tokenId),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["user-tokens", user?.id] }),
   });
   if (user === undefined) return null;
   return (
@@ -155,7 +155,7 @@ function UserTokens({ user }: { user: StaffUser | undefined }) {
       <TokenTable
         caption={`${user.name}'s tokens`}
         tokens={tokens.data?.items ?? []}
-        onRevoke={(t) => window.confirm(`Revoke ${user.name}'s token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
+        onRevoke={(t) => window.confirm(`Revoke ${user.name}'s token "${t.name}"? It stops working at once.`) && revoke.mutate(t.id)}
       />
       <ProblemText error={tokens.error ?? revoke.error} />
     </>
@@ -180,7 +180,7 @@ function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: St
       </thead>
       <tbody>
         {tokens.map((t) => (
-          <tr key={t._id}>
+          <tr key={t.id}>
             <td>{t.name}</td>
             <td>{t.role}</td>
             <td>{day(t.createdAt)}</td>
@@ -227,7 +227,7 @@ export function MyTokens({ role }: { role: Role }) {
       <TokenTable
         caption="Your tokens"
         tokens={tokens.data?.items ?? []}
-        onRevoke={(t) => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t._id)}
+        onRevoke={(t) => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t.id)}
       />
       <ProblemText error={tokens.error ?? revoke.error} />
       <form

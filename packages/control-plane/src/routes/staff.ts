@@ -13,7 +13,7 @@ const role = z.enum(ROLES);
 const password = z.string().min(12, "at least 12 characters").max(256);
 
 const userSchema = z.object({
-  _id: z.string(),
+  id: z.string(),
   email: z.string(),
   name: z.string(),
   role,
@@ -22,7 +22,7 @@ const userSchema = z.object({
   updatedAt: z.date(),
 });
 const tokenSchema = z.object({
-  _id: z.string(),
+  id: z.string(),
   userId: z.string(),
   name: z.string(),
   role,
@@ -200,7 +200,7 @@ export const revokeMyTokenRoute = defineRoute({
 });
 
 const auditSchema = z.object({
-  _id: z.string(),
+  id: z.string(),
   actor: z.string(),
   action: z.string(),
   target: z.string(),
@@ -234,6 +234,12 @@ export const listAuditRoute = defineRoute({
       from: query.from === undefined ? undefined : new Date(query.from),
       to: query.to === undefined ? undefined : new Date(query.to),
     });
-    return { status: 200, body: page };
+    return {
+      status: 200,
+      body: {
+        items: page.items.map(({ _id, ...record }) => ({ id: _id, ...record })),
+        ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      },
+    };
   },
 });

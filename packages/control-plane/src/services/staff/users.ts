@@ -9,15 +9,15 @@ import { audit } from "../audit.js";
 import { digest } from "./identity.js";
 
 /** A user as the API shows it: never the password hash. */
-export type UserView = Omit<StaffUser, "passwordHash">;
+export type UserView = Omit<StaffUser, "passwordHash" | "_id"> & { id: string };
 /** A token as the API shows it: never the secret's hash. */
-export type TokenView = Omit<StaffToken, "secretHash">;
+export type TokenView = Omit<StaffToken, "secretHash" | "_id"> & { id: string };
 
-export function userView({ passwordHash: _hidden, ...user }: StaffUser): UserView {
-  return user;
+export function userView({ passwordHash: _hidden, _id, ...user }: StaffUser): UserView {
+  return { id: _id, ...user };
 }
-export function tokenView({ secretHash: _hidden, ...token }: StaffToken): TokenView {
-  return token;
+export function tokenView({ secretHash: _hidden, _id, ...token }: StaffToken): TokenView {
+  return { id: _id, ...token };
 }
 
 /** A password's argon2id hash (the library's defaults: 19 MiB, 2 passes, as OWASP recommends). */
