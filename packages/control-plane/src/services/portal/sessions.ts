@@ -5,7 +5,7 @@ import { ProblemError } from "../../http/problem-error.js";
 import { isDuplicateKey } from "../../models/index.js";
 import { checkPassword } from "../staff/identity.js";
 import { audit } from "../audit.js";
-import { LINK_ACTOR, portalSecretId as digest } from "./lookup.js";
+import { LINK_ACTOR, secretDigest as digest } from "./lookup.js";
 
 /** How long a browser stays signed in to the portal after an exchange. */
 export const PORTAL_COOKIE_TTL_MS = 60 * 60_000;

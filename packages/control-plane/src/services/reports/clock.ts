@@ -5,7 +5,7 @@
  * whole-hour), and fastest in the reporting zone itself, whose days and months are rolled up whole.
  */
 
-const HOUR = 3_600_000;
+export const HOUR = 3_600_000;
 const MINUTE = 60_000;
 export type Bucket = "hour" | "day" | "month";
 

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { HOUR } from "./clock.js";
 
 /**
  * The rollups' wire format, in one place: their ids (what each covers), the collection each lives in, and
@@ -117,8 +118,6 @@ export function addFigures(into: Figures, more: Figures): void {
   into[1] += more[1];
   into[2] += more[2];
 }
-
-const HOUR = 3_600_000;
 
 /** The collection a rollup lives in: its kind and period (see the top of this file). */
 export function collectionOf(rollupId: string): string {

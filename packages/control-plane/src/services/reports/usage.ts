@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { bucketStart, nextBucketStart } from "./clock.js";
+import { bucketStart, HOUR, nextBucketStart } from "./clock.js";
 import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type ReportRange } from "./read.js";
 import {
   accountCells,
@@ -76,12 +76,8 @@ export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<U
 /** bucket start → group → figures. */
 type Cells = Map<number, Map<string, Figures>>;
 
-function add(cells: Cells, bucket: number, group: string, figures: Figures): void {
-  let byGroup = cells.get(bucket);
-  if (byGroup === undefined) cells.set(bucket, (byGroup = new Map<string, Figures>()));
-  const into = byGroup.get(group);
-  if (into === undefined) byGroup.set(group, [...figures]);
-  else addFigures(into, figures);
+function add(cells: Cells, bucket: number, group: string, [calls, units, amount]: Figures): void {
+  addCounts(cells, bucket, group, calls, units, amount);
 }
 
 async function fromAccountDays(ctx: AppContext, query: UsageQuery, currency: string): Promise<Cells> {
@@ -115,30 +111,36 @@ async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: strin
   // Ungrouped totals read the plan dimension: the one with the fewest groups.
   const dimension: Dimension = query.groupBy === "none" ? "plan" : query.groupBy;
   const pieces = cover(ctx, query);
-  const idOf = (p: Piece) =>
-    p.level === "hour" ? usageHoursId(dimension, currency, p.period) : usageRollupId(p.level, dimension, currency, p.period);
-  const rollups = await readRollups<MarginalPayload & HoursPayload>(ctx, [...new Set(pieces.map(idOf))]);
-  const cells: Cells = new Map();
-  const groupOf = (group: string) => (query.groupBy === "none" ? "" : group);
-  // Hour pieces by rollup: which of its hours are wanted, and in which bucket each falls.
+  // Whole days and months, and the hour pieces by day: which of its hours are wanted, in which bucket each falls.
+  const wholes: { id: string; bucket: number }[] = [];
   const hourPieces = new Map<string, Map<number, number>>();
   for (const piece of pieces) {
-    const id = idOf(piece);
-    if (piece.level === "hour") {
-      let wanted = hourPieces.get(id);
-      if (wanted === undefined) hourPieces.set(id, (wanted = new Map<number, number>()));
-      wanted.set(piece.hour, piece.bucket);
+    if (piece.level !== "hour") {
+      wholes.push({ id: usageRollupId(piece.level, dimension, currency, piece.period), bucket: piece.bucket });
       continue;
     }
-    const rollup = rollups.get(id);
-    if (rollup === undefined) continue;
-    for (const [group, figures] of Object.entries(rollup.g)) add(cells, piece.bucket, groupOf(group), figures);
+    const id = usageHoursId(dimension, currency, piece.period);
+    let wanted = hourPieces.get(id);
+    if (wanted === undefined) hourPieces.set(id, (wanted = new Map<number, number>()));
+    wanted.set(piece.hour, piece.bucket);
+  }
+  const [marginals, hours] = await Promise.all([
+    readRollups<MarginalPayload>(
+      ctx,
+      wholes.map((w) => w.id),
+    ),
+    readRollups<HoursPayload>(ctx, [...hourPieces.keys()]),
+  ]);
+  const cells: Cells = new Map();
+  const groupOf = (group: string) => (query.groupBy === "none" ? "" : group);
+  for (const { id, bucket } of wholes) {
+    for (const [group, figures] of Object.entries(marginals.get(id)?.g ?? {})) add(cells, bucket, groupOf(group), figures);
   }
   // Straight over each day's flat runs (a million figures for a month of hours by account): no copies.
   for (const [id, wanted] of hourPieces) {
-    const rollup = rollups.get(id);
+    const rollup = hours.get(id);
     if (rollup === undefined) continue;
-    for (const [group, run] of Object.entries(rollup.g as unknown as HoursPayload["g"])) {
+    for (const [group, run] of Object.entries(rollup.g)) {
       const key = groupOf(group);
       for (let i = 0; i < run.length; i += 4) {
         const bucket = wanted.get(rollup.s + run[i]! * HOUR);
@@ -148,8 +150,6 @@ async function fromMarginals(ctx: AppContext, query: UsageQuery, currency: strin
   }
   return cells;
 }
-
-const HOUR = 3_600_000;
 
 function addCounts(cells: Cells, bucket: number, group: string, calls: number, units: number, amount: number): void {
   let byGroup = cells.get(bucket);

@@ -1,7 +1,8 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { verify } from "@node-rs/argon2";
-import type { Models, StaffUser } from "../../models/index.js";
+import type { Models, StaffToken, StaffUser } from "../../models/index.js";
 import { ROLE_INCLUDES, type Role } from "../../models/staff.js";
+import { secretDigest } from "../portal/lookup.js";
 
 /*
  * Who a staff credential is, from the models alone: what the authenticator needs on every request (it is
@@ -31,16 +32,17 @@ export function isStaffTokenSecret(credential: string): boolean {
   return credential.startsWith("tgat_");
 }
 
-export function digest(text: string): string {
-  return createHash("sha256").update(text).digest("base64url");
-}
-
 /** The identity a token secret gives: the token's role, while the token is live and its user's role includes it. */
 export async function tokenIdentity(models: Models, secret: string): Promise<StaffIdentity | undefined> {
   const match = TOKEN_SECRET.exec(secret);
   if (match === null) return undefined;
   const token = await models.StaffToken.findById(`tok_${match[1]}`).lean();
-  if (token === null || !sameDigest(token.secretHash, digest(secret))) return undefined;
+  if (token === null || !sameDigest(token.secretHash, secretDigest(secret))) return undefined;
+  return standing(models, token);
+}
+
+/** What a token may do now: nothing once revoked or expired, or once its user is gone or no longer holds its role. */
+async function standing(models: Models, token: StaffToken): Promise<StaffIdentity | undefined> {
   if (token.revokedAt !== undefined || (token.expiresAt !== undefined && token.expiresAt.getTime() <= Date.now())) return undefined;
   const user = await liveUser(models, token.userId);
   if (user === undefined || !ROLE_INCLUDES[user.role].includes(token.role)) return undefined;
@@ -48,7 +50,7 @@ export async function tokenIdentity(models: Models, secret: string): Promise<Sta
 }
 
 /** A user who may act: present and active. */
-export async function liveUser(models: Models, userId: string): Promise<StaffUser | undefined> {
+async function liveUser(models: Models, userId: string): Promise<StaffUser | undefined> {
   const user = await models.StaffUser.findById(userId).lean();
   return user !== null && user.status === "active" ? user : undefined;
 }
@@ -66,11 +68,7 @@ export async function actorIdentity(models: Models, actor: string): Promise<Staf
   }
   if (actor.startsWith("token:")) {
     const token = await models.StaffToken.findById(actor.slice("token:".length)).lean();
-    if (token === null || token.revokedAt !== undefined || (token.expiresAt !== undefined && token.expiresAt.getTime() <= Date.now())) {
-      return undefined;
-    }
-    const user = await liveUser(models, token.userId);
-    return user === undefined || !ROLE_INCLUDES[user.role].includes(token.role) ? undefined : { actor, role: token.role, userId: user._id };
+    return token === null ? undefined : standing(models, token);
   }
   return undefined;
 }

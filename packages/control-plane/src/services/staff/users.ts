@@ -6,7 +6,7 @@ import { newId } from "../../ids.js";
 import { insertOnce, type Role, type StaffToken, type StaffUser } from "../../models/index.js";
 import { ROLE_INCLUDES } from "../../models/staff.js";
 import { audit } from "../audit.js";
-import { digest } from "./identity.js";
+import { secretDigest } from "../portal/lookup.js";
 
 /** A user as the API shows it: never the password hash. */
 export type UserView = Omit<StaffUser, "passwordHash" | "_id"> & { id: string };
@@ -74,12 +74,12 @@ export async function updateUser(
   change: { name?: string | undefined; role?: Role | undefined; status?: "active" | "disabled" | undefined; password?: string | undefined },
 ): Promise<UserView> {
   const user = await getUser(ctx, userId);
+  const { password, ...fields } = change;
+  const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<StaffUser>;
   const next: StaffUser = {
     ...user,
-    ...(change.name === undefined ? {} : { name: change.name }),
-    ...(change.role === undefined ? {} : { role: change.role }),
-    ...(change.status === undefined ? {} : { status: change.status }),
-    ...(change.password === undefined ? {} : { passwordHash: await hashPassword(change.password) }),
+    ...given,
+    ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
     updatedAt: new Date(),
   };
   const wasOwner = user.role === "owner" && user.status === "active";
@@ -89,12 +89,7 @@ export async function updateUser(
     if (owners.length <= 1) throw new ProblemError("conflict", "This is the last active owner: make another user owner first.");
   }
   await ctx.models.StaffUser.replaceOne({ _id: userId }, next);
-  await audit(ctx, actor, "user.update", userId, {
-    ...(change.name === undefined ? {} : { name: change.name }),
-    ...(change.role === undefined ? {} : { role: change.role }),
-    ...(change.status === undefined ? {} : { status: change.status }),
-    ...(change.password === undefined ? {} : { password: "changed" }),
-  });
+  await audit(ctx, actor, "user.update", userId, { ...given, ...(password === undefined ? {} : { password: "changed" }) });
   return userView(next);
 }
 
@@ -121,7 +116,7 @@ export async function createToken(
     userId: user._id,
     name: input.name,
     role,
-    secretHash: digest(secret),
+    secretHash: secretDigest(secret),
     ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
     createdAt: new Date(),
   };
