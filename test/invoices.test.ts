@@ -70,9 +70,23 @@ describe("invoices", () => {
     expect(invoice).toMatchObject({ kind: "invoice", number: "TG-000001", status: "finalized", currency: "USD" });
     expect(invoice.subject).toMatch(new RegExp(`^${periodStart} to \\d{4}-\\d{2}-01$`));
     expect(invoice.lines).toEqual([
-      { description: "default: calls at 1234 micros", productId: "default", quantity: 1, unitPrice: 1_234, amount: 1_234 },
-      { description: "search: calls at 100000 micros", productId: "search", quantity: 2, unitPrice: 100_000, amount: 200_000 },
-      { description: "search: calls at 250000 micros", productId: "search", quantity: 3, unitPrice: 250_000, amount: 750_000 },
+      { kind: "usage", description: "default: calls at 1234 micros", productId: "default", quantity: 1, unitPrice: 1_234, amount: 1_234 },
+      {
+        kind: "usage",
+        description: "search: calls at 100000 micros",
+        productId: "search",
+        quantity: 2,
+        unitPrice: 100_000,
+        amount: 200_000,
+      },
+      {
+        kind: "usage",
+        description: "search: calls at 250000 micros",
+        productId: "search",
+        quantity: 3,
+        unitPrice: 250_000,
+        amount: 750_000,
+      },
     ]);
     expect(invoice).toMatchObject({ subtotal: 951_234, rounding: -1_234, total: 950_000 }); // USD 0.951234 → USD 0.95
   });

@@ -14,6 +14,7 @@ import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
 import { detectAnomalies } from "./services/anomalies/detect.js";
 import { foldRollups } from "./services/reports/fold.js";
+import { renewSubscriptions } from "./services/subscriptions/renew.js";
 
 /**
  * What the scheduled jobs do, each also callable on its own: an operator's "run it now", or a test that picks
@@ -31,6 +32,7 @@ export const jobs = {
   releaseStaleAutoRecharges,
   detectAnomalies,
   foldRollups,
+  renewSubscriptions,
 } as const;
 
 export interface JobIntervals {
@@ -98,6 +100,8 @@ export async function startJobs(
     ],
     ["notifications.check", intervals.notifyMs, () => checkThresholds(ctx)],
     ["notifications.deliver", intervals.notifyMs, () => deliverNotifications(ctx, ctx.mailer)],
+    // Renewals: each period's recurring fee as it begins, what is due collected, grace periods ended enforced.
+    ["subscriptions.renew", 60_000, () => renewSubscriptions(ctx)],
     // Billing-cycle close: each postpaid and hybrid account's last ended period; idempotent per period.
     ["billing.close", 3_600_000, () => closeEndedPeriods(ctx)],
   ];

@@ -9,8 +9,12 @@ import type {
   AnomalyPolicy,
   ApiKey,
   Balance,
+  BillingCycle,
   BillingMode,
   CatalogInput,
+  Fee,
+  RecurringInput,
+  Subscription,
   Grant,
   Invoice,
   LedgerEntry,
@@ -308,6 +312,20 @@ abstract class AccountClient {
     return this.http.download(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
   }
 
+  /** Plan, seats, what a period costs, the current period and next renewal, and any fee due. */
+  getSubscription(accountId: string): Promise<Subscription> {
+    return this.http.request("GET", `${account(accountId)}/subscription`);
+  }
+
+  /** The account's fees (renewals and prorated changes), newest first. */
+  listFees(accountId: string, options: PageOptions = {}): Promise<Page<Fee>> {
+    return this.http.request("GET", `${account(accountId)}/fees`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  iterateFees(accountId: string, options: { limit?: number } = {}): AsyncGenerator<Fee> {
+    return everyItem((cursor) => this.listFees(accountId, { ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
   getNotificationSettings(accountId: string): Promise<NotificationSettings> {
     return this.http.request("GET", `${account(accountId)}/notification-settings`);
   }
@@ -526,8 +544,37 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/anomaly-policy`, { body: policy });
   }
 
-  createPlan(plan: { name: string; currency: string } & CatalogInput): Promise<Plan> {
+  createPlan(plan: { name: string; currency: string; recurring?: RecurringInput } & CatalogInput): Promise<Plan> {
     return this.http.request("POST", "/v1/plans", { body: plan });
+  }
+
+  /** Set a plan's recurring fee and seat price; new amounts apply from each account's next renewal. */
+  setRecurring(planId: string, recurring: RecurringInput): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/recurring`, { body: recurring });
+  }
+
+  removeRecurring(planId: string): Promise<Plan> {
+    return this.http.request("DELETE", `/v1/plans/${encodeURIComponent(planId)}/recurring`);
+  }
+
+  /**
+   * Change an account's plan or seats now: the prorated difference is charged or credited once per idempotency
+   * key (a prepaid wallet that cannot pay refuses the change with InsufficientFundsError, and nothing changes).
+   */
+  changeSubscription(
+    accountId: string,
+    change: { planId?: string; seats?: number },
+    options: IdempotencyOptions = {},
+  ): Promise<{ subscription: Subscription; change: Fee }> {
+    return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/subscription`, {
+      body: change,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
+  /** Run the renewal job now (every account, or those given): idempotent. */
+  renewSubscriptions(accountIds?: string[]): Promise<{ accounts: number }> {
+    return this.http.request("POST", "/v1/admin/subscriptions/renew", { body: accountIds ? { accountIds } : {} });
   }
 
   /** Replace a plan's catalog; gateways apply it within a second. */
@@ -539,13 +586,20 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("GET", `/v1/plans/${encodeURIComponent(planId)}`);
   }
 
-  createAccount(account: { name: string; planId: string; billingMode?: BillingMode; creditLimit?: number }): Promise<Account> {
+  createAccount(account: {
+    name: string;
+    planId: string;
+    seats?: number;
+    billingMode?: BillingMode;
+    creditLimit?: number;
+    billingCycle?: BillingCycle;
+  }): Promise<Account> {
     return this.http.request("POST", "/v1/accounts", { body: account });
   }
 
   setBilling(
     accountId: string,
-    billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: { interval: "month" | "week"; anchorDay: number } },
+    billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: BillingCycle },
   ): Promise<Account> {
     return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/billing`, { body: billing });
   }

@@ -24,6 +24,8 @@ export class PaymentRequiredError extends TollgateError {}
 export class InsufficientFundsError extends PaymentRequiredError {}
 export class SpendCapReachedError extends PaymentRequiredError {}
 export class NoWalletError extends PaymentRequiredError {}
+/** The account's recurring fee is due past its grace period: a top-up pays it. */
+export class SubscriptionUnpaidError extends PaymentRequiredError {}
 /** The credential may not do this (403): a staff role the route does not admit, another account. */
 export class ForbiddenError extends TollgateError {}
 export class AccountInactiveError extends ForbiddenError {}
@@ -69,6 +71,7 @@ export const ERROR_TYPES: Record<string, new (p: Problem) => TollgateError> = {
   insufficient_funds: InsufficientFundsError,
   spend_cap_reached: SpendCapReachedError,
   no_wallet: NoWalletError,
+  subscription_unpaid: SubscriptionUnpaidError,
   forbidden: ForbiddenError,
   account_inactive: AccountInactiveError,
   not_in_plan: NotInPlanError,

@@ -40,7 +40,15 @@ export interface Invoice {
   currency: string;
   subject: string;
   status: "draft" | "finalized" | "paid" | "void";
-  lines: { description: string; productId?: string; quantity: number; unitPrice: Micros; amount: Micros }[];
+  /** `kind` on period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats. */
+  lines: {
+    kind?: "usage" | "fee" | "seats" | "proration";
+    description: string;
+    productId?: string;
+    quantity: number;
+    unitPrice: Micros;
+    amount: Micros;
+  }[];
   subtotal: Micros;
   rounding: Micros;
   /** Rounded half up to the currency's minor unit. */
@@ -148,6 +156,7 @@ export interface Plan {
   currency: string;
   catalog: Record<string, unknown>;
   anomalyPolicy: AnomalyPolicy;
+  recurring?: Recurring;
   createdAt: string;
   updatedAt: string;
 }
@@ -245,9 +254,83 @@ export interface Account {
   planId: string;
   status: string;
   billingMode: BillingMode;
-  billingCycle: { interval: "month" | "week"; anchorDay: number };
+  billingCycle: BillingCycle;
+  /** Seats, priced by the plan's seat price. */
+  seats: number;
   createdAt: string;
   wallets: Wallet[];
+}
+
+/** Monthly from an anchor day (1–28), weekly from an anchor weekday (1 = Monday), or yearly from an anchor date. */
+export interface BillingCycle {
+  interval: "month" | "week" | "year";
+  anchorDay: number;
+  anchorMonth?: number;
+}
+
+/** A plan's recurring fee and seat price (micros per period), and the grace a prepaid account gets when it cannot pay. */
+export interface Recurring {
+  interval: "month" | "week" | "year";
+  fee: Micros;
+  seatPrice: Micros;
+  graceHours: number;
+}
+
+/** What a plan's recurring fee is set with: `seatPrice` 0 and `graceHours` 72 when absent. */
+export type RecurringInput = Omit<Recurring, "seatPrice" | "graceHours"> & { seatPrice?: Micros; graceHours?: number };
+
+/**
+ * An account's subscription. `past_due`: a fee is due and calls pass until its `graceUntil`; `unpaid`: calls are
+ * refused (402 `subscription_unpaid`) until a top-up pays it; `none`: the plan has no recurring fee.
+ */
+export interface Subscription {
+  accountId: string;
+  planId: string;
+  planName: string;
+  status: "none" | "active" | "past_due" | "unpaid";
+  currency: string;
+  interval?: "month" | "week" | "year";
+  seats: number;
+  fee: Micros;
+  seatPrice: Micros;
+  /** What a period costs now: fee + seats × seat price. */
+  amount: Micros;
+  currentPeriod?: { from: string; to: string };
+  renewsAt?: string;
+  due: { feeId: string; amount: Micros; graceUntil: string }[];
+}
+
+/** A period's renewal or a prorated change: `amount` positive is charged, negative credited. */
+export interface Fee {
+  id: string;
+  accountId: string;
+  kind: "renewal" | "change";
+  status: "due" | "paid";
+  currency: string;
+  amount: Micros;
+  planId: string;
+  periodFrom: string;
+  periodTo: string;
+  fee: Micros;
+  seatPrice: Micros;
+  seats: number;
+  /** amount = trunc((toAmount − fromAmount) × remainingSeconds ÷ periodSeconds), or the old period's remainder credited. */
+  change?: {
+    fromPlanId: string;
+    toPlanId: string;
+    fromSeats: number;
+    toSeats: number;
+    fromAmount: Micros;
+    toAmount: Micros;
+    at: string;
+    remainingSeconds: number;
+    periodSeconds: number;
+  };
+  ledgerEntryId?: string;
+  graceUntil?: string;
+  invoiceId?: string;
+  createdAt: string;
+  paidAt?: string;
 }
 
 export interface ApiKey {
@@ -375,6 +458,8 @@ export interface FinancialSummary {
   adjustments: Micros;
   grants: { issued: Micros; expired: Micros };
   payments: Micros;
+  /** Recurring fees and prorated changes charged, less prorated credits. */
+  fees: Micros;
   prepaidLiability: { total: Micros; wallets: number };
   outstanding: {
     negativeBalances: Micros;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { METRICS, RESPONSE_METRICS, isFlat, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
-import { currency, name, price as amount } from "./schemas.js";
+import { currency, MAX_AMOUNT, MAX_SEAT_PRICE, micros, name, price as amount } from "./schemas.js";
 
 /** What a plan's catalog may say, validated so that the gateway can trust it without checking again. */
 
@@ -181,10 +181,29 @@ function toCatalog(c: CatalogInput): Catalog {
   };
 }
 
+/** A plan's recurring fee and seat price (integer micros), its period and the grace given when it is unpaid. */
+export const recurringBody = z.strictObject({
+  interval: z.enum(["month", "week", "year"]),
+  fee: micros.min(0).max(MAX_AMOUNT).describe("micros charged at the start of each period"),
+  seatPrice: micros.min(0).max(MAX_SEAT_PRICE).default(0).describe("micros per seat and period"),
+  graceHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90)
+    .default(72)
+    .describe("how long a prepaid account may stay past due before its calls are refused"),
+});
+
 export const createPlanBody = z
-  .strictObject({ name, currency, ...catalogFields })
+  .strictObject({ name, currency, ...catalogFields, recurring: recurringBody.optional() })
   .superRefine(checkCatalog)
-  .transform((b) => ({ name: b.name, currency: b.currency, catalog: toCatalog(b) }));
+  .transform((b) => ({
+    name: b.name,
+    currency: b.currency,
+    catalog: toCatalog(b),
+    ...(b.recurring === undefined ? {} : { recurring: b.recurring }),
+  }));
 
 /** A plan's name and currency stay; its catalog is replaced whole. */
 export const replaceCatalogBody = catalogObject.superRefine(checkCatalog).transform(toCatalog);

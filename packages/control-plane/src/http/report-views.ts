@@ -91,6 +91,7 @@ export const financialReportView = z.object({
       adjustments: micros,
       grants: z.object({ issued: micros, expired: micros }),
       payments: micros,
+      fees: micros.describe("recurring fees and prorated changes charged, less prorated credits"),
       prepaidLiability: z.object({ total: micros, wallets: z.number().int() }),
       outstanding: z.object({
         negativeBalances: micros,

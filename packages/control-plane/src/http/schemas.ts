@@ -7,6 +7,10 @@ import { ID_PATTERN } from "../ids.js";
  */
 export const MAX_AMOUNT = 1_000_000_000_000_000; // 10^9 currency units
 export const micros = z.number().int().safe();
+/** Seats and their price are bounded so that a period's amount (fee + seats × seat price) stays an exact integer. */
+export const MAX_SEATS = 100_000;
+export const MAX_SEAT_PRICE = 10_000_000_000; // 10^4 currency units a seat
+export const seats = z.number().int().min(0).max(MAX_SEATS);
 export const positiveAmount = micros.min(1).max(MAX_AMOUNT);
 export const price = micros.min(0).max(1_000_000_000_000); // up to 10^6 currency units a call
 export const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code in capitals, e.g. USD");

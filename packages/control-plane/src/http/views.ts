@@ -14,6 +14,15 @@ export const planView = z.object({
   anomalyPolicy: z
     .object({ factor: z.number(), minCalls: z.number().int(), mitigation: z.enum(["none", "suspend_key", "cap_spending"]) })
     .describe("how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none)"),
+  recurring: z
+    .object({
+      interval: z.enum(["month", "week", "year"]),
+      fee: z.number().int(),
+      seatPrice: z.number().int(),
+      graceHours: z.number().int(),
+    })
+    .optional()
+    .describe("a recurring fee per period and a price per seat, charged beside usage"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -23,6 +32,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   currency: p.currency,
   catalog: p.catalog,
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
+  ...(p.recurring ? { recurring: p.recurring } : {}),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -60,7 +70,12 @@ export const accountView = z.object({
   planId: z.string(),
   status: z.string(),
   billingMode: z.enum(["prepaid", "postpaid", "hybrid"]),
-  billingCycle: z.object({ interval: z.enum(["month", "week"]), anchorDay: z.number().int() }),
+  billingCycle: z.object({
+    interval: z.enum(["month", "week", "year"]),
+    anchorDay: z.number().int(),
+    anchorMonth: z.number().int().optional(),
+  }),
+  seats: z.number().int().describe("seats, priced by the plan's seat price"),
   createdAt: z.string(),
   wallets: z.array(walletView),
 });
@@ -71,6 +86,7 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   status: a.status,
   billingMode: a.billingMode ?? "prepaid",
   billingCycle: a.billingCycle ?? { interval: "month", anchorDay: 1 },
+  seats: a.seats ?? 1,
   createdAt: a.createdAt.toISOString(),
   wallets: wallets.map(toWalletView),
 });
@@ -239,6 +255,10 @@ export const invoiceView = z.object({
   status: z.enum(["draft", "finalized", "paid", "void"]),
   lines: z.array(
     z.object({
+      kind: z
+        .enum(["usage", "fee", "seats", "proration"])
+        .optional()
+        .describe("period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats"),
       description: z.string(),
       productId: z.string().optional(),
       quantity: z.number(),
@@ -272,6 +292,7 @@ export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
   subject: i.subject,
   status: i.status,
   lines: i.lines.map((l) => ({
+    ...(l.kind ? { kind: l.kind } : {}),
     description: l.description,
     ...(l.productId ? { productId: l.productId } : {}),
     quantity: l.quantity,

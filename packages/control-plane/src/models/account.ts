@@ -1,6 +1,14 @@
 import { Schema } from "mongoose";
 import type { AccountStatus } from "@tollgate/gateway-plugin/store";
 
+/** Monthly from an anchor day, weekly from an anchor weekday, or yearly from an anchor date (see invoices/cycles.ts). */
+export interface BillingCycle {
+  interval: "month" | "week" | "year";
+  anchorDay: number;
+  anchorMonth?: number | undefined;
+}
+const cycleSchema = { _id: false, interval: String, anchorDay: Number, anchorMonth: Number };
+
 /**
  * prepaid: spends its balance, hard stop at 0. postpaid: starts at 0 and runs up to its credit limit, billed
  * later. hybrid: spends its prepaid balance first, then up to its credit limit.
@@ -14,7 +22,14 @@ export interface Account {
   status: AccountStatus;
   billingMode: BillingMode;
   /** When its invoices are cut (postpaid and hybrid); a calendar month when absent. */
-  billingCycle?: { interval: "month" | "week"; anchorDay: number };
+  billingCycle?: BillingCycle;
+  /** Seats, priced by the plan's `recurring.seatPrice`. */
+  seats: number;
+  /**
+   * Accounts on a plan with a recurring fee: the cycle its periods follow, from the day it started, and the end
+   * of the last period it has a fee for.
+   */
+  subscription?: { cycle: BillingCycle; since: Date; renewedTo?: Date };
   createdAt: Date;
 }
 
@@ -25,7 +40,9 @@ export const accountSchema = new Schema<Account>(
     planId: { type: String, required: true },
     status: { type: String, required: true },
     billingMode: { type: String, required: true, default: "prepaid" },
-    billingCycle: { type: { _id: false, interval: String, anchorDay: Number }, required: false },
+    billingCycle: { type: cycleSchema, required: false },
+    seats: { type: Number, required: true, default: 1 },
+    subscription: { type: { _id: false, cycle: cycleSchema, since: Date, renewedTo: Date }, required: false },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

@@ -4,6 +4,7 @@ import { apiKeySchema, type ApiKey } from "./api-key.js";
 import { auditRecordSchema, type AuditRecord } from "./audit-record.js";
 import { ledgerEntrySchema, type LedgerEntry } from "./ledger-entry.js";
 import { planSchema, type Plan } from "./plan.js";
+import { feeSchema, type Fee } from "./fee.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
@@ -67,6 +68,7 @@ export type {
   Account,
   ApiKey,
   AuditRecord,
+  Fee,
   Grant,
   LedgerEntry,
   Notification,
@@ -120,6 +122,7 @@ export interface Models {
   StaffUser: Model<StaffUser>;
   StaffEmail: Model<StaffEmail>;
   StaffToken: Model<StaffToken>;
+  Fee: Model<Fee>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -152,6 +155,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     StaffUser: conn.model<StaffUser>("StaffUser", staffUserSchema, "staff_users"),
     StaffEmail: conn.model<StaffEmail>("StaffEmail", staffEmailSchema, "staff_emails"),
     StaffToken: conn.model<StaffToken>("StaffToken", staffTokenSchema, "staff_tokens"),
+    Fee: conn.model<Fee>("Fee", feeSchema, "fees"),
   };
   await Promise.all((Object.values(models) as unknown as Model<unknown>[]).map((m) => m.init()));
   return { ...models, Rollups: createRollupStore(conn) };

@@ -1,6 +1,8 @@
 import { Schema } from "mongoose";
 
 export interface InvoiceLine {
+  /** Usage, a subscription's recurring fee or seats, a prorated change, or anything else (a credit note's). */
+  kind?: "usage" | "fee" | "seats" | "proration";
   description: string;
   productId?: string;
   quantity: number;
@@ -59,7 +61,7 @@ export const invoiceSchema = new Schema<Invoice>(
     idempotencyKey: { type: String, required: true, unique: true },
     status: { type: String, required: true },
     lines: {
-      type: [{ _id: false, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }],
+      type: [{ _id: false, kind: String, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }],
       required: true,
     },
     subtotal: { type: Number, required: true },

@@ -8,6 +8,7 @@ export const NOTIFICATION_KINDS = [
   "recharge_failed",
   "invoice_issued",
   "usage_anomaly",
+  "fee_past_due",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import type { PlanSpec } from "@tollgate/gateway-plugin";
+import type { Recurring } from "./fee.js";
 
 /** A plan's catalog: products and prices, the unmatched-route rule, quotas, rate limits, refund policy. */
 export type Catalog = Omit<PlanSpec, "planId" | "currency">;
@@ -12,6 +13,8 @@ export interface Plan {
   catalog: Catalog;
   /** How usage far above an account's own baseline is flagged, and what is done about it (defaults: ANOMALY_DEFAULTS). */
   anomalyPolicy?: AnomalyPolicy;
+  /** A recurring fee and per-seat price, charged per period beside usage (see fee.ts). */
+  recurring?: Recurring;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,6 +26,7 @@ export const planSchema = new Schema<Plan>(
     currency: { type: String, required: true },
     catalog: { type: Schema.Types.Mixed, required: true },
     anomalyPolicy: { type: { _id: false, factor: Number, minCalls: Number, mitigation: String }, required: false },
+    recurring: { type: { _id: false, interval: String, fee: Number, seatPrice: Number, graceHours: Number }, required: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS, SUPPORT } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { accountParams, currency, id, name, pageQuery, positiveAmount } from "../http/schemas.js";
+import { accountParams, currency, id, name, pageQuery, positiveAmount, seats } from "../http/schemas.js";
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
 import { createAccount, getAccount } from "../services/accounts/create.js";
 import { openWallet } from "../services/accounts/open-wallet.js";
@@ -14,12 +14,23 @@ const billing = {
   billingMode: z.enum(["prepaid", "postpaid", "hybrid"]).default("prepaid"),
   /** How far below zero the plan-currency wallet may go (postpaid and hybrid), in micros. */
   creditLimit: creditLimit.default(0),
-  /** When invoices are cut: monthly from anchor day 1–28, or weekly from anchor weekday 1 (Monday) – 7. */
+  /**
+   * When invoices are cut: monthly from anchor day 1–28, weekly from anchor weekday 1 (Monday) – 7, or yearly
+   * from an anchor date (anchorMonth 1–12, anchorDay 1–28).
+   */
   billingCycle: z
-    .strictObject({ interval: z.enum(["month", "week"]), anchorDay: z.number().int().min(1).max(28) })
-    .refine((c) => c.interval === "month" || c.anchorDay <= 7, {
+    .strictObject({
+      interval: z.enum(["month", "week", "year"]),
+      anchorDay: z.number().int().min(1).max(28),
+      anchorMonth: z.number().int().min(1).max(12).optional(),
+    })
+    .refine((c) => c.interval !== "week" || c.anchorDay <= 7, {
       message: "a weekly anchor is a weekday, 1 (Monday) to 7",
       path: ["anchorDay"],
+    })
+    .refine((c) => c.interval === "year" || c.anchorMonth === undefined, {
+      message: "only a yearly cycle has an anchor month",
+      path: ["anchorMonth"],
     })
     .optional(),
 };
@@ -28,13 +39,16 @@ function checkBilling(b: { billingMode: string; creditLimit: number }, ctx: z.Re
     ctx.addIssue({ code: "custom", path: ["creditLimit"], message: "a prepaid account has no credit limit" });
 }
 
-const createAccountBody = z.strictObject({ name, planId: id, ...billing }).superRefine(checkBilling);
+const createAccountBody = z
+  .strictObject({ name, planId: id, seats: seats.default(1).describe("seats, priced by the plan's seat price"), ...billing })
+  .superRefine(checkBilling);
 
 export const createAccountRoute = defineRoute({
   method: "post",
   path: "/v1/accounts",
   operationId: "createAccount",
-  summary: "Create a prepaid account on a plan, with an empty wallet in the plan's currency.",
+  summary:
+    "Create an account on a plan, with an empty wallet in the plan's currency. On a plan with a recurring fee, its first period starts now and its fee is charged (a prepaid account with nothing to pay it is past due until a top-up).",
   access: "admin",
   roles: MANAGERS,
   body: createAccountBody,

@@ -43,6 +43,15 @@ import {
   revokeUserTokenRoute,
   updateUserRoute,
 } from "./staff.js";
+import {
+  changeSubscriptionRoute,
+  getMySubscriptionRoute,
+  getSubscriptionRoute,
+  listFeesRoute,
+  removeRecurringRoute,
+  renewSubscriptionsRoute,
+  setRecurringRoute,
+} from "./subscriptions.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -61,12 +70,19 @@ export const routes: RouteSpec[] = [
   listPlans,
   getPlan,
   replaceCatalogRoute,
+  setRecurringRoute,
+  removeRecurringRoute,
   createAccountRoute,
   searchAccountsRoute,
   getAccountRoute,
   suspendAccountRoute,
   resumeAccountRoute,
   setBillingRoute,
+  getSubscriptionRoute,
+  changeSubscriptionRoute,
+  listFeesRoute,
+  renewSubscriptionsRoute,
+  getMySubscriptionRoute,
   openWalletRoute,
   setAutoRechargeRoute,
   clearAutoRechargeRoute,

@@ -170,6 +170,9 @@ function refusalProblem(refusal: Refusal, currency: string): Problem {
     case "no_wallet":
       return problem("no_wallet", `The account has no ${currency} wallet.`, { currency });
     case "account_inactive":
+      // An active account whose recurring fee is due past its grace period: a matter of money, so 402.
+      if (refusal.status === "unpaid")
+        return problem("subscription_unpaid", "The account's recurring fee is unpaid: a top-up pays it and calls resume at once.");
       return problem("account_inactive", `The account is ${refusal.status}.`);
     case "quota_exceeded":
       return problem("quota_exceeded", `Quota "${refusal.quotaId}" is used up for this period.`, {

@@ -31,6 +31,40 @@ describe("HotStore", () => {
     expect(await redis.exists(ks.account("acct_unpublished"))).toBe(0);
   });
 
+  it("applies a debit only if covered when asked: refused, it moves nothing and leaves no receipt", async () => {
+    await account("acct_cover", 300);
+    expect(await store.applyEntry("acct_cover", "fee_1", "USD", -301, { onlyIfCovered: true })).toEqual({
+      kind: "not_covered",
+      balance: 300,
+      creditLimit: 0,
+    });
+    expect(await redis.exists(ks.entryReceipt("acct_cover", "fee_1"))).toBe(0);
+    expect(await store.applyEntry("acct_cover", "fee_1", "USD", -300, { onlyIfCovered: true })).toEqual({
+      kind: "applied",
+      balance: 0,
+      replayed: false,
+    });
+    // Once applied, a replay is the receipt's, whatever the balance is now.
+    expect(await store.applyEntry("acct_cover", "fee_1", "USD", -300, { onlyIfCovered: true })).toEqual({
+      kind: "applied",
+      balance: 0,
+      replayed: true,
+    });
+    await store.publishAccount({
+      accountId: "acct_cover",
+      status: "active",
+      activeKeyIds: ["key_1"],
+      currencies: ["USD"],
+      creditLimits: { USD: 50 },
+    });
+    expect(await store.applyEntry("acct_cover", "fee_2", "USD", -50, { onlyIfCovered: true })).toMatchObject({ balance: -50 });
+    expect(await store.applyEntry("acct_cover", "fee_3", "USD", -1, { onlyIfCovered: true })).toEqual({
+      kind: "not_covered",
+      balance: -50,
+      creditLimit: 50,
+    });
+  });
+
   it("republishing an account keeps its balance and drops keys no longer active", async () => {
     await account("acct_repub", 900);
     await store.publishAccount({ accountId: "acct_repub", status: "active", activeKeyIds: ["key_2"], currencies: ["USD", "EUR"] });

@@ -3,9 +3,9 @@ import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.j
 import type { KeyRecord } from "../core/charging.js";
 import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
 import { APPLY_ENTRY_LUA, ApplyCode, RESTORE_LUA } from "./scripts.js";
-import type { AccountStatus, ApplyResult } from "./types.js";
+import type { ApplyResult, GateStatus } from "./types.js";
 
-type ScriptReply = [number, number | string];
+type ScriptReply = [number, number | string, number?];
 
 interface ScriptedRedis extends Redis {
   tollgateApplyEntry(...args: (string | number)[]): Promise<ScriptReply>;
@@ -35,10 +35,19 @@ export class HotStore {
     this.creditReceiptTtl = options.creditReceiptTtlSeconds ?? 30 * 24 * 3600;
   }
 
-  /** Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op. */
-  async applyEntry(accountId: string, entryId: string, currency: string, amount: number): Promise<ApplyResult> {
+  /**
+   * Apply a ledger entry (by its id) to the hot balance; a second call with the same entry id is a no-op.
+   * `onlyIfCovered`: a debit the wallet cannot cover (balance plus credit limit) is refused and moves nothing.
+   */
+  async applyEntry(
+    accountId: string,
+    entryId: string,
+    currency: string,
+    amount: number,
+    options: { onlyIfCovered?: boolean } = {},
+  ): Promise<ApplyResult> {
     const ks = this.keyspace;
-    const [code, value] = await this.redis.tollgateApplyEntry(
+    const [code, value, limit] = await this.redis.tollgateApplyEntry(
       ks.account(accountId),
       ks.entryReceipt(accountId, entryId),
       ks.signalStream(ks.partitionOf(accountId)),
@@ -46,8 +55,10 @@ export class HotStore {
       amount,
       this.creditReceiptTtl,
       accountId,
+      options.onlyIfCovered ? "1" : "0",
     );
     if (code === ApplyCode.unknownAccount) return { kind: "unknown_account" };
+    if (code === ApplyCode.notCovered) return { kind: "not_covered", balance: Number(value), creditLimit: Number(limit ?? 0) };
     return { kind: "applied", balance: Number(value), replayed: code === ApplyCode.alreadyApplied };
   }
 
@@ -57,7 +68,7 @@ export class HotStore {
    */
   async publishAccount(account: {
     accountId: string;
-    status: AccountStatus;
+    status: GateStatus;
     activeKeyIds: string[];
     currencies: string[];
     /** How far below zero each wallet may go (postpaid and hybrid accounts); 0 for prepaid. */
@@ -94,7 +105,7 @@ export class HotStore {
    */
   async restoreAccount(account: {
     accountId: string;
-    status: AccountStatus;
+    status: GateStatus;
     activeKeyIds: string[];
     wallets: { currency: string; balance: number; creditLimit: number; autoRechargeThreshold?: number | undefined }[];
   }): Promise<boolean> {

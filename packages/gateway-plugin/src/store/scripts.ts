@@ -34,7 +34,7 @@ export const Code = {
   voided: -8,
 } as const;
 
-export const ApplyCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1 } as const;
 
 /** What a void did: nothing had run (and now never will), it was voided before, or it was given back. */
 export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3 } as const;
@@ -381,8 +381,9 @@ return {${VoidCode.refunded}}
 /**
  * Apply one ledger entry to the hot balance exactly once.
  * KEYS: 1 account hash, 2 credit receipt, 3 partition signal stream
- * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s), 4 accountId
- * Returns {code, balance}.
+ * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s), 4 accountId, 5 "1": only if the wallet covers
+ * it (a debit that would take the balance below minus its credit limit is refused, and nothing moves).
+ * Returns {code, balance} or {notCovered, balance, creditLimit}.
  */
 export const APPLY_ENTRY_LUA = `
 local receipt = redis.call('GET', KEYS[2])
@@ -390,6 +391,10 @@ if receipt then return {${ApplyCode.alreadyApplied}, tonumber(receipt)} end
 if redis.call('EXISTS', KEYS[1]) == 0 then return {${ApplyCode.unknownAccount}, 0} end
 local acct, cur, sk = ARGV[4], ARGV[1], 3
 local before = tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "cur")}) or '0')
+if ARGV[5] == '1' then
+  local creditLimit = tonumber(redis.call('HGET', KEYS[1], ${field(A.creditLimit, "cur")}) or '0')
+  if before + tonumber(ARGV[2]) + creditLimit < 0 then return {${ApplyCode.notCovered}, before, creditLimit} end
+end
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, ARGV[2])
 redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
 local threshold = redis.call('HGET', KEYS[1], ${field(A.autoRechargeThreshold, "cur")})

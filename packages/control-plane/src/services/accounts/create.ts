@@ -3,6 +3,7 @@ import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
 import type { Account, Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
+import { renewSubscription } from "../subscriptions/renew.js";
 import { publishAccount } from "./publish.js";
 
 export interface BillingSettings {
@@ -15,7 +16,7 @@ export interface BillingSettings {
 /** An account on a plan, with a wallet in the plan's currency; published to the gateways at once. */
 export async function createAccount(
   ctx: AppContext,
-  input: BillingSettings & { name: string; planId: string; actor: string },
+  input: BillingSettings & { name: string; planId: string; seats?: number | undefined; actor: string },
 ): Promise<{ account: Account; wallet: Wallet }> {
   const plan = await ctx.models.Plan.findById(input.planId).lean();
   if (plan === null) {
@@ -31,6 +32,7 @@ export async function createAccount(
       planId: plan._id,
       status: "active",
       billingMode: input.billingMode,
+      seats: input.seats ?? 1,
       ...(input.billingCycle ? { billingCycle: input.billingCycle } : {}),
       createdAt: now,
     })
@@ -47,7 +49,9 @@ export async function createAccount(
   await publishAccount(ctx, account._id);
   const { actor, ...settings } = input;
   await audit(ctx, actor, "account.create", account._id, { ...settings, walletId: wallet._id });
-  return { account, wallet };
+  // A plan with a recurring fee: the subscription starts now, its first period charged (or due).
+  if (plan.recurring !== undefined) await renewSubscription(ctx, account._id, now);
+  return { account: (await ctx.models.Account.findById(account._id).lean()) ?? account, wallet };
 }
 
 /** An account and its wallets. */

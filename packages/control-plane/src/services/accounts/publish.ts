@@ -1,23 +1,26 @@
 import type { AppContext } from "../../context.js";
 import { planSpec } from "../../models/plan.js";
+import { gateStatus } from "../subscriptions/status.js";
 
 /**
- * Publish everything the gateways need about one account from the book of record: its status, its
- * active keys, its plan's price, its wallets. Safe to repeat; balances are never overwritten.
+ * Publish everything the gateways need about one account from the book of record: its status (`unpaid` when a
+ * recurring fee is due past its grace period), its active keys, its plan's price, its wallets. Safe to repeat;
+ * balances are never overwritten.
  */
-export async function publishAccount(ctx: AppContext, accountId: string): Promise<void> {
+export async function publishAccount(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
   const { Account, ApiKey, Plan, Wallet } = ctx.models;
   const account = await Account.findById(accountId).lean();
   if (account === null) return;
-  const [keys, wallets, plan] = await Promise.all([
+  const [keys, wallets, plan, status] = await Promise.all([
     ApiKey.find({ accountId }).lean(),
     Wallet.find({ accountId }).lean(),
     Plan.findById(account.planId).lean(),
+    gateStatus(ctx, account, now),
   ]);
   if (plan !== null) await ctx.hot.publishPlan(planSpec(plan));
   await ctx.hot.publishAccount({
     accountId,
-    status: account.status,
+    status,
     activeKeyIds: keys.filter((k) => k.status === "active").map((k) => k._id),
     currencies: wallets.map((w) => w.currency),
     creditLimits: Object.fromEntries(wallets.map((w) => [w.currency, account.billingMode === "prepaid" ? 0 : (w.creditLimit ?? 0)])),

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
-import type { Invoice, UsageEvent } from "../../models/index.js";
+import type { Fee, Invoice, UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
@@ -10,7 +10,9 @@ const MAX_LINES = 100;
 
 /**
  * Close a postpaid or hybrid account's billing period (named by its first day) into an invoice for its usage,
- * lines per product and per price (so tiers show as separate lines), finalized at once.
+ * lines per product and per price (so tiers show as separate lines), and for its subscription's fees booked in
+ * the period (the recurring fee, the seats and each prorated change on lines of their own), finalized at once.
+ * Fees are marked and billed as usage events are, by the time they were booked.
  *
  * Every usage event lands on exactly one invoice: an invoice *marks* the events it bills with its id, and
  * bills the period's unmarked usage charged before its cut-off, `min(period end, now)`. So closing a period
@@ -43,7 +45,9 @@ export async function closeBillingPeriod(
       .lean();
     const last = earlier[earlier.length - 1];
     const cutoff = period.to < now ? period.to : now;
-    const pending = await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff));
+    const pending =
+      (await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff))) ??
+      (await ctx.models.Fee.exists(unbilledFees(accountId, currency, period, cutoff)));
     if (pending === null) return last;
     const draft = await createOnce(ctx, {
       kind: "invoice",
@@ -73,20 +77,71 @@ function unbilled(accountId: string, currency: string, period: Pick<Period, "fro
   };
 }
 
-/** Mark the draft's events, price its lines, finalize it. A draft that finds nothing to bill is removed. */
+/** The period's fees booked before `cutoff` (renewals, prorated changes) that no invoice bills yet. */
+function unbilledFees(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date) {
+  return {
+    accountId,
+    currency,
+    status: "paid" as const,
+    invoiceId: { $exists: false },
+    amount: { $ne: 0 },
+    paidAt: { $gte: period.from, $lt: cutoff },
+  };
+}
+
+/** Mark the draft's events and fees, price its lines, finalize it. A draft that finds nothing to bill is removed. */
 async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
-  const { UsageEvent, Invoice: Invoices } = ctx.models;
-  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), {
-    $set: { invoiceId: draft._id },
-  });
+  const { UsageEvent, Fee: Fees, Invoice: Invoices } = ctx.models;
+  const marked = { $set: { invoiceId: draft._id } };
+  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
+  await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
   const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1 }).lean();
-  if (events.length === 0) {
+  const fees = await Fees.find({ invoiceId: draft._id }).sort({ paidAt: 1, _id: 1 }).lean();
+  if (events.length === 0 && fees.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
     return undefined;
   }
-  const lines = invoiceLines(events);
+  const lines = [...(await feeLines(ctx, fees)), ...invoiceLines(events)];
   await Invoices.updateOne({ _id: draft._id, status: "draft" }, { $set: { lines, ...totals(lines, draft.currency) } });
   return finalize(ctx, draft._id);
+}
+
+/** A renewal bills its fee and its seats on lines of their own; a change bills its prorated difference. */
+async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
+  if (fees.length === 0) return [];
+  const plans = await ctx.models.Plan.find({ _id: { $in: [...new Set(fees.map((f) => f.planId))] } }, { name: 1 }).lean();
+  const name = (planId: string) => plans.find((p) => p._id === planId)?.name ?? planId;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const lines: InvoiceLine[] = [];
+  for (const f of fees) {
+    const span = `${day(f.periodFrom)} to ${day(f.periodTo)}`;
+    if (f.kind === "renewal") {
+      if (f.fee !== 0)
+        lines.push({ kind: "fee", description: `${name(f.planId)}: recurring fee, ${span}`, quantity: 1, unitPrice: f.fee, amount: f.fee });
+      if (f.seats * f.seatPrice !== 0)
+        lines.push({
+          kind: "seats",
+          description: `${name(f.planId)}: seats, ${span}`,
+          quantity: f.seats,
+          unitPrice: f.seatPrice,
+          amount: f.seats * f.seatPrice,
+        });
+    } else {
+      const c = f.change!;
+      const what =
+        c.fromPlanId === c.toPlanId
+          ? `seats ${c.fromSeats} to ${c.toSeats}`
+          : `${name(c.fromPlanId)} (${c.fromSeats} seats) to ${name(c.toPlanId)} (${c.toSeats} seats)`;
+      lines.push({
+        kind: "proration",
+        description: `Change of ${what} on ${day(c.at)}, prorated ${c.remainingSeconds} of ${c.periodSeconds} s of ${span}`,
+        quantity: 1,
+        unitPrice: f.amount,
+        amount: f.amount,
+      });
+    }
+  }
+  return lines;
 }
 
 /** A line per product and price; past MAX_LINES distinct prices (response-metered products), a line per product. */
@@ -96,6 +151,7 @@ function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "amount">
     const product = e.productId ?? "default";
     const key = `${product}\u0000${e.amount}`;
     const line = byRate.get(key) ?? {
+      kind: "usage",
       description: `${product}: calls at ${e.amount} micros`,
       productId: product,
       quantity: 0,
@@ -111,7 +167,14 @@ function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "amount">
   const perProduct = new Map<string, InvoiceLine>();
   for (const e of events) {
     const product = e.productId ?? "default";
-    const line = perProduct.get(product) ?? { description: `${product}: usage`, productId: product, quantity: 0, unitPrice: 0, amount: 0 };
+    const line = perProduct.get(product) ?? {
+      kind: "usage",
+      description: `${product}: usage`,
+      productId: product,
+      quantity: 0,
+      unitPrice: 0,
+      amount: 0,
+    };
     line.quantity += e.units ?? 1;
     line.amount += e.amount;
     perProduct.set(product, line);

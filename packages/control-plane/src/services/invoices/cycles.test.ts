@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastEndedPeriod, periodContaining } from "./cycles.js";
+import { cycleFrom, lastEndedPeriod, periodContaining } from "./cycles.js";
 
 const at = (iso: string) => new Date(iso);
 const span = (p: { key: string; from: Date; to: Date }) => [p.key, p.from.toISOString().slice(0, 10), p.to.toISOString().slice(0, 10)];
@@ -32,5 +32,19 @@ describe("billing cycles", () => {
     expect(span(periodContaining(mondays, at("2026-11-23T00:00:00Z")))).toEqual(["2026-11-23", "2026-11-23", "2026-11-30"]);
     const fridays = { interval: "week" as const, anchorDay: 5 };
     expect(span(lastEndedPeriod(fridays, at("2026-11-22T12:00:00Z")))).toEqual(["2026-11-13", "2026-11-13", "2026-11-20"]);
+  });
+
+  it("years from an anchor date, and cycles anchored on the day a subscription starts", () => {
+    const aprils = { interval: "year" as const, anchorDay: 10, anchorMonth: 4 };
+    expect(span(periodContaining(aprils, at("2026-11-22T00:00:00Z")))).toEqual(["2026-04-10", "2026-04-10", "2027-04-10"]);
+    expect(span(periodContaining(aprils, at("2026-04-09T23:59:59Z")))).toEqual(["2025-04-10", "2025-04-10", "2026-04-10"]);
+    expect(cycleFrom("year", at("2028-02-29T15:00:00Z"))).toEqual({ interval: "year", anchorDay: 28, anchorMonth: 2 });
+    expect(cycleFrom("month", at("2026-11-30T15:00:00Z"))).toEqual({ interval: "month", anchorDay: 28 });
+    expect(cycleFrom("week", at("2026-11-22T15:00:00Z"))).toEqual({ interval: "week", anchorDay: 7 });
+    expect(span(periodContaining(cycleFrom("month", at("2026-11-30T15:00:00Z")), at("2026-11-30T15:00:00Z")))).toEqual([
+      "2026-11-28",
+      "2026-11-28",
+      "2026-12-28",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context.js";
 import { publishAccount } from "../accounts/publish.js";
+import { gateStatus } from "../subscriptions/status.js";
 import { reconcileWallet } from "./reconcile.js";
 
 /**
@@ -28,7 +29,7 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
   }
   const restored = await ctx.hot.restoreAccount({
     accountId,
-    status: account.status,
+    status: await gateStatus(ctx, account),
     activeKeyIds: keys.map((k) => k._id),
     wallets: balances,
   });

@@ -53,6 +53,11 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     text: "{{data.kindLabel}} {{data.number}} for {{data.subject}} is issued: {{money data.total data.currency}}. Download it from your account.",
     html: "<p>{{data.kindLabel}} <strong>{{data.number}}</strong> for {{data.subject}} is issued: <strong>{{money data.total data.currency}}</strong>.</p>",
   },
+  fee_past_due: {
+    subject: "Your {{data.planName}} fee of {{money data.amount data.currency}} is due",
+    text: "The {{data.planName}} fee of {{money data.amount data.currency}} for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}. Top up before {{data.graceUntil}} (UTC): the fee is paid at once, and after that time your calls are refused until it is.",
+    html: "<p>The {{data.planName}} fee of <strong>{{money data.amount data.currency}}</strong> for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}.</p><p>Top up before <strong>{{data.graceUntil}}</strong> (UTC): the fee is paid at once, and after that time your calls are refused until it is.</p>",
+  },
   recharge_failed: {
     subject: "Your recharge of {{money data.amount data.currency}} failed",
     text: "Your {{#if data.automatic}}automatic {{/if}}recharge of {{money data.amount data.currency}} failed: {{data.reason}}.",

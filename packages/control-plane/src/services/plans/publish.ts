@@ -2,12 +2,13 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { newId } from "../../ids.js";
 import { planSpec, type Catalog, type Plan } from "../../models/plan.js";
+import type { Recurring } from "../../models/fee.js";
 import { audit } from "../audit.js";
 
 /** A plan: its currency (never changes) and its catalog, published to the gateways at once. */
 export async function createPlan(
   ctx: AppContext,
-  input: { name: string; currency: string; catalog: Catalog; actor: string },
+  input: { name: string; currency: string; catalog: Catalog; recurring?: Recurring | undefined; actor: string },
 ): Promise<Plan> {
   const now = new Date();
   const plan = (
@@ -16,12 +17,13 @@ export async function createPlan(
       name: input.name,
       currency: input.currency,
       catalog: input.catalog,
+      ...(input.recurring === undefined ? {} : { recurring: input.recurring }),
       createdAt: now,
       updatedAt: now,
     })
   ).toObject();
   await ctx.hot.publishPlan(planSpec(plan));
-  await audit(ctx, input.actor, "plan.create", plan._id, { name: input.name, currency: input.currency });
+  await audit(ctx, input.actor, "plan.create", plan._id, { name: input.name, currency: input.currency, recurring: input.recurring });
   return plan;
 }
 

@@ -20,6 +20,8 @@ export interface FinancialSummary {
   grants: { issued: number; expired: number };
   /** Money received for postpaid invoices. */
   payments: number;
+  /** Subscriptions' recurring fees and prorated changes charged, less prorated credits. */
+  fees: number;
   /** Now: money held for customers (the sum of positive balances, reservations included). */
   prepaidLiability: { total: number; wallets: number };
   /** Now: what customers owe: negative balances, and finalized invoices not yet paid by age since finalized. */
@@ -68,6 +70,7 @@ export async function financialSummary(
       adjustments: 0,
       grants: { issued: 0, expired: 0 },
       payments: 0,
+      fees: 0,
       prepaidLiability: { total: 0, wallets: 0 },
       outstanding: {
         negativeBalances: 0,
@@ -88,6 +91,7 @@ export async function financialSummary(
       else if (type === "grant") summary.grants.issued += amount;
       else if (type === "expiry") summary.grants.expired -= amount;
       else if (type === "payment") summary.payments += amount;
+      else if (type === "fee") summary.fees -= amount;
     }
     summary.revenue.net = summary.revenue.booked - summary.revenue.refunded;
     await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);

@@ -1,0 +1,135 @@
+import { z } from "zod";
+import { ownAccount } from "../http/auth.js";
+import { recurringBody } from "../http/catalog-schemas.js";
+import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
+import { accountParams, id, pageQuery, seats } from "../http/schemas.js";
+import { feeView, subscriptionView, toFeeView, toSubscriptionView } from "../http/subscription-views.js";
+import { planView, toPlanView } from "../http/views.js";
+import { setRecurring } from "../services/plans/set-recurring.js";
+import { changeSubscription } from "../services/subscriptions/change.js";
+import { renewSubscription, renewSubscriptions } from "../services/subscriptions/renew.js";
+import { getSubscription, listFees } from "../services/subscriptions/status.js";
+
+const planParams = z.strictObject({ planId: id });
+
+export const setRecurringRoute = defineRoute({
+  method: "put",
+  path: "/v1/plans/:planId/recurring",
+  operationId: "setPlanRecurring",
+  summary:
+    "Set a plan's recurring fee and seat price (micros per period), its period (month, week or year) and the grace a prepaid account gets when it cannot pay. New amounts apply from each account's next renewal.",
+  access: "admin",
+  roles: MANAGERS,
+  params: planParams,
+  body: recurringBody,
+  responses: { 200: { description: "The plan", schema: planView } },
+  handle: async ({ params, body, principal, ctx }) => ({
+    status: 200,
+    body: toPlanView(await setRecurring(ctx, params.planId, body, principal.actor)),
+  }),
+});
+
+export const removeRecurringRoute = defineRoute({
+  method: "delete",
+  path: "/v1/plans/:planId/recurring",
+  operationId: "removePlanRecurring",
+  summary: "Remove a plan's recurring fee: its accounts are not renewed again (fees already charged or due stay).",
+  access: "admin",
+  roles: MANAGERS,
+  params: planParams,
+  responses: { 200: { description: "The plan", schema: planView } },
+  handle: async ({ params, principal, ctx }) => ({
+    status: 200,
+    body: toPlanView(await setRecurring(ctx, params.planId, undefined, principal.actor)),
+  }),
+});
+
+export const getSubscriptionRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/subscription",
+  operationId: "getSubscription",
+  summary: "An account's subscription: plan, seats, what a period costs, the current period, the next renewal, and any fee due.",
+  access: "owner",
+  roles: ANY_STAFF,
+  params: accountParams,
+  responses: { 200: { description: "The subscription", schema: subscriptionView } },
+  handle: async ({ params, ctx }) => ({ status: 200, body: toSubscriptionView(await getSubscription(ctx, params.accountId)) }),
+});
+
+export const getMySubscriptionRoute = defineRoute({
+  method: "get",
+  path: "/v1/me/subscription",
+  operationId: "getMySubscription",
+  summary: "The calling API key's (or portal session's) account subscription.",
+  access: "consumer",
+  roles: NO_STAFF,
+  responses: { 200: { description: "The subscription", schema: subscriptionView } },
+  handle: async ({ principal, ctx }) => ({ status: 200, body: toSubscriptionView(await getSubscription(ctx, ownAccount(principal))) }),
+});
+
+const changeBody = z
+  .strictObject({ planId: id.optional(), seats: seats.optional() })
+  .refine((b) => b.planId !== undefined || b.seats !== undefined, { message: "name a plan, seats, or both" });
+
+export const changeSubscriptionRoute = defineRoute({
+  method: "put",
+  path: "/v1/accounts/:accountId/subscription",
+  operationId: "changeSubscription",
+  summary:
+    "Change an account's plan or seats now. The difference is prorated over the rest of the period (README: Recurring fees and seats) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.",
+  access: "admin",
+  roles: MANAGERS,
+  idempotent: true,
+  params: accountParams,
+  body: changeBody,
+  responses: {
+    200: {
+      description: "The subscription after the change, and the change's fee (its prorated amount)",
+      schema: z.object({ subscription: subscriptionView, change: feeView }),
+    },
+  },
+  async handle({ params, body, principal, idempotencyKey, ctx }) {
+    const { fee, replayed } = await changeSubscription(ctx, params.accountId, { ...body, idempotencyKey, actor: principal.actor });
+    return {
+      status: 200,
+      body: { subscription: toSubscriptionView(await getSubscription(ctx, params.accountId)), change: toFeeView(fee) },
+      headers: replayHeaders(replayed),
+    };
+  },
+});
+
+export const listFeesRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/fees",
+  operationId: "listFees",
+  summary: "An account's fees (renewals and prorated changes, due or paid), newest first, cursor-paginated.",
+  access: "owner",
+  roles: ANY_STAFF,
+  params: accountParams,
+  query: pageQuery,
+  responses: {
+    200: { description: "A page of fees", schema: z.object({ items: z.array(feeView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    const page = await listFees(ctx, params.accountId, query.limit, query.cursor);
+    return { status: 200, body: { items: page.items.map(toFeeView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+  },
+});
+
+export const renewSubscriptionsRoute = defineRoute({
+  method: "post",
+  path: "/v1/admin/subscriptions/renew",
+  operationId: "renewSubscriptions",
+  summary:
+    "Run the renewal job now (it also runs every minute): charge each period's fee that has begun, collect what is due, block accounts past their grace period. Idempotent.",
+  access: "admin",
+  roles: MANAGERS,
+  body: z.strictObject({ accountIds: z.array(id).max(1_000).optional() }),
+  responses: { 200: { description: "How many accounts were looked at", schema: z.object({ accounts: z.number().int() }) } },
+  async handle({ body, ctx }) {
+    if (body.accountIds === undefined) return { status: 200, body: { accounts: await renewSubscriptions(ctx) } };
+    for (const accountId of body.accountIds) await renewSubscription(ctx, accountId);
+    return { status: 200, body: { accounts: body.accountIds.length } };
+  },
+});
