@@ -54,6 +54,11 @@ busy_catalog='{"products":[{"id":"search","path":"/search","price":{"unitPrice":
 busy="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_CATALOG="$busy_catalog" SEED_BALANCE=500000000 \
   SEED_PLAN="Busy plan" SEED_ACCOUNT="Busy customer" SEED_OUTPUT_PREFIX=BUSY_ node load/dist/seed.js)"
 eval "$busy"
+# The busy plan also has a monthly fee and a seat price; the busy customer has 3 seats, paid from its balance.
+curl -fsS -o /dev/null -X PUT "http://127.0.0.1:$CONTROL_PLANE_PORT/v1/plans/$BUSY_PLAN_ID/recurring" \
+  -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -d '{"interval":"month","fee":49000000,"seatPrice":10000000}'
+curl -fsS -o /dev/null -X PUT "http://127.0.0.1:$CONTROL_PLANE_PORT/v1/accounts/$BUSY_ACCOUNT_ID/subscription" \
+  -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-seats-$BUSY_ACCOUNT_ID" -d '{"seats":3}'
 (
   # ~3 calls a second, mostly searches, until the demo stops.
   while sleep 0.3; do

@@ -248,7 +248,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Plans" }).click();
     await page.getByText("$1.00 a call").first().waitFor(); // the catalog, readable
     await page.getByRole("button", { name: "Edit catalog" }).first().click();
-    await page.getByRole("textbox").fill('{"products": "not a list"}');
+    await page.getByLabel(/^Catalog of/).fill('{"products": "not a list"}');
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("alert").waitFor();
     await shoot(page, `${SHOTS}console-plans.png`);
@@ -315,6 +315,46 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(await look.getByRole("button", { name: /^Revoke / }).count()).toBe(0);
     await shoot(look, `${SHOTS}console-viewer.png`);
     await look.close();
+  });
+
+  it("subscription: the portal shows the plan, seats, price and what is due; the console changes seats, prorated", async () => {
+    const plan = await stack.admin.createPlan({
+      name: "Team",
+      currency: "USD",
+      pricePerCall: 1_000,
+      recurring: { interval: "month", fee: 49_000_000, seatPrice: 10_000_000 },
+    });
+    const account = await stack.admin.createAccount({ name: "pages subscriber", planId: plan.id, seats: 2 });
+    const portal = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await portal.goto(await portalLink(account.id));
+    const card = portal.getByRole("region", { name: "Subscription" });
+    await card.getByText("$69.00 is due").waitFor();
+    expect(await card.innerText()).toContain("$49.00 plan fee + 2 × $10.00 a seat a month");
+    await shoot(portal, `${SHOTS}portal-subscription-due.png`);
+    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 200_000_000 }, { idempotencyKey: "pages-sub" });
+    await portal.reload();
+    await card.getByText("Next renewal").waitFor();
+    expect(await card.getByRole("alert").count()).toBe(0);
+    await expect.poll(() => balanceText(portal)).toContain("$131.00");
+    await portal.close();
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.controlPlaneUrl}/console/`);
+    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("button", { name: "Accounts" }).click();
+    await page.getByRole("button", { name: "pages subscriber" }).click();
+    const section = page.getByRole("region", { name: "Subscription" });
+    await section.getByRole("textbox", { name: "Seats" }).fill("4");
+    await section.getByRole("button", { name: "Change now, prorated" }).click();
+    await section.getByText(/^Seats 2 → 4: charged \$/).waitFor();
+    const fees = (await stack.admin.listFees(account.id)).items;
+    expect(fees[0]!.change).toMatchObject({ fromSeats: 2, toSeats: 4 });
+    expect(await section.getByRole("table", { name: "Fees" }).innerText()).toContain(`$${(fees[0]!.amount / 1_000_000).toFixed(2)}`);
+    expect((await stack.admin.getSubscription(account.id)).seats).toBe(4);
+    await shoot(page, `${SHOTS}console-subscription.png`);
+    await page.close();
   });
 
   it("pages are served with a Content-Security-Policy and no framing", async () => {

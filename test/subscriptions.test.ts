@@ -73,6 +73,23 @@ describe("recurring fees and seats", () => {
     expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
   });
 
+  it("a renewal whose writer died between the Redis debit and the ledger entry is booked once by the next run", async () => {
+    const s = await subscribed({ balance: 100 * USD });
+    const fee = (await stack.ctx.models.Fee.findOne({ accountId: s.accountId, kind: "renewal" }).lean())!;
+    expect(fee.status).toBe("paid");
+    // The state such a death leaves: Redis debited under the entry's id (its receipt kept), no ledger entry, the fee due.
+    await stack.ctx.models.LedgerEntry.deleteOne({ _id: fee.ledgerEntryId });
+    await stack.ctx.models.Fee.updateOne({ _id: fee._id }, { $set: { status: "due" }, $unset: { paidAt: 1 } });
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toHaveLength(1);
+
+    await jobs.renewSubscriptions(stack.ctx);
+    const entries = await feeEntries(s.accountId);
+    expect(entries.map((e) => [e._id, e.amount])).toEqual([[fee.ledgerEntryId, -79 * USD]]);
+    expect(await balanceOf(s.accountId)).toBe(21 * USD);
+    expect((await stack.ctx.models.Fee.findById(fee._id).lean())!.status).toBe("paid");
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
   it("an unpaid renewal lets calls pass during the grace period, refuses them after it (402), notifies once, and a top-up unblocks at once", async () => {
     const s = await subscribed({ graceHours: 2 });
     await request(stack.controlPlaneUrl)

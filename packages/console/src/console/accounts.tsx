@@ -5,6 +5,7 @@ import { money, parseAmount, when } from "../shared/money.js";
 import { Figure, Loading, ProblemText, Section } from "../shared/ui.js";
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
+import { AccountSubscription } from "./subscription.js";
 
 export function Accounts() {
   const [query, setQuery] = useState("");
@@ -124,6 +125,7 @@ function AccountDetail({ accountId }: { accountId: string }) {
         <ProblemText error={adjust.error ?? status.error} />
         <AccountUsage accountId={accountId} />
       </Section>
+      <AccountSubscription accountId={accountId} />
       {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
       <AccountKeys accountId={accountId} currency={currency} />
       <AccountLedger accountId={accountId} />

@@ -90,6 +90,13 @@ function PlanSummary({ plan }: { plan: Plan }) {
           ))}
         </ul>
       )}
+      {plan.recurring && (
+        <p data-testid={`recurring-${plan.id}`}>
+          Recurring: {money(plan.recurring.fee, plan.currency)} a {plan.recurring.interval}
+          {plan.recurring.seatPrice > 0 && <> + {money(plan.recurring.seatPrice, plan.currency)} a seat</>}, {plan.recurring.graceHours} h
+          of grace when unpaid.
+        </p>
+      )}
       <p>
         <small>
           Periods in {c.timeZone ?? "UTC"}. Anomalies: above {plan.anomalyPolicy.factor}× the usual hour (at least{" "}
@@ -138,6 +145,7 @@ export function Plans() {
             )}
           </p>
           <PlanSummary plan={p} />
+          {mayEdit && <RecurringEditor plan={p} />}
           {editing === p.id && (
             <form
               onSubmit={(e: FormEvent) => {
@@ -165,6 +173,56 @@ export function Plans() {
       ))}
       <ProblemText error={plans.error} />
     </>
+  );
+}
+
+/** A plan's recurring fee and seat price: new amounts apply from each account's next renewal. */
+function RecurringEditor({ plan }: { plan: Plan }) {
+  const qc = useQueryClient();
+  const [fee, setFee] = useState(plan.recurring ? String(plan.recurring.fee / 1_000_000) : "");
+  const [seatPrice, setSeatPrice] = useState(plan.recurring ? String(plan.recurring.seatPrice / 1_000_000) : "0");
+  const [interval, setPeriod] = useState(plan.recurring?.interval ?? "month");
+  const [graceHours, setGraceHours] = useState(String(plan.recurring?.graceHours ?? 72));
+  const save = useMutation({
+    mutationFn: () => {
+      const feeMicros = parseAmount(fee);
+      const seatMicros = parseAmount(seatPrice);
+      if (feeMicros === undefined || seatMicros === undefined) throw new Error("Enter amounts such as 49 or 12.50.");
+      return admin.setRecurring(plan.id, { interval, fee: feeMicros, seatPrice: seatMicros, graceHours: Number(graceHours) });
+    },
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["plans"] }),
+  });
+  return (
+    <form
+      aria-label={`Recurring fee of ${plan.name}`}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <label>
+        Fee ({plan.currency})
+        <input inputMode="decimal" value={fee} onChange={(e) => setFee(e.target.value)} required size={8} />
+      </label>
+      <label>
+        Per seat
+        <input inputMode="decimal" value={seatPrice} onChange={(e) => setSeatPrice(e.target.value)} size={8} />
+      </label>
+      <label>
+        Every
+        <select value={interval} onChange={(e) => setPeriod(e.target.value as typeof interval)}>
+          <option value="month">month</option>
+          <option value="week">week</option>
+          <option value="year">year</option>
+        </select>
+      </label>
+      <label>
+        Grace (hours)
+        <input type="number" min={0} max={2160} value={graceHours} onChange={(e) => setGraceHours(e.target.value)} size={5} />
+      </label>
+      <button type="submit">{plan.recurring ? "Save recurring fee" : "Add a recurring fee"}</button>
+      <ProblemText error={save.error} />
+    </form>
   );
 }
 

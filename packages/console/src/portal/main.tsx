@@ -9,6 +9,7 @@ import { client, queries } from "./client.js";
 import { Keys, Limits } from "./keys.js";
 import { AutoRecharge, Grants, Invoices, TopUp, Transactions } from "./money.js";
 import { Notifications } from "./settings.js";
+import { SubscriptionCard } from "./subscription.js";
 import "../shared/styles.css";
 
 /** Back from Stripe's payment page: `?recharge=<id>` names the recharge to show. */
@@ -76,6 +77,7 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
         </button>
       </header>
       <main>
+        <SubscriptionCard accountId={accountId} />
         <Usage />
         <Limits accountId={accountId} />
         <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />

@@ -13,6 +13,7 @@ const KINDS: [string, string][] = [
   ["recharge_failed", "Recharge failed"],
   ["invoice_issued", "Invoice issued"],
   ["usage_anomaly", "Unusual usage"],
+  ["fee_past_due", "Recurring fee due"],
 ];
 
 const list = (text: string) =>
