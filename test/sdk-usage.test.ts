@@ -154,6 +154,11 @@ describe("OpenAPI document", () => {
         "/v1/tokens",
         "/v1/tokens/{tokenId}",
         "/v1/audit",
+        "/v1/plans/{planId}/recurring",
+        "/v1/accounts/{accountId}/subscription",
+        "/v1/accounts/{accountId}/fees",
+        "/v1/me/subscription",
+        "/v1/admin/subscriptions/renew",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

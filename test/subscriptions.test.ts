@@ -280,6 +280,16 @@ describe("recurring fees and seats", () => {
     const removed = await request(stack.controlPlaneUrl).delete(`/v1/plans/${s.planId}/recurring`).set(admin);
     expect(removed.body.recurring).toBeUndefined();
     expect((await subscription(s.accountId)).status).toBe("none");
+    // A fee set again later charges the period under way then, never the periods the plan had none.
+    await request(stack.controlPlaneUrl)
+      .put(`/v1/plans/${s.planId}/recurring`)
+      .set(admin)
+      .send({ interval: "month", fee: 5 * USD })
+      .expect(200);
+    await jobs.renewSubscriptions(stack.ctx, new Date(Date.now() + 70 * 24 * HOUR));
+    const renewals = await stack.ctx.models.Fee.find({ accountId: s.accountId, kind: "renewal" }).sort({ periodFrom: 1 }).lean();
+    expect(renewals.map((f) => f.amount)).toEqual([79 * USD, 5 * USD]);
+    expect(renewals[1]!.periodTo.getTime()).toBeGreaterThan(Date.now() + 70 * 24 * HOUR);
     // The customer sees it too, with its own key.
     const mine = await stack.consumer(s.key).getSubscription(s.accountId);
     expect(mine.planId).toBe(s.planId);

@@ -10,8 +10,6 @@ import { collectDueFees } from "./collect.js";
 import { periodAmount } from "./proration.js";
 
 const HOUR = 3_600_000;
-/** Periods created per account and run: a control plane down for longer catches up over the next runs. */
-const MAX_PERIODS_PER_RUN = 12;
 
 /** One subscription's work at a time: renewals, changes and collections of an account take this lock. */
 export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: () => Promise<T>): Promise<T> {
@@ -48,8 +46,12 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { subscription } });
   }
   const claimPrefix = `fee_${account._id}_${subscription.since.getTime()}_`;
-  let at = subscription.renewedTo ?? subscription.since;
-  for (let i = 0; i < MAX_PERIODS_PER_RUN && at <= now; i++) {
+  // The current period, unless it has its fee: a period that began and ended with no renewal run (the plan had
+  // no fee then, or no control plane ran all that time) is not charged after the fact.
+  const current = periodContaining(subscription.cycle, now).from;
+  const renewedTo = subscription.renewedTo ?? subscription.since;
+  let at = renewedTo > current ? renewedTo : current;
+  while (at <= now) {
     const period = periodContaining(subscription.cycle, at);
     const seats = account.seats ?? 1;
     const fee: Fee = {
@@ -75,7 +77,7 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
     at = period.to;
   }
   // After the fees: a writer dying before this line leaves the next run to find them claimed already.
-  if (at !== (subscription.renewedTo ?? subscription.since))
+  if (at.getTime() !== renewedTo.getTime())
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { "subscription.renewedTo": at } });
 }
 
