@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { METRICS, RESPONSE_METRICS, isFlat, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
-import { currency, MAX_AMOUNT, MAX_SEAT_PRICE, micros, name, price as amount } from "./schemas.js";
+import { currency, MAX_FEE, MAX_SEAT_PRICE, micros, name, price as amount } from "./schemas.js";
 
 /** What a plan's catalog may say, validated so that the gateway can trust it without checking again. */
 
@@ -184,7 +184,7 @@ function toCatalog(c: CatalogInput): Catalog {
 /** A plan's recurring fee and seat price (integer micros), its period and the grace given when it is unpaid. */
 export const recurringBody = z.strictObject({
   interval: z.enum(["month", "week", "year"]),
-  fee: micros.min(0).max(MAX_AMOUNT).describe("micros charged at the start of each period"),
+  fee: micros.min(0).max(MAX_FEE).describe("micros charged at the start of each period"),
   seatPrice: micros.min(0).max(MAX_SEAT_PRICE).default(0).describe("micros per seat and period"),
   graceHours: z
     .number()

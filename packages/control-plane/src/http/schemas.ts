@@ -7,9 +7,10 @@ import { ID_PATTERN } from "../ids.js";
  */
 export const MAX_AMOUNT = 1_000_000_000_000_000; // 10^9 currency units
 export const micros = z.number().int().safe();
-/** Seats and their price are bounded so that a period's amount (fee + seats × seat price) stays an exact integer. */
+/** Seats, their price and a plan's fee are bounded so that a period's amount (fee + seats × seat price) is one movement (≤ 10^15). */
 export const MAX_SEATS = 100_000;
-export const MAX_SEAT_PRICE = 10_000_000_000; // 10^4 currency units a seat
+export const MAX_SEAT_PRICE = 5_000_000_000; // 5,000 currency units a seat
+export const MAX_FEE = MAX_AMOUNT - MAX_SEATS * MAX_SEAT_PRICE;
 export const seats = z.number().int().min(0).max(MAX_SEATS);
 export const positiveAmount = micros.min(1).max(MAX_AMOUNT);
 export const price = micros.min(0).max(1_000_000_000_000); // up to 10^6 currency units a call
