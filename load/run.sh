@@ -4,7 +4,12 @@
 # because in production it and MongoDB run on other hosts, and on this 2-core box FerretDB's writes would be
 # measured as gateway cost. INGESTER=on measures everything on one box. Afterwards the usage streams are
 # counted: exactly one usage event per metered 200.
-# Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off).
+# Then the cost phase: each side at a fixed arrival rate (COST_RATE, by default 60 % of the bare proxy's peak
+# just measured), COST_ROUNDS interleaved rounds of COST_SECONDS each, with the CPU time the proxy process and
+# the Redis server spent in each slice (from /proc/<pid>/stat) divided by the calls it served: CPU µs per
+# call, the figure that does not move with the box's speed the way req/s does.
+# Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
+# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (10), COST_RATE.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -41,7 +46,9 @@ PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/bench-upstream.log" 2>
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/bench-control-plane.log" 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
 PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
+BARE_PID=$!
 PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
+GATEWAY_PID=$!
 wait_http "http://127.0.0.1:$BARE_PORT/hello"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
@@ -66,4 +73,36 @@ if [ "$INGESTER" = off ]; then
   done
   metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate)')
   log "usage events recorded: $recorded, metered 200s (flat and by response): $metered"
+fi
+
+COST_ROUNDS="${COST_ROUNDS:-3}"
+if [ "$COST_ROUNDS" -gt 0 ]; then
+  COST_SECONDS="${COST_SECONDS:-10}"
+  COST_RATE="${COST_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.6)')}"
+  REDIS_PID="$(redis-cli -u "$REDIS_URL" info server | tr -d '\r' | sed -n 's/^process_id://p')"
+  # utime + stime of a process, in clock ticks.
+  ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+  log "cost phase: $COST_RATE calls/s, $COST_ROUNDS rounds of ${COST_SECONDS}s per side"
+  slices="load/results/cost-slices.jsonl"
+  : >"$slices"
+  for round in $(seq "$COST_ROUNDS"); do
+    for side in bare metered response; do
+      case "$side" in
+        bare) url="http://127.0.0.1:$BARE_PORT${BENCH_PATH:-/hello}" key="" pid=$BARE_PID ;;
+        metered) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$API_KEY" pid=$GATEWAY_PID ;;
+        response) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$RESPONSE_API_KEY" pid=$GATEWAY_PID ;;
+      esac
+      proxy_before=$(ticks "$pid") redis_before=$(ticks "$REDIS_PID")
+      "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="$url" -e API_KEY="$key" -e RATE="$COST_RATE" \
+        -e SECONDS="$COST_SECONDS" -e SUMMARY_FILE="$RUN_DIR/cost-slice.json" load/cost.js >/dev/null
+      proxy_after=$(ticks "$pid") redis_after=$(ticks "$REDIS_PID")
+      SIDE="$side" ROUND="$round" PROXY=$((proxy_after - proxy_before)) REDIS=$((redis_after - redis_before)) HZ="$(getconf CLK_TCK)" \
+        node -e 'const s = require(process.argv[1]); const e = process.env;
+          console.log(JSON.stringify({ side: e.SIDE, round: Number(e.ROUND), ...s,
+            proxy_cpu_us: (Number(e.PROXY) / Number(e.HZ)) * 1e6, redis_cpu_us: (Number(e.REDIS) / Number(e.HZ)) * 1e6 }))' \
+        "$RUN_DIR/cost-slice.json" >>"$slices"
+    done
+  done
+  COST_RATE="$COST_RATE" node load/dist/cost-summary.js
+  log "cost written to load/results/cost.json"
 fi
