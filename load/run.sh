@@ -9,7 +9,7 @@
 # the Redis server spent in each slice (from /proc/<pid>/stat) divided by the calls it served: CPU µs per
 # call, the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
-# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (10), COST_RATE.
+# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (10), COST_RATE, PROFILE (off).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -47,7 +47,11 @@ PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/ben
 wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
 PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
 BARE_PID=$!
-PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
+# PROFILE=on: the gateway writes a V8 CPU profile when it stops (.run/profiles/); `node load/dist/profile-top.js`
+# sums it up by function and by package.
+profile=()
+if [ "${PROFILE:-off}" = on ]; then profile=(--cpu-prof --cpu-prof-dir "$RUN_DIR/profiles"); fi
+PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node "${profile[@]}" packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
 GATEWAY_PID=$!
 wait_http "http://127.0.0.1:$BARE_PORT/hello"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
