@@ -48,6 +48,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     [1, { $gt: "" }],
   ].map(forged);
   const own = (): Headers => ({ "x-api-key": s.key });
+  const keyCharge = (idem: string) => (): Headers => ({ ...own(), "content-type": "application/json", "idempotency-key": idem });
 
   type Headers = Record<string, string>;
   type Case = [
@@ -450,6 +451,41 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"billingMode":"postpaid","creditLimit":5,"billingCycle":{"interval":"month","anchorDay":1,"anchorMonth":2}}',
     ],
     ["a renewal of accounts that are not ids", "post", () => "/v1/admin/subscriptions/renew", json, '{"accountIds":["x"]}'],
+    [
+      "a charge without an idempotency key",
+      "post",
+      () => "/v1/charges",
+      () => ({ ...own(), "content-type": "application/json" }),
+      '{"productId":"default"}',
+    ],
+    ["a charge of negative units", "post", () => "/v1/charges", keyCharge("ch-1"), '{"productId":"default","units":-3}'],
+    ["a charge of fractional units", "post", () => "/v1/charges", keyCharge("ch-2"), '{"productId":"default","units":0.5}'],
+    ["a charge of no units", "post", () => "/v1/charges", keyCharge("ch-3"), '{"productId":"default","units":0}'],
+    ["a charge of too many units", "post", () => "/v1/charges", keyCharge("ch-4"), '{"productId":"default","units":1e12}'],
+    ["a charge of an unknown product", "post", () => "/v1/charges", keyCharge("ch-5"), '{"productId":"nothing"}'],
+    [
+      "a charge of another account with a key",
+      "post",
+      () => "/v1/charges",
+      keyCharge("ch-6"),
+      '{"productId":"default","accountId":"acct_AAAAAAAAAAAAAAAA"}',
+    ],
+    ["a staff charge naming no account", "post", () => "/v1/charges", credit("ch-7"), '{"productId":"default"}'],
+    [
+      "a staff charge of an unknown account",
+      "post",
+      () => "/v1/charges",
+      credit("ch-8"),
+      '{"productId":"default","accountId":"acct_AAAAAAAAAAAAAAAA"}',
+    ],
+    [
+      "a charge with attributes not yet priced",
+      "post",
+      () => "/v1/charges",
+      keyCharge("ch-9"),
+      '{"productId":"default","attributes":{"a":"b"}}',
+    ],
+    ["a charge with an operator for a product", "post", () => "/v1/charges", keyCharge("ch-10"), '{"productId":{"$ne":""}}'],
     ["an audit filter that is an operator", "get", () => "/v1/audit?actor[$ne]=x", admin],
     ["an audit range that is not a time", "get", () => "/v1/audit?from=tomorrow", admin],
     ...forgedCursors.flatMap((cursor): Case[] => [

@@ -159,6 +159,7 @@ describe("OpenAPI document", () => {
         "/v1/accounts/{accountId}/fees",
         "/v1/me/subscription",
         "/v1/admin/subscriptions/renew",
+        "/v1/charges",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

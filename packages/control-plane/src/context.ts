@@ -1,4 +1,6 @@
-import type { HotStore } from "@tollgate/gateway-plugin/store";
+import type { Meter } from "@tollgate/gateway-plugin";
+import type { HotStore, RedisChargeStore } from "@tollgate/gateway-plugin/store";
+import type { PlanBook } from "./services/charges/direct.js";
 import type { Authenticator } from "./http/auth.js";
 import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
@@ -18,6 +20,8 @@ export interface Mailer {
 export interface AppContext {
   models: Models;
   hot: HotStore;
+  /** The gateway's charging core, for usage that does not pass through a gateway (POST /v1/charges). */
+  charging: { meter: Meter; store: RedisChargeStore; plans: PlanBook };
   auth: Authenticator;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;

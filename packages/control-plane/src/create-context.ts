@@ -1,5 +1,7 @@
 import type { Redis } from "ioredis";
-import { HotStore, type Keyspace } from "@tollgate/gateway-plugin/store";
+import { Meter, RateLimits } from "@tollgate/gateway-plugin";
+import { HotStore, RedisChargeStore, type Keyspace } from "@tollgate/gateway-plugin/store";
+import { PlanBook } from "./services/charges/direct.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
 import { Cursors } from "./http/cursor.js";
@@ -30,12 +32,27 @@ export interface ContextParts {
   log?: AppContext["log"];
 }
 
+/** How long a direct charge's Idempotency-Key is remembered: a repeat within it answers the first charge. */
+export const CHARGE_RECEIPT_TTL_SECONDS = 24 * 3600;
+
 /** The one place an AppContext is assembled: the server and the tests alike. */
 export function createContext(parts: ContextParts): AppContext {
+  const hot = new HotStore(parts.redis, parts.keyspace);
+  const store = new RedisChargeStore(parts.redis, parts.keyspace, { chargeReceiptTtlSeconds: CHARGE_RECEIPT_TTL_SECONDS });
+  const log = parts.log ?? (() => undefined);
   return {
     models: parts.models,
-    hot: new HotStore(parts.redis, parts.keyspace),
-    auth: new Authenticator(parts.adminTokens, parts.models),
+    hot,
+    charging: {
+      meter: new Meter({
+        store,
+        rateLimits: new RateLimits(parts.redis, parts.keyspace.prefix),
+        onError: (error) => log("direct charge failed", { error: String(error) }),
+      }),
+      store,
+      plans: new PlanBook(),
+    },
+    auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => hot.readApiKey(keyHash)),
     cursors: Cursors.fromSecrets(parts.adminTokens),
     redeemGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}vf`, "Too many invalid voucher codes: try again later.", {
       failuresPerSubject: parts.voucherFailuresPerAccount ?? 10,
@@ -52,6 +69,6 @@ export function createContext(parts: ContextParts): AppContext {
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,
     reporting: new ReportingClock(parts.reportTimeZone ?? "UTC"),
     publicUrl: parts.publicUrl?.replace(/\/+$/, ""),
-    log: parts.log ?? (() => undefined),
+    log,
   };
 }

@@ -2,7 +2,17 @@ export { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOpti
 export { createGateway, type Gateway, type GatewayOptions } from "./adapters/proxy.js";
 export { extractApiKey, hashApiKey } from "./core/api-key.js";
 export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/headers.js";
-export { Meter, type Call, type CallResult, type MeterOutcome, type MeterOptions, type RateLimiter } from "./core/meter.js";
+export {
+  DIRECT_CHARGE,
+  Meter,
+  type Call,
+  type CallResult,
+  type DirectCharge,
+  type DirectChargeOutcome,
+  type MeterOutcome,
+  type MeterOptions,
+  type RateLimiter,
+} from "./core/meter.js";
 export * from "./core/catalog.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";

@@ -11,6 +11,7 @@ import type {
   Balance,
   BillingCycle,
   BillingMode,
+  Charge,
   CatalogInput,
   Fee,
   RecurringInput,
@@ -310,6 +311,19 @@ abstract class AccountClient {
   /** The document rendered to PDF. */
   downloadInvoicePdf(accountId: string, invoiceId: string): Promise<ArrayBuffer> {
     return this.http.download(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
+  }
+
+  /**
+   * Charge `units` of a product of the plan for usage that did not pass through the gateway (a job, a message,
+   * tokens counted afterwards), once per idempotency key (remembered 24 h; the SDK makes one when none is
+   * given). Refused as the gateway refuses: InsufficientFundsError, QuotaExceededError, RateLimitError…
+   * `accountId`: staff name the account; a key charges its own.
+   */
+  createCharge(charge: { productId: string; units?: number; accountId?: string }, options: IdempotencyOptions = {}): Promise<Charge> {
+    return this.http.request("POST", "/v1/charges", {
+      body: charge,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
   }
 
   /** Plan, seats, what a period costs, the current period and next renewal, and any fee due. */

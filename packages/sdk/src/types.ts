@@ -276,6 +276,23 @@ export interface Recurring {
   graceHours: number;
 }
 
+/** A direct charge: usage that did not pass through the gateway, rated and debited like a call to the product. */
+export interface Charge {
+  /** The charge's usage event. */
+  id: string;
+  accountId: string;
+  /** The key charged with, or `-` for a charge made by staff. */
+  keyId: string;
+  planId: string;
+  productId: string;
+  units: number;
+  amount: Micros;
+  currency: string;
+  /** The wallet's balance right after this charge. */
+  balance: Micros;
+  quotasExceeded: string[];
+}
+
 /** What a plan's recurring fee is set with: `seatPrice` 0 and `graceHours` 72 when absent. */
 export type RecurringInput = Omit<Recurring, "seatPrice" | "graceHours"> & { seatPrice?: Micros; graceHours?: number };
 

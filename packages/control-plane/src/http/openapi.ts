@@ -42,6 +42,7 @@ const SECURITY: Record<Access, Record<string, never[]>[]> = {
   owner: [{ adminToken: [] }, { consoleSession: [] }, { apiKey: [] }, { portalSession: [] }],
   owner_link: [{ adminToken: [] }, { consoleSession: [] }, { portalSession: [] }],
   consumer: [{ apiKey: [] }, { portalSession: [] }],
+  metered: [{ apiKey: [] }, { adminToken: [] }, { consoleSession: [] }],
 };
 
 const problemResponse = (description: string) => ({

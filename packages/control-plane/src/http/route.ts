@@ -11,9 +11,11 @@ import type { Role } from "../models/index.js";
  * Who may call a route: `admin` (admin token), `owner` (admin, or a consumer key of the account named by
  * the `accountId` path parameter), `owner_link` (admin, or a portal session of that account opened by a
  * portal link: what an API key alone must not do, such as minting more keys, which would outlive the key's
- * revocation), `consumer` (a consumer key, acting on its own account), `public`.
+ * revocation), `consumer` (a consumer key, acting on its own account), `metered` (a consumer key looked up
+ * as the gateways look it up, in Redis, acting on its own account; or staff naming the account: the charging
+ * routes), `public`.
  */
-export type Access = "admin" | "owner" | "owner_link" | "consumer" | "public";
+export type Access = "admin" | "owner" | "owner_link" | "consumer" | "metered" | "public";
 
 type AnyObject = z.ZodObject<z.ZodRawShape>;
 /** A body is an object schema, possibly refined or transformed (a pipe). */
@@ -155,7 +157,7 @@ function wantsCsv(req: Request, query: unknown): boolean {
 
 async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promise<Principal> {
   if (spec.access === "public") return { kind: "admin", actor: "public", role: "viewer" };
-  const principal = await ctx.auth.authenticate(req.headers);
+  const principal = await ctx.auth.authenticate(req.headers, { keys: spec.access === "metered" ? "published" : "stored" });
   if (principal === undefined) throw new ProblemError("unauthorized");
   if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req, ctx.publicUrl)) {
     // A cookie rides along with any request the browser makes: a change must come from the portal's own page.
@@ -173,6 +175,11 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
     return principal;
   }
   if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");
+  if (spec.access === "metered" && principal.key === undefined)
+    throw new ProblemError(
+      "forbidden",
+      "Charges are made with the account's API key (or by staff naming the account), not a portal session.",
+    );
   if (spec.access === "owner_link" && !(principal.kind === "consumer" && principal.viaLink)) {
     throw new ProblemError(
       "forbidden",

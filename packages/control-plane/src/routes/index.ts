@@ -43,6 +43,7 @@ import {
   revokeUserTokenRoute,
   updateUserRoute,
 } from "./staff.js";
+import { createChargeRoute } from "./charges.js";
 import {
   changeSubscriptionRoute,
   getMySubscriptionRoute,
@@ -94,6 +95,7 @@ export const routes: RouteSpec[] = [
   creditWalletRoute,
   adjustWalletRoute,
   getBalanceRoute,
+  createChargeRoute,
   listAccountUsage,
   getMyBalance,
   listMyUsage,

@@ -118,6 +118,14 @@ export function compilePlan(spec: PlanSpec): CompiledPlan {
   return { spec, products, unmatched };
 }
 
+/** A product of the plan by its id (`default`: the price of unmatched routes, when the plan has one). */
+export function productById(plan: CompiledPlan, productId: string): CompiledProduct | undefined {
+  return (
+    plan.products.find((p) => p.id === productId) ??
+    (typeof plan.unmatched === "object" && plan.unmatched.id === productId ? plan.unmatched : undefined)
+  );
+}
+
 /** First match wins; then the plan's rule for unmatched routes. */
 export function matchProduct(plan: CompiledPlan, method: string, path: string): CompiledProduct | "free" | "refuse" {
   for (const product of plan.products) {

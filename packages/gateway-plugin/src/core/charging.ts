@@ -72,8 +72,11 @@ export type Refusal =
   | { kind: "spend_cap_reached"; spent: number; cap: number }
   | { kind: "voided" };
 
-/** `amount` is what this call was charged (integer micros); a replayed charge answers its balance only. */
-export type ChargeOutcome = { kind: "charged"; balance: number; amount: number; quotasExceeded: string[] } | Refusal;
+/**
+ * `amount` is what this call was charged (integer micros). A replayed charge (its event id charged before)
+ * answers the first charge's balance and amount from its receipt, and moves nothing.
+ */
+export type ChargeOutcome = { kind: "charged"; balance: number; amount: number; quotasExceeded: string[]; replayed?: true } | Refusal;
 export type ReserveOutcome = { kind: "reserved"; balance: number; amount: number } | Refusal;
 export type SettleOutcome = { kind: "settled"; balance: number; amount: number; quotasExceeded: string[] } | { kind: "gone" };
 /** What a void did: nothing had run (and now never will), it was voided before, or what ran was given back. */

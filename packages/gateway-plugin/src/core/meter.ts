@@ -1,8 +1,8 @@
 import { hashApiKey } from "./api-key.js";
-import { matchProduct, type PlanSpec } from "./catalog.js";
-import type { ChargeStore, KeyDirectory, Refusal } from "./charging.js";
+import { matchProduct, productById, type PlanSpec } from "./catalog.js";
+import type { ChargeStore, KeyDirectory, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
-import { prepareCharge, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
+import { prepareCharge, rateCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
 import { problem, type Problem } from "./problems.js";
 import type { RateDecision, RateLimitHeaders } from "./rate-limits.js";
 import { PendingVoids } from "./voids.js";
@@ -22,13 +22,48 @@ export type MeterOutcome =
     }
   | { ok: false; problem: Problem; rateLimit?: RateLimitHeaders; retryAfterSeconds?: number };
 
+/**
+ * Usage that does not pass through the gateway (a job, a message, a model's tokens counted afterwards): `units`
+ * of one of the plan's products, by id, charged as a call to it would be. `eventId` is the charge's one usage
+ * event and its idempotency: a repeat answers the first charge.
+ */
+export interface DirectCharge {
+  resolved: Resolved;
+  productId: string;
+  units: number;
+  eventId: string;
+}
+
+export type DirectChargeOutcome =
+  | {
+      ok: true;
+      eventId: string;
+      accountId: string;
+      keyId: string;
+      planId: string;
+      productId: string;
+      units: number;
+      amount: number;
+      currency: string;
+      /** The balance right after this charge (a repeat answers the first charge's). */
+      balance: number;
+      quotasExceeded: string[];
+      replayed: boolean;
+      rateLimit: RateLimitHeaders | undefined;
+    }
+  | { ok: false; problem: Problem; rateLimit?: RateLimitHeaders; retryAfterSeconds?: number };
+
+/** Where a direct charge's usage event says it came from. */
+export const DIRECT_CHARGE = { method: "POST", path: "/v1/charges" } as const;
+
 /** The plan's rate limits, as the meter consults them. */
 export interface RateLimiter {
   consume(spec: PlanSpec, accountId: string, keyId: string): Promise<RateDecision>;
 }
 
 export interface MeterOptions {
-  directory: KeyDirectory;
+  /** How calls are identified by their API key: needed by `charge()`; direct charges come resolved. */
+  directory?: KeyDirectory;
   store: ChargeStore;
   rateLimits: RateLimiter;
   /** Called when metering itself fails (Redis unreachable, a script error): the call is refused. */
@@ -65,6 +100,7 @@ export class Meter {
   async charge(call: Call): Promise<MeterOutcome> {
     if (call.apiKey === undefined) return unauthorized("Send your API key as `Authorization: Bearer <key>` or `X-Api-Key`.");
     try {
+      if (this.o.directory === undefined) throw new Error("Meter.charge() needs a key directory");
       const resolved = await this.o.directory.resolve(hashApiKey(call.apiKey));
       if (resolved === undefined || resolved.key.status !== "active") return unauthorized("The API key is unknown, revoked or suspended.");
       const { key, plan } = resolved;
@@ -104,6 +140,60 @@ export class Meter {
       if (reserved.kind !== "reserved") return { ok: false, problem: refusalProblem(reserved, currency) };
       const charged = { eventId: rated.eventId, amount: reserved.amount, reserved: true, currency, balance: reserved.balance };
       return { ...base, charged, pending: { call: rated, price: product.price, refund: plan.spec.refund } };
+    } catch (error) {
+      this.onError(error);
+      return { ok: false, problem: problem("metering_unavailable") };
+    }
+  }
+
+  /**
+   * Charge `units` of a product directly, exactly as a call to it would be charged (rate limits, quotas, key
+   * cap, balance and credit limit, one usage event), with its units known up front whatever the price's
+   * metric. Refusals are the gateway's problems; a charge whose outcome is lost is voided, and then a repeat of
+   * its event id is refused (`conflict`): it was not charged, and never will be.
+   */
+  async chargeDirect(c: DirectCharge): Promise<DirectChargeOutcome> {
+    const { key, plan } = c.resolved;
+    const product = productById(plan, c.productId);
+    if (product === undefined)
+      return { ok: false, problem: problem("unprocessable", `The plan ${plan.spec.planId} has no product "${c.productId}".`) };
+    try {
+      const limits = await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
+      if (limits.kind === "unavailable") throw limits.error;
+      if (limits.kind === "limited") {
+        return {
+          ok: false,
+          problem: problem("rate_limited", `Limit "${limits.limitId}" reached.`, { limit: limits.limitId }),
+          rateLimit: limits.headers,
+          retryAfterSeconds: limits.retryAfterSeconds,
+        };
+      }
+      const rated = rateCall(key, plan, product, c.eventId, Date.now(), DIRECT_CHARGE.method, DIRECT_CHARGE.path);
+      const outcome = await this.decide(
+        () => this.o.store.charge(rated, c.units),
+        () => this.o.store.voidCharge(rated),
+      );
+      if (outcome.kind === "voided") {
+        const detail =
+          "This charge was not made (metering was unavailable when it was first sent) and never will be: send it again with a new Idempotency-Key.";
+        return { ok: false, problem: problem("conflict", detail) };
+      }
+      if (outcome.kind !== "charged") return { ok: false, problem: refusalProblem(outcome, plan.spec.currency), rateLimit: limits.headers };
+      return {
+        ok: true,
+        eventId: c.eventId,
+        accountId: key.accountId,
+        keyId: key.keyId,
+        planId: plan.spec.planId,
+        productId: product.id,
+        units: c.units,
+        amount: outcome.amount,
+        currency: plan.spec.currency,
+        balance: outcome.balance,
+        quotasExceeded: outcome.quotasExceeded,
+        replayed: outcome.replayed === true,
+        rateLimit: limits.headers,
+      };
     } catch (error) {
       this.onError(error);
       return { ok: false, problem: problem("metering_unavailable") };

@@ -41,20 +41,21 @@ export type Preparation =
 const MAX_PATH = 512;
 
 /**
- * How one call of `key` to `product` is charged, decided without any store: the period counters it counts
- * against, its time-of-use percent, and whether it is charged now or reserved at its maximum.
+ * One call of `key` to `product` as the scripts charge it: the period counters it counts against and its
+ * time-of-use percent, decided without any store. The gateway's calls and direct charges alike.
  */
-export function prepareCharge(
-  call: Call,
+export function rateCall(
   key: KeyRecord,
   plan: CompiledPlan,
   product: CompiledProduct,
   eventId: string,
   nowMs: number,
-): Preparation {
+  method: string,
+  path: string,
+): RatedCall {
   const local = localTime(plan.spec.timeZone, nowMs);
   const price = product.price;
-  const rated: RatedCall = {
+  return {
     accountId: key.accountId,
     keyId: key.keyId,
     planId: plan.spec.planId,
@@ -62,8 +63,8 @@ export function prepareCharge(
     currency: plan.spec.currency,
     eventId,
     timestampMs: nowMs,
-    method: call.method,
-    path: call.path.length > MAX_PATH ? call.path.slice(0, MAX_PATH) : call.path,
+    method,
+    path: path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path,
     price: product.encoded,
     pricePeriod: periodKey(local, price.period),
     percent: timeOfUsePercent(price.timeOfUse, local.weekday, local.minute),
@@ -77,6 +78,22 @@ export function prepareCharge(
     keyCap: key.spendCap ? { limit: key.spendCap.amount, period: periodKey(local, key.spendCap.period) } : undefined,
     track: product.mode !== "flat" || key.spendCap !== undefined,
   };
+}
+
+/**
+ * How one call of `key` to `product` is charged, decided without any store: charged now (its units are known
+ * before it is forwarded), or reserved at its maximum until the response ends.
+ */
+export function prepareCharge(
+  call: Call,
+  key: KeyRecord,
+  plan: CompiledPlan,
+  product: CompiledProduct,
+  eventId: string,
+  nowMs: number,
+): Preparation {
+  const price = product.price;
+  const rated = rateCall(key, plan, product, eventId, nowMs, call.method, call.path);
   if (product.mode === "two-phase") {
     return {
       kind: "reserve",

@@ -143,10 +143,22 @@ export class RedisChargeStore implements ChargeStore {
       c.quotas.length,
       ...this.quotaArgs(c),
     );
-    if (reply[0] === Code.ok || reply[0] === Code.replayed) {
+    if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
     }
+    if (reply[0] === Code.replayed)
+      return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: [], replayed: true };
     return refusal(reply);
+  }
+
+  /**
+   * Keep a direct charge's request digest under its event id for as long as its receipt, unless one is there:
+   * the digest already kept (a repeat of the same Idempotency-Key), or undefined when this call kept it.
+   */
+  async keepChargeRequest(accountId: string, eventId: string, digest: string): Promise<string | undefined> {
+    const key = this.keyspace.chargeRequest(accountId, eventId);
+    const kept = await this.redis.set(key, digest, "EX", this.receiptTtl, "NX");
+    return kept === "OK" ? undefined : ((await this.redis.get(key)) ?? undefined);
   }
 
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {

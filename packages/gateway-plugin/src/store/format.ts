@@ -25,6 +25,8 @@ export interface Keyspace {
   chargeReceipt(accountId: string, eventId: string): string;
   /** Result of a credit, so that a ledger entry reaches the hot balance exactly once. */
   entryReceipt(accountId: string, entryId: string): string;
+  /** A direct charge's request digest, kept as long as its receipt: the same Idempotency-Key with another body is refused. */
+  chargeRequest(accountId: string, eventId: string): string;
   /** The period's usage of one product by one account (rated prices: tiers, allowances, packages). */
   usageCounter(accountId: string, productId: string, period: string): string;
   /** The period's count against one quota. */
@@ -78,6 +80,7 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     signalStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}signals`),
     chargeReceipt: (accountId, eventId) => `${tag(partitionOf(accountId))}ev:${eventId}`,
     entryReceipt: (accountId, entryId) => `${tag(partitionOf(accountId))}cr:${entryId}`,
+    chargeRequest: (accountId, eventId) => `${tag(partitionOf(accountId))}dr:${eventId}`,
     usageCounter: (accountId, productId, period) => `${tag(partitionOf(accountId))}u:${accountId}:${productId}:${period}`,
     quotaCounter: (accountId, quotaId, period) => `${tag(partitionOf(accountId))}q:${accountId}:${quotaId}:${period}`,
     keySpend: (accountId, keyId, period) => `${tag(partitionOf(accountId))}ks:${accountId}:${keyId}:${period}`,
@@ -227,6 +230,12 @@ export function decodeSignal(fields: string[]): BalanceSignal {
  * where no charge ran (yet), which makes a late charge or reservation refuse. A credit receipt is the balance.
  */
 export const VOID_RECEIPT = "void";
+
+/**
+ * The key id of a charge staff made for an account directly (`POST /v1/charges` with an admin token), not
+ * through one of its API keys: the scripts admit it without a key of the account's, and no key cap applies.
+ */
+export const NO_KEY = "-";
 
 /**
  * Lua source for an XADD of the named fields, in the order of `names` (a record of field → Lua expression),

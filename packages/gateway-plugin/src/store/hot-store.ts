@@ -196,8 +196,13 @@ export class HotStore {
 
   /** The plan, compiled: parsed here once per change, never per call. */
   async readPlan(planId: string): Promise<CompiledPlan | undefined> {
-    const spec = await this.redis.hget(this.keyspace.plan(planId), "spec");
-    return spec === null ? undefined : compilePlan(JSON.parse(spec) as PlanSpec);
+    const spec = await this.readPlanText(planId);
+    return spec === undefined ? undefined : compilePlan(JSON.parse(spec) as PlanSpec);
+  }
+
+  /** The plan as published (its spec's JSON), for a caller that compiles it only when it changed. */
+  async readPlanText(planId: string): Promise<string | undefined> {
+    return (await this.redis.hget(this.keyspace.plan(planId), "spec")) ?? undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ACCOUNT_FIELDS as A, luaXadd, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
+import { ACCOUNT_FIELDS as A, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
 
 /**
  * Every Lua script that moves money in Redis. Each runs atomically and touches one account's hash slot only;
@@ -95,7 +95,7 @@ const ADMISSION = `
 local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
 if not a[1] then return {${Code.unknownAccount}, 0, 0} end
 if a[1] ~= 'active' then return {${Code.accountInactive}, a[1], 0} end
-if a[2] ~= '1' then return {${Code.keyInactive}, 0, 0} end
+if keyId ~= '${NO_KEY}' and a[2] ~= '1' then return {${Code.keyInactive}, 0, 0} end
 if not a[3] then return {${Code.noWallet}, 0, 0} end
 local balance = tonumber(a[3])
 local creditLimit = tonumber(a[4] or '0')

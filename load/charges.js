@@ -1,0 +1,47 @@
+// k6: direct charges (POST /v1/charges) at a fixed arrival rate, each with its own Idempotency-Key, against
+// the control plane; every 10th request repeats an earlier key (a retry), which must answer the first charge.
+// Prints p50/p99 and writes SUMMARY_FILE. A benchmark, not a test: the target is p99 under 5 ms at moderate load.
+import http from "k6/http";
+import { check } from "k6";
+import exec from "k6/execution";
+
+const RATE = Number(__ENV.RATE || 300);
+const SECONDS = Number(__ENV.SECONDS || 20);
+const URL = `${__ENV.CONTROL_PLANE_URL}/v1/charges`;
+const body = JSON.stringify({ productId: "default", units: 1 });
+
+export const options = {
+  scenarios: {
+    charges: { executor: "constant-arrival-rate", rate: RATE, timeUnit: "1s", duration: `${SECONDS}s`, preAllocatedVUs: 32, maxVUs: 128 },
+  },
+  discardResponseBodies: true,
+  summaryTrendStats: ["avg", "p(50)", "p(90)", "p(99)", "max"],
+};
+
+export default function () {
+  const n = exec.scenario.iterationInTest;
+  const key = n % 10 === 9 ? `k6-${n - 5}` : `k6-${n}`;
+  const res = http.post(URL, body, {
+    headers: { authorization: `Bearer ${__ENV.API_KEY}`, "content-type": "application/json", "idempotency-key": key },
+  });
+  check(res, { "status 201": (r) => r.status === 201 });
+}
+
+export function handleSummary(data) {
+  const d = data.metrics.http_req_duration.values;
+  const result = {
+    rate: RATE,
+    seconds: SECONDS,
+    requests: data.metrics.http_reqs.values.count,
+    ok_rate: data.metrics.checks.values.rate,
+    p50_ms: d["p(50)"],
+    p90_ms: d["p(90)"],
+    p99_ms: d["p(99)"],
+    max_ms: d.max,
+    dropped: data.metrics.dropped_iterations ? data.metrics.dropped_iterations.values.count : 0,
+  };
+  const text =
+    `\nDirect charges at ${RATE}/s for ${SECONDS}s: ${result.requests} requests, ${(result.ok_rate * 100).toFixed(2)}% 201, ` +
+    `p50 ${result.p50_ms.toFixed(2)} ms, p90 ${result.p90_ms.toFixed(2)} ms, p99 ${result.p99_ms.toFixed(2)} ms, max ${result.max_ms.toFixed(1)} ms, dropped ${result.dropped}\n`;
+  return { stdout: text, [__ENV.SUMMARY_FILE]: JSON.stringify(result, null, 2) };
+}

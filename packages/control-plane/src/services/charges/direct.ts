@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import { compilePlan, productById, type CompiledPlan, type DirectChargeOutcome, type PlanSpec } from "@tollgate/gateway-plugin";
+import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
+import type { AppContext } from "../../context.js";
+import type { Principal } from "../../http/auth.js";
+import { ProblemError } from "../../http/problem-error.js";
+
+export interface DirectChargeInput {
+  principal: Principal;
+  /** Staff name the account; a key charges its own (and may name it). */
+  accountId?: string | undefined;
+  productId: string;
+  units: number;
+  idempotencyKey: string;
+}
+
+/** Compiled plans, recompiled only when their published text changes (a catalog replaced). */
+export class PlanBook {
+  private readonly compiled = new Map<string, { text: string; plan: CompiledPlan }>();
+
+  async plan(ctx: AppContext, planId: string): Promise<CompiledPlan> {
+    const text = await ctx.hot.readPlanText(planId);
+    if (text === undefined)
+      throw new ProblemError("unprocessable", `The plan ${planId} is not published: an admin republishes it (rebuild).`);
+    const known = this.compiled.get(planId);
+    if (known?.text === text) return known.plan;
+    const plan = compilePlan(JSON.parse(text) as PlanSpec);
+    this.compiled.set(planId, { text, plan });
+    return plan;
+  }
+}
+
+/**
+ * Charge usage that did not pass through the gateway: `units` of a product of the account's plan, rated,
+ * checked and debited by the gateway's own charge script, with one usage event, exactly like a call. Once per
+ * Idempotency-Key: the key names the usage event (`d` + a digest of account and key), whose receipt answers
+ * a repeat with the first charge for `CHARGE_RECEIPT_TTL_SECONDS`; the request's digest is kept as long, so
+ * the same key with another product or other units is refused.
+ */
+export async function directCharge(ctx: AppContext, input: DirectChargeInput): Promise<DirectChargeOutcome> {
+  const key = await chargingKey(ctx, input);
+  const plan = await ctx.charging.plans.plan(ctx, key.planId);
+  // Before anything is kept: input naming nothing changes nothing.
+  if (productById(plan, input.productId) === undefined)
+    throw new ProblemError("unprocessable", `The plan ${plan.spec.planId} has no product "${input.productId}".`, {
+      errors: [{ location: "body", pointer: "/productId", message: "not a product of the account's plan" }],
+    });
+  const eventId = `d${createHash("sha256").update(`${key.accountId}\u0000${input.idempotencyKey}`).digest("base64url").slice(0, 24)}`;
+  const digest = createHash("sha256")
+    .update(JSON.stringify([input.productId, input.units]))
+    .digest("base64url");
+  const kept = await ctx.charging.store.keepChargeRequest(key.accountId, eventId, digest);
+  if (kept !== undefined && kept !== digest)
+    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another product or other units.");
+  return ctx.charging.meter.chargeDirect({ resolved: { key, plan }, productId: input.productId, units: input.units, eventId });
+}
+
+/** The key record the charge is made with: the caller's own, or (staff) the named account's with no key. */
+async function chargingKey(ctx: AppContext, input: DirectChargeInput): Promise<KeyRecord> {
+  const { principal } = input;
+  if (principal.kind === "consumer") {
+    if (principal.key === undefined) throw new ProblemError("forbidden", "Charges are made with an API key.");
+    if (input.accountId !== undefined && input.accountId !== principal.accountId)
+      throw new ProblemError("forbidden", "An API key may only charge its own account.");
+    return principal.key;
+  }
+  if (input.accountId === undefined)
+    throw new ProblemError("validation_failed", "Staff name the account to charge.", {
+      errors: [{ location: "body", pointer: "/accountId", message: "required with a staff credential" }],
+    });
+  const account = await ctx.models.Account.findById(input.accountId, { planId: 1 }).lean();
+  if (account === null)
+    throw new ProblemError("unprocessable", `No account ${input.accountId}.`, {
+      errors: [{ location: "body", pointer: "/accountId", message: "unknown account" }],
+    });
+  return { keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" };
+}
