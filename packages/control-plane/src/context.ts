@@ -1,6 +1,6 @@
 import type { Meter } from "@tollgate/gateway-plugin";
 import type { HotStore, RedisChargeStore } from "@tollgate/gateway-plugin/store";
-import type { PlanBook } from "./services/charges/direct.js";
+import type { PlanBook } from "./services/charges/plan-book.js";
 import type { Authenticator } from "./http/auth.js";
 import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { Meter, RateLimits } from "@tollgate/gateway-plugin";
 import { HotStore, RedisChargeStore, type Keyspace } from "@tollgate/gateway-plugin/store";
-import { PlanBook } from "./services/charges/direct.js";
+import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
 import { Cursors } from "./http/cursor.js";
@@ -50,7 +50,7 @@ export function createContext(parts: ContextParts): AppContext {
         onError: (error) => log("direct charge failed", { error: String(error) }),
       }),
       store,
-      plans: new PlanBook(),
+      plans: new PlanBook(hot),
     },
     auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => hot.readApiKey(keyHash)),
     cursors: Cursors.fromSecrets(parts.adminTokens),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { compilePlan, productById, type CompiledPlan, type DirectChargeOutcome, type PlanSpec } from "@tollgate/gateway-plugin";
+import { productById, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
@@ -14,22 +14,6 @@ export interface DirectChargeInput {
   idempotencyKey: string;
 }
 
-/** Compiled plans, recompiled only when their published text changes (a catalog replaced). */
-export class PlanBook {
-  private readonly compiled = new Map<string, { text: string; plan: CompiledPlan }>();
-
-  async plan(ctx: AppContext, planId: string): Promise<CompiledPlan> {
-    const text = await ctx.hot.readPlanText(planId);
-    if (text === undefined)
-      throw new ProblemError("unprocessable", `The plan ${planId} is not published: an admin republishes it (rebuild).`);
-    const known = this.compiled.get(planId);
-    if (known?.text === text) return known.plan;
-    const plan = compilePlan(JSON.parse(text) as PlanSpec);
-    this.compiled.set(planId, { text, plan });
-    return plan;
-  }
-}
-
 /**
  * Charge usage that did not pass through the gateway: `units` of a product of the account's plan, rated,
  * checked and debited by the gateway's own charge script, with one usage event, exactly like a call. Once per
@@ -39,7 +23,7 @@ export class PlanBook {
  */
 export async function directCharge(ctx: AppContext, input: DirectChargeInput): Promise<DirectChargeOutcome> {
   const key = await chargingKey(ctx, input);
-  const plan = await ctx.charging.plans.plan(ctx, key.planId);
+  const plan = await ctx.charging.plans.plan(key.planId);
   // Before anything is kept: input naming nothing changes nothing.
   if (productById(plan, input.productId) === undefined)
     throw new ProblemError("unprocessable", `The plan ${plan.spec.planId} has no product "${input.productId}".`, {
