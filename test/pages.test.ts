@@ -348,7 +348,10 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const section = page.getByRole("region", { name: "Subscription" });
     await section.getByRole("textbox", { name: "Seats" }).fill("4");
     await section.getByRole("button", { name: "Change now, prorated" }).click();
-    await section.getByText(/^Seats 2 → 4: charged \$/).waitFor();
+    await section
+      .locator("p.ok")
+      .getByText(/^Seats 2 → 4: charged \$/)
+      .waitFor();
     const fees = (await stack.admin.listFees(account.id)).items;
     expect(fees[0]!.change).toMatchObject({ fromSeats: 2, toSeats: 4 });
     // As the console writes money: whole cents with 2 digits, anything finer to the micro.

@@ -218,7 +218,7 @@ describe("RedisChargeStore: a flat price (the same script, nothing counted)", ()
     const before = await redis.xlen(stream);
     const once = flat("acct_retry", { eventId: "ev_same" });
     expect(await rated.charge(once, 1)).toEqual({ kind: "charged", balance: 700, amount: 300, quotasExceeded: [] });
-    expect(await rated.charge(once, 1)).toEqual({ kind: "charged", balance: 700, amount: 300, quotasExceeded: [] });
+    expect(await rated.charge(once, 1)).toEqual({ kind: "charged", balance: 700, amount: 300, quotasExceeded: [], replayed: true });
     expect(await available("acct_retry")).toBe(700);
     expect(await redis.xlen(stream)).toBe(before + 1);
   });
