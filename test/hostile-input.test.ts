@@ -56,7 +56,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     method: "post" | "get" | "put" | "delete",
     path: () => string,
     headers: Headers | (() => Headers),
-    body?: string,
+    body?: string | (() => string),
   ];
   const cases: Case[] = [
     ["price as a string", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":"1000"}'],
@@ -486,6 +486,39 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"productId":"default","attributes":{"a":"b"}}',
     ],
     ["a charge with an operator for a product", "post", () => "/v1/charges", keyCharge("ch-10"), '{"productId":{"$ne":""}}'],
+    ["a usage batch of nothing", "post", () => "/v1/usage-events", keyCharge("-"), '{"events":[]}'],
+    [
+      "a usage batch with an event 40 days old",
+      "post",
+      () => "/v1/usage-events",
+      keyCharge("-"),
+      () =>
+        JSON.stringify({ events: [{ id: "a", timestamp: new Date(Date.now() - 40 * 86_400_000).toISOString(), productId: "default" }] }),
+    ],
+    [
+      "a usage batch of 1,001 events",
+      "post",
+      () => "/v1/usage-events",
+      keyCharge("-"),
+      () =>
+        JSON.stringify({
+          events: Array.from({ length: 1_001 }, (_, i) => ({ id: `e${i}`, timestamp: new Date().toISOString(), productId: "default" })),
+        }),
+    ],
+    [
+      "a usage event of an unknown product",
+      "post",
+      () => "/v1/usage-events",
+      keyCharge("-"),
+      () => JSON.stringify({ events: [{ id: "a", timestamp: new Date().toISOString(), productId: "nothing" }] }),
+    ],
+    [
+      "a usage event of fractional units",
+      "post",
+      () => "/v1/usage-events",
+      keyCharge("-"),
+      () => JSON.stringify({ events: [{ id: "a", timestamp: new Date().toISOString(), productId: "default", units: 0.5 }] }),
+    ],
     ["an audit filter that is an operator", "get", () => "/v1/audit?actor[$ne]=x", admin],
     ["an audit range that is not a time", "get", () => "/v1/audit?from=tomorrow", admin],
     ...forgedCursors.flatMap((cursor): Case[] => [
@@ -502,7 +535,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     const before = await snapshot(stack);
     let req = request(stack.controlPlaneUrl)[method](path());
     for (const [name, value] of Object.entries(typeof headers === "function" ? headers() : headers)) req = req.set(name, value);
-    const answer = await (body === undefined ? req : req.send(body));
+    const answer = await (body === undefined ? req : req.send(typeof body === "function" ? body() : body));
     expect(answer.status, answer.text).toBeGreaterThanOrEqual(400);
     expect(answer.status, answer.text).toBeLessThan(500);
     expect(answer.headers["content-type"]).toMatch(/^application\/problem\+json/);

@@ -160,6 +160,7 @@ describe("OpenAPI document", () => {
         "/v1/me/subscription",
         "/v1/admin/subscriptions/renew",
         "/v1/charges",
+        "/v1/usage-events",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

@@ -20,8 +20,11 @@ export interface Mailer {
 export interface AppContext {
   models: Models;
   hot: HotStore;
-  /** The gateway's charging core, for usage that does not pass through a gateway (POST /v1/charges). */
-  charging: { meter: Meter; store: RedisChargeStore; plans: PlanBook };
+  /**
+   * The gateway's charging core, for usage that does not pass through a gateway: direct charges (receipts kept
+   * a day), and batches of usage events (receipts kept for the deduplication window).
+   */
+  charging: { meter: Meter; store: RedisChargeStore; batches: Meter; plans: PlanBook };
   auth: Authenticator;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { Meter, RateLimits } from "@tollgate/gateway-plugin";
 import { HotStore, RedisChargeStore, type Keyspace } from "@tollgate/gateway-plugin/store";
+import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
@@ -40,16 +41,19 @@ export function createContext(parts: ContextParts): AppContext {
   const hot = new HotStore(parts.redis, parts.keyspace);
   const store = new RedisChargeStore(parts.redis, parts.keyspace, { chargeReceiptTtlSeconds: CHARGE_RECEIPT_TTL_SECONDS });
   const log = parts.log ?? (() => undefined);
+  const rateLimits = new RateLimits(parts.redis, parts.keyspace.prefix);
+  const onError = (error: unknown) => log("direct charge failed", { error: String(error) });
   return {
     models: parts.models,
     hot,
     charging: {
-      meter: new Meter({
-        store,
-        rateLimits: new RateLimits(parts.redis, parts.keyspace.prefix),
-        onError: (error) => log("direct charge failed", { error: String(error) }),
-      }),
+      meter: new Meter({ store, rateLimits, onError }),
       store,
+      batches: new Meter({
+        store: new RedisChargeStore(parts.redis, parts.keyspace, { chargeReceiptTtlSeconds: USAGE_EVENT_WINDOW_MS / 1000 }),
+        rateLimits,
+        onError,
+      }),
       plans: new PlanBook(hot),
     },
     auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => hot.readApiKey(keyHash)),

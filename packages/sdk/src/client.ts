@@ -12,6 +12,8 @@ import type {
   BillingCycle,
   BillingMode,
   Charge,
+  ReportedUsageEvent,
+  UsageReportResult,
   CatalogInput,
   Fee,
   RecurringInput,
@@ -133,12 +135,13 @@ class Transport {
   async request<T>(
     method: string,
     path: string,
-    init: { query?: Query; body?: unknown; headers?: Record<string, string> } = {},
+    /** `repeatable`: a POST that cannot act twice without an Idempotency-Key (its body carries ids that dedupe). */
+    init: { query?: Query; body?: unknown; headers?: Record<string, string>; repeatable?: boolean } = {},
   ): Promise<T> {
     const url = this.url(path, init.query);
     const headers: Record<string, string> = { accept: "application/json", ...this.auth(), ...init.headers };
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    const body = await this.send(method, url, headers, init.body === undefined ? undefined : JSON.stringify(init.body));
+    const body = await this.send(method, url, headers, init.body === undefined ? undefined : JSON.stringify(init.body), init.repeatable);
     const text = new TextDecoder().decode(body);
     return (text.length > 0 ? safeJson(text) : undefined) as T;
   }
@@ -170,8 +173,14 @@ class Transport {
    * One request, tried again as `maxRetries` allows: the answer's bytes, or its problem as a typed error.
    * Each attempt has `timeoutMs`, the answer's body included.
    */
-  private async send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<ArrayBuffer> {
-    const safeToRepeat = method !== "POST" || headers["idempotency-key"] !== undefined;
+  private async send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body?: string,
+    repeatable = false,
+  ): Promise<ArrayBuffer> {
+    const safeToRepeat = repeatable || method !== "POST" || headers["idempotency-key"] !== undefined;
     for (let attempt = 0; ; attempt++) {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), this.timeoutMs);
@@ -324,6 +333,15 @@ abstract class AccountClient {
       body: charge,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
+  }
+
+  /**
+   * Record up to 1,000 events of usage already delivered, deduplicated by their ids over 35 days: sending a
+   * batch again is safe (what was recorded comes back `duplicate`). One bad event refuses the whole batch
+   * (ValidationError…); otherwise each event is accepted, a duplicate, or refused with its reason.
+   */
+  reportUsage(events: ReportedUsageEvent[]): Promise<UsageReportResult> {
+    return this.http.request("POST", "/v1/usage-events", { body: { events }, repeatable: true });
   }
 
   /** Plan, seats, what a period costs, the current period and next renewal, and any fee due. */

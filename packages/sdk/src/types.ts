@@ -293,6 +293,36 @@ export interface Charge {
   quotasExceeded: string[];
 }
 
+/** One event of usage already delivered, reported afterwards (`reportUsage`). */
+export interface ReportedUsageEvent {
+  /** Your id for it: a repeat within 35 days is a duplicate. */
+  id: string;
+  /** When it happened: at most 35 days ago, at most 5 minutes ahead. */
+  timestamp: string;
+  /** Staff name each event's account; a key reports for its own. */
+  accountId?: string;
+  productId: string;
+  units?: number;
+}
+
+/** What became of each reported event, in the batch's order. */
+export interface UsageReportResult {
+  results: {
+    id: string;
+    status: "accepted" | "duplicate" | "refused";
+    eventId: string;
+    amount?: Micros;
+    currency?: string;
+    balance?: Micros;
+    /** Refused: the problem code (`insufficient_funds`, `quota_exceeded`, `metering_unavailable`: send it again). */
+    code?: string;
+    detail?: string;
+  }[];
+  accepted: number;
+  duplicates: number;
+  refused: number;
+}
+
 /** What a plan's recurring fee is set with: `seatPrice` 0 and `graceHours` 72 when absent. */
 export type RecurringInput = Omit<Recurring, "seatPrice" | "graceHours"> & { seatPrice?: Micros; graceHours?: number };
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { PROBLEM_CONTENT_TYPE, RESPONSE_HEADERS, type RateLimitHeaders } from "@tollgate/gateway-plugin";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { id } from "../http/schemas.js";
+import { id, timestamp } from "../http/schemas.js";
+import { reportUsage } from "../services/charges/batch.js";
 import { directCharge } from "../services/charges/direct.js";
 
 /** Units a direct charge may carry: whole, positive, and few enough that any price of them stays exact. */
@@ -80,3 +81,56 @@ export const createChargeRoute = defineRoute({
 function rateLimitHeaders(h: RateLimitHeaders): Record<string, string> {
   return { ratelimit: h.state, "ratelimit-policy": h.policy };
 }
+
+const eventBody = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,128}$/, "1 to 128 printable ASCII characters")
+    .describe("your id for this usage: a repeat within 35 days is a duplicate"),
+  timestamp: timestamp.describe("when the usage happened: at most 35 days ago, at most 5 minutes ahead"),
+  accountId: id.optional().describe("required with a staff credential; a key reports for its own account"),
+  productId: z.string().min(1).max(100),
+  units: z.number().int().min(1).max(MAX_CHARGE_UNITS).default(1),
+});
+
+const eventResult = z.object({
+  id: z.string(),
+  status: z.enum(["accepted", "duplicate", "refused"]),
+  eventId: z.string().describe("the usage event it is (or would have been) recorded as"),
+  amount: z.number().int().optional(),
+  currency: z.string().optional(),
+  balance: z.number().int().optional().describe("the wallet's balance right after it (a duplicate: after the first)"),
+  code: z.string().optional().describe("refused: the problem code (insufficient_funds, quota_exceeded, metering_unavailable…)"),
+  detail: z.string().optional(),
+});
+
+export const reportUsageRoute = defineRoute({
+  method: "post",
+  path: "/v1/usage-events",
+  operationId: "reportUsageEvents",
+  summary:
+    "Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason.",
+  access: "metered",
+  roles: MANAGERS,
+  body: z.strictObject({ events: z.array(eventBody).min(1).max(1_000) }),
+  responses: {
+    200: {
+      description: "Each event's result, in the batch's order",
+      schema: z.object({
+        results: z.array(eventResult),
+        accepted: z.number().int(),
+        duplicates: z.number().int(),
+        refused: z.number().int(),
+      }),
+    },
+  },
+  async handle({ body, principal, ctx }) {
+    const results = await reportUsage(
+      ctx,
+      principal,
+      body.events.map((e) => ({ ...e, timestamp: new Date(e.timestamp) })),
+    );
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return { status: 200, body: { results, accepted: count("accepted"), duplicates: count("duplicate"), refused: count("refused") } };
+  },
+});

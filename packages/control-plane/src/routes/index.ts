@@ -43,7 +43,7 @@ import {
   revokeUserTokenRoute,
   updateUserRoute,
 } from "./staff.js";
-import { createChargeRoute } from "./charges.js";
+import { createChargeRoute, reportUsageRoute } from "./charges.js";
 import {
   changeSubscriptionRoute,
   getMySubscriptionRoute,
@@ -96,6 +96,7 @@ export const routes: RouteSpec[] = [
   adjustWalletRoute,
   getBalanceRoute,
   createChargeRoute,
+  reportUsageRoute,
   listAccountUsage,
   getMyBalance,
   listMyUsage,

@@ -32,6 +32,18 @@ export interface DirectCharge {
   productId: string;
   units: number;
   eventId: string;
+  /** When the usage happened (usage reported afterwards): its period's counters and time of use. Default: now. */
+  timestampMs?: number;
+  /** The plan's rate limits count calls as they are made: usage reported afterwards passes `false`. */
+  rateLimited?: boolean;
+  /** What the usage event says the charge came from (default: `POST /v1/charges`). */
+  path?: string;
+  /**
+   * A charge whose outcome is lost is voided (`true`, the default), so that it never happens and a repeat is
+   * refused; usage reported afterwards is sent again under the same id instead (`false`), and then the
+   * receipt says whether it was recorded.
+   */
+  voidOnLoss?: boolean;
 }
 
 export type DirectChargeOutcome =
@@ -158,7 +170,10 @@ export class Meter {
     if (product === undefined)
       return { ok: false, problem: problem("unprocessable", `The plan ${plan.spec.planId} has no product "${c.productId}".`) };
     try {
-      const limits = await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
+      const limits =
+        c.rateLimited === false
+          ? { kind: "allowed" as const, headers: undefined }
+          : await this.o.rateLimits.consume(plan.spec, key.accountId, key.keyId);
       if (limits.kind === "unavailable") throw limits.error;
       if (limits.kind === "limited") {
         return {
@@ -168,11 +183,10 @@ export class Meter {
           retryAfterSeconds: limits.retryAfterSeconds,
         };
       }
-      const rated = rateCall(key, plan, product, c.eventId, Date.now(), DIRECT_CHARGE.method, DIRECT_CHARGE.path);
-      const outcome = await this.decide(
-        () => this.o.store.charge(rated, c.units),
-        () => this.o.store.voidCharge(rated),
-      );
+      const at = c.timestampMs ?? Date.now();
+      const rated = rateCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path);
+      const run = () => this.o.store.charge(rated, c.units);
+      const outcome = c.voidOnLoss === false ? await this.retryOnce(run) : await this.decide(run, () => this.o.store.voidCharge(rated));
       if (outcome.kind === "voided") {
         const detail =
           "This charge was not made (metering was unavailable when it was first sent) and never will be: send it again with a new Idempotency-Key.";

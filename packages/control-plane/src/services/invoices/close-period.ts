@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import type { Fee, Invoice, UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
+import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";
 import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
 import { createOnce, finalize, ISSUER, totals } from "./documents.js";
@@ -45,8 +46,9 @@ export async function closeBillingPeriod(
       .lean();
     const last = earlier[earlier.length - 1];
     const cutoff = period.to < now ? period.to : now;
+    const late = await lateBefore(ctx, accountId, period.from, now);
     const pending =
-      (await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff))) ??
+      (await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff, late))) ??
       (await ctx.models.Fee.exists(unbilledFees(accountId, currency, period, cutoff)));
     if (pending === null) return last;
     const draft = await createOnce(ctx, {
@@ -65,16 +67,42 @@ export async function closeBillingPeriod(
   });
 }
 
-/** The usage of `period` charged before `cutoff` that no invoice bills yet. */
-function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date) {
+/**
+ * The usage of `period` charged before `cutoff` that no invoice bills yet, and (`late`) usage reported late
+ * for earlier periods already invoiced: what happened before `late.before`, within the window, unbilled.
+ */
+function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date, late?: LateUsage) {
+  const during = { $gte: period.from, $lt: cutoff };
   return {
     accountId,
     currency,
     invoiceId: { $exists: false },
     amount: { $gt: 0 },
     refunded: { $ne: true },
-    timestamp: { $gte: period.from, $lt: cutoff },
+    ...(late === undefined
+      ? { timestamp: during }
+      : { $or: [{ timestamp: during }, { timestamp: { $gte: late.from, $lt: late.before } }] }),
   };
+}
+
+interface LateUsage {
+  from: Date;
+  before: Date;
+}
+
+/**
+ * Usage reported after its period's invoice (usage events are accepted up to 35 days late) goes on the next
+ * invoice, each line saying which period it belongs to: the periods up to the end of the last one invoiced.
+ */
+async function lateBefore(ctx: AppContext, accountId: string, periodFrom: Date, now: Date): Promise<LateUsage | undefined> {
+  const previous = await ctx.models.Invoice.findOne(
+    { accountId, kind: "invoice", status: { $in: ["finalized", "paid"] }, periodFrom: { $lt: periodFrom } },
+    { periodTo: 1 },
+  )
+    .sort({ periodTo: -1 })
+    .lean();
+  if (previous?.periodTo === undefined) return undefined;
+  return { from: new Date(Math.min(periodFrom.getTime(), now.getTime()) - USAGE_EVENT_WINDOW_MS), before: previous.periodTo };
 }
 
 /** The period's fees booked before `cutoff` (renewals, prorated changes) that no invoice bills yet. */
@@ -93,15 +121,18 @@ function unbilledFees(accountId: string, currency: string, period: Pick<Period, 
 async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
   const { UsageEvent, Fee: Fees, Invoice: Invoices } = ctx.models;
   const marked = { $set: { invoiceId: draft._id } };
-  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
+  const late = await lateBefore(ctx, draft.accountId, draft.periodFrom!, draft.createdAt);
+  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late), marked);
   await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
-  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1 }).lean();
+  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1, timestamp: 1 }).lean();
   const fees = await Fees.find({ invoiceId: draft._id }).sort({ paidAt: 1, _id: 1 }).lean();
   if (events.length === 0 && fees.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
     return undefined;
   }
-  const lines = [...(await feeLines(ctx, fees)), ...invoiceLines(events)];
+  const cycle = (await ctx.models.Account.findById(draft.accountId, { billingCycle: 1 }).lean())?.billingCycle ?? CALENDAR_MONTH;
+  const lateOf = (e: { timestamp: Date }) => (e.timestamp < draft.periodFrom! ? periodContaining(cycle, e.timestamp) : undefined);
+  const lines = [...(await feeLines(ctx, fees)), ...invoiceLines(events, lateOf)];
   await Invoices.updateOne({ _id: draft._id, status: "draft" }, { $set: { lines, ...totals(lines, draft.currency) } });
   return finalize(ctx, draft._id);
 }
@@ -144,15 +175,23 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
   return lines;
 }
 
-/** A line per product and price; past MAX_LINES distinct prices (response-metered products), a line per product. */
-function invoiceLines(events: Pick<UsageEvent, "productId" | "units" | "amount">[]): InvoiceLine[] {
+/**
+ * A line per product and price (and, for usage reported late, per the period it belongs to); past MAX_LINES
+ * distinct prices (response-metered products), a line per product.
+ */
+function invoiceLines(
+  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp">[],
+  lateOf: (e: Pick<UsageEvent, "timestamp">) => Period | undefined,
+): InvoiceLine[] {
   const byRate = new Map<string, InvoiceLine>();
   for (const e of events) {
     const product = e.productId ?? "default";
-    const key = `${product}\u0000${e.amount}`;
+    const late = lateOf(e);
+    const note = late ? ` (late usage of ${late.key} to ${late.to.toISOString().slice(0, 10)})` : "";
+    const key = `${product}\u0000${e.amount}\u0000${late?.key ?? ""}`;
     const line = byRate.get(key) ?? {
       kind: "usage",
-      description: `${product}: calls at ${e.amount} micros`,
+      description: `${product}: calls at ${e.amount} micros${note}`,
       productId: product,
       quantity: 0,
       unitPrice: e.amount,
