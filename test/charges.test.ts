@@ -14,6 +14,7 @@ const CATALOG = {
       price: { metric: "units", unitsHeader: "x-units", unitPrice: 20, maximum: 50_000_000 },
     },
     { id: "sms", method: "POST", path: "/v1/sms", price: { unitPrice: 10_000 } },
+    { id: "consult", method: "POST", path: "/v1/consult", price: { unitPrice: 10_000_000 } },
   ],
   unmatched: { action: "price", price: { unitPrice: 1_000 } },
   quotas: [{ id: "sms-daily", metric: "calls", productId: "sms", period: "day", limit: 3, enforcement: "hard" }],
@@ -97,6 +98,7 @@ describe("direct charges: usage that does not pass through the gateway", () => {
       [{ productId: "tokens", units: 5, attributes: { x: 1 } }, "b6", asKey(), 400],
       [{ productId: "tokens", units: 5 }, null, asKey(), 400],
       [{ productId: "nothing", units: 5 }, "b7", asKey(), 422],
+      [{ productId: "consult", units: 999_999_999 }, "b12", asKey(), 422], // up to ~10^16 micros: not exact
       [{ productId: "tokens", units: 5 }, "b8", { authorization: "Bearer tg_not_a_key" }, 401],
       [{ productId: "tokens", units: 5, accountId: "acct_AAAAAAAAAAAAAAAA" }, "b9", asKey(), 403],
       [{ productId: "tokens", units: 5 }, "b10", { authorization: `Bearer ${ADMIN_TOKEN}` }, 400],

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyPercent, billable, graduatedTotal, rateCall, timeOfUsePercent, type Price, type Tier } from "./rating.js";
+import { applyPercent, billable, graduatedTotal, mostItCosts, rateCall, timeOfUsePercent, type Price, type Tier } from "./rating.js";
 
 /** Ascending tiers ending open: the shape the control plane accepts. */
 const tiersArb = (flat: boolean): fc.Arbitrary<Tier[]> =>
@@ -57,6 +57,28 @@ describe("rating maths", () => {
           const p = { ...price, minimum, ...(maximum === undefined ? {} : { maximum }) };
           expect(rateCall(p, before, units + 1, percent)).toBeGreaterThanOrEqual(rateCall(p, before, units, percent));
           expect(rateCall(p, before, units, percent)).toBeGreaterThanOrEqual(0);
+        },
+      ),
+    );
+  });
+
+  it("no call costs more than mostItCosts() says, whatever the period's total and the time of use (graduated and volume)", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("graduated" as const, "volume" as const).chain((mode) => priceArb(mode)),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 1_000 }),
+        fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
+        (price, before, units, percent, minimum, maximum) => {
+          const p: Price = {
+            ...price,
+            minimum,
+            timeOfUse: [{ days: [1], from: 0, to: 60, percent }],
+            ...(maximum === undefined ? {} : { maximum }),
+          };
+          expect(rateCall(p, before, units, percent)).toBeLessThanOrEqual(mostItCosts(p, units));
         },
       ),
     );

@@ -83,6 +83,20 @@ export function applyPercent(amount: number, percent: number): number {
   return percent === 100 ? amount : Math.floor((amount * percent + 50) / 100);
 }
 
+/**
+ * The most `units` of this price can cost in one call, whatever the period's total and the time of use: a
+ * bound (never below the true price), used to refuse a charge whose amount could not be an exact integer.
+ */
+export function mostItCosts(price: Price, units: number): number {
+  if (price.maximum !== undefined) return Math.max(price.maximum, price.minimum);
+  const blocks = Math.ceil(units / price.packageSize);
+  const unit = Math.max(...price.tiers.map((t) => t.unitPrice));
+  const flats = price.tiers.reduce((sum, t) => sum + t.flatPrice, 0);
+  const percent = Math.max(100, ...price.timeOfUse.map((w) => w.percent));
+  // +1: the time-of-use percent rounds half up.
+  return Math.max(Math.ceil(((blocks * unit + flats) * percent) / 100) + 1, price.minimum);
+}
+
 /** The price of one call that adds `units` to a period total of `before`, at `percent` time-of-use. */
 export function rateCall(price: Price, before: number, units: number, percent = 100): number {
   const from = billable(price, before);

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { productById, type Resolved } from "@tollgate/gateway-plugin";
+import type { Resolved } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { unchargeable } from "./direct.js";
 
 /** Usage already delivered, reported afterwards: one event of a batch. */
 export interface ReportedEvent {
@@ -107,9 +108,10 @@ async function resolveAll(ctx: AppContext, principal: Principal, events: Reporte
   const resolved: Resolved[] = [];
   for (const [i, key] of keys.entries()) {
     const plan = await ctx.charging.plans.plan(key.planId);
-    if (productById(plan, events[i]!.productId) === undefined) issue(i, "productId", "not a product of the account's plan");
+    const unfit = unchargeable(plan, events[i]!.productId, events[i]!.units, `/events/${i}`);
+    if (unfit !== undefined) errors.push({ location: "body", ...unfit });
     resolved.push({ key, plan });
   }
-  if (errors.length > 0) throw new ProblemError("unprocessable", "Some events name products their plan does not have.", { errors });
+  if (errors.length > 0) throw new ProblemError("unprocessable", "Some events cannot be charged on their account's plan.", { errors });
   return resolved;
 }

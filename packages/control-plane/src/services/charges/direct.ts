@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { productById, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
+import { mostItCosts, productById, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { MAX_AMOUNT } from "../../http/schemas.js";
 
 export interface DirectChargeInput {
   principal: Principal;
@@ -25,10 +26,9 @@ export async function directCharge(ctx: AppContext, input: DirectChargeInput): P
   const key = await chargingKey(ctx, input);
   const plan = await ctx.charging.plans.plan(key.planId);
   // Before anything is kept: input naming nothing changes nothing.
-  if (productById(plan, input.productId) === undefined)
-    throw new ProblemError("unprocessable", `The plan ${plan.spec.planId} has no product "${input.productId}".`, {
-      errors: [{ location: "body", pointer: "/productId", message: "not a product of the account's plan" }],
-    });
+  const unfit = unchargeable(plan, input.productId, input.units);
+  if (unfit !== undefined)
+    throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
   const eventId = `d${createHash("sha256").update(`${key.accountId}\u0000${input.idempotencyKey}`).digest("base64url").slice(0, 24)}`;
   const digest = createHash("sha256")
     .update(JSON.stringify([input.productId, input.units]))
@@ -37,6 +37,23 @@ export async function directCharge(ctx: AppContext, input: DirectChargeInput): P
   if (kept !== undefined && kept !== digest)
     throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another product or other units.");
   return ctx.charging.meter.chargeDirect({ resolved: { key, plan }, productId: input.productId, units: input.units, eventId });
+}
+
+/**
+ * Why `units` of a product cannot be charged on this plan, if they cannot: the plan has no such product, or
+ * their price could pass the most one movement may be (10^15 micros), where it would stop being exact.
+ */
+export function unchargeable(
+  plan: CompiledPlan,
+  productId: string,
+  units: number,
+  at = "",
+): { pointer: string; message: string } | undefined {
+  const product = productById(plan, productId);
+  if (product === undefined) return { pointer: `${at}/productId`, message: `the plan ${plan.spec.planId} has no product "${productId}"` };
+  if (mostItCosts(product.price, units) > MAX_AMOUNT)
+    return { pointer: `${at}/units`, message: `${units} units of "${productId}" could cost more than ${MAX_AMOUNT} micros` };
+  return undefined;
 }
 
 /** The key record the charge is made with: the caller's own, or (staff) the named account's with no key. */
