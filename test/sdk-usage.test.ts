@@ -161,6 +161,10 @@ describe("OpenAPI document", () => {
         "/v1/admin/subscriptions/renew",
         "/v1/charges",
         "/v1/usage-events",
+        "/v1/charging-sessions",
+        "/v1/charging-sessions/{sessionId}",
+        "/v1/charging-sessions/{sessionId}/updates",
+        "/v1/charging-sessions/{sessionId}/terminate",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

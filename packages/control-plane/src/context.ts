@@ -1,5 +1,5 @@
 import type { Meter } from "@tollgate/gateway-plugin";
-import type { HotStore, RedisChargeStore } from "@tollgate/gateway-plugin/store";
+import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/gateway-plugin/store";
 import type { PlanBook } from "./services/charges/plan-book.js";
 import type { Authenticator } from "./http/auth.js";
 import type { Cursors } from "./http/cursor.js";
@@ -22,9 +22,9 @@ export interface AppContext {
   hot: HotStore;
   /**
    * The gateway's charging core, for usage that does not pass through a gateway: direct charges (receipts kept
-   * a day), and batches of usage events (receipts kept for the deduplication window).
+   * a day), batches of usage events (receipts kept for the deduplication window), and sessions.
    */
-  charging: { meter: Meter; store: RedisChargeStore; batches: Meter; plans: PlanBook };
+  charging: { meter: Meter; store: RedisChargeStore; batches: Meter; plans: PlanBook; sessions: SessionStore };
   auth: Authenticator;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;

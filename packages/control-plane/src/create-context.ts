@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { Meter, RateLimits } from "@tollgate/gateway-plugin";
-import { HotStore, RedisChargeStore, type Keyspace } from "@tollgate/gateway-plugin/store";
+import { HotStore, RedisChargeStore, SessionStore, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
@@ -55,6 +55,7 @@ export function createContext(parts: ContextParts): AppContext {
         onError,
       }),
       plans: new PlanBook(hot),
+      sessions: new SessionStore(parts.redis, parts.keyspace),
     },
     auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => hot.readApiKey(keyHash)),
     cursors: Cursors.fromSecrets(parts.adminTokens),

@@ -5,6 +5,7 @@ export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/h
 export {
   DIRECT_CHARGE,
   Meter,
+  refusalProblem,
   type Call,
   type CallResult,
   type DirectCharge,
@@ -16,6 +17,7 @@ export {
 export * from "./core/catalog.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";
+export { ratedCall } from "./core/prepare.js";
 export { RateLimits, type RateDecision, type RateLimitFailurePolicy, type RateLimitHeaders } from "./core/rate-limits.js";
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
 export { createGatewayRedis, whenReady } from "./redis.js";

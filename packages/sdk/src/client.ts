@@ -12,6 +12,7 @@ import type {
   BillingCycle,
   BillingMode,
   Charge,
+  ChargingSession,
   ReportedUsageEvent,
   UsageReportResult,
   CatalogInput,
@@ -342,6 +343,43 @@ abstract class AccountClient {
    */
   reportUsage(events: ReportedUsageEvent[]): Promise<UsageReportResult> {
     return this.http.request("POST", "/v1/usage-events", { body: { events }, repeatable: true });
+  }
+
+  /**
+   * Open a charging session: `requestedUnits` (or as many as the wallet covers) granted ahead and held. Throws
+   * InsufficientFundsError (with `coveredUnits: 0`) when not one unit is covered. Once per idempotency key.
+   */
+  openChargingSession(
+    session: { productId: string; requestedUnits?: number; ttlSeconds?: number; accountId?: string },
+    options: IdempotencyOptions = {},
+  ): Promise<ChargingSession> {
+    return this.http.request("POST", "/v1/charging-sessions", {
+      body: session,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
+  /**
+   * Report all units used so far and ask for more (`request` 1, 2, 3…: sending the same number again repeats
+   * the answer, so a retry is safe). `grantedUnits` 0 in the answer: stop.
+   */
+  updateChargingSession(
+    sessionId: string,
+    report: { request: number; usedUnits: number; requestedUnits?: number },
+  ): Promise<ChargingSession> {
+    return this.http.request("POST", `/v1/charging-sessions/${encodeURIComponent(sessionId)}/updates`, { body: report, repeatable: true });
+  }
+
+  /** End a session with all the units it used; the rest of its grant returns. */
+  terminateChargingSession(sessionId: string, report: { request: number; usedUnits: number }): Promise<ChargingSession> {
+    return this.http.request("POST", `/v1/charging-sessions/${encodeURIComponent(sessionId)}/terminate`, {
+      body: report,
+      repeatable: true,
+    });
+  }
+
+  getChargingSession(sessionId: string): Promise<ChargingSession> {
+    return this.http.request("GET", `/v1/charging-sessions/${encodeURIComponent(sessionId)}`);
   }
 
   /** Plan, seats, what a period costs, the current period and next renewal, and any fee due. */

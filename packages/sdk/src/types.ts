@@ -293,6 +293,29 @@ export interface Charge {
   quotasExceeded: string[];
 }
 
+/** A charging session: units granted ahead, reported as used, granted again, ended (Diameter credit control). */
+export interface ChargingSession {
+  id: string;
+  accountId: string;
+  productId: string;
+  /** `expired`: no request came before `expiresAt`; its grant was returned, and only reported use was charged. */
+  status: "open" | "closed" | "expired";
+  /** The number of the request this answers (0: the opening). */
+  request: number;
+  /** Units that may be used now beyond those reported (0: stop). */
+  grantedUnits: number;
+  usedUnits: number;
+  /** Micros charged for the units reported so far. */
+  amount: Micros;
+  currency: string;
+  /** The grant is less than asked: the wallet covers no more; stop when it is used. */
+  final: boolean;
+  expiresAt: string;
+  balance?: Micros;
+  /** Why nothing more was granted. */
+  refusal?: { code: string; detail: string };
+}
+
 /** One event of usage already delivered, reported afterwards (`reportUsage`). */
 export interface ReportedUsageEvent {
   /** Your id for it: a repeat within 35 days is a duplicate. */

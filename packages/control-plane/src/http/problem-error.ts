@@ -7,4 +7,10 @@ export class ProblemError extends Error {
     super(detail ?? code);
     this.problem = problem(code, detail, extensions);
   }
+
+  /** A problem the charging core answered, thrown as it is. */
+  static of(p: Problem): ProblemError {
+    const { type: _type, title: _title, status: _status, code, detail, ...extensions } = p;
+    return new ProblemError(code as ProblemCode, detail, extensions);
+  }
 }

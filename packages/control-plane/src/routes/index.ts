@@ -44,6 +44,7 @@ import {
   updateUserRoute,
 } from "./staff.js";
 import { createChargeRoute, reportUsageRoute } from "./charges.js";
+import { getSessionRoute, openSessionRoute, terminateSessionRoute, updateSessionRoute } from "./sessions.js";
 import {
   changeSubscriptionRoute,
   getMySubscriptionRoute,
@@ -97,6 +98,10 @@ export const routes: RouteSpec[] = [
   getBalanceRoute,
   createChargeRoute,
   reportUsageRoute,
+  openSessionRoute,
+  getSessionRoute,
+  updateSessionRoute,
+  terminateSessionRoute,
   listAccountUsage,
   getMyBalance,
   listMyUsage,

@@ -2,7 +2,7 @@ import { hashApiKey } from "./api-key.js";
 import { matchProduct, productById, type PlanSpec } from "./catalog.js";
 import type { ChargeStore, KeyDirectory, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
-import { prepareCharge, rateCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
+import { prepareCharge, ratedCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
 import { problem, type Problem } from "./problems.js";
 import type { RateDecision, RateLimitHeaders } from "./rate-limits.js";
 import { PendingVoids } from "./voids.js";
@@ -184,7 +184,7 @@ export class Meter {
         };
       }
       const at = c.timestampMs ?? Date.now();
-      const rated = rateCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path);
+      const rated = ratedCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path);
       const run = () => this.o.store.charge(rated, c.units);
       const outcome = c.voidOnLoss === false ? await this.retryOnce(run) : await this.decide(run, () => this.o.store.voidCharge(rated));
       if (outcome.kind === "voided") {
@@ -257,7 +257,7 @@ function isConnectionError(error: unknown): boolean {
 }
 
 /** The one mapping of store refusals to problems. */
-function refusalProblem(refusal: Refusal, currency: string): Problem {
+export function refusalProblem(refusal: Refusal, currency: string): Problem {
   switch (refusal.kind) {
     case "insufficient_funds":
       return problem(

@@ -44,7 +44,7 @@ const MAX_PATH = 512;
  * One call of `key` to `product` as the scripts charge it: the period counters it counts against and its
  * time-of-use percent, decided without any store. The gateway's calls and direct charges alike.
  */
-export function rateCall(
+export function ratedCall(
   key: KeyRecord,
   plan: CompiledPlan,
   product: CompiledProduct,
@@ -93,7 +93,7 @@ export function prepareCharge(
   nowMs: number,
 ): Preparation {
   const price = product.price;
-  const rated = rateCall(key, plan, product, eventId, nowMs, call.method, call.path);
+  const rated = ratedCall(key, plan, product, eventId, nowMs, call.method, call.path);
   if (product.mode === "two-phase") {
     return {
       kind: "reserve",

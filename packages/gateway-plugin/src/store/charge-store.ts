@@ -151,6 +151,11 @@ export class RedisChargeStore implements ChargeStore {
     return refusal(reply);
   }
 
+  /** The period's usage of the call's product so far (what its next units are rated after: tiers, allowances). */
+  async usageSoFar(c: RatedCall): Promise<number> {
+    return Number((await this.redis.get(this.keyspace.usageCounter(c.accountId, c.productId, c.pricePeriod))) ?? 0);
+  }
+
   /**
    * Keep a direct charge's request digest under its event id for as long as its receipt, unless one is there:
    * the digest already kept (a repeat of the same Idempotency-Key), or undefined when this call kept it.

@@ -40,6 +40,9 @@ export interface Keyspace {
   reservations(partition: number): string;
   apiKey(keyHash: string): string;
   plan(planId: string): string;
+  /** Hash: a charging session (granted units), see store/sessions.ts; and its short lock while a request changes it. */
+  session(sessionId: string): string;
+  sessionLock(sessionId: string): string;
   /** Hash: deploy-time facts every process must agree on (`partitions`). */
   meta(): string;
   /** Pub/sub channel on which the control plane announces changed records. */
@@ -89,6 +92,8 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     reservations: (n) => `${tag(n)}rsv`,
     apiKey: (keyHash) => `${prefix}key:${keyHash}`,
     plan: (planId) => `${prefix}plan:${planId}`,
+    session: (sessionId) => `${prefix}ses:${sessionId}`,
+    sessionLock: (sessionId) => `${prefix}sesl:${sessionId}`,
     meta: () => `${prefix}meta`,
     invalidationChannel: () => `${prefix}invalidate`,
   };

@@ -57,7 +57,7 @@ export function unchargeable(
 }
 
 /** The key record the charge is made with: the caller's own, or (staff) the named account's with no key. */
-async function chargingKey(ctx: AppContext, input: DirectChargeInput): Promise<KeyRecord> {
+export async function chargingKey(ctx: AppContext, input: Pick<DirectChargeInput, "principal" | "accountId">): Promise<KeyRecord> {
   const { principal } = input;
   if (principal.kind === "consumer") {
     if (principal.key === undefined) throw new ProblemError("forbidden", "Charges are made with an API key.");

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { MANAGERS } from "../http/roles.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
+import { id } from "../http/schemas.js";
+import { openSession } from "../services/sessions/open.js";
+import { reportSession } from "../services/sessions/report.js";
+import { answerOf } from "../services/sessions/view.js";
+import { ProblemError } from "../http/problem-error.js";
+import { MAX_CHARGE_UNITS } from "./charges.js";
+
+const units = z.number().int().min(1).max(MAX_CHARGE_UNITS);
+const sessionParams = z.strictObject({ sessionId: z.string().regex(/^ses_[A-Za-z0-9_-]{24}$/) });
+
+const sessionView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  productId: z.string(),
+  status: z.enum(["open", "closed", "expired"]).describe("expired: no request came in time; its grant was returned"),
+  request: z.number().int().describe("the number of the request this answers (0: the opening)"),
+  grantedUnits: z.number().int().describe("units that may be used now beyond those reported (0: stop)"),
+  usedUnits: z.number().int(),
+  amount: z.number().int().describe("micros charged for the units reported so far"),
+  currency: z.string(),
+  final: z.boolean().describe("the grant is less than asked: the wallet covers no more, stop when it is used"),
+  expiresAt: z.string().describe("when the grant lapses unless a request comes"),
+  balance: z.number().int().optional(),
+  refusal: z.object({ code: z.string(), detail: z.string() }).optional().describe("why nothing more was granted"),
+});
+
+export const openSessionRoute = defineRoute({
+  method: "post",
+  path: "/v1/charging-sessions",
+  operationId: "openChargingSession",
+  summary:
+    "Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key.",
+  access: "metered",
+  roles: MANAGERS,
+  idempotent: true,
+  body: z.strictObject({
+    accountId: id.optional().describe("required with a staff credential"),
+    productId: z.string().min(1).max(100),
+    requestedUnits: units.default(60),
+    ttlSeconds: z.number().int().min(10).max(3_600).default(120).describe("how long a grant lasts with no request"),
+  }),
+  responses: {
+    201: { description: "The session and its first grant", schema: sessionView },
+    402: { description: "Not one unit is covered (`coveredUnits: 0`), or the subscription is unpaid" },
+    409: { description: "The session is being opened by another request" },
+  },
+  async handle({ body, principal, idempotencyKey, ctx }) {
+    const { answer, replayed } = await openSession(ctx, { principal, ...body, idempotencyKey });
+    return { status: 201, body: answer, headers: replayHeaders(replayed) };
+  },
+});
+
+const reportBody = z.strictObject({
+  request: z.number().int().min(1).max(1_000_000).describe("1, 2, 3… in order; the same number again repeats the answer"),
+  usedUnits: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).describe("all units used since the session opened"),
+});
+
+export const updateSessionRoute = defineRoute({
+  method: "post",
+  path: "/v1/charging-sessions/:sessionId/updates",
+  operationId: "updateChargingSession",
+  summary:
+    "Report a session's use and ask for more: what was used since the last report is charged from the grant, the rest returns, and units are granted again, as many as asked or as the wallet covers (0: stop).",
+  access: "metered",
+  roles: MANAGERS,
+  params: sessionParams,
+  body: reportBody.extend({ requestedUnits: units.optional() }),
+  responses: {
+    200: { description: "Where the session stands, and its new grant", schema: sessionView },
+    409: { description: "Terminated, expired, another request in progress, or not the next request number" },
+  },
+  async handle({ params, body, principal, ctx }) {
+    const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: false });
+    return { status: 200, body: answer, headers: replayHeaders(replayed) };
+  },
+});
+
+export const terminateSessionRoute = defineRoute({
+  method: "post",
+  path: "/v1/charging-sessions/:sessionId/terminate",
+  operationId: "terminateChargingSession",
+  summary: "End a session with its final use: charged from the grant, the rest returns. A second terminate is refused (409).",
+  access: "metered",
+  roles: MANAGERS,
+  params: sessionParams,
+  body: reportBody,
+  responses: {
+    200: { description: "The closed session", schema: sessionView },
+    409: { description: "Already terminated, expired, another request in progress, or not the next request number" },
+  },
+  async handle({ params, body, principal, ctx }) {
+    const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: true });
+    return { status: 200, body: answer, headers: replayHeaders(replayed) };
+  },
+});
+
+export const getSessionRoute = defineRoute({
+  method: "get",
+  path: "/v1/charging-sessions/:sessionId",
+  operationId: "getChargingSession",
+  summary: "A session: its status, what it was granted and used, and what it was charged.",
+  access: "metered",
+  roles: MANAGERS,
+  params: sessionParams,
+  responses: { 200: { description: "The session", schema: sessionView } },
+  async handle({ params, principal, ctx }) {
+    const s = await ctx.charging.sessions.get(params.sessionId);
+    if (s === undefined || (principal.kind === "consumer" && s.accountId !== principal.accountId))
+      throw new ProblemError("not_found", `No session ${params.sessionId}.`);
+    return { status: 200, body: answerOf(s, Date.now()) };
+  },
+});

@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import { productById, rateCall, ratedCall, refusalProblem, type Problem, type RatedCall, type Resolved } from "@tollgate/gateway-plugin";
+import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { AppContext } from "../../context.js";
+
+/** Where a session's usage events say they came from. */
+export const SESSIONS_PATH = "/v1/charging-sessions";
+
+/** The usage event (and reservation) id of a session's `chunk`-th grant. */
+export function chunkEventId(sessionId: string, chunk: number): string {
+  return `s${createHash("sha256").update(`${sessionId}\u0000${chunk}`).digest("base64url").slice(0, 24)}`;
+}
+
+/** A chunk as the scripts know it: rated as of the time it was granted. */
+export function chunkCall(resolved: Resolved, s: Pick<SessionRecord, "productId">, eventId: string, atMs: number): RatedCall {
+  const product = productById(resolved.plan, s.productId);
+  if (product === undefined) throw new Error(`product ${s.productId} left plan ${resolved.plan.spec.planId}`);
+  return ratedCall(resolved.key, resolved.plan, product, eventId, atMs, "POST", SESSIONS_PATH);
+}
+
+export type Grant = { kind: "granted"; units: number; amount: number; balance: number } | { kind: "refused"; problem: Problem };
+
+/**
+ * Hold `requested` units (or as many as the wallet covers, never fewer than one) for a session's next chunk:
+ * the most units whose price, after the period's usage so far, the balance plus credit limit covers, reserved
+ * by the charge script, which checks again atomically (so concurrent sessions can never together take the
+ * wallet past its limit: one refused there is asked again for fewer). None covered: `covered: 0`.
+ */
+export async function grantUnits(
+  ctx: AppContext,
+  resolved: Resolved,
+  s: Pick<SessionRecord, "id" | "productId" | "ttlSeconds" | "accountId" | "currency">,
+  chunk: number,
+  requested: number,
+  atMs: number,
+): Promise<Grant> {
+  const call = chunkCall(resolved, s, chunkEventId(s.id, chunk), atMs);
+  const price = productById(resolved.plan, s.productId)!.price;
+  const store = ctx.charging.store;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [before, wallets] = await Promise.all([store.usageSoFar(call), ctx.hot.wallets(s.accountId)]);
+    const wallet = wallets.get(s.currency);
+    const available = wallet === undefined ? 0 : wallet.balance + wallet.creditLimit;
+    const units = mostCovered(requested, available, (n) => rateCall(price, before, n, call.percent));
+    if (units === 0) {
+      const refusal = {
+        kind: "insufficient_funds" as const,
+        balance: wallet?.balance ?? 0,
+        amount: rateCall(price, before, 1, call.percent),
+      };
+      return { kind: "refused", problem: { ...refusalProblem(refusal, s.currency), coveredUnits: 0 } };
+    }
+    const amount = rateCall(price, before, units, call.percent);
+    const outcome = await store.reserve(call, amount, s.ttlSeconds * 1000);
+    if (outcome.kind === "reserved") return { kind: "granted", units, amount: outcome.amount, balance: outcome.balance };
+    if (outcome.kind !== "insufficient_funds") return { kind: "refused", problem: refusalProblem(outcome, s.currency) };
+    // Someone spent meanwhile: ask again, for what is left.
+  }
+  return {
+    kind: "refused",
+    problem: { ...refusalProblem({ kind: "insufficient_funds", balance: 0, amount: 0 }, s.currency), coveredUnits: 0 },
+  };
+}
+
+/** The most units, up to `requested`, whose price `priceOf` (non-decreasing in units) is within `available`. */
+export function mostCovered(requested: number, available: number, priceOf: (units: number) => number): number {
+  if (available < 0 || priceOf(1) > available) return 0;
+  if (priceOf(requested) <= available) return requested;
+  let low = 1;
+  let high = requested;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (priceOf(mid) <= available) low = mid;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,69 @@
+import { createHash } from "node:crypto";
+import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { AppContext } from "../../context.js";
+import type { Principal } from "../../http/auth.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { chargingKey, unchargeable } from "../charges/direct.js";
+import { grantUnits, chunkEventId } from "./grant.js";
+import { answerOf, type SessionAnswer } from "./view.js";
+
+export interface SessionOpening {
+  principal: Principal;
+  accountId?: string | undefined;
+  productId: string;
+  requestedUnits: number;
+  ttlSeconds: number;
+  idempotencyKey: string;
+}
+
+/**
+ * Open a session (Diameter's CCR-Initial): grant the units asked for, or as many as the wallet covers, held on
+ * the wallet until they are reported. Once per Idempotency-Key: a repeat answers the session as it is now. Not a
+ * single unit covered: refused (402, `coveredUnits: 0`), and no session is kept.
+ */
+export async function openSession(ctx: AppContext, input: SessionOpening): Promise<{ answer: SessionAnswer; replayed: boolean }> {
+  const key = await chargingKey(ctx, input);
+  const plan = await ctx.charging.plans.plan(key.planId);
+  const unfit = unchargeable(plan, input.productId, input.requestedUnits);
+  if (unfit !== undefined)
+    throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
+  const id = `ses_${createHash("sha256").update(`${key.accountId}\u0000${input.idempotencyKey}`).digest("base64url").slice(0, 24)}`;
+  const sessions = ctx.charging.sessions;
+  const prior = await sessions.get(id);
+  if (prior !== undefined) return { answer: answerOf(prior, Date.now()), replayed: true };
+
+  const opened = await sessions.locked(id, async () => {
+    if ((await sessions.get(id)) !== undefined) return undefined;
+    const now = Date.now();
+    const base = { id, accountId: key.accountId, productId: input.productId, ttlSeconds: input.ttlSeconds, currency: plan.spec.currency };
+    const grant = await grantUnits(ctx, { key, plan }, base, 1, input.requestedUnits, now);
+    if (grant.kind === "refused") throw ProblemError.of(grant.problem);
+    const session: SessionRecord = {
+      ...base,
+      keyId: key.keyId,
+      planId: plan.spec.planId,
+      status: "open",
+      openedAtMs: now,
+      expiresAtMs: now + input.ttlSeconds * 1000,
+      request: 0,
+      chunk: 1,
+      chunkEventId: chunkEventId(id, 1),
+      chunkAtMs: now,
+      chunkUnits: grant.units,
+      usedUnits: 0,
+      grantedUnits: grant.units,
+      amount: 0,
+      answer: "",
+    };
+    const answer = answerOf(session, now, { balance: grant.balance, requestedUnits: input.requestedUnits });
+    session.answer = JSON.stringify(answer);
+    await sessions.create(session);
+    return answer;
+  });
+  if (opened === undefined) {
+    const now = await sessions.get(id);
+    if (now === undefined) throw new ProblemError("conflict", "This session is being opened by another request: retry shortly.");
+    return { answer: answerOf(now, Date.now()), replayed: true };
+  }
+  return { answer: opened, replayed: false };
+}
