@@ -11,6 +11,6 @@ export class ProblemError extends Error {
   /** A problem the charging core answered, thrown as it is. */
   static of(p: Problem): ProblemError {
     const { type: _type, title: _title, status: _status, code, detail, ...extensions } = p;
-    return new ProblemError(code as ProblemCode, detail, extensions);
+    return new ProblemError(code, detail, extensions);
   }
 }
