@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { productById, rateCall, ratedCall, refusalProblem, type Problem, type RatedCall, type Resolved } from "@tollgate/gateway-plugin";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
+import { ProblemError } from "../../http/problem-error.js";
 
 /** Where a session's usage events say they came from. */
 export const SESSIONS_PATH = "/v1/charging-sessions";
@@ -74,4 +75,19 @@ export function mostCovered(requested: number, available: number, priceOf: (unit
     else high = mid;
   }
   return low;
+}
+
+/**
+ * A session's request with Redis not answering is refused as metering unavailable (503), as the gateway refuses
+ * a call: a grant whose reply was lost is returned by the reaper after its TTL, never charged.
+ */
+export async function meteringOrUnavailable<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "";
+    if (!/Connection is closed|ECONN|ETIMEDOUT|EPIPE|MaxRetriesPerRequest|Command timed out|Stream isn't writeable/i.test(message))
+      throw error;
+    throw new ProblemError("metering_unavailable", "Redis did not answer: nothing was granted or charged that will not be returned.");
+  }
 }

@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { chargingKey, unchargeable } from "../charges/direct.js";
-import { grantUnits, chunkEventId } from "./grant.js";
+import { chunkEventId, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionOpening {
@@ -32,34 +32,36 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   const prior = await sessions.get(id);
   if (prior !== undefined) return { answer: answerOf(prior, Date.now()), replayed: true };
 
-  const opened = await sessions.locked(id, async () => {
-    if ((await sessions.get(id)) !== undefined) return undefined;
-    const now = Date.now();
-    const base = { id, accountId: key.accountId, productId: input.productId, ttlSeconds: input.ttlSeconds, currency: plan.spec.currency };
-    const grant = await grantUnits(ctx, { key, plan }, base, 1, input.requestedUnits, now);
-    if (grant.kind === "refused") throw ProblemError.of(grant.problem);
-    const session: SessionRecord = {
-      ...base,
-      keyId: key.keyId,
-      planId: plan.spec.planId,
-      status: "open",
-      openedAtMs: now,
-      expiresAtMs: now + input.ttlSeconds * 1000,
-      request: 0,
-      chunk: 1,
-      chunkEventId: chunkEventId(id, 1),
-      chunkAtMs: now,
-      chunkUnits: grant.units,
-      usedUnits: 0,
-      grantedUnits: grant.units,
-      amount: 0,
-      answer: "",
-    };
-    const answer = answerOf(session, now, { balance: grant.balance, requestedUnits: input.requestedUnits });
-    session.answer = JSON.stringify(answer);
-    await sessions.create(session);
-    return answer;
-  });
+  const opened = await meteringOrUnavailable(() =>
+    sessions.locked(id, async () => {
+      if ((await sessions.get(id)) !== undefined) return undefined;
+      const now = Date.now();
+      const base = { id, accountId: key.accountId, productId: input.productId, ttlSeconds: input.ttlSeconds, currency: plan.spec.currency };
+      const grant = await grantUnits(ctx, { key, plan }, base, 1, input.requestedUnits, now);
+      if (grant.kind === "refused") throw ProblemError.of(grant.problem);
+      const session: SessionRecord = {
+        ...base,
+        keyId: key.keyId,
+        planId: plan.spec.planId,
+        status: "open",
+        openedAtMs: now,
+        expiresAtMs: now + input.ttlSeconds * 1000,
+        request: 0,
+        chunk: 1,
+        chunkEventId: chunkEventId(id, 1),
+        chunkAtMs: now,
+        chunkUnits: grant.units,
+        usedUnits: 0,
+        grantedUnits: grant.units,
+        amount: 0,
+        answer: "",
+      };
+      const answer = answerOf(session, now, { balance: grant.balance, requestedUnits: input.requestedUnits });
+      session.answer = JSON.stringify(answer);
+      await sessions.create(session);
+      return answer;
+    }),
+  );
   if (opened === undefined) {
     const now = await sessions.get(id);
     if (now === undefined) throw new ProblemError("conflict", "This session is being opened by another request: retry shortly.");

@@ -2,7 +2,7 @@ import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
-import { chunkCall, chunkEventId, grantUnits } from "./grant.js";
+import { chunkCall, chunkEventId, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionReport {
@@ -31,74 +31,79 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
   const found = await sessions.get(input.sessionId);
   if (found === undefined || (input.principal.kind === "consumer" && found.accountId !== input.principal.accountId))
     throw new ProblemError("not_found", `No session ${input.sessionId}.`);
-  const result = await sessions.locked(input.sessionId, async () => {
-    const s = (await sessions.get(input.sessionId))!;
-    if (input.request === s.request && s.request > 0) return { answer: JSON.parse(s.answer) as SessionAnswer, replayed: true };
-    const now = Date.now();
-    if (s.status === "closed") throw new ProblemError("conflict", `Session ${s.id} is terminated.`);
-    if (now > s.expiresAtMs)
-      throw new ProblemError("conflict", `Session ${s.id} expired at ${new Date(s.expiresAtMs).toISOString()}: its grant was returned.`);
-    if (input.request !== s.request + 1)
-      throw new ProblemError("conflict", `Session ${s.id} expects request ${s.request + 1}.`, { expected: s.request + 1 });
-    const delta = input.usedUnits - s.usedUnits;
-    if (delta < 0 || delta > s.chunkUnits) {
-      throw new ProblemError(
-        "unprocessable",
-        `usedUnits must be between ${s.usedUnits} and ${s.usedUnits + s.chunkUnits} (what was reported, plus the grant).`,
-        {
-          errors: [{ location: "body", pointer: "/usedUnits", message: "outside what was granted" }],
-        },
-      );
-    }
-    const resolved = {
-      key: { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const },
-      plan: await ctx.charging.plans.plan(s.planId),
-    };
-    let balance: number | undefined;
-    if (s.chunkUnits > 0) {
-      const call = chunkCall(resolved, s, s.chunkEventId, s.chunkAtMs);
-      const settled = await ctx.charging.store.settle(call, {
-        units: delta,
-        refund: delta === 0,
-        status: 200,
-        durationMs: 0,
-        requestBytes: 0,
-        responseBytes: 0,
+  const result = await meteringOrUnavailable(() =>
+    sessions.locked(input.sessionId, async () => {
+      const s = (await sessions.get(input.sessionId))!;
+      if (input.request === s.request && s.request > 0) return { answer: JSON.parse(s.answer) as SessionAnswer, replayed: true };
+      const now = Date.now();
+      if (s.status === "closed") throw new ProblemError("conflict", `Session ${s.id} is terminated.`);
+      if (now > s.expiresAtMs)
+        throw new ProblemError("conflict", `Session ${s.id} expired at ${new Date(s.expiresAtMs).toISOString()}: its grant was returned.`);
+      if (input.request !== s.request + 1)
+        throw new ProblemError("conflict", `Session ${s.id} expects request ${s.request + 1}.`, { expected: s.request + 1 });
+      const delta = input.usedUnits - s.usedUnits;
+      if (delta < 0 || delta > s.chunkUnits) {
+        throw new ProblemError(
+          "unprocessable",
+          `usedUnits must be between ${s.usedUnits} and ${s.usedUnits + s.chunkUnits} (what was reported, plus the grant).`,
+          {
+            errors: [{ location: "body", pointer: "/usedUnits", message: "outside what was granted" }],
+          },
+        );
+      }
+      // The caller's own key record when it is the session's key (its spending cap applies to new grants too).
+      const principal = input.principal;
+      const key =
+        principal.kind === "consumer" && principal.key?.keyId === s.keyId
+          ? principal.key
+          : { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
+      const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
+      let balance: number | undefined;
+      if (s.chunkUnits > 0) {
+        const call = chunkCall(resolved, s, s.chunkEventId, s.chunkAtMs);
+        const settled = await ctx.charging.store.settle(call, {
+          units: delta,
+          refund: delta === 0,
+          status: 200,
+          durationMs: 0,
+          requestBytes: 0,
+          responseBytes: 0,
+        });
+        if (settled.kind === "gone") throw new ProblemError("conflict", `Session ${s.id} expired: its grant was returned.`);
+        balance = settled.balance;
+        s.amount += settled.amount;
+      }
+      const lastGrant = s.chunkUnits;
+      s.usedUnits = input.usedUnits;
+      s.request = input.request;
+      s.chunkUnits = 0;
+      let refusal: { code: string; detail: string } | undefined;
+      let requestedUnits: number | undefined;
+      if (input.final) s.status = "closed";
+      else {
+        requestedUnits = input.requestedUnits ?? Math.max(1, lastGrant);
+        const chunk = s.chunk + 1;
+        const grant = await grantUnits(ctx, resolved, s, chunk, requestedUnits, now);
+        s.chunk = chunk;
+        s.chunkEventId = chunkEventId(s.id, chunk);
+        s.chunkAtMs = now;
+        s.expiresAtMs = now + s.ttlSeconds * 1000;
+        if (grant.kind === "granted") {
+          s.chunkUnits = grant.units;
+          s.grantedUnits += grant.units;
+          balance = grant.balance;
+        } else refusal = { code: grant.problem.code, detail: grant.problem.detail ?? grant.problem.title };
+      }
+      const answer = answerOf(s, now, {
+        ...(balance === undefined ? {} : { balance }),
+        ...(requestedUnits === undefined ? {} : { requestedUnits }),
+        ...(refusal === undefined ? {} : { refusal }),
       });
-      if (settled.kind === "gone") throw new ProblemError("conflict", `Session ${s.id} expired: its grant was returned.`);
-      balance = settled.balance;
-      s.amount += settled.amount;
-    }
-    const lastGrant = s.chunkUnits;
-    s.usedUnits = input.usedUnits;
-    s.request = input.request;
-    s.chunkUnits = 0;
-    let refusal: { code: string; detail: string } | undefined;
-    let requestedUnits: number | undefined;
-    if (input.final) s.status = "closed";
-    else {
-      requestedUnits = input.requestedUnits ?? Math.max(1, lastGrant);
-      const chunk = s.chunk + 1;
-      const grant = await grantUnits(ctx, resolved, s, chunk, requestedUnits, now);
-      s.chunk = chunk;
-      s.chunkEventId = chunkEventId(s.id, chunk);
-      s.chunkAtMs = now;
-      s.expiresAtMs = now + s.ttlSeconds * 1000;
-      if (grant.kind === "granted") {
-        s.chunkUnits = grant.units;
-        s.grantedUnits += grant.units;
-        balance = grant.balance;
-      } else refusal = { code: grant.problem.code, detail: grant.problem.detail ?? grant.problem.title };
-    }
-    const answer = answerOf(s, now, {
-      ...(balance === undefined ? {} : { balance }),
-      ...(requestedUnits === undefined ? {} : { requestedUnits }),
-      ...(refusal === undefined ? {} : { refusal }),
-    });
-    s.answer = JSON.stringify(answer);
-    await sessions.save(s satisfies SessionRecord);
-    return { answer, replayed: false };
-  });
+      s.answer = JSON.stringify(answer);
+      await sessions.save(s satisfies SessionRecord);
+      return { answer, replayed: false };
+    }),
+  );
   if (result === undefined)
     throw new ProblemError("conflict", `Another request of session ${input.sessionId} is in progress: retry it shortly.`);
   return result;
