@@ -365,6 +365,14 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(await section.getByRole("table", { name: "Fees" }).innerText()).toContain(`Seats 2 → 4: charged ${shown}`);
     expect((await stack.admin.getSubscription(account.id)).seats).toBe(4);
     await shoot(page, `${SHOTS}console-subscription.png`);
+    // The plan's recurring fee, read and changed on the Plans page.
+    await page.getByRole("button", { name: "Plans" }).click();
+    await page.getByTestId(`recurring-${plan.id}`).getByText("Recurring: $49.00 a month + $10.00 a seat").waitFor();
+    const form = page.getByRole("form", { name: "Recurring fee of Team" });
+    await form.getByLabel("Fee (USD)").fill("59");
+    await form.getByRole("button", { name: "Save recurring fee" }).click();
+    await page.getByTestId(`recurring-${plan.id}`).getByText("Recurring: $59.00 a month").waitFor();
+    expect((await stack.admin.getPlan(plan.id)).recurring?.fee).toBe(59_000_000);
     await page.close();
   });
 
