@@ -49,7 +49,10 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     if (res.headersSent) return res.destroy();
-    if (error instanceof ProblemError) return send(res, error.problem);
+    if (error instanceof ProblemError) {
+      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+      return send(res, error.problem);
+    }
     // body-parser marks its own failures with a `type`.
     switch ((error as { type?: string }).type) {
       case "entity.parse.failed":

@@ -5,6 +5,7 @@ export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/h
 export {
   DIRECT_CHARGE,
   Meter,
+  isRedisUnavailable,
   refusalProblem,
   type Call,
   type CallResult,
@@ -18,7 +19,13 @@ export * from "./core/catalog.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";
 export { ratedCall } from "./core/prepare.js";
-export { RateLimits, type RateDecision, type RateLimitFailurePolicy, type RateLimitHeaders } from "./core/rate-limits.js";
+export {
+  RateLimits,
+  rateLimitHeaderPairs,
+  type RateDecision,
+  type RateLimitFailurePolicy,
+  type RateLimitHeaders,
+} from "./core/rate-limits.js";
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
 export { createGatewayRedis, whenReady } from "./redis.js";
 export { Directory, type DirectoryOptions } from "./store/directory.js";

@@ -12,6 +12,11 @@ export const MAX_SEATS = 100_000;
 export const MAX_SEAT_PRICE = 5_000_000_000; // 5,000 currency units a seat
 export const MAX_FEE = MAX_AMOUNT - MAX_SEATS * MAX_SEAT_PRICE;
 export const seats = z.number().int().min(0).max(MAX_SEATS);
+/** Units a charge, an event or a grant may carry: whole, positive, and few enough that their price stays exact. */
+export const MAX_CHARGE_UNITS = 1_000_000_000;
+export const chargeUnits = z.number().int().min(1).max(MAX_CHARGE_UNITS);
+/** A product of the plan, by id (`default`: the plan's price for unmatched routes). */
+export const productId = z.string().min(1).max(100);
 export const positiveAmount = micros.min(1).max(MAX_AMOUNT);
 export const price = micros.min(0).max(1_000_000_000_000); // up to 10^6 currency units a call
 export const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code in capitals, e.g. USD");

@@ -1,41 +1,17 @@
 import { z } from "zod";
-import { PROBLEM_CONTENT_TYPE, RESPONSE_HEADERS, type RateLimitHeaders } from "@tollgate/gateway-plugin";
+import { RESPONSE_HEADERS, rateLimitHeaderPairs } from "@tollgate/gateway-plugin";
+import { chargeView, usageReportView } from "../http/charging-views.js";
+import { ProblemError } from "../http/problem-error.js";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { id, timestamp } from "../http/schemas.js";
+import { chargeUnits, id, productId, timestamp } from "../http/schemas.js";
 import { reportUsage } from "../services/charges/batch.js";
 import { directCharge } from "../services/charges/direct.js";
 
-/** Units a direct charge may carry: whole, positive, and few enough that any price of them stays exact. */
-export const MAX_CHARGE_UNITS = 1_000_000_000;
-
 const chargeBody = z.strictObject({
   accountId: id.optional().describe("the account to charge: required with a staff credential; a key charges its own"),
-  productId: z
-    .string()
-    .min(1)
-    .max(100)
-    .describe("a product of the account's plan, by id (`default`: the plan's price for unmatched routes)"),
-  units: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_CHARGE_UNITS)
-    .default(1)
-    .describe("how many of the product's metric (calls, units, bytes, ms) this charge is for"),
-});
-
-const chargeView = z.object({
-  id: z.string().describe("the charge's usage event"),
-  accountId: z.string(),
-  keyId: z.string().describe("the key charged with, or `-` for a charge made by staff"),
-  planId: z.string(),
-  productId: z.string(),
-  units: z.number().int(),
-  amount: z.number().int().describe("micros charged"),
-  currency: z.string(),
-  balance: z.number().int().describe("the wallet's balance right after this charge"),
-  quotasExceeded: z.array(z.string()).describe("soft quotas this charge carried past their limit"),
+  productId,
+  units: chargeUnits.default(1).describe("how many of the product's metric (calls, units, bytes, ms) this charge is for"),
 });
 
 export const createChargeRoute = defineRoute({
@@ -57,17 +33,11 @@ export const createChargeRoute = defineRoute({
   },
   async handle({ body, principal, idempotencyKey, ctx }) {
     const outcome = await directCharge(ctx, { principal, ...body, idempotencyKey });
-    const limitHeaders = outcome.rateLimit ? rateLimitHeaders(outcome.rateLimit) : {};
+    const limitHeaders = outcome.rateLimit ? rateLimitHeaderPairs(outcome.rateLimit) : {};
     if (!outcome.ok) {
-      return {
-        status: outcome.problem.status,
-        body: undefined,
-        headers: {
-          ...limitHeaders,
-          ...(outcome.retryAfterSeconds === undefined ? {} : { "retry-after": String(outcome.retryAfterSeconds) }),
-        },
-        raw: { contentType: PROBLEM_CONTENT_TYPE, body: JSON.stringify(outcome.problem) },
-      };
+      const headers: Record<string, string> = { ...limitHeaders };
+      if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
+      throw ProblemError.of(outcome.problem, headers);
     }
     const { ok: _ok, rateLimit: _limits, replayed, eventId, ...charge } = outcome;
     return {
@@ -78,10 +48,6 @@ export const createChargeRoute = defineRoute({
   },
 });
 
-function rateLimitHeaders(h: RateLimitHeaders): Record<string, string> {
-  return { ratelimit: h.state, "ratelimit-policy": h.policy };
-}
-
 const eventBody = z.strictObject({
   id: z
     .string()
@@ -89,19 +55,8 @@ const eventBody = z.strictObject({
     .describe("your id for this usage: a repeat within 35 days is a duplicate"),
   timestamp: timestamp.describe("when the usage happened: at most 35 days ago, at most 5 minutes ahead"),
   accountId: id.optional().describe("required with a staff credential; a key reports for its own account"),
-  productId: z.string().min(1).max(100),
-  units: z.number().int().min(1).max(MAX_CHARGE_UNITS).default(1),
-});
-
-const eventResult = z.object({
-  id: z.string(),
-  status: z.enum(["accepted", "duplicate", "refused"]),
-  eventId: z.string().describe("the usage event it is (or would have been) recorded as"),
-  amount: z.number().int().optional(),
-  currency: z.string().optional(),
-  balance: z.number().int().optional().describe("the wallet's balance right after it (a duplicate: after the first)"),
-  code: z.string().optional().describe("refused: the problem code (insufficient_funds, quota_exceeded, metering_unavailable…)"),
-  detail: z.string().optional(),
+  productId,
+  units: chargeUnits.default(1),
 });
 
 export const reportUsageRoute = defineRoute({
@@ -116,12 +71,7 @@ export const reportUsageRoute = defineRoute({
   responses: {
     200: {
       description: "Each event's result, in the batch's order",
-      schema: z.object({
-        results: z.array(eventResult),
-        accepted: z.number().int(),
-        duplicates: z.number().int(),
-        refused: z.number().int(),
-      }),
+      schema: usageReportView,
     },
   },
   async handle({ body, principal, ctx }) {

@@ -1,31 +1,13 @@
 import { z } from "zod";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { id } from "../http/schemas.js";
+import { chargeUnits as units, id, productId } from "../http/schemas.js";
 import { openSession } from "../services/sessions/open.js";
 import { reportSession } from "../services/sessions/report.js";
 import { answerOf } from "../services/sessions/view.js";
 import { ProblemError } from "../http/problem-error.js";
-import { MAX_CHARGE_UNITS } from "./charges.js";
-
-const units = z.number().int().min(1).max(MAX_CHARGE_UNITS);
+import { sessionView } from "../http/charging-views.js";
 const sessionParams = z.strictObject({ sessionId: z.string().regex(/^ses_[A-Za-z0-9_-]{24}$/) });
-
-const sessionView = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  productId: z.string(),
-  status: z.enum(["open", "closed", "expired"]).describe("expired: no request came in time; its grant was returned"),
-  request: z.number().int().describe("the number of the request this answers (0: the opening)"),
-  grantedUnits: z.number().int().describe("units that may be used now beyond those reported (0: stop)"),
-  usedUnits: z.number().int(),
-  amount: z.number().int().describe("micros charged for the units reported so far"),
-  currency: z.string(),
-  final: z.boolean().describe("the grant is less than asked: the wallet covers no more, stop when it is used"),
-  expiresAt: z.string().describe("when the grant lapses unless a request comes"),
-  balance: z.number().int().optional(),
-  refusal: z.object({ code: z.string(), detail: z.string() }).optional().describe("why nothing more was granted"),
-});
 
 export const openSessionRoute = defineRoute({
   method: "post",
@@ -38,7 +20,7 @@ export const openSessionRoute = defineRoute({
   idempotent: true,
   body: z.strictObject({
     accountId: id.optional().describe("required with a staff credential"),
-    productId: z.string().min(1).max(100),
+    productId,
     requestedUnits: units.default(60),
     ttlSeconds: z.number().int().min(10).max(3_600).default(120).describe("how long a grant lasts with no request"),
   }),

@@ -6,7 +6,7 @@ import { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "../core/
 import { Meter, type CallResult } from "../core/meter.js";
 import { canonicalTarget } from "../core/path.js";
 import { problem, PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
-import { RateLimits, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
+import { RateLimits, rateLimitHeaderPairs, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
 import { RedisChargeStore, type ChargeStoreOptions } from "../store/charge-store.js";
 import { Directory, type DirectoryOptions } from "../store/directory.js";
 import { HotStore } from "../store/hot-store.js";
@@ -137,8 +137,7 @@ function settleWhenDone(
 }
 
 function setRateLimitHeaders(res: ServerResponse, limit: RateLimitHeaders): void {
-  res.setHeader("ratelimit-policy", limit.policy);
-  res.setHeader("ratelimit", limit.state);
+  for (const [name, value] of Object.entries(rateLimitHeaderPairs(limit))) res.setHeader(name, value);
 }
 
 export function sendProblem(res: ServerResponse, body: Problem): void {

@@ -251,9 +251,16 @@ export class Meter {
   }
 }
 
-function isConnectionError(error: unknown): boolean {
+/** A reply lost on the wire: whether the script ran is unknown, and asking again (by event id) is safe. */
+export function isConnectionError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : "";
   return /Connection is closed|ECONNRESET|EPIPE|ETIMEDOUT|Stream isn't writeable/i.test(message);
+}
+
+/** Redis did not answer at all: a lost reply, a refused connection, a command that timed out or gave up. */
+export function isRedisUnavailable(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : "";
+  return isConnectionError(error) || /ECONNREFUSED|MaxRetriesPerRequest|Command timed out/i.test(message);
 }
 
 /** The one mapping of store refusals to problems. */

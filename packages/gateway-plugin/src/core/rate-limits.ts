@@ -9,6 +9,11 @@ import type { PlanSpec, RateLimitSpec } from "./catalog.js";
  */
 export type RateLimitFailurePolicy = "closed" | "open";
 
+/** The IETF RateLimit headers as name → value, for whatever writes the answer (the gateway, the control plane). */
+export function rateLimitHeaderPairs(limit: RateLimitHeaders): Record<string, string> {
+  return { "ratelimit-policy": limit.policy, ratelimit: limit.state };
+}
+
 export interface RateLimitHeaders {
   /** IETF RateLimit-Policy: every limit that applies, `"id";q=limit;w=window`. */
   policy: string;

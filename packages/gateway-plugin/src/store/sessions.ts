@@ -20,9 +20,8 @@ export interface SessionRecord {
   /** When its grant lapses if no request comes (then the reaper returns the grant: only reported use is charged). */
   expiresAtMs: number;
   request: number;
-  /** The reservation holding the current grant: its usage event id, when it was made, how many units. */
+  /** The reservation holding the current grant (its usage event id is derived from the session's and `chunk`): when it was made, how many units. */
   chunk: number;
-  chunkEventId: string;
   chunkAtMs: number;
   chunkUnits: number;
   usedUnits: number;

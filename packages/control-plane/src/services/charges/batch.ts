@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { Resolved } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { derivedId } from "../../ids.js";
 import { unchargeable } from "./direct.js";
 
 /** Usage already delivered, reported afterwards: one event of a batch. */
@@ -48,7 +48,7 @@ export async function reportUsage(
   const results: EventResult[] = [];
   for (const [i, event] of events.entries()) {
     const target = resolved[i]!;
-    const eventId = `u${createHash("sha256").update(`${target.key.accountId}\u0000${event.id}`).digest("base64url").slice(0, 24)}`;
+    const eventId = `u${derivedId(target.key.accountId, event.id)}`;
     const outcome = await ctx.charging.batches.chargeDirect({
       resolved: target,
       productId: event.productId,

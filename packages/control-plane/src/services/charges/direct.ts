@@ -4,6 +4,7 @@ import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { derivedId } from "../../ids.js";
 import { MAX_AMOUNT } from "../../http/schemas.js";
 
 export interface DirectChargeInput {
@@ -29,7 +30,7 @@ export async function directCharge(ctx: AppContext, input: DirectChargeInput): P
   const unfit = unchargeable(plan, input.productId, input.units);
   if (unfit !== undefined)
     throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
-  const eventId = `d${createHash("sha256").update(`${key.accountId}\u0000${input.idempotencyKey}`).digest("base64url").slice(0, 24)}`;
+  const eventId = `d${derivedId(key.accountId, input.idempotencyKey)}`;
   const digest = createHash("sha256")
     .update(JSON.stringify([input.productId, input.units]))
     .digest("base64url");

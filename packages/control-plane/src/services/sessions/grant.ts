@@ -1,22 +1,31 @@
-import { createHash } from "node:crypto";
-import { productById, rateCall, ratedCall, refusalProblem, type Problem, type RatedCall, type Resolved } from "@tollgate/gateway-plugin";
+import {
+  isRedisUnavailable,
+  productById,
+  rateCall,
+  ratedCall,
+  refusalProblem,
+  type Problem,
+  type RatedCall,
+  type Resolved,
+} from "@tollgate/gateway-plugin";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { derivedId } from "../../ids.js";
 
 /** Where a session's usage events say they came from. */
 export const SESSIONS_PATH = "/v1/charging-sessions";
 
 /** The usage event (and reservation) id of a session's `chunk`-th grant. */
 export function chunkEventId(sessionId: string, chunk: number): string {
-  return `s${createHash("sha256").update(`${sessionId}\u0000${chunk}`).digest("base64url").slice(0, 24)}`;
+  return `s${derivedId(sessionId, String(chunk))}`;
 }
 
-/** A chunk as the scripts know it: rated as of the time it was granted. */
-export function chunkCall(resolved: Resolved, s: Pick<SessionRecord, "productId">, eventId: string, atMs: number): RatedCall {
+/** A session's `chunk`-th grant as the scripts know it: rated as of the time it was granted. */
+export function chunkCall(resolved: Resolved, s: Pick<SessionRecord, "id" | "productId">, chunk: number, atMs: number): RatedCall {
   const product = productById(resolved.plan, s.productId);
   if (product === undefined) throw new Error(`product ${s.productId} left plan ${resolved.plan.spec.planId}`);
-  return ratedCall(resolved.key, resolved.plan, product, eventId, atMs, "POST", SESSIONS_PATH);
+  return ratedCall(resolved.key, resolved.plan, product, chunkEventId(s.id, chunk), atMs, "POST", SESSIONS_PATH);
 }
 
 export type Grant = { kind: "granted"; units: number; amount: number; balance: number } | { kind: "refused"; problem: Problem };
@@ -35,7 +44,7 @@ export async function grantUnits(
   requested: number,
   atMs: number,
 ): Promise<Grant> {
-  const call = chunkCall(resolved, s, chunkEventId(s.id, chunk), atMs);
+  const call = chunkCall(resolved, s, chunk, atMs);
   const price = productById(resolved.plan, s.productId)!.price;
   const store = ctx.charging.store;
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -85,9 +94,7 @@ export async function meteringOrUnavailable<T>(fn: () => Promise<T>): Promise<T>
   try {
     return await fn();
   } catch (error) {
-    const message = error instanceof Error ? error.message : "";
-    if (!/Connection is closed|ECONN|ETIMEDOUT|EPIPE|MaxRetriesPerRequest|Command timed out|Stream isn't writeable/i.test(message))
-      throw error;
+    if (!isRedisUnavailable(error)) throw error;
     throw new ProblemError("metering_unavailable", "Redis did not answer: nothing was granted or charged that will not be returned.");
   }
 }

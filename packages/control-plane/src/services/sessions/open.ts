@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { derivedId } from "../../ids.js";
 import { chargingKey, unchargeable } from "../charges/direct.js";
-import { chunkEventId, grantUnits, meteringOrUnavailable } from "./grant.js";
+import { grantUnits, meteringOrUnavailable } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionOpening {
@@ -27,7 +27,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   const unfit = unchargeable(plan, input.productId, input.requestedUnits);
   if (unfit !== undefined)
     throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
-  const id = `ses_${createHash("sha256").update(`${key.accountId}\u0000${input.idempotencyKey}`).digest("base64url").slice(0, 24)}`;
+  const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;
   const prior = await sessions.get(id);
   if (prior !== undefined) return { answer: answerOf(prior, Date.now()), replayed: true };
@@ -48,7 +48,6 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
         expiresAtMs: now + input.ttlSeconds * 1000,
         request: 0,
         chunk: 1,
-        chunkEventId: chunkEventId(id, 1),
         chunkAtMs: now,
         chunkUnits: grant.units,
         usedUnits: 0,

@@ -2,7 +2,7 @@ import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
-import { chunkCall, chunkEventId, grantUnits, meteringOrUnavailable } from "./grant.js";
+import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionReport {
@@ -60,7 +60,7 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
       const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
       let balance: number | undefined;
       if (s.chunkUnits > 0) {
-        const call = chunkCall(resolved, s, s.chunkEventId, s.chunkAtMs);
+        const call = chunkCall(resolved, s, s.chunk, s.chunkAtMs);
         const settled = await ctx.charging.store.settle(call, {
           units: delta,
           refund: delta === 0,
@@ -85,7 +85,6 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
         const chunk = s.chunk + 1;
         const grant = await grantUnits(ctx, resolved, s, chunk, requestedUnits, now);
         s.chunk = chunk;
-        s.chunkEventId = chunkEventId(s.id, chunk);
         s.chunkAtMs = now;
         s.expiresAtMs = now + s.ttlSeconds * 1000;
         if (grant.kind === "granted") {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
-import { newId } from "../../ids.js";
+import { derivedId, newId } from "../../ids.js";
 import { isDuplicateKey, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
@@ -46,7 +46,7 @@ export async function changeSubscription(ctx: AppContext, accountId: string, inp
     const requestHash = createHash("sha256")
       .update(JSON.stringify([to._id, seats]))
       .digest("hex");
-    const id = `fee_${accountId}_chg_${createHash("sha256").update(input.idempotencyKey).digest("base64url").slice(0, 24)}`;
+    const id = `fee_${accountId}_chg_${derivedId(input.idempotencyKey)}`;
 
     const prior = await Fees.findById(id).lean();
     if (prior !== null) {

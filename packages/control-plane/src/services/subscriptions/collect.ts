@@ -74,14 +74,15 @@ async function bookEntry(ctx: AppContext, fee: Fee): Promise<LedgerEntry> {
 
 /**
  * Pay what an account owes, oldest fee first, as far as its wallet goes: run when money arrives (a recharge,
- * a credit, a grant), so a top-up pays a due fee and unblocks calls at once. Returns whether anything is still due.
+ * a credit, a grant), so a top-up pays a due fee and unblocks calls at once. Returns how many were paid, and
+ * the first the wallet could not pay, if any.
  */
-export async function collectDueFees(ctx: AppContext, accountId: string): Promise<{ paid: number; stillDue: boolean }> {
+export async function collectDueFees(ctx: AppContext, accountId: string): Promise<{ paid: number; unpaid?: Fee }> {
   const due = await ctx.models.Fee.find({ accountId, status: "due" }).sort({ createdAt: 1, _id: 1 }).lean();
   let paid = 0;
   for (const fee of due) {
-    if ((await collectFee(ctx, fee)).kind === "not_covered") return { paid, stillDue: true };
+    if ((await collectFee(ctx, fee)).kind === "not_covered") return { paid, unpaid: fee };
     paid++;
   }
-  return { paid, stillDue: false };
+  return { paid };
 }

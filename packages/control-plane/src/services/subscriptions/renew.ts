@@ -86,15 +86,11 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
  * whether its calls pass may have changed. Run by renewals and when money arrives.
  */
 export async function settle(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
-  const hadDue = (await ctx.models.Fee.exists({ accountId, status: "due" })) !== null;
-  if (!hadDue) return;
-  const { paid, stillDue } = await collectDueFees(ctx, accountId);
-  if (stillDue) {
-    const fee = await ctx.models.Fee.findOne({ accountId, status: "due" }).sort({ createdAt: 1, _id: 1 }).lean();
-    if (fee !== null) await notifyPastDue(ctx, fee);
-  }
+  const { paid, unpaid } = await collectDueFees(ctx, accountId);
+  if (paid === 0 && unpaid === undefined) return; // nothing was due
+  if (unpaid !== undefined) await notifyPastDue(ctx, unpaid);
   // A fee paid unblocks; a grace period that ended blocks: either way the gateways hear it now.
-  if (paid > 0 || stillDue) await publishAccount(ctx, accountId, now);
+  await publishAccount(ctx, accountId, now);
 }
 
 async function notifyPastDue(ctx: AppContext, fee: Fee): Promise<void> {

@@ -39,7 +39,7 @@ export interface Subscription {
 }
 
 /** An account's subscription as the customer and staff see it. */
-export function subscriptionView(account: Account, plan: Plan, due: Fee[], now = new Date()): Subscription {
+export function subscriptionOf(account: Account, plan: Plan, due: Fee[], now = new Date()): Subscription {
   const recurring = plan.recurring;
   const period = recurring && account.subscription ? periodContaining(account.subscription.cycle, now) : undefined;
   const blocked = due.some((f) => f.graceUntil <= now);
@@ -68,7 +68,7 @@ export async function getSubscription(ctx: AppContext, accountId: string, now = 
     ctx.models.Fee.find({ accountId, status: "due" }).sort({ createdAt: 1, _id: 1 }).lean(),
   ]);
   if (plan === null) throw new ProblemError("not_found", `No plan ${account.planId}.`);
-  return subscriptionView(account, plan, due, now);
+  return subscriptionOf(account, plan, due, now);
 }
 
 /** An account's fees, newest first, by (createdAt, id). */
