@@ -17,7 +17,8 @@ FERRETDB_ADDR="${FERRETDB_ADDR:-127.0.0.1:27027}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export K6_BIN="$TOOLS_BIN/k6-$K6_VERSION"
 export STRIPE_MOCK_BIN="$TOOLS_BIN/stripe-mock-$STRIPE_MOCK_VERSION"
-FERRETDB_BIN="$TOOLS_BIN/ferretdb-$FERRETDB_VERSION"
+# "-idx": built with the _id index patch (scripts/services.sh, build_ferretdb).
+FERRETDB_BIN="$TOOLS_BIN/ferretdb-$FERRETDB_VERSION-idx"
 
 log() { printf '\033[1m[tollgate]\033[0m %s\n' "$*" >&2; }
 
