@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { controlPlaneEnv } from "./env.js";
-import { startControlPlane } from "./server.js";
+import { log, startControlPlane } from "./server.js";
+
+// A promise a library dropped (agenda unlocking a job while FerretDB's SQLite was briefly locked, seen under
+// load) must not take the API and the ingester down with it: it is logged. Every piece of work such a promise
+// belongs to is retried by its own schedule, and every money movement is idempotent.
+process.on("unhandledRejection", (reason) => {
+  log("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) });
+});
 
 // `node main.js` serves the API (and ingests unless INGESTER=off); `node main.js ingester` only ingests.
 const onlyIngester = process.argv[2] === "ingester";
