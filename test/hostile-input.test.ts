@@ -479,11 +479,11 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"productId":"default","accountId":"acct_AAAAAAAAAAAAAAAA"}',
     ],
     [
-      "a charge with attributes not yet priced",
+      "a charge with an attribute that is not a string",
       "post",
       () => "/v1/charges",
       keyCharge("ch-9"),
-      '{"productId":"default","attributes":{"a":"b"}}',
+      '{"productId":"default","attributes":{"a":{"$gt":""}}}',
     ],
     ["a charge with an operator for a product", "post", () => "/v1/charges", keyCharge("ch-10"), '{"productId":{"$ne":""}}'],
     ["a usage batch of nothing", "post", () => "/v1/usage-events", keyCharge("-"), '{"events":[]}'],

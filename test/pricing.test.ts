@@ -90,6 +90,16 @@ describe("pricing models through the gateway", () => {
     expect(charges).toEqual([100, 100, 40, 40]);
   });
 
+  it("calls inside a free allowance pass and cost nothing, then the price starts (no minimum)", async () => {
+    const s = await stack.seedCatalog({ unmatched: { action: "price", price: { unitPrice: 7, freeUnits: 3 } } }, 100);
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await get(s, "/free"));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.map(charge)).toEqual([0, 0, 0, 7, 7]);
+    expect(await available(s)).toBe(100 - 14);
+    expect((await events(s, 5)).map((e) => e.amount)).toEqual([0, 0, 0, 7, 7]);
+  });
+
   it("a free allowance, then packages of request bytes (Content-Length), with a minimum per call", async () => {
     const price = { metric: "request_bytes", unitPrice: 50, packageSize: 1_000, freeUnits: 500, minimum: 1 };
     const s = await stack.seedCatalog({ unmatched: { action: "price", price } }, 100_000);

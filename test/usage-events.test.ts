@@ -86,7 +86,7 @@ describe("usage events in batches: usage already delivered, reported afterwards"
       [[good, { ...good, id: "neg", units: -1 }], key, 400],
       [[good, { ...good, id: "frac", units: 2.5 }], key, 400],
       [[good, { ...good, id: "" }], key, 400],
-      [[good, { ...good, id: "attrs", attributes: { to: "+351" } }], key, 400],
+      [[good, { ...good, id: "attrs", attributes: { to: 351 } }], key, 400],
       [[], key, 400],
       [[good, { ...good, id: "unknown", productId: "nothing" }], key, 422],
       [[good, { ...good, id: "theirs", accountId: other.accountId }], key, 403],

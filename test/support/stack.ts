@@ -124,6 +124,8 @@ export async function startStack(
     // Tests receive webhooks on loopback http servers of their own, as a self-hosted setup may allow.
     webhooks: options.webhooks ?? { allowPrivate: true, allowHttp: true },
     voucherFailuresPerAccount: 5,
+    // TOLLGATE_TEST_LOG=1 shows what the control plane logs (an unhandled error's stack, a failed charge).
+    ...(process.env.TOLLGATE_TEST_LOG ? { log: (message: string, fields?: object) => console.error(message, fields ?? {}) } : {}),
   });
   const controlPlane = await listen(createApp(ctx));
 
@@ -209,6 +211,7 @@ export async function startStack(
       gatewayRedis.disconnect();
       await new Promise((resolve) => controlPlane.server.close(resolve));
       controlPlane.server.closeAllConnections();
+      await ctx.charging.plans.close();
       await ingester?.stop();
       ingesterRedis?.disconnect();
       await signals?.stop();

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { Meter, RateLimits } from "@tollgate/gateway-plugin";
+import { Directory, Meter, RateLimits } from "@tollgate/gateway-plugin";
 import { HotStore, RedisChargeStore, SessionStore, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
@@ -43,6 +43,10 @@ export function createContext(parts: ContextParts): AppContext {
   const log = parts.log ?? (() => undefined);
   const rateLimits = new RateLimits(parts.redis, parts.keyspace.prefix);
   const onError = (error: unknown) => log("direct charge failed", { error: String(error) });
+  const directory = new Directory(hot);
+  // This process's own changes reach its cache at once; other processes' through the channel.
+  hot.onPublish((message) => directory.invalidate(message));
+  const plans = new PlanBook(directory, parts.redis);
   return {
     models: parts.models,
     hot,
@@ -54,10 +58,10 @@ export function createContext(parts: ContextParts): AppContext {
         rateLimits,
         onError,
       }),
-      plans: new PlanBook(hot),
+      plans,
       sessions: new SessionStore(parts.redis, parts.keyspace),
     },
-    auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => hot.readApiKey(keyHash)),
+    auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => plans.key(keyHash)),
     cursors: Cursors.fromSecrets(parts.adminTokens),
     redeemGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}vf`, "Too many invalid voucher codes: try again later.", {
       failuresPerSubject: parts.voucherFailuresPerAccount ?? 10,

@@ -32,7 +32,7 @@ function paymentProviders(env: ControlPlaneEnv): Map<string, PaymentProvider> {
   return providers;
 }
 
-function log(message: string, data?: Record<string, unknown>): void {
+export function log(message: string, data?: Record<string, unknown>): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), msg: message, ...data }));
 }
 
@@ -111,6 +111,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       await signals?.stop();
       signalRedis?.disconnect();
       if (server) await new Promise((resolve) => server.close(resolve));
+      await ctx.charging.plans.close();
       await ingester?.stop();
       ingesterRedis?.disconnect();
       redis.disconnect();

@@ -64,6 +64,7 @@ export async function startServiceFixture(
       return { planId: plan._id, accountId: account._id, walletId: wallet._id };
     },
     async close() {
+      await ctx.charging.plans.close();
       let cursor = "0";
       do {
         const [next, keys] = await redis.scan(cursor, "MATCH", `${keyspace.prefix}*`, "COUNT", 1000);

@@ -6,6 +6,7 @@ export {
   DIRECT_CHARGE,
   Meter,
   isRedisUnavailable,
+  noRateProblem,
   refusalProblem,
   type Call,
   type CallResult,
@@ -18,7 +19,7 @@ export {
 export * from "./core/catalog.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";
-export { ratedCall } from "./core/prepare.js";
+export { MAX_ATTRIBUTE, ratedCall, type UsageContext } from "./core/prepare.js";
 export {
   RateLimits,
   rateLimitHeaderPairs,

@@ -11,6 +11,7 @@ import type {
   Balance,
   BillingCycle,
   BillingMode,
+  Attributes,
   Charge,
   ChargingSession,
   ReportedUsageEvent,
@@ -329,7 +330,10 @@ abstract class AccountClient {
    * given). Refused as the gateway refuses: InsufficientFundsError, QuotaExceededError, RateLimitError…
    * `accountId`: staff name the account; a key charges its own.
    */
-  createCharge(charge: { productId: string; units?: number; accountId?: string }, options: IdempotencyOptions = {}): Promise<Charge> {
+  createCharge(
+    charge: { productId: string; units?: number; accountId?: string; attributes?: Attributes },
+    options: IdempotencyOptions = {},
+  ): Promise<Charge> {
     return this.http.request("POST", "/v1/charges", {
       body: charge,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
@@ -350,7 +354,7 @@ abstract class AccountClient {
    * InsufficientFundsError (with `coveredUnits: 0`) when not one unit is covered. Once per idempotency key.
    */
   openChargingSession(
-    session: { productId: string; requestedUnits?: number; ttlSeconds?: number; accountId?: string },
+    session: { productId: string; requestedUnits?: number; ttlSeconds?: number; accountId?: string; attributes?: Attributes },
     options: IdempotencyOptions = {},
   ): Promise<ChargingSession> {
     return this.http.request("POST", "/v1/charging-sessions", {

@@ -38,6 +38,8 @@ export class ConflictError extends TollgateError {}
 export class IdempotencyConflictError extends TollgateError {}
 /** The request refers to something that cannot be used (422). */
 export class UnprocessableError extends TollgateError {}
+/** The product rates by an attribute (a destination, a model) and no rate line matches the usage's (422). */
+export class NoRateError extends UnprocessableError {}
 /** Too many calls (429): `retryAfterSeconds` says when to try again, when known. */
 export class RateLimitError extends TollgateError {
   get retryAfterSeconds(): number | undefined {
@@ -80,6 +82,7 @@ export const ERROR_TYPES: Record<string, new (p: Problem) => TollgateError> = {
   conflict: ConflictError,
   idempotency_key_reused: IdempotencyConflictError,
   unprocessable: UnprocessableError,
+  no_rate: NoRateError,
   quota_exceeded: QuotaExceededError,
   rate_limited: RateLimitError,
   internal: ServerError,

@@ -99,8 +99,15 @@ export interface UsageEvent {
   refunded: boolean;
   /** Soft quotas this call carried past their limit. */
   quotasExceeded: string[];
+  /** What the usage was (a destination, a model), as it was charged. */
+  attributes?: Attributes;
+  /** The rate line that priced it, for a product rated by a dimension (`+3519`). */
+  rateLine?: string;
   timestamp: string;
 }
+
+/** What a charge's usage was: up to 16 names (letters, digits, _ and -) with values of up to 128 characters. */
+export type Attributes = Record<string, string>;
 
 export interface Page<T> {
   items: T[];
@@ -129,6 +136,36 @@ export interface PriceInput {
   maximum?: Micros;
   /** Peak/off-peak windows in the plan's time zone: `from`/`to` as HH:MM, days 0 = Sunday. */
   timeOfUse?: { days: number[]; from: string; to: string; percent: number }[];
+  /** Billing increments of one call or session: `{ first: 60, next: 6 }` bills seconds 60/6. */
+  increments?: { first: number; next: number };
+  /** Unit prices are per this many units (60: a per-minute price of seconds; 1000: per thousand tokens). */
+  ratePer?: number;
+  /** Prices by an attribute of the usage: each line with its own tiers and period counter. */
+  dimension?: {
+    /** The attribute read (`destination`, `region`, `model`). */
+    attribute: string;
+    /** `prefix` (default): the line with the longest value the attribute starts with; `exact`: equal values. */
+    match?: "prefix" | "exact";
+    /** For calls through the gateway: the request header holding the attribute. */
+    header?: string;
+    /** Usage no line matches: the product's own price (`base`), or refused (`refuse`, default: 422 `no_rate`). */
+    otherwise?: "base" | "refuse";
+    lines: RateLineInput[];
+  };
+}
+
+/** One line of a rate deck: its value, and what it sets over the product's price. */
+export interface RateLineInput {
+  value: string;
+  unitPrice?: Micros;
+  tiers?: { upTo: number | null; unitPrice: Micros; flatPrice?: Micros }[];
+  tierMode?: "graduated" | "volume";
+  packageSize?: number;
+  freeUnits?: number;
+  minimum?: Micros;
+  maximum?: Micros;
+  increments?: { first: number; next: number };
+  ratePer?: number;
 }
 
 export interface CatalogInput {
@@ -298,6 +335,7 @@ export interface ChargingSession {
   id: string;
   accountId: string;
   productId: string;
+  attributes?: Attributes;
   /** `expired`: no request came before `expiresAt`; its grant was returned, and only reported use was charged. */
   status: "open" | "closed" | "expired";
   /** The number of the request this answers (0: the opening). */
@@ -326,6 +364,8 @@ export interface ReportedUsageEvent {
   accountId?: string;
   productId: string;
   units?: number;
+  /** What the usage was: picks the product's rate line. */
+  attributes?: Attributes;
 }
 
 /** What became of each reported event, in the batch's order. */

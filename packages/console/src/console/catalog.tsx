@@ -17,7 +17,8 @@ const METRIC: Record<string, string> = {
 /** A price as a person would say it: "$0.002 a call, first 1,000 a month free; 10,001+ at $0.001". */
 function describePrice(price: PriceInput, currency: string): string {
   const per = METRIC[price.metric ?? "calls"] ?? "unit";
-  const pack = price.packageSize && price.packageSize > 1 ? ` per ${price.packageSize.toLocaleString("en-US")} ${per}s` : ` a ${per}`;
+  const perN = price.ratePer && price.ratePer > 1 ? ` per ${price.ratePer.toLocaleString("en-US")} ${per}s` : ` a ${per}`;
+  const pack = price.packageSize && price.packageSize > 1 ? ` per ${price.packageSize.toLocaleString("en-US")} ${per}s` : perN;
   const parts: string[] = [];
   const tiers = price.tiers ?? (price.unitPrice !== undefined ? [{ upTo: null, unitPrice: price.unitPrice }] : []);
   if (tiers.length === 1 && tiers[0]!.upTo === null) parts.push(`${money(tiers[0]!.unitPrice, currency)}${pack}`);
@@ -35,6 +36,16 @@ function describePrice(price: PriceInput, currency: string): string {
   if (price.minimum) parts.push(`at least ${money(price.minimum, currency)}`);
   if (price.maximum) parts.push(`at most ${money(price.maximum, currency)} a call`);
   for (const w of price.timeOfUse ?? []) parts.push(`${w.percent}% ${w.from}–${w.to}`);
+  if (price.increments) parts.push(`billed ${price.increments.first}/${price.increments.next}`);
+  const deck = price.dimension;
+  if (deck) {
+    const sample = deck.lines
+      .slice(0, 3)
+      .map((l) => `${l.value} ${l.unitPrice !== undefined ? money(l.unitPrice, currency) : "tiered"}`)
+      .join("; ");
+    const more = deck.lines.length > 3 ? `; ${deck.lines.length - 3} more` : "";
+    parts.push(`by ${deck.attribute} ${deck.match === "exact" ? "value" : "prefix"}: ${sample}${more}`);
+  }
   return parts.join(", ");
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { METRICS, RESPONSE_METRICS, isFlat, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
+import { METRICS, RESPONSE_METRICS, isFlat, linePrice, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
 import { currency, MAX_FEE, MAX_SEAT_PRICE, micros, name, price as amount } from "./schemas.js";
 
 /** What a plan's catalog may say, validated so that the gateway can trust it without checking again. */
@@ -22,6 +22,78 @@ function validTimeZone(tz: string): boolean {
 
 const tier = z.strictObject({ upTo: count.min(1).nullable(), unitPrice: amount, flatPrice: amount.default(0) });
 
+/** What a price and each of its rate lines may set: their tiers (or one unit price) and how units are counted. */
+const rateFields = {
+  unitPrice: amount.optional(),
+  tiers: z.array(tier).min(1).max(20).optional(),
+  tierMode: z.enum(["graduated", "volume"]).optional(),
+  packageSize: count.min(1).optional(),
+  freeUnits: count.optional(),
+  minimum: amount.optional(),
+  maximum: amount.optional(),
+  increments: z
+    .strictObject({
+      first: z.number().int().min(0).max(1_000_000).describe("a call using fewer units is rated as this many (0: none)"),
+      next: z.number().int().min(1).max(1_000_000).describe("units past `first` round up to a multiple of this"),
+    })
+    .optional()
+    .describe("billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6"),
+  ratePer: z.number().int().min(1).max(1_000_000).optional().describe("unit prices are per this many units (60: per minute of seconds)"),
+};
+
+type RateFieldsInput = z.infer<z.ZodObject<typeof rateFields>>;
+
+const ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+/** A rate line's value: what an attribute equals or starts with (`+3519`, `eu-west-1`, `gpt-4o`). */
+const LINE_VALUE = /^[A-Za-z0-9+._:@/-]{1,64}$/;
+export const MAX_RATE_LINES = 10_000;
+
+const rateLine = z.strictObject({
+  value: z.string().regex(LINE_VALUE, "1–64 letters, digits and + . _ : @ / -"),
+  ...rateFields,
+});
+
+const dimension = z.strictObject({
+  attribute: z.string().regex(ATTRIBUTE_NAME, "a letter, then letters, digits, _ and -"),
+  match: z.enum(["prefix", "exact"]).default("prefix"),
+  header: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/)
+    .optional()
+    .describe("for calls through the gateway: the request header holding the attribute"),
+  otherwise: z.enum(["base", "refuse"]).default("refuse").describe("usage no line matches: the product's own price, or refused"),
+  lines: z.array(rateLine).min(1).max(MAX_RATE_LINES),
+});
+
+/** The checks a price and each rate line pass, on what they rate with (their own fields over the product's). */
+function checkRates(r: RateFieldsInput, issue: (path: string, message: string) => void): void {
+  if (r.unitPrice !== undefined && r.tiers !== undefined) issue("unitPrice", "give either unitPrice or tiers");
+  r.tiers?.forEach((t, i, all) => {
+    const last = i === all.length - 1;
+    if (last !== (t.upTo === null)) issue("tiers", "every tier but the last needs upTo; the last has upTo null");
+    const prev = all[i - 1]?.upTo;
+    if (t.upTo !== null && prev != null && t.upTo <= prev) issue("tiers", "upTo must increase");
+    if (r.tierMode === "volume" && t.flatPrice !== 0) issue("tiers", "volume tiers have no flatPrice");
+  });
+  if (r.maximum !== undefined && r.minimum !== undefined && r.maximum < r.minimum) issue("maximum", "maximum is below minimum");
+}
+
+/** A price's or line's fields as the rating reads them: given ones only (a line inherits the rest). */
+function rateOf(r: RateFieldsInput): Partial<Price> {
+  const tiers = r.tiers ?? (r.unitPrice === undefined ? undefined : [{ upTo: null, unitPrice: r.unitPrice, flatPrice: 0 }]);
+  const given = {
+    tiers,
+    tierMode: r.tierMode,
+    packageSize: r.packageSize,
+    freeUnits: r.freeUnits,
+    minimum: r.minimum,
+    maximum: r.maximum,
+    increments: r.increments,
+    ratePer: r.ratePer,
+  };
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+}
+
 const priceInput = z
   .strictObject({
     metric: z.enum(METRICS).default("calls"),
@@ -29,14 +101,8 @@ const priceInput = z
       .string()
       .regex(/^[A-Za-z0-9-]{1,64}$/)
       .optional(),
-    unitPrice: amount.optional(),
-    tiers: z.array(tier).min(1).max(20).optional(),
-    tierMode: z.enum(["graduated", "volume"]).default("graduated"),
-    packageSize: count.min(1).default(1),
-    freeUnits: count.default(0),
+    ...rateFields,
     period: z.enum(["day", "month"]).default("month"),
-    minimum: amount.default(0),
-    maximum: amount.optional(),
     timeOfUse: z
       .array(
         z.strictObject({
@@ -48,35 +114,51 @@ const priceInput = z
       )
       .max(10)
       .default([]),
+    dimension: dimension.optional().describe("prices by an attribute of the usage (destination prefix, region, model)"),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if ((p.unitPrice === undefined) === (p.tiers === undefined)) issue("unitPrice", "give either unitPrice or tiers");
-    p.tiers?.forEach((t, i, all) => {
-      const last = i === all.length - 1;
-      if (last !== (t.upTo === null)) issue("tiers", "every tier but the last needs upTo; the last has upTo null");
-      const prev = all[i - 1]?.upTo;
-      if (t.upTo !== null && prev != null && t.upTo <= prev) issue("tiers", "upTo must increase");
-      if (p.tierMode === "volume" && t.flatPrice !== 0) issue("tiers", "volume tiers have no flatPrice");
-    });
+    const tierMode = p.tierMode ?? "graduated";
+    checkRates({ ...p, tierMode }, issue);
     if (p.metric === "units" && p.unitsHeader === undefined)
       issue("unitsHeader", "a units price names the response header that reports them");
     if (RESPONSE_METRICS.has(p.metric) && p.maximum === undefined)
       issue("maximum", "a price known only from the response needs a maximum: it is what is reserved");
-    if (p.maximum !== undefined && p.maximum < p.minimum) issue("maximum", "maximum is below minimum");
     p.timeOfUse.forEach((w) => w.from >= w.to && issue("timeOfUse", "a window's from must be before its to"));
+    if (p.dimension === undefined) return;
+    const values = p.dimension.lines.map((l) => l.value);
+    if (new Set(values).size !== values.length) issue("dimension", "line values must be unique");
+    p.dimension.lines.forEach((line, i) => {
+      const at = (path: string, message: string) => ctx.addIssue({ code: "custom", path: ["dimension", "lines", i, path], message });
+      checkRates(
+        { ...line, tierMode: line.tierMode ?? tierMode, minimum: line.minimum ?? p.minimum, maximum: line.maximum ?? p.maximum },
+        at,
+      );
+      if ((line.unitPrice === undefined) === (line.tiers === undefined)) at("unitPrice", "give either unitPrice or tiers");
+    });
   })
   .transform((p): Price => ({
     metric: p.metric,
     ...(p.unitsHeader === undefined ? {} : { unitsHeader: p.unitsHeader.toLowerCase() }),
-    tierMode: p.tierMode,
-    tiers: p.tiers ?? [{ upTo: null, unitPrice: p.unitPrice!, flatPrice: 0 }],
-    packageSize: p.packageSize,
-    freeUnits: p.freeUnits,
+    tierMode: "graduated",
+    packageSize: 1,
+    freeUnits: 0,
+    minimum: 0,
+    ...(rateOf(p) as Pick<Price, "tiers">),
     period: p.period,
-    minimum: p.minimum,
-    ...(p.maximum === undefined ? {} : { maximum: p.maximum }),
     timeOfUse: p.timeOfUse,
+    ...(p.dimension === undefined
+      ? {}
+      : {
+          dimension: {
+            attribute: p.dimension.attribute,
+            match: p.dimension.match,
+            ...(p.dimension.header === undefined ? {} : { header: p.dimension.header.toLowerCase() }),
+            otherwise: p.dimension.otherwise,
+            lines: p.dimension.lines.map((l) => ({ ...(rateOf(l) as Pick<Price, "tiers">), value: l.value })),
+          },
+        }),
   }));
 
 const product = z.strictObject({
@@ -163,7 +245,8 @@ function checkCatalog(c: CatalogInput, ctx: z.RefinementCtx): void {
     if (q.productId !== undefined && !products.has(q.productId)) issue("quotas", `quota ${q.id} names no product of this plan`);
   if (c.refund.upstreamError || c.refund.clientAbort) {
     const prices = [...c.products.map((p) => p.price), ...(c.unmatched?.action === "price" ? [c.unmatched.price] : [])];
-    if (prices.some((p) => !isFlat(p) && p.maximum === undefined))
+    const lines = prices.flatMap((p) => p.dimension?.lines.map((line) => linePrice(p, line)) ?? []);
+    if ([...prices, ...lines].some((p) => !isFlat(p) && p.maximum === undefined))
       issue("refund", "refunds reserve first: every non-flat price then needs a maximum");
   }
 }

@@ -37,6 +37,7 @@ export const sessionView = z.object({
   id: z.string(),
   accountId: z.string(),
   productId: z.string(),
+  attributes: z.record(z.string(), z.string()).optional().describe("what the usage is, as the session was opened"),
   status: z.enum(["open", "closed", "expired"]).describe("expired: no request came in time; its grant was returned"),
   request: z.number().int().describe("the number of the request this answers (0: the opening)"),
   grantedUnits: z.number().int().describe("units that may be used now beyond those reported (0: stop)"),

@@ -15,6 +15,21 @@ export const seats = z.number().int().min(0).max(MAX_SEATS);
 /** Units a charge, an event or a grant may carry: whole, positive, and few enough that their price stays exact. */
 export const MAX_CHARGE_UNITS = 1_000_000_000;
 export const chargeUnits = z.number().int().min(1).max(MAX_CHARGE_UNITS);
+/**
+ * What a charge's usage was (`{"destination": "+351912345678"}`, `{"model": "gpt-4o"}`): a product with a
+ * dimension picks its rate line by one of them; all are kept on the usage event.
+ */
+export const attributes = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "a letter, then letters, digits, _ and -"),
+    z
+      .string()
+      .min(1)
+      .max(128)
+      .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), "no control characters"),
+  )
+  .refine((a) => Object.keys(a).length <= 16, "at most 16 attributes")
+  .describe("what the usage was, e.g. {destination: '+351912345678'}: picks the product's rate line; kept on the usage event");
 /** A product of the plan, by id (`default`: the plan's price for unmatched routes). */
 export const productId = z.string().min(1).max(100);
 export const positiveAmount = micros.min(1).max(MAX_AMOUNT);

@@ -152,6 +152,11 @@ const usageEventView = z.object({
   durationMs: z.number().int().optional(),
   refunded: z.boolean(),
   quotasExceeded: z.array(z.string()).describe("soft quotas this call carried past their limit"),
+  attributes: z.record(z.string(), z.string()).optional().describe("what the usage was, as it was charged"),
+  rateLine: z
+    .string()
+    .optional()
+    .describe("the rate line that priced it (a destination prefix, a model), for a product rated by a dimension"),
   timestamp: z.string(),
 });
 export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> => ({
@@ -169,6 +174,8 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
   ...(u.durationMs === undefined ? {} : { durationMs: u.durationMs }),
   refunded: u.refunded ?? false,
   quotasExceeded: u.quotasExceeded ?? [],
+  ...(u.attributes === undefined ? {} : { attributes: u.attributes }),
+  ...(u.rateLine === undefined ? {} : { rateLine: u.rateLine }),
   timestamp: u.timestamp.toISOString(),
 });
 

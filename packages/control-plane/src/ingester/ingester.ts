@@ -145,6 +145,8 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
   if (e.responseBytes !== undefined) event.responseBytes = e.responseBytes;
   if (e.refunded) event.refunded = true;
   if (e.quotasExceeded.length > 0) event.quotasExceeded = e.quotasExceeded;
+  if (e.attributes !== undefined) event.attributes = e.attributes;
+  if (e.rateLine !== undefined) event.rateLine = e.rateLine;
   return { event, void: e.void };
 }
 

@@ -21,6 +21,10 @@ export interface UsageEvent {
   /** Returned to the caller (upstream failure, abort, or reaped after its gateway died). */
   refunded?: boolean;
   quotasExceeded?: string[];
+  /** What the usage was (`destination`, `model`…), as charged. */
+  attributes?: Record<string, string>;
+  /** The value of the rate line that priced it, for a product rated by a dimension. */
+  rateLine?: string;
   /** The ledger entry that books this call, once booked; and when it was marked for it (cleared when done). */
   bookedIn?: string;
   markedAt?: Date;
@@ -48,6 +52,8 @@ export const usageEventSchema = new Schema<UsageEvent>(
     responseBytes: { type: Number },
     refunded: { type: Boolean },
     quotasExceeded: { type: [String], default: undefined },
+    attributes: { type: Schema.Types.Mixed },
+    rateLine: { type: String },
     bookedIn: { type: String },
     markedAt: { type: Date },
     invoiceId: { type: String },

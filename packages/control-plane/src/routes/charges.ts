@@ -4,7 +4,7 @@ import { chargeView, usageReportView } from "../http/charging-views.js";
 import { ProblemError } from "../http/problem-error.js";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { chargeUnits, id, productId, timestamp } from "../http/schemas.js";
+import { attributes, chargeUnits, id, productId, timestamp } from "../http/schemas.js";
 import { reportUsage } from "../services/charges/batch.js";
 import { directCharge } from "../services/charges/direct.js";
 
@@ -12,6 +12,7 @@ const chargeBody = z.strictObject({
   accountId: id.optional().describe("the account to charge: required with a staff credential; a key charges its own"),
   productId,
   units: chargeUnits.default(1).describe("how many of the product's metric (calls, units, bytes, ms) this charge is for"),
+  attributes: attributes.optional(),
 });
 
 export const createChargeRoute = defineRoute({
@@ -57,6 +58,7 @@ const eventBody = z.strictObject({
   accountId: id.optional().describe("required with a staff credential; a key reports for its own account"),
   productId,
   units: chargeUnits.default(1),
+  attributes: attributes.optional(),
 });
 
 export const reportUsageRoute = defineRoute({

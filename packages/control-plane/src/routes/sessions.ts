@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { chargeUnits as units, id, productId } from "../http/schemas.js";
+import { attributes, chargeUnits as units, id, productId } from "../http/schemas.js";
 import { openSession } from "../services/sessions/open.js";
 import { reportSession } from "../services/sessions/report.js";
 import { answerOf } from "../services/sessions/view.js";
@@ -22,6 +22,7 @@ export const openSessionRoute = defineRoute({
     accountId: id.optional().describe("required with a staff credential"),
     productId,
     requestedUnits: units.default(60),
+    attributes: attributes.optional(),
     ttlSeconds: z.number().int().min(10).max(3_600).default(120).describe("how long a grant lasts with no request"),
   }),
   responses: {

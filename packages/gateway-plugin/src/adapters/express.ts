@@ -64,7 +64,7 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
     const declared = headers["content-length"];
     const requestBytes = declared === undefined ? undefined : Number(declared);
     const started = Date.now();
-    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: target.path, requestBytes });
+    const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: target.path, requestBytes, headers });
     if (outcome.rateLimit) setRateLimitHeaders(res, outcome.rateLimit);
     if (!outcome.ok) {
       if (outcome.retryAfterSeconds !== undefined) res.setHeader("retry-after", outcome.retryAfterSeconds);

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compilePlan, flatPlanSpec, matchProduct, type PlanSpec } from "./catalog.js";
+import { compilePlan, flatPlanSpec, matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
 import { localTime } from "./clock.js";
 import { perCall } from "./rating.js";
 
@@ -53,6 +54,61 @@ describe("catalog", () => {
     expect((matchProduct(limited, "GET", "/v1/files/x") as { mode: string }).mode).toBe("flat");
     const refunding = compilePlan({ ...spec, refund: { upstreamError: true, clientAbort: false } });
     expect((matchProduct(refunding, "GET", "/v1/users/1") as { mode: string }).mode).toBe("two-phase");
+  });
+});
+
+describe("rate lines by dimension", () => {
+  const deck = (values: string[], match: "prefix" | "exact", otherwise: "base" | "refuse") =>
+    productById(
+      compilePlan({
+        ...spec,
+        products: [
+          {
+            id: "voice",
+            method: "*",
+            path: "/voice",
+            price: {
+              ...perCall(1),
+              metric: "units",
+              dimension: {
+                attribute: "destination",
+                match,
+                otherwise,
+                lines: values.map((value, i) => ({ value, tiers: [{ upTo: null, unitPrice: i + 2, flatPrice: 0 }] })),
+              },
+            },
+          },
+        ],
+      }),
+      "voice",
+    )!;
+
+  it("picks the longest matching prefix, each line with its own counter", () => {
+    const voice = deck(["+351", "+3519", "+35191", "+1"], "prefix", "refuse");
+    expect(rateLineOf(voice, "+351912345678")).toMatchObject({ value: "+35191", counter: "voice~+35191" });
+    expect(rateLineOf(voice, "+351960000000")).toMatchObject({ value: "+3519" });
+    expect(rateLineOf(voice, "+351210000000")).toMatchObject({ value: "+351" });
+    expect(rateLineOf(voice, "+3519")).toMatchObject({ value: "+3519" });
+    expect(rateLineOf(voice, "+44")).toBeUndefined();
+    expect(rateLineOf(voice, undefined)).toBeUndefined();
+    expect(rateLineOf(deck(["+351"], "prefix", "base"), "+44")).toMatchObject({ value: "", counter: "voice" });
+  });
+
+  it("matches exact values only when asked to", () => {
+    const models = deck(["gpt", "gpt-4o"], "exact", "refuse");
+    expect(rateLineOf(models, "gpt-4o")).toMatchObject({ value: "gpt-4o" });
+    expect(rateLineOf(models, "gpt-4o-mini")).toBeUndefined();
+  });
+
+  it("the longest prefix equals a brute force over the deck, for random decks and numbers", () => {
+    const digits = (max: number) =>
+      fc.array(fc.constantFrom("1", "3", "5", "9"), { minLength: 1, maxLength: max }).map((d) => "+" + d.join(""));
+    fc.assert(
+      fc.property(fc.uniqueArray(digits(5), { minLength: 1, maxLength: 40 }), digits(8), (values, number) => {
+        const best = values.filter((v) => number.startsWith(v)).sort((a, b) => b.length - a.length)[0];
+        expect(rateLineOf(deck(values, "prefix", "refuse"), number)?.value).toBe(best);
+      }),
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { encodePrice, isFlat, perCall, RESPONSE_METRICS, type Price } from "./rating.js";
+import { encodePrice, isFlat, linePrice, perCall, RESPONSE_METRICS, type Dimension, type Price } from "./rating.js";
 
 /** A product: the routes it covers and their price. */
 export interface ProductSpec {
@@ -62,13 +62,37 @@ export function flatPlanSpec(planId: string, currency: string, pricePerCall: num
   };
 }
 
+/** One rate line of a product, ready to charge: its price, as the scripts read it, and its period counter. */
+export interface CompiledLine {
+  /** The matching value (`+3519`); "" for the product's own price. */
+  value: string;
+  price: Price;
+  /** The price as the Lua scripts read it. */
+  encoded: string;
+  /** The usage counter it adds to: the product's id, or `<product>~<value>` for a dimension's line. */
+  counter: string;
+}
+
+/** A product's rate deck, indexed once: exact values, and the lengths to try for the longest prefix. */
+export interface CompiledDimension {
+  spec: Dimension;
+  lines: Map<string, CompiledLine>;
+  /** Distinct line lengths, longest first (prefix match). */
+  lengths: number[];
+  /** What unmatched usage is charged by, or `refuse`. */
+  otherwise: CompiledLine | "refuse";
+}
+
 export interface CompiledProduct {
   id: string;
   method: string | null;
   pattern: RegExp;
   price: Price;
-  /** The price as the Lua scripts read it. */
+  /** The product's own price, as the Lua scripts read it. */
   encoded: string;
+  /** The product's own price as a line (what a product without a dimension always charges). */
+  base: CompiledLine;
+  dimension: CompiledDimension | undefined;
   /** The quotas that count this product's calls. */
   quotas: QuotaSpec[];
   /** How the gateway charges it: one script before forwarding, or reserve then settle. */
@@ -95,19 +119,58 @@ function pathPattern(path: string, caseInsensitive: boolean): RegExp {
   return new RegExp(`^${source}$`, caseInsensitive ? "i" : "");
 }
 
+function compileDimension(id: string, price: Price, base: CompiledLine): CompiledDimension | undefined {
+  const spec = price.dimension;
+  if (spec === undefined) return undefined;
+  const lines = new Map<string, CompiledLine>();
+  for (const line of spec.lines) {
+    const own = linePrice(price, line);
+    lines.set(line.value, { value: line.value, price: own, encoded: encodePrice(own), counter: `${id}~${line.value}` });
+  }
+  const lengths = [...new Set(spec.lines.map((l) => l.value.length))].sort((a, b) => b - a);
+  return { spec, lines, lengths, otherwise: spec.otherwise === "base" ? base : "refuse" };
+}
+
 function compileProduct(spec: PlanSpec, id: string, method: string, path: string, price: Price): CompiledProduct {
   const quotas = spec.quotas.filter((q) => q.productId === undefined || q.productId === id);
   const refunds = spec.refund.upstreamError || spec.refund.clientAbort;
   const mode = RESPONSE_METRICS.has(price.metric) || refunds ? "two-phase" : isFlat(price) && quotas.length === 0 ? "flat" : "rated";
+  const encoded = encodePrice(price);
+  const base = { value: "", price, encoded, counter: id };
   return {
     id,
     method: method === "*" ? null : method.toUpperCase(),
     pattern: pathPattern(path, spec.caseInsensitivePaths === true),
     price,
-    encoded: encodePrice(price),
+    encoded,
+    base,
+    dimension: compileDimension(id, price, base),
     quotas,
     mode,
   };
+}
+
+/**
+ * The rate line that charges usage of `product` whose dimension attribute is `value`: the product's own price
+ * when it has no dimension; else the line of that exact value, or (prefix match) of the longest value `value`
+ * starts with; else the deck's `otherwise`. Undefined: no line rates it, and the usage is refused.
+ */
+export function rateLineOf(product: CompiledProduct, value: string | undefined): CompiledLine | undefined {
+  const deck = product.dimension;
+  if (deck === undefined) return product.base;
+  if (value !== undefined) {
+    if (deck.spec.match === "exact") {
+      const line = deck.lines.get(value);
+      if (line !== undefined) return line;
+    } else {
+      for (const length of deck.lengths) {
+        if (length > value.length) continue;
+        const line = deck.lines.get(value.slice(0, length));
+        if (line !== undefined) return line;
+      }
+    }
+  }
+  return deck.otherwise === "refuse" ? undefined : deck.otherwise;
 }
 
 /** Done once per plan change, never per call: route patterns, encoded prices and charge modes. */

@@ -49,8 +49,18 @@ export interface QuotaCheck {
 
 /** A call as it is charged: who made it, its price, and what it counts against. */
 export interface RatedCall extends CallIdentity {
-  /** The price as encodePrice() compiled it. */
+  /** The price as encodePrice() compiled it: the rate line's. */
   price: string;
+  /** The usage counter its units add to: the product, or the product's rate line (`<product>~<value>`). */
+  counter: string;
+  /** The rate line's value, "" for the product's own price; recorded on the usage event. */
+  line: string;
+  /** The usage's attributes, as JSON ("" for none); recorded on the usage event. */
+  attributes: string;
+  /** A direct charge's request digest: kept with its receipt, and a different one for the same event id is refused. */
+  requestDigest?: string;
+  /** Units of the same call charged before (a charging session's earlier reports): its increments round the whole. */
+  done: number;
   /** Period key of the price's usage counter, e.g. `2026-11`. */
   pricePeriod: string;
   /** Time-of-use percent applied to this call's price (100: none). */
@@ -70,7 +80,8 @@ export type Refusal =
   | { kind: "no_wallet" }
   | { kind: "quota_exceeded"; quotaId: string; used: number }
   | { kind: "spend_cap_reached"; spent: number; cap: number }
-  | { kind: "voided" };
+  | { kind: "voided" }
+  | { kind: "request_mismatch" };
 
 /**
  * `amount` is what this call was charged (integer micros). A replayed charge (its event id charged before)

@@ -1,5 +1,5 @@
 import { hashApiKey } from "./api-key.js";
-import { matchProduct, productById, type PlanSpec } from "./catalog.js";
+import { matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
 import type { ChargeStore, KeyDirectory, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
 import { prepareCharge, ratedCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
@@ -32,6 +32,10 @@ export interface DirectCharge {
   productId: string;
   units: number;
   eventId: string;
+  /** The request's digest, when the event id comes from a caller's Idempotency-Key: the same key with another request is refused. */
+  requestDigest?: string;
+  /** What the usage was (`destination`, `model`…): the product's dimension picks its rate line by one of them. */
+  attributes?: Readonly<Record<string, string>>;
   /** When the usage happened (usage reported afterwards): its period's counters and time of use. Default: now. */
   timestampMs?: number;
   /** The plan's rate limits count calls as they are made: usage reported afterwards passes `false`. */
@@ -135,6 +139,7 @@ export class Meter {
       const currency = plan.spec.currency;
       const prepared = prepareCharge(call, key, plan, product, this.nextEventId(), Date.now());
       if (prepared.kind === "length_required") return { ok: false, problem: problem("length_required") };
+      if (prepared.kind === "no_rate") return { ok: false, problem: noRateProblem(prepared.attribute, prepared.value) };
       const rated = prepared.call;
       if (prepared.kind === "charge") {
         const outcome = await this.decide(
@@ -170,6 +175,10 @@ export class Meter {
     if (product === undefined)
       return { ok: false, problem: problem("unprocessable", `The plan ${plan.spec.planId} has no product "${c.productId}".`) };
     try {
+      const deck = product.dimension;
+      const value = deck === undefined ? undefined : c.attributes?.[deck.spec.attribute];
+      const line = rateLineOf(product, value);
+      if (line === undefined) return { ok: false, problem: noRateProblem(deck!.spec.attribute, value) };
       const limits =
         c.rateLimited === false
           ? { kind: "allowed" as const, headers: undefined }
@@ -184,7 +193,9 @@ export class Meter {
         };
       }
       const at = c.timestampMs ?? Date.now();
-      const rated = ratedCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path);
+      const usage = { line, ...(c.attributes && { attributes: c.attributes }) };
+      const rated = ratedCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path, usage);
+      if (c.requestDigest !== undefined) rated.requestDigest = c.requestDigest;
       const run = () => this.o.store.charge(rated, c.units);
       const outcome = c.voidOnLoss === false ? await this.retryOnce(run) : await this.decide(run, () => this.o.store.voidCharge(rated));
       if (outcome.kind === "voided") {
@@ -263,6 +274,15 @@ export function isRedisUnavailable(error: unknown): boolean {
   return isConnectionError(error) || /ECONNREFUSED|MaxRetriesPerRequest|Command timed out/i.test(message);
 }
 
+/** Usage whose product rates by an attribute, with no rate line for its value (or no value). */
+export function noRateProblem(attribute: string, value: string | undefined): Problem {
+  const detail =
+    value === undefined
+      ? `This product is rated by "${attribute}", which the usage does not give.`
+      : `No rate for ${attribute} "${value}".`;
+  return problem("no_rate", detail, { attribute, ...(value === undefined ? {} : { value }) });
+}
+
 /** The one mapping of store refusals to problems. */
 export function refusalProblem(refusal: Refusal, currency: string): Problem {
   switch (refusal.kind) {
@@ -301,5 +321,7 @@ export function refusalProblem(refusal: Refusal, currency: string): Problem {
       return problem("unauthorized", "The API key is unknown, revoked or suspended.");
     case "voided":
       return problem("metering_unavailable");
+    case "request_mismatch":
+      return problem("idempotency_key_reused", "This Idempotency-Key was first used for another product, units or attributes.");
   }
 }

@@ -1,4 +1,4 @@
-import type { CompiledPlan, CompiledProduct } from "./catalog.js";
+import { rateLineOf, type CompiledLine, type CompiledPlan, type CompiledProduct } from "./catalog.js";
 import type { KeyRecord, RatedCall } from "./charging.js";
 import { localTime, periodKey } from "./clock.js";
 import { timeOfUsePercent, type Price } from "./rating.js";
@@ -10,6 +10,8 @@ export interface Call {
   path: string;
   /** The request body's size when declared (Content-Length). */
   requestBytes: number | undefined;
+  /** The request's headers by lower-case name, for prices by an attribute the request carries. */
+  headers?: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 /** How a forwarded call ended, for two-phase charging. */
@@ -35,10 +37,21 @@ export interface PendingSettlement {
 export type Preparation =
   | { kind: "charge"; call: RatedCall; units: number }
   | { kind: "reserve"; call: RatedCall; amount: number; ttlMs: number }
-  | { kind: "length_required" };
+  | { kind: "length_required" }
+  /** The product rates by an attribute that the call's header does not give, or that no rate line matches. */
+  | { kind: "no_rate"; attribute: string; value: string | undefined };
 
 /** Paths are kept in usage events up to this length. */
 const MAX_PATH = 512;
+/** An attribute's value is read up to this length (what the control plane accepts). */
+export const MAX_ATTRIBUTE = 128;
+
+/** What a charge knows of its usage beyond its units: the rate line it matched, its attributes, what was charged before. */
+export interface UsageContext {
+  line?: CompiledLine;
+  attributes?: Readonly<Record<string, string>>;
+  done?: number;
+}
 
 /**
  * One call of `key` to `product` as the scripts charge it: the period counters it counts against and its
@@ -52,9 +65,11 @@ export function ratedCall(
   nowMs: number,
   method: string,
   path: string,
+  usage: UsageContext = {},
 ): RatedCall {
   const local = localTime(plan.spec.timeZone, nowMs);
-  const price = product.price;
+  const line = usage.line ?? product.base;
+  const price = line.price;
   return {
     accountId: key.accountId,
     keyId: key.keyId,
@@ -65,7 +80,11 @@ export function ratedCall(
     timestampMs: nowMs,
     method,
     path: path.length > MAX_PATH ? path.slice(0, MAX_PATH) : path,
-    price: product.encoded,
+    price: line.encoded,
+    counter: line.counter,
+    line: line.value,
+    attributes: usage.attributes === undefined || Object.keys(usage.attributes).length === 0 ? "" : JSON.stringify(usage.attributes),
+    done: usage.done ?? 0,
     pricePeriod: periodKey(local, price.period),
     percent: timeOfUsePercent(price.timeOfUse, local.weekday, local.minute),
     quotas: product.quotas.map((q) => ({
@@ -92,8 +111,19 @@ export function prepareCharge(
   eventId: string,
   nowMs: number,
 ): Preparation {
-  const price = product.price;
-  const rated = ratedCall(key, plan, product, eventId, nowMs, call.method, call.path);
+  let line = product.base;
+  let attributes: Record<string, string> | undefined;
+  if (product.dimension !== undefined) {
+    const { attribute, header } = product.dimension.spec;
+    const sent = header === undefined ? undefined : call.headers?.[header];
+    const value = typeof sent === "string" ? sent.slice(0, MAX_ATTRIBUTE) : undefined;
+    const matched = rateLineOf(product, value);
+    if (matched === undefined) return { kind: "no_rate", attribute, value };
+    line = matched;
+    if (value !== undefined) attributes = { [attribute]: value };
+  }
+  const price = line.price;
+  const rated = ratedCall(key, plan, product, eventId, nowMs, call.method, call.path, { line, ...(attributes && { attributes }) });
   if (product.mode === "two-phase") {
     return {
       kind: "reserve",

@@ -22,6 +22,7 @@ export const PROBLEMS = {
   payload_too_large: { status: 413, title: "The request body is too large" },
   unsupported_media_type: { status: 415, title: "The request body must be application/json" },
   idempotency_key_reused: { status: 422, title: "This Idempotency-Key was used with a different request" },
+  no_rate: { status: 422, title: "No rate line of the product matches the usage's attribute" },
   unprocessable: { status: 422, title: "The request refers to something that cannot be used" },
   quota_exceeded: { status: 429, title: "A quota of the plan is used up for this period" },
   rate_limited: { status: 429, title: "Too many calls: a rate limit of the plan was reached" },

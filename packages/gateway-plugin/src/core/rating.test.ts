@@ -1,6 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyPercent, billable, graduatedTotal, mostItCosts, rateCall, timeOfUsePercent, type Price, type Tier } from "./rating.js";
+import {
+  applyPercent,
+  billable,
+  graduatedTotal,
+  incremented,
+  mostItCosts,
+  rateCall,
+  rateUnits,
+  timeOfUsePercent,
+  type Price,
+  type Tier,
+} from "./rating.js";
 
 /** Ascending tiers ending open: the shape the control plane accepts. */
 const tiersArb = (flat: boolean): fc.Arbitrary<Tier[]> =>
@@ -26,6 +37,18 @@ const priceArb = (mode: "graduated" | "volume", extras = true): fc.Arbitrary<Pri
     minimum: fc.constant(0),
     timeOfUse: fc.constant([]),
   });
+
+const perThousand: Price = {
+  metric: "units",
+  tierMode: "graduated",
+  tiers: [],
+  packageSize: 1,
+  freeUnits: 0,
+  period: "month",
+  minimum: 0,
+  timeOfUse: [],
+  ratePer: 1_000,
+};
 
 const usage = fc.array(fc.integer({ min: 0, max: 3_000 }), { minLength: 1, maxLength: 30 });
 
@@ -71,10 +94,14 @@ describe("rating maths", () => {
         fc.integer({ min: 0, max: 500 }),
         fc.integer({ min: 0, max: 1_000 }),
         fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
-        (price, before, units, percent, minimum, maximum) => {
+        fc.record({ first: fc.integer({ min: 0, max: 120 }), next: fc.integer({ min: 1, max: 60 }) }),
+        fc.constantFrom(1, 6, 60, 1_000),
+        (price, before, units, percent, minimum, maximum, increments, ratePer) => {
           const p: Price = {
             ...price,
             minimum,
+            increments,
+            ratePer,
             timeOfUse: [{ days: [1], from: 0, to: 60, percent }],
             ...(maximum === undefined ? {} : { maximum }),
           };
@@ -82,6 +109,57 @@ describe("rating maths", () => {
         },
       ),
     );
+  });
+
+  it("billing increments: a call is rated as its first increment, then whole next increments (60/6)", () => {
+    const sixty6 = { first: 60, next: 6 };
+    expect([0, 1, 59, 60, 61, 66, 67, 125].map((u) => incremented(sixty6, u))).toEqual([0, 60, 60, 60, 66, 66, 72, 126]);
+    expect([0, 1, 7].map((u) => incremented(undefined, u))).toEqual([0, 1, 7]);
+    expect([1, 6, 7].map((u) => incremented({ first: 0, next: 6 }, u))).toEqual([6, 6, 12]);
+  });
+
+  it("a call reported in pieces (a session) adds up to the rounding and the price of the whole call", () => {
+    fc.assert(
+      fc.property(
+        priceArb("graduated"),
+        fc.record({ first: fc.integer({ min: 0, max: 120 }), next: fc.integer({ min: 1, max: 60 }) }),
+        fc.constantFrom(1, 6, 60, 1_000),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 12 }),
+        (base, increments, ratePer, before, pieces) => {
+          const price = { ...base, increments, ratePer };
+          let done = 0;
+          let added = 0;
+          let charged = 0;
+          for (const units of pieces) {
+            const r = rateUnits(price, before + added, units, 100, done);
+            charged += r.amount;
+            added += r.added;
+            done += units;
+          }
+          expect(added).toBe(incremented(increments, done));
+          expect(charged).toBe(rateCall(price, before, done));
+        },
+      ),
+    );
+  });
+
+  it("a price per N units rounds the period's running total, so the calls of a period add up to its total's price", () => {
+    fc.assert(
+      fc.property(priceArb("graduated"), fc.constantFrom(6, 60, 1_000), usage, (base, ratePer, calls) => {
+        const price = { ...base, ratePer };
+        let total = 0;
+        let charged = 0;
+        for (const units of calls) {
+          charged += rateCall(price, total, units);
+          total += units;
+        }
+        expect(charged).toBe(Math.ceil(graduatedTotal(price.tiers, billable(price, total)) / ratePer));
+      }),
+    );
+    // 1,500 tokens at 2,000 micros per thousand: 3,000 micros, however they were split.
+    const perK: Price = { ...perThousand, tiers: [{ upTo: null, unitPrice: 2_000, flatPrice: 0 }] };
+    expect(rateCall(perK, 0, 700) + rateCall(perK, 700, 800)).toBe(3_000);
   });
 
   it("volume prices charge each call's units at the rate of the tier its period total reaches", () => {

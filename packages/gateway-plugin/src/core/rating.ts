@@ -1,18 +1,32 @@
 /**
  * Rating: what one call costs, in integer micros.
  *
- * A price rates a metric (calls, request or response bytes, duration, or units the upstream reports) over the
- * billing period. Each call adds `units` to the period's total; its price is the difference the call makes:
+ * A price rates a metric (calls, request or response bytes, duration, or units the upstream or the caller
+ * reports) over the billing period. First the call's own units are rounded up to its billing increments (a
+ * VOIP "60/6": the first 60 s, then each 6 s), on the call's total so far (`done`: a charging session reports
+ * a call in pieces, and the pieces add up to the rounding of the whole):
+ *
+ *   incr(u)     = 0 if u ≤ 0; first if u ≤ first; else first + ceil((u − first) / next) × next
+ *   added       = incr(done + units) − incr(done)                      the units this charge adds to the period
+ *
+ * Each charge adds `added` to the period's total; its price is the difference it makes:
  *
  *   billable(u) = ceil(max(0, u − freeUnits) / packageSize)           free allowance, then whole packages
- *   graduated:   price = G(billable(after)) − G(billable(before))       G = Σ over tiers, flat fee on entering one
- *   volume:      price = (billable(after) − billable(before)) × rate of the tier holding billable(after)
- *   then time of use: × percent / 100, rounded half up (the only rounding, once per call),
- *   then clamped to [minimum, maximum].
+ *   graduated:   price = ⌈G(billable(after)) / ratePer⌉ − ⌈G(billable(before)) / ratePer⌉
+ *                G = Σ over tiers of units × unitPrice, plus a tier's flat fee on entering it
+ *   volume:      price = ⌈(billable(after) − billable(before)) × rate of the tier holding billable(after) / ratePer⌉
+ *   then time of use: × percent / 100, rounded half up (once per charge),
+ *   then clamped to [minimum, maximum] (the minimum only on a call's first charge: `done` = 0).
  *
- * Graduated, package and allowance prices telescope: the calls of a period add up to exactly the price of the
- * period's total, however it was split (no rounding leak). Volume prices do not reprice earlier calls.
+ * `ratePer` states unit prices per that many units (60: a per-minute price of seconds; 1000: per thousand
+ * tokens), kept exact by rounding the period's running total, never each call.
+ * Graduated, package and allowance prices telescope: the charges of a period add up to exactly the price of
+ * the period's total, however it was split (no rounding leak). Volume prices do not reprice earlier calls.
  * The same maths runs in Lua (store/scripts.ts), where it is atomic with the debit; tests hold the two equal.
+ *
+ * A price may depend on an attribute of the usage (`dimension`): each rate line (a destination prefix, a
+ * region, a model) has its own tiers, increments and period counter, and the line is chosen by exact value or
+ * longest prefix (core/catalog.ts) before any of this runs.
  */
 
 export const METRICS = ["calls", "request_bytes", "response_bytes", "duration_ms", "units"] as const;
@@ -52,7 +66,63 @@ export interface Price {
   /** Most one call may cost; required for response metrics (it is what is reserved). */
   maximum?: number;
   timeOfUse: TimeOfUseWindow[];
+  /** Billing increments of one call (default none: `{ first: 0, next: 1 }`). */
+  increments?: Increments;
+  /** The tiers' unit prices are per this many units (default 1). */
+  ratePer?: number;
+  /** Rate lines by an attribute of the usage. */
+  dimension?: Dimension;
 }
+
+export interface Increments {
+  /** The first increment: any call using fewer units is rated as this many (0: none). */
+  first: number;
+  /** Each further increment: units past `first` round up to a multiple of it (1: none). */
+  next: number;
+}
+
+/** What a rate line may set; anything it leaves out is the product's own price. */
+export type RateLineFields = Pick<
+  Price,
+  "tierMode" | "tiers" | "packageSize" | "freeUnits" | "minimum" | "maximum" | "increments" | "ratePer"
+>;
+
+/** One line of a rate deck: its matching value (`+3519`, `eu-west-1`, `gpt-4o`) and what it charges. */
+export interface RateLine extends Partial<RateLineFields> {
+  value: string;
+  tiers: Tier[];
+}
+
+export interface Dimension {
+  /** The usage attribute it reads (`destination`, `region`, `model`). */
+  attribute: string;
+  /** `prefix`: the line with the longest value the attribute starts with; `exact`: equal values only. */
+  match: "prefix" | "exact";
+  /** For calls through the gateway: the request header holding the attribute. */
+  header?: string;
+  lines: RateLine[];
+  /** When no line matches (or the attribute is absent): the product's own price, or refuse the usage. */
+  otherwise: "base" | "refuse";
+}
+
+/** The price a rate line charges: the product's, with what the line sets. */
+export function linePrice(price: Price, line: RateLine): Price {
+  const { dimension: _deck, ...base } = price;
+  const { value: _value, ...fields } = line;
+  return { ...base, ...fields };
+}
+
+const NO_INCREMENTS: Increments = { first: 0, next: 1 };
+
+/** A call's units rounded up to its billing increments. */
+export function incremented(increments: Increments | undefined, units: number): number {
+  const { first, next } = increments ?? NO_INCREMENTS;
+  if (units <= 0) return 0;
+  if (units <= first) return first;
+  return first + Math.ceil((units - first) / next) * next;
+}
+
+const perRate = (amount: number, ratePer: number) => (ratePer === 1 ? amount : Math.ceil(amount / ratePer));
 
 export function billable(price: Pick<Price, "freeUnits" | "packageSize">, units: number): number {
   const over = units - price.freeUnits;
@@ -88,25 +158,43 @@ export function applyPercent(amount: number, percent: number): number {
  * bound (never below the true price), used to refuse a charge whose amount could not be an exact integer.
  */
 export function mostItCosts(price: Price, units: number): number {
+  const lines = price.dimension?.lines.map((line) => linePrice(price, line)) ?? [];
+  return Math.max(mostOneLineCosts(price, units), ...lines.map((line) => mostOneLineCosts(line, units)));
+}
+
+function mostOneLineCosts(price: Price, units: number): number {
   if (price.maximum !== undefined) return Math.max(price.maximum, price.minimum);
-  const blocks = Math.ceil(units / price.packageSize);
+  const blocks = Math.ceil(incremented(price.increments, units) / price.packageSize);
   const unit = Math.max(...price.tiers.map((t) => t.unitPrice));
   const flats = price.tiers.reduce((sum, t) => sum + t.flatPrice, 0);
   const percent = Math.max(100, ...price.timeOfUse.map((w) => w.percent));
-  // +1: the time-of-use percent rounds half up.
-  return Math.max(Math.ceil(((blocks * unit + flats) * percent) / 100) + 1, price.minimum);
+  // +1 for the running total's rounding per ratePer, +1 for the time-of-use percent's half up.
+  const base = Math.ceil((blocks * unit + flats) / (price.ratePer ?? 1)) + 1;
+  return Math.max(Math.ceil((base * percent) / 100) + 1, price.minimum);
 }
 
-/** The price of one call that adds `units` to a period total of `before`, at `percent` time-of-use. */
-export function rateCall(price: Price, before: number, units: number, percent = 100): number {
+/**
+ * The price of a charge of `units` that the call had `done` units before (0 but for a session's later
+ * reports), after a period total of `before`, at `percent` time-of-use; and how many units it adds to the
+ * period's total (its increments' rounding).
+ */
+export function rateUnits(price: Price, before: number, units: number, percent = 100, done = 0): { amount: number; added: number } {
+  const added = incremented(price.increments, done + units) - incremented(price.increments, done);
+  const per = price.ratePer ?? 1;
   const from = billable(price, before);
-  const to = billable(price, before + units);
+  const to = billable(price, before + added);
   const base =
     price.tierMode === "graduated"
-      ? graduatedTotal(price.tiers, to) - graduatedTotal(price.tiers, from)
-      : (to - from) * tierOf(price.tiers, to).unitPrice;
-  const charged = Math.max(applyPercent(base, percent), price.minimum);
-  return price.maximum === undefined ? charged : Math.min(charged, price.maximum);
+      ? perRate(graduatedTotal(price.tiers, to), per) - perRate(graduatedTotal(price.tiers, from), per)
+      : perRate((to - from) * tierOf(price.tiers, to).unitPrice, per);
+  const percented = applyPercent(base, percent);
+  const charged = done === 0 ? Math.max(percented, price.minimum) : percented;
+  return { amount: price.maximum === undefined ? charged : Math.min(charged, price.maximum), added };
+}
+
+/** The price of one charge (see rateUnits). */
+export function rateCall(price: Price, before: number, units: number, percent = 100, done = 0): number {
+  return rateUnits(price, before, units, percent, done).amount;
 }
 
 /** The time-of-use percent for a moment, given its local weekday and minute. */
@@ -132,18 +220,30 @@ export function perCall(amount: number): Price {
 /** True when the price of a call does not depend on the period's usage so far nor on the clock. */
 export function isFlat(price: Price): boolean {
   return (
-    price.metric === "calls" && price.tiers.length === 1 && price.freeUnits === 0 && price.packageSize === 1 && price.timeOfUse.length === 0
+    price.metric === "calls" &&
+    price.tiers.length === 1 &&
+    price.tiers[0]!.flatPrice === 0 &&
+    price.freeUnits === 0 &&
+    price.packageSize === 1 &&
+    price.timeOfUse.length === 0 &&
+    (price.ratePer ?? 1) === 1 &&
+    incremented(price.increments, 1) === 1 &&
+    price.dimension === undefined
   );
 }
 
-/** The compact form the Lua scripts read (see store/rated-scripts.ts); compiled once per plan change. */
+/** The compact form the Lua scripts read (see store/scripts.ts), of one rate line; compiled once per plan change. */
 export function encodePrice(price: Price): string {
+  const increments = price.increments ?? NO_INCREMENTS;
   const head = [
     price.tierMode === "graduated" ? 1 : 2,
     price.freeUnits,
     price.packageSize,
     price.minimum,
     price.maximum ?? -1,
+    increments.first,
+    increments.next,
+    price.ratePer ?? 1,
     price.tiers.length,
   ];
   const tiers = price.tiers.flatMap((t) => [t.upTo ?? -1, t.unitPrice, t.flatPrice]);

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
-import { encodePrice, perCall, rateCall, type Price } from "../core/rating.js";
+import { encodePrice, perCall, rateUnits, type Price } from "../core/rating.js";
 import { HotStore } from "./hot-store.js";
 import { createKeyspace, decodeUsageEntry } from "./format.js";
 import type { RatedCall } from "../core/charging.js";
@@ -48,6 +48,10 @@ function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
     method: "GET",
     path: "/search",
     price: encodePrice(graduated),
+    counter: "search",
+    line: "",
+    attributes: "",
+    done: 0,
     pricePeriod: "2026-11",
     percent: 100,
     quotas: [],
@@ -63,7 +67,7 @@ async function account(id: string, balance: number, status: "active" | "suspende
 const available = async (id: string) => (await hot.wallets(id)).get("USD")?.balance;
 
 describe("Lua rating equals the TypeScript rating", () => {
-  it("for random prices, period totals, units and time-of-use percents", async () => {
+  it("for random prices, increments, rates per N units, period totals, units done before and time-of-use percents", async () => {
     const tier = fc.record({ unitPrice: fc.integer({ min: 0, max: 1_000_000 }), flatPrice: fc.integer({ min: 0, max: 1_000_000 }) });
     await fc.assert(
       fc.asyncProperty(
@@ -74,10 +78,17 @@ describe("Lua rating equals the TypeScript rating", () => {
           packageSize: fc.integer({ min: 1, max: 500 }),
           freeUnits: fc.integer({ min: 0, max: 1_000 }),
           minimum: fc.integer({ min: 0, max: 5_000 }),
+          increments: fc.record({ first: fc.integer({ min: 0, max: 120 }), next: fc.integer({ min: 1, max: 60 }) }),
+          ratePer: fc.constantFrom(1, 1, 6, 60, 1_000),
         }),
         fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
-        fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 400 })),
-        async (mode, edges, tiers, extras, maximum, [before, units, percent]) => {
+        fc.tuple(
+          fc.integer({ min: 0, max: 100_000 }),
+          fc.integer({ min: 0, max: 10_000 }),
+          fc.integer({ min: 0, max: 400 }),
+          fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 5_000 })),
+        ),
+        async (mode, edges, tiers, extras, maximum, [before, units, percent, done]) => {
           const sorted = [...edges].sort((a, b) => a - b);
           const price: Price = {
             metric: "units",
@@ -92,10 +103,12 @@ describe("Lua rating equals the TypeScript rating", () => {
               flatPrice: mode === "graduated" ? tiers[i]!.flatPrice : 0,
             })),
           };
-          expect(await rated.rate(encodePrice(price), before, units, percent)).toBe(rateCall(price, before, units, percent));
+          expect(await rated.rate(encodePrice(price), before, units, percent, done)).toEqual(
+            rateUnits(price, before, units, percent, done),
+          );
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
@@ -109,6 +122,17 @@ describe("RedisChargeStore", () => {
     // a new period starts from zero
     expect(await rated.charge(call("acct_t", { pricePeriod: "2026-12" }), 1)).toMatchObject({ amount: 100 });
     expect(await available("acct_t")).toBe(100_000 - 800 - 230 - 100);
+  });
+
+  it("charges and reserves nothing at all: free units, a grant inside an increment already paid", async () => {
+    await account("acct_zero", 1_000);
+    const free = encodePrice({ ...graduated, freeUnits: 100, maximum: undefined });
+    expect(await rated.charge(call("acct_zero", { price: free }), 5)).toMatchObject({ kind: "charged", amount: 0 });
+    const held = call("acct_zero");
+    expect(await rated.reserve(held, 0, 60_000)).toMatchObject({ kind: "reserved", amount: 0 });
+    const settled = await rated.settle(held, { units: 0, refund: true, status: 200, durationMs: 0, requestBytes: 0, responseBytes: 0 });
+    expect(settled).toMatchObject({ kind: "settled", amount: 0 });
+    expect(await hot.wallets("acct_zero")).toEqual(new Map([["USD", expect.objectContaining({ balance: 1_000, reserved: 0 })]]));
   });
 
   it("reserves the maximum, settles the actual price and returns the rest", async () => {

@@ -30,7 +30,7 @@ interface ScriptedRedis extends Redis {
   tollgateVoidCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReap(...args: (string | number)[]): Promise<number>;
-  tollgateRate(...args: (string | number)[]): Promise<number>;
+  tollgateRate(...args: (string | number)[]): Promise<[number, number]>;
 }
 
 export interface ChargeStoreOptions {
@@ -62,6 +62,8 @@ function refusal(reply: Reply): Refusal {
       return { kind: "spend_cap_reached", spent: Number(a), cap: Number(b) };
     case Code.voided:
       return { kind: "voided" };
+    case Code.requestMismatch:
+      return { kind: "request_mismatch" };
     default:
       throw new Error(`charge script returned unknown code ${String(code)}`);
   }
@@ -116,9 +118,10 @@ export class RedisChargeStore implements ChargeStore {
       ks.account(c.accountId),
       ks.usageStream(partition),
       ks.chargeReceipt(c.accountId, c.eventId),
-      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
       this.spendKey(c),
       ks.signalStream(partition),
+      ks.chargeRequest(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
     const reply = await this.redis.tollgateCharge(
@@ -140,6 +143,9 @@ export class RedisChargeStore implements ChargeStore {
       c.keyCap?.limit ?? -1,
       COUNTER_TTL_SECONDS,
       c.track ? 1 : 0,
+      c.attributes,
+      c.line,
+      c.requestDigest ?? "",
       c.quotas.length,
       ...this.quotaArgs(c),
     );
@@ -151,19 +157,9 @@ export class RedisChargeStore implements ChargeStore {
     return refusal(reply);
   }
 
-  /** The period's usage of the call's product so far (what its next units are rated after: tiers, allowances). */
+  /** The period's usage of the call's product (or rate line) so far: what its next units are rated after (tiers, allowances). */
   async usageSoFar(c: RatedCall): Promise<number> {
-    return Number((await this.redis.get(this.keyspace.usageCounter(c.accountId, c.productId, c.pricePeriod))) ?? 0);
-  }
-
-  /**
-   * Keep a direct charge's request digest under its event id for as long as its receipt, unless one is there:
-   * the digest already kept (a repeat of the same Idempotency-Key), or undefined when this call kept it.
-   */
-  async keepChargeRequest(accountId: string, eventId: string, digest: string): Promise<string | undefined> {
-    const key = this.keyspace.chargeRequest(accountId, eventId);
-    const kept = await this.redis.set(key, digest, "EX", this.receiptTtl, "NX");
-    return kept === "OK" ? undefined : ((await this.redis.get(key)) ?? undefined);
+    return Number((await this.redis.get(this.keyspace.usageCounter(c.accountId, c.counter, c.pricePeriod))) ?? 0);
   }
 
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {
@@ -204,7 +200,7 @@ export class RedisChargeStore implements ChargeStore {
       ks.usageStream(partition),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
       this.spendKey(c),
       ...this.quotaKeys(c),
     ];
@@ -226,6 +222,9 @@ export class RedisChargeStore implements ChargeStore {
       c.timestampMs,
       c.method,
       c.path,
+      c.done,
+      c.attributes,
+      c.line,
       c.quotas.length,
       ...this.quotaArgs(c),
     );
@@ -239,7 +238,7 @@ export class RedisChargeStore implements ChargeStore {
       ks.account(c.accountId),
       ks.usageStream(ks.partitionOf(c.accountId)),
       ks.chargeReceipt(c.accountId, c.eventId),
-      ks.usageCounter(c.accountId, c.productId, c.pricePeriod),
+      ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
       this.spendKey(c),
       ...this.quotaKeys(c),
     ];
@@ -299,8 +298,9 @@ export class RedisChargeStore implements ChargeStore {
     return returned;
   }
 
-  /** The Lua rating maths alone (tests hold it equal to core/rating.ts). */
-  rate(price: string, before: number, units: number, percent: number): Promise<number> {
-    return this.redis.tollgateRate(price, before, units, percent);
+  /** The Lua rating maths alone (tests hold it equal to core/rating.ts): a charge's amount and the units it adds. */
+  async rate(price: string, before: number, units: number, percent: number, done = 0): Promise<{ amount: number; added: number }> {
+    const [amount, added] = await this.redis.tollgateRate(price, before, units, percent, done);
+    return { amount, added };
   }
 }

@@ -88,6 +88,16 @@ export class Directory implements KeyDirectory {
     return pending;
   }
 
+  /** A plan by id, compiled: from the cache, or read from Redis (undefined when it is not published). */
+  async plan(planId: string): Promise<CompiledPlan | undefined> {
+    const known = this.plans.get(planId);
+    if (known !== undefined) return known;
+    const generation = this.generation;
+    const plan = await this.store.readPlan(planId);
+    if (plan !== undefined && generation === this.generation) this.plans.set(planId, plan);
+    return plan;
+  }
+
   private async load(keyHash: string): Promise<Resolved | undefined> {
     const generation = this.generation;
     const key = await this.store.readApiKey(keyHash);

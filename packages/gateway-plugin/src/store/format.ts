@@ -143,6 +143,10 @@ export const USAGE_FIELDS = {
   quotasExceeded: "qx",
   /** "1": a void entry, undoing the charge of the call with this event id (its gateway answered 503). */
   void: "vd",
+  /** The usage's attributes, as a JSON object of strings: only when it has any. */
+  attributes: "at",
+  /** The value of the rate line that priced it (`+3519`): only for a product rated by a dimension. */
+  rateLine: "ln",
 } as const;
 
 export interface UsageEntry {
@@ -166,6 +170,8 @@ export interface UsageEntry {
   refunded: boolean;
   quotasExceeded: string[];
   void: boolean;
+  attributes?: Record<string, string>;
+  rateLine?: string;
 }
 
 /** Field/value pairs as XRANGE and XREADGROUP return them. */
@@ -205,7 +211,23 @@ export function decodeUsageEntry(fields: string[]): UsageEntry {
   if (durationMs !== undefined) entry.durationMs = durationMs;
   if (requestBytes !== undefined) entry.requestBytes = requestBytes;
   if (responseBytes !== undefined) entry.responseBytes = responseBytes;
+  const attributes = decodeAttributes(f[F.attributes]);
+  if (attributes !== undefined) entry.attributes = attributes;
+  if (f[F.rateLine]) entry.rateLine = f[F.rateLine];
   return entry;
+}
+
+/** Attributes as the scripts store them: a JSON object of strings (anything else is dropped, never thrown). */
+function decodeAttributes(json: string | undefined): Record<string, string> | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return undefined;
+    const entries = Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string");
+    return entries.length === 0 ? undefined : Object.fromEntries(entries);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One balance signal on a partition's signal stream: a wallet crossed its auto-recharge threshold. */
@@ -244,9 +266,16 @@ export const NO_KEY = "-";
 
 /**
  * Lua source for an XADD of the named fields, in the order of `names` (a record of field → Lua expression),
- * e.g. `luaXadd("KEYS[2]", USAGE_FIELDS, { eventId: "ARGV[6]", … })`. Built once, when a script is defined.
+ * e.g. `luaXadd("KEYS[2]", USAGE_FIELDS, { eventId: "ARGV[6]", … })`, then the field/value pairs of the Lua
+ * table `tail` evaluates to, if given (fields an entry has only sometimes). Built once, when a script is defined.
  */
-export function luaXadd<F extends Record<string, string>>(stream: string, names: F, values: Partial<Record<keyof F, string>>): string {
+export function luaXadd<F extends Record<string, string>>(
+  stream: string,
+  names: F,
+  values: Partial<Record<keyof F, string>>,
+  tail?: string,
+): string {
   const args = Object.entries(values).flatMap(([field, expression]) => [`'${names[field]}'`, expression as string]);
+  if (tail !== undefined) args.push(`unpack(${tail})`);
   return `redis.call('XADD', ${stream}, '*', ${args.join(", ")})`;
 }

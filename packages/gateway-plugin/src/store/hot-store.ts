@@ -173,13 +173,25 @@ export class HotStore {
       await this.redis.hdel(account, field);
       await this.redis.hset(ks.apiKey(keyHash), stored);
     }
-    await this.redis.publish(ks.invalidationChannel(), `key:${keyHash}`);
+    await this.announce(`key:${keyHash}`);
+  }
+
+  private readonly listeners: ((message: string) => void)[] = [];
+
+  /** Also tell `listener` of each change this process publishes, at once (before other processes hear of it). */
+  onPublish(listener: (message: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private async announce(message: string): Promise<void> {
+    for (const listener of this.listeners) listener(message);
+    await this.redis.publish(this.keyspace.invalidationChannel(), message);
   }
 
   /** Publish a plan's catalog; every gateway drops its copy at once and compiles the new one on next use. */
   async publishPlan(spec: PlanSpec): Promise<void> {
     await this.redis.hset(this.keyspace.plan(spec.planId), { spec: JSON.stringify(spec) });
-    await this.redis.publish(this.keyspace.invalidationChannel(), `plan:${spec.planId}`);
+    await this.announce(`plan:${spec.planId}`);
   }
 
   async readApiKey(keyHash: string): Promise<KeyRecord | undefined> {

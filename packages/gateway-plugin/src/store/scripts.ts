@@ -10,9 +10,12 @@ import { ACCOUNT_FIELDS as A, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID
  * ends. VOID_CHARGE and VOID_RESERVATION undo either when the gateway lost the answer; REAP returns what a
  * dead gateway left reserved; CREDIT applies a ledger entry.
  *
- * A price travels as one ARGV string compiled once per plan change (see encodePrice):
- *   mode,freeUnits,packageSize,minimum,maximum,nTiers,upTo1,unit1,flat1,…   (upTo -1 = open, maximum -1 = none)
- * and is rated by the same maths as core/rating.ts; a test holds the two equal.
+ * A price (one rate line's) travels as one ARGV string compiled once per plan change (see encodePrice):
+ *   mode,freeUnits,packageSize,minimum,maximum,first,next,ratePer,nTiers,upTo1,unit1,flat1,…
+ *   (upTo -1 = open, maximum -1 = none; first,next = billing increments)
+ * and is rated by the same maths as core/rating.ts; a property test holds the two equal. The usage counter
+ * counts the units after increments (what tiers and allowances apply to); per-unit quotas count the units used.
+ * A usage event carries its attributes (JSON) and rate line only when it has them.
  *
  * Quotas travel as groups of four ARGVs: limit, hard (1/0), per unit (1) or per call (0), quota id; each has
  * its counter among KEYS, in the same order.
@@ -32,6 +35,8 @@ export const Code = {
   reservationGone: -7,
   /** The gateway gave up on this event id and voided it: the charge or reservation must not happen. */
   voided: -8,
+  /** A direct charge's Idempotency-Key was first used with another request (its digest differs). */
+  requestMismatch: -9,
 } as const;
 
 export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1 } as const;
@@ -46,9 +51,18 @@ const PRELUDE = `
 local function parse_price(s)
   local v = {}
   for x in string.gmatch(s, '[^,]+') do v[#v + 1] = tonumber(x) end
-  local p = { mode = v[1], free = v[2], pkg = v[3], min = v[4], max = v[5], tiers = {} }
-  for i = 0, v[6] - 1 do p.tiers[#p.tiers + 1] = { up = v[7 + 3 * i], unit = v[8 + 3 * i], flat = v[9 + 3 * i] } end
+  local p = { mode = v[1], free = v[2], pkg = v[3], min = v[4], max = v[5], first = v[6], next = v[7], per = v[8], tiers = {} }
+  for i = 0, v[9] - 1 do p.tiers[#p.tiers + 1] = { up = v[10 + 3 * i], unit = v[11 + 3 * i], flat = v[12 + 3 * i] } end
   return p
+end
+local function incremented(p, u)
+  if u <= 0 then return 0 end
+  if u <= p.first then return p.first end
+  return p.first + math.ceil((u - p.first) / p.next) * p.next
+end
+local function per_rate(p, amount)
+  if p.per == 1 then return amount end
+  return math.ceil(amount / p.per)
 end
 local function billable(p, u)
   local over = u - p.free
@@ -67,20 +81,29 @@ local function graduated(p, blocks)
   end
   return total
 end
-local function rate(p, before, units, percent)
-  local from, to = billable(p, before), billable(p, before + units)
+-- The price of a charge of units (done: the call's units charged before), and the units it adds to the period.
+local function rate(p, before, units, percent, done)
+  local added = incremented(p, done + units) - incremented(p, done)
+  local from, to = billable(p, before), billable(p, before + added)
   local base
   if p.mode == 1 then
-    base = graduated(p, to) - graduated(p, from)
+    base = per_rate(p, graduated(p, to)) - per_rate(p, graduated(p, from))
   else
     local unit = p.tiers[#p.tiers].unit
     for _, t in ipairs(p.tiers) do if t.up < 0 or to <= t.up then unit = t.unit break end end
-    base = (to - from) * unit
+    base = per_rate(p, (to - from) * unit)
   end
   if percent ~= 100 then base = math.floor((base * percent + 50) / 100) end
-  if base < p.min then base = p.min end
+  if done == 0 and base < p.min then base = p.min end
   if p.max >= 0 and base > p.max then base = p.max end
-  return base
+  return base, added
+end
+-- What a usage event carries only when it has it: its attributes (JSON) and rate line.
+local function usage_extras(attributes, line)
+  local extra = {}
+  if attributes ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.attributes}' extra[#extra + 1] = attributes end
+  if line ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.rateLine}' extra[#extra + 1] = line end
+  return extra
 end
 local function incr_counter(key, by, ttl)
   local v = redis.call('INCRBY', key, by)
@@ -142,12 +165,22 @@ end
  * Charge a call whose units are known before it is forwarded (calls, request bytes), or refuse it.
  * With `track` off (a flat price, no quota, no key cap) nothing is counted: the price does not depend on the
  * period's usage.
- * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream, 7.. quota counters
+ * A direct charge passes its request's digest: the first one is kept with the receipt's lifetime (whatever the
+ * outcome), and a later one that differs is refused before anything else (the same Idempotency-Key, another
+ * request).
+ * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream,
+ *       7 request digest, 8.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
- *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 nQuotas, 18.. quotas
+ *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 attributes, 18 rate line,
+ *       19 request digest ('' for none), 20 nQuotas, 21.. quotas
  * Returns {ok, balance, amount, softExceeded} | {replayed, balance, amount} | refusal.
  */
 export const CHARGE_LUA = `${PRELUDE}
+if ARGV[19] ~= '' then
+  local kept = redis.call('GET', KEYS[7])
+  if kept and kept ~= ARGV[19] then return {${Code.requestMismatch}, 0, 0} end
+  if not kept then redis.call('SET', KEYS[7], ARGV[19], 'EX', ARGV[10]) end
+end
 local receipt = redis.call('GET', KEYS[3])
 if receipt == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
 if receipt then
@@ -155,34 +188,39 @@ if receipt then
   return {${Code.replayed}, tonumber(b), tonumber(amt)}
 end
 local acct, keyId, cur, units_known, ttl, track = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1'
-local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[17]), 7, 18, 6
+local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[20]), 8, 21, 6
 local used = 0
 if track then used = tonumber(redis.call('GET', KEYS[4]) or '0') end
-local amount = rate(parse_price(ARGV[13]), used, units_known, tonumber(ARGV[12]))
+local amount, added = rate(parse_price(ARGV[13]), used, units_known, tonumber(ARGV[12]), 0)
 ${ADMISSION}
 local before, threshold = balance, a[5]
-balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, -amount)
+balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
 if track then
-  if units_known > 0 then incr_counter(KEYS[4], units_known, ttl) end
+  if added > 0 then incr_counter(KEYS[4], added, ttl) end
   incr_counter(spendKey, amount, ttl)
 end
 ${COUNT_QUOTAS}
-${luaXadd("KEYS[2]", U, {
-  eventId: "ARGV[6]",
-  accountId: "acct",
-  keyId: "keyId",
-  planId: "ARGV[3]",
-  productId: "ARGV[4]",
-  currency: "cur",
-  amount: "amount",
-  units: "units_known",
-  timestampMs: "ARGV[7]",
-  method: "ARGV[8]",
-  path: "ARGV[9]",
-  quotasExceeded: "soft",
-})}
-redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known, 'EX', ARGV[10])
+${luaXadd(
+  "KEYS[2]",
+  U,
+  {
+    eventId: "ARGV[6]",
+    accountId: "acct",
+    keyId: "keyId",
+    planId: "ARGV[3]",
+    productId: "ARGV[4]",
+    currency: "cur",
+    amount: "amount",
+    units: "units_known",
+    timestampMs: "ARGV[7]",
+    method: "ARGV[8]",
+    path: "ARGV[9]",
+    quotasExceeded: "soft",
+  },
+  "usage_extras(ARGV[17], ARGV[18])",
+)}
+redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known .. ' ' .. added, 'EX', ARGV[10])
 return {${Code.ok}, balance, amount, soft}
 `;
 
@@ -203,7 +241,7 @@ local acct, keyId, cur, amount, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5
 local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 7, 10, -1, 5
 ${ADMISSION}
 local before, threshold = balance, a[5]
-balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, -amount)
+balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
 redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, amount)
 incr_counter(spendKey, amount, ttl)
@@ -219,7 +257,8 @@ return {${Code.ok}, balance, amount}
  * KEYS: 1 account, 2 stream, 3 reservation, 4 reservation index, 5 usage counter, 6 key spend counter,
  *       7.. quota counters
  * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
- *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 nQuotas, 17.. quotas
+ *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 units done before,
+ *       17 attributes, 18 rate line, 19 nQuotas, 20.. quotas
  * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided.
  */
 export const SETTLE_LUA = `${PRELUDE}
@@ -231,14 +270,15 @@ if refund then units_known = 0 end
 local amount = 0
 if not refund then
   local used = tonumber(redis.call('GET', KEYS[5]) or '0')
-  amount = rate(parse_price(ARGV[4]), used, units_known, tonumber(ARGV[3]))
+  local added
+  amount, added = rate(parse_price(ARGV[4]), used, units_known, tonumber(ARGV[3]), tonumber(ARGV[16]))
   if amount > held then amount = held end
-  if units_known > 0 then incr_counter(KEYS[5], units_known, ttl) end
+  if added > 0 then incr_counter(KEYS[5], added, ttl) end
 end
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held - amount)
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, -held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - held)
 redis.call('INCRBY', KEYS[6], amount - held)
-local soft, nq, qk, qa = '', tonumber(ARGV[16]), 7, 17
+local soft, nq, qk, qa = '', tonumber(ARGV[19]), 7, 20
 for i = 0, nq - 1 do
   local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
   if not perUnit and refund then
@@ -250,25 +290,30 @@ for i = 0, nq - 1 do
 end
 redis.call('DEL', KEYS[3])
 redis.call('ZREM', KEYS[4], ARGV[1])
-${luaXadd("KEYS[2]", U, {
-  eventId: "ARGV[1]",
-  accountId: "r[3]",
-  keyId: "r[4]",
-  planId: "ARGV[11]",
-  productId: "ARGV[12]",
-  currency: "cur",
-  amount: "amount",
-  units: "units_known",
-  timestampMs: "ARGV[13]",
-  method: "ARGV[14]",
-  path: "ARGV[15]",
-  status: "ARGV[6]",
-  durationMs: "ARGV[7]",
-  requestBytes: "ARGV[8]",
-  responseBytes: "ARGV[9]",
-  refunded: "ARGV[5]",
-  quotasExceeded: "soft",
-})}
+${luaXadd(
+  "KEYS[2]",
+  U,
+  {
+    eventId: "ARGV[1]",
+    accountId: "r[3]",
+    keyId: "r[4]",
+    planId: "ARGV[11]",
+    productId: "ARGV[12]",
+    currency: "cur",
+    amount: "amount",
+    units: "units_known",
+    timestampMs: "ARGV[13]",
+    method: "ARGV[14]",
+    path: "ARGV[15]",
+    status: "ARGV[6]",
+    durationMs: "ARGV[7]",
+    requestBytes: "ARGV[8]",
+    responseBytes: "ARGV[9]",
+    refunded: "ARGV[5]",
+    quotasExceeded: "soft",
+  },
+  "usage_extras(ARGV[17], ARGV[18])",
+)}
 return {${Code.ok}, balance, amount, soft}
 `;
 
@@ -277,7 +322,7 @@ return {${Code.ok}, balance, amount, soft}
 const release = (eventId: string) => `
 local held = tonumber(r[1])
 redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, -held)
+redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, 0 - held)
 redis.call('DECRBY', KEYS[4], held)
 redis.call('DEL', KEYS[2])
 redis.call('ZREM', KEYS[3], ${eventId})
@@ -329,12 +374,13 @@ local receipt = redis.call('GET', KEYS[3])
 if receipt == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}, 0} end
 redis.call('SET', KEYS[3], '${VOID_RECEIPT}', 'EX', ARGV[1])
 if not receipt then return {${VoidCode.tombstoned}, 0} end
-local amount, units = string.match(receipt, '^%S+ (%d+) (%d+)$')
+local amount, units, added = string.match(receipt, '^%S+ (%d+) (%d+) ?(%d*)$')
 if not amount then return {${VoidCode.alreadyVoid}, 0} end
 amount, units = tonumber(amount), tonumber(units)
+added = tonumber(added) or units
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "ARGV[7]")}, amount)
 if ARGV[11] == '1' then
-  if units > 0 then redis.call('DECRBY', KEYS[4], units) end
+  if added > 0 then redis.call('DECRBY', KEYS[4], added) end
   redis.call('DECRBY', KEYS[5], amount)
 end
 for i = 0, tonumber(ARGV[12]) - 1 do
@@ -410,7 +456,8 @@ redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1
 `;
 
-/** Rating maths alone, for the test that holds Lua and TypeScript equal. ARGV: price, before, units, percent. */
+/** Rating maths alone, for the test that holds Lua and TypeScript equal. ARGV: price, before, units, percent, done. */
 export const RATE_ONLY_LUA = `${PRELUDE}
-return rate(parse_price(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]))
+local amount, added = rate(parse_price(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]))
+return {amount, added}
 `;

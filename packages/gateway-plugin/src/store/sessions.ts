@@ -13,6 +13,8 @@ export interface SessionRecord {
   keyId: string;
   planId: string;
   productId: string;
+  /** What the usage is (`{"destination": …}`), as JSON, "" for none: picks the product's rate line for every grant. */
+  attributes: string;
   currency: string;
   status: "open" | "closed";
   ttlSeconds: number;

@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
-import { unchargeable } from "./direct.js";
+import { sortedAttributes, unchargeable } from "./direct.js";
 
 /** Usage already delivered, reported afterwards: one event of a batch. */
 export interface ReportedEvent {
@@ -15,6 +15,8 @@ export interface ReportedEvent {
   accountId?: string | undefined;
   productId: string;
   units: number;
+  /** What the usage was: picks the product's rate line, kept on the usage event. */
+  attributes?: Record<string, string> | undefined;
 }
 
 export type EventResult =
@@ -49,7 +51,9 @@ export async function reportUsage(
   for (const [i, event] of events.entries()) {
     const target = resolved[i]!;
     const eventId = `u${derivedId(target.key.accountId, event.id)}`;
+    const attributes = sortedAttributes(event.attributes);
     const outcome = await ctx.charging.batches.chargeDirect({
+      ...(attributes && { attributes }),
       resolved: target,
       productId: event.productId,
       units: event.units,
@@ -108,8 +112,9 @@ async function resolveAll(ctx: AppContext, principal: Principal, events: Reporte
   const resolved: Resolved[] = [];
   for (const [i, key] of keys.entries()) {
     const plan = await ctx.charging.plans.plan(key.planId);
-    const unfit = unchargeable(plan, events[i]!.productId, events[i]!.units, `/events/${i}`);
-    if (unfit !== undefined) errors.push({ location: "body", ...unfit });
+    const e = events[i]!;
+    const unfit = unchargeable(plan, e.productId, e.units, e.attributes, `/events/${i}`);
+    if (unfit !== undefined) errors.push({ location: "body", pointer: unfit.pointer, message: unfit.message });
     resolved.push({ key, plan });
   }
   if (errors.length > 0) throw new ProblemError("unprocessable", "Some events cannot be charged on their account's plan.", { errors });

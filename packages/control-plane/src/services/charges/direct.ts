@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mostItCosts, productById, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
+import { mostItCosts, productById, rateLineOf, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
@@ -13,7 +13,15 @@ export interface DirectChargeInput {
   accountId?: string | undefined;
   productId: string;
   units: number;
+  /** What the usage was: picks the product's rate line (when it has a dimension), kept on the usage event. */
+  attributes?: Record<string, string> | undefined;
   idempotencyKey: string;
+}
+
+/** Attributes in one order, whatever order they were sent in: a retry is the same request. */
+export function sortedAttributes(attributes: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (attributes === undefined || Object.keys(attributes).length === 0) return undefined;
+  return Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**
@@ -27,31 +35,64 @@ export async function directCharge(ctx: AppContext, input: DirectChargeInput): P
   const key = await chargingKey(ctx, input);
   const plan = await ctx.charging.plans.plan(key.planId);
   // Before anything is kept: input naming nothing changes nothing.
-  const unfit = unchargeable(plan, input.productId, input.units);
-  if (unfit !== undefined)
-    throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
+  const attributes = sortedAttributes(input.attributes);
+  const unfit = unchargeable(plan, input.productId, input.units, attributes);
+  if (unfit !== undefined) throw unfitProblem(unfit);
   const eventId = `d${derivedId(key.accountId, input.idempotencyKey)}`;
   const digest = createHash("sha256")
-    .update(JSON.stringify([input.productId, input.units]))
+    .update(JSON.stringify([input.productId, input.units, ...(attributes === undefined ? [] : [attributes])]))
     .digest("base64url");
-  const kept = await ctx.charging.store.keepChargeRequest(key.accountId, eventId, digest);
-  if (kept !== undefined && kept !== digest)
-    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another product or other units.");
-  return ctx.charging.meter.chargeDirect({ resolved: { key, plan }, productId: input.productId, units: input.units, eventId });
+  return ctx.charging.meter.chargeDirect({
+    requestDigest: digest,
+    resolved: { key, plan },
+    productId: input.productId,
+    units: input.units,
+    eventId,
+    ...(attributes && { attributes }),
+  });
+}
+
+/** Why usage cannot be charged, as the 422 that refuses it: `no_rate` when its attribute has no rate line. */
+export function unfitProblem(unfit: Unfit): ProblemError {
+  const code = unfit.noRate ? "no_rate" : "unprocessable";
+  return new ProblemError(code, `Not chargeable: ${unfit.message}.`, {
+    errors: [{ location: "body", pointer: unfit.pointer, message: unfit.message }],
+  });
+}
+
+export interface Unfit {
+  pointer: string;
+  message: string;
+  /** No rate line of the product rates the usage's attribute. */
+  noRate?: boolean;
 }
 
 /**
- * Why `units` of a product cannot be charged on this plan, if they cannot: the plan has no such product, or
- * their price could pass the most one movement may be (10^15 micros), where it would stop being exact.
+ * Why `units` of a product cannot be charged on this plan, if they cannot: the plan has no such product, the
+ * product rates by an attribute whose value has no rate line, or their price could pass the most one movement
+ * may be (10^15 micros), where it would stop being exact.
  */
 export function unchargeable(
   plan: CompiledPlan,
   productId: string,
   units: number,
+  attributes: Record<string, string> | undefined,
   at = "",
-): { pointer: string; message: string } | undefined {
+): Unfit | undefined {
   const product = productById(plan, productId);
   if (product === undefined) return { pointer: `${at}/productId`, message: `the plan ${plan.spec.planId} has no product "${productId}"` };
+  const deck = product.dimension;
+  if (deck !== undefined) {
+    const attribute = deck.spec.attribute;
+    const value = attributes?.[attribute];
+    if (rateLineOf(product, value) === undefined) {
+      const message =
+        value === undefined
+          ? `"${productId}" is rated by the attribute "${attribute}"`
+          : `"${productId}" has no rate for ${attribute} "${value}"`;
+      return { pointer: `${at}/attributes${value === undefined ? "" : `/${attribute}`}`, message, noRate: true };
+    }
+  }
   if (mostItCosts(product.price, units) > MAX_AMOUNT)
     return { pointer: `${at}/units`, message: `${units} units of "${productId}" could cost more than ${MAX_AMOUNT} micros` };
   return undefined;

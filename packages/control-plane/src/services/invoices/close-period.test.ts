@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
-import { closeEndedPeriods } from "./close-period.js";
+import { closeEndedPeriods, invoiceLines } from "./close-period.js";
 import { lastEndedPeriod } from "./cycles.js";
 
 describe("the billing-cycle job", () => {
@@ -53,5 +53,25 @@ describe("the billing-cycle job", () => {
     });
     expect(invoices[0]!.subject).toBe(`${last.key} to ${last.to.toISOString().slice(0, 10)}`);
     expect((await fx.ctx.models.UsageEvent.findById("ev_week_now").lean())!.invoiceId).toBeUndefined();
+  });
+});
+
+describe("invoice lines", () => {
+  it("bill usage priced by a rate line on a line per product and rate line, with its units; the rest per price", () => {
+    const at = new Date("2026-11-10T10:00:00Z");
+    const events = [
+      { productId: "voice", rateLine: "+3519", units: 61, amount: 33_000, timestamp: at },
+      { productId: "voice", rateLine: "+3519", units: 5, amount: 30_000, timestamp: at },
+      { productId: "voice", rateLine: "+351", units: 61, amount: 13_200, timestamp: at },
+      { productId: "sms", units: 1, amount: 10_000, timestamp: at },
+      { productId: "sms", units: 1, amount: 10_000, timestamp: at },
+    ];
+    const lines = invoiceLines(events, () => undefined);
+    expect(lines).toEqual([
+      { kind: "usage", description: "sms: calls at 10000 micros", productId: "sms", quantity: 2, unitPrice: 10_000, amount: 20_000 },
+      { kind: "usage", description: "voice, rate +351: units", productId: "voice", quantity: 61, unitPrice: 216, amount: 13_200 },
+      { kind: "usage", description: "voice, rate +3519: units", productId: "voice", quantity: 66, unitPrice: 955, amount: 63_000 },
+    ]);
+    expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(events.reduce((sum, e) => sum + e.amount, 0));
   });
 });

@@ -70,18 +70,19 @@ export async function closeBillingPeriod(
 /**
  * The usage of `period` charged before `cutoff` that no invoice bills yet, and (`late`) usage reported late
  * for earlier periods already invoiced: what happened before `late.before`, within the window, unbilled.
+ * Usage that cost nothing is not billed, but for usage priced by a rate line: its units (a call's seconds
+ * inside an increment already paid) belong on the line.
  */
 function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date, late?: LateUsage) {
   const during = { $gte: period.from, $lt: cutoff };
+  const when =
+    late === undefined ? { timestamp: during } : { $or: [{ timestamp: during }, { timestamp: { $gte: late.from, $lt: late.before } }] };
   return {
     accountId,
     currency,
     invoiceId: { $exists: false },
-    amount: { $gt: 0 },
     refunded: { $ne: true },
-    ...(late === undefined
-      ? { timestamp: during }
-      : { $or: [{ timestamp: during }, { timestamp: { $gte: late.from, $lt: late.before } }] }),
+    $and: [when, { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }] }],
   };
 }
 
@@ -124,7 +125,7 @@ async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefine
   const late = await lateBefore(ctx, draft.accountId, draft.periodFrom!, draft.createdAt);
   await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late), marked);
   await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
-  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1, timestamp: 1 }).lean();
+  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1, timestamp: 1, rateLine: 1 }).lean();
   const fees = await Fees.find({ invoiceId: draft._id }).sort({ paidAt: 1, _id: 1 }).lean();
   if (events.length === 0 && fees.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
@@ -176,18 +177,35 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
 }
 
 /**
- * A line per product and price (and, for usage reported late, per the period it belongs to); past MAX_LINES
- * distinct prices (response-metered products), a line per product.
+ * A line per product and price (and, for usage reported late, per the period it belongs to); usage priced by a
+ * rate line (a destination, a model) on a line per product and rate line, its quantity the units; past
+ * MAX_LINES distinct prices (response-metered products), a line per product.
  */
-function invoiceLines(
-  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp">[],
+export function invoiceLines(
+  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp" | "rateLine">[],
   lateOf: (e: Pick<UsageEvent, "timestamp">) => Period | undefined,
 ): InvoiceLine[] {
   const byRate = new Map<string, InvoiceLine>();
+  const byLine = new Map<string, InvoiceLine>();
   for (const e of events) {
     const product = e.productId ?? "default";
     const late = lateOf(e);
     const note = late ? ` (late usage of ${late.key} to ${late.to.toISOString().slice(0, 10)})` : "";
+    if (e.rateLine !== undefined) {
+      const key = `${product}\u0000${e.rateLine}\u0000${late?.key ?? ""}`;
+      const line = byLine.get(key) ?? {
+        kind: "usage",
+        description: `${product}, rate ${e.rateLine}: units${note}`,
+        productId: product,
+        quantity: 0,
+        unitPrice: 0,
+        amount: 0,
+      };
+      line.quantity += e.units ?? 1;
+      line.amount += e.amount;
+      byLine.set(key, line);
+      continue;
+    }
     const key = `${product}\u0000${e.amount}\u0000${late?.key ?? ""}`;
     const line = byRate.get(key) ?? {
       kind: "usage",
@@ -201,8 +219,10 @@ function invoiceLines(
     line.amount += e.amount;
     byRate.set(key, line);
   }
+  const averaged = (l: InvoiceLine) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 });
+  const perLine = [...byLine.values()].map(averaged).sort((a, b) => a.description.localeCompare(b.description));
   const lines = [...byRate.values()].sort((a, b) => (a.productId ?? "").localeCompare(b.productId ?? "") || a.unitPrice - b.unitPrice);
-  if (lines.length <= MAX_LINES) return lines;
+  if (lines.length + perLine.length <= MAX_LINES) return [...lines, ...perLine];
   const perProduct = new Map<string, InvoiceLine>();
   for (const e of events) {
     const product = e.productId ?? "default";
@@ -218,7 +238,7 @@ function invoiceLines(
     line.amount += e.amount;
     perProduct.set(product, line);
   }
-  return [...perProduct.values()].map((l) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 }));
+  return [...perProduct.values()].map(averaged);
 }
 
 /** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */

@@ -3,7 +3,9 @@ import {
   productById,
   rateCall,
   ratedCall,
+  rateLineOf,
   refusalProblem,
+  type Price,
   type Problem,
   type RatedCall,
   type Resolved,
@@ -21,11 +23,22 @@ export function chunkEventId(sessionId: string, chunk: number): string {
   return `s${derivedId(sessionId, String(chunk))}`;
 }
 
-/** A session's `chunk`-th grant as the scripts know it: rated as of the time it was granted. */
-export function chunkCall(resolved: Resolved, s: Pick<SessionRecord, "id" | "productId">, chunk: number, atMs: number): RatedCall {
+type SessionPart = Pick<SessionRecord, "id" | "productId" | "attributes" | "usedUnits">;
+
+/**
+ * A session's `chunk`-th grant as the scripts know it: rated as of the time it was granted, by the rate line
+ * of the session's attributes, after the units the session reported before it (its increments round the whole
+ * call, not each grant).
+ */
+export function chunkCall(resolved: Resolved, s: SessionPart, chunk: number, atMs: number): { call: RatedCall; price: Price } {
   const product = productById(resolved.plan, s.productId);
   if (product === undefined) throw new Error(`product ${s.productId} left plan ${resolved.plan.spec.planId}`);
-  return ratedCall(resolved.key, resolved.plan, product, chunkEventId(s.id, chunk), atMs, "POST", SESSIONS_PATH);
+  const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
+  const line = rateLineOf(product, product.dimension === undefined ? undefined : attributes?.[product.dimension.spec.attribute]);
+  if (line === undefined) throw new ProblemError("no_rate", `The product ${s.productId} no longer rates this session's attributes.`);
+  const usage = { line, done: s.usedUnits, ...(attributes && { attributes }) };
+  const call = ratedCall(resolved.key, resolved.plan, product, chunkEventId(s.id, chunk), atMs, "POST", SESSIONS_PATH, usage);
+  return { call, price: line.price };
 }
 
 export type Grant = { kind: "granted"; units: number; amount: number; balance: number } | { kind: "refused"; problem: Problem };
@@ -39,28 +52,35 @@ export type Grant = { kind: "granted"; units: number; amount: number; balance: n
 export async function grantUnits(
   ctx: AppContext,
   resolved: Resolved,
-  s: Pick<SessionRecord, "id" | "productId" | "ttlSeconds" | "accountId" | "currency">,
+  s: SessionPart & Pick<SessionRecord, "ttlSeconds" | "accountId" | "currency">,
   chunk: number,
   requested: number,
   atMs: number,
 ): Promise<Grant> {
-  const call = chunkCall(resolved, s, chunk, atMs);
-  const price = productById(resolved.plan, s.productId)!.price;
+  const { call, price } = chunkCall(resolved, s, chunk, atMs);
+  const done = s.usedUnits;
   const store = ctx.charging.store;
+  // A price per N units rounds the line's running total: settled after other charges moved that total, the
+  // grant's units may cost one rounding step (× the time-of-use percent) more than when they were held. That
+  // step is held too, so a settlement is never cut short by what was held; the unused part returns.
+  const margin = (price.ratePer ?? 1) > 1 ? Math.ceil(call.percent / 100) : 0;
+  let before = 0;
+  const held = (n: number) => rateCall(price, before, n, call.percent, done) + margin;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [before, wallets] = await Promise.all([store.usageSoFar(call), ctx.hot.wallets(s.accountId)]);
+    const [usage, wallets] = await Promise.all([store.usageSoFar(call), ctx.hot.wallets(s.accountId)]);
+    before = usage;
     const wallet = wallets.get(s.currency);
     const available = wallet === undefined ? 0 : wallet.balance + wallet.creditLimit;
-    const units = mostCovered(requested, available, (n) => rateCall(price, before, n, call.percent));
+    const units = mostCovered(requested, available, held);
     if (units === 0) {
       const refusal = {
         kind: "insufficient_funds" as const,
         balance: wallet?.balance ?? 0,
-        amount: rateCall(price, before, 1, call.percent),
+        amount: held(1),
       };
       return { kind: "refused", problem: { ...refusalProblem(refusal, s.currency), coveredUnits: 0 } };
     }
-    const amount = rateCall(price, before, units, call.percent);
+    const amount = held(units);
     const outcome = await store.reserve(call, amount, s.ttlSeconds * 1000);
     if (outcome.kind === "reserved") return { kind: "granted", units, amount: outcome.amount, balance: outcome.balance };
     if (outcome.kind !== "insufficient_funds") return { kind: "refused", problem: refusalProblem(outcome, s.currency) };

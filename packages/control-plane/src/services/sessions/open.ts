@@ -3,7 +3,7 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
-import { chargingKey, unchargeable } from "../charges/direct.js";
+import { chargingKey, sortedAttributes, unchargeable, unfitProblem } from "../charges/direct.js";
 import { grantUnits, meteringOrUnavailable } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
@@ -11,6 +11,7 @@ export interface SessionOpening {
   principal: Principal;
   accountId?: string | undefined;
   productId: string;
+  attributes?: Record<string, string> | undefined;
   requestedUnits: number;
   ttlSeconds: number;
   idempotencyKey: string;
@@ -24,9 +25,9 @@ export interface SessionOpening {
 export async function openSession(ctx: AppContext, input: SessionOpening): Promise<{ answer: SessionAnswer; replayed: boolean }> {
   const key = await chargingKey(ctx, input);
   const plan = await ctx.charging.plans.plan(key.planId);
-  const unfit = unchargeable(plan, input.productId, input.requestedUnits);
-  if (unfit !== undefined)
-    throw new ProblemError("unprocessable", `Not chargeable: ${unfit.message}.`, { errors: [{ location: "body", ...unfit }] });
+  const attributes = sortedAttributes(input.attributes);
+  const unfit = unchargeable(plan, input.productId, input.requestedUnits, attributes);
+  if (unfit !== undefined) throw unfitProblem(unfit);
   const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;
   const prior = await sessions.get(id);
@@ -36,7 +37,15 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
     sessions.locked(id, async () => {
       if ((await sessions.get(id)) !== undefined) return undefined;
       const now = Date.now();
-      const base = { id, accountId: key.accountId, productId: input.productId, ttlSeconds: input.ttlSeconds, currency: plan.spec.currency };
+      const base = {
+        id,
+        accountId: key.accountId,
+        productId: input.productId,
+        attributes: attributes === undefined ? "" : JSON.stringify(attributes),
+        usedUnits: 0,
+        ttlSeconds: input.ttlSeconds,
+        currency: plan.spec.currency,
+      };
       const grant = await grantUnits(ctx, { key, plan }, base, 1, input.requestedUnits, now);
       if (grant.kind === "refused") throw ProblemError.of(grant.problem);
       const session: SessionRecord = {
@@ -50,7 +59,6 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
         chunk: 1,
         chunkAtMs: now,
         chunkUnits: grant.units,
-        usedUnits: 0,
         grantedUnits: grant.units,
         amount: 0,
         answer: "",

@@ -60,7 +60,7 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
       const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
       let balance: number | undefined;
       if (s.chunkUnits > 0) {
-        const call = chunkCall(resolved, s, s.chunk, s.chunkAtMs);
+        const { call } = chunkCall(resolved, s, s.chunk, s.chunkAtMs);
         const settled = await ctx.charging.store.settle(call, {
           units: delta,
           refund: delta === 0,

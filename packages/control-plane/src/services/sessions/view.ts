@@ -5,6 +5,7 @@ export interface SessionAnswer {
   id: string;
   accountId: string;
   productId: string;
+  attributes?: Record<string, string>;
   /** `expired`: no request came before `expiresAt`; its grant was returned, and only reported use was charged. */
   status: "open" | "closed" | "expired";
   /** The number of the request this answers (0: the opening). */
@@ -34,6 +35,7 @@ export function answerOf(
     id: s.id,
     accountId: s.accountId,
     productId: s.productId,
+    ...(s.attributes ? { attributes: JSON.parse(s.attributes) as Record<string, string> } : {}),
     status: expired ? "expired" : s.status,
     request: s.request,
     grantedUnits: s.status === "open" && !expired ? s.chunkUnits : 0,
