@@ -245,8 +245,49 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await shoot(page, `${SHOTS}console-vouchers.png`);
     await page.getByRole("button", { name: "Anomalies" }).click();
     await page.getByText("No anomalies.").waitFor();
+    // A rate deck, as a person reads it: per-minute prices of seconds, billed 60/6, by destination prefix.
+    await stack.admin.createPlan({
+      name: "Voice",
+      currency: "USD",
+      products: [
+        {
+          id: "voice",
+          method: "POST",
+          path: "/v1/call",
+          price: {
+            metric: "units",
+            unitsHeader: "x-seconds",
+            unitPrice: 60_000,
+            maximum: 1_000_000_000,
+            ratePer: 60,
+            increments: { first: 60, next: 6 },
+            dimension: {
+              attribute: "destination",
+              lines: [
+                { value: "+351", unitPrice: 12_000 },
+                {
+                  value: "+3519",
+                  tiers: [
+                    { upTo: 6_000, unitPrice: 30_000 },
+                    { upTo: null, unitPrice: 20_000 },
+                  ],
+                },
+                { value: "+44", unitPrice: 15_000 },
+                { value: "+1", unitPrice: 7_000 },
+              ],
+            },
+          },
+        },
+      ],
+      unmatched: { action: "refuse" },
+    });
     await page.getByRole("button", { name: "Plans" }).click();
     await page.getByText("$1.00 a call").first().waitFor(); // the catalog, readable
+    await page
+      .getByText(
+        "$0.06 per 60 units, at most $1,000.00 a call, billed 60/6, by destination prefix: +351 $0.012; +3519 tiered; +44 $0.015; 1 more",
+      )
+      .waitFor();
     await page.getByRole("button", { name: "Edit catalog" }).first().click();
     await page.getByLabel(/^Catalog of/).fill('{"products": "not a list"}');
     await page.getByRole("button", { name: "Save" }).click();

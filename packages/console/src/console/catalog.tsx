@@ -41,7 +41,10 @@ function describePrice(price: PriceInput, currency: string): string {
   if (deck) {
     const sample = deck.lines
       .slice(0, 3)
-      .map((l) => `${l.value} ${l.unitPrice !== undefined ? money(l.unitPrice, currency) : "tiered"}`)
+      .map((l) => {
+        const one = l.unitPrice ?? (l.tiers?.length === 1 ? l.tiers[0]!.unitPrice : undefined);
+        return `${l.value} ${one !== undefined ? money(one, currency) : "tiered"}`;
+      })
       .join("; ");
     const more = deck.lines.length > 3 ? `; ${deck.lines.length - 3} more` : "";
     parts.push(`by ${deck.attribute} ${deck.match === "exact" ? "value" : "prefix"}: ${sample}${more}`);
