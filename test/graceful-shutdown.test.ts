@@ -6,6 +6,7 @@ import { call } from "./support/http.js";
 import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
 
 const GATEWAY = fileURLToPath(new URL("../packages/gateway-plugin/dist/main.js", import.meta.url));
+const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
 
 describe("a gateway stopped with SIGTERM", () => {
   let stack: Stack;
@@ -67,5 +68,73 @@ describe("a gateway stopped with SIGTERM", () => {
     );
     const event = await stack.ctx.models.UsageEvent.findOne({ accountId: s.accountId }).lean();
     expect(event).toMatchObject({ amount: 2, units: 2 });
+  });
+});
+
+describe("an ingester stopped with SIGTERM", () => {
+  let stack: Stack;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    stack = await startStack({ ingester: false });
+  });
+  afterAll(async () => {
+    for (const c of children) c.kill("SIGKILL");
+    await stack?.close();
+  });
+
+  const ingesterProcess = (consumer: string) => {
+    const child = spawn(process.execPath, [CONTROL_PLANE, "ingester"], {
+      env: {
+        ...process.env,
+        REDIS_URL,
+        MONGODB_URI,
+        MONGODB_DB: stack.dbName,
+        TOLLGATE_PREFIX: stack.prefix,
+        TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
+        TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
+        INGESTER_CONSUMER: consumer,
+        // Small reads, so that the stop comes while there is more to read.
+        INGESTER_BATCH_SIZE: "10",
+        JOBS: "off",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    children.push(child);
+    const started = new Promise<void>((resolve) =>
+      child.stdout.on("data", (d: Buffer) => d.toString().includes("ingesting usage") && resolve()),
+    );
+    return { child, started, exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
+  };
+  const ingested = (accountId: string) => stack.ctx.models.UsageEvent.countDocuments({ accountId });
+
+  it("finishes the batch in hand (inserted and acknowledged), leaves the rest on the stream, and exits 0", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });
+    const calls = 400;
+    for (let i = 0; i < calls; i += 50)
+      await Promise.all(Array.from({ length: 50 }, () => call(`${stack.gatewayUrl}/hello`, { headers: { "x-api-key": s.key } })));
+    const streams = stack.keyspace.usageStreams();
+    const onStreams = async () => (await Promise.all(streams.map((k) => stack.redis.xlen(k)))).reduce((a, b) => a + b, 0);
+    expect(await onStreams()).toBe(calls);
+
+    const first = ingesterProcess("ingester-a");
+    await first.started;
+    await eventually(async () => (await ingested(s.accountId)) > 0, 30_000, "the first events ingested");
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    // Nothing it read is left half done: every entry it took is in MongoDB and gone from the stream, and
+    // nothing is pending under its name; what it had not read yet is still on the stream.
+    const pending = await Promise.all(streams.map((k) => stack.redis.xpending(k, "ingest")));
+    expect(pending.map((p) => Number((p as unknown[])[0]))).toEqual(streams.map(() => 0));
+    const afterStop = await ingested(s.accountId);
+    expect(afterStop + (await onStreams())).toBe(calls);
+
+    // Another ingester takes the rest: every call leaves exactly one usage event.
+    const second = ingesterProcess("ingester-b");
+    await second.started;
+    await eventually(async () => (await ingested(s.accountId)) === calls, 30_000, "every event ingested");
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+    expect(await ingested(s.accountId)).toBe(calls);
+    expect(await onStreams()).toBe(0);
   });
 });

@@ -33,6 +33,8 @@ export const controlPlaneEnv = z.object({
   STRIPE_API_BASE: z.url().optional(),
   INGESTER_CONSUMER: z.string().min(1).default(hostname()),
   INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Most entries the ingester reads from each stream at once (one insert each): what a stop waits to finish. */
+  INGESTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often ingested usage is booked into the ledger. */

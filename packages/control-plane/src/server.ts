@@ -65,6 +65,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       models,
       consumer: env.INGESTER_CONSUMER,
       claimIdleMs: env.INGESTER_CLAIM_IDLE_MS,
+      batchSize: env.INGESTER_BATCH_SIZE,
       log,
     });
     await ingester.start();
