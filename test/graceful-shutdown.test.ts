@@ -124,7 +124,7 @@ describe("an ingester stopped with SIGTERM", () => {
     // Nothing it read is left half done: every entry it took is in MongoDB and gone from the stream, and
     // nothing is pending under its name; what it had not read yet is still on the stream.
     const pending = await Promise.all(streams.map((k) => stack.redis.xpending(k, "ingest")));
-    expect(pending.map((p) => Number((p as unknown[])[0]))).toEqual(streams.map(() => 0));
+    expect(pending.map((p) => Number(p[0]))).toEqual(streams.map(() => 0));
     const afterStop = await ingested(s.accountId);
     expect(afterStop + (await onStreams())).toBe(calls);
 

@@ -12,12 +12,12 @@ process.on("unhandledRejection", (reason) => {
 // SIGTERM: stop taking work, finish what is in hand (requests in flight; the ingester's batch, inserted and
 // acknowledged), then exit 0; a stop that fails exits 1 instead of hanging. Heard from the start: a SIGTERM
 // that arrives while the process is still starting (its ingester may already be at work) stops it once started.
-let plane: ControlPlane | undefined;
+const started: { plane?: ControlPlane } = {};
 let stopAsked = false;
 const shutdown = () => {
   stopAsked = true;
-  if (plane === undefined) return;
-  void plane.close().then(
+  if (started.plane === undefined) return;
+  void started.plane.close().then(
     () => process.exit(0),
     (error: unknown) => {
       log("shutdown failed", { error: String(error) });
@@ -31,7 +31,8 @@ process.on("SIGINT", shutdown);
 // `node main.js` serves the API (and ingests unless INGESTER=off); `node main.js ingester` only ingests.
 const onlyIngester = process.argv[2] === "ingester";
 const env = controlPlaneEnv.parse(process.env);
-plane = await startControlPlane(env, { api: !onlyIngester, ingester: onlyIngester || env.INGESTER === "on" });
+const plane = await startControlPlane(env, { api: !onlyIngester, ingester: onlyIngester || env.INGESTER === "on" });
+started.plane = plane;
 if (plane.server) {
   const address = plane.server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
