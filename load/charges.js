@@ -1,13 +1,16 @@
 // k6: direct charges (POST /v1/charges) at a fixed arrival rate, each with its own Idempotency-Key, against
 // the control plane; every 10th request repeats an earlier key (a retry), which must answer the first charge.
 // Prints p50/p99 and writes SUMMARY_FILE. A benchmark, not a test: the target is p99 under 5 ms at moderate load.
+// BASELINE=1 sends GET /healthz instead, at the same rate to the same process: what any request costs on
+// this box (Express, the event loop, k6 on the same cores), against which the charge's own cost is read.
 import http from "k6/http";
 import { check } from "k6";
 import exec from "k6/execution";
 
 const RATE = Number(__ENV.RATE || 300);
 const SECONDS = Number(__ENV.SECONDS || 20);
-const URL = `${__ENV.CONTROL_PLANE_URL}/v1/charges`;
+const BASELINE = __ENV.BASELINE === "1";
+const URL = `${__ENV.CONTROL_PLANE_URL}${BASELINE ? "/healthz" : "/v1/charges"}`;
 const body = JSON.stringify({ productId: "default", units: 1 });
 
 export const options = {
@@ -19,6 +22,10 @@ export const options = {
 };
 
 export default function () {
+  if (BASELINE) {
+    check(http.get(URL), { "status 200": (r) => r.status === 200 });
+    return;
+  }
   const n = exec.scenario.iterationInTest;
   const key = n % 10 === 9 ? `k6-${n - 5}` : `k6-${n}`;
   const res = http.post(URL, body, {
@@ -30,6 +37,7 @@ export default function () {
 export function handleSummary(data) {
   const d = data.metrics.http_req_duration.values;
   const result = {
+    target: BASELINE ? "GET /healthz" : "POST /v1/charges",
     rate: RATE,
     seconds: SECONDS,
     requests: data.metrics.http_reqs.values.count,
@@ -41,7 +49,7 @@ export function handleSummary(data) {
     dropped: data.metrics.dropped_iterations ? data.metrics.dropped_iterations.values.count : 0,
   };
   const text =
-    `\nDirect charges at ${RATE}/s for ${SECONDS}s: ${result.requests} requests, ${(result.ok_rate * 100).toFixed(2)}% 201, ` +
+    `\n${BASELINE ? "Baseline (GET /healthz)" : "Direct charges"} at ${RATE}/s for ${SECONDS}s: ${result.requests} requests, ${(result.ok_rate * 100).toFixed(2)}% 201, ` +
     `p50 ${result.p50_ms.toFixed(2)} ms, p90 ${result.p90_ms.toFixed(2)} ms, p99 ${result.p99_ms.toFixed(2)} ms, max ${result.max_ms.toFixed(1)} ms, dropped ${result.dropped}\n`;
   return { stdout: text, [__ENV.SUMMARY_FILE]: JSON.stringify(result, null, 2) };
 }

@@ -30,11 +30,19 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/charges-control-plane.log" 2>&1 & pids+=($!)
+# PROFILE=on: a V8 CPU profile of the control plane into .run/profiles (summed up by load/dist/profile-top.js).
+profile=()
+if [ "${PROFILE:-off}" = on ]; then mkdir -p "$RUN_DIR/profiles" && profile=(--cpu-prof --cpu-prof-dir="$RUN_DIR/profiles"); fi
+PORT=$CONTROL_PLANE_PORT node "${profile[@]}" packages/control-plane/dist/main.js >"$RUN_DIR/charges-control-plane.log" 2>&1 & pids+=($!)
 for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz" 2>/dev/null && break; sleep 0.1; done
 
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Charges plan" node load/dist/seed.js)"
 eval "$seeded"
-"$K6_BIN" run --quiet --no-usage-report -e CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" -e API_KEY="$API_KEY" \
-  -e RATE="${RATE:-300}" -e SECONDS="${SECONDS_RUN:-20}" -e SUMMARY_FILE="load/results/charges.json" load/charges.js
-log "summary written to load/results/charges.json"
+# The baseline first (GET /healthz, same process, same rate), then the charges: what a charge adds is read
+# against what any request costs on this box in the same run.
+for side in ${SIDES:-baseline charges}; do
+  "$K6_BIN" run --quiet --no-usage-report -e CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" -e API_KEY="$API_KEY" \
+    -e BASELINE="$([ "$side" = baseline ] && echo 1 || echo 0)" -e RATE="${RATE:-300}" -e SECONDS="${SECONDS_RUN:-20}" \
+    -e SUMMARY_FILE="load/results/$side.json" load/charges.js
+done
+log "summaries written to load/results/baseline.json and load/results/charges.json"

@@ -44,7 +44,10 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
       send(res, problem("unavailable", "A backing store does not answer."));
     }
   });
-  for (const route of routes) mountRoute(app, ctx, route);
+  // The charging routes (hot: every direct charge, batch and session request) are matched first: Express
+  // tries routes in order, and they share no path with the others.
+  const hotFirst = [...routes.filter((r) => r.access === "metered"), ...routes.filter((r) => r.access !== "metered")];
+  for (const route of hotFirst) mountRoute(app, ctx, route);
   mountPages(app);
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
