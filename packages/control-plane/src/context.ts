@@ -2,6 +2,7 @@ import type { Meter } from "@tollgate/gateway-plugin";
 import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/gateway-plugin/store";
 import type { PlanBook } from "./services/charges/plan-book.js";
 import type { Authenticator } from "./http/auth.js";
+import type { ControlPlaneMetrics } from "./metrics.js";
 import type { Cursors } from "./http/cursor.js";
 import type { Models } from "./models/index.js";
 import type { FailureGuard } from "./services/failure-guard.js";
@@ -28,6 +29,8 @@ export interface AppContext {
   auth: Authenticator;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;
+  /** Prometheus counters (served on METRICS_PORT when set). */
+  metrics: ControlPlaneMetrics;
   /** Failed voucher redemptions, per account and client address. */
   redeemGuard: FailureGuard;
   /** Failed console sign-ins, per email and client address. */

@@ -6,6 +6,7 @@ import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
 import { Cursors } from "./http/cursor.js";
+import { ControlPlaneMetrics } from "./metrics.js";
 import type { Models } from "./models/index.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
@@ -31,6 +32,8 @@ export interface ContextParts {
   /** Where customers reach the control plane (portal links; `https` makes the portal cookie Secure). */
   publicUrl?: string | undefined;
   log?: AppContext["log"];
+  /** Defaults to metrics of its own, without the process's. */
+  metrics?: ControlPlaneMetrics;
 }
 
 /** How long a direct charge's Idempotency-Key is remembered: a repeat within it answers the first charge. */
@@ -63,6 +66,7 @@ export function createContext(parts: ContextParts): AppContext {
     },
     auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => plans.key(keyHash)),
     cursors: Cursors.fromSecrets(parts.adminTokens),
+    metrics: parts.metrics ?? new ControlPlaneMetrics(),
     redeemGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}vf`, "Too many invalid voucher codes: try again later.", {
       failuresPerSubject: parts.voucherFailuresPerAccount ?? 10,
       failuresPerAddress: 50,

@@ -34,6 +34,8 @@ export const controlPlaneEnv = z.object({
   INGESTER_CONSUMER: z.string().min(1).default(hostname()),
   INGESTER_CLAIM_IDLE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Most entries the ingester reads from each stream at once (one insert each): what a stop waits to finish. */
+  /** Serve Prometheus metrics on this port (`GET /metrics`, on HOST), apart from the API; unset: off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   INGESTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),

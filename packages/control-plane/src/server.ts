@@ -13,11 +13,15 @@ import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { startJobs } from "./jobs.js";
+import { serveMetrics } from "@tollgate/gateway-plugin";
+import { ControlPlaneMetrics } from "./metrics.js";
 
 export interface ControlPlane {
   ctx: AppContext;
   server?: Server;
   ingester?: Ingester;
+  /** Prometheus metrics (`GET /metrics`), when METRICS_PORT is set. */
+  metricsServer?: Server;
   close(): Promise<void>;
 }
 
@@ -53,6 +57,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     reportTimeZone: env.REPORT_TIME_ZONE,
     publicUrl: env.PUBLIC_URL,
     log,
+    metrics: new ControlPlaneMetrics({ processMetrics: env.METRICS_PORT !== undefined }),
   });
 
   let ingester: Ingester | undefined;
@@ -67,6 +72,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       claimIdleMs: env.INGESTER_CLAIM_IDLE_MS,
       batchSize: env.INGESTER_BATCH_SIZE,
       log,
+      onIngested: (count) => ctx.metrics.ingested.inc(count),
     });
     await ingester.start();
   }
@@ -103,11 +109,23 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     });
   }
 
+  let metricsServer: Server | undefined;
+  if (env.METRICS_PORT !== undefined) {
+    ctx.metrics.watchStreams(redis, keyspace);
+    metricsServer = await serveMetrics(ctx.metrics.registry, env.METRICS_PORT, env.HOST);
+    const address = metricsServer.address();
+    log("metrics served", {
+      url: `http://${env.HOST}:${typeof address === "object" && address ? address.port : env.METRICS_PORT}/metrics`,
+    });
+  }
+
   return {
     ctx,
     ...(server ? { server } : {}),
     ...(ingester ? { ingester } : {}),
+    ...(metricsServer ? { metricsServer } : {}),
     close: async () => {
+      metricsServer?.close();
       await agenda?.stop();
       await signals?.stop();
       signalRedis?.disconnect();

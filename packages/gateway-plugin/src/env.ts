@@ -9,6 +9,8 @@ export const gatewayEnv = z.object({
   TOLLGATE_PREFIX: z.string().default("tg:"),
   /** When the rate limiter's store fails: refuse (closed) or count locally in memory (open). */
   RATE_LIMIT_FAILURE: z.enum(["closed", "open"]).default("closed"),
+  /** Serve Prometheus metrics on this port (`GET /metrics`, on HOST), apart from the proxied traffic; unset: off. */
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnv>;

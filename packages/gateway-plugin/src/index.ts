@@ -29,5 +29,6 @@ export {
 } from "./core/rate-limits.js";
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
 export { createGatewayRedis, whenReady } from "./redis.js";
+export { GatewayMetrics, serveMetrics } from "./metrics.js";
 export { Directory, type DirectoryOptions } from "./store/directory.js";
 export * from "./store/index.js";

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
+import type { Server } from "node:http";
 import { createGateway } from "./adapters/proxy.js";
+import { GatewayMetrics, serveMetrics } from "./metrics.js";
 import { gatewayEnv } from "./env.js";
 import { createGatewayRedis, whenReady } from "./redis.js";
 import { agreePartitions } from "./store/hot-store.js";
@@ -11,7 +13,9 @@ redis.on("error", (error: Error) => console.error(`[gateway] redis: ${error.mess
 await whenReady(redis);
 // The partition count is the control plane's to set; a gateway adopts it.
 const { partitions } = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n));
+const metrics = env.METRICS_PORT === undefined ? undefined : new GatewayMetrics({ processMetrics: true });
 const gateway = createGateway({
+  ...(metrics && { metrics }),
   redis,
   prefix: env.TOLLGATE_PREFIX,
   partitions,
@@ -20,6 +24,14 @@ const gateway = createGateway({
   onError: (error) => console.error("[gateway] metering failed:", error),
 });
 await gateway.tollgate.ready;
+let metricsServer: Server | undefined;
+if (metrics !== undefined) {
+  metrics.watchKeyCache(() => gateway.tollgate.keyCacheStats());
+  metricsServer = await serveMetrics(metrics.registry, env.METRICS_PORT!, env.HOST);
+  const address = metricsServer.address();
+  const port = typeof address === "object" && address ? address.port : env.METRICS_PORT;
+  console.log(`[gateway] metrics on http://${env.HOST}:${port}/metrics`);
+}
 const server = gateway.app.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : env.PORT;
@@ -28,6 +40,7 @@ const server = gateway.app.listen(env.PORT, env.HOST, () => {
 server.keepAliveTimeout = 65_000;
 
 const shutdown = () => {
+  metricsServer?.close();
   server.close(() => {
     void gateway.close().finally(() => {
       redis.disconnect();

@@ -19,6 +19,8 @@ export interface IngesterOptions {
   claimIdleMs?: number;
   claimEveryMs?: number;
   log?: (message: string, data?: Record<string, unknown>) => void;
+  /** Told how many entries each batch ingested (a metric). */
+  onIngested?: (count: number) => void;
 }
 
 /**
@@ -64,6 +66,7 @@ export class Ingester {
     for (const [eventId, refunded] of voided) {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);
     }
+    this.options.onIngested?.(entries.length);
   }
 }
 

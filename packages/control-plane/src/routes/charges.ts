@@ -34,6 +34,11 @@ export const createChargeRoute = defineRoute({
   },
   async handle({ body, principal, idempotencyKey, ctx }) {
     const outcome = await directCharge(ctx, { principal, ...body, idempotencyKey });
+    ctx.metrics.charges.inc(
+      outcome.ok
+        ? { form: "direct", outcome: outcome.replayed ? "replayed" : "charged", code: "" }
+        : { form: "direct", outcome: "refused", code: outcome.problem.code },
+    );
     const limitHeaders = outcome.rateLimit ? rateLimitHeaderPairs(outcome.rateLimit) : {};
     if (!outcome.ok) {
       const headers: Record<string, string> = { ...limitHeaders };
@@ -82,6 +87,12 @@ export const reportUsageRoute = defineRoute({
       principal,
       body.events.map((e) => ({ ...e, timestamp: new Date(e.timestamp) })),
     );
+    for (const r of results)
+      ctx.metrics.charges.inc({
+        form: "event",
+        outcome: r.status === "accepted" ? "charged" : r.status,
+        code: r.status === "refused" ? r.code : "",
+      });
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return { status: 200, body: { results, accepted: count("accepted"), duplicates: count("duplicate"), refused: count("refused") } };
   },

@@ -11,6 +11,7 @@ import { RedisChargeStore, type ChargeStoreOptions } from "../store/charge-store
 import { Directory, type DirectoryOptions } from "../store/directory.js";
 import { HotStore } from "../store/hot-store.js";
 import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/format.js";
+import type { GatewayMetrics } from "../metrics.js";
 
 export interface TollgateOptions {
   /** The hot-path connection. Create it with `createGatewayRedis` (no offline queue, no resends). */
@@ -26,6 +27,8 @@ export interface TollgateOptions {
   directory?: DirectoryOptions;
   store?: ChargeStoreOptions;
   onError?: (error: unknown) => void;
+  /** Where the calls' outcomes and decision times are counted (Prometheus): see metrics.ts. */
+  metrics?: GatewayMetrics;
 }
 
 export interface TollgateMiddleware extends RequestHandler {
@@ -33,6 +36,8 @@ export interface TollgateMiddleware extends RequestHandler {
   readonly ready: Promise<void>;
   /** Voids of refused calls (their charge's outcome was lost) not yet delivered to Redis. */
   pendingVoids(): number;
+  /** The key cache's hits and misses so far. */
+  keyCacheStats(): { hits: number; misses: number };
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   });
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
+  const metrics = options.metrics;
 
   const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     // One path is decided, priced and passed on: whatever runs after this (the proxy, a route) sees it.
@@ -64,7 +70,13 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
     const declared = headers["content-length"];
     const requestBytes = declared === undefined ? undefined : Number(declared);
     const started = Date.now();
+    const deciding = metrics === undefined ? 0 : performance.now();
     const outcome = await meter.charge({ apiKey: extractApiKey(headers), method: req.method, path: target.path, requestBytes, headers });
+    if (metrics !== undefined) {
+      metrics.decision.observe((performance.now() - deciding) / 1000);
+      if (!outcome.ok) metrics.calls.inc({ outcome: "refused", code: outcome.problem.code });
+      else metrics.calls.inc({ outcome: outcome.charged ? "charged" : "free", code: "" });
+    }
     if (outcome.rateLimit) setRateLimitHeaders(res, outcome.rateLimit);
     if (!outcome.ok) {
       if (outcome.retryAfterSeconds !== undefined) res.setHeader("retry-after", outcome.retryAfterSeconds);
@@ -89,6 +101,7 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   return Object.assign(handler, {
     ready,
     pendingVoids: () => meter.pendingVoids,
+    keyCacheStats: () => directory.stats,
     close: async () => {
       await meter.close();
       await directory.close();

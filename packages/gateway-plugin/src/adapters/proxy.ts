@@ -2,6 +2,7 @@ import { Agent } from "node:http";
 import express, { type Express } from "express";
 import { createProxyMiddleware } from "http-proxy-middleware";
 import { problem } from "../core/problems.js";
+import { GatewayMetrics } from "../metrics.js";
 import { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOptions } from "./express.js";
 
 export interface GatewayOptions extends TollgateOptions {
@@ -26,6 +27,7 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
   const tollgate = createTollgate(options);
+  const metrics = options.metrics;
   // The upstream gets the path Tollgate priced, byte for byte: http-proxy would otherwise re-parse it
   // (url.parse, slash merging, an `http:/` → `http://` rewrite) on its way out.
   const basePath = new URL(options.upstream).pathname.replace(/\/+$/, "");
@@ -39,7 +41,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       proxyReq: (proxyReq, req) => {
         proxyReq.path = basePath + (req.url ?? "/");
       },
+      ...(metrics && {
+        proxyRes: (proxyRes) => metrics.upstream.inc({ class: GatewayMetrics.statusClass(proxyRes.statusCode ?? 0) }),
+      }),
       error: (_error, _req, res) => {
+        metrics?.upstream.inc({ class: "unavailable" });
         // `res` is a socket for upgrades; only an HTTP response that has not started can carry a problem.
         if ("setHeader" in res && !res.headersSent) {
           sendProblem(res, problem("upstream_unavailable"));

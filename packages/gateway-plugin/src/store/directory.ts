@@ -28,6 +28,8 @@ export class Directory implements KeyDirectory {
   /** Bumped by every invalidation, so that a lookup which raced one does not cache what it read. */
   private generation = 0;
   private subscriber: Redis | undefined;
+  /** Lookups answered from the cache, and those that read Redis (a metric). */
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly store: HotStore,
@@ -74,11 +76,18 @@ export class Directory implements KeyDirectory {
 
   resolve(keyHash: string): Promise<Resolved | undefined> | Resolved | undefined {
     const key = this.keys.get(keyHash);
-    if (key === UNKNOWN) return undefined;
+    if (key === UNKNOWN) {
+      this.stats.hits++;
+      return undefined;
+    }
     if (key !== undefined) {
       const plan = this.plans.get(key.planId);
-      if (plan !== undefined) return { key, plan };
+      if (plan !== undefined) {
+        this.stats.hits++;
+        return { key, plan };
+      }
     }
+    this.stats.misses++;
     // Concurrent misses for one key share one lookup.
     let pending = this.inflight.get(keyHash);
     if (pending === undefined) {

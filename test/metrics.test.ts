@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL } from "./support/env.js";
+import { call } from "./support/http.js";
+import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
+
+const GATEWAY = fileURLToPath(new URL("../packages/gateway-plugin/dist/main.js", import.meta.url));
+const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
+
+/** One sample of a Prometheus text exposition: its value, for the metric whose labels include `labels`. */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split("\n")) {
+    const m = /^([a-z_:]+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (m === null || m[1] !== name) continue;
+    const have = Object.fromEntries([...(m[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1]!, l[2]!]));
+    if (Object.entries(labels).every(([k, v]) => have[k] === v)) return Number(m[3]);
+  }
+  return undefined;
+}
+
+describe("Prometheus metrics on the gateway and the control plane", () => {
+  let stack: Stack;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    stack = await startStack({ ingester: false });
+  });
+  afterAll(async () => {
+    for (const c of children) c.kill("SIGKILL");
+    await stack?.close();
+  });
+
+  /** Start one of our processes; resolve the URLs it prints (its API or proxy, and its metrics). */
+  function start(script: string, args: string[], env: Record<string, string>) {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: {
+        ...process.env,
+        REDIS_URL,
+        MONGODB_URI,
+        MONGODB_DB: stack.dbName,
+        TOLLGATE_PREFIX: stack.prefix,
+        TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
+        TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
+        PORT: "0",
+        METRICS_PORT: "0",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    children.push(child);
+    let out = "";
+    return new Promise<{ url: string; metrics: string }>((resolve) =>
+      child.stdout.on("data", (d: Buffer) => {
+        out += d.toString();
+        const url = /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1];
+        const metrics = /(http:\/\/[\d.:]+\/metrics)/.exec(out)?.[1];
+        if (url !== undefined && metrics !== undefined) resolve({ url, metrics });
+      }),
+    );
+  }
+  const scrape = async (url: string) => {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    return res.text();
+  };
+
+  it("count calls by outcome and reason, decisions, upstream answers, charges and ingestion, with no account or key in a label", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 100, balance: 250 });
+    const gateway = await start(GATEWAY, [], { UPSTREAM_URL: stack.upstream.url });
+    const plane = await start(CONTROL_PLANE, [], { JOBS: "off" });
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(`${gateway.url}/hello`, { headers: { "x-api-key": s.key } })).status);
+    statuses.push((await call(`${gateway.url}/hello`)).status);
+    expect(statuses).toEqual([200, 200, 402, 401]);
+
+    const g = await scrape(gateway.metrics);
+    expect(sample(g, "tollgate_gateway_calls_total", { outcome: "charged" })).toBe(2);
+    expect(sample(g, "tollgate_gateway_calls_total", { outcome: "refused", code: "insufficient_funds" })).toBe(1);
+    expect(sample(g, "tollgate_gateway_calls_total", { outcome: "refused", code: "unauthorized" })).toBe(1);
+    expect(sample(g, "tollgate_gateway_decision_seconds_count")).toBe(4);
+    expect(sample(g, "tollgate_gateway_upstream_responses_total", { class: "2xx" })).toBe(2);
+    const hits = sample(g, "tollgate_gateway_key_lookups_total", { result: "hit" })!;
+    const misses = sample(g, "tollgate_gateway_key_lookups_total", { result: "miss" })!;
+    expect(hits + misses).toBe(3);
+    expect(misses).toBeGreaterThanOrEqual(1);
+    expect(sample(g, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+
+    // A direct charge through the control plane, and the ingester taking every event off the streams.
+    await stack.admin.creditWallet(s.walletId, { amount: 1_000, reason: "top-up" }, { idempotencyKey: "metrics-top-up" });
+    const charged = await fetch(`${plane.url}/v1/charges`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${s.key}`, "content-type": "application/json", "idempotency-key": "m-1" },
+      body: JSON.stringify({ productId: "default", units: 1 }),
+    });
+    expect(charged.status).toBe(201);
+    let c = "";
+    await eventually(
+      async () => {
+        c = await scrape(plane.metrics);
+        return sample(c, "tollgate_usage_events_ingested_total") === 3;
+      },
+      30_000,
+      "three events ingested",
+    );
+    expect(sample(c, "tollgate_charges_total", { form: "direct", outcome: "charged" })).toBe(1);
+    const backlog = [...Array(TEST_PARTITIONS).keys()].map((p) => sample(c, "tollgate_usage_stream_backlog", { partition: String(p) }));
+    expect(backlog).toEqual(Array(TEST_PARTITIONS).fill(0));
+    expect(sample(c, "tollgate_usage_ingest_lag_seconds")).toBe(0);
+    expect(sample(c, "process_resident_memory_bytes")).toBeGreaterThan(0);
+
+    for (const text of [g, c]) {
+      for (const secret of [s.key, s.accountId, s.keyId, ADMIN_TOKEN]) expect(text).not.toContain(secret);
+    }
+    expect((await fetch(gateway.metrics.replace("/metrics", "/other"))).status).toBe(404);
+  });
+});
