@@ -19,7 +19,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-describe("Prometheus metrics on the gateway and the control plane", () => {
+describe("Prometheus metrics and request logs on the gateway and the control plane", () => {
   let stack: Stack;
   const children: ChildProcess[] = [];
   beforeAll(async () => {
@@ -48,16 +48,24 @@ describe("Prometheus metrics on the gateway and the control plane", () => {
       stdio: ["ignore", "pipe", "inherit"],
     });
     children.push(child);
-    let out = "";
-    return new Promise<{ url: string; metrics: string }>((resolve) =>
+    const output = { text: "" };
+    return new Promise<{ url: string; metrics: string; output: { text: string } }>((resolve) =>
       child.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        const url = /listening on (http:\/\/[\d.:]+)/.exec(out)?.[1];
-        const metrics = /(http:\/\/[\d.:]+\/metrics)/.exec(out)?.[1];
-        if (url !== undefined && metrics !== undefined) resolve({ url, metrics });
+        output.text += d.toString();
+        const url = /listening on (http:\/\/[\d.:]+)/.exec(output.text)?.[1];
+        const metrics = /(http:\/\/[\d.:]+\/metrics)/.exec(output.text)?.[1];
+        if (url !== undefined && metrics !== undefined) resolve({ url, metrics, output });
       }),
     );
   }
+  /** The JSON lines a process wrote (pino), skipping its plain start-up lines. */
+  const jsonLines = (text: string) =>
+    text
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map(
+        (l) => JSON.parse(l) as Record<string, unknown> & { req?: { id: string; method: string; path: string }; res?: { status: number } },
+      );
   const scrape = async (url: string) => {
     const res = await fetch(url);
     expect(res.status).toBe(200);
@@ -114,5 +122,70 @@ describe("Prometheus metrics on the gateway and the control plane", () => {
       for (const secret of [s.key, s.accountId, s.keyId, ADMIN_TOKEN]) expect(text).not.toContain(secret);
     }
     expect((await fetch(gateway.metrics.replace("/metrics", "/other"))).status).toBe(404);
+  });
+
+  it("log one JSON line per request, with its id, path, status, duration, account, key and charge, and never a secret", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 100, balance: 10_000 });
+    const gateway = await start(GATEWAY, [], { UPSTREAM_URL: stack.upstream.url, LOG_LEVEL: "info" });
+    const plane = await start(CONTROL_PLANE, [], { JOBS: "off", INGESTER: "off" });
+    const cookie = "tg_portal=not-a-real-session-but-secret-looking-0123456789";
+
+    const answer = await call(`${gateway.url}/hello?token=query-secret-123`, {
+      headers: { "x-api-key": s.key, "x-request-id": "req-abc.1", cookie },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["x-request-id"]).toBe("req-abc.1");
+    expect((await call(`${gateway.url}/hello`, { headers: { authorization: "Bearer tg_live_not-a-key-at-all-0000" } })).status).toBe(401);
+    const balance = await fetch(`${plane.url}/v1/accounts/${s.accountId}/usage?limit=7`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, cookie },
+    });
+    expect(balance.status).toBe(200);
+    const charge = await fetch(`${plane.url}/v1/charges`, {
+      method: "POST",
+      headers: { "x-api-key": s.key, "content-type": "application/json", "idempotency-key": "log-1" },
+      body: JSON.stringify({ productId: "default", units: 1 }),
+    });
+    expect(charge.status).toBe(201);
+
+    await eventually(() => jsonLines(plane.output.text).filter((l) => l.req).length >= 2, 10_000, "the control plane's lines");
+    await eventually(() => jsonLines(gateway.output.text).filter((l) => l.req).length >= 2, 10_000, "the gateway's lines");
+    const g = jsonLines(gateway.output.text).filter((l) => l.req);
+    expect(g[0]).toMatchObject({
+      service: "gateway",
+      level: 30,
+      msg: "request",
+      req: { id: "req-abc.1", method: "GET", path: "/hello" },
+      res: { status: 200 },
+      accountId: s.accountId,
+      keyId: s.keyId,
+      charge: 100,
+    });
+    expect(typeof g[0]!.responseTime).toBe("number");
+    expect(g[1]).toMatchObject({ req: { path: "/hello" }, res: { status: 401 } });
+    expect(g[1]!.accountId).toBeUndefined();
+    const c = jsonLines(plane.output.text).filter((l) => l.req);
+    expect(c.find((l) => l.req!.path.endsWith("/usage"))).toMatchObject({
+      service: "control-plane",
+      res: { status: 200 },
+      actor: expect.stringMatching(/^admin:/),
+    });
+    expect(c.find((l) => l.req!.path === "/v1/charges")).toMatchObject({
+      res: { status: 201 },
+      actor: `key:${s.keyId}`,
+      accountId: s.accountId,
+    });
+
+    for (const text of [gateway.output.text, plane.output.text]) {
+      for (const secret of [s.key, ADMIN_TOKEN, "tg_live_not-a-key-at-all-0000", "secret-looking", "query-secret"])
+        expect(text).not.toContain(secret);
+    }
+  });
+
+  it("the gateway writes no line per call by default (LOG_LEVEL warn)", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 1_000 });
+    const gateway = await start(GATEWAY, [], { UPSTREAM_URL: stack.upstream.url });
+    expect((await call(`${gateway.url}/hello`, { headers: { "x-api-key": s.key } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(jsonLines(gateway.output.text).filter((l) => l.req)).toEqual([]);
   });
 });

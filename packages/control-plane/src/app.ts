@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
-import { PROBLEM_CONTENT_TYPE, problem, type Problem } from "@tollgate/gateway-plugin";
+import { PROBLEM_CONTENT_TYPE, problem, requestLogger, type Logger, type Problem } from "@tollgate/gateway-plugin";
 import type { AppContext } from "./context.js";
 import { openApiDocument } from "./http/openapi.js";
 import { ProblemError } from "./http/problem-error.js";
@@ -13,9 +13,12 @@ import { routes } from "./routes/index.js";
  */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export function createApp(ctx: AppContext, options: { ready?: () => Promise<void> } = {}): Express {
+export function createApp(ctx: AppContext, options: { ready?: () => Promise<void>; logger?: Logger } = {}): Express {
   const app = express();
   app.disable("x-powered-by");
+  // One line per request: its id, method, path (never its query or headers), status, duration and who made it.
+  if (options.logger !== undefined)
+    app.use(requestLogger(options.logger, (_req, res) => ({ ...(res as unknown as { locals: { who?: object } }).locals.who })));
   app.set("query parser", "simple");
   app.use(
     express.json({

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
+import { LOG_LEVELS } from "@tollgate/gateway-plugin";
 import { isTimeZone } from "./services/reports/clock.js";
 
 /** The control plane's configuration, parsed once at start. */
@@ -36,6 +37,8 @@ export const controlPlaneEnv = z.object({
   /** Most entries the ingester reads from each stream at once (one insert each): what a stop waits to finish. */
   /** Serve Prometheus metrics on this port (`GET /metrics`, on HOST), apart from the API; unset: off. */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** `info`: one JSON line per request and per event; `warn` and above: only what goes wrong. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   INGESTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),

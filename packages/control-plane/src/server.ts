@@ -13,7 +13,7 @@ import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { startJobs } from "./jobs.js";
-import { serveMetrics } from "@tollgate/gateway-plugin";
+import { createLogger, LOG_LEVELS, serveMetrics } from "@tollgate/gateway-plugin";
 import { ControlPlaneMetrics } from "./metrics.js";
 
 export interface ControlPlane {
@@ -36,8 +36,12 @@ function paymentProviders(env: ControlPlaneEnv): Map<string, PaymentProvider> {
   return providers;
 }
 
+const logger = createLogger("control-plane", LOG_LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? "info");
+
+/** One JSON line (pino): at level error when `data` names an error, else info. */
 export function log(message: string, data?: Record<string, unknown>): void {
-  console.log(JSON.stringify({ time: new Date().toISOString(), msg: message, ...data }));
+  if (data !== undefined && "error" in data) logger.error(data, message);
+  else logger.info(data ?? {}, message);
 }
 
 /** Connect the stores and start what the configuration asks for: the API, the ingester, or both. */
@@ -99,6 +103,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let server: Server | undefined;
   if (parts.api) {
     const app = createApp(ctx, {
+      logger,
       ready: async () => {
         await redis.ping();
         await conn.db!.command({ ping: 1 });

@@ -30,5 +30,6 @@ export {
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
 export { createGatewayRedis, whenReady } from "./redis.js";
 export { GatewayMetrics, serveMetrics } from "./metrics.js";
+export { createLogger, LOG_LEVELS, requestLogger, type Logger } from "./logging.js";
 export { Directory, type DirectoryOptions } from "./store/directory.js";
 export * from "./store/index.js";

@@ -2,12 +2,14 @@
 import type { Server } from "node:http";
 import { createGateway } from "./adapters/proxy.js";
 import { GatewayMetrics, serveMetrics } from "./metrics.js";
+import { createLogger } from "./logging.js";
 import { gatewayEnv } from "./env.js";
 import { createGatewayRedis, whenReady } from "./redis.js";
 import { agreePartitions } from "./store/hot-store.js";
 import { createKeyspace } from "./store/format.js";
 
 const env = gatewayEnv.parse(process.env);
+const logger = createLogger("gateway", env.LOG_LEVEL);
 const redis = createGatewayRedis(env.REDIS_URL);
 redis.on("error", (error: Error) => console.error(`[gateway] redis: ${error.message}`));
 await whenReady(redis);
@@ -16,12 +18,13 @@ const { partitions } = await agreePartitions(redis, (n) => createKeyspace(env.TO
 const metrics = env.METRICS_PORT === undefined ? undefined : new GatewayMetrics({ processMetrics: true });
 const gateway = createGateway({
   ...(metrics && { metrics }),
+  logger,
   redis,
   prefix: env.TOLLGATE_PREFIX,
   partitions,
   upstream: env.UPSTREAM_URL,
   rateLimitFailure: env.RATE_LIMIT_FAILURE,
-  onError: (error) => console.error("[gateway] metering failed:", error),
+  onError: (error) => logger.error({ error: String(error) }, "metering failed"),
 });
 await gateway.tollgate.ready;
 let metricsServer: Server | undefined;

@@ -96,6 +96,7 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
   }
   app[spec.method](spec.path, async (req: Request, res: Response) => {
     const principal = await authorize(req, ctx, spec);
+    res.locals.who = { actor: principal.actor, ...(principal.kind === "consumer" ? { accountId: principal.accountId } : {}) };
     const params = parse("path", spec.params ?? EMPTY, req.params);
     const query = parse("query", spec.query ?? EMPTY, req.query);
     let body: unknown = {};

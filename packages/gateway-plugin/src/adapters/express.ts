@@ -31,6 +31,15 @@ export interface TollgateOptions {
   metrics?: GatewayMetrics;
 }
 
+/** What a request's log line says of its call (`res.locals.tollgate`): who made it and what it was charged. */
+export interface CallLog {
+  accountId: string;
+  keyId: string;
+  eventId?: string;
+  charge?: number;
+  reserved?: number;
+}
+
 export interface TollgateMiddleware extends RequestHandler {
   /** Resolves once the key cache listens for invalidations. */
   readonly ready: Promise<void>;
@@ -92,6 +101,11 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
       headers[UPSTREAM_HEADERS.eventId] = charged.eventId;
     }
     if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
+    (res.locals as { tollgate?: CallLog }).tollgate = {
+      accountId: outcome.accountId,
+      keyId: outcome.keyId,
+      ...(charged && { eventId: charged.eventId, [charged.reserved ? "reserved" : "charge"]: charged.amount }),
+    };
     headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
     headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
     const pending = outcome.pending;

@@ -2,8 +2,9 @@ import { Agent } from "node:http";
 import express, { type Express } from "express";
 import { createProxyMiddleware } from "http-proxy-middleware";
 import { problem } from "../core/problems.js";
+import { requestLogger, type Logger } from "../logging.js";
 import { GatewayMetrics } from "../metrics.js";
-import { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOptions } from "./express.js";
+import { createTollgate, sendProblem, type CallLog, type TollgateMiddleware, type TollgateOptions } from "./express.js";
 
 export interface GatewayOptions extends TollgateOptions {
   /** The provider's API, e.g. `http://127.0.0.1:4000`. */
@@ -12,6 +13,8 @@ export interface GatewayOptions extends TollgateOptions {
   maxSockets?: number;
   /** Longest wait for the upstream's response, in ms. Default 30 000. */
   upstreamTimeoutMs?: number;
+  /** One JSON line per call (pino): request id, method, path, status, duration, account, key and charge. */
+  logger?: Logger;
 }
 
 export interface Gateway {
@@ -62,6 +65,9 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.get("/_tollgate/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
+  // No request lines wanted (LOG_LEVEL warn and above): no per-call logging work at all.
+  if (options.logger?.isLevelEnabled("info") === true)
+    app.use(requestLogger(options.logger, (_req, res) => ({ ...(res as unknown as { locals: { tollgate?: CallLog } }).locals.tollgate })));
   app.use(tollgate, proxy);
   return {
     app,
