@@ -44,6 +44,9 @@ describe("auto-recharge", () => {
 
   it("a burst that crosses the threshold starts exactly one recharge, promptly; its confirmation tops up once", async () => {
     const s = await stack.seedAccount({ pricePerCall: 200, balance: 10_000 });
+    const started = async () =>
+      (await stack.ctx.metrics.autoRecharges.get()).values.find((v) => v.labels.outcome === "started")?.value ?? 0;
+    const startedBefore = await started();
     expect((await configure(s, { threshold: 5_000, mode: "fixed", amount: 1_000_000, dailyLimit: 3 })).status).toBe(200);
     const answers = await burst(s, 40);
     expect(answers.every((a) => a.status === 200)).toBe(true);
@@ -56,6 +59,7 @@ describe("auto-recharge", () => {
     const [recharge] = await recharges(s);
     expect(recharge).toMatchObject({ status: "pending", amount: 1_000_000, automatic: true });
     expect(await recharges(s)).toHaveLength(1);
+    expect((await started()) - startedBefore).toBe(1); // the metric: one started, the other signals counted as in flight
 
     await hook("payment_intent.succeeded", { id: recharge!.providerRef });
     expect(await available(s)).toBe(10_000 - 40 * 200 + 1_000_000);

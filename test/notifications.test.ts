@@ -125,6 +125,11 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 1_000 });
     await subscribe(s, { balanceThresholds: [500] });
     await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } }); // 0: below, and depleted
+    // The deliveries metric counts every attempt, by channel and result.
+    const counted = async (result: string) =>
+      (await stack.ctx.metrics.deliveries.get()).values.find((v) => v.labels.channel === "webhook" && v.labels.result === result)?.value ??
+      0;
+    const before = { ok: await counted("ok"), failed: await counted("failed") };
     receiver.failNextDeliveries(2);
     await check();
     const [pendingOne] = await stack.ctx.models.Notification.find({ accountId: s.accountId, pending: { $ne: [] } }).lean();
@@ -135,6 +140,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     const log = await stack.ctx.models.NotificationDelivery.find({ accountId: s.accountId, channel: { $regex: "^webhook:" } }).lean();
     expect(log.filter((d) => !d.ok)).toHaveLength(2);
     expect(log.filter((d) => d.ok)).toHaveLength(2); // balance_below and balance_depleted, each delivered once
+    expect({ ok: (await counted("ok")) - before.ok, failed: (await counted("failed")) - before.failed }).toEqual({ ok: 2, failed: 2 });
     expect(await stack.ctx.models.Notification.countDocuments({ accountId: s.accountId, pending: { $ne: [] } })).toBe(0);
     const listed = await request(stack.controlPlaneUrl).get(`/v1/accounts/${s.accountId}/notifications`).set("x-api-key", s.key);
     expect(listed.body.items.map((n: { kind: string }) => n.kind).sort()).toEqual(["balance_below", "balance_depleted"]);

@@ -95,6 +95,8 @@ export async function startJobs(
       intervals.reconcileMs,
       async () => {
         const report = await reconcile(ctx);
+        ctx.metrics.driftWallets.set(report.drifts.length);
+        ctx.metrics.driftMicros.set(report.drifts.reduce((sum, d) => sum + Math.abs(d.drift), 0));
         if (report.drifts.length > 0) ctx.log("reconciliation drift", { checked: report.checked, drifts: report.drifts });
       },
     ],

@@ -22,6 +22,32 @@ export class ControlPlaneMetrics {
     registers: [this.registry],
   });
 
+  /** Each notification delivery attempt, by channel kind and result. */
+  readonly deliveries = new Counter({
+    name: "tollgate_notification_deliveries_total",
+    help: "Notification delivery attempts, by channel (email, webhook) and result (ok, failed).",
+    labelNames: ["channel", "result"] as const,
+    registers: [this.registry],
+  });
+  /** What each low-balance signal did: a recharge `started`, or why not (`in_flight`, `daily_limit`, `off`…). */
+  readonly autoRecharges = new Counter({
+    name: "tollgate_auto_recharges_total",
+    help: "Auto-recharge triggers by outcome (started, failed, in_flight, daily_limit, not_needed, off).",
+    labelNames: ["outcome"] as const,
+    registers: [this.registry],
+  });
+  /** The last full reconciliation (the scheduled job): wallets whose books disagree, and by how much in all. */
+  readonly driftWallets = new Gauge({
+    name: "tollgate_reconciliation_drift_wallets",
+    help: "Wallets whose ledger disagreed with Redis (hot balance + reserved + usage not yet booked) at the last full reconciliation.",
+    registers: [this.registry],
+  });
+  readonly driftMicros = new Gauge({
+    name: "tollgate_reconciliation_drift_micros",
+    help: "Sum of the absolute drifts, in micros of any currency, at the last full reconciliation.",
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });
   }

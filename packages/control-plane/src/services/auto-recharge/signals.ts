@@ -24,7 +24,8 @@ export class SignalConsumer {
       handle: async (_stream, entries) => {
         for (const [, fields] of entries) {
           const signal = decodeSignal(fields);
-          if (signal.accountId && signal.currency) await triggerAutoRecharge(ctx, signal.accountId, signal.currency);
+          if (signal.accountId && signal.currency)
+            ctx.metrics.autoRecharges.inc({ outcome: await triggerAutoRecharge(ctx, signal.accountId, signal.currency) });
         }
       },
     });

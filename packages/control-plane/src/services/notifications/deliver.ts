@@ -81,6 +81,7 @@ async function deliverOne(ctx: AppContext, mailer: Mailer | undefined, n: Notifi
     } catch (error) {
       detail = error instanceof Error ? error.message : String(error);
     }
+    ctx.metrics.deliveries.inc({ channel: channel.startsWith("email:") ? "email" : "webhook", result: ok ? "ok" : "failed" });
     await NotificationDelivery.create({
       _id: newId("dlv"),
       notificationId: n._id,
