@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pino, type Logger } from "pino";
-import { pinoHttp, type HttpLogger } from "pino-http";
 
 export type { Logger } from "pino";
 
@@ -45,27 +44,35 @@ export function createLogger(service: string, level: (typeof LOG_LEVELS)[number]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
 /**
- * One line per request when its response ends: the request id (the caller's `X-Request-Id` when it is a
- * plain token, else a new one, echoed in the response), method, path, status and duration, plus what
- * `props` adds from the request's own handling (account and key ids, the charge). Never a header.
+ * One line per request when its response is done (or the caller went away): the request id (the caller's
+ * `X-Request-Id` when it is a plain token, else a new one, echoed in the response), method, path, status and
+ * duration, plus what `props` adds from the request's own handling (account and key ids, the charge). Never
+ * a header, never the query string. Written directly (one listener, one pino call): pino-http's per-request
+ * child logger and serializers cost about 250 µs of CPU a call on the gateway's benchmark.
  */
-export function requestLogger(logger: Logger, props: (req: IncomingMessage, res: ServerResponse) => Record<string, unknown>): HttpLogger {
-  return pinoHttp({
-    logger,
-    genReqId: (req, res) => {
-      const sent = req.headers["x-request-id"];
-      const id = typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID();
-      res.setHeader("x-request-id", id);
-      return id;
-    },
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?")[0] }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-    customProps: props,
-    customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? "error" : "info"),
-    customSuccessMessage: () => "request",
-    customErrorMessage: () => "request failed",
-  });
+export function requestLogger(logger: Logger, props: (req: IncomingMessage, res: ServerResponse) => Record<string, unknown>): Middleware {
+  return (req, res, next) => {
+    const started = performance.now();
+    const sent = req.headers["x-request-id"];
+    const id = typeof sent === "string" && REQUEST_ID.test(sent) ? sent : randomUUID();
+    res.setHeader("x-request-id", id);
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const line = { id, method: req.method, path: query < 0 ? url : url.slice(0, query) };
+    res.once("close", () => {
+      const done = {
+        req: line,
+        res: { status: res.statusCode },
+        responseTime: Math.round(performance.now() - started),
+        ...props(req, res),
+      };
+      if (!res.writableFinished) logger.warn({ ...done, aborted: true }, "request aborted");
+      else if (res.statusCode >= 500) logger.error(done, "request");
+      else logger.info(done, "request");
+    });
+    next();
+  };
 }
