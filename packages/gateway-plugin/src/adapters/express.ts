@@ -29,6 +29,8 @@ export interface TollgateOptions {
   onError?: (error: unknown) => void;
   /** Where the calls' outcomes and decision times are counted (Prometheus): see metrics.ts. */
   metrics?: GatewayMetrics;
+  /** Leave each call's `CallLog` in `res.locals.tollgate`, for a request logger (off: no work per call). */
+  recordCalls?: boolean;
 }
 
 /** What a request's log line says of its call (`res.locals.tollgate`): who made it and what it was charged. */
@@ -69,6 +71,7 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
   const metrics = options.metrics;
+  const recordCalls = options.recordCalls === true;
 
   const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     // One path is decided, priced and passed on: whatever runs after this (the proxy, a route) sees it.
@@ -101,11 +104,13 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
       headers[UPSTREAM_HEADERS.eventId] = charged.eventId;
     }
     if (!forwardCredentials) for (const name of CREDENTIAL_HEADERS) delete headers[name];
-    (res.locals as { tollgate?: CallLog }).tollgate = {
-      accountId: outcome.accountId,
-      keyId: outcome.keyId,
-      ...(charged && { eventId: charged.eventId, [charged.reserved ? "reserved" : "charge"]: charged.amount }),
-    };
+    if (recordCalls) {
+      (res.locals as { tollgate?: CallLog }).tollgate = {
+        accountId: outcome.accountId,
+        keyId: outcome.keyId,
+        ...(charged && { eventId: charged.eventId, [charged.reserved ? "reserved" : "charge"]: charged.amount }),
+      };
+    }
     headers[UPSTREAM_HEADERS.accountId] = outcome.accountId;
     headers[UPSTREAM_HEADERS.keyId] = outcome.keyId;
     const pending = outcome.pending;

@@ -29,7 +29,9 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 256 });
-  const tollgate = createTollgate(options);
+  // No request lines wanted (LOG_LEVEL warn and above): no per-call logging work at all.
+  const logging = options.logger?.isLevelEnabled("info") === true;
+  const tollgate = createTollgate({ ...options, recordCalls: logging });
   const metrics = options.metrics;
   // The upstream gets the path Tollgate priced, byte for byte: http-proxy would otherwise re-parse it
   // (url.parse, slash merging, an `http:/` → `http://` rewrite) on its way out.
@@ -65,9 +67,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.get("/_tollgate/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
-  // No request lines wanted (LOG_LEVEL warn and above): no per-call logging work at all.
-  if (options.logger?.isLevelEnabled("info") === true)
-    app.use(requestLogger(options.logger, (_req, res) => ({ ...(res as unknown as { locals: { tollgate?: CallLog } }).locals.tollgate })));
+  if (logging)
+    app.use(requestLogger(options.logger!, (_req, res) => ({ ...(res as unknown as { locals: { tollgate?: CallLog } }).locals.tollgate })));
   app.use(tollgate, proxy);
   return {
     app,

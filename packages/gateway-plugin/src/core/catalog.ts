@@ -150,6 +150,11 @@ function compileProduct(spec: PlanSpec, id: string, method: string, path: string
   };
 }
 
+/** The value of the product's dimension attribute among `attributes` (none when it has no dimension). */
+export function dimensionValue(product: CompiledProduct, attributes: Readonly<Record<string, string>> | undefined): string | undefined {
+  return product.dimension === undefined ? undefined : attributes?.[product.dimension.spec.attribute];
+}
+
 /**
  * The rate line that charges usage of `product` whose dimension attribute is `value`: the product's own price
  * when it has no dimension; else the line of that exact value, or (prefix match) of the longest value `value`

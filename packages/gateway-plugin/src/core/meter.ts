@@ -1,5 +1,5 @@
 import { hashApiKey } from "./api-key.js";
-import { matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
+import { dimensionValue, matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
 import type { ChargeStore, KeyDirectory, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
 import { prepareCharge, ratedCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
@@ -175,10 +175,9 @@ export class Meter {
     if (product === undefined)
       return { ok: false, problem: problem("unprocessable", `The plan ${plan.spec.planId} has no product "${c.productId}".`) };
     try {
-      const deck = product.dimension;
-      const value = deck === undefined ? undefined : c.attributes?.[deck.spec.attribute];
+      const value = dimensionValue(product, c.attributes);
       const line = rateLineOf(product, value);
-      if (line === undefined) return { ok: false, problem: noRateProblem(deck!.spec.attribute, value) };
+      if (line === undefined) return { ok: false, problem: noRateProblem(product.dimension!.spec.attribute, value) };
       const limits =
         c.rateLimited === false
           ? { kind: "allowed" as const, headers: undefined }

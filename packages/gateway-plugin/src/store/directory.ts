@@ -110,16 +110,13 @@ export class Directory implements KeyDirectory {
   private async load(keyHash: string): Promise<Resolved | undefined> {
     const generation = this.generation;
     const key = await this.store.readApiKey(keyHash);
-    const plan = key && (this.plans.get(key.planId) ?? (await this.store.readPlan(key.planId)));
+    const plan = key && (await this.plan(key.planId));
     const fresh = generation === this.generation;
     if (key === undefined || plan === undefined) {
       if (fresh) this.keys.set(keyHash, UNKNOWN, { ttl: this.negativeTtlMs });
       return undefined;
     }
-    if (fresh) {
-      this.plans.set(key.planId, plan);
-      this.keys.set(keyHash, key);
-    }
+    if (fresh) this.keys.set(keyHash, key);
     return { key, plan };
   }
 }

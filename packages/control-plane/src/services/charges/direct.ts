@@ -1,5 +1,12 @@
 import { createHash } from "node:crypto";
-import { mostItCosts, productById, rateLineOf, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/gateway-plugin";
+import {
+  dimensionValue,
+  mostItCosts,
+  productById,
+  rateLineOf,
+  type CompiledPlan,
+  type DirectChargeOutcome,
+} from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
@@ -84,7 +91,7 @@ export function unchargeable(
   const deck = product.dimension;
   if (deck !== undefined) {
     const attribute = deck.spec.attribute;
-    const value = attributes?.[attribute];
+    const value = dimensionValue(product, attributes);
     if (rateLineOf(product, value) === undefined) {
       const message =
         value === undefined

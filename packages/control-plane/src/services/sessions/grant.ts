@@ -4,6 +4,7 @@ import {
   rateCall,
   ratedCall,
   rateLineOf,
+  dimensionValue,
   refusalProblem,
   type Price,
   type Problem,
@@ -34,7 +35,7 @@ export function chunkCall(resolved: Resolved, s: SessionPart, chunk: number, atM
   const product = productById(resolved.plan, s.productId);
   if (product === undefined) throw new Error(`product ${s.productId} left plan ${resolved.plan.spec.planId}`);
   const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
-  const line = rateLineOf(product, product.dimension === undefined ? undefined : attributes?.[product.dimension.spec.attribute]);
+  const line = rateLineOf(product, dimensionValue(product, attributes));
   if (line === undefined) throw new ProblemError("no_rate", `The product ${s.productId} no longer rates this session's attributes.`);
   const usage = { line, done: s.usedUnits, ...(attributes && { attributes }) };
   const call = ratedCall(resolved.key, resolved.plan, product, chunkEventId(s.id, chunk), atMs, "POST", SESSIONS_PATH, usage);
