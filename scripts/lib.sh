@@ -22,6 +22,56 @@ FERRETDB_BIN="$TOOLS_BIN/ferretdb-$FERRETDB_VERSION-idx"
 
 log() { printf '\033[1m[tollgate]\033[0m %s\n' "$*" >&2; }
 
+# Node 24 (the active LTS line) runs the build, the tests, the demo and the benchmarks. A machine whose Node
+# is older (Node 20 reached end of life on 2026-04-30) gets this pinned Node 24 from the npm registry's
+# node-linux-<arch> binary package, checked against the integrity below, in the cache. TOLLGATE_NODE=system
+# keeps the machine's Node whatever its version (for trying Node 22, the other supported line).
+NODE_VERSION="24.21.0"
+ensure_node() {
+  local major
+  major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
+  if [ "${TOLLGATE_NODE:-}" = system ] || [ "$major" -ge 24 ]; then return 0; fi
+  local arch integrity
+  case "$(uname -m)" in
+    x86_64)
+      arch=x64
+      integrity="sha512-3nULszZ5X0fciYpG0t6TrdApJzAn8+FlINP6OiMX7V8HrvpATPN936U1LlReOJriLRa4e8yEqQBYCnLyPNAs7Q=="
+      ;;
+    aarch64)
+      arch=arm64
+      integrity="sha512-FpJRPEz2OvvTLfjIOlNGFY9JLPMKgl5m+d4oGYBLg24kJ1mmvN1Zl/HPJgF4HDaJ51ISev1l1cRZ/DM+keXW5g=="
+      ;;
+    *) log "no pinned Node $NODE_VERSION for $(uname -m); install Node 24 and retry"; exit 1 ;;
+  esac
+  local dir="$TOLLGATE_CACHE/node-v$NODE_VERSION-$arch"
+  if [ ! -x "$dir/bin/node" ]; then
+    log "installing Node $NODE_VERSION (node-linux-$arch from the npm registry) into $dir"
+    local tmp
+    mkdir -p "$TOLLGATE_CACHE"
+    tmp="$(mktemp -d "$TOLLGATE_CACHE/.node-download.XXXXXX")" # on the cache's filesystem: the last mv is a rename
+    (cd "$tmp" && npm pack --silent "node-linux-$arch@$NODE_VERSION" >/dev/null) \
+      || { log "could not download node-linux-$arch@$NODE_VERSION from the npm registry"; rm -rf "$tmp"; exit 1; }
+    local tarball="$tmp/node-linux-$arch-$NODE_VERSION.tgz" actual
+    actual="sha512-$(openssl dgst -sha512 -binary "$tarball" | base64 -w0)"
+    if [ "$actual" != "$integrity" ]; then
+      log "node-linux-$arch@$NODE_VERSION does not match its pinned integrity ($actual)"
+      rm -rf "$tmp"
+      exit 1
+    fi
+    mkdir -p "$dir/bin"
+    if ! tar -xzf "$tarball" -C "$tmp" package/bin/node; then
+      log "could not unpack Node $NODE_VERSION from $tarball"
+      rm -rf "$tmp"
+      exit 1
+    fi
+    # Moved into place last, so an interrupted install is never taken for a finished one.
+    mv "$tmp/package/bin/node" "$dir/bin/node"
+    rm -rf "$tmp"
+  fi
+  export PATH="$dir/bin:$PATH"
+  [ "$(node -v)" = "v$NODE_VERSION" ] || { log "Node $NODE_VERSION is in $dir but not the node on the PATH"; exit 1; }
+}
+
 # tcp_open HOST:PORT — true when something accepts connections there.
 tcp_open() {
   local host="${1%:*}" port="${1##*:}"
@@ -30,6 +80,7 @@ tcp_open() {
 
 # pnpm pinned by package.json's packageManager, installed with npm into the cache when missing.
 ensure_pnpm() {
+  ensure_node
   local dir="$TOLLGATE_CACHE/pnpm-$PNPM_VERSION"
   if [ ! -x "$dir/node_modules/.bin/pnpm" ]; then
     log "installing pnpm $PNPM_VERSION into $dir"

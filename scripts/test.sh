@@ -15,6 +15,7 @@ shellcheck scripts/*.sh load/*.sh .ci/run
 services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
 eval "$services_env"
 ensure_build
+log "on Node $(node -v) ($(command -v node))"
 log "type-checking the tests"
 "$PNPM" exec tsc -p tsconfig.tests.json
 log "lint (ESLint), format (Prettier) and import cycles (madge)"
