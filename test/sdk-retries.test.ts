@@ -129,7 +129,7 @@ describe("the SDK's timeouts and retries, against the real control plane through
 
   it("maps every problem code the API answers with to a typed error", () => {
     for (const code of Object.keys(PROBLEMS)) {
-      const Type = ERROR_TYPES[code];
+      const Type = ERROR_TYPES[code as keyof typeof ERROR_TYPES];
       expect(Type, code).toBeDefined();
       expect(Type, code).not.toBe(TollgateError);
     }

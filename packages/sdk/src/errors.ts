@@ -1,9 +1,9 @@
-import type { Problem } from "./types.js";
+import type { Problem, ProblemCode } from "./types.js";
 
 /** Any answer that is not a success: `code` is Tollgate's error code (e.g. `insufficient_funds`). */
 export class TollgateError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: Problem["code"];
   readonly problem: Problem;
 
   constructor(problem: Problem) {
@@ -60,8 +60,8 @@ export class ConnectionError extends TollgateError {
   }
 }
 
-/** Every problem code the API answers with, and its error class. */
-export const ERROR_TYPES: Record<string, new (p: Problem) => TollgateError> = {
+/** Every problem code the API answers with, and its error class (a code the API adds fails to compile here). */
+export const ERROR_TYPES: Record<ProblemCode, new (p: Problem) => TollgateError> = {
   bad_request: ValidationError,
   validation_failed: ValidationError,
   invalid_path: ValidationError,
@@ -92,6 +92,7 @@ export const ERROR_TYPES: Record<string, new (p: Problem) => TollgateError> = {
 };
 
 export function errorFor(problem: Problem): TollgateError {
-  const Type = ERROR_TYPES[problem.code] ?? TollgateError;
+  // A newer server may answer with a code this SDK does not know yet: a plain TollgateError then.
+  const Type = (ERROR_TYPES as Partial<Record<string, new (p: Problem) => TollgateError>>)[problem.code] ?? TollgateError;
   return new Type(problem);
 }

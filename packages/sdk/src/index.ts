@@ -8,3 +8,5 @@ export {
 } from "./client.js";
 export * from "./errors.js";
 export type * from "./types.js";
+/** The API as openapi-typescript describes it: every path, operation and schema (generated, see types.ts). */
+export type { components, operations, paths } from "./openapi.js";

@@ -1,0 +1,10459 @@
+// Generated from the control plane's OpenAPI document by packages/sdk/scripts/generate-types.ts: do not edit.
+// Run `node packages/sdk/scripts/generate-types.ts` after changing a route or a schema.
+/* eslint-disable */
+export interface paths {
+  "/v1/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every staff user, oldest first.
+     * @description Staff roles admitted: owner.
+     */
+    get: operations["listUsers"];
+    put?: never;
+    /**
+     * Create a staff user (owners only; the first owner is created with a bootstrap admin token). The email is unique, in any case; the password is kept as an argon2id hash.
+     * @description Staff roles admitted: owner.
+     */
+    post: operations["createUser"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{userId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One staff user.
+     * @description Staff roles admitted: owner.
+     */
+    get: operations["getUser"];
+    /**
+     * Change a user's name, role, status (`disabled` signs them out everywhere: sessions and tokens are checked on each request) or password. The last active owner cannot be demoted or disabled.
+     * @description Staff roles admitted: owner.
+     */
+    put: operations["updateUser"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{userId}/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A user's API tokens (never their secrets), oldest first.
+     * @description Staff roles admitted: owner.
+     */
+    get: operations["listUserTokens"];
+    put?: never;
+    /**
+     * Create an API token for a user, with the user's role or a narrower one; the secret is in this answer only.
+     * @description Staff roles admitted: owner.
+     */
+    post: operations["createUserToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/users/{userId}/tokens/{tokenId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a user's token: it stops working at once. Revoking it again changes nothing.
+     * @description Staff roles admitted: owner.
+     */
+    delete: operations["revokeUserToken"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tokens": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in user's own API tokens.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listMyTokens"];
+    put?: never;
+    /**
+     * Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the user's role or a narrower one. The secret is in this answer only; only its hash is kept.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    post: operations["createMyToken"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tokens/{tokenId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke one of the signed-in user's tokens.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    delete: operations["revokeMyToken"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/audit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The audit trail, newest first: every admin change, money movement and sign-in, with who did it (`user:…`, `token:…`, `admin:…` for a bootstrap token, `key:…`, `portal:…`, `system:…`). Filters: `actor`, `target` (an account, a wallet, a user…), `action`, and `from`/`to`. Records are never changed or deleted through the API.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    get: operations["listAudit"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List plans, newest first (at most 200).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listPlans"];
+    put?: never;
+    /**
+     * Create a plan: its currency and catalog (products and prices, quotas, rate limits, refund policy). `pricePerCall` alone makes a flat plan.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createPlan"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a plan.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getPlan"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}/catalog": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Replace a plan's catalog. Every gateway applies it within a second (its cached copy is dropped on the change).
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["replacePlanCatalog"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}/recurring": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a plan's recurring fee and seat price (micros per period), its period (month, week or year) and the grace a prepaid account gets when it cannot pay. New amounts apply from each account's next renewal.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setPlanRecurring"];
+    post?: never;
+    /**
+     * Remove a plan's recurring fee: its accounts are not renewed again (fees already charged or due stay).
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["removePlanRecurring"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Accounts newest first, with their wallets: `query` matches a name (any case) or an id's start; `status` filters.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["searchAccounts"];
+    put?: never;
+    /**
+     * Create an account on a plan, with an empty wallet in the plan's currency. On a plan with a recurring fee, its first period starts now and its fee is charged (a prepaid account with nothing to pay it is past due until a top-up).
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createAccount"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an account and its wallets (admin, or the account's own API key).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getAccount"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/suspend": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Suspend an account, with a reason: its calls are refused (403 account_inactive) until it is resumed.
+     * @description Staff roles admitted: owner, admin, support.
+     */
+    post: operations["suspendAccount"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/resume": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a suspended account, with a reason.
+     * @description Staff roles admitted: owner, admin, support.
+     */
+    post: operations["resumeAccount"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/billing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set an account's billing mode and its plan-currency wallet's credit limit; gateways apply it at once.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setBilling"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/subscription": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's subscription: plan, seats, what a period costs, the current period, the next renewal, and any fee due.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getSubscription"];
+    /**
+     * Change an account's plan or seats now. The difference is prorated over the rest of the period (README: Recurring fees and seats) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["changeSubscription"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/fees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's fees (renewals and prorated changes, due or paid), newest first, cursor-paginated.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listFees"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/admin/subscriptions/renew": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the renewal job now (it also runs every minute): charge each period's fee that has begun, collect what is due, block accounts past their grace period. Idempotent.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["renewSubscriptions"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/subscription": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling API key's (or portal session's) account subscription. */
+    get: operations["getMySubscription"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/wallets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a wallet in another currency (one per currency; nothing is ever converted between them).
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createWallet"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/wallets/{walletId}/auto-recharge": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Turn auto-recharge on (or change it): when the balance falls below `threshold`, top up by `amount` (fixed) or up to `amount` (target), with at most one recharge in flight and `dailyLimit` a day. The card is a saved `paymentMethod` (admin), or `fromRecharge`: the card the customer kept when paying that recharge (`saveCard`). Admin, or the account's own key or portal session.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    put: operations["setAutoRecharge"];
+    post?: never;
+    /**
+     * Turn auto-recharge off (a recharge already under way still completes). Admin, or the account's own key or portal session.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    delete: operations["clearAutoRecharge"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/keys": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List an account's API keys, never the keys themselves (admin, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listApiKeys"];
+    put?: never;
+    /**
+     * Issue an API key (admin, or the account's portal session opened by a portal link; never an API key, so a leaked key cannot mint others). The key is in this response only; Tollgate keeps its SHA-256.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createApiKey"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/keys/{keyId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke an API key: every gateway refuses it from the next call on (admin, or the account's portal session opened by a portal link).
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["revokeApiKey"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/limits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the account has used this period of each quota of its plan and of each key's spending cap, from the counters the gateways hold the next call to (admin, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getAccountLimits"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/wallets/{walletId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read a wallet (admin, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getWallet"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/wallets/{walletId}/credits": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Credit a wallet (integer micros). Requires an Idempotency-Key: a replay returns the first response with `Idempotent-Replayed: true`; the same key with a different body is 422.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["creditWallet"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/wallets/{walletId}/adjustments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * An admin's correction: a signed amount with a required reason, booked in the ledger and applied once. Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["adjustWallet"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/balance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's available balance per wallet, in real time (admin, or the account's own API key).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getBalance"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/charges": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Charge usage that does not pass through the gateway (a job, a message, tokens counted afterwards): units of a product of the account's plan, rated and debited atomically like a gateway call, one usage event. Once per Idempotency-Key (remembered 24 h): a repeat answers the first charge. Refusals are the gateway's: 402, 429.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createCharge"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/usage-events": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["reportUsageEvents"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/charging-sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["openChargingSession"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/charging-sessions/{sessionId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A session: its status, what it was granted and used, and what it was charged.
+     * @description Staff roles admitted: owner, admin.
+     */
+    get: operations["getChargingSession"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/charging-sessions/{sessionId}/updates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Report a session's use and ask for more: what was used since the last report is charged from the grant, the rest returns, and units are granted again, as many as asked or as the wallet covers (0: stop).
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["updateChargingSession"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/charging-sessions/{sessionId}/terminate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * End a session with its final use: charged from the grant, the rest returns. A second terminate is refused (409).
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["terminateChargingSession"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's usage events, newest first, with cursor pagination (admin, or the account's own API key).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/balance": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling API key's account balance. */
+    get: operations["getMyBalance"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling API key's account usage events, newest first, with cursor pagination. */
+    get: operations["listMyUsage"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/transactions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's ledger entries (credits, booked usage), newest first, cursor-paginated (admin, or the account's own API key).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listTransactions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/transactions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling API key's account ledger entries, newest first, cursor-paginated. */
+    get: operations["listMyTransactions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/admin/reconciliation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check ledger = Redis balance + open reservations + usage not yet booked, for every wallet (or the accounts given); report the wallets that drift.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["reconcile"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/admin/rebuild": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore every account missing from Redis (after Redis lost its data) from the ledger; live accounts are left alone.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["rebuildRedis"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/voucher-batches": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["createVoucherBatch"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/vouchers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["redeemVoucher"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/vouchers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Redeem a voucher code into the calling key's account. */
+    post: operations["redeemMyVoucher"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/recharges": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's recharges, newest first (at most 100).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listRecharges"];
+    put?: never;
+    /**
+     * Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. With `paymentMethod` a saved card is charged at once; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; `saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["createRecharge"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/recharges/{rechargeId}/refund": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund a succeeded recharge through its provider and reverse its credit in the ledger (once).
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["refundRecharge"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/webhooks/{provider}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A payment provider's signed webhook (Stripe: Stripe-Signature), authenticated by its signature over the body as sent. Applied exactly once however often it is delivered. */
+    post: operations["paymentWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/wallets/{walletId}/grants": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Grant credits (promotional or paid) that are spent before the wallet's own money, in consumption order (lowest priority number, then soonest expiry, then oldest), and whose remainder leaves at expiry. Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["issueGrant"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/grants": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's grants, in consumption order (active first).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listGrants"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/statements/{period}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A month's statement from the ledger (UTC): opening balance, movements by type, closing balance, per wallet. Usage appears once booked (seconds after the calls).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getStatement"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/notification-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who hears about the account, and about what (the defaults until settings are saved).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getNotificationSettings"];
+    /**
+     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setNotificationSettings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/notifications": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The account's notifications, newest first (at most 100), with where each was delivered and what failed.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listNotifications"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/invoices": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's invoices, receipts and credit notes, newest first (at most 100).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listInvoices"];
+    put?: never;
+    /**
+     * Close a postpaid or hybrid account's billing period, named by its first day (UTC; the account's cycle gives its end), into a finalized invoice of the usage charged before min(period end, now). Closing a period early ends that invoice now; usage charged later in the period goes on its next invoice (when it is closed again, or by the billing-cycle job once it ends), so every call is billed exactly once. Closing again with nothing new returns the period's last invoice; `invoice` is null when there is nothing to bill.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["closeBillingPeriod"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/invoices/{invoiceId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One document, as JSON.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getInvoice"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/invoices/{invoiceId}/html": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One document, rendered to HTML.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getInvoiceHtml"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One document, rendered to PDF.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getInvoicePdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/invoices/{invoiceId}/pay": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a payment of a finalized invoice: booked in the ledger once and credited to the wallet, which frees the credit its usage took. `amount` (micros, whole minor units, at most what remains due) makes a partial payment and then needs an Idempotency-Key; without it, what remains due is paid. Once nothing is due the invoice is `paid`, and the rounding of its total to minor units is booked, so the wallet gets back exactly the usage billed.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["payInvoice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/invoices/{invoiceId}/void": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Void a finalized, unpaid document (it keeps its number).
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["voidInvoice"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/invoices/{invoiceId}/credit-notes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Correct a finalized invoice with a credit note (numbered in the same sequence; at most what remains uncredited). Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["issueCreditNote"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Usage report over every account, or one (admin). Calls, units and amount booked per bucket (hour, day, month in `timeZone`) and group (account, product, API key or plan), per currency, from the rollups. `top` groups are kept by amount; the rest are summed as `(other)`. Range edges must fall on the rollups' hours (REPORT_TIME_ZONE).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getUsageReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/me/reports/usage": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calling key's own account's usage report. Calls, units and amount booked per bucket (hour, day, month in `timeZone`) and group (account, product, API key or plan), per currency, from the rollups. `top` groups are kept by amount; the rest are summed as `(other)`. Range edges must fall on the rollups' hours (REPORT_TIME_ZONE). */
+    get: operations["getMyUsageReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/recharges": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every top-up (admin credit, voucher, payment provider, auto-recharge) with amount, status and time; count, total and average per method and bucket; recharge frequency per account. CSV: `table` picks topUps, totals, buckets or accounts.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getRechargeReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/reports/financial": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Per currency: revenue (usage booked, refunded, net), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getFinancialReport"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/admin/rollups/rebuild": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Recompute every rollup from the booked usage events and the ledger (after an upgrade from before rollups, or a change of REPORT_TIME_ZONE). Reads whole collections; 409 while usage is being booked.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["rebuildRollups"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/anomalies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listAnomalies"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/anomalies/{anomalyId}/clear": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close an anomaly after review, undoing its mitigation (the key suspended is active again, a spending cap set is restored).
+     * @description Staff roles admitted: owner, admin, support.
+     */
+    post: operations["clearAnomaly"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}/anomaly-policy": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * How the plan's accounts are watched: an hour is anomalous above max(minCalls, factor × the account's average hour); mitigation none, suspend_key or cap_spending (the busiest key, until cleared).
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setAnomalyPolicy"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/portal-sessions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A short-lived link to the account's customer portal (admin, or the provider's backend). The secret is in the URL's fragment: it never reaches a server log; it signs one browser in, once, before `expiresAt`.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createPortalSession"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/portal/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The account the caller (portal cookie or API key) acts for, and whether it may manage keys (`manageKeys`: a session opened by a portal link). */
+    get: operations["getPortalSession"];
+    put?: never;
+    /** Sign a browser in to the customer portal with a portal link's secret (once) or the customer's own API key: answers with an HttpOnly, SameSite=Strict session cookie (an hour). */
+    post: operations["signInPortal"];
+    /** Sign the browser out of the portal: the session ends and its cookie is cleared. */
+    delete: operations["signOutPortal"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/console/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who is signed in to the admin console (or calling with a token), with the role they act with.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getConsoleSession"];
+    put?: never;
+    /** Sign a staff member in to the admin console, with an email and password or with a token (a bootstrap admin token or a user's API token), checked once: answers with an HttpOnly, SameSite=Strict session cookie (8 hours). Failed sign-ins are limited per email (5) and per client address (20) in 15 minutes, then refused with 429; every attempt is audited. */
+    post: operations["signInConsole"];
+    /**
+     * Sign out of the admin console: the session ends and its cookie is cleared.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    delete: operations["signOutConsole"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      /** @enum {string} */
+      code:
+        | "bad_request"
+        | "validation_failed"
+        | "invalid_path"
+        | "idempotency_key_missing"
+        | "unauthorized"
+        | "insufficient_funds"
+        | "spend_cap_reached"
+        | "subscription_unpaid"
+        | "no_wallet"
+        | "forbidden"
+        | "account_inactive"
+        | "not_found"
+        | "not_in_plan"
+        | "method_not_allowed"
+        | "conflict"
+        | "length_required"
+        | "payload_too_large"
+        | "unsupported_media_type"
+        | "idempotency_key_reused"
+        | "no_rate"
+        | "unprocessable"
+        | "quota_exceeded"
+        | "rate_limited"
+        | "internal"
+        | "upstream_unavailable"
+        | "metering_unavailable"
+        | "unavailable";
+      detail?: string;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  listUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              email: string;
+              name: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "finance" | "support" | "viewer";
+              /** @enum {string} */
+              status: "active" | "disabled";
+              createdAt: unknown;
+              updatedAt: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          name: string;
+          /** @enum {string} */
+          role: "owner" | "admin" | "finance" | "support" | "viewer";
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The user */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: unknown;
+            updatedAt: unknown;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The email is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: unknown;
+            updatedAt: unknown;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          /** @enum {string} */
+          role?: "owner" | "admin" | "finance" | "support" | "viewer";
+          /** @enum {string} */
+          status?: "active" | "disabled";
+          password?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            createdAt: unknown;
+            updatedAt: unknown;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The last active owner */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listUserTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              userId: string;
+              name: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "finance" | "support" | "viewer";
+              expiresAt?: unknown;
+              revokedAt?: unknown;
+              createdAt: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createUserToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /** @enum {string} */
+          role?: "owner" | "admin" | "finance" | "support" | "viewer";
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The token and its secret */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            token: {
+              id: string;
+              userId: string;
+              name: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "finance" | "support" | "viewer";
+              expiresAt?: unknown;
+              revokedAt?: unknown;
+              createdAt: unknown;
+            };
+            secret: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeUserToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            expiresAt?: unknown;
+            revokedAt?: unknown;
+            createdAt: unknown;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listMyTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              userId: string;
+              name: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "finance" | "support" | "viewer";
+              expiresAt?: unknown;
+              revokedAt?: unknown;
+              createdAt: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createMyToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          /** @enum {string} */
+          role?: "owner" | "admin" | "finance" | "support" | "viewer";
+          /** Format: date-time */
+          expiresAt?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The token and its secret */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            token: {
+              id: string;
+              userId: string;
+              name: string;
+              /** @enum {string} */
+              role: "owner" | "admin" | "finance" | "support" | "viewer";
+              expiresAt?: unknown;
+              revokedAt?: unknown;
+              createdAt: unknown;
+            };
+            secret: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeMyToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            userId: string;
+            name: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            expiresAt?: unknown;
+            revokedAt?: unknown;
+            createdAt: unknown;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAudit: {
+    parameters: {
+      query?: {
+        actor?: string;
+        target?: string;
+        action?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit records */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              actor: string;
+              action: string;
+              target: string;
+              data: {
+                [key: string]: unknown;
+              };
+              at: unknown;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPlans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plans */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              name: string;
+              currency: string;
+              /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+              catalog: {
+                [key: string]: unknown;
+              };
+              /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+              anomalyPolicy: {
+                factor: number;
+                minCalls: number;
+                /** @enum {string} */
+                mitigation: "none" | "suspend_key" | "cap_spending";
+              };
+              /** @description a recurring fee per period and a price per seat, charged beside usage */
+              recurring?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                fee: number;
+                seatPrice: number;
+                graceHours: number;
+              };
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          currency: string;
+          /** @default UTC */
+          timeZone?: string;
+          products?: {
+            id: string;
+            /**
+             * @default *
+             * @enum {string}
+             */
+            method?: "*" | "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            path: string;
+            price: {
+              /**
+               * @default calls
+               * @enum {string}
+               */
+              metric?: "calls" | "request_bytes" | "response_bytes" | "duration_ms" | "units";
+              unitsHeader?: string;
+              unitPrice?: number;
+              tiers?: {
+                upTo: number | null;
+                unitPrice: number;
+                /** @default 0 */
+                flatPrice?: number;
+              }[];
+              /** @enum {string} */
+              tierMode?: "graduated" | "volume";
+              packageSize?: number;
+              freeUnits?: number;
+              minimum?: number;
+              maximum?: number;
+              /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+              increments?: {
+                /** @description a call using fewer units is rated as this many (0: none) */
+                first: number;
+                /** @description units past `first` round up to a multiple of this */
+                next: number;
+              };
+              /** @description unit prices are per this many units (60: per minute of seconds) */
+              ratePer?: number;
+              /**
+               * @default month
+               * @enum {string}
+               */
+              period?: "day" | "month";
+              timeOfUse?: {
+                days: number[];
+                from: string;
+                to: string;
+                percent: number;
+              }[];
+              /** @description prices by an attribute of the usage (destination prefix, region, model) */
+              dimension?: {
+                attribute: string;
+                /**
+                 * @default prefix
+                 * @enum {string}
+                 */
+                match?: "prefix" | "exact";
+                /** @description for calls through the gateway: the request header holding the attribute */
+                header?: string;
+                /**
+                 * @description usage no line matches: the product's own price, or refused
+                 * @default refuse
+                 * @enum {string}
+                 */
+                otherwise?: "base" | "refuse";
+                lines: {
+                  value: string;
+                  unitPrice?: number;
+                  tiers?: {
+                    upTo: number | null;
+                    unitPrice: number;
+                    /** @default 0 */
+                    flatPrice?: number;
+                  }[];
+                  /** @enum {string} */
+                  tierMode?: "graduated" | "volume";
+                  packageSize?: number;
+                  freeUnits?: number;
+                  minimum?: number;
+                  maximum?: number;
+                  /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                  increments?: {
+                    /** @description a call using fewer units is rated as this many (0: none) */
+                    first: number;
+                    /** @description units past `first` round up to a multiple of this */
+                    next: number;
+                  };
+                  /** @description unit prices are per this many units (60: per minute of seconds) */
+                  ratePer?: number;
+                }[];
+              };
+            };
+          }[];
+          unmatched?:
+            | {
+                /** @constant */
+                action: "free";
+              }
+            | {
+                /** @constant */
+                action: "refuse";
+              }
+            | {
+                /** @constant */
+                action: "price";
+                price: {
+                  /**
+                   * @default calls
+                   * @enum {string}
+                   */
+                  metric?: "calls" | "request_bytes" | "response_bytes" | "duration_ms" | "units";
+                  unitsHeader?: string;
+                  unitPrice?: number;
+                  tiers?: {
+                    upTo: number | null;
+                    unitPrice: number;
+                    /** @default 0 */
+                    flatPrice?: number;
+                  }[];
+                  /** @enum {string} */
+                  tierMode?: "graduated" | "volume";
+                  packageSize?: number;
+                  freeUnits?: number;
+                  minimum?: number;
+                  maximum?: number;
+                  /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                  increments?: {
+                    /** @description a call using fewer units is rated as this many (0: none) */
+                    first: number;
+                    /** @description units past `first` round up to a multiple of this */
+                    next: number;
+                  };
+                  /** @description unit prices are per this many units (60: per minute of seconds) */
+                  ratePer?: number;
+                  /**
+                   * @default month
+                   * @enum {string}
+                   */
+                  period?: "day" | "month";
+                  timeOfUse?: {
+                    days: number[];
+                    from: string;
+                    to: string;
+                    percent: number;
+                  }[];
+                  /** @description prices by an attribute of the usage (destination prefix, region, model) */
+                  dimension?: {
+                    attribute: string;
+                    /**
+                     * @default prefix
+                     * @enum {string}
+                     */
+                    match?: "prefix" | "exact";
+                    /** @description for calls through the gateway: the request header holding the attribute */
+                    header?: string;
+                    /**
+                     * @description usage no line matches: the product's own price, or refused
+                     * @default refuse
+                     * @enum {string}
+                     */
+                    otherwise?: "base" | "refuse";
+                    lines: {
+                      value: string;
+                      unitPrice?: number;
+                      tiers?: {
+                        upTo: number | null;
+                        unitPrice: number;
+                        /** @default 0 */
+                        flatPrice?: number;
+                      }[];
+                      /** @enum {string} */
+                      tierMode?: "graduated" | "volume";
+                      packageSize?: number;
+                      freeUnits?: number;
+                      minimum?: number;
+                      maximum?: number;
+                      /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                      increments?: {
+                        /** @description a call using fewer units is rated as this many (0: none) */
+                        first: number;
+                        /** @description units past `first` round up to a multiple of this */
+                        next: number;
+                      };
+                      /** @description unit prices are per this many units (60: per minute of seconds) */
+                      ratePer?: number;
+                    }[];
+                  };
+                };
+              };
+          /** @default [] */
+          quotas?: {
+            id: string;
+            /** @enum {string} */
+            metric: "calls" | "units";
+            productId?: string;
+            /** @enum {string} */
+            period: "day" | "month";
+            limit: number;
+            /** @enum {string} */
+            enforcement: "hard" | "soft";
+          }[];
+          /** @default [] */
+          rateLimits?: {
+            id: string;
+            /** @enum {string} */
+            scope: "account" | "key";
+            limit: number;
+            windowSeconds: number;
+          }[];
+          /**
+           * @default {
+           *       "upstreamError": false,
+           *       "clientAbort": false
+           *     }
+           */
+          refund?: {
+            /** @default false */
+            upstreamError?: boolean;
+            /** @default false */
+            clientAbort?: boolean;
+          };
+          /** @default 60 */
+          reservationTtlSeconds?: number;
+          /** @default false */
+          caseInsensitivePaths?: boolean;
+          pricePerCall?: number;
+          recurring?: {
+            /** @enum {string} */
+            interval: "month" | "week" | "year";
+            /** @description micros charged at the start of each period */
+            fee: number;
+            /**
+             * @description micros per seat and period
+             * @default 0
+             */
+            seatPrice?: number;
+            /**
+             * @description how long a prepaid account may stay past due before its calls are refused
+             * @default 72
+             */
+            graceHours?: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlan: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  replacePlanCatalog: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default UTC */
+          timeZone?: string;
+          products?: {
+            id: string;
+            /**
+             * @default *
+             * @enum {string}
+             */
+            method?: "*" | "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+            path: string;
+            price: {
+              /**
+               * @default calls
+               * @enum {string}
+               */
+              metric?: "calls" | "request_bytes" | "response_bytes" | "duration_ms" | "units";
+              unitsHeader?: string;
+              unitPrice?: number;
+              tiers?: {
+                upTo: number | null;
+                unitPrice: number;
+                /** @default 0 */
+                flatPrice?: number;
+              }[];
+              /** @enum {string} */
+              tierMode?: "graduated" | "volume";
+              packageSize?: number;
+              freeUnits?: number;
+              minimum?: number;
+              maximum?: number;
+              /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+              increments?: {
+                /** @description a call using fewer units is rated as this many (0: none) */
+                first: number;
+                /** @description units past `first` round up to a multiple of this */
+                next: number;
+              };
+              /** @description unit prices are per this many units (60: per minute of seconds) */
+              ratePer?: number;
+              /**
+               * @default month
+               * @enum {string}
+               */
+              period?: "day" | "month";
+              timeOfUse?: {
+                days: number[];
+                from: string;
+                to: string;
+                percent: number;
+              }[];
+              /** @description prices by an attribute of the usage (destination prefix, region, model) */
+              dimension?: {
+                attribute: string;
+                /**
+                 * @default prefix
+                 * @enum {string}
+                 */
+                match?: "prefix" | "exact";
+                /** @description for calls through the gateway: the request header holding the attribute */
+                header?: string;
+                /**
+                 * @description usage no line matches: the product's own price, or refused
+                 * @default refuse
+                 * @enum {string}
+                 */
+                otherwise?: "base" | "refuse";
+                lines: {
+                  value: string;
+                  unitPrice?: number;
+                  tiers?: {
+                    upTo: number | null;
+                    unitPrice: number;
+                    /** @default 0 */
+                    flatPrice?: number;
+                  }[];
+                  /** @enum {string} */
+                  tierMode?: "graduated" | "volume";
+                  packageSize?: number;
+                  freeUnits?: number;
+                  minimum?: number;
+                  maximum?: number;
+                  /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                  increments?: {
+                    /** @description a call using fewer units is rated as this many (0: none) */
+                    first: number;
+                    /** @description units past `first` round up to a multiple of this */
+                    next: number;
+                  };
+                  /** @description unit prices are per this many units (60: per minute of seconds) */
+                  ratePer?: number;
+                }[];
+              };
+            };
+          }[];
+          unmatched?:
+            | {
+                /** @constant */
+                action: "free";
+              }
+            | {
+                /** @constant */
+                action: "refuse";
+              }
+            | {
+                /** @constant */
+                action: "price";
+                price: {
+                  /**
+                   * @default calls
+                   * @enum {string}
+                   */
+                  metric?: "calls" | "request_bytes" | "response_bytes" | "duration_ms" | "units";
+                  unitsHeader?: string;
+                  unitPrice?: number;
+                  tiers?: {
+                    upTo: number | null;
+                    unitPrice: number;
+                    /** @default 0 */
+                    flatPrice?: number;
+                  }[];
+                  /** @enum {string} */
+                  tierMode?: "graduated" | "volume";
+                  packageSize?: number;
+                  freeUnits?: number;
+                  minimum?: number;
+                  maximum?: number;
+                  /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                  increments?: {
+                    /** @description a call using fewer units is rated as this many (0: none) */
+                    first: number;
+                    /** @description units past `first` round up to a multiple of this */
+                    next: number;
+                  };
+                  /** @description unit prices are per this many units (60: per minute of seconds) */
+                  ratePer?: number;
+                  /**
+                   * @default month
+                   * @enum {string}
+                   */
+                  period?: "day" | "month";
+                  timeOfUse?: {
+                    days: number[];
+                    from: string;
+                    to: string;
+                    percent: number;
+                  }[];
+                  /** @description prices by an attribute of the usage (destination prefix, region, model) */
+                  dimension?: {
+                    attribute: string;
+                    /**
+                     * @default prefix
+                     * @enum {string}
+                     */
+                    match?: "prefix" | "exact";
+                    /** @description for calls through the gateway: the request header holding the attribute */
+                    header?: string;
+                    /**
+                     * @description usage no line matches: the product's own price, or refused
+                     * @default refuse
+                     * @enum {string}
+                     */
+                    otherwise?: "base" | "refuse";
+                    lines: {
+                      value: string;
+                      unitPrice?: number;
+                      tiers?: {
+                        upTo: number | null;
+                        unitPrice: number;
+                        /** @default 0 */
+                        flatPrice?: number;
+                      }[];
+                      /** @enum {string} */
+                      tierMode?: "graduated" | "volume";
+                      packageSize?: number;
+                      freeUnits?: number;
+                      minimum?: number;
+                      maximum?: number;
+                      /** @description billing increments of one call or session, e.g. {first: 60, next: 6} for seconds billed 60/6 */
+                      increments?: {
+                        /** @description a call using fewer units is rated as this many (0: none) */
+                        first: number;
+                        /** @description units past `first` round up to a multiple of this */
+                        next: number;
+                      };
+                      /** @description unit prices are per this many units (60: per minute of seconds) */
+                      ratePer?: number;
+                    }[];
+                  };
+                };
+              };
+          /** @default [] */
+          quotas?: {
+            id: string;
+            /** @enum {string} */
+            metric: "calls" | "units";
+            productId?: string;
+            /** @enum {string} */
+            period: "day" | "month";
+            limit: number;
+            /** @enum {string} */
+            enforcement: "hard" | "soft";
+          }[];
+          /** @default [] */
+          rateLimits?: {
+            id: string;
+            /** @enum {string} */
+            scope: "account" | "key";
+            limit: number;
+            windowSeconds: number;
+          }[];
+          /**
+           * @default {
+           *       "upstreamError": false,
+           *       "clientAbort": false
+           *     }
+           */
+          refund?: {
+            /** @default false */
+            upstreamError?: boolean;
+            /** @default false */
+            clientAbort?: boolean;
+          };
+          /** @default 60 */
+          reservationTtlSeconds?: number;
+          /** @default false */
+          caseInsensitivePaths?: boolean;
+          pricePerCall?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setPlanRecurring: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          interval: "month" | "week" | "year";
+          /** @description micros charged at the start of each period */
+          fee: number;
+          /**
+           * @description micros per seat and period
+           * @default 0
+           */
+          seatPrice?: number;
+          /**
+           * @description how long a prepaid account may stay past due before its calls are refused
+           * @default 72
+           */
+          graceHours?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removePlanRecurring: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  searchAccounts: {
+    parameters: {
+      query?: {
+        query?: string;
+        status?: "active" | "suspended" | "closed";
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of accounts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              name: string;
+              planId: string;
+              status: string;
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              billingCycle: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                anchorDay: number;
+                anchorMonth?: number;
+              };
+              /** @description seats, priced by the plan's seat price */
+              seats: number;
+              createdAt: string;
+              wallets: {
+                id: string;
+                accountId: string;
+                currency: string;
+                creditLimit: number;
+                autoRecharge?: {
+                  threshold: number;
+                  /** @enum {string} */
+                  mode: "fixed" | "target";
+                  amount: number;
+                  dailyLimit: number;
+                  provider: string;
+                  paymentMethod: string;
+                  customer?: string;
+                };
+                createdAt: string;
+              }[];
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          planId: string;
+          /**
+           * @description seats, priced by the plan's seat price
+           * @default 1
+           */
+          seats?: number;
+          /**
+           * @default prepaid
+           * @enum {string}
+           */
+          billingMode?: "prepaid" | "postpaid" | "hybrid";
+          /** @default 0 */
+          creditLimit?: number | 0;
+          billingCycle?: {
+            /** @enum {string} */
+            interval: "month" | "week" | "year";
+            anchorDay: number;
+            anchorMonth?: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  suspendAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  resumeAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setBilling: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @default prepaid
+           * @enum {string}
+           */
+          billingMode?: "prepaid" | "postpaid" | "hybrid";
+          /** @default 0 */
+          creditLimit?: number | 0;
+          billingCycle?: {
+            /** @enum {string} */
+            interval: "month" | "week" | "year";
+            anchorDay: number;
+            anchorMonth?: number;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            planId: string;
+            planName: string;
+            /**
+             * @description none: no recurring fee; past_due: a fee is due, calls pass until graceUntil; unpaid: calls are refused (402)
+             * @enum {string}
+             */
+            status: "none" | "active" | "past_due" | "unpaid";
+            currency: string;
+            /** @enum {string} */
+            interval?: "month" | "week" | "year";
+            seats: number;
+            /** @description micros per period */
+            fee: number;
+            /** @description micros per seat and period */
+            seatPrice: number;
+            /** @description what a period costs now: fee + seats × seat price */
+            amount: number;
+            currentPeriod?: {
+              from: string;
+              to: string;
+            };
+            /** @description when the next period's fee is charged */
+            renewsAt?: string;
+            /** @description fees not yet paid */
+            due: {
+              feeId: string;
+              amount: number;
+              graceUntil: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  changeSubscription: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          planId?: string;
+          seats?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The subscription after the change, and the change's fee (its prorated amount) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            subscription: {
+              accountId: string;
+              planId: string;
+              planName: string;
+              /**
+               * @description none: no recurring fee; past_due: a fee is due, calls pass until graceUntil; unpaid: calls are refused (402)
+               * @enum {string}
+               */
+              status: "none" | "active" | "past_due" | "unpaid";
+              currency: string;
+              /** @enum {string} */
+              interval?: "month" | "week" | "year";
+              seats: number;
+              /** @description micros per period */
+              fee: number;
+              /** @description micros per seat and period */
+              seatPrice: number;
+              /** @description what a period costs now: fee + seats × seat price */
+              amount: number;
+              currentPeriod?: {
+                from: string;
+                to: string;
+              };
+              /** @description when the next period's fee is charged */
+              renewsAt?: string;
+              /** @description fees not yet paid */
+              due: {
+                feeId: string;
+                amount: number;
+                graceUntil: string;
+              }[];
+            };
+            change: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              kind: "renewal" | "change";
+              /** @enum {string} */
+              status: "due" | "paid";
+              currency: string;
+              /** @description micros the customer pays; negative: credited */
+              amount: number;
+              planId: string;
+              periodFrom: string;
+              periodTo: string;
+              fee: number;
+              seatPrice: number;
+              seats: number;
+              /** @description changes: amount = trunc((toAmount − fromAmount) × remainingSeconds ÷ periodSeconds), or the old remainder credited */
+              change?: {
+                fromPlanId: string;
+                toPlanId: string;
+                fromSeats: number;
+                toSeats: number;
+                /** @description a period's amount before the change */
+                fromAmount: number;
+                /** @description …and after */
+                toAmount: number;
+                at: string;
+                remainingSeconds: number;
+                periodSeconds: number;
+              };
+              /** @description paid fees: the ledger entry that moved the money */
+              ledgerEntryId?: string;
+              /** @description due fees: calls are refused from then on */
+              graceUntil?: string;
+              invoiceId?: string;
+              createdAt: string;
+              paidAt?: string;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listFees: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of fees */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              kind: "renewal" | "change";
+              /** @enum {string} */
+              status: "due" | "paid";
+              currency: string;
+              /** @description micros the customer pays; negative: credited */
+              amount: number;
+              planId: string;
+              periodFrom: string;
+              periodTo: string;
+              fee: number;
+              seatPrice: number;
+              seats: number;
+              /** @description changes: amount = trunc((toAmount − fromAmount) × remainingSeconds ÷ periodSeconds), or the old remainder credited */
+              change?: {
+                fromPlanId: string;
+                toPlanId: string;
+                fromSeats: number;
+                toSeats: number;
+                /** @description a period's amount before the change */
+                fromAmount: number;
+                /** @description …and after */
+                toAmount: number;
+                at: string;
+                remainingSeconds: number;
+                periodSeconds: number;
+              };
+              /** @description paid fees: the ledger entry that moved the money */
+              ledgerEntryId?: string;
+              /** @description due fees: calls are refused from then on */
+              graceUntil?: string;
+              invoiceId?: string;
+              createdAt: string;
+              paidAt?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  renewSubscriptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          accountIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description How many accounts were looked at */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accounts: number;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMySubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            planId: string;
+            planName: string;
+            /**
+             * @description none: no recurring fee; past_due: a fee is due, calls pass until graceUntil; unpaid: calls are refused (402)
+             * @enum {string}
+             */
+            status: "none" | "active" | "past_due" | "unpaid";
+            currency: string;
+            /** @enum {string} */
+            interval?: "month" | "week" | "year";
+            seats: number;
+            /** @description micros per period */
+            fee: number;
+            /** @description micros per seat and period */
+            seatPrice: number;
+            /** @description what a period costs now: fee + seats × seat price */
+            amount: number;
+            currentPeriod?: {
+              from: string;
+              to: string;
+            };
+            /** @description when the next period's fee is charged */
+            renewsAt?: string;
+            /** @description fees not yet paid */
+            due: {
+              feeId: string;
+              amount: number;
+              graceUntil: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createWallet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          currency: string;
+          /** @default 0 */
+          creditLimit?: number | 0;
+        };
+      };
+    };
+    responses: {
+      /** @description The wallet */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            currency: string;
+            creditLimit: number;
+            autoRecharge?: {
+              threshold: number;
+              /** @enum {string} */
+              mode: "fixed" | "target";
+              amount: number;
+              dailyLimit: number;
+              provider: string;
+              paymentMethod: string;
+              customer?: string;
+            };
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          threshold: number;
+          /** @enum {string} */
+          mode: "fixed" | "target";
+          amount: number;
+          dailyLimit: number;
+          /** @enum {string} */
+          provider: "stripe";
+          paymentMethod?: string;
+          fromRecharge?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The wallet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            currency: string;
+            creditLimit: number;
+            autoRecharge?: {
+              threshold: number;
+              /** @enum {string} */
+              mode: "fixed" | "target";
+              amount: number;
+              dailyLimit: number;
+              provider: string;
+              paymentMethod: string;
+              customer?: string;
+            };
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  clearAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The wallet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            currency: string;
+            creditLimit: number;
+            autoRecharge?: {
+              threshold: number;
+              /** @enum {string} */
+              mode: "fixed" | "target";
+              amount: number;
+              dailyLimit: number;
+              provider: string;
+              paymentMethod: string;
+              customer?: string;
+            };
+            createdAt: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listApiKeys: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The keys */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              name: string;
+              /** @description the first characters of the key, to recognise it by */
+              prefix: string;
+              /**
+               * @description suspended: by a usage anomaly, until an admin clears it
+               * @enum {string}
+               */
+              status: "active" | "revoked" | "suspended";
+              spendCap?: {
+                amount: number;
+                /** @enum {string} */
+                period: "day" | "month";
+              };
+              createdAt: string;
+              revokedAt?: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name?: string;
+          spendCap?: {
+            amount: number;
+            /** @enum {string} */
+            period: "day" | "month";
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The key, shown once */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            name: string;
+            /** @description the first characters of the key, to recognise it by */
+            prefix: string;
+            /**
+             * @description suspended: by a usage anomaly, until an admin clears it
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "suspended";
+            spendCap?: {
+              amount: number;
+              /** @enum {string} */
+              period: "day" | "month";
+            };
+            createdAt: string;
+            revokedAt?: string;
+            key: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeApiKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        keyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked key */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            name: string;
+            /** @description the first characters of the key, to recognise it by */
+            prefix: string;
+            /**
+             * @description suspended: by a usage anomaly, until an admin clears it
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "suspended";
+            spendCap?: {
+              amount: number;
+              /** @enum {string} */
+              period: "day" | "month";
+            };
+            createdAt: string;
+            revokedAt?: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAccountLimits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Quota and cap use */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            currency: string;
+            /** @description the plan's: periods are its local days and months */
+            timeZone: string;
+            quotas: {
+              id: string;
+              /** @enum {string} */
+              metric: "calls" | "units";
+              productId?: string;
+              /** @enum {string} */
+              period: "day" | "month";
+              /** @description `2026-11-22` or `2026-11` */
+              periodKey: string;
+              used: number;
+              limit: number;
+              /** @enum {string} */
+              enforcement: "hard" | "soft";
+            }[];
+            keys: {
+              keyId: string;
+              name: string;
+              /** @enum {string} */
+              period: "day" | "month";
+              periodKey: string;
+              /** @description micros spent through the key this period */
+              spent: number;
+              cap: number;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWallet: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The wallet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            currency: string;
+            creditLimit: number;
+            autoRecharge?: {
+              threshold: number;
+              /** @enum {string} */
+              mode: "fixed" | "target";
+              amount: number;
+              dailyLimit: number;
+              provider: string;
+              paymentMethod: string;
+              customer?: string;
+            };
+            createdAt: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  creditWallet: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The ledger entry, with the balance right after it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            walletId: string;
+            accountId: string;
+            type: string;
+            amount: number;
+            currency: string;
+            reason?: string;
+            /** @description usage entries: how many calls the entry books */
+            usageCount?: number;
+            /** @description credits: the wallet's available balance right after this entry */
+            balanceAfter?: number;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  adjustWallet: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The ledger entry */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            walletId: string;
+            accountId: string;
+            type: string;
+            amount: number;
+            currency: string;
+            reason?: string;
+            /** @description usage entries: how many calls the entry books */
+            usageCount?: number;
+            /** @description credits: the wallet's available balance right after this entry */
+            balanceAfter?: number;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The balance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            balances: {
+              walletId: string;
+              currency: string;
+              /** @description the wallet's balance now, in micros (negative when credit is in use) */
+              available: number;
+              /** @description held by calls in flight (two-phase prices), released when they settle */
+              reserved: number;
+              /** @description how far below zero the balance may go */
+              creditLimit: number;
+              /** @description available + creditLimit: what the next calls may spend */
+              spendable: number;
+              /** @description active grants (part of available), in consumption order; remaining as of the usage booked so far */
+              grants: {
+                grantId: string;
+                kind: string;
+                remaining: number;
+                expiresAt: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createCharge: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the account to charge: required with a staff credential; a key charges its own */
+          accountId?: string;
+          productId: string;
+          /**
+           * @description how many of the product's metric (calls, units, bytes, ms) this charge is for
+           * @default 1
+           */
+          units?: number;
+          /** @description what the usage was, e.g. {destination: '+351912345678'}: picks the product's rate line; kept on the usage event */
+          attributes?: {
+            [key: string]: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The charge, and the balance right after it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the charge's usage event */
+            id: string;
+            accountId: string;
+            /** @description the key charged with, or `-` for a charge made by staff */
+            keyId: string;
+            planId: string;
+            productId: string;
+            units: number;
+            /** @description micros charged */
+            amount: number;
+            currency: string;
+            /** @description the wallet's balance right after this charge */
+            balance: number;
+            /** @description soft quotas this charge carried past their limit */
+            quotasExceeded: string[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not covered by the balance, the key's spending cap, or the subscription is unpaid */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This key's first charge was refused as metering was unavailable: it will never be made */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A hard quota is used up (`quota_exceeded`), or a rate limit was reached (`rate_limited`) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Metering is unavailable: nothing was charged */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reportUsageEvents: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          events: {
+            /** @description your id for this usage: a repeat within 35 days is a duplicate */
+            id: string;
+            /**
+             * Format: date-time
+             * @description when the usage happened: at most 35 days ago, at most 5 minutes ahead
+             */
+            timestamp: string;
+            /** @description required with a staff credential; a key reports for its own account */
+            accountId?: string;
+            productId: string;
+            /** @default 1 */
+            units?: number;
+            /** @description what the usage was, e.g. {destination: '+351912345678'}: picks the product's rate line; kept on the usage event */
+            attributes?: {
+              [key: string]: string;
+            };
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Each event's result, in the batch's order */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            results: {
+              id: string;
+              /** @enum {string} */
+              status: "accepted" | "duplicate" | "refused";
+              /** @description the usage event it is (or would have been) recorded as */
+              eventId: string;
+              amount?: number;
+              currency?: string;
+              /** @description the wallet's balance right after it (a duplicate: after the first) */
+              balance?: number;
+              /** @description refused: the problem code (insufficient_funds, quota_exceeded, metering_unavailable…) */
+              code?: string;
+              detail?: string;
+            }[];
+            accepted: number;
+            duplicates: number;
+            refused: number;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  openChargingSession: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description required with a staff credential */
+          accountId?: string;
+          productId: string;
+          /** @default 60 */
+          requestedUnits?: number;
+          /** @description what the usage was, e.g. {destination: '+351912345678'}: picks the product's rate line; kept on the usage event */
+          attributes?: {
+            [key: string]: string;
+          };
+          /**
+           * @description how long a grant lasts with no request
+           * @default 120
+           */
+          ttlSeconds?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The session and its first grant */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description what the usage is, as the session was opened */
+            attributes?: {
+              [key: string]: string;
+            };
+            /**
+             * @description expired: no request came in time; its grant was returned
+             * @enum {string}
+             */
+            status: "open" | "closed" | "expired";
+            /** @description the number of the request this answers (0: the opening) */
+            request: number;
+            /** @description units that may be used now beyond those reported (0: stop) */
+            grantedUnits: number;
+            usedUnits: number;
+            /** @description micros charged for the units reported so far */
+            amount: number;
+            currency: string;
+            /** @description the grant is less than asked: the wallet covers no more, stop when it is used */
+            final: boolean;
+            /** @description when the grant lapses unless a request comes */
+            expiresAt: string;
+            balance?: number;
+            /** @description why nothing more was granted */
+            refusal?: {
+              code: string;
+              detail: string;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not one unit is covered (`coveredUnits: 0`), or the subscription is unpaid */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The session is being opened by another request */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getChargingSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description what the usage is, as the session was opened */
+            attributes?: {
+              [key: string]: string;
+            };
+            /**
+             * @description expired: no request came in time; its grant was returned
+             * @enum {string}
+             */
+            status: "open" | "closed" | "expired";
+            /** @description the number of the request this answers (0: the opening) */
+            request: number;
+            /** @description units that may be used now beyond those reported (0: stop) */
+            grantedUnits: number;
+            usedUnits: number;
+            /** @description micros charged for the units reported so far */
+            amount: number;
+            currency: string;
+            /** @description the grant is less than asked: the wallet covers no more, stop when it is used */
+            final: boolean;
+            /** @description when the grant lapses unless a request comes */
+            expiresAt: string;
+            balance?: number;
+            /** @description why nothing more was granted */
+            refusal?: {
+              code: string;
+              detail: string;
+            };
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateChargingSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 1, 2, 3… in order; the same number again repeats the answer */
+          request: number;
+          /** @description all units used since the session opened */
+          usedUnits: number;
+          requestedUnits?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Where the session stands, and its new grant */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description what the usage is, as the session was opened */
+            attributes?: {
+              [key: string]: string;
+            };
+            /**
+             * @description expired: no request came in time; its grant was returned
+             * @enum {string}
+             */
+            status: "open" | "closed" | "expired";
+            /** @description the number of the request this answers (0: the opening) */
+            request: number;
+            /** @description units that may be used now beyond those reported (0: stop) */
+            grantedUnits: number;
+            usedUnits: number;
+            /** @description micros charged for the units reported so far */
+            amount: number;
+            currency: string;
+            /** @description the grant is less than asked: the wallet covers no more, stop when it is used */
+            final: boolean;
+            /** @description when the grant lapses unless a request comes */
+            expiresAt: string;
+            balance?: number;
+            /** @description why nothing more was granted */
+            refusal?: {
+              code: string;
+              detail: string;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Terminated, expired, another request in progress, or not the next request number */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  terminateChargingSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 1, 2, 3… in order; the same number again repeats the answer */
+          request: number;
+          /** @description all units used since the session opened */
+          usedUnits: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The closed session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description what the usage is, as the session was opened */
+            attributes?: {
+              [key: string]: string;
+            };
+            /**
+             * @description expired: no request came in time; its grant was returned
+             * @enum {string}
+             */
+            status: "open" | "closed" | "expired";
+            /** @description the number of the request this answers (0: the opening) */
+            request: number;
+            /** @description units that may be used now beyond those reported (0: stop) */
+            grantedUnits: number;
+            usedUnits: number;
+            /** @description micros charged for the units reported so far */
+            amount: number;
+            currency: string;
+            /** @description the grant is less than asked: the wallet covers no more, stop when it is used */
+            final: boolean;
+            /** @description when the grant lapses unless a request comes */
+            expiresAt: string;
+            balance?: number;
+            /** @description why nothing more was granted */
+            refusal?: {
+              code: string;
+              detail: string;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Already terminated, expired, another request in progress, or not the next request number */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listUsage: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of usage events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              keyId: string;
+              planId: string;
+              productId: string;
+              method: string;
+              path: string;
+              /** @description the priced units: 1 per call, or bytes, milliseconds, reported units */
+              units: number;
+              /** @description micros charged for this call */
+              amount: number;
+              /** @description deprecated: the old name of amount */
+              price: number;
+              currency: string;
+              /** @description the response status (two-phase charges) */
+              status?: number;
+              durationMs?: number;
+              refunded: boolean;
+              /** @description soft quotas this call carried past their limit */
+              quotasExceeded: string[];
+              /** @description what the usage was, as it was charged */
+              attributes?: {
+                [key: string]: string;
+              };
+              /** @description the rate line that priced it (a destination prefix, a model), for a product rated by a dimension */
+              rateLine?: string;
+              timestamp: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMyBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The balance */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            balances: {
+              walletId: string;
+              currency: string;
+              /** @description the wallet's balance now, in micros (negative when credit is in use) */
+              available: number;
+              /** @description held by calls in flight (two-phase prices), released when they settle */
+              reserved: number;
+              /** @description how far below zero the balance may go */
+              creditLimit: number;
+              /** @description available + creditLimit: what the next calls may spend */
+              spendable: number;
+              /** @description active grants (part of available), in consumption order; remaining as of the usage booked so far */
+              grants: {
+                grantId: string;
+                kind: string;
+                remaining: number;
+                expiresAt: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listMyUsage: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of usage events */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              keyId: string;
+              planId: string;
+              productId: string;
+              method: string;
+              path: string;
+              /** @description the priced units: 1 per call, or bytes, milliseconds, reported units */
+              units: number;
+              /** @description micros charged for this call */
+              amount: number;
+              /** @description deprecated: the old name of amount */
+              price: number;
+              currency: string;
+              /** @description the response status (two-phase charges) */
+              status?: number;
+              durationMs?: number;
+              refunded: boolean;
+              /** @description soft quotas this call carried past their limit */
+              quotasExceeded: string[];
+              /** @description what the usage was, as it was charged */
+              attributes?: {
+                [key: string]: string;
+              };
+              /** @description the rate line that priced it (a destination prefix, a model), for a product rated by a dimension */
+              rateLine?: string;
+              timestamp: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listTransactions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of ledger entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              walletId: string;
+              accountId: string;
+              type: string;
+              amount: number;
+              currency: string;
+              reason?: string;
+              /** @description usage entries: how many calls the entry books */
+              usageCount?: number;
+              /** @description credits: the wallet's available balance right after this entry */
+              balanceAfter?: number;
+              createdAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listMyTransactions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of ledger entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              walletId: string;
+              accountId: string;
+              type: string;
+              amount: number;
+              currency: string;
+              reason?: string;
+              /** @description usage entries: how many calls the entry books */
+              usageCount?: number;
+              /** @description credits: the wallet's available balance right after this entry */
+              balanceAfter?: number;
+              createdAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reconcile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          accountIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            checked: number;
+            drifts: {
+              accountId: string;
+              walletId: string;
+              currency: string;
+              /** @description sum of the wallet's ledger entries */
+              ledger: number;
+              /** @description ledger entries not yet applied to Redis */
+              pendingCredits: number;
+              /** @description usage ingested, not yet booked into the ledger */
+              unbookedUsage: number;
+              /** @description usage still in the Redis streams, not yet ingested */
+              streamedUsage: number;
+              hotBalance: number;
+              /** @description held by open reservations */
+              reserved: number;
+              drift: number;
+              /** @description deprecated: the old name of unbookedUsage */
+              unsettledUsage: number;
+              /** @description deprecated: the old name of reserved */
+              held: number;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rebuildRedis: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description How many accounts came back */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            restored: number;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createVoucherBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          currency: string;
+          count: number;
+          /** Format: date-time */
+          expiresAt: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The batch and its codes */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            batchId: string;
+            amount: number;
+            currency: string;
+            expiresAt: string;
+            codes: string[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  redeemVoucher: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The credit */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            walletId: string;
+            accountId: string;
+            type: string;
+            amount: number;
+            currency: string;
+            reason?: string;
+            /** @description usage entries: how many calls the entry books */
+            usageCount?: number;
+            /** @description credits: the wallet's available balance right after this entry */
+            balanceAfter?: number;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  redeemMyVoucher: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The credit */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            walletId: string;
+            accountId: string;
+            type: string;
+            amount: number;
+            currency: string;
+            reason?: string;
+            /** @description usage entries: how many calls the entry books */
+            usageCount?: number;
+            /** @description credits: the wallet's available balance right after this entry */
+            balanceAfter?: number;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listRecharges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The recharges */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              walletId: string;
+              amount: number;
+              currency: string;
+              provider: string;
+              providerRef?: string;
+              /** @enum {string} */
+              status: "pending" | "succeeded" | "failed" | "refunded";
+              automatic: boolean;
+              failureReason?: string;
+              /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
+              cardSaved: boolean;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createRecharge: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          currency?: string;
+          /** @enum {string} */
+          provider: "stripe";
+          paymentMethod?: string;
+          /** Format: uri */
+          returnUrl?: string;
+          /** @default false */
+          saveCard?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The recharge */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            walletId: string;
+            amount: number;
+            currency: string;
+            provider: string;
+            providerRef?: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            automatic: boolean;
+            failureReason?: string;
+            /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
+            cardSaved: boolean;
+            createdAt: string;
+            updatedAt: string;
+            /** @description for the provider's own card form, when neither a card nor a return address was given */
+            clientSecret?: string;
+            /** @description where the customer pays, when `returnUrl` was given */
+            checkoutUrl?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  refundRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        rechargeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The refunded recharge */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            walletId: string;
+            amount: number;
+            currency: string;
+            provider: string;
+            providerRef?: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            automatic: boolean;
+            failureReason?: string;
+            /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
+            cardSaved: boolean;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  paymentWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provider: "stripe";
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description Received */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @constant */
+            received: true;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  issueGrant: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        walletId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          kind: "promotional" | "paid";
+          amount: number;
+          /** @default 0 */
+          priority?: number;
+          /** Format: date-time */
+          expiresAt: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The grant */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            walletId: string;
+            currency: string;
+            /** @enum {string} */
+            kind: "promotional" | "paid";
+            amount: number;
+            remaining: number;
+            priority: number;
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "expired";
+            reason?: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listGrants: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The grants */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              walletId: string;
+              currency: string;
+              /** @enum {string} */
+              kind: "promotional" | "paid";
+              amount: number;
+              remaining: number;
+              priority: number;
+              expiresAt: string;
+              /** @enum {string} */
+              status: "active" | "expired";
+              reason?: string;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatement: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            period: string;
+            from: string;
+            to: string;
+            wallets: {
+              walletId: string;
+              currency: string;
+              opening: number;
+              /** @description sum of the period's ledger entries by type: credit, adjustment, grant, reversal, expiry, payment, fee, usage */
+              movements: {
+                [key: string]: number;
+              };
+              closing: number;
+              entries: number;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            emails: string[];
+            webhooks: {
+              id: string;
+              url: string;
+              /** @description Standard Webhooks signing secret (whsec_…) */
+              secret: string;
+            }[];
+            muted: (
+              | "balance_below"
+              | "balance_depleted"
+              | "quota_reached"
+              | "recharge_succeeded"
+              | "recharge_failed"
+              | "invoice_issued"
+              | "usage_anomaly"
+              | "fee_past_due"
+            )[];
+            balanceThresholds: number[];
+            percentOfLastRecharge: number[];
+            quotaPercents: number[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setNotificationSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default [] */
+          emails?: string[];
+          /** @default [] */
+          webhooks?: string[];
+          /** @default [] */
+          muted?: (
+            | "balance_below"
+            | "balance_depleted"
+            | "quota_reached"
+            | "recharge_succeeded"
+            | "recharge_failed"
+            | "invoice_issued"
+            | "usage_anomaly"
+            | "fee_past_due"
+          )[];
+          /** @default [] */
+          balanceThresholds?: number[];
+          /** @default [] */
+          percentOfLastRecharge?: number[];
+          /**
+           * @default [
+           *       50,
+           *       80,
+           *       100
+           *     ]
+           */
+          quotaPercents?: number[];
+        };
+      };
+    };
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            emails: string[];
+            webhooks: {
+              id: string;
+              url: string;
+              /** @description Standard Webhooks signing secret (whsec_…) */
+              secret: string;
+            }[];
+            muted: (
+              | "balance_below"
+              | "balance_depleted"
+              | "quota_reached"
+              | "recharge_succeeded"
+              | "recharge_failed"
+              | "invoice_issued"
+              | "usage_anomaly"
+              | "fee_past_due"
+            )[];
+            balanceThresholds: number[];
+            percentOfLastRecharge: number[];
+            quotaPercents: number[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listNotifications: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notifications */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              kind: string;
+              data: {
+                [key: string]: unknown;
+              };
+              delivered: string[];
+              pending: string[];
+              failed: string[];
+              attempts: number;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listInvoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              /** @enum {string} */
+              kind: "invoice" | "receipt" | "credit_note";
+              number?: string;
+              accountId: string;
+              currency: string;
+              subject: string;
+              /** @enum {string} */
+              status: "draft" | "finalized" | "paid" | "void";
+              lines: {
+                /**
+                 * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+                 * @enum {string}
+                 */
+                kind?: "usage" | "fee" | "seats" | "proration";
+                description: string;
+                productId?: string;
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+              }[];
+              /** @description micros, exact */
+              subtotal: number;
+              rounding: number;
+              /** @description micros, rounded half up to the currency's minor unit */
+              total: number;
+              correctsInvoiceId?: string;
+              /** @description period invoices: the billing period's start */
+              periodFrom?: string;
+              /** @description period invoices: the billing period's end */
+              periodTo?: string;
+              /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+              cutoff?: string;
+              /** @description micros received for this invoice (ledger payment entries) */
+              amountPaid: number;
+              finalizedAt?: string;
+              paidAt?: string;
+              voidedAt?: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  closeBillingPeriod: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: date */
+          periodStart: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The invoice */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            invoice: {
+              id: string;
+              /** @enum {string} */
+              kind: "invoice" | "receipt" | "credit_note";
+              number?: string;
+              accountId: string;
+              currency: string;
+              subject: string;
+              /** @enum {string} */
+              status: "draft" | "finalized" | "paid" | "void";
+              lines: {
+                /**
+                 * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+                 * @enum {string}
+                 */
+                kind?: "usage" | "fee" | "seats" | "proration";
+                description: string;
+                productId?: string;
+                quantity: number;
+                unitPrice: number;
+                amount: number;
+              }[];
+              /** @description micros, exact */
+              subtotal: number;
+              rounding: number;
+              /** @description micros, rounded half up to the currency's minor unit */
+              total: number;
+              correctsInvoiceId?: string;
+              /** @description period invoices: the billing period's start */
+              periodFrom?: string;
+              /** @description period invoices: the billing period's end */
+              periodTo?: string;
+              /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+              cutoff?: string;
+              /** @description micros received for this invoice (ledger payment entries) */
+              amountPaid: number;
+              finalizedAt?: string;
+              paidAt?: string;
+              voidedAt?: string;
+            } | null;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getInvoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "receipt" | "credit_note";
+            number?: string;
+            accountId: string;
+            currency: string;
+            subject: string;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "paid" | "void";
+            lines: {
+              /**
+               * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+               * @enum {string}
+               */
+              kind?: "usage" | "fee" | "seats" | "proration";
+              description: string;
+              productId?: string;
+              quantity: number;
+              unitPrice: number;
+              amount: number;
+            }[];
+            /** @description micros, exact */
+            subtotal: number;
+            rounding: number;
+            /** @description micros, rounded half up to the currency's minor unit */
+            total: number;
+            correctsInvoiceId?: string;
+            /** @description period invoices: the billing period's start */
+            periodFrom?: string;
+            /** @description period invoices: the billing period's end */
+            periodTo?: string;
+            /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+            cutoff?: string;
+            /** @description micros received for this invoice (ledger payment entries) */
+            amountPaid: number;
+            finalizedAt?: string;
+            paidAt?: string;
+            voidedAt?: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getInvoiceHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description text/html */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getInvoicePdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description application/pdf */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  payInvoice: {
+    parameters: {
+      query?: never;
+      header?: {
+        "Idempotency-Key"?: string;
+      };
+      path: {
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The invoice, with what has been paid */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "receipt" | "credit_note";
+            number?: string;
+            accountId: string;
+            currency: string;
+            subject: string;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "paid" | "void";
+            lines: {
+              /**
+               * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+               * @enum {string}
+               */
+              kind?: "usage" | "fee" | "seats" | "proration";
+              description: string;
+              productId?: string;
+              quantity: number;
+              unitPrice: number;
+              amount: number;
+            }[];
+            /** @description micros, exact */
+            subtotal: number;
+            rounding: number;
+            /** @description micros, rounded half up to the currency's minor unit */
+            total: number;
+            correctsInvoiceId?: string;
+            /** @description period invoices: the billing period's start */
+            periodFrom?: string;
+            /** @description period invoices: the billing period's end */
+            periodTo?: string;
+            /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+            cutoff?: string;
+            /** @description micros received for this invoice (ledger payment entries) */
+            amountPaid: number;
+            finalizedAt?: string;
+            paidAt?: string;
+            voidedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  voidInvoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "receipt" | "credit_note";
+            number?: string;
+            accountId: string;
+            currency: string;
+            subject: string;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "paid" | "void";
+            lines: {
+              /**
+               * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+               * @enum {string}
+               */
+              kind?: "usage" | "fee" | "seats" | "proration";
+              description: string;
+              productId?: string;
+              quantity: number;
+              unitPrice: number;
+              amount: number;
+            }[];
+            /** @description micros, exact */
+            subtotal: number;
+            rounding: number;
+            /** @description micros, rounded half up to the currency's minor unit */
+            total: number;
+            correctsInvoiceId?: string;
+            /** @description period invoices: the billing period's start */
+            periodFrom?: string;
+            /** @description period invoices: the billing period's end */
+            periodTo?: string;
+            /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+            cutoff?: string;
+            /** @description micros received for this invoice (ledger payment entries) */
+            amountPaid: number;
+            finalizedAt?: string;
+            paidAt?: string;
+            voidedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  issueCreditNote: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          amount: number;
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The credit note */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "receipt" | "credit_note";
+            number?: string;
+            accountId: string;
+            currency: string;
+            subject: string;
+            /** @enum {string} */
+            status: "draft" | "finalized" | "paid" | "void";
+            lines: {
+              /**
+               * @description period invoices: usage, the recurring fee, the seats, or a prorated change of plan or seats
+               * @enum {string}
+               */
+              kind?: "usage" | "fee" | "seats" | "proration";
+              description: string;
+              productId?: string;
+              quantity: number;
+              unitPrice: number;
+              amount: number;
+            }[];
+            /** @description micros, exact */
+            subtotal: number;
+            rounding: number;
+            /** @description micros, rounded half up to the currency's minor unit */
+            total: number;
+            correctsInvoiceId?: string;
+            /** @description period invoices: the billing period's start */
+            periodFrom?: string;
+            /** @description period invoices: the billing period's end */
+            periodTo?: string;
+            /** @description period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice */
+            cutoff?: string;
+            /** @description micros received for this invoice (ledger payment entries) */
+            amountPaid: number;
+            finalizedAt?: string;
+            paidAt?: string;
+            voidedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getUsageReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        timeZone?: string;
+        bucket?: "hour" | "day" | "month";
+        currency?: string;
+        format?: "json" | "csv";
+        groupBy?: "none" | "account" | "product" | "key" | "plan";
+        top?: number;
+        accountId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The usage report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            range: {
+              from: string;
+              to: string;
+              timeZone: string;
+              /** @enum {string} */
+              bucket: "hour" | "day" | "month";
+            };
+            /** @enum {string} */
+            groupBy: "none" | "account" | "product" | "key" | "plan";
+            accountId?: string;
+            totals: {
+              currency: string;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+            groups: {
+              currency: string;
+              group: string;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+            rows: {
+              currency: string;
+              bucketStart: string;
+              group: string | null;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getMyUsageReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        timeZone?: string;
+        bucket?: "hour" | "day" | "month";
+        currency?: string;
+        format?: "json" | "csv";
+        groupBy?: "none" | "account" | "product" | "key" | "plan";
+        top?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The usage report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            range: {
+              from: string;
+              to: string;
+              timeZone: string;
+              /** @enum {string} */
+              bucket: "hour" | "day" | "month";
+            };
+            /** @enum {string} */
+            groupBy: "none" | "account" | "product" | "key" | "plan";
+            accountId?: string;
+            totals: {
+              currency: string;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+            groups: {
+              currency: string;
+              group: string;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+            rows: {
+              currency: string;
+              bucketStart: string;
+              group: string | null;
+              calls: number;
+              units: number;
+              amount: number;
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getRechargeReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        timeZone?: string;
+        bucket?: "hour" | "day" | "month";
+        currency?: string;
+        format?: "json" | "csv";
+        accountId?: string;
+        table?: "topUps" | "totals" | "buckets" | "accounts";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The recharge report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            range: {
+              from: string;
+              to: string;
+              timeZone: string;
+              /** @enum {string} */
+              bucket: "hour" | "day" | "month";
+            };
+            accountId?: string;
+            topUps: {
+              entryId?: string;
+              rechargeId?: string;
+              accountId: string;
+              currency: string;
+              /** @enum {string} */
+              method: "admin" | "voucher" | "payment_provider" | "auto_recharge";
+              amount: number;
+              /** @enum {string} */
+              status: "succeeded" | "refunded" | "pending" | "failed";
+              at: string;
+            }[];
+            totals: {
+              currency: string;
+              /** @enum {string} */
+              method: "admin" | "voucher" | "payment_provider" | "auto_recharge";
+              count: number;
+              total: number;
+              average: number;
+            }[];
+            buckets: {
+              bucketStart: string;
+              currency: string;
+              /** @enum {string} */
+              method: "admin" | "voucher" | "payment_provider" | "auto_recharge";
+              count: number;
+              total: number;
+              average: number;
+            }[];
+            accounts: {
+              currency: string;
+              accountId: string;
+              count: number;
+              total: number;
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getFinancialReport: {
+    parameters: {
+      query?: {
+        from?: string;
+        to?: string;
+        timeZone?: string;
+        currency?: string;
+        format?: "json" | "csv";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The financial summary */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            range: {
+              from: string;
+              to: string;
+              timeZone: string;
+            };
+            asOf: string;
+            currencies: {
+              currency: string;
+              revenue: {
+                booked: number;
+                refunded: number;
+                net: number;
+              };
+              recharges: {
+                count: number;
+                total: number;
+                byMethod: {
+                  admin: number;
+                  voucher: number;
+                  payment_provider: number;
+                  auto_recharge: number;
+                };
+              };
+              reversals: number;
+              adjustments: number;
+              grants: {
+                issued: number;
+                expired: number;
+              };
+              payments: number;
+              /** @description recurring fees and prorated changes charged, less prorated credits */
+              fees: number;
+              prepaidLiability: {
+                total: number;
+                wallets: number;
+              };
+              outstanding: {
+                negativeBalances: number;
+                wallets: number;
+                unpaidInvoices: number;
+                invoices: number;
+                ageing: {
+                  "0-30": number;
+                  "31-60": number;
+                  "61-90": number;
+                  "90+": number;
+                };
+              };
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rebuildRollups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description What was rolled up */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            usageEntries: number;
+            movements: number;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAnomalies: {
+    parameters: {
+      query?: {
+        status?: "open" | "cleared";
+        accountId?: string;
+        format?: "json" | "csv";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The anomalies */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              currency: string;
+              /** @description start of the anomalous hour */
+              hour: string;
+              calls: number;
+              amount: number;
+              /** @description the account's average calls an hour over the 7 reporting days before */
+              baselineCalls: number;
+              threshold: number;
+              policy: {
+                factor: number;
+                minCalls: number;
+                /** @enum {string} */
+                mitigation: "none" | "suspend_key" | "cap_spending";
+              };
+              /** @description the hour's busiest key, which a mitigation acts on */
+              keyId: string;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+              /** @enum {string} */
+              status: "open" | "cleared";
+              detectedAt: string;
+              clearedAt?: string;
+              clearedBy?: string;
+              clearReason?: string;
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  clearAnomaly: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        anomalyId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The anomaly, cleared */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            currency: string;
+            /** @description start of the anomalous hour */
+            hour: string;
+            calls: number;
+            amount: number;
+            /** @description the account's average calls an hour over the 7 reporting days before */
+            baselineCalls: number;
+            threshold: number;
+            policy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description the hour's busiest key, which a mitigation acts on */
+            keyId: string;
+            /** @enum {string} */
+            mitigation: "none" | "suspend_key" | "cap_spending";
+            /** @enum {string} */
+            status: "open" | "cleared";
+            detectedAt: string;
+            clearedAt?: string;
+            clearedBy?: string;
+            clearReason?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setAnomalyPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          factor: number;
+          minCalls: number;
+          /** @enum {string} */
+          mitigation: "none" | "suspend_key" | "cap_spending";
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPortalSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @default 600 */
+          ttlSeconds?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The portal link */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            url: string;
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPortalSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            manageKeys: boolean;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signInPortal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          login?: string;
+          apiKey?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signOutPortal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getConsoleSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The session */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            actor: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "finance" | "support" | "viewer";
+            userId?: string;
+            name?: string;
+            email?: string;
+          };
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signInConsole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json":
+          | {
+              token: string;
+            }
+          | {
+              /** Format: email */
+              email: string;
+              password: string;
+            };
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            actor: string;
+            expiresAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Wrong credentials */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many failed sign-ins */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signOutConsole: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+}
