@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Ingester, jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
@@ -94,6 +95,7 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
     expect(hits + misses).toBe(3);
     expect(misses).toBeGreaterThanOrEqual(1);
     expect(sample(g, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    expect(sample(g, "tollgate_store_errors_total", { store: "redis", kind: "operation" })).toBe(0);
 
     // A direct charge through the control plane, and the ingester taking every event off the streams.
     await stack.admin.creditWallet(s.walletId, { amount: 1_000, reason: "top-up" }, { idempotencyKey: "metrics-top-up" });
@@ -117,6 +119,8 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
     expect(backlog).toEqual(Array(TEST_PARTITIONS).fill(0));
     expect(sample(c, "tollgate_usage_ingest_lag_seconds")).toBe(0);
     expect(sample(c, "process_resident_memory_bytes")).toBeGreaterThan(0);
+    expect(sample(c, "tollgate_store_errors_total", { store: "mongodb", kind: "connection" })).toBe(0);
+    expect(sample(c, "tollgate_store_errors_total", { store: "redis", kind: "connection" })).toBe(0);
 
     for (const text of [g, c]) {
       for (const secret of [s.key, s.accountId, s.keyId, ADMIN_TOKEN]) expect(text).not.toContain(secret);
@@ -179,6 +183,49 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
       for (const secret of [s.key, ADMIN_TOKEN, "tg_live_not-a-key-at-all-0000", "secret-looking", "query-secret"])
         expect(text).not.toContain(secret);
     }
+  });
+
+  it("measure the booking lag, the events booked and the last booking run; count store errors by store", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 1_000 });
+    const m = stack.ctx.metrics;
+    const value = async (metric: { get(): Promise<{ values: { value: number; labels: Record<string, unknown> }[] }> }, labels = {}) =>
+      (await metric.get()).values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))?.value ?? 0;
+    // Three events ingested (this stack has no ingester: ingest them as the ingester would), then booked late.
+    for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } })).status).toBe(200);
+    const ingester = new Ingester({
+      redis: stack.redis,
+      keyspace: stack.keyspace,
+      models: stack.ctx.models,
+      consumer: "metrics-test",
+      blockMs: 50,
+    });
+    await ingester.start();
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 3, 10_000, "ingested");
+    await ingester.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const bookedBefore = await value(m.booked);
+    const startedAt = Date.now() / 1000;
+    expect(await jobs.bookUsage(stack.ctx)).toBeGreaterThanOrEqual(3);
+    expect((await value(m.booked)) - bookedBefore).toBeGreaterThanOrEqual(3);
+    expect(await value(m.bookingLag)).toBeGreaterThanOrEqual(1); // the oldest had waited over a second
+    expect(await value(m.bookingLastRun)).toBeGreaterThanOrEqual(Math.floor(startedAt));
+    await jobs.bookUsage(stack.ctx);
+    expect(await value(m.bookingLag)).toBe(0); // nothing left to book
+
+    // Real failures of each store, classified by their driver's error classes.
+    const before = { mongodb: await value(m.storeErrors, { store: "mongodb" }), redis: await value(m.storeErrors, { store: "redis" }) };
+    const scratch = stack.ctx.models.UsageEvent.db.collection("metrics_test");
+    const mongoError = await scratch
+      .insertOne({ _id: "dup" } as never)
+      .then(() => scratch.insertOne({ _id: "dup" } as never))
+      .catch((e: unknown) => e);
+    const redisError = await stack.redis.call("NO-SUCH-COMMAND").catch((e: unknown) => e);
+    m.operationFailed(mongoError);
+    m.operationFailed(redisError);
+    m.operationFailed(new Error("a bug, not a store"));
+    expect(await value(m.storeErrors, { store: "mongodb", kind: "operation" })).toBe(before.mongodb + 1);
+    expect(await value(m.storeErrors, { store: "redis", kind: "operation" })).toBe(before.redis + 1);
+    await scratch.drop();
   });
 
   it("a gateway started with LOG_LEVEL=warn writes no line per call", async () => {

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGateway, createGatewayRedis, createTollgate, whenReady } from "@tollgate/gateway-plugin";
+import { createGateway, createGatewayRedis, createTollgate, GatewayMetrics, whenReady } from "@tollgate/gateway-plugin";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
@@ -18,9 +18,12 @@ async function listen(app: express.Express): Promise<{ server: Server; url: stri
 describe("when Redis stops answering", () => {
   let redis: PrivateRedis;
   let stack: Stack;
+  const metrics = new GatewayMetrics();
+  const storeErrors = async (kind: string) =>
+    (await metrics.storeErrors.get()).values.find((v) => v.labels.store === "redis" && v.labels.kind === kind)?.value ?? 0;
   beforeAll(async () => {
     redis = await startPrivateRedis();
-    stack = await startStack({ redisUrl: redis.url, ingester: false });
+    stack = await startStack({ redisUrl: redis.url, ingester: false, gatewayMetrics: metrics });
   });
   afterAll(async () => {
     redis.thaw();
@@ -35,6 +38,7 @@ describe("when Redis stops answering", () => {
     );
     const get = () => call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     expect((await get()).status).toBe(200);
+    expect(await storeErrors("operation")).toBe(0);
 
     redis.freeze(); // unresponsive: commands time out
     const before = stack.upstream.count();
@@ -42,6 +46,7 @@ describe("when Redis stops answering", () => {
     expect(frozen.status).toBe(503);
     expect(JSON.parse(frozen.body).code).toBe("metering_unavailable");
     expect(stack.upstream.count()).toBe(before);
+    expect(await storeErrors("operation")).toBeGreaterThanOrEqual(1); // tollgate_store_errors_total{kind="operation"}
 
     redis.thaw();
     await eventually(async () => (await get()).status === 200, 15_000, "recovery");
@@ -53,6 +58,10 @@ describe("when Redis stops answering", () => {
     expect(down.status).toBe(503);
     expect(JSON.parse(down.body).code).toBe("metering_unavailable");
     expect(stack.upstream.count()).toBe(reachedBeforeStop);
+    await eventually(async () => (await storeErrors("connection")) >= 1, 5_000, "the lost connection counted");
+    expect((await metrics.registry.metrics()).split("\n")).toContainEqual(
+      expect.stringMatching(/^tollgate_store_errors_total\{store="redis",kind="connection"\} [1-9]/),
+    );
   });
 });
 

@@ -15,7 +15,15 @@ import {
   type PaymentProvider,
   type WebhookPolicy,
 } from "@tollgate/control-plane";
-import { createGateway, createGatewayRedis, whenReady, createKeyspace, type Gateway, type Keyspace } from "@tollgate/gateway-plugin";
+import {
+  createGateway,
+  createGatewayRedis,
+  whenReady,
+  createKeyspace,
+  type Gateway,
+  type GatewayMetrics,
+  type Keyspace,
+} from "@tollgate/gateway-plugin";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
 import { startUpstream, type Upstream } from "./upstream.js";
@@ -96,6 +104,8 @@ export async function startStack(
     autoRecharge?: boolean;
     mailer?: Mailer;
     webhooks?: WebhookPolicy;
+    /** The gateway counts into these (Prometheus), for a test that reads them. */
+    gatewayMetrics?: GatewayMetrics;
   } = {},
 ): Promise<Stack> {
   const redisUrl = options.redisUrl ?? REDIS_URL;
@@ -139,6 +149,7 @@ export async function startStack(
     partitions: TEST_PARTITIONS,
     upstream: upstream.url,
     ...(options.rateLimitFailure ? { rateLimitFailure: options.rateLimitFailure } : {}),
+    ...(options.gatewayMetrics ? { metrics: options.gatewayMetrics } : {}),
   });
   await gateway.tollgate.ready;
   const gatewayServer = await listen(gateway.app);

@@ -71,6 +71,7 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
     }
     const status = (error as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) return send(res, problem("bad_request"));
+    ctx.metrics.operationFailed(error);
     ctx.log("unhandled error", { method: req.method, path: req.path, error: String((error as Error)?.stack ?? error) });
     return send(res, problem("internal"));
   };

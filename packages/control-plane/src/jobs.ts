@@ -111,7 +111,13 @@ export async function startJobs(
     agenda.define(
       name,
       async () => {
-        await run();
+        try {
+          await run();
+        } catch (error) {
+          ctx.metrics.jobFailures.inc({ job: name });
+          ctx.metrics.operationFailed(error);
+          throw error;
+        }
       },
       { concurrency: 1, lockLimit: 1 },
     );

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import type { Connection } from "mongoose";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
 
@@ -48,8 +49,56 @@ export class ControlPlaneMetrics {
     registers: [this.registry],
   });
 
+  /** Usage booked into the ledger, and how far behind the booking is (see bookUsage). */
+  readonly booked = new Counter({
+    name: "tollgate_usage_events_booked_total",
+    help: "Usage events booked into the ledger by this process.",
+    registers: [this.registry],
+  });
+  readonly bookingLag = new Gauge({
+    name: "tollgate_usage_booking_lag_seconds",
+    help: "At this process's last booking run: how long the oldest usage event not yet booked had waited since it was ingested (0: none).",
+    registers: [this.registry],
+  });
+  readonly bookingLastRun = new Gauge({
+    name: "tollgate_usage_booking_last_run_timestamp_seconds",
+    help: "When this process last finished a booking run (Unix time); one process books at a time, under a lock.",
+    registers: [this.registry],
+  });
+  /** Scheduled jobs that failed, by job name (a fixed set). */
+  readonly jobFailures = new Counter({
+    name: "tollgate_job_failures_total",
+    help: "Scheduled job runs that failed, by job.",
+    labelNames: ["job"] as const,
+    registers: [this.registry],
+  });
+  /**
+   * Errors from Redis and MongoDB: `connection` as the clients report them (lost, refused, timed out), and
+   * `operation` for work that failed on a store (a request answered 500, a job, the ingester's batch).
+   */
+  readonly storeErrors = new Counter({
+    name: "tollgate_store_errors_total",
+    help: "Errors from the stores, by store (redis, mongodb) and kind (connection, operation).",
+    labelNames: ["store", "kind"] as const,
+    registers: [this.registry],
+  });
+
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Count a failed operation against the store it came from; an error of neither store is not counted. */
+  operationFailed(error: unknown): void {
+    const store = storeOf(error);
+    if (store !== undefined) this.storeErrors.inc({ store, kind: "operation" });
+  }
+
+  /** Count the connection errors the clients report (they reconnect by themselves; each error is counted). */
+  watchConnections(mongo: Connection, ...redis: (Redis | undefined)[]): void {
+    this.storeErrors.inc({ store: "mongodb", kind: "connection" }, 0);
+    this.storeErrors.inc({ store: "redis", kind: "connection" }, 0);
+    mongo.on("error", () => this.storeErrors.inc({ store: "mongodb", kind: "connection" }));
+    for (const client of redis) client?.on("error", () => this.storeErrors.inc({ store: "redis", kind: "connection" }));
   }
 
   /**
@@ -79,4 +128,13 @@ export class ControlPlaneMetrics {
       },
     });
   }
+}
+
+/** Which store an error came from, by the error classes of the MongoDB driver, mongoose and ioredis. */
+export function storeOf(error: unknown): "redis" | "mongodb" | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (/^Mongo|^Mongoose|^VersionError$|^DocumentNotFoundError$/.test(error.name)) return "mongodb";
+  if (/^(ReplyError|MaxRetriesPerRequestError|ClusterAllFailedError|ParserError)$/.test(error.name)) return "redis";
+  if (/Connection is closed|Command timed out|Stream isn't writeable|enableOfflineQueue/.test(error.message)) return "redis";
+  return undefined;
 }

@@ -77,6 +77,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       batchSize: env.INGESTER_BATCH_SIZE,
       log,
       onIngested: (count) => ctx.metrics.ingested.inc(count),
+      onError: (error) => ctx.metrics.operationFailed(error),
     });
     await ingester.start();
   }
@@ -117,6 +118,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let metricsServer: Server | undefined;
   if (env.METRICS_PORT !== undefined) {
     ctx.metrics.watchStreams(redis, keyspace);
+    ctx.metrics.watchConnections(conn, redis, ingesterRedis, signalRedis);
     metricsServer = await serveMetrics(ctx.metrics.registry, env.METRICS_PORT, env.HOST);
     const address = metricsServer.address();
     log("metrics served", {

@@ -18,6 +18,8 @@ export interface StreamConsumerOptions {
   claimIdleMs?: number;
   claimEveryMs?: number;
   log?: (message: string, data?: Record<string, unknown>) => void;
+  /** Told of each failed read or batch, before the consumer waits and tries again. */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -27,7 +29,8 @@ export interface StreamConsumerOptions {
  * once (unique ids, idempotent effects). If Redis lost its data, the groups are recreated and reading goes on.
  */
 export class StreamConsumer {
-  private readonly o: Required<Omit<StreamConsumerOptions, "log" | "claimIdleMs">> & Pick<StreamConsumerOptions, "log" | "claimIdleMs">;
+  private readonly o: Required<Omit<StreamConsumerOptions, "log" | "claimIdleMs" | "onError">> &
+    Pick<StreamConsumerOptions, "log" | "claimIdleMs" | "onError">;
   private running = false;
   private loop: Promise<void> | undefined;
   private lastClaim = 0;
@@ -66,6 +69,7 @@ export class StreamConsumer {
           await this.claimStale(this.o.claimIdleMs);
         await this.read(">", this.o.blockMs);
       } catch (error) {
+        this.o.onError?.(error);
         this.o.log?.("stream consumer error", { group: this.o.group, error: String(error) });
         // Redis lost its data (streams and groups with it): recreate the groups and read on.
         if (String(error).includes("NOGROUP")) await this.ensureGroups().catch(() => undefined);

@@ -30,6 +30,17 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  /**
+   * Redis errors: `connection` as the client reports them (lost, refused, timed out), `operation` for a call's
+   * metering that failed on Redis (answered 503 `metering_unavailable`, never forwarded).
+   */
+  readonly storeErrors = new Counter({
+    name: "tollgate_store_errors_total",
+    help: "Errors from Redis, by kind (connection, operation); the label store is always redis on a gateway.",
+    labelNames: ["store", "kind"] as const,
+    registers: [this.registry],
+  });
+
   /** `processMetrics`: Node's own (CPU, memory, event loop lag, GC), for the process that serves them. */
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });

@@ -21,6 +21,8 @@ export interface IngesterOptions {
   log?: (message: string, data?: Record<string, unknown>) => void;
   /** Told how many entries each batch ingested (a metric). */
   onIngested?: (count: number) => void;
+  /** Told of each failed read or batch (a metric); the consumer retries by itself. */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export class Ingester {
       ...(options.blockMs === undefined ? {} : { blockMs: options.blockMs }),
       ...(options.claimEveryMs === undefined ? {} : { claimEveryMs: options.claimEveryMs }),
       ...(options.log === undefined ? {} : { log: options.log }),
+      ...(options.onError === undefined ? {} : { onError: options.onError }),
       handle: (_stream, entries) => this.ingest(entries),
     });
   }

@@ -62,15 +62,28 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const keyspace = createKeyspace(prefix, options.partitions ?? DEFAULT_PARTITIONS);
   const directory = new Directory(new HotStore(options.redis, keyspace), options.directory);
+  const metrics = options.metrics;
+  if (metrics !== undefined) {
+    metrics.storeErrors.inc({ store: "redis", kind: "connection" }, 0);
+    metrics.storeErrors.inc({ store: "redis", kind: "operation" }, 0);
+    options.redis.on("error", () => metrics.storeErrors.inc({ store: "redis", kind: "connection" }));
+  }
+  const onError = options.onError;
   const meter = new Meter({
     store: new RedisChargeStore(options.redis, keyspace, options.store),
     directory,
     rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
-    ...(options.onError ? { onError: options.onError } : {}),
+    ...(onError !== undefined || metrics !== undefined
+      ? {
+          onError: (error: unknown) => {
+            metrics?.storeErrors.inc({ store: "redis", kind: "operation" });
+            onError?.(error);
+          },
+        }
+      : {}),
   });
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
-  const metrics = options.metrics;
   const recordCalls = options.recordCalls === true;
 
   const handler = async (req: Request, res: Response, next: NextFunction): Promise<void> => {

@@ -17,7 +17,12 @@ const BOOKING_SLICE = 250;
  * by the mark, so the entry is inserted once, however often this runs).
  */
 export async function bookUsage(ctx: AppContext, batchSize = 2_000): Promise<number> {
-  return (await underBookingLock(ctx, () => bookUnlocked(ctx, batchSize))) ?? 0;
+  const booked = await underBookingLock(ctx, () => bookUnlocked(ctx, batchSize));
+  if (booked !== undefined) {
+    ctx.metrics.booked.inc(booked);
+    ctx.metrics.bookingLastRun.set(Date.now() / 1000);
+  }
+  return booked ?? 0;
 }
 
 /**
@@ -35,10 +40,13 @@ export async function bookUnlocked(ctx: AppContext, batchSize = 2_000): Promise<
   await foldRollups(ctx); // what a dead booker left, and money movements recorded since
 
   const { UsageEvent } = ctx.models;
-  const unbooked = await UsageEvent.find({ bookedIn: { $exists: false } }, { _id: 1, accountId: 1, currency: 1 })
+  const unbooked = await UsageEvent.find({ bookedIn: { $exists: false } }, { _id: 1, accountId: 1, currency: 1, ingestedAt: 1 })
     .sort({ _id: 1 })
     .limit(batchSize)
     .lean();
+  // The booking lag: how long the oldest event of this batch has waited since it was ingested.
+  const oldest = unbooked.reduce((min, e) => Math.min(min, e.ingestedAt.getTime()), Infinity);
+  ctx.metrics.bookingLag.set(Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
   const groups = new Map<string, string[]>();
   for (const e of unbooked) {
     const group = `${e.accountId}\u0000${e.currency}`;
