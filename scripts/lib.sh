@@ -14,6 +14,8 @@ K6_VERSION="v1.8.1"
 STRIPE_MOCK_VERSION="v0.203.0"
 
 FERRETDB_ADDR="${FERRETDB_ADDR:-127.0.0.1:27027}"
+# A 3-master Redis Cluster on loopback (scripts/services.sh), for the tests that run on a cluster too.
+REDIS_CLUSTER_PORTS="${REDIS_CLUSTER_PORTS:-30001 30002 30003}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export K6_BIN="$TOOLS_BIN/k6-$K6_VERSION"
 export STRIPE_MOCK_BIN="$TOOLS_BIN/stripe-mock-$STRIPE_MOCK_VERSION"

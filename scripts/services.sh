@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure of the services Tollgate needs, idempotently:
 #   up    Redis at REDIS_URL (started, or installed from Debian's packages, when local and absent);
+#         a 3-master Redis Cluster on loopback ports REDIS_CLUSTER_PORTS (started and formed when absent);
 #         MongoDB at MONGODB_URI if set, else FerretDB (built once into the cache) on a loopback port;
 #         k6 and stripe-mock (built once into the cache; tests start stripe-mock on ports of their own).
 #   down  stops what `up` started from this clone (never a service it found already running).
@@ -22,6 +23,51 @@ ensure_redis() {
     --dir "$RUN_DIR" --logfile "$RUN_DIR/redis.log" --pidfile "$RUN_DIR/redis.pid"
   for _ in $(seq 50); do redis-cli -u "$REDIS_URL" ping 2>/dev/null | grep -q PONG && return; sleep 0.1; done
   log "redis-server did not come up: see $RUN_DIR/redis.log"; exit 1
+}
+
+cluster_url() {
+  local nodes="" port
+  for port in $REDIS_CLUSTER_PORTS; do nodes="$nodes${nodes:+,}127.0.0.1:$port"; done
+  echo "redis-cluster://$nodes"
+}
+
+cluster_ok() {
+  local port
+  for port in $REDIS_CLUSTER_PORTS; do
+    redis-cli -p "$port" cluster info 2>/dev/null | grep -q '^cluster_state:ok' || return 1
+  done
+}
+
+# Three masters, no replicas, nothing on disk (as the standalone Redis here): formed once, reused by later runs
+# and fresh clones while they run. A cluster that is not whole (a node missing, slots unassigned) is made anew.
+ensure_redis_cluster() {
+  cluster_ok && return
+  apt_install redis-server redis-server
+  apt_install redis-cli redis-tools
+  mkdir -p "$RUN_DIR"
+  local port nodes=()
+  for port in $REDIS_CLUSTER_PORTS; do
+    # A node of ours whose clone is gone (no pid file left) is a cluster node on our port: stopped too.
+    if redis-cli -p "$port" info cluster 2>/dev/null | grep -q '^cluster_enabled:1'; then
+      redis-cli -p "$port" shutdown nosave >/dev/null 2>&1 || true
+    fi
+    stop_owned "redis-cluster-$port"
+    rm -f "$RUN_DIR/redis-cluster-$port.conf"
+  done
+  for port in $REDIS_CLUSTER_PORTS; do
+    redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no \
+      --cluster-enabled yes --cluster-config-file "$RUN_DIR/redis-cluster-$port.conf" --cluster-node-timeout 5000 \
+      --dir "$RUN_DIR" --logfile "$RUN_DIR/redis-cluster-$port.log" --pidfile "$RUN_DIR/redis-cluster-$port.pid"
+    nodes+=("127.0.0.1:$port")
+  done
+  for port in $REDIS_CLUSTER_PORTS; do
+    for _ in $(seq 50); do redis-cli -p "$port" ping 2>/dev/null | grep -q PONG && break; sleep 0.1; done
+  done
+  log "forming a Redis Cluster of ${nodes[*]}"
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$RUN_DIR/redis-cluster-create.log" 2>&1 \
+    || { log "redis-cli --cluster create failed: see $RUN_DIR/redis-cluster-create.log"; exit 1; }
+  for _ in $(seq 100); do cluster_ok && return; sleep 0.1; done
+  log "the Redis Cluster on ports $REDIS_CLUSTER_PORTS did not reach cluster_state:ok"; exit 1
 }
 
 # FerretDB v1's module leaves out the generated build/version/version.txt, so `go install pkg@version`
@@ -114,6 +160,7 @@ ensure_mongodb() {
 
 print_env() {
   echo "export REDIS_URL='$REDIS_URL'"
+  echo "export REDIS_CLUSTER_URL='$(cluster_url)'"
   echo "export MONGODB_URI='${MONGODB_URI:-mongodb://$FERRETDB_ADDR/}'"
   echo "export K6_BIN='$K6_BIN'"
   echo "export STRIPE_MOCK_BIN='$STRIPE_MOCK_BIN'"
@@ -134,13 +181,18 @@ stop_owned() {
 case "${1:-up}" in
   up)
     ensure_redis
+    ensure_redis_cluster
     ensure_mongodb
     go_install_pinned k6 "go.k6.io/k6@$K6_VERSION" "$K6_BIN"
     go_install_pinned stripe-mock "github.com/stripe/stripe-mock@$STRIPE_MOCK_VERSION" "$STRIPE_MOCK_BIN"
     apt_install pdftotext poppler-utils # the tests read the invoices' PDFs back as text
     print_env
     ;;
-  down) stop_owned ferretdb; stop_owned redis ;;
+  down)
+    stop_owned ferretdb
+    stop_owned redis
+    for port in $REDIS_CLUSTER_PORTS; do stop_owned "redis-cluster-$port"; done
+    ;;
   env) print_env ;;
   *) echo "usage: $0 up|down|env" >&2; exit 2 ;;
 esac

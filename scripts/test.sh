@@ -21,16 +21,34 @@ log "type-checking the tests"
 log "lint (ESLint), format (Prettier) and import cycles (madge)"
 "$PNPM" run --silent lint
 
+# The tests that matter most on a Redis Cluster (README, "Redis Cluster"), run a second time on one.
+CLUSTER_TESTS=(
+  test/prepaid-concurrency.test.ts test/ingester-crash.test.ts test/enforcement.test.ts test/graceful-shutdown.test.ts
+  test/ledger.test.ts test/charges.test.ts test/sessions.test.ts test/usage-events.test.ts test/rating-dimensions.test.ts
+  test/pricing.test.ts test/grants.test.ts test/recharges.test.ts test/auto-recharge.test.ts test/subscriptions.test.ts
+  test/hostile-input.test.ts test/redis-cluster.test.ts
+)
+
 mkdir -p "$RUN_DIR"
 report="$RUN_DIR/vitest-report.json"
-rm -f "$report"
+cluster_report="$RUN_DIR/vitest-cluster-report.json"
+rm -f "$report" "$cluster_report"
 status=0
 "$PNPM" exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@" || status=$?
-# One plain closing line, whatever the runner printed above it.
-if [ -f "$report" ]; then
+# With arguments (a file, a name filter) only those run, on the single Redis.
+if [ "$#" -eq 0 ]; then
+  log "the cluster tests again, on the Redis Cluster at $REDIS_CLUSTER_URL"
+  REDIS_URL="$REDIS_CLUSTER_URL" "$PNPM" exec vitest run --reporter=default --reporter=json \
+    --outputFile.json="$cluster_report" "${CLUSTER_TESTS[@]}" || status=$?
+fi
+# One plain closing line per run, whatever the runner printed above it.
+for run in "$report" "$cluster_report"; do
+  [ -f "$run" ] || continue
   # shellcheck disable=SC2016 # JavaScript, not shell
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
-    if (r.numTotalTests === 0) process.exit(1);' "$report" || status=1
-fi
+    const on = process.argv[1].includes("cluster") ? " (on the Redis Cluster)" : "";
+    console.log(`tests${on}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    if (r.numTotalTests === 0) process.exit(1);' "$run" || status=1
+done
+[ -f "$report" ] || status=1
 exit "$status"

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
+import { keysMatching } from "./support/keys.js";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
 
 /** Everything the stores hold for this run: every document of every collection, every Redis key and value. */
@@ -11,7 +12,7 @@ async function snapshot(stack: Stack): Promise<string> {
   const collections = (await db.listCollections().toArray()).map((c) => c.name).sort();
   const docs: Record<string, unknown[]> = {};
   for (const name of collections) docs[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
-  const keys = (await stack.redis.keys(`${stack.prefix}*`)).sort();
+  const keys = (await keysMatching(stack.redis, `${stack.prefix}*`)).sort();
   const redis: Record<string, unknown> = {};
   for (const key of keys) {
     const type = await stack.redis.type(key);

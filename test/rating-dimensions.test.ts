@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CatalogInput } from "@tollgate/sdk";
 import { NoRateError } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
+import { keysMatching } from "./support/keys.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
 
 /**
@@ -84,7 +85,7 @@ describe("rating by dimension: rate decks, billing increments, prices per N unit
   const balance = async (seeded = s) => (await stack.admin.getBalance(seeded.accountId)).balances[0]!.available;
   /** The period counter of one rate line (whatever the month). */
   const counter = async (seeded: Seeded, line: string) => {
-    const keys = await stack.redis.keys(`${stack.prefix}*u:${seeded.accountId}:${line}:*`);
+    const keys = await keysMatching(stack.redis, `${stack.prefix}*u:${seeded.accountId}:${line}:*`);
     return keys.length === 0 ? 0 : Number(await stack.redis.get(keys[0]!));
   };
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
-import { Redis } from "ioredis";
+import { connectRedis } from "@tollgate/gateway-plugin";
+import { deleteKeys } from "./keys.js";
 
 /**
  * Every database and Redis prefix a test run creates carries this run's id (see env.ts), so that whatever
@@ -16,13 +17,8 @@ export default function setup(): () => Promise<void> {
       if (name.startsWith(`t_${runId}_`)) await conn.useDb(name).dropDatabase();
     }
     await conn.close();
-    const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
-    let cursor = "0";
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `t_${runId}_*`, "COUNT", 1000);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== "0");
+    const redis = connectRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    await deleteKeys(redis, `t_${runId}_*`);
     redis.disconnect();
   };
 }

@@ -1,7 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
-import { Redis } from "ioredis";
 import { spawn, type ChildProcess } from "node:child_process";
 import {
   createApp,
@@ -16,6 +15,7 @@ import {
   type WebhookPolicy,
 } from "@tollgate/control-plane";
 import {
+  connectRedis,
   createGateway,
   createGatewayRedis,
   whenReady,
@@ -23,7 +23,9 @@ import {
   type Gateway,
   type GatewayMetrics,
   type Keyspace,
+  type RedisClient,
 } from "@tollgate/gateway-plugin";
+import { deleteKeys as deleteMatching } from "./keys.js";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
 import { startUpstream, type Upstream } from "./upstream.js";
@@ -33,7 +35,7 @@ export interface Stack {
   prefix: string;
   keyspace: Keyspace;
   conn: Connection;
-  redis: Redis;
+  redis: RedisClient;
   ctx: AppContext;
   controlPlaneUrl: string;
   gatewayUrl: string;
@@ -121,7 +123,7 @@ export async function startStack(
   const keyspace = createKeyspace(prefix, TEST_PARTITIONS);
   const conn = await mongoose.createConnection(MONGODB_URI, { dbName }).asPromise();
   const models = await createModels(conn);
-  const redis = new Redis(redisUrl);
+  const redis = connectRedis(redisUrl);
   redis.on("error", () => undefined); // some tests stop their Redis on purpose
   await redis.hset(keyspace.meta(), "partitions", TEST_PARTITIONS);
   const ctx = createContext({
@@ -155,9 +157,9 @@ export async function startStack(
   const gatewayServer = await listen(gateway.app);
 
   let ingester: Ingester | undefined;
-  let ingesterRedis: Redis | undefined;
+  let ingesterRedis: RedisClient | undefined;
   if (options.ingester !== false) {
-    ingesterRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    ingesterRedis = connectRedis(redisUrl, { maxRetriesPerRequest: null });
     ingesterRedis.on("error", () => undefined);
     ingester = new Ingester({
       redis: ingesterRedis,
@@ -171,9 +173,9 @@ export async function startStack(
   }
 
   let signals: SignalConsumer | undefined;
-  let signalRedis: Redis | undefined;
+  let signalRedis: RedisClient | undefined;
   if (options.autoRecharge) {
-    signalRedis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+    signalRedis = connectRedis(redisUrl, { maxRetriesPerRequest: null });
     signals = new SignalConsumer(ctx, signalRedis, "test");
     await signals.start();
   }
@@ -240,13 +242,8 @@ export async function startStack(
 }
 
 /** Remove this run's keys, and only this run's: never FLUSHALL a shared Redis. */
-export async function deleteKeys(redis: Redis, prefix: string): Promise<void> {
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 1000);
-    if (keys.length > 0) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== "0");
+export async function deleteKeys(redis: RedisClient, prefix: string): Promise<void> {
+  await deleteMatching(redis, `${prefix}*`);
 }
 
 /** Poll until `probe` returns true, or fail after `timeoutMs`. Waiting on an outcome, not asserting a time. */

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
 import { Directory, Meter, RateLimits } from "@tollgate/gateway-plugin";
 import { HotStore, RedisChargeStore, SessionStore, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
@@ -15,7 +15,7 @@ import { ReportingClock } from "./services/reports/clock.js";
 
 export interface ContextParts {
   models: Models;
-  redis: Redis;
+  redis: RedisClient;
   keyspace: Keyspace;
   /** Bootstrap admin tokens: they authenticate admins and key the pagination cursors. */
   adminTokens: string[];

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
 import type { Connection } from "mongoose";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
@@ -94,7 +94,7 @@ export class ControlPlaneMetrics {
   }
 
   /** Count the connection errors the clients report (they reconnect by themselves; each error is counted). */
-  watchConnections(mongo: Connection, ...redis: (Redis | undefined)[]): void {
+  watchConnections(mongo: Connection, ...redis: (RedisClient | undefined)[]): void {
     this.storeErrors.inc({ store: "mongodb", kind: "connection" }, 0);
     this.storeErrors.inc({ store: "redis", kind: "connection" }, 0);
     mongo.on("error", () => this.storeErrors.inc({ store: "mongodb", kind: "connection" }));
@@ -105,7 +105,7 @@ export class ControlPlaneMetrics {
    * The usage streams, read at each scrape: entries waiting per partition (not yet ingested and deleted), and
    * the age of the oldest one (how far the ingesters are behind).
    */
-  watchStreams(redis: Redis, keyspace: Keyspace): void {
+  watchStreams(redis: RedisClient, keyspace: Keyspace): void {
     const streams = keyspace.usageStreams();
     new Gauge({
       name: "tollgate_usage_stream_backlog",

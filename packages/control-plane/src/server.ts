@@ -1,7 +1,6 @@
 import type { Server } from "node:http";
 import mongoose from "mongoose";
 import nodemailer from "nodemailer";
-import { Redis } from "ioredis";
 import { RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
@@ -13,7 +12,7 @@ import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { startJobs } from "./jobs.js";
-import { createLogger, LOG_LEVELS, serveMetrics } from "@tollgate/gateway-plugin";
+import { connectRedis, createLogger, LOG_LEVELS, serveMetrics, type RedisClient } from "@tollgate/gateway-plugin";
 import { ControlPlaneMetrics } from "./metrics.js";
 
 export interface ControlPlane {
@@ -48,7 +47,7 @@ export function log(message: string, data?: Record<string, unknown>): void {
 export async function startControlPlane(env: ControlPlaneEnv, parts: { api: boolean; ingester: boolean }): Promise<ControlPlane> {
   const conn = await mongoose.createConnection(env.MONGODB_URI, { dbName: env.MONGODB_DB, serverSelectionTimeoutMS: 10_000 }).asPromise();
   const models = await createModels(conn);
-  const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = connectRedis(env.REDIS_URL, { maxRetriesPerRequest: 3 });
   const keyspace = await agreePartitions(redis, (n) => createKeyspace(env.TOLLGATE_PREFIX, n), env.TOLLGATE_PARTITIONS);
   const ctx = createContext({
     models,
@@ -65,9 +64,9 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   });
 
   let ingester: Ingester | undefined;
-  let ingesterRedis: Redis | undefined;
+  let ingesterRedis: RedisClient | undefined;
   if (parts.ingester) {
-    ingesterRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    ingesterRedis = connectRedis(env.REDIS_URL, { maxRetriesPerRequest: null });
     ingester = new Ingester({
       redis: ingesterRedis,
       keyspace,
@@ -85,7 +84,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   // and the auto-recharge signal consumer, beside the ingester.
   let agenda: Awaited<ReturnType<typeof startJobs>> | undefined;
   let signals: SignalConsumer | undefined;
-  let signalRedis: Redis | undefined;
+  let signalRedis: RedisClient | undefined;
   if (parts.ingester && env.JOBS === "on") {
     agenda = await startJobs(ctx, conn.db!, new RedisChargeStore(redis, keyspace), {
       processEveryMs: 1_000,
@@ -96,7 +95,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       reconcileMs: env.RECONCILE_INTERVAL_MS,
       notifyMs: env.NOTIFY_INTERVAL_MS,
     });
-    signalRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+    signalRedis = connectRedis(env.REDIS_URL, { maxRetriesPerRequest: null });
     signals = new SignalConsumer(ctx, signalRedis, env.INGESTER_CONSUMER);
     await signals.start();
   }

@@ -1,11 +1,15 @@
-import type { Redis } from "ioredis";
+import { Cluster } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
+
+/** On a cluster, the pause after a round of reads that found nothing (the lag it adds to an idle stream at most). */
+const CLUSTER_IDLE_MS = 100;
 
 /** An entry as XREADGROUP and XAUTOCLAIM return it. */
 export type StreamEntry = [id: string, fields: string[]];
 
 export interface StreamConsumerOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
-  redis: Redis;
+  redis: RedisClient;
   streams: string[];
   group: string;
   /** Stable per process slot (e.g. host name): a restarted consumer first finishes what it had read. */
@@ -78,16 +82,31 @@ export class StreamConsumer {
     }
   }
 
-  /** One XREADGROUP over every stream; returns how many entries it handled. */
+  /**
+   * Read every stream once; returns how many entries it handled. On one server, one XREADGROUP over all the
+   * streams, blocking up to `blockMs` for the first entry. On a cluster, where each stream has a hash slot of
+   * its own and a command may not span slots (even on one node), one read per stream, all sent at once (each
+   * to its node); when all come back empty, a pause of up to CLUSTER_IDLE_MS before the next round.
+   */
   private async read(from: "0" | ">", blockMs: number): Promise<number> {
-    const { redis, group, consumer, batchSize, streams } = this.o;
+    const { redis, streams } = this.o;
+    const cluster = redis instanceof Cluster;
+    const replies = cluster
+      ? (await Promise.all(streams.map((stream) => this.fetch([stream], from, 0)))).flat()
+      : await this.fetch(streams, from, blockMs);
+    let count = 0;
+    // One batch at a time, in stream order, whichever way they were read.
+    for (const [stream, entries] of replies) count += await this.handle(stream, entries);
+    if (cluster && count === 0 && blockMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, CLUSTER_IDLE_MS)));
+    return count;
+  }
+
+  private async fetch(streams: string[], from: "0" | ">", blockMs: number): Promise<[stream: string, entries: StreamEntry[]][]> {
+    const { redis, group, consumer, batchSize } = this.o;
     const args: (string | number)[] = ["GROUP", group, consumer, "COUNT", batchSize];
     if (blockMs > 0) args.push("BLOCK", blockMs);
     args.push("STREAMS", ...streams, ...streams.map(() => from));
-    const reply = (await redis.call("XREADGROUP", ...args)) as [stream: string, entries: StreamEntry[]][] | null;
-    let count = 0;
-    for (const [stream, entries] of reply ?? []) count += await this.handle(stream, entries);
-    return count;
+    return ((await redis.call("XREADGROUP", ...args)) as [stream: string, entries: StreamEntry[]][] | null) ?? [];
   }
 
   private async claimStale(idleMs: number): Promise<void> {

@@ -28,7 +28,7 @@ export {
   type RateLimitHeaders,
 } from "./core/rate-limits.js";
 export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
-export { createGatewayRedis, whenReady } from "./redis.js";
+export { connectRedis, createGatewayRedis, parseClusterUrl, whenReady, type RedisClient } from "./redis.js";
 export { GatewayMetrics, serveMetrics } from "./metrics.js";
 export { createLogger, LOG_LEVELS, requestLogger, type Logger } from "./logging.js";
 export { Directory, type DirectoryOptions } from "./store/directory.js";

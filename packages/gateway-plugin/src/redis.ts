@@ -1,12 +1,76 @@
-import { Redis, type RedisOptions } from "ioredis";
+import { Cluster, Redis, type ClusterOptions, type RedisOptions } from "ioredis";
+
+/** A connection to one Redis server, or to a Redis Cluster: every part of Tollgate takes either. */
+export type RedisClient = Redis | Cluster;
+
+const CLUSTER_SCHEME = "redis-cluster://";
+
+/**
+ * Connect to `url`: `redis://[:password@]host:port[/db]` for one server, or
+ * `redis-cluster://[:password@]host:port,host:port,…` for a Redis Cluster, given by any of its nodes (the rest
+ * are discovered). Each command goes to the node that owns its key's slot; Tollgate's scripts touch one
+ * slot each (store/format.ts), so they run unchanged on a cluster.
+ */
+export function connectRedis(url: string, options: RedisOptions = {}, cluster: ClusterOptions = {}): RedisClient {
+  if (!url.startsWith(CLUSTER_SCHEME)) return new Redis(url, options);
+  const { seeds, password, username } = parseClusterUrl(url);
+  const { enableOfflineQueue, enableAutoPipelining, maxRetriesPerRequest, ...perNode } = options;
+  return new Cluster(seeds, {
+    ...(enableOfflineQueue === undefined ? {} : { enableOfflineQueue }),
+    ...(enableAutoPipelining === undefined ? {} : { enableAutoPipelining }),
+    scaleReads: "master",
+    ...cluster,
+    redisOptions: {
+      ...perNode,
+      ...(maxRetriesPerRequest === undefined ? {} : { maxRetriesPerRequest }),
+      ...(password === undefined ? {} : { password }),
+      ...(username === undefined ? {} : { username }),
+    },
+  });
+}
+
+/**
+ * A second connection to the same server or cluster, for a subscriber or a blocking reader: it queues commands
+ * while disconnected and retries them (it moves no money).
+ */
+export function duplicateForWaiting(redis: RedisClient): RedisClient {
+  if (redis instanceof Cluster)
+    return redis.duplicate([], {
+      enableOfflineQueue: true,
+      redisOptions: { ...redis.options.redisOptions, maxRetriesPerRequest: null },
+    });
+  return redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+}
+
+/** The seed nodes and credentials of a `redis-cluster://` URL. */
+export function parseClusterUrl(url: string): { seeds: { host: string; port: number }[]; password?: string; username?: string } {
+  let rest = url.slice(CLUSTER_SCHEME.length).replace(/\/.*$/, "");
+  let password: string | undefined;
+  let username: string | undefined;
+  const at = rest.lastIndexOf("@");
+  if (at >= 0) {
+    const [user, pass] = rest.slice(0, at).split(":", 2) as [string, string | undefined];
+    username = user === "" ? undefined : decodeURIComponent(user);
+    password = pass === undefined ? undefined : decodeURIComponent(pass);
+    rest = rest.slice(at + 1);
+  }
+  const seeds = rest.split(",").map((node) => {
+    const m = /^\[?([^\]]+?)\]?:(\d+)$/.exec(node.trim());
+    if (m === null) throw new Error(`invalid node ${JSON.stringify(node)} in a redis-cluster:// URL (want host:port)`);
+    return { host: m[1]!, port: Number(m[2]) };
+  });
+  return { seeds, ...(password === undefined ? {} : { password }), ...(username === undefined ? {} : { username }) };
+}
 
 /**
  * A Redis connection fit for moving money. ioredis' defaults queue commands while disconnected and resend
  * unanswered ones after a reconnect, which could replay a charge; here a command either reaches Redis now or
  * fails now, and the caller decides (the charge script is idempotent by event id, so the meter may ask again).
+ * On a cluster, a command sent while a slot moves or a node fails over is redirected (MOVED/ASK) or retried
+ * by ioredis' cluster client only while it has not been sent to a node that may have run it.
  */
-export function createGatewayRedis(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, {
+export function createGatewayRedis(url: string, options: RedisOptions = {}): RedisClient {
+  return connectRedis(url, {
     enableAutoPipelining: true,
     enableOfflineQueue: false,
     autoResendUnfulfilledCommands: false,
@@ -19,7 +83,7 @@ export function createGatewayRedis(url: string, options: RedisOptions = {}): Red
 }
 
 /** Resolves when the connection can take commands (with no offline queue, nothing may be sent before). */
-export function whenReady(redis: Redis): Promise<void> {
+export function whenReady(redis: RedisClient): Promise<void> {
   if (redis.status === "ready") return Promise.resolve();
   return new Promise((resolve, reject) => {
     const onReady = () => {

@@ -1529,8 +1529,10 @@ export interface operations {
               role: "owner" | "admin" | "finance" | "support" | "viewer";
               /** @enum {string} */
               status: "active" | "disabled";
-              createdAt: unknown;
-              updatedAt: unknown;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              updatedAt: string;
             }[];
           };
         };
@@ -1598,8 +1600,10 @@ export interface operations {
             role: "owner" | "admin" | "finance" | "support" | "viewer";
             /** @enum {string} */
             status: "active" | "disabled";
-            createdAt: unknown;
-            updatedAt: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
           };
         };
       };
@@ -1693,8 +1697,10 @@ export interface operations {
             role: "owner" | "admin" | "finance" | "support" | "viewer";
             /** @enum {string} */
             status: "active" | "disabled";
-            createdAt: unknown;
-            updatedAt: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
           };
         };
       };
@@ -1772,8 +1778,10 @@ export interface operations {
             role: "owner" | "admin" | "finance" | "support" | "viewer";
             /** @enum {string} */
             status: "active" | "disabled";
-            createdAt: unknown;
-            updatedAt: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
           };
         };
       };
@@ -1875,9 +1883,12 @@ export interface operations {
               name: string;
               /** @enum {string} */
               role: "owner" | "admin" | "finance" | "support" | "viewer";
-              expiresAt?: unknown;
-              revokedAt?: unknown;
-              createdAt: unknown;
+              /** Format: date-time */
+              expiresAt?: string;
+              /** Format: date-time */
+              revokedAt?: string;
+              /** Format: date-time */
+              createdAt: string;
             }[];
           };
         };
@@ -1954,9 +1965,12 @@ export interface operations {
               name: string;
               /** @enum {string} */
               role: "owner" | "admin" | "finance" | "support" | "viewer";
-              expiresAt?: unknown;
-              revokedAt?: unknown;
-              createdAt: unknown;
+              /** Format: date-time */
+              expiresAt?: string;
+              /** Format: date-time */
+              revokedAt?: string;
+              /** Format: date-time */
+              createdAt: string;
             };
             secret: string;
           };
@@ -2051,9 +2065,12 @@ export interface operations {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "finance" | "support" | "viewer";
-            expiresAt?: unknown;
-            revokedAt?: unknown;
-            createdAt: unknown;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
           };
         };
       };
@@ -2117,9 +2134,12 @@ export interface operations {
               name: string;
               /** @enum {string} */
               role: "owner" | "admin" | "finance" | "support" | "viewer";
-              expiresAt?: unknown;
-              revokedAt?: unknown;
-              createdAt: unknown;
+              /** Format: date-time */
+              expiresAt?: string;
+              /** Format: date-time */
+              revokedAt?: string;
+              /** Format: date-time */
+              createdAt: string;
             }[];
           };
         };
@@ -2185,9 +2205,12 @@ export interface operations {
               name: string;
               /** @enum {string} */
               role: "owner" | "admin" | "finance" | "support" | "viewer";
-              expiresAt?: unknown;
-              revokedAt?: unknown;
-              createdAt: unknown;
+              /** Format: date-time */
+              expiresAt?: string;
+              /** Format: date-time */
+              revokedAt?: string;
+              /** Format: date-time */
+              createdAt: string;
             };
             secret: string;
           };
@@ -2272,9 +2295,12 @@ export interface operations {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "finance" | "support" | "viewer";
-            expiresAt?: unknown;
-            revokedAt?: unknown;
-            createdAt: unknown;
+            /** Format: date-time */
+            expiresAt?: string;
+            /** Format: date-time */
+            revokedAt?: string;
+            /** Format: date-time */
+            createdAt: string;
           };
         };
       };
@@ -2348,7 +2374,8 @@ export interface operations {
               data: {
                 [key: string]: unknown;
               };
-              at: unknown;
+              /** Format: date-time */
+              at: string;
             }[];
             nextCursor?: string;
           };

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
 import type { LedgerEntry, Models, UsageEvent } from "../models/index.js";
@@ -7,7 +7,7 @@ import { recordLedgerIntent } from "../services/reports/intents.js";
 
 export interface IngesterOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
-  redis: Redis;
+  redis: RedisClient;
   keyspace: Keyspace;
   models: Models;
   /** Stable per process slot (e.g. host name): a restarted ingester first finishes what it had read. */
@@ -115,7 +115,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       actor: "system:gateway",
       reason: `call ${charged._id} refused (503) after its charge was sent: refunded`,
       createdAt: now,
-      appliedAt: now, // the gateway's void already gave the money back in Redis
+      appliedAt: now, // the gateway's void already gave the money back in RedisClient
     };
     await models.LedgerEntry.create(refund).catch((error: unknown) => {
       if ((error as { code?: number }).code !== 11000) throw error;

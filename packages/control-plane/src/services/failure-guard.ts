@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { ProblemError } from "../http/problem-error.js";
 
@@ -12,7 +12,7 @@ export class FailureGuard {
   private readonly perAddress: RateLimiterRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     keyPrefix: string,
     private readonly refusal: string,
     options: { failuresPerSubject: number; failuresPerAddress: number; windowSeconds: number },

@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import { extractApiKey } from "../core/api-key.js";
 import { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "../core/headers.js";
 import { Meter, type CallResult } from "../core/meter.js";
@@ -15,7 +15,7 @@ import type { GatewayMetrics } from "../metrics.js";
 
 export interface TollgateOptions {
   /** The hot-path connection. Create it with `createGatewayRedis` (no offline queue, no resends). */
-  redis: Redis;
+  redis: RedisClient;
   /** Redis key prefix shared with the control plane. Default `tg:`. */
   prefix?: string;
   /** Partition count shared with the control plane. Default 64. */

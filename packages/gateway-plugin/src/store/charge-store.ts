@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import type {
   ChargeOutcome,
   ChargeStore,
@@ -23,7 +23,7 @@ import {
 } from "./scripts.js";
 
 type Reply = (number | string)[];
-interface ScriptedRedis extends Redis {
+type ScriptedRedis = RedisClient & {
   tollgateCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReserve(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateSettle(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
@@ -31,7 +31,7 @@ interface ScriptedRedis extends Redis {
   tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReap(...args: (string | number)[]): Promise<number>;
   tollgateRate(...args: (string | number)[]): Promise<[number, number]>;
-}
+};
 
 export interface ChargeStoreOptions {
   /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
@@ -84,7 +84,7 @@ export class RedisChargeStore implements ChargeStore {
   private readonly receiptTtl: number;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     readonly keyspace: Keyspace,
     options: ChargeStoreOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import { duplicateForWaiting, type RedisClient } from "../redis.js";
 import { LRUCache } from "lru-cache";
 import type { CompiledPlan } from "../core/catalog.js";
 import type { KeyDirectory, KeyRecord, Resolved } from "../core/charging.js";
@@ -27,7 +27,7 @@ export class Directory implements KeyDirectory {
   private readonly negativeTtlMs: number;
   /** Bumped by every invalidation, so that a lookup which raced one does not cache what it read. */
   private generation = 0;
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
   /** Lookups answered from the cache, and those that read Redis (a metric). */
   readonly stats = { hits: 0, misses: 0 };
 
@@ -42,8 +42,8 @@ export class Directory implements KeyDirectory {
   }
 
   /** Subscribe to invalidations on a connection of its own (a subscribed connection can do nothing else). */
-  async listen(redis: Redis): Promise<void> {
-    const subscriber = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+  async listen(redis: RedisClient): Promise<void> {
+    const subscriber = duplicateForWaiting(redis);
     this.subscriber = subscriber;
     let subscribedOnce = false;
     subscriber.on("ready", () => {

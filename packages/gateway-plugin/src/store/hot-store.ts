@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 import type { KeyRecord } from "../core/charging.js";
 import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
@@ -7,10 +7,10 @@ import type { ApplyResult, GateStatus } from "./types.js";
 
 type ScriptReply = [number, number | string, number?];
 
-interface ScriptedRedis extends Redis {
+type ScriptedRedis = RedisClient & {
   tollgateApplyEntry(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateRestore(...args: (string | number)[]): Promise<number>;
-}
+};
 
 export interface HotStoreOptions {
   /** How long a credit receipt is kept: longer than any retry of a ledger entry can take. */
@@ -27,7 +27,7 @@ export class HotStore {
   private readonly redis: ScriptedRedis;
   private readonly creditReceiptTtl: number;
 
-  constructor(redis: Redis, keyspace: Keyspace, options: HotStoreOptions = {}) {
+  constructor(redis: RedisClient, keyspace: Keyspace, options: HotStoreOptions = {}) {
     redis.defineCommand("tollgateApplyEntry", { numberOfKeys: 3, lua: APPLY_ENTRY_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
     this.redis = redis as ScriptedRedis;
@@ -222,7 +222,11 @@ export class HotStore {
  * Record the partition count at first start and refuse to run with a different one: processes that
  * disagree would charge one hash and ingest another.
  */
-export async function agreePartitions(redis: Redis, keyspaceOf: (partitions: number) => Keyspace, wanted?: number): Promise<Keyspace> {
+export async function agreePartitions(
+  redis: RedisClient,
+  keyspaceOf: (partitions: number) => Keyspace,
+  wanted?: number,
+): Promise<Keyspace> {
   const probe = keyspaceOf(wanted ?? 1);
   const meta = probe.meta();
   if (wanted !== undefined) await redis.hsetnx(meta, "partitions", wanted);

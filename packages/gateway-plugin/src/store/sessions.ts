@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "../redis.js";
 import type { Keyspace } from "./format.js";
 
 /**
@@ -52,7 +52,7 @@ const KEEP_SECONDS = 7 * 24 * 3600;
 /** Sessions in Redis: one hash each, written whole, and a short lock that serializes the requests of one session. */
 export class SessionStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyspace: Keyspace,
   ) {}
 

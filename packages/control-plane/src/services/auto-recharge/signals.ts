@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
 import { triggerAutoRecharge } from "./trigger.js";
 import { decodeSignal } from "@tollgate/gateway-plugin/store";
@@ -12,7 +12,7 @@ import { StreamConsumer } from "../../stream-consumer.js";
 export class SignalConsumer {
   private readonly consumer: StreamConsumer;
 
-  constructor(ctx: AppContext, redis: Redis, consumer: string, group = "auto-recharge") {
+  constructor(ctx: AppContext, redis: RedisClient, consumer: string, group = "auto-recharge") {
     this.consumer = new StreamConsumer({
       redis,
       streams: ctx.hot.keyspace.signalStreams(),
