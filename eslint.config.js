@@ -6,7 +6,17 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["**/dist/**", "**/node_modules/**", "load/bench.js", "load/cost.js", "load/charges.js", "coverage/**", ".run/**", ".data/**"],
+    ignores: [
+      "**/dist/**",
+      "**/node_modules/**",
+      "load/bench.js",
+      "load/cost.js",
+      "load/charges.js",
+      "load/soak.js",
+      "coverage/**",
+      ".run/**",
+      ".data/**",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
