@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The direct-charge benchmark (load/charges.js): the control plane alone (its ingester on, as in production),
-# one funded account, POST /v1/charges at RATE a second (300) for SECONDS (20), each with its own
-# Idempotency-Key (every 10th a repeat). Target: p99 under 5 ms. Removes its data afterwards.
+# one funded account, POST /v1/charges at RATE a second (300) for SECONDS_RUN (20), each with its own
+# Idempotency-Key (every 10th a repeat). Target: p99 under 5 ms. INGESTER: on (in the API's process, the
+# default), off, or process (a process of its own). Removes its data afterwards.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -33,7 +34,14 @@ trap cleanup EXIT INT TERM
 # PROFILE=on: a V8 CPU profile of the control plane into .run/profiles (summed up by load/dist/profile-top.js).
 profile=()
 if [ "${PROFILE:-off}" = on ]; then mkdir -p "$RUN_DIR/profiles" && profile=(--cpu-prof --cpu-prof-dir="$RUN_DIR/profiles"); fi
-PORT=$CONTROL_PLANE_PORT node "${profile[@]}" packages/control-plane/dist/main.js >"$RUN_DIR/charges-control-plane.log" 2>&1 & pids+=($!)
+# INGESTER=process: the API with its ingester off, and the ingester as a process of its own beside it.
+api_ingester="${INGESTER:-on}"
+[ "$api_ingester" = process ] && api_ingester=off
+PORT=$CONTROL_PLANE_PORT INGESTER="$api_ingester" node "${profile[@]}" packages/control-plane/dist/main.js \
+  >"$RUN_DIR/charges-control-plane.log" 2>&1 & pids+=($!)
+if [ "${INGESTER:-on}" = process ]; then
+  PORT=0 INGESTER=on INGESTER_CONSUMER=charges-ingester node packages/control-plane/dist/main.js ingester >"$RUN_DIR/charges-ingester.log" 2>&1 & pids+=($!)
+fi
 for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz" 2>/dev/null && break; sleep 0.1; done
 
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Charges plan" node load/dist/seed.js)"

@@ -82,10 +82,12 @@ describe("an ingester stopped with SIGTERM", () => {
     await stack?.close();
   });
 
-  const ingesterProcess = (consumer: string) => {
-    const child = spawn(process.execPath, [CONTROL_PLANE, "ingester"], {
+  /** `withApi`: a whole control plane (API, and the ingester on a thread of its own); else `main.js ingester`. */
+  const ingesterProcess = (consumer: string, withApi = false) => {
+    const child = spawn(process.execPath, withApi ? [CONTROL_PLANE] : [CONTROL_PLANE, "ingester"], {
       env: {
         ...process.env,
+        PORT: "0",
         REDIS_URL,
         MONGODB_URI,
         MONGODB_DB: stack.dbName,
@@ -116,7 +118,8 @@ describe("an ingester stopped with SIGTERM", () => {
     const onStreams = async () => (await Promise.all(streams.map((k) => stack.redis.xlen(k)))).reduce((a, b) => a + b, 0);
     expect(await onStreams()).toBe(calls);
 
-    const first = ingesterProcess("ingester-a");
+    // First a whole control plane, whose ingester runs on a thread of its own; then an ingester process.
+    const first = ingesterProcess("ingester-a", true);
     await first.started;
     await eventually(async () => (await ingested(s.accountId)) > 0, 30_000, "the first events ingested");
     first.child.kill("SIGTERM");
