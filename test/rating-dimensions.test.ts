@@ -187,6 +187,48 @@ describe("rating by dimension: rate decks, billing increments, prices per N unit
     expect(await counter(t, "voice~+3519")).toBe(72);
   });
 
+  it("a session's grant is settled at the price it was held at; once the plan no longer rates it, nothing more is granted", async () => {
+    const t = await stack.seedCatalog({ ...VOICE }, 1_000_000);
+    const post = (path: string, body: Record<string, unknown>, key?: string) => {
+      const r = request(stack.controlPlaneUrl).post(path).set(as(t));
+      if (key !== undefined) r.set("idempotency-key", key);
+      return r.send(body);
+    };
+    /** The deck with the voice product's lines replaced. */
+    const withLines = (lines: unknown[]) =>
+      ({
+        ...VOICE,
+        products: VOICE.products!.map((p) =>
+          p.id === "voice" ? { ...p, price: { ...p.price, dimension: { ...p.price.dimension!, lines } } } : p,
+        ),
+      }) as CatalogInput;
+    const opened = await post(
+      "/v1/charging-sessions",
+      { productId: "voice", requestedUnits: 120, attributes: { destination: "+351212345678" } },
+      "held-1",
+    );
+    expect(opened.status).toBe(201);
+    const id = opened.body.id as string;
+
+    // The landline's price doubles while 120 s are held at 12,000 a minute.
+    await stack.admin.replaceCatalog(t.planId, withLines([{ value: "+351", unitPrice: 24_000 }]));
+    const first = await post(`/v1/charging-sessions/${id}/updates`, { request: 1, usedUnits: 90, requestedUnits: 60 });
+    expect(first.status).toBe(200);
+    // The 90 s used of the held grant at the held price (18,000); the next 60 s held at the new one.
+    expect(first.body).toMatchObject({ amount: 18_000, grantedUnits: 60, final: false });
+
+    // Then the plan stops rating the landline at all (no line, and the deck refuses what no line rates).
+    await stack.admin.replaceCatalog(t.planId, withLines([{ value: "+44", unitPrice: 15_000 }]));
+    const second = await post(`/v1/charging-sessions/${id}/updates`, { request: 2, usedUnits: 120, requestedUnits: 60 });
+    expect(second.status).toBe(200);
+    // 30 s more of that grant at its price (12,000); nothing granted now, and the caller is told why.
+    expect(second.body).toMatchObject({ amount: 30_000, grantedUnits: 0, final: true, refusal: { code: "no_rate" } });
+    const ended = await post(`/v1/charging-sessions/${id}/terminate`, { request: 3, usedUnits: 120 });
+    expect(ended.status).toBe(200);
+    expect(ended.body).toMatchObject({ status: "closed", usedUnits: 120, amount: 30_000 });
+    expect(await balance(t)).toBe(1_000_000 - 30_000);
+  });
+
   it("rates reported usage events by their attributes, and refuses a batch naming a destination with no rate", async () => {
     const u = await stack.seedCatalog({ ...VOICE }, 1_000_000);
     const at = new Date(Date.now() - 3_600_000).toISOString();

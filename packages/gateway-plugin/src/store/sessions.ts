@@ -26,6 +26,11 @@ export interface SessionRecord {
   chunk: number;
   chunkAtMs: number;
   chunkUnits: number;
+  /**
+   * The current grant's reservation as it was made (a RatedCall, as JSON; "" before any): it is settled with
+   * exactly the price, rate line and counters it was held with, whatever the plan became since.
+   */
+  heldCall: string;
   usedUnits: number;
   grantedUnits: number;
   /** Micros charged for the units reported so far. */

@@ -33,7 +33,7 @@ type SessionPart = Pick<SessionRecord, "id" | "productId" | "attributes" | "used
  */
 export function chunkCall(resolved: Resolved, s: SessionPart, chunk: number, atMs: number): { call: RatedCall; price: Price } {
   const product = productById(resolved.plan, s.productId);
-  if (product === undefined) throw new Error(`product ${s.productId} left plan ${resolved.plan.spec.planId}`);
+  if (product === undefined) throw new ProblemError("no_rate", `The product ${s.productId} is no longer in the plan.`);
   const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
   const line = rateLineOf(product, dimensionValue(product, attributes));
   if (line === undefined) throw new ProblemError("no_rate", `The product ${s.productId} no longer rates this session's attributes.`);
@@ -42,7 +42,8 @@ export function chunkCall(resolved: Resolved, s: SessionPart, chunk: number, atM
   return { call, price: line.price };
 }
 
-export type Grant = { kind: "granted"; units: number; amount: number; balance: number } | { kind: "refused"; problem: Problem };
+export type Grant =
+  { kind: "granted"; units: number; amount: number; balance: number; call: RatedCall } | { kind: "refused"; problem: Problem };
 
 /**
  * Hold `requested` units (or as many as the wallet covers, never fewer than one) for a session's next chunk:
@@ -58,7 +59,16 @@ export async function grantUnits(
   requested: number,
   atMs: number,
 ): Promise<Grant> {
-  const { call, price } = chunkCall(resolved, s, chunk, atMs);
+  let rated: { call: RatedCall; price: Price };
+  try {
+    rated = chunkCall(resolved, s, chunk, atMs);
+  } catch (error) {
+    // The plan no longer rates this session (its product or rate line is gone): nothing more is granted, and
+    // the session is told why; what it was granted before is still settled at the price it was held at.
+    if (error instanceof ProblemError) return { kind: "refused", problem: error.problem };
+    throw error;
+  }
+  const { call, price } = rated;
   const done = s.usedUnits;
   const store = ctx.charging.store;
   // A price per N units rounds the line's running total: settled after other charges moved that total, the
@@ -83,7 +93,7 @@ export async function grantUnits(
     }
     const amount = held(units);
     const outcome = await store.reserve(call, amount, s.ttlSeconds * 1000);
-    if (outcome.kind === "reserved") return { kind: "granted", units, amount: outcome.amount, balance: outcome.balance };
+    if (outcome.kind === "reserved") return { kind: "granted", units, amount: outcome.amount, balance: outcome.balance, call };
     if (outcome.kind !== "insufficient_funds") return { kind: "refused", problem: refusalProblem(outcome, s.currency) };
     // Someone spent meanwhile: ask again, for what is left.
   }

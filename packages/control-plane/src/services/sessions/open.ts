@@ -59,6 +59,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
         chunk: 1,
         chunkAtMs: now,
         chunkUnits: grant.units,
+        heldCall: JSON.stringify(grant.call),
         grantedUnits: grant.units,
         amount: 0,
         answer: "",

@@ -1,3 +1,4 @@
+import type { RatedCall } from "@tollgate/gateway-plugin";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
@@ -60,7 +61,8 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
       const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
       let balance: number | undefined;
       if (s.chunkUnits > 0) {
-        const { call } = chunkCall(resolved, s, s.chunk, s.chunkAtMs);
+        // The grant as it was held; a session stored before heldCall existed is rated again as of its grant.
+        const call = s.heldCall ? (JSON.parse(s.heldCall) as RatedCall) : chunkCall(resolved, s, s.chunk, s.chunkAtMs).call;
         const settled = await ctx.charging.store.settle(call, {
           units: delta,
           refund: delta === 0,
@@ -87,8 +89,10 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
         s.chunk = chunk;
         s.chunkAtMs = now;
         s.expiresAtMs = now + s.ttlSeconds * 1000;
+        s.heldCall = "";
         if (grant.kind === "granted") {
           s.chunkUnits = grant.units;
+          s.heldCall = JSON.stringify(grant.call);
           s.grantedUnits += grant.units;
           balance = grant.balance;
         } else refusal = { code: grant.problem.code, detail: grant.problem.detail ?? grant.problem.title };
