@@ -403,7 +403,8 @@ describe("the customer portal and the admin console, in a real browser", () => {
       minimumFractionDigits: 2,
       maximumFractionDigits: Number.isInteger(charged / 10_000) ? 2 : 6,
     }).format(charged / 1_000_000);
-    expect(await section.getByRole("table", { name: "Fees" }).innerText()).toContain(`Seats 2 → 4: charged ${shown}`);
+    // The table is read again after the change: wait for that, not for a fixed time.
+    await expect.poll(() => section.getByRole("table", { name: "Fees" }).innerText()).toContain(`Seats 2 → 4: charged ${shown}`);
     expect((await stack.admin.getSubscription(account.id)).seats).toBe(4);
     await shoot(page, `${SHOTS}console-subscription.png`);
     // The plan's recurring fee, read and changed on the Plans page.
