@@ -247,6 +247,7 @@ function AccountKeys({ accountId, currency }: { accountId: string; currency: str
   });
   return (
     <Section title="Keys and quotas" id="account-keys">
+      {keys.data?.items.length === 0 && <p>No API keys.</p>}
       <table aria-label="Keys">
         <tbody>
           {keys.data?.items.map((k) => (
@@ -295,6 +296,7 @@ function AccountLedger({ accountId }: { accountId: string }) {
   const ledger = useQuery({ queryKey: ["ledger", accountId], queryFn: () => admin.listTransactions(accountId, { limit: 15 }) });
   return (
     <Section title="Ledger" id="account-ledger">
+      {ledger.data?.items.length === 0 && <p>No ledger entries.</p>}
       <table>
         <tbody>
           {ledger.data?.items.map((e) => (
