@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { Redis } from "ioredis";
+import { agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
 
 /**
  * The soak benchmark's probes (driven by load/soak.sh), all read from Redis and the ingester's /metrics:
@@ -15,19 +16,11 @@ const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
 const prefix = process.env.TOLLGATE_PREFIX ?? "tg:";
 const results = process.env.RESULTS ?? "load/results";
 
-async function usageStreams(): Promise<string[]> {
-  const found: string[] = [];
-  let cursor = "0";
-  do {
-    const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}{p*}:usage`, "COUNT", 1000);
-    found.push(...keys);
-    cursor = next;
-  } while (cursor !== "0");
-  return found;
-}
+/** The deployment's usage streams, as the control plane recorded its partition count. */
+const streams = (await agreePartitions(redis, (n) => createKeyspace(prefix, n))).usageStreams();
 
 async function backlog(): Promise<number> {
-  const lengths = await Promise.all((await usageStreams()).map((s) => redis.xlen(s)));
+  const lengths = await Promise.all(streams.map((s) => redis.xlen(s)));
   return lengths.reduce((sum, n) => sum + n, 0);
 }
 

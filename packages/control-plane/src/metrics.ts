@@ -1,4 +1,4 @@
-import type { RedisClient } from "@tollgate/gateway-plugin";
+import { isRedisUnavailable, type RedisClient } from "@tollgate/gateway-plugin";
 import type { Connection } from "mongoose";
 import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
@@ -85,6 +85,8 @@ export class ControlPlaneMetrics {
 
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });
+    // Every store and kind shown from the start, at 0: an alert on a rate needs the series before the first error.
+    for (const store of ["redis", "mongodb"]) for (const kind of ["connection", "operation"]) this.storeErrors.inc({ store, kind }, 0);
   }
 
   /** Count a failed operation against the store it came from; an error of neither store is not counted. */
@@ -95,8 +97,6 @@ export class ControlPlaneMetrics {
 
   /** Count the connection errors the clients report (they reconnect by themselves; each error is counted). */
   watchConnections(mongo: Connection, ...redis: (RedisClient | undefined)[]): void {
-    this.storeErrors.inc({ store: "mongodb", kind: "connection" }, 0);
-    this.storeErrors.inc({ store: "redis", kind: "connection" }, 0);
     mongo.on("error", () => this.storeErrors.inc({ store: "mongodb", kind: "connection" }));
     for (const client of redis) client?.on("error", () => this.storeErrors.inc({ store: "redis", kind: "connection" }));
   }
@@ -135,6 +135,6 @@ export function storeOf(error: unknown): "redis" | "mongodb" | undefined {
   if (!(error instanceof Error)) return undefined;
   if (/^Mongo|^Mongoose|^VersionError$|^DocumentNotFoundError$/.test(error.name)) return "mongodb";
   if (/^(ReplyError|MaxRetriesPerRequestError|ClusterAllFailedError|ParserError)$/.test(error.name)) return "redis";
-  if (/Connection is closed|Command timed out|Stream isn't writeable|enableOfflineQueue/.test(error.message)) return "redis";
+  if (isRedisUnavailable(error) || /enableOfflineQueue/.test(error.message)) return "redis";
   return undefined;
 }

@@ -44,6 +44,8 @@ export class GatewayMetrics {
   /** `processMetrics`: Node's own (CPU, memory, event loop lag, GC), for the process that serves them. */
   constructor(options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });
+    // Both kinds shown from the start, at 0: an alert on a rate needs the series before the first error.
+    for (const kind of ["connection", "operation"]) this.storeErrors.inc({ store: "redis", kind }, 0);
   }
 
   /** Count the key cache's lookups by result, read from its running totals at each scrape. */

@@ -63,24 +63,16 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const keyspace = createKeyspace(prefix, options.partitions ?? DEFAULT_PARTITIONS);
   const directory = new Directory(new HotStore(options.redis, keyspace), options.directory);
   const metrics = options.metrics;
-  if (metrics !== undefined) {
-    metrics.storeErrors.inc({ store: "redis", kind: "connection" }, 0);
-    metrics.storeErrors.inc({ store: "redis", kind: "operation" }, 0);
-    options.redis.on("error", () => metrics.storeErrors.inc({ store: "redis", kind: "connection" }));
-  }
-  const onError = options.onError;
+  if (metrics !== undefined) options.redis.on("error", () => metrics.storeErrors.inc({ store: "redis", kind: "connection" }));
   const meter = new Meter({
     store: new RedisChargeStore(options.redis, keyspace, options.store),
     directory,
     rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
-    ...(onError !== undefined || metrics !== undefined
-      ? {
-          onError: (error: unknown) => {
-            metrics?.storeErrors.inc({ store: "redis", kind: "operation" });
-            onError?.(error);
-          },
-        }
-      : {}),
+    // A call's metering failed on Redis (answered 503): counted, then told to the caller's handler.
+    onError: (error: unknown) => {
+      metrics?.storeErrors.inc({ store: "redis", kind: "operation" });
+      options.onError?.(error);
+    },
   });
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);
