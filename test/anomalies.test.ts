@@ -1,11 +1,11 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs, type Mailer } from "@tollgate/control-plane";
+import { jobs, storeUsageEvents, type Mailer } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startInbox, type Inbox } from "./support/mail.js";
-import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
 const HOUR = 3_600_000;
 
@@ -70,7 +70,7 @@ describe("usage anomalies: a burst far above an account's own baseline is flagge
     await stack.admin.setAnomalyPolicy(burst.planId, { factor: 4, minCalls: 1, mitigation: "suspend_key" });
     await stack.admin.setAnomalyPolicy(capped.planId, { factor: 4, minCalls: 1, mitigation: "cap_spending" });
     for (const s of [steady, burst, capped]) {
-      await stack.ctx.models.UsageEvent.collection.insertMany(history(s) as unknown as Record<string, unknown>[]);
+      await storeUsageEvents(stack.ctx.models, history(s));
       const res = await fetch(`${stack.controlPlaneUrl}/v1/accounts/${s.accountId}/notification-settings`, {
         method: "PUT",
         headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
@@ -91,7 +91,7 @@ describe("usage anomalies: a burst far above an account's own baseline is flagge
     for (let i = 0; i < 3; i++) expect((await get(steady)).status).toBe(200);
     for (let i = 0; i < 10; i++) expect((await get(burst)).status).toBe(200);
     for (let i = 0; i < 10; i++) expect((await get(capped)).status).toBe(200);
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({})) >= 3 * 168 + 23, 30_000, "ingestion");
+    await usageIngested(stack, 3 * 168 + 23);
     await jobs.bookUsage(stack.ctx);
 
     const found = await jobs.detectAnomalies(stack.ctx);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
-import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { backlogCalls, eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
 
 describe("credit grants", () => {
   let stack: Stack;
@@ -15,11 +15,7 @@ describe("credit grants", () => {
   const later = (ms: number) => new Date(Date.now() + ms).toISOString();
   const spend = async (s: Seeded, calls: number) => {
     for (let i = 0; i < calls; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } })).status).toBe(200);
-    await eventually(
-      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, bookedIn: { $exists: false } })) === calls,
-      30_000,
-      "ingestion",
-    );
+    await eventually(async () => (await backlogCalls(stack, s.accountId)) === calls, 30_000, "ingestion");
     await jobs.bookUsage(stack.ctx);
   };
   const remaining = async (s: Seeded) =>

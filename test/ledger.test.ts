@@ -1,13 +1,12 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs } from "@tollgate/control-plane";
+import { bookingCallOf, jobs, storeUsageEvents } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 import { ON_CLUSTER } from "./support/keys.js";
-import { deleteKeys, eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { backlogCalls, deleteKeys, eventually, startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
-const ingested = (stack: Stack, s: Seeded, n: number) =>
-  eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) >= n, 30_000, "ingestion");
+const ingested = (stack: Stack, s: Seeded, n: number) => usageIngested(stack, n, s.accountId);
 const ledgerSum = async (stack: Stack, s: Seeded) =>
   (await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId }).lean()).reduce((total, e) => total + e.amount, 0);
 
@@ -67,7 +66,7 @@ describe("the ledger is the book of record", () => {
     expect(await ledgerSum(stack, s)).toBe(0);
     expect((await stack.admin.getBalance(s.accountId)).balances[0]!.available).toBe(0);
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
-    expect(await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId, bookedIn: { $exists: false } })).toBe(0);
+    expect(await backlogCalls(stack, s.accountId)).toBe(0);
 
     // The consumer sees the same book.
     const page = await stack.consumer(s.key).listTransactions({ limit: 100 });
@@ -80,16 +79,84 @@ describe("the ledger is the book of record", () => {
     const s = await stack.seedAccount({ pricePerCall: 700, balance: 7_000 });
     for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await ingested(stack, s, 4);
-    // What the dead settler left: its events claimed a while ago under an entry id that was never written.
-    await stack.ctx.models.UsageEvent.updateMany(
-      { accountId: s.accountId },
-      { $set: { bookedIn: "led_orphanedorphaned", markedAt: new Date(Date.now() - 120_000) } },
-    );
-    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toHaveLength(1); // claimed, but in no book
+    // What the dead booker left: its mark, written a while ago, and two of the four calls claimed under an
+    // entry id that was never written. Those still count as unbooked: no drift.
+    const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).sort({ _id: 1 }).lean();
+    const entryId = "led_orphanedorphaned";
+    await stack.ctx.models.BookingMark.create({
+      _id: entryId,
+      accountId: s.accountId,
+      currency: "USD",
+      calls: events.map(bookingCallOf),
+      createdAt: new Date(Date.now() - 120_000),
+    });
+    await stack.ctx.models.UsageClaim.insertMany(events.slice(0, 2).map((e) => ({ _id: e._id, entryId })));
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
     await jobs.bookUsage(stack.ctx);
     await jobs.bookUsage(stack.ctx);
     const entries = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
     expect(entries).toEqual([expect.objectContaining({ _id: "led_orphanedorphaned", amount: -2_800, usageCount: 4 })]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+  });
+
+  it("a call ingested again after it was booked (its stream entry sent twice) is booked once", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 300, balance: 3_000 });
+    for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await ingested(stack, s, 3);
+    await jobs.bookUsage(stack.ctx);
+    // What an ingester that died before acknowledging leaves: the same events written again, to the backlog too.
+    const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean();
+    await storeUsageEvents(stack.ctx.models, events);
+    // Booked already: no drift while they wait, none after.
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect(await jobs.bookUsage(stack.ctx)).toBe(0);
+    const entries = await stack.ctx.models.LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
+    expect(entries.map((e) => [e.amount, e.usageCount])).toEqual([[-900, 3]]);
+    expect(await backlogCalls(stack, s.accountId)).toBe(0);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+  });
+
+  it("a database booked the old way (events marked with their entry) is moved over without booking anything twice", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 100, balance: 10_000 });
+    for (let i = 0; i < 6; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await ingested(stack, s, 6);
+    const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).sort({ _id: 1 }).lean();
+    const ids = events.map((e) => e._id);
+    // The old state: no backlog, no claims. Two events booked in an entry that exists, two marked for an
+    // entry a dead booker never wrote, two never booked.
+    await stack.ctx.models.UnbookedUsage.deleteMany({ accountId: s.accountId });
+    const { walletId } = s;
+    const now = new Date();
+    await stack.ctx.models.LedgerEntry.create({
+      _id: "led_legacybookedone",
+      walletId,
+      accountId: s.accountId,
+      currency: "USD",
+      type: "usage",
+      amount: -200,
+      usageCount: 2,
+      idempotencyKey: "usage:led_legacybookedone",
+      requestHash: "usage",
+      actor: "system:booking",
+      reason: "2 calls",
+      createdAt: now,
+      appliedAt: now,
+    });
+    const raw = stack.ctx.models.UsageEvent.collection;
+    await raw.updateMany({ _id: { $in: ids.slice(0, 2) } } as never, { $set: { bookedIn: "led_legacybookedone" } });
+    await raw.updateMany({ _id: { $in: ids.slice(2, 4) } } as never, { $set: { bookedIn: "led_legacyneverwrit", markedAt: new Date(0) } });
+    await jobs.migrateLegacyBooking(stack.ctx, { again: true });
+    await jobs.migrateLegacyBooking(stack.ctx, { again: true }); // twice: nothing more
+    expect((await stack.ctx.models.UsageClaim.find({ _id: { $in: ids } }).lean()).map((c) => c.entryId)).toEqual([
+      "led_legacybookedone",
+      "led_legacybookedone",
+    ]);
+    expect(await backlogCalls(stack, s.accountId)).toBe(4);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    await jobs.bookUsage(stack.ctx);
+    const entries = await stack.ctx.models.LedgerEntry.find({ walletId, type: "usage" }).lean();
+    expect(entries.reduce((n, e) => n + e.usageCount!, 0)).toBe(6);
+    expect(entries.reduce((n, e) => n + e.amount, 0)).toBe(-600);
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Ingester, jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL } from "./support/env.js";
 import { call } from "./support/http.js";
-import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
+import { eventually, startStack, usageIngested, TEST_PARTITIONS, type Stack } from "./support/stack.js";
 
 const GATEWAY = fileURLToPath(new URL("../packages/gateway-plugin/dist/main.js", import.meta.url));
 const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
@@ -200,7 +200,7 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
       blockMs: 50,
     });
     await ingester.start();
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: s.accountId })) === 3, 10_000, "ingested");
+    await usageIngested(stack, 3, s.accountId);
     await ingester.stop();
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const bookedBefore = await value(m.booked);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { ON_CLUSTER } from "./support/keys.js";
-import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { eventually, startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
 // Runs in the test command's second pass, on the 3-master cluster (scripts/test.sh); skipped on one server.
 describe.skipIf(!ON_CLUSTER)("on a Redis Cluster", () => {
@@ -53,6 +53,7 @@ describe.skipIf(!ON_CLUSTER)("on a Redis Cluster", () => {
       30_000,
       "every account's usage ingested, from three masters",
     );
+    for (const s of accounts) await usageIngested(stack, 10, s.accountId);
     await jobs.bookUsage(stack.ctx);
     for (const s of accounts) expect((await stack.admin.getBalance(s.accountId)).balances[0]!.available).toBe(0);
     expect((await stack.admin.reconcile()).drifts).toEqual([]);

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs, ROLLUP_COLLECTION } from "@tollgate/control-plane";
+import { bookingCallOf, jobs, ROLLUP_COLLECTION, storeUsageEvents } from "@tollgate/control-plane";
 import type { UsageReport } from "@tollgate/sdk";
 import { call } from "./support/http.js";
 import { ADMIN_TOKEN } from "./support/env.js";
-import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
 const products = [
   { id: "search", path: "/search", price: { unitPrice: 1_000 } },
@@ -54,7 +54,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     for (let i = 0; i < 4; i++) expect((await get(secondKeyOfA, "/search")).status).toBe(200);
     for (let i = 0; i < 2; i++) expect((await get(secondKeyOfA, "/nowhere")).status).toBe(200);
     for (let i = 0; i < 5; i++) expect((await get(b, "/files/y")).status).toBe(200);
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({})) >= 21, 30_000, "ingestion");
+    await usageIngested(stack, 21);
 
     // A past: calls every 37 minutes over three days of March 2026, across midnights in every zone and New
     // York's change to summer time (2026-03-08T07:00Z), as the ingester would have stored them.
@@ -73,7 +73,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       timestamp: new Date(start + i * 37 * 60_000),
       ingestedAt: new Date(),
     }));
-    await stack.ctx.models.UsageEvent.collection.insertMany(past as unknown as Record<string, unknown>[]);
+    await storeUsageEvents(stack.ctx.models, past);
 
     // Top-ups by two methods: an admin credit and a voucher.
     await stack.admin.creditWallet(b.walletId, { amount: 123_000 }, { idempotencyKey: "report-credit" });
@@ -102,8 +102,9 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     to: string,
     accountId?: string,
   ) {
+    const booked = (await stack.ctx.models.UsageClaim.find({}, { _id: 1 }).lean()).map((c) => c._id);
     const events = await stack.ctx.models.UsageEvent.find({
-      bookedIn: { $exists: true },
+      _id: { $in: booked },
       timestamp: { $gte: new Date(from), $lt: new Date(to) },
       ...(accountId ? { accountId } : {}),
     }).lean();
@@ -245,14 +246,24 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     const entry = (await stack.ctx.models.LedgerEntry.findOne({ type: "usage", accountId: b.accountId, usageCount: { $gt: 0 } }).lean())!;
     // More usage on the same rollups, so that they no longer list the entry's (folded, deleted) intent.
     expect((await get(b, "/files/again")).status).toBe(200);
-    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({})) >= 132, 30_000, "ingestion");
+    await usageIngested(stack, 132);
     await jobs.bookUsage(stack.ctx);
     const query = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: "day" as const, groupBy: "key" as const };
     const before = await stack.admin.getUsageReport(query);
-    // The state a booker dying after its fold but before clearing its marks leaves: events still marked.
-    await stack.ctx.models.UsageEvent.updateMany({ bookedIn: entry._id }, { $set: { markedAt: new Date(Date.now() - 120_000) } });
+    // The state a booker dying after its fold but before clearing its mark leaves: the mark, its calls claimed.
+    const claimed = (await stack.ctx.models.UsageClaim.find({ entryId: entry._id }).lean()).map((c) => c._id);
+    expect(claimed.length).toBe(entry.usageCount);
+    const calls = (await stack.ctx.models.UsageEvent.find({ _id: { $in: claimed } }).lean()).map(bookingCallOf);
+    await stack.ctx.models.BookingMark.create({
+      _id: entry._id,
+      accountId: entry.accountId,
+      currency: entry.currency,
+      calls,
+      createdAt: new Date(Date.now() - 120_000),
+    });
     await jobs.bookUsage(stack.ctx);
-    expect(await stack.ctx.models.UsageEvent.countDocuments({ markedAt: { $exists: true } })).toBe(0);
+    expect(await stack.ctx.models.BookingMark.countDocuments({})).toBe(0);
+    expect(await stack.ctx.models.LedgerEntry.findById(entry._id).lean()).toEqual(entry);
     expect(await stack.ctx.models.RollupIntent.countDocuments({})).toBe(0);
     expect(await stack.admin.getUsageReport(query)).toEqual(before);
   });

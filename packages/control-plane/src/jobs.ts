@@ -6,7 +6,7 @@ import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireGrants } from "./services/grants/expire.js";
 import { reconcile } from "./services/ledger/reconcile.js";
-import { bookUsage } from "./services/ledger/book-usage.js";
+import { BOOKING_BATCH, bookUsage, migrateLegacyBooking } from "./services/ledger/book-usage.js";
 import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
@@ -22,6 +22,8 @@ import { renewSubscriptions } from "./services/subscriptions/renew.js";
  */
 export const jobs = {
   bookUsage,
+  /** Run under the booking lock by the first booking of a process; `again` redoes it (an operator, a test). */
+  migrateLegacyBooking,
   reconcile,
   closeEndedPeriods,
   expireGrants,
@@ -68,7 +70,10 @@ export async function startJobs(
       "usage.book",
       intervals.bookMs,
       async () => {
-        await bookUsage(ctx);
+        // Run after run while each takes a whole batch, within one interval: the backlog drains however fast
+        // usage arrives, as long as booking keeps up.
+        const until = Date.now() + intervals.bookMs;
+        while ((await bookUsage(ctx)) >= BOOKING_BATCH && Date.now() < until);
         // Right after the rollups move: a burst is flagged within one booking interval of being booked.
         await detectAnomalies(ctx);
       },
@@ -111,9 +116,12 @@ export async function startJobs(
     agenda.define(
       name,
       async () => {
+        const done = ctx.metrics.jobDuration.startTimer({ job: name });
         try {
           await run();
+          done();
         } catch (error) {
+          done();
           ctx.metrics.jobFailures.inc({ job: name });
           ctx.metrics.operationFailed(error);
           throw error;

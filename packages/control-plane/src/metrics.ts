@@ -1,6 +1,6 @@
 import { isRedisUnavailable, type RedisClient } from "@tollgate/gateway-plugin";
 import type { Connection } from "mongoose";
-import { collectDefaultMetrics, Counter, Gauge, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Keyspace } from "@tollgate/gateway-plugin/store";
 
 /**
@@ -63,6 +63,14 @@ export class ControlPlaneMetrics {
   readonly bookingLastRun = new Gauge({
     name: "tollgate_usage_booking_last_run_timestamp_seconds",
     help: "When this process last finished a booking run (Unix time); one process books at a time, under a lock.",
+    registers: [this.registry],
+  });
+  /** How long each scheduled job's runs take, by job name (a fixed set). */
+  readonly jobDuration = new Histogram({
+    name: "tollgate_job_duration_seconds",
+    help: "Duration of scheduled job runs, by job.",
+    labelNames: ["job"] as const,
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [this.registry],
   });
   /** Scheduled jobs that failed, by job name (a fixed set). */

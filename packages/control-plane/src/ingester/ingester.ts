@@ -1,7 +1,8 @@
 import type { RedisClient } from "@tollgate/gateway-plugin";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
-import type { LedgerEntry, Models, UsageEvent } from "../models/index.js";
+import type { Model } from "mongoose";
+import { backlogOf, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 import { recordLedgerIntent } from "../services/reports/intents.js";
 
@@ -14,6 +15,8 @@ export interface IngesterOptions {
   consumer: string;
   group?: string;
   batchSize?: number;
+  /** After a read of less than a batch, wait this long before the next (50 ms): a trickle is written in batches. */
+  lingerMs?: number;
   blockMs?: number;
   /** Entries another consumer has held this long unacknowledged are taken over (it is presumed dead). */
   claimIdleMs?: number;
@@ -46,7 +49,8 @@ export class Ingester {
       ...(options.claimEveryMs === undefined ? {} : { claimEveryMs: options.claimEveryMs }),
       ...(options.log === undefined ? {} : { log: options.log }),
       ...(options.onError === undefined ? {} : { onError: options.onError }),
-      handle: (_stream, entries) => this.ingest(entries),
+      lingerMs: options.lingerMs ?? 50,
+      handle: (entries) => this.ingest(entries),
     });
   }
 
@@ -65,7 +69,7 @@ export class Ingester {
     // batch, the event is simply recorded as refunded; otherwise the void is applied on its own.
     const voided = new Map(events.filter((e) => e.void).map((e) => [e.event._id, e.event]));
     const docs = events.filter((e) => !e.void).map((e) => voided.get(e.event._id) ?? e.event);
-    if (docs.length > 0) await insertIgnoringDuplicates(this.options.models, docs);
+    await storeUsageEvents(this.options.models, docs);
     for (const [eventId, refunded] of voided) {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);
     }
@@ -73,12 +77,37 @@ export class Ingester {
   }
 }
 
-async function insertIgnoringDuplicates(models: Models, docs: UsageEvent[]): Promise<void> {
+const INSERT_CHUNK = 500;
+
+/**
+ * Write usage events as the ingester does, idempotently by event id: the events, then the booking backlog (a
+ * document per wallet). An event already in MongoDB (written before a crash, or its charge and its void
+ * written by two ingesters at once) goes to the backlog as stored, read back by `_id`: the backlog always
+ * agrees with the events, whichever write won. A crash in between leaves the stream entries to be written
+ * again, and then their events are read back. A call in the backlog twice, or booked already, is booked once
+ * (its claim). In writes of at most INSERT_CHUNK: one read may hold a batch from each of many streams, and
+ * one long write holds FerretDB's SQLite lock for all other writers.
+ */
+export async function storeUsageEvents(models: Models, docs: UsageEvent[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += INSERT_CHUNK) {
+    let chunk = docs.slice(i, i + INSERT_CHUNK);
+    if (!(await insertIgnoringDuplicates(models.UsageEvent, chunk))) {
+      const stored = await Promise.all(chunk.map((e) => models.UsageEvent.findById(e._id).lean<UsageEvent>()));
+      chunk = stored.filter((e) => e !== null);
+    }
+    if (chunk.length > 0) await models.UnbookedUsage.collection.insertMany(backlogOf(chunk, chunk[0]!.ingestedAt) as never[]);
+  }
+}
+
+/** Insert, ignoring events already there: true when every one was new. */
+async function insertIgnoringDuplicates<T>(model: Model<T>, docs: T[]): Promise<boolean> {
   try {
-    // The raw collection: events are already typed and shaped by our own script; no casting needed.
-    await models.UsageEvent.collection.insertMany(docs as unknown as Record<string, unknown>[], { ordered: false });
+    // The raw collection: the documents are already typed and shaped by our own script.
+    await model.collection.insertMany(docs as never[], { ordered: false });
+    return true;
   } catch (error) {
     if (!onlyDuplicates(error)) throw error;
+    return false;
   }
 }
 
@@ -96,9 +125,19 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       throw error;
     },
   );
-  if (inserted) return;
+  if (inserted) {
+    // Booked like any call (amount 0): a call of its entry. (A crash before this: see storeUsageEvents.)
+    await models.UnbookedUsage.collection.insertMany(backlogOf([refunded], refunded.ingestedAt) as never[]);
+    return;
+  }
   const charged = await models.UsageEvent.findById(refunded._id).lean();
-  if (charged === null || charged.refunded === true) return;
+  if (charged === null) return;
+  if (charged.refunded === true) {
+    // Done before; the backlog write may not have been (a crash): again, as stored (a call booked already, or
+    // in the backlog twice, is booked once).
+    await models.UnbookedUsage.collection.insertMany(backlogOf([charged], charged.ingestedAt) as never[]);
+    return;
+  }
   const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
   if (wallet !== null && charged.amount > 0) {
     const now = new Date();

@@ -6,6 +6,15 @@ import { ledgerEntrySchema, type LedgerEntry } from "./ledger-entry.js";
 import { planSchema, type Plan } from "./plan.js";
 import { feeSchema, type Fee } from "./fee.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
+import {
+  bookingMarkSchema,
+  unbookedUsageSchema,
+  usageClaimSchema,
+  type BookingCall,
+  type BookingMark,
+  type UnbookedUsage,
+  type UsageClaim,
+} from "./booking.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
@@ -77,6 +86,8 @@ export type {
   Plan,
   Recharge,
   Anomaly,
+  BookingCall,
+  BookingMark,
   PortalLoginUse,
   PortalSession,
   RolledUpEntry,
@@ -87,10 +98,13 @@ export type {
   StaffUser,
   RollupIntent,
   ThresholdState,
+  UnbookedUsage,
+  UsageClaim,
   UsageEvent,
   Voucher,
   Wallet,
 };
+export { backlogOf, bookingCallOf } from "./booking.js";
 
 export interface Models {
   Plan: Model<Plan>;
@@ -99,6 +113,10 @@ export interface Models {
   Wallet: Model<Wallet>;
   LedgerEntry: Model<LedgerEntry>;
   UsageEvent: Model<UsageEvent>;
+  /** Ingested usage not yet booked (small); the claim booking each call once; bookings under way. */
+  UnbookedUsage: Model<UnbookedUsage>;
+  UsageClaim: Model<UsageClaim>;
+  BookingMark: Model<BookingMark>;
   AuditRecord: Model<AuditRecord>;
   Voucher: Model<Voucher>;
   Recharge: Model<Recharge>;
@@ -134,6 +152,9 @@ export async function createModels(conn: Connection): Promise<Models> {
     Wallet: conn.model<Wallet>("Wallet", walletSchema, "wallets"),
     LedgerEntry: conn.model<LedgerEntry>("LedgerEntry", ledgerEntrySchema, "ledger_entries"),
     UsageEvent: conn.model<UsageEvent>("UsageEvent", usageEventSchema, "usage_events"),
+    UnbookedUsage: conn.model<UnbookedUsage>("UnbookedUsage", unbookedUsageSchema, "unbooked_usage"),
+    UsageClaim: conn.model<UsageClaim>("UsageClaim", usageClaimSchema, "usage_claims"),
+    BookingMark: conn.model<BookingMark>("BookingMark", bookingMarkSchema, "booking_marks"),
     AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
     Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),
     Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),

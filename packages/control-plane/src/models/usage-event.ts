@@ -1,6 +1,9 @@
 import { Schema } from "mongoose";
 
-/** One charged call, as the gateway recorded it; `_id` is the gateway's event id, so ingestion is idempotent. */
+/**
+ * One charged call, as the gateway recorded it; `_id` is the gateway's event id, so ingestion is idempotent.
+ * Booking never updates it (see models/booking.ts): the ledger entry that books it is its `UsageClaim`.
+ */
 export interface UsageEvent {
   _id: string;
   accountId: string;
@@ -25,9 +28,6 @@ export interface UsageEvent {
   attributes?: Record<string, string>;
   /** The value of the rate line that priced it, for a product rated by a dimension. */
   rateLine?: string;
-  /** The ledger entry that books this call, once booked; and when it was marked for it (cleared when done). */
-  bookedIn?: string;
-  markedAt?: Date;
   /** Postpaid and hybrid accounts: the invoice that bills this call (each call is billed once). */
   invoiceId?: string;
   timestamp: Date;
@@ -54,8 +54,6 @@ export const usageEventSchema = new Schema<UsageEvent>(
     quotasExceeded: { type: [String], default: undefined },
     attributes: { type: Schema.Types.Mixed },
     rateLine: { type: String },
-    bookedIn: { type: String },
-    markedAt: { type: Date },
     invoiceId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
@@ -63,6 +61,4 @@ export const usageEventSchema = new Schema<UsageEvent>(
   { versionKey: false, strict: "throw" },
 );
 usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });
-usageEventSchema.index({ bookedIn: 1 });
-usageEventSchema.index({ markedAt: 1 });
 usageEventSchema.index({ invoiceId: 1 });

@@ -21,7 +21,7 @@ export class SignalConsumer {
       batchSize: 100,
       blockMs: 500,
       log: ctx.log,
-      handle: async (_stream, entries) => {
+      handle: async (entries) => {
         for (const [, fields] of entries) {
           const signal = decodeSignal(fields);
           if (signal.accountId && signal.currency)

@@ -1,22 +1,35 @@
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey } from "../../models/index.js";
+import {
+  backlogOf,
+  bookingCallOf,
+  isDuplicateKey,
+  type UsageEvent as UsageEventDoc,
+  type BookingCall,
+  type BookingMark,
+  type UnbookedUsage,
+} from "../../models/index.js";
 import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../locks.js";
 import { foldRollups } from "../reports/fold.js";
 import { recordUsageIntent } from "../reports/intents.js";
 
-/** The most usage events one ledger entry books (see bookUnlocked). */
+/** The most usage events one booking run takes from the backlog. */
+export const BOOKING_BATCH = 2_000;
+/** The most usage events one ledger entry books. */
 const BOOKING_SLICE = 250;
+/** How long a booking mark may stay unfinished before another booker takes it for dead and finishes it. */
+const ORPHAN_GRACE_MS = 60_000;
 
 /**
- * Book ingested usage into the ledger in batches, exactly once, without transactions: mark a batch of a
- * wallet's unbooked events by marking them with a new entry id, then insert that entry, whose amount is
- * the sum of the events carrying its id, then clear the mark's timestamp. A crash in between leaves events
- * still marked `markedAt`; `bookOrphanedMarks` finds exactly those and books them (the entry id is fixed
- * by the mark, so the entry is inserted once, however often this runs).
+ * Book ingested usage into the ledger in batches, exactly once, without transactions and without touching
+ * the usage events (see models/booking.ts). For each slice of one wallet's backlog: a mark names the entry
+ * and its calls; each call is claimed for the entry by a unique insert (a call claimed before, by another
+ * entry, is not this entry's); the entry is inserted with the sum of the calls it claimed; the mark is
+ * deleted; the calls leave the backlog. A booker that dies in between leaves the mark, and `finishMark`
+ * redoes the same steps by its id: the claims and the entry's id fix what it books, however often it runs.
  */
-export async function bookUsage(ctx: AppContext, batchSize = 2_000): Promise<number> {
+export async function bookUsage(ctx: AppContext, batchSize = BOOKING_BATCH): Promise<number> {
   const booked = await underBookingLock(ctx, () => bookUnlocked(ctx, batchSize));
   if (booked !== undefined) {
     ctx.metrics.booked.inc(booked);
@@ -35,52 +48,94 @@ export function underBookingLock<T>(ctx: AppContext, fn: () => Promise<T>): Prom
 }
 
 /** The booking itself, for callers that already hold the booking lock. */
-export async function bookUnlocked(ctx: AppContext, batchSize = 2_000): Promise<number> {
-  await bookOrphanedMarks(ctx, 60_000);
+export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): Promise<number> {
+  const { UnbookedUsage, BookingMark } = ctx.models;
+  await migrateLegacyBooking(ctx);
+  // Bookings a dead booker left; the calls of those still under way are theirs to book.
+  const marks = await BookingMark.find({}).lean();
+  let booked = 0;
+  for (const mark of marks) if (mark.createdAt.getTime() < Date.now() - ORPHAN_GRACE_MS) booked += await finishMark(ctx, mark);
+  const open = new Set(
+    marks.filter((m) => m.createdAt.getTime() >= Date.now() - ORPHAN_GRACE_MS).flatMap((m) => m.calls.map((c) => c._id)),
+  );
   await foldRollups(ctx); // what a dead booker left, and money movements recorded since
 
-  const { UsageEvent } = ctx.models;
-  const unbooked = await UsageEvent.find({ bookedIn: { $exists: false } }, { _id: 1, accountId: 1, currency: 1, ingestedAt: 1 })
-    .sort({ _id: 1 })
-    .limit(batchSize)
-    .lean();
-  // The booking lag: how long the oldest event of this batch has waited since it was ingested.
-  const oldest = unbooked.reduce((min, e) => Math.min(min, e.ingestedAt.getTime()), Infinity);
-  ctx.metrics.bookingLag.set(Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
-  const groups = new Map<string, string[]>();
-  for (const e of unbooked) {
-    const group = `${e.accountId}\u0000${e.currency}`;
-    (groups.get(group) ?? groups.set(group, []).get(group)!).push(e._id);
+  // Backlog documents in the order they were written, up to a batch of calls.
+  const backlog: UnbookedUsage[] = [];
+  let taken = 0;
+  for await (const doc of UnbookedUsage.find({}).lean().cursor({ batchSize: 100 })) {
+    backlog.push(doc);
+    if ((taken += doc.calls.length) >= batchSize) break;
   }
-  let booked = 0;
-  for (const [group, ids] of groups) {
-    const [accountId, currency] = group.split("\u0000") as [string, string];
-    // One entry per slice: on FerretDB (SQLite) an updateMany is one write transaction, document by document,
-    // and a long one makes every other writer (the ingester's inserts) wait past SQLite's busy timeout.
-    for (let i = 0; i < ids.length; i += BOOKING_SLICE) {
-      const entryId = newId("led");
-      await UsageEvent.updateMany(
-        { _id: { $in: ids.slice(i, i + BOOKING_SLICE) }, bookedIn: { $exists: false } },
-        { $set: { bookedIn: entryId, markedAt: new Date() } },
-      );
-      booked += await bookMarked(ctx, entryId, accountId, currency);
+  // The booking lag: how long the oldest event of this batch has waited since it was ingested.
+  const oldest = backlog.reduce((min, e) => Math.min(min, e.ingestedAt.getTime()), Infinity);
+  ctx.metrics.bookingLag.set(Number.isFinite(oldest) ? Math.max(0, (Date.now() - oldest) / 1000) : 0);
+  // Each call once (it may have been written twice), by wallet; none a booking under way holds.
+  const seen = new Set<string>(open);
+  const groups = new Map<string, { accountId: string; currency: string; calls: BookingCall[] }>();
+  for (const doc of backlog) {
+    const key = `${doc.accountId}\u0000${doc.currency}`;
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { accountId: doc.accountId, currency: doc.currency, calls: [] }));
+    for (const call of doc.calls) {
+      if (seen.has(call._id)) continue;
+      seen.add(call._id);
+      group.calls.push(call);
     }
   }
+  for (const { accountId, currency, calls } of groups.values()) {
+    for (let i = 0; i < calls.length; i += BOOKING_SLICE) {
+      const mark: BookingMark = {
+        _id: newId("led"),
+        accountId,
+        currency,
+        calls: calls.slice(i, i + BOOKING_SLICE).map(bookingCallOf),
+        createdAt: new Date(),
+      };
+      await BookingMark.collection.insertOne(mark as never);
+      booked += await finishMark(ctx, mark);
+    }
+  }
+  // The documents leave the backlog once their calls are booked (their marks hold the calls of bookings still
+  // under way). A booker that dies first leaves them there, booked: their claims keep them from a second entry.
+  if (backlog.length > 0) await UnbookedUsage.deleteMany({ _id: { $in: backlog.map((u) => u._id) } });
   if (booked > 0) await foldRollups(ctx);
   return booked;
 }
 
-/** Insert the ledger entry for the events marked with `entryId`; returns how many it books. */
-async function bookMarked(ctx: AppContext, entryId: string, accountId: string, currency: string): Promise<number> {
-  const { UsageEvent, Wallet, LedgerEntry } = ctx.models;
-  const events = await UsageEvent.find(
-    { bookedIn: entryId },
-    { amount: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1 },
-  ).lean();
-  if (events.length === 0) return 0; // another booker marked them first
+/**
+ * Claim a mark's calls for its entry, insert the entry for those it holds, and clear the mark; returns how
+ * many calls it books. Each step is idempotent by the mark's id, so a mark left by a dead booker is finished
+ * by running this again.
+ */
+async function finishMark(ctx: AppContext, mark: BookingMark): Promise<number> {
+  const { UsageClaim, BookingMark } = ctx.models;
+  const claims = mark.calls.map((c) => ({ _id: c._id, entryId: mark._id }));
+  let someTaken = false;
+  try {
+    await UsageClaim.collection.insertMany(claims as never[], { ordered: false });
+  } catch (error) {
+    ignoreDuplicates(error);
+    someTaken = true;
+  }
+  // Some calls were claimed before (by this mark's earlier run, or by another entry): each is this entry's
+  // only if its claim says so (read by `_id`, not trusting the error's indexes).
+  const held: BookingCall[] = [];
+  for (const call of mark.calls) {
+    if (!someTaken || (await UsageClaim.findById(call._id).lean())?.entryId === mark._id) held.push(call);
+  }
+  if (held.length > 0) await bookEntry(ctx, mark, held);
+  await BookingMark.deleteOne({ _id: mark._id });
+  return held.length;
+}
+
+/** Insert the ledger entry for the calls a mark holds, with its grant allocations and report intent. */
+async function bookEntry(ctx: AppContext, mark: BookingMark, calls: BookingCall[]): Promise<void> {
+  const { Wallet, LedgerEntry } = ctx.models;
+  const { _id: entryId, accountId, currency } = mark;
   const wallet = await Wallet.findOne({ accountId, currency }).lean();
   if (wallet === null) throw new Error(`usage of ${accountId} in ${currency} has no wallet`);
-  const total = events.reduce((sum, e) => sum + e.amount, 0);
+  const total = calls.reduce((sum, e) => sum + e.amount, 0);
   const now = new Date();
   try {
     await LedgerEntry.create({
@@ -90,11 +145,11 @@ async function bookMarked(ctx: AppContext, entryId: string, accountId: string, c
       currency,
       type: "usage",
       amount: -total,
-      usageCount: events.length,
+      usageCount: calls.length,
       idempotencyKey: `usage:${entryId}`,
       requestHash: "usage",
       actor: "system:booking",
-      reason: `${events.length} calls`,
+      reason: `${calls.length} calls`,
       createdAt: now,
       appliedAt: now, // charged in Redis call by call, before the call was forwarded
     });
@@ -104,21 +159,74 @@ async function bookMarked(ctx: AppContext, entryId: string, accountId: string, c
   // Grants are spent first: attribute this entry to them before the mark is finished.
   if (total > 0) await allocateUsage(ctx, wallet._id, entryId, total);
   // What the entry adds to the reports, recorded before the mark is finished (see reports/fold.ts).
-  await recordUsageIntent(ctx, { _id: entryId, accountId, currency }, events);
-  await UsageEvent.updateMany({ bookedIn: entryId }, { $unset: { markedAt: 1 } });
-  return events.length;
+  await recordUsageIntent(ctx, { _id: entryId, accountId, currency }, calls);
 }
 
-/** Marks older than `graceMs` that were never finished (their booker died in between). */
-export async function bookOrphanedMarks(ctx: AppContext, graceMs: number): Promise<number> {
-  const marked = await ctx.models.UsageEvent.find(
-    { markedAt: { $lt: new Date(Date.now() - graceMs) } },
-    { bookedIn: 1, accountId: 1, currency: 1 },
-  )
-    .limit(5_000)
-    .lean();
-  const marks = new Map(marked.map((e) => [e.bookedIn!, e]));
-  let booked = 0;
-  for (const [entryId, e] of marks) booked += await bookMarked(ctx, entryId, e.accountId, e.currency);
-  return booked;
+/**
+ * Before booking used the claims, an event was marked with its entry (`bookedIn`) and, until that entry was
+ * finished, `markedAt`. Once per database (until a lock says it is done), move that state over in one pass
+ * over the usage events: an event booked in an entry that exists gets its claim (an entry a dead booker left
+ * half done is finished first: its allocations and report intent, idempotent), any other event joins the
+ * backlog. Redone, it adds nothing: claims are unique, and a call in the backlog twice is booked once.
+ */
+export async function migrateLegacyBooking(ctx: AppContext, options: { again?: boolean } = {}): Promise<void> {
+  if (migrated.has(ctx.models) && !options.again) return;
+  const { Lock, UsageEvent, UsageClaim, UnbookedUsage, LedgerEntry } = ctx.models;
+  if (options.again || (await Lock.findById(LEGACY_MIGRATION).lean()) === null) {
+    type Legacy = UsageEventDoc & { bookedIn?: string; markedAt?: Date };
+    const entries = new Map<string, { accountId: string; currency: string } | null>();
+    const unfinished = new Map<string, Legacy[]>();
+    let claims: { _id: string; entryId: string }[] = [];
+    let unbooked: Legacy[] = [];
+    const flush = async (all = false) => {
+      if (claims.length >= 500 || (all && claims.length > 0)) {
+        await UsageClaim.collection.insertMany(claims as never[], { ordered: false }).catch((error: unknown) => ignoreDuplicates(error));
+        claims = [];
+      }
+      if (unbooked.length >= 500 || (all && unbooked.length > 0)) {
+        await UnbookedUsage.collection.insertMany(backlogOf(unbooked) as never[]);
+        unbooked = [];
+      }
+    };
+    // What booking has already (events written since the upgrade are in the backlog or claimed).
+    const known = new Set<string>();
+    for await (const doc of UnbookedUsage.find({}, { calls: 1 }).lean().cursor()) for (const c of doc.calls) known.add(c._id);
+    for await (const c of UsageClaim.find({}, { _id: 1 }).lean().cursor()) known.add(c._id);
+    for await (const e of UsageEvent.collection.find({}) as AsyncIterable<Legacy>) {
+      if (known.has(e._id)) continue;
+      let entry = e.bookedIn === undefined ? null : entries.get(e.bookedIn);
+      if (e.bookedIn !== undefined && entry === undefined) {
+        entry = await LedgerEntry.findById(e.bookedIn, { accountId: 1, currency: 1 }).lean();
+        entries.set(e.bookedIn, entry);
+      }
+      if (e.bookedIn === undefined || entry === null || entry === undefined) unbooked.push(e);
+      else {
+        claims.push({ _id: e._id, entryId: e.bookedIn });
+        if (e.markedAt !== undefined) (unfinished.get(e.bookedIn) ?? unfinished.set(e.bookedIn, []).get(e.bookedIn)!).push(e);
+      }
+      await flush();
+    }
+    await flush(true);
+    for (const [entryId, events] of unfinished) {
+      const { accountId, currency } = entries.get(entryId)!;
+      // The entry holds every event marked with it, finished or not: finish it with all of them.
+      const all = await UsageEvent.collection.find({ bookedIn: entryId } as never).toArray();
+      const calls = (all.length > 0 ? (all as unknown as Legacy[]) : events).map(bookingCallOf);
+      await bookEntry(ctx, { _id: entryId, accountId, currency, calls, createdAt: new Date() }, calls);
+    }
+    await Lock.collection
+      .insertOne({ _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) } as never)
+      .catch((error: unknown) => ignoreDuplicates(error));
+  }
+  migrated.add(ctx.models);
+}
+
+const LEGACY_MIGRATION = "migration:booking-claims";
+const migrated = new WeakSet<object>();
+
+function ignoreDuplicates(error: unknown): void {
+  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  if (isDuplicateKey(error) || (list.length > 0 && list.every((e: { code?: number }) => e.code === 11000))) return;
+  throw error;
 }

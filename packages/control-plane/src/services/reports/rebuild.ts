@@ -8,7 +8,7 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
 
 /**
  * Recompute every rollup from the book of record: the booked usage events (grouped by the ledger entry that
- * books them) and the ledger's money movements. For a deployment upgraded from before rollups, or after a
+ * books them, from their claims) and the ledger's money movements. For a deployment upgraded from before rollups, or after a
  * change of REPORT_TIME_ZONE. Runs under the booking lock, so no booking adds intents meanwhile; money
  * movements recorded meanwhile are listed once by entry id whatever the order. Reads whole collections: an
  * operator's job, not a request path. A busy booking lock is a 409 (try again).
@@ -16,16 +16,21 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
 export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
   const result = await underBookingLock(ctx, async () => {
     for (const name of await ctx.models.Rollups.names(ROLLUP_COLLECTION)) await ctx.models.Rollups.collection(name).drop();
+    // Which entry booked each call is its claim; the calls themselves are the usage events.
+    const entryOf = new Map<string, string>();
+    for await (const claim of ctx.models.UsageClaim.find({}).lean().cursor()) entryOf.set(claim._id, claim.entryId);
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
     const events = ctx.models.UsageEvent.find(
-      { bookedIn: { $exists: true } },
-      { bookedIn: 1, accountId: 1, currency: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1, amount: 1 },
+      {},
+      { accountId: 1, currency: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1, amount: 1 },
     )
       .lean()
       .cursor();
     for await (const e of events) {
-      let entry = byEntry.get(e.bookedIn!);
-      if (entry === undefined) byEntry.set(e.bookedIn!, (entry = { accountId: e.accountId, currency: e.currency, calls: [] }));
+      const entryId = entryOf.get(e._id);
+      if (entryId === undefined) continue; // not booked yet: its booking records it
+      let entry = byEntry.get(entryId);
+      if (entry === undefined) byEntry.set(entryId, (entry = { accountId: e.accountId, currency: e.currency, calls: [] }));
       entry.calls.push(e);
     }
     let pending = 0;
