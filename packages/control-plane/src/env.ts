@@ -40,6 +40,8 @@ export const controlPlaneEnv = z.object({
   /** `info`: one JSON line per request and per event; `warn` and above: only what goes wrong. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   INGESTER_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** After a read of less than a batch, how long the ingester waits before the next: a trickle is written in batches. */
+  INGESTER_LINGER_MS: z.coerce.number().int().min(0).max(5_000).default(50),
   /** How often expired reservations (their gateway died) are returned. */
   REAPER_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often ingested usage is booked into the ledger. */

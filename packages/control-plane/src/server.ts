@@ -74,6 +74,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
       consumer: env.INGESTER_CONSUMER,
       claimIdleMs: env.INGESTER_CLAIM_IDLE_MS,
       batchSize: env.INGESTER_BATCH_SIZE,
+      lingerMs: env.INGESTER_LINGER_MS,
       log,
       onIngested: (count) => ctx.metrics.ingested.inc(count),
       onError: (error) => ctx.metrics.operationFailed(error),

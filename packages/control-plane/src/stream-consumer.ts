@@ -14,10 +14,20 @@ export interface StreamConsumerOptions {
   group: string;
   /** Stable per process slot (e.g. host name): a restarted consumer first finishes what it had read. */
   consumer: string;
-  /** Handle one stream's entries; they are acknowledged and deleted only once this resolves. */
-  handle(stream: string, entries: StreamEntry[]): Promise<void>;
+  /**
+   * Handle one read's entries (from one stream or several, each stream's in order); they are acknowledged and
+   * deleted only once this resolves.
+   */
+  handle(entries: StreamEntry[]): Promise<void>;
+  /** The most entries one read takes from each stream. */
   batchSize?: number;
   blockMs?: number;
+  /**
+   * After a read that found some entries but fewer than a batch, wait this long before the next one, so that
+   * a steady trickle is handled in batches rather than entry by entry (the writes a batch costs are mostly per
+   * write, not per entry). It adds at most this much to how long an entry waits. 0: read again at once.
+   */
+  lingerMs?: number;
   /** Take over entries another consumer has held unacknowledged this long (it is presumed dead). Off when absent. */
   claimIdleMs?: number;
   claimEveryMs?: number;
@@ -38,9 +48,10 @@ export class StreamConsumer {
   private running = false;
   private loop: Promise<void> | undefined;
   private lastClaim = 0;
+  private wake: (() => void) | undefined;
 
   constructor(options: StreamConsumerOptions) {
-    this.o = { batchSize: 500, blockMs: 1000, claimEveryMs: 5_000, ...options };
+    this.o = { batchSize: 500, blockMs: 1000, claimEveryMs: 5_000, lingerMs: 0, ...options };
   }
 
   async start(): Promise<void> {
@@ -51,6 +62,7 @@ export class StreamConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.();
     await this.loop;
   }
 
@@ -71,7 +83,8 @@ export class StreamConsumer {
         if (!drained) drained = (await this.read("0", 0)) === 0; // what this consumer read before a crash
         if (this.o.claimIdleMs !== undefined && Date.now() - this.lastClaim >= this.o.claimEveryMs)
           await this.claimStale(this.o.claimIdleMs);
-        await this.read(">", this.o.blockMs);
+        const count = await this.read(">", this.o.blockMs);
+        if (count > 0 && count < this.o.batchSize && this.o.lingerMs > 0 && this.running) await this.linger();
       } catch (error) {
         this.o.onError?.(error);
         this.o.log?.("stream consumer error", { group: this.o.group, error: String(error) });
@@ -80,6 +93,16 @@ export class StreamConsumer {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
+  }
+
+  private linger(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.o.lingerMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => (this.wake = undefined));
   }
 
   /**
@@ -94,9 +117,8 @@ export class StreamConsumer {
     const replies = cluster
       ? (await Promise.all(streams.map((stream) => this.fetch([stream], from, 0)))).flat()
       : await this.fetch(streams, from, blockMs);
-    let count = 0;
-    // One batch at a time, in stream order, whichever way they were read.
-    for (const [stream, entries] of replies) count += await this.handle(stream, entries);
+    // One batch of everything read, in stream order, whichever way it was read.
+    const count = await this.handle(replies.filter(([, entries]) => entries.length > 0));
     if (cluster && count === 0 && blockMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, CLUSTER_IDLE_MS)));
     return count;
   }
@@ -121,22 +143,28 @@ export class StreamConsumer {
         ];
         if (entries.length > 0) {
           this.o.log?.("claimed stale entries", { group, stream, count: entries.length });
-          await this.handle(stream, entries);
+          await this.handle([[stream, entries]]);
         }
         cursor = next;
       } while (cursor !== "0-0");
     }
   }
 
-  private async handle(stream: string, entries: StreamEntry[]): Promise<number> {
+  private async handle(read: [stream: string, entries: StreamEntry[]][]): Promise<number> {
+    const entries = read.flatMap(([, e]) => e);
     if (entries.length === 0) return 0;
-    await this.o.handle(stream, entries);
-    const ids = entries.map(([id]) => id);
-    await this.o.redis
-      .pipeline()
-      .xack(stream, this.o.group, ...ids)
-      .xdel(stream, ...ids)
-      .exec();
+    await this.o.handle(entries);
+    // Acknowledged stream by stream: on a cluster each stream has a slot of its own.
+    await Promise.all(
+      read.map(([stream, e]) => {
+        const ids = e.map(([id]) => id);
+        return this.o.redis
+          .pipeline()
+          .xack(stream, this.o.group, ...ids)
+          .xdel(stream, ...ids)
+          .exec();
+      }),
+    );
     return entries.length;
   }
 }
