@@ -1,6 +1,6 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookingCallOf, jobs, storeUsageEvents } from "@tollgate/control-plane";
+import { bookingCallOf, jobs, packCalls, storeUsageEvents } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
 import { ON_CLUSTER } from "./support/keys.js";
@@ -87,7 +87,7 @@ describe("the ledger is the book of record", () => {
       _id: entryId,
       accountId: s.accountId,
       currency: "USD",
-      calls: events.map(bookingCallOf),
+      calls: packCalls(events.map(bookingCallOf)),
       createdAt: new Date(Date.now() - 120_000),
     });
     await stack.ctx.models.UsageClaim.insertMany(events.slice(0, 2).map((e) => ({ _id: e._id, entryId })));

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bookingCallOf, jobs, ROLLUP_COLLECTION, storeUsageEvents } from "@tollgate/control-plane";
+import { bookingCallOf, jobs, packCalls, ROLLUP_COLLECTION, storeUsageEvents } from "@tollgate/control-plane";
 import type { UsageReport } from "@tollgate/sdk";
 import { call } from "./support/http.js";
 import { ADMIN_TOKEN } from "./support/env.js";
@@ -258,7 +258,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       _id: entry._id,
       accountId: entry.accountId,
       currency: entry.currency,
-      calls,
+      calls: packCalls(calls),
       createdAt: new Date(Date.now() - 120_000),
     });
     await jobs.bookUsage(stack.ctx);

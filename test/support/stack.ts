@@ -9,6 +9,7 @@ import {
   Ingester,
   SignalConsumer,
   StripeProvider,
+  unpackCalls,
   type AppContext,
   type Mailer,
   type PaymentProvider,
@@ -258,7 +259,7 @@ export async function usageIngested(stack: Stack, n: number, accountId?: string)
     async () => {
       const events = await UsageEvent.find(filter, { _id: 1 }).lean();
       if (events.length < n) return false;
-      const known = new Set((await UnbookedUsage.find(filter, { calls: 1 }).lean()).flatMap((d) => d.calls.map((c) => c._id)));
+      const known = new Set((await UnbookedUsage.find(filter, { calls: 1 }).lean()).flatMap((d) => unpackCalls(d.calls).map((c) => c._id)));
       for (const c of await UsageClaim.find({}, { _id: 1 }).lean()) known.add(c._id);
       return events.every((e) => known.has(e._id));
     },
@@ -270,7 +271,7 @@ export async function usageIngested(stack: Stack, n: number, accountId?: string)
 /** How many calls of an account the booking backlog holds (each once). */
 export async function backlogCalls(stack: Stack, accountId: string): Promise<number> {
   const docs = await stack.ctx.models.UnbookedUsage.find({ accountId }, { calls: 1 }).lean();
-  return new Set(docs.flatMap((d) => d.calls.map((c) => c._id))).size;
+  return new Set(docs.flatMap((d) => unpackCalls(d.calls).map((c) => c._id))).size;
 }
 
 export async function eventually(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {

@@ -7,7 +7,7 @@ export { openApiDocument } from "./http/openapi.js";
 export type { Principal } from "./http/auth.js";
 export { Ingester, storeUsageEvents, type IngesterOptions } from "./ingester/ingester.js";
 export { jobs, startJobs, type JobIntervals } from "./jobs.js";
-export { bookingCallOf, createModels, type Models } from "./models/index.js";
+export { bookingCallOf, createModels, packCalls, unpackCalls, type Models } from "./models/index.js";
 export { StripeProvider } from "./payments/stripe.js";
 export type { PaymentEvent, PaymentProvider } from "./payments/provider.js";
 export { routes } from "./routes/index.js";

@@ -30,7 +30,10 @@ export interface UnbookedUsage {
   accountId: string;
   currency: string;
   ingestedAt: Date;
-  calls: BookingCall[];
+  /** How many calls `calls` holds. */
+  count: number;
+  /** The calls, packed (packCalls): FerretDB writes and reads one string far faster than as many sub-documents. */
+  calls: string;
 }
 
 /** The one ledger entry that books a call: the unique insert that books it once. */
@@ -49,21 +52,10 @@ export interface BookingMark {
   _id: string;
   accountId: string;
   currency: string;
-  calls: BookingCall[];
+  /** The calls, packed (packCalls). */
+  calls: string;
   createdAt: Date;
 }
-
-const callFields = {
-  _id: { type: String, required: true },
-  amount: { type: Number, required: true },
-  timestamp: { type: Date, required: true },
-  productId: { type: String },
-  keyId: { type: String, required: true },
-  planId: { type: String, required: true },
-  units: { type: Number },
-} as const;
-
-const bookingCallSchema = new Schema<BookingCall>(callFields, { _id: false, versionKey: false });
 
 export const unbookedUsageSchema = new Schema<UnbookedUsage>(
   {
@@ -71,7 +63,8 @@ export const unbookedUsageSchema = new Schema<UnbookedUsage>(
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
     ingestedAt: { type: Date, required: true },
-    calls: { type: [bookingCallSchema], required: true },
+    count: { type: Number, required: true },
+    calls: { type: String, required: true },
   },
   { versionKey: false, strict: "throw" },
 );
@@ -86,7 +79,7 @@ export const bookingMarkSchema = new Schema<BookingMark>(
     _id: { type: String, required: true },
     accountId: { type: String, required: true },
     currency: { type: String, required: true },
-    calls: { type: [bookingCallSchema], required: true },
+    calls: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },
@@ -102,13 +95,45 @@ export function bookingCallOf(e: BookingCall): BookingCall {
 
 /** The backlog documents for some usage events: one per wallet. */
 export function backlogOf(events: (BookingCall & { accountId: string; currency: string })[], ingestedAt = new Date()): UnbookedUsage[] {
-  const byWallet = new Map<string, UnbookedUsage>();
+  const byWallet = new Map<string, { accountId: string; currency: string; calls: BookingCall[] }>();
   for (const e of events) {
     const wallet = `${e.accountId}\u0000${e.currency}`;
-    let doc = byWallet.get(wallet);
-    if (doc === undefined)
-      byWallet.set(wallet, (doc = { _id: newId("ubk"), accountId: e.accountId, currency: e.currency, ingestedAt, calls: [] }));
-    doc.calls.push(bookingCallOf(e));
+    let group = byWallet.get(wallet);
+    if (group === undefined) byWallet.set(wallet, (group = { accountId: e.accountId, currency: e.currency, calls: [] }));
+    group.calls.push(bookingCallOf(e));
   }
-  return [...byWallet.values()];
+  return [...byWallet.values()].map(({ accountId, currency, calls }) => ({
+    _id: newId("ubk"),
+    accountId,
+    currency,
+    ingestedAt,
+    count: calls.length,
+    calls: packCalls(calls),
+  }));
+}
+
+type PackedCall = [
+  id: string,
+  amount: number,
+  timestampMs: number,
+  productId: string | null,
+  keyId: string,
+  planId: string,
+  units: number | null,
+];
+
+/** Calls as one string: a JSON array of [id, amount, timestamp (ms), productId, keyId, planId, units]. */
+export function packCalls(calls: BookingCall[]): string {
+  return JSON.stringify(
+    calls.map((c): PackedCall => [c._id, c.amount, c.timestamp.getTime(), c.productId ?? null, c.keyId, c.planId, c.units ?? null]),
+  );
+}
+
+export function unpackCalls(packed: string): BookingCall[] {
+  return (JSON.parse(packed) as PackedCall[]).map(([_id, amount, ms, productId, keyId, planId, units]) => {
+    const call: BookingCall = { _id, amount, timestamp: new Date(ms), keyId, planId };
+    if (productId !== null) call.productId = productId;
+    if (units !== null) call.units = units;
+    return call;
+  });
 }

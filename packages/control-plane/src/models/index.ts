@@ -104,7 +104,7 @@ export type {
   Voucher,
   Wallet,
 };
-export { backlogOf, bookingCallOf } from "./booking.js";
+export { backlogOf, bookingCallOf, packCalls, unpackCalls } from "./booking.js";
 
 export interface Models {
   Plan: Model<Plan>;

@@ -3,6 +3,8 @@ import { newId } from "../../ids.js";
 import {
   backlogOf,
   bookingCallOf,
+  packCalls,
+  unpackCalls,
   isDuplicateKey,
   type UsageEvent as UsageEventDoc,
   type BookingCall,
@@ -52,12 +54,8 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
   const { UnbookedUsage, BookingMark } = ctx.models;
   await migrateLegacyBooking(ctx);
   // Bookings a dead booker left; the calls of those still under way are theirs to book.
-  const marks = await BookingMark.find({}).lean();
-  let booked = 0;
-  for (const mark of marks) if (mark.createdAt.getTime() < Date.now() - ORPHAN_GRACE_MS) booked += await finishMark(ctx, mark);
-  const open = new Set(
-    marks.filter((m) => m.createdAt.getTime() >= Date.now() - ORPHAN_GRACE_MS).flatMap((m) => m.calls.map((c) => c._id)),
-  );
+  const { booked: orphans, open } = await finishMarks(ctx, ORPHAN_GRACE_MS);
+  let booked = orphans;
   await foldRollups(ctx); // what a dead booker left, and money movements recorded since
 
   // Backlog documents in the order they were written, up to a batch of calls.
@@ -65,7 +63,7 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
   let taken = 0;
   for await (const doc of UnbookedUsage.find({}).lean().cursor({ batchSize: 100 })) {
     backlog.push(doc);
-    if ((taken += doc.calls.length) >= batchSize) break;
+    if ((taken += doc.count) >= batchSize) break;
   }
   // The booking lag: how long the oldest event of this batch has waited since it was ingested.
   const oldest = backlog.reduce((min, e) => Math.min(min, e.ingestedAt.getTime()), Infinity);
@@ -77,7 +75,7 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
     const key = `${doc.accountId}\u0000${doc.currency}`;
     let group = groups.get(key);
     if (group === undefined) groups.set(key, (group = { accountId: doc.accountId, currency: doc.currency, calls: [] }));
-    for (const call of doc.calls) {
+    for (const call of unpackCalls(doc.calls)) {
       if (seen.has(call._id)) continue;
       seen.add(call._id);
       group.calls.push(call);
@@ -85,15 +83,10 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
   }
   for (const { accountId, currency, calls } of groups.values()) {
     for (let i = 0; i < calls.length; i += BOOKING_SLICE) {
-      const mark: BookingMark = {
-        _id: newId("led"),
-        accountId,
-        currency,
-        calls: calls.slice(i, i + BOOKING_SLICE).map(bookingCallOf),
-        createdAt: new Date(),
-      };
+      const slice = calls.slice(i, i + BOOKING_SLICE);
+      const mark: BookingMark = { _id: newId("led"), accountId, currency, calls: packCalls(slice), createdAt: new Date() };
       await BookingMark.collection.insertOne(mark as never);
-      booked += await finishMark(ctx, mark);
+      booked += await finishMark(ctx, mark, slice);
     }
   }
   // The documents leave the backlog once their calls are booked (their marks hold the calls of bookings still
@@ -104,13 +97,31 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
 }
 
 /**
+ * Finish the bookings older than `graceMs` that their booker left (it died, or gave up on an error); returns
+ * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the
+ * booking lock: finishing a mark its booker is still at is safe (claims decide) but could attribute its entry
+ * to grants twice on FerretDB.
+ */
+export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ booked: number; open: Set<string> }> {
+  const marks = await ctx.models.BookingMark.find({}).lean();
+  const open = new Set<string>();
+  let booked = 0;
+  for (const mark of marks) {
+    const calls = unpackCalls(mark.calls);
+    if (mark.createdAt.getTime() <= Date.now() - graceMs) booked += await finishMark(ctx, mark, calls);
+    else for (const call of calls) open.add(call._id);
+  }
+  return { booked, open };
+}
+
+/**
  * Claim a mark's calls for its entry, insert the entry for those it holds, and clear the mark; returns how
  * many calls it books. Each step is idempotent by the mark's id, so a mark left by a dead booker is finished
  * by running this again.
  */
-async function finishMark(ctx: AppContext, mark: BookingMark): Promise<number> {
+async function finishMark(ctx: AppContext, mark: BookingMark, calls: BookingCall[]): Promise<number> {
   const { UsageClaim, BookingMark } = ctx.models;
-  const claims = mark.calls.map((c) => ({ _id: c._id, entryId: mark._id }));
+  const claims = calls.map((c) => ({ _id: c._id, entryId: mark._id }));
   let someTaken = false;
   try {
     await UsageClaim.collection.insertMany(claims as never[], { ordered: false });
@@ -121,7 +132,7 @@ async function finishMark(ctx: AppContext, mark: BookingMark): Promise<number> {
   // Some calls were claimed before (by this mark's earlier run, or by another entry): each is this entry's
   // only if its claim says so (read by `_id`, not trusting the error's indexes).
   const held: BookingCall[] = [];
-  for (const call of mark.calls) {
+  for (const call of calls) {
     if (!someTaken || (await UsageClaim.findById(call._id).lean())?.entryId === mark._id) held.push(call);
   }
   if (held.length > 0) await bookEntry(ctx, mark, held);
@@ -130,7 +141,7 @@ async function finishMark(ctx: AppContext, mark: BookingMark): Promise<number> {
 }
 
 /** Insert the ledger entry for the calls a mark holds, with its grant allocations and report intent. */
-async function bookEntry(ctx: AppContext, mark: BookingMark, calls: BookingCall[]): Promise<void> {
+async function bookEntry(ctx: AppContext, mark: Pick<BookingMark, "_id" | "accountId" | "currency">, calls: BookingCall[]): Promise<void> {
   const { Wallet, LedgerEntry } = ctx.models;
   const { _id: entryId, accountId, currency } = mark;
   const wallet = await Wallet.findOne({ accountId, currency }).lean();
@@ -190,7 +201,7 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
     };
     // What booking has already (events written since the upgrade are in the backlog or claimed).
     const known = new Set<string>();
-    for await (const doc of UnbookedUsage.find({}, { calls: 1 }).lean().cursor()) for (const c of doc.calls) known.add(c._id);
+    for await (const doc of UnbookedUsage.find({}, { calls: 1 }).lean().cursor()) for (const c of unpackCalls(doc.calls)) known.add(c._id);
     for await (const c of UsageClaim.find({}, { _id: 1 }).lean().cursor()) known.add(c._id);
     for await (const e of UsageEvent.collection.find({}) as AsyncIterable<Legacy>) {
       if (known.has(e._id)) continue;
@@ -212,7 +223,7 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
       // The entry holds every event marked with it, finished or not: finish it with all of them.
       const all = await UsageEvent.collection.find({ bookedIn: entryId } as never).toArray();
       const calls = (all.length > 0 ? (all as unknown as Legacy[]) : events).map(bookingCallOf);
-      await bookEntry(ctx, { _id: entryId, accountId, currency, calls, createdAt: new Date() }, calls);
+      await bookEntry(ctx, { _id: entryId, accountId, currency }, calls);
     }
     await Lock.collection
       .insertOne({ _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) } as never)

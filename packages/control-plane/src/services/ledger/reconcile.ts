@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import type { Wallet } from "../../models/index.js";
+import { unpackCalls, type Wallet } from "../../models/index.js";
 import { sum } from "./sums.js";
 
 export interface WalletReconciliation {
@@ -33,7 +33,7 @@ export async function reconcileWallet(ctx: AppContext, wallet: Wallet): Promise<
     { _id: { $in: streamed.filter((e) => e.void).map((e) => e.eventId) } },
     { _id: 1, refunded: 1 },
   ).lean();
-  const backlog = (await ctx.models.UnbookedUsage.find({ accountId, currency }, { calls: 1 }).lean()).flatMap((d) => d.calls);
+  const backlog = (await ctx.models.UnbookedUsage.find({ accountId, currency }, { calls: 1 }).lean()).flatMap((d) => unpackCalls(d.calls));
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
   const ingested = new Set(backlog.map((e) => e._id));
   for (const e of streamed) {

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { audit } from "../audit.js";
-import { underBookingLock } from "../ledger/book-usage.js";
+import { finishMarks, underBookingLock } from "../ledger/book-usage.js";
 import { foldRollups } from "./fold.js";
 import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
 import { ROLLUP_COLLECTION } from "./rollup-format.js";
@@ -16,7 +16,9 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
 export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
   const result = await underBookingLock(ctx, async () => {
     for (const name of await ctx.models.Rollups.names(ROLLUP_COLLECTION)) await ctx.models.Rollups.collection(name).drop();
-    // Which entry booked each call is its claim; the calls themselves are the usage events.
+    // Which entry booked each call is its claim; the calls themselves are the usage events. A booking a
+    // booker left unfinished is finished first: its entry then holds every call it will ever hold.
+    await finishMarks(ctx, 0);
     const entryOf = new Map<string, string>();
     for await (const claim of ctx.models.UsageClaim.find({}).lean().cursor()) entryOf.set(claim._id, claim.entryId);
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
