@@ -121,6 +121,38 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     expect(hooksFor(s)).toHaveLength(2);
   });
 
+  it("a threshold in percent of the last recharge follows the last one that succeeded", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 5_000 });
+    await subscribe(s, { percentOfLastRecharge: [50] });
+    // Recharges as the payment flow leaves them: the last one that succeeded (USD 0.006) sets the threshold
+    // at 3,000 micros; an older larger one and a newer failed one do not count.
+    const recharge = (id: string, amount: number, status: "succeeded" | "failed", hoursAgo: number) => ({
+      _id: `rch_${id}_${s.accountId.slice(5)}`,
+      accountId: s.accountId,
+      walletId: s.walletId,
+      currency: "USD",
+      amount,
+      provider: "stripe",
+      status,
+      automatic: false,
+      idempotencyKey: `pct-${id}`,
+      requestHash: "h",
+      createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
+      updatedAt: new Date(Date.now() - hoursAgo * 3_600_000),
+    });
+    await stack.ctx.models.Recharge.insertMany([
+      recharge("older", 100_000, "succeeded", 2),
+      recharge("last", 6_000, "succeeded", 1),
+      recharge("failed", 1_000_000, "failed", 0),
+    ]);
+    await check();
+    expect(mailsTo(s)).toEqual([]); // 5,000: above 3,000
+    for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await check();
+    await check();
+    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below USD 0.003"]);
+  });
+
   it("retries a failing webhook with backoff and logs every attempt", async () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 1_000 });
     await subscribe(s, { balanceThresholds: [500] });

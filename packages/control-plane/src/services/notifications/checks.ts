@@ -35,15 +35,37 @@ export async function checkThresholds(ctx: AppContext): Promise<void> {
 
 async function checkUnlocked(ctx: AppContext): Promise<void> {
   const { NotificationSettings, Wallet, Recharge, Account, Plan } = ctx.models;
-  for await (const settings of NotificationSettings.find().lean().cursor()) {
+  const everySettings = await NotificationSettings.find().lean();
+  if (everySettings.length === 0) return;
+  // Each collection read once per run, not once per account: on FerretDB every query but a find by `_id`
+  // reads its whole collection, so per-account queries cost accounts × collection size every few seconds.
+  const accountIds = everySettings.map((s) => s._id);
+  const walletsOf = new Map<string, { currency: string }[]>();
+  for (const wallet of await Wallet.find({ accountId: { $in: accountIds } }, { accountId: 1, currency: 1 }).lean())
+    (walletsOf.get(wallet.accountId) ?? walletsOf.set(wallet.accountId, []).get(wallet.accountId)!).push(wallet);
+  // The last succeeded recharge per wallet, for the accounts that set thresholds in percent of it.
+  const lastRecharges = new Map<string, { amount: number; updatedAt: Date }>();
+  const byPercent = everySettings.filter((s) => s.percentOfLastRecharge.length > 0).map((s) => s._id);
+  if (byPercent.length > 0) {
+    const recharges = Recharge.find(
+      { accountId: { $in: byPercent }, status: "succeeded" },
+      { accountId: 1, currency: 1, amount: 1, updatedAt: 1 },
+    )
+      .lean()
+      .cursor();
+    for await (const r of recharges) {
+      const key = `${r.accountId}\u0000${r.currency}`;
+      const last = lastRecharges.get(key);
+      if (last === undefined || r.updatedAt > last.updatedAt) lastRecharges.set(key, r);
+    }
+  }
+  for (const settings of everySettings) {
     const accountId = settings._id;
     const hot = await ctx.hot.wallets(accountId);
-    for (const wallet of await Wallet.find({ accountId }).lean()) {
+    for (const wallet of walletsOf.get(accountId) ?? []) {
       const h = hot.get(wallet.currency);
       if (h === undefined) continue;
-      const lastRecharge = await Recharge.findOne({ accountId, currency: wallet.currency, status: "succeeded" })
-        .sort({ updatedAt: -1 })
-        .lean();
+      const lastRecharge = lastRecharges.get(`${accountId}\u0000${wallet.currency}`);
       const thresholds = [
         ...settings.balanceThresholds.map((t) => ({ name: `abs:${t}`, amount: t })),
         ...(lastRecharge
