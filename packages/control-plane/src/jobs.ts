@@ -120,12 +120,12 @@ export async function startJobs(
         const done = ctx.metrics.jobDuration.startTimer({ job: name });
         try {
           await run();
-          done();
         } catch (error) {
-          done();
           ctx.metrics.jobFailures.inc({ job: name });
           ctx.metrics.operationFailed(error);
           throw error;
+        } finally {
+          done();
         }
       },
       { concurrency: 1, lockLimit: 1 },

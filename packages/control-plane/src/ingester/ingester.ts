@@ -1,8 +1,8 @@
 import type { RedisClient } from "@tollgate/gateway-plugin";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
-import type { Model } from "mongoose";
-import { backlogOf, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
+import { insertManyOnce, insertOnce, isDuplicateKey, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
+import { addToBacklog } from "../services/ledger/book-usage.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 import { recordLedgerIntent } from "../services/reports/intents.js";
 
@@ -91,23 +91,11 @@ const INSERT_CHUNK = 500;
 export async function storeUsageEvents(models: Models, docs: UsageEvent[]): Promise<void> {
   for (let i = 0; i < docs.length; i += INSERT_CHUNK) {
     let chunk = docs.slice(i, i + INSERT_CHUNK);
-    if (!(await insertIgnoringDuplicates(models.UsageEvent, chunk))) {
+    if (!(await insertManyOnce(models.UsageEvent, chunk))) {
       const stored = await Promise.all(chunk.map((e) => models.UsageEvent.findById(e._id).lean<UsageEvent>()));
       chunk = stored.filter((e) => e !== null);
     }
-    if (chunk.length > 0) await models.UnbookedUsage.collection.insertMany(backlogOf(chunk, chunk[0]!.ingestedAt) as never[]);
-  }
-}
-
-/** Insert, ignoring events already there: true when every one was new. */
-async function insertIgnoringDuplicates<T>(model: Model<T>, docs: T[]): Promise<boolean> {
-  try {
-    // The raw collection: the documents are already typed and shaped by our own script.
-    await model.collection.insertMany(docs as never[], { ordered: false });
-    return true;
-  } catch (error) {
-    if (!onlyDuplicates(error)) throw error;
-    return false;
+    await addToBacklog(models, chunk);
   }
 }
 
@@ -118,16 +106,9 @@ async function insertIgnoringDuplicates<T>(model: Model<T>, docs: T[]): Promise<
  * its key) before the event is marked refunded. Idempotent: a crash anywhere leaves the stream entry to redo.
  */
 async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
-  const inserted = await models.UsageEvent.collection.insertOne(refunded as unknown as Record<string, unknown>).then(
-    () => true,
-    (error: unknown) => {
-      if ((error as { code?: number }).code === 11000) return false;
-      throw error;
-    },
-  );
-  if (inserted) {
+  if (await insertOnce(models.UsageEvent, refunded)) {
     // Booked like any call (amount 0): a call of its entry. (A crash before this: see storeUsageEvents.)
-    await models.UnbookedUsage.collection.insertMany(backlogOf([refunded], refunded.ingestedAt) as never[]);
+    await addToBacklog(models, [refunded]);
     return;
   }
   const charged = await models.UsageEvent.findById(refunded._id).lean();
@@ -135,7 +116,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
   if (charged.refunded === true) {
     // Done before; the backlog write may not have been (a crash): again, as stored (a call booked already, or
     // in the backlog twice, is booked once).
-    await models.UnbookedUsage.collection.insertMany(backlogOf([charged], charged.ingestedAt) as never[]);
+    await addToBacklog(models, [charged]);
     return;
   }
   const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
@@ -154,10 +135,10 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       actor: "system:gateway",
       reason: `call ${charged._id} refused (503) after its charge was sent: refunded`,
       createdAt: now,
-      appliedAt: now, // the gateway's void already gave the money back in RedisClient
+      appliedAt: now, // the gateway's void already gave the money back in Redis
     };
     await models.LedgerEntry.create(refund).catch((error: unknown) => {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
     });
     // The refund as it is stored (a repeat finds the first one's id), recorded for the reports before the
     // event is marked refunded, so that a crash in between redoes both.
@@ -193,10 +174,4 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
   if (e.attributes !== undefined) event.attributes = e.attributes;
   if (e.rateLine !== undefined) event.rateLine = e.rateLine;
   return { event, void: e.void };
-}
-
-function onlyDuplicates(error: unknown): boolean {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  return list.length > 0 && list.every((e: { code?: number }) => e.code === 11000);
 }

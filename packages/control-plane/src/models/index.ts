@@ -186,6 +186,25 @@ export function isDuplicateKey(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === 11000;
 }
 
+/**
+ * Insert documents, each unless one with its `_id` (or unique key) is there already (unordered: the others
+ * still go in): true when every one was new. Any other failure is thrown.
+ */
+export async function insertManyOnce<T extends object>(target: { collection: { insertMany: unknown } }, docs: T[]): Promise<boolean> {
+  if (docs.length === 0) return true;
+  try {
+    await (target.collection as { insertMany(docs: T[], options: { ordered: false }): Promise<unknown> }).insertMany(docs, {
+      ordered: false,
+    });
+    return true;
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
+    const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+    if (isDuplicateKey(error) || (list.length > 0 && list.every((e) => isDuplicateKey(e)))) return false;
+    throw error;
+  }
+}
+
 /** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
 export async function insertOnce<T extends object>(target: { collection: { insertOne: unknown } }, doc: T): Promise<boolean> {
   try {

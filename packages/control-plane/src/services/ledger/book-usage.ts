@@ -3,13 +3,16 @@ import { newId } from "../../ids.js";
 import {
   backlogOf,
   bookingCallOf,
+  insertManyOnce,
+  insertOnce,
+  isDuplicateKey,
   packCalls,
   unpackCalls,
-  isDuplicateKey,
-  type UsageEvent as UsageEventDoc,
   type BookingCall,
   type BookingMark,
+  type Models,
   type UnbookedUsage,
+  type UsageEvent as UsageEventDoc,
 } from "../../models/index.js";
 import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../locks.js";
@@ -41,9 +44,10 @@ export async function bookUsage(ctx: AppContext, batchSize = BOOKING_BATCH): Pro
 }
 
 /**
- * One booker at a time, across processes: two booking at once could put one call in two entries (and
- * attribute it to grants twice). On MongoDB the marking below would hold alone; on FerretDB v1 it does not.
- * Grant expiry runs under it too. Skipped (undefined) when another process holds it.
+ * One booker at a time, across processes. The claims alone keep a call in one entry, but two bookers could
+ * attribute one entry to grants twice (FerretDB v1's conditional updates are not atomic), and each would
+ * read the other's young marks as under way. Grant expiry runs under it too. Skipped (undefined) when another
+ * process holds it.
  */
 export function underBookingLock<T>(ctx: AppContext, fn: () => Promise<T>): Promise<T | undefined> {
   return withLock(ctx, "ledger.book", 300_000, fn);
@@ -97,6 +101,14 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
 }
 
 /**
+ * Put ingested calls in the booking backlog: a document per wallet, the calls packed in it. A call there
+ * twice, or booked already, is booked once (its claim).
+ */
+export async function addToBacklog(models: Models, events: UsageEventDoc[], ingestedAt = events[0]?.ingestedAt): Promise<void> {
+  if (events.length > 0) await models.UnbookedUsage.collection.insertMany(backlogOf(events, ingestedAt) as never[]);
+}
+
+/**
  * Finish the bookings older than `graceMs` that their booker left (it died, or gave up on an error); returns
  * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the
  * booking lock: finishing a mark its booker is still at is safe (claims decide) but could attribute its entry
@@ -121,14 +133,10 @@ export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ b
  */
 async function finishMark(ctx: AppContext, mark: BookingMark, calls: BookingCall[]): Promise<number> {
   const { UsageClaim, BookingMark } = ctx.models;
-  const claims = calls.map((c) => ({ _id: c._id, entryId: mark._id }));
-  let someTaken = false;
-  try {
-    await UsageClaim.collection.insertMany(claims as never[], { ordered: false });
-  } catch (error) {
-    ignoreDuplicates(error);
-    someTaken = true;
-  }
+  const someTaken = !(await insertManyOnce(
+    UsageClaim,
+    calls.map((c) => ({ _id: c._id, entryId: mark._id })),
+  ));
   // Some calls were claimed before (by this mark's earlier run, or by another entry): each is this entry's
   // only if its claim says so (read by `_id`, not trusting the error's indexes).
   const held: BookingCall[] = [];
@@ -186,16 +194,16 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
   if (options.again || (await Lock.findById(LEGACY_MIGRATION).lean()) === null) {
     type Legacy = UsageEventDoc & { bookedIn?: string; markedAt?: Date };
     const entries = new Map<string, { accountId: string; currency: string } | null>();
-    const unfinished = new Map<string, Legacy[]>();
+    const unfinished = new Set<string>();
     let claims: { _id: string; entryId: string }[] = [];
     let unbooked: Legacy[] = [];
     const flush = async (all = false) => {
-      if (claims.length >= 500 || (all && claims.length > 0)) {
-        await UsageClaim.collection.insertMany(claims as never[], { ordered: false }).catch((error: unknown) => ignoreDuplicates(error));
+      if (claims.length >= 500 || all) {
+        await insertManyOnce(UsageClaim, claims);
         claims = [];
       }
-      if (unbooked.length >= 500 || (all && unbooked.length > 0)) {
-        await UnbookedUsage.collection.insertMany(backlogOf(unbooked) as never[]);
+      if (unbooked.length >= 500 || all) {
+        await addToBacklog(ctx.models, unbooked);
         unbooked = [];
       }
     };
@@ -213,31 +221,21 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
       if (e.bookedIn === undefined || entry === null || entry === undefined) unbooked.push(e);
       else {
         claims.push({ _id: e._id, entryId: e.bookedIn });
-        if (e.markedAt !== undefined) (unfinished.get(e.bookedIn) ?? unfinished.set(e.bookedIn, []).get(e.bookedIn)!).push(e);
+        if (e.markedAt !== undefined) unfinished.add(e.bookedIn);
       }
       await flush();
     }
     await flush(true);
-    for (const [entryId, events] of unfinished) {
+    for (const entryId of unfinished) {
       const { accountId, currency } = entries.get(entryId)!;
       // The entry holds every event marked with it, finished or not: finish it with all of them.
-      const all = await UsageEvent.collection.find({ bookedIn: entryId } as never).toArray();
-      const calls = (all.length > 0 ? (all as unknown as Legacy[]) : events).map(bookingCallOf);
-      await bookEntry(ctx, { _id: entryId, accountId, currency }, calls);
+      const marked = (await UsageEvent.collection.find({ bookedIn: entryId } as never).toArray()) as unknown as Legacy[];
+      await bookEntry(ctx, { _id: entryId, accountId, currency }, marked.map(bookingCallOf));
     }
-    await Lock.collection
-      .insertOne({ _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) } as never)
-      .catch((error: unknown) => ignoreDuplicates(error));
+    await insertOnce(Lock, { _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) });
   }
   migrated.add(ctx.models);
 }
 
 const LEGACY_MIGRATION = "migration:booking-claims";
 const migrated = new WeakSet<object>();
-
-function ignoreDuplicates(error: unknown): void {
-  const writeErrors = (error as { writeErrors?: unknown }).writeErrors;
-  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-  if (isDuplicateKey(error) || (list.length > 0 && list.every((e: { code?: number }) => e.code === 11000))) return;
-  throw error;
-}

@@ -34,10 +34,9 @@ export async function reconcileWallet(
   // An entry may be ingested already and not yet deleted from the stream: count it once, as ingested, which
   // it is once booking has it (in the backlog, or claimed); the ingester writes the event just before. A void
   // entry counts (negatively) until the event it undoes is marked refunded.
-  const stored = await ctx.models.UsageEvent.find(
-    { _id: { $in: streamed.filter((e) => e.void).map((e) => e.eventId) } },
-    { _id: 1, refunded: 1 },
-  ).lean();
+  // (On FerretDB a query by `_id: {$in}` reads the whole collection, even for an empty list: only when needed.)
+  const voids = streamed.filter((e) => e.void).map((e) => e.eventId);
+  const stored = voids.length === 0 ? [] : await ctx.models.UsageEvent.find({ _id: { $in: voids } }, { _id: 1, refunded: 1 }).lean();
   const backlog = (await ctx.models.UnbookedUsage.find({ accountId, currency }, { calls: 1 }).lean()).flatMap((d) => unpackCalls(d.calls));
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
   const ingested = new Set(backlog.map((e) => e._id));
