@@ -45,12 +45,16 @@ wait_http() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null &&
 PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/bench-upstream.log" 2>&1 & pids+=($!)
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/bench-control-plane.log" 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
-PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
+# PROFILE=on: the gateway writes a V8 CPU profile when it stops (.run/profiles/), and the bare proxy one of its
+# own to hold it against (.run/profiles/bare/); `node load/dist/profile-top.js [file]` sums one up by function
+# and by package (default: the gateway's newest).
+profile=() bare_profile=()
+if [ "${PROFILE:-off}" = on ]; then
+  profile=(--cpu-prof --cpu-prof-dir "$RUN_DIR/profiles")
+  bare_profile=(--cpu-prof --cpu-prof-dir "$RUN_DIR/profiles/bare")
+fi
+PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node "${bare_profile[@]}" load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
 BARE_PID=$!
-# PROFILE=on: the gateway writes a V8 CPU profile when it stops (.run/profiles/); `node load/dist/profile-top.js`
-# sums it up by function and by package.
-profile=()
-if [ "${PROFILE:-off}" = on ]; then profile=(--cpu-prof --cpu-prof-dir "$RUN_DIR/profiles"); fi
 PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node "${profile[@]}" packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
 GATEWAY_PID=$!
 wait_http "http://127.0.0.1:$BARE_PORT/hello"

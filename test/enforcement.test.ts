@@ -2,9 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { Agent } from "node:http";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL } from "./support/env.js";
 import { call } from "./support/http.js";
-import { eventually, startStack, TEST_PARTITIONS, type Seeded, type Stack } from "./support/stack.js";
+import { controlPlaneEnv, eventually, startGatewayProcess, startStack, type Seeded, type Stack } from "./support/stack.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -50,25 +49,8 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
       { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 4_000 } }, reservationTtlSeconds: 1 },
       10_000,
     );
-    const env = {
-      ...process.env,
-      REDIS_URL,
-      MONGODB_URI,
-      TOLLGATE_PREFIX: stack.prefix,
-      TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
-      TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
-    };
-    const gateway = spawn(process.execPath, [`${ROOT}packages/gateway-plugin/dist/main.js`], {
-      env: { ...env, PORT: "0", UPSTREAM_URL: stack.upstream.url },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const { child: gateway, url } = await startGatewayProcess(stack);
     children.push(gateway);
-    const url = await new Promise<string>((resolve) =>
-      gateway.stdout.on("data", (d: Buffer) => {
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(d.toString());
-        if (m) resolve(m[1]!);
-      }),
-    );
     const pending = call(`${url}/hang`, { headers: { "x-api-key": s.key } }).catch(() => undefined);
     await eventually(async () => (await wallet(s))["h:USD"] === "4000", 10_000, "reservation taken");
     gateway.kill("SIGKILL");
@@ -77,7 +59,7 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
 
     // The control plane's reaper (the ingester process runs it) returns it after the TTL.
     const plane = spawn(process.execPath, [`${ROOT}packages/control-plane/dist/main.js`, "ingester"], {
-      env: { ...env, MONGODB_DB: stack.dbName, INGESTER_CONSUMER: "reaper-test", REAPER_INTERVAL_MS: "200" },
+      env: { ...controlPlaneEnv(stack), INGESTER_CONSUMER: "reaper-test", REAPER_INTERVAL_MS: "200" },
       stdio: "inherit",
     });
     children.push(plane);

@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL } from "./support/env.js";
 import { call } from "./support/http.js";
-import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
+import { controlPlaneEnv, eventually, startGatewayProcess, startStack, type Stack } from "./support/stack.js";
 
-const GATEWAY = fileURLToPath(new URL("../packages/gateway-plugin/dist/main.js", import.meta.url));
 const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
 
 describe("a gateway stopped with SIGTERM", () => {
@@ -25,27 +23,8 @@ describe("a gateway stopped with SIGTERM", () => {
       { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 4_000 } } },
       10_000,
     );
-    const gateway = spawn(process.execPath, [GATEWAY], {
-      env: {
-        ...process.env,
-        REDIS_URL,
-        MONGODB_URI,
-        TOLLGATE_PREFIX: stack.prefix,
-        TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
-        TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
-        PORT: "0",
-        UPSTREAM_URL: stack.upstream.url,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const { child: gateway, url, exited } = await startGatewayProcess(stack);
     children.push(gateway);
-    const url = await new Promise<string>((resolve) =>
-      gateway.stdout.on("data", (d: Buffer) => {
-        const m = /listening on (http:\/\/[\d.:]+)/.exec(d.toString());
-        if (m) resolve(m[1]!);
-      }),
-    );
-    const exited = new Promise<number | null>((resolve) => gateway.on("exit", (code) => resolve(code)));
     const account = () => stack.redis.hgetall(stack.keyspace.account(s.accountId));
 
     const inFlight = call(`${url}/sleep/1500`, { headers: { "x-api-key": s.key } });
@@ -86,14 +65,8 @@ describe("an ingester stopped with SIGTERM", () => {
   const ingesterProcess = (consumer: string, withApi = false) => {
     const child = spawn(process.execPath, withApi ? [CONTROL_PLANE] : [CONTROL_PLANE, "ingester"], {
       env: {
-        ...process.env,
+        ...controlPlaneEnv(stack),
         PORT: "0",
-        REDIS_URL,
-        MONGODB_URI,
-        MONGODB_DB: stack.dbName,
-        TOLLGATE_PREFIX: stack.prefix,
-        TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
-        TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
         INGESTER_CONSUMER: consumer,
         // Small reads, so that the stop comes while there is more to read.
         INGESTER_BATCH_SIZE: "10",

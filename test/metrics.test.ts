@@ -59,9 +59,10 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
       }),
     );
   }
-  /** The JSON lines a process wrote (pino), skipping its plain start-up lines. */
+  /** The whole JSON lines a process wrote (pino), skipping its plain start-up lines and a line still arriving. */
   const jsonLines = (text: string) =>
     text
+      .slice(0, text.lastIndexOf("\n") + 1)
       .split("\n")
       .filter((l) => l.startsWith("{"))
       .map(
@@ -89,6 +90,9 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
     expect(sample(g, "tollgate_gateway_calls_total", { outcome: "refused", code: "insufficient_funds" })).toBe(1);
     expect(sample(g, "tollgate_gateway_calls_total", { outcome: "refused", code: "unauthorized" })).toBe(1);
     expect(sample(g, "tollgate_gateway_decision_seconds_count")).toBe(4);
+    // Three calls one after the other reached the charging script (the third refused there): three runs of one.
+    expect(sample(g, "tollgate_gateway_meter_batch_size_count")).toBe(3);
+    expect(sample(g, "tollgate_gateway_meter_batch_size_sum")).toBe(3);
     expect(sample(g, "tollgate_gateway_upstream_responses_total", { class: "2xx" })).toBe(2);
     const hits = sample(g, "tollgate_gateway_key_lookups_total", { result: "hit" })!;
     const misses = sample(g, "tollgate_gateway_key_lookups_total", { result: "miss" })!;

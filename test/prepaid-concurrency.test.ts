@@ -1,7 +1,7 @@
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.js";
-import { eventually, startStack, type Stack } from "./support/stack.js";
+import { eventually, startGatewayProcess, startStack, type GatewayProcess, type Stack } from "./support/stack.js";
 
 const PRICE = 2_500; // micros per call
 const FUNDED_CALLS = 200;
@@ -9,18 +9,39 @@ const CALLS = 1_000;
 
 describe("prepaid enforcement under concurrency", () => {
   let stack: Stack;
+  const gateways: GatewayProcess[] = [];
   beforeAll(async () => {
     stack = await startStack();
   });
   afterAll(async () => {
+    for (const g of gateways) g.child.kill("SIGKILL");
     await stack?.close();
   });
 
   it("forwards exactly the calls the wallet pays for, and records each once", async () => {
+    await spendRace(() => stack.gatewayUrl);
+  });
+
+  it("the same through three gateway processes at once, each coalescing its charges under the load", async () => {
+    gateways.push(...(await Promise.all([1, 2, 3].map(() => startGatewayProcess(stack, { METRICS_PORT: "0" })))));
+    await spendRace((i) => gateways[i % 3]!.url);
+    // Each process sent its charges in fewer script runs than calls: they were coalesced.
+    for (const g of gateways) {
+      const text = await (await fetch(g.metricsUrl!)).text();
+      const runs = Number(/^tollgate_gateway_meter_batch_size_count (\d+)/m.exec(text)?.[1]);
+      const charges = Number(/^tollgate_gateway_meter_batch_size_sum (\d+)/m.exec(text)?.[1]);
+      expect(charges).toBeGreaterThan(CALLS / 3 - 50);
+      expect(runs).toBeLessThan(charges);
+    }
+  });
+
+  /** 1,000 calls at once (call i through `gatewayUrl(i)`) on a wallet that pays for 200 of them. */
+  async function spendRace(gatewayUrl: (i: number) => string): Promise<void> {
     const seeded = await stack.seedAccount({ pricePerCall: PRICE, balance: PRICE * FUNDED_CALLS });
     const agent = new Agent({ keepAlive: true, maxSockets: 250 });
+    const upstreamBefore = stack.upstream.requests.length;
     const answers = await Promise.all(
-      Array.from({ length: CALLS }, (_, i) => call(`${stack.gatewayUrl}/v1/thing/${i}`, { agent, headers: { "x-api-key": seeded.key } })),
+      Array.from({ length: CALLS }, (_, i) => call(`${gatewayUrl(i)}/v1/thing/${i}`, { agent, headers: { "x-api-key": seeded.key } })),
     );
     agent.destroy();
 
@@ -28,7 +49,7 @@ describe("prepaid enforcement under concurrency", () => {
     const refused = answers.filter((a) => a.status === 402);
     expect(ok).toHaveLength(FUNDED_CALLS);
     expect(refused).toHaveLength(CALLS - FUNDED_CALLS);
-    expect(stack.upstream.count()).toBe(FUNDED_CALLS);
+    expect(stack.upstream.requests.length - upstreamBefore).toBe(FUNDED_CALLS);
 
     // Every refusal is problem+json naming the balance, the price and the currency.
     for (const answer of refused) {
@@ -56,8 +77,11 @@ describe("prepaid enforcement under concurrency", () => {
     expect(events).toHaveLength(FUNDED_CALLS);
     expect(new Set(events.map((e) => e._id)).size).toBe(FUNDED_CALLS);
     // Each usage event is a forwarded call: the ids the upstream was told are exactly the ids recorded.
-    const forwardedIds = stack.upstream.requests.map((r) => r.headers["tollgate-event-id"]).sort();
+    const forwardedIds = stack.upstream.requests
+      .slice(upstreamBefore)
+      .map((r) => r.headers["tollgate-event-id"])
+      .sort();
     expect(events.map((e) => e._id).sort()).toEqual(forwardedIds);
     expect(events.reduce((sum, e) => sum + e.amount, 0)).toBe(PRICE * FUNDED_CALLS);
-  });
+  }
 });

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import {
   createApp,
   createContext,
@@ -240,6 +241,61 @@ export async function startStack(
     },
   };
   return stack;
+}
+
+const GATEWAY_MAIN = fileURLToPath(new URL("../../packages/gateway-plugin/dist/main.js", import.meta.url));
+
+export interface GatewayProcess {
+  url: string;
+  /** Its `GET /metrics`, when started with `METRICS_PORT`. */
+  metricsUrl: string | undefined;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+/**
+ * A gateway in a process of its own (`main.js`, as deployed) on this stack's Redis, prefix and partitions, in
+ * front of its upstream; resolves once it listens. The caller kills it (the stack does not know it).
+ */
+export async function startGatewayProcess(stack: Stack, env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [GATEWAY_MAIN], {
+    env: {
+      ...process.env,
+      REDIS_URL,
+      TOLLGATE_PREFIX: stack.prefix,
+      TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
+      PORT: "0",
+      UPSTREAM_URL: stack.upstream.url,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let text = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (d: Buffer) => {
+      text += d.toString();
+      const m = /listening on (http:\/\/[\d.:]+)/.exec(text);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then((code) => reject(new Error(`the gateway exited (${code}) before it listened`)));
+  });
+  // Its metrics server starts before it listens.
+  const metricsUrl = /metrics on (http:\/\/[\d.:]+\/metrics)/.exec(text)?.[1];
+  return { url, metricsUrl, child, exited };
+}
+
+/** What a control-plane process (`main.js`, `main.js ingester`) needs to run on this stack's stores. */
+export function controlPlaneEnv(stack: Stack): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    REDIS_URL,
+    MONGODB_URI,
+    MONGODB_DB: stack.dbName,
+    TOLLGATE_PREFIX: stack.prefix,
+    TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
+    TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
+  };
 }
 
 /** Remove this run's keys, and only this run's: never FLUSHALL a shared Redis. */

@@ -32,14 +32,26 @@ const REDACTED = [
   "headers.cookie",
 ];
 
-/** One JSON line per event on stdout (pino), at `level`. */
-export function createLogger(service: string, level: (typeof LOG_LEVELS)[number] = "info"): Logger {
-  return pino({
+/** How often a buffered logger writes out what it holds, however little. */
+const FLUSH_INTERVAL_MS = 1_000;
+
+/**
+ * One JSON line per event on stdout (pino), at `level`. `buffered` (the gateway, a line per call): lines are
+ * gathered and written 4 KB at a time, or at least once a second, instead of one write(2) per line, which cost
+ * the gateway about a fifth of its CPU at its peak; they are written out on exit too, so only a SIGKILL or a
+ * power cut loses the last second's lines (never a charge: money lives in Redis and the usage events).
+ */
+export function createLogger(service: string, level: (typeof LOG_LEVELS)[number] = "info", { buffered = false } = {}): Logger {
+  const options = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED, censor: "[redacted]" },
-  });
+  };
+  if (!buffered) return pino(options);
+  const logger = pino(options, pino.destination({ dest: 1, minLength: 4096, sync: false }));
+  setInterval(() => logger.flush(), FLUSH_INTERVAL_MS).unref();
+  return logger;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -54,6 +66,9 @@ type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) 
  * child logger and serializers cost about 250 µs of CPU a call on the gateway's benchmark.
  */
 export function requestLogger(logger: Logger, props: (req: IncomingMessage, res: ServerResponse) => Record<string, unknown>): Middleware {
+  // A request line holds nothing secret by construction (above), so it skips the redaction pass: a walk of
+  // every censored path for every call.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const started = performance.now();
     const sent = req.headers["x-request-id"];
@@ -69,9 +84,9 @@ export function requestLogger(logger: Logger, props: (req: IncomingMessage, res:
         responseTime: Math.round(performance.now() - started),
         ...props(req, res),
       };
-      if (!res.writableFinished) logger.warn({ ...done, aborted: true }, "request aborted");
-      else if (res.statusCode >= 500) logger.error(done, "request");
-      else logger.info(done, "request");
+      if (!res.writableFinished) lines.warn({ ...done, aborted: true }, "request aborted");
+      else if (res.statusCode >= 500) lines.error(done, "request");
+      else lines.info(done, "request");
     });
     next();
   };

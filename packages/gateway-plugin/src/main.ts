@@ -9,7 +9,7 @@ import { agreePartitions } from "./store/hot-store.js";
 import { createKeyspace } from "./store/format.js";
 
 const env = gatewayEnv.parse(process.env);
-const logger = createLogger("gateway", env.LOG_LEVEL);
+const logger = createLogger("gateway", env.LOG_LEVEL, { buffered: true });
 const redis = createGatewayRedis(env.REDIS_URL);
 redis.on("error", (error: Error) => console.error(`[gateway] redis: ${error.message}`));
 await whenReady(redis);

@@ -22,6 +22,13 @@ export class GatewayMetrics {
     buckets: [0.0002, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  /** How many charges, reservations and settlements each script run carried (calls coalesced while one was in flight). */
+  readonly meterBatch = new Histogram({
+    name: "tollgate_gateway_meter_batch_size",
+    help: "Operations (charges, reservations, settlements) applied by one charging script run, per partition.",
+    buckets: [1, 2, 4, 8, 16, 32, 64, 100],
+    registers: [this.registry],
+  });
   /** What the upstream answered to the calls forwarded to it, by status class (`unavailable`: no answer). */
   readonly upstream = new Counter({
     name: "tollgate_gateway_upstream_responses_total",

@@ -65,7 +65,10 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const metrics = options.metrics;
   if (metrics !== undefined) options.redis.on("error", () => metrics.storeErrors.inc({ store: "redis", kind: "connection" }));
   const meter = new Meter({
-    store: new RedisChargeStore(options.redis, keyspace, options.store),
+    store: new RedisChargeStore(options.redis, keyspace, {
+      ...options.store,
+      ...(metrics && { onBatch: (size: number) => metrics.meterBatch.observe(size) }),
+    }),
     directory,
     rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
     // A call's metering failed on Redis (answered 503): counted, then told to the caller's handler.

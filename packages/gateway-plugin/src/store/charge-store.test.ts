@@ -295,3 +295,55 @@ describe("RedisChargeStore: a flat price (the same script, nothing counted)", ()
     expect(await available("acct_void")).toBe(1_000);
   });
 });
+
+describe("coalesced charging: one script run for the operations of a partition that wait for its previous one", () => {
+  const sizes: number[] = [];
+  const batched = new RedisChargeStore(redis, ks, { maxBatch: 50, onBatch: (size) => sizes.push(size) });
+  const flat = (accountId: string, over: Partial<RatedCall> = {}) =>
+    call(accountId, { price: encodePrice(perCall(70)), track: false, ...over });
+
+  it("decides each charge on its own, in the order sent, never spending what the wallet does not hold", async () => {
+    await account("acct_burst", 100 * 70);
+    sizes.length = 0;
+    const calls = Array.from({ length: 130 }, () => flat("acct_burst"));
+    const outcomes = await Promise.all(calls.map((c) => batched.charge(c, 1)));
+    // The first goes at once, alone; the rest wait for it and go in batches of at most 50.
+    expect(sizes).toEqual([1, 50, 50, 29]);
+    // Applied in the order sent: the first 100 are charged, each seeing the balance its predecessor left.
+    expect(outcomes.slice(0, 100).map((o) => (o.kind === "charged" ? o.balance : o.kind))).toEqual(
+      Array.from({ length: 100 }, (_, i) => (99 - i) * 70),
+    );
+    expect(outcomes.slice(100).every((o) => o.kind === "insufficient_funds")).toBe(true);
+    expect(await available("acct_burst")).toBe(0);
+    const entries = await redis.xrange(ks.usageStream(ks.partitionOf("acct_burst")), "-", "+");
+    const recorded = entries.map(([, fields]) => decodeUsageEntry(fields)).filter((e) => e.accountId === "acct_burst");
+    expect(recorded.map((e) => e.eventId)).toEqual(calls.slice(0, 100).map((c) => c.eventId));
+  });
+
+  it("mixes reservations, settlements and charges in one run, and a failing operation fails alone", async () => {
+    await account("acct_mixed", 10_000);
+    sizes.length = 0;
+    const held = flat("acct_mixed");
+    await batched.reserve(held, 4_000, 60_000);
+    const broken = flat("acct_mixed", { price: "not,a,price" });
+    const [settled, charged, failed, reserved] = await Promise.allSettled([
+      batched.settle(held, { units: 1, refund: false, status: 200, durationMs: 1, requestBytes: 0, responseBytes: 0 }),
+      batched.charge(flat("acct_mixed"), 1),
+      batched.charge(broken, 1),
+      batched.reserve(flat("acct_mixed"), 2_000, 60_000),
+    ]);
+    expect(sizes).toEqual([1, 1, 3]);
+    expect(settled).toMatchObject({ status: "fulfilled", value: { kind: "settled" } });
+    expect(charged).toMatchObject({ status: "fulfilled", value: { kind: "charged" } });
+    expect(failed).toMatchObject({
+      status: "rejected",
+      reason: expect.objectContaining({ message: expect.stringMatching(/meter script/) }),
+    });
+    expect(reserved).toMatchObject({ status: "fulfilled", value: { kind: "reserved", amount: 2_000 } });
+    const settledAmount = settled.status === "fulfilled" && settled.value.kind === "settled" ? settled.value.amount : NaN;
+    const chargedAmount = charged.status === "fulfilled" && charged.value.kind === "charged" ? charged.value.amount : NaN;
+    expect(await hot.wallets("acct_mixed")).toEqual(
+      new Map([["USD", expect.objectContaining({ balance: 10_000 - settledAmount - chargedAmount - 2_000, reserved: 2_000 })]]),
+    );
+  });
+});

@@ -10,23 +10,10 @@ import type {
   VoidOutcome,
 } from "../core/charging.js";
 import type { Keyspace } from "./format.js";
-import {
-  CHARGE_LUA,
-  Code,
-  RATE_ONLY_LUA,
-  REAP_LUA,
-  RESERVE_LUA,
-  SETTLE_LUA,
-  VOID_CHARGE_LUA,
-  VOID_RESERVATION_LUA,
-  VoidCode,
-} from "./scripts.js";
+import { Coalescer, type Reply } from "./coalescer.js";
+import { Code, MeterOp, RATE_ONLY_LUA, REAP_LUA, VOID_CHARGE_LUA, VOID_RESERVATION_LUA, VoidCode } from "./scripts.js";
 
-type Reply = (number | string)[];
 type ScriptedRedis = RedisClient & {
-  tollgateCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
-  tollgateReserve(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
-  tollgateSettle(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateVoidCharge(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateVoidReservation(numKeys: number, ...args: (string | number)[]): Promise<Reply>;
   tollgateReap(...args: (string | number)[]): Promise<number>;
@@ -36,6 +23,10 @@ type ScriptedRedis = RedisClient & {
 export interface ChargeStoreOptions {
   /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
   chargeReceiptTtlSeconds?: number;
+  /** The most charges, reservations and settlements of one partition sent as one script run (default 100). */
+  maxBatch?: number;
+  /** Told the size of each batch sent (a metric). */
+  onBatch?: (size: number) => void;
 }
 
 const COUNTER_TTL_SECONDS = 40 * 24 * 3600; // outlives a monthly period and its close
@@ -82,15 +73,14 @@ const softList = (s: unknown) => (typeof s === "string" && s.length > 0 ? s.trim
 export class RedisChargeStore implements ChargeStore {
   private readonly redis: ScriptedRedis;
   private readonly receiptTtl: number;
+  private readonly meter: Coalescer;
 
   constructor(
     redis: RedisClient,
     readonly keyspace: Keyspace,
     options: ChargeStoreOptions = {},
   ) {
-    redis.defineCommand("tollgateCharge", { lua: CHARGE_LUA });
-    redis.defineCommand("tollgateReserve", { lua: RESERVE_LUA });
-    redis.defineCommand("tollgateSettle", { lua: SETTLE_LUA });
+    this.meter = new Coalescer(redis, options.maxBatch, options.onBatch);
     redis.defineCommand("tollgateVoidCharge", { lua: VOID_CHARGE_LUA });
     redis.defineCommand("tollgateVoidReservation", { lua: VOID_RESERVATION_LUA });
     redis.defineCommand("tollgateReap", { numberOfKeys: 5, lua: REAP_LUA });
@@ -124,9 +114,7 @@ export class RedisChargeStore implements ChargeStore {
       ks.chargeRequest(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.redis.tollgateCharge(
-      keys.length,
-      ...keys,
+    const reply = await this.meter.send(partition, MeterOp.charge, keys, [
       c.accountId,
       c.keyId,
       c.planId,
@@ -148,7 +136,7 @@ export class RedisChargeStore implements ChargeStore {
       c.requestDigest ?? "",
       c.quotas.length,
       ...this.quotaArgs(c),
-    );
+    ]);
     if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
     }
@@ -174,9 +162,7 @@ export class RedisChargeStore implements ChargeStore {
       ks.chargeReceipt(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.redis.tollgateReserve(
-      keys.length,
-      ...keys,
+    const reply = await this.meter.send(partition, MeterOp.reserve, keys, [
       c.accountId,
       c.keyId,
       c.currency,
@@ -187,7 +173,7 @@ export class RedisChargeStore implements ChargeStore {
       COUNTER_TTL_SECONDS,
       c.quotas.length,
       ...this.quotaArgs(c),
-    );
+    ]);
     if (reply[0] === Code.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
     return refusal(reply);
   }
@@ -204,9 +190,7 @@ export class RedisChargeStore implements ChargeStore {
       this.spendKey(c),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.redis.tollgateSettle(
-      keys.length,
-      ...keys,
+    const reply = await this.meter.send(partition, MeterOp.settle, keys, [
       c.eventId,
       s.units,
       c.percent,
@@ -227,7 +211,7 @@ export class RedisChargeStore implements ChargeStore {
       c.line,
       c.quotas.length,
       ...this.quotaArgs(c),
-    );
+    ]);
     if (reply[0] === Code.reservationGone) return { kind: "gone" };
     return { kind: "settled", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
   }

@@ -175,7 +175,7 @@ end
  *       19 request digest ('' for none), 20 nQuotas, 21.. quotas
  * Returns {ok, balance, amount, softExceeded} | {replayed, balance, amount} | refusal.
  */
-export const CHARGE_LUA = `${PRELUDE}
+const CHARGE = `
 if ARGV[19] ~= '' then
   local kept = redis.call('GET', KEYS[7])
   if kept and kept ~= ARGV[19] then return {${Code.requestMismatch}, 0, 0} end
@@ -232,7 +232,7 @@ return {${Code.ok}, balance, amount, soft}
  *       9 nQuotas, 10.. quotas
  * Returns {ok, balance, amount} | refusal.
  */
-export const RESERVE_LUA = `${PRELUDE}
+const RESERVE = `
 if redis.call('GET', KEYS[6]) == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
 if redis.call('EXISTS', KEYS[2]) == 1 then
   return {${Code.ok}, tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
@@ -261,7 +261,7 @@ return {${Code.ok}, balance, amount}
  *       17 attributes, 18 rate line, 19 nQuotas, 20.. quotas
  * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided.
  */
-export const SETTLE_LUA = `${PRELUDE}
+const SETTLE = `
 local r = redis.call('HMGET', KEYS[3], 'amt', 'cur', 'acct', 'key')
 if not r[1] then return {${Code.reservationGone}, 0, 0} end
 local held, cur, refund, ttl = tonumber(r[1]), r[2], ARGV[5] == '1', tonumber(ARGV[10])
@@ -315,6 +315,39 @@ ${luaXadd(
   "usage_extras(ARGV[17], ARGV[18])",
 )}
 return {${Code.ok}, balance, amount, soft}
+`;
+
+/** The operations METER_LUA applies, by number. */
+export const MeterOp = { charge: 1, reserve: 2, settle: 3 } as const;
+
+/**
+ * The one script the charging path sends: a batch of charges, reservations and settlements of one hash slot,
+ * applied in order, each on its own (one refused or failing leaves the others as they are), in one atomic run.
+ * The gateway coalesces the calls of a slot that arrive while its previous batch is in flight (charge-store.ts);
+ * a call that finds none in flight goes at once, as a batch of one.
+ * Each body above is a function of its own KEYS and ARGV (the parameters shadow the script's), so it reads as
+ * the single script it was.
+ * KEYS: every operation's keys, one after the other.
+ * ARGV: per operation: op (MeterOp), its key count, its argument count, then its arguments.
+ * Returns one reply per operation, in order: the operation's own, or {'err', message} when it raised an error.
+ */
+export const METER_LUA = `${PRELUDE}
+local function charge(KEYS, ARGV) ${CHARGE} end
+local function reserve(KEYS, ARGV) ${RESERVE} end
+local function settle(KEYS, ARGV) ${SETTLE} end
+local ops = { charge, reserve, settle }
+local out, ki, ai, n = {}, 1, 1, #ARGV
+while ai <= n do
+  local op, nk, na = tonumber(ARGV[ai]), tonumber(ARGV[ai + 1]), tonumber(ARGV[ai + 2])
+  local ok, reply = pcall(ops[op], { unpack(KEYS, ki, ki + nk - 1) }, { unpack(ARGV, ai + 3, ai + 2 + na) })
+  if not ok then
+    if type(reply) == 'table' then reply = reply.err end
+    reply = { 'err', tostring(reply) }
+  end
+  out[#out + 1] = reply
+  ki, ai = ki + nk, ai + 3 + na
+end
+return out
 `;
 
 // Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down.

@@ -1,0 +1,91 @@
+import type { RedisClient } from "../redis.js";
+import { METER_LUA } from "./scripts.js";
+
+export type Reply = (number | string)[];
+type Arg = string | number;
+type MeterRedis = RedisClient & { tollgateMeter(numKeys: number, ...args: Arg[]): Promise<(Reply | ["err", string])[]> };
+
+interface Operation {
+  op: number;
+  keys: string[];
+  args: Arg[];
+  resolve: (reply: Reply) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  inFlight: boolean;
+  queue: Operation[];
+}
+
+/**
+ * Group commit for the charging path. Each hash slot (an account partition) has at most one METER_LUA batch in
+ * flight: an operation that finds none goes at once, as a batch of one (no wait at low load); the operations
+ * that arrive meanwhile queue, and go together as the next batch when its reply is in. Under load a batch
+ * carries what one round trip let gather, so Redis runs one script and the gateway parses one reply for many
+ * calls. Every operation still gets its own reply, and is decided before its call goes further.
+ * A batch that fails as a whole (a lost connection, a timeout) fails each of its operations with that error:
+ * each is idempotent by event id, and the meter retries or voids each as it would a call of its own.
+ */
+export class Coalescer {
+  private readonly redis: MeterRedis;
+  private readonly slots = new Map<number, Slot>();
+
+  constructor(
+    redis: RedisClient,
+    /** The most operations one script run applies (it holds Redis for their time: about 20 µs each). */
+    private readonly maxBatch = 100,
+    private readonly onBatch?: (size: number) => void,
+  ) {
+    redis.defineCommand("tollgateMeter", { lua: METER_LUA });
+    this.redis = redis as MeterRedis;
+  }
+
+  /** Apply one operation of `slot` (its keys all in that slot), in its turn. */
+  send(slot: number, op: number, keys: string[], args: Arg[]): Promise<Reply> {
+    const s = this.slots.get(slot) ?? this.open(slot);
+    const queued = new Promise<Reply>((resolve, reject) => s.queue.push({ op, keys, args, resolve, reject }));
+    if (!s.inFlight) this.flush(s);
+    return queued;
+  }
+
+  // A slot per partition: as many as the deployment has, kept for the process's life.
+  private open(slot: number): Slot {
+    const s: Slot = { inFlight: false, queue: [] };
+    this.slots.set(slot, s);
+    return s;
+  }
+
+  private flush(s: Slot): void {
+    const batch = s.queue.splice(0, this.maxBatch);
+    s.inFlight = true;
+    this.onBatch?.(batch.length);
+    const keys: string[] = [];
+    const args: Arg[] = [];
+    for (const o of batch) {
+      for (const k of o.keys) keys.push(k);
+      args.push(o.op, o.keys.length, o.args.length);
+      for (const a of o.args) args.push(a);
+    }
+    this.redis.tollgateMeter(keys.length, ...keys, ...args).then(
+      (replies) => {
+        for (let i = 0; i < batch.length; i++) {
+          const reply = replies[i];
+          if (reply === undefined) batch[i]!.reject(new Error("the meter script gave no reply for an operation"));
+          else if (reply[0] === "err") batch[i]!.reject(new Error(`meter script: ${reply[1]}`));
+          else batch[i]!.resolve(reply);
+        }
+        this.next(s);
+      },
+      (error: unknown) => {
+        for (const o of batch) o.reject(error);
+        this.next(s);
+      },
+    );
+  }
+
+  private next(s: Slot): void {
+    s.inFlight = false;
+    if (s.queue.length > 0) this.flush(s);
+  }
+}
