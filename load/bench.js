@@ -1,7 +1,8 @@
 // k6 benchmark: the same upstream through bare http-proxy-middleware and through the metered gateway,
 // in one run, alternating (bare, flat-metered, response-metered, …) so that drift in the machine's load hits
 // every side. "metered" is a flat price per call (one script); "response" is priced by response bytes
-// (reserve the maximum, settle when the response ends: two scripts). Prints throughput, p50/p99 latency
+// (reserve the maximum, settle when the response ends: two scripts); "leased" is a flat price on a plan in
+// leased mode (decided from a block of the balance the gateway holds). Prints throughput, p50/p99 latency
 // per side and each ratio against bare. A benchmark, not a test.
 import http from "k6/http";
 import { check } from "k6";
@@ -10,11 +11,12 @@ const BARE_URL = __ENV.BARE_URL;
 const METERED_URL = __ENV.METERED_URL;
 const API_KEY = __ENV.API_KEY;
 const RESPONSE_API_KEY = __ENV.RESPONSE_API_KEY;
+const LEASED_API_KEY = __ENV.LEASED_API_KEY;
 const VUS = Number(__ENV.VUS || 32);
 const SLICE = Number(__ENV.SLICE_SECONDS || 10);
 const PATH = __ENV.BENCH_PATH || "/hello";
 const ROUNDS = 2;
-const KINDS = ["bare", "metered", "response"];
+const KINDS = ["bare", "metered", "response", "leased"];
 
 const scenarios = {};
 for (let round = 0; round < ROUNDS; round++) {
@@ -47,6 +49,7 @@ export const options = {
 
 const meteredParams = { headers: { Authorization: `Bearer ${API_KEY}` } };
 const responseParams = { headers: { Authorization: `Bearer ${RESPONSE_API_KEY}` } };
+const leasedParams = { headers: { Authorization: `Bearer ${LEASED_API_KEY}` } };
 
 export function bare() {
   const res = http.get(`${BARE_URL}${PATH}`);
@@ -63,6 +66,11 @@ export function response() {
   check(res, { "status 200": (r) => r.status === 200 });
 }
 
+export function leased() {
+  const res = http.get(`${METERED_URL}${PATH}`, leasedParams);
+  check(res, { "status 200": (r) => r.status === 200 });
+}
+
 export function handleSummary(data) {
   const seconds = ROUNDS * SLICE;
   const side = (kind) => {
@@ -74,6 +82,7 @@ export function handleSummary(data) {
   const bareSide = side("bare");
   const meteredSide = side("metered");
   const responseSide = side("response");
+  const leasedSide = side("leased");
   const ratios = (s) => ({ rps: s.rps / bareSide.rps, p50: s.p50_ms / bareSide.p50_ms, p99: s.p99_ms / bareSide.p99_ms });
   const result = {
     vus: VUS,
@@ -86,6 +95,8 @@ export function handleSummary(data) {
     ratio_p50: meteredSide.p50_ms / bareSide.p50_ms,
     ratio_p99: meteredSide.p99_ms / bareSide.p99_ms,
     response_ratios: ratios(responseSide),
+    leased: leasedSide,
+    leased_ratios: ratios(leasedSide),
   };
   const f = (n, d = 1) => n.toFixed(d).padStart(9);
   const row = (name, s) =>
@@ -97,8 +108,10 @@ export function handleSummary(data) {
     row("bare", bareSide),
     row("metered", meteredSide),
     row("response", responseSide),
+    row("leased", leasedSide),
     `ratio metered/bare (flat price, one script): throughput ${result.ratio_rps.toFixed(3)}, p50 ${result.ratio_p50.toFixed(3)}, p99 ${result.ratio_p99.toFixed(3)}`,
     `ratio response/bare (priced by response bytes, reserve + settle): throughput ${result.response_ratios.rps.toFixed(3)}, p50 ${result.response_ratios.p50.toFixed(3)}, p99 ${result.response_ratios.p99.toFixed(3)}`,
+    `ratio leased/bare (flat price, leased mode): throughput ${result.leased_ratios.rps.toFixed(3)}, p50 ${result.leased_ratios.p50.toFixed(3)}, p99 ${result.leased_ratios.p99.toFixed(3)}`,
     "",
   ].join("\n");
   return { stdout: text, [__ENV.SUMMARY_FILE || "load/results/summary.json"]: JSON.stringify(result, null, 2) };

@@ -68,9 +68,14 @@ seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_P
   SEED_CATALOG='{"unmatched":{"action":"price","price":{"metric":"response_bytes","unitPrice":1,"maximum":10000}}}' node load/dist/seed.js)"
 eval "$seeded"
 
+# A third on a plan in leased mode: the gateway decides its calls from a block of the balance it holds.
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=LEASED_ SEED_BALANCE=100000000000 SEED_PLAN="Bench leased plan" \
+  SEED_CATALOG='{"pricePerCall":1,"metering":"leased"}' node load/dist/seed.js)"
+eval "$seeded"
+
 log "k6 $("$K6_BIN" version | head -1)"
 "$K6_BIN" run --quiet --no-usage-report \
-  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" -e RESPONSE_API_KEY="$RESPONSE_API_KEY" \
+  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" -e RESPONSE_API_KEY="$RESPONSE_API_KEY" -e LEASED_API_KEY="$LEASED_API_KEY" \
   -e VUS="${VUS:-32}" -e SLICE_SECONDS="${SLICE_SECONDS:-10}" -e BENCH_PATH="${BENCH_PATH:-/hello}" \
   -e SUMMARY_FILE="load/results/summary.json" load/bench.js
 log "summary written to load/results/summary.json (ingester $INGESTER)"
@@ -79,8 +84,8 @@ if [ "$INGESTER" = off ]; then
   for stream in $(redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
     recorded=$((recorded + $(redis-cli -u "$REDIS_URL" xlen "$stream")))
   done
-  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate)')
-  log "usage events recorded: $recorded, metered 200s (flat and by response): $metered"
+  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate + s.leased.requests * s.leased.ok_rate)')
+  log "usage events recorded: $recorded, metered 200s (flat, by response and leased): $metered"
 fi
 
 COST_ROUNDS="${COST_ROUNDS:-3}"
@@ -94,11 +99,12 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
   for round in $(seq "$COST_ROUNDS"); do
-    for side in bare metered response; do
+    for side in bare metered response leased; do
       case "$side" in
         bare) url="http://127.0.0.1:$BARE_PORT${BENCH_PATH:-/hello}" key="" pid=$BARE_PID ;;
         metered) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$API_KEY" pid=$GATEWAY_PID ;;
         response) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$RESPONSE_API_KEY" pid=$GATEWAY_PID ;;
+        leased) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$LEASED_API_KEY" pid=$GATEWAY_PID ;;
       esac
       proxy_before=$(ticks "$pid") redis_before=$(ticks "$REDIS_PID")
       "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="$url" -e API_KEY="$key" -e RATE="$COST_RATE" \

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 
 interface Slice {
-  side: "bare" | "metered" | "response";
+  side: "bare" | "metered" | "response" | "leased";
   round: number;
   requests: number;
   ok_rate: number;
@@ -24,7 +24,7 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const SIDES = ["bare", "metered", "response"] as const;
+const SIDES = ["bare", "metered", "response", "leased"] as const;
 function costOf(side: Slice["side"]) {
   const mine = slices.filter((s) => s.side === side);
   const proxy = median(mine.map((s) => s.proxy_cpu_us / s.requests));
@@ -39,15 +39,19 @@ function costOf(side: Slice["side"]) {
     dropped: mine.reduce((n, s) => n + s.dropped, 0),
   };
 }
-const sides = { bare: costOf("bare"), metered: costOf("metered"), response: costOf("response") };
+const sides = { bare: costOf("bare"), metered: costOf("metered"), response: costOf("response"), leased: costOf("leased") };
 
-const added = (side: "metered" | "response") => sides[side].total_cpu_us_per_call - sides.bare.total_cpu_us_per_call;
+const added = (side: "metered" | "response" | "leased") => sides[side].total_cpu_us_per_call - sides.bare.total_cpu_us_per_call;
 const result = {
   rate: Number(process.env.COST_RATE),
   rounds: slices.length / SIDES.length,
   sides,
-  metering_cpu_us_per_call: { metered: added("metered"), response: added("response") },
-  p99_added_ms: { metered: sides.metered.p99_ms - sides.bare.p99_ms, response: sides.response.p99_ms - sides.bare.p99_ms },
+  metering_cpu_us_per_call: { metered: added("metered"), response: added("response"), leased: added("leased") },
+  p99_added_ms: {
+    metered: sides.metered.p99_ms - sides.bare.p99_ms,
+    response: sides.response.p99_ms - sides.bare.p99_ms,
+    leased: sides.leased.p99_ms - sides.bare.p99_ms,
+  },
 };
 writeFileSync("load/results/cost.json", JSON.stringify(result, null, 2));
 
@@ -60,7 +64,8 @@ const lines = [
     const s = sides[name];
     return `${name.padEnd(10)}${f(s.proxy_cpu_us_per_call)}${f(s.redis_cpu_us_per_call)}${f(s.total_cpu_us_per_call)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100)}%`;
   }),
-  `metering adds ${added("metered").toFixed(1)} µs a call (flat price), ${added("response").toFixed(1)} µs (by response); ` +
-    `p99 +${result.p99_added_ms.metered.toFixed(2)} ms / +${result.p99_added_ms.response.toFixed(2)} ms`,
+  `metering adds ${added("metered").toFixed(1)} µs a call (flat price), ${added("response").toFixed(1)} µs (by response), ` +
+    `${added("leased").toFixed(1)} µs (leased); p99 +${result.p99_added_ms.metered.toFixed(2)} ms / ` +
+    `+${result.p99_added_ms.response.toFixed(2)} ms / +${result.p99_added_ms.leased.toFixed(2)} ms`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

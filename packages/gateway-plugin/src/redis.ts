@@ -30,6 +30,17 @@ export function connectRedis(url: string, options: RedisOptions = {}, cluster: C
 }
 
 /**
+ * Send the command `name` (a defined script) as it is called, never auto-pipelined. ioredis holds an
+ * auto-pipeline back while the one before it awaits Redis, and the command timeout of what it holds starts
+ * only when that is sent: behind a stalled Redis a call would wait as long as the stall instead of being
+ * refused (503) once the timeout passes.
+ */
+export function sendUnpipelined(redis: RedisClient, name: string): void {
+  const options = redis.options as { autoPipeliningIgnoredCommands?: string[] };
+  options.autoPipeliningIgnoredCommands = [...(options.autoPipeliningIgnoredCommands ?? []), name];
+}
+
+/**
  * A second connection to the same server or cluster, for a subscriber or a blocking reader: it queues commands
  * while disconnected and retries them (it moves no money).
  */

@@ -2732,6 +2732,11 @@ export interface operations {
           /** @default false */
           caseInsensitivePaths?: boolean;
           pricePerCall?: number;
+          /**
+           * @default exact
+           * @enum {string}
+           */
+          metering?: "exact" | "leased";
           recurring?: {
             /** @enum {string} */
             interval: "month" | "week" | "year";
@@ -3164,6 +3169,11 @@ export interface operations {
           /** @default false */
           caseInsensitivePaths?: boolean;
           pricePerCall?: number;
+          /**
+           * @default exact
+           * @enum {string}
+           */
+          metering?: "exact" | "leased";
         };
       };
     };

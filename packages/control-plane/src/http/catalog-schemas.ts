@@ -218,6 +218,11 @@ const catalogFields = {
   caseInsensitivePaths: z.boolean().default(false),
   /** Shorthand for `unmatched: { action: "price", price: { unitPrice } }`: one flat price for every call. */
   pricePerCall: amount.optional(),
+  /**
+   * `leased`: each gateway process decides this plan's flat-priced calls from a block of the balance it holds,
+   * with no Redis round trip per call, and reports them in batches (README, "Leased mode").
+   */
+  metering: z.enum(["exact", "leased"]).default("exact"),
 };
 
 const catalogObject = z.strictObject(catalogFields);
@@ -261,6 +266,7 @@ function toCatalog(c: CatalogInput): Catalog {
     refund: c.refund,
     reservationTtlSeconds: c.reservationTtlSeconds,
     caseInsensitivePaths: c.caseInsensitivePaths,
+    metering: c.metering,
   };
 }
 

@@ -10,6 +10,7 @@ import { RateLimits, rateLimitHeaderPairs, type RateLimitFailurePolicy, type Rat
 import { RedisChargeStore, type ChargeStoreOptions } from "../store/charge-store.js";
 import { Directory, type DirectoryOptions } from "../store/directory.js";
 import { HotStore } from "../store/hot-store.js";
+import { RedisLeases, type LeaseOptions } from "../store/leases.js";
 import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/format.js";
 import type { GatewayMetrics } from "../metrics.js";
 
@@ -26,6 +27,8 @@ export interface TollgateOptions {
   rateLimitFailure?: RateLimitFailurePolicy;
   directory?: DirectoryOptions;
   store?: ChargeStoreOptions;
+  /** Leased mode's block sizes and report interval (plans with `metering: "leased"`). */
+  leases?: LeaseOptions;
   onError?: (error: unknown) => void;
   /** Where the calls' outcomes and decision times are counted (Prometheus): see metrics.ts. */
   metrics?: GatewayMetrics;
@@ -64,6 +67,11 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   const directory = new Directory(new HotStore(options.redis, keyspace), options.directory);
   const metrics = options.metrics;
   if (metrics !== undefined) options.redis.on("error", () => metrics.storeErrors.inc({ store: "redis", kind: "connection" }));
+  // A call's metering failed on Redis (answered 503): counted, then told to the caller's handler.
+  const onError = (error: unknown) => {
+    metrics?.storeErrors.inc({ store: "redis", kind: "operation" });
+    options.onError?.(error);
+  };
   const meter = new Meter({
     store: new RedisChargeStore(options.redis, keyspace, {
       ...options.store,
@@ -71,11 +79,8 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
     }),
     directory,
     rateLimits: new RateLimits(options.redis, prefix, options.rateLimitFailure),
-    // A call's metering failed on Redis (answered 503): counted, then told to the caller's handler.
-    onError: (error: unknown) => {
-      metrics?.storeErrors.inc({ store: "redis", kind: "operation" });
-      options.onError?.(error);
-    },
+    leases: new RedisLeases(options.redis, keyspace, onError, options.leases),
+    onError,
   });
   const forwardCredentials = options.forwardCredentials ?? false;
   const ready = directory.listen(options.redis);

@@ -45,6 +45,11 @@ export interface PlanSpec {
   reservationTtlSeconds: number;
   /** Match product paths ignoring letter case. Default false: `/V1/search` is not `/v1/search`. */
   caseInsensitivePaths?: boolean;
+  /**
+   * `exact` (the default): every call is decided by a script in Redis. `leased`: a gateway decides flat-priced
+   * calls from a block of the balance it holds (store/leases.ts) and reports them in batches.
+   */
+  metering?: "exact" | "leased";
 }
 
 /** A flat price per call for every route: what `pricePerCall` plans are. */

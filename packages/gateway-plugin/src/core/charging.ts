@@ -113,3 +113,14 @@ export interface ChargeStore {
   /** Release a reservation whose answer was lost, or make sure it never happens. Idempotent. */
   voidReservation(call: RatedCall): Promise<VoidOutcome>;
 }
+
+/**
+ * Leased mode (store/leases.ts): a call decided against a block of the account's balance this process holds,
+ * with no round trip while the block lasts; its usage event is reported with others, shortly after.
+ */
+export interface LeaseStore {
+  /** Spend `amount` on the call from the account's lease, renewing the lease when it runs short. */
+  spend(c: RatedCall, amount: number, ttlMs: number): ChargeOutcome | Promise<ChargeOutcome>;
+  /** Report every call spent and give back what the leases hold (graceful shutdown). */
+  close(): Promise<void>;
+}

@@ -1,9 +1,10 @@
 import { hashApiKey } from "./api-key.js";
 import { dimensionValue, matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
-import type { ChargeStore, KeyDirectory, Refusal, Resolved } from "./charging.js";
+import type { ChargeStore, KeyDirectory, LeaseStore, RatedCall, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
 import { prepareCharge, ratedCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
 import { problem, type Problem } from "./problems.js";
+import { rateUnits } from "./rating.js";
 import type { RateDecision, RateLimitHeaders } from "./rate-limits.js";
 import { PendingVoids } from "./voids.js";
 
@@ -82,6 +83,8 @@ export interface MeterOptions {
   directory?: KeyDirectory;
   store: ChargeStore;
   rateLimits: RateLimiter;
+  /** Leased mode, for the plans that choose it (`metering: "leased"`); without it every call is decided exactly. */
+  leases?: LeaseStore;
   /** Called when metering itself fails (Redis unreachable, a script error): the call is refused. */
   onError?: (error: unknown) => void;
 }
@@ -108,9 +111,9 @@ export class Meter {
     return this.voids.size;
   }
 
-  /** Deliver what is still pending (graceful shutdown). */
-  close(): Promise<void> {
-    return this.voids.close();
+  /** Deliver what is still pending, report leased calls and give the leases back (graceful shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([this.voids.close(), this.o.leases?.close()]);
   }
 
   async charge(call: Call): Promise<MeterOutcome> {
@@ -142,10 +145,18 @@ export class Meter {
       if (prepared.kind === "no_rate") return { ok: false, problem: noRateProblem(prepared.attribute, prepared.value) };
       const rated = prepared.call;
       if (prepared.kind === "charge") {
-        const outcome = await this.decide(
-          () => this.o.store.charge(rated, prepared.units),
-          () => this.o.store.voidCharge(rated),
-        );
+        const leases = plan.spec.metering === "leased" && leasable(rated) ? this.o.leases : undefined;
+        const outcome =
+          leases !== undefined
+            ? await leases.spend(
+                rated,
+                rateUnits(product.price, 0, prepared.units, rated.percent).amount,
+                plan.spec.reservationTtlSeconds * 1000,
+              )
+            : await this.decide(
+                () => this.o.store.charge(rated, prepared.units),
+                () => this.o.store.voidCharge(rated),
+              );
         if (outcome.kind !== "charged") return { ok: false, problem: refusalProblem(outcome, currency) };
         const charged = { eventId: rated.eventId, amount: outcome.amount, reserved: false, currency, balance: outcome.balance };
         return { ...base, charged, pending: undefined };
@@ -259,6 +270,14 @@ export class Meter {
       return op();
     }
   }
+}
+
+/**
+ * Whether a call can be decided from a lease: a flat price (nothing counted for the period: no tiers, no
+ * quota), no key cap, and the product's own price (no rate line by attribute).
+ */
+function leasable(c: RatedCall): boolean {
+  return !c.track && c.keyCap === undefined && c.quotas.length === 0 && c.line === "" && c.attributes === "";
 }
 
 /** A reply lost on the wire: whether the script ran is unknown, and asking again (by event id) is safe. */

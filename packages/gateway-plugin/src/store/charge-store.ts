@@ -34,7 +34,7 @@ const COUNTER_TTL_SECONDS = 40 * 24 * 3600; // outlives a monthly period and its
 const TOMBSTONE_TTL_SECONDS = 24 * 3600;
 
 /** The one decoder of the scripts' refusals. */
-function refusal(reply: Reply): Refusal {
+export function refusal(reply: Reply): Refusal {
   const [code, a, b] = reply;
   switch (code) {
     case Code.insufficientFunds:

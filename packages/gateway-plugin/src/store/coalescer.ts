@@ -1,4 +1,4 @@
-import type { RedisClient } from "../redis.js";
+import { sendUnpipelined, type RedisClient } from "../redis.js";
 import { METER_LUA } from "./scripts.js";
 
 export type Reply = (number | string)[];
@@ -38,6 +38,8 @@ export class Coalescer {
     private readonly onBatch?: (size: number) => void,
   ) {
     redis.defineCommand("tollgateMeter", { lua: METER_LUA });
+    // The batching is done here already; and a batch must fail after the command timeout when Redis stalls.
+    sendUnpipelined(redis, "tollgateMeter");
     this.redis = redis as MeterRedis;
   }
 

@@ -38,6 +38,8 @@ export interface Keyspace {
   reservationIn(partition: number, eventId: string): string;
   /** Sorted set: the partition's open reservations by expiry, for the reaper. */
   reservations(partition: number): string;
+  /** What the account's leases (leased mode) hold in all: a lease's spend key, which a release takes down. */
+  leased(accountId: string): string;
   apiKey(keyHash: string): string;
   plan(planId: string): string;
   /** Hash: a charging session (granted units), see store/sessions.ts; and its short lock while a request changes it. */
@@ -90,6 +92,7 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     reservation: (accountId, eventId) => `${tag(partitionOf(accountId))}r:${eventId}`,
     reservationIn: (n, eventId) => `${tag(n)}r:${eventId}`,
     reservations: (n) => `${tag(n)}rsv`,
+    leased: (accountId) => `${tag(partitionOf(accountId))}ld:${accountId}`,
     apiKey: (keyHash) => `${prefix}key:${keyHash}`,
     plan: (planId) => `${prefix}plan:${planId}`,
     session: (sessionId) => `${prefix}ses:${sessionId}`,

@@ -350,6 +350,126 @@ end
 return out
 `;
 
+/** What a lease script answers besides a refusal: the lease stands (with what it holds), or it was given back. */
+export const LeaseCode = { held: 1, returned: 2 } as const;
+
+/** How many ARGVs one reported call takes in LEASE_LUA. */
+export const LEASE_CALL_ARGS = 8;
+
+/**
+ * Leased mode (a plan's `metering: "leased"`): a gateway process holds a block of an account's balance (like
+ * Diameter's granted units), spends it on calls locally, and reports them here in batches. A lease is a
+ * reservation under the lease's id, which the reaper returns if its gateway dies (every report renews its
+ * expiry), so the ledger's identity holds throughout: a grant moves money from the balance to `reserved`, a
+ * reported call moves its amount from `reserved` to its usage event.
+ * In one run: (1) record the reported calls, each one usage event. The gateway sends the total it has spent
+ * from the lease so far, and the lease keeps the total recorded, so a report sent again (its answer lost)
+ * moves no money twice (its events repeat on the stream, and the ingester keeps one of each). A lease that is
+ * gone (reaped while its gateway stalled, or lost with Redis) has its calls charged to the balance. (2) Give
+ * back what is left when asked (`unit` -1), or when the account or key may no longer spend; the lease stays
+ * as a record of what it recorded. (3) Grant more when asked (`unit` > 0, the price of the call that asks):
+ * `unit` × min(max calls, spendable ÷ (8 × unit)), at least one call's worth: the block shrinks with the
+ * balance, and the last calls are granted one at a time.
+ * KEYS: 1 account, 2 lease (a reservation), 3 reservation index, 4 the account's leased total (the lease's
+ *       spend key, which the reaper's release takes down), 5 usage stream, 6 signal stream
+ * ARGV: 1 acct, 2 keyId (admission), 3 currency, 4 lease id, 5 unit (0: report only, -1: give back), 6 max
+ *       calls per grant, 7 expires at (ms), 8 counter TTL, 9 spent from the lease in all, 10 calls n, then per
+ *       call (LEASE_CALL_ARGS): eventId, keyId, planId, productId, amount, ts, method, path
+ * Returns {held, amount held, balance} | {returned, 0, balance} | {insufficientFunds, balance, unit, amount
+ * held} (the wallet cannot pay for one more call: the lease stands, with what it holds) | another refusal (the
+ * lease given back).
+ */
+export const LEASE_LUA = `
+local acct, keyId, cur, unit, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
+local l = redis.call('HMGET', KEYS[2], 'amt', 'spent', 'open')
+local exists, held, recorded = l[1] ~= false, tonumber(l[1] or '0'), tonumber(l[2] or '0')
+local open = exists and l[3] == '1'
+local total, n, sum = tonumber(ARGV[9]), tonumber(ARGV[10]), 0
+local fresh = (not exists) or total > recorded
+if fresh and n > 0 then
+  for i = 0, n - 1 do
+    local o = 10 + ${LEASE_CALL_ARGS} * i
+    local amount = tonumber(ARGV[o + 5])
+    sum = sum + amount
+    ${luaXadd("KEYS[5]", U, {
+      eventId: "ARGV[o + 1]",
+      accountId: "acct",
+      keyId: "ARGV[o + 2]",
+      planId: "ARGV[o + 3]",
+      productId: "ARGV[o + 4]",
+      currency: "cur",
+      amount: "amount",
+      units: "1",
+      timestampMs: "ARGV[o + 6]",
+      method: "ARGV[o + 7]",
+      path: "ARGV[o + 8]",
+      quotasExceeded: "''",
+    })}
+  end
+  -- What this report adds: the new part of the total (the lease's own count), or every call sent (no lease).
+  local owed = sum
+  if exists then owed = total - recorded end
+  local fromLease = 0
+  if open then fromLease = math.min(owed, held) end
+  if fromLease > 0 then
+    held = held - fromLease
+    redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - fromLease)
+    redis.call('DECRBY', KEYS[4], fromLease)
+  end
+  if owed > fromLease then redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, fromLease - owed) end
+  if exists then redis.call('HSET', KEYS[2], 'amt', held, 'spent', total) end
+end
+local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
+local refusal
+if not a[1] then refusal = {${Code.unknownAccount}, 0, 0}
+elseif a[1] ~= 'active' then refusal = {${Code.accountInactive}, a[1], 0}
+elseif keyId ~= '${NO_KEY}' and a[2] ~= '1' then refusal = {${Code.keyInactive}, 0, 0}
+elseif not a[3] then refusal = {${Code.noWallet}, 0, 0} end
+local balance = tonumber(a[3] or '0')
+if open and (unit < 0 or refusal) then
+  balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held)
+  redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - held)
+  redis.call('DECRBY', KEYS[4], held)
+  redis.call('HSET', KEYS[2], 'amt', 0, 'open', 0)
+  redis.call('ZREM', KEYS[3], ARGV[4])
+  open = false
+end
+if refusal then return refusal end
+if unit < 0 then return {${LeaseCode.returned}, 0, balance} end
+local short = false
+if unit > 0 and (open or not exists) then
+  local spendable = balance + tonumber(a[4] or '0')
+  if spendable < unit then
+    short = true
+  else
+    local calls = math.min(math.floor(spendable / (8 * unit)), tonumber(ARGV[6]))
+    if calls < 1 then calls = 1 end
+    local grant = calls * unit
+    local before, threshold, sk = balance, a[5], 6
+    balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - grant)
+    ${SIGNAL}
+    redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, grant)
+    redis.call('INCRBY', KEYS[4], grant)
+    redis.call('EXPIRE', KEYS[4], ttl)
+    if not exists then
+      redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', grant, 'spent', total, 'ks', KEYS[4], 'open', 1)
+      exists, open, held = true, true, grant
+    else
+      held = redis.call('HINCRBY', KEYS[2], 'amt', grant)
+    end
+  end
+end
+if not open then
+  if short then return {${Code.insufficientFunds}, balance, unit, 0} end
+  return {${LeaseCode.returned}, 0, balance}
+end
+redis.call('HSET', KEYS[2], 'exp', ARGV[7])
+redis.call('EXPIRE', KEYS[2], 7 * 86400)
+redis.call('ZADD', KEYS[3], ARGV[7], ARGV[4])
+if short then return {${Code.insufficientFunds}, balance, unit, held} end
+return {${LeaseCode.held}, held, balance}
+`;
+
 // Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down.
 // Expects r = HMGET(reservation, 'amt', 'cur', …); KEYS 1 account, 2 reservation, 3 reservation index, 4 key spend.
 const release = (eventId: string) => `
