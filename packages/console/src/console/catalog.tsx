@@ -115,6 +115,7 @@ function PlanSummary({ plan }: { plan: Plan }) {
         <small>
           Periods in {c.timeZone ?? "UTC"}. Anomalies: above {plan.anomalyPolicy.factor}× the usual hour (at least{" "}
           {plan.anomalyPolicy.minCalls} calls), mitigation {plan.anomalyPolicy.mitigation}.
+          {c.metering === "leased" && " Leased mode: gateways decide flat-priced calls from blocks of the balance they hold."}
         </small>
       </p>
     </div>
