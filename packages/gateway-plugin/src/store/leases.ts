@@ -37,6 +37,8 @@ interface Lease {
   lastCallMs: number;
   /** The key that spent last: a renewal checks it is still active. */
   keyId: string;
+  /** The plan's reservation TTL: how long Redis keeps the lease without a report before the reaper may return it. */
+  ttlMs: number;
   /** Calls spent and not yet reported, LEASE_CALL_ARGS values each. */
   waiting: (string | number)[];
   /** The report or renewal in flight: one at a time per lease. */
@@ -65,7 +67,6 @@ export class RedisLeases implements LeaseStore {
   private readonly maxCalls: number;
   private readonly maxWaiting: number;
   private readonly idleMs: number;
-  private ttlMs = 60_000;
 
   constructor(
     redis: RedisClient,
@@ -85,10 +86,9 @@ export class RedisLeases implements LeaseStore {
   }
 
   spend(c: RatedCall, amount: number, ttlMs: number): ChargeOutcome | Promise<ChargeOutcome> {
-    this.ttlMs = ttlMs;
     const lease = this.leases.get(`${c.accountId} ${c.currency}`);
     if (lease !== undefined && usable(lease, amount)) return this.take(lease, c, amount);
-    return this.renewAndSpend(c, amount);
+    return this.renewAndSpend(c, amount, ttlMs);
   }
 
   async close(): Promise<void> {
@@ -106,7 +106,7 @@ export class RedisLeases implements LeaseStore {
     return { kind: "charged", balance: lease.balance + lease.held, amount, quotasExceeded: [] };
   }
 
-  private async renewAndSpend(c: RatedCall, amount: number): Promise<ChargeOutcome> {
+  private async renewAndSpend(c: RatedCall, amount: number, ttlMs: number): Promise<ChargeOutcome> {
     const name = `${c.accountId} ${c.currency}`;
     // A few rounds at most: another call may take what a renewal granted before this one gets to it.
     for (let round = 0; round < 5; round++) {
@@ -122,6 +122,7 @@ export class RedisLeases implements LeaseStore {
           deadlineMs: 0,
           lastCallMs: Date.now(),
           keyId: c.keyId,
+          ttlMs,
           waiting: [],
           busy: undefined,
         };
@@ -131,6 +132,7 @@ export class RedisLeases implements LeaseStore {
         await lease.busy.catch(() => undefined);
       } else {
         lease.keyId = c.keyId;
+        lease.ttlMs = ttlMs;
         const answer = await this.settle(lease, amount);
         if (answer !== undefined && !(answer.kind === "insufficient_funds" && usable(lease, amount))) return answer;
       }
@@ -163,7 +165,7 @@ export class RedisLeases implements LeaseStore {
     const waiting = lease.waiting;
     const spentAtSend = lease.spent;
     lease.waiting = [];
-    const expiresAt = Date.now() + this.ttlMs;
+    const expiresAt = Date.now() + lease.ttlMs;
     let reply: Reply;
     try {
       reply = await this.redis.tollgateLease(
@@ -196,7 +198,7 @@ export class RedisLeases implements LeaseStore {
       const held = code === LeaseCode.held ? first : fourth;
       lease.held = Number(held) - (lease.spent - spentAtSend);
       lease.balance = Number(code === LeaseCode.held ? second : first);
-      lease.deadlineMs = expiresAt - this.ttlMs / 2;
+      lease.deadlineMs = expiresAt - lease.ttlMs / 2;
       return code === LeaseCode.held ? undefined : refusal(reply);
     }
     // Given back (asked, or refused): forget it; calls spent meanwhile go to a new lease's first report.
@@ -221,7 +223,7 @@ export class RedisLeases implements LeaseStore {
     for (const lease of this.leases.values()) {
       if (lease.busy !== undefined) continue;
       if (now - lease.lastCallMs > this.idleMs) void this.settle(lease, -1).catch(this.onError);
-      else if (lease.waiting.length > 0 || lease.deadlineMs - now < this.ttlMs / 4) this.report(lease);
+      else if (lease.waiting.length > 0 || lease.deadlineMs - now < lease.ttlMs / 4) this.report(lease);
     }
   }
 }
