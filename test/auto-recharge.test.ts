@@ -24,6 +24,16 @@ describe("auto-recharge", () => {
       .send({ provider: "stripe", paymentMethod: "pm_card_visa", ...settings });
   const recharges = (s: Seeded) =>
     stack.ctx.models.Recharge.find({ accountId: s.accountId, automatic: true }).sort({ createdAt: 1 }).lean();
+  /** One automatic recharge, started at the provider: its document is written first, its payment's reference after. */
+  const rechargeStarted = (s: Seeded) =>
+    eventually(
+      async () => {
+        const found = await recharges(s);
+        return found.length === 1 && found[0]!.providerRef !== undefined;
+      },
+      10_000,
+      "the recharge, started at the provider",
+    );
   const hook = (type: string, object: Record<string, unknown>) => {
     const payload = JSON.stringify({ id: `evt_${Math.random().toString(36).slice(2)}`, type, data: { object } });
     return request(stack.controlPlaneUrl)
@@ -50,7 +60,7 @@ describe("auto-recharge", () => {
     expect((await configure(s, { threshold: 5_000, mode: "fixed", amount: 1_000_000, dailyLimit: 3 })).status).toBe(200);
     const answers = await burst(s, 40);
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    await eventually(async () => (await recharges(s)).length === 1, 10_000, "the recharge");
+    await rechargeStarted(s);
     // More signals (another crossing, a redelivery) while it is in flight start nothing more.
     const stream = stack.keyspace.signalStream(stack.keyspace.partitionOf(s.accountId));
     await stack.redis.xadd(stream, "*", "a", s.accountId, "c", "USD", "b", "0", "t", "5000");
@@ -70,7 +80,7 @@ describe("auto-recharge", () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 3_000 });
     await configure(s, { threshold: 2_500, mode: "target", amount: 1_000_000, dailyLimit: 1 });
     await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } }); // 2,000: crosses
-    await eventually(async () => (await recharges(s)).length === 1, 10_000, "the recharge");
+    await rechargeStarted(s);
     const [first] = await recharges(s);
     expect(first!.amount).toBe(990_000); // up to the target, in whole cents: 998,000 rounds down
     await hook("payment_intent.succeeded", { id: first!.providerRef });
@@ -102,7 +112,7 @@ describe("auto-recharge", () => {
     const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 2_000 });
     await configure(s, { threshold: 1_500, mode: "fixed", amount: 500_000, dailyLimit: 5 });
     await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
-    await eventually(async () => (await recharges(s)).length === 1, 10_000, "the recharge");
+    await rechargeStarted(s);
     const [r] = await recharges(s);
     await hook("payment_intent.payment_failed", { id: r!.providerRef, last_payment_error: { message: "insufficient funds on card" } });
     expect((await stack.ctx.models.Wallet.findById(s.walletId).lean())!.autoRechargeInFlight).toBeUndefined();
