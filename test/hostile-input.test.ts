@@ -76,6 +76,8 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
     ["not JSON at all", "post", () => "/v1/plans", { ...admin, "content-type": "text/plain" }, "name=p"],
     ["oversized body", "post", () => "/v1/plans", json, `{"name":"${big}","currency":"USD","pricePerCall":1}`],
     ["over-long name", "post", () => "/v1/plans", json, `{"name":"${"n".repeat(300)}","currency":"USD","pricePerCall":1}`],
+    ["unknown metering mode", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"metering":"free"}'],
+    ["metering as an object", "post", () => "/v1/plans", json, '{"name":"p","currency":"USD","pricePerCall":1,"metering":{"$ne":"exact"}}'],
     ["operator injection as plan id", "post", () => "/v1/accounts", json, '{"name":"a","planId":{"$ne":null}}'],
     ["unknown plan", "post", () => "/v1/accounts", json, '{"name":"a","planId":"plan_AAAAAAAAAAAAAAAA"}'],
     ["negative credit", "post", () => `/v1/wallets/${s.walletId}/credits`, credit(), '{"amount":-100}'],
