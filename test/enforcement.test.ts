@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { Agent } from "node:http";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.js";
-import { controlPlaneEnv, eventually, startGatewayProcess, startStack, type Seeded, type Stack } from "./support/stack.js";
-
-const ROOT = fileURLToPath(new URL("..", import.meta.url));
+import { eventually, startGatewayProcess, startReaperProcess, startStack, type Seeded, type Stack } from "./support/stack.js";
 
 describe("two-phase charging, quotas, caps and rate limits", () => {
   let stack: Stack;
@@ -58,10 +55,7 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
     expect(Number((await wallet(s))["b:USD"])).toBe(6_000);
 
     // The control plane's reaper (the ingester process runs it) returns it after the TTL.
-    const plane = spawn(process.execPath, [`${ROOT}packages/control-plane/dist/main.js`, "ingester"], {
-      env: { ...controlPlaneEnv(stack), INGESTER_CONSUMER: "reaper-test", REAPER_INTERVAL_MS: "200" },
-      stdio: "inherit",
-    });
+    const plane = startReaperProcess(stack, "reaper-test");
     children.push(plane);
     await eventually(async () => (await wallet(s))["b:USD"] === "10000", 20_000, "reservation reaped");
     expect((await wallet(s))["h:USD"]).toBe("0");

@@ -1,11 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.js";
-import { controlPlaneEnv, eventually, startGatewayProcess, startStack, type GatewayProcess, type Stack } from "./support/stack.js";
+import { eventually, startGatewayProcess, startReaperProcess, startStack, type GatewayProcess, type Stack } from "./support/stack.js";
 
-const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
 const PRICE = 2_500;
 
 describe("leased mode: gateways decide calls from blocks of the balance they hold", () => {
@@ -68,10 +66,7 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     const ok = answers.filter((a) => a.status === 200).length;
     expect(ok).toBe(100);
     // While it held a lease, the wallet showed it as reserved; the reaper (in the ingester process) returns it.
-    const plane = spawn(process.execPath, [CONTROL_PLANE, "ingester"], {
-      env: { ...controlPlaneEnv(stack), INGESTER_CONSUMER: "lease-reaper", REAPER_INTERVAL_MS: "200" },
-      stdio: "inherit",
-    });
+    const plane = startReaperProcess(stack, "lease-reaper");
     children.push(plane);
     await eventually(async () => (await wallet(s.accountId)).reserved === 0, 20_000, "the lease reaped");
     plane.kill("SIGTERM");

@@ -244,6 +244,7 @@ export async function startStack(
 }
 
 const GATEWAY_MAIN = fileURLToPath(new URL("../../packages/gateway-plugin/dist/main.js", import.meta.url));
+const CONTROL_PLANE_MAIN = fileURLToPath(new URL("../../packages/control-plane/dist/main.js", import.meta.url));
 
 export interface GatewayProcess {
   url: string;
@@ -296,6 +297,14 @@ export function controlPlaneEnv(stack: Stack): NodeJS.ProcessEnv {
     TOLLGATE_PARTITIONS: String(TEST_PARTITIONS),
     TOLLGATE_ADMIN_TOKENS: ADMIN_TOKEN,
   };
+}
+
+/** `main.js ingester` (usage ingestion and the reaper every 200 ms) in a process of its own on this stack's stores. */
+export function startReaperProcess(stack: Stack, consumer: string): ChildProcess {
+  return spawn(process.execPath, [CONTROL_PLANE_MAIN, "ingester"], {
+    env: { ...controlPlaneEnv(stack), INGESTER_CONSUMER: consumer, REAPER_INTERVAL_MS: "200" },
+    stdio: "inherit",
+  });
 }
 
 /** Remove this run's keys, and only this run's: never FLUSHALL a shared Redis. */

@@ -273,11 +273,11 @@ export class Meter {
 }
 
 /**
- * Whether a call can be decided from a lease: a flat price (nothing counted for the period: no tiers, no
- * quota), no key cap, and the product's own price (no rate line by attribute).
+ * Whether a call can be decided from a lease: nothing counted for the period (`track` off: a flat price, no
+ * quota, no key cap) and the product's own price (no rate line by attribute).
  */
 function leasable(c: RatedCall): boolean {
-  return !c.track && c.keyCap === undefined && c.quotas.length === 0 && c.line === "" && c.attributes === "";
+  return !c.track && c.line === "" && c.attributes === "";
 }
 
 /** A reply lost on the wire: whether the script ran is unknown, and asking again (by event id) is safe. */

@@ -112,20 +112,7 @@ export class RedisLeases implements LeaseStore {
     for (let round = 0; round < 5; round++) {
       let lease = this.leases.get(name);
       if (lease === undefined) {
-        lease = {
-          id: `L${this.nonce}${(this.sequence++).toString(36)}`,
-          accountId: c.accountId,
-          currency: c.currency,
-          held: 0,
-          spent: 0,
-          balance: 0,
-          deadlineMs: 0,
-          lastCallMs: Date.now(),
-          keyId: c.keyId,
-          ttlMs,
-          waiting: [],
-          busy: undefined,
-        };
+        lease = this.newLease(c.accountId, c.currency, c.keyId, ttlMs);
         this.leases.set(name, lease);
       }
       if (lease.busy !== undefined) {
@@ -207,13 +194,32 @@ export class RedisLeases implements LeaseStore {
     return refusal(reply);
   }
 
+  /** A lease not yet granted, under an id of its own (this process's nonce and a sequence). */
+  private newLease(accountId: string, currency: string, keyId: string, ttlMs: number): Lease {
+    const id = `L${this.nonce}${(this.sequence++).toString(36)}`;
+    return {
+      id,
+      accountId,
+      currency,
+      held: 0,
+      spent: 0,
+      balance: 0,
+      deadlineMs: 0,
+      lastCallMs: Date.now(),
+      keyId,
+      ttlMs,
+      waiting: [],
+      busy: undefined,
+    };
+  }
+
   private forget(lease: Lease): void {
     const name = `${lease.accountId} ${lease.currency}`;
     if (this.leases.get(name) === lease) this.leases.delete(name);
     if (lease.waiting.length > 0) {
       // Spent after the report left: charged with the next lease of the account (a fresh lease's report takes
       // the calls from the balance when there is no lease).
-      const orphan = { ...lease, id: `L${this.nonce}${(this.sequence++).toString(36)}`, held: 0, busy: undefined };
+      const orphan = { ...this.newLease(lease.accountId, lease.currency, lease.keyId, lease.ttlMs), waiting: lease.waiting };
       void this.run(orphan, -1).catch(this.onError);
     }
   }
