@@ -1,8 +1,17 @@
 import type { ChildProcess } from "node:child_process";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
-import { eventually, startGatewayProcess, startReaperProcess, startStack, type GatewayProcess, type Stack } from "./support/stack.js";
+import {
+  eventually,
+  startGatewayProcess,
+  usageIngested,
+  startReaperProcess,
+  startStack,
+  type GatewayProcess,
+  type Stack,
+} from "./support/stack.js";
 
 const PRICE = 2_500;
 
@@ -48,6 +57,10 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     const recorded = await events(s.accountId);
     expect(recorded.map((e) => e._id).sort()).toEqual(ok.map((a) => a.headers["tollgate-event-id"]).sort());
     expect(recorded.every((e) => e.amount === PRICE)).toBe(true);
+    // Booked, the ledger agrees with Redis to the micro: leases moved money only through usage events.
+    await usageIngested(stack, ok.length, s.accountId);
+    await jobs.bookUsage(stack.ctx);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
   it("a gateway killed with SIGKILL costs at most the calls it had not reported, and the reaper returns the rest of its lease", async () => {
@@ -81,5 +94,8 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     const recorded = (await events(s.accountId)).filter((e) => e.amount > 0);
     expect(recorded).toHaveLength(charged);
     expect(recorded.reduce((sum, e) => sum + e.amount, 0)).toBe(initial - streamed.balance);
+    await usageIngested(stack, recorded.length, s.accountId);
+    await jobs.bookUsage(stack.ctx);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 });
