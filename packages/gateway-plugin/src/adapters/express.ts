@@ -74,6 +74,7 @@ export function createTollgate(options: TollgateOptions): TollgateMiddleware {
   };
   const meter = new Meter({
     store: new RedisChargeStore(options.redis, keyspace, {
+      receiptsUntilAnswered: true,
       ...options.store,
       ...(metrics && { onBatch: (size: number) => metrics.meterBatch.observe(size) }),
     }),

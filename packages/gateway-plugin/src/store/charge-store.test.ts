@@ -320,6 +320,25 @@ describe("coalesced charging: one script run for the operations of a partition t
     expect(recorded.map((e) => e.eventId)).toEqual(calls.slice(0, 100).map((c) => c.eventId));
   });
 
+  it("deletes a charge's receipt with the partition's next run once its answer has arrived (the gateway's store)", async () => {
+    await account("acct_forget", 100_000);
+    const gateway = new RedisChargeStore(redis, ks, { receiptsUntilAnswered: true });
+    const receipts = (calls: RatedCall[]) => Promise.all(calls.map((c) => redis.exists(ks.chargeReceipt(c.accountId, c.eventId))));
+    const first = [flat("acct_forget"), flat("acct_forget"), flat("acct_forget")];
+    await Promise.all(first.map((c) => gateway.charge(c, 1)));
+    // The first went alone; its receipt left with the second run. The second run's stay until a next one.
+    expect(await receipts(first)).toEqual([0, 1, 1]);
+    const next = flat("acct_forget");
+    await gateway.charge(next, 1);
+    expect(await receipts([...first, next])).toEqual([0, 0, 0, 1]);
+    // The store that serves direct charges keeps its receipts: a client may repeat its Idempotency-Key.
+    const kept = flat("acct_forget");
+    await rated.charge(kept, 1);
+    await rated.charge(flat("acct_forget"), 1);
+    expect(await receipts([kept])).toEqual([1]);
+    expect(await available("acct_forget")).toBe(100_000 - 6 * 70);
+  });
+
   it("mixes reservations, settlements and charges in one run, and a failing operation fails alone", async () => {
     await account("acct_mixed", 10_000);
     sizes.length = 0;

@@ -23,6 +23,12 @@ type ScriptedRedis = RedisClient & {
 export interface ChargeStoreOptions {
   /** How long a charge receipt is kept, so that a retry of the same event id is answered, not re-applied. */
   chargeReceiptTtlSeconds?: number;
+  /**
+   * Delete a charge's receipt once its answer has arrived (with the partition's next batch): the gateway's
+   * calls, whose event id is asked again only when an answer was lost (a retry, a void). Off (the default): kept
+   * for `chargeReceiptTtlSeconds`, for a client that may repeat its Idempotency-Key (direct charges).
+   */
+  receiptsUntilAnswered?: boolean;
   /** The most charges, reservations and settlements of one partition sent as one script run (default 100). */
   maxBatch?: number;
   /** Told the size of each batch sent (a metric). */
@@ -74,6 +80,7 @@ export class RedisChargeStore implements ChargeStore {
   private readonly redis: ScriptedRedis;
   private readonly receiptTtl: number;
   private readonly meter: Coalescer;
+  private readonly untilAnswered: boolean;
 
   constructor(
     redis: RedisClient,
@@ -87,6 +94,7 @@ export class RedisChargeStore implements ChargeStore {
     redis.defineCommand("tollgateRate", { numberOfKeys: 0, lua: RATE_ONLY_LUA });
     this.redis = redis as ScriptedRedis;
     this.receiptTtl = options.chargeReceiptTtlSeconds ?? 300;
+    this.untilAnswered = options.receiptsUntilAnswered === true;
   }
 
   private spendKey(c: RatedCall): string {
@@ -114,29 +122,35 @@ export class RedisChargeStore implements ChargeStore {
       ks.chargeRequest(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.meter.send(partition, MeterOp.charge, keys, [
-      c.accountId,
-      c.keyId,
-      c.planId,
-      c.productId,
-      c.currency,
-      c.eventId,
-      c.timestampMs,
-      c.method,
-      c.path,
-      this.receiptTtl,
-      units,
-      c.percent,
-      c.price,
-      c.keyCap?.limit ?? -1,
-      COUNTER_TTL_SECONDS,
-      c.track ? 1 : 0,
-      c.attributes,
-      c.line,
-      c.requestDigest ?? "",
-      c.quotas.length,
-      ...this.quotaArgs(c),
-    ]);
+    const reply = await this.meter.send(
+      partition,
+      MeterOp.charge,
+      keys,
+      [
+        c.accountId,
+        c.keyId,
+        c.planId,
+        c.productId,
+        c.currency,
+        c.eventId,
+        c.timestampMs,
+        c.method,
+        c.path,
+        this.receiptTtl,
+        units,
+        c.percent,
+        c.price,
+        c.keyCap?.limit ?? -1,
+        COUNTER_TTL_SECONDS,
+        c.track ? 1 : 0,
+        c.attributes,
+        c.line,
+        c.requestDigest ?? "",
+        c.quotas.length,
+        ...this.quotaArgs(c),
+      ],
+      this.untilAnswered ? keys[2] : undefined,
+    );
     if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
     }

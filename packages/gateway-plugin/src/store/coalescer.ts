@@ -1,5 +1,5 @@
 import { sendUnpipelined, type RedisClient } from "../redis.js";
-import { METER_LUA } from "./scripts.js";
+import { Code, METER_LUA, MeterOp } from "./scripts.js";
 
 export type Reply = (number | string)[];
 type Arg = string | number;
@@ -11,11 +11,15 @@ interface Operation {
   args: Arg[];
   resolve: (reply: Reply) => void;
   reject: (error: unknown) => void;
+  /** A charge's receipt, to delete once the charge's answer is in. */
+  receipt: string | undefined;
 }
 
 interface Slot {
   inFlight: boolean;
   queue: Operation[];
+  /** Receipts of charges whose answer arrived, deleted by the slot's next batch. */
+  forget: string[];
 }
 
 /**
@@ -26,6 +30,8 @@ interface Slot {
  * calls. Every operation still gets its own reply, and is decided before its call goes further.
  * A batch that fails as a whole (a lost connection, a timeout) fails each of its operations with that error:
  * each is idempotent by event id, and the meter retries or voids each as it would a call of its own.
+ * A charge sent with its receipt's key has the receipt deleted by the slot's next batch once the charge's
+ * answer (charged, or a replay) is in: an event id is asked again only when its answer was lost.
  */
 export class Coalescer {
   private readonly redis: MeterRedis;
@@ -43,17 +49,17 @@ export class Coalescer {
     this.redis = redis as MeterRedis;
   }
 
-  /** Apply one operation of `slot` (its keys all in that slot), in its turn. */
-  send(slot: number, op: number, keys: string[], args: Arg[]): Promise<Reply> {
+  /** Apply one operation of `slot` (its keys all in that slot), in its turn; `receipt`: see above. */
+  send(slot: number, op: number, keys: string[], args: Arg[], receipt?: string): Promise<Reply> {
     const s = this.slots.get(slot) ?? this.open(slot);
-    const queued = new Promise<Reply>((resolve, reject) => s.queue.push({ op, keys, args, resolve, reject }));
+    const queued = new Promise<Reply>((resolve, reject) => s.queue.push({ op, keys, args, resolve, reject, receipt }));
     if (!s.inFlight) this.flush(s);
     return queued;
   }
 
   // A slot per partition: as many as the deployment has, kept for the process's life.
   private open(slot: number): Slot {
-    const s: Slot = { inFlight: false, queue: [] };
+    const s: Slot = { inFlight: false, queue: [], forget: [] };
     this.slots.set(slot, s);
     return s;
   }
@@ -64,6 +70,13 @@ export class Coalescer {
     this.onBatch?.(batch.length);
     const keys: string[] = [];
     const args: Arg[] = [];
+    // The keys to forget go first, as an operation whose reply is not anybody's.
+    const skip = s.forget.length > 0 ? 1 : 0;
+    if (skip === 1) {
+      for (const k of s.forget) keys.push(k);
+      args.push(MeterOp.forget, s.forget.length, 0);
+      s.forget = [];
+    }
     for (const o of batch) {
       for (const k of o.keys) keys.push(k);
       args.push(o.op, o.keys.length, o.args.length);
@@ -72,10 +85,14 @@ export class Coalescer {
     this.redis.tollgateMeter(keys.length, ...keys, ...args).then(
       (replies) => {
         for (let i = 0; i < batch.length; i++) {
-          const reply = replies[i];
-          if (reply === undefined) batch[i]!.reject(new Error("the meter script gave no reply for an operation"));
-          else if (reply[0] === "err") batch[i]!.reject(new Error(`meter script: ${reply[1]}`));
-          else batch[i]!.resolve(reply);
+          const o = batch[i]!;
+          const reply = replies[i + skip];
+          if (reply === undefined) o.reject(new Error("the meter script gave no reply for an operation"));
+          else if (reply[0] === "err") o.reject(new Error(`meter script: ${reply[1]}`));
+          else {
+            if (o.receipt !== undefined && (reply[0] === Code.ok || reply[0] === Code.replayed)) s.forget.push(o.receipt);
+            o.resolve(reply);
+          }
         }
         this.next(s);
       },

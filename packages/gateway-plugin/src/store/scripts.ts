@@ -318,7 +318,7 @@ return {${Code.ok}, balance, amount, soft}
 `;
 
 /** The operations METER_LUA applies, by number. */
-export const MeterOp = { charge: 1, reserve: 2, settle: 3 } as const;
+export const MeterOp = { charge: 1, reserve: 2, settle: 3, forget: 4 } as const;
 
 /**
  * The one script the charging path sends: a batch of charges, reservations and settlements of one hash slot,
@@ -328,14 +328,20 @@ export const MeterOp = { charge: 1, reserve: 2, settle: 3 } as const;
  * Each body above is a function of its own KEYS and ARGV (the parameters shadow the script's), so it reads as
  * the single script it was.
  * KEYS: every operation's keys, one after the other.
- * ARGV: per operation: op (MeterOp), its key count, its argument count, then its arguments.
+ * ARGV: per operation: op (MeterOp), its key count, its argument count, then its arguments. `forget` deletes
+ * its keys (charge receipts whose answer arrived: charge-store.ts).
  * Returns one reply per operation, in order: the operation's own, or {'err', message} when it raised an error.
  */
 export const METER_LUA = `${PRELUDE}
 local function charge(KEYS, ARGV) ${CHARGE} end
 local function reserve(KEYS, ARGV) ${RESERVE} end
 local function settle(KEYS, ARGV) ${SETTLE} end
-local ops = { charge, reserve, settle }
+-- Delete keys no longer needed: charge receipts whose answer reached the gateway.
+local function forget(KEYS, ARGV)
+  for i = 1, #KEYS do redis.call('UNLINK', KEYS[i]) end
+  return {1}
+end
+local ops = { charge, reserve, settle, forget }
 local out, ki, ai, n = {}, 1, 1, #ARGV
 while ai <= n do
   local op, nk, na = tonumber(ARGV[ai]), tonumber(ARGV[ai + 1]), tonumber(ARGV[ai + 2])
