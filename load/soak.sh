@@ -8,7 +8,7 @@
 #      (stream backlog, events ingested, Redis used_memory), then the time the backlog takes to drain.
 # Calls spread over ACCOUNTS accounts (their partitions' streams fill as in production). Writes
 # load/results/soak.json. Settings: VUS (32), BURST_SECONDS (30), SOAK_SECONDS (180), SAMPLE_SECONDS (5),
-# ACCOUNTS (8). Removes its data afterwards.
+# ACCOUNTS (8), METERING (exact; `leased`: the accounts' plans in leased mode). Removes its data afterwards.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -52,8 +52,10 @@ PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" LOG_LEVEL=warn
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
 
 API_KEYS="" API_KEY=""
+plan=(SEED_PRICE=1 SEED_CALLS=100000000)
+if [ "${METERING:-exact}" = leased ]; then plan=(SEED_CATALOG='{"pricePerCall":1,"metering":"leased"}' SEED_BALANCE=100000000); fi
 for n in $(seq "${ACCOUNTS:-8}"); do
-  seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Soak plan $n" \
+  seeded="$(env "${plan[@]}" CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PLAN="Soak plan $n" \
     SEED_ACCOUNT="Soak customer $n" node load/dist/seed.js)"
   eval "$seeded"
   API_KEYS="$API_KEYS${API_KEYS:+,}$API_KEY"
