@@ -68,7 +68,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     res.json({ status: "ok" });
   });
   if (logging)
-    app.use(requestLogger(options.logger!, (_req, res) => ({ ...(res as unknown as { locals: { tollgate?: CallLog } }).locals.tollgate })));
+    app.use(requestLogger(options.logger!, (_req, res) => (res as unknown as { locals: { tollgate?: CallLog } }).locals.tollgate ?? {}));
   app.use(tollgate, proxy);
   return {
     app,
