@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalTarget } from "./path.js";
+import { canonicalTarget, normalizeTarget } from "./path.js";
 
 const canonical = (target: string) => {
   const c = canonicalTarget(target);
@@ -68,5 +68,42 @@ describe("canonicalTarget", () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it("answers from its quick look exactly what the full walk answers", () => {
+    const alphabet = fc.constantFrom(
+      "a",
+      "Z",
+      "0",
+      "/",
+      "//",
+      ".",
+      "/.",
+      "/..",
+      "%",
+      "%2e",
+      "%41",
+      "%2F",
+      "?",
+      "=",
+      "&",
+      ";",
+      "~",
+      "@",
+      " ",
+      "#",
+      "\\",
+      "é",
+      "\u0000",
+    );
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 24 }), (parts) => {
+        const target = `/${parts.join("")}`;
+        expect(canonicalTarget(target)).toEqual(normalizeTarget(target));
+      }),
+      { numRuns: 5_000 },
+    );
+    for (const target of ["/", "/?", "/a/", "/a/b?x=1&y=/z?", "/.well-known/x", "/a/./b", "/a//b", "/a?%zz"])
+      expect(canonicalTarget(target)).toEqual(normalizeTarget(target));
   });
 });
