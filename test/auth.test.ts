@@ -1,9 +1,10 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGateway, createGatewayRedis, whenReady } from "@tollgate/gateway-plugin";
 import { ForbiddenError, TollgateAdminClient, UnauthorizedError } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call, rawGet } from "./support/http.js";
-import { startStack, type Seeded, type Stack } from "./support/stack.js";
+import { listen, startStack, TEST_PARTITIONS, type Seeded, type Stack } from "./support/stack.js";
 
 describe("authentication and authorization", () => {
   let stack: Stack;
@@ -78,6 +79,63 @@ describe("authentication and authorization", () => {
     expect(seen.headers.authorization).toBeUndefined();
     expect(seen.headers["tollgate-account-id"]).toBe(alice.accountId);
     expect(seen.headers["tollgate-key-id"]).toBe(alice.keyId);
+  });
+
+  it("gateway: the caller's own tollgate-* headers never reach the upstream, on a charged call or a free one; its other headers do", async () => {
+    const forged = {
+      "tollgate-account-id": bob.accountId,
+      "tollgate-key-id": bob.keyId,
+      "tollgate-event-id": "forged-event",
+      "x-trace": "t-1",
+    };
+    const charged = await call(`${stack.gatewayUrl}/who`, { headers: { "x-api-key": alice.key, ...forged } });
+    expect(charged.status).toBe(200);
+    const seen = stack.upstream.requests.at(-1)!;
+    expect(seen.headers["x-api-key"]).toBeUndefined();
+    expect(seen.headers["tollgate-account-id"]).toBe(alice.accountId);
+    expect(seen.headers["tollgate-key-id"]).toBe(alice.keyId);
+    expect(seen.headers["tollgate-event-id"]).toBe(charged.headers["tollgate-event-id"]);
+    expect(seen.headers["x-trace"]).toBe("t-1");
+
+    const free = await stack.seedCatalog({ products: [], unmatched: { action: "free" } }, 0);
+    const freeAnswer = await call(`${stack.gatewayUrl}/who`, { headers: { authorization: `Bearer ${free.key}`, ...forged } });
+    expect(freeAnswer.status).toBe(200);
+    expect(freeAnswer.headers["tollgate-event-id"]).toBeUndefined();
+    const seenFree = stack.upstream.requests.at(-1)!;
+    expect(seenFree.headers.authorization).toBeUndefined();
+    expect(seenFree.headers["tollgate-event-id"]).toBeUndefined();
+    expect(seenFree.headers["tollgate-account-id"]).toBe(free.accountId);
+    expect(seenFree.headers["tollgate-key-id"]).toBe(free.keyId);
+    expect(seenFree.headers["x-trace"]).toBe("t-1");
+  });
+
+  it("gateway: forwardCredentials passes the caller's key on, and still replaces a forged identity", async () => {
+    const redis = createGatewayRedis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    await whenReady(redis);
+    const gateway = createGateway({
+      redis,
+      prefix: stack.prefix,
+      partitions: TEST_PARTITIONS,
+      upstream: stack.upstream.url,
+      forwardCredentials: true,
+    });
+    await gateway.tollgate.ready;
+    const { server, url } = await listen(gateway.app);
+    try {
+      const answer = await call(`${url}/who`, {
+        headers: { authorization: `Bearer ${alice.key}`, "x-api-key": "also-sent", "tollgate-account-id": bob.accountId },
+      });
+      expect(answer.status).toBe(200);
+      const seen = stack.upstream.requests.at(-1)!;
+      expect(seen.headers.authorization).toBe(`Bearer ${alice.key}`);
+      expect(seen.headers["x-api-key"]).toBe("also-sent");
+      expect(seen.headers["tollgate-account-id"]).toBe(alice.accountId);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      server.closeAllConnections();
+      await gateway.close();
+      redis.disconnect();
+    }
   });
 
   it("control plane: admin endpoints need an admin token", async () => {
