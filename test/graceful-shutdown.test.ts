@@ -1,10 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call } from "./support/http.js";
-import { controlPlaneEnv, eventually, startGatewayProcess, startStack, type Stack } from "./support/stack.js";
-
-const CONTROL_PLANE = fileURLToPath(new URL("../packages/control-plane/dist/main.js", import.meta.url));
+import { CONTROL_PLANE_MAIN, controlPlaneEnv, eventually, startGatewayProcess, startStack, type Stack } from "./support/stack.js";
 
 describe("a gateway stopped with SIGTERM", () => {
   let stack: Stack;
@@ -63,7 +60,7 @@ describe("an ingester stopped with SIGTERM", () => {
 
   /** `withApi`: a whole control plane (API, and the ingester on a thread of its own); else `main.js ingester`. */
   const ingesterProcess = (consumer: string, withApi = false) => {
-    const child = spawn(process.execPath, withApi ? [CONTROL_PLANE] : [CONTROL_PLANE, "ingester"], {
+    const child = spawn(process.execPath, withApi ? [CONTROL_PLANE_MAIN] : [CONTROL_PLANE_MAIN, "ingester"], {
       env: {
         ...controlPlaneEnv(stack),
         PORT: "0",

@@ -1,19 +1,9 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway, createGatewayRedis, createTollgate, GatewayMetrics, whenReady } from "@tollgate/gateway-plugin";
 import { call } from "./support/http.js";
 import { startPrivateRedis, type PrivateRedis } from "./support/private-redis.js";
-import { eventually, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
-
-async function listen(app: express.Express): Promise<{ server: Server; url: string }> {
-  let server!: Server;
-  await new Promise<void>((resolve) => {
-    server = app.listen(0, "127.0.0.1", () => resolve());
-  });
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
+import { eventually, listen, startStack, TEST_PARTITIONS, type Stack } from "./support/stack.js";
 
 describe("when Redis stops answering", () => {
   let redis: PrivateRedis;

@@ -63,7 +63,10 @@ export interface Seeded {
 
 export const TEST_PARTITIONS = 8;
 
-async function listen(app: { listen: (port: number, host: string, cb: () => void) => Server }): Promise<{ server: Server; url: string }> {
+/** An app (express, or anything with its `listen`) on a free port of 127.0.0.1. */
+export async function listen(app: {
+  listen: (port: number, host: string, cb: () => void) => Server;
+}): Promise<{ server: Server; url: string }> {
   let server!: Server;
   await new Promise<void>((resolve) => {
     server = app.listen(0, "127.0.0.1", resolve);
@@ -244,7 +247,7 @@ export async function startStack(
 }
 
 const GATEWAY_MAIN = fileURLToPath(new URL("../../packages/gateway-plugin/dist/main.js", import.meta.url));
-const CONTROL_PLANE_MAIN = fileURLToPath(new URL("../../packages/control-plane/dist/main.js", import.meta.url));
+export const CONTROL_PLANE_MAIN = fileURLToPath(new URL("../../packages/control-plane/dist/main.js", import.meta.url));
 
 export interface GatewayProcess {
   url: string;

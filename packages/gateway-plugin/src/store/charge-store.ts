@@ -112,10 +112,11 @@ export class RedisChargeStore implements ChargeStore {
   async charge(c: RatedCall, units: number): Promise<ChargeOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
+    const receipt = ks.chargeReceipt(c.accountId, c.eventId);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
-      ks.chargeReceipt(c.accountId, c.eventId),
+      receipt,
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
       this.spendKey(c),
       ks.signalStream(partition),
@@ -149,7 +150,7 @@ export class RedisChargeStore implements ChargeStore {
         c.quotas.length,
         ...this.quotaArgs(c),
       ],
-      this.untilAnswered ? keys[2] : undefined,
+      this.untilAnswered ? receipt : undefined,
     );
     if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };

@@ -19,7 +19,11 @@ export interface LeaseOptions {
   idleMs?: number;
 }
 
-const COUNTER_TTL_SECONDS = 7 * 86_400;
+/** How long the account's leased total outlives its last renewal (as long as a lease's own record). */
+const LEASED_TOTAL_TTL_SECONDS = 7 * 86_400;
+
+/** The leases map's key: one lease per account and currency. */
+const leaseName = (accountId: string, currency: string) => `${accountId} ${currency}`;
 
 /** One account's lease, in one currency, as this process holds it. */
 interface Lease {
@@ -86,7 +90,7 @@ export class RedisLeases implements LeaseStore {
   }
 
   spend(c: RatedCall, amount: number, ttlMs: number): ChargeOutcome | Promise<ChargeOutcome> {
-    const lease = this.leases.get(`${c.accountId} ${c.currency}`);
+    const lease = this.leases.get(leaseName(c.accountId, c.currency));
     if (lease !== undefined && usable(lease, amount)) return this.take(lease, c, amount);
     return this.renewAndSpend(c, amount, ttlMs);
   }
@@ -107,7 +111,7 @@ export class RedisLeases implements LeaseStore {
   }
 
   private async renewAndSpend(c: RatedCall, amount: number, ttlMs: number): Promise<ChargeOutcome> {
-    const name = `${c.accountId} ${c.currency}`;
+    const name = leaseName(c.accountId, c.currency);
     // A few rounds at most: another call may take what a renewal granted before this one gets to it.
     for (let round = 0; round < 5; round++) {
       let lease = this.leases.get(name);
@@ -169,7 +173,7 @@ export class RedisLeases implements LeaseStore {
         unit,
         this.maxCalls,
         expiresAt,
-        COUNTER_TTL_SECONDS,
+        LEASED_TOTAL_TTL_SECONDS,
         spentAtSend,
         waiting.length / LEASE_CALL_ARGS,
         ...waiting,
@@ -214,7 +218,7 @@ export class RedisLeases implements LeaseStore {
   }
 
   private forget(lease: Lease): void {
-    const name = `${lease.accountId} ${lease.currency}`;
+    const name = leaseName(lease.accountId, lease.currency);
     if (this.leases.get(name) === lease) this.leases.delete(name);
     if (lease.waiting.length > 0) {
       // Spent after the report left: charged with the next lease of the account (a fresh lease's report takes

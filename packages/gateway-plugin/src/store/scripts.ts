@@ -379,7 +379,7 @@ export const LEASE_CALL_ARGS = 8;
  * KEYS: 1 account, 2 lease (a reservation), 3 reservation index, 4 the account's leased total (the lease's
  *       spend key, which the reaper's release takes down), 5 usage stream, 6 signal stream
  * ARGV: 1 acct, 2 keyId (admission), 3 currency, 4 lease id, 5 unit (0: report only, -1: give back), 6 max
- *       calls per grant, 7 expires at (ms), 8 counter TTL, 9 spent from the lease in all, 10 calls n, then per
+ *       calls per grant, 7 expires at (ms), 8 the leased total's TTL, 9 spent from the lease in all, 10 calls n, then per
  *       call (LEASE_CALL_ARGS): eventId, keyId, planId, productId, amount, ts, method, path
  * Returns {held, amount held, balance} | {returned, 0, balance} | {insufficientFunds, balance, unit, amount
  * held} (the wallet cannot pay for one more call: the lease stands, with what it holds) | another refusal (the
