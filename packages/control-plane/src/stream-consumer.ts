@@ -109,16 +109,25 @@ export class StreamConsumer {
    * Read every stream once; returns how many entries it handled. On one server, one XREADGROUP over all the
    * streams, blocking up to `blockMs` for the first entry. On a cluster, where each stream has a hash slot of
    * its own and a command may not span slots (even on one node), one read per stream, all sent at once (each
-   * to its node); when all come back empty, a pause of up to CLUSTER_IDLE_MS before the next round.
+   * to its node); when all come back empty, a pause of up to CLUSTER_IDLE_MS before the next round. A stream
+   * whose read fails (its group gone with Redis' data) fails the round only after what the other streams
+   * delivered is handled: entries read are this consumer's pending ones, which only a claim would find again.
    */
   private async read(from: "0" | ">", blockMs: number): Promise<number> {
     const { redis, streams } = this.o;
+    let replies: [stream: string, entries: StreamEntry[]][];
+    let failure: { reason: unknown } | undefined;
     const cluster = redis instanceof Cluster;
-    const replies = cluster
-      ? (await Promise.all(streams.map((stream) => this.fetch([stream], from, 0)))).flat()
-      : await this.fetch(streams, from, blockMs);
+    if (cluster) {
+      const settled = await Promise.allSettled(streams.map((stream) => this.fetch([stream], from, 0)));
+      replies = settled.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+      failure = settled.find((r) => r.status === "rejected");
+    } else {
+      replies = await this.fetch(streams, from, blockMs);
+    }
     // One batch of everything read, in stream order, whichever way it was read.
     const count = await this.handle(replies.filter(([, entries]) => entries.length > 0));
+    if (failure !== undefined) throw failure.reason;
     if (cluster && count === 0 && blockMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(blockMs, CLUSTER_IDLE_MS)));
     return count;
   }
