@@ -99,6 +99,46 @@ describe("the ledger is the book of record", () => {
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
+  it("a booker that gives up midway says so: the next run books its calls at once, and until then they count as unbooked", async () => {
+    const { BookingMark, LedgerEntry, UnbookedUsage, Wallet } = stack.ctx.models;
+    const s = await stack.seedAccount({ pricePerCall: 500, balance: 5_000 });
+    for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await ingested(stack, s, 4);
+    // A real failure midway: the calls are claimed for the entry, then the entry finds no wallet to book to.
+    await Wallet.updateOne({ _id: s.walletId }, { $set: { currency: "XTS" } });
+    await expect(jobs.bookUsage(stack.ctx)).rejects.toThrow(/has no wallet/);
+    await Wallet.updateOne({ _id: s.walletId }, { $set: { currency: "USD" } });
+    const [abandoned, ...others] = await BookingMark.find({ accountId: s.accountId }).lean();
+    expect(others).toEqual([]);
+    expect(abandoned!.abandonedAt).toBeInstanceOf(Date);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    // The next run finishes it now, not after the grace a booker still at work gets: one entry, its id.
+    expect(await jobs.bookUsage(stack.ctx)).toBe(4);
+    expect(await LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean()).toEqual([
+      expect.objectContaining({ _id: abandoned!._id, amount: -2_000, usageCount: 4 }),
+    ]);
+    expect(await BookingMark.countDocuments({ accountId: s.accountId })).toBe(0);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+
+    // A young mark nobody gave up on (a booker still at work after its lock expired) whose calls another
+    // booker took out of the backlog: they are the mark's alone, unbooked until it is finished, and no drift.
+    for (let i = 0; i < 2; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
+    await ingested(stack, s, 6);
+    const unclaimed = [];
+    for (const e of await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean())
+      if ((await stack.ctx.models.UsageClaim.findById(e._id).lean()) === null) unclaimed.push(e);
+    expect(unclaimed).toHaveLength(2);
+    const young = { _id: "led_youngyoungyoung", accountId: s.accountId, currency: "USD", calls: packCalls(unclaimed.map(bookingCallOf)) };
+    await BookingMark.create({ ...young, createdAt: new Date() });
+    await UnbookedUsage.deleteMany({ accountId: s.accountId });
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+    expect(await jobs.bookUsage(stack.ctx)).toBe(0);
+    await BookingMark.updateOne({ _id: young._id }, { $set: { createdAt: new Date(Date.now() - 120_000) } });
+    expect(await jobs.bookUsage(stack.ctx)).toBe(2);
+    expect(await ledgerSum(stack, s)).toBe(5_000 - 6 * 500);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
+  });
+
   it("a call ingested again after it was booked (its stream entry sent twice) is booked once", async () => {
     const s = await stack.seedAccount({ pricePerCall: 300, balance: 3_000 });
     for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });

@@ -315,19 +315,22 @@ export async function deleteKeys(redis: RedisClient, prefix: string): Promise<vo
   await deleteMatching(redis, `${prefix}*`);
 }
 
-/** Poll until `probe` returns true, or fail after `timeoutMs`. Waiting on an outcome, not asserting a time. */
 /**
  * Wait until at least `n` usage events (of one account, or all) are in MongoDB, each also in the booking
- * backlog or booked (the ingester writes the events, then the backlog): what booking needs before it runs.
+ * backlog, in a booking under way, or booked (the ingester writes the events, then the backlog): what booking needs before it runs.
  */
 export async function usageIngested(stack: Stack, n: number, accountId?: string): Promise<void> {
-  const { UsageEvent, UnbookedUsage, UsageClaim } = stack.ctx.models;
+  const { UsageEvent, UnbookedUsage, BookingMark, UsageClaim } = stack.ctx.models;
   const filter = accountId === undefined ? {} : { accountId };
   await eventually(
     async () => {
       const events = await UsageEvent.find(filter, { _id: 1 }).lean();
       if (events.length < n) return false;
-      const known = new Set((await UnbookedUsage.find(filter, { calls: 1 }).lean()).flatMap((d) => unpackCalls(d.calls).map((c) => c._id)));
+      const waiting = [
+        ...(await UnbookedUsage.find(filter, { calls: 1 }).lean()),
+        ...(await BookingMark.find(filter, { calls: 1 }).lean()),
+      ];
+      const known = new Set(waiting.flatMap((d) => unpackCalls(d.calls).map((c) => c._id)));
       for (const c of await UsageClaim.find({}, { _id: 1 }).lean()) known.add(c._id);
       return events.every((e) => known.has(e._id));
     },
@@ -342,6 +345,7 @@ export async function backlogCalls(stack: Stack, accountId: string): Promise<num
   return new Set(docs.flatMap((d) => unpackCalls(d.calls).map((c) => c._id))).size;
 }
 
+/** Poll until `probe` returns true, or fail after `timeoutMs`. Waiting on an outcome, not asserting a time. */
 export async function eventually(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000, what = "condition"): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -55,6 +55,8 @@ export interface BookingMark {
   /** The calls, packed (packCalls). */
   calls: string;
   createdAt: Date;
+  /** Set by a booker that gave up on it (an error): the next booker finishes it at once, without a grace. */
+  abandonedAt?: Date;
 }
 
 export const unbookedUsageSchema = new Schema<UnbookedUsage>(
@@ -81,6 +83,7 @@ export const bookingMarkSchema = new Schema<BookingMark>(
     currency: { type: String, required: true },
     calls: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    abandonedAt: { type: Date },
   },
   { versionKey: false, strict: "throw" },
 );

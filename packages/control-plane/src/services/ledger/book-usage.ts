@@ -85,13 +85,24 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
       group.calls.push(call);
     }
   }
-  for (const { accountId, currency, calls } of groups.values()) {
-    for (let i = 0; i < calls.length; i += BOOKING_SLICE) {
-      const slice = calls.slice(i, i + BOOKING_SLICE);
-      const mark: BookingMark = { _id: newId("led"), accountId, currency, calls: packCalls(slice), createdAt: new Date() };
-      await BookingMark.collection.insertOne(mark as never);
-      booked += await finishMark(ctx, mark, slice);
+  const marks: string[] = [];
+  try {
+    for (const { accountId, currency, calls } of groups.values()) {
+      for (let i = 0; i < calls.length; i += BOOKING_SLICE) {
+        const slice = calls.slice(i, i + BOOKING_SLICE);
+        const mark: BookingMark = { _id: newId("led"), accountId, currency, calls: packCalls(slice), createdAt: new Date() };
+        await BookingMark.collection.insertOne(mark as never);
+        marks.push(mark._id);
+        booked += await finishMark(ctx, mark, slice);
+      }
     }
+  } catch (error) {
+    // Given up midway (MongoDB refused a write): say so on this run's marks, so that the next booker finishes
+    // them at once instead of leaving them the grace a booker still at work gets. Until then they keep their
+    // calls out of other entries, and reconciliation counts them as unbooked. If the write fails too, the
+    // grace applies.
+    await BookingMark.updateMany({ _id: { $in: marks } }, { $set: { abandonedAt: new Date() } }).catch(() => undefined);
+    throw error;
   }
   // The documents leave the backlog once their calls are booked (their marks hold the calls of bookings still
   // under way). A booker that dies first leaves them there, booked: their claims keep them from a second entry.
@@ -109,7 +120,8 @@ export async function addToBacklog(models: Models, events: UsageEventDoc[], inge
 }
 
 /**
- * Finish the bookings older than `graceMs` that their booker left (it died, or gave up on an error); returns
+ * Finish the bookings their booker left: those it gave up on (an error), and those older than `graceMs` (it
+ * died, or could not say it gave up; a younger one may be a booker still at work after its lock expired); returns
  * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the
  * booking lock: finishing a mark its booker is still at is safe (claims decide) but could attribute its entry
  * to grants twice on FerretDB.
@@ -120,7 +132,7 @@ export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ b
   let booked = 0;
   for (const mark of marks) {
     const calls = unpackCalls(mark.calls);
-    if (mark.createdAt.getTime() <= Date.now() - graceMs) booked += await finishMark(ctx, mark, calls);
+    if (mark.abandonedAt !== undefined || mark.createdAt.getTime() <= Date.now() - graceMs) booked += await finishMark(ctx, mark, calls);
     else for (const call of calls) open.add(call._id);
   }
   return { booked, open };
