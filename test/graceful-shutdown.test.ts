@@ -1,7 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { storeUsageEvents } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
-import { CONTROL_PLANE_MAIN, controlPlaneEnv, eventually, startGatewayProcess, startStack, type Stack } from "./support/stack.js";
+import {
+  backlogCalls,
+  CONTROL_PLANE_MAIN,
+  controlPlaneEnv,
+  eventually,
+  startGatewayProcess,
+  startStack,
+  type Stack,
+} from "./support/stack.js";
 
 describe("a gateway stopped with SIGTERM", () => {
   let stack: Stack;
@@ -59,7 +68,7 @@ describe("an ingester stopped with SIGTERM", () => {
   });
 
   /** `withApi`: a whole control plane (API, and the ingester on a thread of its own); else `main.js ingester`. */
-  const ingesterProcess = (consumer: string, withApi = false) => {
+  const ingesterProcess = (consumer: string, withApi = false, env: NodeJS.ProcessEnv = {}) => {
     const child = spawn(process.execPath, withApi ? [CONTROL_PLANE_MAIN] : [CONTROL_PLANE_MAIN, "ingester"], {
       env: {
         ...controlPlaneEnv(stack),
@@ -68,6 +77,7 @@ describe("an ingester stopped with SIGTERM", () => {
         // Small reads, so that the stop comes while there is more to read.
         INGESTER_BATCH_SIZE: "10",
         JOBS: "off",
+        ...env,
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -116,5 +126,41 @@ describe("an ingester stopped with SIGTERM", () => {
     expect(await second.exited).toBe(0);
     expect(await ingested(s.accountId)).toBe(calls);
     expect(await onStreams()).toBe(0);
+  });
+
+  it("lets a booking under way finish: no booking left half done, no job left locked for the next process", async () => {
+    const { BookingMark, LedgerEntry, Lock } = stack.ctx.models;
+    const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });
+    // Usage already ingested: a booking run's worth of 2,000 calls (eight entries of 250) and half of another,
+    // which the same job books right after, so that the stop comes while the job is under way.
+    const now = new Date();
+    const events = Array.from({ length: 3_000 }, (_, i) => ({
+      _id: `evt_stop${String(i).padStart(6, "0")}`,
+      accountId: s.accountId,
+      keyId: s.keyId,
+      planId: s.planId,
+      currency: "USD",
+      amount: 1,
+      method: "GET",
+      path: "/hello",
+      timestamp: now,
+      ingestedAt: now,
+    }));
+    await storeUsageEvents(stack.ctx.models, events);
+    const plane = ingesterProcess("booker", false, { JOBS: "on", BOOK_INTERVAL_MS: "10000" });
+    await plane.started;
+    // Stopped while a booking is under way (its mark written, its entry not yet).
+    await eventually(async () => (await BookingMark.countDocuments({ accountId: s.accountId })) > 0, 30_000, "a booking under way");
+    plane.child.kill("SIGTERM");
+    expect(await plane.exited).toBe(0);
+    expect(await BookingMark.countDocuments({ accountId: s.accountId })).toBe(0);
+    expect(await Lock.findById("lock:ledger.book").lean()).toBeNull();
+    const job = await stack.conn.db!.collection("jobs").findOne({ name: "usage.book" });
+    expect(job?.lockedAt ?? null).toBeNull();
+    // The job under way finished before the exit: every call booked, once.
+    const entries = await LedgerEntry.find({ walletId: s.walletId, type: "usage" }).lean();
+    expect(entries.reduce((n, e) => n + e.usageCount!, 0)).toBe(events.length);
+    expect(entries.reduce((sum, e) => sum + e.amount, 0)).toBe(-events.length);
+    expect(await backlogCalls(stack, s.accountId)).toBe(0);
   });
 });

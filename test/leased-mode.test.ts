@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
@@ -82,7 +83,10 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     const plane = startReaperProcess(stack, "lease-reaper");
     children.push(plane);
     await eventually(async () => (await wallet(s.accountId)).reserved === 0, 20_000, "the lease reaped");
+    // Stopped, it finishes the jobs under way (a booking of what it ingested among them) before it exits.
+    const exited = once(plane, "exit");
     plane.kill("SIGTERM");
+    expect((await exited)[0]).toBe(0);
     // The wallet paid for exactly the calls reported; those not reported (at most one report interval's, never
     // more than one lease: 100 calls) were not charged.
     const streamed = await wallet(s.accountId);

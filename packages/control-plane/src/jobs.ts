@@ -65,6 +65,10 @@ export async function startJobs(
     defaultLockLifetime: 120_000,
   });
   agenda.on("error", (error: Error) => ctx.log("agenda error", { error: error.message }));
+  // A job that throws is retried by its schedule; the operator hears of it here and in tollgate_job_failures_total.
+  agenda.on("fail", (error: Error, job: { attrs?: { name?: string } }) =>
+    ctx.log("job failed", { job: job.attrs?.name, error: error.stack ?? error.message }),
+  );
   const jobs: [name: string, everyMs: number, run: () => Promise<unknown>][] = [
     [
       "usage.book",
@@ -134,4 +138,17 @@ export async function startJobs(
   await agenda.start();
   for (const [name, everyMs] of jobs) await agenda.every(everyMs, name);
   return agenda;
+}
+
+/**
+ * Stop the scheduled work for a graceful exit: no job starts any more, jobs waiting their turn are handed
+ * back, and the jobs running are let finish (up to `graceMs`) before the caller closes the connections
+ * under them. Agenda's own `stop` returns at once, leaving a booking or a period close to fail midway on a
+ * closed connection, its job locked for another process until the lock expires.
+ */
+export async function stopJobs(ctx: AppContext, agenda: Agenda, graceMs: number): Promise<void> {
+  const drained = agenda.drain(graceMs);
+  await agenda.stop();
+  const { running } = await drained;
+  if (running > 0) ctx.log("jobs still running at stop", { running, graceMs });
 }

@@ -11,7 +11,7 @@ import { StripeProvider } from "./payments/stripe.js";
 import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
-import { startJobs } from "./jobs.js";
+import { startJobs, stopJobs } from "./jobs.js";
 import { connectRedis, createLogger, LOG_LEVELS, serveMetrics, type RedisClient } from "@tollgate/gateway-plugin";
 import { ControlPlaneMetrics } from "./metrics.js";
 
@@ -34,6 +34,9 @@ function paymentProviders(env: ControlPlaneEnv): Map<string, PaymentProvider> {
   }
   return providers;
 }
+
+/** How long a graceful stop lets scheduled jobs under way finish (within a typical 30 s kill grace). */
+const JOBS_STOP_GRACE_MS = 20_000;
 
 const logger = createLogger("control-plane", LOG_LEVELS.find((l) => l === process.env.LOG_LEVEL) ?? "info");
 
@@ -133,7 +136,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     ...(metricsServer ? { metricsServer } : {}),
     close: async () => {
       metricsServer?.close();
-      await agenda?.stop();
+      if (agenda) await stopJobs(ctx, agenda, JOBS_STOP_GRACE_MS);
       await signals?.stop();
       signalRedis?.disconnect();
       if (server) await new Promise((resolve) => server.close(resolve));
