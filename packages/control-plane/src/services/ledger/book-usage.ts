@@ -101,7 +101,8 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
     // them at once instead of leaving them the grace a booker still at work gets. Until then they keep their
     // calls out of other entries, and reconciliation counts them as unbooked. If the write fails too, the
     // grace applies.
-    await BookingMark.updateMany({ _id: { $in: marks } }, { $set: { abandonedAt: new Date() } }).catch(() => undefined);
+    if (marks.length > 0)
+      await BookingMark.updateMany({ _id: { $in: marks } }, { $set: { abandonedAt: new Date() } }).catch(() => undefined);
     throw error;
   }
   // The documents leave the backlog once their calls are booked (their marks hold the calls of bookings still

@@ -37,8 +37,8 @@ export async function reconcileWallet(
   // (On FerretDB a query by `_id: {$in}` reads the whole collection, even for an empty list: only when needed.)
   const voids = streamed.filter((e) => e.void).map((e) => e.eventId);
   const stored = voids.length === 0 ? [] : await ctx.models.UsageEvent.find({ _id: { $in: voids } }, { _id: 1, refunded: 1 }).lean();
-  // What booking has not finished: the backlog, and the calls of bookings under way or left unfinished (a
-  // booker that failed midway; the next booker leaves a young mark's calls to it, and they leave the backlog).
+  // What booking has not finished: the backlog, and the calls of bookings under way or left unfinished. A
+  // young mark's calls leave the backlog with the next booking run, which leaves them to the mark's booker.
   const [waiting, marked] = await Promise.all([
     ctx.models.UnbookedUsage.find({ accountId, currency }, { calls: 1 }).lean(),
     ctx.models.BookingMark.find({ accountId, currency }, { calls: 1 }).lean(),
