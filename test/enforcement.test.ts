@@ -56,12 +56,12 @@ describe("two-phase charging, quotas, caps and rate limits", () => {
 
     // The control plane's reaper (the ingester process runs it) returns it after the TTL.
     const plane = startReaperProcess(stack, "reaper-test");
-    children.push(plane);
+    children.push(plane.child);
     await eventually(async () => (await wallet(s))["b:USD"] === "10000", 20_000, "reservation reaped");
     expect((await wallet(s))["h:USD"]).toBe("0");
     const reaped = await stack.redis.zcard(stack.keyspace.reservations(stack.keyspace.partitionOf(s.accountId)));
     expect(reaped).toBe(0);
-    plane.kill("SIGTERM");
+    plane.child.kill("SIGTERM");
   });
 
   it("hard quotas refuse with 429 naming the quota; soft quotas allow and record the crossing", async () => {

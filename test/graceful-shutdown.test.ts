@@ -128,6 +128,13 @@ describe("an ingester stopped with SIGTERM", () => {
     expect(await onStreams()).toBe(0);
   });
 
+  it("exits 0 when told to stop while it is still loading", async () => {
+    const plane = ingesterProcess("early", false, { JOBS: "on" });
+    await new Promise<void>((resolve) => plane.child.stdout.on("data", (d: Buffer) => d.toString().includes("starting") && resolve()));
+    plane.child.kill("SIGTERM");
+    expect(await plane.exited).toBe(0);
+  });
+
   it("lets a booking under way finish: no booking left half done, no job left locked for the next process", async () => {
     const { BookingMark, LedgerEntry, Lock } = stack.ctx.models;
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });

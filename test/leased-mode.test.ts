@@ -1,5 +1,4 @@
 import type { ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { Agent } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
@@ -81,12 +80,12 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     expect(ok).toBe(100);
     // While it held a lease, the wallet showed it as reserved; the reaper (in the ingester process) returns it.
     const plane = startReaperProcess(stack, "lease-reaper");
-    children.push(plane);
+    children.push(plane.child);
     await eventually(async () => (await wallet(s.accountId)).reserved === 0, 20_000, "the lease reaped");
     // Stopped, it finishes the jobs under way (a booking of what it ingested among them) before it exits.
-    const exited = once(plane, "exit");
-    plane.kill("SIGTERM");
-    expect((await exited)[0]).toBe(0);
+    await plane.started;
+    plane.child.kill("SIGTERM");
+    expect(await plane.exited).toBe(0);
     // The wallet paid for exactly the calls reported; those not reported (at most one report interval's, never
     // more than one lease: 100 calls) were not charged.
     const streamed = await wallet(s.accountId);

@@ -302,12 +302,23 @@ export function controlPlaneEnv(stack: Stack): NodeJS.ProcessEnv {
   };
 }
 
+/** A control-plane process: `started` once it says it ingests, `exited` with its exit code. */
+export interface ControlPlaneProcess {
+  child: ChildProcess;
+  started: Promise<void>;
+  exited: Promise<number | null>;
+}
+
 /** `main.js ingester` (usage ingestion and the reaper every 200 ms) in a process of its own on this stack's stores. */
-export function startReaperProcess(stack: Stack, consumer: string): ChildProcess {
-  return spawn(process.execPath, [CONTROL_PLANE_MAIN, "ingester"], {
+export function startReaperProcess(stack: Stack, consumer: string): ControlPlaneProcess {
+  const child = spawn(process.execPath, [CONTROL_PLANE_MAIN, "ingester"], {
     env: { ...controlPlaneEnv(stack), INGESTER_CONSUMER: consumer, REAPER_INTERVAL_MS: "200" },
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  const started = new Promise<void>((resolve) =>
+    child.stdout.on("data", (d: Buffer) => d.toString().includes("ingesting usage") && resolve()),
+  );
+  return { child, started, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))) };
 }
 
 /** Remove this run's keys, and only this run's: never FLUSHALL a shared Redis. */

@@ -1,6 +1,30 @@
 #!/usr/bin/env node
-import { controlPlaneEnv } from "./env.js";
-import { log, startControlPlane, type ControlPlane } from "./server.js";
+import type { ControlPlane } from "./server.js";
+
+// SIGTERM: stop taking work, finish what is in hand (requests in flight; the ingester's batch, inserted and
+// acknowledged), then exit 0; a stop that fails exits 1 instead of hanging. Heard from the first line, before
+// the modules load (imported below): one that arrives while they load exits 0 with nothing started; one that
+// arrives while the process starts (its ingester may already be at work) stops it once started.
+const started: { plane?: ControlPlane; log?: (message: string, data?: Record<string, unknown>) => void } = {};
+let stopAsked = false;
+const shutdown = () => {
+  stopAsked = true;
+  if (started.plane === undefined) return;
+  void started.plane.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      started.log?.("shutdown failed", { error: String(error) });
+      process.exit(1);
+    },
+  );
+};
+process.on("SIGTERM", shutdown);
+process.on("SIGINT", shutdown);
+console.log("[control-plane] starting");
+
+const { controlPlaneEnv } = await import("./env.js");
+const { log, startControlPlane } = await import("./server.js");
+started.log = log;
 
 // A promise a library dropped (agenda unlocking a job while FerretDB's SQLite was briefly locked, seen under
 // load) must not take the API and the ingester down with it: it is logged. Every piece of work such a promise
@@ -9,24 +33,7 @@ process.on("unhandledRejection", (reason) => {
   log("unhandled rejection", { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) });
 });
 
-// SIGTERM: stop taking work, finish what is in hand (requests in flight; the ingester's batch, inserted and
-// acknowledged), then exit 0; a stop that fails exits 1 instead of hanging. Heard from the start: a SIGTERM
-// that arrives while the process is still starting (its ingester may already be at work) stops it once started.
-const started: { plane?: ControlPlane } = {};
-let stopAsked = false;
-const shutdown = () => {
-  stopAsked = true;
-  if (started.plane === undefined) return;
-  void started.plane.close().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      log("shutdown failed", { error: String(error) });
-      process.exit(1);
-    },
-  );
-};
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+if (stopAsked) process.exit(0);
 
 // `node main.js` serves the API (and ingests unless INGESTER=off); `node main.js ingester` only ingests.
 const onlyIngester = process.argv[2] === "ingester";
