@@ -34,14 +34,7 @@ mkdir -p "$RUN_DIR" load/results
 
 pids=()
 cleanup() {
-  trap - EXIT INT TERM
-  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  (cd test && node -e '
-    const mongoose = require("mongoose");
-    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
-      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
-  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
+  end_run "${pids[@]}"
   git worktree remove --force "$BASE_TREE" 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
@@ -54,7 +47,6 @@ ln -s "$ROOT/packages/gateway-plugin/node_modules" "$BASE_TREE/packages/gateway-
 log "building the base gateway ($(git log -1 --format='%h %s' "$base_commit" | cut -c1-72))"
 (cd "$BASE_TREE" && "$ROOT/node_modules/.bin/tsc" -p packages/gateway-plugin/tsconfig.json)
 
-wait_http() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; log "$1 did not answer"; exit 1; }
 PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/ab-upstream.log" 2>&1 & pids+=($!)
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/ab-control-plane.log" 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"

@@ -19,17 +19,8 @@ CONTROL_PLANE_PORT=4113
 mkdir -p "$RUN_DIR" load/results
 
 pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  (cd test && node -e '
-    const mongoose = require("mongoose");
-    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
-      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
-  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
-}
-trap cleanup EXIT INT TERM
+# Its processes stopped and its data removed, however it ends.
+trap 'end_run "${pids[@]}"' EXIT INT TERM
 
 # PROFILE=on: a V8 CPU profile of the control plane into .run/profiles (summed up by load/dist/profile-top.js).
 profile=()

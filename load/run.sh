@@ -27,20 +27,8 @@ UPSTREAM_PORT=4100 BARE_PORT=4101 GATEWAY_PORT=4102 CONTROL_PLANE_PORT=4103
 mkdir -p "$RUN_DIR" load/results
 
 pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  # This run's data only: its database and its Redis keys.
-  (cd test && node -e '
-    const mongoose = require("mongoose");
-    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
-      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
-  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
-}
-trap cleanup EXIT INT TERM
-
-wait_http() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; log "$1 did not answer"; exit 1; }
+# Its processes stopped and its data removed, however it ends.
+trap 'end_run "${pids[@]}"' EXIT INT TERM
 
 PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/bench-upstream.log" 2>&1 & pids+=($!)
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/bench-control-plane.log" 2>&1 & pids+=($!)

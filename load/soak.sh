@@ -26,19 +26,9 @@ VUS="${VUS:-32}"
 mkdir -p "$RUN_DIR" load/results
 
 pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  (cd test && node -e '
-    const mongoose = require("mongoose");
-    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
-      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
-  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
-}
-trap cleanup EXIT INT TERM
+# Its processes stopped and its data removed, however it ends.
+trap 'end_run "${pids[@]}"' EXIT INT TERM
 
-wait_http() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done; log "$1 did not answer"; exit 1; }
 k6_load() { # DURATION SUMMARY_FILE
   "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="http://127.0.0.1:$GATEWAY_PORT/hello" -e API_KEYS="$API_KEYS" \
     -e VUS="$VUS" -e DURATION="$1" -e SUMMARY_FILE="$2" load/soak.js >/dev/null

@@ -18,17 +18,8 @@ CONTROL_PLANE_PORT=4123
 mkdir -p "$RUN_DIR"
 
 pids=()
-cleanup() {
-  trap - EXIT INT TERM
-  if [ "${#pids[@]}" -gt 0 ]; then kill "${pids[@]}" 2>/dev/null || true; fi
-  wait 2>/dev/null || true
-  (cd test && node -e '
-    const mongoose = require("mongoose");
-    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
-      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
-  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
-}
-trap cleanup EXIT INT TERM
+# Its processes stopped and its data removed, however it ends.
+trap 'end_run "${pids[@]}"' EXIT INT TERM
 
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/voip-control-plane.log" 2>&1 & pids+=($!)
 for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz" 2>/dev/null && break; sleep 0.1; done

@@ -137,3 +137,23 @@ ensure_build() {
   log "building (tsc -b, then the portal and console with Vite)"
   (cd "$ROOT" && "$PNPM" exec tsc -b && "$PNPM" --filter @tollgate/console run build) >&2
 }
+
+# The load scripts' helpers. wait_http: wait up to 10 s for a URL to answer, or fail naming it.
+wait_http() {
+  for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done
+  log "$1 did not answer"
+  exit 1
+}
+
+# end_run PID…: a load script's exit (its EXIT trap). Stops the processes given, then removes this run's data
+# and only it: its database (MONGODB_DB) and its Redis keys (TOLLGATE_PREFIX); never anything shared.
+end_run() {
+  trap - EXIT INT TERM
+  if [ "$#" -gt 0 ]; then kill "$@" 2>/dev/null || true; fi
+  wait 2>/dev/null || true
+  (cd "$ROOT/test" && node -e '
+    const mongoose = require("mongoose");
+    mongoose.createConnection(process.env.MONGODB_URI, { dbName: process.env.MONGODB_DB }).asPromise()
+      .then(async (c) => { await c.dropDatabase(); await c.close(); });') || true
+  redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX*" | xargs -r redis-cli -u "$REDIS_URL" unlink >/dev/null || true
+}

@@ -4,6 +4,7 @@ import mongoose, { type Connection } from "mongoose";
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
+  callsInBooking,
   createApp,
   createContext,
   createModels,
@@ -328,20 +329,17 @@ export async function deleteKeys(redis: RedisClient, prefix: string): Promise<vo
 
 /**
  * Wait until at least `n` usage events (of one account, or all) are in MongoDB, each also in the booking
- * backlog, in a booking under way, or booked (the ingester writes the events, then the backlog): what booking needs before it runs.
+ * backlog, in a booking under way, or booked (the ingester writes the events, then the backlog): what booking
+ * needs before it runs.
  */
 export async function usageIngested(stack: Stack, n: number, accountId?: string): Promise<void> {
-  const { UsageEvent, UnbookedUsage, BookingMark, UsageClaim } = stack.ctx.models;
+  const { UsageEvent, UsageClaim } = stack.ctx.models;
   const filter = accountId === undefined ? {} : { accountId };
   await eventually(
     async () => {
       const events = await UsageEvent.find(filter, { _id: 1 }).lean();
       if (events.length < n) return false;
-      const waiting = [
-        ...(await UnbookedUsage.find(filter, { calls: 1 }).lean()),
-        ...(await BookingMark.find(filter, { calls: 1 }).lean()),
-      ];
-      const known = new Set(waiting.flatMap((d) => unpackCalls(d.calls).map((c) => c._id)));
+      const known = new Set((await callsInBooking(stack.ctx.models, filter)).map((c) => c._id));
       for (const c of await UsageClaim.find({}, { _id: 1 }).lean()) known.add(c._id);
       return events.every((e) => known.has(e._id));
     },

@@ -173,7 +173,7 @@ export function requestLine(
   aborted: boolean,
   message: string,
 ): string {
-  let line = `{"level":${LEVEL_NUMBERS[level]},"time":"${isoString(Date.now())}"${bindings},"req":{"id":"${id}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)}},"res":{"status":${status}},"responseTime":${responseTime}`;
+  let line = `{"level":${LEVEL_NUMBERS[level]}${isoTime()}${bindings},"req":{"id":"${id}","method":${JSON.stringify(method)},"path":${JSON.stringify(path)}},"res":{"status":${status}},"responseTime":${responseTime}`;
   for (const name in extra) {
     const value = extra[name];
     if (value !== undefined) line += `,${JSON.stringify(name)}:${JSON.stringify(value)}`;

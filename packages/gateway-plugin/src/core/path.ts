@@ -114,36 +114,37 @@ function dotSegment(segment: string): "." | ".." | undefined {
 }
 
 /**
- * Whether `target` is already canonical by a quick look, as nearly every call's is: a path of plain pchars
- * and slashes with no `//` and no segment starting with a dot, then a query of plain query characters (no `%`
- * anywhere, so nothing to decode or check). Anything else takes the full walk.
+ * Where the query of `target` starts (its length when it has none) when the target is already canonical by a
+ * quick look, as nearly every call's is: a path from `/` of plain pchars and slashes with no `//` and no
+ * segment starting with a dot, then a query of plain query characters (no `%` anywhere, so nothing to decode
+ * or check). -1 when it needs the full walk.
  */
-function plainlyCanonical(target: string): boolean {
+function plainQueryStart(target: string): number {
+  if (target.charCodeAt(0) !== 0x2f) return -1;
   let previous = 0;
-  let i = 0;
-  for (; i < target.length; i++) {
-    const code = target.charCodeAt(i);
+  let mark = 0;
+  for (; mark < target.length; mark++) {
+    const code = target.charCodeAt(mark);
     if (code === 0x3f /* ? */) break;
     if (code === 0x2f /* / */ || code === 0x2e /* . */) {
-      if (previous === 0x2f) return false;
-    } else if (code >= 128 || PCHAR[code] !== 1) return false;
+      if (previous === 0x2f) return -1;
+    } else if (code >= 128 || PCHAR[code] !== 1) return -1;
     previous = code;
   }
-  for (i++; i < target.length; i++) {
+  for (let i = mark + 1; i < target.length; i++) {
     const code = target.charCodeAt(i);
-    if (code >= 128 || QUERY[code] !== 1) return false;
+    if (code >= 128 || QUERY[code] !== 1) return -1;
   }
-  return true;
+  return mark;
 }
 
 /** The canonical form of a request target (`req.url`): its path and its query (with the `?`, or empty). */
 export function canonicalTarget(target: string): CanonicalTarget {
-  if (target.charCodeAt(0) !== 0x2f) return refuse("The request target must be a path starting with `/`.");
-  const mark = target.indexOf("?");
-  if (plainlyCanonical(target)) {
-    return mark < 0 ? { ok: true, path: target, query: "" } : { ok: true, path: target.slice(0, mark), query: target.slice(mark) };
-  }
-  return normalizeTarget(target);
+  const mark = plainQueryStart(target);
+  if (mark < 0) return normalizeTarget(target);
+  return mark === target.length
+    ? { ok: true, path: target, query: "" }
+    : { ok: true, path: target.slice(0, mark), query: target.slice(mark) };
 }
 
 /** The full walk of canonicalTarget(), for any target (tested against the quick look above). */

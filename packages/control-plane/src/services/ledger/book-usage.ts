@@ -121,6 +121,19 @@ export async function addToBacklog(models: Models, events: UsageEventDoc[], inge
 }
 
 /**
+ * The calls ingested and not booked yet (unless their claims say otherwise): the backlog's, and those of
+ * bookings under way or left unfinished, whose calls may have left the backlog already. A call may be there
+ * twice.
+ */
+export async function callsInBooking(models: Models, filter: { accountId?: string; currency?: string }): Promise<BookingCall[]> {
+  const [waiting, marked] = await Promise.all([
+    models.UnbookedUsage.find(filter, { calls: 1 }).lean(),
+    models.BookingMark.find(filter, { calls: 1 }).lean(),
+  ]);
+  return [...waiting, ...marked].flatMap((d) => unpackCalls(d.calls));
+}
+
+/**
  * Finish the bookings their booker left: those it gave up on (an error), and those older than `graceMs` (it
  * died, or could not say it gave up; a younger one may be a booker still at work after its lock expired); returns
  * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the

@@ -1,5 +1,6 @@
 import type { AppContext } from "../../context.js";
-import { unpackCalls, type Wallet } from "../../models/index.js";
+import type { Wallet } from "../../models/index.js";
+import { callsInBooking } from "./book-usage.js";
 import { sum, sumsBy } from "./sums.js";
 
 export interface WalletReconciliation {
@@ -37,13 +38,7 @@ export async function reconcileWallet(
   // (On FerretDB a query by `_id: {$in}` reads the whole collection, even for an empty list: only when needed.)
   const voids = streamed.filter((e) => e.void).map((e) => e.eventId);
   const stored = voids.length === 0 ? [] : await ctx.models.UsageEvent.find({ _id: { $in: voids } }, { _id: 1, refunded: 1 }).lean();
-  // What booking has not finished: the backlog, and the calls of bookings under way or left unfinished. A
-  // young mark's calls leave the backlog with the next booking run, which leaves them to the mark's booker.
-  const [waiting, marked] = await Promise.all([
-    ctx.models.UnbookedUsage.find({ accountId, currency }, { calls: 1 }).lean(),
-    ctx.models.BookingMark.find({ accountId, currency }, { calls: 1 }).lean(),
-  ]);
-  const backlog = [...waiting, ...marked].flatMap((d) => unpackCalls(d.calls));
+  const backlog = await callsInBooking(ctx.models, { accountId, currency });
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
   const ingested = new Set(backlog.map((e) => e._id));
   for (const e of streamed) {
