@@ -112,6 +112,55 @@ describe("direct charges: usage that does not pass through the gateway", () => {
     expect(await balance()).toBe(before);
   });
 
+  it("units priced exactly one movement's most (10^15 micros) are charged, one more is refused up front; usage events and sessions draw the line there too", async () => {
+    const rich = await stack.seedCatalog(CATALOG, 1e15);
+    const key = { authorization: `Bearer ${rich.key}` };
+    // consult costs 10,000,000 a unit: 100,000,000 units are 10^15 micros, one more could not be exact.
+    const over = await charge({ productId: "consult", units: 100_000_001 }, "most+1", key);
+    expect(over.status).toBe(422);
+    expect(over.body.errors).toEqual([expect.objectContaining({ pointer: "/units" })]);
+    const events = (units: number) =>
+      request(stack.controlPlaneUrl)
+        .post("/v1/usage-events")
+        .set(key)
+        .send({ events: [{ id: `consult-${units}`, timestamp: new Date().toISOString(), productId: "consult", units }] });
+    const overEvents = await events(100_000_001);
+    expect(overEvents.status).toBe(422);
+    expect(overEvents.body.errors).toEqual([expect.objectContaining({ pointer: "/events/0/units" })]);
+    const session = (requestedUnits: number) =>
+      request(stack.controlPlaneUrl)
+        .post("/v1/charging-sessions")
+        .set(key)
+        .set("idempotency-key", `session-${requestedUnits}`)
+        .send({ productId: "consult", requestedUnits });
+    expect((await session(100_000_001)).status).toBe(422);
+    expect(await stack.admin.getBalance(rich.accountId)).toMatchObject({ balances: [{ available: 1e15, reserved: 0 }] });
+
+    const held = await session(100_000_000);
+    expect(held.status).toBe(201);
+    expect(held.body).toMatchObject({ grantedUnits: 100_000_000 });
+    expect(await stack.admin.getBalance(rich.accountId)).toMatchObject({ balances: [{ available: 0, reserved: 1e15 }] });
+    const ended = await request(stack.controlPlaneUrl)
+      .post(`/v1/charging-sessions/${held.body.id as string}/terminate`)
+      .set(key)
+      .send({ request: 1, usedUnits: 0 });
+    expect(ended.body).toMatchObject({ status: "closed", amount: 0 });
+
+    const most = await charge({ productId: "consult", units: 100_000_000 }, "most", key);
+    expect(most.status).toBe(201);
+    expect(most.body).toMatchObject({ units: 100_000_000, amount: 1e15, balance: 0 });
+    expect(await balance(rich.accountId)).toBe(0);
+
+    const richer = await stack.seedCatalog(CATALOG, 1e15);
+    const reported = await request(stack.controlPlaneUrl)
+      .post("/v1/usage-events")
+      .set({ authorization: `Bearer ${richer.key}` })
+      .send({ events: [{ id: "consult-most", timestamp: new Date().toISOString(), productId: "consult", units: 100_000_000 }] });
+    expect(reported.status).toBe(200);
+    expect(reported.body.results).toEqual([expect.objectContaining({ status: "accepted", amount: 1e15 })]);
+    expect(await balance(richer.accountId)).toBe(0);
+  });
+
   it("staff charge an account by naming it; a revoked key is refused at once", async () => {
     const other = await stack.seedCatalog(CATALOG, 500_000);
     const byStaff = await charge({ accountId: other.accountId, productId: "default", units: 2 }, "ops-1", {

@@ -85,7 +85,7 @@ describe("rating maths", () => {
     );
   });
 
-  it("no call costs more than mostItCosts() says, whatever the period's total and the time of use (graduated and volume)", () => {
+  it("no call costs more than mostItCosts() says, whatever the period's total, the time of use and the call's earlier pieces", () => {
     fc.assert(
       fc.property(
         fc.constantFrom("graduated" as const, "volume" as const).chain((mode) => priceArb(mode)),
@@ -96,7 +96,8 @@ describe("rating maths", () => {
         fc.option(fc.integer({ min: 0, max: 1e9 }), { nil: undefined }),
         fc.record({ first: fc.integer({ min: 0, max: 120 }), next: fc.integer({ min: 1, max: 60 }) }),
         fc.constantFrom(1, 6, 60, 1_000),
-        (price, before, units, percent, minimum, maximum, increments, ratePer) => {
+        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 300 })),
+        (price, before, units, percent, minimum, maximum, increments, ratePer, done) => {
           const p: Price = {
             ...price,
             minimum,
@@ -105,10 +106,69 @@ describe("rating maths", () => {
             timeOfUse: [{ days: [1], from: 0, to: 60, percent }],
             ...(maximum === undefined ? {} : { maximum }),
           };
-          expect(rateCall(p, before, units, percent)).toBeLessThanOrEqual(mostItCosts(p, units));
+          expect(rateCall(p, before, units, percent, done)).toBeLessThanOrEqual(mostItCosts(p, units));
+          expect(rateCall(p, before, units, 100, done)).toBeLessThanOrEqual(mostItCosts(p, units));
         },
       ),
     );
+  });
+
+  it("mostItCosts() of one tier is a price some charge pays: the bound is exact, so no chargeable units are refused", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("graduated" as const, "volume" as const),
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 1, max: 1_000 }),
+        fc.integer({ min: 0, max: 2_000 }),
+        fc.record({ first: fc.integer({ min: 0, max: 120 }), next: fc.integer({ min: 1, max: 60 }) }),
+        fc.constantFrom(1, 6, 60, 1_000),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        (tierMode, unitPrice, flatPrice, packageSize, freeUnits, increments, ratePer, percent, units) => {
+          const p: Price = {
+            metric: "units",
+            tierMode,
+            tiers: [{ upTo: null, unitPrice, flatPrice: tierMode === "graduated" ? flatPrice : 0 }],
+            packageSize,
+            freeUnits,
+            period: "month",
+            minimum: 0,
+            timeOfUse: [{ days: [1], from: 0, to: 60, percent }],
+            increments,
+            ratePer,
+          };
+          // The dearest charge: the allowance just used up, a package boundary, and the piece of a call that
+          // adds the most increments (its first, or one starting at a whole `next` past `first`).
+          const whole = Math.ceil(units / increments.next) * increments.next;
+          const done = incremented(increments, units) >= whole ? 0 : increments.first;
+          expect(rateCall(p, freeUnits, units, Math.max(100, percent), done)).toBe(mostItCosts(p, units));
+        },
+      ),
+    );
+  });
+
+  it("mostItCosts() of a flat price is its price exactly, with the minimum and maximum applied as a charge applies them", () => {
+    const flat: Price = { ...perThousand, tiers: [{ upTo: null, unitPrice: 10_000_000, flatPrice: 0 }], ratePer: 1 };
+    expect(mostItCosts(flat, 100_000_000)).toBe(1e15);
+    expect(mostItCosts(flat, 100_000_001)).toBe(1e15 + 10_000_000);
+    expect(mostItCosts({ ...flat, timeOfUse: [{ days: [1], from: 0, to: 60, percent: 150 }] }, 3)).toBe(45_000_000);
+    expect(mostItCosts({ ...flat, minimum: 50_000_000 }, 3)).toBe(50_000_000);
+    expect(mostItCosts({ ...flat, maximum: 20_000_000 }, 3)).toBe(20_000_000);
+    expect(mostItCosts({ ...flat, minimum: 5, maximum: 20_000_000 }, 0)).toBe(5);
+    for (const units of [0, 1, 7, 100_000_000]) expect(mostItCosts(flat, units)).toBe(rateCall(flat, 0, units));
+  });
+
+  it("a session's later piece can add more increments than the call's first charge rounds to, and mostItCosts() covers it", () => {
+    const p: Price = {
+      ...perThousand,
+      tiers: [{ upTo: null, unitPrice: 1_000, flatPrice: 0 }],
+      ratePer: 1,
+      increments: { first: 5, next: 10 },
+    };
+    // 3 units after 4: from 4 (the first 5) to 7, a whole next of 10.
+    expect(rateCall(p, 0, 3, 100, 4)).toBe(10_000);
+    expect(mostItCosts(p, 3)).toBe(10_000);
   });
 
   it("billing increments: a call is rated as its first increment, then whole next increments (60/6)", () => {

@@ -154,23 +154,40 @@ export function applyPercent(amount: number, percent: number): number {
 }
 
 /**
- * The most `units` of this price can cost in one call, whatever the period's total and the time of use: a
- * bound (never below the true price), used to refuse a charge whose amount could not be an exact integer.
+ * The most `units` of this price can cost in one charge, whatever the period's total, the time of use and the
+ * units the call had before (a session's later reports): a bound, never below the true price and equal to it
+ * where it can be reached, used to refuse a charge whose amount could pass the most one movement may be.
  */
 export function mostItCosts(price: Price, units: number): number {
   const lines = price.dimension?.lines.map((line) => linePrice(price, line)) ?? [];
   return Math.max(mostOneLineCosts(price, units), ...lines.map((line) => mostOneLineCosts(line, units)));
 }
 
+/**
+ * Each step bounds rateUnits' own: ceilings are subadditive (⌈a/p⌉ − ⌈b/p⌉ ≤ ⌈(a − b)/p⌉), so a charge adds
+ * at most ⌈added / packageSize⌉ billable units and its running-total rounding at most ⌈ΔG / ratePer⌉; the
+ * percent's half up is monotone, so it is bounded by itself at the highest percent.
+ */
 function mostOneLineCosts(price: Price, units: number): number {
-  if (price.maximum !== undefined) return Math.max(price.maximum, price.minimum);
-  const blocks = Math.ceil(incremented(price.increments, units) / price.packageSize);
-  const unit = Math.max(...price.tiers.map((t) => t.unitPrice));
-  const flats = price.tiers.reduce((sum, t) => sum + t.flatPrice, 0);
+  const blocks = Math.ceil(mostAdded(price.increments, units) / price.packageSize);
+  const unit = Math.max(0, ...price.tiers.map((t) => t.unitPrice));
+  // Graduated: entering a tier adds its flat fee; volume tiers have none to add.
+  const flats = price.tierMode === "graduated" && blocks > 0 ? price.tiers.reduce((sum, t) => sum + t.flatPrice, 0) : 0;
+  const base = perRate(blocks * unit + flats, price.ratePer ?? 1);
   const percent = Math.max(100, ...price.timeOfUse.map((w) => w.percent));
-  // +1 for the running total's rounding per ratePer, +1 for the time-of-use percent's half up.
-  const base = Math.ceil((blocks * unit + flats) / (price.ratePer ?? 1)) + 1;
-  return Math.max(Math.ceil((base * percent) / 100) + 1, price.minimum);
+  const most = Math.max(applyPercent(base, percent), price.minimum);
+  return price.maximum === undefined ? most : Math.min(most, price.maximum);
+}
+
+/**
+ * The most units a charge of `units` adds to the period through its increments: `incremented(units)` on a
+ * call's first charge; a later piece (done > 0) starts past `first` and adds whole `next`s, as many as its
+ * units can reach.
+ */
+function mostAdded(increments: Increments | undefined, units: number): number {
+  if (units <= 0) return 0;
+  const { next } = increments ?? NO_INCREMENTS;
+  return Math.max(incremented(increments, units), Math.ceil(units / next) * next);
 }
 
 /**
