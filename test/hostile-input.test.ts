@@ -3,24 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
-import { keysMatching } from "./support/keys.js";
+import { snapshot } from "./support/snapshot.js";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
-
-/** Everything the stores hold for this run: every document of every collection, every Redis key and value. */
-async function snapshot(stack: Stack): Promise<string> {
-  const db = stack.conn.db!;
-  const collections = (await db.listCollections().toArray()).map((c) => c.name).sort();
-  const docs: Record<string, unknown[]> = {};
-  for (const name of collections) docs[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
-  const keys = (await keysMatching(stack.redis, `${stack.prefix}*`)).sort();
-  const redis: Record<string, unknown> = {};
-  for (const key of keys) {
-    const type = await stack.redis.type(key);
-    redis[key] =
-      type === "hash" ? await stack.redis.hgetall(key) : type === "stream" ? await stack.redis.xlen(key) : await stack.redis.get(key);
-  }
-  return JSON.stringify({ docs, redis });
-}
 
 describe("bad input gets a 4xx problem and changes nothing", () => {
   let stack: Stack;

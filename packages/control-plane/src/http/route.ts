@@ -6,6 +6,7 @@ import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
 import type { AppContext } from "../context.js";
 import type { Role } from "../models/index.js";
+import { missingObject, unknownParameters } from "./path-objects.js";
 
 /**
  * Who may call a route: `admin` (admin token), `owner` (admin, or a consumer key of the account named by
@@ -94,10 +95,15 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
   if (staffAccess !== spec.roles.length > 0) {
     throw new Error(`${spec.operationId}: staff routes name the roles they admit; consumer and public routes name none`);
   }
+  const unknown = unknownParameters(spec.path);
+  if (unknown.length > 0)
+    throw new Error(`${spec.operationId}: path parameters ${unknown.join(", ")} name no lookup (http/path-objects.ts)`);
   app[spec.method](spec.path, async (req: Request, res: Response) => {
     const principal = await authorize(req, ctx, spec);
     res.locals.who = { actor: principal.actor, ...(principal.kind === "consumer" ? { accountId: principal.accountId } : {}) };
     const params = parse("path", spec.params ?? EMPTY, req.params);
+    const missing = await missingObject(ctx, params);
+    if (missing !== undefined) throw new ProblemError("not_found", `No ${missing}.`);
     const query = parse("query", spec.query ?? EMPTY, req.query);
     let body: unknown = {};
     const rawBody = (req as unknown as { rawBody?: Buffer }).rawBody;
@@ -160,38 +166,59 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
   if (spec.access === "public") return { kind: "admin", actor: "public", role: "viewer" };
   const principal = await ctx.auth.authenticate(req.headers, { keys: spec.access === "metered" ? "published" : "stored" });
   if (principal === undefined) throw new ProblemError("unauthorized");
+  const used = credentialName(principal);
   if (principal.viaCookie && req.method !== "GET" && !sameOrigin(req, ctx.publicUrl)) {
-    // A cookie rides along with any request the browser makes: a change must come from the portal's own page.
-    throw new ProblemError("forbidden", "A portal session's changes must come from the portal's own origin.");
+    // A cookie rides along with any request the browser makes: a change must come from the page's own origin.
+    const page = principal.kind === "admin" ? "console" : "portal";
+    throw new ProblemError("forbidden", `A ${page} session's changes must come from the ${page}'s own origin.`);
   }
   if (principal.kind === "admin") {
     if (spec.access === "consumer")
-      throw new ProblemError("forbidden", "This endpoint is for API keys; admins use /v1/accounts/{accountId}/….");
+      throw new ProblemError(
+        "forbidden",
+        `This endpoint is for API keys and portal sessions, not ${used}: staff use /v1/accounts/{accountId}/….`,
+      );
     if (!spec.roles.includes(principal.role)) {
-      throw new ProblemError("forbidden", `The role ${principal.role} may not ${spec.operationId}: it is for ${spec.roles.join(", ")}.`, {
-        role: principal.role,
-        roles: spec.roles,
-      });
+      throw new ProblemError(
+        "forbidden",
+        `The role ${principal.role} may not ${spec.operationId}: it is for ${spec.roles.join(", ")} (${used} acting as ${principal.role}).`,
+        { role: principal.role, roles: spec.roles },
+      );
     }
     return principal;
   }
-  if (spec.access === "admin") throw new ProblemError("forbidden", "This endpoint requires an admin token.");
+  if (spec.access === "admin") throw new ProblemError("forbidden", `This endpoint is for staff credentials, not ${used}.`);
   if (spec.access === "metered" && principal.key === undefined)
-    throw new ProblemError(
-      "forbidden",
-      "Charges are made with the account's API key (or by staff naming the account), not a portal session.",
-    );
+    throw new ProblemError("forbidden", `Charges are made with the account's API key (or by staff naming the account), not ${used}.`);
   if (spec.access === "owner_link" && !(principal.kind === "consumer" && principal.viaLink)) {
     throw new ProblemError(
       "forbidden",
-      "Keys are created and revoked by an admin, or in a portal session opened by the provider's portal link: an API key cannot mint keys.",
+      `Keys are created and revoked by staff, or in a portal session opened by the provider's portal link, not with ${used}: an API key cannot mint keys.`,
     );
   }
   if (spec.access === "owner" || spec.access === "owner_link") {
     const owner = spec.ownerOf ? await spec.ownerOf(req.params as Record<string, string>, ctx) : req.params.accountId;
-    if (owner !== principal.accountId) throw new ProblemError("forbidden", "An API key may only use its own account.");
+    if (owner !== principal.accountId) throw new ProblemError("forbidden", `${capitalized(used)} may only use its own account.`);
   }
   return principal;
+}
+
+/**
+ * What the caller presented, in the words a problem's detail uses: refusals name the credential actually
+ * used, never another kind of session. Staff: a console session (by password or by token), a staff token, a
+ * bootstrap admin token; consumers: an API key, a portal session (opened by a link or by an API key).
+ */
+export function credentialName(principal: Principal): string {
+  if (principal.kind === "admin") {
+    if (principal.viaCookie) return "a console session";
+    return principal.actor.startsWith("admin:") ? "a bootstrap admin token" : "a staff token";
+  }
+  if (!principal.viaCookie) return "an API key";
+  return principal.viaLink ? "a portal session opened by a portal link" : "a portal session signed in with an API key";
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function parse<T extends z.ZodType>(where: "path" | "query" | "body", schema: T, value: unknown): z.infer<T> {

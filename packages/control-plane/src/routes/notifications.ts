@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
 import { accountParams, positiveAmount } from "../http/schemas.js";
 import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
 import { NOTIFICATION_KINDS } from "../models/notification.js";
@@ -49,10 +48,8 @@ export const getNotificationSettings = defineRoute({
   params: accountParams,
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   async handle({ params, ctx }) {
-    const { Account, NotificationSettings } = ctx.models;
-    if ((await Account.findById(params.accountId, { _id: 1 }).lean()) === null)
-      throw new ProblemError("not_found", `No account ${params.accountId}.`);
-    const saved = await NotificationSettings.findById(params.accountId).lean();
+    // The account exists: the route's path lookup answered 404 otherwise (http/path-objects.ts).
+    const saved = await ctx.models.NotificationSettings.findById(params.accountId).lean();
     return {
       status: 200,
       body: toNotificationSettingsView(
