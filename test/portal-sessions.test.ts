@@ -93,17 +93,21 @@ describe("portal sessions: a short-lived link for one account, traded once for a
     expect((await redeem({})).status).toBe(403);
     const foreign = await redeem({ origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).detail).toBe("A portal session's changes must come from the portal's own origin.");
+    expect(((await foreign.json()) as { detail: string }).detail).toBe(
+      "A portal session's changes must come from the portal's own origin.",
+    );
     // Each refusal names the credential the caller actually used.
     const onAdminRoute = await api("/v1/reports/financial", { headers: { cookie: cookie! } });
-    expect((await onAdminRoute.json()).detail).toBe(
+    expect(((await onAdminRoute.json()) as { detail: string }).detail).toBe(
       "This endpoint is for staff credentials, not a portal session opened by a portal link.",
     );
     const onOtherAccount = await api(`/v1/accounts/${b.accountId}/balance`, { headers: { cookie: cookie! } });
     expect(onOtherAccount.status).toBe(403);
-    expect((await onOtherAccount.json()).detail).toBe("A portal session opened by a portal link may only use its own account.");
+    expect(((await onOtherAccount.json()) as { detail: string }).detail).toBe(
+      "A portal session opened by a portal link may only use its own account.",
+    );
     const keyOnAdminRoute = await api("/v1/reports/financial", { headers: { authorization: `Bearer ${a.key}` } });
-    expect((await keyOnAdminRoute.json()).detail).toBe("This endpoint is for staff credentials, not an API key.");
+    expect(((await keyOnAdminRoute.json()) as { detail: string }).detail).toBe("This endpoint is for staff credentials, not an API key.");
     expect((await redeem({ origin: stack.controlPlaneUrl })).status).toBe(201);
     expect((await stack.admin.getBalance(a.accountId)).balances[0]!.available).toBe(75_000);
 
@@ -126,7 +130,9 @@ describe("portal sessions: a short-lived link for one account, traded once for a
     expect((await api("/v1/reports/financial", { headers: staff })).status).toBe(200);
     const consumerRoute = await api("/v1/me/balance", { headers: staff });
     expect(consumerRoute.status).toBe(403);
-    expect((await consumerRoute.json()).detail).toMatch(/^This endpoint is for API keys and portal sessions, not a console session/);
+    expect(((await consumerRoute.json()) as { detail: string }).detail).toMatch(
+      /^This endpoint is for API keys and portal sessions, not a console session/,
+    );
     const suspend = (headers: Record<string, string>) =>
       api(`/v1/accounts/${b.accountId}/suspend`, {
         method: "POST",
@@ -136,7 +142,9 @@ describe("portal sessions: a short-lived link for one account, traded once for a
     const foreign = await suspend({});
     expect(foreign.status).toBe(403);
     // The console's cookie is refused in the console's words, never a portal session's.
-    expect((await foreign.json()).detail).toBe("A console session's changes must come from the console's own origin.");
+    expect(((await foreign.json()) as { detail: string }).detail).toBe(
+      "A console session's changes must come from the console's own origin.",
+    );
     expect((await suspend({ origin: stack.controlPlaneUrl })).status).toBe(200);
     expect((await api("/v1/console/session", { method: "DELETE", headers: { ...staff, origin: stack.controlPlaneUrl } })).status).toBe(204);
     expect((await api("/v1/reports/financial", { headers: staff })).status).toBe(401);
