@@ -6,7 +6,17 @@ import { defineRoute } from "../http/route.js";
 import { id, name, pageQuery, timestamp } from "../http/schemas.js";
 import { ROLES } from "../models/index.js";
 import { listAudit } from "../services/audit.js";
-import { createToken, createUser, getUser, listTokens, listUsers, revokeToken, updateUser, userView } from "../services/staff/users.js";
+import {
+  createToken,
+  createUser,
+  getUser,
+  listTokens,
+  listUsers,
+  revokeToken,
+  updateUser,
+  userView,
+  type StaffCaller,
+} from "../services/staff/users.js";
 
 const role = z.enum(ROLES);
 /** 12 characters at least (NIST SP 800-63B asks for 8; a console that moves money asks for more), 256 at most. */
@@ -45,7 +55,7 @@ export const createUserRoute = defineRoute({
   body: z.strictObject({ email: z.string().email().max(254), name, role, password }),
   responses: { 201: { description: "The user", schema: userSchema }, 409: { description: "The email is taken" } },
   async handle({ body, principal, ctx }) {
-    return { status: 201, body: await createUser(ctx, principal.actor, body) };
+    return { status: 201, body: await createUser(ctx, caller(principal), body) };
   },
 });
 
@@ -95,7 +105,7 @@ export const updateUserRoute = defineRoute({
     .refine((b) => Object.keys(b).length > 0, { message: "name, role, status or password" }),
   responses: { 200: { description: "The user", schema: userSchema }, 409: { description: "The last active owner" } },
   async handle({ params, body, principal, ctx }) {
-    return { status: 200, body: await updateUser(ctx, principal.actor, params.userId, body) };
+    return { status: 200, body: await updateUser(ctx, caller(principal), params.userId, body) };
   },
 });
 
@@ -118,7 +128,8 @@ export const createUserTokenRoute = defineRoute({
   method: "post",
   path: "/v1/users/:userId/tokens",
   operationId: "createUserToken",
-  summary: "Create an API token for a user, with the user's role or a narrower one; the secret is in this answer only.",
+  summary:
+    "Create an API token for a user, with the user's role or a narrower one, never broader than the calling credential's (403 naming both roles); the secret is in this answer only.",
   access: "admin",
   roles: OWNERS,
   params: userParams,
@@ -126,7 +137,11 @@ export const createUserTokenRoute = defineRoute({
   responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
   async handle({ params, body, principal, ctx }) {
     const user = await getUser(ctx, params.userId);
-    return { status: 201, body: await createToken(ctx, principal.actor, user, tokenInput(body)), headers: { "cache-control": "no-store" } };
+    return {
+      status: 201,
+      body: await createToken(ctx, caller(principal), user, tokenInput(body)),
+      headers: { "cache-control": "no-store" },
+    };
   },
 });
 
@@ -143,6 +158,12 @@ export const revokeUserTokenRoute = defineRoute({
     return { status: 200, body: await revokeToken(ctx, principal.actor, params.userId, params.tokenId) };
   },
 });
+
+/** Who acts, with the role of the credential they act with: what they may give is bounded by it. */
+function caller(principal: Principal): StaffCaller {
+  if (principal.kind !== "admin") throw new ProblemError("forbidden", "Staff credentials only.");
+  return { actor: principal.actor, role: principal.role };
+}
 
 /** The signed-in user (a session or a token of theirs); a bootstrap token has none. */
 function ownUserId(principal: Principal): string {
@@ -174,14 +195,18 @@ export const createMyTokenRoute = defineRoute({
   path: "/v1/tokens",
   operationId: "createMyToken",
   summary:
-    "Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the user's role or a narrower one. The secret is in this answer only; only its hash is kept.",
+    "Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the role of the credential that creates it (by default) or a narrower one, never a broader one, whatever the user's role (403 naming both roles). The secret is in this answer only; only its hash is kept.",
   access: "admin",
   roles: ANY_STAFF,
   body: tokenBody,
   responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
   async handle({ body, principal, ctx }) {
     const user = await getUser(ctx, ownUserId(principal));
-    return { status: 201, body: await createToken(ctx, principal.actor, user, tokenInput(body)), headers: { "cache-control": "no-store" } };
+    return {
+      status: 201,
+      body: await createToken(ctx, caller(principal), user, tokenInput(body)),
+      headers: { "cache-control": "no-store" },
+    };
   },
 });
 

@@ -20,6 +20,25 @@ export function tokenView({ secretHash: _hidden, _id, ...token }: StaffToken): T
   return { id: _id, ...token };
 }
 
+/** Who is acting, with the role their credential carries now (a narrowed token's, not its user's). */
+export interface StaffCaller {
+  actor: string;
+  role: Role;
+}
+
+/**
+ * A credential never makes a credential, a session or a user with more than its own role: refused (403) before
+ * anything is written, naming both roles.
+ */
+function mayGive(caller: StaffCaller, role: Role, what: string): void {
+  if (!ROLE_INCLUDES[caller.role].includes(role)) {
+    throw new ProblemError("forbidden", `A credential acting as ${caller.role} cannot ${what} with the role ${role}.`, {
+      role: caller.role,
+      requestedRole: role,
+    });
+  }
+}
+
 /** A password's argon2id hash (the library's defaults: 19 MiB, 2 passes, as OWASP recommends). */
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
@@ -27,9 +46,10 @@ export function hashPassword(password: string): Promise<string> {
 
 export async function createUser(
   ctx: AppContext,
-  actor: string,
+  caller: StaffCaller,
   input: { email: string; name: string; role: Role; password: string },
 ): Promise<UserView> {
+  mayGive(caller, input.role, "create a user");
   const email = input.email.toLowerCase();
   const now = new Date();
   const user: StaffUser = {
@@ -47,7 +67,7 @@ export async function createUser(
     throw new ProblemError("conflict", `A user with the email ${email} exists already.`);
   }
   await ctx.models.StaffUser.create(user);
-  await audit(ctx, actor, "user.create", user._id, { email, role: user.role });
+  await audit(ctx, caller.actor, "user.create", user._id, { email, role: user.role });
   return userView(user);
 }
 
@@ -69,10 +89,11 @@ export async function listUsers(ctx: AppContext): Promise<UserView[]> {
  */
 export async function updateUser(
   ctx: AppContext,
-  actor: string,
+  caller: StaffCaller,
   userId: string,
   change: { name?: string | undefined; role?: Role | undefined; status?: "active" | "disabled" | undefined; password?: string | undefined },
 ): Promise<UserView> {
+  if (change.role !== undefined) mayGive(caller, change.role, "give a user");
   const user = await getUser(ctx, userId);
   const { password, ...fields } = change;
   const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<StaffUser>;
@@ -89,20 +110,24 @@ export async function updateUser(
     if (owners.length <= 1) throw new ProblemError("conflict", "This is the last active owner: make another user owner first.");
   }
   await ctx.models.StaffUser.replaceOne({ _id: userId }, next);
-  await audit(ctx, actor, "user.update", userId, { ...given, ...(password === undefined ? {} : { password: "changed" }) });
+  await audit(ctx, caller.actor, "user.update", userId, { ...given, ...(password === undefined ? {} : { password: "changed" }) });
   return userView(next);
 }
 
-/** Create a token for a user, with the user's role or one it includes. The secret is returned once. */
+/**
+ * Create a token for a user, with a role both the user's and the caller's include: by default the user's, or
+ * the caller's when it is narrower (a viewer token of an owner makes viewer tokens). The secret is returned once.
+ */
 export async function createToken(
   ctx: AppContext,
-  actor: string,
+  caller: StaffCaller,
   user: StaffUser,
   input: { name: string; role?: Role | undefined; expiresAt?: Date | undefined },
 ): Promise<{ token: TokenView; secret: string }> {
-  const role = input.role ?? user.role;
+  const role = input.role ?? (ROLE_INCLUDES[caller.role].includes(user.role) ? user.role : caller.role);
+  mayGive(caller, role, "create a token");
   if (!ROLE_INCLUDES[user.role].includes(role)) {
-    throw new ProblemError("forbidden", `A ${user.role}'s token cannot carry the role ${role}.`);
+    throw new ProblemError("forbidden", `A token carries at most its user's role: ${user.role} does not include ${role}.`);
   }
   if (input.expiresAt !== undefined && input.expiresAt.getTime() <= Date.now()) {
     throw new ProblemError("validation_failed", "expiresAt must be in the future.", {
@@ -121,7 +146,7 @@ export async function createToken(
     createdAt: new Date(),
   };
   await ctx.models.StaffToken.create(token);
-  await audit(ctx, actor, "token.create", id, { userId: user._id, role, name: input.name });
+  await audit(ctx, caller.actor, "token.create", id, { userId: user._id, role, name: input.name });
   return { token: tokenView(token), secret };
 }
 
