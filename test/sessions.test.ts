@@ -98,6 +98,43 @@ describe("charging sessions: units granted ahead, reported, granted again, ended
     expect(gone.body).toMatchObject({ usedUnits: 5, amount: 5_000 });
   });
 
+  it("reads `expired` only once its grant is back on the wallet, returned once however many readers race the reaper", async () => {
+    // No reaper runs in this stack: whatever returns a lapsed grant here is the read itself.
+    const s = await stack.seedCatalog({ ...CATALOG }, 100_000);
+    const read = (id: string) => request(stack.controlPlaneUrl).get(`/v1/charging-sessions/${id}`).set(as(s));
+    const first = await open(s, { requestedUnits: 20, ttlSeconds: 10 }, "lapse-1");
+    await update(s, first.body.id, { request: 1, usedUnits: 5, requestedUnits: 20 });
+    expect(await wallet(s)).toMatchObject({ available: 75_000, reserved: 20_000 });
+    const seen: { status: string; reserved: number; available: number }[] = [];
+    await eventually(
+      async () => {
+        const { status } = (await read(first.body.id)).body as { status: string };
+        const { reserved, available } = await wallet(s);
+        seen.push({ status, reserved, available });
+        return status === "expired";
+      },
+      30_000,
+      "the session to read expired",
+    );
+    for (const r of seen.filter((r) => r.status === "expired")) expect(r).toMatchObject({ reserved: 0, available: 95_000 });
+    expect((await read(first.body.id)).body).toMatchObject({ status: "expired", grantedUnits: 0, usedUnits: 5, amount: 5_000 });
+    // A report after the lapse is refused, and moves nothing.
+    expect((await update(s, first.body.id, { request: 2, usedUnits: 10 })).status).toBe(409);
+    expect(await wallet(s)).toMatchObject({ available: 95_000, reserved: 0 });
+
+    const second = await open(s, { requestedUnits: 30, ttlSeconds: 10 }, "lapse-2");
+    expect(await wallet(s)).toMatchObject({ available: 65_000, reserved: 30_000 });
+    const lapsesAt = Date.parse(second.body.expiresAt as string);
+    await eventually(() => Date.now() > lapsesAt, 30_000, "the second session's grant to lapse");
+    const later = Date.now() + 60_000;
+    const [answers] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, () => read(second.body.id))),
+      Promise.all(Array.from({ length: stack.keyspace.partitions }, (_, p) => stack.ctx.charging.store.reap(p, later))),
+    ]);
+    expect(answers.map((a) => a.body.status)).toEqual(Array(5).fill("expired"));
+    expect(await wallet(s)).toMatchObject({ available: 95_000, reserved: 0 });
+  });
+
   it("concurrent sessions never take the wallet past its limit", async () => {
     const s = await stack.seedCatalog({ ...CATALOG }, 100_000); // 100 seconds
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => open(s, { requestedUnits: 10 }, `many-${i}`)));

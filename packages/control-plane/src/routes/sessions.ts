@@ -4,8 +4,7 @@ import { defineRoute, replayHeaders } from "../http/route.js";
 import { attributes, chargeUnits as units, id, productId } from "../http/schemas.js";
 import { openSession } from "../services/sessions/open.js";
 import { reportSession } from "../services/sessions/report.js";
-import { answerOf } from "../services/sessions/view.js";
-import { ProblemError } from "../http/problem-error.js";
+import { readSession } from "../services/sessions/read.js";
 import { sessionView } from "../http/charging-views.js";
 const sessionParams = z.strictObject({ sessionId: z.string().regex(/^ses_[A-Za-z0-9_-]{24}$/) });
 
@@ -90,9 +89,6 @@ export const getSessionRoute = defineRoute({
   params: sessionParams,
   responses: { 200: { description: "The session", schema: sessionView } },
   async handle({ params, principal, ctx }) {
-    const s = await ctx.charging.sessions.get(params.sessionId);
-    if (s === undefined || (principal.kind === "consumer" && s.accountId !== principal.accountId))
-      throw new ProblemError("not_found", `No session ${params.sessionId}.`);
-    return { status: 200, body: answerOf(s, Date.now()) };
+    return { status: 200, body: await readSession(ctx, principal, params.sessionId) };
   },
 });

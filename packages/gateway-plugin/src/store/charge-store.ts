@@ -123,35 +123,31 @@ export class RedisChargeStore implements ChargeStore {
       ks.chargeRequest(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.meter.send(
-      partition,
-      MeterOp.charge,
-      keys,
-      [
-        c.accountId,
-        c.keyId,
-        c.planId,
-        c.productId,
-        c.currency,
-        c.eventId,
-        c.timestampMs,
-        c.method,
-        c.path,
-        this.receiptTtl,
-        units,
-        c.percent,
-        c.price,
-        c.keyCap?.limit ?? -1,
-        COUNTER_TTL_SECONDS,
-        c.track ? 1 : 0,
-        c.attributes,
-        c.line,
-        c.requestDigest ?? "",
-        c.quotas.length,
-        ...this.quotaArgs(c),
-      ],
-      this.untilAnswered ? receipt : undefined,
-    );
+    const args = [
+      c.accountId,
+      c.keyId,
+      c.planId,
+      c.productId,
+      c.currency,
+      c.eventId,
+      c.timestampMs,
+      c.method,
+      c.path,
+      this.receiptTtl,
+      units,
+      c.percent,
+      c.price,
+      c.keyCap?.limit ?? -1,
+      COUNTER_TTL_SECONDS,
+      c.track ? 1 : 0,
+      c.attributes,
+      c.line,
+      c.requestDigest ?? "",
+      c.quotas.length,
+      ...this.quotaArgs(c),
+    ];
+    if (c.actor !== undefined) args.push(c.actor);
+    const reply = await this.meter.send(partition, MeterOp.charge, keys, args, this.untilAnswered ? receipt : undefined);
     if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
     }
@@ -205,7 +201,7 @@ export class RedisChargeStore implements ChargeStore {
       this.spendKey(c),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.meter.send(partition, MeterOp.settle, keys, [
+    const args = [
       c.eventId,
       s.units,
       c.percent,
@@ -226,7 +222,9 @@ export class RedisChargeStore implements ChargeStore {
       c.line,
       c.quotas.length,
       ...this.quotaArgs(c),
-    ]);
+    ];
+    if (c.actor !== undefined) args.push(c.actor);
+    const reply = await this.meter.send(partition, MeterOp.settle, keys, args);
     if (reply[0] === Code.reservationGone) return { kind: "gone" };
     return { kind: "settled", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
   }
@@ -295,6 +293,27 @@ export class RedisChargeStore implements ChargeStore {
       returned += await this.redis.tollgateReap(ks.account(accountId), key, index, spendKey, ks.usageStream(partition), eventId, nowMs);
     }
     return returned;
+  }
+
+  /**
+   * Return one reservation if it has lapsed by `nowMs`, by the reaper's own script, so that the reaper and
+   * another caller racing return it once: `gone` when it was not there (settled, or returned already), `held`
+   * with its expiry when it has not lapsed yet.
+   */
+  async reapOne(
+    accountId: string,
+    eventId: string,
+    nowMs = Date.now(),
+  ): Promise<{ kind: "returned" } | { kind: "gone" } | { kind: "held"; untilMs: number }> {
+    const ks = this.keyspace;
+    const partition = ks.partitionOf(accountId);
+    const key = ks.reservation(accountId, eventId);
+    const [expiresAtMs, spendKey] = await this.redis.hmget(key, "exp", "ks");
+    if (!expiresAtMs || !spendKey) return { kind: "gone" };
+    if (Number(expiresAtMs) > nowMs) return { kind: "held", untilMs: Number(expiresAtMs) };
+    const index = ks.reservations(partition);
+    const returned = await this.redis.tollgateReap(ks.account(accountId), key, index, spendKey, ks.usageStream(partition), eventId, nowMs);
+    return returned === 1 ? { kind: "returned" } : { kind: "gone" };
   }
 
   /** The Lua rating maths alone (tests hold it equal to core/rating.ts): a charge's amount and the units it adds. */

@@ -5,6 +5,7 @@ import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
 import { chargingKey, sortedAttributes, unchargeable, unfitProblem } from "../charges/direct.js";
 import { grantUnits, meteringOrUnavailable } from "./grant.js";
+import { currentAnswer } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionOpening {
@@ -31,7 +32,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;
   const prior = await sessions.get(id);
-  if (prior !== undefined) return { answer: answerOf(prior, Date.now()), replayed: true };
+  if (prior !== undefined) return { answer: await currentAnswer(ctx, prior), replayed: true };
 
   const opened = await meteringOrUnavailable(() =>
     sessions.locked(id, async () => {
@@ -73,7 +74,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   if (opened === undefined) {
     const now = await sessions.get(id);
     if (now === undefined) throw new ProblemError("conflict", "This session is being opened by another request: retry shortly.");
-    return { answer: answerOf(now, Date.now()), replayed: true };
+    return { answer: await currentAnswer(ctx, now), replayed: true };
   }
   return { answer: opened, replayed: false };
 }

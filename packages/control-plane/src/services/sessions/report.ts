@@ -4,6 +4,7 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
+import { returnLapsedGrant } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionReport {
@@ -38,7 +39,8 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
       if (input.request === s.request && s.request > 0) return { answer: JSON.parse(s.answer) as SessionAnswer, replayed: true };
       const now = Date.now();
       if (s.status === "closed") throw new ProblemError("conflict", `Session ${s.id} is terminated.`);
-      if (now > s.expiresAtMs)
+      // Refused as expired only once the grant is back, as the answer says (the reaper may not have run yet).
+      if (now > s.expiresAtMs && (await returnLapsedGrant(ctx, s, now)))
         throw new ProblemError("conflict", `Session ${s.id} expired at ${new Date(s.expiresAtMs).toISOString()}: its grant was returned.`);
       if (input.request !== s.request + 1)
         throw new ProblemError("conflict", `Session ${s.id} expects request ${s.request + 1}.`, { expected: s.request + 1 });

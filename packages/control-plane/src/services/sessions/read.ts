@@ -1,0 +1,47 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { AppContext } from "../../context.js";
+import type { Principal } from "../../http/auth.js";
+import { ProblemError } from "../../http/problem-error.js";
+import { chunkEventId } from "./grant.js";
+import { answerOf, type SessionAnswer } from "./view.js";
+
+/**
+ * The longest a reader waits for a lapsed session's reservation to lapse too: it is made just after the
+ * session's clock starts, so it lapses later by the time its grant took (milliseconds; a few Redis timeouts at
+ * worst).
+ */
+const RESERVATION_LAG_MS = 5_000;
+
+/**
+ * Return a lapsed session's grant now, rather than leave it held until the reaper's next run: `expired` says
+ * the grant was returned, so it must be, whenever it is read. The reaper's own script does it, so the reaper
+ * and any number of readers racing return it once. False when the reservation is still held after waiting
+ * (then the session is not expired yet).
+ */
+export async function returnLapsedGrant(ctx: AppContext, s: SessionRecord, nowMs = Date.now()): Promise<boolean> {
+  if (s.status !== "open" || nowMs <= s.expiresAtMs || s.chunkUnits === 0) return true;
+  const store = ctx.charging.store;
+  const eventId = chunkEventId(s.id, s.chunk);
+  let outcome = await store.reapOne(s.accountId, eventId);
+  while (outcome.kind === "held" && outcome.untilMs - s.expiresAtMs <= RESERVATION_LAG_MS) {
+    await sleep(Math.max(1, outcome.untilMs - Date.now() + 1));
+    outcome = await store.reapOne(s.accountId, eventId);
+  }
+  return outcome.kind !== "held";
+}
+
+/** A session as it stands now: a lapsed one's grant returned first (see returnLapsedGrant). */
+export async function currentAnswer(ctx: AppContext, s: SessionRecord): Promise<SessionAnswer> {
+  const now = Date.now();
+  // Still held (it should not be): answered as of its lapse, open, which is what the money says.
+  return answerOf(s, (await returnLapsedGrant(ctx, s, now)) ? now : s.expiresAtMs);
+}
+
+/** One session, read by its own account or by staff. */
+export async function readSession(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionAnswer> {
+  const s = await ctx.charging.sessions.get(sessionId);
+  if (s === undefined || (principal.kind === "consumer" && s.accountId !== principal.accountId))
+    throw new ProblemError("not_found", `No session ${sessionId}.`);
+  return currentAnswer(ctx, s);
+}
