@@ -6577,7 +6577,7 @@ export interface operations {
               path: string;
               /** @description the priced units: 1 per call, or bytes, milliseconds, reported units */
               units: number;
-              /** @description micros charged for this call */
+              /** @description micros this call costs: its price; 0 for a refunded call, whenever it was refunded (what was taken and given back is refundedAmount) */
               amount: number;
               /** @description deprecated: the old name of amount */
               price: number;
@@ -6585,7 +6585,10 @@ export interface operations {
               /** @description the response status (two-phase charges) */
               status?: number;
               durationMs?: number;
+              /** @description returned to the caller: an upstream failure or abort, a reservation reaped, or a charge voided (503) */
               refunded: boolean;
+              /** @description micros taken for this call and given back: a voided charge's price (booked first, its refund is a usage ledger entry of its own), 0 when nothing was taken (a reservation released or reaped) or not refunded */
+              refundedAmount: number;
               /** @description soft quotas this call carried past their limit */
               quotasExceeded: string[];
               /** @description what the usage was, as it was charged */
@@ -6745,7 +6748,7 @@ export interface operations {
               path: string;
               /** @description the priced units: 1 per call, or bytes, milliseconds, reported units */
               units: number;
-              /** @description micros charged for this call */
+              /** @description micros this call costs: its price; 0 for a refunded call, whenever it was refunded (what was taken and given back is refundedAmount) */
               amount: number;
               /** @description deprecated: the old name of amount */
               price: number;
@@ -6753,7 +6756,10 @@ export interface operations {
               /** @description the response status (two-phase charges) */
               status?: number;
               durationMs?: number;
+              /** @description returned to the caller: an upstream failure or abort, a reservation reaped, or a charge voided (503) */
               refunded: boolean;
+              /** @description micros taken for this call and given back: a voided charge's price (booked first, its refund is a usage ledger entry of its own), 0 when nothing was taken (a reservation released or reaped) or not refunded */
+              refundedAmount: number;
               /** @description soft quotas this call carried past their limit */
               quotasExceeded: string[];
               /** @description what the usage was, as it was charged */

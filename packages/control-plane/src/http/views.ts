@@ -145,12 +145,23 @@ const usageEventView = z.object({
   method: z.string(),
   path: z.string(),
   units: z.number().int().describe("the priced units: 1 per call, or bytes, milliseconds, reported units"),
-  amount: z.number().int().describe("micros charged for this call"),
+  amount: z
+    .number()
+    .int()
+    .describe(
+      "micros this call costs: its price; 0 for a refunded call, whenever it was refunded (what was taken and given back is refundedAmount)",
+    ),
   price: z.number().int().describe("deprecated: the old name of amount"),
   currency: z.string(),
   status: z.number().int().optional().describe("the response status (two-phase charges)"),
   durationMs: z.number().int().optional(),
-  refunded: z.boolean(),
+  refunded: z.boolean().describe("returned to the caller: an upstream failure or abort, a reservation reaped, or a charge voided (503)"),
+  refundedAmount: z
+    .number()
+    .int()
+    .describe(
+      "micros taken for this call and given back: a voided charge's price (booked first, its refund is a usage ledger entry of its own), 0 when nothing was taken (a reservation released or reaped) or not refunded",
+    ),
   quotasExceeded: z.array(z.string()).describe("soft quotas this call carried past their limit"),
   attributes: z.record(z.string(), z.string()).optional().describe("what the usage was, as it was charged"),
   rateLine: z
@@ -167,12 +178,14 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
   method: u.method,
   path: u.path,
   units: u.units ?? 1,
-  amount: u.amount,
-  price: u.amount,
+  amount: u.refunded === true ? 0 : u.amount,
+  price: u.refunded === true ? 0 : u.amount,
   currency: u.currency,
   ...(u.status === undefined ? {} : { status: u.status }),
   ...(u.durationMs === undefined ? {} : { durationMs: u.durationMs }),
   refunded: u.refunded ?? false,
+  // An event refunded before refundedAmount was kept: voided after it was stored, its amount is what was taken.
+  refundedAmount: u.refunded === true ? (u.refundedAmount ?? u.amount) : 0,
   quotasExceeded: u.quotasExceeded ?? [],
   ...(u.attributes === undefined ? {} : { attributes: u.attributes }),
   ...(u.rateLine === undefined ? {} : { rateLine: u.rateLine }),

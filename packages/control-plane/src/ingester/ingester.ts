@@ -145,7 +145,11 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
     const stored = await models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: refund.idempotencyKey }).lean();
     if (stored !== null) await recordLedgerIntent({ models }, stored);
   }
-  await models.UsageEvent.updateOne({ _id: charged._id }, { $set: { refunded: true, status: refunded.status } });
+  // Its amount stays what booking took (a backlog re-read of it must book the same): the refund is its own entry.
+  await models.UsageEvent.updateOne(
+    { _id: charged._id },
+    { $set: { refunded: true, status: refunded.status, refundedAmount: charged.amount } },
+  );
 }
 
 function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; void: boolean } {
@@ -170,6 +174,7 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
   if (e.requestBytes !== undefined) event.requestBytes = e.requestBytes;
   if (e.responseBytes !== undefined) event.responseBytes = e.responseBytes;
   if (e.refunded) event.refunded = true;
+  if (e.void) event.refundedAmount = Math.max(0, -e.amount);
   if (e.quotasExceeded.length > 0) event.quotasExceeded = e.quotasExceeded;
   if (e.attributes !== undefined) event.attributes = e.attributes;
   if (e.rateLine !== undefined) event.rateLine = e.rateLine;

@@ -10,7 +10,11 @@ export interface UsageEvent {
   keyId: string;
   planId: string;
   currency: string;
-  /** Integer micros charged for this call. */
+  /**
+   * Integer micros booked for this call: its price, or 0 when its charge was voided before the event reached
+   * MongoDB. A call refunded after (`refundedAmount`) keeps the amount it was booked with, and its own
+   * `usage` ledger entry gives it back; its price (the API's `amount`) is 0.
+   */
   amount: number;
   method: string;
   path: string;
@@ -23,6 +27,8 @@ export interface UsageEvent {
   responseBytes?: number;
   /** Returned to the caller (upstream failure, abort, or reaped after its gateway died). */
   refunded?: boolean;
+  /** A voided call: the micros its charge had taken and its void gave back (absent on events from before it was kept). */
+  refundedAmount?: number;
   quotasExceeded?: string[];
   /** What the usage was (`destination`, `model`…), as charged. */
   attributes?: Record<string, string>;
@@ -51,6 +57,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     requestBytes: { type: Number },
     responseBytes: { type: Number },
     refunded: { type: Boolean },
+    refundedAmount: { type: Number },
     quotasExceeded: { type: [String], default: undefined },
     attributes: { type: Schema.Types.Mixed },
     rateLine: { type: String },
