@@ -67,9 +67,13 @@ describe("an ingester stopped with SIGTERM", () => {
     await stack?.close();
   });
 
-  /** `withApi`: a whole control plane (API, and the ingester on a thread of its own); else `main.js ingester`. */
-  const ingesterProcess = (consumer: string, withApi = false, env: NodeJS.ProcessEnv = {}) => {
-    const child = spawn(process.execPath, withApi ? [CONTROL_PLANE_MAIN] : [CONTROL_PLANE_MAIN, "ingester"], {
+  /**
+   * `withApi`: a whole control plane (API, and the ingester on a thread of its own); else `main.js ingester`.
+   * `preload`: a module node imports first (`--import`), e.g. a barrier.
+   */
+  const ingesterProcess = (consumer: string, withApi = false, env: NodeJS.ProcessEnv = {}, preload?: URL) => {
+    const main = withApi ? [CONTROL_PLANE_MAIN] : [CONTROL_PLANE_MAIN, "ingester"];
+    const child = spawn(process.execPath, preload === undefined ? main : ["--import", preload.href, ...main], {
       env: {
         ...controlPlaneEnv(stack),
         PORT: "0",
@@ -82,10 +86,21 @@ describe("an ingester stopped with SIGTERM", () => {
       stdio: ["ignore", "pipe", "inherit"],
     });
     children.push(child);
-    const started = new Promise<void>((resolve) =>
-      child.stdout.on("data", (d: Buffer) => d.toString().includes("ingesting usage") && resolve()),
-    );
-    return { child, started, exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    /** Resolves once the process has printed `text`. */
+    const said = (text: string) =>
+      new Promise<void>((resolve) => {
+        const heard = () => {
+          if (!out.includes(text)) return;
+          child.stdout.off("data", heard);
+          resolve();
+        };
+        child.stdout.on("data", heard);
+        heard();
+      });
+    const started = said("ingesting usage");
+    return { child, started, said, exited: new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))) };
   };
   const ingested = (accountId: string) => stack.ctx.models.UsageEvent.countDocuments({ accountId });
 
@@ -139,7 +154,7 @@ describe("an ingester stopped with SIGTERM", () => {
     const { BookingMark, LedgerEntry, Lock } = stack.ctx.models;
     const s = await stack.seedAccount({ pricePerCall: 1, balance: 10_000 });
     // Usage already ingested: a booking run's worth of 2,000 calls (eight entries of 250) and half of another,
-    // which the same job books right after, so that the stop comes while the job is under way.
+    // which the same job books right after: the stop lets the whole job finish, not only the booking it found.
     const now = new Date();
     const events = Array.from({ length: 3_000 }, (_, i) => ({
       _id: `evt_stop${String(i).padStart(6, "0")}`,
@@ -154,13 +169,16 @@ describe("an ingester stopped with SIGTERM", () => {
       ingestedAt: now,
     }));
     await storeUsageEvents(stack.ctx.models, events);
-    const plane = ingesterProcess("booker", false, { JOBS: "on", BOOK_INTERVAL_MS: "10000" });
-    await plane.started;
-    // Stopped while a booking is under way (its mark written, its entry not yet).
-    await eventually(async () => (await BookingMark.countDocuments({ accountId: s.accountId })) > 0, 30_000, "a booking under way");
+    // The barrier holds the first booking right after its mark is written, until the process hears SIGTERM:
+    // the stop comes while a booking is under way, however fast or slow the machine.
+    const barrier = new URL("./support/booking-barrier.ts", import.meta.url);
+    const plane = ingesterProcess("booker", false, { JOBS: "on", BOOK_INTERVAL_MS: "10000" }, barrier);
+    await plane.said("booking under way");
+    expect(await BookingMark.countDocuments({})).toBe(1);
+    expect(await LedgerEntry.countDocuments({ type: "usage" })).toBe(0);
     plane.child.kill("SIGTERM");
     expect(await plane.exited).toBe(0);
-    expect(await BookingMark.countDocuments({ accountId: s.accountId })).toBe(0);
+    expect(await BookingMark.countDocuments({})).toBe(0);
     expect(await Lock.findById("lock:ledger.book").lean()).toBeNull();
     const job = await stack.conn.db!.collection("jobs").findOne({ name: "usage.book" });
     expect(job?.lockedAt ?? null).toBeNull();

@@ -168,6 +168,10 @@ const usageEventView = z.object({
     .string()
     .optional()
     .describe("the rate line that priced it (a destination prefix, a model), for a product rated by a dimension"),
+  actor: z
+    .string()
+    .optional()
+    .describe("who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`)"),
   timestamp: z.string(),
 });
 export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> => ({
@@ -189,6 +193,7 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
   quotasExceeded: u.quotasExceeded ?? [],
   ...(u.attributes === undefined ? {} : { attributes: u.attributes }),
   ...(u.rateLine === undefined ? {} : { rateLine: u.rateLine }),
+  ...(u.actor === undefined ? {} : { actor: u.actor }),
   timestamp: u.timestamp.toISOString(),
 });
 

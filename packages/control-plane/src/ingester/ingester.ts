@@ -178,5 +178,6 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
   if (e.quotasExceeded.length > 0) event.quotasExceeded = e.quotasExceeded;
   if (e.attributes !== undefined) event.attributes = e.attributes;
   if (e.rateLine !== undefined) event.rateLine = e.rateLine;
+  if (e.actor !== undefined) event.actor = e.actor;
   return { event, void: e.void };
 }

@@ -34,6 +34,8 @@ export interface UsageEvent {
   attributes?: Record<string, string>;
   /** The value of the rate line that priced it, for a product rated by a dimension. */
   rateLine?: string;
+  /** Who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`): audited too. */
+  actor?: string;
   /** Postpaid and hybrid accounts: the invoice that bills this call (each call is billed once). */
   invoiceId?: string;
   timestamp: Date;
@@ -61,6 +63,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     quotasExceeded: { type: [String], default: undefined },
     attributes: { type: Schema.Types.Mixed },
     rateLine: { type: String },
+    actor: { type: String },
     invoiceId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },

@@ -20,7 +20,7 @@ export const createChargeRoute = defineRoute({
   path: "/v1/charges",
   operationId: "createCharge",
   summary:
-    "Charge usage that does not pass through the gateway (a job, a message, tokens counted afterwards): units of a product of the account's plan, rated and debited atomically like a gateway call, one usage event. Once per Idempotency-Key (remembered 24 h): a repeat answers the first charge. Refusals are the gateway's: 402, 429.",
+    "Charge usage that does not pass through the gateway (a job, a message, tokens counted afterwards): units of a product of the account's plan, rated and debited atomically like a gateway call, one usage event. Once per Idempotency-Key (remembered 24 h): a repeat answers the first charge. Refusals are the gateway's: 402, 429. Staff (naming `accountId`) are audited (`charge.create`) and named on the usage event (`actor`).",
   access: "metered",
   roles: MANAGERS,
   idempotent: true,
@@ -71,7 +71,7 @@ export const reportUsageRoute = defineRoute({
   path: "/v1/usage-events",
   operationId: "reportUsageEvents",
   summary:
-    "Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason.",
+    "Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason. Staff (naming `accountId`) are audited for each accepted event (`usage_event.create`) and named on it (`actor`).",
   access: "metered",
   roles: MANAGERS,
   body: z.strictObject({ events: z.array(eventBody).min(1).max(1_000) }),

@@ -13,7 +13,7 @@ export const openSessionRoute = defineRoute({
   path: "/v1/charging-sessions",
   operationId: "openChargingSession",
   summary:
-    "Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key.",
+    "Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key. Staff (naming `accountId`) are audited for the opening, each update and the termination (`session.open`, `session.update`, `session.terminate`) and named on its usage events (`actor`).",
   access: "metered",
   roles: MANAGERS,
   idempotent: true,

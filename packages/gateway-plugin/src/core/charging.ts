@@ -59,6 +59,11 @@ export interface RatedCall extends CallIdentity {
   attributes: string;
   /** A direct charge's request digest: kept with its receipt, and a different one for the same event id is refused. */
   requestDigest?: string;
+  /**
+   * Who charged it, when staff did (`user:…`, `token:…`): written on its usage event. Sent only when set, after
+   * the quotas: a gateway's calls (never staff) send and write nothing more.
+   */
+  actor?: string;
   /** Units of the same call charged before (a charging session's earlier reports): its increments round the whole. */
   done: number;
   /** Period key of the price's usage counter, e.g. `2026-11`. */

@@ -35,6 +35,8 @@ export interface DirectCharge {
   eventId: string;
   /** The request's digest, when the event id comes from a caller's Idempotency-Key: the same key with another request is refused. */
   requestDigest?: string;
+  /** The staff member charging (`user:…`, `token:…`, `admin:…`), named on the usage event; none for an API key. */
+  actor?: string;
   /** What the usage was (`destination`, `model`…): the product's dimension picks its rate line by one of them. */
   attributes?: Readonly<Record<string, string>>;
   /** When the usage happened (usage reported afterwards): its period's counters and time of use. Default: now. */
@@ -206,6 +208,7 @@ export class Meter {
       const usage = { line, ...(c.attributes && { attributes: c.attributes }) };
       const rated = ratedCall(key, plan, product, c.eventId, at, DIRECT_CHARGE.method, c.path ?? DIRECT_CHARGE.path, usage);
       if (c.requestDigest !== undefined) rated.requestDigest = c.requestDigest;
+      if (c.actor !== undefined) rated.actor = c.actor;
       const run = () => this.o.store.charge(rated, c.units);
       const outcome = c.voidOnLoss === false ? await this.retryOnce(run) : await this.decide(run, () => this.o.store.voidCharge(rated));
       if (outcome.kind === "voided") {

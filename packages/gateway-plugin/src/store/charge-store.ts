@@ -123,35 +123,31 @@ export class RedisChargeStore implements ChargeStore {
       ks.chargeRequest(c.accountId, c.eventId),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.meter.send(
-      partition,
-      MeterOp.charge,
-      keys,
-      [
-        c.accountId,
-        c.keyId,
-        c.planId,
-        c.productId,
-        c.currency,
-        c.eventId,
-        c.timestampMs,
-        c.method,
-        c.path,
-        this.receiptTtl,
-        units,
-        c.percent,
-        c.price,
-        c.keyCap?.limit ?? -1,
-        COUNTER_TTL_SECONDS,
-        c.track ? 1 : 0,
-        c.attributes,
-        c.line,
-        c.requestDigest ?? "",
-        c.quotas.length,
-        ...this.quotaArgs(c),
-      ],
-      this.untilAnswered ? receipt : undefined,
-    );
+    const args = [
+      c.accountId,
+      c.keyId,
+      c.planId,
+      c.productId,
+      c.currency,
+      c.eventId,
+      c.timestampMs,
+      c.method,
+      c.path,
+      this.receiptTtl,
+      units,
+      c.percent,
+      c.price,
+      c.keyCap?.limit ?? -1,
+      COUNTER_TTL_SECONDS,
+      c.track ? 1 : 0,
+      c.attributes,
+      c.line,
+      c.requestDigest ?? "",
+      c.quotas.length,
+      ...this.quotaArgs(c),
+    ];
+    if (c.actor !== undefined) args.push(c.actor);
+    const reply = await this.meter.send(partition, MeterOp.charge, keys, args, this.untilAnswered ? receipt : undefined);
     if (reply[0] === Code.ok) {
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
     }
@@ -205,7 +201,7 @@ export class RedisChargeStore implements ChargeStore {
       this.spendKey(c),
       ...this.quotaKeys(c),
     ];
-    const reply = await this.meter.send(partition, MeterOp.settle, keys, [
+    const args = [
       c.eventId,
       s.units,
       c.percent,
@@ -226,7 +222,9 @@ export class RedisChargeStore implements ChargeStore {
       c.line,
       c.quotas.length,
       ...this.quotaArgs(c),
-    ]);
+    ];
+    if (c.actor !== undefined) args.push(c.actor);
+    const reply = await this.meter.send(partition, MeterOp.settle, keys, args);
     if (reply[0] === Code.reservationGone) return { kind: "gone" };
     return { kind: "settled", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
   }

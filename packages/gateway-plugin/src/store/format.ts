@@ -150,6 +150,8 @@ export const USAGE_FIELDS = {
   attributes: "at",
   /** The value of the rate line that priced it (`+3519`): only for a product rated by a dimension. */
   rateLine: "ln",
+  /** Who charged it (`user:…`, `token:…`, `admin:…`): only for staff charges; a gateway call's is its key. */
+  actor: "by",
 } as const;
 
 export interface UsageEntry {
@@ -175,6 +177,8 @@ export interface UsageEntry {
   void: boolean;
   attributes?: Record<string, string>;
   rateLine?: string;
+  /** The staff member who charged it, for charges made with a staff credential (key id NO_KEY or the session's). */
+  actor?: string;
 }
 
 /** Field/value pairs as XRANGE and XREADGROUP return them. */
@@ -217,6 +221,7 @@ export function decodeUsageEntry(fields: string[]): UsageEntry {
   const attributes = decodeAttributes(f[F.attributes]);
   if (attributes !== undefined) entry.attributes = attributes;
   if (f[F.rateLine]) entry.rateLine = f[F.rateLine];
+  if (f[F.actor]) entry.actor = f[F.actor];
   return entry;
 }
 
@@ -264,6 +269,7 @@ export const VOID_RECEIPT = "void";
 /**
  * The key id of a charge staff made for an account directly (`POST /v1/charges` with an admin token), not
  * through one of its API keys: the scripts admit it without a key of the account's, and no key cap applies.
+ * Its usage event names the staff member in `actor`.
  */
 export const NO_KEY = "-";
 

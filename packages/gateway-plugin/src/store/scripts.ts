@@ -15,7 +15,7 @@ import { ACCOUNT_FIELDS as A, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID
  *   (upTo -1 = open, maximum -1 = none; first,next = billing increments)
  * and is rated by the same maths as core/rating.ts; a property test holds the two equal. The usage counter
  * counts the units after increments (what tiers and allowances apply to); per-unit quotas count the units used.
- * A usage event carries its attributes (JSON) and rate line only when it has them.
+ * A usage event carries its attributes (JSON), rate line and actor (a staff charge's) only when it has them.
  *
  * Quotas travel as groups of four ARGVs: limit, hard (1/0), per unit (1) or per call (0), quota id; each has
  * its counter among KEYS, in the same order.
@@ -98,11 +98,13 @@ local function rate(p, before, units, percent, done)
   if p.max >= 0 and base > p.max then base = p.max end
   return base, added
 end
--- What a usage event carries only when it has it: its attributes (JSON) and rate line.
-local function usage_extras(attributes, line)
+-- What a usage event carries only when it has it: its attributes (JSON), rate line, and the staff member who
+-- charged it (an argument after the quotas that only staff charges send: nil for a gateway's calls).
+local function usage_extras(attributes, line, actor)
   local extra = {}
   if attributes ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.attributes}' extra[#extra + 1] = attributes end
   if line ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.rateLine}' extra[#extra + 1] = line end
+  if actor then extra[#extra + 1] = '${USAGE_FIELDS.actor}' extra[#extra + 1] = actor end
   return extra
 end
 local function incr_counter(key, by, ttl)
@@ -172,7 +174,7 @@ end
  *       7 request digest, 8.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
  *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 attributes, 18 rate line,
- *       19 request digest ('' for none), 20 nQuotas, 21.. quotas
+ *       19 request digest ('' for none), 20 nQuotas, 21.. quotas, then the actor (staff charges only)
  * Returns {ok, balance, amount, softExceeded} | {replayed, balance, amount} | refusal.
  */
 const CHARGE = `
@@ -218,7 +220,7 @@ ${luaXadd(
     path: "ARGV[9]",
     quotasExceeded: "soft",
   },
-  "usage_extras(ARGV[17], ARGV[18])",
+  "usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq])",
 )}
 redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known .. ' ' .. added, 'EX', ARGV[10])
 return {${Code.ok}, balance, amount, soft}
@@ -258,7 +260,7 @@ return {${Code.ok}, balance, amount}
  *       7.. quota counters
  * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
  *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 units done before,
- *       17 attributes, 18 rate line, 19 nQuotas, 20.. quotas
+ *       17 attributes, 18 rate line, 19 nQuotas, 20.. quotas, then the actor (staff only)
  * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided.
  */
 const SETTLE = `
@@ -312,7 +314,7 @@ ${luaXadd(
     refunded: "ARGV[5]",
     quotasExceeded: "soft",
   },
-  "usage_extras(ARGV[17], ARGV[18])",
+  "usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq])",
 )}
 return {${Code.ok}, balance, amount, soft}
 `;

@@ -4,7 +4,8 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
-import { sortedAttributes, unchargeable } from "./direct.js";
+import { audit } from "../audit.js";
+import { sortedAttributes, staffActor, unchargeable } from "./direct.js";
 
 /** Usage already delivered, reported afterwards: one event of a batch. */
 export interface ReportedEvent {
@@ -47,6 +48,7 @@ export async function reportUsage(
   now = new Date(),
 ): Promise<EventResult[]> {
   const resolved = await resolveAll(ctx, principal, events, now);
+  const actor = staffActor(principal);
   const results: EventResult[] = [];
   for (const [i, event] of events.entries()) {
     const target = resolved[i]!;
@@ -62,9 +64,15 @@ export async function reportUsage(
       rateLimited: false,
       voidOnLoss: false,
       path: USAGE_EVENTS_PATH,
+      ...(actor && { actor }),
     });
     if (outcome.ok) {
       const status = outcome.replayed ? "duplicate" : "accepted";
+      // A duplicate moved no money: the first report was audited.
+      if (!outcome.replayed && actor !== undefined) {
+        const { accountId, productId, units, amount, currency } = outcome;
+        await audit(ctx, actor, "usage_event.create", accountId, { eventId, id: event.id, productId, units, amount, currency });
+      }
       results.push({ id: event.id, status, eventId, amount: outcome.amount, currency: outcome.currency, balance: outcome.balance });
     } else {
       results.push({

@@ -13,6 +13,7 @@ import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
 import { MAX_AMOUNT } from "../../http/schemas.js";
+import { audit } from "../audit.js";
 
 export interface DirectChargeInput {
   principal: Principal;
@@ -49,14 +50,30 @@ export async function directCharge(ctx: AppContext, input: DirectChargeInput): P
   const digest = createHash("sha256")
     .update(JSON.stringify([input.productId, input.units, ...(attributes === undefined ? [] : [attributes])]))
     .digest("base64url");
-  return ctx.charging.meter.chargeDirect({
+  const actor = staffActor(input.principal);
+  const outcome = await ctx.charging.meter.chargeDirect({
     requestDigest: digest,
     resolved: { key, plan },
     productId: input.productId,
     units: input.units,
     eventId,
     ...(attributes && { attributes }),
+    ...(actor && { actor }),
   });
+  // A replay moved no money: the first charge was audited.
+  if (outcome.ok && !outcome.replayed && actor !== undefined) {
+    const { accountId, productId, units, amount, currency } = outcome;
+    await audit(ctx, actor, "charge.create", accountId, { eventId, productId, units, amount, currency });
+  }
+  return outcome;
+}
+
+/**
+ * The staff member charging, named on the usage event and in the audit trail; none for an API key (the event
+ * names the key, and a consumer's charges are its usage, not an admin change).
+ */
+export function staffActor(principal: Principal): string | undefined {
+  return principal.kind === "admin" ? principal.actor : undefined;
 }
 
 /** Why usage cannot be charged, as the 422 that refuses it: `no_rate` when its attribute has no rate line. */

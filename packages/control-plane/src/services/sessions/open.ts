@@ -3,7 +3,8 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { derivedId } from "../../ids.js";
-import { chargingKey, sortedAttributes, unchargeable, unfitProblem } from "../charges/direct.js";
+import { audit } from "../audit.js";
+import { chargingKey, sortedAttributes, staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
 import { grantUnits, meteringOrUnavailable } from "./grant.js";
 import { currentAnswer } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
@@ -68,6 +69,16 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
       const answer = answerOf(session, now, { balance: grant.balance, requestedUnits: input.requestedUnits });
       session.answer = JSON.stringify(answer);
       await sessions.create(session);
+      const actor = staffActor(input.principal);
+      if (actor !== undefined) {
+        await audit(ctx, actor, "session.open", key.accountId, {
+          sessionId: id,
+          productId: input.productId,
+          grantedUnits: grant.units,
+          held: grant.amount,
+          currency: base.currency,
+        });
+      }
       return answer;
     }),
   );

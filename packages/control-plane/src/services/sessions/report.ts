@@ -3,6 +3,8 @@ import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
+import { audit } from "../audit.js";
+import { staffActor } from "../charges/direct.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { returnLapsedGrant } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
@@ -61,10 +63,14 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
           ? principal.key
           : { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
       const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
+      const actor = staffActor(principal);
       let balance: number | undefined;
+      let charged = 0;
       if (s.chunkUnits > 0) {
         // The grant as it was held; a session stored before heldCall existed is rated again as of its grant.
-        const call = s.heldCall ? (JSON.parse(s.heldCall) as RatedCall) : chunkCall(resolved, s, s.chunk, s.chunkAtMs).call;
+        const held = s.heldCall ? (JSON.parse(s.heldCall) as RatedCall) : chunkCall(resolved, s, s.chunk, s.chunkAtMs).call;
+        // Staff reporting: the usage event names them.
+        const call = actor === undefined ? held : { ...held, actor };
         const settled = await ctx.charging.store.settle(call, {
           units: delta,
           refund: delta === 0,
@@ -75,6 +81,7 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
         });
         if (settled.kind === "gone") throw new ProblemError("conflict", `Session ${s.id} expired: its grant was returned.`);
         balance = settled.balance;
+        charged = settled.amount;
         s.amount += settled.amount;
       }
       const lastGrant = s.chunkUnits;
@@ -106,6 +113,16 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
       });
       s.answer = JSON.stringify(answer);
       await sessions.save(s satisfies SessionRecord);
+      if (actor !== undefined) {
+        await audit(ctx, actor, input.final ? "session.terminate" : "session.update", s.accountId, {
+          sessionId: s.id,
+          request: s.request,
+          usedUnits: s.usedUnits,
+          amount: charged,
+          currency: s.currency,
+          grantedUnits: s.chunkUnits,
+        });
+      }
       return { answer, replayed: false };
     }),
   );
