@@ -64,7 +64,7 @@ export interface paths {
     get: operations["listUserTokens"];
     put?: never;
     /**
-     * Create an API token for a user, with the user's role or a narrower one; the secret is in this answer only.
+     * Create an API token for a user, with the user's role or a narrower one, never broader than the calling credential's (403 naming both roles); the secret is in this answer only.
      * @description Staff roles admitted: owner.
      */
     post: operations["createUserToken"];
@@ -108,7 +108,7 @@ export interface paths {
     get: operations["listMyTokens"];
     put?: never;
     /**
-     * Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the user's role or a narrower one. The secret is in this answer only; only its hash is kept.
+     * Create an API token for automation, for the signed-in user: named, with an optional expiry, carrying the role of the credential that creates it (by default) or a narrower one, never a broader one, whatever the user's role (403 naming both roles). The secret is in this answer only; only its hash is kept.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     post: operations["createMyToken"];
@@ -629,7 +629,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Charge usage that does not pass through the gateway (a job, a message, tokens counted afterwards): units of a product of the account's plan, rated and debited atomically like a gateway call, one usage event. Once per Idempotency-Key (remembered 24 h): a repeat answers the first charge. Refusals are the gateway's: 402, 429.
+     * Charge usage that does not pass through the gateway (a job, a message, tokens counted afterwards): units of a product of the account's plan, rated and debited atomically like a gateway call, one usage event. Once per Idempotency-Key (remembered 24 h): a repeat answers the first charge. Refusals are the gateway's: 402, 429. Staff (naming `accountId`) are audited (`charge.create`) and named on the usage event (`actor`).
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["createCharge"];
@@ -649,7 +649,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason.
+     * Record up to 1,000 events of usage already delivered (each with its own id, time, product and units), deduplicated by id over 35 days, each charged as of its own time like a call. One bad event refuses the whole batch (4xx, nothing changes); otherwise each event is accepted, a duplicate, or refused with its reason. Staff (naming `accountId`) are audited for each accepted event (`usage_event.create`) and named on it (`actor`).
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["reportUsageEvents"];
@@ -669,7 +669,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key.
+     * Open a charging session (a call, a stream, a job): units of a product granted ahead and held on the wallet, as many as asked or as the wallet covers. Refused (402, coveredUnits 0) when not one unit is covered. Once per Idempotency-Key. Staff (naming `accountId`) are audited for the opening, each update and the termination (`session.open`, `session.update`, `session.terminate`) and named on its usage events (`actor`).
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["openChargingSession"];
@@ -6597,6 +6597,8 @@ export interface operations {
               };
               /** @description the rate line that priced it (a destination prefix, a model), for a product rated by a dimension */
               rateLine?: string;
+              /** @description who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`) */
+              actor?: string;
               timestamp: string;
             }[];
             nextCursor?: string;
@@ -6768,6 +6770,8 @@ export interface operations {
               };
               /** @description the rate line that priced it (a destination prefix, a model), for a product rated by a dimension */
               rateLine?: string;
+              /** @description who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`) */
+              actor?: string;
               timestamp: string;
             }[];
             nextCursor?: string;
