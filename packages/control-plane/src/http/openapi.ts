@@ -130,6 +130,7 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
       title: "Tollgate control plane",
       version: "0.1.0",
       description: "Money is integer micros: 1 currency unit = 1,000,000.",
+      license: { name: "Apache-2.0", identifier: "Apache-2.0" },
     },
     servers: [{ url: "/", description: "The control plane that serves this document" }],
     paths,
