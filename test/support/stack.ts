@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import mongoose, { type Connection } from "mongoose";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,6 +9,8 @@ import {
   createContext,
   createModels,
   Ingester,
+  openApiDocument,
+  routes,
   SignalConsumer,
   StripeProvider,
   unpackCalls,
@@ -32,6 +34,7 @@ import { deleteKeys as deleteMatching } from "./keys.js";
 import { TollgateAdminClient, TollgateClient } from "@tollgate/sdk";
 import { ADMIN_TOKEN, MONGODB_URI, REDIS_URL, uniqueName } from "./env.js";
 import { startUpstream, type Upstream } from "./upstream.js";
+import { contractOf, type Contract } from "./contract.js";
 
 export interface Stack {
   dbName: string;
@@ -46,6 +49,8 @@ export interface Stack {
   upstream: Upstream;
   ingester?: Ingester;
   admin: TollgateAdminClient;
+  /** What the API answered, against its OpenAPI document: `close()` fails when an answer broke it. */
+  contract: Contract;
   consumer(key: string): TollgateClient;
   /** A plan, an account on it, its wallet credited with `balance` micros, and one API key. */
   seedAccount(options: { pricePerCall: number; balance: number; currency?: string }): Promise<Seeded>;
@@ -145,7 +150,16 @@ export async function startStack(
     // TOLLGATE_TEST_LOG=1 shows what the control plane logs (an unhandled error's stack, a failed charge).
     ...(process.env.TOLLGATE_TEST_LOG ? { log: (message: string, fields?: object) => console.error(message, fields ?? {}) } : {}),
   });
-  const controlPlane = await listen(createApp(ctx));
+  // Every answer of the API is held to the OpenAPI document it serves (support/contract.ts).
+  const contract = contractOf(openApiDocument(routes));
+  const api = createApp(ctx);
+  const controlPlane = await listen({
+    listen: (port, host, cb) =>
+      createServer((req, res) => {
+        contract.record(req, res);
+        api(req, res);
+      }).listen(port, host, cb),
+  });
 
   const upstream = await startUpstream();
   const gatewayRedis = createGatewayRedis(redisUrl);
@@ -200,6 +214,7 @@ export async function startStack(
     upstream,
     ...(ingester ? { ingester } : {}),
     admin,
+    contract,
     consumer: (key) => new TollgateClient({ baseUrl: controlPlane.url, token: key }),
     async seedAccount({ pricePerCall, balance, currency = "USD" }) {
       const plan = await admin.createPlan({ name: "test plan", currency, pricePerCall });
@@ -242,6 +257,8 @@ export async function startStack(
       await conn.dropDatabase();
       await conn.close();
       stripeMock?.process.kill();
+      if (contract.violations.length > 0)
+        throw new Error(`answers the OpenAPI document does not describe:\n${[...new Set(contract.violations)].join("\n")}`);
     },
   };
   return stack;

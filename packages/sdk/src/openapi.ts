@@ -3377,6 +3377,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Accounts renew on another period on this plan (`conflict`): make another plan and move them */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -3707,6 +3716,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The plan does not exist, or cannot take the account (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description An error, as RFC 9457 problem details */
       default: {
         headers: {
@@ -3904,6 +3922,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A closed account cannot be suspended or resumed (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -4021,6 +4048,15 @@ export interface operations {
       };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A closed account cannot be suspended or resumed (`conflict`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4400,6 +4436,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description A prepaid wallet cannot pay what the change costs now (`insufficient_funds`); nothing changed */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
         headers: {
@@ -4411,6 +4456,15 @@ export interface operations {
       };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A fee is due, the account is closed, or another change is under way (`conflict`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4436,7 +4490,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description The plan does not exist, is in another currency, or the account has no wallet in it (`unprocessable`); or the key was used for another change (`idempotency_key_reused`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4612,6 +4666,15 @@ export interface operations {
       };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another renewal run holds the lock (`conflict`): try again shortly */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -4806,6 +4869,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The account already has a wallet in that currency (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -4932,6 +5004,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The recharge named by `fromRecharge` kept no card of that provider (`unprocessable`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -5883,7 +5964,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description The product is not in the plan, the units could cost more than one movement may, the account is unknown (`unprocessable`), or no rate line rates the attribute (`no_rate`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -6018,6 +6099,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An event cannot be charged (an unknown product or account, units that could cost more than one movement may, `unprocessable`; no rate line, `no_rate`): the whole batch is refused, naming it */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -6169,8 +6259,26 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description The product is not in the plan, the units could cost more than one movement may (`unprocessable`), or no rate line rates its attribute (`no_rate`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description A hard quota is used up (`quota_exceeded`) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Metering is unavailable: nothing was granted (`metering_unavailable`) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -6402,6 +6510,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description More units reported than were granted (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description An error, as RFC 9457 problem details */
       default: {
         headers: {
@@ -6529,6 +6646,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description More units reported than were granted (`unprocessable`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7343,6 +7469,24 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description An error, as RFC 9457 problem details */
       default: {
         headers: {
@@ -7429,6 +7573,24 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -7633,7 +7795,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description No such payment provider is configured, or the account has no wallet in the currency (`unprocessable`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -7729,6 +7891,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only a succeeded recharge can be refunded (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -7740,6 +7911,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The recharge's payment provider is not configured (`unprocessable`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -7794,8 +7974,26 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The signature does not verify over the body as sent (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -8579,6 +8777,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The period has not begun, or another close of it is under way (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -8718,12 +8925,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/html */
+      /** @description The document as an HTML page */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "text/html": string;
+        };
       };
       /** @description No valid credential (`unauthorized`) */
       401: {
@@ -8775,12 +8984,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description application/pdf */
+      /** @description The document as a PDF file (an attachment named by its number) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/pdf": string;
+        };
       };
       /** @description No valid credential (`unauthorized`) */
       401: {
@@ -8923,6 +9134,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description The invoice is not finalized (a draft, void, or a credit note), or another payment of it is under way (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -8941,7 +9161,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description More than remains due, not whole minor units, or no wallet to credit (`unprocessable`); the key was used for another amount (`idempotency_key_reused`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9053,6 +9273,15 @@ export interface operations {
       };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Only a finalized, unpaid document can be voided; a partly paid one is credited instead (`conflict`) */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -9193,6 +9422,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Only a finalized invoice can be credited, or another numbering is under way (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -9211,7 +9449,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`) */
+      /** @description More than remains to be credited (`unprocessable`), or the key was used for another amount or reason (`idempotency_key_reused`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -9696,6 +9934,15 @@ export interface operations {
       };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Usage is being booked right now (`conflict`): try again in a few seconds */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10234,6 +10481,15 @@ export interface operations {
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The link is used, expired or unknown, or the API key is not valid (`unauthorized`) */
+      401: {
         headers: {
           [name: string]: unknown;
         };

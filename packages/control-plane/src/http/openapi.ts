@@ -93,6 +93,11 @@ export function openApiDocument(routes: RouteSpec[]): Record<string, unknown> {
         responses[status] = problemResponse(r.description);
         continue;
       }
+      if (r.media !== undefined) {
+        const schema = r.media === "application/pdf" ? { type: "string", contentMediaType: "application/pdf" } : { type: "string" };
+        responses[status] = { description: r.description, content: { [r.media]: { schema } } };
+        continue;
+      }
       responses[status] = r.schema
         ? {
             description: r.description,

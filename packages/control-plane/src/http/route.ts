@@ -6,6 +6,7 @@ import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
 import type { AppContext } from "../context.js";
 import type { Role } from "../models/index.js";
+import { answeredOnce } from "./first-answers.js";
 import { missingObject, unknownParameters } from "./path-objects.js";
 
 /**
@@ -48,6 +49,15 @@ export interface Reply {
   stream?: { contentType: string; body: Readable };
 }
 
+/** One answer a route gives: JSON (`schema`), also CSV (`csv`), or a rendered document of another media type. */
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  csv?: boolean;
+  /** A body that is not JSON (a rendered invoice): its media type, so that the document says what comes. */
+  media?: "text/html" | "application/pdf";
+}
+
 export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyBody = AnyBody> {
   method: "get" | "post" | "put" | "delete";
   /** Express-style path, e.g. `/v1/accounts/:accountId`. */
@@ -73,7 +83,7 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
    */
   ownerOf?: (params: Record<string, string>, ctx: AppContext) => Promise<string | undefined>;
   /** `csv`: the answer is also offered as `text/csv` (asked for by `Accept` or `?format=csv`). */
-  responses: Record<number, { description: string; schema?: z.ZodType; csv?: boolean }>;
+  responses: Record<number, ResponseSpec>;
   handle(input: RouteInput<P, Q, B>): Promise<Reply>;
 }
 
@@ -124,11 +134,16 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     const address = req.socket.remoteAddress ?? "unknown";
     const format = spec.responses[200]?.csv && wantsCsv(req, query) ? "csv" : "json";
     const raw = { body: rawBody ?? Buffer.alloc(0), headers: req.headers };
-    const reply = await spec.handle({ params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<
+    const handled = await spec.handle({ params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<
       AnyObject,
       AnyObject,
       AnyBody
     >);
+    // A repeat gets the first answer back; the charging routes' services keep theirs with the charge (Redis).
+    const reply =
+      spec.idempotent && idempotencyKey !== "" && spec.access !== "metered"
+        ? await answeredOnce(ctx, { operationId: spec.operationId, path: req.path, key: idempotencyKey }, handled)
+        : handled;
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
     if (reply.stream) {

@@ -5,6 +5,7 @@ import { auditRecordSchema, type AuditRecord } from "./audit-record.js";
 import { ledgerEntrySchema, type LedgerEntry } from "./ledger-entry.js";
 import { planSchema, type Plan } from "./plan.js";
 import { feeSchema, type Fee } from "./fee.js";
+import { firstAnswerSchema, type FirstAnswer } from "./first-answer.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import {
   bookingMarkSchema,
@@ -78,6 +79,7 @@ export type {
   ApiKey,
   AuditRecord,
   Fee,
+  FirstAnswer,
   Grant,
   LedgerEntry,
   Notification,
@@ -141,6 +143,7 @@ export interface Models {
   StaffEmail: Model<StaffEmail>;
   StaffToken: Model<StaffToken>;
   Fee: Model<Fee>;
+  FirstAnswer: Model<FirstAnswer>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -177,6 +180,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     StaffEmail: conn.model<StaffEmail>("StaffEmail", staffEmailSchema, "staff_emails"),
     StaffToken: conn.model<StaffToken>("StaffToken", staffTokenSchema, "staff_tokens"),
     Fee: conn.model<Fee>("Fee", feeSchema, "fees"),
+    FirstAnswer: conn.model<FirstAnswer>("FirstAnswer", firstAnswerSchema, "first_answers"),
   };
   await Promise.all((Object.values(models) as unknown as Model<unknown>[]).map((m) => m.init()));
   return { ...models, Rollups: createRollupStore(conn) };

@@ -52,7 +52,10 @@ export const createAccountRoute = defineRoute({
   access: "admin",
   roles: MANAGERS,
   body: createAccountBody,
-  responses: { 201: { description: "The account", schema: accountView } },
+  responses: {
+    201: { description: "The account", schema: accountView },
+    422: { description: "The plan does not exist, or cannot take the account (`unprocessable`)" },
+  },
   async handle({ body, principal, ctx }) {
     const { account, wallet } = await createAccount(ctx, { ...body, actor: principal.actor });
     return { status: 201, body: toAccountView(account, [wallet]) };
@@ -99,7 +102,10 @@ export const openWalletRoute = defineRoute({
   roles: MANAGERS,
   params: accountParams,
   body: z.strictObject({ currency, creditLimit: creditLimit.default(0) }),
-  responses: { 201: { description: "The wallet", schema: walletView } },
+  responses: {
+    201: { description: "The wallet", schema: walletView },
+    409: { description: "The account already has a wallet in that currency (`conflict`)" },
+  },
   handle: async ({ params, body, principal, ctx }) => ({
     status: 201,
     body: toWalletView(await openWallet(ctx, { accountId: params.accountId, ...body, actor: principal.actor })),
@@ -147,7 +153,10 @@ function statusRoute(action: "suspend" | "resume", summary: string) {
     roles: SUPPORT,
     params: accountParams,
     body: statusBody,
-    responses: { 200: { description: "The account", schema: accountView } },
+    responses: {
+      200: { description: "The account", schema: accountView },
+      409: { description: "A closed account cannot be suspended or resumed (`conflict`)" },
+    },
     async handle({ params, body, principal, ctx }) {
       const status = action === "suspend" ? "suspended" : "active";
       await setAccountStatus(ctx, { accountId: params.accountId, status, reason: body.reason, actor: principal.actor });

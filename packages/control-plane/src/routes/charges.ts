@@ -30,6 +30,10 @@ export const createChargeRoute = defineRoute({
     402: { description: "Not covered by the balance, the key's spending cap, or the subscription is unpaid" },
     409: { description: "This key's first charge was refused as metering was unavailable: it will never be made" },
     429: { description: "A hard quota is used up (`quota_exceeded`), or a rate limit was reached (`rate_limited`)" },
+    422: {
+      description:
+        "The product is not in the plan, the units could cost more than one movement may, the account is unknown (`unprocessable`), or no rate line rates the attribute (`no_rate`)",
+    },
     503: { description: "Metering is unavailable: nothing was charged" },
   },
   async handle({ body, principal, idempotencyKey, ctx }) {
@@ -79,6 +83,10 @@ export const reportUsageRoute = defineRoute({
     200: {
       description: "Each event's result, in the batch's order",
       schema: usageReportView,
+    },
+    422: {
+      description:
+        "An event cannot be charged (an unknown product or account, units that could cost more than one movement may, `unprocessable`; no rate line, `no_rate`): the whole batch is refused, naming it",
     },
   },
   async handle({ body, principal, ctx }) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
-import { defineRoute } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
 import { ProblemError } from "../http/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { invoiceView, toInvoiceView } from "../http/views.js";
@@ -29,7 +29,10 @@ export const closePeriod = defineRoute({
   roles: MONEY,
   params: accountParams,
   body: z.strictObject({ periodStart: z.iso.date() }),
-  responses: { 200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) } },
+  responses: {
+    200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) },
+    409: { description: "The period has not begun, or another close of it is under way (`conflict`)" },
+  },
   async handle({ params, body, principal, ctx }) {
     const invoice = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
     await audit(ctx, principal.actor, "invoice.close_period", params.accountId, {
@@ -75,7 +78,7 @@ export const getInvoiceHtml = defineRoute({
   access: "owner",
   roles: ANY_STAFF,
   params: invoiceParams,
-  responses: { 200: { description: "text/html" } },
+  responses: { 200: { description: "The document as an HTML page", media: "text/html" } },
   handle: async ({ params, ctx }) => ({
     status: 200,
     body: undefined,
@@ -91,7 +94,7 @@ export const getInvoicePdf = defineRoute({
   access: "owner",
   roles: ANY_STAFF,
   params: invoiceParams,
-  responses: { 200: { description: "application/pdf" } },
+  responses: { 200: { description: "The document as a PDF file (an attachment named by its number)", media: "application/pdf" } },
   async handle({ params, ctx }) {
     const invoice = await ownInvoice(ctx, params.accountId, params.invoiceId);
     return {
@@ -116,16 +119,25 @@ export const payInvoice = defineRoute({
   idempotent: "optional",
   params: adminInvoice,
   body: z.strictObject({ amount: positiveAmount.optional() }),
-  responses: { 200: { description: "The invoice, with what has been paid", schema: invoiceView } },
+  responses: {
+    200: { description: "The invoice, with what has been paid", schema: invoiceView },
+    409: {
+      description: "The invoice is not finalized (a draft, void, or a credit note), or another payment of it is under way (`conflict`)",
+    },
+    422: {
+      description:
+        "More than remains due, not whole minor units, or no wallet to credit (`unprocessable`); the key was used for another amount (`idempotency_key_reused`)",
+    },
+  },
   async handle({ params, body, idempotencyKey, principal, ctx }) {
     if (body.amount !== undefined && idempotencyKey === "")
       throw new ProblemError("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
-    const invoice = await recordPayment(ctx, params.invoiceId, {
+    const { invoice, replayed } = await recordPayment(ctx, params.invoiceId, {
       amount: body.amount,
       idempotencyKey: idempotencyKey || undefined,
       actor: principal.actor,
     });
-    return { status: 200, body: toInvoiceView(invoice) };
+    return { status: 200, body: toInvoiceView(invoice), headers: replayHeaders(replayed) };
   },
 });
 
@@ -138,7 +150,10 @@ export const voidInvoice = defineRoute({
   roles: MONEY,
   params: adminInvoice,
   body: z.strictObject({}),
-  responses: { 200: { description: "The document", schema: invoiceView } },
+  responses: {
+    200: { description: "The document", schema: invoiceView },
+    409: { description: "Only a finalized, unpaid document can be voided; a partly paid one is credited instead (`conflict`)" },
+  },
   async handle({ params, principal, ctx }) {
     const invoice = await markVoid(ctx, params.invoiceId);
     await audit(ctx, principal.actor, "invoice.void", invoice._id, { number: invoice.number ?? null });
@@ -157,9 +172,16 @@ export const creditNote = defineRoute({
   idempotent: true,
   params: adminInvoice,
   body: z.strictObject({ amount: positiveAmount, reason: name }),
-  responses: { 201: { description: "The credit note", schema: invoiceView } },
-  handle: async ({ params, body, idempotencyKey, principal, ctx }) => ({
-    status: 201,
-    body: toInvoiceView(await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor)),
-  }),
+  responses: {
+    201: { description: "The credit note", schema: invoiceView },
+    409: { description: "Only a finalized invoice can be credited, or another numbering is under way (`conflict`)" },
+    422: {
+      description:
+        "More than remains to be credited (`unprocessable`), or the key was used for another amount or reason (`idempotency_key_reused`)",
+    },
+  },
+  async handle({ params, body, idempotencyKey, principal, ctx }) {
+    const { note, replayed } = await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor);
+    return { status: 201, body: toInvoiceView(note), headers: replayHeaders(replayed) };
+  },
 });

@@ -52,7 +52,10 @@ export const signInPortalRoute = defineRoute({
   body: z
     .strictObject({ login: z.string().max(200).optional(), apiKey: z.string().max(200).optional() })
     .refine((b) => (b.login === undefined) !== (b.apiKey === undefined), "send exactly one of login and apiKey"),
-  responses: { 200: { description: "Signed in", schema: sessionView } },
+  responses: {
+    200: { description: "Signed in", schema: sessionView },
+    401: { description: "The link is used, expired or unknown, or the API key is not valid (`unauthorized`)" },
+  },
   async handle({ body, ctx }) {
     const session = await exchangeForCookie(ctx, body);
     return {

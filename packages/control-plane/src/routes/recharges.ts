@@ -44,6 +44,7 @@ export const createRecharge = defineRoute({
         checkoutUrl: z.string().optional().describe("where the customer pays, when `returnUrl` was given"),
       }),
     },
+    422: { description: "No such payment provider is configured, or the account has no wallet in the currency (`unprocessable`)" },
   },
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
     if (body.returnUrl !== undefined) {
@@ -96,7 +97,11 @@ export const refundRechargeRoute = defineRoute({
   roles: MONEY,
   params: z.strictObject({ rechargeId: id }),
   body: z.strictObject({}),
-  responses: { 200: { description: "The refunded recharge", schema: rechargeView } },
+  responses: {
+    200: { description: "The refunded recharge", schema: rechargeView },
+    409: { description: "Only a succeeded recharge can be refunded (`conflict`)" },
+    422: { description: "The recharge's payment provider is not configured (`unprocessable`)" },
+  },
   async handle({ params, principal, ctx }) {
     return { status: 200, body: toRechargeView(await refundRecharge(ctx, params.rechargeId, principal.actor)) };
   },
@@ -112,7 +117,11 @@ export const paymentWebhook = defineRoute({
   roles: NO_STAFF,
   rawBody: true,
   params: z.strictObject({ provider: z.enum(["stripe"]) }),
-  responses: { 200: { description: "Received", schema: z.object({ received: z.literal(true) }) } },
+  responses: {
+    200: { description: "Received", schema: z.object({ received: z.literal(true) }) },
+    401: { description: "The signature does not verify over the body as sent (`unauthorized`)" },
+    415: { description: "The body is not `application/json` (`unsupported_media_type`)" },
+  },
   async handle({ params, raw, ctx }) {
     const provider = ctx.payments.get(params.provider);
     if (provider === undefined) throw new ProblemError("not_found", "No such payment provider is configured.");

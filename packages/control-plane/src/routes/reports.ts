@@ -166,6 +166,7 @@ export const rebuildRollupsRoute = defineRoute({
   body: z.strictObject({}),
   responses: {
     200: { description: "What was rolled up", schema: z.object({ usageEntries: z.number().int(), movements: z.number().int() }) },
+    409: { description: "Usage is being booked right now (`conflict`): try again in a few seconds" },
   },
   handle: async ({ principal, ctx }) => ({ status: 200, body: await rebuildRollups(ctx, principal.actor) }),
 });

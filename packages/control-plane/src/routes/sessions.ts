@@ -28,6 +28,12 @@ export const openSessionRoute = defineRoute({
     201: { description: "The session and its first grant", schema: sessionView },
     402: { description: "Not one unit is covered (`coveredUnits: 0`), or the subscription is unpaid" },
     409: { description: "The session is being opened by another request" },
+    422: {
+      description:
+        "The product is not in the plan, the units could cost more than one movement may (`unprocessable`), or no rate line rates its attribute (`no_rate`)",
+    },
+    429: { description: "A hard quota is used up (`quota_exceeded`)" },
+    503: { description: "Metering is unavailable: nothing was granted (`metering_unavailable`)" },
   },
   async handle({ body, principal, idempotencyKey, ctx }) {
     const { answer, replayed } = await openSession(ctx, { principal, ...body, idempotencyKey });
@@ -53,6 +59,7 @@ export const updateSessionRoute = defineRoute({
   responses: {
     200: { description: "Where the session stands, and its new grant", schema: sessionView },
     409: { description: "Terminated, expired, another request in progress, or not the next request number" },
+    422: { description: "More units reported than were granted (`unprocessable`)" },
   },
   async handle({ params, body, principal, ctx }) {
     const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: false });
@@ -72,6 +79,7 @@ export const terminateSessionRoute = defineRoute({
   responses: {
     200: { description: "The closed session", schema: sessionView },
     409: { description: "Already terminated, expired, another request in progress, or not the next request number" },
+    422: { description: "More units reported than were granted (`unprocessable`)" },
   },
   async handle({ params, body, principal, ctx }) {
     const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: true });

@@ -23,7 +23,10 @@ export const setRecurringRoute = defineRoute({
   roles: MANAGERS,
   params: planParams,
   body: recurringBody,
-  responses: { 200: { description: "The plan", schema: planView } },
+  responses: {
+    200: { description: "The plan", schema: planView },
+    409: { description: "Accounts renew on another period on this plan (`conflict`): make another plan and move them" },
+  },
   handle: async ({ params, body, principal, ctx }) => ({
     status: 200,
     body: toPlanView(await setRecurring(ctx, params.planId, body, principal.actor)),
@@ -88,6 +91,12 @@ export const changeSubscriptionRoute = defineRoute({
       description: "The subscription after the change, and the change's fee (its prorated amount)",
       schema: z.object({ subscription: subscriptionView, change: feeView }),
     },
+    402: { description: "A prepaid wallet cannot pay what the change costs now (`insufficient_funds`); nothing changed" },
+    409: { description: "A fee is due, the account is closed, or another change is under way (`conflict`)" },
+    422: {
+      description:
+        "The plan does not exist, is in another currency, or the account has no wallet in it (`unprocessable`); or the key was used for another change (`idempotency_key_reused`)",
+    },
   },
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const { fee, replayed } = await changeSubscription(ctx, params.accountId, { ...body, idempotencyKey, actor: principal.actor });
@@ -126,7 +135,10 @@ export const renewSubscriptionsRoute = defineRoute({
   access: "admin",
   roles: MANAGERS,
   body: z.strictObject({ accountIds: z.array(id).max(1_000).optional() }),
-  responses: { 200: { description: "How many accounts were looked at", schema: z.object({ accounts: z.number().int() }) } },
+  responses: {
+    200: { description: "How many accounts were looked at", schema: z.object({ accounts: z.number().int() }) },
+    409: { description: "Another renewal run holds the lock (`conflict`): try again shortly" },
+  },
   async handle({ body, ctx }) {
     if (body.accountIds === undefined) return { status: 200, body: { accounts: await renewSubscriptions(ctx) } };
     for (const accountId of body.accountIds) await renewSubscription(ctx, accountId);

@@ -66,7 +66,14 @@ export const redeemForAccount = defineRoute({
   roles: MONEY,
   params: accountParams,
   body: redeemBody,
-  responses: { 201: { description: "The credit", schema: ledgerEntryView } },
+  responses: {
+    201: { description: "The credit", schema: ledgerEntryView },
+    422: {
+      description:
+        "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",
+    },
+    429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
+  },
   handle: async ({
     params,
     body,
@@ -85,6 +92,13 @@ export const redeemMine = defineRoute({
   access: "consumer",
   roles: NO_STAFF,
   body: redeemBody,
-  responses: { 201: { description: "The credit", schema: ledgerEntryView } },
+  responses: {
+    201: { description: "The credit", schema: ledgerEntryView },
+    422: {
+      description:
+        "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",
+    },
+    429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
+  },
   handle: async ({ body, principal, ctx, address }) => redeem(ctx, ownAccount(principal), body.code, principal.actor, address),
 });

@@ -123,7 +123,10 @@ export const setAutoRechargeRoute = defineRoute({
       path: ["paymentMethod"],
       message: "give exactly one of `paymentMethod` and `fromRecharge`",
     }),
-  responses: { 200: { description: "The wallet", schema: walletView } },
+  responses: {
+    200: { description: "The wallet", schema: walletView },
+    422: { description: "The recharge named by `fromRecharge` kept no card of that provider (`unprocessable`)" },
+  },
   handle: async ({ params, body, principal, ctx }) => {
     const { fromRecharge, paymentMethod, ...settings } = body;
     if (paymentMethod !== undefined && principal.kind !== "admin")

@@ -36,6 +36,11 @@ export interface SessionRecord {
   /** Micros charged for the units reported so far. */
   amount: number;
   answer: string;
+  /**
+   * The opening's own answer, kept to repeat it, as it was, to a repeated opening (the same Idempotency-Key):
+   * `answer` moves on with each request. Absent on sessions opened before it was kept.
+   */
+  opening?: string;
 }
 
 const NUMBERS = [

@@ -74,7 +74,7 @@ export async function issueCreditNote(
   reason: string,
   idempotencyKey: string,
   actor: string,
-): Promise<Invoice> {
+): Promise<{ note: Invoice; replayed: boolean }> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
   if (invoice.kind !== "invoice" || invoice.number === undefined)
@@ -86,8 +86,8 @@ export async function issueCreditNote(
     const already = -credited.reduce((total, c) => total + c.subtotal, 0);
     if (amount > invoice.subtotal - already)
       throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
-  } else if (existing.subtotal !== -amount) {
-    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+  } else if (existing.subtotal !== -amount || existing.reason !== reason) {
+    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount or reason.");
   }
   const draft =
     existing ??
@@ -115,7 +115,7 @@ export async function issueCreditNote(
       actor,
     });
   }
-  return note;
+  return { note, replayed: existing !== null };
 }
 
 /**

@@ -26,14 +26,19 @@ export interface InvoicePayment {
  * the wallet: payments and credit notes) is booked as an `adjustment` of its own, so a paid invoice gives the
  * wallet back exactly the usage it billed, to the micro, whichever way the total was rounded.
  */
-export async function payInvoice(ctx: AppContext, invoiceId: string, payment: InvoicePayment): Promise<Invoice> {
+export async function payInvoice(
+  ctx: AppContext,
+  invoiceId: string,
+  payment: InvoicePayment,
+): Promise<{ invoice: Invoice; replayed: boolean }> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.kind !== "invoice") return markPaid(ctx, invoiceId); // receipts are paid when issued; credit notes refuse
+  // Receipts are paid when issued; credit notes refuse.
+  if (invoice.kind !== "invoice") return { invoice: await markPaid(ctx, invoiceId), replayed: false };
   if (invoice.status !== "finalized" && invoice.status !== "paid")
     throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
-
-  return whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async () => {
+  let replayed = false;
+  const paid = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async () => {
     const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
     if (wallet === null) throw new ProblemError("unprocessable", `The account has no ${invoice.currency} wallet to credit.`);
     const key = `invoice:${invoiceId}:payment:${payment.idempotencyKey ?? "rest"}`;
@@ -41,6 +46,8 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
     if (prior !== null) {
       if (payment.amount !== undefined && payment.amount !== prior.amount)
         throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+      // A repeat of a keyed payment; paying "the rest" again with no key is a new request that finds nothing due.
+      replayed = payment.idempotencyKey !== undefined;
       await postEntry(ctx, {
         walletId: wallet._id,
         type: "payment",
@@ -70,6 +77,7 @@ export async function payInvoice(ctx: AppContext, invoiceId: string, payment: In
     });
     return settleIfComplete(ctx, invoice, wallet);
   });
+  return { invoice: paid, replayed };
 }
 
 /** The invoice's total, less its credit notes, less what has been paid. */

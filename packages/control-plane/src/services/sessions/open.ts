@@ -21,7 +21,7 @@ export interface SessionOpening {
 
 /**
  * Open a session (Diameter's CCR-Initial): grant the units asked for, or as many as the wallet covers, held on
- * the wallet until they are reported. Once per Idempotency-Key: a repeat answers the session as it is now. Not a
+ * the wallet until they are reported. Once per Idempotency-Key: a repeat answers what the opening answered. Not a
  * single unit covered: refused (402, `coveredUnits: 0`), and no session is kept.
  */
 export async function openSession(ctx: AppContext, input: SessionOpening): Promise<{ answer: SessionAnswer; replayed: boolean }> {
@@ -33,7 +33,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;
   const prior = await sessions.get(id);
-  if (prior !== undefined) return { answer: await currentAnswer(ctx, prior), replayed: true };
+  if (prior !== undefined) return { answer: await firstAnswer(ctx, prior), replayed: true };
 
   const opened = await meteringOrUnavailable(() =>
     sessions.locked(id, async () => {
@@ -68,6 +68,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
       };
       const answer = answerOf(session, now, { balance: grant.balance, requestedUnits: input.requestedUnits });
       session.answer = JSON.stringify(answer);
+      session.opening = session.answer;
       await sessions.create(session);
       const actor = staffActor(input.principal);
       if (actor !== undefined) {
@@ -85,7 +86,12 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   if (opened === undefined) {
     const now = await sessions.get(id);
     if (now === undefined) throw new ProblemError("conflict", "This session is being opened by another request: retry shortly.");
-    return { answer: await currentAnswer(ctx, now), replayed: true };
+    return { answer: await firstAnswer(ctx, now), replayed: true };
   }
   return { answer: opened, replayed: false };
+}
+
+/** What a repeated opening answers: the opening's own answer, as it was (the session as it is now, for one opened before it was kept). */
+async function firstAnswer(ctx: AppContext, session: SessionRecord): Promise<SessionAnswer> {
+  return session.opening ? (JSON.parse(session.opening) as SessionAnswer) : currentAnswer(ctx, session);
 }
