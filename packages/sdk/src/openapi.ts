@@ -1537,6 +1537,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -1702,6 +1711,15 @@ export interface operations {
             /** Format: date-time */
             updatedAt: string;
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -1893,6 +1911,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -2074,6 +2101,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -2142,6 +2178,15 @@ export interface operations {
               createdAt: string;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -2304,6 +2349,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -2462,6 +2516,15 @@ export interface operations {
               updatedAt: string;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -2890,6 +2953,15 @@ export interface operations {
             createdAt: string;
             updatedAt: string;
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -3460,6 +3532,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -3787,6 +3868,15 @@ export interface operations {
               createdAt: string;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -4280,6 +4370,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -4760,6 +4859,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -5067,6 +5175,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -5143,6 +5260,15 @@ export interface operations {
               revokedAt?: string;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -5337,6 +5463,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -5423,6 +5558,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -5495,6 +5639,15 @@ export interface operations {
             };
             createdAt: string;
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -5808,6 +5961,15 @@ export interface operations {
               }[];
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -6348,6 +6510,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -6817,6 +6988,15 @@ export interface operations {
               }[];
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -7647,6 +7827,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -8171,6 +8360,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -8244,6 +8442,15 @@ export interface operations {
               entries: number;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -8324,6 +8531,15 @@ export interface operations {
             percentOfLastRecharge: number[];
             quotaPercents: number[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -8536,6 +8752,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -8633,6 +8858,15 @@ export interface operations {
               voidedAt?: string;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -8875,6 +9109,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -8934,6 +9177,15 @@ export interface operations {
           "text/html": string;
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -8991,6 +9243,15 @@ export interface operations {
         };
         content: {
           "application/pdf": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -10422,6 +10683,15 @@ export interface operations {
           };
         };
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -10542,6 +10812,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description No valid credential (`unauthorized`) */
       401: {
         headers: {
@@ -10594,6 +10873,15 @@ export interface operations {
             name?: string;
             email?: string;
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
         };
       };
       /** @description No valid credential (`unauthorized`) */
@@ -10729,6 +11017,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
       };
       /** @description No valid credential (`unauthorized`) */
       401: {

@@ -66,9 +66,8 @@ const problemResponse = (description: string) => ({
  */
 function errorsOf(route: RouteSpec): [number, string][] {
   const errors: [number, string][] = [];
-  if (route.body || route.query || route.idempotent || route.rawBody) {
-    errors.push([400, "The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`)"]);
-  }
+  // Every route parses its query (one with none refuses any parameter), so every route can answer 400.
+  errors.push([400, "The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`)"]);
   if (route.access !== "public") {
     errors.push([401, "No valid credential (`unauthorized`)"]);
     errors.push([403, "The credential may not do this (`forbidden`): a staff role the route does not admit, or another account"]);

@@ -6,6 +6,7 @@ import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
 import type { AppContext } from "../context.js";
 import type { Role } from "../models/index.js";
+import { audit, countingAudits } from "../services/audit.js";
 import { answeredOnce } from "./first-answers.js";
 import { missingObject, unknownParameters } from "./path-objects.js";
 
@@ -134,11 +135,11 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     const address = req.socket.remoteAddress ?? "unknown";
     const format = spec.responses[200]?.csv && wantsCsv(req, query) ? "csv" : "json";
     const raw = { body: rawBody ?? Buffer.alloc(0), headers: req.headers };
-    const handled = await spec.handle({ params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<
-      AnyObject,
-      AnyObject,
-      AnyBody
-    >);
+    const input = { params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>;
+    const handled =
+      principal.kind === "admin" && spec.access !== "public" && spec.method !== "get"
+        ? await auditedChange(ctx, principal.actor, spec, params, () => spec.handle(input))
+        : await spec.handle(input);
     // A repeat gets the first answer back; the charging routes' services keep theirs with the charge (Redis).
     const reply =
       spec.idempotent && idempotencyKey !== "" && spec.access !== "metered"
@@ -153,6 +154,28 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     else if (reply.body === undefined) res.end();
     else res.json(reply.body);
   });
+}
+
+/**
+ * Every change a staff member makes is audited with its actor. Services write the records that say what
+ * moved (`wallet.credit`, `charge.create`…); a change whose service wrote none is recorded here under its
+ * operation, so a new route cannot forget it. A repeat of an earlier request (`Idempotent-Replayed`) changed
+ * nothing and is not recorded again; neither is a refusal.
+ */
+async function auditedChange(
+  ctx: AppContext,
+  actor: string,
+  spec: RouteSpec,
+  params: Record<string, string>,
+  change: () => Promise<Reply>,
+): Promise<Reply> {
+  const { value: reply, records } = await countingAudits(actor, change);
+  const done = reply.status >= 200 && reply.status < 300 && reply.headers?.["idempotent-replayed"] !== "true";
+  if (done && records === 0) {
+    const target = params.accountId ?? Object.values(params)[0] ?? "-";
+    await audit(ctx, actor, spec.operationId, target, { method: spec.method.toUpperCase(), path: spec.path, ...params });
+  }
+  return reply;
 }
 
 /** The request comes from a page of this origin: the Host it was sent to, or PUBLIC_URL behind a proxy. */

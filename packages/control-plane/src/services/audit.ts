@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { AppContext } from "../context.js";
 import type { Page } from "../http/cursor.js";
 import { newId } from "../ids.js";
@@ -6,6 +7,22 @@ import type { AuditRecord } from "../models/index.js";
 /** Record who did what to what: written once, never updated or deleted through the API. */
 export async function audit(ctx: AppContext, actor: string, action: string, target: string, data: Record<string, unknown>): Promise<void> {
   await ctx.models.AuditRecord.create({ _id: newId("aud"), actor, action, target, data, at: new Date() });
+  const scope = requests.getStore();
+  if (scope !== undefined && scope.actor === actor) scope.records += 1;
+}
+
+/** The audit records each staff request has written so far, by its own actor. */
+const requests = new AsyncLocalStorage<{ actor: string; records: number }>();
+
+/**
+ * Run a staff member's change and say whether it was audited: how many records its actor's request wrote. The
+ * route layer audits a change that wrote none itself (http/route.ts), so no staff write goes unrecorded, even on
+ * a route whose service forgot to.
+ */
+export async function countingAudits<T>(actor: string, change: () => Promise<T>): Promise<{ value: T; records: number }> {
+  const scope = { actor, records: 0 };
+  const value = await requests.run(scope, change);
+  return { value, records: scope.records };
 }
 
 export interface AuditFilter {
