@@ -135,7 +135,11 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
     const address = req.socket.remoteAddress ?? "unknown";
     const format = spec.responses[200]?.csv && wantsCsv(req, query) ? "csv" : "json";
     const raw = { body: rawBody ?? Buffer.alloc(0), headers: req.headers };
-    const input = { params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<AnyObject, AnyObject, AnyBody>;
+    const input = { params, query, body, principal, idempotencyKey, format, address, raw, ctx } as RouteInput<
+      AnyObject,
+      AnyObject,
+      AnyBody
+    >;
     const handled =
       principal.kind === "admin" && spec.access !== "public" && spec.method !== "get"
         ? await auditedChange(ctx, principal.actor, spec, params, () => spec.handle(input))
