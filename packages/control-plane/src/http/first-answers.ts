@@ -1,7 +1,7 @@
 import type { AppContext } from "../context.js";
 import { derivedId } from "../ids.js";
 import { insertOnce } from "../models/index.js";
-import type { Reply } from "./route.js";
+import type { Reply } from "./reply.js";
 
 const REPLAYED = "idempotent-replayed";
 

@@ -1,6 +1,5 @@
 import type { Express, Request, Response } from "express";
 import { z } from "zod";
-import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { Principal } from "./auth.js";
 import { ProblemError } from "./problem-error.js";
@@ -8,6 +7,9 @@ import type { AppContext } from "../context.js";
 import type { Role } from "../models/index.js";
 import { audit, countingAudits } from "../services/audit.js";
 import { answeredOnce } from "./first-answers.js";
+import type { Reply } from "./reply.js";
+
+export type { Reply };
 import { missingObject, unknownParameters } from "./path-objects.js";
 
 /**
@@ -38,16 +40,6 @@ export interface RouteInput<P extends AnyObject, Q extends AnyObject, B extends 
   /** Routes with `rawBody`: the body's bytes as sent and the request's headers (a signature is checked over them). */
   raw: { body: Buffer; headers: Record<string, string | string[] | undefined> };
   ctx: AppContext;
-}
-
-export interface Reply {
-  status: number;
-  body: unknown;
-  headers?: Record<string, string>;
-  /** A body that is not JSON (a rendered document): sent as is, with its content type. */
-  raw?: { contentType: string; body: string | Buffer };
-  /** A body streamed as it is produced (a CSV export). */
-  stream?: { contentType: string; body: Readable };
 }
 
 /** One answer a route gives: JSON (`schema`), also CSV (`csv`), or a rendered document of another media type. */
