@@ -133,12 +133,22 @@ describe("direct charges: usage that does not pass through the gateway", () => {
         .set(key)
         .set("idempotency-key", `session-${requestedUnits}`)
         .send({ productId: "consult", requestedUnits });
-    expect((await session(100_000_001)).status).toBe(422);
+    const overSession = await session(100_000_001);
+    expect(overSession.status).toBe(422);
+    expect(overSession.body.errors).toEqual([expect.objectContaining({ pointer: "/requestedUnits" })]);
     expect(await stack.admin.getBalance(rich.accountId)).toMatchObject({ balances: [{ available: 1e15, reserved: 0 }] });
 
     const held = await session(100_000_000);
     expect(held.status).toBe(201);
     expect(held.body).toMatchObject({ grantedUnits: 100_000_000 });
+    expect(await stack.admin.getBalance(rich.accountId)).toMatchObject({ balances: [{ available: 0, reserved: 1e15 }] });
+    // Asking an update for more than one movement may cost is refused before the use it reports is charged.
+    const overUpdate = await request(stack.controlPlaneUrl)
+      .post(`/v1/charging-sessions/${held.body.id as string}/updates`)
+      .set(key)
+      .send({ request: 1, usedUnits: 10, requestedUnits: 100_000_001 });
+    expect(overUpdate.status).toBe(422);
+    expect(overUpdate.body.errors).toEqual([expect.objectContaining({ pointer: "/requestedUnits" })]);
     expect(await stack.admin.getBalance(rich.accountId)).toMatchObject({ balances: [{ available: 0, reserved: 1e15 }] });
     const ended = await request(stack.controlPlaneUrl)
       .post(`/v1/charging-sessions/${held.body.id as string}/terminate`)

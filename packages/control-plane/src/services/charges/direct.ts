@@ -102,6 +102,8 @@ export function unchargeable(
   units: number,
   attributes: Record<string, string> | undefined,
   at = "",
+  /** The field that carries the units, named by the pointer when they could cost too much. */
+  field = "units",
 ): Unfit | undefined {
   const product = productById(plan, productId);
   if (product === undefined) return { pointer: `${at}/productId`, message: `the plan ${plan.spec.planId} has no product "${productId}"` };
@@ -118,7 +120,7 @@ export function unchargeable(
     }
   }
   if (mostItCosts(product.price, units) > MAX_AMOUNT)
-    return { pointer: `${at}/units`, message: `${units} units of "${productId}" could cost more than ${MAX_AMOUNT} micros` };
+    return { pointer: `${at}/${field}`, message: `${units} units of "${productId}" could cost more than ${MAX_AMOUNT} micros` };
   return undefined;
 }
 

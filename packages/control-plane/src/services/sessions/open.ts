@@ -28,7 +28,7 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
   const key = await chargingKey(ctx, input);
   const plan = await ctx.charging.plans.plan(key.planId);
   const attributes = sortedAttributes(input.attributes);
-  const unfit = unchargeable(plan, input.productId, input.requestedUnits, attributes);
+  const unfit = unchargeable(plan, input.productId, input.requestedUnits, attributes, "", "requestedUnits");
   if (unfit !== undefined) throw unfitProblem(unfit);
   const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;

@@ -4,7 +4,7 @@ import type { AppContext } from "../../context.js";
 import type { Principal } from "../../http/auth.js";
 import { ProblemError } from "../../http/problem-error.js";
 import { audit } from "../audit.js";
-import { staffActor } from "../charges/direct.js";
+import { staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { returnLapsedGrant } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
@@ -63,6 +63,13 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
           ? principal.key
           : { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
       const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
+      // Units asked for that could cost more than one movement may are refused before anything is charged, as
+      // at the opening. (A product or rate line gone from the plan is not this: the grant says so, 0 units.)
+      if (!input.final && input.requestedUnits !== undefined) {
+        const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
+        const unfit = unchargeable(resolved.plan, s.productId, input.requestedUnits, attributes, "", "requestedUnits");
+        if (unfit !== undefined && unfit.pointer === "/requestedUnits") throw unfitProblem(unfit);
+      }
       const actor = staffActor(principal);
       let balance: number | undefined;
       let charged = 0;
