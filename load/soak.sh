@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The ingest soak benchmark (README, "Benchmark"): the usage ingester against the metered gateway's peak, on
+# The ingest soak benchmark (docs/benchmarks.md): the usage ingester against the metered gateway's peak, on
 # this box, into the MongoDB-wire server (FerretDB unless MONGODB_URI is set).
 #   1. burst: the gateway at its peak (k6, VUS users back to back) for BURST_SECONDS with no ingester: the
 #      peak event rate, and a backlog of that many events on the streams (Redis memory read before and after);

@@ -21,7 +21,7 @@ log "type-checking the tests"
 log "lint (ESLint), format (Prettier) and import cycles (madge)"
 "$PNPM" run --silent lint
 
-# The tests that matter most on a Redis Cluster (README, "Redis Cluster"), run a second time on one.
+# The tests that matter most on a Redis Cluster (docs/operations.md, "Redis Cluster"), run a second time on one.
 CLUSTER_TESTS=(
   test/prepaid-concurrency.test.ts test/ingester-crash.test.ts test/enforcement.test.ts test/graceful-shutdown.test.ts
   test/ledger.test.ts test/charges.test.ts test/sessions.test.ts test/usage-events.test.ts test/rating-dimensions.test.ts

@@ -5,7 +5,7 @@ import { startStack, type Stack } from "./support/stack.js";
 
 type Role = "owner" | "admin" | "finance" | "support" | "viewer";
 const ROLES: Role[] = ["owner", "admin", "finance", "support", "viewer"];
-/** What each role may hand on (README, "Staff and roles"): itself and the roles below it. */
+/** What each role may hand on (docs/api.md, "Staff and roles"): itself and the roles below it. */
 const INCLUDES: Record<Role, Role[]> = {
   owner: ROLES,
   admin: ["admin", "finance", "support", "viewer"],

@@ -61,7 +61,7 @@ describe("staff roles × the route table", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("lets viewers only read, and support change nothing but an account's status (the README's role table)", () => {
+  it("lets viewers only read, and support change nothing but an account's status (the role table in docs/api.md)", () => {
     const changes = (role: Role) =>
       routes
         .filter((r) => r.method !== "get" && r.roles.includes(role))

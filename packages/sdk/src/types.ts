@@ -113,7 +113,7 @@ export type FinancialSummary = FinancialReport["currencies"][number];
 
 // Staff.
 export type StaffUser = ResponseOf<"getUser">;
-/** A staff role (README, "Staff and roles"). */
+/** A staff role (docs/api.md, "Staff and roles"). */
 export type Role = StaffUser["role"];
 export type StaffToken = Item<ResponseOf<"listMyTokens">>;
 export type StaffTokenInput = BodyOf<"createMyToken">;

@@ -220,7 +220,7 @@ const catalogFields = {
   pricePerCall: amount.optional(),
   /**
    * `leased`: each gateway process decides this plan's flat-priced calls from a block of the balance it holds,
-   * with no Redis round trip per call, and reports them in batches (README, "Leased mode").
+   * with no Redis round trip per call, and reports them in batches (docs/architecture.md, "Leased mode").
    */
   metering: z.enum(["exact", "leased"]).default("exact"),
 };

@@ -1,7 +1,7 @@
 import { Schema } from "mongoose";
 
 /**
- * The provider's staff: who may do what in the control plane (README, "Staff and roles").
+ * The provider's staff: who may do what in the control plane (docs/api.md, "Staff and roles").
  * - `owner`: everything, and manages users;
  * - `admin`: catalog, accounts, keys, money movements;
  * - `finance`: reports, invoices, credits and adjustments, refunds, and reading everything;

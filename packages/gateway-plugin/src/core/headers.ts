@@ -1,4 +1,4 @@
-/** Response headers the gateway adds to every charged call (documented in the README). */
+/** Response headers the gateway adds to every charged call (documented in docs/architecture.md, "Headers"). */
 export const RESPONSE_HEADERS = {
   balance: "tollgate-balance",
   charge: "tollgate-charge",
