@@ -136,7 +136,8 @@ describe("usage anomalies: a burst far above an account's own baseline is flagge
   });
 
   it("clearing needs a reason and an existing anomaly", async () => {
-    const noReason = await fetch(`${stack.controlPlaneUrl}/v1/anomalies/${encodeURIComponent("nope")}/clear`, {
+    const existing = (await stack.ctx.models.Anomaly.findOne({}).lean())!;
+    const noReason = await fetch(`${stack.controlPlaneUrl}/v1/anomalies/${encodeURIComponent(existing._id)}/clear`, {
       method: "POST",
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
       body: JSON.stringify({ reason: "" }),
@@ -148,5 +149,12 @@ describe("usage anomalies: a burst far above an account's own baseline is flagge
       body: JSON.stringify({ reason: "x" }),
     });
     expect(unknown.status).toBe(404);
+    // An unknown anomaly is a 404 before its body is read, whatever the body.
+    const unknownNoReason = await fetch(`${stack.controlPlaneUrl}/v1/anomalies/${encodeURIComponent("nope")}/clear`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ reason: "" }),
+    });
+    expect(unknownNoReason.status).toBe(404);
   });
 });
