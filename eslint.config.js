@@ -39,6 +39,28 @@ export default tseslint.config(
   },
   { files: ["**/*.js"], extends: [tseslint.configs.disableTypeChecked] },
   {
+    // The control plane's layers (CONTRIBUTING.md): http/ and routes/ parse, authorize and map; below them the
+    // domain (domain/, services/, models/, payments/, the ingester and the jobs) never reaches up into them.
+    // create-context.ts is the composition root: it alone wires the HTTP side's implementations in.
+    files: [
+      "packages/control-plane/src/{domain,services,models,payments,ingester}/**/*.ts",
+      "packages/control-plane/src/{context,jobs,stream-consumer,ids,metrics}.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/http/*", "**/routes/*"],
+              message: "The domain layer never imports from http/ or routes/: move what it needs below them (domain/).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read answers as the wire gives them (supertest's `body`, JSON.parse): `any` by design, and an
     // assertion is what checks their shape. Source code gets no such leeway.
     files: ["test/**/*.ts", "**/*.test.ts"],

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Express } from "express";
 import { PROBLEM_CONTENT_TYPE, problem, requestLogger, type Logger, type Problem } from "@tollgate/gateway-plugin";
 import type { AppContext } from "./context.js";
 import { openApiDocument } from "./http/openapi.js";
-import { ProblemError } from "./http/problem-error.js";
+import { ProblemError } from "./domain/problem-error.js";
 import { mountRoute } from "./http/route.js";
 import { mountPages } from "./http/pages.js";
 import { routes } from "./routes/index.js";

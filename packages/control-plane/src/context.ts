@@ -1,9 +1,9 @@
 import type { Meter } from "@tollgate/gateway-plugin";
 import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/gateway-plugin/store";
 import type { PlanBook } from "./services/charges/plan-book.js";
-import type { Authenticator } from "./http/auth.js";
+import type { CredentialCheck } from "./domain/principal.js";
 import type { ControlPlaneMetrics } from "./metrics.js";
-import type { Cursors } from "./http/cursor.js";
+import type { Cursors } from "./domain/cursor.js";
 import type { Models } from "./models/index.js";
 import type { FailureGuard } from "./services/failure-guard.js";
 import type { PaymentProvider } from "./payments/provider.js";
@@ -26,7 +26,7 @@ export interface AppContext {
    * a day), batches of usage events (receipts kept for the deduplication window), and sessions.
    */
   charging: { meter: Meter; store: RedisChargeStore; batches: Meter; plans: PlanBook; sessions: SessionStore };
-  auth: Authenticator;
+  auth: CredentialCheck;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;
   /** Prometheus counters (served on METRICS_PORT when set). */

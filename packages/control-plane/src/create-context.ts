@@ -5,7 +5,7 @@ import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
-import { Cursors } from "./http/cursor.js";
+import { Cursors } from "./domain/cursor.js";
 import { ControlPlaneMetrics } from "./metrics.js";
 import type { Models } from "./models/index.js";
 import type { PaymentProvider } from "./payments/provider.js";

@@ -2,27 +2,12 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
 import type { KeyRecord } from "@tollgate/gateway-plugin/store";
-import type { Models, Role } from "../models/index.js";
+import type { CredentialCheck, Principal } from "../domain/principal.js";
+import type { Models } from "../models/index.js";
+
+export type { Principal };
 import { browserSessionOf, LINK_ACTOR } from "../services/portal/lookup.js";
 import { actorIdentity, isStaffTokenSecret, tokenIdentity } from "../services/staff/identity.js";
-
-/**
- * Staff (`admin`) act with a role: a bootstrap token's is `owner`; a user's, or a user token's, is looked up
- * on every request. A consumer signed in to the portal by cookie has no key (`keyId` ""); `viaCookie` asks
- * for the CSRF check; `viaLink`: the session was opened by a portal link the provider issued, not by an API key.
- */
-export type Principal =
-  | { kind: "admin"; actor: string; role: Role; userId?: string; viaCookie?: boolean }
-  | {
-      kind: "consumer";
-      actor: string;
-      accountId: string;
-      keyId: string;
-      viaCookie?: boolean;
-      viaLink?: boolean;
-      /** Keys read as the gateways read them (`published`): the record they charge with. */
-      key?: KeyRecord;
-    };
 
 /** The portal's and the admin console's session cookies (HttpOnly, SameSite=Strict). */
 export const PORTAL_COOKIE = "tg_portal";
@@ -32,7 +17,7 @@ export const CONSOLE_COOKIE = "tg_console";
  * Admin tokens and consumer API keys arrive the same way (`Authorization: Bearer …` or `X-Api-Key`).
  * Admin tokens are compared by digest in constant time; API keys are looked up by their SHA-256.
  */
-export class Authenticator {
+export class Authenticator implements CredentialCheck {
   private readonly adminDigests: Buffer[];
 
   constructor(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { METRICS, RESPONSE_METRICS, isFlat, linePrice, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
-import { currency, MAX_FEE, MAX_SEAT_PRICE, micros, name, price as amount } from "./schemas.js";
+import { MAX_FEE, MAX_SEAT_PRICE } from "../domain/money.js";
+import { currency, micros, name, price as amount } from "./schemas.js";
 
 /** What a plan's catalog may say, validated so that the gateway can trust it without checking again. */
 

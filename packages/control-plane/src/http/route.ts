@@ -2,7 +2,7 @@ import type { Express, Request, Response } from "express";
 import { z } from "zod";
 import { pipeline } from "node:stream/promises";
 import type { Principal } from "./auth.js";
-import { ProblemError } from "./problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import type { AppContext } from "../context.js";
 import type { Role } from "../models/index.js";
 import { audit, countingAudits } from "../services/audit.js";

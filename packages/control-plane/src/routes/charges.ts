@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RESPONSE_HEADERS, rateLimitHeaderPairs } from "@tollgate/gateway-plugin";
 import { chargeView, usageReportView } from "../http/charging-views.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { attributes, chargeUnits, id, productId, timestamp } from "../http/schemas.js";

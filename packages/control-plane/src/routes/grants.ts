@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
 import { grantView, toGrantView } from "../http/views.js";
 import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";

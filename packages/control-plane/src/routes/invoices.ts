@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { invoiceView, toInvoiceView } from "../http/views.js";
 import type { AppContext } from "../context.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { createPlanBody, replaceCatalogBody } from "../http/catalog-schemas.js";
 import { id } from "../http/schemas.js";
 import { planView, toPlanView } from "../http/views.js";

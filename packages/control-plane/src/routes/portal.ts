@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { CONSOLE_COOKIE, PORTAL_COOKIE, readCookie } from "../http/auth.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams } from "../http/schemas.js";
 import type { AppContext } from "../context.js";

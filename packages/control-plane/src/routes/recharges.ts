@@ -5,7 +5,7 @@ import { accountParams, currency, id, positiveAmount } from "../http/schemas.js"
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
 import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 
 export const createRecharge = defineRoute({
   method: "post",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { csvReply } from "../http/csv.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { defineRoute, type Reply } from "../http/route.js";
 import { currency, id } from "../http/schemas.js";
 import {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Principal } from "../http/auth.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { ANY_STAFF, AUDITORS, OWNERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { id, name, pageQuery, timestamp } from "../http/schemas.js";

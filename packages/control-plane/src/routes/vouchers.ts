@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, type RouteInput } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, currency, positiveAmount, timestamp } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
 import type { AppContext } from "../context.js";

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders, type RouteSpec } from "../http/route.js";
-import { ProblemError } from "../http/problem-error.js";
-import { id, MAX_AMOUNT, name, positiveAmount } from "../http/schemas.js";
+import { ProblemError } from "../domain/problem-error.js";
+import { MAX_AMOUNT } from "../domain/money.js";
+import { id, name, positiveAmount } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
 import { clearAutoRecharge, setAutoRecharge } from "../services/wallets/auto-recharge.js";
 import { postEntry } from "../services/ledger/post-entry.js";

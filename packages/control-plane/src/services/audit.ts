@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { AppContext } from "../context.js";
-import type { Page } from "../http/cursor.js";
+import type { Page } from "../domain/cursor.js";
 import { newId } from "../ids.js";
 import type { AuditRecord } from "../models/index.js";
 

@@ -1,6 +1,6 @@
 import type { RedisClient } from "@tollgate/gateway-plugin";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 
 /**
  * Brute force against a secret (a voucher code, a password): every failed attempt costs a point, per subject

@@ -1,4 +1,4 @@
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { isDuplicateKey } from "../models/index.js";
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.js";
-import { ProblemError } from "../http/problem-error.js";
+import { ProblemError } from "../domain/problem-error.js";
 import { isDuplicateKey } from "../models/index.js";
 
 /** Take the lock `name` for `ttlMs`, unless someone holds it; an expired lock can be taken over. */

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { CONSUMPTION_ORDER } from "../grants/allocate.js";
 
 /** An account's balance per wallet, in real time (Redis), with its active grants in consumption order. */

@@ -1,6 +1,6 @@
 import { localTime, periodKey } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 
 export interface QuotaUse {
   id: string;

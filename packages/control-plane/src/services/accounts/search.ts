@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import type { Page } from "../../http/cursor.js";
+import type { Page } from "../../domain/cursor.js";
 import type { Account, Wallet } from "../../models/index.js";
 
 /**

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import type { Account, Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
 import type { BillingSettings } from "./create.js";

@@ -1,8 +1,8 @@
 import type { Resolved } from "@tollgate/gateway-plugin";
 import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import type { Principal } from "../../http/auth.js";
-import { ProblemError } from "../../http/problem-error.js";
+import type { Principal } from "../../domain/principal.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { sortedAttributes, staffActor, unchargeable } from "./direct.js";

@@ -1,5 +1,5 @@
 import type { CompiledPlan, Directory } from "@tollgate/gateway-plugin";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 
 /**
  * Plans and API keys as the gateways read them: the records the control plane publishes to Redis, kept in

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import type { Fee, Invoice, UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";

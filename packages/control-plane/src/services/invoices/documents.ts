@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { isDuplicateKey, type Invoice } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashApiKey } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import type { ApiKey } from "../../models/index.js";
 import { audit } from "../audit.js";

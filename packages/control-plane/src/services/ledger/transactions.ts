@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import type { Page } from "../../http/cursor.js";
+import type { Page } from "../../domain/cursor.js";
 import type { LedgerEntry } from "../../models/index.js";
 
 /** An account's ledger entries, newest first, by (createdAt, id). */

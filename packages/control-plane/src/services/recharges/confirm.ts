@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import type { Recharge } from "../../models/index.js";
 import type { PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";

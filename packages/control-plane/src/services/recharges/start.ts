@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import type { Recharge } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { bucketStart, nextBucketStart, type Bucket } from "./clock.js";
 import { collectionOf, unpack } from "./rollup-format.js";
 

@@ -13,7 +13,7 @@ import {
 } from "@tollgate/gateway-plugin";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId } from "../../ids.js";
 
 /** Where a session's usage events say they came from. */

@@ -1,7 +1,7 @@
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import type { Principal } from "../../http/auth.js";
-import { ProblemError } from "../../http/problem-error.js";
+import type { Principal } from "../../domain/principal.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { chargingKey, sortedAttributes, staffActor, unchargeable, unfitProblem } from "../charges/direct.js";

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import type { Principal } from "../../http/auth.js";
-import { ProblemError } from "../../http/problem-error.js";
+import type { Principal } from "../../domain/principal.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { chunkEventId } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 

@@ -1,8 +1,8 @@
 import type { RatedCall } from "@tollgate/gateway-plugin";
 import type { SessionRecord } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import type { Principal } from "../../http/auth.js";
-import { ProblemError } from "../../http/problem-error.js";
+import type { Principal } from "../../domain/principal.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { audit } from "../audit.js";
 import { staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Role, type StaffToken, type StaffUser } from "../../models/index.js";
 import { ROLE_INCLUDES } from "../../models/staff.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId, newId } from "../../ids.js";
 import { isDuplicateKey, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";

@@ -1,7 +1,7 @@
 import type { GateStatus } from "@tollgate/gateway-plugin/store";
 import type { AppContext } from "../../context.js";
-import type { Page } from "../../http/cursor.js";
-import { ProblemError } from "../../http/problem-error.js";
+import type { Page } from "../../domain/cursor.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import type { Account, Fee, Plan } from "../../models/index.js";
 import { periodContaining } from "../invoices/cycles.js";
 import { periodAmount } from "./proration.js";

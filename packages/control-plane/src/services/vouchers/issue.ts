@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { hashVoucherCode, newVoucherCode } from "./codes.js";

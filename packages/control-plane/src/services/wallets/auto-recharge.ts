@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../http/problem-error.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import type { Wallet } from "../../models/index.js";
 import type { AutoRecharge } from "../../models/wallet.js";
 import { publishAccount } from "../accounts/publish.js";
