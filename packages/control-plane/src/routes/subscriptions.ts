@@ -80,7 +80,7 @@ export const changeSubscriptionRoute = defineRoute({
   path: "/v1/accounts/:accountId/subscription",
   operationId: "changeSubscription",
   summary:
-    "Change an account's plan or seats now. The difference is prorated over the rest of the period (README: Recurring fees and seats) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.",
+    "Change an account's plan or seats now. The difference is prorated over the rest of the period (docs/concepts/recurring-fees.md) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.",
   access: "admin",
   roles: MANAGERS,
   idempotent: true,
