@@ -16,6 +16,6 @@ export { foldRollups } from "./services/reports/fold.js";
 export { ROLLUP_COLLECTION } from "./services/reports/rollup-format.js";
 export { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./services/reports/intents.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
-export { callsInBooking } from "./services/ledger/book-usage.js";
+export { callsInBooking } from "./services/ledger/backlog.js";
 export type { WalletReconciliation } from "./services/ledger/reconcile.js";
 export { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";

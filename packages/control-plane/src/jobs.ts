@@ -6,7 +6,8 @@ import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireGrants } from "./services/grants/expire.js";
 import { reconcile } from "./services/ledger/reconcile.js";
-import { BOOKING_BATCH, bookUsage, migrateLegacyBooking } from "./services/ledger/book-usage.js";
+import { BOOKING_BATCH, bookUsage } from "./services/ledger/book-usage.js";
+import { migrateBookingAtStartup, migrateLegacyBooking } from "./services/ledger/migrate-booking.js";
 import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
@@ -22,7 +23,7 @@ import { renewSubscriptions } from "./services/subscriptions/renew.js";
  */
 export const jobs = {
   bookUsage,
-  /** Run under the booking lock by the first booking of a process; `again` redoes it (an operator, a test). */
+  /** Run once per database under the booking lock before jobs start (startJobs); `again` redoes it (an operator, a test). */
   migrateLegacyBooking,
   reconcile,
   closeEndedPeriods,
@@ -59,6 +60,8 @@ export async function startJobs(
   charges: RedisChargeStore,
   intervals: JobIntervals,
 ): Promise<Agenda> {
+  // Once per database, before this process books anything (a database booked by an older version).
+  await migrateBookingAtStartup(ctx);
   const agenda = new Agenda({
     backend: new MongoBackend({ mongo: db, collection: "jobs" }),
     processEvery: intervals.processEveryMs,

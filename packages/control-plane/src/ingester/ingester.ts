@@ -1,8 +1,9 @@
 import type { RedisClient } from "@tollgate/gateway-plugin";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
 import { newId } from "../ids.js";
-import { insertManyOnce, insertOnce, isDuplicateKey, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
-import { addToBacklog } from "../services/ledger/book-usage.js";
+import { insertManyOnce, insertOnce, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
+import { recordIn } from "../services/ledger/record.js";
+import { addToBacklog } from "../services/ledger/backlog.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 import { recordLedgerIntent } from "../services/reports/intents.js";
 
@@ -137,13 +138,10 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
       createdAt: now,
       appliedAt: now, // the gateway's void already gave the money back in Redis
     };
-    await models.LedgerEntry.create(refund).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
     // The refund as it is stored (a repeat finds the first one's id), recorded for the reports before the
     // event is marked refunded, so that a crash in between redoes both.
-    const stored = await models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: refund.idempotencyKey }).lean();
-    if (stored !== null) await recordLedgerIntent({ models }, stored);
+    const stored = await recordIn(models, refund);
+    await recordLedgerIntent({ models }, stored.entry);
   }
   // Its amount stays what booking took (a backlog re-read of it must book the same): the refund is its own entry.
   await models.UsageEvent.updateOne(

@@ -1,23 +1,11 @@
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
-import {
-  backlogOf,
-  bookingCallOf,
-  insertManyOnce,
-  insertOnce,
-  isDuplicateKey,
-  packCalls,
-  unpackCalls,
-  type BookingCall,
-  type BookingMark,
-  type Models,
-  type UnbookedUsage,
-  type UsageEvent as UsageEventDoc,
-} from "../../models/index.js";
+import { insertManyOnce, packCalls, unpackCalls, type BookingCall, type BookingMark, type UnbookedUsage } from "../../models/index.js";
 import { allocateUsage } from "../grants/allocate.js";
 import { withLock } from "../locks.js";
 import { foldRollups } from "../reports/fold.js";
 import { recordUsageIntent } from "../reports/intents.js";
+import { recordEntry } from "./record.js";
 
 /** The most usage events one booking run takes from the backlog. */
 export const BOOKING_BATCH = 2_000;
@@ -56,7 +44,6 @@ export function underBookingLock<T>(ctx: AppContext, fn: () => Promise<T>): Prom
 /** The booking itself, for callers that already hold the booking lock. */
 export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): Promise<number> {
   const { UnbookedUsage, BookingMark } = ctx.models;
-  await migrateLegacyBooking(ctx);
   // Bookings a dead booker left; the calls of those still under way are theirs to book.
   const { booked: orphans, open } = await finishMarks(ctx, ORPHAN_GRACE_MS);
   let booked = orphans;
@@ -113,27 +100,6 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
 }
 
 /**
- * Put ingested calls in the booking backlog: a document per wallet, the calls packed in it. A call there
- * twice, or booked already, is booked once (its claim).
- */
-export async function addToBacklog(models: Models, events: UsageEventDoc[], ingestedAt = events[0]?.ingestedAt): Promise<void> {
-  if (events.length > 0) await models.UnbookedUsage.collection.insertMany(backlogOf(events, ingestedAt) as never[]);
-}
-
-/**
- * The calls ingested and not booked yet (unless their claims say otherwise): the backlog's, and those of
- * bookings under way or left unfinished, whose calls may have left the backlog already. A call may be there
- * twice.
- */
-export async function callsInBooking(models: Models, filter: { accountId?: string; currency?: string }): Promise<BookingCall[]> {
-  const [waiting, marked] = await Promise.all([
-    models.UnbookedUsage.find(filter, { calls: 1 }).lean(),
-    models.BookingMark.find(filter, { calls: 1 }).lean(),
-  ]);
-  return [...waiting, ...marked].flatMap((d) => unpackCalls(d.calls));
-}
-
-/**
  * Finish the bookings their booker left: those it gave up on (an error), and those older than `graceMs` (it
  * died, or could not say it gave up; a younger one may be a booker still at work after its lock expired); returns
  * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the
@@ -169,99 +135,40 @@ async function finishMark(ctx: AppContext, mark: BookingMark, calls: BookingCall
   for (const call of calls) {
     if (!someTaken || (await UsageClaim.findById(call._id).lean())?.entryId === mark._id) held.push(call);
   }
-  if (held.length > 0) await bookEntry(ctx, mark, held);
+  if (held.length > 0) await recordUsageEntry(ctx, mark, held);
   await BookingMark.deleteOne({ _id: mark._id });
   return held.length;
 }
 
-/** Insert the ledger entry for the calls a mark holds, with its grant allocations and report intent. */
-async function bookEntry(ctx: AppContext, mark: Pick<BookingMark, "_id" | "accountId" | "currency">, calls: BookingCall[]): Promise<void> {
-  const { Wallet, LedgerEntry } = ctx.models;
+/** Record the ledger entry for the calls a mark holds (or, once, the calls a booking of the old kind marked), with its grant allocations and report intent. */
+export async function recordUsageEntry(
+  ctx: AppContext,
+  mark: Pick<BookingMark, "_id" | "accountId" | "currency">,
+  calls: BookingCall[],
+): Promise<void> {
   const { _id: entryId, accountId, currency } = mark;
-  const wallet = await Wallet.findOne({ accountId, currency }).lean();
+  const wallet = await ctx.models.Wallet.findOne({ accountId, currency }).lean();
   if (wallet === null) throw new Error(`usage of ${accountId} in ${currency} has no wallet`);
   const total = calls.reduce((sum, e) => sum + e.amount, 0);
   const now = new Date();
-  try {
-    await LedgerEntry.create({
-      _id: entryId,
-      walletId: wallet._id,
-      accountId,
-      currency,
-      type: "usage",
-      amount: -total,
-      usageCount: calls.length,
-      idempotencyKey: `usage:${entryId}`,
-      requestHash: "usage",
-      actor: "system:booking",
-      reason: `${calls.length} calls`,
-      createdAt: now,
-      appliedAt: now, // charged in Redis call by call, before the call was forwarded
-    });
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  // A mark finished again records nothing more: the entry's id is the mark's.
+  await recordEntry(ctx, {
+    _id: entryId,
+    walletId: wallet._id,
+    accountId,
+    currency,
+    type: "usage",
+    amount: -total,
+    usageCount: calls.length,
+    idempotencyKey: `usage:${entryId}`,
+    requestHash: "usage",
+    actor: "system:booking",
+    reason: `${calls.length} calls`,
+    createdAt: now,
+    appliedAt: now, // charged in Redis call by call, before the call was forwarded
+  });
   // Grants are spent first: attribute this entry to them before the mark is finished.
   if (total > 0) await allocateUsage(ctx, wallet._id, entryId, total);
   // What the entry adds to the reports, recorded before the mark is finished (see reports/fold.ts).
   await recordUsageIntent(ctx, { _id: entryId, accountId, currency }, calls);
 }
-
-/**
- * Before booking used the claims, an event was marked with its entry (`bookedIn`) and, until that entry was
- * finished, `markedAt`. Once per database (until a lock says it is done), move that state over in one pass
- * over the usage events: an event booked in an entry that exists gets its claim (an entry a dead booker left
- * half done is finished first: its allocations and report intent, idempotent), any other event joins the
- * backlog. Redone, it adds nothing: claims are unique, and a call in the backlog twice is booked once.
- */
-export async function migrateLegacyBooking(ctx: AppContext, options: { again?: boolean } = {}): Promise<void> {
-  if (migrated.has(ctx.models) && !options.again) return;
-  const { Lock, UsageEvent, UsageClaim, UnbookedUsage, LedgerEntry } = ctx.models;
-  if (options.again || (await Lock.findById(LEGACY_MIGRATION).lean()) === null) {
-    type Legacy = UsageEventDoc & { bookedIn?: string; markedAt?: Date };
-    const entries = new Map<string, { accountId: string; currency: string } | null>();
-    const unfinished = new Set<string>();
-    let claims: { _id: string; entryId: string }[] = [];
-    let unbooked: Legacy[] = [];
-    const flush = async (all = false) => {
-      if (claims.length >= 500 || all) {
-        await insertManyOnce(UsageClaim, claims);
-        claims = [];
-      }
-      if (unbooked.length >= 500 || all) {
-        await addToBacklog(ctx.models, unbooked);
-        unbooked = [];
-      }
-    };
-    // What booking has already (events written since the upgrade are in the backlog or claimed).
-    const known = new Set<string>();
-    for await (const doc of UnbookedUsage.find({}, { calls: 1 }).lean().cursor()) for (const c of unpackCalls(doc.calls)) known.add(c._id);
-    for await (const c of UsageClaim.find({}, { _id: 1 }).lean().cursor()) known.add(c._id);
-    for await (const e of UsageEvent.collection.find({}) as AsyncIterable<Legacy>) {
-      if (known.has(e._id)) continue;
-      let entry = e.bookedIn === undefined ? null : entries.get(e.bookedIn);
-      if (e.bookedIn !== undefined && entry === undefined) {
-        entry = await LedgerEntry.findById(e.bookedIn, { accountId: 1, currency: 1 }).lean();
-        entries.set(e.bookedIn, entry);
-      }
-      if (e.bookedIn === undefined || entry === null || entry === undefined) unbooked.push(e);
-      else {
-        claims.push({ _id: e._id, entryId: e.bookedIn });
-        if (e.markedAt !== undefined) unfinished.add(e.bookedIn);
-      }
-      await flush();
-    }
-    await flush(true);
-    for (const entryId of unfinished) {
-      const { accountId, currency } = entries.get(entryId)!;
-      // The entry holds every event marked with it, finished or not: finish it with all of them.
-      const marked = (await UsageEvent.collection.find({ bookedIn: entryId } as never).toArray()) as unknown as Legacy[];
-      await bookEntry(ctx, { _id: entryId, accountId, currency }, marked.map(bookingCallOf));
-    }
-    await insertOnce(Lock, { _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) });
-  }
-  migrated.add(ctx.models);
-}
-
-const LEGACY_MIGRATION = "migration:booking-claims";
-const migrated = new WeakSet<object>();

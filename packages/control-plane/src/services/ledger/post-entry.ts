@@ -3,7 +3,7 @@ import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import type { LedgerEntry } from "../../models/index.js";
-import { createOrReplay } from "../idempotency.js";
+import { recordEntry } from "./record.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
 import { applyEntry } from "../wallets/apply.js";
@@ -28,37 +28,30 @@ export interface EntryInput {
  * A replay returns the first entry; the same key with another body is refused.
  */
 export async function postEntry(ctx: AppContext, input: EntryInput): Promise<{ entry: LedgerEntry; replayed: boolean }> {
-  const { Wallet, LedgerEntry } = ctx.models;
-  const wallet = await Wallet.findById(input.walletId).lean();
+  const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
   if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
   const requestHash = createHash("sha256")
     .update(JSON.stringify([input.type ?? "credit", input.walletId, input.amount, input.reason ?? null]))
     .digest("hex");
 
-  const created = await createOrReplay({
-    create: async () =>
-      (
-        await LedgerEntry.create({
-          _id: newId("led"),
-          walletId: wallet._id,
-          accountId: wallet.accountId,
-          currency: wallet.currency,
-          type: input.type ?? "credit",
-          amount: input.amount,
-          idempotencyKey: input.idempotencyKey,
-          requestHash,
-          actor: input.actor,
-          ...(input.reason === undefined ? {} : { reason: input.reason }),
-          ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
-          createdAt: new Date(),
-        })
-      ).toObject(),
-    findPrior: () => LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: input.idempotencyKey }).lean(),
-    sameRequest: (prior) => prior.requestHash === requestHash,
-    what: "a different amount or reason",
+  const recorded = await recordEntry(ctx, {
+    _id: newId("led"),
+    walletId: wallet._id,
+    accountId: wallet.accountId,
+    currency: wallet.currency,
+    type: input.type ?? "credit",
+    amount: input.amount,
+    idempotencyKey: input.idempotencyKey,
+    requestHash,
+    actor: input.actor,
+    ...(input.reason === undefined ? {} : { reason: input.reason }),
+    ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
+    createdAt: new Date(),
   });
-  let entry: LedgerEntry = created.doc;
-  const replayed = created.replayed;
+  if (!recorded.first && recorded.entry.requestHash !== requestHash)
+    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for a different amount or reason.");
+  let entry: LedgerEntry = recorded.entry;
+  const replayed = !recorded.first;
   if (!replayed) {
     await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, {
       entryId: entry._id,

@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import type { Wallet } from "../../models/index.js";
-import { callsInBooking } from "./book-usage.js";
+import { callsInBooking } from "./backlog.js";
 import { sum, sumsBy } from "./sums.js";
 
 export interface WalletReconciliation {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey, type Fee, type LedgerEntry } from "../../models/index.js";
+import type { Fee, LedgerEntry } from "../../models/index.js";
+import { recordEntry } from "../ledger/record.js";
 import { audit } from "../audit.js";
 import { restoreAccount } from "../ledger/rebuild.js";
 import { applyEntry } from "../wallets/apply.js";
@@ -30,46 +31,40 @@ export async function collectFee(ctx: AppContext, fee: Fee): Promise<Collection>
       if (result.kind === "unknown_account") throw new Error(`account ${fee.accountId} cannot be published to Redis`);
       if (result.kind === "not_covered") return result;
     }
-    entry = await bookEntry(ctx, fee);
+    entry = await recordFeeEntry(ctx, fee);
     if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
   }
   await ctx.models.Fee.updateOne({ _id: fee._id, status: "due" }, { $set: { status: "paid", paidAt: new Date() } });
   return { kind: "paid", ...(entry ? { entry } : {}) };
 }
 
-/** The fee's ledger entry (type `fee`, the opposite of the fee's amount), written once; audited when written. */
-async function bookEntry(ctx: AppContext, fee: Fee): Promise<LedgerEntry> {
+/** The fee's ledger entry (type `fee`, the opposite of the fee's amount), recorded once; audited when recorded. */
+async function recordFeeEntry(ctx: AppContext, fee: Fee): Promise<LedgerEntry> {
   const reason = fee.kind === "renewal" ? `recurring fee ${fee.periodFrom.toISOString().slice(0, 10)}` : "subscription change, prorated";
-  const idempotencyKey = `fee:${fee._id}`;
-  try {
-    const entry = await ctx.models.LedgerEntry.create({
-      _id: fee.ledgerEntryId,
-      walletId: fee.walletId,
-      accountId: fee.accountId,
-      currency: fee.currency,
-      type: "fee",
-      amount: -fee.amount,
-      idempotencyKey,
-      requestHash: createHash("sha256")
-        .update(JSON.stringify(["fee", fee.walletId, -fee.amount, reason]))
-        .digest("hex"),
-      actor: fee.change?.actor ?? "system:subscriptions",
-      reason,
-      createdAt: new Date(),
-    });
-    await audit(ctx, entry.actor, "wallet.fee", fee.walletId, {
-      entryId: entry._id,
+  const recorded = await recordEntry(ctx, {
+    _id: fee.ledgerEntryId,
+    walletId: fee.walletId,
+    accountId: fee.accountId,
+    currency: fee.currency,
+    type: "fee",
+    amount: -fee.amount,
+    idempotencyKey: `fee:${fee._id}`,
+    requestHash: createHash("sha256")
+      .update(JSON.stringify(["fee", fee.walletId, -fee.amount, reason]))
+      .digest("hex"),
+    actor: fee.change?.actor ?? "system:subscriptions",
+    reason,
+    createdAt: new Date(),
+  });
+  if (recorded.first) {
+    await audit(ctx, recorded.entry.actor, "wallet.fee", fee.walletId, {
+      entryId: recorded.entry._id,
       feeId: fee._id,
-      amount: entry.amount,
+      amount: recorded.entry.amount,
       currency: fee.currency,
     });
-    return entry.toObject();
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const prior = await ctx.models.LedgerEntry.findOne({ walletId: fee.walletId, idempotencyKey }).lean();
-    if (prior === null) throw error;
-    return prior;
   }
+  return recorded.entry;
 }
 
 /**
