@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashApiKey } from "@tollgate/gateway-plugin";
+import { accountField } from "@tollgate/gateway-plugin/store";
+import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { createApiKey } from "./create.js";
+import { revokeApiKey } from "./revoke.js";
+
+describe("revokeApiKey", () => {
+  let fx: ServiceFixture;
+  beforeAll(async () => {
+    fx = await startServiceFixture();
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it("revokes the key in the store and at the gateways; revoking it again keeps its first revocation", async () => {
+    const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
+    const { apiKey, key } = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const revoked = await revokeApiKey(fx.ctx, { accountId, keyId: apiKey._id, actor: "test" });
+    expect(revoked).toMatchObject({ _id: apiKey._id, status: "revoked" });
+    expect(revoked.revokedAt).toBeInstanceOf(Date);
+    expect((await fx.ctx.hot.readApiKey(hashApiKey(key)))?.status).toBe("revoked");
+    expect(await fx.redis.hexists(fx.keyspace.account(accountId), accountField("key", apiKey._id))).toBe(0);
+
+    const again = await revokeApiKey(fx.ctx, { accountId, keyId: apiKey._id, actor: "test" });
+    expect(again.revokedAt).toEqual(revoked.revokedAt);
+    expect((await fx.ctx.hot.readApiKey(hashApiKey(key)))?.status).toBe("revoked");
+  });
+
+  it("a key is revoked only through its own account: another account's id is a 404 and the key stays active", async () => {
+    const owner = await fx.seedAccount({ pricePerCall: 1_000 });
+    const other = await fx.seedAccount({ pricePerCall: 1_000 });
+    const { apiKey, key } = await createApiKey(fx.ctx, { accountId: owner.accountId, actor: "test" });
+    await expect(revokeApiKey(fx.ctx, { accountId: other.accountId, keyId: apiKey._id, actor: "test" })).rejects.toMatchObject({
+      problem: { code: "not_found" },
+    });
+    expect((await fx.ctx.models.ApiKey.findById(apiKey._id).lean())!.status).toBe("active");
+    expect((await fx.ctx.hot.readApiKey(hashApiKey(key)))?.status).toBe("active");
+    await expect(revokeApiKey(fx.ctx, { accountId: owner.accountId, keyId: "key_missing", actor: "test" })).rejects.toMatchObject({
+      problem: { code: "not_found" },
+    });
+  });
+});
