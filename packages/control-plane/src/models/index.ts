@@ -209,6 +209,20 @@ export async function insertManyOnce<T extends object>(target: { collection: { i
   }
 }
 
+/**
+ * Run a write that a unique index may refuse (an upsert racing another's insert, a conditional upsert whose
+ * document exists): what it answered, or undefined when it was refused for a duplicate key. With insertOnce,
+ * insertManyOnce, createOrReplay and the ledger's recordEntry, the one place that reads a duplicate key.
+ */
+export async function unlessDuplicate<T>(write: () => Promise<T>): Promise<{ value: T } | undefined> {
+  try {
+    return { value: await write() };
+  } catch (error) {
+    if (isDuplicateKey(error)) return undefined;
+    throw error;
+  }
+}
+
 /** Insert a document unless one with its `_id` (or unique key) is there already: true when this call inserted it. */
 export async function insertOnce<T extends object>(target: { collection: { insertOne: unknown } }, doc: T): Promise<boolean> {
   try {

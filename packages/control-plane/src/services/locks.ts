@@ -1,29 +1,18 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.js";
 import { ProblemError } from "../domain/problem-error.js";
-import { isDuplicateKey } from "../models/index.js";
+import { insertOnce } from "../models/index.js";
 
 /** Take the lock `name` for `ttlMs`, unless someone holds it; an expired lock can be taken over. */
 export async function takeLock(ctx: AppContext, name: string, ttlMs: number, data?: Record<string, unknown>): Promise<string | undefined> {
   const { Lock } = ctx.models;
   const holder = randomBytes(9).toString("base64url");
   const doc = { _id: name, holder, expiresAt: new Date(Date.now() + ttlMs), ...(data ? { data } : {}) };
-  try {
-    await Lock.create(doc);
-    return holder;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-  }
+  if (await insertOnce(Lock, doc)) return holder;
   // Held: take it over only if it has expired. Two takers may both delete; only one insert succeeds.
   const stale = await Lock.deleteOne({ _id: name, expiresAt: { $lt: new Date() } });
   if (stale.deletedCount === 0) return undefined;
-  try {
-    await Lock.create(doc);
-    return holder;
-  } catch (error) {
-    if (isDuplicateKey(error)) return undefined;
-    throw error;
-  }
+  return (await insertOnce(Lock, doc)) ? holder : undefined;
 }
 
 export async function releaseLock(ctx: AppContext, name: string, holder?: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Wallet } from "../../models/index.js";
+import { insertOnce, type Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { publishAccount } from "./publish.js";
 
@@ -16,17 +16,16 @@ export async function openWallet(
     throw new ProblemError("validation_failed", "A prepaid account has no credit limit.");
   const existing = await ctx.models.Wallet.findOne({ accountId: account._id, currency: input.currency }).lean();
   if (existing !== null) throw new ProblemError("conflict", `The account already has a ${input.currency} wallet (${existing._id}).`);
-  const wallet = await ctx.models.Wallet.create({
+  const wallet: Wallet = {
     _id: newId("wal"),
     accountId: account._id,
     currency: input.currency,
     creditLimit: input.creditLimit,
     createdAt: new Date(),
-  }).catch((error: unknown) => {
-    if (isDuplicateKey(error)) throw new ProblemError("conflict", `The account already has a ${input.currency} wallet.`);
-    throw error;
-  });
+  };
+  if (!(await insertOnce(ctx.models.Wallet, wallet)))
+    throw new ProblemError("conflict", `The account already has a ${input.currency} wallet.`);
   await publishAccount(ctx, account._id);
   await audit(ctx, input.actor, "wallet.create", wallet._id, { accountId: account._id, currency: input.currency });
-  return wallet.toObject();
+  return wallet;
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey, type Anomaly } from "../../models/index.js";
+import { insertOnce, type Anomaly } from "../../models/index.js";
 import { ANOMALY_DEFAULTS, type AnomalyPolicy } from "../../models/plan.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
@@ -119,12 +119,7 @@ async function open(ctx: AppContext, found: Detected): Promise<Anomaly | undefin
     mitigation: { action: found.policy.mitigation },
     detectedAt: new Date(),
   };
-  try {
-    await Anomalies.create(anomaly);
-  } catch (error) {
-    if (isDuplicateKey(error)) return undefined;
-    throw error;
-  }
+  if (!(await insertOnce(Anomalies, anomaly))) return undefined;
   await audit(ctx, "system:anomalies", "anomaly.detect", anomaly._id, { calls: anomaly.calls, threshold: anomaly.threshold, keyId });
   await mitigate(ctx, anomaly);
   await notify(ctx, anomaly.accountId, "usage_anomaly", anomaly._id, {

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey, type Recharge } from "../../models/index.js";
+import { unlessDuplicate, type Recharge } from "../../models/index.js";
 import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { startRecharge } from "../recharges/start.js";
@@ -34,14 +34,15 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
   };
 
   const day = new Date().toISOString().slice(0, 10);
-  try {
-    await AutoRechargeDay.findOneAndUpdate(
+  // The day's count, raised unless it is at the limit: then the upsert's insert meets the day's document.
+  const counted = await unlessDuplicate(() =>
+    AutoRechargeDay.findOneAndUpdate(
       { _id: `${wallet._id}:${day}`, count: { $lt: settings.dailyLimit } },
       { $inc: { count: 1 } },
       { upsert: true },
-    );
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+    ),
+  );
+  if (counted === undefined) {
     await release();
     await audit(ctx, "system:auto-recharge", "auto_recharge.daily_limit", accountId, { currency, dailyLimit: settings.dailyLimit });
     return "daily_limit";

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Invoice } from "../../models/index.js";
+import { insertOnce, type Invoice } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
@@ -141,9 +141,7 @@ export async function finalize(ctx: AppContext, invoiceId: string): Promise<Invo
 
 async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice> {
   const { Invoice: Invoices, InvoiceCounter, InvoiceNumber } = ctx.models;
-  await InvoiceCounter.create({ _id: invoice.issuer, next: 1 }).catch((error: unknown) => {
-    if (!isDuplicateKey(error)) throw error;
-  });
+  await insertOnce(InvoiceCounter, { _id: invoice.issuer, next: 1 });
   const stamp = (sequence: number) =>
     Invoices.updateOne(
       { _id: invoice._id },
@@ -162,10 +160,14 @@ async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice>
       continue;
     }
     const { next } = (await InvoiceCounter.findById(invoice.issuer).lean())!;
-    try {
-      await InvoiceNumber.create({ _id: `${invoice.issuer}:${next}`, issuer: invoice.issuer, sequence: next, invoiceId: invoice._id });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+    if (
+      !(await insertOnce(InvoiceNumber, {
+        _id: `${invoice.issuer}:${next}`,
+        issuer: invoice.issuer,
+        sequence: next,
+        invoiceId: invoice._id,
+      }))
+    ) {
       await advancePast(next); // taken by a document whose run died before moving the counter
       continue;
     }

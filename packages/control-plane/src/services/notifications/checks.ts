@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { localTime, periodKey } from "@tollgate/gateway-plugin";
 import { notify } from "./emit.js";
-import { isDuplicateKey } from "../../models/index.js";
+import { insertOnce } from "../../models/index.js";
 import { withLock } from "../locks.js";
 
 /**
@@ -19,9 +19,7 @@ async function crossing(ctx: AppContext, key: string, below: boolean): Promise<n
   }
   if (state?.fired) return undefined;
   if (state === null) {
-    await ThresholdState.create({ _id: key, fired: true, crossings: 0 }).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
+    await insertOnce(ThresholdState, { _id: key, fired: true, crossings: 0 });
     return 0;
   }
   await ThresholdState.updateOne({ _id: key }, { $set: { fired: true } });

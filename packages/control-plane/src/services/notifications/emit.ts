@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey } from "../../models/index.js";
+import { insertOnce } from "../../models/index.js";
 import type { NotificationKind } from "../../models/notification.js";
 
 /**
@@ -20,23 +20,17 @@ export async function notify(
   const channels = [...settings.emails.map((e) => `email:${e}`), ...settings.webhooks.map((w) => `webhook:${w.id}`)];
   if (channels.length === 0) return false;
   const id = `ntf_${createHash("sha256").update(`${accountId}\u0000${kind}\u0000${dedupeKey}`).digest("base64url").slice(0, 24)}`;
-  try {
-    const now = new Date();
-    await ctx.models.Notification.create({
-      _id: id,
-      accountId,
-      kind,
-      data,
-      createdAt: now,
-      pending: channels,
-      delivered: [],
-      failed: [],
-      attempts: 0,
-      nextAttemptAt: now,
-    });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+  const now = new Date();
+  return insertOnce(ctx.models.Notification, {
+    _id: id,
+    accountId,
+    kind,
+    data,
+    createdAt: now,
+    pending: channels,
+    delivered: [],
+    failed: [],
+    attempts: 0,
+    nextAttemptAt: now,
+  });
 }

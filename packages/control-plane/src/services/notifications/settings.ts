@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey } from "../../models/index.js";
+import { unlessDuplicate } from "../../models/index.js";
 import type { NotificationKind, NotificationSettings } from "../../models/notification.js";
 import { audit } from "../audit.js";
 import { newWebhookSecret } from "./deliver.js";
@@ -38,10 +38,7 @@ export async function setNotificationSettings(
       { upsert: true, returnDocument: "after" },
     ).lean();
   // Two first writes racing: the loser's insert collides on _id; the document exists now, so write again.
-  const settings = await write().catch((error: unknown) => {
-    if (isDuplicateKey(error)) return write();
-    throw error;
-  });
+  const settings = (await unlessDuplicate(write))?.value ?? (await write());
   await audit(ctx, actor, "notifications.settings", accountId, {
     emails: body.emails.length,
     webhooks: webhooks.map((w) => w.url),

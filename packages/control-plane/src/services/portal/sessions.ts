@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { hashApiKey } from "@tollgate/gateway-plugin";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
-import { isDuplicateKey } from "../../models/index.js";
+import { insertOnce } from "../../models/index.js";
 import { checkPassword } from "../staff/identity.js";
 import { audit } from "../audit.js";
 import { LINK_ACTOR, secretDigest as digest } from "./lookup.js";
@@ -51,12 +51,10 @@ export async function exchangeForCookie(
   if (input.login !== undefined) {
     const login = await ctx.models.PortalSession.findById(digest(input.login)).lean();
     if (login !== null && login.kind === "login" && login.expiresAt.getTime() > Date.now()) {
-      try {
-        await ctx.models.PortalLoginUse.create({ _id: login._id, usedAt: new Date() });
+      // A link signs in once: the first use is a unique insert.
+      if (await insertOnce(ctx.models.PortalLoginUse, { _id: login._id, usedAt: new Date() })) {
         accountId = login.accountId;
         actor = `${LINK_ACTOR}${login._id.slice(0, 12)}`;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
       }
     }
   } else if (input.apiKey !== undefined) {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId, newId } from "../../ids.js";
-import { isDuplicateKey, type Account, type Fee, type Plan } from "../../models/index.js";
+import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
 import { cycleFrom, periodContaining } from "../invoices/cycles.js";
@@ -122,12 +122,7 @@ async function createChange(
     createdAt: now,
     ...(amount === 0 ? { paidAt: now } : {}),
   };
-  try {
-    await ctx.models.Fee.create(fee);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return (await ctx.models.Fee.findById(fee._id).lean())!;
-  }
+  if (!(await insertOnce(ctx.models.Fee, fee))) return (await ctx.models.Fee.findById(fee._id).lean())!;
   return fee;
 }
 
