@@ -75,11 +75,11 @@ describe("the ledger is the book of record", () => {
     expect(page.items.filter((e) => e.type === "adjustment")).toHaveLength(1);
   });
 
-  it("books a batch exactly once when the settler died between claiming it and writing its entry", async () => {
+  it("books a batch exactly once when the settler died between assigning it and writing its entry", async () => {
     const s = await stack.seedAccount({ pricePerCall: 700, balance: 7_000 });
     for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await ingested(stack, s, 4);
-    // What the dead booker left: its mark, written a while ago, and two of the four calls claimed under an
+    // What the dead booker left: its mark, written a while ago, and two of the four calls assigned under an
     // entry id that was never written. Those still count as unbooked: no drift.
     const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).sort({ _id: 1 }).lean();
     const entryId = "led_orphanedorphaned";
@@ -90,7 +90,7 @@ describe("the ledger is the book of record", () => {
       calls: packCalls(events.map(bookingCallOf)),
       createdAt: new Date(Date.now() - 120_000),
     });
-    await stack.ctx.models.UsageClaim.insertMany(events.slice(0, 2).map((e) => ({ _id: e._id, entryId })));
+    await stack.ctx.models.CallAssignment.insertMany(events.slice(0, 2).map((e) => ({ _id: e._id, entryId })));
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
     await jobs.bookUsage(stack.ctx);
     await jobs.bookUsage(stack.ctx);
@@ -104,7 +104,7 @@ describe("the ledger is the book of record", () => {
     const s = await stack.seedAccount({ pricePerCall: 500, balance: 5_000 });
     for (let i = 0; i < 4; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await ingested(stack, s, 4);
-    // A real failure midway: the calls are claimed for the entry, then the entry finds no wallet to book to.
+    // A real failure midway: the calls are assigned to the entry, then the entry finds no wallet to book to.
     await Wallet.updateOne({ _id: s.walletId }, { $set: { currency: "XTS" } });
     await expect(jobs.bookUsage(stack.ctx)).rejects.toThrow(/has no wallet/);
     await Wallet.updateOne({ _id: s.walletId }, { $set: { currency: "USD" } });
@@ -124,11 +124,11 @@ describe("the ledger is the book of record", () => {
     // booker took out of the backlog: they are the mark's alone, unbooked until it is finished, and no drift.
     for (let i = 0; i < 2; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await ingested(stack, s, 6);
-    const unclaimed = [];
+    const unassigned = [];
     for (const e of await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).lean())
-      if ((await stack.ctx.models.UsageClaim.findById(e._id).lean()) === null) unclaimed.push(e);
-    expect(unclaimed).toHaveLength(2);
-    const young = { _id: "led_youngyoungyoung", accountId: s.accountId, currency: "USD", calls: packCalls(unclaimed.map(bookingCallOf)) };
+      if ((await stack.ctx.models.CallAssignment.findById(e._id).lean()) === null) unassigned.push(e);
+    expect(unassigned).toHaveLength(2);
+    const young = { _id: "led_youngyoungyoung", accountId: s.accountId, currency: "USD", calls: packCalls(unassigned.map(bookingCallOf)) };
     await BookingMark.create({ ...young, createdAt: new Date() });
     await UnbookedUsage.deleteMany({ accountId: s.accountId });
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
@@ -162,7 +162,7 @@ describe("the ledger is the book of record", () => {
     await ingested(stack, s, 6);
     const events = await stack.ctx.models.UsageEvent.find({ accountId: s.accountId }).sort({ _id: 1 }).lean();
     const ids = events.map((e) => e._id);
-    // The old state: no backlog, no claims. Two events booked in an entry that exists, two marked for an
+    // The old state: no backlog, no assignments. Two events booked in an entry that exists, two marked for an
     // entry a dead booker never wrote, two never booked.
     await stack.ctx.models.UnbookedUsage.deleteMany({ accountId: s.accountId });
     const { walletId } = s;
@@ -187,7 +187,7 @@ describe("the ledger is the book of record", () => {
     await raw.updateMany({ _id: { $in: ids.slice(2, 4) } } as never, { $set: { bookedIn: "led_legacyneverwrit", markedAt: new Date(0) } });
     await jobs.migrateLegacyBooking(stack.ctx, { again: true });
     await jobs.migrateLegacyBooking(stack.ctx, { again: true }); // twice: nothing more
-    expect((await stack.ctx.models.UsageClaim.find({ _id: { $in: ids } }).lean()).map((c) => c.entryId)).toEqual([
+    expect((await stack.ctx.models.CallAssignment.find({ _id: { $in: ids } }).lean()).map((c) => c.entryId)).toEqual([
       "led_legacybookedone",
       "led_legacybookedone",
     ]);

@@ -69,7 +69,7 @@ describe("refunded usage events: price 0, whenever the void came", () => {
     const late = await charge("voided-after-booking");
     await usageIngested(stack, 2, s.accountId);
     await jobs.bookUsage(stack.ctx);
-    await eventually(async () => (await stack.ctx.models.UsageClaim.countDocuments({ _id: late })) === 1, 30_000, "the charge booked");
+    await eventually(async () => (await stack.ctx.models.CallAssignment.countDocuments({ _id: late })) === 1, 30_000, "the charge booked");
     expect(await usageEntries()).toEqual([expect.objectContaining({ amount: -2 * PRICE, usageCount: 2 })]);
 
     expect(await stack.ctx.charging.store.voidCharge(await chargedCall(late))).toBe("refunded");

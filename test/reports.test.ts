@@ -102,7 +102,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     to: string,
     accountId?: string,
   ) {
-    const booked = (await stack.ctx.models.UsageClaim.find({}, { _id: 1 }).lean()).map((c) => c._id);
+    const booked = (await stack.ctx.models.CallAssignment.find({}, { _id: 1 }).lean()).map((c) => c._id);
     const events = await stack.ctx.models.UsageEvent.find({
       _id: { $in: booked },
       timestamp: { $gte: new Date(from), $lt: new Date(to) },
@@ -251,7 +251,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     const query = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: "day" as const, groupBy: "key" as const };
     const before = await stack.admin.getUsageReport(query);
     // The state a booker dying after its fold but before clearing its mark leaves: the mark, its calls claimed.
-    const claimed = (await stack.ctx.models.UsageClaim.find({ entryId: entry._id }).lean()).map((c) => c._id);
+    const claimed = (await stack.ctx.models.CallAssignment.find({ entryId: entry._id }).lean()).map((c) => c._id);
     expect(claimed.length).toBe(entry.usageCount);
     const calls = (await stack.ctx.models.UsageEvent.find({ _id: { $in: claimed } }).lean()).map(bookingCallOf);
     await stack.ctx.models.BookingMark.create({

@@ -350,14 +350,14 @@ export async function deleteKeys(redis: RedisClient, prefix: string): Promise<vo
  * needs before it runs.
  */
 export async function usageIngested(stack: Stack, n: number, accountId?: string): Promise<void> {
-  const { UsageEvent, UsageClaim } = stack.ctx.models;
+  const { UsageEvent, CallAssignment } = stack.ctx.models;
   const filter = accountId === undefined ? {} : { accountId };
   await eventually(
     async () => {
       const events = await UsageEvent.find(filter, { _id: 1 }).lean();
       if (events.length < n) return false;
       const known = new Set((await callsInBooking(stack.ctx.models, filter)).map((c) => c._id));
-      for (const c of await UsageClaim.find({}, { _id: 1 }).lean()) known.add(c._id);
+      for (const c of await CallAssignment.find({}, { _id: 1 }).lean()) known.add(c._id);
       return events.every((e) => known.has(e._id));
     },
     30_000,

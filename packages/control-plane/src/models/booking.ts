@@ -5,7 +5,7 @@ import { newId } from "../ids.js";
  * The booking path's own collections. Usage events are written once, by the ingester, and never updated:
  * on FerretDB v1 every query but `{_id: <value>}` and every update reads the whole collection, so anything
  * booking did to the usage events would cost as much as the whole history. Booking works on these instead:
- * the backlog (small: what is not booked yet), the claims (insert-only, read by `_id`), and the marks (one
+ * the backlog (small: what is not booked yet), the assignments (insert-only, read by `_id`), and the marks (one
  * per entry under way).
  */
 
@@ -23,7 +23,7 @@ export interface BookingCall {
 /**
  * Ingested calls of one wallet not yet booked: written by the ingester beside the usage events, one document
  * per wallet per write (a document per call would cost FerretDB a row per call, twice), deleted once booked.
- * A call may be in two of them (its events written again after a crash): its claim books it once.
+ * A call may be in two of them (its events written again after a crash): its assignment books it once.
  */
 export interface UnbookedUsage {
   _id: string;
@@ -37,15 +37,15 @@ export interface UnbookedUsage {
 }
 
 /** The one ledger entry that books a call: the unique insert that books it once. */
-export interface UsageClaim {
+export interface CallAssignment {
   /** The usage event's id. */
   _id: string;
   entryId: string;
 }
 
 /**
- * A booking under way: the entry id, the calls it claims (with what the entry needs of them), written before
- * any claim. A booker that dies leaves it behind, and the next booker finishes it by its id.
+ * A booking under way: the entry id, the calls it is to book (with what the entry needs of them), written before
+ * any assignment. A booker that dies leaves it behind, and the next booker finishes it by its id.
  */
 export interface BookingMark {
   /** The ledger entry's id. */
@@ -71,7 +71,7 @@ export const unbookedUsageSchema = new Schema<UnbookedUsage>(
   { versionKey: false, strict: "throw" },
 );
 
-export const usageClaimSchema = new Schema<UsageClaim>(
+export const callAssignmentSchema = new Schema<CallAssignment>(
   { _id: { type: String, required: true }, entryId: { type: String, required: true } },
   { versionKey: false, strict: "throw" },
 );

@@ -14,8 +14,8 @@ export interface Recurring {
 
 /**
  * What a subscription charges, once: a period's `renewal` (the plan's fee plus seats × seat price), or a
- * `change` of plan or seats within a period, prorated (positive: charged; negative: credited). The id is the
- * claim: `fee_<account>_<period start>` for a renewal, `fee_<account>_chg_<digest of the idempotency key>` for
+ * `change` of plan or seats within a period, prorated (positive: charged; negative: credited). The id is unique
+ * to what it charges: `fee_<account>_<period start>` for a renewal, `fee_<account>_chg_<digest of the idempotency key>` for
  * a change, so a fee is created once however many runs race. It moves money once, through the ledger entry
  * named by `ledgerEntryId` (type `fee`); until then it is `due`.
  */

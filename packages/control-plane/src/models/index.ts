@@ -10,11 +10,11 @@ import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import {
   bookingMarkSchema,
   unbookedUsageSchema,
-  usageClaimSchema,
+  callAssignmentSchema,
   type BookingCall,
   type BookingMark,
   type UnbookedUsage,
-  type UsageClaim,
+  type CallAssignment,
 } from "./booking.js";
 import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
@@ -101,7 +101,7 @@ export type {
   RollupIntent,
   ThresholdState,
   UnbookedUsage,
-  UsageClaim,
+  CallAssignment,
   UsageEvent,
   Voucher,
   Wallet,
@@ -115,9 +115,9 @@ export interface Models {
   Wallet: Model<Wallet>;
   LedgerEntry: Model<LedgerEntry>;
   UsageEvent: Model<UsageEvent>;
-  /** Ingested usage not yet booked (small); the claim booking each call once; bookings under way. */
+  /** Ingested usage not yet booked (small); the assignment booking each call once; bookings under way. */
   UnbookedUsage: Model<UnbookedUsage>;
-  UsageClaim: Model<UsageClaim>;
+  CallAssignment: Model<CallAssignment>;
   BookingMark: Model<BookingMark>;
   AuditRecord: Model<AuditRecord>;
   Voucher: Model<Voucher>;
@@ -156,7 +156,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     LedgerEntry: conn.model<LedgerEntry>("LedgerEntry", ledgerEntrySchema, "ledger_entries"),
     UsageEvent: conn.model<UsageEvent>("UsageEvent", usageEventSchema, "usage_events"),
     UnbookedUsage: conn.model<UnbookedUsage>("UnbookedUsage", unbookedUsageSchema, "unbooked_usage"),
-    UsageClaim: conn.model<UsageClaim>("UsageClaim", usageClaimSchema, "usage_claims"),
+    CallAssignment: conn.model<CallAssignment>("CallAssignment", callAssignmentSchema, "usage_claims"),
     BookingMark: conn.model<BookingMark>("BookingMark", bookingMarkSchema, "booking_marks"),
     AuditRecord: conn.model<AuditRecord>("AuditRecord", auditRecordSchema, "audit_records"),
     Voucher: conn.model<Voucher>("Voucher", voucherSchema, "vouchers"),

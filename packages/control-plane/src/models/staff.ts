@@ -22,7 +22,7 @@ export const ROLE_INCLUDES: Record<Role, readonly Role[]> = {
 
 export interface StaffUser {
   _id: string;
-  /** Lower-case; unique (claimed by a `StaffEmail` insert before the user is written). */
+  /** Lower-case; unique (taken by a `StaffEmail` insert before the user is written). */
   email: string;
   name: string;
   role: Role;
@@ -47,7 +47,7 @@ export const staffUserSchema = new Schema<StaffUser>(
   { versionKey: false, strict: "throw" },
 );
 
-/** One email's claim (`_id` = the lower-case email): a unique insert, so two users never share one. */
+/** One email, taken for one user (`_id` = the lower-case email): a unique insert, so two users never share one. */
 export interface StaffEmail {
   _id: string;
   userId: string;

@@ -2,7 +2,7 @@ import { Schema } from "mongoose";
 
 /**
  * One charged call, as the gateway recorded it; `_id` is the gateway's event id, so ingestion is idempotent.
- * Booking never updates it (see models/booking.ts): the ledger entry that books it is its `UsageClaim`.
+ * Booking never updates it (see models/booking.ts): the ledger entry that books it is its `CallAssignment`.
  */
 export interface UsageEvent {
   _id: string;

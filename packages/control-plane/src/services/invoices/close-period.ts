@@ -13,14 +13,14 @@ const MAX_LINES = 100;
  * Close a postpaid or hybrid account's billing period (named by its first day) into an invoice for its usage,
  * lines per product and per price (so tiers show as separate lines), and for its subscription's fees booked in
  * the period (the recurring fee, the seats and each prorated change on lines of their own), finalized at once.
- * Fees are marked and billed as usage events are, by the time they were booked.
+ * Fees are stamped and billed as usage events are, by the time they were booked.
  *
- * Every usage event lands on exactly one invoice: an invoice *marks* the events it bills with its id, and
- * bills the period's unmarked usage charged before its cut-off, `min(period end, now)`. So closing a period
+ * Every usage event lands on exactly one invoice: an invoice *stamps* the events it bills with its id, and
+ * bills the period's unstamped usage charged before its cut-off, `min(period end, now)`. So closing a period
  * early ends that invoice now, and what the period charges afterwards (and any usage of it ingested late)
  * goes on the next invoice of the period, when it is closed again or when it ends. Closing again with
  * nothing new returns the period's last invoice. One close per account at a time (a lock); a close that
- * died midway left a draft whose events are already marked, and the next close finishes it.
+ * died midway left a draft whose events are already stamped, and the next close finishes it.
  */
 export async function closeBillingPeriod(
   ctx: AppContext,
@@ -121,10 +121,10 @@ function unbilledFees(accountId: string, currency: string, period: Pick<Period, 
 /** Mark the draft's events and fees, price its lines, finalize it. A draft that finds nothing to bill is removed. */
 async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
   const { UsageEvent, Fee: Fees, Invoice: Invoices } = ctx.models;
-  const marked = { $set: { invoiceId: draft._id } };
+  const stamped = { $set: { invoiceId: draft._id } };
   const late = await lateBefore(ctx, draft.accountId, draft.periodFrom!, draft.createdAt);
-  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late), marked);
-  await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), marked);
+  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late), stamped);
+  await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), stamped);
   const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1, timestamp: 1, rateLine: 1 }).lean();
   const fees = await Fees.find({ invoiceId: draft._id }).sort({ paidAt: 1, _id: 1 }).lean();
   if (events.length === 0 && fees.length === 0) {

@@ -7,14 +7,14 @@ import { backlogOf, unpackCalls, type BookingCall, type Models, type UsageEvent 
 
 /**
  * Put ingested calls in the booking backlog: a document per wallet, the calls packed in it. A call there
- * twice, or booked already, is booked once (its claim).
+ * twice, or booked already, is booked once (its assignment).
  */
 export async function addToBacklog(models: Models, events: UsageEventDoc[], ingestedAt = events[0]?.ingestedAt): Promise<void> {
   if (events.length > 0) await models.UnbookedUsage.collection.insertMany(backlogOf(events, ingestedAt) as never[]);
 }
 
 /**
- * The calls ingested and not booked yet (unless their claims say otherwise): the backlog's, and those of
+ * The calls ingested and not booked yet (unless their assignments say otherwise): the backlog's, and those of
  * bookings under way or left unfinished, whose calls may have left the backlog already. A call may be there
  * twice.
  */

@@ -17,10 +17,10 @@ const ORPHAN_GRACE_MS = 60_000;
 /**
  * Book ingested usage into the ledger in batches, exactly once, without transactions and without touching
  * the usage events (see models/booking.ts). For each slice of one wallet's backlog: a mark names the entry
- * and its calls; each call is claimed for the entry by a unique insert (a call claimed before, by another
- * entry, is not this entry's); the entry is inserted with the sum of the calls it claimed; the mark is
+ * and its calls; each call is assigned to the entry by a unique insert (a call assigned before, by another
+ * entry, is not this entry's); the entry is inserted with the sum of the calls assigned to it; the mark is
  * deleted; the calls leave the backlog. A booker that dies in between leaves the mark, and `finishMark`
- * redoes the same steps by its id: the claims and the entry's id fix what it books, however often it runs.
+ * redoes the same steps by its id: the assignments and the entry's id fix what it books, however often it runs.
  */
 export async function bookUsage(ctx: AppContext, batchSize = BOOKING_BATCH): Promise<number> {
   const booked = await underBookingLock(ctx, () => bookUnlocked(ctx, batchSize));
@@ -32,7 +32,7 @@ export async function bookUsage(ctx: AppContext, batchSize = BOOKING_BATCH): Pro
 }
 
 /**
- * One booker at a time, across processes. The claims alone keep a call in one entry, but two bookers could
+ * One booker at a time, across processes. The assignments alone keep a call in one entry, but two bookers could
  * attribute one entry to grants twice (FerretDB v1's conditional updates are not atomic), and each would
  * read the other's young marks as under way. Grant expiry runs under it too. Skipped (undefined) when another
  * process holds it.
@@ -93,7 +93,7 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
     throw error;
   }
   // The documents leave the backlog once their calls are booked (their marks hold the calls of bookings still
-  // under way). A booker that dies first leaves them there, booked: their claims keep them from a second entry.
+  // under way). A booker that dies first leaves them there, booked: their assignments keep them from a second entry.
   if (backlog.length > 0) await UnbookedUsage.deleteMany({ _id: { $in: backlog.map((u) => u._id) } });
   if (booked > 0) await foldRollups(ctx);
   return booked;
@@ -103,7 +103,7 @@ export async function bookUnlocked(ctx: AppContext, batchSize = BOOKING_BATCH): 
  * Finish the bookings their booker left: those it gave up on (an error), and those older than `graceMs` (it
  * died, or could not say it gave up; a younger one may be a booker still at work after its lock expired); returns
  * how many calls they booked, and the calls of the younger ones (maybe still under way). Only under the
- * booking lock: finishing a mark its booker is still at is safe (claims decide) but could attribute its entry
+ * booking lock: finishing a mark its booker is still at is safe (assignments decide) but could attribute its entry
  * to grants twice on FerretDB.
  */
 export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ booked: number; open: Set<string> }> {
@@ -124,16 +124,16 @@ export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ b
  * by running this again.
  */
 async function finishMark(ctx: AppContext, mark: BookingMark, calls: BookingCall[]): Promise<number> {
-  const { UsageClaim, BookingMark } = ctx.models;
+  const { CallAssignment, BookingMark } = ctx.models;
   const someTaken = !(await insertManyOnce(
-    UsageClaim,
+    CallAssignment,
     calls.map((c) => ({ _id: c._id, entryId: mark._id })),
   ));
-  // Some calls were claimed before (by this mark's earlier run, or by another entry): each is this entry's
-  // only if its claim says so (read by `_id`, not trusting the error's indexes).
+  // Some calls were assigned before (by this mark's earlier run, or by another entry): each is this entry's
+  // only if its assignment says so (read by `_id`, not trusting the error's indexes).
   const held: BookingCall[] = [];
   for (const call of calls) {
-    if (!someTaken || (await UsageClaim.findById(call._id).lean())?.entryId === mark._id) held.push(call);
+    if (!someTaken || (await CallAssignment.findById(call._id).lean())?.entryId === mark._id) held.push(call);
   }
   if (held.length > 0) await recordUsageEntry(ctx, mark, held);
   await BookingMark.deleteOne({ _id: mark._id });

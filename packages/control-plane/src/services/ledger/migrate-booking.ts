@@ -4,7 +4,7 @@ import { addToBacklog } from "./backlog.js";
 import { recordUsageEntry, underBookingLock } from "./book-usage.js";
 
 /**
- * The startup step that moves a database booked by a version before the claims to the claims, once per
+ * The startup step that moves a database booked by a version before the assignments to them, once per
  * database, before this process books anything: under the booking lock (waiting for a booker of another
  * process to finish; a lock left by a dead one lapses), so that no booking runs on a half-moved database.
  */
@@ -17,35 +17,35 @@ export async function migrateBookingAtStartup(ctx: AppContext, options: { triesL
 }
 
 /**
- * Before booking used the claims, an event was marked with its entry (`bookedIn`) and, until that entry was
+ * Before booking used the assignments, an event was marked with its entry (`bookedIn`) and, until that entry was
  * finished, `markedAt`. Once per database (until a lock says it is done), move that state over in one pass
- * over the usage events: an event booked in an entry that exists gets its claim (an entry a dead booker left
+ * over the usage events: an event booked in an entry that exists gets its assignment (an entry a dead booker left
  * half done is finished first: its allocations and report intent, idempotent), any other event joins the
- * backlog. Redone, it adds nothing: claims are unique, and a call in the backlog twice is booked once.
+ * backlog. Redone, it adds nothing: assignments are unique, and a call in the backlog twice is booked once.
  */
 export async function migrateLegacyBooking(ctx: AppContext, options: { again?: boolean } = {}): Promise<void> {
   if (migrated.has(ctx.models) && !options.again) return;
-  const { Lock, UsageEvent, UsageClaim, UnbookedUsage, LedgerEntry } = ctx.models;
+  const { Lock, UsageEvent, CallAssignment, UnbookedUsage, LedgerEntry } = ctx.models;
   if (options.again || (await Lock.findById(LEGACY_MIGRATION).lean()) === null) {
     type Legacy = UsageEventDoc & { bookedIn?: string; markedAt?: Date };
     const entries = new Map<string, { accountId: string; currency: string } | null>();
     const unfinished = new Set<string>();
-    let claims: { _id: string; entryId: string }[] = [];
+    let assignments: { _id: string; entryId: string }[] = [];
     let unbooked: Legacy[] = [];
     const flush = async (all = false) => {
-      if (claims.length >= 500 || all) {
-        await insertManyOnce(UsageClaim, claims);
-        claims = [];
+      if (assignments.length >= 500 || all) {
+        await insertManyOnce(CallAssignment, assignments);
+        assignments = [];
       }
       if (unbooked.length >= 500 || all) {
         await addToBacklog(ctx.models, unbooked);
         unbooked = [];
       }
     };
-    // What booking has already (events written since the upgrade are in the backlog or claimed).
+    // What booking has already (events written since the upgrade are in the backlog or assigned).
     const known = new Set<string>();
     for await (const doc of UnbookedUsage.find({}, { calls: 1 }).lean().cursor()) for (const c of unpackCalls(doc.calls)) known.add(c._id);
-    for await (const c of UsageClaim.find({}, { _id: 1 }).lean().cursor()) known.add(c._id);
+    for await (const c of CallAssignment.find({}, { _id: 1 }).lean().cursor()) known.add(c._id);
     for await (const e of UsageEvent.collection.find({}) as AsyncIterable<Legacy>) {
       if (known.has(e._id)) continue;
       let entry = e.bookedIn === undefined ? null : entries.get(e.bookedIn);
@@ -55,7 +55,7 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
       }
       if (e.bookedIn === undefined || entry === null || entry === undefined) unbooked.push(e);
       else {
-        claims.push({ _id: e._id, entryId: e.bookedIn });
+        assignments.push({ _id: e._id, entryId: e.bookedIn });
         if (e.markedAt !== undefined) unfinished.add(e.bookedIn);
       }
       await flush();

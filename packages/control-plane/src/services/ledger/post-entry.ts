@@ -7,7 +7,7 @@ import { recordEntry } from "./record.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
 import { applyEntry } from "../wallets/apply.js";
-import { settle } from "../subscriptions/renew.js";
+import { payDueFees } from "../subscriptions/renew.js";
 
 export interface EntryInput {
   walletId: string;
@@ -61,6 +61,6 @@ export async function postEntry(ctx: AppContext, input: EntryInput): Promise<{ e
   }
   if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
   // Money arriving pays a due recurring fee at once (and unblocks the account's calls).
-  if (input.amount > 0) await settle(ctx, wallet.accountId);
+  if (input.amount > 0) await payDueFees(ctx, wallet.accountId);
   return { entry, replayed };
 }

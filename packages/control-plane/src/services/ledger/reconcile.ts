@@ -33,7 +33,7 @@ export async function reconcileWallet(
   const hot = (await ctx.hot.wallets(accountId)).get(currency) ?? { balance: 0, reserved: 0, creditLimit: 0 };
   const streamed = (await ctx.hot.streamedUsage(accountId)).filter((e) => e.currency === currency);
   // An entry may be ingested already and not yet deleted from the stream: count it once, as ingested, which
-  // it is once booking has it (in the backlog, or claimed); the ingester writes the event just before. A void
+  // it is once booking has it (in the backlog, or assigned); the ingester writes the event just before. A void
   // entry counts (negatively) until the event it undoes is marked refunded.
   // (On FerretDB a query by `_id: {$in}` reads the whole collection, even for an empty list: only when needed.)
   const voids = streamed.filter((e) => e.void).map((e) => e.eventId);
@@ -42,7 +42,7 @@ export async function reconcileWallet(
   const refunded = new Set(stored.filter((e) => e.refunded === true).map((e) => e._id));
   const ingested = new Set(backlog.map((e) => e._id));
   for (const e of streamed) {
-    if (!e.void && !ingested.has(e.eventId) && (await ctx.models.UsageClaim.findById(e.eventId, { _id: 1 }).lean()) !== null)
+    if (!e.void && !ingested.has(e.eventId) && (await ctx.models.CallAssignment.findById(e.eventId, { _id: 1 }).lean()) !== null)
       ingested.add(e.eventId);
   }
   const streamedUsage = streamed.filter((e) => !(e.void ? refunded : ingested).has(e.eventId)).reduce((total, e) => total + e.amount, 0);
@@ -68,21 +68,21 @@ export async function reconcileWallet(
 
 /**
  * What the wallet's backlog holds that no ledger entry books yet. A call in the backlog is booked once its
- * claim names an entry that exists (its booking is finishing, or it was ingested again after it was booked).
+ * assignment names an entry that exists (its booking is finishing, or it was ingested again after it was booked).
  */
 async function unbooked(ctx: AppContext, backlog: { _id: string; amount: number }[]): Promise<number> {
-  const { UsageClaim, LedgerEntry } = ctx.models;
+  const { CallAssignment, LedgerEntry } = ctx.models;
   let total = 0;
   const entries = new Map<string, boolean>();
   const seen = new Set<string>(); // a call written twice is in the backlog twice
   for (const call of backlog) {
     if (seen.has(call._id)) continue;
     seen.add(call._id);
-    const claim = await UsageClaim.findById(call._id).lean();
-    if (claim !== null) {
-      let exists = entries.get(claim.entryId);
+    const assignment = await CallAssignment.findById(call._id).lean();
+    if (assignment !== null) {
+      let exists = entries.get(assignment.entryId);
       if (exists === undefined)
-        entries.set(claim.entryId, (exists = (await LedgerEntry.findById(claim.entryId, { _id: 1 }).lean()) !== null));
+        entries.set(assignment.entryId, (exists = (await LedgerEntry.findById(assignment.entryId, { _id: 1 }).lean()) !== null));
       if (exists) continue;
     }
     total += call.amount;

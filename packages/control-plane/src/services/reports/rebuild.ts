@@ -8,7 +8,7 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
 
 /**
  * Recompute every rollup from the book of record: the booked usage events (grouped by the ledger entry that
- * books them, from their claims) and the ledger's money movements. For a deployment upgraded from before rollups, or after a
+ * books them, from their assignments) and the ledger's money movements. For a deployment upgraded from before rollups, or after a
  * change of REPORT_TIME_ZONE. Runs under the booking lock, so no booking adds intents meanwhile; money
  * movements recorded meanwhile are listed once by entry id whatever the order. Reads whole collections: an
  * operator's job, not a request path. A busy booking lock is a 409 (try again).
@@ -16,11 +16,11 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
 export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
   const result = await underBookingLock(ctx, async () => {
     for (const name of await ctx.models.Rollups.names(ROLLUP_COLLECTION)) await ctx.models.Rollups.collection(name).drop();
-    // Which entry booked each call is its claim; the calls themselves are the usage events. A booking a
+    // Which entry booked each call is its assignment; the calls themselves are the usage events. A booking a
     // booker left unfinished is finished first: its entry then holds every call it will ever hold.
     await finishMarks(ctx, 0);
     const entryOf = new Map<string, string>();
-    for await (const claim of ctx.models.UsageClaim.find({}).lean().cursor()) entryOf.set(claim._id, claim.entryId);
+    for await (const assignment of ctx.models.CallAssignment.find({}).lean().cursor()) entryOf.set(assignment._id, assignment.entryId);
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
     const events = ctx.models.UsageEvent.find(
       {},

@@ -18,8 +18,8 @@ export interface StaffIdentity {
 
 /** The user an email and password name, or undefined (the same answer for an unknown email and a wrong password). */
 export async function checkPassword(models: Models, email: string, password: string): Promise<StaffUser | undefined> {
-  const claim = await models.StaffEmail.findById(email.toLowerCase()).lean();
-  const user = claim === null ? null : await models.StaffUser.findById(claim.userId).lean();
+  const taken = await models.StaffEmail.findById(email.toLowerCase()).lean();
+  const user = taken === null ? null : await models.StaffUser.findById(taken.userId).lean();
   // An unknown email costs a hash all the same, so that timing does not tell which emails exist.
   const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password);
   return ok && user !== null && user.status === "active" ? user : undefined;

@@ -62,7 +62,7 @@ export async function createUser(
     createdAt: now,
     updatedAt: now,
   };
-  // The email is claimed first, by a unique insert: of two creations with one email, one wins.
+  // The email is taken first, by a unique insert: of two creations with one email, one wins.
   if (!(await insertOnce(ctx.models.StaffEmail, { _id: email, userId: user._id, at: now }))) {
     throw new ProblemError("conflict", `A user with the email ${email} exists already.`);
   }

@@ -18,7 +18,7 @@ export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: ()
 
 /**
  * Renew one account's subscription up to `now`, idempotently: start it if its plan has a recurring fee and it
- * has not started, create each period's fee that has begun (its id is the claim, so a second or concurrent
+ * has not started, create each period's fee that has begun (its id is unique to its period, so a second or concurrent
  * run creates nothing), pay what is due from the wallet, oldest first, and tell the gateways whether calls
  * pass. A fee the wallet cannot pay stays due: the account is past due until the grace period ends (one
  * notification), and then its calls are refused until a top-up pays it.
@@ -33,7 +33,7 @@ export async function renewLocked(ctx: AppContext, accountId: string, now: Date)
   if (account === null || account.status === "closed") return;
   const plan = await ctx.models.Plan.findById(account.planId).lean();
   if (plan?.recurring !== undefined) await createRenewals(ctx, account, plan, plan.recurring, now);
-  await settle(ctx, accountId, now);
+  await payDueFees(ctx, accountId, now);
 }
 
 async function createRenewals(ctx: AppContext, account: Account, plan: Plan, recurring: Recurring, now: Date) {
@@ -45,7 +45,7 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
     subscription = { cycle: cycleFrom(recurring.interval, now), since: now };
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { subscription } });
   }
-  const claimPrefix = `fee_${account._id}_${subscription.since.getTime()}_`;
+  const idPrefix = `fee_${account._id}_${subscription.since.getTime()}_`;
   // The current period, unless it has its fee: a period that began and ended with no renewal run (the plan had
   // no fee then, or no control plane ran all that time) is not charged after the fact.
   const current = periodContaining(subscription.cycle, now).from;
@@ -55,7 +55,7 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
     const period = periodContaining(subscription.cycle, at);
     const seats = account.seats ?? 1;
     const fee: Fee = {
-      _id: `${claimPrefix}${period.key}`,
+      _id: `${idPrefix}${period.key}`,
       accountId: account._id,
       walletId: wallet._id,
       currency: plan.currency,
@@ -76,7 +76,7 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
     await insertOnce(ctx.models.Fee, fee);
     at = period.to;
   }
-  // After the fees: a writer dying before this line leaves the next run to find them claimed already.
+  // After the fees: a writer dying before this line leaves the next run to find them written already.
   if (at.getTime() !== renewedTo.getTime())
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { "subscription.renewedTo": at } });
 }
@@ -85,7 +85,7 @@ async function createRenewals(ctx: AppContext, account: Account, plan: Plan, rec
  * Pay what is due as far as the wallet goes, notify once per fee left unpaid, and republish the account when
  * whether its calls pass may have changed. Run by renewals and when money arrives.
  */
-export async function settle(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
+export async function payDueFees(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
   const { paid, unpaid } = await collectDueFees(ctx, accountId);
   if (paid === 0 && unpaid === undefined) return; // nothing was due
   if (unpaid !== undefined) await notifyPastDue(ctx, unpaid);
