@@ -5,7 +5,8 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // Tests run the TypeScript sources of the workspace packages, not a possibly stale dist/.
 const alias = {
-  "@tollgate/gateway-plugin/store": src("./packages/gateway-plugin/src/store/index.ts"),
+  "@tollgate/metering/store": src("./packages/metering/src/store/index.ts"),
+  "@tollgate/metering": src("./packages/metering/src/index.ts"),
   "@tollgate/gateway-plugin": src("./packages/gateway-plugin/src/index.ts"),
   "@tollgate/control-plane": src("./packages/control-plane/src/index.ts"),
   "@tollgate/sdk": src("./packages/sdk/src/index.ts"),

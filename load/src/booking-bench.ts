@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import mongoose from "mongoose";
 import { Redis } from "ioredis";
 import { createContext, createModels, jobs, storeUsageEvents } from "@tollgate/control-plane";
-import { createKeyspace } from "@tollgate/gateway-plugin/store";
+import { createKeyspace } from "@tollgate/metering/store";
 
 const HISTORY = (process.env.HISTORY ?? "0,20000,100000").split(",").map(Number);
 const BATCH = Number(process.env.BATCH ?? 1_500);

@@ -20,7 +20,7 @@ import {
   ROLLUP_COLLECTION,
   type BookedCall,
 } from "@tollgate/control-plane";
-import { createKeyspace } from "@tollgate/gateway-plugin/store";
+import { createKeyspace } from "@tollgate/metering/store";
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
 const ACCOUNTS = Number(process.env.ACCOUNTS ?? 1_000);

@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { Redis } from "ioredis";
-import { agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { agreePartitions, createKeyspace } from "@tollgate/metering/store";
 
 /**
  * The soak benchmark's probes (driven by load/soak.sh), all read from Redis and the ingester's /metrics:

@@ -1,5 +1,5 @@
 import express, { type ErrorRequestHandler, type Express } from "express";
-import { PROBLEM_CONTENT_TYPE, problem, requestLogger, type Logger, type Problem } from "@tollgate/gateway-plugin";
+import { PROBLEM_CONTENT_TYPE, problem, requestLogger, type Logger, type Problem } from "@tollgate/metering";
 import type { AppContext } from "./context.js";
 import { openApiDocument } from "./http/openapi.js";
 import { ProblemError } from "./domain/problem-error.js";

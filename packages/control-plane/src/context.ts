@@ -1,5 +1,5 @@
-import type { Meter } from "@tollgate/gateway-plugin";
-import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/gateway-plugin/store";
+import type { Meter } from "@tollgate/metering";
+import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/metering/store";
 import type { PlanBook } from "./services/charges/plan-book.js";
 import type { CredentialCheck } from "./domain/principal.js";
 import type { ControlPlaneMetrics } from "./metrics.js";

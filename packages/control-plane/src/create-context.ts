@@ -1,6 +1,6 @@
-import type { RedisClient } from "@tollgate/gateway-plugin";
-import { Directory, Meter, RateLimits } from "@tollgate/gateway-plugin";
-import { HotStore, RedisChargeStore, SessionStore, type Keyspace } from "@tollgate/gateway-plugin/store";
+import type { RedisClient } from "@tollgate/metering";
+import { Directory, Meter, RateLimits } from "@tollgate/metering";
+import { HotStore, RedisChargeStore, SessionStore, type Keyspace } from "@tollgate/metering/store";
 import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";

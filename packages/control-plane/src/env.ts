@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { z } from "zod";
-import { LOG_LEVELS } from "@tollgate/gateway-plugin";
+import { LOG_LEVELS } from "@tollgate/metering";
 import { isTimeZone } from "./services/reports/clock.js";
 
 /** The control plane's configuration, parsed once at start. */

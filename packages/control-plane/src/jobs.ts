@@ -1,7 +1,7 @@
 import type { Connection } from "mongoose";
 import { Agenda } from "agenda";
 import { MongoBackend } from "@agendajs/mongo-backend";
-import type { RedisChargeStore } from "@tollgate/gateway-plugin/store";
+import type { RedisChargeStore } from "@tollgate/metering/store";
 import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireGrants } from "./services/grants/expire.js";

@@ -1,7 +1,7 @@
-import { isRedisUnavailable, type RedisClient } from "@tollgate/gateway-plugin";
+import { isRedisUnavailable, type RedisClient } from "@tollgate/metering";
 import type { Connection } from "mongoose";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { Keyspace } from "@tollgate/gateway-plugin/store";
+import type { Keyspace } from "@tollgate/metering/store";
 
 /**
  * The control plane's Prometheus metrics, on a registry of its own (served on METRICS_PORT). Labels are bounded

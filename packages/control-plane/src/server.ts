@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import mongoose from "mongoose";
 import nodemailer from "nodemailer";
-import { RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/gateway-plugin/store";
+import { RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/metering/store";
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import { createContext } from "./create-context.js";
@@ -12,7 +12,7 @@ import { SignalConsumer } from "./services/auto-recharge/signals.js";
 import { Ingester } from "./ingester/ingester.js";
 import { createModels } from "./models/index.js";
 import { startJobs, stopJobs } from "./jobs.js";
-import { connectRedis, createLogger, LOG_LEVELS, serveMetrics, type RedisClient } from "@tollgate/gateway-plugin";
+import { connectRedis, createLogger, LOG_LEVELS, serveMetrics, type RedisClient } from "@tollgate/metering";
 import { ControlPlaneMetrics } from "./metrics.js";
 
 export interface ControlPlane {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { connectRedis } from "@tollgate/gateway-plugin";
+import { connectRedis } from "@tollgate/metering";
 import { afterAll, describe, expect, it } from "vitest";
 import { StreamConsumer, type StreamEntry } from "./stream-consumer.js";
 

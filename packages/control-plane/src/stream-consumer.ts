@@ -1,5 +1,5 @@
 import { Cluster } from "ioredis";
-import type { RedisClient } from "@tollgate/gateway-plugin";
+import type { RedisClient } from "@tollgate/metering";
 
 /** On a cluster, the pause after a round of reads that found nothing (the lag it adds to an idle stream at most). */
 const CLUSTER_IDLE_MS = 100;

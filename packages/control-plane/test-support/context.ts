@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
-import { flatPlanSpec } from "@tollgate/gateway-plugin";
-import { createKeyspace, type Keyspace } from "@tollgate/gateway-plugin/store";
+import { flatPlanSpec } from "@tollgate/metering";
+import { createKeyspace, type Keyspace } from "@tollgate/metering/store";
 import type { AppContext } from "../src/context.js";
 import { createContext, type ContextParts } from "../src/create-context.js";
 import { createModels } from "../src/models/index.js";

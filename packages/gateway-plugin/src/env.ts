@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOG_LEVELS } from "./logging.js";
+import { LOG_LEVELS } from "@tollgate/metering";
 
 /** The gateway's configuration, parsed once at start. */
 export const gatewayEnv = z.object({

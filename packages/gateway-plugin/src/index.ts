@@ -1,35 +1,5 @@
+// The gateway: the Express adapter over the metering core, and the proxy it is composed with. The metering
+// core (@tollgate/metering) is re-exported whole, for those who embed the gateway and use its parts.
 export { createTollgate, sendProblem, type TollgateMiddleware, type TollgateOptions } from "./adapters/express.js";
 export { createGateway, type Gateway, type GatewayOptions } from "./adapters/proxy.js";
-export { extractApiKey, hashApiKey } from "./core/api-key.js";
-export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/headers.js";
-export {
-  DIRECT_CHARGE,
-  Meter,
-  isRedisUnavailable,
-  noRateProblem,
-  refusalProblem,
-  type Call,
-  type CallResult,
-  type DirectCharge,
-  type DirectChargeOutcome,
-  type MeterOutcome,
-  type MeterOptions,
-  type RateLimiter,
-} from "./core/meter.js";
-export * from "./core/catalog.js";
-export * from "./core/rating.js";
-export { localTime, periodKey, type LocalTime } from "./core/clock.js";
-export { MAX_ATTRIBUTE, ratedCall, type UsageContext } from "./core/prepare.js";
-export {
-  RateLimits,
-  rateLimitHeaderPairs,
-  type RateDecision,
-  type RateLimitFailurePolicy,
-  type RateLimitHeaders,
-} from "./core/rate-limits.js";
-export { PROBLEMS, PROBLEM_CONTENT_TYPE, problem, problemType, type Problem, type ProblemCode } from "./core/problems.js";
-export { connectRedis, createGatewayRedis, parseClusterUrl, whenReady, type RedisClient } from "./redis.js";
-export { GatewayMetrics, serveMetrics } from "./metrics.js";
-export { createLogger, LOG_LEVELS, requestLogger, type Logger } from "./logging.js";
-export { Directory, type DirectoryOptions } from "./store/directory.js";
-export * from "./store/index.js";
+export * from "@tollgate/metering";

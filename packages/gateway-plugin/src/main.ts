@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 import type { Server } from "node:http";
 import { createGateway } from "./adapters/proxy.js";
-import { GatewayMetrics, serveMetrics } from "./metrics.js";
-import { createLogger } from "./logging.js";
+import {
+  GatewayMetrics,
+  serveMetrics,
+  createLogger,
+  createGatewayRedis,
+  whenReady,
+  agreePartitions,
+  createKeyspace,
+} from "@tollgate/metering";
 import { gatewayEnv } from "./env.js";
-import { createGatewayRedis, whenReady } from "./redis.js";
-import { agreePartitions } from "./store/hot-store.js";
-import { createKeyspace } from "./store/format.js";
 
 const env = gatewayEnv.parse(process.env);
 const logger = createLogger("gateway", env.LOG_LEVEL, { buffered: true });

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { KeyRecord } from "@tollgate/gateway-plugin/store";
+import type { KeyRecord } from "@tollgate/metering/store";
 import type { Role } from "../models/index.js";
 
 /**

@@ -1,4 +1,4 @@
-import { problem, type Problem, type ProblemCode } from "@tollgate/gateway-plugin";
+import { problem, type Problem, type ProblemCode } from "@tollgate/metering";
 
 /** An expected failure on its way to the client as problem+json; anything else thrown is a bug (500). */
 export class ProblemError extends Error {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { extractApiKey, hashApiKey } from "@tollgate/gateway-plugin";
-import type { KeyRecord } from "@tollgate/gateway-plugin/store";
+import { extractApiKey, hashApiKey } from "@tollgate/metering";
+import type { KeyRecord } from "@tollgate/metering/store";
 import type { CredentialCheck, Principal } from "../domain/principal.js";
 import type { Models } from "../models/index.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { METRICS, RESPONSE_METRICS, isFlat, linePrice, perCall, type PlanSpec, type Price } from "@tollgate/gateway-plugin";
+import { METRICS, RESPONSE_METRICS, isFlat, linePrice, perCall, type PlanSpec, type Price } from "@tollgate/metering";
 import { MAX_FEE, MAX_SEAT_PRICE } from "../domain/money.js";
 import { currency, micros, name, price as amount } from "./schemas.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROBLEMS } from "@tollgate/gateway-plugin";
+import { PROBLEMS } from "@tollgate/metering";
 import type { Access, RouteSpec } from "./route.js";
 import { CONSOLE_COOKIE, PORTAL_COOKIE } from "./auth.js";
 

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Response } from "express";
-import { PROBLEM_CONTENT_TYPE, problem } from "@tollgate/gateway-plugin";
+import { PROBLEM_CONTENT_TYPE, problem } from "@tollgate/metering";
 
 /** The built portal and console (packages/console/dist), beside this package in the monorepo. */
 const DEFAULT_DIR = fileURLToPath(new URL("../../../console/dist/", import.meta.url));

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import mongoose from "mongoose";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKeyspace } from "@tollgate/gateway-plugin/store";
+import { createKeyspace } from "@tollgate/metering/store";
 import { createModels, type Models } from "../models/index.js";
 import { Ingester } from "./ingester.js";
 

@@ -1,5 +1,5 @@
-import type { RedisClient } from "@tollgate/gateway-plugin";
-import { decodeUsageEntry, type Keyspace } from "@tollgate/gateway-plugin/store";
+import type { RedisClient } from "@tollgate/metering";
+import { decodeUsageEntry, type Keyspace } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
 import { insertManyOnce, insertOnce, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
 import { recordIn } from "../services/ledger/record.js";

@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { AccountStatus } from "@tollgate/gateway-plugin/store";
+import type { AccountStatus } from "@tollgate/metering/store";
 
 /** Monthly from an anchor day, weekly from an anchor weekday, or yearly from an anchor date (see invoices/cycles.ts). */
 export interface BillingCycle {

@@ -1,5 +1,5 @@
 import { Schema } from "mongoose";
-import type { PlanSpec } from "@tollgate/gateway-plugin";
+import type { PlanSpec } from "@tollgate/metering";
 import type { Recurring } from "./fee.js";
 
 /** A plan's catalog: products and prices, the unmatched-route rule, quotas, rate limits, refund policy. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RESPONSE_HEADERS, rateLimitHeaderPairs } from "@tollgate/gateway-plugin";
+import { RESPONSE_HEADERS, rateLimitHeaderPairs } from "@tollgate/metering";
 import { chargeView, usageReportView } from "../http/charging-views.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { MANAGERS } from "../http/roles.js";

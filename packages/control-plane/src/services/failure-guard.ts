@@ -1,4 +1,4 @@
-import type { RedisClient } from "@tollgate/gateway-plugin";
+import type { RedisClient } from "@tollgate/metering";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { ProblemError } from "../domain/problem-error.js";
 

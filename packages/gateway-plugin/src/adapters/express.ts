@@ -1,18 +1,33 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { RedisClient } from "../redis.js";
-import { extractApiKey } from "../core/api-key.js";
-import { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "../core/headers.js";
-import { Meter, type CallResult } from "../core/meter.js";
-import { canonicalTarget } from "../core/path.js";
-import { problem, PROBLEM_CONTENT_TYPE, type Problem } from "../core/problems.js";
-import { RateLimits, rateLimitHeaderPairs, type RateLimitFailurePolicy, type RateLimitHeaders } from "../core/rate-limits.js";
-import { RedisChargeStore, type ChargeStoreOptions } from "../store/charge-store.js";
-import { Directory, type DirectoryOptions } from "../store/directory.js";
-import { HotStore } from "../store/hot-store.js";
-import { RedisLeases, type LeaseOptions } from "../store/leases.js";
-import { createKeyspace, DEFAULT_PARTITIONS, DEFAULT_PREFIX } from "../store/format.js";
-import type { GatewayMetrics } from "../metrics.js";
+import {
+  type RedisClient,
+  extractApiKey,
+  CREDENTIAL_HEADERS,
+  RESPONSE_HEADERS,
+  UPSTREAM_HEADERS,
+  Meter,
+  type CallResult,
+  canonicalTarget,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  type Problem,
+  RateLimits,
+  rateLimitHeaderPairs,
+  type RateLimitFailurePolicy,
+  type RateLimitHeaders,
+  RedisChargeStore,
+  type ChargeStoreOptions,
+  Directory,
+  type DirectoryOptions,
+  HotStore,
+  RedisLeases,
+  type LeaseOptions,
+  createKeyspace,
+  DEFAULT_PARTITIONS,
+  DEFAULT_PREFIX,
+  type GatewayMetrics,
+} from "@tollgate/metering";
 
 export interface TollgateOptions {
   /** The hot-path connection. Create it with `createGatewayRedis` (no offline queue, no resends). */

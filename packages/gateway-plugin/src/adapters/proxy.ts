@@ -1,9 +1,7 @@
 import { Agent } from "node:http";
 import express, { type Express } from "express";
 import { createProxyMiddleware } from "http-proxy-middleware";
-import { problem } from "../core/problems.js";
-import { requestLogger, type Logger } from "../logging.js";
-import { GatewayMetrics } from "../metrics.js";
+import { problem, requestLogger, type Logger, GatewayMetrics } from "@tollgate/metering";
 import { createTollgate, sendProblem, type CallLog, type TollgateMiddleware, type TollgateOptions } from "./express.js";
 
 export interface GatewayOptions extends TollgateOptions {

@@ -1,4 +1,4 @@
-import { localTime, periodKey } from "@tollgate/gateway-plugin";
+import { localTime, periodKey } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "@tollgate/gateway-plugin";
+import { hashApiKey } from "@tollgate/metering";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
 import type { Anomaly } from "../../models/index.js";
 import { createApiKey } from "../keys/create.js";

@@ -1,7 +1,7 @@
-import type { RedisClient } from "@tollgate/gateway-plugin";
+import type { RedisClient } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
 import { triggerAutoRecharge } from "./trigger.js";
-import { decodeSignal } from "@tollgate/gateway-plugin/store";
+import { decodeSignal } from "@tollgate/metering/store";
 import { StreamConsumer } from "../../stream-consumer.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { Resolved } from "@tollgate/gateway-plugin";
-import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
+import type { Resolved } from "@tollgate/metering";
+import { NO_KEY, type KeyRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
 import { ProblemError } from "../../domain/problem-error.js";

@@ -1,13 +1,6 @@
 import { createHash } from "node:crypto";
-import {
-  dimensionValue,
-  mostItCosts,
-  productById,
-  rateLineOf,
-  type CompiledPlan,
-  type DirectChargeOutcome,
-} from "@tollgate/gateway-plugin";
-import { NO_KEY, type KeyRecord } from "@tollgate/gateway-plugin/store";
+import { dimensionValue, mostItCosts, productById, rateLineOf, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/metering";
+import { NO_KEY, type KeyRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
 import { ProblemError } from "../../domain/problem-error.js";

@@ -1,4 +1,4 @@
-import type { CompiledPlan, Directory } from "@tollgate/gateway-plugin";
+import type { CompiledPlan, Directory } from "@tollgate/metering";
 import { ProblemError } from "../../domain/problem-error.js";
 
 /**

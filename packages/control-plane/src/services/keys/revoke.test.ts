@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hashApiKey } from "@tollgate/gateway-plugin";
-import { accountField } from "@tollgate/gateway-plugin/store";
+import { hashApiKey } from "@tollgate/metering";
+import { accountField } from "@tollgate/metering/store";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
 import { createApiKey } from "./create.js";
 import { revokeApiKey } from "./revoke.js";

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { localTime, periodKey } from "@tollgate/gateway-plugin";
+import { localTime, periodKey } from "@tollgate/metering";
 import { notify } from "./emit.js";
 import { insertOnce } from "../../models/index.js";
 import { withLock } from "../locks.js";

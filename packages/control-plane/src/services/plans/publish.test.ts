@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flatPlanSpec } from "@tollgate/gateway-plugin";
+import { flatPlanSpec } from "@tollgate/metering";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
 import type { Catalog } from "../../models/plan.js";
 import { createPlan, replaceCatalog } from "./publish.js";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { hashApiKey } from "@tollgate/gateway-plugin";
+import { hashApiKey } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { insertOnce } from "../../models/index.js";

@@ -10,8 +10,8 @@ import {
   type Problem,
   type RatedCall,
   type Resolved,
-} from "@tollgate/gateway-plugin";
-import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+} from "@tollgate/metering";
+import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId } from "../../ids.js";

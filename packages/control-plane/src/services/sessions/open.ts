@@ -1,4 +1,4 @@
-import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
 import { ProblemError } from "../../domain/problem-error.js";

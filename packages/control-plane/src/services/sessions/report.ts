@@ -1,5 +1,5 @@
-import type { RatedCall } from "@tollgate/gateway-plugin";
-import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { RatedCall } from "@tollgate/metering";
+import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
 import { ProblemError } from "../../domain/problem-error.js";

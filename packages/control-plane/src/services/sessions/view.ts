@@ -1,4 +1,4 @@
-import type { SessionRecord } from "@tollgate/gateway-plugin/store";
+import type { SessionRecord } from "@tollgate/metering/store";
 
 /** What a session's requests answer: where it stands, and what may still be used. */
 export interface SessionAnswer {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_FIELDS } from "@tollgate/gateway-plugin/store";
+import { ACCOUNT_FIELDS } from "@tollgate/metering/store";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
 import { subscribedAccount } from "../../../test-support/subscriptions.js";
 import { postEntry } from "../ledger/post-entry.js";

@@ -1,4 +1,4 @@
-import type { GateStatus } from "@tollgate/gateway-plugin/store";
+import type { GateStatus } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Page } from "../../domain/cursor.js";
 import { ProblemError } from "../../domain/problem-error.js";

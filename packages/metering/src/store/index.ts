@@ -1,4 +1,4 @@
-// What the control plane uses of the gateway's stores (`@tollgate/gateway-plugin/store`).
+// The metering core's Redis side (`@tollgate/metering/store`): keyspace, stream formats, scripts and stores.
 export * from "./format.js";
 export * from "./types.js";
 export { HotStore, agreePartitions, type HotStoreOptions } from "./hot-store.js";
