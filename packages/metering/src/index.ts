@@ -17,6 +17,15 @@ export {
   type RateLimiter,
 } from "./core/meter.js";
 export * from "./core/catalog.js";
+export {
+  MAX_RATE_LINES,
+  catalogFields,
+  catalogSchema,
+  checkCatalog,
+  toCatalog,
+  type Catalog,
+  type CatalogInput,
+} from "./core/catalog-schema.js";
 export * from "./core/rating.js";
 export { localTime, periodKey, type LocalTime } from "./core/clock.js";
 export { MAX_ATTRIBUTE, ratedCall, type UsageContext } from "./core/prepare.js";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_AMOUNT, MAX_CHARGE_UNITS, MAX_SEATS } from "../domain/money.js";
 import { ID_PATTERN } from "../ids.js";
+import { PAYMENT_PROVIDERS } from "../payments/provider.js";
 
 export const micros = z.number().int().safe();
 export const seats = z.number().int().min(0).max(MAX_SEATS);
@@ -28,6 +29,8 @@ export const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code in capi
 export const name = z.string().trim().min(1).max(200);
 export const id = z.string().regex(ID_PATTERN, "a Tollgate id");
 export const timestamp = z.iso.datetime();
+/** A payment provider, by the name it is configured under. */
+export const providerName = z.enum(PAYMENT_PROVIDERS);
 
 export const accountParams = z.strictObject({ accountId: id });
 

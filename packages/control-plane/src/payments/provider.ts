@@ -1,3 +1,7 @@
+/** The payment providers Tollgate has an implementation of, named once: the routes take these names. */
+export const PAYMENT_PROVIDERS = ["stripe"] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
+
 /**
  * A way for customers to pay for recharges. A payment is started here and confirmed later by the provider's
  * signed webhook; Tollgate credits the wallet on that confirmation, exactly once however often it comes.

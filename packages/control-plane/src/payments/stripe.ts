@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import type { PaymentEvent, PaymentProvider } from "./provider.js";
+import type { PaymentEvent, PaymentProvider, PaymentProviderName } from "./provider.js";
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -10,7 +10,7 @@ export interface StripeProviderOptions {
 
 /** Stripe through its official package: PaymentIntents for payments, Refunds, signed webhooks. */
 export class StripeProvider implements PaymentProvider {
-  readonly name = "stripe";
+  readonly name: PaymentProviderName = "stripe";
   private readonly stripe: Stripe;
 
   constructor(private readonly options: StripeProviderOptions) {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
-import { accountParams, currency, id, positiveAmount } from "../http/schemas.js";
+import { accountParams, currency, id, positiveAmount, providerName } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
 import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
@@ -22,7 +22,7 @@ export const createRecharge = defineRoute({
   body: z.strictObject({
     amount: positiveAmount,
     currency: currency.optional(),
-    provider: z.enum(["stripe"]),
+    provider: providerName,
     paymentMethod: z
       .string()
       .regex(/^[A-Za-z0-9_]{1,64}$/)
@@ -116,7 +116,7 @@ export const paymentWebhook = defineRoute({
   access: "public",
   roles: NO_STAFF,
   rawBody: true,
-  params: z.strictObject({ provider: z.enum(["stripe"]) }),
+  params: z.strictObject({ provider: providerName }),
   responses: {
     200: { description: "Received", schema: z.object({ received: z.literal(true) }) },
     401: { description: "The signature does not verify over the body as sent (`unauthorized`)" },

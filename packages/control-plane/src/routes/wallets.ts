@@ -3,7 +3,7 @@ import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders, type RouteSpec } from "../http/route.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { MAX_AMOUNT } from "../domain/money.js";
-import { id, name, positiveAmount } from "../http/schemas.js";
+import { id, name, positiveAmount, providerName } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
 import { clearAutoRecharge, setAutoRecharge } from "../services/wallets/auto-recharge.js";
 import { postEntry } from "../services/ledger/post-entry.js";
@@ -112,7 +112,7 @@ export const setAutoRechargeRoute = defineRoute({
       mode: z.enum(["fixed", "target"]),
       amount: positiveAmount,
       dailyLimit: z.number().int().min(1).max(100),
-      provider: z.enum(["stripe"]),
+      provider: providerName,
       paymentMethod: z
         .string()
         .regex(/^[A-Za-z0-9_]{1,64}$/)
