@@ -68,6 +68,13 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.goto(await portalLink(a.accountId));
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$70.00");
     expect(page.url()).not.toContain("login="); // the secret left the address bar
+    // Every card is a region named by its title (an id built from "Top up" held a space and named nothing).
+    for (const title of ["Top up", "Transactions", "Usage, last 30 days"])
+      await page.getByRole("region", { name: title, exact: true }).waitFor();
+    // The pages have an icon; a browser asking for /favicon.ico gets it too.
+    expect(await page.locator('link[rel="icon"]').getAttribute("href")).toBe("/favicon.svg");
+    const icon = await fetch(`${stack.controlPlaneUrl}/favicon.ico`);
+    expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml; charset=utf-8"]);
 
     for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": a.key } })).status).toBe(200);
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$67.00");

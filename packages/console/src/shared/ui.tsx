@@ -1,6 +1,6 @@
 import { TollgateError } from "@tollgate/sdk";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent, type ReactNode } from "react";
 
 /** A problem from the API, said plainly, with each invalid field when the API named them. */
 export function ProblemText({ error }: { error: unknown }) {
@@ -24,9 +24,12 @@ export function ProblemText({ error }: { error: unknown }) {
 }
 
 export function Section(props: { title: string; children: ReactNode; id?: string }) {
+  // An id of React's own: a title ("Top up") has spaces, and an id with a space names no element, so the
+  // section had no accessible name.
+  const titleId = `${useId()}-title`;
   return (
-    <section aria-labelledby={`${props.id ?? props.title}-title`} className="card">
-      <h2 id={`${props.id ?? props.title}-title`}>{props.title}</h2>
+    <section aria-labelledby={titleId} className="card" {...(props.id === undefined ? {} : { id: props.id })}>
+      <h2 id={titleId}>{props.title}</h2>
       {props.children}
     </section>
   );

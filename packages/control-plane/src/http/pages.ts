@@ -29,8 +29,17 @@ function secure(res: Response): void {
   res.setHeader("cross-origin-opener-policy", "same-origin");
 }
 
+/** The pages' icon: a toll gate's bar, in the pages' own colours (an SVG, so one file serves every size). */
+const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3557"/><rect x="6" y="7" width="4" height="19" fill="#f1faee"/><rect x="10" y="12" width="17" height="4" fill="#e9c46a"/></svg>`;
+
 /** Serve the customer portal at /portal/ and the admin console at /console/ (one origin with the API). */
 export function mountPages(app: Express, dir = process.env.CONSOLE_DIR ?? DEFAULT_DIR): void {
+  // Browsers ask for /favicon.ico whatever the page says; both names answer the same SVG.
+  app.get(["/favicon.ico", "/favicon.svg"], (_req, res) => {
+    secure(res);
+    res.setHeader("cache-control", "public, max-age=86400");
+    res.type("image/svg+xml").send(FAVICON);
+  });
   const built = existsSync(`${dir}/portal/index.html`);
   app.use("/assets", express.static(`${dir}/assets`, { immutable: true, maxAge: "365d", index: false, setHeaders: (res) => secure(res) }));
   for (const page of ["portal", "console"]) {
