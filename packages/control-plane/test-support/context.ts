@@ -3,7 +3,9 @@ import mongoose, { type Connection } from "mongoose";
 import { Redis } from "ioredis";
 import { flatPlanSpec } from "@tollgate/metering";
 import { createKeyspace, type Keyspace } from "@tollgate/metering/store";
+import type { ProblemCode } from "@tollgate/metering";
 import type { AppContext } from "../src/context.js";
+import type { Outcome } from "../src/domain/outcome.js";
 import { createContext, type ContextParts } from "../src/create-context.js";
 import { createModels } from "../src/models/index.js";
 import type { Catalog } from "../src/models/plan.js";
@@ -82,4 +84,10 @@ export async function startServiceFixture(
 function fixtureCatalog(pricePerCall: number): Catalog {
   const { planId: _planId, currency: _currency, ...catalog } = flatPlanSpec("fixture", "USD", pricePerCall);
   return catalog;
+}
+
+/** The value of a service's typed outcome; a test that expected it to succeed fails with the failure it got. */
+export function valueOf<T>(outcome: Outcome<T, ProblemCode>): T {
+  if (!outcome.ok) throw new Error(`expected success, got ${outcome.code}: ${outcome.detail}`);
+  return outcome.value;
 }

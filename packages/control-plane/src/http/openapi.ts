@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROBLEMS } from "@tollgate/metering";
+import { PROBLEMS, type ProblemCode } from "@tollgate/metering";
 import type { Access, RouteSpec } from "./route.js";
 import { CONSOLE_COOKIE, PORTAL_COOKIE } from "./auth.js";
 
@@ -78,6 +78,19 @@ function errorsOf(route: RouteSpec): [number, string][] {
     errors.push([415, "The body is not `application/json` (`unsupported_media_type`)"]);
   }
   if (route.idempotent) errors.push([422, "This Idempotency-Key was used with a different request (`idempotency_key_reused`)"]);
+  // The expected failures its handler may return (typed outcomes), by status.
+  const declared = new Map<number, ProblemCode[]>();
+  for (const code of route.problems ?? []) {
+    const status = PROBLEMS[code].status;
+    declared.set(status, [...(declared.get(status) ?? []), code]);
+  }
+  for (const [status, codes] of declared) {
+    const generic = errors.find(([s]) => s === status);
+    // Each code said once: a generic answer of that status may name it already.
+    const described = codes.filter((code) => !generic?.[1].includes(`\`${code}\``)).map((code) => `${PROBLEMS[code].title} (\`${code}\`)`);
+    if (generic === undefined) errors.push([status, described.join("; ")]);
+    else if (described.length > 0) generic[1] = `${generic[1]}; ${described.join("; ")}`;
+  }
   return errors;
 }
 

@@ -4,6 +4,8 @@ import { pipeline } from "node:stream/promises";
 import type { Principal } from "./auth.js";
 import { ProblemError } from "../domain/problem-error.js";
 import type { AppContext } from "../context.js";
+import type { ProblemCode } from "@tollgate/metering";
+import { isFailure, type Failure } from "../domain/outcome.js";
 import type { Role } from "../models/index.js";
 import { audit, countingAudits } from "../services/audit.js";
 import { answeredOnce } from "./first-answers.js";
@@ -51,7 +53,12 @@ export interface ResponseSpec {
   media?: "text/html" | "application/pdf";
 }
 
-export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject = AnyObject, B extends AnyBody = AnyBody> {
+export interface RouteSpec<
+  P extends AnyObject = AnyObject,
+  Q extends AnyObject = AnyObject,
+  B extends AnyBody = AnyBody,
+  C extends ProblemCode = ProblemCode,
+> {
   method: "get" | "post" | "put" | "delete";
   /** Express-style path, e.g. `/v1/accounts/:accountId`. */
   path: string;
@@ -77,7 +84,13 @@ export interface RouteSpec<P extends AnyObject = AnyObject, Q extends AnyObject 
   ownerOf?: (params: Record<string, string>, ctx: AppContext) => Promise<string | undefined>;
   /** `csv`: the answer is also offered as `text/csv` (asked for by `Accept` or `?format=csv`). */
   responses: Record<number, ResponseSpec>;
-  handle(input: RouteInput<P, Q, B>): Promise<Reply>;
+  /**
+   * The expected failures the handler may return (its services' typed outcomes): the compiler holds the
+   * handler to them, and the OpenAPI document lists each one's status. What every route of its kind can
+   * answer (validation, credentials, a path object that does not exist…) is added from the spec (http/openapi.ts).
+   */
+  problems?: readonly C[];
+  handle(input: RouteInput<P, Q, B>): Promise<Reply | Failure<NoInfer<C>>>;
 }
 
 /** The answer to a request that repeats an earlier one (same Idempotency-Key): the first result, marked as such. */
@@ -86,7 +99,9 @@ export function replayHeaders(replayed: boolean): Record<string, string> {
 }
 
 /** Keeps the route's generic types while letting a list of routes hold them all. */
-export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyBody>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function defineRoute<P extends AnyObject, Q extends AnyObject, B extends AnyBody, C extends ProblemCode = never>(
+  spec: RouteSpec<P, Q, B, C>,
+): RouteSpec {
   return spec;
 }
 
@@ -132,10 +147,13 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
       AnyObject,
       AnyBody
     >;
-    const handled =
+    const outcome =
       principal.kind === "admin" && spec.access !== "public" && spec.method !== "get"
         ? await auditedChange(ctx, principal.actor, spec, params, () => spec.handle(input))
         : await spec.handle(input);
+    // An expected failure becomes its problem+json here, and only here.
+    if (isFailure(outcome)) throw new ProblemError(outcome.code, outcome.detail, outcome.extensions);
+    const handled = outcome;
     // A repeat gets the first answer back; the charging routes' services keep theirs with the charge (Redis).
     const reply =
       spec.idempotent && idempotencyKey !== "" && spec.access !== "metered"
@@ -163,10 +181,10 @@ async function auditedChange(
   actor: string,
   spec: RouteSpec,
   params: Record<string, string>,
-  change: () => Promise<Reply>,
-): Promise<Reply> {
+  change: () => Promise<Reply | Failure>,
+): Promise<Reply | Failure> {
   const { value: reply, records } = await countingAudits(actor, change);
-  const done = reply.status >= 200 && reply.status < 300 && reply.headers?.["idempotent-replayed"] !== "true";
+  const done = !isFailure(reply) && reply.status >= 200 && reply.status < 300 && reply.headers?.["idempotent-replayed"] !== "true";
   if (done && records === 0) {
     const target = params.accountId ?? Object.values(params)[0] ?? "-";
     await audit(ctx, actor, spec.operationId, target, { method: spec.method.toUpperCase(), path: spec.path, ...params });

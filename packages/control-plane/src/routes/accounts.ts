@@ -87,9 +87,11 @@ export const setBillingRoute = defineRoute({
   params: accountParams,
   body: z.strictObject(billing).superRefine(checkBilling),
   responses: { 200: { description: "The account", schema: accountView } },
+  problems: ["not_found"],
   async handle({ params, body, principal, ctx }) {
-    const { account, wallets } = await setBilling(ctx, params.accountId, body, principal.actor);
-    return { status: 200, body: toAccountView(account, wallets) };
+    const set = await setBilling(ctx, params.accountId, body, principal.actor);
+    if (!set.ok) return set;
+    return { status: 200, body: toAccountView(set.value.account, set.value.wallets) };
   },
 });
 
@@ -106,10 +108,11 @@ export const openWalletRoute = defineRoute({
     201: { description: "The wallet", schema: walletView },
     409: { description: "The account already has a wallet in that currency (`conflict`)" },
   },
-  handle: async ({ params, body, principal, ctx }) => ({
-    status: 201,
-    body: toWalletView(await openWallet(ctx, { accountId: params.accountId, ...body, actor: principal.actor })),
-  }),
+  problems: ["not_found", "validation_failed", "conflict"],
+  async handle({ params, body, principal, ctx }) {
+    const opened = await openWallet(ctx, { accountId: params.accountId, ...body, actor: principal.actor });
+    return opened.ok ? { status: 201, body: toWalletView(opened.value) } : opened;
+  },
 });
 
 export const searchAccountsRoute = defineRoute({
@@ -157,9 +160,11 @@ function statusRoute(action: "suspend" | "resume", summary: string) {
       200: { description: "The account", schema: accountView },
       409: { description: "A closed account cannot be suspended or resumed (`conflict`)" },
     },
+    problems: ["not_found", "conflict"],
     async handle({ params, body, principal, ctx }) {
       const status = action === "suspend" ? "suspended" : "active";
-      await setAccountStatus(ctx, { accountId: params.accountId, status, reason: body.reason, actor: principal.actor });
+      const set = await setAccountStatus(ctx, { accountId: params.accountId, status, reason: body.reason, actor: principal.actor });
+      if (!set.ok) return set;
       const { account, wallets } = await getAccount(ctx, params.accountId);
       return { status: 200, body: toAccountView(account, wallets) };
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { issueGrant } from "../grants/issue.js";
 import { getBalance } from "./balance.js";
 import { openWallet } from "./open-wallet.js";
@@ -22,7 +22,7 @@ describe("getBalance", () => {
       billingMode: "hybrid",
       creditLimit: 1_000_000,
     });
-    const eur = await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 0, actor: "test" });
+    const eur = valueOf(await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 0, actor: "test" }));
     const grant = (priority: number, days: number, key: string) =>
       issueGrant(fx.ctx, {
         walletId,

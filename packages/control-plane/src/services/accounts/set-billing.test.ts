@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { openWallet } from "./open-wallet.js";
 import { setBilling } from "./set-billing.js";
 
@@ -14,12 +14,14 @@ describe("setBilling", () => {
 
   it("sets the mode and cycle, and the credit limit of the plan-currency wallet only; gateways hold it at once", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000, billingMode: "hybrid", creditLimit: 1_000_000 });
-    const eur = await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 300_000, actor: "test" });
-    const { account, wallets } = await setBilling(
-      fx.ctx,
-      accountId,
-      { billingMode: "postpaid", creditLimit: 9_000_000, billingCycle: { interval: "week", anchorDay: 1 } },
-      "test",
+    const eur = valueOf(await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 300_000, actor: "test" }));
+    const { account, wallets } = valueOf(
+      await setBilling(
+        fx.ctx,
+        accountId,
+        { billingMode: "postpaid", creditLimit: 9_000_000, billingCycle: { interval: "week", anchorDay: 1 } },
+        "test",
+      ),
     );
     expect(account).toMatchObject({ billingMode: "postpaid", billingCycle: { interval: "week", anchorDay: 1 } });
     const limits = Object.fromEntries(wallets.map((w) => [w._id, w.creditLimit]));
@@ -37,8 +39,9 @@ describe("setBilling", () => {
   });
 
   it("an unknown account is a 404 and audits nothing", async () => {
-    await expect(setBilling(fx.ctx, "acct_missing", { billingMode: "postpaid", creditLimit: 1 }, "test")).rejects.toMatchObject({
-      problem: { code: "not_found" },
+    expect(await setBilling(fx.ctx, "acct_missing", { billingMode: "postpaid", creditLimit: 1 }, "test")).toMatchObject({
+      ok: false,
+      code: "not_found",
     });
     expect(await fx.ctx.models.AuditRecord.exists({ target: "acct_missing" })).toBeNull();
   });

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Account, Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
 import type { BillingSettings } from "./create.js";
@@ -11,17 +11,17 @@ export async function setBilling(
   accountId: string,
   settings: BillingSettings,
   actor: string,
-): Promise<{ account: Account; wallets: Wallet[] }> {
+): Promise<Outcome<{ account: Account; wallets: Wallet[] }, "not_found">> {
   const { Account: Accounts, Plan, Wallet: Wallets } = ctx.models;
   const account = await Accounts.findOneAndUpdate(
     { _id: accountId },
     { $set: { billingMode: settings.billingMode, ...(settings.billingCycle ? { billingCycle: settings.billingCycle } : {}) } },
     { returnDocument: "after" },
   ).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
   const plan = await Plan.findById(account.planId).lean();
   await Wallets.updateMany({ accountId, ...(plan ? { currency: plan.currency } : {}) }, { $set: { creditLimit: settings.creditLimit } });
   await publishAccount(ctx, accountId);
   await audit(ctx, actor, "account.billing", accountId, { ...settings });
-  return { account, wallets: await Wallets.find({ accountId }).lean() };
+  return ok({ account, wallets: await Wallets.find({ accountId }).lean() });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_FIELDS } from "@tollgate/metering/store";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { setAccountStatus } from "./set-status.js";
 
 describe("setAccountStatus", () => {
@@ -17,7 +17,7 @@ describe("setAccountStatus", () => {
 
   it("suspends and resumes, telling the gateways each time, with the reason audited", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const suspended = await setAccountStatus(fx.ctx, { accountId, status: "suspended", reason: "fraud review", actor: "test" });
+    const suspended = valueOf(await setAccountStatus(fx.ctx, { accountId, status: "suspended", reason: "fraud review", actor: "test" }));
     expect(suspended.status).toBe("suspended");
     expect(await gateStatus(accountId)).toBe("suspended");
     await setAccountStatus(fx.ctx, { accountId, status: "active", reason: "cleared", actor: "test" });
@@ -38,13 +38,15 @@ describe("setAccountStatus", () => {
   it("a closed account stays closed (409), and an unknown one is a 404", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
     await fx.ctx.models.Account.updateOne({ _id: accountId }, { $set: { status: "closed" } });
-    await expect(setAccountStatus(fx.ctx, { accountId, status: "active", reason: "reopen", actor: "test" })).rejects.toMatchObject({
-      problem: { code: "conflict" },
+    expect(await setAccountStatus(fx.ctx, { accountId, status: "active", reason: "reopen", actor: "test" })).toMatchObject({
+      ok: false,
+      code: "conflict",
     });
     expect((await fx.ctx.models.Account.findById(accountId).lean())!.status).toBe("closed");
     expect(await audits(accountId)).toEqual([]);
-    await expect(
-      setAccountStatus(fx.ctx, { accountId: "acct_missing", status: "suspended", reason: "x", actor: "test" }),
-    ).rejects.toMatchObject({ problem: { code: "not_found" } });
+    expect(await setAccountStatus(fx.ctx, { accountId: "acct_missing", status: "suspended", reason: "x", actor: "test" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
   });
 });

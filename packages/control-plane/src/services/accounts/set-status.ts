@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Account } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { publishAccount } from "./publish.js";
@@ -11,10 +11,10 @@ import { publishAccount } from "./publish.js";
 export async function setAccountStatus(
   ctx: AppContext,
   input: { accountId: string; status: "active" | "suspended"; reason: string; actor: string },
-): Promise<Account> {
+): Promise<Outcome<Account, "not_found" | "conflict">> {
   const account = await ctx.models.Account.findById(input.accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
-  if (account.status === "closed") throw new ProblemError("conflict", "A closed account cannot be suspended or resumed.");
+  if (account === null) return failure("not_found", `No account ${input.accountId}.`);
+  if (account.status === "closed") return failure("conflict", "A closed account cannot be suspended or resumed.");
   if (account.status !== input.status) {
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { status: input.status } });
     await audit(ctx, input.actor, input.status === "suspended" ? "account.suspend" : "account.resume", account._id, {
@@ -22,5 +22,5 @@ export async function setAccountStatus(
     });
   }
   await publishAccount(ctx, account._id);
-  return { ...account, status: input.status };
+  return ok({ ...account, status: input.status });
 }

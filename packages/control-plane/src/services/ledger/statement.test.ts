@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { openWallet } from "../accounts/open-wallet.js";
 import { postEntry } from "./post-entry.js";
 import { getStatement } from "./statement.js";
@@ -21,7 +21,7 @@ describe("getStatement", () => {
 
   it("a month (UTC) per wallet: the opening balance, the movements by type, the closing balance; the month's first instant is in it, the next month's is not", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000, billingMode: "hybrid", creditLimit: 10_000_000 });
-    const eur = await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 0, actor: "test" });
+    const eur = valueOf(await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 0, actor: "test" }));
     await posted(walletId, "2026-01-31T23:59:59.999Z", 5_000_000);
     await posted(walletId, "2026-02-01T00:00:00.000Z", 1_000_000);
     await posted(walletId, "2026-02-14T12:00:00.000Z", -300_000, "adjustment");
