@@ -56,6 +56,16 @@ async function redeem(ctx: AppContext, accountId: string, code: string, actor: s
   }
 }
 
+/** What a redemption answers, by the account's staff or by its own key. */
+const redeemResponses = {
+  201: { description: "The credit", schema: ledgerEntryView },
+  422: {
+    description:
+      "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",
+  },
+  429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
+};
+
 export const redeemForAccount = defineRoute({
   method: "post",
   path: "/v1/accounts/:accountId/vouchers",
@@ -66,14 +76,7 @@ export const redeemForAccount = defineRoute({
   roles: MONEY,
   params: accountParams,
   body: redeemBody,
-  responses: {
-    201: { description: "The credit", schema: ledgerEntryView },
-    422: {
-      description:
-        "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",
-    },
-    429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
-  },
+  responses: redeemResponses,
   handle: async ({
     params,
     body,
@@ -92,13 +95,6 @@ export const redeemMine = defineRoute({
   access: "consumer",
   roles: NO_STAFF,
   body: redeemBody,
-  responses: {
-    201: { description: "The credit", schema: ledgerEntryView },
-    422: {
-      description:
-        "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",
-    },
-    429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
-  },
+  responses: redeemResponses,
   handle: async ({ body, principal, ctx, address }) => redeem(ctx, ownAccount(principal), body.code, principal.actor, address),
 });
