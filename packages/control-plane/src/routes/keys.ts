@@ -52,13 +52,16 @@ export const createApiKeyRoute = defineRoute({
   params: accountParams,
   body: createApiKeyBody,
   responses: { 201: { description: "The key, shown once", schema: apiKeyView.extend({ key: z.string() }) } },
+  problems: ["not_found"],
   async handle({ params, body, principal, ctx }) {
-    const { apiKey, key } = await createApiKey(ctx, {
+    const created = await createApiKey(ctx, {
       accountId: params.accountId,
       name: body.name,
       spendCap: body.spendCap,
       actor: principal.actor,
     });
+    if (!created.ok) return created;
+    const { apiKey, key } = created.value;
     return { status: 201, body: { ...toApiKeyView(apiKey), key } };
   },
 });
@@ -88,9 +91,10 @@ export const revokeApiKeyRoute = defineRoute({
   roles: MANAGERS,
   params: accountParams.extend({ keyId: id }),
   responses: { 200: { description: "The revoked key", schema: apiKeyView } },
+  problems: ["not_found"],
   async handle({ params, principal, ctx }) {
-    const key = await revokeApiKey(ctx, { accountId: params.accountId, keyId: params.keyId, actor: principal.actor });
-    return { status: 200, body: toApiKeyView(key) };
+    const revoked = await revokeApiKey(ctx, { accountId: params.accountId, keyId: params.keyId, actor: principal.actor });
+    return revoked.ok ? { status: 200, body: toApiKeyView(revoked.value) } : revoked;
   },
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { createApiKey } from "../keys/create.js";
 import { revokeApiKey } from "../keys/revoke.js";
 import { createPlan } from "../plans/publish.js";
@@ -42,10 +42,14 @@ describe("accountLimits", () => {
       actor: "test",
     });
     const accountId = account._id;
-    const capped = await createApiKey(fx.ctx, { accountId, name: "capped", spendCap: { amount: 2_000_000, period: "day" }, actor: "test" });
-    await createApiKey(fx.ctx, { accountId, name: "uncapped", actor: "test" });
-    const revoked = await createApiKey(fx.ctx, { accountId, name: "revoked", spendCap: { amount: 1, period: "month" }, actor: "test" });
-    await revokeApiKey(fx.ctx, { accountId, keyId: revoked.apiKey._id, actor: "test" });
+    const capped = valueOf(
+      await createApiKey(fx.ctx, { accountId, name: "capped", spendCap: { amount: 2_000_000, period: "day" }, actor: "test" }),
+    );
+    valueOf(await createApiKey(fx.ctx, { accountId, name: "uncapped", actor: "test" }));
+    const revoked = valueOf(
+      await createApiKey(fx.ctx, { accountId, name: "revoked", spendCap: { amount: 1, period: "month" }, actor: "test" }),
+    );
+    valueOf(await revokeApiKey(fx.ctx, { accountId, keyId: revoked.apiKey._id, actor: "test" }));
 
     const ks = fx.keyspace;
     await fx.redis.set(ks.quotaCounter(accountId, "daily", "2026-11-23"), 42);

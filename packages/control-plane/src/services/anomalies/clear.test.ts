@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "@tollgate/metering";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import type { Anomaly } from "../../models/index.js";
 import { createApiKey } from "../keys/create.js";
 import { clearAnomaly, listAnomalies } from "./clear.js";
@@ -40,7 +40,7 @@ describe("clearAnomaly", () => {
 
   it("a suspended key is active again, at the gateways too; clearing again changes nothing", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const { apiKey, key } = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const { apiKey, key } = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     await fx.ctx.models.ApiKey.updateOne({ _id: apiKey._id }, { $set: { status: "suspended" } });
     const id = await anomaly(accountId, apiKey._id, { action: "suspend_key" });
 
@@ -56,7 +56,7 @@ describe("clearAnomaly", () => {
 
   it("a key revoked meanwhile stays revoked", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const { apiKey } = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const { apiKey } = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     await fx.ctx.models.ApiKey.updateOne({ _id: apiKey._id }, { $set: { status: "revoked" } });
     await clearAnomaly(fx.ctx, { anomalyId: await anomaly(accountId, apiKey._id, { action: "suspend_key" }), reason: "r", actor: "t" });
     expect((await fx.ctx.models.ApiKey.findById(apiKey._id).lean())!.status).toBe("revoked");
@@ -65,8 +65,8 @@ describe("clearAnomaly", () => {
   it("a spending cap it set goes back to the key's own cap, or away when the key had none", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
     const own = { amount: 9_000_000, period: "month" as const };
-    const capped = await createApiKey(fx.ctx, { accountId, spendCap: own, actor: "test" });
-    const uncapped = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const capped = valueOf(await createApiKey(fx.ctx, { accountId, spendCap: own, actor: "test" }));
+    const uncapped = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     const imposed = { amount: 240_000, period: "day" as const };
     await fx.ctx.models.ApiKey.updateMany({ accountId }, { $set: { spendCap: imposed } });
     const a = await anomaly(accountId, capped.apiKey._id, { action: "cap_spending", previousSpendCap: own });
@@ -84,7 +84,7 @@ describe("clearAnomaly", () => {
       problem: { code: "not_found" },
     });
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const { apiKey } = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const { apiKey } = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     const older = await anomaly(accountId, apiKey._id, { action: "none" });
     const newer = await anomaly(accountId, apiKey._id, { action: "none" });
     await clearAnomaly(fx.ctx, { anomalyId: older, reason: "r", actor: "t" });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKey } from "@tollgate/metering";
 import { accountField } from "@tollgate/metering/store";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { createApiKey } from "./create.js";
 
 describe("createApiKey", () => {
@@ -15,12 +15,14 @@ describe("createApiKey", () => {
 
   it("keeps only the key's hash, returns the key once, and publishes it active with its spending cap", async () => {
     const { accountId, planId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const { apiKey, key } = await createApiKey(fx.ctx, {
-      accountId,
-      name: "ci",
-      spendCap: { amount: 5_000_000, period: "month" },
-      actor: "test",
-    });
+    const { apiKey, key } = valueOf(
+      await createApiKey(fx.ctx, {
+        accountId,
+        name: "ci",
+        spendCap: { amount: 5_000_000, period: "month" },
+        actor: "test",
+      }),
+    );
     expect(key).toMatch(/^tg_[A-Za-z0-9_-]{32}$/);
     const stored = (await fx.ctx.models.ApiKey.findById(apiKey._id).lean())!;
     expect(stored).toMatchObject({ accountId, name: "ci", status: "active", hash: hashApiKey(key), prefix: key.slice(0, 10) });
@@ -38,16 +40,14 @@ describe("createApiKey", () => {
 
   it("names a key `default` when no name is given, and every key is different", async () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const a = await createApiKey(fx.ctx, { accountId, actor: "test" });
-    const b = await createApiKey(fx.ctx, { accountId, actor: "test" });
+    const a = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
+    const b = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     expect(a.apiKey.name).toBe("default");
     expect(a.key).not.toBe(b.key);
   });
 
   it("an unknown account is a 404 and no key is written", async () => {
-    await expect(createApiKey(fx.ctx, { accountId: "acct_missing", actor: "test" })).rejects.toMatchObject({
-      problem: { code: "not_found" },
-    });
+    expect(await createApiKey(fx.ctx, { accountId: "acct_missing", actor: "test" })).toMatchObject({ ok: false, code: "not_found" });
     expect(await fx.ctx.models.ApiKey.countDocuments({ accountId: "acct_missing" })).toBe(0);
   });
 });

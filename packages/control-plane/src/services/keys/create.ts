@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashApiKey } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { ApiKey } from "../../models/index.js";
 import { audit } from "../audit.js";
@@ -10,9 +10,9 @@ import { audit } from "../audit.js";
 export async function createApiKey(
   ctx: AppContext,
   input: { accountId: string; name?: string | undefined; spendCap?: ApiKey["spendCap"]; actor: string },
-): Promise<{ apiKey: ApiKey; key: string }> {
+): Promise<Outcome<{ apiKey: ApiKey; key: string }, "not_found">> {
   const account = await ctx.models.Account.findById(input.accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
+  if (account === null) return failure("not_found", `No account ${input.accountId}.`);
   const key = `tg_${randomBytes(24).toString("base64url")}`;
   const hash = hashApiKey(key);
   const apiKey = (
@@ -35,5 +35,5 @@ export async function createApiKey(
     ...(input.spendCap ? { spendCap: input.spendCap } : {}),
   });
   await audit(ctx, input.actor, "key.create", apiKey._id, { accountId: account._id });
-  return { apiKey, key };
+  return ok({ apiKey, key });
 }
