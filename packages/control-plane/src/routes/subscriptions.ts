@@ -57,7 +57,11 @@ export const getSubscriptionRoute = defineRoute({
   roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The subscription", schema: subscriptionView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toSubscriptionView(await getSubscription(ctx, params.accountId)) }),
+  problems: ["not_found"],
+  async handle({ params, ctx }) {
+    const subscription = await getSubscription(ctx, params.accountId);
+    return subscription.ok ? { status: 200, body: toSubscriptionView(subscription.value) } : subscription;
+  },
 });
 
 export const getMySubscriptionRoute = defineRoute({
@@ -68,7 +72,11 @@ export const getMySubscriptionRoute = defineRoute({
   access: "consumer",
   roles: NO_STAFF,
   responses: { 200: { description: "The subscription", schema: subscriptionView } },
-  handle: async ({ principal, ctx }) => ({ status: 200, body: toSubscriptionView(await getSubscription(ctx, ownAccount(principal))) }),
+  problems: ["not_found"],
+  async handle({ principal, ctx }) {
+    const subscription = await getSubscription(ctx, ownAccount(principal));
+    return subscription.ok ? { status: 200, body: toSubscriptionView(subscription.value) } : subscription;
+  },
 });
 
 const changeBody = z
@@ -98,12 +106,16 @@ export const changeSubscriptionRoute = defineRoute({
         "The plan does not exist, is in another currency, or the account has no wallet in it (`unprocessable`); or the key was used for another change (`idempotency_key_reused`)",
     },
   },
+  problems: ["not_found", "conflict", "unprocessable", "idempotency_key_reused", "insufficient_funds"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { fee, replayed } = await changeSubscription(ctx, params.accountId, { ...body, idempotencyKey, actor: principal.actor });
+    const changed = await changeSubscription(ctx, params.accountId, { ...body, idempotencyKey, actor: principal.actor });
+    if (!changed.ok) return changed;
+    const subscription = await getSubscription(ctx, params.accountId);
+    if (!subscription.ok) return subscription;
     return {
       status: 200,
-      body: { subscription: toSubscriptionView(await getSubscription(ctx, params.accountId)), change: toFeeView(fee) },
-      headers: replayHeaders(replayed),
+      body: { subscription: toSubscriptionView(subscription.value), change: toFeeView(changed.value.fee) },
+      headers: replayHeaders(changed.value.replayed),
     };
   },
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { subscribedAccount } from "../../../test-support/subscriptions.js";
 import type { Recurring } from "../../models/fee.js";
 import { createPlan } from "../plans/publish.js";
@@ -30,24 +30,27 @@ describe("changeSubscription", () => {
   it("more seats within the period are charged at once, prorated and rounded down; the same key replays without moving money", async () => {
     const { accountId } = await subscribedAccount(fx, { recurring, since, balance: 50_000_000 });
     expect(await balance(accountId)).toBe(38_000_000);
-    const { fee, replayed } = await changeSubscription(fx.ctx, accountId, { seats: 3, idempotencyKey: "seats-3", actor: "test" }, at);
+    const { fee, replayed } = valueOf(
+      await changeSubscription(fx.ctx, accountId, { seats: 3, idempotencyKey: "seats-3", actor: "test" }, at),
+    );
     expect(replayed).toBe(false);
     expect(fee).toMatchObject({ kind: "change", status: "paid", amount: left(4_000_000), seats: 3 });
     expect(fee.amount).toBe(2_064_516);
     expect((await account(accountId)).seats).toBe(3);
     expect(await balance(accountId)).toBe(38_000_000 - 2_064_516);
 
-    const again = await changeSubscription(fx.ctx, accountId, { seats: 3, idempotencyKey: "seats-3", actor: "test" }, at);
+    const again = valueOf(await changeSubscription(fx.ctx, accountId, { seats: 3, idempotencyKey: "seats-3", actor: "test" }, at));
     expect(again).toMatchObject({ replayed: true, fee: { _id: fee._id } });
     expect(await balance(accountId)).toBe(38_000_000 - 2_064_516);
   });
 
   it("the same key for another change is a 422 that changes nothing", async () => {
     const { accountId } = await subscribedAccount(fx, { recurring, since, balance: 50_000_000 });
-    await changeSubscription(fx.ctx, accountId, { seats: 2, idempotencyKey: "k", actor: "test" }, at);
+    valueOf(await changeSubscription(fx.ctx, accountId, { seats: 2, idempotencyKey: "k", actor: "test" }, at));
     const before = await balance(accountId);
-    await expect(changeSubscription(fx.ctx, accountId, { seats: 4, idempotencyKey: "k", actor: "test" }, at)).rejects.toMatchObject({
-      problem: { code: "idempotency_key_reused" },
+    expect(await changeSubscription(fx.ctx, accountId, { seats: 4, idempotencyKey: "k", actor: "test" }, at)).toMatchObject({
+      ok: false,
+      code: "idempotency_key_reused",
     });
     expect((await account(accountId)).seats).toBe(2);
     expect(await balance(accountId)).toBe(before);
@@ -56,15 +59,17 @@ describe("changeSubscription", () => {
   it("fewer seats are credited at once, prorated", async () => {
     const { accountId } = await subscribedAccount(fx, { recurring, since, balance: 50_000_000, seats: 4 });
     expect(await balance(accountId)).toBe(32_000_000);
-    const { fee } = await changeSubscription(fx.ctx, accountId, { seats: 1, idempotencyKey: "down", actor: "test" }, at);
+    const { fee } = valueOf(await changeSubscription(fx.ctx, accountId, { seats: 1, idempotencyKey: "down", actor: "test" }, at));
     expect(fee.amount).toBe(-left(6_000_000));
     expect(await balance(accountId)).toBe(32_000_000 + left(6_000_000));
   });
 
   it("a prepaid wallet that cannot pay the change refuses it (402) and nothing changes", async () => {
     const { accountId } = await subscribedAccount(fx, { recurring, since, balance: 13_000_000 });
-    await expect(changeSubscription(fx.ctx, accountId, { seats: 5, idempotencyKey: "big", actor: "test" }, at)).rejects.toMatchObject({
-      problem: { code: "insufficient_funds", balance: 1_000_000, amount: left(8_000_000) },
+    expect(await changeSubscription(fx.ctx, accountId, { seats: 5, idempotencyKey: "big", actor: "test" }, at)).toMatchObject({
+      ok: false,
+      code: "insufficient_funds",
+      extensions: { balance: 1_000_000, amount: left(8_000_000) },
     });
     expect((await account(accountId)).seats).toBe(1);
     expect(await balance(accountId)).toBe(1_000_000);
@@ -73,28 +78,31 @@ describe("changeSubscription", () => {
 
   it("waits until nothing is due (409), and refuses a plan in another currency or no plan at all (422)", async () => {
     const poor = await subscribedAccount(fx, { recurring, since, balance: 0 });
-    await expect(changeSubscription(fx.ctx, poor.accountId, { seats: 2, idempotencyKey: "x", actor: "test" }, at)).rejects.toMatchObject({
-      problem: { code: "conflict" },
+    expect(await changeSubscription(fx.ctx, poor.accountId, { seats: 2, idempotencyKey: "x", actor: "test" }, at)).toMatchObject({
+      ok: false,
+      code: "conflict",
     });
     const rich = await subscribedAccount(fx, { recurring, since, balance: 50_000_000 });
     const euros = await planLike(rich.planId, { currency: "EUR", recurring });
     for (const planId of [euros._id, "plan_missing"]) {
-      await expect(changeSubscription(fx.ctx, rich.accountId, { planId, idempotencyKey: planId, actor: "test" }, at)).rejects.toMatchObject(
-        {
-          problem: { code: "unprocessable" },
-        },
-      );
+      expect(await changeSubscription(fx.ctx, rich.accountId, { planId, idempotencyKey: planId, actor: "test" }, at)).toMatchObject({
+        ok: false,
+        code: "unprocessable",
+      });
     }
     expect((await account(rich.accountId)).planId).toBe(rich.planId);
-    await expect(changeSubscription(fx.ctx, "acct_missing", { seats: 2, idempotencyKey: "y", actor: "test" }, at)).rejects.toMatchObject({
-      problem: { code: "not_found" },
+    expect(await changeSubscription(fx.ctx, "acct_missing", { seats: 2, idempotencyKey: "y", actor: "test" }, at)).toMatchObject({
+      ok: false,
+      code: "not_found",
     });
   });
 
   it("to a plan of another interval: the old period's rest is credited and a new subscription starts now, its first period charged", async () => {
     const { accountId, planId } = await subscribedAccount(fx, { recurring, since, balance: 50_000_000 });
     const weekly = await planLike(planId, { recurring: { interval: "week", fee: 1_000_000, seatPrice: 0, graceHours: 24 } });
-    const { fee } = await changeSubscription(fx.ctx, accountId, { planId: weekly._id, idempotencyKey: "weekly", actor: "test" }, at);
+    const { fee } = valueOf(
+      await changeSubscription(fx.ctx, accountId, { planId: weekly._id, idempotencyKey: "weekly", actor: "test" }, at),
+    );
     expect(fee.amount).toBe(-left(12_000_000));
     const moved = await account(accountId);
     expect(moved).toMatchObject({ planId: weekly._id, subscription: { since: at, renewedTo: new Date(at.getTime() + 7 * DAY) } });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { derivedId, newId } from "../../ids.js";
 import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
@@ -25,21 +25,29 @@ export interface SubscriptionChange {
  * remainder is credited and, on a plan with a fee, a new subscription starts now, its first period renewed
  * (charged in full) as any renewal. The current fee is renewed first, and a change waits until nothing is due.
  */
-export async function changeSubscription(ctx: AppContext, accountId: string, input: SubscriptionChange, now = new Date()) {
-  return lockedSubscription(ctx, accountId, async () => {
+export type ChangeFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused" | "insufficient_funds";
+
+export async function changeSubscription(
+  ctx: AppContext,
+  accountId: string,
+  input: SubscriptionChange,
+  now = new Date(),
+): Promise<Outcome<{ fee: Fee; replayed: boolean }, ChangeFailure>> {
+  // Another change under way holds the lock: whenLocked throws its conflict (the route declares 409).
+  return lockedSubscription(ctx, accountId, async (): Promise<Outcome<{ fee: Fee; replayed: boolean }, ChangeFailure>> => {
     const { Account: Accounts, Plan: Plans, Fee: Fees } = ctx.models;
     const account = await Accounts.findById(accountId).lean();
-    if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
-    if (account.status === "closed") throw new ProblemError("conflict", "A closed account's subscription cannot change.");
+    if (account === null) return failure("not_found", `No account ${accountId}.`);
+    if (account.status === "closed") return failure("conflict", "A closed account's subscription cannot change.");
     const from = await Plans.findById(account.planId).lean();
-    if (from === null) throw new ProblemError("not_found", `No plan ${account.planId}.`);
+    if (from === null) return failure("not_found", `No plan ${account.planId}.`);
     const to = input.planId === undefined ? from : await Plans.findById(input.planId).lean();
     if (to === null)
-      throw new ProblemError("unprocessable", `No plan ${input.planId}.`, {
+      return failure("unprocessable", `No plan ${input.planId}.`, {
         errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }],
       });
     if (to.currency !== from.currency)
-      throw new ProblemError("unprocessable", `Plan ${to._id} is priced in ${to.currency}, the account's plan in ${from.currency}.`, {
+      return failure("unprocessable", `Plan ${to._id} is priced in ${to.currency}, the account's plan in ${from.currency}.`, {
         errors: [{ location: "body", pointer: "/planId", message: "another currency" }],
       });
     const seats = input.seats ?? account.seats ?? 1;
@@ -51,24 +59,34 @@ export async function changeSubscription(ctx: AppContext, accountId: string, inp
     const prior = await Fees.findById(id).lean();
     if (prior !== null) {
       if (prior.change?.requestHash !== requestHash)
-        throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another change.");
-      return { fee: await finish(ctx, prior, now), replayed: true };
+        return failure("idempotency_key_reused", "This Idempotency-Key was first used for another change.");
+      const finished = await finish(ctx, prior, now);
+      return finished.ok ? ok({ fee: finished.value, replayed: true }) : finished;
     }
-    for (const unfinished of await Fees.find({ accountId, kind: "change", status: "paid", "change.appliedAt": { $exists: false } }).lean())
-      await finish(ctx, unfinished, now);
+    for (const unfinished of await Fees.find({
+      accountId,
+      kind: "change",
+      status: "paid",
+      "change.appliedAt": { $exists: false },
+    }).lean()) {
+      const finished = await finish(ctx, unfinished, now);
+      if (!finished.ok) return finished;
+    }
 
     // The current period first, so that what the change prorates is paid for.
     await renewLocked(ctx, accountId, now);
     const owed = await Fees.findOne({ accountId, status: "due" }).lean();
     if (owed !== null)
-      throw new ProblemError(
+      return failure(
         "conflict",
         `A fee of ${owed.amount} micros ${owed.currency} is due: a top-up pays it, and then the change can be made.`,
       );
 
     const current = (await Accounts.findById(accountId).lean())!;
     const fee = await createChange(ctx, current, from, to, seats, { ...input, requestHash, id }, now);
-    return { fee: await finish(ctx, fee, now), replayed: false };
+    if (!fee.ok) return fee;
+    const finished = await finish(ctx, fee.value, now);
+    return finished.ok ? ok({ fee: finished.value, replayed: false }) : finished;
   });
 }
 
@@ -80,9 +98,9 @@ async function createChange(
   seats: number,
   input: SubscriptionChange & { requestHash: string; id: string },
   now: Date,
-): Promise<Fee> {
+): Promise<Outcome<Fee, "unprocessable">> {
   const wallet = await ctx.models.Wallet.findOne({ accountId: account._id, currency: from.currency }).lean();
-  if (wallet === null) throw new ProblemError("unprocessable", `The account has no ${from.currency} wallet.`);
+  if (wallet === null) return failure("unprocessable", `The account has no ${from.currency} wallet.`);
   const fromAmount = account.subscription ? periodAmount(from.recurring, account.seats ?? 1) : 0;
   const toAmount = periodAmount(to.recurring, seats);
   const sameCycle = account.subscription !== undefined && to.recurring?.interval === account.subscription.cycle.interval;
@@ -122,21 +140,21 @@ async function createChange(
     createdAt: now,
     ...(amount === 0 ? { paidAt: now } : {}),
   };
-  if (!(await insertOnce(ctx.models.Fee, fee))) return (await ctx.models.Fee.findById(fee._id).lean())!;
-  return fee;
+  if (!(await insertOnce(ctx.models.Fee, fee))) return ok((await ctx.models.Fee.findById(fee._id).lean())!);
+  return ok(fee);
 }
 
 /**
  * Move the change's money (refused for funds: the change is withdrawn, 402), then give the account its new plan
  * and seats, once, and start a new cycle when the old one ended.
  */
-async function finish(ctx: AppContext, fee: Fee, now: Date): Promise<Fee> {
+async function finish(ctx: AppContext, fee: Fee, now: Date): Promise<Outcome<Fee, "insufficient_funds">> {
   const change = fee.change!;
-  if (change.appliedAt !== undefined) return fee;
+  if (change.appliedAt !== undefined) return ok(fee);
   const collected = await collectFee(ctx, fee);
   if (collected.kind === "not_covered") {
     await ctx.models.Fee.deleteOne({ _id: fee._id, status: "due" });
-    throw new ProblemError(
+    return failure(
       "insufficient_funds",
       `This change costs ${fee.amount} micros ${fee.currency} now; the balance is ${collected.balance}.`,
       {
@@ -167,5 +185,5 @@ async function finish(ctx: AppContext, fee: Fee, now: Date): Promise<Fee> {
   // A new cycle's first period is renewed now; the gateways take the new plan.
   await renewLocked(ctx, fee.accountId, now);
   await publishAccount(ctx, fee.accountId, now);
-  return (await ctx.models.Fee.findById(fee._id).lean())!;
+  return ok((await ctx.models.Fee.findById(fee._id).lean())!);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_FIELDS } from "@tollgate/metering/store";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { subscribedAccount } from "../../../test-support/subscriptions.js";
 import { postEntry } from "../ledger/post-entry.js";
 import { renewSubscription, renewSubscriptions } from "./renew.js";
@@ -54,12 +54,12 @@ describe("renewSubscription", () => {
     const { accountId, walletId } = await subscribedAccount(fx, { recurring, since, balance: 5_000_000 });
     expect(await fees(accountId)).toMatchObject([{ amount: 11_000_000, status: "due", graceUntil: new Date(since.getTime() + DAY) }]);
     expect(await balance(accountId)).toBe(5_000_000);
-    expect((await getSubscription(fx.ctx, accountId, since)).status).toBe("past_due");
+    expect(valueOf(await getSubscription(fx.ctx, accountId, since)).status).toBe("past_due");
     expect(await gate(accountId)).toBe("active");
 
     const afterGrace = new Date(since.getTime() + DAY + HOUR);
     await renewSubscription(fx.ctx, accountId, afterGrace);
-    expect((await getSubscription(fx.ctx, accountId, afterGrace)).status).toBe("unpaid");
+    expect(valueOf(await getSubscription(fx.ctx, accountId, afterGrace)).status).toBe("unpaid");
     expect(await gate(accountId)).toBe("unpaid");
 
     await postEntry(fx.ctx, { walletId, amount: 10_000_000, idempotencyKey: "top-up", actor: "test" });

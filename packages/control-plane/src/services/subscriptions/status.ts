@@ -1,7 +1,7 @@
 import type { GateStatus } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Page } from "../../domain/cursor.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Account, Fee, Plan } from "../../models/index.js";
 import { periodContaining } from "../invoices/cycles.js";
 import { periodAmount } from "./proration.js";
@@ -60,15 +60,15 @@ export function subscriptionOf(account: Account, plan: Plan, due: Fee[], now = n
 }
 
 /** An account's subscription now: its plan's fee and seat price, its seats, its current period and what is due. */
-export async function getSubscription(ctx: AppContext, accountId: string, now = new Date()): Promise<Subscription> {
+export async function getSubscription(ctx: AppContext, accountId: string, now = new Date()): Promise<Outcome<Subscription, "not_found">> {
   const account = await ctx.models.Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
   const [plan, due] = await Promise.all([
     ctx.models.Plan.findById(account.planId).lean(),
     ctx.models.Fee.find({ accountId, status: "due" }).sort({ createdAt: 1, _id: 1 }).lean(),
   ]);
-  if (plan === null) throw new ProblemError("not_found", `No plan ${account.planId}.`);
-  return subscriptionOf(account, plan, due, now);
+  if (plan === null) return failure("not_found", `No plan ${account.planId}.`);
+  return ok(subscriptionOf(account, plan, due, now));
 }
 
 /** An account's fees, newest first, by (createdAt, id). */
