@@ -67,8 +67,9 @@ export const setAnomalyPolicyRoute = defineRoute({
     mitigation: z.enum(["none", "suspend_key", "cap_spending"]),
   }),
   responses: { 200: { description: "The plan", schema: planView } },
-  handle: async ({ params, body, principal, ctx }) => ({
-    status: 200,
-    body: toPlanView(await setAnomalyPolicy(ctx, params.planId, body, principal.actor)),
-  }),
+  problems: ["not_found"],
+  async handle({ params, body, principal, ctx }) {
+    const set = await setAnomalyPolicy(ctx, params.planId, body, principal.actor);
+    return set.ok ? { status: 200, body: toPlanView(set.value) } : set;
+  },
 });

@@ -35,10 +35,11 @@ export const replaceCatalogRoute = defineRoute({
   params: planParams,
   body: replaceCatalogBody,
   responses: { 200: { description: "The plan", schema: planView } },
-  handle: async ({ params, body, principal, ctx }) => ({
-    status: 200,
-    body: toPlanView(await replaceCatalog(ctx, params.planId, body, principal.actor)),
-  }),
+  problems: ["not_found"],
+  async handle({ params, body, principal, ctx }) {
+    const replaced = await replaceCatalog(ctx, params.planId, body, principal.actor);
+    return replaced.ok ? { status: 200, body: toPlanView(replaced.value) } : replaced;
+  },
 });
 
 export const getPlan = defineRoute({

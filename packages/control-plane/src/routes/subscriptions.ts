@@ -27,10 +27,11 @@ export const setRecurringRoute = defineRoute({
     200: { description: "The plan", schema: planView },
     409: { description: "Accounts renew on another period on this plan (`conflict`): make another plan and move them" },
   },
-  handle: async ({ params, body, principal, ctx }) => ({
-    status: 200,
-    body: toPlanView(await setRecurring(ctx, params.planId, body, principal.actor)),
-  }),
+  problems: ["not_found", "conflict"],
+  async handle({ params, body, principal, ctx }) {
+    const set = await setRecurring(ctx, params.planId, body, principal.actor);
+    return set.ok ? { status: 200, body: toPlanView(set.value) } : set;
+  },
 });
 
 export const removeRecurringRoute = defineRoute({
@@ -42,10 +43,11 @@ export const removeRecurringRoute = defineRoute({
   roles: MANAGERS,
   params: planParams,
   responses: { 200: { description: "The plan", schema: planView } },
-  handle: async ({ params, principal, ctx }) => ({
-    status: 200,
-    body: toPlanView(await setRecurring(ctx, params.planId, undefined, principal.actor)),
-  }),
+  problems: ["not_found"],
+  async handle({ params, principal, ctx }) {
+    const removed = await setRecurring(ctx, params.planId, undefined, principal.actor);
+    return removed.ok ? { status: 200, body: toPlanView(removed.value) } : removed;
+  },
 });
 
 export const getSubscriptionRoute = defineRoute({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flatPlanSpec } from "@tollgate/metering";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import type { Catalog } from "../../models/plan.js";
 import { createPlan, replaceCatalog } from "./publish.js";
 
@@ -27,7 +27,7 @@ describe("createPlan and replaceCatalog", () => {
 
   it("a replaced catalog is what the gateways compile next; the currency does not change", async () => {
     const plan = await createPlan(fx.ctx, { name: "basic", currency: "EUR", catalog: catalog(1_000), actor: "test" });
-    const replaced = await replaceCatalog(fx.ctx, plan._id, catalog(2_500), "test");
+    const replaced = valueOf(await replaceCatalog(fx.ctx, plan._id, catalog(2_500), "test"));
     expect(replaced.currency).toBe("EUR");
     expect(replaced.updatedAt.getTime()).toBeGreaterThanOrEqual(plan.updatedAt.getTime());
     expect(await fx.ctx.hot.readPlan(plan._id)).toBeDefined();
@@ -36,7 +36,7 @@ describe("createPlan and replaceCatalog", () => {
   });
 
   it("replacing an unknown plan's catalog is a 404 and publishes nothing", async () => {
-    await expect(replaceCatalog(fx.ctx, "plan_missing", catalog(1), "test")).rejects.toMatchObject({ problem: { code: "not_found" } });
+    expect(await replaceCatalog(fx.ctx, "plan_missing", catalog(1), "test")).toMatchObject({ ok: false, code: "not_found" });
     expect(await fx.ctx.hot.readPlanText("plan_missing")).toBeUndefined();
   });
 });

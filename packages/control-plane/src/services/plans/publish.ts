@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import { planSpec, type Catalog, type Plan } from "../../models/plan.js";
 import type { Recurring } from "../../models/fee.js";
@@ -28,14 +28,19 @@ export async function createPlan(
 }
 
 /** Replace a plan's catalog whole; every gateway drops its compiled copy on the announcement. */
-export async function replaceCatalog(ctx: AppContext, planId: string, catalog: Catalog, actor: string): Promise<Plan> {
+export async function replaceCatalog(
+  ctx: AppContext,
+  planId: string,
+  catalog: Catalog,
+  actor: string,
+): Promise<Outcome<Plan, "not_found">> {
   const plan = await ctx.models.Plan.findOneAndUpdate(
     { _id: planId },
     { $set: { catalog, updatedAt: new Date() } },
     { returnDocument: "after" },
   ).lean();
-  if (plan === null) throw new ProblemError("not_found", `No plan ${planId}.`);
+  if (plan === null) return failure("not_found", `No plan ${planId}.`);
   await ctx.hot.publishPlan(planSpec(plan));
   await audit(ctx, actor, "plan.catalog.replace", plan._id, { catalog });
-  return plan;
+  return ok(plan);
 }
