@@ -5,7 +5,7 @@ import { accountParams, currency, id, positiveAmount, providerName } from "../ht
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
 import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
-import { ProblemError } from "../domain/problem-error.js";
+import { failure } from "../domain/outcome.js";
 
 export const createRecharge = defineRoute({
   method: "post",
@@ -46,15 +46,15 @@ export const createRecharge = defineRoute({
     },
     422: { description: "No such payment provider is configured, or the account has no wallet in the currency (`unprocessable`)" },
   },
+  problems: ["validation_failed", "not_found", "unprocessable"],
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
     if (body.returnUrl !== undefined) {
-      if (body.paymentMethod !== undefined)
-        throw new ProblemError("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");
+      if (body.paymentMethod !== undefined) return failure("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");
       if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
-        throw new ProblemError("validation_failed", "`returnUrl` must be on this service's own origin.");
+        return failure("validation_failed", "`returnUrl` must be on this service's own origin.");
     } else if (body.saveCard)
-      throw new ProblemError("validation_failed", "`saveCard` needs a `returnUrl`: the card is saved on the provider's page.");
-    const { recharge, clientSecret, checkoutUrl, replayed } = await startRecharge(ctx, {
+      return failure("validation_failed", "`saveCard` needs a `returnUrl`: the card is saved on the provider's page.");
+    const started = await startRecharge(ctx, {
       accountId: params.accountId,
       amount: body.amount,
       currency: body.currency,
@@ -65,6 +65,8 @@ export const createRecharge = defineRoute({
       automatic: false,
       actor: principal.actor,
     });
+    if (!started.ok) return started;
+    const { recharge, clientSecret, checkoutUrl, replayed } = started.value;
     return {
       status: 201,
       body: { ...toRechargeView(recharge), ...(clientSecret ? { clientSecret } : {}), ...(checkoutUrl ? { checkoutUrl } : {}) },
@@ -102,8 +104,10 @@ export const refundRechargeRoute = defineRoute({
     409: { description: "Only a succeeded recharge can be refunded (`conflict`)" },
     422: { description: "The recharge's payment provider is not configured (`unprocessable`)" },
   },
+  problems: ["not_found", "conflict", "unprocessable"],
   async handle({ params, principal, ctx }) {
-    return { status: 200, body: toRechargeView(await refundRecharge(ctx, params.rechargeId, principal.actor)) };
+    const refunded = await refundRecharge(ctx, params.rechargeId, principal.actor);
+    return refunded.ok ? { status: 200, body: toRechargeView(refunded.value) } : refunded;
   },
 });
 
@@ -122,16 +126,17 @@ export const paymentWebhook = defineRoute({
     401: { description: "The signature does not verify over the body as sent (`unauthorized`)" },
     415: { description: "The body is not `application/json` (`unsupported_media_type`)" },
   },
+  problems: ["not_found", "unauthorized", "conflict"],
   async handle({ params, raw, ctx }) {
     const provider = ctx.payments.get(params.provider);
-    if (provider === undefined) throw new ProblemError("not_found", "No such payment provider is configured.");
+    if (provider === undefined) return failure("not_found", "No such payment provider is configured.");
     let event;
     try {
       event = provider.parseWebhook(raw.body, raw.headers);
     } catch {
-      throw new ProblemError("unauthorized", "The webhook signature does not verify.");
+      return failure("unauthorized", "The webhook signature does not verify.");
     }
-    await applyPaymentEvent(ctx, provider.name, event);
-    return { status: 200, body: { received: true } };
+    const applied = await applyPaymentEvent(ctx, provider.name, event);
+    return applied.ok ? { status: 200, body: { received: true } } : applied;
   },
 });

@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { unlessDuplicate, type Recharge } from "../../models/index.js";
 import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { startRecharge } from "../recharges/start.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { releaseLock, takeLock } from "../locks.js";
@@ -57,7 +58,7 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
     return "not_needed";
   }
   try {
-    await startRecharge(ctx, {
+    const started = await startRecharge(ctx, {
       accountId,
       amount,
       currency,
@@ -68,6 +69,8 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
       automatic: true,
       actor: "system:auto-recharge",
     });
+    // The job records a refused start as it records a provider's error: the failure, as the error it was before.
+    if (!started.ok) throw new ProblemError(started.code, started.detail, started.extensions);
     return "started";
   } catch (error) {
     await release();

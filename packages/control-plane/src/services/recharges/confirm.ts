@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Recharge } from "../../models/index.js";
 import type { PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
@@ -13,13 +13,17 @@ import { issueReceipt } from "../invoices/documents.js";
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
  * state moves by conditional updates, and money moves by ledger entries keyed on the recharge id.
  */
-export async function applyPaymentEvent(ctx: AppContext, provider: string, event: PaymentEvent): Promise<Recharge | undefined> {
-  if (event.kind === "ignored") return undefined;
+export async function applyPaymentEvent(
+  ctx: AppContext,
+  provider: string,
+  event: PaymentEvent,
+): Promise<Outcome<Recharge | undefined, "not_found" | "conflict">> {
+  if (event.kind === "ignored") return ok(undefined);
   const { Recharge: Recharges } = ctx.models;
   const recharge =
     (await Recharges.findOne({ provider, providerRef: event.reference }).lean()) ??
     (event.rechargeId ? await Recharges.findOne({ _id: event.rechargeId, provider }).lean() : null);
-  if (recharge === null) throw new ProblemError("not_found", `No recharge for ${provider} payment ${event.reference}.`);
+  if (recharge === null) return failure("not_found", `No recharge for ${provider} payment ${event.reference}.`);
   switch (event.kind) {
     case "payment_succeeded":
       if (event.reference !== recharge.providerRef || event.savedCard) {
@@ -34,7 +38,7 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
           },
         );
       }
-      return confirmRecharge(ctx, recharge);
+      return ok(await confirmRecharge(ctx, recharge));
     case "payment_failed": {
       const failed = await Recharges.findOneAndUpdate(
         { _id: recharge._id, status: "pending" },
@@ -52,7 +56,7 @@ export async function applyPaymentEvent(ctx: AppContext, provider: string, event
           reason: event.reason,
         });
       }
-      return failed ?? recharge;
+      return ok(failed ?? recharge);
     }
     case "refunded":
       return reverseRecharge(ctx, recharge, `provider:${provider}`);
@@ -92,9 +96,9 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
 }
 
 /** Take a refunded recharge back through the ledger, once. */
-async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Recharge> {
+async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Outcome<Recharge, "conflict">> {
   if (recharge.status !== "succeeded" && recharge.status !== "refunded")
-    throw new ProblemError("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+    return failure("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
   const { entry } = await postEntry(ctx, {
     walletId: recharge.walletId,
     type: "reversal",
@@ -103,22 +107,28 @@ async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: strin
     idempotencyKey: `reversal:${recharge._id}`,
     actor,
   });
-  return (await ctx.models.Recharge.findOneAndUpdate(
-    { _id: recharge._id },
-    { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },
-    { returnDocument: "after" },
-  ).lean())!;
+  return ok(
+    (await ctx.models.Recharge.findOneAndUpdate(
+      { _id: recharge._id },
+      { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean())!,
+  );
 }
 
 /** An admin's refund: ask the provider, then reverse the credit (a later refund webhook changes nothing). */
-export async function refundRecharge(ctx: AppContext, rechargeId: string, actor: string): Promise<Recharge> {
+export async function refundRecharge(
+  ctx: AppContext,
+  rechargeId: string,
+  actor: string,
+): Promise<Outcome<Recharge, "not_found" | "conflict" | "unprocessable">> {
   const recharge = await ctx.models.Recharge.findById(rechargeId).lean();
-  if (recharge === null) throw new ProblemError("not_found", `No recharge ${rechargeId}.`);
-  if (recharge.status === "refunded") return recharge;
+  if (recharge === null) return failure("not_found", `No recharge ${rechargeId}.`);
+  if (recharge.status === "refunded") return ok(recharge);
   if (recharge.status !== "succeeded" || recharge.providerRef === undefined)
-    throw new ProblemError("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+    return failure("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
   const provider = ctx.payments.get(recharge.provider);
-  if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
+  if (provider === undefined) return failure("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
   await provider.refund({
     reference: recharge.paymentRef ?? recharge.providerRef,
     amountMinor: toMinorUnits(recharge.amount, recharge.currency)!,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { Recharge } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
@@ -29,19 +29,24 @@ export interface StartRecharge {
 export async function startRecharge(
   ctx: AppContext,
   input: StartRecharge,
-): Promise<{ recharge: Recharge; clientSecret?: string | undefined; checkoutUrl?: string | undefined; replayed: boolean }> {
+): Promise<
+  Outcome<
+    { recharge: Recharge; clientSecret?: string | undefined; checkoutUrl?: string | undefined; replayed: boolean },
+    "unprocessable" | "not_found" | "validation_failed"
+  >
+> {
   const provider = ctx.payments.get(input.provider);
-  if (provider === undefined) throw new ProblemError("unprocessable", `No payment provider "${input.provider}" is configured.`);
+  if (provider === undefined) return failure("unprocessable", `No payment provider "${input.provider}" is configured.`);
   const { Account, Plan, Wallet, Recharge: Recharges } = ctx.models;
   const account = await Account.findById(input.accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${input.accountId}.`);
+  if (account === null) return failure("not_found", `No account ${input.accountId}.`);
   const currency = input.currency ?? (await Plan.findById(account.planId).lean())?.currency;
   const wallet = currency ? await Wallet.findOne({ accountId: account._id, currency }).lean() : null;
   if (wallet === null || currency === undefined)
-    throw new ProblemError("unprocessable", `The account has no ${input.currency ?? "plan-currency"} wallet.`);
+    return failure("unprocessable", `The account has no ${input.currency ?? "plan-currency"} wallet.`);
   const amountMinor = toMinorUnits(input.amount, currency);
   if (amountMinor === undefined)
-    throw new ProblemError("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
+    return failure("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
 
   const requestHash = createHash("sha256")
     .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null, input.checkout ?? null]))
@@ -81,7 +86,11 @@ export async function startRecharge(
     });
   }
   if (recharge.providerRef !== undefined)
-    return { recharge, replayed, ...(recharge.status === "pending" && recharge.checkoutUrl ? { checkoutUrl: recharge.checkoutUrl } : {}) };
+    return ok({
+      recharge,
+      replayed,
+      ...(recharge.status === "pending" && recharge.checkoutUrl ? { checkoutUrl: recharge.checkoutUrl } : {}),
+    });
 
   const started = await provider.startPayment({
     rechargeId: recharge._id,
@@ -100,5 +109,5 @@ export async function startRecharge(
     },
     { returnDocument: "after" },
   ).lean();
-  return { recharge: updated!, clientSecret: started.clientSecret, checkoutUrl: started.checkoutUrl, replayed };
+  return ok({ recharge: updated!, clientSecret: started.clientSecret, checkoutUrl: started.checkoutUrl, replayed });
 }
