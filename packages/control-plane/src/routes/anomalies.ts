@@ -46,10 +46,11 @@ export const clearAnomalyRoute = defineRoute({
   params: anomalyParams,
   body: z.strictObject({ reason: z.string().trim().min(1).max(500) }),
   responses: { 200: { description: "The anomaly, cleared", schema: anomalyView } },
-  handle: async ({ params, body, principal, ctx }) => ({
-    status: 200,
-    body: toAnomalyView(await clearAnomaly(ctx, { anomalyId: params.anomalyId, reason: body.reason, actor: principal.actor })),
-  }),
+  problems: ["not_found"],
+  async handle({ params, body, principal, ctx }) {
+    const cleared = await clearAnomaly(ctx, { anomalyId: params.anomalyId, reason: body.reason, actor: principal.actor });
+    return cleared.ok ? { status: 200, body: toAnomalyView(cleared.value) } : cleared;
+  },
 });
 
 export const setAnomalyPolicyRoute = defineRoute({

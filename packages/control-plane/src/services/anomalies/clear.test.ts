@@ -44,12 +44,12 @@ describe("clearAnomaly", () => {
     await fx.ctx.models.ApiKey.updateOne({ _id: apiKey._id }, { $set: { status: "suspended" } });
     const id = await anomaly(accountId, apiKey._id, { action: "suspend_key" });
 
-    const cleared = await clearAnomaly(fx.ctx, { anomalyId: id, reason: "load test", actor: "admin:ops" });
+    const cleared = valueOf(await clearAnomaly(fx.ctx, { anomalyId: id, reason: "load test", actor: "admin:ops" }));
     expect(cleared).toMatchObject({ status: "cleared", clearedBy: "admin:ops", clearReason: "load test" });
     expect((await fx.ctx.models.ApiKey.findById(apiKey._id).lean())!.status).toBe("active");
     expect((await fx.ctx.hot.readApiKey(hashApiKey(key)))?.status).toBe("active");
 
-    const again = await clearAnomaly(fx.ctx, { anomalyId: id, reason: "twice", actor: "admin:other" });
+    const again = valueOf(await clearAnomaly(fx.ctx, { anomalyId: id, reason: "twice", actor: "admin:other" }));
     expect(again).toMatchObject({ clearedBy: "admin:ops", clearReason: "load test", clearedAt: cleared.clearedAt });
     expect(await fx.ctx.models.AuditRecord.countDocuments({ action: "anomaly.clear", target: id })).toBe(1);
   });
@@ -58,7 +58,9 @@ describe("clearAnomaly", () => {
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
     const { apiKey } = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     await fx.ctx.models.ApiKey.updateOne({ _id: apiKey._id }, { $set: { status: "revoked" } });
-    await clearAnomaly(fx.ctx, { anomalyId: await anomaly(accountId, apiKey._id, { action: "suspend_key" }), reason: "r", actor: "t" });
+    valueOf(
+      await clearAnomaly(fx.ctx, { anomalyId: await anomaly(accountId, apiKey._id, { action: "suspend_key" }), reason: "r", actor: "t" }),
+    );
     expect((await fx.ctx.models.ApiKey.findById(apiKey._id).lean())!.status).toBe("revoked");
   });
 
@@ -71,8 +73,8 @@ describe("clearAnomaly", () => {
     await fx.ctx.models.ApiKey.updateMany({ accountId }, { $set: { spendCap: imposed } });
     const a = await anomaly(accountId, capped.apiKey._id, { action: "cap_spending", previousSpendCap: own });
     const b = await anomaly(accountId, uncapped.apiKey._id, { action: "cap_spending", previousSpendCap: null });
-    await clearAnomaly(fx.ctx, { anomalyId: a, reason: "ok", actor: "t" });
-    await clearAnomaly(fx.ctx, { anomalyId: b, reason: "ok", actor: "t" });
+    valueOf(await clearAnomaly(fx.ctx, { anomalyId: a, reason: "ok", actor: "t" }));
+    valueOf(await clearAnomaly(fx.ctx, { anomalyId: b, reason: "ok", actor: "t" }));
     expect((await fx.ctx.models.ApiKey.findById(capped.apiKey._id).lean())!.spendCap).toEqual(own);
     expect((await fx.ctx.models.ApiKey.findById(uncapped.apiKey._id).lean())!.spendCap).toBeUndefined();
     expect((await fx.ctx.hot.readApiKey(hashApiKey(capped.key)))?.spendCap).toEqual(own);
@@ -80,14 +82,12 @@ describe("clearAnomaly", () => {
   });
 
   it("an unknown anomaly is a 404; the listing filters by status and account, newest first", async () => {
-    await expect(clearAnomaly(fx.ctx, { anomalyId: "nope", reason: "r", actor: "t" })).rejects.toMatchObject({
-      problem: { code: "not_found" },
-    });
+    expect(await clearAnomaly(fx.ctx, { anomalyId: "nope", reason: "r", actor: "t" })).toMatchObject({ ok: false, code: "not_found" });
     const { accountId } = await fx.seedAccount({ pricePerCall: 1_000 });
     const { apiKey } = valueOf(await createApiKey(fx.ctx, { accountId, actor: "test" }));
     const older = await anomaly(accountId, apiKey._id, { action: "none" });
     const newer = await anomaly(accountId, apiKey._id, { action: "none" });
-    await clearAnomaly(fx.ctx, { anomalyId: older, reason: "r", actor: "t" });
+    valueOf(await clearAnomaly(fx.ctx, { anomalyId: older, reason: "r", actor: "t" }));
     expect((await listAnomalies(fx.ctx, { accountId })).map((a) => a._id)).toEqual([newer, older]);
     expect((await listAnomalies(fx.ctx, { accountId, status: "open" })).map((a) => a._id)).toEqual([newer]);
   });

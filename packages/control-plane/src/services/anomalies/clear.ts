@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Anomaly } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
@@ -8,11 +8,14 @@ import { audit } from "../audit.js";
  * An admin's review of an anomaly: it is closed, and its mitigation undone (a key it suspended is active
  * again, a spending cap it set is back to what it was). Clearing it again changes nothing.
  */
-export async function clearAnomaly(ctx: AppContext, input: { anomalyId: string; reason: string; actor: string }): Promise<Anomaly> {
+export async function clearAnomaly(
+  ctx: AppContext,
+  input: { anomalyId: string; reason: string; actor: string },
+): Promise<Outcome<Anomaly, "not_found">> {
   const { Anomaly: Anomalies, ApiKey } = ctx.models;
   const anomaly = await Anomalies.findById(input.anomalyId).lean();
-  if (anomaly === null) throw new ProblemError("not_found", `No anomaly ${input.anomalyId}.`);
-  if (anomaly.status === "cleared") return anomaly;
+  if (anomaly === null) return failure("not_found", `No anomaly ${input.anomalyId}.`);
+  if (anomaly.status === "cleared") return ok(anomaly);
   const { action, previousSpendCap } = anomaly.mitigation;
   if (action === "suspend_key") {
     await ApiKey.updateOne({ _id: anomaly.keyId, status: "suspended" }, { $set: { status: "active" } });
@@ -26,7 +29,7 @@ export async function clearAnomaly(ctx: AppContext, input: { anomalyId: string; 
     { $set: { status: "cleared", clearedAt: new Date(), clearedBy: input.actor, clearReason: input.reason } },
   );
   await audit(ctx, input.actor, "anomaly.clear", anomaly._id, { reason: input.reason, mitigation: action });
-  return (await Anomalies.findById(anomaly._id).lean())!;
+  return ok((await Anomalies.findById(anomaly._id).lean())!);
 }
 
 /** Anomalies newest first, optionally of one status or account. */
