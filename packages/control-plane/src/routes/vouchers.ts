@@ -30,15 +30,18 @@ export const createVoucherBatch = defineRoute({
       }),
     },
   },
+  problems: ["validation_failed"],
   async handle({ body, principal, ctx }) {
     const expiresAt = new Date(body.expiresAt);
-    const { batchId, codes } = await issueVoucherBatch(ctx, {
+    const issued = await issueVoucherBatch(ctx, {
       amount: body.amount,
       currency: body.currency,
       count: body.count,
       expiresAt,
       actor: principal.actor,
     });
+    if (!issued.ok) return issued;
+    const { batchId, codes } = issued.value;
     return { status: 201, body: { batchId, amount: body.amount, currency: body.currency, expiresAt: expiresAt.toISOString(), codes } };
   },
 });
@@ -48,9 +51,14 @@ const redeemBody = z.strictObject({ code: z.string().min(4).max(64) });
 async function redeem(ctx: AppContext, accountId: string, code: string, actor: string, address: string) {
   await ctx.redeemGuard.check(accountId, address);
   try {
-    const { entry } = await redeemVoucher(ctx, accountId, code, actor);
-    return { status: 201, body: toLedgerEntryView(entry) };
+    const redeemed = await redeemVoucher(ctx, accountId, code, actor);
+    if (!redeemed.ok) {
+      await ctx.redeemGuard.failed(accountId, address);
+      return redeemed;
+    }
+    return { status: 201, body: toLedgerEntryView(redeemed.value.entry) };
   } catch (error) {
+    // An expected failure thrown below the service (the ledger's, a lock's) counts against the guard as before.
     if (error instanceof ProblemError) await ctx.redeemGuard.failed(accountId, address);
     throw error;
   }
@@ -65,6 +73,8 @@ const redeemResponses = {
   },
   429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
 };
+/** The failures a redemption returns (the 429 is the guard's, thrown before the service is called). */
+const redeemProblems = ["unprocessable"] as const;
 
 export const redeemForAccount = defineRoute({
   method: "post",
@@ -77,6 +87,7 @@ export const redeemForAccount = defineRoute({
   params: accountParams,
   body: redeemBody,
   responses: redeemResponses,
+  problems: redeemProblems,
   handle: async ({
     params,
     body,
@@ -96,5 +107,6 @@ export const redeemMine = defineRoute({
   roles: NO_STAFF,
   body: redeemBody,
   responses: redeemResponses,
+  problems: redeemProblems,
   handle: async ({ body, principal, ctx, address }) => redeem(ctx, ownAccount(principal), body.code, principal.actor, address),
 });

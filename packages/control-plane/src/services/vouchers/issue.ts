@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { hashVoucherCode, newVoucherCode } from "./codes.js";
@@ -8,8 +8,8 @@ import { hashVoucherCode, newVoucherCode } from "./codes.js";
 export async function issueVoucherBatch(
   ctx: AppContext,
   input: { amount: number; currency: string; count: number; expiresAt: Date; actor: string },
-): Promise<{ batchId: string; codes: string[] }> {
-  if (input.expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
+): Promise<Outcome<{ batchId: string; codes: string[] }, "validation_failed">> {
+  if (input.expiresAt.getTime() <= Date.now()) return failure("validation_failed", "expiresAt must be in the future.");
   const batchId = newId("vbt");
   const now = new Date();
   const codes = Array.from({ length: input.count }, newVoucherCode);
@@ -32,5 +32,5 @@ export async function issueVoucherBatch(
     count: input.count,
     expiresAt: input.expiresAt.toISOString(),
   });
-  return { batchId, codes };
+  return ok({ batchId, codes });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { hashVoucherCode } from "./codes.js";
 import { issueVoucherBatch } from "./issue.js";
 import { redeemVoucher } from "./redeem.js";
@@ -14,14 +14,15 @@ describe("redeemVoucher", () => {
   });
 
   const oneCode = async (amount = 1_000_000, currency = "USD") =>
-    (await issueVoucherBatch(fx.ctx, { amount, currency, count: 1, expiresAt: new Date(Date.UTC(2099, 0, 1)), actor: "test" })).codes[0]!;
+    valueOf(await issueVoucherBatch(fx.ctx, { amount, currency, count: 1, expiresAt: new Date(Date.UTC(2099, 0, 1)), actor: "test" }))
+      .codes[0]!;
   const balance = async (accountId: string) => (await fx.ctx.hot.wallets(accountId)).get("USD")?.balance;
 
   it("credits the account's wallet in the voucher's currency once, forgiving case, dashes and misread letters", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000, balance: 500_000 });
     const code = await oneCode();
     const typed = code.toLowerCase().replace(/-/g, " ").replace(/0/g, "o").replace(/1/g, "l");
-    const { voucher, entry } = await redeemVoucher(fx.ctx, accountId, typed, "test");
+    const { voucher, entry } = valueOf(await redeemVoucher(fx.ctx, accountId, typed, "test"));
     expect(voucher).toMatchObject({ status: "redeemed", redeemedBy: accountId, ledgerEntryId: entry._id });
     expect(entry).toMatchObject({ walletId, type: "credit", amount: 1_000_000, balanceAfter: 1_500_000 });
     expect(await balance(accountId)).toBe(1_500_000);
@@ -30,9 +31,11 @@ describe("redeemVoucher", () => {
   it("redeems once: a second redemption is a 422 (`redeemed`) and credits nothing", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000 });
     const code = await oneCode();
-    await redeemVoucher(fx.ctx, accountId, code, "test");
-    await expect(redeemVoucher(fx.ctx, accountId, code, "test")).rejects.toMatchObject({
-      problem: { code: "unprocessable", reason: "redeemed" },
+    valueOf(await redeemVoucher(fx.ctx, accountId, code, "test"));
+    expect(await redeemVoucher(fx.ctx, accountId, code, "test")).toMatchObject({
+      ok: false,
+      code: "unprocessable",
+      extensions: { reason: "redeemed" },
     });
     expect(await fx.ctx.models.LedgerEntry.countDocuments({ walletId })).toBe(1);
     expect(await balance(accountId)).toBe(1_000_000);
@@ -42,12 +45,9 @@ describe("redeemVoucher", () => {
     const a = await fx.seedAccount({ pricePerCall: 1_000 });
     const b = await fx.seedAccount({ pricePerCall: 1_000 });
     const code = await oneCode();
-    const results = await Promise.allSettled([
-      redeemVoucher(fx.ctx, a.accountId, code, "a"),
-      redeemVoucher(fx.ctx, b.accountId, code, "b"),
-    ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { problem: { code: "unprocessable" } } });
+    const results = await Promise.all([redeemVoucher(fx.ctx, a.accountId, code, "a"), redeemVoucher(fx.ctx, b.accountId, code, "b")]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, code: "unprocessable", extensions: { reason: "redeemed" } });
     expect(await fx.ctx.models.LedgerEntry.countDocuments({ walletId: { $in: [a.walletId, b.walletId] } })).toBe(1);
     expect([await balance(a.accountId), await balance(b.accountId)].sort()).toEqual([0, 1_000_000]);
   });
@@ -62,7 +62,11 @@ describe("redeemVoucher", () => {
       [expired, "expired"],
       [euros, "currency"],
     ] as const) {
-      await expect(redeemVoucher(fx.ctx, accountId, code, "test")).rejects.toMatchObject({ problem: { code: "unprocessable", reason } });
+      expect(await redeemVoucher(fx.ctx, accountId, code, "test")).toMatchObject({
+        ok: false,
+        code: "unprocessable",
+        extensions: { reason },
+      });
     }
     const failures = await fx.ctx.models.AuditRecord.find({ action: "voucher.redeem.failed", target: accountId }).lean();
     expect(failures.map((f) => f.data.reason)).toEqual(["unknown", "expired", "currency"]);

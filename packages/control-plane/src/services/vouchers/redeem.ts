@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import type { LedgerEntry, Voucher } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { postEntry } from "../ledger/post-entry.js";
@@ -16,13 +16,13 @@ export async function redeemVoucher(
   accountId: string,
   code: string,
   actor: string,
-): Promise<{ voucher: Voucher; entry: LedgerEntry }> {
+): Promise<Outcome<{ voucher: Voucher; entry: LedgerEntry }, "unprocessable">> {
   const { Voucher: Vouchers, Wallet } = ctx.models;
   const codeHash = hashVoucherCode(code);
   const found = await Vouchers.findOne({ codeHash }).lean();
-  const fail = async (reason: string, detail: string): Promise<never> => {
+  const fail = async (reason: string, detail: string): Promise<Failure<"unprocessable">> => {
     await audit(ctx, actor, "voucher.redeem.failed", accountId, { reason, codePrefix: found?.codePrefix ?? null });
-    throw new ProblemError("unprocessable", detail, { reason });
+    return failure("unprocessable", detail, { reason });
   };
   if (found === null) return fail("unknown", "This voucher code is not valid.");
   if (found.status === "redeemed") return fail("redeemed", "This voucher has already been redeemed.");
@@ -46,7 +46,7 @@ export async function redeemVoucher(
     currency: redeemed.currency,
     entryId: entry._id,
   });
-  return { voucher: { ...redeemed, ledgerEntryId: entry._id }, entry };
+  return ok({ voucher: { ...redeemed, ledgerEntryId: entry._id }, entry });
 }
 
 async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
