@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
+import { failure } from "../domain/outcome.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { invoiceView, toInvoiceView } from "../http/views.js";
@@ -33,8 +34,11 @@ export const closePeriod = defineRoute({
     200: { description: "The invoice", schema: z.object({ invoice: invoiceView.nullable() }) },
     409: { description: "The period has not begun, or another close of it is under way (`conflict`)" },
   },
+  problems: ["not_found", "validation_failed", "conflict"],
   async handle({ params, body, principal, ctx }) {
-    const invoice = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
+    const closed = await closeBillingPeriod(ctx, params.accountId, body.periodStart);
+    if (!closed.ok) return closed;
+    const invoice = closed.value;
     await audit(ctx, principal.actor, "invoice.close_period", params.accountId, {
       periodStart: body.periodStart,
       invoiceId: invoice?._id ?? null,
@@ -129,15 +133,17 @@ export const payInvoice = defineRoute({
         "More than remains due, not whole minor units, or no wallet to credit (`unprocessable`); the key was used for another amount (`idempotency_key_reused`)",
     },
   },
+  problems: ["idempotency_key_missing", "not_found", "conflict", "unprocessable", "idempotency_key_reused"],
   async handle({ params, body, idempotencyKey, principal, ctx }) {
     if (body.amount !== undefined && idempotencyKey === "")
-      throw new ProblemError("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
-    const { invoice, replayed } = await recordPayment(ctx, params.invoiceId, {
+      return failure("idempotency_key_missing", "A partial payment needs an Idempotency-Key, so that a retry records it once.");
+    const paid = await recordPayment(ctx, params.invoiceId, {
       amount: body.amount,
       idempotencyKey: idempotencyKey || undefined,
       actor: principal.actor,
     });
-    return { status: 200, body: toInvoiceView(invoice), headers: replayHeaders(replayed) };
+    if (!paid.ok) return paid;
+    return { status: 200, body: toInvoiceView(paid.value.invoice), headers: replayHeaders(paid.value.replayed) };
   },
 });
 
@@ -154,8 +160,11 @@ export const voidInvoice = defineRoute({
     200: { description: "The document", schema: invoiceView },
     409: { description: "Only a finalized, unpaid document can be voided; a partly paid one is credited instead (`conflict`)" },
   },
+  problems: ["not_found", "conflict"],
   async handle({ params, principal, ctx }) {
-    const invoice = await markVoid(ctx, params.invoiceId);
+    const voided = await markVoid(ctx, params.invoiceId);
+    if (!voided.ok) return voided;
+    const invoice = voided.value;
     await audit(ctx, principal.actor, "invoice.void", invoice._id, { number: invoice.number ?? null });
     return { status: 200, body: toInvoiceView(invoice) };
   },
@@ -180,8 +189,10 @@ export const creditNote = defineRoute({
         "More than remains to be credited (`unprocessable`), or the key was used for another amount or reason (`idempotency_key_reused`)",
     },
   },
+  problems: ["not_found", "conflict", "unprocessable", "idempotency_key_reused"],
   async handle({ params, body, idempotencyKey, principal, ctx }) {
-    const { note, replayed } = await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor);
-    return { status: 201, body: toInvoiceView(note), headers: replayHeaders(replayed) };
+    const issued = await issueCreditNote(ctx, params.invoiceId, body.amount, body.reason, idempotencyKey, principal.actor);
+    if (!issued.ok) return issued;
+    return { status: 201, body: toInvoiceView(issued.value.note), headers: replayHeaders(issued.value.replayed) };
   },
 });

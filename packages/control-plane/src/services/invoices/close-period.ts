@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import type { Fee, Invoice, UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
@@ -27,17 +28,17 @@ export async function closeBillingPeriod(
   accountId: string,
   periodStart: string,
   now = new Date(),
-): Promise<Invoice | undefined> {
+): Promise<Outcome<Invoice | undefined, "not_found" | "validation_failed" | "conflict">> {
   const account = await ctx.models.Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
-  if (account.billingMode === "prepaid") return undefined;
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
+  if (account.billingMode === "prepaid") return ok(undefined);
   const period = periodContaining(account.billingCycle ?? CALENDAR_MONTH, new Date(`${periodStart}T00:00:00Z`));
-  if (period.key !== periodStart)
-    throw new ProblemError("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
-  if (period.from > now) throw new ProblemError("conflict", `The period starting ${period.key} has not begun.`);
+  if (period.key !== periodStart) return failure("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
+  if (period.from > now) return failure("conflict", `The period starting ${period.key} has not begun.`);
   const currency = (await ctx.models.Plan.findById(account.planId).lean())?.currency ?? "USD";
 
-  return whenLocked(ctx, `billing:${accountId}`, 300_000, async () => {
+  // Another close under way holds the lock: whenLocked throws its conflict (the route declares 409).
+  const invoice = await whenLocked(ctx, `billing:${accountId}`, 300_000, async () => {
     for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean())
       await bill(ctx, draft);
     const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
@@ -65,6 +66,7 @@ export async function closeBillingPeriod(
     });
     return (await bill(ctx, draft)) ?? last;
   });
+  return ok(invoice);
 }
 
 /**
@@ -248,7 +250,11 @@ export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Prom
     .lean()
     .cursor()) {
     const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);
-    if (await closeBillingPeriod(ctx, account._id, period.key, now)) closed++;
+    const invoice = await closeBillingPeriod(ctx, account._id, period.key, now);
+    // The job stops at a refused close as it did when the close threw (none is expected: the account exists
+    // and the period has ended).
+    if (!invoice.ok) throw new ProblemError(invoice.code, invoice.detail, invoice.extensions);
+    if (invoice.value) closed++;
   }
   return closed;
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Invoice } from "../../models/index.js";
@@ -59,7 +60,11 @@ export async function issueReceipt(
     lines: [{ description: `Prepaid recharge (${recharge.provider})`, quantity: 1, unitPrice: recharge.amount, amount: recharge.amount }],
   });
   const done = await finalize(ctx, draft._id);
-  return markPaid(ctx, done._id);
+  const paid = await markPaid(ctx, done._id);
+  // A receipt is finalized just above, so it can always be paid: a failure here is a bug, and the recharge's
+  // confirmation fails as it did before, with the problem it names.
+  if (!paid.ok) throw new ProblemError(paid.code, paid.detail, paid.extensions);
+  return paid.value;
 }
 
 /**
@@ -74,20 +79,19 @@ export async function issueCreditNote(
   reason: string,
   idempotencyKey: string,
   actor: string,
-): Promise<{ note: Invoice; replayed: boolean }> {
+): Promise<Outcome<{ note: Invoice; replayed: boolean }, "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused">> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
-  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.kind !== "invoice" || invoice.number === undefined)
-    throw new ProblemError("conflict", "Only a finalized invoice can be credited.");
+  if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
+  if (invoice.kind !== "invoice" || invoice.number === undefined) return failure("conflict", "Only a finalized invoice can be credited.");
   const documentKey = `credit-note:${invoiceId}:${idempotencyKey}`;
   const existing = await ctx.models.Invoice.findOne({ idempotencyKey: documentKey }).lean();
   if (existing === null) {
     const credited = await ctx.models.Invoice.find({ correctsInvoiceId: invoiceId, kind: "credit_note", status: { $ne: "void" } }).lean();
     const already = -credited.reduce((total, c) => total + c.subtotal, 0);
     if (amount > invoice.subtotal - already)
-      throw new ProblemError("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
+      return failure("unprocessable", `At most ${invoice.subtotal - already} micros of ${invoice.number} remain to be credited.`);
   } else if (existing.subtotal !== -amount || existing.reason !== reason) {
-    throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount or reason.");
+    return failure("idempotency_key_reused", "This Idempotency-Key was first used for another amount or reason.");
   }
   const draft =
     existing ??
@@ -115,7 +119,7 @@ export async function issueCreditNote(
       actor,
     });
   }
-  return { note, replayed: existing !== null };
+  return ok({ note, replayed: existing !== null });
 }
 
 /**
@@ -176,35 +180,35 @@ async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice>
   }
 }
 
-export async function markPaid(ctx: AppContext, invoiceId: string): Promise<Invoice> {
+export async function markPaid(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
-  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.status === "paid") return invoice;
+  if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
+  if (invoice.status === "paid") return ok(invoice);
   if (invoice.status !== "finalized")
-    throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized document can be paid.`);
-  return (await ctx.models.Invoice.findOneAndUpdate(
-    { _id: invoiceId },
-    { $set: { status: "paid", paidAt: new Date() } },
-    { returnDocument: "after" },
-  ).lean())!;
+    return failure("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized document can be paid.`);
+  return ok(
+    (await ctx.models.Invoice.findOneAndUpdate(
+      { _id: invoiceId },
+      { $set: { status: "paid", paidAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean())!,
+  );
 }
 
-export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Invoice> {
+export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
-  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.status === "void") return invoice;
+  if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
+  if (invoice.status === "void") return ok(invoice);
   if (invoice.status !== "finalized")
-    throw new ProblemError(
-      "conflict",
-      `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized, unpaid document can be voided.`,
-    );
-  if ((invoice.amountPaid ?? 0) > 0)
-    throw new ProblemError("conflict", `${invoice.number} is partly paid: correct it with a credit note instead.`);
-  return (await ctx.models.Invoice.findOneAndUpdate(
-    { _id: invoiceId },
-    { $set: { status: "void", voidedAt: new Date() } },
-    { returnDocument: "after" },
-  ).lean())!;
+    return failure("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized, unpaid document can be voided.`);
+  if ((invoice.amountPaid ?? 0) > 0) return failure("conflict", `${invoice.number} is partly paid: correct it with a credit note instead.`);
+  return ok(
+    (await ctx.models.Invoice.findOneAndUpdate(
+      { _id: invoiceId },
+      { $set: { status: "void", voidedAt: new Date() } },
+      { returnDocument: "after" },
+    ).lean())!,
+  );
 }
 
 export function label(kind: Invoice["kind"]): string {

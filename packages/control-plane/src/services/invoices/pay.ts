@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Invoice, Wallet } from "../../models/index.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
@@ -30,22 +30,26 @@ export async function payInvoice(
   ctx: AppContext,
   invoiceId: string,
   payment: InvoicePayment,
-): Promise<{ invoice: Invoice; replayed: boolean }> {
+): Promise<Outcome<{ invoice: Invoice; replayed: boolean }, PaymentFailure>> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
-  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
+  if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
   // Receipts are paid when issued; credit notes refuse.
-  if (invoice.kind !== "invoice") return { invoice: await markPaid(ctx, invoiceId), replayed: false };
+  if (invoice.kind !== "invoice") {
+    const paid = await markPaid(ctx, invoiceId);
+    return paid.ok ? ok({ invoice: paid.value, replayed: false }) : paid;
+  }
   if (invoice.status !== "finalized" && invoice.status !== "paid")
-    throw new ProblemError("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
+    return failure("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
   let replayed = false;
-  const paid = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async () => {
+  // Another payment under way holds the lock: whenLocked throws its conflict (the route declares 409).
+  const paid = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async (): Promise<Outcome<Invoice, PaymentFailure>> => {
     const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
-    if (wallet === null) throw new ProblemError("unprocessable", `The account has no ${invoice.currency} wallet to credit.`);
+    if (wallet === null) return failure("unprocessable", `The account has no ${invoice.currency} wallet to credit.`);
     const key = `invoice:${invoiceId}:payment:${payment.idempotencyKey ?? "rest"}`;
     const prior = await ctx.models.LedgerEntry.findOne({ walletId: wallet._id, idempotencyKey: key }).lean();
     if (prior !== null) {
       if (payment.amount !== undefined && payment.amount !== prior.amount)
-        throw new ProblemError("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
+        return failure("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
       // A repeat of a keyed payment; paying "the rest" again with no key is a new request that finds nothing due.
       replayed = payment.idempotencyKey !== undefined;
       await postEntry(ctx, {
@@ -63,9 +67,9 @@ export async function payInvoice(
     const amount = payment.amount ?? due;
     if (amount === 0) return settleIfComplete(ctx, invoice, wallet);
     if (toMinorUnits(amount, invoice.currency) === undefined)
-      throw new ProblemError("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
+      return failure("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
     if (amount > due)
-      throw new ProblemError("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
+      return failure("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
     await postEntry(ctx, {
       walletId: wallet._id,
       type: "payment",
@@ -77,8 +81,10 @@ export async function payInvoice(
     });
     return settleIfComplete(ctx, invoice, wallet);
   });
-  return { invoice: paid, replayed };
+  return paid.ok ? ok({ invoice: paid.value, replayed }) : paid;
 }
+
+type PaymentFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused";
 
 /** The invoice's total, less its credit notes, less what has been paid. */
 async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<number> {
@@ -88,10 +94,10 @@ async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Pro
 }
 
 /** Record what has been paid; once nothing is due, book the rounding and mark the invoice paid. */
-async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Invoice> {
+async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
   await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: paid } });
-  if ((await amountDue(ctx, invoice, wallet)) > 0) return (await ctx.models.Invoice.findById(invoice._id).lean())!;
+  if ((await amountDue(ctx, invoice, wallet)) > 0) return ok((await ctx.models.Invoice.findById(invoice._id).lean())!);
   const roundingKey = `invoice:${invoice._id}:rounding`;
   const moved = await sum(
     ctx,
