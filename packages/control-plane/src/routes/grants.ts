@@ -25,10 +25,11 @@ export const issueGrantRoute = defineRoute({
     reason: name.optional(),
   }),
   responses: { 201: { description: "The grant", schema: grantView } },
+  problems: ["not_found"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
-    const { grant, replayed } = await issueGrant(ctx, {
+    const issued = await issueGrant(ctx, {
       walletId: params.walletId,
       kind: body.kind,
       amount: body.amount,
@@ -38,6 +39,8 @@ export const issueGrantRoute = defineRoute({
       idempotencyKey,
       actor: principal.actor,
     });
+    if (!issued.ok) return issued;
+    const { grant, replayed } = issued.value;
     return { status: 201, body: toGrantView(grant), headers: replayHeaders(replayed) };
   },
 });

@@ -23,16 +23,18 @@ describe("getBalance", () => {
       creditLimit: 1_000_000,
     });
     const eur = valueOf(await openWallet(fx.ctx, { accountId, currency: "EUR", creditLimit: 0, actor: "test" }));
-    const grant = (priority: number, days: number, key: string) =>
-      issueGrant(fx.ctx, {
-        walletId,
-        kind: "promotional",
-        amount: 100_000,
-        priority,
-        expiresAt: new Date(Date.now() + days * DAY),
-        idempotencyKey: key,
-        actor: "test",
-      });
+    const grant = async (priority: number, days: number, key: string) =>
+      valueOf(
+        await issueGrant(fx.ctx, {
+          walletId,
+          kind: "promotional",
+          amount: 100_000,
+          priority,
+          expiresAt: new Date(Date.now() + days * DAY),
+          idempotencyKey: key,
+          actor: "test",
+        }),
+      );
     const late = await grant(1, 30, "late");
     const urgent = await grant(2, 1, "urgent");
     const soon = await grant(1, 5, "soon");

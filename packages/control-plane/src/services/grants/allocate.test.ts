@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { allocateUsage } from "./allocate.js";
 import { issueGrant } from "./issue.js";
 
@@ -15,15 +15,17 @@ describe("allocateUsage: the consumption order", () => {
   const DAY = 86_400_000;
   /** A grant of `amount`, created `age` days ago (so that "oldest" does not hang on the clock's resolution). */
   async function grant(walletId: string, name: string, amount: number, priority: number, expiresInDays: number, age = 0) {
-    const { grant } = await issueGrant(fx.ctx, {
-      walletId,
-      kind: "promotional",
-      amount,
-      priority,
-      expiresAt: new Date(Date.UTC(2090, 0, 1) + expiresInDays * DAY),
-      idempotencyKey: name,
-      actor: "test",
-    });
+    const { grant } = valueOf(
+      await issueGrant(fx.ctx, {
+        walletId,
+        kind: "promotional",
+        amount,
+        priority,
+        expiresAt: new Date(Date.UTC(2090, 0, 1) + expiresInDays * DAY),
+        idempotencyKey: name,
+        actor: "test",
+      }),
+    );
     await fx.ctx.models.Grant.updateOne({ _id: grant._id }, { $set: { createdAt: new Date(Date.now() - age * DAY) } });
     return grant._id;
   }

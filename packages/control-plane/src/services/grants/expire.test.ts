@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { postEntry } from "../ledger/post-entry.js";
 import { sum } from "../ledger/sums.js";
 import { allocateUsage } from "./allocate.js";
@@ -18,7 +18,7 @@ describe("expireGrants", () => {
   const expiresAt = new Date(Date.UTC(2030, 0, 1));
   const after = new Date(expiresAt.getTime() + 1);
   const grant = async (walletId: string, key: string, amount: number, expires = expiresAt) =>
-    (
+    valueOf(
       await issueGrant(fx.ctx, {
         walletId,
         kind: "promotional",
@@ -27,7 +27,7 @@ describe("expireGrants", () => {
         expiresAt: expires,
         idempotencyKey: key,
         actor: "test",
-      })
+      }),
     ).grant;
   const hot = async (accountId: string) => (await fx.ctx.hot.wallets(accountId)).get("USD")?.balance;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { issueGrant } from "./issue.js";
 
 describe("issueGrant", () => {
@@ -25,7 +25,7 @@ describe("issueGrant", () => {
 
   it("credits the wallet with the grant's amount through one `grant` ledger entry, applied to the hot balance", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000, balance: 1_000_000 });
-    const { grant, replayed } = await issueGrant(fx.ctx, input(walletId, "g1"));
+    const { grant, replayed } = valueOf(await issueGrant(fx.ctx, input(walletId, "g1")));
     expect(replayed).toBe(false);
     expect(grant).toMatchObject({ walletId, accountId, currency: "USD", amount: 3_000_000, remaining: 3_000_000, status: "active" });
     const entry = (await fx.ctx.models.LedgerEntry.findById(grant.creditEntryId).lean())!;
@@ -35,8 +35,8 @@ describe("issueGrant", () => {
 
   it("the same key replays the first grant and credits nothing more; the same key for another grant is a 422 that changes nothing", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const first = await issueGrant(fx.ctx, input(walletId, "g2"));
-    const again = await issueGrant(fx.ctx, input(walletId, "g2"));
+    const first = valueOf(await issueGrant(fx.ctx, input(walletId, "g2")));
+    const again = valueOf(await issueGrant(fx.ctx, input(walletId, "g2")));
     expect(again).toMatchObject({ replayed: true, grant: { _id: first.grant._id, creditEntryId: first.grant.creditEntryId } });
     for (const other of [
       { amount: 3_000_001 },
@@ -56,7 +56,10 @@ describe("issueGrant", () => {
 
   it("two issues of one key at once make one grant and one credit", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000 });
-    const [a, b] = await Promise.all([issueGrant(fx.ctx, input(walletId, "g3")), issueGrant(fx.ctx, input(walletId, "g3"))]);
+    const [a, b] = await Promise.all([
+      issueGrant(fx.ctx, input(walletId, "g3")).then(valueOf),
+      issueGrant(fx.ctx, input(walletId, "g3")).then(valueOf),
+    ]);
     expect(a.grant._id).toBe(b.grant._id);
     expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
     expect(await fx.ctx.models.LedgerEntry.countDocuments({ walletId, type: "grant" })).toBe(1);
@@ -64,7 +67,7 @@ describe("issueGrant", () => {
   });
 
   it("an unknown wallet is a 404 and writes no grant", async () => {
-    await expect(issueGrant(fx.ctx, input("wal_missing", "g4"))).rejects.toMatchObject({ problem: { code: "not_found" } });
+    expect(await issueGrant(fx.ctx, input("wal_missing", "g4"))).toMatchObject({ ok: false, code: "not_found" });
     expect(await fx.ctx.models.Grant.countDocuments({ walletId: "wal_missing" })).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { Grant } from "../../models/index.js";
 import { createOrReplay } from "../idempotency.js";
@@ -18,9 +18,10 @@ export async function issueGrant(
     idempotencyKey: string;
     actor: string;
   },
-): Promise<{ grant: Grant; replayed: boolean }> {
+): Promise<Outcome<{ grant: Grant; replayed: boolean }, "not_found">> {
   const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
-  if (wallet === null) throw new ProblemError("not_found", `No wallet ${input.walletId}.`);
+  if (wallet === null) return failure("not_found", `No wallet ${input.walletId}.`);
+  // The same key for a different grant still throws `idempotency_key_reused` (createOrReplay's, as every route's).
   const created = await createOrReplay({
     create: async () =>
       (
@@ -74,5 +75,5 @@ export async function issueGrant(
       { returnDocument: "after" },
     ).lean())!;
   }
-  return { grant, replayed };
+  return ok({ grant, replayed });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accountField } from "@tollgate/metering/store";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { newId } from "../../ids.js";
 import { issueGrant } from "../grants/issue.js";
 import { applyEntry } from "../wallets/apply.js";
@@ -22,15 +22,17 @@ describe("reconcile", () => {
     await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" });
     await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" });
     await postEntry(fx.ctx, { walletId, type: "adjustment", amount: -250_000, reason: "fix", idempotencyKey: "b", actor: "test" });
-    await issueGrant(fx.ctx, {
-      walletId,
-      kind: "paid",
-      amount: 400_000,
-      priority: 1,
-      expiresAt: new Date(Date.UTC(2099, 0, 1)),
-      idempotencyKey: "g",
-      actor: "test",
-    });
+    valueOf(
+      await issueGrant(fx.ctx, {
+        walletId,
+        kind: "paid",
+        amount: 400_000,
+        priority: 1,
+        expiresAt: new Date(Date.UTC(2099, 0, 1)),
+        idempotencyKey: "g",
+        actor: "test",
+      }),
+    );
     const wallet = (await fx.ctx.models.Wallet.findById(walletId).lean())!;
     expect(await reconcileWallet(fx.ctx, wallet)).toMatchObject({ ledger: 6_150_000, hotBalance: 6_150_000, pendingCredits: 0, drift: 0 });
     expect(await reconcile(fx.ctx, { accountIds: [accountId] })).toEqual({ checked: 1, drifts: [] });
