@@ -33,8 +33,10 @@ export const putNotificationSettings = defineRoute({
       .default(() => [...DEFAULT_QUOTA_PERCENTS]),
   }),
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
+  problems: ["validation_failed"],
   async handle({ params, body, principal, ctx }) {
-    return { status: 200, body: toNotificationSettingsView(await setNotificationSettings(ctx, params.accountId, body, principal.actor)) };
+    const set = await setNotificationSettings(ctx, params.accountId, body, principal.actor);
+    return set.ok ? { status: 200, body: toNotificationSettingsView(set.value) } : set;
   },
 });
 

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import { unlessDuplicate } from "../../models/index.js";
 import type { NotificationKind, NotificationSettings } from "../../models/notification.js";
@@ -25,8 +25,9 @@ export async function setNotificationSettings(
   accountId: string,
   body: NotificationSettingsInput,
   actor: string,
-): Promise<NotificationSettings> {
-  await checkWebhookTargets(body.webhooks, ctx.webhooks);
+): Promise<Outcome<NotificationSettings, "validation_failed">> {
+  const refused = await checkWebhookTargets(body.webhooks, ctx.webhooks);
+  if (refused !== undefined) return refused;
   const prior = await ctx.models.NotificationSettings.findById(accountId).lean();
   const webhooks = body.webhooks.map(
     (url) => prior?.webhooks.find((w) => w.url === url) ?? { id: newId("whk"), url, secret: newWebhookSecret() },
@@ -43,15 +44,15 @@ export async function setNotificationSettings(
     emails: body.emails.length,
     webhooks: webhooks.map((w) => w.url),
   });
-  return settings;
+  return ok(settings);
 }
 
 /** Refuse, naming the field, every endpoint that delivery would refuse (see services/notifications/webhook-target.ts). */
-async function checkWebhookTargets(urls: string[], policy: WebhookPolicy): Promise<void> {
+async function checkWebhookTargets(urls: string[], policy: WebhookPolicy): Promise<Failure<"validation_failed"> | undefined> {
   const errors: { location: "body"; pointer: string; message: string }[] = [];
   for (const [i, url] of urls.entries()) {
     const refused = refuseWebhookUrl(url, policy) ?? (await refuseResolvedWebhook(url, policy));
     if (refused !== undefined) errors.push({ location: "body", pointer: `/webhooks/${i}`, message: `not a webhook target: ${refused}` });
   }
-  if (errors.length > 0) throw new ProblemError("validation_failed", "A webhook endpoint may not be reached from here.", { errors });
+  return errors.length > 0 ? failure("validation_failed", "A webhook endpoint may not be reached from here.", { errors }) : undefined;
 }
