@@ -168,5 +168,9 @@ export const rebuildRollupsRoute = defineRoute({
     200: { description: "What was rolled up", schema: z.object({ usageEntries: z.number().int(), movements: z.number().int() }) },
     409: { description: "Usage is being booked right now (`conflict`): try again in a few seconds" },
   },
-  handle: async ({ principal, ctx }) => ({ status: 200, body: await rebuildRollups(ctx, principal.actor) }),
+  problems: ["conflict"],
+  async handle({ principal, ctx }) {
+    const rebuilt = await rebuildRollups(ctx, principal.actor);
+    return rebuilt.ok ? { status: 200, body: rebuilt.value } : rebuilt;
+  },
 });

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { audit } from "../audit.js";
 import { finishMarks, underBookingLock } from "../ledger/book-usage.js";
 import { foldRollups } from "./fold.js";
@@ -13,7 +13,10 @@ import { ROLLUP_COLLECTION } from "./rollup-format.js";
  * movements recorded meanwhile are listed once by entry id whatever the order. Reads whole collections: an
  * operator's job, not a request path. A busy booking lock is a 409 (try again).
  */
-export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ usageEntries: number; movements: number }> {
+export async function rebuildRollups(
+  ctx: AppContext,
+  actor: string,
+): Promise<Outcome<{ usageEntries: number; movements: number }, "conflict">> {
   const result = await underBookingLock(ctx, async () => {
     for (const name of await ctx.models.Rollups.names(ROLLUP_COLLECTION)) await ctx.models.Rollups.collection(name).drop();
     // Which entry booked each call is its assignment; the calls themselves are the usage events. A booking a
@@ -56,7 +59,7 @@ export async function rebuildRollups(ctx: AppContext, actor: string): Promise<{ 
     while ((await foldRollups(ctx)) > 0);
     return { usageEntries: byEntry.size, movements };
   });
-  if (result === undefined) throw new ProblemError("conflict", "Usage is being booked right now: try again in a few seconds.");
+  if (result === undefined) return failure("conflict", "Usage is being booked right now: try again in a few seconds.");
   await audit(ctx, actor, "rollups.rebuild", "rollups", result);
-  return result;
+  return ok(result);
 }
