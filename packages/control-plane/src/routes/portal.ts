@@ -34,8 +34,11 @@ export const createPortalSessionRoute = defineRoute({
   params: accountParams,
   body: z.strictObject({ ttlSeconds: z.number().int().min(60).max(3_600).default(600) }),
   responses: { 201: { description: "The portal link", schema: z.object({ url: z.string(), expiresAt: z.string() }) } },
+  problems: ["not_found"],
   async handle({ params, body, principal, ctx, raw }) {
-    const login = await createPortalLogin(ctx, { accountId: params.accountId, ttlMs: body.ttlSeconds * 1000, actor: principal.actor });
+    const created = await createPortalLogin(ctx, { accountId: params.accountId, ttlMs: body.ttlSeconds * 1000, actor: principal.actor });
+    if (!created.ok) return created;
+    const login = created.value;
     const base = ctx.publicUrl ?? `http://${String(raw.headers.host ?? "localhost")}`;
     return { status: 201, body: { url: `${base}/portal/#login=${login.secret}`, expiresAt: login.expiresAt.toISOString() } };
   },
@@ -56,8 +59,11 @@ export const signInPortalRoute = defineRoute({
     200: { description: "Signed in", schema: sessionView },
     401: { description: "The link is used, expired or unknown, or the API key is not valid (`unauthorized`)" },
   },
+  problems: ["unauthorized"],
   async handle({ body, ctx }) {
-    const session = await exchangeForCookie(ctx, body);
+    const exchanged = await exchangeForCookie(ctx, body);
+    if (!exchanged.ok) return exchanged;
+    const session = exchanged.value;
     return {
       status: 200,
       body: { accountId: session.accountId, expiresAt: session.expiresAt.toISOString() },
@@ -115,9 +121,12 @@ export const signInConsoleRoute = defineRoute({
     401: { description: "Wrong credentials" },
     429: { description: "Too many failed sign-ins" },
   },
+  problems: ["unauthorized"],
   async handle({ body, ctx, address }) {
-    const session =
+    const signedIn =
       "token" in body ? await signInConsole(ctx, body.token) : await signInConsoleWithPassword(ctx, body.email, body.password, address);
+    if (!signedIn.ok) return signedIn;
+    const session = signedIn.value;
     return {
       status: 200,
       body: { actor: session.actor, expiresAt: session.expiresAt.toISOString() },

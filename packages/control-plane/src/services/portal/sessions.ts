@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashApiKey } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { insertOnce } from "../../models/index.js";
 import { checkPassword } from "../staff/identity.js";
 import { audit } from "../audit.js";
@@ -20,9 +20,9 @@ const secret = () => `tgps_${randomBytes(24).toString("base64url")}`;
 export async function createPortalLogin(
   ctx: AppContext,
   input: { accountId: string; ttlMs: number; actor: string },
-): Promise<{ secret: string; expiresAt: Date }> {
+): Promise<Outcome<{ secret: string; expiresAt: Date }, "not_found">> {
   if ((await ctx.models.Account.findById(input.accountId, { _id: 1 }).lean()) === null) {
-    throw new ProblemError("not_found", `No account ${input.accountId}.`);
+    return failure("not_found", `No account ${input.accountId}.`);
   }
   const login = secret();
   const expiresAt = new Date(Date.now() + input.ttlMs);
@@ -35,7 +35,7 @@ export async function createPortalLogin(
     createdAt: new Date(),
   });
   await audit(ctx, input.actor, "portal.login.create", input.accountId, { expiresAt: expiresAt.toISOString() });
-  return { secret: login, expiresAt };
+  return ok({ secret: login, expiresAt });
 }
 
 /**
@@ -45,7 +45,7 @@ export async function createPortalLogin(
 export async function exchangeForCookie(
   ctx: AppContext,
   input: { login?: string | undefined; apiKey?: string | undefined },
-): Promise<{ secret: string; accountId: string; expiresAt: Date }> {
+): Promise<Outcome<{ secret: string; accountId: string; expiresAt: Date }, "unauthorized">> {
   let accountId: string | undefined;
   let actor = "";
   if (input.login !== undefined) {
@@ -64,12 +64,11 @@ export async function exchangeForCookie(
       actor = `key:${key._id}`;
     }
   }
-  if (accountId === undefined)
-    throw new ProblemError("unauthorized", "The portal link is used, expired or unknown, or the key is not active.");
+  if (accountId === undefined) return failure("unauthorized", "The portal link is used, expired or unknown, or the key is not active.");
   const cookie = secret();
   const expiresAt = new Date(Date.now() + PORTAL_COOKIE_TTL_MS);
   await ctx.models.PortalSession.create({ _id: digest(cookie), kind: "cookie", accountId, actor, expiresAt, createdAt: new Date() });
-  return { secret: cookie, accountId, expiresAt };
+  return ok({ secret: cookie, accountId, expiresAt });
 }
 
 export async function endBrowserSession(ctx: AppContext, cookie: string): Promise<void> {
@@ -84,10 +83,13 @@ export const CONSOLE_COOKIE_TTL_MS = 8 * 60 * 60_000;
  * same way and land in the same kind of session, naming their actor). The token is checked once, here; the
  * browser keeps only an HttpOnly cookie.
  */
-export async function signInConsole(ctx: AppContext, token: string): Promise<{ secret: string; actor: string; expiresAt: Date }> {
+export async function signInConsole(
+  ctx: AppContext,
+  token: string,
+): Promise<Outcome<{ secret: string; actor: string; expiresAt: Date }, "unauthorized">> {
   const principal = await ctx.auth.authenticate({ authorization: `Bearer ${token}` });
-  if (principal?.kind !== "admin") throw new ProblemError("unauthorized", "That is not an admin token.");
-  return openConsoleSession(ctx, principal.actor);
+  if (principal?.kind !== "admin") return failure("unauthorized", "That is not an admin token.");
+  return ok(await openConsoleSession(ctx, principal.actor));
 }
 
 /**
@@ -99,8 +101,9 @@ export async function signInConsoleWithPassword(
   email: string,
   password: string,
   address: string,
-): Promise<{ secret: string; actor: string; expiresAt: Date }> {
+): Promise<Outcome<{ secret: string; actor: string; expiresAt: Date }, "unauthorized">> {
   const subject = email.toLowerCase();
+  // A sign-in past its budget still throws the guard's 429 (rate_limited), with its Retry-After header.
   try {
     await ctx.signInGuard.check(subject, address);
   } catch (error) {
@@ -111,9 +114,9 @@ export async function signInConsoleWithPassword(
   if (user === undefined) {
     await ctx.signInGuard.failed(subject, address);
     await audit(ctx, "anonymous", "console.sign_in_failed", subject, { address });
-    throw new ProblemError("unauthorized", "The email or the password is wrong, or the user is disabled.");
+    return failure("unauthorized", "The email or the password is wrong, or the user is disabled.");
   }
-  return openConsoleSession(ctx, `user:${user._id}`, { address });
+  return ok(await openConsoleSession(ctx, `user:${user._id}`, { address }));
 }
 
 async function openConsoleSession(
