@@ -54,14 +54,16 @@ export async function startServiceFixture(
     keyspace,
     async seedAccount({ pricePerCall, balance = 0, currency = "USD", billingMode = "prepaid", creditLimit = 0, billingCycle }) {
       const plan = await createPlan(ctx, { name: "fixture plan", currency, catalog: fixtureCatalog(pricePerCall), actor: "test" });
-      const { account, wallet } = await createAccount(ctx, {
-        name: "fixture account",
-        planId: plan._id,
-        billingMode,
-        creditLimit,
-        billingCycle,
-        actor: "test",
-      });
+      const { account, wallet } = valueOf(
+        await createAccount(ctx, {
+          name: "fixture account",
+          planId: plan._id,
+          billingMode,
+          creditLimit,
+          billingCycle,
+          actor: "test",
+        }),
+      );
       if (balance > 0) await postEntry(ctx, { walletId: wallet._id, amount: balance, idempotencyKey: "fixture-seed", actor: "test" });
       return { planId: plan._id, accountId: account._id, walletId: wallet._id };
     },

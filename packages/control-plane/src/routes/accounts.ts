@@ -56,8 +56,11 @@ export const createAccountRoute = defineRoute({
     201: { description: "The account", schema: accountView },
     422: { description: "The plan does not exist, or cannot take the account (`unprocessable`)" },
   },
+  problems: ["unprocessable"],
   async handle({ body, principal, ctx }) {
-    const { account, wallet } = await createAccount(ctx, { ...body, actor: principal.actor });
+    const created = await createAccount(ctx, { ...body, actor: principal.actor });
+    if (!created.ok) return created;
+    const { account, wallet } = created.value;
     return { status: 201, body: toAccountView(account, [wallet]) };
   },
 });
@@ -71,9 +74,10 @@ export const getAccountRoute = defineRoute({
   roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The account", schema: accountView } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
-    const { account, wallets } = await getAccount(ctx, params.accountId);
-    return { status: 200, body: toAccountView(account, wallets) };
+    const got = await getAccount(ctx, params.accountId);
+    return got.ok ? { status: 200, body: toAccountView(got.value.account, got.value.wallets) } : got;
   },
 });
 
@@ -165,8 +169,8 @@ function statusRoute(action: "suspend" | "resume", summary: string) {
       const status = action === "suspend" ? "suspended" : "active";
       const set = await setAccountStatus(ctx, { accountId: params.accountId, status, reason: body.reason, actor: principal.actor });
       if (!set.ok) return set;
-      const { account, wallets } = await getAccount(ctx, params.accountId);
-      return { status: 200, body: toAccountView(account, wallets) };
+      const got = await getAccount(ctx, params.accountId);
+      return got.ok ? { status: 200, body: toAccountView(got.value.account, got.value.wallets) } : got;
     },
   });
 }

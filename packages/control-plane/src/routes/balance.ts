@@ -14,7 +14,11 @@ export const getBalanceRoute = defineRoute({
   roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "The balance", schema: balanceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: await getBalance(ctx, params.accountId) }),
+  problems: ["not_found"],
+  async handle({ params, ctx }) {
+    const balance = await getBalance(ctx, params.accountId);
+    return balance.ok ? { status: 200, body: balance.value } : balance;
+  },
 });
 
 export const getMyBalance = defineRoute({
@@ -25,5 +29,9 @@ export const getMyBalance = defineRoute({
   access: "consumer",
   roles: NO_STAFF,
   responses: { 200: { description: "The balance", schema: balanceView } },
-  handle: async ({ principal, ctx }) => ({ status: 200, body: await getBalance(ctx, ownAccount(principal)) }),
+  problems: ["not_found"],
+  async handle({ principal, ctx }) {
+    const balance = await getBalance(ctx, ownAccount(principal));
+    return balance.ok ? { status: 200, body: balance.value } : balance;
+  },
 });

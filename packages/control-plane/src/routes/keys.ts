@@ -108,5 +108,9 @@ export const accountLimitsRoute = defineRoute({
   roles: ANY_STAFF,
   params: accountParams,
   responses: { 200: { description: "Quota and cap use", schema: limitsView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: await accountLimits(ctx, params.accountId) }),
+  problems: ["not_found"],
+  async handle({ params, ctx }) {
+    const limits = await accountLimits(ctx, params.accountId);
+    return limits.ok ? { status: 200, body: limits.value } : limits;
+  },
 });

@@ -1,15 +1,15 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok } from "../../domain/outcome.js";
 import { CONSUMPTION_ORDER } from "../grants/allocate.js";
 
-/** An account's balance per wallet, in real time (Redis), with its active grants in consumption order. */
+/** An account's balance per wallet, in real time (Redis), with its active grants in consumption order; `not_found` for no account. */
 export async function getBalance(ctx: AppContext, accountId: string) {
   const account = await ctx.models.Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
   const wallets = await ctx.models.Wallet.find({ accountId }).sort({ currency: 1 }).lean();
   const hot = await ctx.hot.wallets(accountId);
   const grants = await ctx.models.Grant.find({ accountId, status: "active" }).sort(CONSUMPTION_ORDER).lean();
-  return {
+  return ok({
     accountId,
     billingMode: account.billingMode ?? "prepaid",
     balances: wallets.map((w) => {
@@ -26,5 +26,5 @@ export async function getBalance(ctx: AppContext, accountId: string) {
           .map((g) => ({ grantId: g._id, kind: g.kind, remaining: g.remaining, expiresAt: g.expiresAt.toISOString() })),
       };
     }),
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { createPlan } from "../plans/publish.js";
 import { createAccount, getAccount } from "./create.js";
 
@@ -15,13 +15,15 @@ describe("createAccount", () => {
   });
 
   it("opens one wallet in the plan's currency and publishes the account to the gateways at once", async () => {
-    const { account, wallet } = await createAccount(fx.ctx, {
-      name: "Acme",
-      planId,
-      billingMode: "hybrid",
-      creditLimit: 5_000_000,
-      actor: "test",
-    });
+    const { account, wallet } = valueOf(
+      await createAccount(fx.ctx, {
+        name: "Acme",
+        planId,
+        billingMode: "hybrid",
+        creditLimit: 5_000_000,
+        actor: "test",
+      }),
+    );
     expect(account).toMatchObject({ name: "Acme", planId, status: "active", billingMode: "hybrid", seats: 1 });
     expect(wallet).toMatchObject({ accountId: account._id, currency: "EUR", creditLimit: 5_000_000 });
     expect(await fx.ctx.models.Wallet.countDocuments({ accountId: account._id })).toBe(1);
@@ -32,9 +34,13 @@ describe("createAccount", () => {
 
   it("refuses an unknown plan (422) and writes no account", async () => {
     const before = await fx.ctx.models.Account.countDocuments();
-    await expect(
-      createAccount(fx.ctx, { name: "Nobody", planId: "pln_missing", billingMode: "prepaid", creditLimit: 0, actor: "test" }),
-    ).rejects.toMatchObject({ problem: { code: "unprocessable" } });
+    expect(
+      await createAccount(fx.ctx, { name: "Nobody", planId: "pln_missing", billingMode: "prepaid", creditLimit: 0, actor: "test" }),
+    ).toMatchObject({
+      ok: false,
+      code: "unprocessable",
+      extensions: { errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }] },
+    });
     expect(await fx.ctx.models.Account.countDocuments()).toBe(before);
     expect(await fx.ctx.models.Wallet.countDocuments({ accountId: { $exists: true } })).toBe(before);
   });
@@ -47,13 +53,15 @@ describe("createAccount", () => {
       recurring: { interval: "month", fee: 2_000_000, seatPrice: 0, graceHours: 24 },
       actor: "test",
     });
-    const { account } = await createAccount(fx.ctx, {
-      name: "Subscriber",
-      planId: plan._id,
-      billingMode: "prepaid",
-      creditLimit: 0,
-      actor: "test",
-    });
+    const { account } = valueOf(
+      await createAccount(fx.ctx, {
+        name: "Subscriber",
+        planId: plan._id,
+        billingMode: "prepaid",
+        creditLimit: 0,
+        actor: "test",
+      }),
+    );
     expect(account.subscription?.since).toBeInstanceOf(Date);
     expect(account.subscription?.renewedTo).toBeInstanceOf(Date);
     const fees = await fx.ctx.models.Fee.find({ accountId: account._id }).lean();
@@ -62,9 +70,9 @@ describe("createAccount", () => {
 
   it("getAccount answers the account and its wallets, and 404 for an unknown id", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1 });
-    const got = await getAccount(fx.ctx, accountId);
+    const got = valueOf(await getAccount(fx.ctx, accountId));
     expect(got.account._id).toBe(accountId);
     expect(got.wallets.map((w) => w._id)).toEqual([walletId]);
-    await expect(getAccount(fx.ctx, "acct_missing")).rejects.toMatchObject({ problem: { code: "not_found" } });
+    expect(await getAccount(fx.ctx, "acct_missing")).toMatchObject({ ok: false, code: "not_found" });
   });
 });

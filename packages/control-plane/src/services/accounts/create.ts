@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { Account, Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
@@ -17,10 +17,10 @@ export interface BillingSettings {
 export async function createAccount(
   ctx: AppContext,
   input: BillingSettings & { name: string; planId: string; seats?: number | undefined; actor: string },
-): Promise<{ account: Account; wallet: Wallet }> {
+): Promise<Outcome<{ account: Account; wallet: Wallet }, "unprocessable">> {
   const plan = await ctx.models.Plan.findById(input.planId).lean();
   if (plan === null) {
-    throw new ProblemError("unprocessable", `No plan ${input.planId}.`, {
+    return failure("unprocessable", `No plan ${input.planId}.`, {
       errors: [{ location: "body", pointer: "/planId", message: "unknown plan" }],
     });
   }
@@ -51,12 +51,15 @@ export async function createAccount(
   await audit(ctx, actor, "account.create", account._id, { ...settings, walletId: wallet._id });
   // A plan with a recurring fee: the subscription starts now, its first period charged (or due).
   if (plan.recurring !== undefined) await renewSubscription(ctx, account._id, now);
-  return { account: (await ctx.models.Account.findById(account._id).lean()) ?? account, wallet };
+  return ok({ account: (await ctx.models.Account.findById(account._id).lean()) ?? account, wallet });
 }
 
 /** An account and its wallets. */
-export async function getAccount(ctx: AppContext, accountId: string): Promise<{ account: Account; wallets: Wallet[] }> {
+export async function getAccount(
+  ctx: AppContext,
+  accountId: string,
+): Promise<Outcome<{ account: Account; wallets: Wallet[] }, "not_found">> {
   const account = await ctx.models.Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
-  return { account, wallets: await ctx.models.Wallet.find({ accountId }).lean() };
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
+  return ok({ account, wallets: await ctx.models.Wallet.find({ accountId }).lean() });
 }

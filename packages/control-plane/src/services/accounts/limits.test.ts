@@ -34,13 +34,15 @@ describe("accountLimits", () => {
       },
       actor: "test",
     });
-    const { account } = await createAccount(fx.ctx, {
-      name: "limited",
-      planId: plan._id,
-      billingMode: "prepaid",
-      creditLimit: 0,
-      actor: "test",
-    });
+    const { account } = valueOf(
+      await createAccount(fx.ctx, {
+        name: "limited",
+        planId: plan._id,
+        billingMode: "prepaid",
+        creditLimit: 0,
+        actor: "test",
+      }),
+    );
     const accountId = account._id;
     const capped = valueOf(
       await createApiKey(fx.ctx, { accountId, name: "capped", spendCap: { amount: 2_000_000, period: "day" }, actor: "test" }),
@@ -56,7 +58,7 @@ describe("accountLimits", () => {
     await fx.redis.set(ks.quotaCounter(accountId, "daily", "2026-11-22"), 99); // yesterday in Auckland: not counted
     await fx.redis.set(ks.keySpend(accountId, capped.apiKey._id, "2026-11-23"), 750_000);
 
-    const limits = await accountLimits(fx.ctx, accountId, now);
+    const limits = valueOf(await accountLimits(fx.ctx, accountId, now));
     expect(limits).toEqual({
       currency: "USD",
       timeZone: "Pacific/Auckland",
@@ -78,6 +80,6 @@ describe("accountLimits", () => {
   });
 
   it("an unknown account is a 404", async () => {
-    await expect(accountLimits(fx.ctx, "acct_missing", now)).rejects.toMatchObject({ problem: { code: "not_found" } });
+    expect(await accountLimits(fx.ctx, "acct_missing", now)).toMatchObject({ ok: false, code: "not_found" });
   });
 });

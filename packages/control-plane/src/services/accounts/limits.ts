@@ -1,6 +1,6 @@
 import { localTime, periodKey } from "@tollgate/metering";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 
 export interface QuotaUse {
   id: string;
@@ -32,12 +32,12 @@ export async function accountLimits(
   ctx: AppContext,
   accountId: string,
   now = Date.now(),
-): Promise<{ currency: string; timeZone: string; quotas: QuotaUse[]; keys: KeyCapUse[] }> {
+): Promise<Outcome<{ currency: string; timeZone: string; quotas: QuotaUse[]; keys: KeyCapUse[] }, "not_found">> {
   const { Account, Plan, ApiKey } = ctx.models;
   const account = await Account.findById(accountId).lean();
-  if (account === null) throw new ProblemError("not_found", `No account ${accountId}.`);
+  if (account === null) return failure("not_found", `No account ${accountId}.`);
   const plan = await Plan.findById(account.planId).lean();
-  if (plan === null) throw new ProblemError("not_found", `No plan ${account.planId}.`);
+  if (plan === null) return failure("not_found", `No plan ${account.planId}.`);
   const local = localTime(plan.catalog.timeZone, now);
   const { keyspace } = ctx.hot;
   const quotas = await Promise.all(
@@ -70,5 +70,5 @@ export async function accountLimits(
       };
     }),
   );
-  return { currency: plan.currency, timeZone: plan.catalog.timeZone, quotas, keys };
+  return ok({ currency: plan.currency, timeZone: plan.catalog.timeZone, quotas, keys });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { createAccount } from "./create.js";
 import { searchAccounts } from "./search.js";
 
@@ -12,7 +12,7 @@ describe("searchAccounts", () => {
     ({ planId } = await fx.seedAccount({ pricePerCall: 1_000 }));
     // Created a day apart, so that "newest first" is one order whatever the clock's resolution.
     for (const [day, name] of ["Alpha Labs", "alpha.io", "Beta Corp", "Gamma (alpha)"].entries()) {
-      const { account } = await createAccount(fx.ctx, { name, planId, billingMode: "prepaid", creditLimit: 0, actor: "test" });
+      const { account } = valueOf(await createAccount(fx.ctx, { name, planId, billingMode: "prepaid", creditLimit: 0, actor: "test" }));
       await fx.ctx.models.Account.updateOne({ _id: account._id }, { $set: { createdAt: new Date(Date.UTC(2026, 0, 1 + day)) } });
       ids[name] = account._id;
     }
