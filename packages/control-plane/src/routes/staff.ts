@@ -54,8 +54,10 @@ export const createUserRoute = defineRoute({
   roles: OWNERS,
   body: z.strictObject({ email: z.string().email().max(254), name, role, password }),
   responses: { 201: { description: "The user", schema: userSchema }, 409: { description: "The email is taken" } },
+  problems: ["forbidden", "conflict"],
   async handle({ body, principal, ctx }) {
-    return { status: 201, body: await createUser(ctx, caller(principal), body) };
+    const created = await createUser(ctx, caller(principal), body);
+    return created.ok ? { status: 201, body: created.value } : created;
   },
 });
 
@@ -81,8 +83,10 @@ export const getUserRoute = defineRoute({
   roles: OWNERS,
   params: userParams,
   responses: { 200: { description: "The user", schema: userSchema } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
-    return { status: 200, body: userView(await getUser(ctx, params.userId)) };
+    const user = await getUser(ctx, params.userId);
+    return user.ok ? { status: 200, body: userView(user.value) } : user;
   },
 });
 
@@ -104,8 +108,10 @@ export const updateUserRoute = defineRoute({
     })
     .refine((b) => Object.keys(b).length > 0, { message: "name, role, status or password" }),
   responses: { 200: { description: "The user", schema: userSchema }, 409: { description: "The last active owner" } },
+  problems: ["forbidden", "not_found", "conflict"],
   async handle({ params, body, principal, ctx }) {
-    return { status: 200, body: await updateUser(ctx, caller(principal), params.userId, body) };
+    const updated = await updateUser(ctx, caller(principal), params.userId, body);
+    return updated.ok ? { status: 200, body: updated.value } : updated;
   },
 });
 
@@ -118,8 +124,10 @@ export const listUserTokensRoute = defineRoute({
   roles: OWNERS,
   params: userParams,
   responses: { 200: { description: "The tokens", schema: z.object({ items: z.array(tokenSchema) }) } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
-    await getUser(ctx, params.userId);
+    const user = await getUser(ctx, params.userId);
+    if (!user.ok) return user;
     return { status: 200, body: { items: await listTokens(ctx, params.userId) } };
   },
 });
@@ -135,13 +143,12 @@ export const createUserTokenRoute = defineRoute({
   params: userParams,
   body: tokenBody,
   responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
+  problems: ["not_found", "forbidden", "validation_failed"],
   async handle({ params, body, principal, ctx }) {
     const user = await getUser(ctx, params.userId);
-    return {
-      status: 201,
-      body: await createToken(ctx, caller(principal), user, tokenInput(body)),
-      headers: { "cache-control": "no-store" },
-    };
+    if (!user.ok) return user;
+    const created = await createToken(ctx, caller(principal), user.value, tokenInput(body));
+    return created.ok ? { status: 201, body: created.value, headers: { "cache-control": "no-store" } } : created;
   },
 });
 
@@ -154,8 +161,10 @@ export const revokeUserTokenRoute = defineRoute({
   roles: OWNERS,
   params: tokenParams,
   responses: { 200: { description: "The revoked token", schema: tokenSchema } },
+  problems: ["not_found"],
   async handle({ params, principal, ctx }) {
-    return { status: 200, body: await revokeToken(ctx, principal.actor, params.userId, params.tokenId) };
+    const revoked = await revokeToken(ctx, principal.actor, params.userId, params.tokenId);
+    return revoked.ok ? { status: 200, body: revoked.value } : revoked;
   },
 });
 
@@ -200,13 +209,12 @@ export const createMyTokenRoute = defineRoute({
   roles: ANY_STAFF,
   body: tokenBody,
   responses: { 201: { description: "The token and its secret", schema: z.object({ token: tokenSchema, secret: z.string() }) } },
+  problems: ["not_found", "forbidden", "validation_failed"],
   async handle({ body, principal, ctx }) {
     const user = await getUser(ctx, ownUserId(principal));
-    return {
-      status: 201,
-      body: await createToken(ctx, caller(principal), user, tokenInput(body)),
-      headers: { "cache-control": "no-store" },
-    };
+    if (!user.ok) return user;
+    const created = await createToken(ctx, caller(principal), user.value, tokenInput(body));
+    return created.ok ? { status: 201, body: created.value, headers: { "cache-control": "no-store" } } : created;
   },
 });
 
@@ -219,8 +227,10 @@ export const revokeMyTokenRoute = defineRoute({
   roles: ANY_STAFF,
   params: z.strictObject({ tokenId: id }),
   responses: { 200: { description: "The revoked token", schema: tokenSchema } },
+  problems: ["not_found"],
   async handle({ params, principal, ctx }) {
-    return { status: 200, body: await revokeToken(ctx, principal.actor, ownUserId(principal), params.tokenId) };
+    const revoked = await revokeToken(ctx, principal.actor, ownUserId(principal), params.tokenId);
+    return revoked.ok ? { status: 200, body: revoked.value } : revoked;
   },
 });
 

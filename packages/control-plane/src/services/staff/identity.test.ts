@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { actorIdentity, checkPassword, isStaffTokenSecret, tokenIdentity } from "./identity.js";
 import { createToken, createUser, getUser, updateUser, type StaffCaller } from "./users.js";
 
@@ -16,20 +16,25 @@ describe("staff identity", () => {
   const PASSWORD = "correct horse battery";
   let n = 0;
   const newUser = async (role: "admin" | "finance" | "viewer") =>
-    getUser(fx.ctx, (await createUser(fx.ctx, owner, { email: `id${++n}@example.com`, name: `id ${n}`, role, password: PASSWORD })).id);
+    valueOf(
+      await getUser(
+        fx.ctx,
+        valueOf(await createUser(fx.ctx, owner, { email: `id${++n}@example.com`, name: `id ${n}`, role, password: PASSWORD })).id,
+      ),
+    );
 
   it("a password names its active user, in any case of the email; a wrong password, an unknown email and a disabled user name no one", async () => {
     const user = await newUser("viewer");
     expect((await checkPassword(fx.ctx.models, user.email.toUpperCase(), PASSWORD))?._id).toBe(user._id);
     expect(await checkPassword(fx.ctx.models, user.email, "wrong password")).toBeUndefined();
     expect(await checkPassword(fx.ctx.models, "nobody@example.com", PASSWORD)).toBeUndefined();
-    await updateUser(fx.ctx, owner, user._id, { status: "disabled" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { status: "disabled" }));
     expect(await checkPassword(fx.ctx.models, user.email, PASSWORD)).toBeUndefined();
   });
 
   it("a token acts while live and while its user still holds its role: not once expired, its user narrowed, or disabled", async () => {
     const user = await newUser("admin");
-    const { token, secret } = await createToken(fx.ctx, owner, user, { name: "ops", role: "admin" });
+    const { token, secret } = valueOf(await createToken(fx.ctx, owner, user, { name: "ops", role: "admin" }));
     expect(isStaffTokenSecret(secret)).toBe(true);
     expect(await tokenIdentity(fx.ctx.models, secret)).toEqual({ actor: `token:${token.id}`, role: "admin", userId: user._id });
     expect(await actorIdentity(fx.ctx.models, `token:${token.id}`)).toEqual({
@@ -38,13 +43,13 @@ describe("staff identity", () => {
       userId: user._id,
     });
 
-    await updateUser(fx.ctx, owner, user._id, { role: "finance" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { role: "finance" }));
     expect(await tokenIdentity(fx.ctx.models, secret)).toBeUndefined();
-    await updateUser(fx.ctx, owner, user._id, { role: "admin" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { role: "admin" }));
     expect((await tokenIdentity(fx.ctx.models, secret))?.role).toBe("admin");
-    await updateUser(fx.ctx, owner, user._id, { status: "disabled" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { status: "disabled" }));
     expect(await tokenIdentity(fx.ctx.models, secret)).toBeUndefined();
-    await updateUser(fx.ctx, owner, user._id, { status: "active" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { status: "active" }));
 
     await fx.ctx.models.StaffToken.updateOne({ _id: token.id }, { $set: { expiresAt: new Date(Date.now() - 1) } });
     expect(await tokenIdentity(fx.ctx.models, secret)).toBeUndefined();
@@ -53,7 +58,7 @@ describe("staff identity", () => {
 
   it("a secret that is not the token's, or not a token's at all, names no one", async () => {
     const user = await newUser("viewer");
-    const { secret } = await createToken(fx.ctx, owner, user, { name: "t" });
+    const { secret } = valueOf(await createToken(fx.ctx, owner, user, { name: "t" }));
     const last = secret.at(-1) === "A" ? "B" : "A";
     expect(await tokenIdentity(fx.ctx.models, secret.slice(0, -1) + last)).toBeUndefined();
     expect(await tokenIdentity(fx.ctx.models, "tgat_short")).toBeUndefined();
@@ -68,7 +73,7 @@ describe("staff identity", () => {
       role: "finance",
       userId: user._id,
     });
-    await updateUser(fx.ctx, owner, user._id, { status: "disabled" });
+    valueOf(await updateUser(fx.ctx, owner, user._id, { status: "disabled" }));
     expect(await actorIdentity(fx.ctx.models, `user:${user._id}`)).toBeUndefined();
     expect(await actorIdentity(fx.ctx.models, "portal:acct_x")).toBeUndefined();
   });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Role, type StaffToken, type StaffUser } from "../../models/index.js";
 import { ROLE_INCLUDES } from "../../models/staff.js";
@@ -30,13 +30,12 @@ export interface StaffCaller {
  * A credential never makes a credential, a session or a user with more than its own role: refused (403) before
  * anything is written, naming both roles.
  */
-function mayGive(caller: StaffCaller, role: Role, what: string): void {
-  if (!ROLE_INCLUDES[caller.role].includes(role)) {
-    throw new ProblemError("forbidden", `A credential acting as ${caller.role} cannot ${what} with the role ${role}.`, {
-      role: caller.role,
-      requestedRole: role,
-    });
-  }
+function mayGive(caller: StaffCaller, role: Role, what: string): Failure<"forbidden"> | undefined {
+  if (ROLE_INCLUDES[caller.role].includes(role)) return undefined;
+  return failure("forbidden", `A credential acting as ${caller.role} cannot ${what} with the role ${role}.`, {
+    role: caller.role,
+    requestedRole: role,
+  });
 }
 
 /** A password's argon2id hash (the library's defaults: 19 MiB, 2 passes, as OWASP recommends). */
@@ -48,8 +47,9 @@ export async function createUser(
   ctx: AppContext,
   caller: StaffCaller,
   input: { email: string; name: string; role: Role; password: string },
-): Promise<UserView> {
-  mayGive(caller, input.role, "create a user");
+): Promise<Outcome<UserView, "forbidden" | "conflict">> {
+  const refused = mayGive(caller, input.role, "create a user");
+  if (refused !== undefined) return refused;
   const email = input.email.toLowerCase();
   const now = new Date();
   const user: StaffUser = {
@@ -64,17 +64,17 @@ export async function createUser(
   };
   // The email is taken first, by a unique insert: of two creations with one email, one wins.
   if (!(await insertOnce(ctx.models.StaffEmail, { _id: email, userId: user._id, at: now }))) {
-    throw new ProblemError("conflict", `A user with the email ${email} exists already.`);
+    return failure("conflict", `A user with the email ${email} exists already.`);
   }
   await ctx.models.StaffUser.create(user);
   await audit(ctx, caller.actor, "user.create", user._id, { email, role: user.role });
-  return userView(user);
+  return ok(userView(user));
 }
 
-export async function getUser(ctx: AppContext, userId: string): Promise<StaffUser> {
+export async function getUser(ctx: AppContext, userId: string): Promise<Outcome<StaffUser, "not_found">> {
   const user = await ctx.models.StaffUser.findById(userId).lean();
-  if (user === null) throw new ProblemError("not_found", "No such user.");
-  return user;
+  if (user === null) return failure("not_found", "No such user.");
+  return ok(user);
 }
 
 export async function listUsers(ctx: AppContext): Promise<UserView[]> {
@@ -92,9 +92,14 @@ export async function updateUser(
   caller: StaffCaller,
   userId: string,
   change: { name?: string | undefined; role?: Role | undefined; status?: "active" | "disabled" | undefined; password?: string | undefined },
-): Promise<UserView> {
-  if (change.role !== undefined) mayGive(caller, change.role, "give a user");
-  const user = await getUser(ctx, userId);
+): Promise<Outcome<UserView, "forbidden" | "not_found" | "conflict">> {
+  if (change.role !== undefined) {
+    const refused = mayGive(caller, change.role, "give a user");
+    if (refused !== undefined) return refused;
+  }
+  const found = await getUser(ctx, userId);
+  if (!found.ok) return found;
+  const user = found.value;
   const { password, ...fields } = change;
   const given = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<StaffUser>;
   const next: StaffUser = {
@@ -107,11 +112,11 @@ export async function updateUser(
   const staysOwner = next.role === "owner" && next.status === "active";
   if (wasOwner && !staysOwner) {
     const owners = await ctx.models.StaffUser.find({ role: "owner", status: "active" }, { _id: 1 }).lean();
-    if (owners.length <= 1) throw new ProblemError("conflict", "This is the last active owner: make another user owner first.");
+    if (owners.length <= 1) return failure("conflict", "This is the last active owner: make another user owner first.");
   }
   await ctx.models.StaffUser.replaceOne({ _id: userId }, next);
   await audit(ctx, caller.actor, "user.update", userId, { ...given, ...(password === undefined ? {} : { password: "changed" }) });
-  return userView(next);
+  return ok(userView(next));
 }
 
 /**
@@ -123,14 +128,15 @@ export async function createToken(
   caller: StaffCaller,
   user: StaffUser,
   input: { name: string; role?: Role | undefined; expiresAt?: Date | undefined },
-): Promise<{ token: TokenView; secret: string }> {
+): Promise<Outcome<{ token: TokenView; secret: string }, "forbidden" | "validation_failed">> {
   const role = input.role ?? (ROLE_INCLUDES[caller.role].includes(user.role) ? user.role : caller.role);
-  mayGive(caller, role, "create a token");
+  const refused = mayGive(caller, role, "create a token");
+  if (refused !== undefined) return refused;
   if (!ROLE_INCLUDES[user.role].includes(role)) {
-    throw new ProblemError("forbidden", `A token carries at most its user's role: ${user.role} does not include ${role}.`);
+    return failure("forbidden", `A token carries at most its user's role: ${user.role} does not include ${role}.`);
   }
   if (input.expiresAt !== undefined && input.expiresAt.getTime() <= Date.now()) {
-    throw new ProblemError("validation_failed", "expiresAt must be in the future.", {
+    return failure("validation_failed", "expiresAt must be in the future.", {
       errors: [{ location: "body", pointer: "/expiresAt", message: "must be in the future" }],
     });
   }
@@ -147,7 +153,7 @@ export async function createToken(
   };
   await ctx.models.StaffToken.create(token);
   await audit(ctx, caller.actor, "token.create", id, { userId: user._id, role, name: input.name });
-  return { token: tokenView(token), secret };
+  return ok({ token: tokenView(token), secret });
 }
 
 export async function listTokens(ctx: AppContext, userId: string): Promise<TokenView[]> {
@@ -156,12 +162,17 @@ export async function listTokens(ctx: AppContext, userId: string): Promise<Token
 }
 
 /** Revoke one of a user's tokens; revoking it again changes nothing. */
-export async function revokeToken(ctx: AppContext, actor: string, userId: string, tokenId: string): Promise<TokenView> {
+export async function revokeToken(
+  ctx: AppContext,
+  actor: string,
+  userId: string,
+  tokenId: string,
+): Promise<Outcome<TokenView, "not_found">> {
   const token = await ctx.models.StaffToken.findById(tokenId).lean();
-  if (token === null || token.userId !== userId) throw new ProblemError("not_found", "No such token.");
-  if (token.revokedAt !== undefined) return tokenView(token);
+  if (token === null || token.userId !== userId) return failure("not_found", "No such token.");
+  if (token.revokedAt !== undefined) return ok(tokenView(token));
   const revoked = { ...token, revokedAt: new Date() };
   await ctx.models.StaffToken.replaceOne({ _id: tokenId }, revoked);
   await audit(ctx, actor, "token.revoke", tokenId, { userId });
-  return tokenView(revoked);
+  return ok(tokenView(revoked));
 }
