@@ -24,8 +24,6 @@ export interface OperationCall {
 }
 
 export interface Walk {
-  /** The owner user's token and its actor. */
-  owner: { token: string; actor: string; email: string; password: string };
   /** Runs the operations in order, each once; `before` sees each call before it is sent, `onAnswer` with its answer. */
   run(
     onAnswer: (call: OperationCall, answer: Answer) => Promise<void> | void,
@@ -282,7 +280,6 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
   if (missing.length > 0) throw new Error(`the operation walk has no step for ${missing.join(", ")} (test/support/operations.ts)`);
 
   return {
-    owner: { token, actor: ownerActor, email, password },
     async run(onAnswer, before) {
       for (const [operationId, request, then] of steps) {
         const route = routes.find((r) => r.operationId === operationId)!;

@@ -4,7 +4,7 @@ export type { AppContext, Mailer } from "./context.js";
 export { createContext, type ContextParts } from "./create-context.js";
 export { controlPlaneEnv, type ControlPlaneEnv } from "./env.js";
 export { openApiDocument } from "./http/openapi.js";
-export type { Principal } from "./http/auth.js";
+export type { Principal } from "./domain/principal.js";
 export { Ingester, storeUsageEvents, type IngesterOptions } from "./ingester/ingester.js";
 export { jobs, startJobs, type JobIntervals } from "./jobs.js";
 export { bookingCallOf, createModels, packCalls, unpackCalls, type Models } from "./models/index.js";

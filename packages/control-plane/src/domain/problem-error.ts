@@ -1,4 +1,5 @@
 import { problem, type Problem, type ProblemCode } from "@tollgate/metering";
+import type { Failure } from "./outcome.js";
 
 /** An expected failure on its way to the client as problem+json; anything else thrown is a bug (500). */
 export class ProblemError extends Error {
@@ -9,6 +10,11 @@ export class ProblemError extends Error {
     super(detail ?? code);
     this.problem = problem(code, detail, extensions);
     this.headers = headers;
+  }
+
+  /** An expected failure a service returned, thrown by a caller that cannot answer it (a job, a flow that must stop). */
+  static failed(f: Failure): ProblemError {
+    return new ProblemError(f.code, f.detail, f.extensions);
   }
 
   /** A problem the charging core answered, thrown as it is, with the headers that go with it. */

@@ -4,8 +4,6 @@ import { extractApiKey, hashApiKey } from "@tollgate/metering";
 import type { KeyRecord } from "@tollgate/metering/store";
 import type { CredentialCheck, Principal } from "../domain/principal.js";
 import type { Models } from "../models/index.js";
-
-export type { Principal };
 import { browserSessionOf, LINK_ACTOR } from "../services/portal/lookup.js";
 import { actorIdentity, isStaffTokenSecret, tokenIdentity } from "../services/staff/identity.js";
 

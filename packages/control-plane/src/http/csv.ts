@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify";
 import { Readable } from "node:stream";
-import type { Reply } from "./route.js";
+import type { Reply } from "./reply.js";
 
 /**
  * A report's rows as a streamed CSV download (RFC 4180, header line first). Values are written as the JSON

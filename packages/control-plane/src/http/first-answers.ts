@@ -1,9 +1,7 @@
 import type { AppContext } from "../context.js";
 import { derivedId } from "../ids.js";
 import { insertOnce } from "../models/index.js";
-import type { Reply } from "./reply.js";
-
-const REPLAYED = "idempotent-replayed";
+import { REPLAYED_HEADER, type Reply } from "./reply.js";
 
 /**
  * A repeated request (the same Idempotency-Key) is answered with the first answer as it was: its status,
@@ -22,7 +20,7 @@ export async function answeredOnce(
 ): Promise<Reply> {
   if (reply.status < 200 || reply.status >= 300 || reply.raw !== undefined || reply.stream !== undefined) return reply;
   const id = `ans_${derivedId(name.operationId, name.path, name.key)}`;
-  const { [REPLAYED]: replayed, ...headers } = reply.headers ?? {};
+  const { [REPLAYED_HEADER]: replayed, ...headers } = reply.headers ?? {};
   if (replayed !== "true") {
     const first = { _id: id, status: reply.status, headers, body: JSON.stringify(reply.body ?? null), at: new Date() };
     await insertOnce(ctx.models.FirstAnswer, first).catch((error: unknown) =>
@@ -32,5 +30,5 @@ export async function answeredOnce(
   }
   const first = await ctx.models.FirstAnswer.findById(id).lean();
   if (first === null) return reply;
-  return { status: first.status, body: JSON.parse(first.body) as unknown, headers: { ...first.headers, [REPLAYED]: "true" } };
+  return { status: first.status, body: JSON.parse(first.body) as unknown, headers: { ...first.headers, [REPLAYED_HEADER]: "true" } };
 }

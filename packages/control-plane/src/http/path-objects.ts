@@ -23,10 +23,10 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
   };
 
 /** Path parameters that name no stored object (a period, a provider from a fixed list) or are looked up by their route. */
-export const NOT_LOOKED_UP: ReadonlySet<string> = new Set(["period", "provider", "sessionId"]);
+const NOT_LOOKED_UP: ReadonlySet<string> = new Set(["period", "provider", "sessionId"]);
 
 /** The parameters a route's path names, in order. */
-export function pathParameters(path: string): string[] {
+function pathParameters(path: string): string[] {
   return [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 }
 
@@ -35,13 +35,15 @@ export function unknownParameters(path: string): string[] {
   return pathParameters(path).filter((name) => LOOKUPS[name] === undefined && !NOT_LOOKED_UP.has(name));
 }
 
-/** The first object a path names that does not exist: "account acct_…", or undefined when all exist. */
+/** The first object a path names that does not exist: "account acct_…", or undefined when all exist. Read at once. */
 export async function missingObject(ctx: AppContext, params: Record<string, string>): Promise<string | undefined> {
-  for (const [name, value] of Object.entries(params)) {
+  const named = Object.entries(params).flatMap(([name, value]) => {
     const lookup = LOOKUPS[name];
-    if (lookup !== undefined && !(await lookup.exists(ctx, value, params))) return `${lookup.what} ${value}`;
-  }
-  return undefined;
+    return lookup === undefined ? [] : [{ lookup, value }];
+  });
+  const found = await Promise.all(named.map(({ lookup, value }) => lookup.exists(ctx, value, params)));
+  const first = named.find((_, i) => !found[i]);
+  return first === undefined ? undefined : `${first.lookup.what} ${first.value}`;
 }
 
 async function byId<T>(model: Model<T>, id: string): Promise<boolean> {

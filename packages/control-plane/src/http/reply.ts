@@ -10,3 +10,11 @@ export interface Reply {
   /** A body streamed as it is produced (a CSV export). */
   stream?: { contentType: string; body: Readable };
 }
+
+/** The header that marks an answer as the first answer to a repeated request (the same Idempotency-Key). */
+export const REPLAYED_HEADER = "idempotent-replayed";
+
+/** The answer repeats an earlier request's. */
+export function isReplay(reply: Reply): boolean {
+  return reply.headers?.[REPLAYED_HEADER] === "true";
+}

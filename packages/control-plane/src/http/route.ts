@@ -1,7 +1,7 @@
 import type { Express, Request, Response } from "express";
 import { z } from "zod";
 import { pipeline } from "node:stream/promises";
-import type { Principal } from "./auth.js";
+import type { Principal } from "../domain/principal.js";
 import { ProblemError } from "../domain/problem-error.js";
 import type { AppContext } from "../context.js";
 import type { ProblemCode } from "@tollgate/metering";
@@ -9,9 +9,7 @@ import { isFailure, type Failure } from "../domain/outcome.js";
 import type { Role } from "../models/index.js";
 import { audit, countingAudits } from "../services/audit.js";
 import { answeredOnce } from "./first-answers.js";
-import type { Reply } from "./reply.js";
-
-export type { Reply };
+import { isReplay, REPLAYED_HEADER, type Reply } from "./reply.js";
 import { missingObject, unknownParameters } from "./path-objects.js";
 
 /**
@@ -95,7 +93,7 @@ export interface RouteSpec<
 
 /** The answer to a request that repeats an earlier one (same Idempotency-Key): the first result, marked as such. */
 export function replayHeaders(replayed: boolean): Record<string, string> {
-  return replayed ? { "idempotent-replayed": "true" } : {};
+  return replayed ? { [REPLAYED_HEADER]: "true" } : {};
 }
 
 /** Keeps the route's generic types while letting a list of routes hold them all. */
@@ -152,13 +150,12 @@ export function mountRoute(app: Express, ctx: AppContext, spec: RouteSpec): void
         ? await auditedChange(ctx, principal.actor, spec, params, () => spec.handle(input))
         : await spec.handle(input);
     // An expected failure becomes its problem+json here, and only here.
-    if (isFailure(outcome)) throw new ProblemError(outcome.code, outcome.detail, outcome.extensions);
-    const handled = outcome;
+    if (isFailure(outcome)) throw ProblemError.failed(outcome);
     // A repeat gets the first answer back; the charging routes' services keep theirs with the charge (Redis).
     const reply =
       spec.idempotent && idempotencyKey !== "" && spec.access !== "metered"
-        ? await answeredOnce(ctx, { operationId: spec.operationId, path: req.path, key: idempotencyKey }, handled)
-        : handled;
+        ? await answeredOnce(ctx, { operationId: spec.operationId, path: req.path, key: idempotencyKey }, outcome)
+        : outcome;
     for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
     res.status(reply.status);
     if (reply.stream) {
@@ -184,7 +181,7 @@ async function auditedChange(
   change: () => Promise<Reply | Failure>,
 ): Promise<Reply | Failure> {
   const { value: reply, records } = await countingAudits(actor, change);
-  const done = !isFailure(reply) && reply.status >= 200 && reply.status < 300 && reply.headers?.["idempotent-replayed"] !== "true";
+  const done = !isFailure(reply) && reply.status >= 200 && reply.status < 300 && !isReplay(reply);
   if (done && records === 0) {
     const target = params.accountId ?? Object.values(params)[0] ?? "-";
     await audit(ctx, actor, spec.operationId, target, { method: spec.method.toUpperCase(), path: spec.path, ...params });
@@ -260,7 +257,7 @@ async function authorize(req: Request, ctx: AppContext, spec: RouteSpec): Promis
  * used, never another kind of session. Staff: a console session (by password or by token), a staff token, a
  * bootstrap admin token; consumers: an API key, a portal session (opened by a link or by an API key).
  */
-export function credentialName(principal: Principal): string {
+function credentialName(principal: Principal): string {
   if (principal.kind === "admin") {
     if (principal.viaCookie) return "a console session";
     return principal.actor.startsWith("admin:") ? "a bootstrap admin token" : "a staff token";

@@ -24,7 +24,6 @@ export const attributes = z
 /** A product of the plan, by id (`default`: the plan's price for unmatched routes). */
 export const productId = z.string().min(1).max(100);
 export const positiveAmount = micros.min(1).max(MAX_AMOUNT);
-export const price = micros.min(0).max(1_000_000_000_000); // up to 10^6 currency units a call
 export const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code in capitals, e.g. USD");
 export const name = z.string().trim().min(1).max(200);
 export const id = z.string().regex(ID_PATTERN, "a Tollgate id");

@@ -182,8 +182,7 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
   method: u.method,
   path: u.path,
   units: u.units ?? 1,
-  amount: u.refunded === true ? 0 : u.amount,
-  price: u.refunded === true ? 0 : u.amount,
+  ...charged(u),
   currency: u.currency,
   ...(u.status === undefined ? {} : { status: u.status }),
   ...(u.durationMs === undefined ? {} : { durationMs: u.durationMs }),
@@ -405,3 +404,9 @@ export const toReconciliationView = (r: WalletReconciliation): z.infer<typeof wa
   unsettledUsage: r.unbookedUsage,
   held: r.reserved,
 });
+
+/** A usage event's price as the API states it: 0 once refunded (`refundedAmount` says what was given back). */
+function charged(u: { refunded?: boolean | undefined; amount: number }): { amount: number; price: number } {
+  const amount = u.refunded === true ? 0 : u.amount;
+  return { amount, price: amount };
+}

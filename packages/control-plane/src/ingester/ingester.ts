@@ -2,7 +2,7 @@ import type { RedisClient } from "@tollgate/metering";
 import { decodeUsageEntry, type Keyspace } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
 import { insertManyOnce, insertOnce, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
-import { recordIn } from "../services/ledger/record.js";
+import { recordEntry } from "../services/ledger/record.js";
 import { addToBacklog } from "../services/ledger/backlog.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 import { recordLedgerIntent } from "../services/reports/intents.js";
@@ -86,7 +86,7 @@ const INSERT_CHUNK = 500;
  * written by two ingesters at once) goes to the backlog as stored, read back by `_id`: the backlog always
  * agrees with the events, whichever write won. A crash in between leaves the stream entries to be written
  * again, and then their events are read back. A call in the backlog twice, or booked already, is booked once
- * (its claim). In writes of at most INSERT_CHUNK: one read may hold a batch from each of many streams, and
+ * (its assignment). In writes of at most INSERT_CHUNK: one read may hold a batch from each of many streams, and
  * one long write holds FerretDB's SQLite lock for all other writers.
  */
 export async function storeUsageEvents(models: Models, docs: UsageEvent[]): Promise<void> {
@@ -140,7 +140,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
     };
     // The refund as it is stored (a repeat finds the first one's id), recorded for the reports before the
     // event is marked refunded, so that a crash in between redoes both.
-    const stored = await recordIn(models, refund);
+    const stored = await recordEntry({ models }, refund);
     await recordLedgerIntent({ models }, stored.entry);
   }
   // Its amount stays what booking took (a backlog re-read of it must book the same): the refund is its own entry.

@@ -2,8 +2,8 @@ import { Schema } from "mongoose";
 
 /**
  * The first answer to an idempotent request (status, headers, body as sent), kept so that a repeat of the
- * request (the same Idempotency-Key) gets exactly that answer back: `_id` names the operation, the path, the
- * account and the key. Written once, by a unique insert; never changed.
+ * request (the same Idempotency-Key) gets exactly that answer back: `_id` names the operation, the path it
+ * acted on (which names the account, wallet or invoice) and the key. Written once, by a unique insert; never changed.
  */
 export interface FirstAnswer {
   _id: string;

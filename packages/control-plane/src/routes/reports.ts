@@ -3,7 +3,8 @@ import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { csvReply } from "../http/csv.js";
 import { ProblemError } from "../domain/problem-error.js";
-import { defineRoute, type Reply } from "../http/route.js";
+import { defineRoute } from "../http/route.js";
+import type { Reply } from "../http/reply.js";
 import { currency, id } from "../http/schemas.js";
 import {
   FINANCIAL_CSV_COLUMNS,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Principal } from "../http/auth.js";
+import type { Principal } from "../domain/principal.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { ANY_STAFF, AUDITORS, OWNERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";

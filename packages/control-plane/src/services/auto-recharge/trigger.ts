@@ -70,7 +70,7 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
       actor: "system:auto-recharge",
     });
     // The job records a refused start as it records a provider's error: the failure, as the error it was before.
-    if (!started.ok) throw new ProblemError(started.code, started.detail, started.extensions);
+    if (!started.ok) throw ProblemError.failed(started);
     return "started";
   } catch (error) {
     await release();

@@ -253,7 +253,7 @@ export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Prom
     const invoice = await closeBillingPeriod(ctx, account._id, period.key, now);
     // The job stops at a refused close as it did when the close threw (none is expected: the account exists
     // and the period has ended).
-    if (!invoice.ok) throw new ProblemError(invoice.code, invoice.detail, invoice.extensions);
+    if (!invoice.ok) throw ProblemError.failed(invoice);
     if (invoice.value) closed++;
   }
   return closed;

@@ -63,7 +63,7 @@ export async function issueReceipt(
   const paid = await markPaid(ctx, done._id);
   // A receipt is finalized just above, so it can always be paid: a failure here is a bug, and the recharge's
   // confirmation fails as it did before, with the problem it names.
-  if (!paid.ok) throw new ProblemError(paid.code, paid.detail, paid.extensions);
+  if (!paid.ok) throw ProblemError.failed(paid);
   return paid.value;
 }
 

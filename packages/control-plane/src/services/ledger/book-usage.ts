@@ -119,7 +119,7 @@ export async function finishMarks(ctx: AppContext, graceMs: number): Promise<{ b
 }
 
 /**
- * Claim a mark's calls for its entry, insert the entry for those it holds, and clear the mark; returns how
+ * Assign a mark's calls to its entry, insert the entry for those it holds, and clear the mark; returns how
  * many calls it books. Each step is idempotent by the mark's id, so a mark left by a dead booker is finished
  * by running this again.
  */

@@ -8,11 +8,12 @@ import { recordUsageEntry, underBookingLock } from "./book-usage.js";
  * database, before this process books anything: under the booking lock (waiting for a booker of another
  * process to finish; a lock left by a dead one lapses), so that no booking runs on a half-moved database.
  */
-export async function migrateBookingAtStartup(ctx: AppContext, options: { triesLeft?: number; waitMs?: number } = {}): Promise<void> {
-  let tries = options.triesLeft ?? 330;
+export async function migrateBookingAtStartup(ctx: AppContext): Promise<void> {
+  // A second at a time, for longer than the lock's 300 s (a lock a dead booker left lapses by then).
+  let tries = 330;
   while ((await underBookingLock(ctx, () => migrateLegacyBooking(ctx).then(() => true))) === undefined) {
     if (--tries <= 0) throw new Error("the booking lock stayed taken: the booking migration could not run, so booking does not start");
-    await new Promise((resolve) => setTimeout(resolve, options.waitMs ?? 1_000));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
 
@@ -24,7 +25,6 @@ export async function migrateBookingAtStartup(ctx: AppContext, options: { triesL
  * backlog. Redone, it adds nothing: assignments are unique, and a call in the backlog twice is booked once.
  */
 export async function migrateLegacyBooking(ctx: AppContext, options: { again?: boolean } = {}): Promise<void> {
-  if (migrated.has(ctx.models) && !options.again) return;
   const { Lock, UsageEvent, CallAssignment, UnbookedUsage, LedgerEntry } = ctx.models;
   if (options.again || (await Lock.findById(LEGACY_MIGRATION).lean()) === null) {
     type Legacy = UsageEventDoc & { bookedIn?: string; markedAt?: Date };
@@ -69,8 +69,6 @@ export async function migrateLegacyBooking(ctx: AppContext, options: { again?: b
     }
     await insertOnce(Lock, { _id: LEGACY_MIGRATION, holder: "booking", expiresAt: new Date(8.64e15) });
   }
-  migrated.add(ctx.models);
 }
 
 const LEGACY_MIGRATION = "migration:booking-claims";
-const migrated = new WeakSet<object>();

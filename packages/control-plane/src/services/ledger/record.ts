@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { isDuplicateKey, type LedgerEntry, type Models } from "../../models/index.js";
+import { isDuplicateKey, type LedgerEntry } from "../../models/index.js";
 
 /**
  * The one door into the money ledger: every writer (credits and adjustments, booked usage, fees, a late
@@ -11,12 +11,10 @@ import { isDuplicateKey, type LedgerEntry, type Models } from "../../models/inde
  * `first` says whether this call wrote it; otherwise `entry` is the one stored before, which the caller
  * compares with what it asked (an Idempotency-Key reused for another request is the caller's to refuse).
  */
-export async function recordEntry(ctx: Pick<AppContext, "models">, entry: LedgerEntry): Promise<{ entry: LedgerEntry; first: boolean }> {
-  return recordIn(ctx.models, entry);
-}
-
-/** The same, for callers that hold the models only (the ingester). */
-export async function recordIn(models: Models, entry: LedgerEntry): Promise<{ entry: LedgerEntry; first: boolean }> {
+export async function recordEntry(
+  { models }: Pick<AppContext, "models">,
+  entry: LedgerEntry,
+): Promise<{ entry: LedgerEntry; first: boolean }> {
   try {
     return { entry: (await models.LedgerEntry.create(entry)).toObject(), first: true };
   } catch (error) {

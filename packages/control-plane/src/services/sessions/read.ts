@@ -38,10 +38,15 @@ export async function currentAnswer(ctx: AppContext, s: SessionRecord): Promise<
   return answerOf(s, (await returnLapsedGrant(ctx, s, now)) ? now : s.expiresAtMs);
 }
 
-/** One session, read by its own account or by staff. */
-export async function readSession(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionAnswer> {
+/** A session its caller may see: its own account's, or any for staff (another account's is as unknown as none). */
+export async function sessionOf(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionRecord> {
   const s = await ctx.charging.sessions.get(sessionId);
   if (s === undefined || (principal.kind === "consumer" && s.accountId !== principal.accountId))
     throw new ProblemError("not_found", `No session ${sessionId}.`);
-  return currentAnswer(ctx, s);
+  return s;
+}
+
+/** One session, read by its own account or by staff. */
+export async function readSession(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionAnswer> {
+  return currentAnswer(ctx, await sessionOf(ctx, principal, sessionId));
 }

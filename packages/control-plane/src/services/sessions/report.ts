@@ -6,7 +6,7 @@ import { ProblemError } from "../../domain/problem-error.js";
 import { audit } from "../audit.js";
 import { staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
-import { returnLapsedGrant } from "./read.js";
+import { returnLapsedGrant, sessionOf } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
 export interface SessionReport {
@@ -32,9 +32,7 @@ export interface SessionReport {
  */
 export async function reportSession(ctx: AppContext, input: SessionReport): Promise<{ answer: SessionAnswer; replayed: boolean }> {
   const sessions = ctx.charging.sessions;
-  const found = await sessions.get(input.sessionId);
-  if (found === undefined || (input.principal.kind === "consumer" && found.accountId !== input.principal.accountId))
-    throw new ProblemError("not_found", `No session ${input.sessionId}.`);
+  await sessionOf(ctx, input.principal, input.sessionId);
   const result = await meteringOrUnavailable(() =>
     sessions.locked(input.sessionId, async () => {
       const s = (await sessions.get(input.sessionId))!;
