@@ -10,6 +10,7 @@ const alias = {
   "@tollgate/gateway-plugin": src("./packages/gateway-plugin/src/index.ts"),
   "@tollgate/control-plane": src("./packages/control-plane/src/index.ts"),
   "@tollgate/sdk": src("./packages/sdk/src/index.ts"),
+  "@tollgate/money": src("./packages/money/src/index.ts"),
 };
 
 export default defineConfig({

@@ -1,0 +1,1 @@
+export { decimalAmount, formatExactMoney, formatMicros, formatMoney, formatUnitPrice, minorDigits, type Micros } from "./format.js";
