@@ -142,7 +142,10 @@ describe("postpaid invoices: every call billed once, and paying frees the credit
     expect(invoices.map((i) => i.lines.reduce((n, l) => n + l.quantity, 0))).toEqual([10, 6]);
     const events = await stack.ctx.models.UsageEvent.find({ accountId: d.accountId }).lean();
     expect(events).toHaveLength(16);
-    expect(new Set(events.map((e) => e.invoiceId))).toEqual(new Set(invoices.map((i) => i._id)));
+    // Each call billed by exactly one of them (its one assignment).
+    const billedBy = await stack.ctx.models.InvoiceAssignment.find({ accountId: d.accountId }).lean();
+    expect(billedBy.map((a) => a._id).sort()).toEqual(events.map((e) => e._id).sort());
+    expect(new Set(billedBy.map((a) => a.invoiceId))).toEqual(new Set(invoices.map((i) => i._id)));
     expect(invoices.reduce((total, i) => total + i.subtotal, 0)).toBe(16_000);
   });
 });

@@ -156,6 +156,6 @@ describe("usage events in batches: usage already delivered, reported afterwards"
       }),
     ]);
     // Nothing twice: the earlier invoice still holds only the on-time event.
-    expect((await stack.ctx.models.UsageEvent.find({ accountId: account.id, invoiceId: previous.id }).lean()).length).toBe(1);
+    expect((await stack.ctx.models.InvoiceAssignment.find({ accountId: account.id, invoiceId: previous.id }).lean()).length).toBe(1);
   });
 });

@@ -43,10 +43,12 @@ import {
   type RollupStore,
 } from "./rollup.js";
 import {
+  invoiceAssignmentSchema,
   invoiceCounterSchema,
   invoiceNumberSchema,
   invoiceSchema,
   type Invoice,
+  type InvoiceAssignment,
   type InvoiceCounter,
   type InvoiceNumber,
 } from "./invoice.js";
@@ -72,7 +74,7 @@ const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
   { versionKey: false },
 );
 
-export type { Invoice, InvoiceCounter };
+export type { Invoice, InvoiceAssignment, InvoiceCounter };
 export { ROLES };
 export type {
   Account,
@@ -108,6 +110,22 @@ export type {
 };
 export { backlogOf, bookingCallOf, packCalls, unpackCalls } from "./booking.js";
 
+/**
+ * The stores, and how each is written exactly once. In DESIGN.md's words: "mutual exclusion is by unique
+ * inserts only (claims, leased locks, unique ledger keys), and derived values are recomputable". One scheme per
+ * collection:
+ * - `usage_events`: inserted once by the gateway's event id (the ingester), then read only. Booking and
+ *   invoicing never write them; they keep their own insert-only assignments beside them, keyed by the event id:
+ *   `usage_claims` (the ledger entry that books a call) and `invoice_assignments` (the invoice that bills it).
+ *   A void marks its event `refunded`, by `_id`, after the ledger entry that refunds it (that entry's unique key
+ *   decides; the mark says what it decided, and redoing it changes nothing).
+ * - `ledger_entries`: a unique idempotency key per wallet, written through `services/ledger/record.ts` alone.
+ * - Documents with a life (invoices, fees, recharges, grants, vouchers): created once by a unique key or id;
+ *   a change of status is a mark made after the unique insert that decided it (a ledger entry, an invoice
+ *   number, a lock), or under a leased lock (`locks`, itself a unique insert) where two changes could race.
+ * - `invoice_numbers`, `portal_login_uses`, `notifications`, `rollup_intents`, `first_answers`: the unique
+ *   insert is the decision.
+ */
 export interface Models {
   Plan: Model<Plan>;
   Account: Model<Account>;
@@ -132,6 +150,8 @@ export interface Models {
   Invoice: Model<Invoice>;
   InvoiceCounter: Model<InvoiceCounter>;
   InvoiceNumber: Model<InvoiceNumber>;
+  /** The invoice billing each call once (insert-only, beside the usage events). */
+  InvoiceAssignment: Model<InvoiceAssignment>;
   RollupIntent: Model<RollupIntent>;
   /** The rollups, in collections per period and kind (not one model: see models/rollup.ts). */
   Rollups: RollupStore;
@@ -171,6 +191,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     Invoice: conn.model<Invoice>("Invoice", invoiceSchema, "invoices"),
     InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
+    InvoiceAssignment: conn.model<InvoiceAssignment>("InvoiceAssignment", invoiceAssignmentSchema, "invoice_assignments"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),

@@ -112,3 +112,27 @@ export const invoiceCounterSchema = new Schema<InvoiceCounter>(
   { _id: { type: String, required: true }, next: { type: Number, required: true } },
   { versionKey: false, strict: "throw" },
 );
+
+/**
+ * The invoice that bills a call: `_id` is the usage event's id, so a call is billed once (a unique insert).
+ * Invoicing never writes on the usage events (see models/usage-event.ts); it reads these beside them.
+ */
+export interface InvoiceAssignment {
+  /** The usage event's id. */
+  _id: string;
+  invoiceId: string;
+  accountId: string;
+  /** The call's time, so a close reads only the assignments of the window it bills. */
+  timestamp: Date;
+}
+
+export const invoiceAssignmentSchema = new Schema<InvoiceAssignment>(
+  {
+    _id: { type: String, required: true },
+    invoiceId: { type: String, required: true, index: true },
+    accountId: { type: String, required: true },
+    timestamp: { type: Date, required: true },
+  },
+  { versionKey: false, strict: "throw" },
+);
+invoiceAssignmentSchema.index({ accountId: 1, timestamp: 1 });

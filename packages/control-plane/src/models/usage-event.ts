@@ -2,7 +2,8 @@ import { Schema } from "mongoose";
 
 /**
  * One charged call, as the gateway recorded it; `_id` is the gateway's event id, so ingestion is idempotent.
- * Booking never updates it (see models/booking.ts): the ledger entry that books it is its `CallAssignment`.
+ * Booking and invoicing never update it (see models/booking.ts): the ledger entry that books it is its
+ * `CallAssignment`, the invoice that bills it its `InvoiceAssignment`.
  */
 export interface UsageEvent {
   _id: string;
@@ -36,8 +37,6 @@ export interface UsageEvent {
   rateLine?: string;
   /** Who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`): audited too. */
   actor?: string;
-  /** Postpaid and hybrid accounts: the invoice that bills this call (each call is billed once). */
-  invoiceId?: string;
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -64,11 +63,9 @@ export const usageEventSchema = new Schema<UsageEvent>(
     attributes: { type: Schema.Types.Mixed },
     rateLine: { type: String },
     actor: { type: String },
-    invoiceId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },
 );
 usageEventSchema.index({ accountId: 1, timestamp: -1, _id: -1 });
-usageEventSchema.index({ invoiceId: 1 });

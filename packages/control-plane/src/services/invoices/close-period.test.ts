@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
 import { closeEndedPeriods, invoiceLines } from "./close-period.js";
-import { lastEndedPeriod } from "./cycles.js";
+import { CALENDAR_MONTH, lastEndedPeriod } from "./cycles.js";
 
 describe("the billing-cycle job", () => {
   let fx: ServiceFixture;
@@ -52,7 +52,55 @@ describe("the billing-cycle job", () => {
       lines: [expect.objectContaining({ quantity: 2 })],
     });
     expect(invoices[0]!.subject).toBe(`${last.key} to ${last.to.toISOString().slice(0, 10)}`);
-    expect((await fx.ctx.models.UsageEvent.findById("ev_week_now").lean())!.invoiceId).toBeUndefined();
+    expect(await fx.ctx.models.InvoiceAssignment.findById("ev_week_now").lean()).toBeNull();
+    expect((await fx.ctx.models.InvoiceAssignment.find({ accountId }).lean()).map((a) => a._id).sort()).toEqual(["ev_week_1", "ev_week_2"]);
+  });
+});
+
+describe("billing each call once", () => {
+  let fx: ServiceFixture;
+  beforeAll(async () => {
+    fx = await startServiceFixture();
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it("leaves calls an older version stamped with their invoice, assigns them to it, and bills the rest", async () => {
+    const { accountId, planId } = await fx.seedAccount({ pricePerCall: 400_000, billingMode: "postpaid", creditLimit: 10_000_000 });
+    const last = lastEndedPeriod(CALENDAR_MONTH, new Date());
+    const at = new Date(last.from.getTime() + 3_600_000);
+    const event = (id: string, stamp?: string) => ({
+      _id: id,
+      accountId,
+      keyId: "key_x",
+      planId,
+      currency: "USD",
+      amount: 400_000,
+      method: "GET",
+      path: "/x",
+      productId: "default",
+      units: 1,
+      timestamp: at,
+      ingestedAt: at,
+      ...(stamp ? { invoiceId: stamp } : {}),
+    });
+    // As a version before the assignments left them: two calls stamped in place by an earlier invoice.
+    await fx.ctx.models.UsageEvent.collection.insertMany([
+      event("ev_old_1", "inv_earlier"),
+      event("ev_old_2", "inv_earlier"),
+      event("ev_new"),
+    ] as never);
+    await closeEndedPeriods(fx.ctx);
+    const invoices = await fx.ctx.models.Invoice.find({ accountId }).lean();
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ subtotal: 400_000, lines: [expect.objectContaining({ quantity: 1 })] });
+    const billedBy = Object.fromEntries(
+      (await fx.ctx.models.InvoiceAssignment.find({ accountId }).lean()).map((a) => [a._id, a.invoiceId]),
+    );
+    expect(billedBy).toEqual({ ev_old_1: "inv_earlier", ev_old_2: "inv_earlier", ev_new: invoices[0]!._id });
+    // The usage events themselves are as the ingester wrote them.
+    expect((await fx.ctx.models.UsageEvent.findById("ev_new").lean()) as object).not.toHaveProperty("invoiceId");
   });
 });
 

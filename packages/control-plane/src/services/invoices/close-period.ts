@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
-import type { Fee, Invoice, UsageEvent } from "../../models/index.js";
+import { insertManyOnce, type Fee, type Invoice, type UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";
 import { whenLocked } from "../locks.js";
@@ -16,12 +16,14 @@ const MAX_LINES = 100;
  * the period (the recurring fee, the seats and each prorated change on lines of their own), finalized at once.
  * Fees are stamped and billed as usage events are, by the time they were booked.
  *
- * Every usage event lands on exactly one invoice: an invoice *stamps* the events it bills with its id, and
- * bills the period's unstamped usage charged before its cut-off, `min(period end, now)`. So closing a period
- * early ends that invoice now, and what the period charges afterwards (and any usage of it ingested late)
- * goes on the next invoice of the period, when it is closed again or when it ends. Closing again with
- * nothing new returns the period's last invoice. One close per account at a time (a lock); a close that
- * died midway left a draft whose events are already stamped, and the next close finishes it.
+ * Every usage event lands on exactly one invoice: an invoice *assigns* the calls it bills to itself (a unique
+ * insert per call, `InvoiceAssignment`; the usage events are never written), and bills the period's unassigned
+ * usage charged before its cut-off, `min(period end, now)`. So closing a period early ends that invoice now,
+ * and what the period charges afterwards (and any usage of it ingested late) goes on the next invoice of the
+ * period, when it is closed again or when it ends. Closing again with nothing new returns the period's last
+ * invoice. One close per account at a time (a lock); a close that died midway left a draft whose calls are
+ * already assigned to it, and the next close finishes it. Fees are the control plane's own documents: the
+ * invoice stamps them under the same lock.
  */
 export async function closeBillingPeriod(
   ctx: AppContext,
@@ -37,10 +39,12 @@ export async function closeBillingPeriod(
   if (period.from > now) return failure("conflict", `The period starting ${period.key} has not begun.`);
   const currency = (await ctx.models.Plan.findById(account.planId).lean())?.currency ?? "USD";
 
-  // Another close under way holds the lock: whenLocked throws its conflict (the route declares 409).
-  const invoice = await whenLocked(ctx, `billing:${accountId}`, 300_000, async () => {
-    for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean())
-      await bill(ctx, draft);
+  // Another close under way holds the lock past the wait: a conflict (the route declares 409).
+  const invoice = await whenLocked(ctx, `billing:${accountId}`, 300_000, async (): Promise<Outcome<Invoice | undefined, "conflict">> => {
+    for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean()) {
+      const finished = await bill(ctx, draft);
+      if (!finished.ok) return finished;
+    }
     const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
     const earlier = await ctx.models.Invoice.find({ accountId, kind: "invoice", subject, cutoff: { $exists: true } })
       .sort({ cutoff: 1 })
@@ -49,9 +53,9 @@ export async function closeBillingPeriod(
     const cutoff = period.to < now ? period.to : now;
     const late = await lateBefore(ctx, accountId, period.from, now);
     const pending =
-      (await ctx.models.UsageEvent.exists(unbilled(accountId, currency, period, cutoff, late))) ??
-      (await ctx.models.Fee.exists(unbilledFees(accountId, currency, period, cutoff)));
-    if (pending === null) return last;
+      (await billable(ctx, accountId, currency, period, cutoff, late)).fresh.length > 0 ||
+      (await ctx.models.Fee.exists(unbilledFees(accountId, currency, period, cutoff))) !== null;
+    if (!pending) return ok(last);
     const draft = await createOnce(ctx, {
       kind: "invoice",
       issuer: ISSUER,
@@ -64,29 +68,95 @@ export async function closeBillingPeriod(
       periodTo: period.to,
       cutoff,
     });
-    return (await bill(ctx, draft)) ?? last;
+    const billed = await bill(ctx, draft);
+    return billed.ok ? ok(billed.value ?? last) : billed;
   });
-  return ok(invoice);
+  return invoice.ok ? invoice.value : invoice;
 }
 
 /**
- * The usage of `period` charged before `cutoff` that no invoice bills yet, and (`late`) usage reported late
- * for earlier periods already invoiced: what happened before `late.before`, within the window, unbilled.
- * Usage that cost nothing is not billed, but for usage priced by a rate line: its units (a call's seconds
- * inside an increment already paid) belong on the line.
+ * The usage of `period` charged before `cutoff`, and (`late`) usage reported late for earlier periods already
+ * invoiced: what happened before `late.before`, within the window. Usage that cost nothing is not billed, but
+ * for usage priced by a rate line: its units (a call's seconds inside an increment already paid) belong on the line.
  */
-function unbilled(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date, late?: LateUsage) {
+function billableUsage(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date, late?: LateUsage) {
   const during = { $gte: period.from, $lt: cutoff };
   const when =
     late === undefined ? { timestamp: during } : { $or: [{ timestamp: during }, { timestamp: { $gte: late.from, $lt: late.before } }] };
   return {
     accountId,
     currency,
-    invoiceId: { $exists: false },
     refunded: { $ne: true },
     $and: [when, { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }] }],
   };
 }
+
+type BilledCall = Pick<UsageEvent, "_id" | "productId" | "units" | "amount" | "timestamp" | "rateLine">;
+
+/**
+ * The window's billable calls, with the invoice each is assigned to (`assigned`) and those no invoice bills
+ * yet (`fresh`). Two reads, each of one collection (on FerretDB every query but by `_id` reads the whole
+ * collection, so a read per call would cost as much as the history per call).
+ */
+async function billable(
+  ctx: AppContext,
+  accountId: string,
+  currency: string,
+  period: Pick<Period, "from">,
+  cutoff: Date,
+  late?: LateUsage,
+) {
+  const found = (await ctx.models.UsageEvent.find(billableUsage(accountId, currency, period, cutoff, late), {
+    productId: 1,
+    units: 1,
+    amount: 1,
+    timestamp: 1,
+    rateLine: 1,
+    invoiceId: 1,
+  }).lean()) as (BilledCall & { invoiceId?: string })[];
+  const assigned = new Map<string, string>();
+  if (found.length > 0) {
+    const since = found.reduce((first, c) => (c.timestamp < first ? c.timestamp : first), found[0]!.timestamp);
+    for await (const a of ctx.models.InvoiceAssignment.find({ accountId, timestamp: { $gte: since } }, { invoiceId: 1 })
+      .lean()
+      .cursor())
+      assigned.set(a._id, a.invoiceId);
+  }
+  // A version before the assignments stamped the events it billed (`invoiceId`): those stay with their invoice,
+  // and get their assignment now, so that the stamp is read once.
+  const stamped = found.filter((c) => c.invoiceId !== undefined && !assigned.has(c._id));
+  for (let i = 0; i < stamped.length; i += ASSIGN_SLICE)
+    await insertManyOnce(
+      ctx.models.InvoiceAssignment,
+      stamped.slice(i, i + ASSIGN_SLICE).map((c) => ({ _id: c._id, invoiceId: c.invoiceId!, accountId, timestamp: c.timestamp })),
+    );
+  for (const c of stamped) assigned.set(c._id, c.invoiceId!);
+  const calls: BilledCall[] = found.map(({ invoiceId: _stamp, ...call }) => call);
+  return { calls, assigned, fresh: calls.filter((c) => !assigned.has(c._id)) };
+}
+
+/**
+ * Assign `calls` to the draft, a unique insert each, in slices. A slice that met an assignment made meanwhile
+ * (by a close that outlived its lock) reads its calls' assignments back by `_id`: each call is billed by the
+ * invoice whose insert came first.
+ */
+async function assignTo(ctx: AppContext, draft: Invoice, calls: BilledCall[], assigned: Map<string, string>): Promise<void> {
+  const { InvoiceAssignment } = ctx.models;
+  for (let i = 0; i < calls.length; i += ASSIGN_SLICE) {
+    const slice = calls.slice(i, i + ASSIGN_SLICE);
+    const docs = slice.map((c) => ({ _id: c._id, invoiceId: draft._id, accountId: draft.accountId, timestamp: c.timestamp }));
+    if (await insertManyOnce(InvoiceAssignment, docs)) {
+      for (const c of slice) assigned.set(c._id, draft._id);
+      continue;
+    }
+    for (const c of slice) {
+      const first = await InvoiceAssignment.findById(c._id, { invoiceId: 1 }).lean();
+      if (first !== null) assigned.set(c._id, first.invoiceId);
+    }
+  }
+}
+
+const ASSIGN_SLICE = 500;
 
 interface LateUsage {
   from: Date;
@@ -120,24 +190,31 @@ function unbilledFees(accountId: string, currency: string, period: Pick<Period, 
   };
 }
 
-/** Mark the draft's events and fees, price its lines, finalize it. A draft that finds nothing to bill is removed. */
-async function bill(ctx: AppContext, draft: Invoice): Promise<Invoice | undefined> {
-  const { UsageEvent, Fee: Fees, Invoice: Invoices } = ctx.models;
-  const stamped = { $set: { invoiceId: draft._id } };
+/** Assign the draft its calls and stamp its fees, price its lines, finalize it. A draft that finds nothing to bill is removed. */
+async function bill(ctx: AppContext, draft: Invoice): Promise<Outcome<Invoice | undefined, "conflict">> {
+  const { Fee: Fees, Invoice: Invoices } = ctx.models;
   const late = await lateBefore(ctx, draft.accountId, draft.periodFrom!, draft.createdAt);
-  await UsageEvent.updateMany(unbilled(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late), stamped);
-  await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), stamped);
-  const events = await UsageEvent.find({ invoiceId: draft._id }, { productId: 1, units: 1, amount: 1, timestamp: 1, rateLine: 1 }).lean();
+  const { calls, assigned, fresh } = await billable(ctx, draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!, late);
+  await assignTo(ctx, draft, fresh, assigned);
+  const events = calls.filter((c) => assigned.get(c._id) === draft._id);
+  await Fees.updateMany(unbilledFees(draft.accountId, draft.currency, { from: draft.periodFrom! }, draft.cutoff!), {
+    $set: { invoiceId: draft._id },
+  });
   const fees = await Fees.find({ invoiceId: draft._id }).sort({ paidAt: 1, _id: 1 }).lean();
   if (events.length === 0 && fees.length === 0) {
     await Invoices.deleteOne({ _id: draft._id, status: "draft" });
-    return undefined;
+    return ok(undefined);
   }
   const cycle = (await ctx.models.Account.findById(draft.accountId, { billingCycle: 1 }).lean())?.billingCycle ?? CALENDAR_MONTH;
   const lateOf = (e: { timestamp: Date }) => (e.timestamp < draft.periodFrom! ? periodContaining(cycle, e.timestamp) : undefined);
   const lines = [...(await feeLines(ctx, fees)), ...invoiceLines(events, lateOf)];
   await Invoices.updateOne({ _id: draft._id, status: "draft" }, { $set: { lines, ...totals(lines, draft.currency) } });
-  return finalize(ctx, draft._id);
+  const finalized = await finalize(ctx, draft._id);
+  // The draft exists (this close holds the account's lock), so only the numbering lock held past its wait
+  // fails it: the close answers that conflict, and the next close finishes the draft.
+  if (finalized.ok) return ok(finalized.value);
+  if (finalized.code === "not_found") throw new Error(`the draft ${draft._id} went away under the billing lock`);
+  return { ...finalized, code: "conflict" };
 }
 
 /** A renewal bills its fee and its seats on lines of their own; a change bills its prorated difference. */
