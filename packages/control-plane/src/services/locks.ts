@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AppContext } from "../context.js";
-import { ProblemError } from "../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../domain/outcome.js";
 import { insertOnce } from "../models/index.js";
 
 /** Take the lock `name` for `ttlMs`, unless someone holds it; an expired lock can be taken over. */
@@ -35,20 +35,27 @@ export async function withLock<T>(ctx: AppContext, name: string, ttlMs: number, 
 
 /**
  * Run `fn` holding the lock `name`, waiting for our turn (every 50 ms, up to `waitMs`) when another process
- * holds it: for requests that must happen, one at a time, rather than be skipped.
+ * holds it: for requests that must happen, one at a time, rather than be skipped. Still held after `waitMs`:
+ * a `conflict` (retry shortly).
  */
-export async function whenLocked<T>(ctx: AppContext, name: string, ttlMs: number, fn: () => Promise<T>, waitMs = 30_000): Promise<T> {
+export async function whenLocked<T>(
+  ctx: AppContext,
+  name: string,
+  ttlMs: number,
+  fn: () => Promise<T>,
+  waitMs = 30_000,
+): Promise<Outcome<T, "conflict">> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const holder = await takeLock(ctx, `lock:${name}`, ttlMs);
     if (holder !== undefined) {
       try {
-        return await fn();
+        return ok(await fn());
       } finally {
         await releaseLock(ctx, `lock:${name}`, holder);
       }
     }
-    if (Date.now() > deadline) throw new ProblemError("conflict", `Another request is working on this (${name}); retry shortly.`);
+    if (Date.now() > deadline) return failure("conflict", `Another request is working on this (${name}); retry shortly.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

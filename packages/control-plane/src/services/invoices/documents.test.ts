@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { newId } from "../../ids.js";
 import { closeBillingPeriod } from "./close-period.js";
-import { finalize, issueCreditNote } from "./documents.js";
+import { finalize, issueCreditNote, markVoid } from "./documents.js";
+import { payInvoice } from "./pay.js";
 
 describe("invoice numbers", () => {
   let fx: ServiceFixture;
@@ -100,8 +101,28 @@ describe("invoice numbers", () => {
       createdAt: new Date(),
     });
     await fx.ctx.models.InvoiceNumber.create({ _id: "tollgate:5", issuer: "tollgate", sequence: 5, invoiceId: orphan._id });
-    expect((await finalize(fx.ctx, orphan._id)).number).toBe("TG-000005");
+    expect(valueOf(await finalize(fx.ctx, orphan._id)).number).toBe("TG-000005");
     expect((await close(e)).number).toBe("TG-000006");
-    expect((await finalize(fx.ctx, draft._id)).number).toBe("TG-000003"); // finalizing again changes nothing
+    expect(valueOf(await finalize(fx.ctx, draft._id)).number).toBe("TG-000003"); // finalizing again changes nothing
+  });
+  it("take an invoice's payments, credit notes and void one at a time: never paid and void, never credited past its total", async () => {
+    for (let round = 0; round < 3; round++) {
+      const invoice = await close(await postpaidWithUsage());
+      const [paid, voided] = await Promise.all([
+        payInvoice(fx.ctx, invoice._id, { actor: "test", idempotencyKey: `pay-${round}` }),
+        markVoid(fx.ctx, invoice._id),
+      ]);
+      // Whichever came first stands; the other sees what it did.
+      expect([paid.ok, voided.ok].filter(Boolean)).toHaveLength(1);
+      const after = (await fx.ctx.models.Invoice.findById(invoice._id).lean())!;
+      expect(after.status).toBe(paid.ok ? "paid" : "void");
+      const payments = await fx.ctx.models.LedgerEntry.find({ invoiceId: invoice._id, type: "payment" }).lean();
+      expect(payments).toHaveLength(paid.ok ? 1 : 0);
+    }
+    const invoice = await close(await postpaidWithUsage());
+    const notes = await Promise.all([1, 2, 3].map((n) => issueCreditNote(fx.ctx, invoice._id, 100_000, `part ${n}`, `part-${n}`, "test")));
+    // 250,000 billed: two notes of 100,000 fit, the third does not.
+    expect(notes.filter((n) => n.ok)).toHaveLength(2);
+    expect(notes.filter((n) => !n.ok)).toEqual([expect.objectContaining({ code: "unprocessable" })]);
   });
 });

@@ -60,9 +60,10 @@ export async function issueReceipt(
     lines: [{ description: `Prepaid recharge (${recharge.provider})`, quantity: 1, unitPrice: recharge.amount, amount: recharge.amount }],
   });
   const done = await finalize(ctx, draft._id);
-  const paid = await markPaid(ctx, done._id);
-  // A receipt is finalized just above, so it can always be paid: a failure here is a bug, and the recharge's
-  // confirmation fails as it did before, with the problem it names.
+  // The draft was created just above, and a receipt once finalized can always be paid: a failure here is the
+  // numbering lock held past its wait, and the recharge's confirmation fails with it (its webhook comes again).
+  if (!done.ok) throw ProblemError.failed(done);
+  const paid = await markPaid(ctx, done.value._id);
   if (!paid.ok) throw ProblemError.failed(paid);
   return paid.value;
 }
@@ -73,6 +74,22 @@ export async function issueReceipt(
  * the usage took is free again. Repeating the request (same idempotency key) finishes what a crash left.
  */
 export async function issueCreditNote(
+  ctx: AppContext,
+  invoiceId: string,
+  amount: number,
+  reason: string,
+  idempotencyKey: string,
+  actor: string,
+): Promise<Outcome<{ note: Invoice; replayed: boolean }, "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused">> {
+  // One at a time with the invoice's payments and its void (its lock): two credit notes could otherwise each
+  // find room for themselves, and credit more than the invoice billed.
+  const credited = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, () =>
+    creditLocked(ctx, invoiceId, amount, reason, idempotencyKey, actor),
+  );
+  return credited.ok ? credited.value : credited;
+}
+
+async function creditLocked(
   ctx: AppContext,
   invoiceId: string,
   amount: number,
@@ -106,7 +123,9 @@ export async function issueCreditNote(
       reason,
       lines: [{ description: `Credit on ${invoice.number}: ${reason}`, quantity: 1, unitPrice: -amount, amount: -amount }],
     }));
-  const note = await finalize(ctx, draft._id);
+  const finalized = await finalize(ctx, draft._id);
+  if (!finalized.ok) return finalized;
+  const note = finalized.value;
   const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
   if (wallet !== null) {
     await postEntry(ctx, {
@@ -127,11 +146,13 @@ export async function issueCreditNote(
  * each by inserting `<issuer>:<sequence>` (a number can be taken once), and the counter only moves past a
  * number once it is taken, so there are no gaps and no repeats, even if this dies between any two writes.
  */
-export async function finalize(ctx: AppContext, invoiceId: string): Promise<Invoice> {
+export async function finalize(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const current = await ctx.models.Invoice.findById(invoiceId).lean();
-  if (current === null) throw new ProblemError("not_found", `No invoice ${invoiceId}.`);
-  if (current.sequence !== undefined) return current;
-  const done = await whenLocked(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
+  if (current === null) return failure("not_found", `No invoice ${invoiceId}.`);
+  if (current.sequence !== undefined) return ok(current);
+  const numbered = await whenLocked(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
+  if (!numbered.ok) return numbered;
+  const done = numbered.value;
   await notify(ctx, done.accountId, "invoice_issued", done._id, {
     invoiceId: done._id,
     number: done.number,
@@ -140,7 +161,7 @@ export async function finalize(ctx: AppContext, invoiceId: string): Promise<Invo
     total: done.total,
     currency: done.currency,
   });
-  return done;
+  return ok(done);
 }
 
 async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice> {
@@ -196,6 +217,12 @@ export async function markPaid(ctx: AppContext, invoiceId: string): Promise<Outc
 }
 
 export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
+  // Under the invoice's lock, as its payments are: a payment under way sees the invoice void, or the void sees it paid.
+  const voided = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, () => voidLocked(ctx, invoiceId));
+  return voided.ok ? voided.value : voided;
+}
+
+async function voidLocked(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
   if (invoice.status === "void") return ok(invoice);

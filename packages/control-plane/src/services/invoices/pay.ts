@@ -41,8 +41,12 @@ export async function payInvoice(
   if (invoice.status !== "finalized" && invoice.status !== "paid")
     return failure("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized invoice can be paid.`);
   let replayed = false;
-  // Another payment under way holds the lock: whenLocked throws its conflict (the route declares 409).
+  // Another payment, credit note or void under way holds the lock past the wait: a conflict (the route declares 409).
   const paid = await whenLocked(ctx, `invoice:${invoiceId}`, 60_000, async (): Promise<Outcome<Invoice, PaymentFailure>> => {
+    // Read again under the lock: a void may have come first.
+    const current = (await ctx.models.Invoice.findById(invoiceId).lean())!;
+    if (current.status !== "finalized" && current.status !== "paid")
+      return failure("conflict", `${current.number ?? invoiceId} is ${current.status}: only a finalized invoice can be paid.`);
     const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
     if (wallet === null) return failure("unprocessable", `The account has no ${invoice.currency} wallet to credit.`);
     const key = `invoice:${invoiceId}:payment:${payment.idempotencyKey ?? "rest"}`;
@@ -81,7 +85,8 @@ export async function payInvoice(
     });
     return settleIfComplete(ctx, invoice, wallet);
   });
-  return paid.ok ? ok({ invoice: paid.value, replayed }) : paid;
+  if (!paid.ok) return paid;
+  return paid.value.ok ? ok({ invoice: paid.value.value, replayed }) : paid.value;
 }
 
 type PaymentFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused";

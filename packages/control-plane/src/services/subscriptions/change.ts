@@ -33,8 +33,8 @@ export async function changeSubscription(
   input: SubscriptionChange,
   now = new Date(),
 ): Promise<Outcome<{ fee: Fee; replayed: boolean }, ChangeFailure>> {
-  // Another change under way holds the lock: whenLocked throws its conflict (the route declares 409).
-  return lockedSubscription(ctx, accountId, async (): Promise<Outcome<{ fee: Fee; replayed: boolean }, ChangeFailure>> => {
+  // Another change under way holds the lock past the wait: a conflict (the route declares 409).
+  const changed = await lockedSubscription(ctx, accountId, async (): Promise<Outcome<{ fee: Fee; replayed: boolean }, ChangeFailure>> => {
     const { Account: Accounts, Plan: Plans, Fee: Fees } = ctx.models;
     const account = await Accounts.findById(accountId).lean();
     if (account === null) return failure("not_found", `No account ${accountId}.`);
@@ -88,6 +88,7 @@ export async function changeSubscription(
     const finished = await finish(ctx, fee.value, now);
     return finished.ok ? ok({ fee: finished.value, replayed: false }) : finished;
   });
+  return changed.ok ? changed.value : changed;
 }
 
 async function createChange(

@@ -1,4 +1,6 @@
 import type { AppContext } from "../../context.js";
+import type { Outcome } from "../../domain/outcome.js";
+import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import type { Recurring } from "../../models/fee.js";
@@ -12,7 +14,7 @@ import { periodAmount } from "./proration.js";
 const HOUR = 3_600_000;
 
 /** One subscription's work at a time: renewals, changes and collections of an account take this lock. */
-export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: () => Promise<T>): Promise<T> {
+export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: () => Promise<T>): Promise<Outcome<T, "conflict">> {
   return whenLocked(ctx, `subscription:${accountId}`, 60_000, fn);
 }
 
@@ -24,7 +26,9 @@ export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: ()
  * notification), and then its calls are refused until a top-up pays it.
  */
 export async function renewSubscription(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
-  await lockedSubscription(ctx, accountId, () => renewLocked(ctx, accountId, now));
+  const renewed = await lockedSubscription(ctx, accountId, () => renewLocked(ctx, accountId, now));
+  // The job fails and runs again on its schedule, as it did when the lock threw.
+  if (!renewed.ok) throw ProblemError.failed(renewed);
 }
 
 /** renewSubscription's work, for callers that hold the subscription's lock already. */
