@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
-import { money, parseAmount, when } from "../shared/money.js";
-import { Figure, Loading, ProblemText, Section } from "../shared/ui.js";
+import { money, parseAmount, unitPrice, when } from "../shared/money.js";
+import { Figure, Loading, Money, ProblemText, Section } from "../shared/ui.js";
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
 import { AccountSubscription } from "./subscription.js";
@@ -80,17 +80,25 @@ function AccountDetail({ accountId }: { accountId: string }) {
         </p>
         <dl className="figures">
           {balance.data?.balances.map((w) => (
-            <Figure key={w.walletId} label={`Available (${w.currency})`} value={money(w.available, w.currency)} />
+            <Figure key={w.walletId} label={`Available (${w.currency})`} value={<Money micros={w.available} currency={w.currency} />} />
           ))}
           {balance.data?.balances
             .filter((w) => w.reserved > 0)
             .map((w) => (
-              <Figure key={`r${w.walletId}`} label={`Reserved (${w.currency})`} value={money(w.reserved, w.currency)} />
+              <Figure
+                key={`r${w.walletId}`}
+                label={`Reserved (${w.currency})`}
+                value={<Money micros={w.reserved} currency={w.currency} />}
+              />
             ))}
           {balance.data?.balances
             .filter((w) => w.creditLimit > 0)
             .map((w) => (
-              <Figure key={`c${w.walletId}`} label={`Credit limit (${w.currency})`} value={money(w.creditLimit, w.currency)} />
+              <Figure
+                key={`c${w.walletId}`}
+                label={`Credit limit (${w.currency})`}
+                value={<Money micros={w.creditLimit} currency={w.currency} />}
+              />
             ))}
         </dl>
         {(mayMoveMoney || maySupport) && (
@@ -191,7 +199,7 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
             <tr key={g.id}>
               <td>{g.kind}</td>
               <td className="num">
-                {money(g.remaining, g.currency)} of {money(g.amount, g.currency)}
+                <Money micros={g.remaining} currency={g.currency} /> of <Money micros={g.amount} currency={g.currency} />
               </td>
               <td>expires {when(g.expiresAt)}</td>
             </tr>
@@ -257,7 +265,7 @@ function AccountKeys({ accountId, currency }: { accountId: string; currency: str
                 <code>{k.prefix}…</code>
               </td>
               <td className={`status-${k.status}`}>{k.status}</td>
-              <td>{k.spendCap ? `cap ${money(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
+              <td>{k.spendCap ? `cap ${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
               <td>
                 {mayManage && k.status !== "revoked" && (
                   <button
@@ -303,7 +311,9 @@ function AccountLedger({ accountId }: { accountId: string }) {
             <tr key={e.id}>
               <td>{when(e.createdAt)}</td>
               <td>{e.type}</td>
-              <td className="num">{money(e.amount, e.currency)}</td>
+              <td className="num">
+                <Money micros={e.amount} currency={e.currency} />
+              </td>
               <td>{e.reason}</td>
             </tr>
           ))}
@@ -325,7 +335,9 @@ function AccountInvoices({ accountId }: { accountId: string }) {
             <tr key={i.id}>
               <td>{i.number ?? "draft"}</td>
               <td>{i.kind.replace("_", " ")}</td>
-              <td className="num">{money(i.total, i.currency)}</td>
+              <td className="num">
+                <Money micros={i.total} currency={i.currency} />
+              </td>
               <td>{i.status}</td>
               <td>
                 <a href={admin.invoicePdfUrl(accountId, i.id)}>PDF</a>
@@ -339,7 +351,9 @@ function AccountInvoices({ accountId }: { accountId: string }) {
           {recharges.data?.items.slice(0, 10).map((r) => (
             <tr key={r.id}>
               <td>{when(r.createdAt)}</td>
-              <td className="num">{money(r.amount, r.currency)}</td>
+              <td className="num">
+                <Money micros={r.amount} currency={r.currency} />
+              </td>
               <td>{r.automatic ? "auto-recharge" : r.provider}</td>
               <td>{r.status}</td>
             </tr>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CatalogInput, Plan, PriceInput } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
-import { money, parseAmount } from "../shared/money.js";
+import { money, parseAmount, plainAmount, unitPrice } from "../shared/money.js";
 import { ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { useMay } from "./role.js";
@@ -21,20 +21,20 @@ function describePrice(price: PriceInput, currency: string): string {
   const pack = price.packageSize && price.packageSize > 1 ? ` per ${price.packageSize.toLocaleString("en-US")} ${per}s` : perN;
   const parts: string[] = [];
   const tiers = price.tiers ?? (price.unitPrice !== undefined ? [{ upTo: null, unitPrice: price.unitPrice }] : []);
-  if (tiers.length === 1 && tiers[0]!.upTo === null) parts.push(`${money(tiers[0]!.unitPrice, currency)}${pack}`);
+  if (tiers.length === 1 && tiers[0]!.upTo === null) parts.push(`${unitPrice(tiers[0]!.unitPrice, currency)}${pack}`);
   else {
     let from = 1;
     const steps = tiers.map((t) => {
       const range =
         t.upTo === null ? `${from.toLocaleString("en-US")}+` : `${from.toLocaleString("en-US")}–${t.upTo.toLocaleString("en-US")}`;
       if (t.upTo !== null) from = t.upTo + 1;
-      return `${range}: ${money(t.unitPrice, currency)}${t.flatPrice ? ` + ${money(t.flatPrice, currency)} flat` : ""}`;
+      return `${range}: ${unitPrice(t.unitPrice, currency)}${t.flatPrice ? ` + ${unitPrice(t.flatPrice, currency)} flat` : ""}`;
     });
     parts.push(`${price.tierMode ?? "graduated"} tiers${pack} (${steps.join("; ")})`);
   }
   if (price.freeUnits) parts.push(`first ${price.freeUnits.toLocaleString("en-US")} free a ${price.period ?? "month"}`);
-  if (price.minimum) parts.push(`at least ${money(price.minimum, currency)}`);
-  if (price.maximum) parts.push(`at most ${money(price.maximum, currency)} a call`);
+  if (price.minimum) parts.push(`at least ${unitPrice(price.minimum, currency)}`);
+  if (price.maximum) parts.push(`at most ${unitPrice(price.maximum, currency)} a call`);
   for (const w of price.timeOfUse ?? []) parts.push(`${w.percent}% ${w.from}–${w.to}`);
   if (price.increments) parts.push(`billed ${price.increments.first}/${price.increments.next}`);
   const deck = price.dimension;
@@ -43,7 +43,7 @@ function describePrice(price: PriceInput, currency: string): string {
       .slice(0, 3)
       .map((l) => {
         const one = l.unitPrice ?? (l.tiers?.length === 1 ? l.tiers[0]!.unitPrice : undefined);
-        return `${l.value} ${one !== undefined ? money(one, currency) : "tiered"}`;
+        return `${l.value} ${one !== undefined ? unitPrice(one, currency) : "tiered"}`;
       })
       .join("; ");
     const more = deck.lines.length > 3 ? `; ${deck.lines.length - 3} more` : "";
@@ -106,9 +106,9 @@ function PlanSummary({ plan }: { plan: Plan }) {
       )}
       {plan.recurring && (
         <p data-testid={`recurring-${plan.id}`}>
-          Recurring: {money(plan.recurring.fee, plan.currency)} a {plan.recurring.interval}
-          {plan.recurring.seatPrice > 0 && <> + {money(plan.recurring.seatPrice, plan.currency)} a seat</>}, {plan.recurring.graceHours} h
-          of grace when unpaid.
+          Recurring: {unitPrice(plan.recurring.fee, plan.currency)} a {plan.recurring.interval}
+          {plan.recurring.seatPrice > 0 && <> + {unitPrice(plan.recurring.seatPrice, plan.currency)} a seat</>}, {plan.recurring.graceHours}{" "}
+          h of grace when unpaid.
         </p>
       )}
       <p>
@@ -194,8 +194,8 @@ export function Plans() {
 /** A plan's recurring fee and seat price: new amounts apply from each account's next renewal. */
 function RecurringEditor({ plan }: { plan: Plan }) {
   const qc = useQueryClient();
-  const [fee, setFee] = useState(plan.recurring ? String(plan.recurring.fee / 1_000_000) : "");
-  const [seatPrice, setSeatPrice] = useState(plan.recurring ? String(plan.recurring.seatPrice / 1_000_000) : "0");
+  const [fee, setFee] = useState(plan.recurring ? plainAmount(plan.recurring.fee) : "");
+  const [seatPrice, setSeatPrice] = useState(plan.recurring ? plainAmount(plan.recurring.seatPrice) : "0");
   const [interval, setPeriod] = useState(plan.recurring?.interval ?? "month");
   const [graceHours, setGraceHours] = useState(String(plan.recurring?.graceHours ?? 72));
   const save = useMutation({

@@ -4,7 +4,7 @@ import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
 import { seriesOf, TimeChart } from "../shared/chart.js";
 import { money } from "../shared/money.js";
-import { Figure, Loading, ProblemText, Section, SignInForm } from "../shared/ui.js";
+import { Figure, Loading, Money, ProblemText, Section, SignInForm } from "../shared/ui.js";
 import { Accounts } from "./accounts.js";
 import { Plans, Vouchers } from "./catalog.js";
 import { admin, lastDays, queries } from "./client.js";
@@ -145,11 +145,11 @@ function Dashboard() {
       {financial.data?.currencies.map((c) => (
         <Section key={c.currency} title={`Money, last 30 days (${c.currency})`} id={`money-${c.currency}`}>
           <dl className="figures">
-            <Figure label="Revenue (usage booked, net)" value={money(c.revenue.net, c.currency)} />
-            <Figure label="Recharges" value={money(c.recharges.total, c.currency)} />
-            <Figure label="Prepaid liability" value={money(c.prepaidLiability.total, c.currency)} />
-            <Figure label="Outstanding" value={money(c.outstanding.negativeBalances, c.currency)} />
-            <Figure label="Unpaid invoices" value={money(c.outstanding.unpaidInvoices, c.currency)} />
+            <Figure label="Revenue (usage booked, net)" value={<Money micros={c.revenue.net} currency={c.currency} />} />
+            <Figure label="Recharges" value={<Money micros={c.recharges.total} currency={c.currency} />} />
+            <Figure label="Prepaid liability" value={<Money micros={c.prepaidLiability.total} currency={c.currency} />} />
+            <Figure label="Outstanding" value={<Money micros={c.outstanding.negativeBalances} currency={c.currency} />} />
+            <Figure label="Unpaid invoices" value={<Money micros={c.outstanding.unpaidInvoices} currency={c.currency} />} />
             <Figure
               label="Active accounts today"
               value={String(today.data?.groups.filter((g) => g.currency === c.currency).length ?? "…")}

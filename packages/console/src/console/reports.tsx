@@ -3,7 +3,7 @@ import type { ReportBucket, UsageGroupBy } from "@tollgate/sdk";
 import { useState } from "react";
 import { seriesOf, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
-import { ProblemText, Section } from "../shared/ui.js";
+import { Money, ProblemText, Section } from "../shared/ui.js";
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
 
@@ -88,7 +88,7 @@ export function Reports() {
                     </td>
                     <td className="num">{g.units}</td>
                     <td className="num" data-testid="report-amount" data-micros={g.amount}>
-                      {money(g.amount, g.currency)}
+                      <Money micros={g.amount} currency={g.currency} />
                     </td>
                   </tr>
                 ))}
@@ -107,8 +107,12 @@ export function Reports() {
               <tr key={t.currency + t.method}>
                 <td>{t.method.replace("_", " ")}</td>
                 <td className="num">{t.count}</td>
-                <td className="num">{money(t.total, t.currency)}</td>
-                <td className="num">avg {money(t.average, t.currency)}</td>
+                <td className="num">
+                  <Money micros={t.total} currency={t.currency} />
+                </td>
+                <td className="num">
+                  avg <Money micros={t.average} currency={t.currency} />
+                </td>
               </tr>
             ))}
           </tbody>

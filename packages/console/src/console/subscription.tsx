@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Fee } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
-import { money, when } from "../shared/money.js";
+import { money, unitPrice, when } from "../shared/money.js";
 import { SubscriptionFigures } from "../shared/subscription.js";
-import { Loading, ProblemText, Section } from "../shared/ui.js";
+import { Loading, Money, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { useMay } from "./role.js";
 
@@ -67,7 +67,7 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
                 .map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
-                    {p.recurring ? ` · ${money(p.recurring.fee, p.currency)} a ${p.recurring.interval}` : ""}
+                    {p.recurring ? ` · ${unitPrice(p.recurring.fee, p.currency)} a ${p.recurring.interval}` : ""}
                   </option>
                 ))}
             </select>
@@ -99,7 +99,9 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
                 <td>{when(f.createdAt)}</td>
                 <td>{f.kind === "renewal" ? `Renewal, ${f.seats} seats, from ${when(f.periodFrom)}` : describeChange(f)}</td>
                 <td className={`status-${f.status}`}>{f.status}</td>
-                <td className="num">{money(f.amount, f.currency)}</td>
+                <td className="num">
+                  <Money micros={f.amount} currency={f.currency} />
+                </td>
               </tr>
             ))}
           </tbody>

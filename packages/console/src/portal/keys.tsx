@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { money, parseAmount } from "../shared/money.js";
-import { ProblemText, Section } from "../shared/ui.js";
+import { parseAmount, unitPrice } from "../shared/money.js";
+import { Money, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
 /**
@@ -56,7 +56,7 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
                 <code>{k.prefix}…</code>
               </td>
               <td className={`status-${k.status}`}>{k.status}</td>
-              <td>{k.spendCap ? `cap ${money(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
+              <td>{k.spendCap ? `cap ${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
               <td>
                 {manage && k.status !== "revoked" && (
                   <button
@@ -138,7 +138,7 @@ export function Limits({ accountId }: { accountId: string }) {
                 <meter min={0} max={k.cap} value={Math.min(k.spent, k.cap)} aria-label={`${k.name} spent`} />
               </td>
               <td className="num">
-                {money(k.spent, data.currency)} / {money(k.cap, data.currency)} this {k.period}
+                <Money micros={k.spent} currency={data.currency} /> / {unitPrice(k.cap, data.currency)} this {k.period}
               </td>
             </tr>
           ))}

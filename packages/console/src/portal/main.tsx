@@ -3,8 +3,8 @@ import { TollgateError } from "@tollgate/sdk";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
-import { money } from "../shared/money.js";
-import { Loading, ProblemText, Section, SignInForm } from "../shared/ui.js";
+import { money, unitPrice } from "../shared/money.js";
+import { Loading, Money, ProblemText, Section, SignInForm } from "../shared/ui.js";
 import { client, queries } from "./client.js";
 import { Keys, Limits } from "./keys.js";
 import { AutoRecharge, Grants, Invoices, TopUp, Transactions } from "./money.js";
@@ -66,9 +66,14 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
         <div aria-live="polite" data-testid="balance">
           {balance.data?.balances.map((w) => (
             <div key={w.walletId} className="balance">
-              {money(w.available, w.currency)} <small>available</small>
-              {w.reserved > 0 && <small> · {money(w.reserved, w.currency)} reserved</small>}
-              {w.creditLimit > 0 && <small> · credit limit {money(w.creditLimit, w.currency)}</small>}
+              <Money micros={w.available} currency={w.currency} /> <small>available</small>
+              {w.reserved > 0 && (
+                <small>
+                  {" · "}
+                  <Money micros={w.reserved} currency={w.currency} /> reserved
+                </small>
+              )}
+              {w.creditLimit > 0 && <small> · credit limit {unitPrice(w.creditLimit, w.currency)}</small>}
             </div>
           ))}
         </div>
@@ -131,7 +136,9 @@ function Usage() {
               <tr key={g.currency + g.group}>
                 <td>{g.group}</td>
                 <td className="num">{g.calls.toLocaleString("en-US")}</td>
-                <td className="num">{money(g.amount, g.currency)}</td>
+                <td className="num">
+                  <Money micros={g.amount} currency={g.currency} />
+                </td>
               </tr>
             ))}
           </tbody>

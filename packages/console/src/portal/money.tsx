@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Recharge } from "@tollgate/sdk";
 import { useEffect, useState, type FormEvent } from "react";
-import { money, parseAmount, plainAmount, when } from "../shared/money.js";
-import { Loading, ProblemText, Section } from "../shared/ui.js";
+import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
+import { Loading, Money, ProblemText, Section } from "../shared/ui.js";
 import { client, type WalletRef } from "./client.js";
 
 /** Where Stripe sends the customer back: this page, which then shows how the payment went. */
@@ -84,7 +84,9 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
           {recharges.data?.items.slice(0, 5).map((r) => (
             <tr key={r.id}>
               <td>{when(r.createdAt)}</td>
-              <td className="num">{money(r.amount, r.currency)}</td>
+              <td className="num">
+                <Money micros={r.amount} currency={r.currency} />
+              </td>
               <td>{r.automatic ? "auto" : r.provider}</td>
               <td data-testid="recharge-status">{r.status}</td>
             </tr>
@@ -152,7 +154,7 @@ export function AutoRecharge({ accountId, wallet }: { accountId: string; wallet:
     <Section title={`Auto-recharge (${wallet.currency})`} id={`auto-${wallet.currency}`}>
       <p data-testid="auto-recharge">
         {settings
-          ? `On: below ${money(settings.threshold, wallet.currency)}, ${settings.mode === "fixed" ? "add" : "top up to"} ${money(settings.amount, wallet.currency)}, at most ${settings.dailyLimit} a day.`
+          ? `On: below ${unitPrice(settings.threshold, wallet.currency)}, ${settings.mode === "fixed" ? "add" : "top up to"} ${unitPrice(settings.amount, wallet.currency)}, at most ${settings.dailyLimit} a day.`
           : "Off."}
       </p>
       {cards.length === 0 ? (
@@ -215,7 +217,9 @@ export function Grants({
           {grants.map((g) => (
             <tr key={g.grantId}>
               <td>{g.kind}</td>
-              <td className="num">{money(g.remaining, g.currency)}</td>
+              <td className="num">
+                <Money micros={g.remaining} currency={g.currency} />
+              </td>
               <td>expires {when(g.expiresAt)}</td>
             </tr>
           ))}
@@ -244,7 +248,9 @@ export function Transactions() {
             <tr key={e.id}>
               <td>{when(e.createdAt)}</td>
               <td>{e.type === "usage" ? (e.reason ?? "usage") : e.type}</td>
-              <td className="num">{money(e.amount, e.currency)}</td>
+              <td className="num">
+                <Money micros={e.amount} currency={e.currency} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -272,7 +278,9 @@ export function Invoices({ accountId }: { accountId: string }) {
             <tr key={i.id}>
               <td>{i.number ?? "draft"}</td>
               <td>{i.kind.replace("_", " ")}</td>
-              <td className="num">{money(i.total, i.currency)}</td>
+              <td className="num">
+                <Money micros={i.total} currency={i.currency} />
+              </td>
               <td>{i.status}</td>
               <td>
                 <a href={client.invoicePdfUrl(accountId, i.id)}>PDF</a>
@@ -292,17 +300,23 @@ export function Invoices({ accountId }: { accountId: string }) {
           <tbody>
             <tr>
               <th scope="row">Opening balance</th>
-              <td className="num">{money(w.opening, w.currency)}</td>
+              <td className="num">
+                <Money micros={w.opening} currency={w.currency} />
+              </td>
             </tr>
             {Object.entries(w.movements).map(([type, amount]) => (
               <tr key={type}>
                 <th scope="row">{type.replaceAll("_", " ")}</th>
-                <td className="num">{money(amount, w.currency)}</td>
+                <td className="num">
+                  <Money micros={amount} currency={w.currency} />
+                </td>
               </tr>
             ))}
             <tr>
               <th scope="row">Closing balance</th>
-              <td className="num">{money(w.closing, w.currency)}</td>
+              <td className="num">
+                <Money micros={w.closing} currency={w.currency} />
+              </td>
             </tr>
           </tbody>
         </table>

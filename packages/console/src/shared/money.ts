@@ -1,10 +1,21 @@
-/** Money arrives as integer micros; shown in the currency's usual form, with the micros kept when they matter. */
+import { decimalAmount, formatExactMoney, formatMoney, formatUnitPrice } from "@tollgate/sdk";
+
+/**
+ * Money arrives as integer micros and is shown by the one formatter (`@tollgate/money`, through the SDK): a
+ * balance or a total in the currency's minor units ("$421.40"); `unitPrice` for a unit price (a fee, a cap, a threshold), with the digits it
+ * needs ("$0.0015"); `exactMoney` for a tooltip or a detail, every digit and the micros. A chart's axis ticks
+ * fall between micros: they are rounded to the nearest micro first.
+ */
 export function money(micros: number, currency: string): string {
-  const units = micros / 1_000_000;
-  const digits = Number.isInteger(micros / 10_000) ? 2 : 6;
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(
-    units,
-  );
+  return formatMoney(Math.round(micros), currency);
+}
+
+export function unitPrice(micros: number, currency: string): string {
+  return formatUnitPrice(micros, currency);
+}
+
+export function exactMoney(micros: number, currency: string): string {
+  return formatExactMoney(micros, currency);
 }
 
 /** A whole number of minor units typed by a person ("12.50") as micros; undefined when it is not one. */
@@ -18,7 +29,7 @@ export function when(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
 
-/** Micros as a person types them back ("12.50"): what `parseAmount` reads. */
+/** Micros as a person types them back ("12.50", "0.0015"): the exact decimal, its zeros trimmed down to cents. */
 export function plainAmount(micros: number): string {
-  return Number.isInteger(micros / 10_000) ? (micros / 1_000_000).toFixed(2) : (micros / 1_000_000).toFixed(6);
+  return decimalAmount(micros).replace(/(\.\d\d\d*?)0+$/, "$1");
 }

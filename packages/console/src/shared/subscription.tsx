@@ -1,6 +1,6 @@
 import type { Subscription } from "@tollgate/sdk";
-import { money, when } from "./money.js";
-import { Figure } from "./ui.js";
+import { money, unitPrice, when } from "./money.js";
+import { Figure, Money } from "./ui.js";
 
 const PER: Record<NonNullable<Subscription["interval"]>, string> = { month: "a month", week: "a week", year: "a year" };
 
@@ -12,16 +12,16 @@ export function SubscriptionFigures({ subscription: s }: { subscription: Subscri
       <dl className="figures">
         <Figure label="Plan" value={s.planName} />
         <Figure label="Seats" value={String(s.seats)} />
-        {s.interval && <Figure label={`Price ${PER[s.interval]}`} value={money(s.amount, s.currency)} />}
+        {s.interval && <Figure label={`Price ${PER[s.interval]}`} value={<Money micros={s.amount} currency={s.currency} />} />}
         {s.renewsAt && <Figure label="Next renewal" value={when(s.renewsAt)} />}
       </dl>
       {s.interval && (
         <p>
-          {money(s.fee, s.currency)} plan fee
+          {unitPrice(s.fee, s.currency)} plan fee
           {s.seatPrice > 0 && (
             <>
               {" "}
-              + {s.seats} × {money(s.seatPrice, s.currency)} a seat
+              + {s.seats} × {unitPrice(s.seatPrice, s.currency)} a seat
             </>
           )}{" "}
           {PER[s.interval]}, taken from the balance when each period starts.

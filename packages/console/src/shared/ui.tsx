@@ -1,6 +1,7 @@
 import { TollgateError } from "@tollgate/sdk";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { exactMoney, money } from "./money.js";
 
 /** A problem from the API, said plainly, with each invalid field when the API named them. */
 export function ProblemText({ error }: { error: unknown }) {
@@ -70,11 +71,16 @@ export function SignInForm(props: { title: string; label: string; notice?: React
 }
 
 /** One headline figure. */
-export function Figure({ label, value }: { label: string; value: string }) {
+export function Figure({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="figure">
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
   );
+}
+
+/** An amount in the currency's minor units, with its exact micros in a tooltip: what a dispute needs. */
+export function Money({ micros, currency }: { micros: number; currency: string }) {
+  return <span title={exactMoney(micros, currency)}>{money(micros, currency)}</span>;
 }
