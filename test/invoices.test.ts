@@ -112,7 +112,12 @@ describe("invoices", () => {
       .set("x-api-key", e.key);
     expect(html.headers["content-type"]).toMatch(/^text\/html/);
     expect(html.text).toContain(`Invoice ${invoice.number}`);
-    expect(html.text).toContain("Total: USD 0.50");
+    // Lines in words from their quantity and unit price, the lines and subtotal exact, the total in cents.
+    expect(html.text).toContain("2 calls × $0.25");
+    expect(html.text).toContain("1 call × $0.001234");
+    expect(html.text).toContain("Subtotal: $0.501234");
+    expect(html.text).toContain("Total: $0.50");
+    expect(html.text).toContain('title="$0.50 (500,000 micros)"');
 
     const pdf = await request(stack.controlPlaneUrl)
       .get(`/v1/accounts/${e.accountId}/invoices/${invoice.id}/pdf`)
@@ -128,9 +133,11 @@ describe("invoices", () => {
     writeFileSync(file, pdf.body as Buffer);
     const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(text).toContain(`Invoice ${invoice.number}`);
-    expect(text).toContain("search: calls at 250000 micros");
-    expect(text).toContain("Subtotal: USD 0.501234");
-    expect(text).toContain("Total: USD 0.50");
+    expect(text).toMatch(/search: calls.*2 calls × \$0\.25\s+= \$0\.50/);
+    expect(text).toMatch(/default: calls.*1 call × \$0\.001234\s+= \$0\.001234/);
+    expect(text).toContain("Subtotal: $0.501234");
+    expect(text).toContain("Rounding: -$0.001234");
+    expect(text).toContain("Total: $0.50");
     // The SDK downloads the same document.
     const viaSdk = Buffer.from(await stack.consumer(e.key).downloadInvoicePdf(e.accountId, invoice.id));
     expect(viaSdk.subarray(0, 5).toString()).toBe("%PDF-");

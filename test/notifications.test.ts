@@ -112,7 +112,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     await spend(3); // 2,000: below
     await check();
     await check();
-    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below USD 0.0025"]);
+    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below $0.0025"]);
     await stack.admin.creditWallet(s.walletId, { amount: 10_000 }, { idempotencyKey: "refill" }); // 12,000: re-armed
     await check();
     await spend(10); // 2,000: below again
@@ -150,7 +150,7 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     for (let i = 0; i < 3; i++) await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": s.key } });
     await check();
     await check();
-    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below USD 0.003"]);
+    expect(mailsTo(s).map((m) => m.subject)).toEqual(["Your balance is below $0.003"]);
   });
 
   it("retries a failing webhook with backoff and logs every attempt", async () => {
@@ -202,6 +202,6 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     } finally {
       await agenda.stop();
     }
-    expect(mailsTo(s)[0]!.subject).toBe("Your balance is below USD 0.0015");
+    expect(mailsTo(s)[0]!.subject).toBe("Your balance is below $0.0015");
   });
 });

@@ -1,20 +1,11 @@
+import { formatMoney, formatUnitPrice } from "@tollgate/money";
 import Handlebars from "handlebars";
 import type { NotificationKind } from "../../models/notification.js";
 
-/** Micros rendered in the currency's minor units: 1234500 USD → "USD 1.2345"; trailing zeros kept to cents. */
-export function formatMoney(micros: number, currency: string): string {
-  const sign = micros < 0 ? "-" : "";
-  const abs = Math.abs(micros);
-  const units = Math.floor(abs / 1_000_000);
-  const fraction = String(abs % 1_000_000)
-    .padStart(6, "0")
-    .replace(/0+$/, "")
-    .padEnd(2, "0");
-  return `${currency} ${sign}${units}.${fraction}`;
-}
-
 const hb = Handlebars.create();
+// Balances and totals in the currency's minor units; a threshold, a recharge and a fee exactly, as they were set or paid.
 hb.registerHelper("money", (micros: number, currency: string) => formatMoney(micros, currency));
+hb.registerHelper("exact", (micros: number, currency: string) => formatUnitPrice(micros, currency));
 
 interface Template {
   subject: HandlebarsTemplateDelegate;
@@ -24,9 +15,9 @@ interface Template {
 
 const source: Record<NotificationKind, { subject: string; text: string; html: string }> = {
   balance_below: {
-    subject: "Your balance is below {{money data.threshold data.currency}}",
-    text: "Your {{data.currency}} balance is {{money data.balance data.currency}}, below the {{money data.threshold data.currency}} you asked to hear about.\nTop up to keep your calls running.",
-    html: "<p>Your {{data.currency}} balance is <strong>{{money data.balance data.currency}}</strong>, below the {{money data.threshold data.currency}} you asked to hear about.</p><p>Top up to keep your calls running.</p>",
+    subject: "Your balance is below {{exact data.threshold data.currency}}",
+    text: "Your {{data.currency}} balance is {{money data.balance data.currency}}, below the {{exact data.threshold data.currency}} you asked to hear about.\nTop up to keep your calls running.",
+    html: "<p>Your {{data.currency}} balance is <strong>{{money data.balance data.currency}}</strong>, below the {{exact data.threshold data.currency}} you asked to hear about.</p><p>Top up to keep your calls running.</p>",
   },
   balance_depleted: {
     subject: "Your balance is used up",
@@ -39,9 +30,9 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     html: "<p>You have used <strong>{{data.used}} of {{data.limit}}</strong> ({{data.percent}}%) of the {{data.quota}} quota for {{data.period}}.</p>",
   },
   recharge_succeeded: {
-    subject: "Recharge of {{money data.amount data.currency}} received",
-    text: "We received your recharge of {{money data.amount data.currency}}{{#if data.automatic}} (automatic){{/if}}. Thank you.",
-    html: "<p>We received your recharge of <strong>{{money data.amount data.currency}}</strong>{{#if data.automatic}} (automatic){{/if}}. Thank you.</p>",
+    subject: "Recharge of {{exact data.amount data.currency}} received",
+    text: "We received your recharge of {{exact data.amount data.currency}}{{#if data.automatic}} (automatic){{/if}}. Thank you.",
+    html: "<p>We received your recharge of <strong>{{exact data.amount data.currency}}</strong>{{#if data.automatic}} (automatic){{/if}}. Thank you.</p>",
   },
   usage_anomaly: {
     subject: "Unusual usage on your account: {{data.calls}} calls in one hour",
@@ -54,14 +45,14 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     html: "<p>{{data.kindLabel}} <strong>{{data.number}}</strong> for {{data.subject}} is issued: <strong>{{money data.total data.currency}}</strong>.</p>",
   },
   fee_past_due: {
-    subject: "Your {{data.planName}} fee of {{money data.amount data.currency}} is due",
-    text: "The {{data.planName}} fee of {{money data.amount data.currency}} for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}. Top up before {{data.graceUntil}} (UTC): the fee is paid at once, and after that time your calls are refused until it is.",
-    html: "<p>The {{data.planName}} fee of <strong>{{money data.amount data.currency}}</strong> for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}.</p><p>Top up before <strong>{{data.graceUntil}}</strong> (UTC): the fee is paid at once, and after that time your calls are refused until it is.</p>",
+    subject: "Your {{data.planName}} fee of {{exact data.amount data.currency}} is due",
+    text: "The {{data.planName}} fee of {{exact data.amount data.currency}} for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}. Top up before {{data.graceUntil}} (UTC): the fee is paid at once, and after that time your calls are refused until it is.",
+    html: "<p>The {{data.planName}} fee of <strong>{{exact data.amount data.currency}}</strong> for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}.</p><p>Top up before <strong>{{data.graceUntil}}</strong> (UTC): the fee is paid at once, and after that time your calls are refused until it is.</p>",
   },
   recharge_failed: {
-    subject: "Your recharge of {{money data.amount data.currency}} failed",
-    text: "Your {{#if data.automatic}}automatic {{/if}}recharge of {{money data.amount data.currency}} failed: {{data.reason}}.",
-    html: "<p>Your {{#if data.automatic}}automatic {{/if}}recharge of <strong>{{money data.amount data.currency}}</strong> failed: {{data.reason}}.</p>",
+    subject: "Your recharge of {{exact data.amount data.currency}} failed",
+    text: "Your {{#if data.automatic}}automatic {{/if}}recharge of {{exact data.amount data.currency}} failed: {{data.reason}}.",
+    html: "<p>Your {{#if data.automatic}}automatic {{/if}}recharge of <strong>{{exact data.amount data.currency}}</strong> failed: {{data.reason}}.</p>",
   },
 };
 
