@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { chromium, type Browser, type Page } from "playwright-core";
 import Stripe from "stripe";
-import { TollgateAdminClient } from "@tollgate/sdk";
+import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./support/env.js";
@@ -67,6 +67,8 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(await portalLink(a.accountId));
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$70.00");
+    // The balance in cents; its exact micros in a tooltip, for a dispute.
+    expect(await page.getByTestId("balance").locator("span[title]").first().getAttribute("title")).toBe("$70.00 (70,000,000 micros)");
     expect(page.url()).not.toContain("login="); // the secret left the address bar
     // Every card is a region named by its title (an id built from "Top up" held a space and named nothing).
     for (const title of ["Top up", "Transactions", "Usage, last 30 days"])
@@ -232,7 +234,9 @@ describe("the customer portal and the admin console, in a real browser", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     const rows = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
-    expect(rows.reduce((s, r) => s + Number(r.amount), 0)).toBe(api.totals[0]!.amount);
+    // Each amount twice: exact in dollars (never rounded) and in micros, which add up to the report's total.
+    expect(rows.reduce((s, r) => s + Number(r.amount_micros), 0)).toBe(api.totals[0]!.amount);
+    for (const r of rows) expect(r.amount).toBe(decimalAmount(Number(r.amount_micros)));
     expect(rows.length).toBe(api.rows.length);
 
     await page.getByRole("button", { name: "Accounts" }).click();
@@ -402,16 +406,13 @@ describe("the customer portal and the admin console, in a real browser", () => {
       .waitFor();
     const fees = (await stack.admin.listFees(account.id)).items;
     expect(fees[0]!.change).toMatchObject({ fromSeats: 2, toSeats: 4 });
-    // As the console writes money: whole cents with 2 digits, anything finer to the micro.
+    // As the console writes money: in cents, the exact micros in the amount's tooltip.
     const charged = fees[0]!.amount;
-    const shown = new Intl.NumberFormat("en-US", {
-      style: "currency",
-      currency: "USD",
-      minimumFractionDigits: 2,
-      maximumFractionDigits: Number.isInteger(charged / 10_000) ? 2 : 6,
-    }).format(charged / 1_000_000);
+    const shown = formatMoney(charged, "USD");
     // The table is read again after the change: wait for that, not for a fixed time.
     await expect.poll(() => section.getByRole("table", { name: "Fees" }).innerText()).toContain(`Seats 2 → 4: charged ${shown}`);
+    const amount = section.getByRole("table", { name: "Fees" }).locator("tbody tr").first().locator("span[title]");
+    expect(await amount.getAttribute("title")).toBe(formatExactMoney(charged, "USD"));
     expect((await stack.admin.getSubscription(account.id)).seats).toBe(4);
     await shoot(page, `${SHOTS}console-subscription.png`);
     // The plan's recurring fee, read and changed on the Plans page.

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bookingCallOf, jobs, packCalls, ROLLUP_COLLECTION, storeUsageEvents } from "@tollgate/control-plane";
-import type { UsageReport } from "@tollgate/sdk";
+import { decimalAmount, type UsageReport } from "@tollgate/sdk";
 import { call } from "./support/http.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
@@ -219,27 +219,38 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     const json = await stack.admin.getUsageReport(q);
     const rows = parse<Record<string, string>>(await stack.admin.getUsageReportCsv(q), { columns: true });
     expect(rows).toEqual(
-      json.rows.map((r) => ({ ...r, group: r.group ?? "", calls: String(r.calls), units: String(r.units), amount: String(r.amount) })),
+      json.rows.map((r) => ({
+        ...r,
+        group: r.group ?? "",
+        calls: String(r.calls),
+        units: String(r.units),
+        amount: decimalAmount(r.amount),
+        amount_micros: String(r.amount),
+      })),
     );
 
     const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
     const recharges = await stack.admin.getRechargeReport(range);
     const topUps = parse<Record<string, string>>(await stack.admin.getRechargeReportCsv(range), { columns: true });
-    expect(topUps.map((t) => [t.entryId, t.method, Number(t.amount), t.at])).toEqual(
-      recharges.topUps.map((t) => [t.entryId, t.method, t.amount, t.at]),
+    expect(topUps.map((t) => [t.entryId, t.method, t.amount, Number(t.amount_micros), t.at])).toEqual(
+      recharges.topUps.map((t) => [t.entryId, t.method, decimalAmount(t.amount), t.amount, t.at]),
+    );
+    const totals = parse<Record<string, string>>(await stack.admin.getRechargeReportCsv({ ...range, table: "totals" }), { columns: true });
+    expect(totals.map((t) => [t.method, t.total, Number(t.total_micros), t.average, Number(t.average_micros)])).toEqual(
+      recharges.totals.map((t) => [t.method, decimalAmount(t.total), t.total, decimalAmount(t.average), t.average]),
     );
 
     const financial = await stack.admin.getFinancialReport(range);
     const lines = parse<Record<string, string>>(await stack.admin.getFinancialReportCsv(range), { columns: true });
-    expect(Number(lines.find((l) => l.figure === "revenue.booked")!.amount)).toBe(financial.currencies[0]!.revenue.booked);
-    expect(Number(lines.find((l) => l.figure === "recharges.byMethod.voucher")!.amount)).toBe(50_000);
+    expect(Number(lines.find((l) => l.figure === "revenue.booked")!.amount_micros)).toBe(financial.currencies[0]!.revenue.booked);
+    expect(lines.find((l) => l.figure === "recharges.byMethod.voucher")).toMatchObject({ amount: "0.050000", amount_micros: "50000" });
 
     // Accept: text/csv alone asks for it too.
     const res = await fetch(`${stack.controlPlaneUrl}/v1/reports/usage?from=${history.from}&to=${history.to}`, {
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: "text/csv" },
     });
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect((await res.text()).split("\n")[0]).toBe("currency,bucketStart,group,calls,units,amount");
+    expect((await res.text()).split("\n")[0]).toBe("currency,bucketStart,group,calls,units,amount,amount_micros");
   });
 
   it("a booking redone after a crash adds nothing twice to the rollups", async () => {
