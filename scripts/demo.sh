@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts the whole product with a demo: a small upstream API, the control plane, the metered gateway in
-# front of the upstream, and a seeded plan, account, funded wallet and API key. Prints what to type next.
-# Ctrl-C stops the three processes (Redis and FerretDB keep running; `npm run services:down` stops FerretDB).
+# front of the upstream, card payments (stripe-mock behind the demo's checkout page), and a seeded plan,
+# account, funded wallet and API key. Prints what to type next.
+# Ctrl-C stops the demo's processes (Redis and FerretDB keep running; `npm run services:down` stops FerretDB).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -9,8 +10,13 @@ cd "$ROOT"
 UPSTREAM_PORT="${UPSTREAM_PORT:-4000}"
 CONTROL_PLANE_PORT="${CONTROL_PLANE_PORT:-3000}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
-for port in "$UPSTREAM_PORT" "$CONTROL_PLANE_PORT" "$GATEWAY_PORT"; do
-  if tcp_open "127.0.0.1:$port"; then log "port $port is taken; set UPSTREAM_PORT, CONTROL_PLANE_PORT or GATEWAY_PORT"; exit 1; fi
+CHECKOUT_PORT="${CHECKOUT_PORT:-4100}"
+STRIPE_MOCK_PORT="${STRIPE_MOCK_PORT:-12111}"
+for port in "$UPSTREAM_PORT" "$CONTROL_PLANE_PORT" "$GATEWAY_PORT" "$CHECKOUT_PORT" "$STRIPE_MOCK_PORT" "$((STRIPE_MOCK_PORT + 1))"; do
+  if tcp_open "127.0.0.1:$port"; then
+    log "port $port is taken; set UPSTREAM_PORT, CONTROL_PLANE_PORT, GATEWAY_PORT, CHECKOUT_PORT or STRIPE_MOCK_PORT (and the one after it)"
+    exit 1
+  fi
 done
 
 services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
@@ -39,12 +45,25 @@ wait_http() {
 
 PORT="$UPSTREAM_PORT" node load/dist/upstream.js >"$RUN_DIR/upstream.log" 2>&1 &
 pids+=($!)
+# Card payments: stripe-mock answers Stripe's API; the demo's checkout (load/src/demo-checkout.ts) stands in front
+# of it for what a Stripe test account does beyond the API: the hosted payment page, and the signed webhooks.
+"$STRIPE_MOCK_BIN" -http-addr "127.0.0.1:$STRIPE_MOCK_PORT" -https-addr "127.0.0.1:$((STRIPE_MOCK_PORT + 1))" >"$RUN_DIR/stripe-mock.log" 2>&1 &
+pids+=($!)
+export STRIPE_SECRET_KEY="sk_test_demo"
+STRIPE_WEBHOOK_SECRET="whsec_demo_$(node -p 'require("crypto").randomBytes(18).toString("base64url")')"
+export STRIPE_WEBHOOK_SECRET
+export STRIPE_API_BASE="http://127.0.0.1:$CHECKOUT_PORT"
+PORT="$CHECKOUT_PORT" STRIPE_MOCK_URL="http://127.0.0.1:$STRIPE_MOCK_PORT" CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" \
+  node load/dist/demo-checkout.js >"$RUN_DIR/demo-checkout.log" 2>&1 &
+pids+=($!)
 PORT="$CONTROL_PLANE_PORT" node packages/control-plane/dist/main.js >"$RUN_DIR/control-plane.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
 PORT="$GATEWAY_PORT" UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node packages/gateway-plugin/dist/main.js >"$RUN_DIR/gateway.log" 2>&1 &
 pids+=($!)
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
+for _ in $(seq 100); do tcp_open "127.0.0.1:$STRIPE_MOCK_PORT" && break; sleep 0.1; done
+tcp_open "127.0.0.1:$STRIPE_MOCK_PORT" || { log "stripe-mock did not start; its log is $RUN_DIR/stripe-mock.log"; exit 1; }
 
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1000 SEED_CALLS=5 node load/dist/seed.js)"
 eval "$seeded"
@@ -104,6 +123,10 @@ cat <<TXT
     admin console   $C/console/   (sign in as $OWNER_EMAIL, password $OWNER_PASSWORD)
   The busy customer makes ~3 calls a second; usage is booked every 5 s, so the charts move.
 
+  In the portal: "Top up" → "Pay by card" opens the demo's checkout page (stripe-mock behind it: no real card,
+  no real money); "Pay" credits the wallet through the signed webhook, exactly once, and keeps the card, so
+  "Automatic top-up" can then be turned on. In the console: the busy customer's ledger shows the recharge.
+
   Seeded: plan $PLAN_ID at 1000 micros (USD 0.001) per call; account $ACCOUNT_ID
           with wallet $WALLET_ID holding $BALANCE micros (5 calls).
   API key (shown once): $API_KEY
@@ -125,6 +148,6 @@ cat <<TXT
     curl -s -X POST $C/v1/wallets/$WALLET_ID/credits -H 'Authorization: Bearer $ADMIN_TOKEN' \\
       -H 'Content-Type: application/json' -H 'Idempotency-Key: topup-1' -d '{"amount": 3000}'
 
-  Logs: $RUN_DIR/{upstream,control-plane,gateway}.log   Stop: Ctrl-C
+  Logs: $RUN_DIR/{upstream,control-plane,gateway,demo-checkout,stripe-mock}.log   Stop: Ctrl-C
 TXT
 wait

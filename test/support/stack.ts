@@ -113,7 +113,8 @@ export async function startStack(
     claimIdleMs?: number;
     redisUrl?: string;
     rateLimitFailure?: "open" | "closed";
-    stripe?: boolean;
+    /** stripe-mock as the Stripe API; `through` puts something in front of it (the demo's checkout) and answers its address. */
+    stripe?: boolean | { through: (stripeMockUrl: string) => Promise<string> };
     autoRecharge?: boolean;
     mailer?: Mailer;
     webhooks?: WebhookPolicy;
@@ -127,7 +128,11 @@ export async function startStack(
   if (stripeMock)
     payments.set(
       "stripe",
-      new StripeProvider({ secretKey: "sk_test_tollgate", webhookSecret: STRIPE_WEBHOOK_SECRET, apiBase: stripeMock.url }),
+      new StripeProvider({
+        secretKey: "sk_test_tollgate",
+        webhookSecret: STRIPE_WEBHOOK_SECRET,
+        apiBase: typeof options.stripe === "object" ? await options.stripe.through(stripeMock.url) : stripeMock.url,
+      }),
     );
   const dbName = uniqueName("db");
   const prefix = `${uniqueName("rk")}:`;
