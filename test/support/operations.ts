@@ -148,6 +148,16 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["suspendAccount", () => s(`/v1/accounts/${ids.accountId}/suspend`, { reason: "walk" })],
     ["resumeAccount", () => s(`/v1/accounts/${ids.accountId}/resume`, { reason: "walk" })],
     ["setBilling", () => s(`/v1/accounts/${ids.accountId}/billing`, { billingMode: "hybrid", creditLimit: 5 * USD })],
+    [
+      "setBillingDetails",
+      () =>
+        s(`/v1/accounts/${ids.accountId}/billing-details`, {
+          legalName: "Walk Trading Lda",
+          address: { line1: "Rua do Passeio 1", city: "Lisboa", postalCode: "1000-001", country: "PT" },
+          taxId: "PT123456789",
+        }),
+    ],
+    ["removeBillingDetails", () => s(`/v1/accounts/${ids.accountId}/billing-details`)],
     ["createWallet", () => s(`/v1/accounts/${ids.accountId}/wallets`, { currency: "EUR" })],
     [
       "createApiKey",
@@ -235,6 +245,8 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["setNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`, { emails: ["ops@example.com"] })],
     ["getNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`)],
     ["listNotifications", () => s(`/v1/accounts/${ids.accountId}/notifications`)],
+    ["getIssuerProfile", () => s("/v1/issuer-profile")],
+    ["setIssuerProfile", () => s("/v1/issuer-profile", { legalName: "Walk Issuer Lda", dueDays: 30, footer: "Registered in Lisbon" })],
     ["closeBillingPeriod", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices`, { periodStart: `${month()}-01` })],
     ["listInvoices", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices`)],
     ["getInvoice", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices/${postpaid[0]!.invoiceId}`)],

@@ -4,6 +4,8 @@ import { ANOMALY_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
+import type { BillingDetails, IssuerDetails } from "../models/index.js";
+import { billingDetails, issuerProfile } from "./party-schemas.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -76,6 +78,7 @@ export const accountView = z.object({
     anchorMonth: z.number().int().optional(),
   }),
   seats: z.number().int().describe("seats, priced by the plan's seat price"),
+  billingDetails: billingDetails.optional().describe("who its documents are addressed to (absent: its name only)"),
   createdAt: z.string(),
   wallets: z.array(walletView),
 });
@@ -87,8 +90,38 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   billingMode: a.billingMode ?? "prepaid",
   billingCycle: a.billingCycle ?? { interval: "month", anchorDay: 1 },
   seats: a.seats ?? 1,
+  ...(a.billingDetails ? { billingDetails: toBillingDetailsView(a.billingDetails) } : {}),
   createdAt: a.createdAt.toISOString(),
   wallets: wallets.map(toWalletView),
+});
+
+export const toBillingDetailsView = (d: BillingDetails): z.infer<typeof billingDetails> => ({
+  legalName: d.legalName,
+  address: {
+    line1: d.address.line1,
+    ...(d.address.line2 ? { line2: d.address.line2 } : {}),
+    city: d.address.city,
+    ...(d.address.postalCode ? { postalCode: d.address.postalCode } : {}),
+    ...(d.address.region ? { region: d.address.region } : {}),
+    country: d.address.country,
+  },
+  ...(d.taxId ? { taxId: d.taxId } : {}),
+  ...(d.email ? { email: d.email } : {}),
+});
+
+/** The issuer profile as the API shows it: what documents print, whether anybody set it, and when. */
+export const issuerProfileView = issuerProfile.extend({
+  configured: z.boolean().describe("false until the profile is set: documents print the defaults shown"),
+  updatedAt: z.string().optional(),
+});
+export const toIssuerProfileView = (p: IssuerDetails, updatedAt?: Date): z.infer<typeof issuerProfileView> => ({
+  ...toIssuerDetailsView(p),
+  configured: updatedAt !== undefined,
+  ...(updatedAt ? { updatedAt: updatedAt.toISOString() } : {}),
+});
+const toIssuerDetailsView = (p: IssuerDetails): z.infer<typeof issuerProfile> => ({
+  ...(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as IssuerDetails),
+  ...(p.address ? { address: toBillingDetailsView({ legalName: p.legalName, address: p.address }).address } : {}),
 });
 
 export const apiKeyView = z.object({
@@ -303,6 +336,15 @@ export const invoiceView = z.object({
       "period invoices: usage of the period charged before this instant is billed here; later usage goes on the period's next invoice",
     ),
   amountPaid: z.number().int().describe("micros received for this invoice (ledger payment entries)"),
+  issuer: issuerProfile
+    .omit({ logo: true })
+    .optional()
+    .describe("finalized documents: who issued it, as the issuer profile was when it was finalized"),
+  customer: z
+    .object({ name: z.string(), billingDetails: billingDetails.optional() })
+    .optional()
+    .describe("finalized documents: who it is to, as the account was when it was finalized"),
+  dueAt: z.string().optional().describe("finalized invoices: when payment is due (the issuer's payment terms)"),
   finalizedAt: z.string().optional(),
   paidAt: z.string().optional(),
   voidedAt: z.string().optional(),
@@ -331,6 +373,11 @@ export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
   ...(i.periodTo ? { periodTo: i.periodTo.toISOString() } : {}),
   ...(i.cutoff ? { cutoff: i.cutoff.toISOString() } : {}),
   amountPaid: i.kind === "receipt" ? i.total : (i.amountPaid ?? 0),
+  ...(i.issuerDetails ? { issuer: (({ logo: _logo, ...rest }) => toIssuerDetailsView(rest))(i.issuerDetails) } : {}),
+  ...(i.customerName
+    ? { customer: { name: i.customerName, ...(i.customerDetails ? { billingDetails: toBillingDetailsView(i.customerDetails) } : {}) } }
+    : {}),
+  ...(i.dueAt ? { dueAt: i.dueAt.toISOString() } : {}),
   ...(i.finalizedAt ? { finalizedAt: i.finalizedAt.toISOString() } : {}),
   ...(i.paidAt ? { paidAt: i.paidAt.toISOString() } : {}),
   ...(i.voidedAt ? { voidedAt: i.voidedAt.toISOString() } : {}),

@@ -1,5 +1,6 @@
 import { Schema } from "mongoose";
 import type { AccountStatus } from "@tollgate/metering/store";
+import { billingDetailsSchema, type BillingDetails } from "./parties.js";
 
 /** Monthly from an anchor day, weekly from an anchor weekday, or yearly from an anchor date (see invoices/cycles.ts). */
 export interface BillingCycle {
@@ -30,6 +31,8 @@ export interface Account {
    * of the last period it has a fee for.
    */
   subscription?: { cycle: BillingCycle; since: Date; renewedTo?: Date };
+  /** Who its documents are addressed to (absent: its name only). */
+  billingDetails?: BillingDetails;
   createdAt: Date;
 }
 
@@ -43,6 +46,7 @@ export const accountSchema = new Schema<Account>(
     billingCycle: { type: cycleSchema, required: false },
     seats: { type: Number, required: true, default: 1 },
     subscription: { type: { _id: false, cycle: cycleSchema, since: Date, renewedTo: Date }, required: false },
+    billingDetails: { type: billingDetailsSchema, required: false },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

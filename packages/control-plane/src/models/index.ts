@@ -7,6 +7,7 @@ import { planSchema, type Plan } from "./plan.js";
 import { feeSchema, type Fee } from "./fee.js";
 import { firstAnswerSchema, type FirstAnswer } from "./first-answer.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
+import { issuerProfileSchema, type IssuerProfile } from "./parties.js";
 import {
   bookingMarkSchema,
   unbookedUsageSchema,
@@ -74,7 +75,8 @@ const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
   { versionKey: false },
 );
 
-export type { Invoice, InvoiceAssignment, InvoiceCounter };
+export type { Invoice, InvoiceAssignment, InvoiceCounter, IssuerProfile };
+export type { BillingDetails, IssuerDetails, PostalAddress } from "./parties.js";
 export { ROLES };
 export type {
   Account,
@@ -152,6 +154,8 @@ export interface Models {
   InvoiceNumber: Model<InvoiceNumber>;
   /** The invoice billing each call once (insert-only, beside the usage events). */
   InvoiceAssignment: Model<InvoiceAssignment>;
+  /** Who documents are from, one per issuer. */
+  IssuerProfile: Model<IssuerProfile>;
   RollupIntent: Model<RollupIntent>;
   /** The rollups, in collections per period and kind (not one model: see models/rollup.ts). */
   Rollups: RollupStore;
@@ -192,6 +196,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     InvoiceCounter: conn.model<InvoiceCounter>("InvoiceCounter", invoiceCounterSchema, "invoice_counters"),
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
     InvoiceAssignment: conn.model<InvoiceAssignment>("InvoiceAssignment", invoiceAssignmentSchema, "invoice_assignments"),
+    IssuerProfile: conn.model<IssuerProfile>("IssuerProfile", issuerProfileSchema, "issuer_profiles"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),

@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import { billingDetailsSchema, issuerDetailsSchema, type BillingDetails, type IssuerDetails } from "./parties.js";
 
 export interface InvoiceLine {
   /** Usage, a subscription's recurring fee or seats, a prorated change, or anything else (a credit note's). */
@@ -44,6 +45,14 @@ export interface Invoice {
   cutoff?: Date;
   /** Invoices: micros received so far (the sum of the ledger's payment entries for it, kept here for display). */
   amountPaid?: number;
+  /**
+   * Copied when it is finalized, so the document says forever what it said then: who issued it (the issuer
+   * profile), who it is to (the account's name and billing details), and, for invoices, when it falls due.
+   */
+  issuerDetails?: IssuerDetails;
+  customerName?: string;
+  customerDetails?: BillingDetails;
+  dueAt?: Date;
   createdAt: Date;
   finalizedAt?: Date;
   paidAt?: Date;
@@ -75,6 +84,10 @@ export const invoiceSchema = new Schema<Invoice>(
     periodTo: { type: Date },
     cutoff: { type: Date },
     amountPaid: { type: Number },
+    issuerDetails: { type: issuerDetailsSchema },
+    customerName: { type: String },
+    customerDetails: { type: billingDetailsSchema },
+    dueAt: { type: Date },
     createdAt: { type: Date, required: true },
     finalizedAt: { type: Date },
     paidAt: { type: Date },

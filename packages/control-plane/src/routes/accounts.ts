@@ -6,6 +6,8 @@ import { accountView, toAccountView, toWalletView, walletView } from "../http/vi
 import { createAccount, getAccount } from "../services/accounts/create.js";
 import { openWallet } from "../services/accounts/open-wallet.js";
 import { setBilling } from "../services/accounts/set-billing.js";
+import { setBillingDetails } from "../services/accounts/billing-details.js";
+import { billingDetails } from "../http/party-schemas.js";
 import { searchAccounts } from "../services/accounts/search.js";
 import { setAccountStatus } from "../services/accounts/set-status.js";
 
@@ -96,6 +98,43 @@ export const setBillingRoute = defineRoute({
     const set = await setBilling(ctx, params.accountId, body, principal.actor);
     if (!set.ok) return set;
     return { status: 200, body: toAccountView(set.value.account, set.value.wallets) };
+  },
+});
+
+/** Staff who keep customers' records, and the customer itself (its own key, or its portal session). */
+const BILLING_DETAILS_ROLES = ["owner", "admin", "finance", "support"] as const;
+
+export const setBillingDetailsRoute = defineRoute({
+  method: "put",
+  path: "/v1/accounts/:accountId/billing-details",
+  operationId: "setBillingDetails",
+  summary:
+    "Who the account's documents are addressed to: legal name, postal address, tax id and billing email (staff, or the account itself from its portal). Documents finalized from now on print them; finalized ones keep theirs.",
+  access: "owner",
+  roles: BILLING_DETAILS_ROLES,
+  params: accountParams,
+  body: billingDetails,
+  responses: { 200: { description: "The account", schema: accountView } },
+  problems: ["not_found"],
+  async handle({ params, body, principal, ctx }) {
+    const set = await setBillingDetails(ctx, params.accountId, body, principal.actor);
+    return set.ok ? { status: 200, body: toAccountView(set.value.account, set.value.wallets) } : set;
+  },
+});
+
+export const removeBillingDetailsRoute = defineRoute({
+  method: "delete",
+  path: "/v1/accounts/:accountId/billing-details",
+  operationId: "removeBillingDetails",
+  summary: "Remove the account's billing details: documents finalized from now on are addressed to its name only.",
+  access: "owner",
+  roles: BILLING_DETAILS_ROLES,
+  params: accountParams,
+  responses: { 200: { description: "The account", schema: accountView } },
+  problems: ["not_found"],
+  async handle({ params, principal, ctx }) {
+    const set = await setBillingDetails(ctx, params.accountId, undefined, principal.actor);
+    return set.ok ? { status: 200, body: toAccountView(set.value.account, set.value.wallets) } : set;
   },
 });
 

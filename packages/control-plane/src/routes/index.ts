@@ -3,11 +3,14 @@ import {
   createAccountRoute,
   getAccountRoute,
   openWalletRoute,
+  removeBillingDetailsRoute,
   resumeAccountRoute,
   searchAccountsRoute,
+  setBillingDetailsRoute,
   setBillingRoute,
   suspendAccountRoute,
 } from "./accounts.js";
+import { getIssuerProfileRoute, setIssuerProfileRoute } from "./issuer.js";
 import { getBalanceRoute, getMyBalance } from "./balance.js";
 import { accountLimitsRoute, createApiKeyRoute, listApiKeys, revokeApiKeyRoute } from "./keys.js";
 import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plans.js";
@@ -80,6 +83,8 @@ export const routes: RouteSpec[] = [
   suspendAccountRoute,
   resumeAccountRoute,
   setBillingRoute,
+  setBillingDetailsRoute,
+  removeBillingDetailsRoute,
   getSubscriptionRoute,
   changeSubscriptionRoute,
   listFeesRoute,
@@ -130,6 +135,8 @@ export const routes: RouteSpec[] = [
   payInvoice,
   voidInvoice,
   creditNote,
+  getIssuerProfileRoute,
+  setIssuerProfileRoute,
   usageReportRoute,
   myUsageReportRoute,
   rechargeReportRoute,

@@ -6,7 +6,8 @@ import type { InvoiceLine } from "../../models/invoice.js";
 import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";
 import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
-import { createOnce, finalize, ISSUER, totals } from "./documents.js";
+import { createOnce, finalize, totals } from "./documents.js";
+import { ISSUER } from "./issuer.js";
 
 const MAX_LINES = 100;
 

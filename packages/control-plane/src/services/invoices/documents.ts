@@ -9,8 +9,7 @@ import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
 import { postEntry } from "../ledger/post-entry.js";
-
-export const ISSUER = "tollgate";
+import { getIssuerProfile, ISSUER } from "./issuer.js";
 
 /** Lines are exact micros; the total due is rounded half up to the currency's minor unit, once. */
 export function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "subtotal" | "total" | "rounding"> {
@@ -167,11 +166,24 @@ export async function finalize(ctx: AppContext, invoiceId: string): Promise<Outc
 async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice> {
   const { Invoice: Invoices, InvoiceCounter, InvoiceNumber } = ctx.models;
   await insertOnce(InvoiceCounter, { _id: invoice.issuer, next: 1 });
-  const stamp = (sequence: number) =>
-    Invoices.updateOne(
+  const parties = await partiesOf(ctx, invoice);
+  const stamp = (sequence: number) => {
+    const finalizedAt = new Date();
+    return Invoices.updateOne(
       { _id: invoice._id },
-      { $set: { sequence, number: `TG-${String(sequence).padStart(6, "0")}`, status: "finalized", finalizedAt: new Date() } },
+      {
+        $set: {
+          sequence,
+          number: `TG-${String(sequence).padStart(6, "0")}`,
+          status: "finalized",
+          finalizedAt,
+          ...parties,
+          // Invoices fall due after the issuer's payment terms; receipts are paid, credit notes owe nothing.
+          ...(invoice.kind === "invoice" ? { dueAt: new Date(finalizedAt.getTime() + parties.issuerDetails.dueDays * DAY) } : {}),
+        },
+      },
     );
+  };
   const advancePast = (sequence: number) =>
     InvoiceCounter.updateOne({ _id: invoice.issuer, next: sequence }, { $set: { next: sequence + 1 } });
   for (;;) {
@@ -236,6 +248,22 @@ async function voidLocked(ctx: AppContext, invoiceId: string): Promise<Outcome<I
       { returnDocument: "after" },
     ).lean())!,
   );
+}
+
+const DAY = 86_400_000;
+
+/** Who a document is from and to, as it will print them for good: the issuer profile and the account's details now. */
+async function partiesOf(
+  ctx: AppContext,
+  invoice: Invoice,
+): Promise<Pick<Invoice, "issuerDetails" | "customerName" | "customerDetails"> & { issuerDetails: NonNullable<Invoice["issuerDetails"]> }> {
+  const { profile } = await getIssuerProfile(ctx, invoice.issuer);
+  const account = await ctx.models.Account.findById(invoice.accountId, { name: 1, billingDetails: 1 }).lean();
+  return {
+    issuerDetails: profile,
+    ...(account ? { customerName: account.name } : {}),
+    ...(account?.billingDetails ? { customerDetails: account.billingDetails } : {}),
+  };
 }
 
 export function label(kind: Invoice["kind"]): string {
