@@ -14,7 +14,7 @@ export class ProblemError extends Error {
 
   /** An expected failure a service returned, thrown by a caller that cannot answer it (a job, a flow that must stop). */
   static failed(f: Failure): ProblemError {
-    return new ProblemError(f.code, f.detail, f.extensions);
+    return new ProblemError(f.code, f.detail, f.extensions, f.headers);
   }
 
   /** A problem the charging core answered, thrown as it is, with the headers that go with it. */

@@ -121,7 +121,7 @@ export const signInConsoleRoute = defineRoute({
     401: { description: "Wrong credentials" },
     429: { description: "Too many failed sign-ins" },
   },
-  problems: ["unauthorized"],
+  problems: ["unauthorized", "rate_limited"],
   async handle({ body, ctx, address }) {
     const signedIn =
       "token" in body ? await signInConsole(ctx, body.token) : await signInConsoleWithPassword(ctx, body.email, body.password, address);

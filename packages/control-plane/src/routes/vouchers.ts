@@ -49,7 +49,8 @@ export const createVoucherBatch = defineRoute({
 const redeemBody = z.strictObject({ code: z.string().min(4).max(64) });
 
 async function redeem(ctx: AppContext, accountId: string, code: string, actor: string, address: string) {
-  await ctx.redeemGuard.check(accountId, address);
+  const refused = await ctx.redeemGuard.check(accountId, address);
+  if (refused !== undefined) return refused;
   try {
     const redeemed = await redeemVoucher(ctx, accountId, code, actor);
     if (!redeemed.ok) {
@@ -73,8 +74,8 @@ const redeemResponses = {
   },
   429: { description: "Too many invalid codes from this account or address (`rate_limited`, with `retryAfterSeconds`)" },
 };
-/** The failures a redemption returns (the 429 is the guard's, thrown before the service is called). */
-const redeemProblems = ["unprocessable"] as const;
+/** The failures a redemption returns: the service's, and the guard's 429 before the service is called. */
+const redeemProblems = ["unprocessable", "rate_limited"] as const;
 
 export const redeemForAccount = defineRoute({
   method: "post",

@@ -1,6 +1,6 @@
 import type { RedisClient } from "@tollgate/metering";
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import { ProblemError } from "../domain/problem-error.js";
+import { failure, type Failure } from "../domain/outcome.js";
 
 /**
  * Brute force against a secret (a voucher code, a password): every failed attempt costs a point, per subject
@@ -32,16 +32,19 @@ export class FailureGuard {
     });
   }
 
-  async check(subject: string, address: string): Promise<void> {
+  /** The refusal (429, with `Retry-After`) when the subject or the address has used up its budget; nothing otherwise. */
+  async check(subject: string, address: string): Promise<Failure<"rate_limited"> | undefined> {
     for (const [limiter, key] of [
       [this.perSubject, subject],
       [this.perAddress, address],
     ] as const) {
       const state = await limiter.get(key);
       if (state !== null && state.consumedPoints >= limiter.points) {
-        throw new ProblemError("rate_limited", this.refusal, { retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) });
+        const seconds = Math.ceil(state.msBeforeNext / 1000);
+        return failure("rate_limited", this.refusal, { retryAfterSeconds: seconds }, { "retry-after": String(seconds) });
       }
     }
+    return undefined;
   }
 
   async failed(subject: string, address: string): Promise<void> {

@@ -101,14 +101,13 @@ export async function signInConsoleWithPassword(
   email: string,
   password: string,
   address: string,
-): Promise<Outcome<{ secret: string; actor: string; expiresAt: Date }, "unauthorized">> {
+): Promise<Outcome<{ secret: string; actor: string; expiresAt: Date }, "unauthorized" | "rate_limited">> {
   const subject = email.toLowerCase();
-  // A sign-in past its budget still throws the guard's 429 (rate_limited), with its Retry-After header.
-  try {
-    await ctx.signInGuard.check(subject, address);
-  } catch (error) {
+  // A sign-in past its budget is refused (429, with its Retry-After header), even with the right password.
+  const refused = await ctx.signInGuard.check(subject, address);
+  if (refused !== undefined) {
     await audit(ctx, "anonymous", "console.sign_in_refused", subject, { address, reason: "rate_limited" });
-    throw error;
+    return refused;
   }
   const user = await checkPassword(ctx.models, subject, password);
   if (user === undefined) {
