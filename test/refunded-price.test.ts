@@ -49,7 +49,9 @@ describe("refunded usage events: price 0, whenever the void came", () => {
   const chargedCall = async (eventId: string): Promise<RatedCall> => {
     // Not ingested yet: its time is only what a void that arrives first records.
     const at = (await stack.ctx.models.UsageEvent.findById(eventId).lean())?.timestamp.getTime() ?? Date.now();
-    const plan = await stack.ctx.charging.plans.plan(s.planId);
+    const published = await stack.ctx.charging.plans.plan(s.planId);
+    if (!published.ok) throw new Error(published.detail);
+    const plan = published.value;
     const product = productById(plan, "sms")!;
     const key = { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
     return ratedCall(key, plan, product, eventId, at, "POST", "/v1/charges", { line: rateLineOf(product, undefined)! });

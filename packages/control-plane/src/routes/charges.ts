@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { RESPONSE_HEADERS, rateLimitHeaderPairs } from "@tollgate/metering";
 import { chargeView, usageReportView } from "../http/charging-views.js";
-import { ProblemError } from "../domain/problem-error.js";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { attributes, chargeUnits, id, productId, timestamp } from "../http/schemas.js";
 import { reportUsage } from "../services/charges/batch.js";
-import { directCharge } from "../services/charges/direct.js";
+import { CHARGE_REFUSALS, directCharge } from "../services/charges/direct.js";
 
 const chargeBody = z.strictObject({
   accountId: id.optional().describe("the account to charge: required with a staff credential; a key charges its own"),
@@ -36,20 +35,12 @@ export const createChargeRoute = defineRoute({
     },
     503: { description: "Metering is unavailable: nothing was charged" },
   },
+  problems: [...CHARGE_REFUSALS, "forbidden", "validation_failed"],
   async handle({ body, principal, idempotencyKey, ctx }) {
     const outcome = await directCharge(ctx, { principal, ...body, idempotencyKey });
-    ctx.metrics.charges.inc(
-      outcome.ok
-        ? { form: "direct", outcome: outcome.replayed ? "replayed" : "charged", code: "" }
-        : { form: "direct", outcome: "refused", code: outcome.problem.code },
-    );
-    const limitHeaders = outcome.rateLimit ? rateLimitHeaderPairs(outcome.rateLimit) : {};
-    if (!outcome.ok) {
-      const headers: Record<string, string> = { ...limitHeaders };
-      if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
-      throw ProblemError.of(outcome.problem, headers);
-    }
-    const { ok: _ok, rateLimit: _limits, replayed, eventId, ...charge } = outcome;
+    if (!outcome.ok) return outcome;
+    const { rateLimit, replayed, eventId, ...charge } = outcome.value;
+    const limitHeaders = rateLimit ? rateLimitHeaderPairs(rateLimit) : {};
     return {
       status: 201,
       body: { id: eventId, ...charge },
@@ -89,12 +80,15 @@ export const reportUsageRoute = defineRoute({
         "An event cannot be charged (an unknown product or account, units that could cost more than one movement may, `unprocessable`; no rate line, `no_rate`): the whole batch is refused, naming it",
     },
   },
+  problems: ["validation_failed", "forbidden", "unprocessable"],
   async handle({ body, principal, ctx }) {
-    const results = await reportUsage(
+    const reported = await reportUsage(
       ctx,
       principal,
       body.events.map((e) => ({ ...e, timestamp: new Date(e.timestamp) })),
     );
+    if (!reported.ok) return reported;
+    const results = reported.value;
     for (const r of results)
       ctx.metrics.charges.inc({
         form: "event",

@@ -2,11 +2,14 @@ import { z } from "zod";
 import { MANAGERS } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { attributes, chargeUnits as units, id, productId } from "../http/schemas.js";
+import { GRANT_REFUSALS } from "../services/sessions/grant.js";
 import { openSession } from "../services/sessions/open.js";
 import { reportSession } from "../services/sessions/report.js";
 import { readSession } from "../services/sessions/read.js";
 import { sessionView } from "../http/charging-views.js";
 const sessionParams = z.strictObject({ sessionId: z.string().regex(/^ses_[A-Za-z0-9_-]{24}$/) });
+/** What a report (an update or the termination) can be refused with (see reportSession). */
+const REPORT_FAILURES = ["not_found", "conflict", "unprocessable", "no_rate", "metering_unavailable"] as const;
 
 export const openSessionRoute = defineRoute({
   method: "post",
@@ -35,8 +38,11 @@ export const openSessionRoute = defineRoute({
     429: { description: "A hard quota is used up (`quota_exceeded`)" },
     503: { description: "Metering is unavailable: nothing was granted (`metering_unavailable`)" },
   },
+  problems: [...GRANT_REFUSALS, "forbidden", "validation_failed", "unprocessable", "conflict"],
   async handle({ body, principal, idempotencyKey, ctx }) {
-    const { answer, replayed } = await openSession(ctx, { principal, ...body, idempotencyKey });
+    const opened = await openSession(ctx, { principal, ...body, idempotencyKey });
+    if (!opened.ok) return opened;
+    const { answer, replayed } = opened.value;
     return { status: 201, body: answer, headers: replayHeaders(replayed) };
   },
 });
@@ -61,8 +67,11 @@ export const updateSessionRoute = defineRoute({
     409: { description: "Terminated, expired, another request in progress, or not the next request number" },
     422: { description: "More units reported than were granted (`unprocessable`)" },
   },
+  problems: REPORT_FAILURES,
   async handle({ params, body, principal, ctx }) {
-    const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: false });
+    const reported = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: false });
+    if (!reported.ok) return reported;
+    const { answer, replayed } = reported.value;
     return { status: 200, body: answer, headers: replayHeaders(replayed) };
   },
 });
@@ -81,8 +90,11 @@ export const terminateSessionRoute = defineRoute({
     409: { description: "Already terminated, expired, another request in progress, or not the next request number" },
     422: { description: "More units reported than were granted (`unprocessable`)" },
   },
+  problems: REPORT_FAILURES,
   async handle({ params, body, principal, ctx }) {
-    const { answer, replayed } = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: true });
+    const reported = await reportSession(ctx, { principal, sessionId: params.sessionId, ...body, final: true });
+    if (!reported.ok) return reported;
+    const { answer, replayed } = reported.value;
     return { status: 200, body: answer, headers: replayHeaders(replayed) };
   },
 });
@@ -96,7 +108,9 @@ export const getSessionRoute = defineRoute({
   roles: MANAGERS,
   params: sessionParams,
   responses: { 200: { description: "The session", schema: sessionView } },
+  problems: ["not_found"],
   async handle({ params, principal, ctx }) {
-    return { status: 200, body: await readSession(ctx, principal, params.sessionId) };
+    const session = await readSession(ctx, principal, params.sessionId);
+    return session.ok ? { status: 200, body: session.value } : session;
   },
 });

@@ -2,7 +2,7 @@ import type { Resolved } from "@tollgate/metering";
 import { NO_KEY, type KeyRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { derivedId } from "../../ids.js";
 import { audit } from "../audit.js";
 import { sortedAttributes, staffActor, unchargeable } from "./direct.js";
@@ -46,8 +46,10 @@ export async function reportUsage(
   principal: Principal,
   events: ReportedEvent[],
   now = new Date(),
-): Promise<EventResult[]> {
-  const resolved = await resolveAll(ctx, principal, events, now);
+): Promise<Outcome<EventResult[], "validation_failed" | "forbidden" | "unprocessable">> {
+  const all = await resolveAll(ctx, principal, events, now);
+  if (!all.ok) return all;
+  const resolved = all.value;
   const actor = staffActor(principal);
   const results: EventResult[] = [];
   for (const [i, event] of events.entries()) {
@@ -84,30 +86,35 @@ export async function reportUsage(
       });
     }
   }
-  return results;
+  return ok(results);
 }
 
 /** Each event's key record and plan, or the batch is refused with every offending event named. */
-async function resolveAll(ctx: AppContext, principal: Principal, events: ReportedEvent[], now: Date): Promise<Resolved[]> {
+async function resolveAll(
+  ctx: AppContext,
+  principal: Principal,
+  events: ReportedEvent[],
+  now: Date,
+): Promise<Outcome<Resolved[], "validation_failed" | "forbidden" | "unprocessable">> {
   const errors: { location: "body"; pointer: string; message: string }[] = [];
   const issue = (i: number, field: string, message: string) => errors.push({ location: "body", pointer: `/events/${i}/${field}`, message });
   events.forEach((e, i) => {
     if (e.timestamp.getTime() < now.getTime() - USAGE_EVENT_WINDOW_MS) issue(i, "timestamp", "older than the 35-day window");
     if (e.timestamp.getTime() > now.getTime() + AHEAD_MS) issue(i, "timestamp", "in the future");
   });
-  if (errors.length > 0) throw new ProblemError("validation_failed", "Some events are outside the window.", { errors });
+  if (errors.length > 0) return failure("validation_failed", "Some events are outside the window.", { errors });
 
   const keys: KeyRecord[] = [];
   if (principal.kind === "consumer") {
-    if (principal.key === undefined) throw new ProblemError("forbidden", "Usage is reported with an API key.");
+    if (principal.key === undefined) return failure("forbidden", "Usage is reported with an API key.");
     for (const e of events) {
       if (e.accountId !== undefined && e.accountId !== principal.accountId)
-        throw new ProblemError("forbidden", "An API key may only report usage of its own account.");
+        return failure("forbidden", "An API key may only report usage of its own account.");
       keys.push(principal.key);
     }
   } else {
     events.forEach((e, i) => e.accountId === undefined && issue(i, "accountId", "required with a staff credential"));
-    if (errors.length > 0) throw new ProblemError("validation_failed", "Staff name each event's account.", { errors });
+    if (errors.length > 0) return failure("validation_failed", "Staff name each event's account.", { errors });
     const ids = [...new Set(events.map((e) => e.accountId!))];
     const accounts = new Map((await ctx.models.Account.find({ _id: { $in: ids } }, { planId: 1 }).lean()).map((a) => [a._id, a]));
     events.forEach((e, i) => {
@@ -115,16 +122,18 @@ async function resolveAll(ctx: AppContext, principal: Principal, events: Reporte
       if (account === undefined) issue(i, "accountId", "unknown account");
       else keys.push({ keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" });
     });
-    if (errors.length > 0) throw new ProblemError("unprocessable", "Some events name unknown accounts.", { errors });
+    if (errors.length > 0) return failure("unprocessable", "Some events name unknown accounts.", { errors });
   }
   const resolved: Resolved[] = [];
   for (const [i, key] of keys.entries()) {
-    const plan = await ctx.charging.plans.plan(key.planId);
+    const published = await ctx.charging.plans.plan(key.planId);
+    if (!published.ok) return published;
+    const plan = published.value;
     const e = events[i]!;
     const unfit = unchargeable(plan, e.productId, e.units, e.attributes, `/events/${i}`);
     if (unfit !== undefined) errors.push({ location: "body", pointer: unfit.pointer, message: unfit.message });
     resolved.push({ key, plan });
   }
-  if (errors.length > 0) throw new ProblemError("unprocessable", "Some events cannot be charged on their account's plan.", { errors });
-  return resolved;
+  if (errors.length > 0) return failure("unprocessable", "Some events cannot be charged on their account's plan.", { errors });
+  return ok(resolved);
 }

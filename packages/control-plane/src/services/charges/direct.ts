@@ -1,9 +1,18 @@
 import { createHash } from "node:crypto";
-import { dimensionValue, mostItCosts, productById, rateLineOf, type CompiledPlan, type DirectChargeOutcome } from "@tollgate/metering";
+import {
+  dimensionValue,
+  mostItCosts,
+  productById,
+  rateLimitHeaderPairs,
+  rateLineOf,
+  type CompiledPlan,
+  type DirectChargeOutcome,
+  type Resolved,
+} from "@tollgate/metering";
 import { NO_KEY, type KeyRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
+import { failure, ok, refusal, type Failure, type Outcome } from "../../domain/outcome.js";
 import type { Principal } from "../../domain/principal.js";
-import { ProblemError } from "../../domain/problem-error.js";
 import { derivedId } from "../../ids.js";
 import { MAX_AMOUNT } from "../../domain/money.js";
 import { audit } from "../audit.js";
@@ -26,39 +35,105 @@ export function sortedAttributes(attributes: Record<string, string> | undefined)
 }
 
 /**
+ * What the charge and reservation scripts refuse with (core/meter.ts's `refusalProblem`): money, a key's cap,
+ * an unpaid subscription, no wallet, an unknown or inactive key or account, a quota, a reused Idempotency-Key,
+ * a charge voided when metering was lost.
+ */
+export const SCRIPT_REFUSALS = [
+  "insufficient_funds",
+  "spend_cap_reached",
+  "subscription_unpaid",
+  "no_wallet",
+  "unauthorized",
+  "account_inactive",
+  "quota_exceeded",
+  "idempotency_key_reused",
+  "metering_unavailable",
+] as const;
+
+/**
+ * What the meter refuses a direct charge with: the scripts' refusals, and its own (a product or rate line the
+ * plan lacks, a rate limit, a first charge voided when metering was lost, Redis not answering).
+ */
+export const CHARGE_REFUSALS = [...SCRIPT_REFUSALS, "unprocessable", "no_rate", "rate_limited", "conflict"] as const;
+export type ChargeRefusal = (typeof CHARGE_REFUSALS)[number];
+
+/** Why what a caller names cannot be charged: not its account, no account named, or nothing chargeable (see `chargeable`). */
+export type UnchargeableInput = "forbidden" | "validation_failed" | "unprocessable" | "no_rate";
+
+/** A charge made (or a repeat's first charge), with the rate limit's headers for its answer. */
+export type DirectCharge = Omit<Extract<DirectChargeOutcome, { ok: true }>, "ok">;
+
+/**
  * Charge usage that did not pass through the gateway: `units` of a product of the account's plan, rated,
  * checked and debited by the gateway's own charge script, with one usage event, exactly like a call. Once per
  * Idempotency-Key: the key names the usage event (`d` + a digest of account and key), whose receipt answers
  * a repeat with the first charge for `CHARGE_RECEIPT_TTL_SECONDS`; the request's digest is kept as long, so
- * the same key with another product or other units is refused.
+ * the same key with another product or other units is refused. A refusal carries its headers (`Retry-After`,
+ * the RateLimit headers); the charges metric counts what the meter answered.
  */
-export async function directCharge(ctx: AppContext, input: DirectChargeInput): Promise<DirectChargeOutcome> {
-  const key = await chargingKey(ctx, input);
-  const plan = await ctx.charging.plans.plan(key.planId);
+export async function directCharge(
+  ctx: AppContext,
+  input: DirectChargeInput,
+): Promise<Outcome<DirectCharge, ChargeRefusal | UnchargeableInput>> {
   // Before anything is kept: input naming nothing changes nothing.
-  const attributes = sortedAttributes(input.attributes);
-  const unfit = unchargeable(plan, input.productId, input.units, attributes);
-  if (unfit !== undefined) throw unfitProblem(unfit);
-  const eventId = `d${derivedId(key.accountId, input.idempotencyKey)}`;
+  const target = await chargeable(ctx, input, input.productId, input.units, input.attributes);
+  if (!target.ok) return target;
+  const { resolved, attributes } = target.value;
+  const eventId = `d${derivedId(resolved.key.accountId, input.idempotencyKey)}`;
   const digest = createHash("sha256")
     .update(JSON.stringify([input.productId, input.units, ...(attributes === undefined ? [] : [attributes])]))
     .digest("base64url");
   const actor = staffActor(input.principal);
   const outcome = await ctx.charging.meter.chargeDirect({
     requestDigest: digest,
-    resolved: { key, plan },
+    resolved,
     productId: input.productId,
     units: input.units,
     eventId,
     ...(attributes && { attributes }),
     ...(actor && { actor }),
   });
+  ctx.metrics.charges.inc(
+    outcome.ok
+      ? { form: "direct", outcome: outcome.replayed ? "replayed" : "charged", code: "" }
+      : { form: "direct", outcome: "refused", code: outcome.problem.code },
+  );
+  if (!outcome.ok) {
+    const headers: Record<string, string> = outcome.rateLimit ? rateLimitHeaderPairs(outcome.rateLimit) : {};
+    if (outcome.retryAfterSeconds !== undefined) headers["retry-after"] = String(outcome.retryAfterSeconds);
+    return refusal(outcome.problem, CHARGE_REFUSALS, headers);
+  }
   // A replay moved no money: the first charge was audited.
-  if (outcome.ok && !outcome.replayed && actor !== undefined) {
+  if (!outcome.replayed && actor !== undefined) {
     const { accountId, productId, units, amount, currency } = outcome;
     await audit(ctx, actor, "charge.create", accountId, { eventId, productId, units, amount, currency });
   }
-  return outcome;
+  const { ok: _ok, ...charge } = outcome;
+  return ok(charge);
+}
+
+/**
+ * What a charge (or a session's opening) is made with, checked before anything is kept: the caller's key
+ * record (see chargingKey), its plan as published, and the usage's attributes in one order; refused when the
+ * plan cannot charge `units` of the product (see unchargeable), with the units' field named as `field`.
+ */
+export async function chargeable(
+  ctx: AppContext,
+  input: Pick<DirectChargeInput, "principal" | "accountId">,
+  productId: string,
+  units: number,
+  attributes: Record<string, string> | undefined,
+  field = "units",
+): Promise<Outcome<{ resolved: Resolved; attributes: Record<string, string> | undefined }, UnchargeableInput>> {
+  const key = await chargingKey(ctx, input);
+  if (!key.ok) return key;
+  const plan = await ctx.charging.plans.plan(key.value.planId);
+  if (!plan.ok) return plan;
+  const sorted = sortedAttributes(attributes);
+  const unfit = unchargeable(plan.value, productId, units, sorted, "", field);
+  if (unfit !== undefined) return unfitFailure(unfit);
+  return ok({ resolved: { key: key.value, plan: plan.value }, attributes: sorted });
 }
 
 /**
@@ -70,9 +145,8 @@ export function staffActor(principal: Principal): string | undefined {
 }
 
 /** Why usage cannot be charged, as the 422 that refuses it: `no_rate` when its attribute has no rate line. */
-export function unfitProblem(unfit: Unfit): ProblemError {
-  const code = unfit.noRate ? "no_rate" : "unprocessable";
-  return new ProblemError(code, `Not chargeable: ${unfit.message}.`, {
+export function unfitFailure(unfit: Unfit): Failure<"no_rate" | "unprocessable"> {
+  return failure(unfit.noRate ? "no_rate" : "unprocessable", `Not chargeable: ${unfit.message}.`, {
     errors: [{ location: "body", pointer: unfit.pointer, message: unfit.message }],
   });
 }
@@ -118,22 +192,25 @@ export function unchargeable(
 }
 
 /** The key record the charge is made with: the caller's own, or (staff) the named account's with no key. */
-export async function chargingKey(ctx: AppContext, input: Pick<DirectChargeInput, "principal" | "accountId">): Promise<KeyRecord> {
+export async function chargingKey(
+  ctx: AppContext,
+  input: Pick<DirectChargeInput, "principal" | "accountId">,
+): Promise<Outcome<KeyRecord, "forbidden" | "validation_failed" | "unprocessable">> {
   const { principal } = input;
   if (principal.kind === "consumer") {
-    if (principal.key === undefined) throw new ProblemError("forbidden", "Charges are made with an API key.");
+    if (principal.key === undefined) return failure("forbidden", "Charges are made with an API key.");
     if (input.accountId !== undefined && input.accountId !== principal.accountId)
-      throw new ProblemError("forbidden", "An API key may only charge its own account.");
-    return principal.key;
+      return failure("forbidden", "An API key may only charge its own account.");
+    return ok(principal.key);
   }
   if (input.accountId === undefined)
-    throw new ProblemError("validation_failed", "Staff name the account to charge.", {
+    return failure("validation_failed", "Staff name the account to charge.", {
       errors: [{ location: "body", pointer: "/accountId", message: "required with a staff credential" }],
     });
   const account = await ctx.models.Account.findById(input.accountId, { planId: 1 }).lean();
   if (account === null)
-    throw new ProblemError("unprocessable", `No account ${input.accountId}.`, {
+    return failure("unprocessable", `No account ${input.accountId}.`, {
       errors: [{ location: "body", pointer: "/accountId", message: "unknown account" }],
     });
-  return { keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" };
+  return ok({ keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" });
 }

@@ -1,5 +1,5 @@
 import type { CompiledPlan, Directory } from "@tollgate/metering";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 
 /**
  * Plans and API keys as the gateways read them: the records the control plane publishes to Redis, kept in
@@ -20,12 +20,12 @@ export class PlanBook {
     return this.listening;
   }
 
-  async plan(planId: string): Promise<CompiledPlan> {
+  /** A plan as published; one that is not (it was never published, or Redis lost it) cannot charge. */
+  async plan(planId: string): Promise<Outcome<CompiledPlan, "unprocessable">> {
     await this.ready();
     const plan = await this.directory.plan(planId);
-    if (plan === undefined)
-      throw new ProblemError("unprocessable", `The plan ${planId} is not published: an admin republishes it (rebuild).`);
-    return plan;
+    if (plan === undefined) return failure("unprocessable", `The plan ${planId} is not published: an admin republishes it (rebuild).`);
+    return ok(plan);
   }
 
   /** An API key's published record (revoked ones included), by the key's SHA-256. */

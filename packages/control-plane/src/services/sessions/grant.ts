@@ -1,5 +1,6 @@
 import {
   isRedisUnavailable,
+  problem,
   productById,
   rateCall,
   ratedCall,
@@ -13,8 +14,9 @@ import {
 } from "@tollgate/metering";
 import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import { derivedId } from "../../ids.js";
+import { SCRIPT_REFUSALS } from "../charges/direct.js";
 
 /** Where a session's usage events say they came from. */
 export const SESSIONS_PATH = "/v1/charging-sessions";
@@ -31,16 +33,24 @@ type SessionPart = Pick<SessionRecord, "id" | "productId" | "attributes" | "used
  * of the session's attributes, after the units the session reported before it (its increments round the whole
  * call, not each grant).
  */
-export function chunkCall(resolved: Resolved, s: SessionPart, chunk: number, atMs: number): { call: RatedCall; price: Price } {
+export function chunkCall(
+  resolved: Resolved,
+  s: SessionPart,
+  chunk: number,
+  atMs: number,
+): Outcome<{ call: RatedCall; price: Price }, "no_rate"> {
   const product = productById(resolved.plan, s.productId);
-  if (product === undefined) throw new ProblemError("no_rate", `The product ${s.productId} is no longer in the plan.`);
+  if (product === undefined) return failure("no_rate", `The product ${s.productId} is no longer in the plan.`);
   const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
   const line = rateLineOf(product, dimensionValue(product, attributes));
-  if (line === undefined) throw new ProblemError("no_rate", `The product ${s.productId} no longer rates this session's attributes.`);
+  if (line === undefined) return failure("no_rate", `The product ${s.productId} no longer rates this session's attributes.`);
   const usage = { line, done: s.usedUnits, ...(attributes && { attributes }) };
   const call = ratedCall(resolved.key, resolved.plan, product, chunkEventId(s.id, chunk), atMs, "POST", SESSIONS_PATH, usage);
-  return { call, price: line.price };
+  return ok({ call, price: line.price });
 }
+
+/** What a grant is refused with: the reservation script's refusals, or a plan that no longer rates the session. */
+export const GRANT_REFUSALS = [...SCRIPT_REFUSALS, "no_rate"] as const;
 
 export type Grant =
   { kind: "granted"; units: number; amount: number; balance: number; call: RatedCall } | { kind: "refused"; problem: Problem };
@@ -59,16 +69,11 @@ export async function grantUnits(
   requested: number,
   atMs: number,
 ): Promise<Grant> {
-  let rated: { call: RatedCall; price: Price };
-  try {
-    rated = chunkCall(resolved, s, chunk, atMs);
-  } catch (error) {
-    // The plan no longer rates this session (its product or rate line is gone): nothing more is granted, and
-    // the session is told why; what it was granted before is still settled at the price it was held at.
-    if (error instanceof ProblemError) return { kind: "refused", problem: error.problem };
-    throw error;
-  }
-  const { call, price } = rated;
+  const rated = chunkCall(resolved, s, chunk, atMs);
+  // The plan no longer rates this session (its product or rate line is gone): nothing more is granted, and
+  // the session is told why; what it was granted before is still settled at the price it was held at.
+  if (!rated.ok) return { kind: "refused", problem: problem(rated.code, rated.detail) };
+  const { call, price } = rated.value;
   const done = s.usedUnits;
   const store = ctx.charging.store;
   // A price per N units rounds the line's running total: settled after other charges moved that total, the
@@ -121,11 +126,11 @@ export function mostCovered(requested: number, available: number, priceOf: (unit
  * A session's request with Redis not answering is refused as metering unavailable (503), as the gateway refuses
  * a call: a grant whose reply was lost is returned by the reaper after its TTL, never charged.
  */
-export async function meteringOrUnavailable<T>(fn: () => Promise<T>): Promise<T> {
+export async function meteringOrUnavailable<T>(fn: () => Promise<T>): Promise<T | Failure<"metering_unavailable">> {
   try {
     return await fn();
   } catch (error) {
     if (!isRedisUnavailable(error)) throw error;
-    throw new ProblemError("metering_unavailable", "Redis did not answer: nothing was granted or charged that will not be returned.");
+    return failure("metering_unavailable", "Redis did not answer: nothing was granted or charged that will not be returned.");
   }
 }

@@ -1,11 +1,11 @@
 import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, refusal, type Outcome } from "../../domain/outcome.js";
 import { derivedId } from "../../ids.js";
 import { audit } from "../audit.js";
-import { chargingKey, sortedAttributes, staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
-import { grantUnits, meteringOrUnavailable } from "./grant.js";
+import { chargeable, staffActor, type UnchargeableInput } from "../charges/direct.js";
+import { GRANT_REFUSALS, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { currentAnswer } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
@@ -19,21 +19,26 @@ export interface SessionOpening {
   idempotencyKey: string;
 }
 
+/** Why a session is not opened: what it names cannot be charged, a grant's refusal, an opening under way, Redis down. */
+export type OpeningFailure = UnchargeableInput | (typeof GRANT_REFUSALS)[number] | "conflict" | "metering_unavailable";
+
 /**
  * Open a session (Diameter's CCR-Initial): grant the units asked for, or as many as the wallet covers, held on
  * the wallet until they are reported. Once per Idempotency-Key: a repeat answers what the opening answered. Not a
  * single unit covered: refused (402, `coveredUnits: 0`), and no session is kept.
  */
-export async function openSession(ctx: AppContext, input: SessionOpening): Promise<{ answer: SessionAnswer; replayed: boolean }> {
-  const key = await chargingKey(ctx, input);
-  const plan = await ctx.charging.plans.plan(key.planId);
-  const attributes = sortedAttributes(input.attributes);
-  const unfit = unchargeable(plan, input.productId, input.requestedUnits, attributes, "", "requestedUnits");
-  if (unfit !== undefined) throw unfitProblem(unfit);
+export async function openSession(
+  ctx: AppContext,
+  input: SessionOpening,
+): Promise<Outcome<{ answer: SessionAnswer; replayed: boolean }, OpeningFailure>> {
+  const target = await chargeable(ctx, input, input.productId, input.requestedUnits, input.attributes, "requestedUnits");
+  if (!target.ok) return target;
+  const { resolved, attributes } = target.value;
+  const { key, plan } = resolved;
   const id = `ses_${derivedId(key.accountId, input.idempotencyKey)}`;
   const sessions = ctx.charging.sessions;
   const prior = await sessions.get(id);
-  if (prior !== undefined) return { answer: await firstAnswer(ctx, prior), replayed: true };
+  if (prior !== undefined) return ok({ answer: await firstAnswer(ctx, prior), replayed: true });
 
   const opened = await meteringOrUnavailable(() =>
     sessions.locked(id, async () => {
@@ -48,8 +53,8 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
         ttlSeconds: input.ttlSeconds,
         currency: plan.spec.currency,
       };
-      const grant = await grantUnits(ctx, { key, plan }, base, 1, input.requestedUnits, now);
-      if (grant.kind === "refused") throw ProblemError.of(grant.problem);
+      const grant = await grantUnits(ctx, resolved, base, 1, input.requestedUnits, now);
+      if (grant.kind === "refused") return refusal(grant.problem, GRANT_REFUSALS);
       const session: SessionRecord = {
         ...base,
         keyId: key.keyId,
@@ -80,15 +85,15 @@ export async function openSession(ctx: AppContext, input: SessionOpening): Promi
           currency: base.currency,
         });
       }
-      return answer;
+      return ok(answer);
     }),
   );
   if (opened === undefined) {
     const now = await sessions.get(id);
-    if (now === undefined) throw new ProblemError("conflict", "This session is being opened by another request: retry shortly.");
-    return { answer: await firstAnswer(ctx, now), replayed: true };
+    if (now === undefined) return failure("conflict", "This session is being opened by another request: retry shortly.");
+    return ok({ answer: await firstAnswer(ctx, now), replayed: true });
   }
-  return { answer: opened, replayed: false };
+  return opened.ok ? ok({ answer: opened.value, replayed: false }) : opened;
 }
 
 /** What a repeated opening answers: the opening's own answer, as it was (the session as it is now, for one opened before it was kept). */

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { chunkEventId } from "./grant.js";
 import { answerOf, type SessionAnswer } from "./view.js";
 
@@ -39,14 +39,15 @@ export async function currentAnswer(ctx: AppContext, s: SessionRecord): Promise<
 }
 
 /** A session its caller may see: its own account's, or any for staff (another account's is as unknown as none). */
-export async function sessionOf(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionRecord> {
+export async function sessionOf(ctx: AppContext, principal: Principal, sessionId: string): Promise<Outcome<SessionRecord, "not_found">> {
   const s = await ctx.charging.sessions.get(sessionId);
   if (s === undefined || (principal.kind === "consumer" && s.accountId !== principal.accountId))
-    throw new ProblemError("not_found", `No session ${sessionId}.`);
-  return s;
+    return failure("not_found", `No session ${sessionId}.`);
+  return ok(s);
 }
 
 /** One session, read by its own account or by staff. */
-export async function readSession(ctx: AppContext, principal: Principal, sessionId: string): Promise<SessionAnswer> {
-  return currentAnswer(ctx, await sessionOf(ctx, principal, sessionId));
+export async function readSession(ctx: AppContext, principal: Principal, sessionId: string): Promise<Outcome<SessionAnswer, "not_found">> {
+  const s = await sessionOf(ctx, principal, sessionId);
+  return s.ok ? ok(await currentAnswer(ctx, s.value)) : s;
 }

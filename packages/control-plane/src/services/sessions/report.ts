@@ -2,9 +2,9 @@ import type { RatedCall } from "@tollgate/metering";
 import type { SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { audit } from "../audit.js";
-import { staffActor, unchargeable, unfitProblem } from "../charges/direct.js";
+import { staffActor, unchargeable, unfitFailure } from "../charges/direct.js";
 import { chunkCall, grantUnits, meteringOrUnavailable } from "./grant.js";
 import { returnLapsedGrant, sessionOf } from "./read.js";
 import { answerOf, type SessionAnswer } from "./view.js";
@@ -30,23 +30,34 @@ export interface SessionReport {
  * A session whose `expiresAt` passed with no request is over: the reaper returned its grant, so what it had
  * reported is what it was charged; a terminate after that, or a second one, is refused (409).
  */
-export async function reportSession(ctx: AppContext, input: SessionReport): Promise<{ answer: SessionAnswer; replayed: boolean }> {
+/**
+ * Why a report is refused: no such session (of the caller's), terminated, expired, out of order or busy
+ * (`conflict`), units outside the grant or that could cost too much, a plan not published (`unprocessable`),
+ * a grant of a session stored before its call was kept whose plan no longer rates it (`no_rate`), Redis down.
+ */
+export type ReportFailure = "not_found" | "conflict" | "unprocessable" | "no_rate" | "metering_unavailable";
+
+export async function reportSession(
+  ctx: AppContext,
+  input: SessionReport,
+): Promise<Outcome<{ answer: SessionAnswer; replayed: boolean }, ReportFailure>> {
   const sessions = ctx.charging.sessions;
-  await sessionOf(ctx, input.principal, input.sessionId);
+  const found = await sessionOf(ctx, input.principal, input.sessionId);
+  if (!found.ok) return found;
   const result = await meteringOrUnavailable(() =>
-    sessions.locked(input.sessionId, async () => {
+    sessions.locked(input.sessionId, async (): Promise<Outcome<{ answer: SessionAnswer; replayed: boolean }, ReportFailure>> => {
       const s = (await sessions.get(input.sessionId))!;
-      if (input.request === s.request && s.request > 0) return { answer: JSON.parse(s.answer) as SessionAnswer, replayed: true };
+      if (input.request === s.request && s.request > 0) return ok({ answer: JSON.parse(s.answer) as SessionAnswer, replayed: true });
       const now = Date.now();
-      if (s.status === "closed") throw new ProblemError("conflict", `Session ${s.id} is terminated.`);
+      if (s.status === "closed") return failure("conflict", `Session ${s.id} is terminated.`);
       // Refused as expired only once the grant is back, as the answer says (the reaper may not have run yet).
       if (now > s.expiresAtMs && (await returnLapsedGrant(ctx, s, now)))
-        throw new ProblemError("conflict", `Session ${s.id} expired at ${new Date(s.expiresAtMs).toISOString()}: its grant was returned.`);
+        return failure("conflict", `Session ${s.id} expired at ${new Date(s.expiresAtMs).toISOString()}: its grant was returned.`);
       if (input.request !== s.request + 1)
-        throw new ProblemError("conflict", `Session ${s.id} expects request ${s.request + 1}.`, { expected: s.request + 1 });
+        return failure("conflict", `Session ${s.id} expects request ${s.request + 1}.`, { expected: s.request + 1 });
       const delta = input.usedUnits - s.usedUnits;
       if (delta < 0 || delta > s.chunkUnits) {
-        throw new ProblemError(
+        return failure(
           "unprocessable",
           `usedUnits must be between ${s.usedUnits} and ${s.usedUnits + s.chunkUnits} (what was reported, plus the grant).`,
           {
@@ -60,20 +71,28 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
         principal.kind === "consumer" && principal.key?.keyId === s.keyId
           ? principal.key
           : { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
-      const resolved = { key, plan: await ctx.charging.plans.plan(s.planId) };
+      const plan = await ctx.charging.plans.plan(s.planId);
+      if (!plan.ok) return plan;
+      const resolved = { key, plan: plan.value };
       // Units asked for that could cost more than one movement may are refused before anything is charged, as
       // at the opening. (A product or rate line gone from the plan is not this: the grant says so, 0 units.)
       if (!input.final && input.requestedUnits !== undefined) {
         const attributes = s.attributes ? (JSON.parse(s.attributes) as Record<string, string>) : undefined;
         const unfit = unchargeable(resolved.plan, s.productId, input.requestedUnits, attributes, "", "requestedUnits");
-        if (unfit !== undefined && unfit.pointer === "/requestedUnits") throw unfitProblem(unfit);
+        if (unfit !== undefined && unfit.pointer === "/requestedUnits") return unfitFailure(unfit);
       }
       const actor = staffActor(principal);
       let balance: number | undefined;
       let charged = 0;
       if (s.chunkUnits > 0) {
         // The grant as it was held; a session stored before heldCall existed is rated again as of its grant.
-        const held = s.heldCall ? (JSON.parse(s.heldCall) as RatedCall) : chunkCall(resolved, s, s.chunk, s.chunkAtMs).call;
+        let held: RatedCall;
+        if (s.heldCall) held = JSON.parse(s.heldCall) as RatedCall;
+        else {
+          const rated = chunkCall(resolved, s, s.chunk, s.chunkAtMs);
+          if (!rated.ok) return rated;
+          held = rated.value.call;
+        }
         // Staff reporting: the usage event names them.
         const call = actor === undefined ? held : { ...held, actor };
         const settled = await ctx.charging.store.settle(call, {
@@ -84,7 +103,7 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
           requestBytes: 0,
           responseBytes: 0,
         });
-        if (settled.kind === "gone") throw new ProblemError("conflict", `Session ${s.id} expired: its grant was returned.`);
+        if (settled.kind === "gone") return failure("conflict", `Session ${s.id} expired: its grant was returned.`);
         balance = settled.balance;
         charged = settled.amount;
         s.amount += settled.amount;
@@ -128,10 +147,9 @@ export async function reportSession(ctx: AppContext, input: SessionReport): Prom
           grantedUnits: s.chunkUnits,
         });
       }
-      return { answer, replayed: false };
+      return ok({ answer, replayed: false });
     }),
   );
-  if (result === undefined)
-    throw new ProblemError("conflict", `Another request of session ${input.sessionId} is in progress: retry it shortly.`);
+  if (result === undefined) return failure("conflict", `Another request of session ${input.sessionId} is in progress: retry it shortly.`);
   return result;
 }
