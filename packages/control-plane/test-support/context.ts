@@ -10,7 +10,7 @@ import { createContext, type ContextParts } from "../src/create-context.js";
 import { createModels } from "../src/models/index.js";
 import type { Catalog } from "../src/models/plan.js";
 import { createAccount, type BillingSettings } from "../src/services/accounts/create.js";
-import { postEntry } from "../src/services/ledger/post-entry.js";
+import { postEntry } from "../src/services/ledger/post.js";
 import { createPlan } from "../src/services/plans/publish.js";
 
 /**
@@ -64,7 +64,8 @@ export async function startServiceFixture(
           actor: "test",
         }),
       );
-      if (balance > 0) await postEntry(ctx, { walletId: wallet._id, amount: balance, idempotencyKey: "fixture-seed", actor: "test" });
+      if (balance > 0)
+        valueOf(await postEntry(ctx, { walletId: wallet._id, amount: balance, idempotencyKey: "fixture-seed", actor: "test" }));
       return { planId: plan._id, accountId: account._id, walletId: wallet._id };
     },
     async close() {

@@ -25,7 +25,7 @@ export const issueGrantRoute = defineRoute({
     reason: name.optional(),
   }),
   responses: { 201: { description: "The grant", schema: grantView } },
-  problems: ["not_found"],
+  problems: ["not_found", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const expiresAt = new Date(body.expiresAt);
     if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");

@@ -46,7 +46,7 @@ export const createRecharge = defineRoute({
     },
     422: { description: "No such payment provider is configured, or the account has no wallet in the currency (`unprocessable`)" },
   },
-  problems: ["validation_failed", "not_found", "unprocessable"],
+  problems: ["validation_failed", "not_found", "unprocessable", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
     if (body.returnUrl !== undefined) {
       if (body.paymentMethod !== undefined) return failure("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders, type RouteSpec } from "../http/route.js";
-import { ProblemError } from "../domain/problem-error.js";
+import { failure } from "../domain/outcome.js";
 import { MAX_AMOUNT } from "../domain/money.js";
 import { id, name, positiveAmount, providerName } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toWalletView, walletView } from "../http/views.js";
 import { clearAutoRecharge, setAutoRecharge } from "../services/wallets/auto-recharge.js";
-import { postEntry } from "../services/ledger/post-entry.js";
+import { postEntry } from "../services/ledger/post.js";
 
 /** A wallet's account, so that an account's own key or portal session may use its own wallets. */
 async function walletOwner(params: Record<string, string>, ctx: Parameters<NonNullable<RouteSpec["ownerOf"]>>[1]) {
@@ -25,9 +25,10 @@ export const getWallet = defineRoute({
   ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   responses: { 200: { description: "The wallet", schema: walletView } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
     const wallet = await ctx.models.Wallet.findById(params.walletId).lean();
-    if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
+    if (wallet === null) return failure("not_found", `No wallet ${params.walletId}.`);
     return { status: 200, body: toWalletView(wallet) };
   },
 });
@@ -47,14 +48,17 @@ export const creditWalletRoute = defineRoute({
   params: z.strictObject({ walletId: id }),
   body: creditWalletBody,
   responses: { 201: { description: "The ledger entry, with the balance right after it", schema: ledgerEntryView } },
+  problems: ["not_found", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { entry, replayed } = await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: params.walletId,
       amount: body.amount,
       reason: body.reason,
       idempotencyKey,
       actor: principal.actor,
     });
+    if (!posted.ok) return posted;
+    const { entry, replayed } = posted.value;
     return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
   },
 });
@@ -82,8 +86,9 @@ export const adjustWalletRoute = defineRoute({
   params: z.strictObject({ walletId: id }),
   body: adjustWalletBody,
   responses: { 201: { description: "The ledger entry", schema: ledgerEntryView } },
+  problems: ["not_found", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
-    const { entry, replayed } = await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: params.walletId,
       type: "adjustment",
       amount: body.amount,
@@ -91,6 +96,8 @@ export const adjustWalletRoute = defineRoute({
       idempotencyKey,
       actor: principal.actor,
     });
+    if (!posted.ok) return posted;
+    const { entry, replayed } = posted.value;
     return { status: 201, body: toLedgerEntryView(entry), headers: replayHeaders(replayed) };
   },
 });
@@ -128,20 +135,14 @@ export const setAutoRechargeRoute = defineRoute({
     200: { description: "The wallet", schema: walletView },
     422: { description: "The recharge named by `fromRecharge` kept no card of that provider (`unprocessable`)" },
   },
+  problems: ["forbidden", "not_found", "unprocessable"],
   handle: async ({ params, body, principal, ctx }) => {
     const { fromRecharge, paymentMethod, ...settings } = body;
     if (paymentMethod !== undefined && principal.kind !== "admin")
-      throw new ProblemError("forbidden", "A card is named by `fromRecharge`: a customer keeps one by paying on the provider's page.");
-    let card: { paymentMethod: string; customer?: string };
-    if (fromRecharge !== undefined) {
-      const wallet = await ctx.models.Wallet.findById(params.walletId).lean();
-      const recharge = await ctx.models.Recharge.findById(fromRecharge).lean();
-      if (wallet === null) throw new ProblemError("not_found", `No wallet ${params.walletId}.`);
-      if (recharge === null || recharge.accountId !== wallet.accountId || recharge.provider !== settings.provider || !recharge.savedCard)
-        throw new ProblemError("unprocessable", `Recharge ${fromRecharge} of this account kept no ${settings.provider} card.`);
-      card = recharge.savedCard;
-    } else card = { paymentMethod: paymentMethod! };
-    return { status: 200, body: toWalletView(await setAutoRecharge(ctx, params.walletId, { ...settings, ...card }, principal.actor)) };
+      return failure("forbidden", "A card is named by `fromRecharge`: a customer keeps one by paying on the provider's page.");
+    const card = fromRecharge !== undefined ? { fromRecharge } : { paymentMethod: paymentMethod! };
+    const wallet = await setAutoRecharge(ctx, params.walletId, settings, card, principal.actor);
+    return wallet.ok ? { status: 200, body: toWalletView(wallet.value) } : wallet;
   },
 });
 
@@ -155,8 +156,9 @@ export const clearAutoRechargeRoute = defineRoute({
   ownerOf: walletOwner,
   params: z.strictObject({ walletId: id }),
   responses: { 200: { description: "The wallet", schema: walletView } },
-  handle: async ({ params, principal, ctx }) => ({
-    status: 200,
-    body: toWalletView(await clearAutoRecharge(ctx, params.walletId, principal.actor)),
-  }),
+  problems: ["not_found"],
+  handle: async ({ params, principal, ctx }) => {
+    const wallet = await clearAutoRecharge(ctx, params.walletId, principal.actor);
+    return wallet.ok ? { status: 200, body: toWalletView(wallet.value) } : wallet;
+  },
 });

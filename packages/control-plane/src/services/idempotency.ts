@@ -1,25 +1,13 @@
 import { ProblemError } from "../domain/problem-error.js";
-import { isDuplicateKey } from "../models/index.js";
+import { createOrReplay as answer, type ReplaySpec } from "./create-or-replay.js";
 
 /**
- * Create a document once per idempotency key, or replay the first one. The unique index behind `create`
- * decides (on FerretDB, where conditional updates are not atomic, only a unique insert can): a repeated or
- * concurrent request finds the first document; the same key used for another request (`sameRequest` false) is
- * refused with 422, naming `what` it was first used for.
+ * createOrReplay (./create-or-replay.ts) for the caller that still throws its failure (invoices/documents.ts,
+ * whose keys name their document's subject, so that a repeat is always the same request): this file goes once it
+ * answers outcomes.
  */
-export async function createOrReplay<T>(spec: {
-  create: () => Promise<T>;
-  findPrior: () => Promise<T | null>;
-  sameRequest: (prior: T) => boolean;
-  what: string;
-}): Promise<{ doc: T; replayed: boolean }> {
-  try {
-    return { doc: await spec.create(), replayed: false };
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    const prior = await spec.findPrior();
-    if (prior === null) throw error;
-    if (!spec.sameRequest(prior)) throw new ProblemError("idempotency_key_reused", `This Idempotency-Key was first used for ${spec.what}.`);
-    return { doc: prior, replayed: true };
-  }
+export async function createOrReplay<T>(spec: ReplaySpec<T>): Promise<{ doc: T; replayed: boolean }> {
+  const created = await answer(spec);
+  if (!created.ok) throw ProblemError.failed(created);
+  return created.value;
 }

@@ -2,7 +2,6 @@ import type { AppContext } from "../../context.js";
 import { unlessDuplicate, type Recharge } from "../../models/index.js";
 import { newId } from "../../ids.js";
 import { audit } from "../audit.js";
-import { ProblemError } from "../../domain/problem-error.js";
 import { startRecharge } from "../recharges/start.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { releaseLock, takeLock } from "../locks.js";
@@ -57,6 +56,7 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
     await release();
     return "not_needed";
   }
+  let error: string;
   try {
     const started = await startRecharge(ctx, {
       accountId,
@@ -69,14 +69,15 @@ export async function triggerAutoRecharge(ctx: AppContext, accountId: string, cu
       automatic: true,
       actor: "system:auto-recharge",
     });
-    // The job records a refused start as it records a provider's error: the failure, as the error it was before.
-    if (!started.ok) throw ProblemError.failed(started);
-    return "started";
-  } catch (error) {
-    await release();
-    await audit(ctx, "system:auto-recharge", "auto_recharge.failed", accountId, { currency, error: String(error) });
-    return "failed";
+    if (started.ok) return "started";
+    // A refused start (no such provider, no wallet…) is recorded as a provider's error is: the slot is freed.
+    error = `${started.code}: ${started.detail ?? ""}`;
+  } catch (thrown) {
+    error = String(thrown);
   }
+  await release();
+  await audit(ctx, "system:auto-recharge", "auto_recharge.failed", accountId, { currency, error });
+  return "failed";
 }
 
 /** A recharge ended (succeeded or failed): an automatic one frees its wallet's slot. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { postEntry } from "../ledger/post.js";
 import { sum } from "../ledger/sums.js";
 import { allocateUsage } from "./allocate.js";
 import { expireGrants } from "./expire.js";
@@ -52,24 +52,28 @@ describe("expireGrants", () => {
   it("never takes the balance below zero: it takes what is left, or nothing", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000 });
     const partly = await grant(walletId, "partly", 400_000);
-    await postEntry(fx.ctx, {
-      walletId,
-      type: "adjustment",
-      amount: -300_000,
-      reason: "spent elsewhere",
-      idempotencyKey: "spend",
-      actor: "test",
-    });
+    valueOf(
+      await postEntry(fx.ctx, {
+        walletId,
+        type: "adjustment",
+        amount: -300_000,
+        reason: "spent elsewhere",
+        idempotencyKey: "spend",
+        actor: "test",
+      }),
+    );
     const empty = await fx.seedAccount({ pricePerCall: 1_000 });
     const nothing = await grant(empty.walletId, "nothing", 100_000);
-    await postEntry(fx.ctx, {
-      walletId: empty.walletId,
-      type: "adjustment",
-      amount: -100_000,
-      reason: "all spent",
-      idempotencyKey: "spend",
-      actor: "test",
-    });
+    valueOf(
+      await postEntry(fx.ctx, {
+        walletId: empty.walletId,
+        type: "adjustment",
+        amount: -100_000,
+        reason: "all spent",
+        idempotencyKey: "spend",
+        actor: "test",
+      }),
+    );
 
     await expireGrants(fx.ctx, after);
     expect(await fx.ctx.models.LedgerEntry.findOne({ walletId, type: "expiry" }).lean()).toMatchObject({ amount: -100_000 });

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { bookUnlocked, underBookingLock } from "../ledger/book-usage.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { ProblemError } from "../../domain/problem-error.js";
+import { postEntry } from "../ledger/post.js";
 
 /**
  * Expire grants past their date: book what usage is waiting (so that it is attributed first), then move each
@@ -24,7 +25,7 @@ async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
     const take = Math.max(0, Math.min(grant.remaining, balance));
     let expiryEntryId: string | undefined;
     if (take > 0) {
-      const { entry } = await postEntry(ctx, {
+      const posted = await postEntry(ctx, {
         walletId: grant.walletId,
         type: "expiry",
         amount: -take,
@@ -32,7 +33,9 @@ async function expireUnlocked(ctx: AppContext, now: Date): Promise<number> {
         idempotencyKey: `expiry:${grant._id}`,
         actor: "system:grants",
       });
-      expiryEntryId = entry._id;
+      // The grant's own wallet, under a key of the grant's: a failure is a bug, and the job stops on it.
+      if (!posted.ok) throw ProblemError.failed(posted);
+      expiryEntryId = posted.value.entry._id;
     }
     await ctx.models.Grant.updateOne(
       { _id: grant._id, status: "active" },

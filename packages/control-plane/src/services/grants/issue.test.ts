@@ -44,8 +44,9 @@ describe("issueGrant", () => {
       { kind: "paid" as const },
       { expiresAt: new Date(Date.UTC(2098, 0, 1)) },
     ]) {
-      await expect(issueGrant(fx.ctx, { ...input(walletId, "g2"), ...other })).rejects.toMatchObject({
-        problem: { code: "idempotency_key_reused" },
+      expect(await issueGrant(fx.ctx, { ...input(walletId, "g2"), ...other })).toMatchObject({
+        ok: false,
+        code: "idempotency_key_reused",
       });
     }
     expect(await fx.ctx.models.Grant.countDocuments({ walletId })).toBe(1);

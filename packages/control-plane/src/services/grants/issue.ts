@@ -2,9 +2,10 @@ import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { Grant } from "../../models/index.js";
-import { createOrReplay } from "../idempotency.js";
+import { createOrReplay } from "../create-or-replay.js";
 import { audit } from "../audit.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { ProblemError } from "../../domain/problem-error.js";
+import { postEntry } from "../ledger/post.js";
 
 export async function issueGrant(
   ctx: AppContext,
@@ -18,10 +19,9 @@ export async function issueGrant(
     idempotencyKey: string;
     actor: string;
   },
-): Promise<Outcome<{ grant: Grant; replayed: boolean }, "not_found">> {
+): Promise<Outcome<{ grant: Grant; replayed: boolean }, "not_found" | "idempotency_key_reused">> {
   const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
   if (wallet === null) return failure("not_found", `No wallet ${input.walletId}.`);
-  // The same key for a different grant still throws `idempotency_key_reused` (createOrReplay's, as every route's).
   const created = await createOrReplay({
     create: async () =>
       (
@@ -50,8 +50,9 @@ export async function issueGrant(
       prior.kind === input.kind,
     what: "a different grant",
   });
-  let grant = created.doc;
-  const replayed = created.replayed;
+  if (!created.ok) return created;
+  let grant = created.value.doc;
+  const replayed = created.value.replayed;
   if (!replayed) {
     await audit(ctx, input.actor, "grant.issue", grant._id, {
       walletId: wallet._id,
@@ -61,7 +62,7 @@ export async function issueGrant(
     });
   }
   if (grant.creditEntryId === undefined) {
-    const { entry } = await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: wallet._id,
       type: "grant",
       amount: grant.amount,
@@ -69,9 +70,11 @@ export async function issueGrant(
       idempotencyKey: `grant:${grant._id}`,
       actor: input.actor,
     });
+    // The wallet just read, under the grant's own key and figures: a failure is a bug.
+    if (!posted.ok) throw ProblemError.failed(posted);
     grant = (await ctx.models.Grant.findOneAndUpdate(
       { _id: grant._id },
-      { $set: { creditEntryId: entry._id } },
+      { $set: { creditEntryId: posted.value.entry._id } },
       { returnDocument: "after" },
     ).lean())!;
   }

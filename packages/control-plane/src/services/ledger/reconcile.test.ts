@@ -4,7 +4,7 @@ import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test
 import { newId } from "../../ids.js";
 import { issueGrant } from "../grants/issue.js";
 import { applyEntry } from "../wallets/apply.js";
-import { postEntry } from "./post-entry.js";
+import { postEntry } from "./post.js";
 import { recordEntry } from "./record.js";
 import { reconcile, reconcileWallet } from "./reconcile.js";
 
@@ -19,9 +19,9 @@ describe("reconcile", () => {
 
   it("finds no drift after normal movements: credits, a negative adjustment, a grant, a replay", async () => {
     const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000, balance: 5_000_000 });
-    await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" });
-    await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" });
-    await postEntry(fx.ctx, { walletId, type: "adjustment", amount: -250_000, reason: "fix", idempotencyKey: "b", actor: "test" });
+    valueOf(await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" }));
+    valueOf(await postEntry(fx.ctx, { walletId, amount: 1_000_000, idempotencyKey: "a", actor: "test" }));
+    valueOf(await postEntry(fx.ctx, { walletId, type: "adjustment", amount: -250_000, reason: "fix", idempotencyKey: "b", actor: "test" }));
     valueOf(
       await issueGrant(fx.ctx, {
         walletId,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { openWallet } from "../accounts/open-wallet.js";
-import { postEntry } from "./post-entry.js";
+import { postEntry } from "./post.js";
 import { getStatement } from "./statement.js";
 
 describe("getStatement", () => {
@@ -15,7 +15,9 @@ describe("getStatement", () => {
 
   /** An entry as if posted at `at`. */
   async function posted(walletId: string, at: string, amount: number, type: "credit" | "adjustment" | "reversal" = "credit") {
-    const { entry } = await postEntry(fx.ctx, { walletId, type, amount, reason: type, idempotencyKey: `${at}:${amount}`, actor: "test" });
+    const { entry } = valueOf(
+      await postEntry(fx.ctx, { walletId, type, amount, reason: type, idempotencyKey: `${at}:${amount}`, actor: "test" }),
+    );
     await fx.ctx.models.LedgerEntry.updateOne({ _id: entry._id }, { $set: { createdAt: new Date(at) } });
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServiceFixture, type ServiceFixture } from "../../../test-support/context.js";
-import { postEntry } from "./post-entry.js";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
+import { postEntry } from "./post.js";
 import { listTransactions } from "./transactions.js";
 
 describe("listTransactions", () => {
@@ -17,7 +17,7 @@ describe("listTransactions", () => {
     const other = await fx.seedAccount({ pricePerCall: 1_000, balance: 1_000 });
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
-      const { entry } = await postEntry(fx.ctx, { walletId, amount: 1_000 + i, idempotencyKey: `t${i}`, actor: "test" });
+      const { entry } = valueOf(await postEntry(fx.ctx, { walletId, amount: 1_000 + i, idempotencyKey: `t${i}`, actor: "test" }));
       // Three entries share one instant, so that the cursor has to tell them apart by id.
       const at = new Date(Date.UTC(2026, 4, 1, 0, 0, Math.min(i, 4)));
       await fx.ctx.models.LedgerEntry.updateOne({ _id: entry._id }, { $set: { createdAt: at } });
@@ -43,7 +43,7 @@ describe("listTransactions", () => {
 
   it("a cursor is good only for the account it was issued for", async () => {
     const a = await fx.seedAccount({ pricePerCall: 1_000, balance: 1 });
-    await postEntry(fx.ctx, { walletId: a.walletId, amount: 2, idempotencyKey: "second", actor: "test" });
+    valueOf(await postEntry(fx.ctx, { walletId: a.walletId, amount: 2, idempotencyKey: "second", actor: "test" }));
     const b = await fx.seedAccount({ pricePerCall: 1_000, balance: 1 });
     const { nextCursor } = await listTransactions(fx.ctx, a.accountId, 1);
     expect(nextCursor).toBeDefined();

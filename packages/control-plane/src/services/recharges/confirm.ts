@@ -4,7 +4,8 @@ import type { Recharge } from "../../models/index.js";
 import type { PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { ProblemError } from "../../domain/problem-error.js";
+import { postEntry } from "../ledger/post.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
 import { issueReceipt } from "../invoices/documents.js";
@@ -72,13 +73,16 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   );
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
-  const { entry } = await postEntry(ctx, {
+  const posted = await postEntry(ctx, {
     walletId: recharge.walletId,
     amount: recharge.amount,
     reason: `${recharge.provider} payment ${recharge.providerRef}`,
     idempotencyKey: `recharge:${recharge._id}`,
     actor: `provider:${recharge.provider}`,
   });
+  // The recharge's own wallet, under its own key and figures: a failure is a bug.
+  if (!posted.ok) throw ProblemError.failed(posted);
+  const { entry } = posted.value;
   const done = (await Recharges.findOneAndUpdate(
     { _id: recharge._id },
     { $set: { creditEntryId: entry._id } },
@@ -99,7 +103,7 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
 async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Outcome<Recharge, "conflict">> {
   if (recharge.status !== "succeeded" && recharge.status !== "refunded")
     return failure("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
-  const { entry } = await postEntry(ctx, {
+  const posted = await postEntry(ctx, {
     walletId: recharge.walletId,
     type: "reversal",
     amount: -recharge.amount,
@@ -107,6 +111,9 @@ async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: strin
     idempotencyKey: `reversal:${recharge._id}`,
     actor,
   });
+  // The recharge's own wallet, under its own key and figures: a failure is a bug.
+  if (!posted.ok) throw ProblemError.failed(posted);
+  const { entry } = posted.value;
   return ok(
     (await ctx.models.Recharge.findOneAndUpdate(
       { _id: recharge._id },

@@ -3,7 +3,7 @@ import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import type { Recharge } from "../../models/index.js";
-import { createOrReplay } from "../idempotency.js";
+import { createOrReplay } from "../create-or-replay.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
 
@@ -32,7 +32,7 @@ export async function startRecharge(
 ): Promise<
   Outcome<
     { recharge: Recharge; clientSecret?: string | undefined; checkoutUrl?: string | undefined; replayed: boolean },
-    "unprocessable" | "not_found" | "validation_failed"
+    "unprocessable" | "not_found" | "validation_failed" | "idempotency_key_reused"
   >
 > {
   const provider = ctx.payments.get(input.provider);
@@ -74,8 +74,9 @@ export async function startRecharge(
     sameRequest: (prior) => prior.requestHash === requestHash,
     what: "a different recharge",
   });
-  const recharge: Recharge = created.doc;
-  const replayed = created.replayed;
+  if (!created.ok) return created;
+  const recharge: Recharge = created.value.doc;
+  const replayed = created.value.replayed;
   if (!replayed) {
     await audit(ctx, input.actor, "recharge.start", recharge._id, {
       accountId: account._id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACCOUNT_FIELDS } from "@tollgate/metering/store";
 import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
 import { subscribedAccount } from "../../../test-support/subscriptions.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { postEntry } from "../ledger/post.js";
 import { renewSubscription, renewSubscriptions } from "./renew.js";
 import { getSubscription } from "./status.js";
 
@@ -62,7 +62,7 @@ describe("renewSubscription", () => {
     expect(valueOf(await getSubscription(fx.ctx, accountId, afterGrace)).status).toBe("unpaid");
     expect(await gate(accountId)).toBe("unpaid");
 
-    await postEntry(fx.ctx, { walletId, amount: 10_000_000, idempotencyKey: "top-up", actor: "test" });
+    valueOf(await postEntry(fx.ctx, { walletId, amount: 10_000_000, idempotencyKey: "top-up", actor: "test" }));
     expect(await fees(accountId)).toMatchObject([{ status: "paid" }]);
     expect(await balance(accountId)).toBe(4_000_000);
     expect(await gate(accountId)).toBe("active");
@@ -72,7 +72,7 @@ describe("renewSubscription", () => {
     const due = await subscribedAccount(fx, { recurring, since, balance: 0 });
     const closed = await subscribedAccount(fx, { recurring, since, balance: 100_000_000 });
     await fx.ctx.models.Account.updateOne({ _id: closed.accountId }, { $set: { status: "closed" } });
-    await postEntry(fx.ctx, { walletId: due.walletId, amount: 50_000_000, idempotencyKey: "late-money", actor: "test" });
+    valueOf(await postEntry(fx.ctx, { walletId: due.walletId, amount: 50_000_000, idempotencyKey: "late-money", actor: "test" }));
     // The credit paid the due fee at once; the job then charges the next period, and the closed account's is not created.
     await renewSubscriptions(fx.ctx, new Date(Date.UTC(2026, 1, 11)));
     expect((await fees(due.accountId)).map((f) => f.status)).toEqual(["paid", "paid"]);

@@ -2,7 +2,8 @@ import type { AppContext } from "../../context.js";
 import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import type { LedgerEntry, Voucher } from "../../models/index.js";
 import { audit } from "../audit.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { ProblemError } from "../../domain/problem-error.js";
+import { postEntry } from "../ledger/post.js";
 import { hashVoucherCode } from "./codes.js";
 import { takeLock } from "../locks.js";
 
@@ -50,13 +51,16 @@ export async function redeemVoucher(
 }
 
 async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
-  const { entry } = await postEntry(ctx, {
+  const posted = await postEntry(ctx, {
     walletId,
     amount: voucher.amount,
     reason: `voucher ${voucher.codePrefix}…`,
     idempotencyKey: `voucher:${voucher._id}`,
     actor: `voucher:${voucher._id}`,
   });
+  // A wallet of the account, under the voucher's own key and figures: a failure is a bug.
+  if (!posted.ok) throw ProblemError.failed(posted);
+  const { entry } = posted.value;
   await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
   await ctx.models.Lock.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
   return entry;
