@@ -3,6 +3,7 @@ import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { csvReply } from "../http/csv.js";
 import { ProblemError } from "../domain/problem-error.js";
+import type { Failure } from "../domain/outcome.js";
 import { defineRoute } from "../http/route.js";
 import type { Reply } from "../http/reply.js";
 import { currency, id } from "../http/schemas.js";
@@ -76,17 +77,17 @@ async function usageReply(
   query: z.infer<typeof myUsageQuery>,
   accountId: string | undefined,
   format: "json" | "csv",
-): Promise<Reply> {
-  const report = toUsageReportView(
-    await usageReport(ctx, {
-      ...rangeOf(ctx, query),
-      bucket: query.bucket,
-      groupBy: query.groupBy,
-      top: query.top,
-      currency: query.currency,
-      accountId,
-    }),
-  );
+): Promise<Reply | Failure<"validation_failed">> {
+  const usage = await usageReport(ctx, {
+    ...rangeOf(ctx, query),
+    bucket: query.bucket,
+    groupBy: query.groupBy,
+    top: query.top,
+    currency: query.currency,
+    accountId,
+  });
+  if (!usage.ok) return usage;
+  const report = toUsageReportView(usage.value);
   if (format === "csv") return csvReply(`usage-${report.range.from.slice(0, 10)}`, USAGE_CSV_COLUMNS, report.rows);
   return { status: 200, body: report };
 }
@@ -103,6 +104,7 @@ export const usageReportRoute = defineRoute({
   roles: ANY_STAFF,
   query: adminUsageQuery,
   responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
+  problems: ["validation_failed"],
   handle: ({ query, ctx, format }) => usageReply(ctx, query, query.accountId, format),
 });
 
@@ -115,6 +117,7 @@ export const myUsageReportRoute = defineRoute({
   roles: NO_STAFF,
   query: myUsageQuery,
   responses: { 200: { description: "The usage report", schema: usageReportView, csv: true } },
+  problems: ["validation_failed"],
   handle: ({ query, ctx, principal, format }) => usageReply(ctx, query, ownAccount(principal), format),
 });
 
@@ -128,10 +131,16 @@ export const rechargeReportRoute = defineRoute({
   roles: ANY_STAFF,
   query: rechargeQuery,
   responses: { 200: { description: "The recharge report", schema: rechargeReportView, csv: true } },
+  problems: ["validation_failed"],
   async handle({ query, ctx, format }) {
-    const report = toRechargeReportView(
-      await rechargeReport(ctx, { ...rangeOf(ctx, query), bucket: query.bucket, currency: query.currency, accountId: query.accountId }),
-    );
+    const recharges = await rechargeReport(ctx, {
+      ...rangeOf(ctx, query),
+      bucket: query.bucket,
+      currency: query.currency,
+      accountId: query.accountId,
+    });
+    if (!recharges.ok) return recharges;
+    const report = toRechargeReportView(recharges.value);
     if (format === "csv") {
       return csvReply(`recharges-${query.table}-${report.range.from.slice(0, 10)}`, [...RECHARGE_TABLES[query.table]], report[query.table]);
     }
@@ -149,8 +158,11 @@ export const financialReportRoute = defineRoute({
   roles: ANY_STAFF,
   query: financialQuery,
   responses: { 200: { description: "The financial summary", schema: financialReportView, csv: true } },
+  problems: ["validation_failed"],
   async handle({ query, ctx, format }) {
-    const report = toFinancialReportView(await financialSummary(ctx, { ...rangeOf(ctx, query), currency: query.currency }));
+    const summary = await financialSummary(ctx, { ...rangeOf(ctx, query), currency: query.currency });
+    if (!summary.ok) return summary;
+    const report = toFinancialReportView(summary.value);
     if (format === "csv") return csvReply(`financial-${report.range.from.slice(0, 10)}`, FINANCIAL_CSV_COLUMNS, financialRows(report));
     return { status: 200, body: report };
   },

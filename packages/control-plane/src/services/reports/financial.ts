@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { ok, type Outcome } from "../../domain/outcome.js";
 import { movements } from "./movements.js";
 import { currenciesOf, type ReportRange } from "./read.js";
 import { TOP_UP_METHODS, type TopUpMethod } from "./recharges.js";
@@ -44,13 +45,13 @@ export interface FinancialReport {
 export async function financialSummary(
   ctx: AppContext,
   query: Pick<ReportRange, "from" | "to" | "timeZone"> & { currency?: string | undefined },
-): Promise<FinancialReport> {
+): Promise<Outcome<FinancialReport, "validation_failed">> {
   const asOf = new Date();
   const report: FinancialReport = { range: { from: query.from, to: query.to, timeZone: query.timeZone }, asOf, currencies: [] };
   for (const currency of await currenciesOf(ctx, query.currency)) {
     // Flows in the range: usage from its rollups (the one bucket the range is, in the reporting zone).
     // The flows (rollups) and the positions (wallets, invoices) are independent reads: made side by side.
-    const [usage, moved] = await Promise.all([
+    const [booked, moved] = await Promise.all([
       usageReport(ctx, {
         from: query.from,
         to: query.to,
@@ -62,6 +63,9 @@ export async function financialSummary(
       }),
       movements(ctx, currency, query.from, query.to),
     ]);
+    // A range whose edges are not on the rollups' hours is refused, as the usage report refuses it.
+    if (!booked.ok) return booked;
+    const usage = booked.value;
     const summary: FinancialSummary = {
       currency,
       revenue: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 },
@@ -97,7 +101,7 @@ export async function financialSummary(
     await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);
     report.currencies.push(summary);
   }
-  return report;
+  return ok(report);
 }
 
 /** Balances now, from Redis (the real-time view; reservations still belong to the customer until settled). */

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context.js";
-import { ProblemError } from "../../domain/problem-error.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import { bucketStart, nextBucketStart, type Bucket } from "./clock.js";
 import { collectionOf, unpack } from "./rollup-format.js";
 
@@ -15,38 +15,43 @@ export interface ReportRange {
 /** The most buckets one report answers with (an hourly report can span some 200 days). */
 export const MAX_BUCKETS = 5_000;
 
-/** The buckets of a range, in order: `[start, end)` each, clamped to the range. */
-export function bucketsOf(range: ReportRange): { start: number; end: number }[] {
+/** The buckets of a range, in order: `[start, end)` each, clamped to the range; refused past MAX_BUCKETS. */
+export function bucketsOf(range: ReportRange): Outcome<{ start: number; end: number }[], "validation_failed"> {
   const to = range.to.getTime();
   const out: { start: number; end: number }[] = [];
   for (let t = range.from.getTime(); t < to;) {
     const end = Math.min(nextBucketStart(range.timeZone, range.bucket, t), to);
     out.push({ start: bucketStart(range.timeZone, range.bucket, t), end });
     if (out.length > MAX_BUCKETS) {
-      throw new ProblemError(
+      return failure(
         "validation_failed",
         `The range holds more than ${MAX_BUCKETS} ${range.bucket} buckets: narrow it or use a larger bucket.`,
       );
     }
     t = end;
   }
-  return out;
+  return ok(out);
 }
 
 /**
  * Rollups hold whole reporting hours: a usage report's range and every bucket edge in its zone must fall on
  * one. Refused with the reason otherwise (e.g. a half-hour zone when the reporting zone is whole-hour).
  */
-export function checkAligned(ctx: AppContext, range: ReportRange, buckets: { start: number; end: number }[]): void {
+export function checkAligned(
+  ctx: AppContext,
+  range: ReportRange,
+  buckets: { start: number; end: number }[],
+): Failure<"validation_failed"> | undefined {
   const clock = ctx.reporting;
   for (const edge of [range.from.getTime(), range.to.getTime(), ...buckets.map((b) => b.start).slice(1)]) {
     if (!clock.onHour(edge)) {
-      throw new ProblemError(
+      return failure(
         "validation_failed",
         `Usage is rolled up by the hour of ${clock.timeZone}: ${new Date(edge).toISOString()} (a range or ${range.bucket} edge in ${range.timeZone}) is not on one of its hours.`,
       );
     }
   }
+  return undefined;
 }
 
 /** Run `work` over `items`, at most `width` at a time. */

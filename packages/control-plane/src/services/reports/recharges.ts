@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { ok, type Outcome } from "../../domain/outcome.js";
 import { bucketStart } from "./clock.js";
 import { movements } from "./movements.js";
 import { bucketsOf, currenciesOf, type ReportRange } from "./read.js";
@@ -49,8 +50,9 @@ export interface RechargeReport {
 export async function rechargeReport(
   ctx: AppContext,
   query: ReportRange & { currency?: string | undefined; accountId?: string | undefined },
-): Promise<RechargeReport> {
-  bucketsOf(query); // refuses a range with too many buckets
+): Promise<Outcome<RechargeReport, "validation_failed">> {
+  const cut = bucketsOf(query); // refuses a range with too many buckets
+  if (!cut.ok) return cut;
   const report: RechargeReport = {
     range: { from: query.from, to: query.to, timeZone: query.timeZone, bucket: query.bucket },
     ...(query.accountId === undefined ? {} : { accountId: query.accountId }),
@@ -93,7 +95,7 @@ export async function rechargeReport(
       topUps.filter((t) => t.status === "succeeded" || t.status === "refunded"),
     );
   }
-  return report;
+  return ok(report);
 }
 
 /** Provider top-ups refunded since: their recharge says so. */

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import { ok, type Outcome } from "../../domain/outcome.js";
 import { bucketStart, HOUR, nextBucketStart } from "./clock.js";
 import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type ReportRange } from "./read.js";
 import {
@@ -55,9 +56,12 @@ export interface UsageReport {
  * account's day rollups when one account is asked for, otherwise the per-dimension rollups, whole reporting
  * months and days where they fit in a bucket and hours elsewhere.
  */
-export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<UsageReport> {
-  const buckets = bucketsOf(query);
-  checkAligned(ctx, query, buckets);
+export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<Outcome<UsageReport, "validation_failed">> {
+  const cut = bucketsOf(query);
+  if (!cut.ok) return cut;
+  const buckets = cut.value;
+  const unaligned = checkAligned(ctx, query, buckets);
+  if (unaligned !== undefined) return unaligned;
   const report: UsageReport = {
     range: { from: query.from, to: query.to, timeZone: query.timeZone, bucket: query.bucket },
     groupBy: query.groupBy,
@@ -70,7 +74,7 @@ export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<U
     const cells = query.accountId === undefined ? await fromMarginals(ctx, query, currency) : await fromAccountDays(ctx, query, currency);
     shape(report, query, currency, buckets, cells);
   }
-  return report;
+  return ok(report);
 }
 
 /** bucket start → group → figures. */
