@@ -350,6 +350,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/accounts/{accountId}/billing-details": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Who the account's documents are addressed to: legal name, postal address, tax id and billing email (staff, or the account itself from its portal). Documents finalized from now on print them; finalized ones keep theirs.
+     * @description Staff roles admitted: owner, admin, finance, support.
+     */
+    put: operations["setBillingDetails"];
+    post?: never;
+    /**
+     * Remove the account's billing details: documents finalized from now on are addressed to its name only.
+     * @description Staff roles admitted: owner, admin, finance, support.
+     */
+    delete: operations["removeBillingDetails"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/accounts/{accountId}/subscription": {
     parameters: {
       query?: never;
@@ -1230,6 +1254,30 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance.
      */
     post: operations["issueCreditNote"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/issuer-profile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who documents (invoices, receipts, credit notes, statements) are from: legal name, address, tax id, logo, payment terms, payment instructions and footer. Until it is set, `configured` is false and documents print the defaults shown.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getIssuerProfile"];
+    /**
+     * Replace the issuer profile. Documents finalized from now on print it (and invoices fall due `dueDays` after they are issued); finalized documents keep what they printed. The logo is a PNG or JPEG `data:` URL of at most 100 kB.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    put: operations["setIssuerProfile"];
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3624,6 +3672,25 @@ export interface operations {
               };
               /** @description seats, priced by the plan's seat price */
               seats: number;
+              /** @description who its documents are addressed to (absent: its name only) */
+              billingDetails?: {
+                legalName: string;
+                address: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /**
+                 * Format: email
+                 * @description where documents go (the notification recipients when absent)
+                 */
+                email?: string;
+              };
               createdAt: string;
               wallets: {
                 id: string;
@@ -3740,6 +3807,25 @@ export interface operations {
             };
             /** @description seats, priced by the plan's seat price */
             seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
             createdAt: string;
             wallets: {
               id: string;
@@ -3858,6 +3944,25 @@ export interface operations {
             };
             /** @description seats, priced by the plan's seat price */
             seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
             createdAt: string;
             wallets: {
               id: string;
@@ -3964,6 +4069,25 @@ export interface operations {
             };
             /** @description seats, priced by the plan's seat price */
             seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
             createdAt: string;
             wallets: {
               id: string;
@@ -4097,6 +4221,25 @@ export interface operations {
             };
             /** @description seats, priced by the plan's seat price */
             seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
             createdAt: string;
             wallets: {
               id: string;
@@ -4242,6 +4385,25 @@ export interface operations {
             };
             /** @description seats, priced by the plan's seat price */
             seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
             createdAt: string;
             wallets: {
               id: string;
@@ -4310,6 +4472,283 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setBillingDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          legalName: string;
+          address: {
+            line1: string;
+            line2?: string;
+            city: string;
+            postalCode?: string;
+            /** @description a state, province or county, where the address needs one */
+            region?: string;
+            country: string;
+          };
+          taxId?: string;
+          /**
+           * Format: email
+           * @description where documents go (the notification recipients when absent)
+           */
+          email?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removeBillingDetails: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8907,6 +9346,58 @@ export interface operations {
               cutoff?: string;
               /** @description micros received for this invoice (ledger payment entries) */
               amountPaid: number;
+              /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+              issuer?: {
+                legalName: string;
+                address?: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /** Format: email */
+                email?: string;
+                /** Format: uri */
+                website?: string;
+                accentColor?: string;
+                /**
+                 * @description invoices fall due this many days after they are issued (0: on receipt)
+                 * @default 14
+                 */
+                dueDays: number;
+                /** @description how to pay (bank details, a payment link), printed under the totals */
+                paymentInstructions?: string;
+                /** @description the documents' last line (registered office, company number…) */
+                footer?: string;
+              };
+              /** @description finalized documents: who it is to, as the account was when it was finalized */
+              customer?: {
+                name: string;
+                billingDetails?: {
+                  legalName: string;
+                  address: {
+                    line1: string;
+                    line2?: string;
+                    city: string;
+                    postalCode?: string;
+                    /** @description a state, province or county, where the address needs one */
+                    region?: string;
+                    country: string;
+                  };
+                  taxId?: string;
+                  /**
+                   * Format: email
+                   * @description where documents go (the notification recipients when absent)
+                   */
+                  email?: string;
+                };
+              };
+              /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+              dueAt?: string;
               finalizedAt?: string;
               paidAt?: string;
               voidedAt?: string;
@@ -9022,6 +9513,58 @@ export interface operations {
               cutoff?: string;
               /** @description micros received for this invoice (ledger payment entries) */
               amountPaid: number;
+              /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+              issuer?: {
+                legalName: string;
+                address?: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /** Format: email */
+                email?: string;
+                /** Format: uri */
+                website?: string;
+                accentColor?: string;
+                /**
+                 * @description invoices fall due this many days after they are issued (0: on receipt)
+                 * @default 14
+                 */
+                dueDays: number;
+                /** @description how to pay (bank details, a payment link), printed under the totals */
+                paymentInstructions?: string;
+                /** @description the documents' last line (registered office, company number…) */
+                footer?: string;
+              };
+              /** @description finalized documents: who it is to, as the account was when it was finalized */
+              customer?: {
+                name: string;
+                billingDetails?: {
+                  legalName: string;
+                  address: {
+                    line1: string;
+                    line2?: string;
+                    city: string;
+                    postalCode?: string;
+                    /** @description a state, province or county, where the address needs one */
+                    region?: string;
+                    country: string;
+                  };
+                  taxId?: string;
+                  /**
+                   * Format: email
+                   * @description where documents go (the notification recipients when absent)
+                   */
+                  email?: string;
+                };
+              };
+              /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+              dueAt?: string;
               finalizedAt?: string;
               paidAt?: string;
               voidedAt?: string;
@@ -9157,6 +9700,58 @@ export interface operations {
             cutoff?: string;
             /** @description micros received for this invoice (ledger payment entries) */
             amountPaid: number;
+            /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+            issuer?: {
+              legalName: string;
+              address?: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /** Format: email */
+              email?: string;
+              /** Format: uri */
+              website?: string;
+              accentColor?: string;
+              /**
+               * @description invoices fall due this many days after they are issued (0: on receipt)
+               * @default 14
+               */
+              dueDays: number;
+              /** @description how to pay (bank details, a payment link), printed under the totals */
+              paymentInstructions?: string;
+              /** @description the documents' last line (registered office, company number…) */
+              footer?: string;
+            };
+            /** @description finalized documents: who it is to, as the account was when it was finalized */
+            customer?: {
+              name: string;
+              billingDetails?: {
+                legalName: string;
+                address: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /**
+                 * Format: email
+                 * @description where documents go (the notification recipients when absent)
+                 */
+                email?: string;
+              };
+            };
+            /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+            dueAt?: string;
             finalizedAt?: string;
             paidAt?: string;
             voidedAt?: string;
@@ -9407,6 +10002,58 @@ export interface operations {
             cutoff?: string;
             /** @description micros received for this invoice (ledger payment entries) */
             amountPaid: number;
+            /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+            issuer?: {
+              legalName: string;
+              address?: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /** Format: email */
+              email?: string;
+              /** Format: uri */
+              website?: string;
+              accentColor?: string;
+              /**
+               * @description invoices fall due this many days after they are issued (0: on receipt)
+               * @default 14
+               */
+              dueDays: number;
+              /** @description how to pay (bank details, a payment link), printed under the totals */
+              paymentInstructions?: string;
+              /** @description the documents' last line (registered office, company number…) */
+              footer?: string;
+            };
+            /** @description finalized documents: who it is to, as the account was when it was finalized */
+            customer?: {
+              name: string;
+              billingDetails?: {
+                legalName: string;
+                address: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /**
+                 * Format: email
+                 * @description where documents go (the notification recipients when absent)
+                 */
+                email?: string;
+              };
+            };
+            /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+            dueAt?: string;
             finalizedAt?: string;
             paidAt?: string;
             voidedAt?: string;
@@ -9553,6 +10200,58 @@ export interface operations {
             cutoff?: string;
             /** @description micros received for this invoice (ledger payment entries) */
             amountPaid: number;
+            /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+            issuer?: {
+              legalName: string;
+              address?: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /** Format: email */
+              email?: string;
+              /** Format: uri */
+              website?: string;
+              accentColor?: string;
+              /**
+               * @description invoices fall due this many days after they are issued (0: on receipt)
+               * @default 14
+               */
+              dueDays: number;
+              /** @description how to pay (bank details, a payment link), printed under the totals */
+              paymentInstructions?: string;
+              /** @description the documents' last line (registered office, company number…) */
+              footer?: string;
+            };
+            /** @description finalized documents: who it is to, as the account was when it was finalized */
+            customer?: {
+              name: string;
+              billingDetails?: {
+                legalName: string;
+                address: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /**
+                 * Format: email
+                 * @description where documents go (the notification recipients when absent)
+                 */
+                email?: string;
+              };
+            };
+            /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+            dueAt?: string;
             finalizedAt?: string;
             paidAt?: string;
             voidedAt?: string;
@@ -9695,6 +10394,58 @@ export interface operations {
             cutoff?: string;
             /** @description micros received for this invoice (ledger payment entries) */
             amountPaid: number;
+            /** @description finalized documents: who issued it, as the issuer profile was when it was finalized */
+            issuer?: {
+              legalName: string;
+              address?: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                country: string;
+              };
+              taxId?: string;
+              /** Format: email */
+              email?: string;
+              /** Format: uri */
+              website?: string;
+              accentColor?: string;
+              /**
+               * @description invoices fall due this many days after they are issued (0: on receipt)
+               * @default 14
+               */
+              dueDays: number;
+              /** @description how to pay (bank details, a payment link), printed under the totals */
+              paymentInstructions?: string;
+              /** @description the documents' last line (registered office, company number…) */
+              footer?: string;
+            };
+            /** @description finalized documents: who it is to, as the account was when it was finalized */
+            customer?: {
+              name: string;
+              billingDetails?: {
+                legalName: string;
+                address: {
+                  line1: string;
+                  line2?: string;
+                  city: string;
+                  postalCode?: string;
+                  /** @description a state, province or county, where the address needs one */
+                  region?: string;
+                  country: string;
+                };
+                taxId?: string;
+                /**
+                 * Format: email
+                 * @description where documents go (the notification recipients when absent)
+                 */
+                email?: string;
+              };
+            };
+            /** @description finalized invoices: when payment is due (the issuer's payment terms) */
+            dueAt?: string;
             finalizedAt?: string;
             paidAt?: string;
             voidedAt?: string;
@@ -9766,6 +10517,227 @@ export interface operations {
       };
       /** @description More than remains to be credited (`unprocessable`), or the key was used for another amount or reason (`idempotency_key_reused`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getIssuerProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The issuer profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            legalName: string;
+            address?: {
+              line1: string;
+              line2?: string;
+              city: string;
+              postalCode?: string;
+              /** @description a state, province or county, where the address needs one */
+              region?: string;
+              country: string;
+            };
+            taxId?: string;
+            /** Format: email */
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            logo?: string;
+            accentColor?: string;
+            /**
+             * @description invoices fall due this many days after they are issued (0: on receipt)
+             * @default 14
+             */
+            dueDays: number;
+            /** @description how to pay (bank details, a payment link), printed under the totals */
+            paymentInstructions?: string;
+            /** @description the documents' last line (registered office, company number…) */
+            footer?: string;
+            /** @description false until the profile is set: documents print the defaults shown */
+            configured: boolean;
+            updatedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setIssuerProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          legalName: string;
+          address?: {
+            line1: string;
+            line2?: string;
+            city: string;
+            postalCode?: string;
+            /** @description a state, province or county, where the address needs one */
+            region?: string;
+            country: string;
+          };
+          taxId?: string;
+          /** Format: email */
+          email?: string;
+          /** Format: uri */
+          website?: string;
+          logo?: string;
+          accentColor?: string;
+          /**
+           * @description invoices fall due this many days after they are issued (0: on receipt)
+           * @default 14
+           */
+          dueDays?: number;
+          /** @description how to pay (bank details, a payment link), printed under the totals */
+          paymentInstructions?: string;
+          /** @description the documents' last line (registered office, company number…) */
+          footer?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The issuer profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            legalName: string;
+            address?: {
+              line1: string;
+              line2?: string;
+              city: string;
+              postalCode?: string;
+              /** @description a state, province or county, where the address needs one */
+              region?: string;
+              country: string;
+            };
+            taxId?: string;
+            /** Format: email */
+            email?: string;
+            /** Format: uri */
+            website?: string;
+            logo?: string;
+            accentColor?: string;
+            /**
+             * @description invoices fall due this many days after they are issued (0: on receipt)
+             * @default 14
+             */
+            dueDays: number;
+            /** @description how to pay (bank details, a payment link), printed under the totals */
+            paymentInstructions?: string;
+            /** @description the documents' last line (registered office, company number…) */
+            footer?: string;
+            /** @description false until the profile is set: documents print the defaults shown */
+            configured: boolean;
+            updatedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
