@@ -1,8 +1,15 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
+
+/** Where the run keeps what to look at before a change is handed in (test/pages.test.ts puts its screenshots there too). */
+const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
 
 /** A 1×1 PNG, as a data: URL. */
 const PNG_LOGO = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
@@ -17,6 +24,26 @@ describe("business documents: who they are from and to", () => {
   afterAll(async () => {
     await stack?.close();
   });
+
+  /** A document's PDF as text (pdftotext -layout), kept beside the run's screenshots as a PNG to look at. */
+  let documents = 0;
+  async function pdfText(path: string): Promise<string> {
+    const pdf = await api()
+      .get(path)
+      .set(admin)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => done(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    mkdirSync(SHOTS, { recursive: true });
+    const file = join(SHOTS, `document-${++documents}.pdf`);
+    writeFileSync(file, pdf.body as Buffer);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", file, file.replace(/\.pdf$/, "")]);
+    return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  }
 
   const issuer = {
     legalName: "Acme APIs, Lda.",
@@ -95,6 +122,51 @@ describe("business documents: who they are from and to", () => {
     expect(invoice).toMatchObject({ issuer: printed, customer: { name: "Globex", billingDetails: billing } });
     expect(invoice.issuer.logo).toBeUndefined();
     expect(Date.parse(invoice.dueAt) - Date.parse(invoice.finalizedAt)).toBe(30 * 86_400_000);
+
+    // The PDF, read back as text: every field a business document needs.
+    const text = await pdfText(`/v1/accounts/${account.id}/invoices/${invoice.id}/pdf`);
+    const issued = invoice.finalizedAt.slice(0, 10);
+    const dueDate = invoice.dueAt.slice(0, 10);
+    for (const field of [
+      `Invoice ${invoice.number}`,
+      "Acme APIs, Lda.",
+      "Avenida da Liberdade 110",
+      "3.º andar",
+      "1250-146 Lisboa",
+      "Portugal",
+      "Tax id: PT509876543",
+      "billing@acme.example",
+      "Globex Corporation",
+      "1 Globex Way",
+      "97001 Cypress Creek, OR",
+      "United States",
+      "Tax id: EIN 12-3456789",
+      "ap@globex.example",
+      "IBAN PT50 0002 0123 1234 5678 9015 4",
+      "Registered in Lisboa under 509876543",
+      `Please pay $0.25 by ${dueDate}, quoting ${invoice.number}.`,
+    ])
+      expect(text, field).toContain(field);
+    expect(text).toMatch(new RegExp(`Issue date\\s+${issued}`));
+    expect(text).toMatch(new RegExp(`Due date\\s+${dueDate}`));
+    expect(text).toMatch(/Billing period\s+\d{4}-\d{2}-01 to \d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/default\s+1 call × \$0\.25\s+\$0\.25/);
+    expect(text).toMatch(/Total\s+\$0\.25/);
+    expect(text).toMatch(/Paid\s+\$0\.00/);
+    expect(text).toMatch(/Amount due\s+\$0\.25/);
+    // The HTML says the same.
+    const html = await api().get(`/v1/accounts/${account.id}/invoices/${invoice.id}/html`).set(admin);
+    for (const field of ["Acme APIs, Lda.", "Globex Corporation", "Tax id: EIN 12-3456789", `<dd>${dueDate}</dd>`, "IBAN PT50"])
+      expect(html.text, field).toContain(field);
+    expect(html.text).toContain(`<img src="${PNG_LOGO.replaceAll("=", "&#x3D;")}" alt="Acme APIs, Lda.">`);
+
+    // Paid: the document says so, and that nothing is due.
+    expect((await api().post(`/v1/invoices/${invoice.id}/pay`).set(admin).send({})).status).toBe(200);
+    const paid = await pdfText(`/v1/accounts/${account.id}/invoices/${invoice.id}/pdf`);
+    expect(paid).toMatch(/Paid\s+\$0\.25/);
+    expect(paid).toMatch(/Amount due\s+\$0\.00/);
+    expect(paid).toContain("PAID");
+    expect(paid).toContain("Paid in full: nothing is due.");
 
     // Changing the profile and the details later changes the next documents, never this one.
     expect(

@@ -369,8 +369,8 @@ describe("rate lines on the invoice", () => {
     const { invoice } = await stack.admin.closeBillingPeriod(account.id, `${new Date().toISOString().slice(0, 7)}-01`);
     expect(invoice?.subtotal).toBe(78_000);
     expect(invoice?.lines).toEqual([
-      expect.objectContaining({ description: "voice, rate +351: units", quantity: 5, amount: 12_000 }),
-      expect.objectContaining({ description: "voice, rate +3519: units", quantity: 101, amount: 66_000 }),
+      expect.objectContaining({ description: "voice, rate +351", unit: "unit", quantity: 5, amount: 12_000 }),
+      expect.objectContaining({ description: "voice, rate +3519", unit: "unit", quantity: 101, amount: 66_000 }),
     ]);
   });
 });

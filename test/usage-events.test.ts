@@ -151,7 +151,7 @@ describe("usage events in batches: usage already delivered, reported afterwards"
     expect(current.lines).toEqual([
       expect.objectContaining({
         kind: "usage",
-        description: `minutes: calls at 7000 micros (late usage of ${lastMonthKey} to ${monthStart.toISOString().slice(0, 10)})`,
+        description: `minutes (late usage of ${lastMonthKey} to ${monthStart.toISOString().slice(0, 10)})`,
         amount: 7_000,
       }),
     ]);

@@ -1168,7 +1168,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One document, rendered to HTML.
+     * One document, rendered to HTML: issuer and customer (as they were when it was finalized), number, issue and due dates, lines with quantity × unit price, totals, what is credited, paid and due, and how to pay.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["getInvoiceHtml"];
@@ -1188,7 +1188,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * One document, rendered to PDF.
+     * One document, rendered to PDF (A4): the same content as its HTML.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["getInvoicePdf"];
@@ -9328,6 +9328,11 @@ export interface operations {
                 kind?: "usage" | "fee" | "seats" | "proration";
                 description: string;
                 productId?: string;
+                /**
+                 * @description usage lines: what the quantity counts
+                 * @enum {string}
+                 */
+                unit?: "call" | "unit";
                 quantity: number;
                 unitPrice: number;
                 amount: number;
@@ -9495,6 +9500,11 @@ export interface operations {
                 kind?: "usage" | "fee" | "seats" | "proration";
                 description: string;
                 productId?: string;
+                /**
+                 * @description usage lines: what the quantity counts
+                 * @enum {string}
+                 */
+                unit?: "call" | "unit";
                 quantity: number;
                 unitPrice: number;
                 amount: number;
@@ -9682,6 +9692,11 @@ export interface operations {
               kind?: "usage" | "fee" | "seats" | "proration";
               description: string;
               productId?: string;
+              /**
+               * @description usage lines: what the quantity counts
+               * @enum {string}
+               */
+              unit?: "call" | "unit";
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -9984,6 +9999,11 @@ export interface operations {
               kind?: "usage" | "fee" | "seats" | "proration";
               description: string;
               productId?: string;
+              /**
+               * @description usage lines: what the quantity counts
+               * @enum {string}
+               */
+              unit?: "call" | "unit";
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -10182,6 +10202,11 @@ export interface operations {
               kind?: "usage" | "fee" | "seats" | "proration";
               description: string;
               productId?: string;
+              /**
+               * @description usage lines: what the quantity counts
+               * @enum {string}
+               */
+              unit?: "call" | "unit";
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -10376,6 +10401,11 @@ export interface operations {
               kind?: "usage" | "fee" | "seats" | "proration";
               description: string;
               productId?: string;
+              /**
+               * @description usage lines: what the quantity counts
+               * @enum {string}
+               */
+              unit?: "call" | "unit";
               quantity: number;
               unitPrice: number;
               amount: number;

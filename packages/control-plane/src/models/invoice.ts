@@ -6,6 +6,8 @@ export interface InvoiceLine {
   kind?: "usage" | "fee" | "seats" | "proration";
   description: string;
   productId?: string;
+  /** Usage lines: what the quantity counts (calls, or the product's units); absent on lines from before it was kept. */
+  unit?: "call" | "unit";
   quantity: number;
   /** Micros per unit. */
   unitPrice: number;
@@ -70,7 +72,18 @@ export const invoiceSchema = new Schema<Invoice>(
     idempotencyKey: { type: String, required: true, unique: true },
     status: { type: String, required: true },
     lines: {
-      type: [{ _id: false, kind: String, description: String, productId: String, quantity: Number, unitPrice: Number, amount: Number }],
+      type: [
+        {
+          _id: false,
+          kind: String,
+          description: String,
+          productId: String,
+          unit: String,
+          quantity: Number,
+          unitPrice: Number,
+          amount: Number,
+        },
+      ],
       required: true,
     },
     subtotal: { type: Number, required: true },

@@ -11,7 +11,7 @@ import type { Invoice } from "../models/index.js";
 import { closeBillingPeriod } from "../services/invoices/close-period.js";
 import { issueCreditNote, markVoid } from "../services/invoices/documents.js";
 import { payInvoice as recordPayment } from "../services/invoices/pay.js";
-import { renderHtml, renderPdf } from "../services/invoices/render.js";
+import { DOCUMENT_CSP, documentView, renderHtml, renderPdf } from "../services/invoices/render.js";
 
 async function ownInvoice(ctx: AppContext, accountId: string, invoiceId: string): Promise<Invoice> {
   const invoice = await ctx.models.Invoice.findOne({ _id: invoiceId, accountId }).lean();
@@ -78,7 +78,8 @@ export const getInvoiceHtml = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/invoices/:invoiceId/html",
   operationId: "getInvoiceHtml",
-  summary: "One document, rendered to HTML.",
+  summary:
+    "One document, rendered to HTML: issuer and customer (as they were when it was finalized), number, issue and due dates, lines with quantity × unit price, totals, what is credited, paid and due, and how to pay.",
   access: "owner",
   roles: ANY_STAFF,
   params: invoiceParams,
@@ -86,7 +87,12 @@ export const getInvoiceHtml = defineRoute({
   handle: async ({ params, ctx }) => ({
     status: 200,
     body: undefined,
-    raw: { contentType: "text/html; charset=utf-8", body: renderHtml(await ownInvoice(ctx, params.accountId, params.invoiceId)) },
+    // A document runs nothing and loads nothing: its logo is inline, its text escaped.
+    headers: { "content-security-policy": DOCUMENT_CSP },
+    raw: {
+      contentType: "text/html; charset=utf-8",
+      body: renderHtml(await documentView(ctx, await ownInvoice(ctx, params.accountId, params.invoiceId))),
+    },
   }),
 });
 
@@ -94,7 +100,7 @@ export const getInvoicePdf = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/invoices/:invoiceId/pdf",
   operationId: "getInvoicePdf",
-  summary: "One document, rendered to PDF.",
+  summary: "One document, rendered to PDF (A4): the same content as its HTML.",
   access: "owner",
   roles: ANY_STAFF,
   params: invoiceParams,
@@ -105,7 +111,7 @@ export const getInvoicePdf = defineRoute({
       status: 200,
       body: undefined,
       headers: { "content-disposition": `attachment; filename="${invoice.number ?? invoice._id}.pdf"` },
-      raw: { contentType: "application/pdf", body: await renderPdf(invoice) },
+      raw: { contentType: "application/pdf", body: await renderPdf(await documentView(ctx, invoice)) },
     };
   },
 });

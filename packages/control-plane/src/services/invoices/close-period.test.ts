@@ -116,9 +116,9 @@ describe("invoice lines", () => {
     ];
     const lines = invoiceLines(events, () => undefined);
     expect(lines).toEqual([
-      { kind: "usage", description: "sms: calls at 10000 micros", productId: "sms", quantity: 2, unitPrice: 10_000, amount: 20_000 },
-      { kind: "usage", description: "voice, rate +351: units", productId: "voice", quantity: 61, unitPrice: 216, amount: 13_200 },
-      { kind: "usage", description: "voice, rate +3519: units", productId: "voice", quantity: 66, unitPrice: 955, amount: 63_000 },
+      { kind: "usage", description: "sms", productId: "sms", unit: "call", quantity: 2, unitPrice: 10_000, amount: 20_000 },
+      { kind: "usage", description: "voice, rate +351", productId: "voice", unit: "unit", quantity: 61, unitPrice: 216, amount: 13_200 },
+      { kind: "usage", description: "voice, rate +3519", productId: "voice", unit: "unit", quantity: 66, unitPrice: 955, amount: 63_000 },
     ]);
     expect(lines.reduce((sum, l) => sum + l.amount, 0)).toBe(events.reduce((sum, e) => sum + e.amount, 0));
   });

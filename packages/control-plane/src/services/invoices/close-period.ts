@@ -275,8 +275,9 @@ export function invoiceLines(
       const key = `${product}\u0000${e.rateLine}\u0000${late?.key ?? ""}`;
       const line = byLine.get(key) ?? {
         kind: "usage",
-        description: `${product}, rate ${e.rateLine}: units${note}`,
+        description: `${product}, rate ${e.rateLine}${note}`,
         productId: product,
+        unit: "unit",
         quantity: 0,
         unitPrice: 0,
         amount: 0,
@@ -289,8 +290,9 @@ export function invoiceLines(
     const key = `${product}\u0000${e.amount}\u0000${late?.key ?? ""}`;
     const line = byRate.get(key) ?? {
       kind: "usage",
-      description: `${product}: calls at ${e.amount} micros${note}`,
+      description: `${product}${note}`,
       productId: product,
+      unit: "call",
       quantity: 0,
       unitPrice: e.amount,
       amount: 0,
@@ -308,8 +310,9 @@ export function invoiceLines(
     const product = e.productId ?? "default";
     const line = perProduct.get(product) ?? {
       kind: "usage",
-      description: `${product}: usage`,
+      description: `${product}, all prices`,
       productId: product,
+      unit: "unit",
       quantity: 0,
       unitPrice: 0,
       amount: 0,
