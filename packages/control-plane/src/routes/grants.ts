@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
 import { grantView, toGrantView } from "../http/views.js";
 import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";
@@ -21,14 +20,13 @@ export const issueGrantRoute = defineRoute({
     kind: z.enum(["promotional", "paid"]),
     amount: positiveAmount,
     priority: z.number().int().min(0).max(1_000).default(0),
-    expiresAt: timestamp,
+    expiresAt: timestamp.refine((at) => Date.parse(at) > Date.now(), "expiresAt must be in the future"),
     reason: name.optional(),
   }),
   responses: { 201: { description: "The grant", schema: grantView } },
   problems: ["not_found", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, ctx }) {
     const expiresAt = new Date(body.expiresAt);
-    if (expiresAt.getTime() <= Date.now()) throw new ProblemError("validation_failed", "expiresAt must be in the future.");
     const issued = await issueGrant(ctx, {
       walletId: params.walletId,
       kind: body.kind,

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { failure } from "../domain/outcome.js";
-import { ProblemError } from "../domain/problem-error.js";
+import { failure, ok, type Outcome } from "../domain/outcome.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { invoiceView, toInvoiceView } from "../http/views.js";
 import type { AppContext } from "../context.js";
@@ -13,10 +12,9 @@ import { issueCreditNote, markVoid } from "../services/invoices/documents.js";
 import { payInvoice as recordPayment } from "../services/invoices/pay.js";
 import { DOCUMENT_CSP, documentView, renderHtml, renderPdf } from "../services/invoices/render.js";
 
-async function ownInvoice(ctx: AppContext, accountId: string, invoiceId: string): Promise<Invoice> {
+async function ownInvoice(ctx: AppContext, accountId: string, invoiceId: string): Promise<Outcome<Invoice, "not_found">> {
   const invoice = await ctx.models.Invoice.findOne({ _id: invoiceId, accountId }).lean();
-  if (invoice === null) throw new ProblemError("not_found", `No invoice ${invoiceId} on account ${accountId}.`);
-  return invoice;
+  return invoice === null ? failure("not_found", `No invoice ${invoiceId} on account ${accountId}.`) : ok(invoice);
 }
 const invoiceParams = accountParams.extend({ invoiceId: id });
 
@@ -71,7 +69,11 @@ export const getInvoice = defineRoute({
   roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "The document", schema: invoiceView } },
-  handle: async ({ params, ctx }) => ({ status: 200, body: toInvoiceView(await ownInvoice(ctx, params.accountId, params.invoiceId)) }),
+  problems: ["not_found"],
+  async handle({ params, ctx }) {
+    const invoice = await ownInvoice(ctx, params.accountId, params.invoiceId);
+    return invoice.ok ? { status: 200, body: toInvoiceView(invoice.value) } : invoice;
+  },
 });
 
 export const getInvoiceHtml = defineRoute({
@@ -84,16 +86,18 @@ export const getInvoiceHtml = defineRoute({
   roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "The document as an HTML page", media: "text/html" } },
-  handle: async ({ params, ctx }) => ({
-    status: 200,
-    body: undefined,
-    // A document runs nothing and loads nothing: its logo is inline, its text escaped.
-    headers: { "content-security-policy": DOCUMENT_CSP },
-    raw: {
-      contentType: "text/html; charset=utf-8",
-      body: renderHtml(await documentView(ctx, await ownInvoice(ctx, params.accountId, params.invoiceId))),
-    },
-  }),
+  problems: ["not_found"],
+  async handle({ params, ctx }) {
+    const invoice = await ownInvoice(ctx, params.accountId, params.invoiceId);
+    if (!invoice.ok) return invoice;
+    return {
+      status: 200,
+      body: undefined,
+      // A document runs nothing and loads nothing: its logo is inline, its text escaped.
+      headers: { "content-security-policy": DOCUMENT_CSP },
+      raw: { contentType: "text/html; charset=utf-8", body: renderHtml(await documentView(ctx, invoice.value)) },
+    };
+  },
 });
 
 export const getInvoicePdf = defineRoute({
@@ -105,8 +109,11 @@ export const getInvoicePdf = defineRoute({
   roles: ANY_STAFF,
   params: invoiceParams,
   responses: { 200: { description: "The document as a PDF file (an attachment named by its number)", media: "application/pdf" } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
-    const invoice = await ownInvoice(ctx, params.accountId, params.invoiceId);
+    const found = await ownInvoice(ctx, params.accountId, params.invoiceId);
+    if (!found.ok) return found;
+    const invoice = found.value;
     return {
       status: 200,
       body: undefined,

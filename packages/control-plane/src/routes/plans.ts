@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { failure } from "../domain/outcome.js";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { ProblemError } from "../domain/problem-error.js";
 import { createPlanBody, replaceCatalogBody } from "../http/catalog-schemas.js";
 import { id } from "../http/schemas.js";
 import { planView, toPlanView } from "../http/views.js";
@@ -51,9 +51,10 @@ export const getPlan = defineRoute({
   roles: ANY_STAFF,
   params: planParams,
   responses: { 200: { description: "The plan", schema: planView } },
+  problems: ["not_found"],
   async handle({ params, ctx }) {
     const plan = await ctx.models.Plan.findById(params.planId).lean();
-    if (plan === null) throw new ProblemError("not_found", `No plan ${params.planId}.`);
+    if (plan === null) return failure("not_found", `No plan ${params.planId}.`);
     return { status: 200, body: toPlanView(plan) };
   },
 });

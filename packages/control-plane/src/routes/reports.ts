@@ -2,8 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { ownAccount } from "../http/auth.js";
 import { csvReply } from "../http/csv.js";
-import { ProblemError } from "../domain/problem-error.js";
-import type { Failure } from "../domain/outcome.js";
+import { failure, ok, type Failure, type Outcome } from "../domain/outcome.js";
 import { defineRoute } from "../http/route.js";
 import type { Reply } from "../http/reply.js";
 import { currency, id } from "../http/schemas.js";
@@ -62,14 +61,16 @@ const financialQuery = z.strictObject({
 });
 
 /** The range asked for; by default the 30 days up to the end of the current reporting hour. */
-function rangeOf(ctx: AppContext, query: { from?: string | undefined; to?: string | undefined; timeZone?: string | undefined }) {
+function rangeOf(
+  ctx: AppContext,
+  query: { from?: string | undefined; to?: string | undefined; timeZone?: string | undefined },
+): Outcome<{ from: Date; to: Date; timeZone: string }, "validation_failed"> {
   const to = query.to === undefined ? new Date(ctx.reporting.hourOf(Date.now()) + HOUR) : new Date(query.to);
   const from = query.from === undefined ? new Date(to.getTime() - 30 * DAY) : new Date(query.from);
-  if (from.getTime() >= to.getTime()) throw new ProblemError("validation_failed", "`from` must be before `to`.");
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
-    throw new ProblemError("validation_failed", `A report covers at most ${MAX_RANGE_DAYS} days.`);
-  }
-  return { from, to, timeZone: query.timeZone ?? ctx.reporting.timeZone };
+  if (from.getTime() >= to.getTime()) return failure("validation_failed", "`from` must be before `to`.");
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY)
+    return failure("validation_failed", `A report covers at most ${MAX_RANGE_DAYS} days.`);
+  return ok({ from, to, timeZone: query.timeZone ?? ctx.reporting.timeZone });
 }
 
 async function usageReply(
@@ -78,8 +79,10 @@ async function usageReply(
   accountId: string | undefined,
   format: "json" | "csv",
 ): Promise<Reply | Failure<"validation_failed">> {
+  const range = rangeOf(ctx, query);
+  if (!range.ok) return range;
   const usage = await usageReport(ctx, {
-    ...rangeOf(ctx, query),
+    ...range.value,
     bucket: query.bucket,
     groupBy: query.groupBy,
     top: query.top,
@@ -133,8 +136,10 @@ export const rechargeReportRoute = defineRoute({
   responses: { 200: { description: "The recharge report", schema: rechargeReportView, csv: true } },
   problems: ["validation_failed"],
   async handle({ query, ctx, format }) {
+    const range = rangeOf(ctx, query);
+    if (!range.ok) return range;
     const recharges = await rechargeReport(ctx, {
-      ...rangeOf(ctx, query),
+      ...range.value,
       bucket: query.bucket,
       currency: query.currency,
       accountId: query.accountId,
@@ -160,7 +165,9 @@ export const financialReportRoute = defineRoute({
   responses: { 200: { description: "The financial summary", schema: financialReportView, csv: true } },
   problems: ["validation_failed"],
   async handle({ query, ctx, format }) {
-    const summary = await financialSummary(ctx, { ...rangeOf(ctx, query), currency: query.currency });
+    const range = rangeOf(ctx, query);
+    if (!range.ok) return range;
+    const summary = await financialSummary(ctx, { ...range.value, currency: query.currency });
     if (!summary.ok) return summary;
     const report = toFinancialReportView(summary.value);
     if (format === "csv") return csvReply(`financial-${report.range.from.slice(0, 10)}`, FINANCIAL_CSV_COLUMNS, financialRows(report));

@@ -3,12 +3,12 @@ import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Invoice } from "../../models/index.js";
-import { createOrReplay } from "../idempotency.js";
+import { createOrReplay } from "../create-or-replay.js";
 import type { InvoiceLine } from "../../models/invoice.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { postEntry } from "../ledger/post.js";
 import { getIssuerProfile, ISSUER } from "./issuer.js";
 
 /** Lines are exact micros; the total due is rounded half up to the currency's minor unit, once. */
@@ -41,7 +41,9 @@ export async function createOnce(
     sameRequest: () => true,
     what: "another document",
   });
-  return created.doc;
+  // The key names the document's subject, so a repeat is always the same request: never refused.
+  if (!created.ok) throw new Error(`createOnce: ${created.detail ?? created.code}`);
+  return created.value.doc;
 }
 
 /** A receipt for a prepaid recharge: issued once per recharge, finalized and paid. */
@@ -127,7 +129,7 @@ async function creditLocked(
   const note = finalized.value;
   const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
   if (wallet !== null) {
-    await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: wallet._id,
       type: "adjustment",
       amount,
@@ -136,6 +138,7 @@ async function creditLocked(
       idempotencyKey: `credit-note:${note._id}`,
       actor,
     });
+    if (!posted.ok) return posted;
   }
   return ok({ note, replayed: existing !== null });
 }

@@ -4,7 +4,7 @@ import type { Invoice, Wallet } from "../../models/index.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
 import { sum } from "../ledger/sums.js";
-import { postEntry } from "../ledger/post-entry.js";
+import { postEntry } from "../ledger/post.js";
 import { markPaid } from "./documents.js";
 
 export interface InvoicePayment {
@@ -56,7 +56,7 @@ export async function payInvoice(
         return failure("idempotency_key_reused", "This Idempotency-Key was first used for another amount.");
       // A repeat of a keyed payment; paying "the rest" again with no key is a new request that finds nothing due.
       replayed = payment.idempotencyKey !== undefined;
-      await postEntry(ctx, {
+      const posted = await postEntry(ctx, {
         walletId: wallet._id,
         type: "payment",
         amount: prior.amount,
@@ -65,6 +65,7 @@ export async function payInvoice(
         idempotencyKey: key,
         actor: prior.actor,
       });
+      if (!posted.ok) return posted;
       return settleIfComplete(ctx, invoice, wallet);
     }
     const due = await amountDue(ctx, invoice, wallet);
@@ -74,7 +75,7 @@ export async function payInvoice(
       return failure("unprocessable", `A payment is a whole number of ${invoice.currency} minor units.`);
     if (amount > due)
       return failure("unprocessable", `${due} micros remain due on ${invoice.number}; a payment of ${amount} is more.`, { due });
-    await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: wallet._id,
       type: "payment",
       amount,
@@ -83,6 +84,7 @@ export async function payInvoice(
       idempotencyKey: key,
       actor: payment.actor,
     });
+    if (!posted.ok) return posted;
     return settleIfComplete(ctx, invoice, wallet);
   });
   if (!paid.ok) return paid;
@@ -99,7 +101,7 @@ async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Pro
 }
 
 /** Record what has been paid; once nothing is due, book the rounding and mark the invoice paid. */
-async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Outcome<Invoice, "not_found" | "conflict">> {
+async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Outcome<Invoice, PaymentFailure>> {
   const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
   await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: paid } });
   if ((await amountDue(ctx, invoice, wallet)) > 0) return ok((await ctx.models.Invoice.findById(invoice._id).lean())!);
@@ -112,7 +114,7 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
   );
   const residual = invoice.subtotal - moved;
   if (residual !== 0) {
-    await postEntry(ctx, {
+    const posted = await postEntry(ctx, {
       walletId: wallet._id,
       type: "adjustment",
       amount: residual,
@@ -121,6 +123,7 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
       idempotencyKey: roundingKey,
       actor: "system:invoices",
     });
+    if (!posted.ok) return posted;
   }
   return markPaid(ctx, invoice._id);
 }
