@@ -1,0 +1,53 @@
+import { useQuery } from "@tanstack/react-query";
+import { seriesOf, TimeChart } from "../shared/chart.js";
+import { money } from "../shared/money.js";
+import { Figure, Money, ProblemText, Section } from "../shared/ui.js";
+import { admin, lastDays } from "./client.js";
+
+export function Dashboard() {
+  const range = lastDays(30);
+  const financial = useQuery({ queryKey: ["financial"], queryFn: () => admin.getFinancialReport(range), refetchInterval: 15_000 });
+  const usage = useQuery({
+    queryKey: ["usage-30"],
+    queryFn: () => admin.getUsageReport({ ...range, bucket: "day", timeZone: "UTC" }),
+    refetchInterval: 15_000,
+  });
+  const today = useQuery({
+    queryKey: ["usage-today"],
+    queryFn: () => admin.getUsageReport({ ...lastDays(1), bucket: "day", groupBy: "account", top: 1_000, timeZone: "UTC" }),
+    refetchInterval: 15_000,
+  });
+  return (
+    <>
+      {financial.data?.currencies.map((c) => (
+        <Section key={c.currency} title={`Money, last 30 days (${c.currency})`} id={`money-${c.currency}`}>
+          <dl className="figures">
+            <Figure label="Revenue (usage booked, net)" value={<Money micros={c.revenue.net} currency={c.currency} />} />
+            <Figure label="Recharges" value={<Money micros={c.recharges.total} currency={c.currency} />} />
+            <Figure label="Prepaid liability" value={<Money micros={c.prepaidLiability.total} currency={c.currency} />} />
+            <Figure label="Outstanding" value={<Money micros={c.outstanding.negativeBalances} currency={c.currency} />} />
+            <Figure label="Unpaid invoices" value={<Money micros={c.outstanding.unpaidInvoices} currency={c.currency} />} />
+            <Figure
+              label="Active accounts today"
+              value={String(today.data?.groups.filter((g) => g.currency === c.currency).length ?? "…")}
+            />
+            <Figure
+              label="Calls today"
+              value={(today.data?.totals.find((t) => t.currency === c.currency)?.calls ?? 0).toLocaleString("en-US")}
+            />
+          </dl>
+        </Section>
+      ))}
+      <ProblemText error={financial.error} />
+      {usage.data && (
+        <Section title="Revenue per day">
+          <TimeChart
+            title="Usage booked per day"
+            {...seriesOf(usage.data.rows, (r) => r.amount)}
+            format={(v) => money(v, usage.data.totals[0]?.currency ?? "USD")}
+          />
+        </Section>
+      )}
+    </>
+  );
+}
