@@ -282,9 +282,9 @@ abstract class AccountClient {
     });
   }
 
-  /** The account's recharges, newest first. */
-  listRecharges(accountId: string): Promise<{ items: Recharge[] }> {
-    return this.http.request("GET", `${account(accountId)}/recharges`);
+  /** The account's recharges, newest first, a page at a time (100 unless `limit` says). */
+  listRecharges(accountId: string, options: PageOptions = {}): Promise<Page<Recharge>> {
+    return this.http.request("GET", `${account(accountId)}/recharges`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   getWallet(walletId: string): Promise<Wallet> {
@@ -310,8 +310,19 @@ abstract class AccountClient {
     return this.http.request("GET", `${account(accountId)}/statements/${encodeURIComponent(period)}`);
   }
 
-  listInvoices(accountId: string): Promise<{ items: Invoice[] }> {
-    return this.http.request("GET", `${account(accountId)}/invoices`);
+  /** The account's invoices, receipts and credit notes, newest first, a page at a time (100 unless `limit` says). */
+  listInvoices(accountId: string, options: PageOptions = {}): Promise<Page<Invoice>> {
+    return this.http.request("GET", `${account(accountId)}/invoices`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** Every document of the account, newest first, a page at a time. */
+  iterateInvoices(accountId: string, options: { limit?: number } = {}): AsyncGenerator<Invoice> {
+    return everyItem((cursor) => this.listInvoices(accountId, { ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
+  /** One document, as JSON. */
+  getInvoice(accountId: string, invoiceId: string): Promise<Invoice> {
+    return this.http.request("GET", `${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}`);
   }
 
   /** A link to an invoice's PDF (signed by the session cookie in a browser). */

@@ -959,7 +959,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An account's recharges, newest first (at most 100).
+     * An account's recharges, newest first, cursor-paginated (100 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listRecharges"];
@@ -1124,7 +1124,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An account's invoices, receipts and credit notes, newest first (at most 100).
+     * An account's invoices, receipts and credit notes, newest first, cursor-paginated (100 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listInvoices"];
@@ -8275,7 +8275,10 @@ export interface operations {
   };
   listRecharges: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         accountId: string;
@@ -8284,7 +8287,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The recharges */
+      /** @description A page of recharges */
       200: {
         headers: {
           [name: string]: unknown;
@@ -8308,6 +8311,7 @@ export interface operations {
               createdAt: string;
               updatedAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -9294,7 +9298,10 @@ export interface operations {
   };
   listInvoices: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         accountId: string;
@@ -9303,7 +9310,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The documents */
+      /** @description A page of documents */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9407,6 +9414,7 @@ export interface operations {
               paidAt?: string;
               voidedAt?: string;
             }[];
+            nextCursor?: string;
           };
         };
       };

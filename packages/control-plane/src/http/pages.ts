@@ -44,9 +44,20 @@ export function mountPages(app: Express, dir = process.env.CONSOLE_DIR ?? DEFAUL
   app.use("/assets", express.static(`${dir}/assets`, { immutable: true, maxAge: "365d", index: false, setHeaders: (res) => secure(res) }));
   for (const page of ["portal", "console"]) {
     // Express matches `/portal` and `/portal/` alike: the page's relative links need the slash.
-    app.get(`/${page}`, (req, res) => {
-      if (!req.originalUrl.split("?")[0]!.endsWith("/")) {
-        res.redirect(308, `/${page}/`);
+    app.get(`/${page}`, (req, res, next) => {
+      const [path, query] = req.originalUrl.split("?", 2);
+      if (!path!.endsWith("/")) {
+        res.redirect(308, `/${page}/${query === undefined ? "" : `?${query}`}`);
+        return;
+      }
+      next();
+    });
+    // Every address under the page is one of its own (an account, an invoice, a report with its filters): a
+    // reload or a deep link gets the same page, whose router shows it. A name with a dot is a file the page
+    // never links to (its assets are under /assets): it falls through to the 404 as before.
+    app.get([`/${page}`, `/${page}/*route`], (req, res, next) => {
+      if (/\.[^/]*$/.test(req.path)) {
+        next();
         return;
       }
       if (!built) {

@@ -109,6 +109,8 @@ export const invoiceSchema = new Schema<Invoice>(
   { versionKey: false, strict: "throw" },
 );
 invoiceSchema.index({ issuer: 1, sequence: 1 });
+// An account's documents, a page at a time, newest first (the list's cursor is (createdAt, _id)).
+invoiceSchema.index({ accountId: 1, createdAt: -1, _id: -1 });
 
 /** A number given: `_id` is `<issuer>:<sequence>`, so a number can be taken once (a unique insert). */
 export interface InvoiceNumber {

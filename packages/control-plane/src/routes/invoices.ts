@@ -3,7 +3,7 @@ import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
 import { failure, ok, type Outcome } from "../domain/outcome.js";
-import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
+import { accountParams, id, name, pageQuery, positiveAmount } from "../http/schemas.js";
 import { invoiceView, toInvoiceView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import type { Invoice } from "../models/index.js";
@@ -49,14 +49,28 @@ export const listInvoices = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/invoices",
   operationId: "listInvoices",
-  summary: "An account's invoices, receipts and credit notes, newest first (at most 100).",
+  summary: "An account's invoices, receipts and credit notes, newest first, cursor-paginated (100 a page unless `limit` says).",
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
-  responses: { 200: { description: "The documents", schema: z.object({ items: z.array(invoiceView) }) } },
-  async handle({ params, ctx }) {
-    const items = await ctx.models.Invoice.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
-    return { status: 200, body: { items: items.map(toInvoiceView) } };
+  // 100 a page by default: what the list answered, whole, before it had pages.
+  query: pageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
+  responses: {
+    200: { description: "A page of documents", schema: z.object({ items: z.array(invoiceView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    const page = await ctx.cursors.paginate<Invoice>(
+      `invoices:${params.accountId}`,
+      "createdAt",
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.Invoice.find({ accountId: params.accountId, ...after })
+          .sort(sort)
+          .limit(take)
+          .lean(),
+    );
+    return { status: 200, body: { items: page.items.map(toInvoiceView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
-import { accountParams, currency, id, positiveAmount, providerName } from "../http/schemas.js";
+import { accountParams, currency, id, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
 import { rechargeView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
 import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
 import { failure } from "../domain/outcome.js";
+import type { Recharge } from "../models/index.js";
 
 export const createRecharge = defineRoute({
   method: "post",
@@ -79,14 +80,28 @@ export const listRecharges = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/recharges",
   operationId: "listRecharges",
-  summary: "An account's recharges, newest first (at most 100).",
+  summary: "An account's recharges, newest first, cursor-paginated (100 a page unless `limit` says).",
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
-  responses: { 200: { description: "The recharges", schema: z.object({ items: z.array(rechargeView) }) } },
-  async handle({ params, ctx }) {
-    const items = await ctx.models.Recharge.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
-    return { status: 200, body: { items: items.map(toRechargeView) } };
+  // 100 a page by default: what the list answered, whole, before it had pages.
+  query: pageQuery.extend({ limit: z.coerce.number().int().min(1).max(200).default(100) }),
+  responses: {
+    200: { description: "A page of recharges", schema: z.object({ items: z.array(rechargeView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    const page = await ctx.cursors.paginate<Recharge>(
+      `recharges:${params.accountId}`,
+      "createdAt",
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.Recharge.find({ accountId: params.accountId, ...after })
+          .sort(sort)
+          .limit(take)
+          .lean(),
+    );
+    return { status: 200, body: { items: page.items.map(toRechargeView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
   },
 });
 
