@@ -202,8 +202,9 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
     const [summary] = (await stack.admin.getFinancialReport(range)).currencies;
     const usage = await stack.ctx.models.LedgerEntry.find({ type: "usage", usageCount: { $gt: 0 } }).lean();
-    expect(summary!.revenue.booked).toBe(-usage.reduce((s, e) => s + e.amount, 0));
-    expect(summary!.revenue.net).toBe(summary!.revenue.booked);
+    expect(summary!.revenue.usage.booked).toBe(-usage.reduce((s, e) => s + e.amount, 0));
+    expect(summary!.revenue.usage.net).toBe(summary!.revenue.usage.booked);
+    expect(summary!.revenue).toMatchObject({ fees: 0, total: summary!.revenue.usage.net });
     expect(summary!.recharges).toEqual({
       count: 4,
       total: 1_673_000,
@@ -218,10 +219,12 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     const q = { ...history, timeZone: "Asia/Tokyo", bucket: "day" as const, groupBy: "product" as const };
     const json = await stack.admin.getUsageReport(q);
     const rows = parse<Record<string, string>>(await stack.admin.getUsageReportCsv(q), { columns: true });
+    // The group's id and name side by side, under the grouping's own columns.
     expect(rows).toEqual(
-      json.rows.map((r) => ({
+      json.rows.map(({ group, name, ...r }) => ({
         ...r,
-        group: r.group ?? "",
+        product_id: group,
+        product_name: name,
         calls: String(r.calls),
         units: String(r.units),
         amount: decimalAmount(r.amount),
@@ -242,7 +245,9 @@ describe("reports read the rollups and agree with the raw events and the ledger"
 
     const financial = await stack.admin.getFinancialReport(range);
     const lines = parse<Record<string, string>>(await stack.admin.getFinancialReportCsv(range), { columns: true });
-    expect(Number(lines.find((l) => l.figure === "revenue.booked")!.amount_micros)).toBe(financial.currencies[0]!.revenue.booked);
+    expect(Number(lines.find((l) => l.figure === "revenue.usage.booked")!.amount_micros)).toBe(
+      financial.currencies[0]!.revenue.usage.booked,
+    );
     expect(lines.find((l) => l.figure === "recharges.byMethod.voucher")).toMatchObject({ amount: "0.050000", amount_micros: "50000" });
 
     // Accept: text/csv alone asks for it too.
@@ -250,7 +255,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       headers: { authorization: `Bearer ${ADMIN_TOKEN}`, accept: "text/csv" },
     });
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    expect((await res.text()).split("\n")[0]).toBe("currency,bucketStart,group,calls,units,amount,amount_micros");
+    expect((await res.text()).split("\n")[0]).toBe("currency,bucketStart,calls,units,amount,amount_micros");
   });
 
   it("a booking redone after a crash adds nothing twice to the rollups", async () => {
@@ -325,5 +330,94 @@ describe("reports read the rollups and agree with the raw events and the ledger"
       expect(res.headers["content-type"], query).toMatch(/^application\/problem\+json/);
     }
     expect(await stack.ctx.models.RollupIntent.countDocuments({})).toBe(0);
+  });
+
+  it("groups, and anomalies, are named as the API names their objects now, in the JSON and beside the id in the CSV", async () => {
+    const { Account, ApiKey, Plan } = stack.ctx.models;
+    // Renamed after their usage was booked: a report reads the names of now.
+    await Account.updateOne({ _id: b.accountId }, { $set: { name: "Beta Ltd" } });
+    await Plan.updateOne({ _id: b.planId }, { $set: { name: "Beta plan" } });
+    const names = {
+      account: async (id: string) => (await stack.admin.getAccount(id)).name,
+      plan: async (id: string) => (await stack.admin.getPlan(id)).name,
+      key: async (id: string) => (await ApiKey.findById(id).lean())!.name,
+      product: (id: string) => Promise.resolve(id),
+    };
+    const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z", bucket: "month" as const, top: 1_000 };
+    for (const groupBy of ["account", "key", "plan", "product"] as const) {
+      const report = await stack.admin.getUsageReport({ ...range, groupBy });
+      expect(report.groups.length, groupBy).toBeGreaterThan(1);
+      for (const g of [...report.groups, ...report.rows]) {
+        expect(g.name, `${groupBy} ${g.group}`).toBe(g.group === "(unmatched)" ? "(unmatched)" : await names[groupBy](g.group!));
+      }
+      const csv = parse<Record<string, string>>(await stack.admin.getUsageReportCsv({ ...range, groupBy }), { columns: true });
+      expect(csv.map((r) => [r[`${groupBy}_id`], r[`${groupBy}_name`], Number(r.amount_micros)])).toEqual(
+        report.rows.map((r) => [r.group, r.name, r.amount]),
+      );
+    }
+    const byAccount = await stack.admin.getUsageReport({ ...range, groupBy: "account" });
+    expect(byAccount.groups.find((g) => g.group === b.accountId)!.name).toBe("Beta Ltd");
+    expect((await stack.admin.getUsageReport({ ...range, groupBy: "plan" })).groups.find((g) => g.group === b.planId)!.name).toBe(
+      "Beta plan",
+    );
+    // A group summed as (other) is called that.
+    const top1 = await stack.admin.getUsageReport({ ...range, groupBy: "account", top: 1 });
+    expect(top1.groups.map((g) => g.name)).toEqual([byAccount.groups[0]!.name, "(other)"]);
+    // An id no key has any more (none is ever deleted; here by hand) reads as its id: its name is null.
+    await ApiKey.deleteOne({ _id: secondKeyOfA.id });
+    const byKey = await stack.admin.getUsageReport({ ...range, groupBy: "key" });
+    expect(byKey.groups.find((g) => g.group === secondKeyOfA.id)).toMatchObject({ name: null, calls: 6 });
+
+    // Anomalies carry their account's and key's names, in the JSON and in the CSV beside the ids.
+    const hour = new Date("2026-03-07T10:00:00Z");
+    await stack.ctx.models.Anomaly.create({
+      _id: `${b.accountId}|USD|${hour.toISOString()}`,
+      accountId: b.accountId,
+      currency: "USD",
+      hour,
+      calls: 500,
+      amount: 500_000,
+      baselineCalls: 2,
+      baselineAmount: 2_000,
+      threshold: 100,
+      policy: { factor: 5, minCalls: 100, mitigation: "none" },
+      keyId: b.keyId,
+      status: "open",
+      mitigation: { action: "none" },
+      detectedAt: new Date(),
+    });
+    const keyName = await names.key(b.keyId);
+    const { items } = await stack.admin.listAnomalies({ accountId: b.accountId });
+    expect(items).toMatchObject([{ accountId: b.accountId, accountName: "Beta Ltd", keyId: b.keyId, keyName }]);
+    const res = await call(`${stack.controlPlaneUrl}/v1/anomalies?format=csv`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const anomalies = parse<Record<string, string>>(res.body, { columns: true });
+    expect(anomalies.map((a) => [a.accountId, a.accountName, a.keyId, a.keyName])).toEqual([[b.accountId, "Beta Ltd", b.keyId, keyName]]);
+  });
+
+  it("revenue counts the subscription fees taken beside the usage, each part named", async () => {
+    const range = { from: "2026-01-01T00:00:00Z", to: "2027-01-01T00:00:00Z" };
+    const before = (await stack.admin.getFinancialReport(range)).currencies[0]!.revenue;
+    const plan = await stack.admin.createPlan({
+      name: "Team",
+      currency: "USD",
+      pricePerCall: 1_000,
+      recurring: { interval: "month", fee: 49_000_000, seatPrice: 10_000_000 },
+    });
+    const account = await stack.admin.createAccount({ name: "subscriber", planId: plan.id, seats: 3 });
+    // The first period (49 + 3 × 10) is taken when the money arrives.
+    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 100_000_000 }, { idempotencyKey: "report-fees" });
+    await jobs.bookUsage(stack.ctx); // folds the movements into the rollups
+    const fees = await stack.ctx.models.LedgerEntry.find({ type: "fee" }).lean();
+    expect(fees.map((f) => f.amount)).toEqual([-79_000_000]);
+    const report = await stack.admin.getFinancialReport(range);
+    const revenue = report.currencies[0]!.revenue;
+    expect(revenue).toEqual({ usage: before.usage, fees: 79_000_000, total: before.usage.net + 79_000_000 });
+    const lines = parse<Record<string, string>>(await stack.admin.getFinancialReportCsv(range), { columns: true });
+    const figure = (name: string) => Number(lines.find((l) => l.figure === name)!.amount_micros);
+    expect([figure("revenue.usage.net"), figure("revenue.fees"), figure("revenue.total")]).toEqual([
+      revenue.usage.net,
+      revenue.fees,
+      revenue.total,
+    ]);
   });
 });

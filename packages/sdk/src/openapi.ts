@@ -1349,7 +1349,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Per currency: revenue (usage booked, refunded, net), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.
+     * Per currency: revenue by part (usage booked, refunded and net; subscription fees; their total), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["getFinancialReport"];
@@ -10839,6 +10839,8 @@ export interface operations {
             groups: {
               currency: string;
               group: string;
+              /** @description what the group is called: the account's, API key's or plan's name as it is now, the product's id; `(other)` and `(unmatched)` as themselves; null when not grouped, or when no object has the id any more */
+              name: string | null;
               calls: number;
               units: number;
               amount: number;
@@ -10847,6 +10849,8 @@ export interface operations {
               currency: string;
               bucketStart: string;
               group: string | null;
+              /** @description what the group is called: the account's, API key's or plan's name as it is now, the product's id; `(other)` and `(unmatched)` as themselves; null when not grouped, or when no object has the id any more */
+              name: string | null;
               calls: number;
               units: number;
               amount: number;
@@ -10937,6 +10941,8 @@ export interface operations {
             groups: {
               currency: string;
               group: string;
+              /** @description what the group is called: the account's, API key's or plan's name as it is now, the product's id; `(other)` and `(unmatched)` as themselves; null when not grouped, or when no object has the id any more */
+              name: string | null;
               calls: number;
               units: number;
               amount: number;
@@ -10945,6 +10951,8 @@ export interface operations {
               currency: string;
               bucketStart: string;
               group: string | null;
+              /** @description what the group is called: the account's, API key's or plan's name as it is now, the product's id; `(other)` and `(unmatched)` as themselves; null when not grouped, or when no object has the id any more */
+              name: string | null;
               calls: number;
               units: number;
               amount: number;
@@ -11131,10 +11139,18 @@ export interface operations {
             asOf: string;
             currencies: {
               currency: string;
+              /** @description what customers were charged over the range, by part */
               revenue: {
-                booked: number;
-                refunded: number;
-                net: number;
+                /** @description usage booked, usage refunded (calls refused after their charge), and the difference */
+                usage: {
+                  booked: number;
+                  refunded: number;
+                  net: number;
+                };
+                /** @description subscriptions' recurring fees and prorated changes taken, less prorated credits */
+                fees: number;
+                /** @description usage.net + fees */
+                total: number;
               };
               recharges: {
                 count: number;
@@ -11153,8 +11169,6 @@ export interface operations {
                 expired: number;
               };
               payments: number;
-              /** @description recurring fees and prorated changes charged, less prorated credits */
-              fees: number;
               prepaidLiability: {
                 total: number;
                 wallets: number;
@@ -11327,6 +11341,8 @@ export interface operations {
             items: {
               id: string;
               accountId: string;
+              /** @description the account's name now; null when no account has the id any more */
+              accountName: string | null;
               currency: string;
               /** @description start of the anomalous hour */
               hour: string;
@@ -11343,6 +11359,8 @@ export interface operations {
               };
               /** @description the hour's busiest key, which a mitigation acts on */
               keyId: string;
+              /** @description the key's name now; null when no key has the id any more */
+              keyName: string | null;
               /** @enum {string} */
               mitigation: "none" | "suspend_key" | "cap_spending";
               /** @enum {string} */
@@ -11420,6 +11438,8 @@ export interface operations {
           "application/json": {
             id: string;
             accountId: string;
+            /** @description the account's name now; null when no account has the id any more */
+            accountName: string | null;
             currency: string;
             /** @description start of the anomalous hour */
             hour: string;
@@ -11436,6 +11456,8 @@ export interface operations {
             };
             /** @description the hour's busiest key, which a mitigation acts on */
             keyId: string;
+            /** @description the key's name now; null when no key has the id any more */
+            keyName: string | null;
             /** @enum {string} */
             mitigation: "none" | "suspend_key" | "cap_spending";
             /** @enum {string} */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { seriesOf, TimeChart } from "../shared/chart.js";
+import { reportChart, TimeChart } from "../shared/chart.js";
 import { money } from "../shared/money.js";
 import { Figure, Money, ProblemText, Section } from "../shared/ui.js";
 import { admin, lastDays } from "./client.js";
@@ -22,7 +22,16 @@ export function Dashboard() {
       {financial.data?.currencies.map((c) => (
         <Section key={c.currency} title={`Money, last 30 days (${c.currency})`} id={`money-${c.currency}`}>
           <dl className="figures">
-            <Figure label="Revenue (usage booked, net)" value={<Money micros={c.revenue.net} currency={c.currency} />} />
+            <Figure
+              label="Revenue (usage + fees)"
+              value={
+                <span data-testid={`revenue-${c.currency}`} data-micros={c.revenue.total}>
+                  <Money micros={c.revenue.total} currency={c.currency} />
+                </span>
+              }
+            />
+            <Figure label="Usage revenue (net of refunds)" value={<Money micros={c.revenue.usage.net} currency={c.currency} />} />
+            <Figure label="Subscription fee revenue" value={<Money micros={c.revenue.fees} currency={c.currency} />} />
             <Figure label="Recharges" value={<Money micros={c.recharges.total} currency={c.currency} />} />
             <Figure label="Prepaid liability" value={<Money micros={c.prepaidLiability.total} currency={c.currency} />} />
             <Figure label="Outstanding" value={<Money micros={c.outstanding.negativeBalances} currency={c.currency} />} />
@@ -40,10 +49,10 @@ export function Dashboard() {
       ))}
       <ProblemText error={financial.error} />
       {usage.data && (
-        <Section title="Revenue per day">
+        <Section title="Usage per day">
           <TimeChart
-            title="Usage booked per day"
-            {...seriesOf(usage.data.rows, (r) => r.amount)}
+            title="Usage booked per day (subscription fees not included)"
+            {...reportChart(usage.data, (r) => r.amount)}
             format={(v) => money(v, usage.data.totals[0]?.currency ?? "USD")}
           />
         </Section>

@@ -1,37 +1,102 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReportBucket, UsageGroupBy } from "@tollgate/sdk";
 import { useState } from "react";
-import { seriesOf, TimeChart } from "../shared/chart.js";
+import { reportChart, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
 import { Money, ProblemText, Section } from "../shared/ui.js";
 import { useMay } from "./role.js";
-import { admin, lastDays } from "./client.js";
+import { admin, HOUR, lastDays } from "./client.js";
+
+/** The windows offered: the last N days, or a range of dates picked by hand. */
+const WINDOWS = [1, 7, 30, 60, 90] as const;
+const GROUPINGS: [UsageGroupBy, string][] = [
+  ["none", "nothing"],
+  ["account", "account"],
+  ["product", "product"],
+  ["key", "API key"],
+  ["plan", "plan"],
+];
+
+/** The first whole hour of a date (`YYYY-MM-DD`) in a zone, as the API wants a range's edge. */
+function startOfDay(date: string, timeZone: string): number | undefined {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(guess)) return undefined;
+  const local = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  // Zones run from 14 hours behind UTC to 14 ahead: the day's first hour is within that of its UTC midnight.
+  for (let t = guess - 14 * HOUR; t <= guess + 14 * HOUR; t += HOUR) if (local.format(t) === date) return t;
+  return undefined;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The range a window means: the last N days to the next whole hour, or the picked dates, both ends included, in the report's zone. */
+function rangeOf(span: string, custom: { from: string; to: string }, timeZone: string): { from: string; to: string } | undefined {
+  if (span !== "custom") return lastDays(Number(span));
+  if (!isTimeZone(timeZone)) return undefined;
+  const from = startOfDay(custom.from, timeZone);
+  const dayAfter = custom.to === "" ? undefined : new Date(Date.parse(`${custom.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const to = dayAfter === undefined ? undefined : startOfDay(dayAfter, timeZone);
+  if (from === undefined || to === undefined) return undefined;
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+}
 
 export function Reports() {
-  const [days, setDays] = useState(30);
+  const [span, setSpan] = useState("30");
+  const [custom, setCustom] = useState(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    return { from: new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10), to: today };
+  });
   const [bucket, setBucket] = useState<ReportBucket>("day");
   const [groupBy, setGroupBy] = useState<UsageGroupBy>("product");
   const [timeZone, setTimeZone] = useState("UTC");
-  const query = { ...lastDays(days), bucket, groupBy, timeZone, top: 10 };
-  const usage = useQuery({ queryKey: ["report", query], queryFn: () => admin.getUsageReport(query) });
-  const recharges = useQuery({
-    queryKey: ["recharges", days],
-    queryFn: () => admin.getRechargeReport({ ...lastDays(days), bucket: "month" }),
+  const range = rangeOf(span, custom, timeZone);
+  const query = range && { ...range, bucket, groupBy, timeZone, top: 10 };
+  const usage = useQuery({
+    queryKey: ["report", query],
+    queryFn: () => admin.getUsageReport(query),
+    enabled: query !== undefined,
   });
+  const recharges = useQuery({
+    queryKey: ["recharges", range],
+    queryFn: () => admin.getRechargeReport({ ...range!, bucket: "month" }),
+    enabled: range !== undefined,
+  });
+  const report = usage.data;
+  const currency = report?.totals[0]?.currency ?? "USD";
   return (
     <>
       <Section title="Usage report">
-        <form onSubmit={(e) => e.preventDefault()}>
+        <form onSubmit={(e) => e.preventDefault()} aria-label="Usage report">
           <label>
-            Last
-            <select value={days} onChange={(e) => setDays(Number(e.target.value))}>
-              {[1, 7, 30, 90].map((d) => (
-                <option key={d} value={d}>
-                  {d} days
+            Window
+            <select value={span} onChange={(e) => setSpan(e.target.value)}>
+              {WINDOWS.map((d) => (
+                <option key={d} value={String(d)}>
+                  Last {d === 1 ? "day" : `${d} days`}
                 </option>
               ))}
+              <option value="custom">Dates…</option>
             </select>
           </label>
+          {span === "custom" && (
+            <>
+              <label>
+                From
+                <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+              </label>
+              <label>
+                To (included)
+                <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+              </label>
+            </>
+          )}
           <label>
             Bucket
             <select value={bucket} onChange={(e) => setBucket(e.target.value as ReportBucket)}>
@@ -43,8 +108,10 @@ export function Reports() {
           <label>
             Group by
             <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as UsageGroupBy)}>
-              {["none", "account", "product", "key", "plan"].map((g) => (
-                <option key={g}>{g}</option>
+              {GROUPINGS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
               ))}
             </select>
           </label>
@@ -52,22 +119,31 @@ export function Reports() {
             Time zone
             <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
           </label>
-          <a href={admin.reportCsvUrl("usage", query)} download>
-            Download CSV
-          </a>
+          {query && (
+            <a href={admin.reportCsvUrl("usage", query)} download>
+              Download CSV
+            </a>
+          )}
         </form>
+        {range === undefined && (
+          <p role="alert" className="problem">
+            {isTimeZone(timeZone)
+              ? "Pick the first and the last day of the range."
+              : `“${timeZone}” is not a time zone (e.g. Europe/Paris).`}
+          </p>
+        )}
         <ProblemText error={usage.error} />
-        {usage.data && (
+        {report && (
           <>
             <TimeChart
-              title="Amount per bucket"
-              {...seriesOf(usage.data.rows, (r) => r.amount)}
-              format={(v) => money(v, usage.data.totals[0]?.currency ?? "USD")}
+              title={`Amount per ${report.range.bucket}${report.groupBy === "none" ? "" : `, by ${GROUPINGS.find(([g]) => g === report.groupBy)![1]}`}`}
+              {...reportChart(report, (r) => r.amount)}
+              format={(v) => money(v, currency)}
             />
             <table aria-label="Totals">
               <thead>
                 <tr>
-                  <th scope="col">Group</th>
+                  <th scope="col">{report.groupBy === "none" ? "Currency" : GROUPINGS.find(([g]) => g === report.groupBy)![1]}</th>
                   <th scope="col" className="num">
                     Calls
                   </th>
@@ -80,13 +156,18 @@ export function Reports() {
                 </tr>
               </thead>
               <tbody>
-                {(groupBy === "none" ? usage.data.totals.map((t) => ({ ...t, group: "all" })) : usage.data.groups).map((g) => (
+                {(report.groupBy === "none"
+                  ? report.totals.map((t) => ({ ...t, group: t.currency, name: t.currency }))
+                  : report.groups
+                ).map((g) => (
                   <tr key={g.currency + g.group}>
-                    <td>{g.group}</td>
-                    <td className="num" data-testid="report-calls">
-                      {g.calls}
+                    <td data-testid="report-group" data-group={g.group}>
+                      {g.name ?? <code title="nothing has this id any more">{g.group}</code>}
                     </td>
-                    <td className="num">{g.units}</td>
+                    <td className="num" data-testid="report-calls">
+                      {g.calls.toLocaleString("en-US")}
+                    </td>
+                    <td className="num">{g.units.toLocaleString("en-US")}</td>
                     <td className="num" data-testid="report-amount" data-micros={g.amount}>
                       <Money micros={g.amount} currency={g.currency} />
                     </td>
@@ -98,9 +179,11 @@ export function Reports() {
         )}
       </Section>
       <Section title="Recharges">
-        <a href={admin.reportCsvUrl("recharges", { ...lastDays(days) })} download>
-          Download every top-up (CSV)
-        </a>
+        {range && (
+          <a href={admin.reportCsvUrl("recharges", range)} download>
+            Download every top-up (CSV)
+          </a>
+        )}
         <table>
           <tbody>
             {recharges.data?.totals.map((t) => (
@@ -133,30 +216,46 @@ export function Anomalies() {
   return (
     <Section title="Anomalies">
       {list.data?.items.length === 0 && <p>No anomalies.</p>}
-      <table>
-        <tbody>
-          {list.data?.items.map((a) => (
-            <tr key={a.id}>
-              <td>{when(a.hour)}</td>
-              <td>
-                <code>{a.accountId}</code>
-              </td>
-              <td className="num">
-                {a.calls} calls (usual {a.baselineCalls.toFixed(1)}/h)
-              </td>
-              <td>{a.mitigation}</td>
-              <td className={`status-${a.status}`}>{a.status}</td>
-              <td>
-                {mayClear && a.status === "open" && (
-                  <button type="button" onClick={() => clear.mutate(a.id)}>
-                    Clear
-                  </button>
-                )}
-              </td>
+      {(list.data?.items.length ?? 0) > 0 && (
+        <table aria-label="Anomalies">
+          <thead>
+            <tr>
+              <th scope="col">Hour</th>
+              <th scope="col">Account</th>
+              <th scope="col">Busiest key</th>
+              <th scope="col" className="num">
+                Calls
+              </th>
+              <th scope="col">Mitigation</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Action</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.data?.items.map((a) => (
+              <tr key={a.id}>
+                <td>{when(a.hour)}</td>
+                <td data-testid="anomaly-account">{a.accountName ?? <code>{a.accountId}</code>}</td>
+                <td>{a.keyName ?? <code>{a.keyId}</code>}</td>
+                <td className="num">
+                  {a.calls.toLocaleString("en-US")} (usual {a.baselineCalls.toFixed(1)}/h)
+                </td>
+                <td>{a.mitigation.replace("_", " ")}</td>
+                <td className={`status-${a.status}`}>{a.status}</td>
+                <td>
+                  {mayClear && a.status === "open" && (
+                    <button type="button" onClick={() => clear.mutate(a.id)}>
+                      Clear
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <ProblemText error={clear.error} />
     </Section>
   );

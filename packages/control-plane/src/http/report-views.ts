@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Anomaly } from "../models/index.js";
+import type { NamedAnomaly } from "../services/anomalies/clear.js";
 import type { FinancialReport } from "../services/reports/financial.js";
 import type { RechargeReport } from "../services/reports/recharges.js";
 import type { UsageReport } from "../services/reports/usage.js";
@@ -19,16 +19,36 @@ const rangeView = z.object({
   bucket: z.enum(["hour", "day", "month"]),
 });
 const method = z.enum(TOP_UP_METHODS);
+const groupName = z
+  .string()
+  .nullable()
+  .describe(
+    "what the group is called: the account's, API key's or plan's name as it is now, the product's id; `(other)` and `(unmatched)` as themselves; null when not grouped, or when no object has the id any more",
+  );
 
 export const usageReportView = z.object({
   range: rangeView,
   groupBy: z.enum(["none", "account", "product", "key", "plan"]),
   accountId: z.string().optional(),
   totals: z.array(z.object({ currency: z.string(), ...figures })),
-  groups: z.array(z.object({ currency: z.string(), group: z.string(), ...figures })),
-  rows: z.array(z.object({ currency: z.string(), bucketStart: z.string(), group: z.string().nullable(), ...figures })),
+  groups: z.array(z.object({ currency: z.string(), group: z.string(), name: groupName, ...figures })),
+  rows: z.array(z.object({ currency: z.string(), bucketStart: z.string(), group: z.string().nullable(), name: groupName, ...figures })),
 });
-export const USAGE_CSV_COLUMNS = ["currency", "bucketStart", "group", "calls", "units", "amount"];
+
+/**
+ * A usage report as CSV lines: grouped, each group's id and name side by side under the grouping's own
+ * columns (`account_id`, `account_name`; `product_id`, `product_name`; …); ungrouped, no group column.
+ */
+export function usageCsv(view: z.infer<typeof usageReportView>): { columns: string[]; rows: Iterable<Record<string, unknown>> } {
+  const figureColumns = ["calls", "units", "amount"];
+  if (view.groupBy === "none") return { columns: ["currency", "bucketStart", ...figureColumns], rows: view.rows };
+  const id = `${view.groupBy}_id`;
+  const name = `${view.groupBy}_name`;
+  return {
+    columns: ["currency", "bucketStart", id, name, ...figureColumns],
+    rows: view.rows.map((r) => ({ ...r, [id]: r.group, [name]: r.name })),
+  };
+}
 
 const rangeOf = (r: UsageReport["range"]) => ({ ...r, from: r.from.toISOString(), to: r.to.toISOString() });
 
@@ -85,13 +105,20 @@ export const financialReportView = z.object({
   currencies: z.array(
     z.object({
       currency: z.string(),
-      revenue: z.object({ booked: micros, refunded: micros, net: micros }),
+      revenue: z
+        .object({
+          usage: z
+            .object({ booked: micros, refunded: micros, net: micros })
+            .describe("usage booked, usage refunded (calls refused after their charge), and the difference"),
+          fees: micros.describe("subscriptions' recurring fees and prorated changes taken, less prorated credits"),
+          total: micros.describe("usage.net + fees"),
+        })
+        .describe("what customers were charged over the range, by part"),
       recharges: z.object({ count: z.number().int(), total: micros, byMethod: keyed(TOP_UP_METHODS) }),
       reversals: micros,
       adjustments: micros,
       grants: z.object({ issued: micros, expired: micros }),
       payments: micros,
-      fees: micros.describe("recurring fees and prorated changes charged, less prorated credits"),
       prepaidLiability: z.object({ total: micros, wallets: z.number().int() }),
       outstanding: z.object({
         negativeBalances: micros,
@@ -111,7 +138,7 @@ export const toFinancialReportView = (r: FinancialReport): z.infer<typeof financ
   currencies: r.currencies,
 });
 
-/** The financial summary as `currency, figure, amount` lines (figure is a dotted path, e.g. `revenue.net`). */
+/** The financial summary as `currency, figure, amount` lines (figure is a dotted path, e.g. `revenue.usage.net`). */
 export function* financialRows(view: z.infer<typeof financialReportView>): Generator<Record<string, unknown>> {
   for (const summary of view.currencies) {
     const { currency, ...figures } = summary;
@@ -128,6 +155,7 @@ function flatten(value: object, prefix = ""): [string, number][] {
 export const anomalyView = z.object({
   id: z.string(),
   accountId: z.string(),
+  accountName: z.string().nullable().describe("the account's name now; null when no account has the id any more"),
   currency: z.string(),
   hour: z.string().describe("start of the anomalous hour"),
   calls: z.number().int(),
@@ -136,6 +164,7 @@ export const anomalyView = z.object({
   threshold: z.number(),
   policy: z.object({ factor: z.number(), minCalls: z.number().int(), mitigation: z.enum(["none", "suspend_key", "cap_spending"]) }),
   keyId: z.string().describe("the hour's busiest key, which a mitigation acts on"),
+  keyName: z.string().nullable().describe("the key's name now; null when no key has the id any more"),
   mitigation: z.enum(["none", "suspend_key", "cap_spending"]),
   status: z.enum(["open", "cleared"]),
   detectedAt: z.string(),
@@ -146,6 +175,7 @@ export const anomalyView = z.object({
 export const ANOMALY_CSV_COLUMNS = [
   "id",
   "accountId",
+  "accountName",
   "currency",
   "hour",
   "calls",
@@ -155,6 +185,7 @@ export const ANOMALY_CSV_COLUMNS = [
   "factor",
   "minCalls",
   "keyId",
+  "keyName",
   "mitigation",
   "status",
   "detectedAt",
@@ -162,9 +193,10 @@ export const ANOMALY_CSV_COLUMNS = [
   "clearedBy",
 ];
 
-export const toAnomalyView = (a: Anomaly): z.infer<typeof anomalyView> => ({
+export const toAnomalyView = (a: NamedAnomaly): z.infer<typeof anomalyView> => ({
   id: a._id,
   accountId: a.accountId,
+  accountName: a.accountName,
   currency: a.currency,
   hour: a.hour.toISOString(),
   calls: a.calls,
@@ -173,6 +205,7 @@ export const toAnomalyView = (a: Anomaly): z.infer<typeof anomalyView> => ({
   threshold: a.threshold,
   policy: a.policy,
   keyId: a.keyId,
+  keyName: a.keyName,
   mitigation: a.mitigation.action,
   status: a.status,
   detectedAt: a.detectedAt.toISOString(),

@@ -15,7 +15,7 @@ import {
   toFinancialReportView,
   toRechargeReportView,
   toUsageReportView,
-  USAGE_CSV_COLUMNS,
+  usageCsv,
   usageReportView,
 } from "../http/report-views.js";
 import type { AppContext } from "../context.js";
@@ -91,7 +91,10 @@ async function usageReply(
   });
   if (!usage.ok) return usage;
   const report = toUsageReportView(usage.value);
-  if (format === "csv") return csvReply(`usage-${report.range.from.slice(0, 10)}`, USAGE_CSV_COLUMNS, report.rows);
+  if (format === "csv") {
+    const csv = usageCsv(report);
+    return csvReply(`usage-${report.range.from.slice(0, 10)}`, csv.columns, csv.rows);
+  }
   return { status: 200, body: report };
 }
 
@@ -158,7 +161,7 @@ export const financialReportRoute = defineRoute({
   path: "/v1/reports/financial",
   operationId: "getFinancialReport",
   summary:
-    "Per currency: revenue (usage booked, refunded, net), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.",
+    "Per currency: revenue by part (usage booked, refunded and net; subscription fees; their total), recharges by method, reversals, adjustments, grants issued and expired, invoice payments over the range; prepaid liability, negative balances and unpaid invoices (aged 0-30/31-60/61-90/90+ days) now.",
   access: "admin",
   roles: ANY_STAFF,
   query: financialQuery,

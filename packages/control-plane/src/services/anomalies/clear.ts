@@ -3,6 +3,26 @@ import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Anomaly } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
+import { namesOf } from "../reports/names.js";
+
+/** An anomaly with what its account and key are called now (null when no object has the id any more). */
+export type NamedAnomaly = Anomaly & { accountName: string | null; keyName: string | null };
+
+async function withNames(ctx: AppContext, anomalies: Anomaly[]): Promise<NamedAnomaly[]> {
+  const [accounts, keys] = await Promise.all([
+    namesOf(
+      ctx,
+      "account",
+      anomalies.map((a) => a.accountId),
+    ),
+    namesOf(
+      ctx,
+      "key",
+      anomalies.map((a) => a.keyId),
+    ),
+  ]);
+  return anomalies.map((a) => ({ ...a, accountName: accounts.get(a.accountId) ?? null, keyName: keys.get(a.keyId) ?? null }));
+}
 
 /**
  * An admin's review of an anomaly: it is closed, and its mitigation undone (a key it suspended is active
@@ -11,11 +31,11 @@ import { audit } from "../audit.js";
 export async function clearAnomaly(
   ctx: AppContext,
   input: { anomalyId: string; reason: string; actor: string },
-): Promise<Outcome<Anomaly, "not_found">> {
+): Promise<Outcome<NamedAnomaly, "not_found">> {
   const { Anomaly: Anomalies, ApiKey } = ctx.models;
   const anomaly = await Anomalies.findById(input.anomalyId).lean();
   if (anomaly === null) return failure("not_found", `No anomaly ${input.anomalyId}.`);
-  if (anomaly.status === "cleared") return ok(anomaly);
+  if (anomaly.status === "cleared") return ok((await withNames(ctx, [anomaly]))[0]!);
   const { action, previousSpendCap } = anomaly.mitigation;
   if (action === "suspend_key") {
     await ApiKey.updateOne({ _id: anomaly.keyId, status: "suspended" }, { $set: { status: "active" } });
@@ -29,19 +49,20 @@ export async function clearAnomaly(
     { $set: { status: "cleared", clearedAt: new Date(), clearedBy: input.actor, clearReason: input.reason } },
   );
   await audit(ctx, input.actor, "anomaly.clear", anomaly._id, { reason: input.reason, mitigation: action });
-  return ok((await Anomalies.findById(anomaly._id).lean())!);
+  return ok((await withNames(ctx, [(await Anomalies.findById(anomaly._id).lean())!]))[0]!);
 }
 
 /** Anomalies newest first, optionally of one status or account. */
-export function listAnomalies(
+export async function listAnomalies(
   ctx: AppContext,
   filter: { status?: "open" | "cleared" | undefined; accountId?: string | undefined },
-): Promise<Anomaly[]> {
-  return ctx.models.Anomaly.find({
+): Promise<NamedAnomaly[]> {
+  const anomalies = await ctx.models.Anomaly.find({
     ...(filter.status === undefined ? {} : { status: filter.status }),
     ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
   })
     .sort({ detectedAt: -1 })
     .limit(1_000)
     .lean();
+  return withNames(ctx, anomalies);
 }

@@ -11,8 +11,12 @@ export const AGEING = ["0-30", "31-60", "61-90", "90+"] as const;
 /** One currency's money over a range (flows) and now (balances). Amounts are micros, as magnitudes. */
 export interface FinancialSummary {
   currency: string;
-  /** Usage booked in the range, usage refunded (calls refused after their charge), and the difference. */
-  revenue: { booked: number; refunded: number; net: number };
+  /**
+   * What customers were charged in the range, by part: usage (booked, less usage refunded: calls refused
+   * after their charge) and subscriptions' fees (recurring fees and prorated changes taken from wallets,
+   * less prorated credits); `total` is their sum.
+   */
+  revenue: { usage: { booked: number; refunded: number; net: number }; fees: number; total: number };
   recharges: { count: number; total: number; byMethod: Record<TopUpMethod, number> };
   /** Recharges taken back (provider refunds). */
   reversals: number;
@@ -21,8 +25,6 @@ export interface FinancialSummary {
   grants: { issued: number; expired: number };
   /** Money received for postpaid invoices. */
   payments: number;
-  /** Subscriptions' recurring fees and prorated changes charged, less prorated credits. */
-  fees: number;
   /** Now: money held for customers (the sum of positive balances, reservations included). */
   prepaidLiability: { total: number; wallets: number };
   /** Now: what customers owe: negative balances, and finalized invoices not yet paid by age since finalized. */
@@ -68,13 +70,12 @@ export async function financialSummary(
     const usage = booked.value;
     const summary: FinancialSummary = {
       currency,
-      revenue: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 },
+      revenue: { usage: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 }, fees: 0, total: 0 },
       recharges: { count: 0, total: 0, byMethod: Object.fromEntries(TOP_UP_METHODS.map((m) => [m, 0])) as Record<TopUpMethod, number> },
       reversals: 0,
       adjustments: 0,
       grants: { issued: 0, expired: 0 },
       payments: 0,
-      fees: 0,
       prepaidLiability: { total: 0, wallets: 0 },
       outstanding: {
         negativeBalances: 0,
@@ -89,15 +90,17 @@ export async function financialSummary(
         summary.recharges.count += 1;
         summary.recharges.total += amount;
         summary.recharges.byMethod[method as TopUpMethod] += amount;
-      } else if (type === "usage") summary.revenue.refunded += amount;
+      } else if (type === "usage") summary.revenue.usage.refunded += amount;
       else if (type === "reversal") summary.reversals -= amount;
       else if (type === "adjustment") summary.adjustments += amount;
       else if (type === "grant") summary.grants.issued += amount;
       else if (type === "expiry") summary.grants.expired -= amount;
       else if (type === "payment") summary.payments += amount;
-      else if (type === "fee") summary.fees -= amount;
+      else if (type === "fee") summary.revenue.fees -= amount;
     }
-    summary.revenue.net = summary.revenue.booked - summary.revenue.refunded;
+    const { revenue } = summary;
+    revenue.usage.net = revenue.usage.booked - revenue.usage.refunded;
+    revenue.total = revenue.usage.net + revenue.fees;
     await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);
     report.currencies.push(summary);
   }

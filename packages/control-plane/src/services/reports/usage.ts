@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ok, type Outcome } from "../../domain/outcome.js";
 import { bucketStart, HOUR, nextBucketStart } from "./clock.js";
+import { namesOf } from "./names.js";
 import { bucketsOf, checkAligned, currenciesOf, readRollups, reportingDays, type ReportRange } from "./read.js";
 import {
   accountCells,
@@ -40,6 +41,8 @@ export interface UsageRow extends UsageFigures {
   bucketStart: Date;
   /** The account, product, key or plan; null when not grouped. */
   group: string | null;
+  /** What the group is called (`namesOf`); `(other)` and `(unmatched)` as themselves; null when not grouped, or for an id nothing is named by. */
+  name: string | null;
 }
 export interface UsageReport {
   range: ReportRange;
@@ -47,7 +50,7 @@ export interface UsageReport {
   accountId?: string;
   totals: (UsageFigures & { currency: string })[];
   /** Per currency, the groups kept, largest amount first, then `(other)`. */
-  groups: (UsageFigures & { currency: string; group: string })[];
+  groups: (UsageFigures & { currency: string; group: string; name: string | null })[];
   rows: UsageRow[];
 }
 
@@ -74,7 +77,21 @@ export async function usageReport(ctx: AppContext, query: UsageQuery): Promise<O
     const cells = query.accountId === undefined ? await fromMarginals(ctx, query, currency) : await fromAccountDays(ctx, query, currency);
     shape(report, query, currency, buckets, cells);
   }
+  if (query.groupBy !== "none") await addNames(ctx, report, query.groupBy);
   return ok(report);
+}
+
+/** Each group's name beside its id, looked up once for the groups kept. */
+async function addNames(ctx: AppContext, report: UsageReport, dimension: Dimension): Promise<void> {
+  const special = (group: string) => group === OTHER_GROUP || group === UNMATCHED_PRODUCT;
+  const names = await namesOf(
+    ctx,
+    dimension,
+    report.groups.map((g) => g.group).filter((g) => !special(g)),
+  );
+  const nameOf = (group: string) => (special(group) ? group : (names.get(group) ?? null));
+  for (const g of report.groups) g.name = nameOf(g.group);
+  for (const row of report.rows) if (row.group !== null) row.name = nameOf(row.group);
 }
 
 /** bucket start → group → figures. */
@@ -211,7 +228,13 @@ function shape(report: UsageReport, query: UsageQuery, currency: string, buckets
   report.totals.push({ currency, ...view(grand) });
   if (query.groupBy === "none") {
     for (const { start } of buckets) {
-      report.rows.push({ currency, bucketStart: new Date(start), group: null, ...view(cells.get(start)?.get("") ?? [0, 0, 0]) });
+      report.rows.push({
+        currency,
+        bucketStart: new Date(start),
+        group: null,
+        name: null,
+        ...view(cells.get(start)?.get("") ?? [0, 0, 0]),
+      });
     }
     return;
   }
@@ -220,20 +243,22 @@ function shape(report: UsageReport, query: UsageQuery, currency: string, buckets
   const kept = new Set(keptInOrder);
   const other: Figures = [0, 0, 0];
   for (const [group, figures] of ranked) {
-    if (kept.has(group)) report.groups.push({ currency, group: label(query, group), ...view(figures) });
+    if (kept.has(group)) report.groups.push({ currency, group: label(query, group), name: null, ...view(figures) });
     else addFigures(other, figures);
   }
-  if (ranked.length > kept.size) report.groups.push({ currency, group: OTHER_GROUP, ...view(other) });
+  if (ranked.length > kept.size) report.groups.push({ currency, group: OTHER_GROUP, name: null, ...view(other) });
   for (const { start } of buckets) {
     const byGroup = cells.get(start);
     if (byGroup === undefined) continue;
     for (const group of keptInOrder) {
       const figures = byGroup.get(group);
-      if (figures !== undefined) report.rows.push({ currency, bucketStart: new Date(start), group: label(query, group), ...view(figures) });
+      if (figures !== undefined)
+        report.rows.push({ currency, bucketStart: new Date(start), group: label(query, group), name: null, ...view(figures) });
     }
     const rest: Figures = [0, 0, 0];
     for (const [group, figures] of byGroup) if (!kept.has(group)) addFigures(rest, figures);
-    if (rest[0] !== 0 || rest[2] !== 0) report.rows.push({ currency, bucketStart: new Date(start), group: OTHER_GROUP, ...view(rest) });
+    if (rest[0] !== 0 || rest[2] !== 0)
+      report.rows.push({ currency, bucketStart: new Date(start), group: OTHER_GROUP, name: null, ...view(rest) });
   }
 }
 
