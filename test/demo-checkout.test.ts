@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "@tollgate/control-plane";
 import { createDemoCheckout } from "../load/src/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { listen, startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
@@ -97,16 +98,65 @@ describe("the demo's card payments", () => {
     expect(webhooks[1]).toEqual({ type: "payment_intent.succeeded", status: 200 });
     expect((await api().get("/v1/me/balance").set("x-api-key", a.key)).body.balances[0].available).toBe(1_000_000 + 17_500_000);
 
-    // Cancel on the checkout page: back to the portal, the top-up still pending, nothing credited.
+    // The kept card, as the customer knows it; forgetting it turns off the auto-recharge that paid with it.
+    const cards = await api().get(`/v1/accounts/${a.accountId}/cards`).set("x-api-key", a.key);
+    expect(cards.body.items).toEqual([
+      expect.objectContaining({
+        rechargeId: started.body.id,
+        provider: "stripe",
+        usedByAutoRecharge: true,
+        card: expect.objectContaining({ last4: expect.stringMatching(/^\d{4}$/) }),
+      }),
+    ]);
+    expect(await rechargeOf(started.body.id)).toMatchObject({ card: cards.body.items[0].card });
+    const b = await stack.seedAccount({ pricePerCall: 1_000, balance: 0 });
+    expect((await api().delete(`/v1/accounts/${b.accountId}/cards/${started.body.id}`).set("x-api-key", b.key)).status).toBe(404);
+    const forgotten = await api().delete(`/v1/accounts/${a.accountId}/cards/${started.body.id}`).set("x-api-key", a.key);
+    expect(forgotten.status).toBe(200);
+    expect(forgotten.body).toEqual({ autoRechargeOff: [a.walletId] });
+    expect((await api().get(`/v1/accounts/${a.accountId}/cards`).set("x-api-key", a.key)).body.items).toEqual([]);
+    expect((await api().get(`/v1/wallets/${a.walletId}`).set("authorization", `Bearer ${ADMIN_TOKEN}`)).body.autoRecharge).toBeUndefined();
+    expect((await api().delete(`/v1/accounts/${a.accountId}/cards/${started.body.id}`).set("x-api-key", a.key)).status).toBe(404);
+
+    // Cancel on the checkout page: back to the portal, the top-up still pending (the page could be opened again),
+    // nothing credited; then the customer cancels it: its page stops taking payment, nothing is ever credited.
     const other = await api()
       .post(`/v1/accounts/${a.accountId}/recharges`)
       .set("x-api-key", a.key)
       .set("idempotency-key", "demo-card-3")
       .send({ amount: 1_000_000, provider: "stripe", returnUrl });
-    const cancelled = await request(`${other.body.checkoutUrl}/cancel`).post("");
-    expect(cancelled.status).toBe(303);
-    expect(cancelled.headers.location).toBe(`${returnUrl}?recharge=${other.body.id}`);
+    expect(other.body.expiresAt).toBeDefined();
+    const back = await request(`${other.body.checkoutUrl}/cancel`).post("");
+    expect(back.status).toBe(303);
+    expect(back.headers.location).toBe(`${returnUrl}?recharge=${other.body.id}`);
+    expect(await rechargeOf(other.body.id)).toMatchObject({ status: "pending", checkoutUrl: other.body.checkoutUrl });
+    const cancel = () => api().post(`/v1/accounts/${a.accountId}/recharges/${other.body.id}/cancel`).set("x-api-key", a.key).send({});
+    const cancelled = await cancel();
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: "failed", failureReason: "cancelled" });
+    expect(cancelled.body.checkoutUrl).toBeUndefined();
+    expect((await request(other.body.checkoutUrl).get("")).status).toBe(410);
+    expect((await request(`${other.body.checkoutUrl}/pay`).post("")).status).toBe(410);
+    expect((await cancel()).status).toBe(409);
+    // Another account's key cannot cancel it, nor see that it exists.
+    expect(
+      (await api().post(`/v1/accounts/${b.accountId}/recharges/${other.body.id}/cancel`).set("x-api-key", b.key).send({})).status,
+    ).toBe(404);
+    // A paid one cannot be cancelled.
+    expect(
+      (await api().post(`/v1/accounts/${a.accountId}/recharges/${started.body.id}/cancel`).set("x-api-key", a.key).send({})).status,
+    ).toBe(409);
     expect(webhooks).toHaveLength(2);
-    expect(await rechargeOf(other.body.id)).toMatchObject({ status: "pending" });
+
+    // Abandoned: left pending, it expires by the sweep once its page has expired, whatever the webhooks did.
+    const abandoned = await api()
+      .post(`/v1/accounts/${a.accountId}/recharges`)
+      .set("x-api-key", a.key)
+      .set("idempotency-key", "demo-card-4")
+      .send({ amount: 2_000_000, provider: "stripe", returnUrl });
+    expect(await jobs.expireStaleCheckouts(stack.ctx, new Date(Date.now() + 30 * 60_000))).toBe(0);
+    expect(await jobs.expireStaleCheckouts(stack.ctx, new Date(Date.now() + 2 * 3_600_000))).toBe(1);
+    expect(await rechargeOf(abandoned.body.id)).toMatchObject({ status: "failed", failureReason: "the checkout page expired unpaid" });
+    expect((await api().get("/v1/me/balance").set("x-api-key", a.key)).body.balances[0].available).toBe(1_000_000 + 17_500_000);
   });
 });

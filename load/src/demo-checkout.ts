@@ -9,7 +9,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
  *   `payment_intent.succeeded` webhook Stripe would send (with the kept card when the session keeps it) and
  *   goes back to the session's `success_url`; "Cancel" goes back to its `cancel_url`, as Stripe's page does;
  * - a PaymentIntent confirmed at once (a kept card charged off session: auto-recharge) succeeds, and its
- *   webhook follows the answer.
+ *   webhook follows the answer;
+ * - a session is read back as it stands here (open, complete, expired), and expiring it (a cancelled top-up)
+ *   closes its page.
  * Ids are made here (stripe-mock answers the same fixture ids every time). For the demo only: it takes no card
  * number and moves no money; the control plane's side of it (the webhook, the ledger) is the real one.
  */
@@ -34,6 +36,8 @@ interface Session {
   successUrl: string;
   cancelUrl: string;
   paid: boolean;
+  expired: boolean;
+  expiresAt: number;
 }
 
 export function createDemoCheckout(options: DemoCheckoutOptions): Server {
@@ -87,6 +91,8 @@ export function createDemoCheckout(options: DemoCheckoutOptions): Server {
     if (page) {
       const session = sessions.get(page[1]!);
       if (session === undefined) return send(res, 404, "text/plain", "No such checkout (the demo keeps them in memory).");
+      if (!session.paid && (session.expired || session.expiresAt * 1000 < Date.now()))
+        return send(res, 410, "text/plain", "This checkout has expired or was cancelled: start a new top-up from the portal.");
       if (req.method === "GET" && page[3] === undefined) return send(res, 200, "text/html; charset=utf-8", checkoutPage(session));
       if (req.method === "POST" && page[3] === "pay") {
         if (!session.paid) {
@@ -97,6 +103,29 @@ export function createDemoCheckout(options: DemoCheckoutOptions): Server {
       }
       if (req.method === "POST" && page[3] === "cancel") return redirect(res, session.cancelUrl);
       return send(res, 405, "text/plain", "Method not allowed");
+    }
+
+    // A session of ours, read back or expired: answered from what happened on its page.
+    const mine = /^\/v1\/checkout\/sessions\/(cs_demo_\w+)(\/expire)?$/.exec(url.pathname);
+    const known = mine ? sessions.get(mine[1]!) : undefined;
+    if (mine && known) {
+      if (mine[2] !== undefined && req.method === "POST") {
+        if (known.paid) return send(res, 400, "application/json", JSON.stringify({ error: { message: "This session is complete." } }));
+        known.expired = true;
+      }
+      const status = known.paid ? "complete" : known.expired ? "expired" : "open";
+      return send(
+        res,
+        200,
+        "application/json",
+        JSON.stringify({
+          id: known.id,
+          object: "checkout.session",
+          status,
+          payment_status: known.paid ? "paid" : "unpaid",
+          metadata: known.metadata,
+        }),
+      );
     }
 
     // Stripe's API: answered by stripe-mock, then made to look like a real account's answer.
@@ -120,6 +149,8 @@ export function createDemoCheckout(options: DemoCheckoutOptions): Server {
         successUrl: form.get("success_url") ?? "/",
         cancelUrl: form.get("cancel_url") ?? form.get("success_url") ?? "/",
         paid: false,
+        expired: false,
+        expiresAt: Number(form.get("expires_at") ?? Math.floor(Date.now() / 1000) + 3_600),
       };
       sessions.set(session.id, session);
       Object.assign(json, { id: session.id, url: `${options.publicUrl()}/pay/${session.id}`, status: "open", payment_status: "unpaid" });

@@ -235,8 +235,12 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
         ids.providerRef = json(a).providerRef as string;
       },
     ],
+    // Cancelled while pending, then paid all the same (the provider's success still credits it).
+    ["cancelRecharge", () => s(`/v1/accounts/${ids.accountId}/recharges/${ids.rechargeId}/cancel`, {})],
     ["paymentWebhook", () => ({ path: "/v1/webhooks/stripe", headers: {} })],
     ["listRecharges", () => s(`/v1/accounts/${ids.accountId}/recharges`)],
+    ["listKeptCards", () => s(`/v1/accounts/${ids.accountId}/cards`)],
+    ["forgetKeptCard", () => s(`/v1/accounts/${ids.accountId}/cards/${ids.rechargeId}`)],
     ["refundRecharge", () => s(`/v1/recharges/${ids.rechargeId}/refund`, {})],
     ["getSubscription", () => s(`/v1/accounts/${subscriber.id}/subscription`)],
     ["listFees", () => s(`/v1/accounts/${subscriber.id}/fees`)],
@@ -322,7 +326,15 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
 
 /** The provider's signed confirmation of a recharge, as Stripe sends it. */
 async function webhookAnswer(stack: Stack, rechargeId: string, providerRef: string): Promise<Answer> {
-  const object = { id: providerRef, object: "payment_intent", metadata: { rechargeId } };
+  // The customer kept the card: the walk then lists and forgets it.
+  const object = {
+    id: providerRef,
+    object: "payment_intent",
+    metadata: { rechargeId },
+    setup_future_usage: "off_session",
+    payment_method: "pm_card_visa",
+    customer: "cus_walk",
+  };
   const res = await stripeWebhook(stack, "payment_intent.succeeded", object);
   return { status: res.status, headers: res.headers, body: res.text };
 }

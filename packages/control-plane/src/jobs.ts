@@ -4,6 +4,7 @@ import { MongoBackend } from "@agendajs/mongo-backend";
 import type { RedisChargeStore } from "@tollgate/metering/store";
 import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
+import { expireStaleCheckouts } from "./services/recharges/cancel.js";
 import { expireGrants } from "./services/grants/expire.js";
 import { reconcile } from "./services/ledger/reconcile.js";
 import { BOOKING_BATCH, bookUsage } from "./services/ledger/book-usage.js";
@@ -33,6 +34,7 @@ export const jobs = {
   applyPendingEntries,
   finishRedemptions,
   releaseStaleAutoRecharges,
+  expireStaleCheckouts,
   detectAnomalies,
   foldRollups,
   renewSubscriptions,
@@ -100,6 +102,7 @@ export async function startJobs(
         await applyPendingEntries(ctx, 10_000);
         await finishRedemptions(ctx);
         await releaseStaleAutoRecharges(ctx);
+        await expireStaleCheckouts(ctx);
       },
     ],
     ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],

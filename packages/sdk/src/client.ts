@@ -10,7 +10,11 @@ import type {
   ApiKey,
   Balance,
   BillingCycle,
+  BillingDetails,
   BillingMode,
+  IssuerProfile,
+  IssuerProfileInput,
+  KeptCard,
   Attributes,
   Charge,
   ChargingSession,
@@ -285,6 +289,30 @@ abstract class AccountClient {
   /** The account's recharges, newest first, a page at a time (100 unless `limit` says). */
   listRecharges(accountId: string, options: PageOptions = {}): Promise<Page<Recharge>> {
     return this.http.request("GET", `${account(accountId)}/recharges`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
+  cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
+    return this.http.request("POST", `${account(accountId)}/recharges/${encodeURIComponent(rechargeId)}/cancel`, { body: {} });
+  }
+
+  /** The cards the account kept when paying a top-up (brand, last four, expiry). */
+  listKeptCards(accountId: string): Promise<{ items: KeptCard[] }> {
+    return this.http.request("GET", `${account(accountId)}/cards`);
+  }
+
+  /** Forget a kept card (named by the top-up that kept it); auto-recharge that paid with it is turned off. */
+  forgetKeptCard(accountId: string, rechargeId: string): Promise<{ autoRechargeOff: string[] }> {
+    return this.http.request("DELETE", `${account(accountId)}/cards/${encodeURIComponent(rechargeId)}`);
+  }
+
+  /** Who the account's documents are addressed to (legal name, address, tax id, billing email). */
+  setBillingDetails(accountId: string, details: BillingDetails): Promise<Account> {
+    return this.http.request("PUT", `${account(accountId)}/billing-details`, { body: details });
+  }
+
+  removeBillingDetails(accountId: string): Promise<Account> {
+    return this.http.request("DELETE", `${account(accountId)}/billing-details`);
   }
 
   getWallet(walletId: string): Promise<Wallet> {
@@ -692,6 +720,16 @@ export class TollgateAdminClient extends AccountClient {
   /** One wallet per currency; prices are never converted between them. */
   createWallet(accountId: string, wallet: { currency: string; creditLimit?: number }): Promise<Wallet> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/wallets`, { body: wallet });
+  }
+
+  /** Who documents are from (`configured` is false until it is set). */
+  getIssuerProfile(): Promise<IssuerProfile> {
+    return this.http.request("GET", "/v1/issuer-profile");
+  }
+
+  /** Replace the issuer profile: documents finalized from now on print it. */
+  setIssuerProfile(profile: IssuerProfileInput): Promise<IssuerProfile> {
+    return this.http.request("PUT", "/v1/issuer-profile", { body: profile });
   }
 
   getAccount(accountId: string): Promise<Account> {

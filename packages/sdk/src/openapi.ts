@@ -360,13 +360,13 @@ export interface paths {
     get?: never;
     /**
      * Who the account's documents are addressed to: legal name, postal address, tax id and billing email (staff, or the account itself from its portal). Documents finalized from now on print them; finalized ones keep theirs.
-     * @description Staff roles admitted: owner, admin, finance, support.
+     * @description Staff roles admitted: owner, admin, finance.
      */
     put: operations["setBillingDetails"];
     post?: never;
     /**
      * Remove the account's billing details: documents finalized from now on are addressed to its name only.
-     * @description Staff roles admitted: owner, admin, finance, support.
+     * @description Staff roles admitted: owner, admin, finance.
      */
     delete: operations["removeBillingDetails"];
     options?: never;
@@ -990,6 +990,66 @@ export interface paths {
      */
     post: operations["refundRecharge"];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/recharges/{rechargeId}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a pending top-up (staff, or the account itself from its portal): the provider's page stops taking payment and the top-up fails (`cancelled`). One paid meanwhile is not cancelled (409): it is credited when the provider confirms it. Pending top-ups also expire on their own an hour after they started (`expiresAt`).
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["cancelRecharge"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/cards": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The cards the account kept when paying a top-up (brand, last four digits, expiry), and whether auto-recharge pays with each.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listKeptCards"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/cards/{rechargeId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Forget a kept card (named by the top-up that kept it): the provider stops keeping it, and auto-recharge that paid with it is turned off (`autoRechargeOff` names those wallets).
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    delete: operations["forgetKeptCard"];
     options?: never;
     head?: never;
     patch?: never;
@@ -3706,6 +3766,14 @@ export interface operations {
                   provider: string;
                   paymentMethod: string;
                   customer?: string;
+                  /** @description the card it pays with, when kept at a top-up */
+                  card?: {
+                    /** @description visa, mastercard, amex… */
+                    brand: string;
+                    last4: string;
+                    expMonth: number;
+                    expYear: number;
+                  };
                 };
                 createdAt: string;
               }[];
@@ -3841,6 +3909,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -3978,6 +4054,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -4103,6 +4187,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -4255,6 +4347,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -4419,6 +4519,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -4577,6 +4685,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -4714,6 +4830,14 @@ export interface operations {
                 provider: string;
                 paymentMethod: string;
                 customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
               };
               createdAt: string;
             }[];
@@ -5393,6 +5517,14 @@ export interface operations {
               provider: string;
               paymentMethod: string;
               customer?: string;
+              /** @description the card it pays with, when kept at a top-up */
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
             };
             createdAt: string;
           };
@@ -5517,6 +5649,14 @@ export interface operations {
               provider: string;
               paymentMethod: string;
               customer?: string;
+              /** @description the card it pays with, when kept at a top-up */
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
             };
             createdAt: string;
           };
@@ -5627,6 +5767,14 @@ export interface operations {
               provider: string;
               paymentMethod: string;
               customer?: string;
+              /** @description the card it pays with, when kept at a top-up */
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
             };
             createdAt: string;
           };
@@ -6093,6 +6241,14 @@ export interface operations {
               provider: string;
               paymentMethod: string;
               customer?: string;
+              /** @description the card it pays with, when kept at a top-up */
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
             };
             createdAt: string;
           };
@@ -8306,8 +8462,20 @@ export interface operations {
               status: "pending" | "succeeded" | "failed" | "refunded";
               automatic: boolean;
               failureReason?: string;
+              /** @description pending top-ups paid on the provider's page: where the customer pays */
+              checkoutUrl?: string;
+              /** @description pending top-ups paid on the provider's page: when the page stops taking payment */
+              expiresAt?: string;
               /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
               cardSaved: boolean;
+              /** @description the kept card, as the provider describes it */
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
               createdAt: string;
               updatedAt: string;
             }[];
@@ -8407,14 +8575,24 @@ export interface operations {
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
             failureReason?: string;
+            /** @description where the customer pays, when `returnUrl` was given */
+            checkoutUrl?: string;
+            /** @description pending top-ups paid on the provider's page: when the page stops taking payment */
+            expiresAt?: string;
             /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
             cardSaved: boolean;
+            /** @description the kept card, as the provider describes it */
+            card?: {
+              /** @description visa, mastercard, amex… */
+              brand: string;
+              last4: string;
+              expMonth: number;
+              expYear: number;
+            };
             createdAt: string;
             updatedAt: string;
             /** @description for the provider's own card form, when neither a card nor a return address was given */
             clientSecret?: string;
-            /** @description where the customer pays, when `returnUrl` was given */
-            checkoutUrl?: string;
           };
         };
       };
@@ -8525,8 +8703,20 @@ export interface operations {
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
             failureReason?: string;
+            /** @description pending top-ups paid on the provider's page: where the customer pays */
+            checkoutUrl?: string;
+            /** @description pending top-ups paid on the provider's page: when the page stops taking payment */
+            expiresAt?: string;
             /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
             cardSaved: boolean;
+            /** @description the kept card, as the provider describes it */
+            card?: {
+              /** @description visa, mastercard, amex… */
+              brand: string;
+              last4: string;
+              expMonth: number;
+              expYear: number;
+            };
             createdAt: string;
             updatedAt: string;
           };
@@ -8596,6 +8786,304 @@ export interface operations {
         };
       };
       /** @description The recharge's payment provider is not configured (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  cancelRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        rechargeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": Record<string, never>;
+      };
+    };
+    responses: {
+      /** @description The cancelled recharge */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            walletId: string;
+            amount: number;
+            currency: string;
+            provider: string;
+            providerRef?: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            automatic: boolean;
+            failureReason?: string;
+            /** @description pending top-ups paid on the provider's page: where the customer pays */
+            checkoutUrl?: string;
+            /** @description pending top-ups paid on the provider's page: when the page stops taking payment */
+            expiresAt?: string;
+            /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
+            cardSaved: boolean;
+            /** @description the kept card, as the provider describes it */
+            card?: {
+              /** @description visa, mastercard, amex… */
+              brand: string;
+              last4: string;
+              expMonth: number;
+              expYear: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request conflicts with the resource's state (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request refers to something that cannot be used (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listKeptCards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The kept cards */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description the top-up that kept it: auto-recharge's `fromRecharge` */
+              rechargeId: string;
+              provider: string;
+              card?: {
+                /** @description visa, mastercard, amex… */
+                brand: string;
+                last4: string;
+                expMonth: number;
+                expYear: number;
+              };
+              keptAt: string;
+              /** @description a wallet of the account pays its auto-recharges with it */
+              usedByAutoRecharge: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  forgetKeptCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        rechargeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Forgotten */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            autoRechargeOff: string[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request refers to something that cannot be used (`unprocessable`) */
       422: {
         headers: {
           [name: string]: unknown;

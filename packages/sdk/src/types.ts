@@ -96,6 +96,13 @@ export type Subscription = ResponseOf<"getSubscription">;
 /** A period's renewal or a prorated change: `amount` positive is charged, negative credited. */
 export type Fee = Item<ResponseOf<"listFees">>;
 export type Invoice = ResponseOf<"getInvoice">;
+/** Who documents are from: legal name, address, tax id, logo, payment terms, instructions, footer. */
+export type IssuerProfile = ResponseOf<"getIssuerProfile">;
+export type IssuerProfileInput = BodyOf<"setIssuerProfile">;
+/** Who an account's documents are addressed to. */
+export type BillingDetails = BodyOf<"setBillingDetails">;
+/** A card the account kept when paying a top-up. */
+export type KeptCard = Item<ResponseOf<"listKeptCards">>;
 
 // Reports.
 /** The range and calendar of a report. `from`/`to` are ISO 8601 instants; by default the last 30 days. */

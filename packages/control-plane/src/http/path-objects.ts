@@ -17,7 +17,7 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
     userId: { what: "user", exists: (ctx, id) => byId(ctx.models.StaffUser, id) },
     tokenId: { what: "token", exists: (ctx, id) => byId(ctx.models.StaffToken, id) },
     invoiceId: { what: "invoice", exists: (ctx, id, params) => ownedBy(ctx.models.Invoice, id, params.accountId) },
-    rechargeId: { what: "recharge", exists: (ctx, id) => byId(ctx.models.Recharge, id) },
+    rechargeId: { what: "recharge", exists: (ctx, id, params) => ownedBy(ctx.models.Recharge, id, params.accountId) },
     anomalyId: { what: "anomaly", exists: (ctx, id) => byId(ctx.models.Anomaly, id) },
     keyId: { what: "API key", exists: (ctx, id, params) => ownedBy(ctx.models.ApiKey, id, params.accountId) },
   };

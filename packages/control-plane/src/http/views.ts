@@ -4,6 +4,7 @@ import { ANOMALY_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
+import type { KeptCard } from "../services/recharges/cards.js";
 import type { BillingDetails, IssuerDetails } from "../models/index.js";
 import { billingDetails, issuerProfile } from "./party-schemas.js";
 
@@ -39,6 +40,13 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
+export const cardDetailsView = z.object({
+  brand: z.string().describe("visa, mastercard, amex…"),
+  last4: z.string(),
+  expMonth: z.number().int(),
+  expYear: z.number().int(),
+});
+
 export const walletView = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -53,6 +61,7 @@ export const walletView = z.object({
       provider: z.string(),
       paymentMethod: z.string(),
       customer: z.string().optional(),
+      card: cardDetailsView.optional().describe("the card it pays with, when kept at a top-up"),
     })
     .optional(),
   createdAt: z.string(),
@@ -249,6 +258,21 @@ export const balanceView = z.object({
 
 export const usagePageView = z.object({ items: z.array(usageEventView), nextCursor: z.string().optional() });
 
+export const keptCardView = z.object({
+  rechargeId: z.string().describe("the top-up that kept it: auto-recharge's `fromRecharge`"),
+  provider: z.string(),
+  card: cardDetailsView.optional(),
+  keptAt: z.string(),
+  usedByAutoRecharge: z.boolean().describe("a wallet of the account pays its auto-recharges with it"),
+});
+export const toKeptCardView = (c: KeptCard): z.infer<typeof keptCardView> => ({
+  rechargeId: c.rechargeId,
+  provider: c.provider,
+  ...(c.card ? { card: c.card } : {}),
+  keptAt: c.keptAt.toISOString(),
+  usedByAutoRecharge: c.usedByAutoRecharge,
+});
+
 export const rechargeView = z.object({
   id: z.string(),
   accountId: z.string(),
@@ -260,7 +284,10 @@ export const rechargeView = z.object({
   status: z.enum(["pending", "succeeded", "failed", "refunded"]),
   automatic: z.boolean(),
   failureReason: z.string().optional(),
+  checkoutUrl: z.string().optional().describe("pending top-ups paid on the provider's page: where the customer pays"),
+  expiresAt: z.string().optional().describe("pending top-ups paid on the provider's page: when the page stops taking payment"),
   cardSaved: z.boolean().describe("the customer kept this payment's card for auto-recharge (`fromRecharge`)"),
+  card: cardDetailsView.optional().describe("the kept card, as the provider describes it"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -275,7 +302,10 @@ export const toRechargeView = (r: Recharge): z.infer<typeof rechargeView> => ({
   status: r.status,
   automatic: r.automatic,
   ...(r.failureReason ? { failureReason: r.failureReason } : {}),
+  ...(r.status === "pending" && r.checkoutUrl ? { checkoutUrl: r.checkoutUrl } : {}),
+  ...(r.status === "pending" && r.expiresAt ? { expiresAt: r.expiresAt.toISOString() } : {}),
   cardSaved: r.savedCard !== undefined,
+  ...(r.savedCard?.card ? { card: r.savedCard.card } : {}),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });

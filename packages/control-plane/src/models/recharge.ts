@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import type { CardDetails } from "../payments/provider.js";
 
 /**
  * A top-up paid through a provider. Created pending; moved to succeeded (crediting the wallet once, with
@@ -19,8 +20,10 @@ export interface Recharge {
   paymentRef?: string;
   /** The provider's hosted payment page, while the customer has yet to pay there. */
   checkoutUrl?: string;
+  /** When that page stops taking payment: a top-up still pending then has expired. */
+  expiresAt?: Date;
   /** The card the customer agreed to keep for auto-recharge when paying this recharge. */
-  savedCard?: { paymentMethod: string; customer: string };
+  savedCard?: { paymentMethod: string; customer: string; card?: CardDetails };
   status: "pending" | "succeeded" | "failed" | "refunded";
   /** Started by auto-recharge rather than by a person. */
   automatic: boolean;
@@ -44,7 +47,16 @@ export const rechargeSchema = new Schema<Recharge>(
     providerRef: { type: String },
     paymentRef: { type: String },
     checkoutUrl: { type: String },
-    savedCard: { type: { _id: false, paymentMethod: String, customer: String }, required: false },
+    expiresAt: { type: Date },
+    savedCard: {
+      type: {
+        _id: false,
+        paymentMethod: String,
+        customer: String,
+        card: { type: { _id: false, brand: String, last4: String, expMonth: Number, expYear: Number } },
+      },
+      required: false,
+    },
     status: { type: String, required: true },
     automatic: { type: Boolean, required: true },
     idempotencyKey: { type: String, required: true },

@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import type { CardDetails } from "../payments/provider.js";
 
 /** One wallet per account and currency. Its balance lives in the ledger and, in real time, in Redis. */
 export interface Wallet {
@@ -27,6 +28,8 @@ export interface AutoRecharge {
   paymentMethod: string;
   /** The provider's customer the card is saved with (a card kept at a Checkout payment). */
   customer?: string;
+  /** What the card is, when the provider said (a card kept at a Checkout payment). */
+  card?: CardDetails;
 }
 
 export const walletSchema = new Schema<Wallet>(
@@ -45,6 +48,7 @@ export const walletSchema = new Schema<Wallet>(
         provider: String,
         paymentMethod: String,
         customer: String,
+        card: { type: { _id: false, brand: String, last4: String, expMonth: Number, expYear: Number } },
       },
       required: false,
     },

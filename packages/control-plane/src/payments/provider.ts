@@ -24,11 +24,28 @@ export interface PaymentProvider {
      */
     checkout?: { returnUrl: string; saveCard: boolean } | undefined;
     idempotencyKey: string;
-  }): Promise<{ reference: string; clientSecret?: string | undefined; checkoutUrl?: string | undefined }>;
+  }): Promise<{ reference: string; clientSecret?: string | undefined; checkoutUrl?: string | undefined; expiresAt?: Date | undefined }>;
+  /**
+   * Stop a payment that has not happened: its hosted page stops taking payment. `paid` when it was paid
+   * meanwhile (its webhook credits it as any other).
+   */
+  cancelPayment(input: { reference: string }): Promise<"cancelled" | "paid">;
+  /** What a kept card is, to show it (brand, last four digits, expiry); undefined when the provider cannot say. */
+  describeCard(input: { paymentMethod: string }): Promise<CardDetails | undefined>;
+  /** Stop keeping a card: it can never be charged again. */
+  forgetCard(input: { paymentMethod: string }): Promise<void>;
   /** Give money back for a confirmed payment. */
   refund(input: { reference: string; amountMinor: number; idempotencyKey: string }): Promise<{ reference: string }>;
   /** Check a webhook's signature and read what it says; throws when the signature is not the provider's. */
   parseWebhook(rawBody: Buffer, headers: Record<string, string | string[] | undefined>): PaymentEvent;
+}
+
+/** A kept card as people recognise it. */
+export interface CardDetails {
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
 }
 
 export type PaymentEvent =

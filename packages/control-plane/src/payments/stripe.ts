@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import type { PaymentEvent, PaymentProvider, PaymentProviderName } from "./provider.js";
+import type { CardDetails, PaymentEvent, PaymentProvider, PaymentProviderName } from "./provider.js";
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -7,6 +7,9 @@ export interface StripeProviderOptions {
   /** Another API base, e.g. stripe-mock's `http://127.0.0.1:12111`. */
   apiBase?: string | undefined;
 }
+
+/** How long a Checkout page takes payment (an hour): a pending top-up left on it expires after that. */
+export const CHECKOUT_TTL_MS = 3_600_000;
 
 /** Stripe through its official package: PaymentIntents for payments, Refunds, signed webhooks. */
 export class StripeProvider implements PaymentProvider {
@@ -26,6 +29,8 @@ export class StripeProvider implements PaymentProvider {
     if (input.paymentMethod === undefined && input.checkout !== undefined) {
       // Stripe Checkout: Stripe's page takes the card; its PaymentIntent carries our metadata to the webhook.
       const back = new URL(input.checkout.returnUrl);
+      // An abandoned page stops taking payment after this (Stripe allows 30 minutes to 24 hours).
+      const expiresAt = new Date(Date.now() + CHECKOUT_TTL_MS);
       back.searchParams.set("recharge", input.rechargeId);
       const session = await this.stripe.checkout.sessions.create(
         {
@@ -45,10 +50,11 @@ export class StripeProvider implements PaymentProvider {
           ...(input.checkout.saveCard ? { customer_creation: "always" as const } : {}),
           success_url: back.toString(),
           cancel_url: back.toString(),
+          expires_at: Math.floor(expiresAt.getTime() / 1000),
         },
         { idempotencyKey: input.idempotencyKey },
       );
-      return { reference: session.id, checkoutUrl: session.url ?? undefined };
+      return { reference: session.id, checkoutUrl: session.url ?? undefined, expiresAt };
     }
     const intent = await this.stripe.paymentIntents.create(
       {
@@ -67,6 +73,30 @@ export class StripeProvider implements PaymentProvider {
       { idempotencyKey: input.idempotencyKey },
     );
     return { reference: intent.id, clientSecret: intent.client_secret ?? undefined };
+  }
+
+  async cancelPayment(input: { reference: string }): Promise<"cancelled" | "paid"> {
+    if (input.reference.startsWith("cs_")) {
+      const session = await this.stripe.checkout.sessions.retrieve(input.reference);
+      if (session.status === "complete" || session.payment_status === "paid") return "paid";
+      if (session.status === "open") await this.stripe.checkout.sessions.expire(input.reference);
+      return "cancelled";
+    }
+    const intent = await this.stripe.paymentIntents.retrieve(input.reference);
+    if (intent.status === "succeeded" || intent.status === "processing") return "paid";
+    if (intent.status !== "canceled") await this.stripe.paymentIntents.cancel(input.reference);
+    return "cancelled";
+  }
+
+  async describeCard(input: { paymentMethod: string }): Promise<CardDetails | undefined> {
+    const method = await this.stripe.paymentMethods.retrieve(input.paymentMethod);
+    const card = method.card;
+    if (!card) return undefined;
+    return { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year };
+  }
+
+  async forgetCard(input: { paymentMethod: string }): Promise<void> {
+    await this.stripe.paymentMethods.detach(input.paymentMethod);
   }
 
   async refund(input: { reference: string; amountMinor: number; idempotencyKey: string }) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANY_STAFF, MANAGERS, SUPPORT } from "../http/roles.js";
+import { ANY_STAFF, MANAGERS, MONEY, SUPPORT } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { accountParams, currency, id, name, pageQuery, positiveAmount, seats } from "../http/schemas.js";
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
@@ -101,9 +101,6 @@ export const setBillingRoute = defineRoute({
   },
 });
 
-/** Staff who keep customers' records, and the customer itself (its own key, or its portal session). */
-const BILLING_DETAILS_ROLES = ["owner", "admin", "finance", "support"] as const;
-
 export const setBillingDetailsRoute = defineRoute({
   method: "put",
   path: "/v1/accounts/:accountId/billing-details",
@@ -111,7 +108,7 @@ export const setBillingDetailsRoute = defineRoute({
   summary:
     "Who the account's documents are addressed to: legal name, postal address, tax id and billing email (staff, or the account itself from its portal). Documents finalized from now on print them; finalized ones keep theirs.",
   access: "owner",
-  roles: BILLING_DETAILS_ROLES,
+  roles: MONEY,
   params: accountParams,
   body: billingDetails,
   responses: { 200: { description: "The account", schema: accountView } },
@@ -128,7 +125,7 @@ export const removeBillingDetailsRoute = defineRoute({
   operationId: "removeBillingDetails",
   summary: "Remove the account's billing details: documents finalized from now on are addressed to its name only.",
   access: "owner",
-  roles: BILLING_DETAILS_ROLES,
+  roles: MONEY,
   params: accountParams,
   responses: { 200: { description: "The account", schema: accountView } },
   problems: ["not_found"],

@@ -20,7 +20,15 @@ import { issueGrantRoute, listGrants } from "./grants.js";
 import { getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
-import { createRecharge, listRecharges, paymentWebhook, refundRechargeRoute } from "./recharges.js";
+import {
+  cancelRechargeRoute,
+  createRecharge,
+  forgetKeptCardRoute,
+  listKeptCardsRoute,
+  listRecharges,
+  paymentWebhook,
+  refundRechargeRoute,
+} from "./recharges.js";
 import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rebuildRollupsRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
@@ -120,6 +128,9 @@ export const routes: RouteSpec[] = [
   createRecharge,
   listRecharges,
   refundRechargeRoute,
+  cancelRechargeRoute,
+  listKeptCardsRoute,
+  forgetKeptCardRoute,
   paymentWebhook,
   issueGrantRoute,
   listGrants,

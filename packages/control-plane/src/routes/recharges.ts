@@ -2,9 +2,11 @@ import { z } from "zod";
 import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
 import { accountParams, currency, id, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
-import { rechargeView, toRechargeView } from "../http/views.js";
+import { keptCardView, rechargeView, toKeptCardView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
 import { applyPaymentEvent, refundRecharge } from "../services/recharges/confirm.js";
+import { cancelRecharge } from "../services/recharges/cancel.js";
+import { forgetKeptCard, listKeptCards } from "../services/recharges/cards.js";
 import { failure } from "../domain/outcome.js";
 import type { Recharge } from "../models/index.js";
 
@@ -123,6 +125,55 @@ export const refundRechargeRoute = defineRoute({
   async handle({ params, principal, ctx }) {
     const refunded = await refundRecharge(ctx, params.rechargeId, principal.actor);
     return refunded.ok ? { status: 200, body: toRechargeView(refunded.value) } : refunded;
+  },
+});
+
+export const cancelRechargeRoute = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/recharges/:rechargeId/cancel",
+  operationId: "cancelRecharge",
+  summary:
+    "Cancel a pending top-up (staff, or the account itself from its portal): the provider's page stops taking payment and the top-up fails (`cancelled`). One paid meanwhile is not cancelled (409): it is credited when the provider confirms it. Pending top-ups also expire on their own an hour after they started (`expiresAt`).",
+  access: "owner",
+  roles: MONEY,
+  params: accountParams.extend({ rechargeId: id }),
+  body: z.strictObject({}),
+  responses: { 200: { description: "The cancelled recharge", schema: rechargeView } },
+  problems: ["not_found", "conflict", "unprocessable"],
+  async handle({ params, principal, ctx }) {
+    const cancelled = await cancelRecharge(ctx, params.rechargeId, principal.actor);
+    return cancelled.ok ? { status: 200, body: toRechargeView(cancelled.value) } : cancelled;
+  },
+});
+
+export const listKeptCardsRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/cards",
+  operationId: "listKeptCards",
+  summary: "The cards the account kept when paying a top-up (brand, last four digits, expiry), and whether auto-recharge pays with each.",
+  access: "owner",
+  roles: ANY_STAFF,
+  params: accountParams,
+  responses: { 200: { description: "The kept cards", schema: z.object({ items: z.array(keptCardView) }) } },
+  async handle({ params, ctx }) {
+    return { status: 200, body: { items: (await listKeptCards(ctx, params.accountId)).map(toKeptCardView) } };
+  },
+});
+
+export const forgetKeptCardRoute = defineRoute({
+  method: "delete",
+  path: "/v1/accounts/:accountId/cards/:rechargeId",
+  operationId: "forgetKeptCard",
+  summary:
+    "Forget a kept card (named by the top-up that kept it): the provider stops keeping it, and auto-recharge that paid with it is turned off (`autoRechargeOff` names those wallets).",
+  access: "owner",
+  roles: MONEY,
+  params: accountParams.extend({ rechargeId: id }),
+  responses: { 200: { description: "Forgotten", schema: z.object({ autoRechargeOff: z.array(z.string()) }) } },
+  problems: ["not_found", "unprocessable"],
+  async handle({ params, principal, ctx }) {
+    const forgotten = await forgetKeptCard(ctx, params.accountId, params.rechargeId, principal.actor);
+    return forgotten.ok ? { status: 200, body: forgotten.value } : forgotten;
   },
 });
 

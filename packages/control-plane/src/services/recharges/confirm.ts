@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Recharge } from "../../models/index.js";
-import type { PaymentEvent } from "../../payments/provider.js";
+import type { CardDetails, PaymentEvent } from "../../payments/provider.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { audit } from "../audit.js";
 import { ProblemError } from "../../domain/problem-error.js";
@@ -26,7 +26,9 @@ export async function applyPaymentEvent(
     (event.rechargeId ? await Recharges.findOne({ _id: event.rechargeId, provider }).lean() : null);
   if (recharge === null) return failure("not_found", `No recharge for ${provider} payment ${event.reference}.`);
   switch (event.kind) {
-    case "payment_succeeded":
+    case "payment_succeeded": {
+      // A kept card is shown as people know it (brand, last four); a provider that cannot say leaves it unnamed.
+      const card = event.savedCard ? await describe(ctx, provider, event.savedCard.paymentMethod) : undefined;
       if (event.reference !== recharge.providerRef || event.savedCard) {
         // A Checkout session's payment is its PaymentIntent: refunds must name that, and the card may be kept.
         await Recharges.updateOne(
@@ -34,12 +36,13 @@ export async function applyPaymentEvent(
           {
             $set: {
               ...(event.reference !== recharge.providerRef ? { paymentRef: event.reference } : {}),
-              ...(event.savedCard ? { savedCard: event.savedCard } : {}),
+              ...(event.savedCard ? { savedCard: { ...event.savedCard, ...(card ? { card } : {}) } } : {}),
             },
           },
         );
       }
       return ok(await confirmRecharge(ctx, recharge));
+    }
     case "payment_failed": {
       const failed = await Recharges.findOneAndUpdate(
         { _id: recharge._id, status: "pending" },
@@ -61,6 +64,15 @@ export async function applyPaymentEvent(
     }
     case "refunded":
       return reverseRecharge(ctx, recharge, `provider:${provider}`);
+  }
+}
+
+async function describe(ctx: AppContext, provider: string, paymentMethod: string): Promise<CardDetails | undefined> {
+  try {
+    return await ctx.payments.get(provider)?.describeCard({ paymentMethod });
+  } catch (error) {
+    ctx.log("a kept card could not be described", { provider, error: (error as Error).message });
+    return undefined;
   }
 }
 

@@ -106,7 +106,12 @@ export async function startRecharge(
   const updated = await Recharges.findOneAndUpdate(
     { _id: recharge._id },
     {
-      $set: { providerRef: started.reference, ...(started.checkoutUrl ? { checkoutUrl: started.checkoutUrl } : {}), updatedAt: new Date() },
+      $set: {
+        providerRef: started.reference,
+        ...(started.checkoutUrl ? { checkoutUrl: started.checkoutUrl } : {}),
+        ...(started.expiresAt ? { expiresAt: started.expiresAt } : {}),
+        updatedAt: new Date(),
+      },
     },
     { returnDocument: "after" },
   ).lean();
