@@ -27,6 +27,8 @@ function startOfDay(date: string, timeZone: string): number | undefined {
   return undefined;
 }
 
+const capitalized = (words: string) => words.charAt(0).toUpperCase() + words.slice(1);
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-GB", { timeZone: zone });
@@ -143,7 +145,9 @@ export function Reports() {
             <table aria-label="Totals">
               <thead>
                 <tr>
-                  <th scope="col">{report.groupBy === "none" ? "Currency" : GROUPINGS.find(([g]) => g === report.groupBy)![1]}</th>
+                  <th scope="col">
+                    {report.groupBy === "none" ? "Currency" : capitalized(GROUPINGS.find(([g]) => g === report.groupBy)![1])}
+                  </th>
                   <th scope="col" className="num">
                     Calls
                   </th>

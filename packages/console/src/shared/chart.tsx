@@ -142,8 +142,8 @@ const dayAndYearOf = (tz: string) => format(tz, { day: "numeric", month: "short"
 const monthOf = (tz: string) => format(tz, { month: "short", year: "numeric" });
 
 /**
- * The time axis's labels for ticks `step` seconds apart: hours as "13:00" (with the day under the first and
- * under each midnight), days as "14 Dec" (with the year on the first and on each new year), months as "Dec
+ * The time axis's labels for ticks `step` seconds apart: hours as "13:00" (with the date under the first, the
+ * day under each midnight), days as "14 Dec" (with the year on the first and on each new year), months as "Dec
  * 2026". Ticks are in seconds.
  */
 export function axisLabels(ticks: number[], step: number, timeZone: string): string[] {
@@ -153,7 +153,7 @@ export function axisLabels(ticks: number[], step: number, timeZone: string): str
     if (step < 86_400) {
       const day = dayAndYearOf(timeZone).format(at);
       const label = hourOf(timeZone).format(at);
-      const withDay = i === 0 || day !== previous ? `${label}\n${dayOf(timeZone).format(at)}` : label;
+      const withDay = i === 0 ? `${label}\n${day}` : day !== previous ? `${label}\n${dayOf(timeZone).format(at)}` : label;
       previous = day;
       return withDay;
     }
