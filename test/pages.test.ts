@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -18,6 +19,18 @@ const stripe = new Stripe("sk_test_unused");
 async function shoot(page: Page, path: string): Promise<void> {
   await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path, fullPage: true });
+}
+
+/** axe-core's engine, run inside the page by the DevTools protocol (the pages' CSP refuses an injected script tag). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_RUN = `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations
+  .filter((v) => v.impact === "serious" || v.impact === "critical")
+  .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`;
+
+/** The page as it is now has no serious or critical accessibility violation (axe-core's rules, WCAG 2.x A/AA and best practice). */
+async function accessible(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE);
+  expect(await page.evaluate<{ id: string; nodes: string[] }[]>(AXE_RUN), `axe-core on ${state}`).toEqual([]);
 }
 
 /** Debian's Chromium, as the project's scripts install it; never a downloaded browser. */
@@ -63,21 +76,41 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await stack?.close();
   });
 
+  /** A view of the portal, opened as a person does: by its tab. */
+  const portalView = async (page: Page, name: string) => {
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name, exact: true }).click();
+  };
+
   it("portal: the balance is shown and drops as calls are made; a voucher and a Stripe top-up raise it", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const portal = `${stack.controlPlaneUrl}/portal/`;
     await page.goto(await portalLink(a.accountId));
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$70.00");
     // The balance in cents; its exact micros in a tooltip, for a dispute.
     expect(await page.getByTestId("balance").locator("span[title]").first().getAttribute("title")).toBe("$70.00 (70,000,000 micros)");
-    expect(page.url()).not.toContain("login="); // the secret left the address bar
+    expect(page.url()).toBe(portal); // the secret left the address bar
     // Every card is a region named by its title (an id built from "Top up" held a space and named nothing).
-    for (const title of ["Top up", "Transactions", "Usage, last 30 days"])
-      await page.getByRole("region", { name: title, exact: true }).waitFor();
+    await page.getByRole("region", { name: "Usage, last 30 days", exact: true }).waitFor();
+    expect(await page.title()).toBe("Overview — Your account");
+    await accessible(page, "the portal's overview");
     // The pages have an icon; a browser asking for /favicon.ico gets it too.
     expect(await page.locator('link[rel="icon"]').getAttribute("href")).toBe("/favicon.svg");
     const icon = await fetch(`${stack.controlPlaneUrl}/favicon.ico`);
     expect([icon.status, icon.headers.get("content-type")]).toEqual([200, "image/svg+xml; charset=utf-8"]);
 
+    // Each view has its own address: the tab leads there, and the view is what the address names.
+    await portalView(page, "Transactions");
+    await page.getByRole("region", { name: "Transactions", exact: true }).waitFor();
+    expect(page.url()).toBe(`${portal}transactions`);
+    const entries = (await stack.consumer(a.key).listTransactions()).items;
+    expect(await page.getByRole("table", { name: "Transactions" }).locator("tbody tr").count()).toBe(entries.length);
+    await accessible(page, "the portal's transactions");
+
+    await portalView(page, "Top up");
+    await page.getByRole("region", { name: "Top up", exact: true }).waitFor();
+    expect(page.url()).toBe(`${portal}top-up`);
+    await page.getByText("No card top-ups yet").waitFor(); // an empty list says what to do
+    await accessible(page, "the portal's top-up");
     for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": a.key } })).status).toBe(200);
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$67.00");
 
@@ -133,9 +166,10 @@ describe("the customer portal and the admin console, in a real browser", () => {
       body: payload,
     });
     expect(hook.status).toBe(200);
-    await page.goto(`${stack.controlPlaneUrl}/portal/?recharge=${recharge._id}`);
+    // Stripe sends the customer back to the view they paid from (the portal gave it as the return address).
+    await page.goto(`${portal}top-up?recharge=${recharge._id}`);
     await expect.poll(() => page.getByTestId("returned").innerText(), { timeout: 10_000 }).toContain("$10.00 added");
-    expect(page.url()).not.toContain("recharge=");
+    expect(page.url()).toBe(`${portal}top-up`);
     await expect.poll(() => page.getByTestId("recharge-status").first().innerText(), { timeout: 10_000 }).toBe("succeeded");
     await expect.poll(() => balanceText(page), { timeout: 10_000 }).toContain("$82.00");
 
@@ -145,21 +179,36 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Save", exact: true }).click();
     await expect.poll(() => page.getByTestId("auto-recharge").innerText(), { timeout: 10_000 }).toContain("On: below $20.00, add $50.00");
     expect((await stack.admin.getWallet(a.walletId)).autoRecharge).toMatchObject({ paymentMethod: "pm_card_visa", customer: "cus_portal" });
+    await accessible(page, "the portal's top-up with a payment back and auto-recharge on");
+    await shoot(page, `${SHOTS}portal-top-up.png`);
 
     // Keys: created with a cap (the secret shown once), then revoked.
+    await portalView(page, "API keys");
+    expect(page.url()).toBe(`${portal}keys`);
     page.on("dialog", (dialog) => void dialog.accept());
     await page.getByLabel("Key name").fill("ci key");
     await page.getByLabel("Spending cap (USD, optional)").fill("5");
     await page.getByRole("button", { name: "Create key" }).click();
     const secret = await page.getByTestId("new-key").innerText();
+    await accessible(page, "the portal's keys, a new key shown");
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(200);
-    await expect.poll(() => page.getByText("key ci key").count(), { timeout: 10_000 }).toBe(1); // its cap, in the limits
+    // Its cap, in the limits of the overview; Back returns to the keys, Forward to the overview.
+    await portalView(page, "Overview");
+    await expect.poll(() => page.getByText("key ci key").count(), { timeout: 10_000 }).toBe(1);
+    await page.goBack();
+    expect(page.url()).toBe(`${portal}keys`);
+    await page.getByRole("region", { name: "API keys" }).waitFor();
+    await page.goForward();
+    await page.getByText("key ci key").waitFor();
+    expect(page.url()).toBe(portal);
+    await page.goBack();
     await page.getByRole("button", { name: "Revoke ci key" }).click();
     // The list shows it revoked once the revocation has answered, i.e. once every gateway was told.
     await expect.poll(() => page.getByRole("row", { name: /ci key/ }).innerText(), { timeout: 10_000 }).toContain("revoked");
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(401);
 
     // Notification settings.
+    await portalView(page, "Notifications");
     await page.getByLabel("Email to").fill("billing@example.com");
     await page.getByLabel("Tell me when the balance falls below (USD)").fill("25, 5");
     await page.getByLabel("Invoice issued").uncheck();
@@ -170,14 +219,41 @@ describe("the customer portal and the admin console, in a real browser", () => {
       balanceThresholds: [25_000_000, 5_000_000],
       muted: ["invoice_issued"],
     });
+    await accessible(page, "the portal's notification settings");
+
+    // The card payment's receipt: listed, opened at its own address, still there after a reload.
+    const receipt = (await stack.consumer(a.key).listInvoices(a.accountId)).items.find((i) => i.kind === "receipt");
+    expect(receipt).toMatchObject({ kind: "receipt", total: 10_000_000 });
+    await portalView(page, "Invoices");
+    await page.getByRole("table", { name: `Statement ${new Date().toISOString().slice(0, 7)} USD` }).waitFor();
+    await accessible(page, "the portal's invoices and statement");
+    await page.getByRole("link", { name: receipt!.number!, exact: true }).click();
+    expect(page.url()).toBe(`${portal}invoices/${receipt!.id}`);
+    await page.reload();
+    const document = page.getByRole("region", { name: `Receipt ${receipt!.number}` });
+    await document.getByText("$10.00").first().waitFor();
+    expect(await page.title()).toBe(`Receipt ${receipt!.number} — Your account`);
+    await accessible(page, "a receipt in the portal");
+    await shoot(page, `${SHOTS}portal-receipt.png`);
+    // An address that names nothing says so, with the way back.
+    await page.goto(`${portal}invoices/inv_AAAAAAAAAAAAAAAA`);
+    await page.getByRole("region", { name: "No such invoice" }).waitFor();
+    await page.goto(`${portal}no-such-view`);
+    await page.getByRole("region", { name: "Page not found" }).waitFor();
+    await accessible(page, "the portal's not-found view");
+    await page.getByRole("link", { name: "Go to your account's overview" }).click();
 
     await jobs.bookUsage(stack.ctx); // the usage chart reads the booked rollups
     await page.reload();
-    await page.getByRole("table", { name: `Statement ${new Date().toISOString().slice(0, 7)} USD` }).waitFor();
     await page.getByRole("figure").first().waitFor();
+    await accessible(page, "the portal's overview with its chart");
     await shoot(page, `${SHOTS}portal.png`);
     await page.setViewportSize({ width: 390, height: 844 });
+    await accessible(page, "the portal's overview at phone width");
     await shoot(page, `${SHOTS}portal-phone.png`);
+    await portalView(page, "Top up");
+    await page.getByRole("region", { name: "Top up", exact: true }).waitFor();
+    await shoot(page, `${SHOTS}portal-top-up-phone.png`);
     await page.close();
   });
 
@@ -196,17 +272,26 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await second.goto(link);
     await second.getByLabel("API key").waitFor();
     expect(await second.getByText("That sign-in link is used or expired").count()).toBe(1);
+    await accessible(second, "the portal's sign-in, a used link refused");
     await second.screenshot({ path: `${SHOTS}portal-sign-in.png` });
     await page.close();
     await second.close();
   });
+
+  /** A view of the console, opened as a person does: by its tab. */
+  const consoleView = async (page: Page, name: string) => {
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name, exact: true }).click();
+  };
 
   it("console: sign in, dashboard, report totals equal the API's, and the CSV download parses and matches", async () => {
     await jobs.bookUsage(stack.ctx);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     // The first owner, made with the bootstrap token; then a sign-in by email and password.
     await stack.admin.createUser({ email: "olivia@example.com", name: "Olivia", role: "owner", password: "a long owner password" });
-    await page.goto(`${stack.controlPlaneUrl}/console/`);
+    const consolePage = `${stack.controlPlaneUrl}/console/`;
+    // A deep link before signing in: the sign-in comes first, then the view the link named.
+    await page.goto(`${consolePage}reports`);
+    await accessible(page, "the console's sign-in");
     await shoot(page, `${SHOTS}console-sign-in.png`);
     await page.getByLabel("Email").fill("olivia@example.com");
     await page.getByLabel("Password").fill("not her password");
@@ -214,10 +299,15 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("alert").waitFor();
     await page.getByLabel("Password").fill("a long owner password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("region", { name: "Usage report" }).waitFor();
+    expect(page.url()).toBe(`${consolePage}reports`);
+    await consoleView(page, "Dashboard");
     await page.getByText("Prepaid liability").waitFor();
+    expect(page.url()).toBe(consolePage);
+    await accessible(page, "the console's dashboard");
     await shoot(page, `${SHOTS}console-dashboard.png`);
 
-    await page.getByRole("button", { name: "Reports" }).click();
+    await consoleView(page, "Reports");
     await page.getByLabel("Group by").selectOption("none");
     await page.getByTestId("report-calls").first().waitFor();
     const to = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
@@ -230,6 +320,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(Number(await page.getByTestId("report-calls").first().innerText())).toBe(api.totals[0]!.calls);
     expect(Number(await page.getByTestId("report-amount").first().getAttribute("data-micros"))).toBe(api.totals[0]!.amount);
     expect(api.totals[0]!.calls).toBe(4); // three by the account's key, one by the key made in the portal
+    await accessible(page, "the console's reports");
     await shoot(page, `${SHOTS}console-reports.png`);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
@@ -239,23 +330,70 @@ describe("the customer portal and the admin console, in a real browser", () => {
     for (const r of rows) expect(r.amount).toBe(decimalAmount(Number(r.amount_micros)));
     expect(rows.length).toBe(api.rows.length);
 
-    await page.getByRole("button", { name: "Accounts" }).click();
-    await page.getByRole("button", { name: "test account" }).first().click();
+    // Accounts: found by name, a page at a time, each at its own address.
+    await consoleView(page, "Accounts");
+    expect(page.url()).toBe(`${consolePage}accounts`);
+    const accounts = page.getByRole("table", { name: "Accounts" });
+    await accounts.getByRole("link").first().waitFor();
+    const newest = (await stack.admin.searchAccounts({ limit: 25 })).items;
+    expect(await accounts.getByRole("link").allInnerTexts()).toEqual(newest.map((x) => x.name));
+    await accessible(page, "the console's accounts");
+    await page.getByLabel("Name or id").fill("no account is called this");
+    await page.getByText("No account matches").waitFor();
+    expect(page.url()).toBe(`${consolePage}accounts?query=no+account+is+called+this`);
+    await accessible(page, "the console's accounts, a search matching none");
+    await page.getByLabel("Name or id").fill(a.accountId);
+    await accounts.getByRole("link", { name: "test account" }).click();
+    expect(page.url()).toBe(`${consolePage}accounts/${a.accountId}`);
     await page.getByText("Available (USD)").waitFor();
     await page.getByLabel("Amount (USD)").fill("3");
     await page.getByRole("button", { name: "Issue grant" }).click();
     await expect.poll(() => page.getByRole("table", { name: "Grants" }).innerText(), { timeout: 10_000 }).toContain("$3.00 of $3.00");
+    // The ledger as the API lists it, newest first, a page at a time.
+    const ledger = page.getByRole("table", { name: "Ledger entries" });
+    const entries = await stack.admin.listTransactions(a.accountId, { limit: 15 });
+    await expect.poll(() => ledger.locator("tbody tr").count()).toBe(entries.items.length);
+    expect(await ledger.locator("tbody tr").first().innerText()).toContain(formatMoney(entries.items[0]!.amount, "USD"));
+    await accessible(page, "an account in the console");
     await shoot(page, `${SHOTS}console-accounts.png`);
-    await page.getByRole("button", { name: "Vouchers" }).click();
+    // Its receipt, opened from the account, at its own address; a reload stays there; Back returns to the account.
+    const receipt = (await stack.admin.listInvoices(a.accountId)).items.find((i) => i.kind === "receipt")!;
+    await page.getByRole("table", { name: "Invoices" }).getByRole("link", { name: receipt.number!, exact: true }).click();
+    expect(page.url()).toBe(`${consolePage}accounts/${a.accountId}/invoices/${receipt.id}`);
+    await page.reload();
+    await page
+      .getByRole("region", { name: `Receipt ${receipt.number}` })
+      .getByText("$10.00")
+      .first()
+      .waitFor();
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "test account" }).waitFor();
+    await accessible(page, "a receipt in the console");
+    await shoot(page, `${SHOTS}console-invoice.png`);
+    await page.goBack();
+    await page.getByText("Available (USD)").waitFor();
+    expect(page.url()).toBe(`${consolePage}accounts/${a.accountId}`);
+    await page.goBack();
+    expect(page.url()).toBe(`${consolePage}accounts?query=${a.accountId}`);
+    await page.getByRole("table", { name: "Accounts" }).getByRole("link", { name: "test account" }).waitFor();
+    await page.goForward();
+    await page.goForward();
+    await page.getByRole("region", { name: `Receipt ${receipt.number}` }).waitFor();
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "test account" }).click();
+    await page.getByText("Available (USD)").waitFor();
+    expect(page.url()).toBe(`${consolePage}accounts/${a.accountId}`);
+
+    await consoleView(page, "Vouchers");
     await page.getByLabel("Value").fill("15");
     await page.getByLabel("How many").fill("3");
     await page.getByRole("button", { name: "Create codes" }).click();
     const codes = (await page.getByTestId("voucher-codes").inputValue()).split("\n");
     expect(codes).toHaveLength(3);
     expect((await stack.consumer(b.key).redeemVoucher(codes[1]!)).amount).toBe(15_000_000);
+    await accessible(page, "the console's vouchers, codes shown");
     await shoot(page, `${SHOTS}console-vouchers.png`);
-    await page.getByRole("button", { name: "Anomalies" }).click();
+    await consoleView(page, "Anomalies");
     await page.getByText("No anomalies.").waitFor();
+    await accessible(page, "the console's anomalies");
     // A rate deck, as a person reads it: per-minute prices of seconds, billed 60/6, by destination prefix.
     await stack.admin.createPlan({
       name: "Voice",
@@ -292,7 +430,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
       ],
       unmatched: { action: "refuse" },
     });
-    await page.getByRole("button", { name: "Plans" }).click();
+    await consoleView(page, "Plans");
     await page.getByText("$1.00 a call").first().waitFor(); // the catalog, readable
     await page
       .getByText(
@@ -303,10 +441,30 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByLabel(/^Catalog of/).fill('{"products": "not a list"}');
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByRole("alert").waitFor();
+    await accessible(page, "the console's plans, a catalog refused");
     await shoot(page, `${SHOTS}console-plans.png`);
+    // One plan at its own address.
+    const voice = (await stack.admin.listPlans()).items.find((p) => p.name === "Voice")!;
+    await page.getByRole("link", { name: voice.id }).click();
+    expect(page.url()).toBe(`${consolePage}plans/${voice.id}`);
+    await page.reload();
+    await page.getByRole("region", { name: "Voice (USD)" }).waitFor();
+    expect(await page.getByRole("region").count()).toBe(1);
+    await accessible(page, "one plan in the console");
+
+    // The audit trail, filtered by what it is about; the filter is in the address.
+    await consoleView(page, "Audit");
+    await page.getByLabel("On", { exact: true }).fill(a.walletId);
+    const trail = page.getByRole("table", { name: "Audit records" });
+    const audited = await stack.admin.listAudit({ target: a.walletId, limit: 25 });
+    await expect.poll(() => trail.locator("tbody tr").count(), { timeout: 10_000 }).toBe(audited.items.length);
+    expect(await trail.locator("tbody tr").first().innerText()).toContain(audited.items[0]!.action);
+    expect(page.url()).toBe(`${consolePage}audit?target=${a.walletId}`);
+    await accessible(page, "the console's audit trail, filtered");
+    await shoot(page, `${SHOTS}console-audit.png`);
 
     // Team: the owner adds a support user and makes a read-only token of her own.
-    await page.getByRole("button", { name: "Team" }).click();
+    await consoleView(page, "Team");
     const addUser = page.getByRole("form", { name: "Add a user" });
     await addUser.getByLabel("Email").fill("sam@example.com");
     await addUser.getByLabel("Name").fill("Sam");
@@ -330,12 +488,11 @@ describe("the customer portal and the admin console, in a real browser", () => {
       }),
     ).rejects.toMatchObject({ status: 403 });
     // Her tokens as an owner sees anyone's: revoked there, the token stops at once.
-    await page
-      .getByRole("row", { name: /olivia@example\.com/ })
-      .getByRole("button", { name: "Show" })
-      .click();
+    await page.getByRole("link", { name: "Show Olivia's tokens" }).click();
     const hers = page.getByRole("table", { name: "Olivia's tokens" });
     await hers.getByRole("cell", { name: "dashboards", exact: true }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`^${consolePage}team/users/usr_`));
+    await accessible(page, "the console's team, a user's tokens shown");
     await shoot(page, `${SHOTS}console-team.png`);
     page.once("dialog", (dialog) => void dialog.accept());
     await hers.getByRole("button", { name: "Revoke dashboards" }).click();
@@ -358,14 +515,22 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await look.getByRole("button", { name: "Sign in", exact: true }).click();
     await look.getByText("Prepaid liability").waitFor();
     await look.getByText("viewer", { exact: true }).waitFor();
-    expect(await look.getByRole("button", { name: "Vouchers" }).count()).toBe(0);
-    await look.getByRole("button", { name: "Accounts" }).click();
-    await look.getByRole("button", { name: "test account" }).first().click();
+    expect(await look.getByRole("link", { name: "Vouchers" }).count()).toBe(0);
+    expect(await look.getByRole("link", { name: "Audit" }).count()).toBe(0);
+    await consoleView(look, "Accounts");
+    await look.getByRole("link", { name: "test account" }).first().click();
     await look.getByText("Available (USD)").waitFor();
     for (const action of ["Credit", "Adjust", "Suspend", "Issue grant"])
       expect(await look.getByRole("button", { name: action }).count(), action).toBe(0);
     expect(await look.getByRole("button", { name: /^Revoke / }).count()).toBe(0);
+    await accessible(look, "an account as a viewer sees it");
     await shoot(look, `${SHOTS}console-viewer.png`);
+    await look.setViewportSize({ width: 390, height: 844 });
+    await shoot(look, `${SHOTS}console-account-phone.png`);
+    // A view the role is not offered is not there, even by its address.
+    await look.goto(`${consolePage}vouchers`);
+    await look.getByRole("region", { name: "Page not found" }).waitFor();
+    await accessible(look, "the console's not-found view");
     await look.close();
   });
 
@@ -382,6 +547,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const card = portal.getByRole("region", { name: "Subscription" });
     await card.getByText("$69.00 is due").waitFor();
     expect(await card.innerText()).toContain("$49.00 plan fee + 2 × $10.00 a seat a month");
+    await accessible(portal, "the portal's overview, a fee due");
     await shoot(portal, `${SHOTS}portal-subscription-due.png`);
     await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 200_000_000 }, { idempotencyKey: "pages-sub" });
     await portal.reload();
@@ -395,8 +561,8 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Sign in with a token instead" }).click();
     await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.getByRole("button", { name: "Accounts" }).click();
-    await page.getByRole("button", { name: "pages subscriber" }).click();
+    await consoleView(page, "Accounts");
+    await page.getByRole("link", { name: "pages subscriber" }).click();
     const section = page.getByRole("region", { name: "Subscription" });
     await section.getByRole("textbox", { name: "Seats" }).fill("4");
     await section.getByRole("button", { name: "Change now, prorated" }).click();
@@ -414,9 +580,10 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const amount = section.getByRole("table", { name: "Fees" }).locator("tbody tr").first().locator("span[title]");
     expect(await amount.getAttribute("title")).toBe(formatExactMoney(charged, "USD"));
     expect((await stack.admin.getSubscription(account.id)).seats).toBe(4);
+    await accessible(page, "an account's subscription in the console, seats changed");
     await shoot(page, `${SHOTS}console-subscription.png`);
     // The plan's recurring fee, read and changed on the Plans page.
-    await page.getByRole("button", { name: "Plans" }).click();
+    await consoleView(page, "Plans");
     await page.getByTestId(`recurring-${plan.id}`).getByText("Recurring: $49.00 a month + $10.00 a seat").waitFor();
     const form = page.getByRole("form", { name: "Recurring fee of Team" });
     await form.getByLabel("Fee (USD)").fill("59");
@@ -426,134 +593,23 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.close();
   });
 
-  it("reports: grouped by name over 30 to 90 days or picked dates, the axis on the range with hours as hours; the dashboard's revenue with its fees", async () => {
-    // An account, a plan and a key with names of their own, usage of theirs booked, and the plan's fee taken.
-    const plan = await stack.admin.createPlan({
-      name: "Metered",
-      currency: "USD",
-      pricePerCall: 250_000,
-      recurring: { interval: "month", fee: 20_000_000 },
-    });
-    const account = await stack.admin.createAccount({ name: "Northwind Traders", planId: plan.id });
-    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 30_000_000 }, { idempotencyKey: "pages-reports" });
-    const key = await stack.admin.createApiKey(account.id, { name: "reporting key" });
-    for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": key.key } })).status).toBe(200);
-    await expect.poll(() => stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id }), { timeout: 10_000 }).toBe(3);
-    await jobs.bookUsage(stack.ctx);
-
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${stack.controlPlaneUrl}/console/`);
-    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
-    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-
-    // The dashboard's revenue is usage and subscription fees, each part named.
-    const revenue = page.getByTestId("revenue-USD");
-    await revenue.waitFor();
-    const to = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
-    const last = (days: number) => ({ from: new Date(to - days * 86_400_000).toISOString(), to: new Date(to).toISOString() });
-    const money = (await stack.admin.getFinancialReport(last(30))).currencies.find((c) => c.currency === "USD")!;
-    expect(money.revenue.fees).toBeGreaterThanOrEqual(20_000_000);
-    expect(money.revenue.total).toBe(money.revenue.usage.net + money.revenue.fees);
-    await expect.poll(() => revenue.getAttribute("data-micros")).toBe(String(money.revenue.total));
-    const figure = (label: string) =>
-      page
-        .locator(".figure", { has: page.getByText(label, { exact: true }) })
-        .locator("dd")
-        .innerText();
-    expect(await figure("Revenue (usage + fees)")).toBe(formatMoney(money.revenue.total, "USD"));
-    expect(await figure("Usage revenue (net of refunds)")).toBe(formatMoney(money.revenue.usage.net, "USD"));
-    expect(await figure("Subscription fee revenue")).toBe(formatMoney(money.revenue.fees, "USD"));
-    await shoot(page, `${SHOTS}console-dashboard-revenue.png`);
-
-    // Grouped by account over 90 days: the table names each account as the API does, with its figures.
-    await page.getByRole("navigation", { name: "Sections" }).getByText("Reports", { exact: true }).click();
-    const form = page.getByRole("form", { name: "Usage report" });
-    await form.getByLabel("Window").selectOption({ label: "Last 90 days" });
-    await form.getByLabel("Bucket").selectOption("day");
-    await form.getByLabel("Group by").selectOption({ label: "account" });
-    const byAccount = await stack.admin.getUsageReport({ ...last(90), bucket: "day", groupBy: "account", timeZone: "UTC", top: 10 });
-    const table = page.getByRole("table", { name: "Totals" });
-    const rowsShown = async () =>
-      (await table.locator("tbody tr").all()).length === 0
-        ? []
-        : Promise.all(
-            (await table.locator("tbody tr").all()).map(async (row) => [
-              await row.getByTestId("report-group").getAttribute("data-group"),
-              await row.getByTestId("report-group").innerText(),
-              Number(await row.getByTestId("report-calls").innerText()),
-              Number(await row.getByTestId("report-amount").getAttribute("data-micros")),
-            ]),
-          );
-    const expected = byAccount.groups.map((g) => [g.group, g.name, g.calls, g.amount]);
-    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(expected);
-    expect(expected).toContainEqual([account.id, "Northwind Traders", 3, 750_000]);
-    // The chart's legend names them too, and its axis spans the 90 days and no further.
-    const chart = page.getByRole("figure");
-    expect(await chart.locator(".legend").innerText()).toContain("Northwind Traders");
-    const axis = async () => JSON.parse((await page.getByTestId("chart-plot").getAttribute("data-x-labels")) ?? "[]") as string[];
-    const years = (labels: string[]) => new Set(labels.join(" ").match(/\b20\d\d\b/g));
-    const within = new Set([new Date(to - 90 * 86_400_000).getUTCFullYear(), new Date(to).getUTCFullYear()].map(String));
-    await expect.poll(async () => (await axis()).length).toBeGreaterThan(2);
-    expect(
-      [...years(await axis())].every((y) => within.has(y)),
-      (await axis()).join(" | "),
-    ).toBe(true);
-    expect((await axis())[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} 20\d\d$/); // "7 Sept 2026": the first day with its year
-    await shoot(page, `${SHOTS}console-reports-by-account.png`);
-
-    // Hour buckets of the last day, by key: the axis and the chart's table say the hour, the table names the key.
-    await form.getByLabel("Window").selectOption({ label: "Last day" });
-    await form.getByLabel("Bucket").selectOption("hour");
-    await form.getByLabel("Group by").selectOption({ label: "API key" });
-    const byKey = await stack.admin.getUsageReport({ ...last(1), bucket: "hour", groupBy: "key", timeZone: "UTC", top: 10 });
-    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(byKey.groups.map((g) => [g.group, g.name, g.calls, g.amount]));
-    expect(byKey.groups.find((g) => g.group === key.id)?.name).toBe("reporting key");
-    await expect.poll(async () => (await axis()).some((l) => /^\d\d:00/.test(l))).toBe(true);
-    expect(
-      (await axis()).every((l) => /^\d\d:00(\n\d{1,2} [A-Z][a-z]{2,3}( 20\d\d)?)?$/.test(l)),
-      (await axis()).join(" | "),
-    ).toBe(true);
-    // The chart's data table: one row per hour of the range, headed by its day and hour; the key's calls in its hour.
-    const hours = page.locator("figure table tbody tr");
-    expect(await hours.count()).toBe(24);
-    const row = byKey.rows.find((r) => r.group === key.id)!;
-    const hourLabel = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
-      new Date(row.bucketStart),
-    );
-    const bucketRow = hours.filter({ has: page.getByRole("rowheader", { name: `${hourLabel}, ${row.bucketStart.slice(11, 16)}` }) });
-    expect(await bucketRow.innerText()).toContain(formatMoney(row.amount, "USD"));
-    await shoot(page, `${SHOTS}console-reports-hours.png`);
-
-    // Picked dates: today alone, by plan.
-    const today = new Date().toISOString().slice(0, 10);
-    await form.getByLabel("Window").selectOption({ label: "Dates…" });
-    await form.getByLabel("From").fill(today);
-    await form.getByLabel("To (included)").fill(today);
-    await form.getByLabel("Bucket").selectOption("day");
-    await form.getByLabel("Group by").selectOption({ label: "plan" });
-    const day = { from: `${today}T00:00:00.000Z`, to: new Date(Date.parse(today) + 86_400_000).toISOString() };
-    const byPlan = await stack.admin.getUsageReport({ ...day, bucket: "day", groupBy: "plan", timeZone: "UTC", top: 10 });
-    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(byPlan.groups.map((g) => [g.group, g.name, g.calls, g.amount]));
-    expect(byPlan.groups.find((g) => g.group === plan.id)?.name).toBe("Metered");
-    // A single day's bucket: the axis stays on that day (it once spanned 2027 to 2029).
-    expect([...years(await axis())]).toEqual([today.slice(0, 4)]);
-    // The CSV: each plan's id and name side by side.
-    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("link", { name: "Download CSV" }).click()]);
-    const csv = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
-    expect(csv.map((r) => [r.plan_id, r.plan_name, Number(r.calls)])).toEqual(byPlan.rows.map((r) => [r.group, r.name, r.calls]));
-
-    // At a phone's width the same report is all there.
-    await page.setViewportSize({ width: 390, height: 844 });
-    await table.getByText("Metered", { exact: true }).waitFor();
-    await shoot(page, `${SHOTS}console-reports-phone.png`);
-    await page.close();
-  });
-
   it("pages are served with a Content-Security-Policy and no framing", async () => {
     const res = await fetch(`${stack.controlPlaneUrl}/portal/`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect((await fetch(`${stack.controlPlaneUrl}/console`, { redirect: "manual" })).status).toBe(308);
+    // Every view's address loads the page (a reload, a deep link); a file that is not there is still a 404,
+    // and the API's own paths are the API's.
+    for (const path of [
+      "/console/accounts/acct_AAAAAAAAAAAAAAAA/invoices/inv_AAAAAAAAAAAAAAAA",
+      "/console/reports?groupBy=plan",
+      "/portal/keys",
+    ]) {
+      const page = await fetch(`${stack.controlPlaneUrl}${path}`);
+      expect([page.status, page.headers.get("content-type")], path).toEqual([200, "text/html; charset=utf-8"]);
+      expect(page.headers.get("content-security-policy")).toContain("default-src 'none'");
+    }
+    for (const path of ["/console/missing.js", "/portal/assets/x.css", "/assets/missing.js", "/v1/nothing"])
+      expect((await fetch(`${stack.controlPlaneUrl}${path}`)).status, path).toBe(404);
   });
 });

@@ -2,32 +2,64 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, parseAmount, unitPrice, when } from "../shared/money.js";
-import { Figure, Loading, Money, ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Figure, Loading, Money, NotFoundOr, Pager, ProblemText, Section, Trail } from "../shared/ui.js";
+import { useSearchState, useTitle } from "../shared/url.js";
+import { Link } from "wouter";
+import { AccountInvoices, AccountLedger, AccountRecharges } from "./account-lists.js";
+
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
 import { AccountSubscription } from "./subscription.js";
 
+const STATUSES = ["active", "suspended", "closed"] as const;
+
+/** Accounts newest first, found by a part of the name or the start of the id, a page at a time. */
 export function Accounts() {
-  const [query, setQuery] = useState("");
-  const [selected, setSelected] = useState<string>();
-  const found = useQuery({ queryKey: ["accounts", query], queryFn: () => admin.searchAccounts({ query, limit: 25 }) });
+  const [filters, setFilters] = useSearchState({ query: "", status: "" });
+  const status = STATUSES.find((s) => s === filters.status);
+  const search = { ...(filters.query.trim() ? { query: filters.query.trim() } : {}), ...(status ? { status } : {}) };
+  const pages = usePages(["accounts", search], (cursor) => admin.searchAccounts({ ...search, limit: 25, ...(cursor ? { cursor } : {}) }));
+  const filtered = search.query !== undefined || status !== undefined;
   return (
-    <>
-      <Section title="Accounts">
-        <form role="search" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            Name or id
-            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          </label>
-        </form>
-        <table>
+    <Section title="Accounts">
+      <form role="search" aria-label="Find accounts" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Name or id
+          <input type="search" value={filters.query} onChange={(e) => setFilters({ query: e.target.value }, { replace: true })} />
+        </label>
+        <label>
+          Status
+          <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
+            <option value="">any</option>
+            {STATUSES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ProblemText error={pages.error} />
+      {pages.items?.length === 0 &&
+        (filtered ? (
+          <Empty>No account matches: try a part of the name, the start of an id (acct_…), or any status.</Empty>
+        ) : (
+          <Empty>No accounts yet: create one with POST /v1/accounts (see the API reference), then open it here.</Empty>
+        ))}
+      {pages.items !== undefined && pages.items.length > 0 && (
+        <table aria-label="Accounts">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Id</th>
+              <th scope="col">Status</th>
+              <th scope="col">Billing</th>
+            </tr>
+          </thead>
           <tbody>
-            {found.data?.items.map((a) => (
+            {pages.items.map((a) => (
               <tr key={a.id}>
                 <td>
-                  <button type="button" onClick={() => setSelected(a.id)}>
-                    {a.name}
-                  </button>
+                  <Link href={`/accounts/${a.id}`}>{a.name}</Link>
                 </td>
                 <td>
                   <code>{a.id}</code>
@@ -38,13 +70,14 @@ export function Accounts() {
             ))}
           </tbody>
         </table>
-      </Section>
-      {selected && <AccountDetail key={selected} accountId={selected} />}
-    </>
+      )}
+      <Pager pages={pages} what="accounts" />
+    </Section>
   );
 }
 
-function AccountDetail({ accountId }: { accountId: string }) {
+/** One account: its balance, money actions, usage, subscription, grants, keys, ledger, invoices and recharges. */
+export function AccountDetail({ accountId }: { accountId: string }) {
   const qc = useQueryClient();
   const account = useQuery({ queryKey: ["account", accountId], queryFn: () => admin.getAccount(accountId) });
   const balance = useQuery({ queryKey: ["balance", accountId], queryFn: () => admin.getBalance(accountId), refetchInterval: 3_000 });
@@ -69,10 +102,18 @@ function AccountDetail({ accountId }: { accountId: string }) {
     },
     onSuccess: () => void qc.invalidateQueries(),
   });
+  useTitle(account.data?.name ?? accountId, "Tollgate console");
   if (account.isPending) return <Loading />;
+  if (account.error) return <NotFoundOr error={account.error} what="account" back={{ href: "/accounts", label: "Find the account" }} />;
   const currency = wallet?.currency ?? "USD";
   return (
     <>
+      <Trail
+        steps={[
+          { href: "/accounts", label: "Accounts" },
+          { href: `/accounts/${accountId}`, label: account.data.name },
+        ]}
+      />
       <Section title={`Account ${account.data?.name ?? accountId}`} id="account-detail">
         <p>
           <code>{accountId}</code> · <span className={`status-${account.data?.status}`}>{account.data?.status}</span> ·{" "}
@@ -138,6 +179,7 @@ function AccountDetail({ accountId }: { accountId: string }) {
       <AccountKeys accountId={accountId} currency={currency} />
       <AccountLedger accountId={accountId} />
       <AccountInvoices accountId={accountId} />
+      <AccountRecharges accountId={accountId} />
     </>
   );
 }
@@ -189,6 +231,8 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
       setAmount("");
       void qc.invalidateQueries({ queryKey: ["grants", accountId] });
       void qc.invalidateQueries({ queryKey: ["balance", accountId] });
+      // A grant is a ledger entry too: the ledger shows it at once.
+      void qc.invalidateQueries({ queryKey: ["ledger", accountId] });
     },
   });
   return (
@@ -206,7 +250,11 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
           ))}
         </tbody>
       </table>
-      {grants.data?.items.length === 0 && <p>No active grants.</p>}
+      {grants.data?.items.length === 0 && (
+        <Empty>
+          {mayGrant ? "No active grants: issue one below to give promotional or paid credit that expires." : "No active grants."}
+        </Empty>
+      )}
       {mayGrant && (
         <form
           aria-label="Issue a grant"
@@ -255,7 +303,9 @@ function AccountKeys({ accountId, currency }: { accountId: string; currency: str
   });
   return (
     <Section title="Keys and quotas" id="account-keys">
-      {keys.data?.items.length === 0 && <p>No API keys.</p>}
+      {keys.data?.items.length === 0 && (
+        <Empty>No API keys yet: the customer makes one in the portal (send a portal link), or POST …/keys makes one.</Empty>
+      )}
       <table aria-label="Keys">
         <tbody>
           {keys.data?.items.map((k) => (
@@ -296,70 +346,6 @@ function AccountKeys({ accountId, currency }: { accountId: string; currency: str
           </tbody>
         </table>
       )}
-    </Section>
-  );
-}
-
-function AccountLedger({ accountId }: { accountId: string }) {
-  const ledger = useQuery({ queryKey: ["ledger", accountId], queryFn: () => admin.listTransactions(accountId, { limit: 15 }) });
-  return (
-    <Section title="Ledger" id="account-ledger">
-      {ledger.data?.items.length === 0 && <p>No ledger entries.</p>}
-      <table>
-        <tbody>
-          {ledger.data?.items.map((e) => (
-            <tr key={e.id}>
-              <td>{when(e.createdAt)}</td>
-              <td>{e.type}</td>
-              <td className="num">
-                <Money micros={e.amount} currency={e.currency} />
-              </td>
-              <td>{e.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Section>
-  );
-}
-
-function AccountInvoices({ accountId }: { accountId: string }) {
-  const invoices = useQuery({ queryKey: ["invoices", accountId], queryFn: () => admin.listInvoices(accountId) });
-  const recharges = useQuery({ queryKey: ["recharges", accountId], queryFn: () => admin.listRecharges(accountId) });
-  return (
-    <Section title="Invoices and recharges" id="account-invoices">
-      {invoices.data?.items.length === 0 && <p>No invoices or receipts.</p>}
-      <table aria-label="Invoices">
-        <tbody>
-          {invoices.data?.items.map((i) => (
-            <tr key={i.id}>
-              <td>{i.number ?? "draft"}</td>
-              <td>{i.kind.replace("_", " ")}</td>
-              <td className="num">
-                <Money micros={i.total} currency={i.currency} />
-              </td>
-              <td>{i.status}</td>
-              <td>
-                <a href={admin.invoicePdfUrl(accountId, i.id)}>PDF</a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table aria-label="Recharges">
-        <tbody>
-          {recharges.data?.items.slice(0, 10).map((r) => (
-            <tr key={r.id}>
-              <td>{when(r.createdAt)}</td>
-              <td className="num">
-                <Money micros={r.amount} currency={r.currency} />
-              </td>
-              <td>{r.automatic ? "auto-recharge" : r.provider}</td>
-              <td>{r.status}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </Section>
   );
 }

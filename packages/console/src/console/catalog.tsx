@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CatalogInput, Plan, PriceInput } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { money, parseAmount, plainAmount, unitPrice } from "../shared/money.js";
-import { ProblemText, Section } from "../shared/ui.js";
+import { Empty, ProblemText, Section, Trail } from "../shared/ui.js";
+import { useTitle } from "../shared/url.js";
+import { Link } from "wouter";
 import { admin } from "./client.js";
 import { useMay } from "./role.js";
 
@@ -122,7 +124,8 @@ function PlanSummary({ plan }: { plan: Plan }) {
   );
 }
 
-export function Plans() {
+/** Every plan (at /console/plans), or one (at /console/plans/<id>). */
+export function Plans({ planId }: { planId?: string }) {
   const mayEdit = useMay("manage");
   const qc = useQueryClient();
   const plans = useQuery({ queryKey: ["plans"], queryFn: () => admin.listPlans() });
@@ -140,12 +143,41 @@ export function Plans() {
     },
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["plans"] }),
   });
+  const shown = plans.data?.items.filter((p) => planId === undefined || p.id === planId);
+  const one = planId === undefined ? undefined : shown?.[0];
+  useTitle(one?.name ?? "Plans", "Tollgate console");
   return (
     <>
-      {plans.data?.items.map((p) => (
+      {planId !== undefined && (
+        <Trail
+          steps={[
+            { href: "/plans", label: "Plans" },
+            { href: `/plans/${planId}`, label: one?.name ?? planId },
+          ]}
+        />
+      )}
+      {plans.data?.items.length === 0 && (
+        <Section title="Plans">
+          <Empty>No plans yet: create one with POST /v1/plans (its products, prices and quotas), then read and edit it here.</Empty>
+        </Section>
+      )}
+      {planId !== undefined && shown?.length === 0 && (
+        <Section title="No such plan">
+          <p>
+            No plan has the id <code>{planId}</code>. <Link href="/plans">See every plan</Link>.
+          </p>
+        </Section>
+      )}
+      {shown?.map((p) => (
         <Section key={p.id} title={`${p.name} (${p.currency})`} id={`plan-${p.id}`}>
           <p>
-            <code>{p.id}</code>{" "}
+            {planId === undefined ? (
+              <Link href={`/plans/${p.id}`}>
+                <code>{p.id}</code>
+              </Link>
+            ) : (
+              <code>{p.id}</code>
+            )}{" "}
             {mayEdit && (
               <button
                 type="button"

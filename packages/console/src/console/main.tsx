@@ -1,9 +1,13 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TollgateError, type Role } from "@tollgate/sdk";
-import { StrictMode, useState, type FormEvent } from "react";
+import { StrictMode, useState, type FormEvent, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { Loading, ProblemText, SignInForm } from "../shared/ui.js";
-import { Accounts } from "./accounts.js";
+import { Loading, NotFound, ProblemText, SignInForm, Tabs } from "../shared/ui.js";
+import { useTitle } from "../shared/url.js";
+import { Route, Router, Switch } from "wouter";
+import { AccountDetail, Accounts } from "./accounts.js";
+import { Audit } from "./audit.js";
+import { InvoiceDetail } from "./invoice.js";
 import { Plans, Vouchers } from "./catalog.js";
 import { admin, queries } from "./client.js";
 import { Dashboard } from "./dashboard.js";
@@ -79,16 +83,23 @@ function SignIn() {
   );
 }
 
-const PAGES = ["Dashboard", "Accounts", "Reports", "Anomalies", "Plans", "Vouchers", "Team"] as const;
-type Page = (typeof PAGES)[number];
+/** The console's sections, each at its own address under /console/; `roles` limits who is offered it. */
+const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: true }[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/accounts", label: "Accounts" },
+  { href: "/reports", label: "Reports" },
+  { href: "/anomalies", label: "Anomalies" },
+  { href: "/plans", label: "Plans" },
+  { href: "/vouchers", label: "Vouchers", roles: ["owner", "admin", "finance"] },
+  { href: "/audit", label: "Audit", roles: ["owner", "admin", "finance"] },
+  // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
+  { href: "/team", label: "Team", roles: ["owner"], users: true },
+];
 
 function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boolean }) {
   const qc = useQueryClient();
-  const [page, setPage] = useState<Page>("Dashboard");
-  // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
-  const pages = PAGES.filter(
-    (p) => (p !== "Team" || role === "owner" || hasUser) && (p !== "Vouchers" || ["owner", "admin", "finance"].includes(role)),
-  );
+  const sections = SECTIONS.filter((s) => s.roles === undefined || s.roles.includes(role) || (s.users && hasUser));
+  const offered = (href: string) => sections.some((s) => s.href === href);
   const signOut = useMutation({ mutationFn: () => admin.signOut(), onSuccess: () => qc.invalidateQueries() });
   return (
     <RoleContext.Provider value={role}>
@@ -101,35 +112,91 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           Sign out
         </button>
       </header>
-      <nav className="tabs" aria-label="Sections">
-        {pages.map((p) => (
-          <button key={p} type="button" aria-current={p === page ? "page" : undefined} onClick={() => setPage(p)}>
-            {p}
-          </button>
-        ))}
-      </nav>
+      <Tabs label="Sections" tabs={sections} />
       <main>
-        {page === "Dashboard" && <Dashboard />}
-        {page === "Accounts" && <Accounts />}
-        {page === "Reports" && <Reports />}
-        {page === "Anomalies" && <Anomalies />}
-        {page === "Plans" && <Plans />}
-        {page === "Vouchers" && <Vouchers />}
-        {page === "Team" && (
-          <>
-            {role === "owner" && <Users />}
-            {hasUser && <MyTokens role={role} />}
-          </>
-        )}
+        <Switch>
+          <Route path="/">
+            <View title="Dashboard">
+              <Dashboard />
+            </View>
+          </Route>
+          <Route path="/accounts">
+            <View title="Accounts">
+              <Accounts />
+            </View>
+          </Route>
+          <Route path="/accounts/:accountId">{({ accountId }) => <AccountDetail key={accountId} accountId={accountId} />}</Route>
+          <Route path="/accounts/:accountId/invoices/:invoiceId">
+            {({ accountId, invoiceId }) => <InvoiceDetail key={invoiceId} accountId={accountId} invoiceId={invoiceId} />}
+          </Route>
+          <Route path="/reports">
+            <View title="Reports">
+              <Reports />
+            </View>
+          </Route>
+          <Route path="/anomalies">
+            <View title="Anomalies">
+              <Anomalies />
+            </View>
+          </Route>
+          <Route path="/plans">
+            <Plans />
+          </Route>
+          <Route path="/plans/:planId">{({ planId }) => <Plans key={planId} planId={planId} />}</Route>
+          {offered("/vouchers") && (
+            <Route path="/vouchers">
+              <View title="Vouchers">
+                <Vouchers />
+              </View>
+            </Route>
+          )}
+          {offered("/audit") && (
+            <Route path="/audit">
+              <View title="Audit trail">
+                <Audit />
+              </View>
+            </Route>
+          )}
+          {offered("/team") && (
+            <Route path="/team">
+              <Team role={role} hasUser={hasUser} />
+            </Route>
+          )}
+          {offered("/team") && (
+            <Route path="/team/users/:userId">{({ userId }) => <Team role={role} hasUser={hasUser} userId={userId} />}</Route>
+          )}
+          <Route>
+            <NotFound home="the dashboard" />
+          </Route>
+        </Switch>
       </main>
     </RoleContext.Provider>
   );
 }
 
+/** Owners manage users (one user's tokens at /team/users/<id>); every signed-in user manages their own tokens. */
+function Team({ role, hasUser, userId }: { role: Role; hasUser: boolean; userId?: string }) {
+  useTitle("Team", "Tollgate console");
+  return (
+    <>
+      {role === "owner" && <Users open={userId} />}
+      {hasUser && <MyTokens role={role} />}
+    </>
+  );
+}
+
+/** One view of the console: its name in the browser's tab and history. */
+function View({ title, children }: { title: string; children: ReactNode }) {
+  useTitle(title, "Tollgate console");
+  return <>{children}</>;
+}
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
-      <App />
+      <Router base="/console">
+        <App />
+      </Router>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -3,7 +3,8 @@ import type { Fee } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { money, unitPrice, when } from "../shared/money.js";
 import { SubscriptionFigures } from "../shared/subscription.js";
-import { Loading, Money, ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { useMay } from "./role.js";
 
@@ -11,7 +12,7 @@ import { useMay } from "./role.js";
 export function AccountSubscription({ accountId }: { accountId: string }) {
   const qc = useQueryClient();
   const subscription = useQuery({ queryKey: ["subscription", accountId], queryFn: () => admin.getSubscription(accountId) });
-  const fees = useQuery({ queryKey: ["fees", accountId], queryFn: () => admin.listFees(accountId, { limit: 10 }) });
+  const fees = usePages(["fees", accountId], (cursor) => admin.listFees(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
   const plans = useQuery({ queryKey: ["plans"], queryFn: () => admin.listPlans() });
   const mayManage = useMay("manage");
   const [seats, setSeats] = useState("");
@@ -80,8 +81,12 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
       {change.data && <p className="ok">{describeChange(change.data.change)}</p>}
       <ProblemText error={change.error} />
       <h3>Fees</h3>
-      {fees.data?.items.length === 0 && <p>No fees yet.</p>}
-      {fees.data && fees.data.items.length > 0 && (
+      {fees.items?.length === 0 && (
+        <Empty>
+          No fees yet: a plan with a recurring fee charges one at each renewal, and a change of plan or seats charges its share.
+        </Empty>
+      )}
+      {fees.items !== undefined && fees.items.length > 0 && (
         <table aria-label="Fees">
           <thead>
             <tr>
@@ -94,7 +99,7 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
             </tr>
           </thead>
           <tbody>
-            {fees.data.items.map((f) => (
+            {fees.items.map((f) => (
               <tr key={f.id}>
                 <td>{when(f.createdAt)}</td>
                 <td>{f.kind === "renewal" ? `Renewal, ${f.seats} seats, from ${when(f.periodFrom)}` : describeChange(f)}</td>
@@ -107,6 +112,7 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
           </tbody>
         </table>
       )}
+      <Pager pages={fees} what="fees" />
     </Section>
   );
 }

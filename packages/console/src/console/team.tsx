@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { ProblemText, Section } from "../shared/ui.js";
+import { Link } from "wouter";
 import { admin } from "./client.js";
 
 export const ROLES: Role[] = ["owner", "admin", "finance", "support", "viewer"];
@@ -17,10 +18,9 @@ const ROLE_HELP: Record<Role, string> = {
 const day = (iso: string | undefined) => (iso === undefined ? "—" : new Date(iso).toISOString().slice(0, 10));
 
 /** Owners: the staff users, their roles and status, and a form to add one. */
-export function Users() {
+export function Users({ open }: { open?: string | undefined }) {
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: () => admin.listUsers() });
-  const [open, setOpen] = useState<string | undefined>();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -82,9 +82,13 @@ export function Users() {
               </td>
               <td>{day(u.createdAt)}</td>
               <td>
-                <button type="button" aria-expanded={open === u.id} onClick={() => setOpen(open === u.id ? undefined : u.id)}>
+                {/* Each user's tokens have their own address: /console/team/users/<id>. */}
+                <Link
+                  href={open === u.id ? "/team" : `/team/users/${u.id}`}
+                  aria-label={`${open === u.id ? "Hide" : "Show"} ${u.name}'s tokens`}
+                >
                   {open === u.id ? "Hide" : "Show"}
-                </button>
+                </Link>
               </td>
             </tr>
           ))}

@@ -1,12 +1,15 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TollgateError } from "@tollgate/sdk";
-import { StrictMode, useEffect, useState } from "react";
+import { StrictMode, useEffect, useState, type ReactNode } from "react";
+import { Route, Router, Switch } from "wouter";
 import { createRoot } from "react-dom/client";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, unitPrice } from "../shared/money.js";
-import { Loading, Money, ProblemText, Section, SignInForm } from "../shared/ui.js";
+import { Loading, Money, NotFound, ProblemText, Section, SignInForm, Tabs } from "../shared/ui.js";
+import { useTitle } from "../shared/url.js";
 import { client, queries } from "./client.js";
 import { Keys, Limits } from "./keys.js";
+import { PortalInvoice } from "./invoice.js";
 import { AutoRecharge, Grants, Invoices, TopUp, Transactions } from "./money.js";
 import { Notifications } from "./settings.js";
 import { SubscriptionCard } from "./subscription.js";
@@ -81,22 +84,71 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
           Sign out
         </button>
       </header>
+      <Tabs label="Your account" tabs={VIEWS} />
       <main>
-        <SubscriptionCard accountId={accountId} />
-        <Usage />
-        <Limits accountId={accountId} />
-        <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
-        {wallets.map((w) => (
-          <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
-        ))}
-        <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
-        <Transactions />
-        <Invoices accountId={accountId} />
-        <Keys accountId={accountId} currency={currency} manage={manageKeys} />
-        <Notifications accountId={accountId} currency={currency} />
+        <Switch>
+          <Route path="/">
+            <View title="Overview">
+              <SubscriptionCard accountId={accountId} />
+              <Usage />
+              <Limits accountId={accountId} />
+              <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
+            </View>
+          </Route>
+          <Route path="/top-up">
+            <View title="Top up">
+              <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
+              {wallets.map((w) => (
+                <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
+              ))}
+            </View>
+          </Route>
+          <Route path="/transactions">
+            <View title="Transactions">
+              <Transactions />
+            </View>
+          </Route>
+          <Route path="/invoices">
+            <View title="Invoices">
+              <Invoices accountId={accountId} />
+            </View>
+          </Route>
+          <Route path="/invoices/:invoiceId">
+            {({ invoiceId }) => <PortalInvoice key={invoiceId} accountId={accountId} invoiceId={invoiceId} />}
+          </Route>
+          <Route path="/keys">
+            <View title="API keys">
+              <Keys accountId={accountId} currency={currency} manage={manageKeys} />
+            </View>
+          </Route>
+          <Route path="/notifications">
+            <View title="Notifications">
+              <Notifications accountId={accountId} currency={currency} />
+            </View>
+          </Route>
+          <Route>
+            <NotFound home="your account's overview" />
+          </Route>
+        </Switch>
       </main>
     </>
   );
+}
+
+/** The portal's views, each at its own address under /portal/. */
+const VIEWS = [
+  { href: "/", label: "Overview" },
+  { href: "/top-up", label: "Top up" },
+  { href: "/transactions", label: "Transactions" },
+  { href: "/invoices", label: "Invoices" },
+  { href: "/keys", label: "API keys" },
+  { href: "/notifications", label: "Notifications" },
+];
+
+/** One view of the portal: its name in the browser's tab and history. */
+function View({ title, children }: { title: string; children: ReactNode }) {
+  useTitle(title, "Your account");
+  return <>{children}</>;
 }
 
 function Usage() {
@@ -151,7 +203,9 @@ function Usage() {
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queries}>
-      <App />
+      <Router base="/portal">
+        <App />
+      </Router>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -2,7 +2,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Recharge } from "@tollgate/sdk";
 import { useEffect, useState, type FormEvent } from "react";
 import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
-import { Loading, Money, ProblemText, Section } from "../shared/ui.js";
+import { Link } from "wouter";
+import { usePages } from "../shared/paging.js";
+import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client, type WalletRef } from "./client.js";
 
 /** Where Stripe sends the customer back: this page, which then shows how the payment went. */
@@ -36,6 +38,9 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   });
   const recharges = useQuery({ queryKey: ["recharges"], queryFn: () => client.listRecharges(accountId), refetchInterval: 3_000 });
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
+  const shown = usePages(["recharges", "pages"], (cursor) => client.listRecharges(accountId, { limit: 5, ...(cursor ? { cursor } : {}) }), {
+    refetchInterval: 3_000,
+  });
   return (
     <Section title="Top up">
       {returnedFrom && <ReturnedFrom recharge={returned} />}
@@ -79,9 +84,13 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
         <small>You pay on Stripe&apos;s secure page and come back here.</small>
       </p>
       <ProblemText error={pay.error} />
+      <h3>Your top-ups</h3>
+      {shown.items?.length === 0 && (
+        <Empty>No card top-ups yet: pay by card above, and each payment is listed here with its receipt.</Empty>
+      )}
       <table aria-label="Recharges">
         <tbody>
-          {recharges.data?.items.slice(0, 5).map((r) => (
+          {shown.items?.map((r) => (
             <tr key={r.id}>
               <td>{when(r.createdAt)}</td>
               <td className="num">
@@ -93,6 +102,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
           ))}
         </tbody>
       </table>
+      <Pager pages={shown} what="top-ups" />
     </Section>
   );
 }
@@ -229,32 +239,45 @@ export function Grants({
   );
 }
 
+/** The account's ledger: what was added and what was spent, newest first, 15 a page (the newest read every 10 s). */
 export function Transactions() {
-  const page = useQuery({ queryKey: ["transactions"], queryFn: () => client.listTransactions({ limit: 15 }), refetchInterval: 10_000 });
+  const pages = usePages(["transactions"], (cursor) => client.listTransactions({ limit: 15, ...(cursor ? { cursor } : {}) }), {
+    refetchInterval: 10_000,
+  });
   return (
     <Section title="Transactions">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col" className="num">
-              Amount
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.data?.items.map((e) => (
-            <tr key={e.id}>
-              <td>{when(e.createdAt)}</td>
-              <td>{e.type === "usage" ? (e.reason ?? "usage") : e.type}</td>
-              <td className="num">
-                <Money micros={e.amount} currency={e.currency} />
-              </td>
+      <ProblemText error={pages.error} />
+      {pages.items?.length === 0 && (
+        <Empty>
+          No transactions yet: top up by card or redeem a voucher under <Link href="/top-up">Top up</Link>, and what your calls spend is
+          listed here.
+        </Empty>
+      )}
+      {pages.items !== undefined && pages.items.length > 0 && (
+        <table aria-label="Transactions">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">What</th>
+              <th scope="col" className="num">
+                Amount
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pages.items.map((e) => (
+              <tr key={e.id}>
+                <td>{when(e.createdAt)}</td>
+                <td>{e.type === "usage" ? (e.reason ?? "usage") : e.type}</td>
+                <td className="num">
+                  <Money micros={e.amount} currency={e.currency} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager pages={pages} what="transactions" />
     </Section>
   );
 }
@@ -262,7 +285,7 @@ export function Transactions() {
 const thisMonth = () => new Date().toISOString().slice(0, 7);
 
 export function Invoices({ accountId }: { accountId: string }) {
-  const list = useQuery({ queryKey: ["invoices"], queryFn: () => client.listInvoices(accountId) });
+  const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
   const [period, setPeriod] = useState(thisMonth);
   const statement = useQuery({
     queryKey: ["statement", period],
@@ -271,24 +294,35 @@ export function Invoices({ accountId }: { accountId: string }) {
   });
   return (
     <Section title="Invoices, receipts and statements">
-      {list.data?.items.length === 0 && <p>No invoices or receipts yet.</p>}
+      <ProblemText error={list.error} />
+      {list.items?.length === 0 && (
+        <Empty>
+          No invoices or receipts yet: each card top-up gets a receipt, and an account billed after use gets an invoice when its period
+          closes.
+        </Empty>
+      )}
       <table aria-label="Invoices and receipts">
         <tbody>
-          {list.data?.items.map((i) => (
+          {list.items?.map((i) => (
             <tr key={i.id}>
-              <td>{i.number ?? "draft"}</td>
+              <td>
+                <Link href={`/invoices/${i.id}`}>{i.number ?? "draft"}</Link>
+              </td>
               <td>{i.kind.replace("_", " ")}</td>
               <td className="num">
                 <Money micros={i.total} currency={i.currency} />
               </td>
               <td>{i.status}</td>
               <td>
-                <a href={client.invoicePdfUrl(accountId, i.id)}>PDF</a>
+                <a href={client.invoicePdfUrl(accountId, i.id)} aria-label={`PDF of ${i.number ?? "the draft"}`}>
+                  PDF
+                </a>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Pager pages={list} what="invoices" />
       <h3>Statement</h3>
       <label>
         Month

@@ -1,7 +1,9 @@
 import { TollgateError } from "@tollgate/sdk";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { Link, useLocation } from "wouter";
 import { exactMoney, money } from "./money.js";
+import type { Pages } from "./paging.js";
 
 /** A problem from the API, said plainly, with each invalid field when the API named them. */
 export function ProblemText({ error }: { error: unknown }) {
@@ -83,4 +85,80 @@ export function Figure({ label, value }: { label: string; value: ReactNode }) {
 /** An amount in the currency's minor units, with its exact micros in a tooltip: what a dispute needs. */
 export function Money({ micros, currency }: { micros: number; currency: string }) {
   return <span title={exactMoney(micros, currency)}>{money(micros, currency)}</span>;
+}
+
+/**
+ * Moves through a list the API pages by cursor: "Newer" and "Older", named after what they show ("Older
+ * invoices"), so that a screen reader tells two lists' buttons apart. Shows nothing when one page holds it all.
+ */
+export function Pager({ pages, what }: { pages: Pages<unknown>; what: string }) {
+  if (pages.newer === undefined && pages.older === undefined) return null;
+  return (
+    <nav className="pager" aria-label={`Pages of ${what}`}>
+      <button type="button" onClick={pages.newer} disabled={pages.newer === undefined} aria-label={`Newer ${what}`}>
+        ← Newer
+      </button>
+      <span>Page {pages.number}</span>
+      <button type="button" onClick={pages.older} disabled={pages.older === undefined} aria-label={`Older ${what}`}>
+        Older →
+      </button>
+    </nav>
+  );
+}
+
+/** What an empty list means, and what to do next. */
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="empty">{children}</p>;
+}
+
+/** The views of a page, as links: the one shown is marked as the current page. */
+export function Tabs({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
+  const [location] = useLocation();
+  const current = (href: string) => (href === "/" ? location === "/" : location === href || location.startsWith(`${href}/`));
+  return (
+    <nav className="tabs" aria-label={label}>
+      {tabs.map((t) => (
+        <Link key={t.href} href={t.href} aria-current={current(t.href) ? "page" : undefined}>
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** An address under the page that names no view (an old link, a typo). */
+export function NotFound({ home }: { home: string }) {
+  return (
+    <Section title="Page not found">
+      <p>
+        Nothing is at this address. <Link href="/">Go to {home}</Link>.
+      </p>
+    </Section>
+  );
+}
+
+/** Where a view sits: links back up to the lists it came from. */
+export function Trail({ steps }: { steps: { href: string; label: string }[] }) {
+  return (
+    <nav aria-label="Breadcrumb" className="trail">
+      {steps.map((s, i) => (
+        <span key={s.href}>
+          {i > 0 && " › "}
+          <Link href={s.href}>{s.label}</Link>
+        </span>
+      ))}
+    </nav>
+  );
+}
+
+/** An object the address names but the API does not know (a 404): said so, with the way back; other errors as they are. */
+export function NotFoundOr({ error, what, back }: { error: unknown; what: string; back: { href: string; label: string } }) {
+  if (!(error instanceof TollgateError && error.status === 404)) return <ProblemText error={error} />;
+  return (
+    <Section title={`No such ${what}`}>
+      <p>
+        Nothing is at this address: the {what} may have been mistyped in the link. <Link href={back.href}>{back.label}</Link>.
+      </p>
+    </Section>
+  );
 }

@@ -1,0 +1,88 @@
+import type { Invoice } from "@tollgate/sdk";
+import { unitPrice, when } from "./money.js";
+import { Figure, Money, Section } from "./ui.js";
+
+const KIND = { invoice: "Invoice", receipt: "Receipt", credit_note: "Credit note" } as const;
+const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+/** The document's title as a person says it: "Invoice INV-2026-0001", "Receipt (draft)". */
+export function documentTitle(invoice: Invoice): string {
+  return `${KIND[invoice.kind]} ${invoice.number ?? "(draft)"}`;
+}
+
+/** One invoice, receipt or credit note as the page shows it: its figures, its lines, and its PDF. */
+export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl: string }) {
+  const c = invoice.currency;
+  const due = invoice.status === "void" ? 0 : Math.max(0, invoice.total - invoice.amountPaid);
+  return (
+    <Section title={documentTitle(invoice)} id="document">
+      <dl className="figures">
+        <Figure label="Status" value={invoice.status} />
+        <Figure label="Total" value={<Money micros={invoice.total} currency={c} />} />
+        {invoice.kind === "invoice" && <Figure label="Paid" value={<Money micros={invoice.amountPaid} currency={c} />} />}
+        {invoice.kind === "invoice" && <Figure label="Due" value={<Money micros={due} currency={c} />} />}
+        {invoice.finalizedAt && <Figure label="Issued" value={day(invoice.finalizedAt)} />}
+        {invoice.dueAt && <Figure label="Payment due by" value={day(invoice.dueAt)} />}
+        {invoice.periodFrom && invoice.periodTo && (
+          <Figure label="Period" value={`${day(invoice.periodFrom)} – ${day(invoice.periodTo)}`} />
+        )}
+      </dl>
+      {invoice.kind === "receipt" && (
+        <p>
+          For the top-up <code>{invoice.subject}</code>
+        </p>
+      )}
+      {invoice.correctsInvoiceId && (
+        <p>
+          Corrects <code>{invoice.correctsInvoiceId}</code>
+        </p>
+      )}
+      <table aria-label="Lines">
+        <thead>
+          <tr>
+            <th scope="col">Description</th>
+            <th scope="col" className="num">
+              Quantity
+            </th>
+            <th scope="col" className="num">
+              Unit price
+            </th>
+            <th scope="col" className="num">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoice.lines.map((l, i) => (
+            <tr key={i}>
+              <td>{l.description}</td>
+              <td className="num">
+                {l.quantity.toLocaleString("en-US")}
+                {l.unit ? ` ${l.unit}${l.quantity === 1 ? "" : "s"}` : ""}
+              </td>
+              <td className="num">{unitPrice(l.unitPrice, c)}</td>
+              <td className="num">
+                <Money micros={l.amount} currency={c} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total
+            </th>
+            <td className="num">
+              <Money micros={invoice.total} currency={c} />
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      {invoice.paidAt && <p>Paid on {when(invoice.paidAt)}.</p>}
+      {invoice.voidedAt && <p>Void since {when(invoice.voidedAt)}.</p>}
+      <p>
+        <a href={pdfUrl}>Download the PDF</a>
+      </p>
+    </Section>
+  );
+}
