@@ -593,6 +593,130 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.close();
   });
 
+  it("reports: grouped by name over 30 to 90 days or picked dates, the axis on the range with hours as hours; the dashboard's revenue with its fees", async () => {
+    // An account, a plan and a key with names of their own, usage of theirs booked, and the plan's fee taken.
+    const plan = await stack.admin.createPlan({
+      name: "Metered",
+      currency: "USD",
+      pricePerCall: 250_000,
+      recurring: { interval: "month", fee: 20_000_000 },
+    });
+    const account = await stack.admin.createAccount({ name: "Northwind Traders", planId: plan.id });
+    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 30_000_000 }, { idempotencyKey: "pages-reports" });
+    const key = await stack.admin.createApiKey(account.id, { name: "reporting key" });
+    for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": key.key } })).status).toBe(200);
+    await expect.poll(() => stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id }), { timeout: 10_000 }).toBe(3);
+    await jobs.bookUsage(stack.ctx);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${stack.controlPlaneUrl}/console/`);
+    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+
+    // The dashboard's revenue is usage and subscription fees, each part named.
+    const revenue = page.getByTestId("revenue-USD");
+    await revenue.waitFor();
+    const to = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
+    const last = (days: number) => ({ from: new Date(to - days * 86_400_000).toISOString(), to: new Date(to).toISOString() });
+    const money = (await stack.admin.getFinancialReport(last(30))).currencies.find((c) => c.currency === "USD")!;
+    expect(money.revenue.fees).toBeGreaterThanOrEqual(20_000_000);
+    expect(money.revenue.total).toBe(money.revenue.usage.net + money.revenue.fees);
+    await expect.poll(() => revenue.getAttribute("data-micros")).toBe(String(money.revenue.total));
+    const figure = (label: string) =>
+      page
+        .locator(".figure", { has: page.getByText(label, { exact: true }) })
+        .locator("dd")
+        .innerText();
+    expect(await figure("Revenue (usage + fees)")).toBe(formatMoney(money.revenue.total, "USD"));
+    expect(await figure("Usage revenue (net of refunds)")).toBe(formatMoney(money.revenue.usage.net, "USD"));
+    expect(await figure("Subscription fee revenue")).toBe(formatMoney(money.revenue.fees, "USD"));
+    await shoot(page, `${SHOTS}console-dashboard-revenue.png`);
+
+    // Grouped by account over 90 days: the table names each account as the API does, with its figures.
+    await page.getByRole("navigation", { name: "Sections" }).getByText("Reports", { exact: true }).click();
+    const form = page.getByRole("form", { name: "Usage report" });
+    await form.getByLabel("Window").selectOption({ label: "Last 90 days" });
+    await form.getByLabel("Bucket").selectOption("day");
+    await form.getByLabel("Group by").selectOption({ label: "account" });
+    const byAccount = await stack.admin.getUsageReport({ ...last(90), bucket: "day", groupBy: "account", timeZone: "UTC", top: 10 });
+    const table = page.getByRole("table", { name: "Totals" });
+    const rowsShown = async () =>
+      (await table.locator("tbody tr").all()).length === 0
+        ? []
+        : Promise.all(
+            (await table.locator("tbody tr").all()).map(async (row) => [
+              await row.getByTestId("report-group").getAttribute("data-group"),
+              await row.getByTestId("report-group").innerText(),
+              Number(await row.getByTestId("report-calls").innerText()),
+              Number(await row.getByTestId("report-amount").getAttribute("data-micros")),
+            ]),
+          );
+    const expected = byAccount.groups.map((g) => [g.group, g.name, g.calls, g.amount]);
+    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(expected);
+    expect(expected).toContainEqual([account.id, "Northwind Traders", 3, 750_000]);
+    // The chart's legend names them too, and its axis spans the 90 days and no further.
+    const chart = page.getByRole("figure");
+    expect(await chart.locator(".legend").innerText()).toContain("Northwind Traders");
+    const axis = async () => JSON.parse((await page.getByTestId("chart-plot").getAttribute("data-x-labels")) ?? "[]") as string[];
+    const years = (labels: string[]) => new Set(labels.join(" ").match(/\b20\d\d\b/g));
+    const within = new Set([new Date(to - 90 * 86_400_000).getUTCFullYear(), new Date(to).getUTCFullYear()].map(String));
+    await expect.poll(async () => (await axis()).length).toBeGreaterThan(2);
+    expect(
+      [...years(await axis())].every((y) => within.has(y)),
+      (await axis()).join(" | "),
+    ).toBe(true);
+    expect((await axis())[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} 20\d\d$/); // "7 Sept 2026": the first day with its year
+    await shoot(page, `${SHOTS}console-reports-by-account.png`);
+
+    // Hour buckets of the last day, by key: the axis and the chart's table say the hour, the table names the key.
+    await form.getByLabel("Window").selectOption({ label: "Last day" });
+    await form.getByLabel("Bucket").selectOption("hour");
+    await form.getByLabel("Group by").selectOption({ label: "API key" });
+    const byKey = await stack.admin.getUsageReport({ ...last(1), bucket: "hour", groupBy: "key", timeZone: "UTC", top: 10 });
+    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(byKey.groups.map((g) => [g.group, g.name, g.calls, g.amount]));
+    expect(byKey.groups.find((g) => g.group === key.id)?.name).toBe("reporting key");
+    await expect.poll(async () => (await axis()).some((l) => /^\d\d:00/.test(l))).toBe(true);
+    expect(
+      (await axis()).every((l) => /^\d\d:00(\n\d{1,2} [A-Z][a-z]{2,3}( 20\d\d)?)?$/.test(l)),
+      (await axis()).join(" | "),
+    ).toBe(true);
+    // The chart's data table: one row per hour of the range, headed by its day and hour; the key's calls in its hour.
+    const hours = page.locator("figure table tbody tr");
+    expect(await hours.count()).toBe(24);
+    const row = byKey.rows.find((r) => r.group === key.id)!;
+    const hourLabel = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+      new Date(row.bucketStart),
+    );
+    const bucketRow = hours.filter({ has: page.getByRole("rowheader", { name: `${hourLabel}, ${row.bucketStart.slice(11, 16)}` }) });
+    expect(await bucketRow.innerText()).toContain(formatMoney(row.amount, "USD"));
+    await shoot(page, `${SHOTS}console-reports-hours.png`);
+
+    // Picked dates: today alone, by plan.
+    const today = new Date().toISOString().slice(0, 10);
+    await form.getByLabel("Window").selectOption({ label: "Dates…" });
+    await form.getByLabel("From").fill(today);
+    await form.getByLabel("To (included)").fill(today);
+    await form.getByLabel("Bucket").selectOption("day");
+    await form.getByLabel("Group by").selectOption({ label: "plan" });
+    const day = { from: `${today}T00:00:00.000Z`, to: new Date(Date.parse(today) + 86_400_000).toISOString() };
+    const byPlan = await stack.admin.getUsageReport({ ...day, bucket: "day", groupBy: "plan", timeZone: "UTC", top: 10 });
+    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(byPlan.groups.map((g) => [g.group, g.name, g.calls, g.amount]));
+    expect(byPlan.groups.find((g) => g.group === plan.id)?.name).toBe("Metered");
+    // A single day's bucket: the axis stays on that day (it once spanned 2027 to 2029).
+    expect([...years(await axis())]).toEqual([today.slice(0, 4)]);
+    // The CSV: each plan's id and name side by side.
+    const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
+    expect(csv.map((r) => [r.plan_id, r.plan_name, Number(r.calls)])).toEqual(byPlan.rows.map((r) => [r.group, r.name, r.calls]));
+
+    // At a phone's width the same report is all there.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await table.getByText("Metered", { exact: true }).waitFor();
+    await shoot(page, `${SHOTS}console-reports-phone.png`);
+    await page.close();
+  });
+
   it("pages are served with a Content-Security-Policy and no framing", async () => {
     const res = await fetch(`${stack.controlPlaneUrl}/portal/`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
