@@ -714,6 +714,32 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await table.getByText("Metered", { exact: true }).waitFor();
     await shoot(page, `${SHOTS}console-reports-phone.png`);
+
+    // An anomaly names its account and key, as the API does.
+    const hour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+    await stack.ctx.models.Anomaly.create({
+      _id: `${account.id}|USD|${hour.toISOString()}`,
+      accountId: account.id,
+      currency: "USD",
+      hour,
+      calls: 3,
+      amount: 750_000,
+      baselineCalls: 0,
+      baselineAmount: 0,
+      threshold: 2,
+      policy: { factor: 5, minCalls: 2, mitigation: "none" },
+      keyId: key.id,
+      status: "open",
+      mitigation: { action: "none" },
+      detectedAt: new Date(),
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("navigation", { name: "Sections" }).getByText("Anomalies", { exact: true }).click();
+    const listed = (await stack.admin.listAnomalies({ accountId: account.id })).items[0]!;
+    expect([listed.accountName, listed.keyName]).toEqual(["Northwind Traders", "reporting key"]);
+    const anomaly = page.getByRole("table", { name: "Anomalies" }).getByRole("row", { name: /Northwind Traders/ });
+    expect(await anomaly.innerText()).toContain("reporting key");
+    await shoot(page, `${SHOTS}console-anomalies.png`);
     await page.close();
   });
 

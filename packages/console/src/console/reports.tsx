@@ -188,7 +188,21 @@ export function Reports() {
             Download every top-up (CSV)
           </a>
         )}
-        <table>
+        <table aria-label="Recharges by method">
+          <thead>
+            <tr>
+              <th scope="col">Method</th>
+              <th scope="col" className="num">
+                Count
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col" className="num">
+                Average
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {recharges.data?.totals.map((t) => (
               <tr key={t.currency + t.method}>
@@ -198,7 +212,7 @@ export function Reports() {
                   <Money micros={t.total} currency={t.currency} />
                 </td>
                 <td className="num">
-                  avg <Money micros={t.average} currency={t.currency} />
+                  <Money micros={t.average} currency={t.currency} />
                 </td>
               </tr>
             ))}
