@@ -631,6 +631,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(await figure("Revenue (usage + fees)")).toBe(formatMoney(money.revenue.total, "USD"));
     expect(await figure("Usage revenue (net of refunds)")).toBe(formatMoney(money.revenue.usage.net, "USD"));
     expect(await figure("Subscription fee revenue")).toBe(formatMoney(money.revenue.fees, "USD"));
+    await accessible(page, "the dashboard");
     await shoot(page, `${SHOTS}console-dashboard-revenue.png`);
 
     // Grouped by account over 90 days: the table names each account as the API does, with its figures.
@@ -667,6 +668,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
       (await axis()).join(" | "),
     ).toBe(true);
     expect((await axis())[0]).toMatch(/^\d{1,2} [A-Z][a-z]{2,3} 20\d\d$/); // "7 Sept 2026": the first day with its year
+    await accessible(page, "the reports page grouped by account");
     await shoot(page, `${SHOTS}console-reports-by-account.png`);
 
     // Hour buckets of the last day, by key: the axis and the chart's table say the hour, the table names the key.
@@ -710,6 +712,13 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const csv = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
     expect(csv.map((r) => [r.plan_id, r.plan_name, Number(r.calls)])).toEqual(byPlan.rows.map((r) => [r.group, r.name, r.calls]));
 
+    // The report is at its own address, filters included: a reload shows the same one.
+    expect(new URL(page.url()).searchParams.get("groupBy")).toBe("plan");
+    await page.reload();
+    await expect.poll(rowsShown, { timeout: 10_000 }).toEqual(byPlan.groups.map((g) => [g.group, g.name, g.calls, g.amount]));
+    expect(await form.getByLabel("From").inputValue()).toBe(today);
+    await accessible(page, "the reports page over picked dates");
+
     // At a phone's width the same report is all there.
     await page.setViewportSize({ width: 390, height: 844 });
     await table.getByText("Metered", { exact: true }).waitFor();
@@ -739,6 +748,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect([listed.accountName, listed.keyName]).toEqual(["Northwind Traders", "reporting key"]);
     const anomaly = page.getByRole("table", { name: "Anomalies" }).getByRole("row", { name: /Northwind Traders/ });
     expect(await anomaly.innerText()).toContain("reporting key");
+    await accessible(page, "the anomalies");
     await shoot(page, `${SHOTS}console-anomalies.png`);
     await page.close();
   });

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReportBucket, UsageGroupBy } from "@tollgate/sdk";
-import { useState } from "react";
 import { reportChart, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
 import { Money, ProblemText, Section } from "../shared/ui.js";
+import { useSearchState } from "../shared/url.js";
 import { useMay } from "./role.js";
 import { admin, HOUR, lastDays } from "./client.js";
 
 /** The windows offered: the last N days, or a range of dates picked by hand. */
 const WINDOWS = [1, 7, 30, 60, 90] as const;
+const BUCKETS: ReportBucket[] = ["hour", "day", "month"];
 const GROUPINGS: [UsageGroupBy, string][] = [
   ["none", "nothing"],
   ["account", "account"],
@@ -50,14 +51,22 @@ function rangeOf(span: string, custom: { from: string; to: string }, timeZone: s
 }
 
 export function Reports() {
-  const [span, setSpan] = useState("30");
-  const [custom, setCustom] = useState(() => {
-    const today = new Date().toISOString().slice(0, 10);
-    return { from: new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10), to: today };
+  // The report's filters live in its address: a reload keeps them, a link shares the report, Back undoes a change.
+  const [filters, setFilters] = useSearchState({
+    window: "30",
+    from: "",
+    to: "",
+    bucket: "day",
+    groupBy: "product",
+    timeZone: "UTC",
   });
-  const [bucket, setBucket] = useState<ReportBucket>("day");
-  const [groupBy, setGroupBy] = useState<UsageGroupBy>("product");
-  const [timeZone, setTimeZone] = useState("UTC");
+  // An address edited by hand falls back to the defaults rather than to a value the form cannot show.
+  const span = filters.window === "custom" || WINDOWS.some((d) => String(d) === filters.window) ? filters.window : "30";
+  const today = new Date().toISOString().slice(0, 10);
+  const custom = { from: filters.from || new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10), to: filters.to || today };
+  const bucket = BUCKETS.find((b) => b === filters.bucket) ?? "day";
+  const groupBy = GROUPINGS.find(([g]) => g === filters.groupBy)?.[0] ?? "product";
+  const timeZone = filters.timeZone;
   const range = rangeOf(span, custom, timeZone);
   const query = range && { ...range, bucket, groupBy, timeZone, top: 10 };
   const usage = useQuery({
@@ -78,7 +87,7 @@ export function Reports() {
         <form onSubmit={(e) => e.preventDefault()} aria-label="Usage report">
           <label>
             Window
-            <select value={span} onChange={(e) => setSpan(e.target.value)}>
+            <select value={span} onChange={(e) => setFilters({ window: e.target.value })}>
               {WINDOWS.map((d) => (
                 <option key={d} value={String(d)}>
                   Last {d === 1 ? "day" : `${d} days`}
@@ -91,25 +100,35 @@ export function Reports() {
             <>
               <label>
                 From
-                <input type="date" value={custom.from} max={custom.to} onChange={(e) => setCustom({ ...custom, from: e.target.value })} />
+                <input
+                  type="date"
+                  value={custom.from}
+                  max={custom.to}
+                  onChange={(e) => setFilters({ from: e.target.value }, { replace: true })}
+                />
               </label>
               <label>
                 To (included)
-                <input type="date" value={custom.to} min={custom.from} onChange={(e) => setCustom({ ...custom, to: e.target.value })} />
+                <input
+                  type="date"
+                  value={custom.to}
+                  min={custom.from}
+                  onChange={(e) => setFilters({ to: e.target.value }, { replace: true })}
+                />
               </label>
             </>
           )}
           <label>
             Bucket
-            <select value={bucket} onChange={(e) => setBucket(e.target.value as ReportBucket)}>
-              {["hour", "day", "month"].map((b) => (
+            <select value={bucket} onChange={(e) => setFilters({ bucket: e.target.value })}>
+              {BUCKETS.map((b) => (
                 <option key={b}>{b}</option>
               ))}
             </select>
           </label>
           <label>
             Group by
-            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as UsageGroupBy)}>
+            <select value={groupBy} onChange={(e) => setFilters({ groupBy: e.target.value })}>
               {GROUPINGS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}
@@ -119,7 +138,7 @@ export function Reports() {
           </label>
           <label>
             Time zone
-            <input value={timeZone} onChange={(e) => setTimeZone(e.target.value)} />
+            <input value={timeZone} onChange={(e) => setFilters({ timeZone: e.target.value }, { replace: true })} />
           </label>
           {query && (
             <a href={admin.reportCsvUrl("usage", query)} download>
