@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { createDemoCheckout } from "../load/src/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
-import { listen, startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
+import { call } from "./support/http.js";
+import { eventually, listen, startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
 
 /**
  * `npm run demo` takes cards through stripe-mock and the demo's checkout page (load/src/demo-checkout.ts): a top-up
@@ -158,5 +159,61 @@ describe("the demo's card payments", () => {
     expect(await jobs.expireStaleCheckouts(stack.ctx, new Date(Date.now() + 2 * 3_600_000))).toBe(1);
     expect(await rechargeOf(abandoned.body.id)).toMatchObject({ status: "failed", failureReason: "the checkout page expired unpaid" });
     expect((await api().get("/v1/me/balance").set("x-api-key", a.key)).body.balances[0].available).toBe(1_000_000 + 17_500_000);
+  });
+
+  it("an open invoice paid by card from the portal: the invoice is paid once; a second payment's excess goes to the wallet", async () => {
+    const api = () => request(stack.controlPlaneUrl);
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const plan = await stack.admin.createPlan({ name: "postpaid", currency: "USD", pricePerCall: 2_500_000 });
+    const account = await stack.admin.createAccount({
+      name: "Card payer",
+      planId: plan.id,
+      billingMode: "postpaid",
+      creditLimit: 50_000_000,
+    });
+    const key = (await stack.admin.createApiKey(account.id)).key;
+    for (let i = 0; i < 2; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": key } })).status).toBe(200);
+    await eventually(async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id })) === 2, 30_000, "usage");
+    const invoice = (
+      await api()
+        .post(`/v1/accounts/${account.id}/invoices`)
+        .set(admin)
+        .send({ periodStart: `${new Date().toISOString().slice(0, 7)}-01` })
+    ).body.invoice;
+    expect(invoice.total).toBe(5_000_000);
+    const returnUrl = `${stack.controlPlaneUrl}/portal/`;
+    const pay = (idempotencyKey: string) =>
+      api()
+        .post(`/v1/accounts/${account.id}/invoices/${invoice.id}/card-payments`)
+        .set("x-api-key", key)
+        .set("idempotency-key", idempotencyKey)
+        .send({ provider: "stripe", returnUrl });
+    expect((await pay("x").send({ provider: "stripe", returnUrl: "https://evil.example/" })).status).toBe(400);
+    const first = await pay("card-1");
+    const second = await pay("card-2");
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ invoiceId: invoice.id, amount: 5_000_000, status: "pending" });
+    expect((await request(first.body.checkoutUrl).get("")).text).toContain(`Invoice ${invoice.number}`);
+
+    const before = webhooks.length;
+    await request(`${first.body.checkoutUrl}/pay`).post("");
+    await request(`${second.body.checkoutUrl}/pay`).post("");
+    expect(webhooks.slice(before)).toEqual([
+      { type: "payment_intent.succeeded", status: 200 },
+      { type: "payment_intent.succeeded", status: 200 },
+    ]);
+    const paid = (await api().get(`/v1/accounts/${account.id}/invoices/${invoice.id}`).set(admin)).body;
+    expect(paid).toMatchObject({ status: "paid", amountPaid: 5_000_000 });
+    // The wallet: the invoice's payment freed the credit its usage took; the second payment is prepaid money now.
+    const balance = (await api().get(`/v1/accounts/${account.id}/balance`).set(admin)).body.balances[0];
+    expect(balance.available).toBe(5_000_000);
+    // Paid: nothing more can be started, and a card payment of an invoice is corrected by a credit note, not a refund.
+    expect((await pay("card-3")).status).toBe(409);
+    expect((await api().post(`/v1/recharges/${first.body.id}/refund`).set(admin).send({})).status).toBe(409);
+    const reconciled = await api()
+      .post("/v1/admin/reconciliation")
+      .set(admin)
+      .send({ accountIds: [account.id] });
+    expect(reconciled.body.drifts).toEqual([]);
   });
 });

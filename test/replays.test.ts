@@ -32,6 +32,7 @@ describe("a replay is the first answer", () => {
   let prepaid: Seeded;
   let subscriber: string;
   let invoiceId: string;
+  let postpaidAccountId: string;
   let sessionId: string;
 
   const admin = (key: string) => ({ authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json", "idempotency-key": key });
@@ -74,6 +75,7 @@ describe("a replay is the first answer", () => {
       body: JSON.stringify({ periodStart: `${new Date().toISOString().slice(0, 7)}-01` }),
     });
     invoiceId = (JSON.parse(closed.body) as { invoice: { id: string } }).invoice.id;
+    postpaidAccountId = account.id;
     // A subscriber whose seats change.
     const team = await stack.admin.createPlan({
       name: "Team",
@@ -139,6 +141,12 @@ describe("a replay is the first answer", () => {
         path: () => `/v1/invoices/${invoiceId}/credit-notes`,
         body: () => ({ amount: 10_000, reason: "goodwill" }),
         headers: () => admin("r-note"),
+      },
+      {
+        operationId: "payInvoiceByCard",
+        path: () => `/v1/accounts/${postpaidAccountId}/invoices/${invoiceId}/card-payments`,
+        body: () => ({ provider: "stripe", returnUrl: "https://billing.example/portal/" }),
+        headers: () => admin("r-card"),
       },
     ];
     const subscription: Request = {

@@ -105,6 +105,7 @@ describe("OpenAPI document", () => {
         "/v1/accounts/{accountId}/keys",
         "/v1/accounts/{accountId}/invoices",
         "/v1/accounts/{accountId}/invoices/{invoiceId}",
+        "/v1/accounts/{accountId}/invoices/{invoiceId}/card-payments",
         "/v1/accounts/{accountId}/invoices/{invoiceId}/html",
         "/v1/accounts/{accountId}/invoices/{invoiceId}/pdf",
         "/v1/accounts/{accountId}/keys/{keyId}",

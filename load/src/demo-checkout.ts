@@ -29,6 +29,8 @@ export interface DemoCheckoutOptions {
 
 interface Session {
   id: string;
+  /** What is being paid for, as the page names it. */
+  description: string;
   amountMinor: number;
   currency: string;
   metadata: Record<string, string>;
@@ -142,6 +144,7 @@ export function createDemoCheckout(options: DemoCheckoutOptions): Server {
     if (url.pathname === "/v1/checkout/sessions") {
       const session: Session = {
         id: `cs_demo_${token()}`,
+        description: form.get("line_items[0][price_data][product_data][name]") ?? "Prepaid API credit",
         amountMinor: Number(form.get("line_items[0][price_data][unit_amount]") ?? 0),
         currency: (form.get("line_items[0][price_data][currency]") ?? "usd").toUpperCase(),
         metadata: bracketed(form, "metadata"),
@@ -170,7 +173,7 @@ function checkoutPage(s: Session): string {
   const amount = format.format(s.amountMinor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Demo checkout: ${escape(amount)}</title>
+<title>Demo checkout: ${escape(s.description)}, ${escape(amount)}</title>
 <style>
 body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#f4f5f7;color:#1a1a1a}
 main{max-width:26rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 4px #0002}
@@ -179,7 +182,7 @@ p{color:#444} form{display:inline} button{font:inherit;padding:.6rem 1.2rem;bord
 button.pay{background:#1d4ed8;color:#fff;border-color:#1d4ed8;margin-right:.5rem}
 </style></head>
 <body><main>
-<h1>Prepaid API credit</h1>
+<h1>${escape(s.description)}</h1>
 <p class="amount">${escape(amount)}</p>
 <p>This is the demo's stand-in for Stripe's checkout page: paying uses the test card 4242 4242 4242 4242 and sends
 the webhook Stripe would send${s.keepCard ? "; the card is kept for automatic recharges" : ""}.</p>

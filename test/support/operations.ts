@@ -257,6 +257,15 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["getInvoiceHtml", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices/${postpaid[0]!.invoiceId}/html`)],
     ["getInvoicePdf", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices/${postpaid[0]!.invoiceId}/pdf`)],
     ["issueCreditNote", () => s(`/v1/invoices/${postpaid[0]!.invoiceId}/credit-notes`, { amount: 10_000, reason: "walk" }, "walk-note")],
+    [
+      "payInvoiceByCard",
+      () =>
+        s(
+          `/v1/accounts/${postpaid[0]!.accountId}/invoices/${postpaid[0]!.invoiceId}/card-payments`,
+          { provider: "stripe", returnUrl: "https://billing.example/portal/" },
+          "walk-card",
+        ),
+    ],
     ["payInvoice", () => s(`/v1/invoices/${postpaid[0]!.invoiceId}/pay`, {})],
     ["voidInvoice", () => s(`/v1/invoices/${postpaid[1]!.invoiceId}/void`, {})],
     ["getUsageReport", () => s("/v1/reports/usage")],

@@ -291,6 +291,22 @@ abstract class AccountClient {
     return this.http.request("GET", `${account(accountId)}/recharges`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
+  /**
+   * Pay what remains due on a finalized invoice by card: open the answer's `checkoutUrl` (the provider's page),
+   * which sends the customer back to `returnUrl`. Once per `idempotencyKey`.
+   */
+  payInvoiceByCard(
+    accountId: string,
+    invoiceId: string,
+    payment: { provider: "stripe"; returnUrl: string },
+    options: IdempotencyOptions = {},
+  ): Promise<Recharge> {
+    return this.http.request("POST", `${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/card-payments`, {
+      body: payment,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
   /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
   cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges/${encodeURIComponent(rechargeId)}/cancel`, { body: {} });

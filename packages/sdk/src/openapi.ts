@@ -1280,6 +1280,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/accounts/{accountId}/invoices/{invoiceId}/card-payments": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pay what remains due on a finalized invoice by card (the account itself from its portal, or staff): the answer's `checkoutUrl` is the provider's payment page, which sends the customer back to `returnUrl` (on this service's origin for a consumer). Once the provider confirms it, the payment is recorded on the invoice once; anything beyond what was then due is credited to the wallet. Pending, it expires and can be cancelled as a top-up. Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["payInvoiceByCard"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/invoices/{invoiceId}/void": {
     parameters: {
       query?: never;
@@ -8458,6 +8478,8 @@ export interface operations {
               currency: string;
               provider: string;
               providerRef?: string;
+              /** @description a card payment of this invoice, not a top-up */
+              invoiceId?: string;
               /** @enum {string} */
               status: "pending" | "succeeded" | "failed" | "refunded";
               automatic: boolean;
@@ -8571,6 +8593,8 @@ export interface operations {
             currency: string;
             provider: string;
             providerRef?: string;
+            /** @description a card payment of this invoice, not a top-up */
+            invoiceId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -8699,6 +8723,8 @@ export interface operations {
             currency: string;
             provider: string;
             providerRef?: string;
+            /** @description a card payment of this invoice, not a top-up */
+            invoiceId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -8835,6 +8861,8 @@ export interface operations {
             currency: string;
             provider: string;
             providerRef?: string;
+            /** @description a card payment of this invoice, not a top-up */
+            invoiceId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -10640,6 +10668,151 @@ export interface operations {
         };
       };
       /** @description More than remains due, not whole minor units, or no wallet to credit (`unprocessable`); the key was used for another amount (`idempotency_key_reused`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  payInvoiceByCard: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        accountId: string;
+        invoiceId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          provider: "stripe";
+          /** Format: uri */
+          returnUrl: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The card payment, pending */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            walletId: string;
+            amount: number;
+            currency: string;
+            provider: string;
+            providerRef?: string;
+            /** @description a card payment of this invoice, not a top-up */
+            invoiceId?: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "refunded";
+            automatic: boolean;
+            failureReason?: string;
+            /** @description where the customer pays */
+            checkoutUrl?: string;
+            /** @description pending top-ups paid on the provider's page: when the page stops taking payment */
+            expiresAt?: string;
+            /** @description the customer kept this payment's card for auto-recharge (`fromRecharge`) */
+            cardSaved: boolean;
+            /** @description the kept card, as the provider describes it */
+            card?: {
+              /** @description visa, mastercard, amex… */
+              brand: string;
+              last4: string;
+              expMonth: number;
+              expYear: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request conflicts with the resource's state (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`); The request refers to something that cannot be used (`unprocessable`) */
       422: {
         headers: {
           [name: string]: unknown;

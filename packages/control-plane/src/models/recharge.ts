@@ -25,6 +25,8 @@ export interface Recharge {
   /** The card the customer agreed to keep for auto-recharge when paying this recharge. */
   savedCard?: { paymentMethod: string; customer: string; card?: CardDetails };
   status: "pending" | "succeeded" | "failed" | "refunded";
+  /** A card payment of an invoice rather than a top-up: what it pays goes to that invoice (any excess to the wallet). */
+  invoiceId?: string;
   /** Started by auto-recharge rather than by a person. */
   automatic: boolean;
   idempotencyKey: string;
@@ -58,6 +60,7 @@ export const rechargeSchema = new Schema<Recharge>(
       required: false,
     },
     status: { type: String, required: true },
+    invoiceId: { type: String },
     automatic: { type: Boolean, required: true },
     idempotencyKey: { type: String, required: true },
     requestHash: { type: String, required: true },

@@ -23,6 +23,8 @@ export interface PaymentProvider {
      * third-party script ever reach Tollgate's pages) and comes back here afterwards.
      */
     checkout?: { returnUrl: string; saveCard: boolean } | undefined;
+    /** What the customer is paying for, as the payment page names it ("Prepaid API credit" when absent). */
+    description?: string | undefined;
     idempotencyKey: string;
   }): Promise<{ reference: string; clientSecret?: string | undefined; checkoutUrl?: string | undefined; expiresAt?: Date | undefined }>;
   /**

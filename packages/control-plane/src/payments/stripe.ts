@@ -41,7 +41,7 @@ export class StripeProvider implements PaymentProvider {
               price_data: {
                 currency: input.currency.toLowerCase(),
                 unit_amount: input.amountMinor,
-                product_data: { name: "Prepaid API credit" },
+                product_data: { name: input.description ?? "Prepaid API credit" },
               },
             },
           ],

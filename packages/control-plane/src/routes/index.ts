@@ -19,7 +19,17 @@ import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
-import { closePeriod, creditNote, getInvoice, getInvoiceHtml, getInvoicePdf, listInvoices, payInvoice, voidInvoice } from "./invoices.js";
+import {
+  closePeriod,
+  creditNote,
+  getInvoice,
+  getInvoiceHtml,
+  getInvoicePdf,
+  listInvoices,
+  payInvoice,
+  payInvoiceByCardRoute,
+  voidInvoice,
+} from "./invoices.js";
 import {
   cancelRechargeRoute,
   createRecharge,
@@ -144,6 +154,7 @@ export const routes: RouteSpec[] = [
   getInvoiceHtml,
   getInvoicePdf,
   payInvoice,
+  payInvoiceByCardRoute,
   voidInvoice,
   creditNote,
   getIssuerProfileRoute,

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
-import { defineRoute, replayHeaders } from "../http/route.js";
+import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
 import { failure, ok, type Outcome } from "../domain/outcome.js";
-import { accountParams, id, name, pageQuery, positiveAmount } from "../http/schemas.js";
-import { invoiceView, toInvoiceView } from "../http/views.js";
+import { accountParams, id, name, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
+import { invoiceView, rechargeView, toInvoiceView, toRechargeView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import type { Invoice } from "../models/index.js";
 import { closeBillingPeriod } from "../services/invoices/close-period.js";
 import { issueCreditNote, markVoid } from "../services/invoices/documents.js";
 import { payInvoice as recordPayment } from "../services/invoices/pay.js";
+import { startInvoiceCardPayment } from "../services/invoices/pay-by-card.js";
 import { DOCUMENT_CSP, documentView, renderHtml, renderPdf } from "../services/invoices/render.js";
 
 async function ownInvoice(ctx: AppContext, accountId: string, invoiceId: string): Promise<Outcome<Invoice, "not_found">> {
@@ -138,6 +139,45 @@ export const getInvoicePdf = defineRoute({
 });
 
 const adminInvoice = z.strictObject({ invoiceId: id });
+
+export const payInvoiceByCardRoute = defineRoute({
+  method: "post",
+  path: "/v1/accounts/:accountId/invoices/:invoiceId/card-payments",
+  operationId: "payInvoiceByCard",
+  summary:
+    "Pay what remains due on a finalized invoice by card (the account itself from its portal, or staff): the answer's `checkoutUrl` is the provider's payment page, which sends the customer back to `returnUrl` (on this service's origin for a consumer). Once the provider confirms it, the payment is recorded on the invoice once; anything beyond what was then due is credited to the wallet. Pending, it expires and can be cancelled as a top-up. Requires an Idempotency-Key.",
+  access: "owner",
+  roles: MONEY,
+  idempotent: true,
+  params: invoiceParams,
+  body: z.strictObject({ provider: providerName, returnUrl: z.url({ protocol: /^https?$/ }).max(2_048) }),
+  responses: {
+    201: {
+      description: "The card payment, pending",
+      schema: rechargeView.extend({ checkoutUrl: z.string().optional().describe("where the customer pays") }),
+    },
+  },
+  problems: ["validation_failed", "not_found", "conflict", "unprocessable", "idempotency_key_reused"],
+  async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
+    if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
+      return failure("validation_failed", "`returnUrl` must be on this service's own origin.");
+    const started = await startInvoiceCardPayment(ctx, {
+      accountId: params.accountId,
+      invoiceId: params.invoiceId,
+      provider: body.provider,
+      returnUrl: body.returnUrl,
+      idempotencyKey,
+      actor: principal.actor,
+    });
+    if (!started.ok) return started;
+    const { recharge, checkoutUrl, replayed } = started.value;
+    return {
+      status: 201,
+      body: { ...toRechargeView(recharge), ...(checkoutUrl ? { checkoutUrl } : {}) },
+      headers: replayHeaders(replayed),
+    };
+  },
+});
 
 export const payInvoice = defineRoute({
   method: "post",

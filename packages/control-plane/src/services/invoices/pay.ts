@@ -94,7 +94,7 @@ export async function payInvoice(
 type PaymentFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused";
 
 /** The invoice's total, less its credit notes, less what has been paid. */
-async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<number> {
+export async function amountDue(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<number> {
   const credited = await sum(ctx, "Invoice", { correctsInvoiceId: invoice._id, kind: "credit_note", status: { $ne: "void" } }, "$total"); // negative
   const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
   return Math.max(0, invoice.total + credited - paid);

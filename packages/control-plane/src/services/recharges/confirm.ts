@@ -9,6 +9,7 @@ import { postEntry } from "../ledger/post.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
 import { issueReceipt } from "../invoices/documents.js";
+import { applyInvoiceCardPayment } from "../invoices/pay-by-card.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -85,6 +86,11 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
   );
   const current = (await Recharges.findById(recharge._id).lean())!;
   if (current.status !== "succeeded" && current.status !== "refunded") return current;
+  if (current.invoiceId !== undefined) {
+    // A card payment of an invoice: its money pays the invoice (no receipt: the invoice itself says paid).
+    await applyInvoiceCardPayment(ctx, { ...current, invoiceId: current.invoiceId });
+    return current;
+  }
   const posted = await postEntry(ctx, {
     walletId: recharge.walletId,
     amount: recharge.amount,
@@ -146,6 +152,8 @@ export async function refundRecharge(
   if (recharge.status === "refunded") return ok(recharge);
   if (recharge.status !== "succeeded" || recharge.providerRef === undefined)
     return failure("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  if (recharge.invoiceId !== undefined)
+    return failure("conflict", `${rechargeId} paid invoice ${recharge.invoiceId}: correct the invoice with a credit note instead.`);
   const provider = ctx.payments.get(recharge.provider);
   if (provider === undefined) return failure("unprocessable", `No payment provider "${recharge.provider}" is configured.`);
   await provider.refund({

@@ -16,6 +16,8 @@ export interface StartRecharge {
   customer?: string | undefined;
   /** Pay on the provider's hosted page and come back to `returnUrl`; `saveCard` keeps the card for auto-recharge. */
   checkout?: { returnUrl: string; saveCard: boolean } | undefined;
+  /** A card payment of this invoice (what it pays goes to the invoice), named on the payment page by `description`. */
+  invoice?: { id: string; description: string } | undefined;
   idempotencyKey: string;
   automatic: boolean;
   actor: string;
@@ -49,7 +51,16 @@ export async function startRecharge(
     return failure("validation_failed", `${currency} is paid in whole minor units: ${input.amount} micros is not one.`);
 
   const requestHash = createHash("sha256")
-    .update(JSON.stringify([input.provider, input.amount, currency, input.paymentMethod ?? null, input.checkout ?? null]))
+    .update(
+      JSON.stringify([
+        input.provider,
+        input.amount,
+        currency,
+        input.paymentMethod ?? null,
+        input.checkout ?? null,
+        input.invoice?.id ?? null,
+      ]),
+    )
     .digest("hex");
   const now = new Date();
   const created = await createOrReplay({
@@ -63,6 +74,7 @@ export async function startRecharge(
           amount: input.amount,
           provider: input.provider,
           status: "pending",
+          ...(input.invoice ? { invoiceId: input.invoice.id } : {}),
           automatic: input.automatic,
           idempotencyKey: input.idempotencyKey,
           requestHash,
@@ -84,6 +96,7 @@ export async function startRecharge(
       currency,
       provider: input.provider,
       automatic: input.automatic,
+      ...(input.invoice ? { invoiceId: input.invoice.id } : {}),
     });
   }
   if (recharge.providerRef !== undefined)
@@ -101,6 +114,7 @@ export async function startRecharge(
     paymentMethod: input.paymentMethod,
     customer: input.customer,
     checkout: input.checkout,
+    description: input.invoice?.description,
     idempotencyKey: recharge._id,
   });
   const updated = await Recharges.findOneAndUpdate(
