@@ -25,6 +25,17 @@ export function parseAmount(text: string): number | undefined {
   return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(2, "0")) * 10_000;
 }
 
+/**
+ * A price typed by a person in major units ("0.0015", "12", ".5") as exact integer micros, for unit prices
+ * that need more digits than cents; undefined when it is not one. Read from the digits, never through a
+ * float: "0.0015" is 1,500 micros, not 1,499.
+ */
+export function parsePrice(text: string): number | undefined {
+  const m = /^\s*(\d{1,7})?(?:\.(\d{1,6}))?\s*$/.exec(text);
+  if (m === null || (m[1] === undefined && m[2] === undefined)) return undefined;
+  return Number(m[1] ?? "0") * 1_000_000 + Number((m[2] ?? "").padEnd(6, "0"));
+}
+
 export function when(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 }
