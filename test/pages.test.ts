@@ -633,6 +633,9 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(await figure("Subscription fee revenue")).toBe(formatMoney(money.revenue.fees, "USD"));
     await accessible(page, "the dashboard");
     await shoot(page, `${SHOTS}console-dashboard-revenue.png`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, `${SHOTS}console-dashboard-phone.png`);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Grouped by account over 90 days: the table names each account as the API does, with its figures.
     await page.getByRole("navigation", { name: "Sections" }).getByText("Reports", { exact: true }).click();
@@ -648,7 +651,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
         : Promise.all(
             (await table.locator("tbody tr").all()).map(async (row) => [
               await row.getByTestId("report-group").getAttribute("data-group"),
-              await row.getByTestId("report-group").innerText(),
+              await row.getByTestId("report-name").innerText(),
               Number(await row.getByTestId("report-calls").innerText()),
               Number(await row.getByTestId("report-amount").getAttribute("data-micros")),
             ]),

@@ -80,6 +80,8 @@ export function Reports() {
     enabled: range !== undefined,
   });
   const report = usage.data;
+  const names = (report?.groups ?? []).flatMap((g) => (g.name === null ? [] : [g.name]));
+  const shared = new Set(names.filter((name, i) => names.indexOf(name) !== i));
   const currency = report?.totals[0]?.currency ?? "USD";
   return (
     <>
@@ -185,7 +187,14 @@ export function Reports() {
                 ).map((g) => (
                   <tr key={g.currency + g.group}>
                     <td data-testid="report-group" data-group={g.group}>
-                      {g.name ?? <code title="nothing has this id any more">{g.group}</code>}
+                      <span data-testid="report-name">{g.name ?? <code title="nothing has this id any more">{g.group}</code>}</span>
+                      {/* Two of one name (two accounts called "Acme") are told apart by their ids. */}
+                      {g.name !== null && shared.has(g.name) && (
+                        <>
+                          {" "}
+                          <code>{g.group}</code>
+                        </>
+                      )}
                     </td>
                     <td className="num" data-testid="report-calls">
                       {g.calls.toLocaleString("en-US")}

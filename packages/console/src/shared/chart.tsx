@@ -91,29 +91,32 @@ export function TimeChart(props: { title: string; times: number[]; series: Serie
           </li>
         ))}
       </ul>
-      <table className="sr-only">
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{bucket === "hour" ? "Hour" : bucket === "month" ? "Month" : "Day"}</th>
-            {props.series.map((s) => (
-              <th scope="col" key={s.label}>
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {props.times.map((t, i) => (
-            <tr key={t}>
-              <th scope="row">{label(t)}</th>
+      {/* Hidden in a box: a table keeps its content's width whatever its own, and would widen a phone's page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{bucket === "hour" ? "Hour" : bucket === "month" ? "Month" : "Day"}</th>
               {props.series.map((s) => (
-                <td key={s.label}>{props.format(s.values[i] ?? 0)}</td>
+                <th scope="col" key={s.label}>
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.times.map((t, i) => (
+              <tr key={t}>
+                <th scope="row">{label(t)}</th>
+                {props.series.map((s) => (
+                  <td key={s.label}>{props.format(s.values[i] ?? 0)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
