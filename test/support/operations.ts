@@ -134,6 +134,8 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["replacePlanCatalog", () => s(`/v1/plans/${ids.planId}/catalog`, { pricePerCall: 2_000 })],
     ["setPlanRecurring", () => s(`/v1/plans/${ids.planId}/recurring`, { interval: "month", fee: USD })],
     ["removePlanRecurring", () => s(`/v1/plans/${ids.planId}/recurring`)],
+    ["setPlanSelfService", () => s(`/v1/plans/${ids.planId}/self-service`, { maxSeats: 5 })],
+    ["removePlanSelfService", () => s(`/v1/plans/${ids.planId}/self-service`)],
     ["setAnomalyPolicy", () => s(`/v1/plans/${ids.planId}/anomaly-policy`, { factor: 5, minCalls: 100, mitigation: "none" })],
     [
       "createAccount",
@@ -245,6 +247,8 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["getSubscription", () => s(`/v1/accounts/${subscriber.id}/subscription`)],
     ["listFees", () => s(`/v1/accounts/${subscriber.id}/fees`)],
     ["changeSubscription", () => s(`/v1/accounts/${subscriber.id}/subscription`, { seats: 2 }, "walk-seats")],
+    ["quoteSubscriptionChange", () => s(`/v1/accounts/${subscriber.id}/subscription/quote?seats=2`)],
+    ["listSelfServicePlans", () => s(`/v1/accounts/${subscriber.id}/subscription/plans`)],
     ["renewSubscriptions", () => s("/v1/admin/subscriptions/renew", { accountIds: [subscriber.id] })],
     ["setNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`, { emails: ["ops@example.com"] })],
     ["getNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`)],

@@ -118,6 +118,8 @@ export async function startStack(
     autoRecharge?: boolean;
     mailer?: Mailer;
     webhooks?: WebhookPolicy;
+    /** Sites that may frame the customer portal (PORTAL_FRAME_ANCESTORS). */
+    portalFrameAncestors?: string[];
     /** The gateway counts into these (Prometheus), for a test that reads them. */
     gatewayMetrics?: GatewayMetrics;
   } = {},
@@ -152,6 +154,7 @@ export async function startStack(
     // Tests receive webhooks on loopback http servers of their own, as a self-hosted setup may allow.
     webhooks: options.webhooks ?? { allowPrivate: true, allowHttp: true },
     voucherFailuresPerAccount: 5,
+    ...(options.portalFrameAncestors ? { portalFrameAncestors: options.portalFrameAncestors, publicUrl: "https://billing.example" } : {}),
     // TOLLGATE_TEST_LOG=1 shows what the control plane logs (an unhandled error's stack, a failed charge).
     ...(process.env.TOLLGATE_TEST_LOG ? { log: (message: string, fields?: object) => console.error(message, fields ?? {}) } : {}),
   });

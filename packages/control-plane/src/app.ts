@@ -51,7 +51,7 @@ export function createApp(ctx: AppContext, options: { ready?: () => Promise<void
   // tries routes in order, and they share no path with the others.
   const hotFirst = [...routes.filter((r) => r.access === "metered"), ...routes.filter((r) => r.access !== "metered")];
   for (const route of hotFirst) mountRoute(app, ctx, route);
-  mountPages(app);
+  mountPages(app, { portalFrameAncestors: ctx.portalFrameAncestors });
   app.use((req, res) => send(res, problem("not_found", `No route ${req.method} ${req.path}.`)));
   const onError: ErrorRequestHandler = (error, req, res, _next) => {
     if (res.headersSent) return res.destroy();

@@ -45,5 +45,7 @@ export interface AppContext {
   reporting: ReportingClock;
   /** PUBLIC_URL: the control plane's address as customers see it, when set (else the request's host). */
   publicUrl?: string | undefined;
+  /** Sites that may frame the customer portal (PORTAL_FRAME_ANCESTORS); empty: never framed. */
+  portalFrameAncestors: readonly string[];
   log: (message: string, data?: Record<string, unknown>) => void;
 }

@@ -31,6 +31,8 @@ export interface ContextParts {
   reportTimeZone?: string;
   /** Where customers reach the control plane (portal links; `https` makes the portal cookie Secure). */
   publicUrl?: string | undefined;
+  /** Sites that may frame the customer portal (PORTAL_FRAME_ANCESTORS). */
+  portalFrameAncestors?: readonly string[];
   log?: AppContext["log"];
   /** Defaults to metrics of its own, without the process's. */
   metrics?: ControlPlaneMetrics;
@@ -82,6 +84,7 @@ export function createContext(parts: ContextParts): AppContext {
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,
     reporting: new ReportingClock(parts.reportTimeZone ?? "UTC"),
     publicUrl: parts.publicUrl?.replace(/\/+$/, ""),
+    portalFrameAncestors: parts.portalFrameAncestors ?? [],
     log,
   };
 }

@@ -13,6 +13,21 @@ describe("control-plane env", () => {
     expect(env).toMatchObject({ PORT: 3000, TOLLGATE_PARTITIONS: 64, TOLLGATE_PREFIX: "tg:", INGESTER: "on" });
   });
 
+  it("lets named sites frame the portal, over https only", () => {
+    expect(controlPlaneEnv.parse(base).PORTAL_FRAME_ANCESTORS).toEqual([]);
+    const env = controlPlaneEnv.parse({
+      ...base,
+      PUBLIC_URL: "https://billing.example.com",
+      PORTAL_FRAME_ANCESTORS: "https://app.example.com, https://dash.example.com:8443",
+    });
+    expect(env.PORTAL_FRAME_ANCESTORS).toEqual(["https://app.example.com", "https://dash.example.com:8443"]);
+    // A framed portal's cookie must be Secure: not without an https address of its own.
+    expect(() => controlPlaneEnv.parse({ ...base, PORTAL_FRAME_ANCESTORS: "https://app.example.com" })).toThrow(/https PUBLIC_URL/);
+    // Origins only: no paths, wildcards or other schemes (a CSP source list must not be widened by accident).
+    for (const bad of ["https://app.example.com/path", "*", "https://*.example.com", "http://app.example.com", "'self'"])
+      expect(() => controlPlaneEnv.parse({ ...base, PUBLIC_URL: "https://b.example", PORTAL_FRAME_ANCESTORS: bad })).toThrow();
+  });
+
   it("refuses to start with short, missing or no admin tokens", () => {
     expect(() => controlPlaneEnv.parse({ ...base, TOLLGATE_ADMIN_TOKENS: "short" })).toThrow();
     expect(() => controlPlaneEnv.parse({ ...base, TOLLGATE_ADMIN_TOKENS: " , " })).toThrow();

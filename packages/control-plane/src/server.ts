@@ -62,6 +62,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, allowHttp: env.WEBHOOK_ALLOW_HTTP },
     reportTimeZone: env.REPORT_TIME_ZONE,
     publicUrl: env.PUBLIC_URL,
+    portalFrameAncestors: env.PORTAL_FRAME_ANCESTORS,
     log,
     metrics: new ControlPlaneMetrics({ processMetrics: env.METRICS_PORT !== undefined }),
   });

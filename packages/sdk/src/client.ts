@@ -25,6 +25,7 @@ import type {
   RecurringInput,
   Subscription,
   Grant,
+  SubscriptionQuote,
   Invoice,
   LedgerEntry,
   Page,
@@ -308,6 +309,31 @@ abstract class AccountClient {
   }
 
   /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
+  /**
+   * Change the account's plan or seats now, prorated (see quoteSubscriptionChange first). Staff change any;
+   * the account itself moves between self-service plans within their seat limit (403 otherwise).
+   */
+  changeSubscription(
+    accountId: string,
+    change: { planId?: string; seats?: number },
+    options: IdempotencyOptions = {},
+  ): Promise<{ subscription: Subscription; change: Fee }> {
+    return this.http.request("PUT", `${account(accountId)}/subscription`, {
+      body: change,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
+  /** What a change of plan or seats would cost now, and whether the account may make it itself. */
+  quoteSubscriptionChange(accountId: string, change: { planId?: string; seats?: number }): Promise<SubscriptionQuote> {
+    return this.http.request("GET", `${account(accountId)}/subscription/quote`, { query: { planId: change.planId, seats: change.seats } });
+  }
+
+  /** The plans the account may move to by itself. */
+  listSelfServicePlans(accountId: string): Promise<{ items: Plan[] }> {
+    return this.http.request("GET", `${account(accountId)}/subscription/plans`);
+  }
+
   cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges/${encodeURIComponent(rechargeId)}/cancel`, { body: {} });
   }
@@ -686,21 +712,6 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("DELETE", `/v1/plans/${encodeURIComponent(planId)}/recurring`);
   }
 
-  /**
-   * Change an account's plan or seats now: the prorated difference is charged or credited once per idempotency
-   * key (a prepaid wallet that cannot pay refuses the change with InsufficientFundsError, and nothing changes).
-   */
-  changeSubscription(
-    accountId: string,
-    change: { planId?: string; seats?: number },
-    options: IdempotencyOptions = {},
-  ): Promise<{ subscription: Subscription; change: Fee }> {
-    return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/subscription`, {
-      body: change,
-      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
-    });
-  }
-
   /** Run the renewal job now (every account, or those given): idempotent. */
   renewSubscriptions(accountIds?: string[]): Promise<{ accounts: number }> {
     return this.http.request("POST", "/v1/admin/subscriptions/renew", { body: accountIds ? { accountIds } : {} });
@@ -744,6 +755,15 @@ export class TollgateAdminClient extends AccountClient {
   }
 
   /** Replace the issuer profile: documents finalized from now on print it. */
+  /** Let customers move to and from a plan themselves, with at most `maxSeats` seats. */
+  setPlanSelfService(planId: string, setting: { maxSeats: number }): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/self-service`, { body: setting });
+  }
+
+  removePlanSelfService(planId: string): Promise<Plan> {
+    return this.http.request("DELETE", `/v1/plans/${encodeURIComponent(planId)}/self-service`);
+  }
+
   setIssuerProfile(profile: IssuerProfileInput): Promise<IssuerProfile> {
     return this.http.request("PUT", "/v1/issuer-profile", { body: profile });
   }
@@ -832,6 +852,11 @@ export class TollgateAdminClient extends AccountClient {
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
+  /** Void a finalized, unpaid document (it keeps its number); a partly paid one is credited instead. */
+  voidInvoice(invoiceId: string): Promise<Invoice> {
+    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/void`, { body: {} });
+  }
+
 
   /** Generate prepaid voucher codes; they are in this answer only. */
   createVoucherBatch(batch: {

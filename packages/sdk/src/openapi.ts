@@ -387,12 +387,76 @@ export interface paths {
      */
     get: operations["getSubscription"];
     /**
-     * Change an account's plan or seats now. The difference is prorated over the rest of the period (docs/concepts/recurring-fees.md) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.
+     * Change an account's plan or seats now (staff; or the account itself, from its portal or with its key, between self-service plans within their seat limit, else 403). The difference is prorated over the rest of the period (docs/concepts/recurring-fees.md; `GET …/subscription/quote` shows it first) and charged or credited once per Idempotency-Key; a prepaid wallet that cannot pay it refuses the change (402) and nothing changes.
      * @description Staff roles admitted: owner, admin.
      */
     put: operations["changeSubscription"];
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/subscription/quote": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What a change of plan or seats would cost now, without making it: the period amounts before and after, the prorated amount charged (positive) or credited (negative) now, whether the new plan's first period is charged at once (another period), and whether the account may make it itself (self-service).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["quoteSubscriptionChange"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/subscription/plans": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The plans the account may move to by itself (self-service plans in its currency), its own among them when it is one.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listSelfServicePlans"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}/self-service": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Let customers move to and from this plan themselves (their portal), with at most `maxSeats` seats.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setPlanSelfService"];
+    post?: never;
+    /**
+     * Stop offering this plan for self-service: only staff move accounts to or from it.
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["removePlanSelfService"];
     options?: never;
     head?: never;
     patch?: never;
@@ -1564,6 +1628,23 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
+  "/v1/portal/branding": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the portal presents the provider, before and after sign-in: its name, logo and accent colour (from the issuer profile, as printed on its documents), and whether the portal may be embedded in the provider's own site (`embeddable`). */
+    get: operations["getPortalBranding"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
       path?: never;
       cookie?: never;
     };
@@ -2653,6 +2734,10 @@ export interface operations {
               updatedAt: string;
             }[];
           };
+              /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+              selfService?: {
+                maxSeats: number;
+              };
         };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
@@ -2990,6 +3075,10 @@ export interface operations {
             updatedAt: string;
           };
         };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
@@ -3091,6 +3180,10 @@ export interface operations {
             updatedAt: string;
           };
         };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
@@ -3420,6 +3513,10 @@ export interface operations {
             updatedAt: string;
           };
         };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
@@ -3549,6 +3646,10 @@ export interface operations {
             updatedAt: string;
           };
         };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
@@ -3668,6 +3769,10 @@ export interface operations {
             updatedAt: string;
           };
         };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
@@ -5183,6 +5288,425 @@ export interface operations {
       };
       /** @description The plan does not exist, is in another currency, or the account has no wallet in it (`unprocessable`); or the key was used for another change (`idempotency_key_reused`) */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  quoteSubscriptionChange: {
+    parameters: {
+      query?: {
+        planId?: string;
+        seats?: number;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The quote */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            seats: number;
+            currency: string;
+            /** @description micros a period costs now */
+            fromAmount: number;
+            /** @description micros a period costs after the change */
+            toAmount: number;
+            /** @description micros the change moves now, prorated: positive charged, negative credited */
+            amount: number;
+            periodFrom: string;
+            periodTo: string;
+            remainingSeconds: number;
+            periodSeconds: number;
+            /** @description the new plan renews on another period: its first period is charged in full at once */
+            newCycle: boolean;
+            selfService:
+              | {
+                  /** @constant */
+                  allowed: true;
+                }
+              | {
+                  /** @constant */
+                  allowed: false;
+                  reason: string;
+                };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request refers to something that cannot be used (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSelfServicePlans: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plans */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              name: string;
+              currency: string;
+              /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+              catalog: {
+                [key: string]: unknown;
+              };
+              /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+              anomalyPolicy: {
+                factor: number;
+                minCalls: number;
+                /** @enum {string} */
+                mitigation: "none" | "suspend_key" | "cap_spending";
+              };
+              /** @description a recurring fee per period and a price per seat, charged beside usage */
+              recurring?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                fee: number;
+                seatPrice: number;
+                graceHours: number;
+              };
+              /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+              selfService?: {
+                maxSeats: number;
+              };
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setPlanSelfService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          maxSeats: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+            createdAt: string;
+            updatedAt: string;
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removePlanSelfService: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12321,6 +12845,10 @@ export interface operations {
       path: {
         accountId: string;
       };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
       cookie?: never;
     };
     requestBody: {
@@ -12674,6 +13202,52 @@ export interface operations {
               token: string;
             }
           | {
+  getPortalBranding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The branding */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            /** @description a data: URL (PNG or JPEG) */
+            logo?: string;
+            /** @description #rrggbb */
+            accentColor?: string;
+            /** @description the deployment lets its own sites frame the portal (PORTAL_FRAME_ANCESTORS) */
+            embeddable: boolean;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
               /** Format: email */
               email: string;
               password: string;

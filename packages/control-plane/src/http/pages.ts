@@ -7,8 +7,9 @@ import { PROBLEM_CONTENT_TYPE, problem } from "@tollgate/metering";
 const DEFAULT_DIR = fileURLToPath(new URL("../../../console/dist/", import.meta.url));
 
 /**
- * What the pages may do: load their own scripts and styles, talk to this origin only, and never be framed.
- * No inline script; styles set through the DOM (the chart's) are allowed by `style-src 'self'` as CSSOM.
+ * What the pages may do: load their own scripts and styles, talk to this origin only, and never be framed
+ * (but the portal by the sites PORTAL_FRAME_ANCESTORS names). No inline script; styles set through the DOM
+ * (the chart's) are allowed by `style-src 'self'` as CSSOM.
  */
 export const PAGE_CSP = [
   "default-src 'none'",
@@ -22,8 +23,11 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-function secure(res: Response): void {
-  res.setHeader("content-security-policy", PAGE_CSP);
+function secure(res: Response, frameAncestors: readonly string[] = []): void {
+  res.setHeader(
+    "content-security-policy",
+    frameAncestors.length === 0 ? PAGE_CSP : PAGE_CSP.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors.join(" ")}`),
+  );
   res.setHeader("x-content-type-options", "nosniff");
   res.setHeader("referrer-policy", "no-referrer");
   res.setHeader("cross-origin-opener-policy", "same-origin");
@@ -33,7 +37,11 @@ function secure(res: Response): void {
 const FAVICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1d3557"/><rect x="6" y="7" width="4" height="19" fill="#f1faee"/><rect x="10" y="12" width="17" height="4" fill="#e9c46a"/></svg>`;
 
 /** Serve the customer portal at /portal/ and the admin console at /console/ (one origin with the API). */
-export function mountPages(app: Express, dir = process.env.CONSOLE_DIR ?? DEFAULT_DIR): void {
+export function mountPages(
+  app: Express,
+  options: { portalFrameAncestors?: readonly string[] } = {},
+  dir = process.env.CONSOLE_DIR ?? DEFAULT_DIR,
+): void {
   // Browsers ask for /favicon.ico whatever the page says; both names answer the same SVG.
   app.get(["/favicon.ico", "/favicon.svg"], (_req, res) => {
     secure(res);
@@ -67,7 +75,8 @@ export function mountPages(app: Express, dir = process.env.CONSOLE_DIR ?? DEFAUL
           .json(problem("unavailable", `The ${page} is not built (npm run build builds it).`));
         return;
       }
-      secure(res);
+      // The portal may be framed by the sites the deployment names (an embedded portal); the console never.
+      secure(res, page === "portal" ? (options.portalFrameAncestors ?? []) : []);
       res.setHeader("cache-control", "no-cache");
       res.sendFile(`${dir}/${page}/index.html`);
     });

@@ -27,6 +27,10 @@ export const planView = z.object({
     .optional()
     .describe("a recurring fee per period and a price per seat, charged beside usage"),
   createdAt: z.string(),
+  selfService: z
+    .object({ maxSeats: z.number().int() })
+    .optional()
+    .describe("customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats"),
   updatedAt: z.string(),
 });
 export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
@@ -37,6 +41,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   ...(p.recurring ? { recurring: p.recurring } : {}),
   createdAt: p.createdAt.toISOString(),
+  ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
   updatedAt: p.updatedAt.toISOString(),
 });
 

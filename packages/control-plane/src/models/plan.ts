@@ -15,6 +15,8 @@ export interface Plan {
   anomalyPolicy?: AnomalyPolicy;
   /** A recurring fee and per-seat price, charged per period beside usage (see fee.ts). */
   recurring?: Recurring;
+  /** Customers may move to (and from) this plan themselves, from their portal, with at most `maxSeats` seats. */
+  selfService?: { maxSeats: number };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -27,6 +29,7 @@ export const planSchema = new Schema<Plan>(
     catalog: { type: Schema.Types.Mixed, required: true },
     anomalyPolicy: { type: { _id: false, factor: Number, minCalls: Number, mitigation: String }, required: false },
     recurring: { type: { _id: false, interval: String, fee: Number, seatPrice: Number, graceHours: Number }, required: false },
+    selfService: { type: { _id: false, maxSeats: Number }, required: false },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getIssuerProfile } from "../services/invoices/issuer.js";
 import { ANY_STAFF, MANAGERS, NO_STAFF } from "../http/roles.js";
 import { CONSOLE_COOKIE, PORTAL_COOKIE, readCookie } from "../http/auth.js";
 import { ProblemError } from "../domain/problem-error.js";
@@ -19,6 +20,10 @@ import {
 const sessionView = z.object({ accountId: z.string(), expiresAt: z.string() });
 
 function cookie(ctx: AppContext, value: string, maxAgeSeconds: number, name = PORTAL_COOKIE): string {
+  // An embedded portal is a third party in its frame: its cookie must be sent there (SameSite=None), over https
+  // only, and kept apart per embedding site (Partitioned, CHIPS). The console's cookie is always Strict.
+  if (name === PORTAL_COOKIE && ctx.portalFrameAncestors.length > 0)
+    return `${name}=${value}; Path=/; HttpOnly; SameSite=None; Secure; Partitioned; Max-Age=${maxAgeSeconds}`;
   const secure = ctx.publicUrl?.startsWith("https://") ? "; Secure" : "";
   return `${name}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
@@ -86,6 +91,40 @@ export const getPortalSessionRoute = defineRoute({
   handle: ({ principal }) => {
     if (principal.kind !== "consumer") throw new ProblemError("forbidden");
     return Promise.resolve({ status: 200, body: { accountId: principal.accountId, manageKeys: principal.viaLink === true } });
+  },
+});
+
+export const portalBrandingRoute = defineRoute({
+  method: "get",
+  path: "/v1/portal/branding",
+  operationId: "getPortalBranding",
+  summary:
+    "How the portal presents the provider, before and after sign-in: its name, logo and accent colour (from the issuer profile, as printed on its documents), and whether the portal may be embedded in the provider's own site (`embeddable`).",
+  access: "public",
+  roles: NO_STAFF,
+  responses: {
+    200: {
+      description: "The branding",
+      schema: z.object({
+        name: z.string(),
+        logo: z.string().optional().describe("a data: URL (PNG or JPEG)"),
+        accentColor: z.string().optional().describe("#rrggbb"),
+        embeddable: z.boolean().describe("the deployment lets its own sites frame the portal (PORTAL_FRAME_ANCESTORS)"),
+      }),
+    },
+  },
+  async handle({ ctx }) {
+    const { profile } = await getIssuerProfile(ctx);
+    return {
+      status: 200,
+      body: {
+        name: profile.legalName,
+        ...(profile.logo ? { logo: profile.logo } : {}),
+        ...(profile.accentColor ? { accentColor: profile.accentColor } : {}),
+        embeddable: ctx.portalFrameAncestors.length > 0,
+      },
+      headers: { "cache-control": "public, max-age=60" },
+    };
   },
 });
 

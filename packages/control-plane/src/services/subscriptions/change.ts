@@ -5,16 +5,18 @@ import { derivedId, newId } from "../../ids.js";
 import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
-import { cycleFrom, periodContaining } from "../invoices/cycles.js";
+import { cycleFrom } from "../invoices/cycles.js";
 import { collectFee } from "./collect.js";
-import { periodAmount, prorate } from "./proration.js";
 import { lockedSubscription, renewLocked } from "./renew.js";
+import { quoteChange, refuseSelfService } from "./rules.js";
 
 export interface SubscriptionChange {
   planId?: string | undefined;
   seats?: number | undefined;
   idempotencyKey: string;
   actor: string;
+  /** Made by the account itself (its portal): only between self-service plans, within their seat limit. */
+  selfService?: boolean | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface SubscriptionChange {
  * remainder is credited and, on a plan with a fee, a new subscription starts now, its first period renewed
  * (charged in full) as any renewal. The current fee is renewed first, and a change waits until nothing is due.
  */
-export type ChangeFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused" | "insufficient_funds";
+export type ChangeFailure = "not_found" | "conflict" | "unprocessable" | "idempotency_key_reused" | "insufficient_funds" | "forbidden";
 
 export async function changeSubscription(
   ctx: AppContext,
@@ -62,6 +64,10 @@ export async function changeSubscription(
         return failure("idempotency_key_reused", "This Idempotency-Key was first used for another change.");
       const finished = await finish(ctx, prior, now);
       return finished.ok ? ok({ fee: finished.value, replayed: true }) : finished;
+    }
+    if (input.selfService) {
+      const refused = refuseSelfService(from, to, seats);
+      if (!refused.ok) return refused;
     }
     for (const unfinished of await Fees.find({
       accountId,
@@ -102,12 +108,7 @@ async function createChange(
 ): Promise<Outcome<Fee, "unprocessable">> {
   const wallet = await ctx.models.Wallet.findOne({ accountId: account._id, currency: from.currency }).lean();
   if (wallet === null) return failure("unprocessable", `The account has no ${from.currency} wallet.`);
-  const fromAmount = account.subscription ? periodAmount(from.recurring, account.seats ?? 1) : 0;
-  const toAmount = periodAmount(to.recurring, seats);
-  const sameCycle = account.subscription !== undefined && to.recurring?.interval === account.subscription.cycle.interval;
-  const period = account.subscription ? periodContaining(account.subscription.cycle, now) : { from: now, to: now };
-  // The same cycle goes on at the new amount; otherwise the old one ends now and its remainder is credited.
-  const { amount, remainingSeconds, periodSeconds } = prorate(fromAmount, sameCycle ? toAmount : 0, period, now);
+  const { fromAmount, toAmount, period, amount, remainingSeconds, periodSeconds } = quoteChange(account, from, to, seats, now);
   const fee: Fee = {
     _id: input.id,
     accountId: account._id,
