@@ -103,6 +103,8 @@ export type IssuerProfileInput = BodyOf<"setIssuerProfile">;
 export type BillingDetails = BodyOf<"setBillingDetails">;
 /** A card the account kept when paying a top-up. */
 export type KeptCard = Item<ResponseOf<"listKeptCards">>;
+/** What a change of plan or seats would cost now. */
+export type SubscriptionQuote = ResponseOf<"quoteSubscriptionChange">;
 
 // Reports.
 /** The range and calendar of a report. `from`/`to` are ISO 8601 instants; by default the last 30 days. */
