@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import type { Server } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
@@ -7,9 +8,10 @@ import Stripe from "stripe";
 import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
+import { createDemoCheckout } from "../load/src/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
-import { startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
+import { listen, startStack, STRIPE_WEBHOOK_SECRET, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
 /** Where the screenshots go: the run's output folder, looked at before a change is handed in. */
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
@@ -774,5 +776,261 @@ describe("the customer portal and the admin console, in a real browser", () => {
     }
     for (const path of ["/console/missing.js", "/portal/assets/x.css", "/assets/missing.js", "/v1/nothing"])
       expect((await fetch(`${stack.controlPlaneUrl}${path}`)).status, path).toBe(404);
+  });
+});
+
+/**
+ * The portal's card payments through the demo's checkout page (load/src/demo-checkout.ts, in front of stripe-mock):
+ * the browser leaves for the provider's page, pays or cancels there, and comes back to the portal, as a customer
+ * does with Stripe Checkout; the provider's signed webhook and the ledger are the real ones.
+ */
+describe("the portal's card payments, kept cards, transactions and statements, in a real browser", () => {
+  let stack: Stack;
+  let browser: Browser;
+  let checkout: { server: Server; url: string };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startStack({
+      stripe: {
+        through: async (stripeMockUrl) => {
+          checkout = await listen(
+            createDemoCheckout({
+              stripeMockUrl,
+              webhookUrl: () => `${stack.controlPlaneUrl}/v1/webhooks/stripe`,
+              webhookSecret: STRIPE_WEBHOOK_SECRET,
+              publicUrl: () => checkout.url,
+            }),
+          );
+          return checkout.url;
+        },
+      },
+    });
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    checkout?.server.close();
+  });
+
+  const signIn = async (page: Page, accountId: string) => {
+    const res = await fetch(`${stack.controlPlaneUrl}/v1/accounts/${accountId}/portal-sessions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: "{}",
+    });
+    await page.goto(((await res.json()) as { url: string }).url);
+    await page.getByTestId("balance").locator(".balance").first().waitFor();
+  };
+  /** Layout shifts add up from the page's first paint (what Lighthouse calls CLS, without its session windows). */
+  const measureShifts = (page: Page) =>
+    page.addInitScript(
+      `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
+    );
+  const shifted = (page: Page) => page.evaluate<number>("window.__shift");
+  /** A time as the portal writes it (the browser runs in this process's time zone). */
+  const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const onCheckoutPage = (page: Page) => page.waitForURL((url) => url.href.startsWith(`${checkout.url}/pay/`));
+  /** Every button and link of the page's main part is within the phone's width: none hidden off to the side. */
+  const actionsWithin = async (page: Page, width: number) => {
+    const outside = await page.evaluate<string[]>(`[...document.querySelectorAll("main button, main a")]
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > ${width} + 1 || r.left < 0); })
+      .map((el) => el.textContent.trim())`);
+    expect(outside, "actions past the screen's edge").toEqual([]);
+  };
+
+  it("portal: an open invoice paid by card on the provider's page, and back on the invoice, paid", async () => {
+    const plan = await stack.admin.createPlan({ name: "postpaid", currency: "USD", pricePerCall: 2_500_000 });
+    const account = await stack.admin.createAccount({
+      name: "Card payer",
+      planId: plan.id,
+      billingMode: "postpaid",
+      creditLimit: 50_000_000,
+    });
+    const key = (await stack.admin.createApiKey(account.id)).key;
+    for (let i = 0; i < 2; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": key } })).status).toBe(200);
+    await usageIngested(stack, 2, account.id);
+    const closed = await fetch(`${stack.controlPlaneUrl}/v1/accounts/${account.id}/invoices`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ periodStart: `${new Date().toISOString().slice(0, 7)}-01` }),
+    });
+    const invoice = ((await closed.json()) as { invoice: { id: string; number: string; total: number } }).invoice;
+    expect(invoice.total).toBe(5_000_000);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await measureShifts(page);
+    await signIn(page, account.id);
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Invoices", exact: true }).click();
+    await page.getByRole("link", { name: invoice.number, exact: true }).click();
+    const pay = page.getByRole("button", { name: "Pay $5.00 by card" });
+    await pay.waitFor();
+    await page.getByRole("region", { name: "Payment" }).getByText("$5.00 is due").waitFor();
+    expect(await shifted(page), "layout shift on the invoice").toBeLessThan(0.1);
+    await accessible(page, "an open invoice in the portal, payable by card");
+    await shoot(page, `${SHOTS}portal-invoice-open.png`);
+
+    // The provider's page names what is paid and how much; paying there brings the customer back, the invoice paid.
+    await pay.click();
+    await onCheckoutPage(page);
+    await page.getByRole("heading", { name: `Invoice ${invoice.number}` }).waitFor();
+    await page.getByRole("button", { name: "Pay $5.00 with the test card" }).click();
+    await page.waitForURL(`${stack.controlPlaneUrl}/portal/invoices/${invoice.id}`);
+    await page.getByTestId("returned").getByText("Paid: $5.00 by card. This invoice is paid, thank you.").waitFor();
+    const document = page.getByRole("region", { name: `Invoice ${invoice.number}` });
+    await expect.poll(() => document.locator(".figure").first().innerText()).toContain("paid");
+    const paid = await stack.admin.getInvoice(account.id, invoice.id);
+    expect(paid).toMatchObject({ status: "paid", amountPaid: 5_000_000 });
+    expect(await document.getByText("Paid", { exact: true }).locator("..").innerText()).toContain(formatMoney(paid.amountPaid, "USD"));
+    expect(await page.getByRole("button", { name: /by card/ }).count()).toBe(0); // nothing left to pay
+    await accessible(page, "an invoice paid by card, back from the provider's page");
+    await shoot(page, `${SHOTS}portal-invoice-paid.png`);
+    await page.close();
+  });
+
+  it("portal: a top-up left unpaid is continued or cancelled, its page's expiry shown; the kept card is removed, auto-recharge off", async () => {
+    const a = await stack.seedAccount({ pricePerCall: 1_000_000, balance: 20_000_000 });
+    const consumer = stack.consumer(a.key);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await measureShifts(page);
+    await signIn(page, a.accountId);
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
+    await page.getByText("No card is kept.").waitFor();
+    expect(await shifted(page), "layout shift on the top-up view").toBeLessThan(0.1);
+
+    // Leave the provider's page with Cancel: back in the portal, the top-up waits, with its page's expiry.
+    await page.getByLabel("Amount (USD)").fill("10");
+    await page.getByLabel("Keep the card for auto-recharge").check();
+    await page.getByRole("button", { name: "Pay by card" }).click();
+    await onCheckoutPage(page);
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.waitForURL(`${stack.controlPlaneUrl}/portal/top-up`);
+    await page.getByTestId("returned").getByText("Not paid yet").waitFor();
+    const started = (await consumer.listRecharges(a.accountId)).items[0]!;
+    expect(started).toMatchObject({ status: "pending", amount: 10_000_000 });
+    const waiting = page.getByTestId("pending-checkout");
+    await expect.poll(() => waiting.innerText()).toContain(`The payment page expires at ${when(started.expiresAt!)}`);
+    expect(await waiting.getByRole("link", { name: "Continue paying $10.00" }).getAttribute("href")).toBe(started.checkoutUrl);
+    await actionsWithin(page, 390);
+    await accessible(page, "a top-up waiting for payment, at phone width");
+    await shoot(page, `${SHOTS}portal-top-up-pending-phone.png`);
+
+    // Continue paying: the same page, paid this time.
+    await waiting.getByRole("link", { name: "Continue paying $10.00" }).click();
+    await onCheckoutPage(page);
+    await page.getByRole("button", { name: "Pay $10.00 with the test card" }).click();
+    await page.waitForURL(`${stack.controlPlaneUrl}/portal/top-up`);
+    await page.getByTestId("returned").getByText("Paid: $10.00 added to your balance.").waitFor();
+    await expect.poll(() => page.getByTestId("balance").innerText()).toContain("$30.00");
+    expect((await consumer.listRecharges(a.accountId)).items[0]).toMatchObject({ id: started.id, status: "succeeded" });
+    expect(await waiting.count()).toBe(0);
+
+    // Another one left unpaid, then cancelled from the portal: its page stops taking payment.
+    await page.getByLabel("Amount (USD)").fill("5");
+    await page.getByRole("button", { name: "Pay by card" }).click();
+    await onCheckoutPage(page);
+    const abandoned = page.url();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.waitForURL(`${stack.controlPlaneUrl}/portal/top-up`);
+    await waiting.getByRole("button", { name: /^Cancel the payment of \$5\.00/ }).click();
+    await page.getByText("Cancelled: its payment page no longer takes payment").waitFor();
+    await page.getByTestId("returned").getByText("You cancelled this payment of $5.00: nothing was charged.").waitFor();
+    const cancelled = (await consumer.listRecharges(a.accountId)).items[0]!;
+    expect(cancelled).toMatchObject({ status: "failed", failureReason: "cancelled", amount: 5_000_000 });
+    await expect.poll(() => page.getByTestId("recharge-status").first().innerText()).toBe("cancelled");
+    expect((await fetch(abandoned)).status).toBe(410);
+    await accessible(page, "a top-up cancelled from the portal, at phone width");
+
+    // The kept card, as the provider describes it; auto-recharge pays with it.
+    const [kept] = (await consumer.listKeptCards(a.accountId)).items;
+    expect(kept).toMatchObject({ rechargeId: started.id, card: { brand: "visa" } });
+    const name = `Visa ending ${kept!.card!.last4}`;
+    const card = page.getByTestId("kept-card");
+    await card.getByText(name).waitFor();
+    expect(await card.innerText()).toContain(`expires ${String(kept!.card!.expMonth).padStart(2, "0")}/${kept!.card!.expYear}`);
+    await page.getByRole("combobox", { name: "Card" }).selectOption({ label: name });
+    await page.getByLabel("When the balance falls below (USD)", { exact: true }).fill("5");
+    await page.getByLabel("add (USD)").fill("25");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect.poll(() => page.getByTestId("auto-recharge").innerText()).toContain("On: below $5.00, add $25.00");
+    await expect.poll(() => card.innerText()).toContain("auto-recharge pays with it");
+    await actionsWithin(page, 390);
+    await accessible(page, "a kept card paying auto-recharge, at phone width");
+    await shoot(page, `${SHOTS}portal-kept-card-phone.png`);
+
+    // Removing it is confirmed first, saying auto-recharge turns off; and said again once done.
+    let asked = "";
+    page.once("dialog", (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await card.getByRole("button", { name: `Remove ${name}` }).click();
+    expect(asked).toBe(
+      `Remove ${name}? Auto-recharge pays with this card: it will be turned off, and your balance is no longer topped up automatically.`,
+    );
+    await page
+      .getByTestId("card-forgotten")
+      .getByText(`Removed ${name}. Auto-recharge (USD) is now off: keep another card at a top-up to turn it on again.`)
+      .waitFor();
+    await expect.poll(() => page.getByTestId("auto-recharge").innerText()).toBe("Off.");
+    await page.getByText("No card is kept.").waitFor();
+    expect((await consumer.listKeptCards(a.accountId)).items).toEqual([]);
+    expect((await stack.admin.getWallet(a.walletId)).autoRecharge).toBeUndefined();
+    await accessible(page, "a kept card removed, at phone width");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, `${SHOTS}portal-top-up-cards.png`);
+    await page.close();
+  });
+
+  it("portal: a day's usage entries are one row with the day's total, opened to its entries; statements only for months begun", async () => {
+    const a = await stack.seedAccount({ pricePerCall: 1_000_000, balance: 50_000_000 });
+    // Two bookings of the same day: two usage entries.
+    for (const calls of [2, 4]) {
+      for (let i = 0; i < 2; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": a.key } })).status).toBe(200);
+      await usageIngested(stack, calls, a.accountId);
+      await jobs.bookUsage(stack.ctx);
+    }
+    const entries = (await stack.consumer(a.key).listTransactions()).items;
+    const usage = entries.filter((e) => e.type === "usage");
+    expect(usage.length).toBeGreaterThanOrEqual(2);
+    const total = usage.reduce((sum, e) => sum + e.amount, 0);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, a.accountId);
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Transactions", exact: true }).click();
+    const table = page.getByRole("table", { name: "Transactions" });
+    const day = table.getByTestId("usage-day");
+    await day.waitFor();
+    expect(await day.count()).toBe(1);
+    expect(await day.innerText()).toContain(formatMoney(total, "USD"));
+    expect(await table.locator("tbody tr").count()).toBe(entries.length - usage.length + 1);
+    const open = day.getByRole("button", { name: /^Usage: \d+ entries, \d+ calls on / });
+    expect(await open.innerText()).toContain(`${usage.length} entries, ${usage.reduce((s, e) => s + (e.usageCount ?? 0), 0)} calls`);
+    await open.click();
+    expect(await day.getByRole("button").getAttribute("aria-expanded")).toBe("true");
+    expect(await table.locator("tr.within").count()).toBe(usage.length);
+    await accessible(page, "the portal's transactions, a day of usage opened");
+    await shoot(page, `${SHOTS}portal-transactions-by-day.png`);
+
+    // Statements: this month (so far) and those before it; none to come.
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Invoices", exact: true }).click();
+    const months = await page
+      .getByLabel("Month")
+      .locator("option")
+      .evaluateAll((options) => options.map((o) => o.getAttribute("value") ?? ""));
+    const now = new Date().toISOString().slice(0, 7);
+    expect(months[0]).toBe(now);
+    expect(months.every((m) => m <= now)).toBe(true);
+    expect(await page.getByLabel("Month").locator("option").first().innerText()).toContain("(so far)");
+    const statement = await stack.consumer(a.key).getStatement(a.accountId, now);
+    await page
+      .getByRole("table", { name: `Statement ${now} USD` })
+      .getByText(formatMoney(statement.wallets[0]!.closing, "USD"))
+      .waitFor();
+    await page.getByLabel("Month").selectOption(months[1]);
+    await page.getByRole("table", { name: `Statement ${months[1]} USD` }).waitFor();
+    await accessible(page, "the portal's statements");
+    await page.close();
   });
 });

@@ -10,9 +10,12 @@ import { useTitle } from "../shared/url.js";
 import { client, queries } from "./client.js";
 import { Keys, Limits } from "./keys.js";
 import { PortalInvoice } from "./invoice.js";
-import { AutoRecharge, Grants, Invoices, TopUp, Transactions } from "./money.js";
+import { KeptCards } from "./cards.js";
+import { Invoices } from "./invoices.js";
+import { AutoRecharge, Grants, TopUp } from "./money.js";
 import { Notifications } from "./settings.js";
 import { SubscriptionCard } from "./subscription.js";
+import { Transactions } from "./transactions.js";
 import "../shared/styles.css";
 
 /** Back from Stripe's payment page: `?recharge=<id>` names the recharge to show. */
@@ -101,6 +104,7 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
               {wallets.map((w) => (
                 <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
               ))}
+              <KeptCards accountId={accountId} wallets={wallets} />
             </View>
           </Route>
           <Route path="/transactions">
@@ -114,7 +118,7 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
             </View>
           </Route>
           <Route path="/invoices/:invoiceId">
-            {({ invoiceId }) => <PortalInvoice key={invoiceId} accountId={accountId} invoiceId={invoiceId} />}
+            {({ invoiceId }) => <PortalInvoice key={invoiceId} accountId={accountId} invoiceId={invoiceId} returnedFrom={returnedFrom} />}
           </Route>
           <Route path="/keys">
             <View title="API keys">

@@ -1,0 +1,101 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { Link } from "wouter";
+import { usePages } from "../shared/paging.js";
+import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { client } from "./client.js";
+
+/**
+ * The months a statement can be asked for: those that have begun (statements are kept in UTC months), newest
+ * first, the current one "so far". A month to come would only ever show an empty statement.
+ */
+export function begunMonths(now: Date, count = 24): string[] {
+  return Array.from({ length: count }, (_, i) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
+  );
+}
+
+const monthName = (period: string) =>
+  new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+export function Invoices({ accountId }: { accountId: string }) {
+  const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
+  const [months] = useState(() => begunMonths(new Date()));
+  const [period, setPeriod] = useState(months[0]!);
+  const statement = useQuery({ queryKey: ["statement", period], queryFn: () => client.getStatement(accountId, period) });
+  return (
+    <Section title="Invoices, receipts and statements">
+      <ProblemText error={list.error} />
+      {list.items?.length === 0 && (
+        <Empty>
+          No invoices or receipts yet: each card top-up gets a receipt, and an account billed after use gets an invoice when its period
+          closes.
+        </Empty>
+      )}
+      <table aria-label="Invoices and receipts">
+        <tbody>
+          {list.items?.map((i) => (
+            <tr key={i.id}>
+              <td>
+                <Link href={`/invoices/${i.id}`}>{i.number ?? "draft"}</Link>
+              </td>
+              <td>{i.kind.replace("_", " ")}</td>
+              <td className="num">
+                <Money micros={i.total} currency={i.currency} />
+              </td>
+              <td>{i.status}</td>
+              <td>
+                <a href={client.invoicePdfUrl(accountId, i.id)} aria-label={`PDF of ${i.number ?? "the draft"}`}>
+                  PDF
+                </a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pager pages={list} what="invoices" />
+      <h3>Statement</h3>
+      <label>
+        Month
+        <select value={period} onChange={(e) => setPeriod(e.target.value)}>
+          {months.map((m, i) => (
+            <option key={m} value={m}>
+              {monthName(m)}
+              {i === 0 ? " (so far)" : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        <small>Months run in UTC.</small>
+      </p>
+      <ProblemText error={statement.error} />
+      {statement.data?.wallets.map((w) => (
+        <table key={w.walletId} aria-label={`Statement ${period} ${w.currency}`}>
+          <tbody>
+            <tr>
+              <th scope="row">Opening balance</th>
+              <td className="num">
+                <Money micros={w.opening} currency={w.currency} />
+              </td>
+            </tr>
+            {Object.entries(w.movements).map(([type, amount]) => (
+              <tr key={type}>
+                <th scope="row">{type.replaceAll("_", " ")}</th>
+                <td className="num">
+                  <Money micros={amount} currency={w.currency} />
+                </td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">Closing balance</th>
+              <td className="num">
+                <Money micros={w.closing} currency={w.currency} />
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      ))}
+    </Section>
+  );
+}

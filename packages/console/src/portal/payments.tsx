@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { KeptCard, Recharge } from "@tollgate/sdk";
+import { money, when } from "../shared/money.js";
+import { Loading, ProblemText } from "../shared/ui.js";
+import { client } from "./client.js";
+
+/** The account's card payments (top-ups and invoices paid by card), newest first: the one list both views read. */
+export function useRecharges(accountId: string) {
+  return useQuery({ queryKey: ["recharges"], queryFn: () => client.listRecharges(accountId), refetchInterval: 3_000 });
+}
+
+/** Where the provider sends the customer back: the view they paid from, which then says how it went. */
+export const returnUrl = () => `${window.location.origin}${window.location.pathname}`;
+
+const BRANDS: Record<string, string> = {
+  visa: "Visa",
+  mastercard: "Mastercard",
+  amex: "American Express",
+  discover: "Discover",
+  diners: "Diners Club",
+  jcb: "JCB",
+  unionpay: "UnionPay",
+};
+
+/** A kept card as its owner knows it: "Visa ending 4242"; "the card kept on 14 Dec 2026" when the provider did not describe it. */
+export function cardName(card: KeptCard["card"], keptAt: string): string {
+  if (card === undefined) return `the card kept on ${when(keptAt)}`;
+  return `${BRANDS[card.brand] ?? card.brand.charAt(0).toUpperCase() + card.brand.slice(1)} ending ${card.last4}`;
+}
+
+/** A card payment's state in words: a failed one the customer cancelled, or whose page expired, is called so. */
+export function rechargeState(r: Recharge): string {
+  if (r.status === "failed" && r.failureReason === "cancelled") return "cancelled";
+  if (r.status === "failed" && r.failureReason === "the checkout page expired unpaid") return "expired";
+  return r.status;
+}
+
+/** A card payment started and not paid yet: its page can be opened again until it expires, or cancelled. */
+export function PendingCheckouts({ accountId, recharges, what }: { accountId: string; recharges: Recharge[]; what: string }) {
+  const qc = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: (id: string) => client.cancelRecharge(accountId, id),
+    onSettled: () => void qc.invalidateQueries({ queryKey: ["recharges"] }),
+  });
+  const pending = recharges.filter((r) => r.status === "pending" && r.checkoutUrl !== undefined);
+  return (
+    <>
+      {pending.length > 0 && (
+        <ul className="pending" aria-label={`${what} waiting for payment`}>
+          {pending.map((r) => (
+            <li key={r.id} data-testid="pending-checkout">
+              <span>
+                <strong>{money(r.amount, r.currency)}</strong> started {when(r.createdAt)}, not paid yet.
+                {r.expiresAt && <> The payment page expires at {when(r.expiresAt)}.</>}
+              </span>
+              <span className="actions">
+                <a className="button primary" href={r.checkoutUrl}>
+                  Continue paying {money(r.amount, r.currency)}
+                </a>
+                <button
+                  type="button"
+                  disabled={cancel.isPending}
+                  aria-label={`Cancel the payment of ${money(r.amount, r.currency)} started ${when(r.createdAt)}`}
+                  onClick={() => cancel.mutate(r.id)}
+                >
+                  Cancel
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {cancel.isSuccess && (
+        <p role="status" className="ok">
+          Cancelled: its payment page no longer takes payment, and nothing was charged.
+        </p>
+      )}
+      <ProblemText error={cancel.error} />
+    </>
+  );
+}
+
+/**
+ * What happened to the card payment the customer just came back from (`?recharge=<id>`): paid, still waiting
+ * for the provider's word, cancelled or failed. `paid` says what the money did ("added to your balance").
+ */
+export function ReturnedFrom({ recharge, paid }: { recharge: Recharge | undefined; paid: (r: Recharge) => string }) {
+  if (recharge === undefined) return <Loading />;
+  const state = rechargeState(recharge);
+  const said =
+    state === "succeeded"
+      ? paid(recharge)
+      : state === "pending"
+        ? "Not paid yet: the balance changes as soon as the payment provider confirms a payment. If you left its page without paying, continue paying or cancel below."
+        : state === "cancelled"
+          ? `You cancelled this payment of ${money(recharge.amount, recharge.currency)}: nothing was charged.`
+          : state === "expired"
+            ? `The payment page for ${money(recharge.amount, recharge.currency)} expired unpaid: nothing was charged.`
+            : state === "refunded"
+              ? "This payment was refunded."
+              : `The payment did not go through${recharge.failureReason ? `: ${recharge.failureReason}` : ""}.`;
+  return (
+    <p role="status" className={state === "failed" ? "problem" : state === "succeeded" ? "ok" : "note"} data-testid="returned">
+      {said}
+    </p>
+  );
+}
