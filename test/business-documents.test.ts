@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { jobs } from "@tollgate/control-plane";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "./support/env.js";
@@ -167,6 +168,15 @@ describe("business documents: who they are from and to", () => {
     expect(paid).toMatch(/Amount due\s+\$0\.00/);
     expect(paid).toContain("PAID");
     expect(paid).toContain("Paid in full: nothing is due.");
+
+    // The month's statement, as a document: the same issuer and customer, the wallet's movements and balances.
+    await jobs.bookUsage(stack.ctx);
+    const statement = await pdfText(`/v1/accounts/${account.id}/statements/${periodStart.slice(0, 7)}/pdf`);
+    for (const field of ["Statement", "Acme APIs, Lda.", "Globex Corporation", "Tax id: EIN 12-3456789", "Opening balance, USD"])
+      expect(statement, field).toContain(field);
+    expect(statement).toMatch(/Usage\s+1 entry\s+-\$0\.25/);
+    expect(statement).toMatch(/Invoice payments\s+1 entry\s+\$0\.25/);
+    expect(statement).toMatch(/Closing balance, USD\s+\$0(\.00)?\b/);
 
     // Changing the profile and the details later changes the next documents, never this one.
     expect(

@@ -24,9 +24,9 @@ import type {
   Fee,
   RecurringInput,
   Subscription,
-  Grant,
   SubscriptionQuote,
   Invoice,
+  Grant,
   LedgerEntry,
   Page,
   FinancialReport,
@@ -47,6 +47,7 @@ import type {
   StaffTokenInput,
   StaffUser,
 } from "./types.js";
+  PortalBranding,
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -308,7 +309,6 @@ abstract class AccountClient {
     });
   }
 
-  /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
   /**
    * Change the account's plan or seats now, prorated (see quoteSubscriptionChange first). Staff change any;
    * the account itself moves between self-service plans within their seat limit (403 otherwise).
@@ -335,6 +335,7 @@ abstract class AccountClient {
   }
 
   cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
+  /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
     return this.http.request("POST", `${account(accountId)}/recharges/${encodeURIComponent(rechargeId)}/cancel`, { body: {} });
   }
 
@@ -517,6 +518,11 @@ export class TollgateClient extends AccountClient {
   }
 
   /** Every usage event, newest first, fetched a page at a time: `for await (const event of client.iterateUsage())`. */
+  /** How the portal presents the provider (name, logo, accent colour), before and after sign-in. */
+  getPortalBranding(): Promise<PortalBranding> {
+    return this.http.request("GET", "/v1/portal/branding");
+  }
+
   iterateUsage(options: { limit?: number } = {}): AsyncGenerator<UsageEvent> {
     return everyItem((cursor) => this.listUsage({ ...options, ...(cursor === undefined ? {} : { cursor }) }));
   }
@@ -749,12 +755,6 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/wallets`, { body: wallet });
   }
 
-  /** Who documents are from (`configured` is false until it is set). */
-  getIssuerProfile(): Promise<IssuerProfile> {
-    return this.http.request("GET", "/v1/issuer-profile");
-  }
-
-  /** Replace the issuer profile: documents finalized from now on print it. */
   /** Let customers move to and from a plan themselves, with at most `maxSeats` seats. */
   setPlanSelfService(planId: string, setting: { maxSeats: number }): Promise<Plan> {
     return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/self-service`, { body: setting });
@@ -775,6 +775,12 @@ export class TollgateAdminClient extends AccountClient {
   /** Credit once per idempotency key; retrying with the same key returns the first entry. */
   creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: IdempotencyOptions = {}): Promise<LedgerEntry> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/credits`, {
+  /** Who documents are from (`configured` is false until it is set). */
+  getIssuerProfile(): Promise<IssuerProfile> {
+    return this.http.request("GET", "/v1/issuer-profile");
+  }
+
+  /** Replace the issuer profile: documents finalized from now on print it. */
       body: credit,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });

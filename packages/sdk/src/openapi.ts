@@ -1184,7 +1184,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A month's statement from the ledger (UTC): opening balance, movements by type, closing balance, per wallet. Usage appears once booked (seconds after the calls).
+     * A month's statement from the ledger (UTC): opening balance, movements by type (their sum and how many entries), closing balance, per wallet. Usage appears once booked (seconds after the calls).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["getStatement"];
@@ -1200,6 +1200,46 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
+  "/v1/accounts/{accountId}/statements/{period}/html": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A month's statement as a document (HTML): from the issuer to the account holder, each wallet's opening balance, movements and closing balance.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getStatementHtml"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/statements/{period}/pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A month's statement as a PDF (A4): the same content as its HTML.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getStatementPdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
       path?: never;
       cookie?: never;
     };
@@ -1624,10 +1664,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/console/session": {
-    parameters: {
-      query?: never;
-      header?: never;
   "/v1/portal/branding": {
     parameters: {
       query?: never;
@@ -1649,6 +1685,10 @@ export interface paths {
       cookie?: never;
     };
     /**
+  "/v1/console/session": {
+    parameters: {
+      query?: never;
+      header?: never;
      * Who is signed in to the admin console (or calling with a token), with the role they act with.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
@@ -2730,10 +2770,6 @@ export interface operations {
                 seatPrice: number;
                 graceHours: number;
               };
-              createdAt: string;
-              updatedAt: string;
-            }[];
-          };
               /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
               selfService?: {
                 maxSeats: number;
@@ -2742,6 +2778,10 @@ export interface operations {
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
+              createdAt: string;
+              updatedAt: string;
+            }[];
+          };
         headers: {
           [name: string]: unknown;
         };
@@ -3071,10 +3111,6 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
@@ -3083,6 +3119,10 @@ export interface operations {
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
           [name: string]: unknown;
         };
         content: {
@@ -3176,10 +3216,6 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
@@ -3188,6 +3224,10 @@ export interface operations {
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
           [name: string]: unknown;
         };
         content: {
@@ -3509,10 +3549,6 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
@@ -3521,6 +3557,10 @@ export interface operations {
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
           [name: string]: unknown;
         };
         content: {
@@ -3642,10 +3682,6 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
@@ -3654,6 +3690,10 @@ export interface operations {
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
           [name: string]: unknown;
         };
         content: {
@@ -3765,10 +3805,6 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
@@ -3777,6 +3813,10 @@ export interface operations {
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
           [name: string]: unknown;
         };
         content: {
@@ -10052,6 +10092,10 @@ export interface operations {
               id: string;
               url: string;
               /** @description Standard Webhooks signing secret (whsec_…) */
+              /** @description how many ledger entries of each type the period holds */
+              counts: {
+                [key: string]: number;
+              };
               secret: string;
             }[];
             muted: (
@@ -10105,6 +10149,142 @@ export interface operations {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
+  getStatementHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as an HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as a PDF file (an attachment named by its month) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
       };
       /** @description An error, as RFC 9457 problem details */
       default: {

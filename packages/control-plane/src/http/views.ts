@@ -26,12 +26,12 @@ export const planView = z.object({
     })
     .optional()
     .describe("a recurring fee per period and a price per seat, charged beside usage"),
-  createdAt: z.string(),
   selfService: z
     .object({ maxSeats: z.number().int() })
     .optional()
     .describe("customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats"),
   updatedAt: z.string(),
+  createdAt: z.string(),
 });
 export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   id: p._id,
@@ -40,9 +40,9 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   catalog: p.catalog,
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   ...(p.recurring ? { recurring: p.recurring } : {}),
-  createdAt: p.createdAt.toISOString(),
   ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
   updatedAt: p.updatedAt.toISOString(),
+  createdAt: p.createdAt.toISOString(),
 });
 
 export const cardDetailsView = z.object({
@@ -332,6 +332,7 @@ export const statementView = z.object({
         .record(z.string(), z.number().int())
         .describe(`sum of the period's ledger entries by type: ${LEDGER_ENTRY_TYPES.join(", ")}`),
       closing: z.number().int(),
+      counts: z.record(z.string(), z.number().int()).describe("how many ledger entries of each type the period holds"),
       entries: z.number().int(),
     }),
   ),

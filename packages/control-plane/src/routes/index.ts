@@ -17,7 +17,7 @@ import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plan
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
-import { getStatementRoute } from "./statements.js";
+import { getStatementHtmlRoute, getStatementPdfRoute, getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import {
   closePeriod,
@@ -155,6 +155,8 @@ export const routes: RouteSpec[] = [
   listGrants,
   getStatementRoute,
   putNotificationSettings,
+  getStatementHtmlRoute,
+  getStatementPdfRoute,
   getNotificationSettings,
   listNotifications,
   closePeriod,
@@ -179,9 +181,9 @@ export const routes: RouteSpec[] = [
   createPortalSessionRoute,
   signInPortalRoute,
   getPortalSessionRoute,
-  signOutPortalRoute,
   portalBrandingRoute,
   signInConsoleRoute,
+  signOutPortalRoute,
   getConsoleSessionRoute,
   signOutConsoleRoute,
 ];

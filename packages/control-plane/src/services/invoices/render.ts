@@ -52,10 +52,14 @@ export interface DocumentView {
   /** Number, dates, period, what it corrects: label and value. */
   facts: [string, string][];
   reason?: string | undefined;
+  /** The lines' column headings (an invoice's: description, quantity × unit price, amount). */
+  columns?: [string, string, string] | undefined;
   lines: { description: string; times: string; amount: string; micros: string }[];
   /** Subtotal, rounding, total, credited, paid, due: label, value, exact micros, and whether it stands out. */
   totals: { label: string; value: string; micros: string; strong: boolean }[];
   howToPay: string[];
+  /** The heading of `howToPay` ("How to pay" when absent). */
+  noteTitle?: string | undefined;
   footer?: string | undefined;
 }
 
@@ -186,6 +190,90 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
   };
 }
 
+/** What each kind of ledger entry is, on a statement. */
+const MOVEMENTS: Record<string, string> = {
+  credit: "Top-ups and credits",
+  payment: "Invoice payments",
+  grant: "Grants (promotional and paid credit)",
+  usage: "Usage",
+  fee: "Subscription fees",
+  adjustment: "Adjustments",
+  reversal: "Refunded top-ups",
+  expiry: "Expired grants",
+};
+
+/**
+ * A month's statement as a document: for each wallet, its opening balance, what moved by kind (how many
+ * entries, and their sum), and its closing balance; from the issuer profile of today to the account's name and
+ * billing details of today (a statement is read from the ledger whenever it is asked for, not issued once).
+ */
+export async function statementView(
+  ctx: AppContext,
+  statement: {
+    accountId: string;
+    period: string;
+    from: string;
+    to: string;
+    wallets: { currency: string; opening: number; movements: Record<string, number>; counts: Record<string, number>; closing: number }[];
+  },
+): Promise<DocumentView> {
+  const { profile: issuer } = await getIssuerProfile(ctx);
+  const account = await ctx.models.Account.findById(statement.accountId, { name: 1, billingDetails: 1 }).lean();
+  const billing = account?.billingDetails;
+  const last = new Date(Date.parse(statement.to) - 1);
+  const lines: DocumentView["lines"] = [];
+  const totals: DocumentView["totals"] = [];
+  for (const w of statement.wallets) {
+    const c = w.currency;
+    const of = (label: string, amount: number, times = "") => ({
+      description: label,
+      times,
+      amount: exact(amount, c),
+      micros: formatExactMoney(amount, c),
+    });
+    lines.push(of(`Opening balance, ${c}`, w.opening));
+    for (const [type, label] of Object.entries(MOVEMENTS)) {
+      const count = w.counts[type] ?? 0;
+      if (count === 0) continue;
+      lines.push(of(label, w.movements[type] ?? 0, `${count.toLocaleString("en-US")} ${count === 1 ? "entry" : "entries"}`));
+    }
+    lines.push(of(`Closing balance, ${c}`, w.closing));
+    totals.push({ label: `Closing balance, ${c}`, value: formatMoney(w.closing, c), micros: formatExactMoney(w.closing, c), strong: true });
+  }
+  return {
+    title: "Statement",
+    number: statement.period,
+    status: "finalized",
+    issuer: {
+      name: issuer.legalName,
+      lines: [
+        ...addressLines(issuer.address),
+        ...(issuer.taxId ? [`Tax id: ${issuer.taxId}`] : []),
+        ...(issuer.email ? [issuer.email] : []),
+      ],
+      logo: issuer.logo ? Buffer.from(issuer.logo.slice(issuer.logo.indexOf(",") + 1), "base64") : undefined,
+      logoUrl: issuer.logo,
+      accent: issuer.accentColor ?? "#1f2937",
+    },
+    customer: {
+      heading: "Account holder",
+      name: billing?.legalName ?? account?.name ?? statement.accountId,
+      lines: [...(billing ? addressLines(billing.address) : []), ...(billing?.taxId ? [`Tax id: ${billing.taxId}`] : [])],
+    },
+    facts: [
+      ["Period", `${statement.from.slice(0, 10)} to ${last.toISOString().slice(0, 10)} (UTC)`],
+      ["Customer account", statement.accountId],
+      ["Produced", new Date().toISOString().slice(0, 10)],
+    ],
+    columns: ["Movement", "Entries", "Amount"],
+    lines,
+    totals,
+    howToPay: ["This statement is read from the ledger: it lists what moved on the account, and asks for no payment."],
+    noteTitle: "About this statement",
+    footer: issuer.footer,
+  };
+}
+
 const hb = Handlebars.create();
 
 const html = hb.compile(`<!doctype html>
@@ -218,21 +306,23 @@ footer{margin-top:2rem;color:#6b7280;font-size:.8rem;white-space:pre-line}
 <section><h2>{{v.customer.heading}}</h2><strong>{{v.customer.name}}</strong>{{#each v.customer.lines}}<br>{{this}}{{/each}}</section>
 </div>
 {{#if v.reason}}<p>Reason: {{v.reason}}</p>{{/if}}
-<table><thead><tr><th scope="col">Description</th><th scope="col" class="n">Quantity × unit price</th><th scope="col" class="n">Amount</th></tr></thead><tbody>
+<table><thead><tr><th scope="col">{{columns.[0]}}</th><th scope="col" class="n">{{columns.[1]}}</th><th scope="col" class="n">{{columns.[2]}}</th></tr></thead><tbody>
 {{#each v.lines}}<tr><td>{{description}}</td><td class="n">{{times}}</td><td class="n" title="{{micros}}">{{amount}}</td></tr>{{/each}}
 </tbody></table>
 <table class="totals"><tbody>
 {{#each v.totals}}<tr{{#if strong}} class="strong"{{/if}}><td>{{label}}</td><td class="n" title="{{micros}}">{{value}}</td></tr>{{/each}}
 </tbody></table>
-{{#if v.howToPay.length}}<div class="pay"><h2>How to pay</h2>{{#each v.howToPay}}<p>{{this}}</p>{{/each}}</div>{{/if}}
+{{#if v.howToPay.length}}<div class="pay"><h2>{{noteTitle}}</h2>{{#each v.howToPay}}<p>{{this}}</p>{{/each}}</div>{{/if}}
 {{#if v.footer}}<footer>{{v.footer}}</footer>{{/if}}
 </main></body></html>`);
+
+const INVOICE_COLUMNS: [string, string, string] = ["Description", "Quantity × unit price", "Amount"];
 
 /** The headers an HTML document is served with: it runs nothing and loads nothing but its own inline logo. */
 export const DOCUMENT_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 export function renderHtml(view: DocumentView): string {
-  return html({ v: view });
+  return html({ v: view, columns: view.columns ?? INVOICE_COLUMNS, noteTitle: view.noteTitle ?? "How to pay" });
 }
 
 /** The same document as a PDF (A4), laid out as the HTML is: header, parties, lines, totals, how to pay, footer. */
@@ -317,7 +407,10 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
       pdf.moveTo(left, y).lineTo(right, y).lineWidth(0.5).strokeColor("#e5e7eb").stroke();
       y += 4;
     };
-    row(["DESCRIPTION", "QUANTITY × UNIT PRICE", "AMOUNT"], true);
+    row(
+      (view.columns ?? INVOICE_COLUMNS).map((c) => c.toUpperCase()),
+      true,
+    );
     for (const line of view.lines) row([line.description, line.times, line.amount]);
 
     // The totals, right-aligned; a stamp (PAID, VOID) beside them.
@@ -343,7 +436,11 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
 
     if (view.howToPay.length > 0) {
       y += 14;
-      pdf.fillColor(grey).font("Helvetica-Bold").fontSize(8).text("HOW TO PAY", left, y, { width });
+      pdf
+        .fillColor(grey)
+        .font("Helvetica-Bold")
+        .fontSize(8)
+        .text((view.noteTitle ?? "How to pay").toUpperCase(), left, y, { width });
       pdf.fillColor("#111827").font("Helvetica").fontSize(9);
       for (const line of view.howToPay) pdf.text(line, { width });
       y = pdf.y;

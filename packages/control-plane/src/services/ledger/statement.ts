@@ -17,11 +17,13 @@ export async function getStatement(ctx: AppContext, accountId: string, period: s
     ).lean();
     const total = (entries: { amount: number }[]) => entries.reduce((acc, e) => acc + e.amount, 0);
     const movements = Object.fromEntries(LEDGER_ENTRY_TYPES.map((t) => [t, total(during.filter((e) => e.type === t))]));
+    const counts = Object.fromEntries(LEDGER_ENTRY_TYPES.map((t) => [t, during.filter((e) => e.type === t).length]));
     rows.push({
       walletId: wallet._id,
       currency: wallet.currency,
       opening,
       movements,
+      counts,
       closing: opening + total(during),
       entries: during.length,
     });
