@@ -25,8 +25,8 @@ import type {
   RecurringInput,
   Subscription,
   SubscriptionQuote,
-  Invoice,
   Grant,
+  Invoice,
   LedgerEntry,
   Page,
   FinancialReport,
@@ -46,8 +46,8 @@ import type {
   StaffToken,
   StaffTokenInput,
   StaffUser,
-} from "./types.js";
   PortalBranding,
+} from "./types.js";
 
 export interface ClientOptions {
   /** The control plane, e.g. `https://billing.example.com`. */
@@ -334,8 +334,8 @@ abstract class AccountClient {
     return this.http.request("GET", `${account(accountId)}/subscription/plans`);
   }
 
-  cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
   /** Cancel a pending top-up: its payment page stops taking payment (a 409 if it was paid meanwhile). */
+  cancelRecharge(accountId: string, rechargeId: string): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges/${encodeURIComponent(rechargeId)}/cancel`, { body: {} });
   }
 
@@ -399,6 +399,16 @@ abstract class AccountClient {
   /** A link to an invoice's PDF (signed by the session cookie in a browser). */
   invoicePdfUrl(accountId: string, invoiceId: string): string {
     return this.http.url(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`);
+  }
+
+  /** A link to a month's statement as a document, `pdf` or `html` (signed by the session cookie in a browser). */
+  statementUrl(accountId: string, period: string, format: "pdf" | "html" = "pdf"): string {
+    return this.http.url(`${account(accountId)}/statements/${encodeURIComponent(period)}/${format}`);
+  }
+
+  /** A link to an invoice's HTML rendering (signed by the session cookie in a browser). */
+  invoiceHtmlUrl(accountId: string, invoiceId: string): string {
+    return this.http.url(`${account(accountId)}/invoices/${encodeURIComponent(invoiceId)}/html`);
   }
 
   /** The document rendered to PDF. */
@@ -507,6 +517,11 @@ export class TollgateClient extends AccountClient {
     return this.http.request("DELETE", "/v1/portal/session");
   }
 
+  /** How the portal presents the provider (name, logo, accent colour), before and after sign-in. */
+  getPortalBranding(): Promise<PortalBranding> {
+    return this.http.request("GET", "/v1/portal/branding");
+  }
+
   /** The account's available balance per wallet, in real time. */
   getBalance(): Promise<Balance> {
     return this.http.request("GET", "/v1/me/balance");
@@ -518,11 +533,6 @@ export class TollgateClient extends AccountClient {
   }
 
   /** Every usage event, newest first, fetched a page at a time: `for await (const event of client.iterateUsage())`. */
-  /** How the portal presents the provider (name, logo, accent colour), before and after sign-in. */
-  getPortalBranding(): Promise<PortalBranding> {
-    return this.http.request("GET", "/v1/portal/branding");
-  }
-
   iterateUsage(options: { limit?: number } = {}): AsyncGenerator<UsageEvent> {
     return everyItem((cursor) => this.listUsage({ ...options, ...(cursor === undefined ? {} : { cursor }) }));
   }
@@ -764,6 +774,12 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("DELETE", `/v1/plans/${encodeURIComponent(planId)}/self-service`);
   }
 
+  /** Who documents are from (`configured` is false until it is set). */
+  getIssuerProfile(): Promise<IssuerProfile> {
+    return this.http.request("GET", "/v1/issuer-profile");
+  }
+
+  /** Replace the issuer profile: documents finalized from now on print it. */
   setIssuerProfile(profile: IssuerProfileInput): Promise<IssuerProfile> {
     return this.http.request("PUT", "/v1/issuer-profile", { body: profile });
   }
@@ -775,12 +791,6 @@ export class TollgateAdminClient extends AccountClient {
   /** Credit once per idempotency key; retrying with the same key returns the first entry. */
   creditWallet(walletId: string, credit: { amount: number; reason?: string }, options: IdempotencyOptions = {}): Promise<LedgerEntry> {
     return this.http.request("POST", `/v1/wallets/${encodeURIComponent(walletId)}/credits`, {
-  /** Who documents are from (`configured` is false until it is set). */
-  getIssuerProfile(): Promise<IssuerProfile> {
-    return this.http.request("GET", "/v1/issuer-profile");
-  }
-
-  /** Replace the issuer profile: documents finalized from now on print it. */
       body: credit,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
@@ -852,17 +862,17 @@ export class TollgateAdminClient extends AccountClient {
     });
   }
 
+  /** Void a finalized, unpaid document (it keeps its number); a partly paid one is credited instead. */
+  voidInvoice(invoiceId: string): Promise<Invoice> {
+    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/void`, { body: {} });
+  }
+
   issueCreditNote(invoiceId: string, note: { amount: number; reason: string }, options: IdempotencyOptions = {}): Promise<Invoice> {
     return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/credit-notes`, {
       body: note,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
     });
   }
-  /** Void a finalized, unpaid document (it keeps its number); a partly paid one is credited instead. */
-  voidInvoice(invoiceId: string): Promise<Invoice> {
-    return this.http.request("POST", `/v1/invoices/${encodeURIComponent(invoiceId)}/void`, { body: {} });
-  }
-
 
   /** Generate prepaid voucher codes; they are in this answer only. */
   createVoucherBatch(batch: {
@@ -872,6 +882,16 @@ export class TollgateAdminClient extends AccountClient {
     expiresAt: string;
   }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
     return this.http.request("POST", "/v1/voucher-batches", { body: batch });
+  }
+
+  /** Refund a succeeded recharge through its provider; its credit is reversed in the ledger, once. */
+  refundRecharge(rechargeId: string): Promise<Recharge> {
+    return this.http.request("POST", `/v1/recharges/${encodeURIComponent(rechargeId)}/refund`, { body: {} });
+  }
+
+  /** A customer-portal link for one account, good for one sign-in before `expiresAt` (10 minutes unless `ttlSeconds` says). */
+  createPortalSession(accountId: string, options: { ttlSeconds?: number } = {}): Promise<{ url: string; expiresAt: string }> {
+    return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/portal-sessions`, { body: options });
   }
 
   redeemVoucher(accountId: string, code: string): Promise<LedgerEntry> {

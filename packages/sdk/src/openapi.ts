@@ -1200,6 +1200,26 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who hears about the account, and about what (the defaults until settings are saved).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getNotificationSettings"];
+    /**
+     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setNotificationSettings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/accounts/{accountId}/statements/{period}/html": {
     parameters: {
       query?: never;
@@ -1233,26 +1253,6 @@ export interface paths {
      */
     get: operations["getStatementPdf"];
     put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Who hears about the account, and about what (the defaults until settings are saved).
-     * @description Staff roles admitted: owner, admin, finance, support, viewer.
-     */
-    get: operations["getNotificationSettings"];
-    /**
-     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
-     * @description Staff roles admitted: owner, admin.
-     */
-    put: operations["setNotificationSettings"];
     post?: never;
     delete?: never;
     options?: never;
@@ -1681,14 +1681,14 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-      path?: never;
-      cookie?: never;
-    };
-    /**
   "/v1/console/session": {
     parameters: {
       query?: never;
       header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
      * Who is signed in to the admin console (or calling with a token), with the role they act with.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
@@ -2774,14 +2774,14 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
+              updatedAt: string;
+              createdAt: string;
+            }[];
+          };
         };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
-              createdAt: string;
-              updatedAt: string;
-            }[];
-          };
         headers: {
           [name: string]: unknown;
         };
@@ -3115,14 +3115,14 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
+          };
+        };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
           [name: string]: unknown;
         };
         content: {
@@ -3220,14 +3220,14 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
+          };
+        };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
           [name: string]: unknown;
         };
         content: {
@@ -3553,14 +3553,14 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
+          };
+        };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
           [name: string]: unknown;
         };
         content: {
@@ -3686,14 +3686,14 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
+          };
+        };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
           [name: string]: unknown;
         };
         content: {
@@ -3809,14 +3809,14 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
+          };
+        };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
       400: {
         headers: {
-            createdAt: string;
-            updatedAt: string;
-          };
-        };
           [name: string]: unknown;
         };
         content: {
@@ -5496,8 +5496,8 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
-              createdAt: string;
               updatedAt: string;
+              createdAt: string;
             }[];
           };
         };
@@ -5599,12 +5599,12 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            updatedAt: string;
+            createdAt: string;
           };
         };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-            createdAt: string;
-            updatedAt: string;
       400: {
         headers: {
           [name: string]: unknown;
@@ -5713,8 +5713,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            createdAt: string;
             updatedAt: string;
+            createdAt: string;
           };
         };
       };
@@ -10016,6 +10016,10 @@ export interface operations {
                 [key: string]: number;
               };
               closing: number;
+              /** @description how many ledger entries of each type the period holds */
+              counts: {
+                [key: string]: number;
+              };
               entries: number;
             }[];
           };
@@ -10092,10 +10096,6 @@ export interface operations {
               id: string;
               url: string;
               /** @description Standard Webhooks signing secret (whsec_…) */
-              /** @description how many ledger entries of each type the period holds */
-              counts: {
-                [key: string]: number;
-              };
               secret: string;
             }[];
             muted: (
@@ -10149,142 +10149,6 @@ export interface operations {
         content: {
           "application/problem+json": components["schemas"]["Problem"];
         };
-  getStatementHtml: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        accountId: string;
-        period: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The statement as an HTML page */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "text/html": string;
-        };
-      };
-      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid credential (`unauthorized`) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such resource (`not_found`), or a malformed id in the path */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description An error, as RFC 9457 problem details */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getStatementPdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        accountId: string;
-        period: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The statement as a PDF file (an attachment named by its month) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/pdf": string;
-        };
-      };
-      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid credential (`unauthorized`) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such resource (`not_found`), or a malformed id in the path */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description An error, as RFC 9457 problem details */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
       };
       /** @description An error, as RFC 9457 problem details */
       default: {
@@ -10418,6 +10282,142 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatementHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as an HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as a PDF file (an attachment named by its month) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12948,8 +12948,12 @@ export interface operations {
               seatPrice: number;
               graceHours: number;
             };
-            createdAt: string;
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
             updatedAt: string;
+            createdAt: string;
           };
         };
       };
@@ -13025,10 +13029,6 @@ export interface operations {
       path: {
         accountId: string;
       };
-            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
-            selfService?: {
-              maxSeats: number;
-            };
       cookie?: never;
     };
     requestBody: {
@@ -13305,6 +13305,52 @@ export interface operations {
       };
     };
   };
+  getPortalBranding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The branding */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            name: string;
+            /** @description a data: URL (PNG or JPEG) */
+            logo?: string;
+            /** @description #rrggbb */
+            accentColor?: string;
+            /** @description the deployment lets its own sites frame the portal (PORTAL_FRAME_ANCESTORS) */
+            embeddable: boolean;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getConsoleSession: {
     parameters: {
       query?: never;
@@ -13382,52 +13428,6 @@ export interface operations {
               token: string;
             }
           | {
-  getPortalBranding: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The branding */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            name: string;
-            /** @description a data: URL (PNG or JPEG) */
-            logo?: string;
-            /** @description #rrggbb */
-            accentColor?: string;
-            /** @description the deployment lets its own sites frame the portal (PORTAL_FRAME_ANCESTORS) */
-            embeddable: boolean;
-          };
-        };
-      };
-      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description An error, as RFC 9457 problem details */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
               /** Format: email */
               email: string;
               password: string;

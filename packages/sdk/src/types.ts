@@ -105,6 +105,8 @@ export type BillingDetails = BodyOf<"setBillingDetails">;
 export type KeptCard = Item<ResponseOf<"listKeptCards">>;
 /** What a change of plan or seats would cost now. */
 export type SubscriptionQuote = ResponseOf<"quoteSubscriptionChange">;
+/** How the portal presents the provider: its name, logo and accent colour. */
+export type PortalBranding = ResponseOf<"getPortalBranding">;
 
 // Reports.
 /** The range and calendar of a report. `from`/`to` are ISO 8601 instants; by default the last 30 days. */
