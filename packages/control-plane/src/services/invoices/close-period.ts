@@ -8,6 +8,7 @@ import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
 import { createOnce, finalize, totals } from "./documents.js";
 import { ISSUER } from "./issuer.js";
+import { counted } from "../../domain/words.js";
 
 const MAX_LINES = 100;
 
@@ -243,7 +244,7 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
       const what =
         c.fromPlanId === c.toPlanId
           ? `seats ${c.fromSeats} to ${c.toSeats}`
-          : `${name(c.fromPlanId)} (${c.fromSeats} seats) to ${name(c.toPlanId)} (${c.toSeats} seats)`;
+          : `${name(c.fromPlanId)} (${counted(c.fromSeats, "seat")}) to ${name(c.toPlanId)} (${counted(c.toSeats, "seat")})`;
       lines.push({
         kind: "proration",
         description: `Change of ${what} on ${day(c.at)}, prorated ${c.remainingSeconds} of ${c.periodSeconds} s of ${span}`,

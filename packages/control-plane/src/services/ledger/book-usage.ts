@@ -1,3 +1,4 @@
+import { counted } from "../../domain/words.js";
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
 import { insertManyOnce, packCalls, unpackCalls, type BookingCall, type BookingMark, type UnbookedUsage } from "../../models/index.js";
@@ -163,7 +164,7 @@ export async function recordUsageEntry(
     idempotencyKey: `usage:${entryId}`,
     requestHash: "usage",
     actor: "system:booking",
-    reason: `${calls.length} calls`,
+    reason: counted(calls.length, "call"),
     createdAt: now,
     appliedAt: now, // charged in Redis call by call, before the call was forwarded
   });

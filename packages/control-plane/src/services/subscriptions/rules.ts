@@ -1,3 +1,4 @@
+import { counted } from "../../domain/words.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Account, Plan } from "../../models/index.js";
 import { periodContaining } from "../invoices/cycles.js";
@@ -29,7 +30,7 @@ export function refuseSelfService(from: Plan, to: Plan, seats: number): Outcome<
   if (seats > to.selfService.maxSeats)
     return failure(
       "forbidden",
-      `The plan ${to.name} takes at most ${to.selfService.maxSeats} seats by self-service: ask the provider for more.`,
+      `The plan ${to.name} takes at most ${counted(to.selfService.maxSeats, "seat")} by self-service: ask the provider for more.`,
     );
   return ok(undefined);
 }
