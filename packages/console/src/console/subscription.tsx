@@ -102,7 +102,11 @@ export function AccountSubscription({ accountId }: { accountId: string }) {
             {fees.items.map((f) => (
               <tr key={f.id}>
                 <td>{when(f.createdAt)}</td>
-                <td>{f.kind === "renewal" ? `Renewal, ${f.seats} seats, from ${when(f.periodFrom)}` : describeChange(f)}</td>
+                <td>
+                  {f.kind === "renewal"
+                    ? `Renewal, ${f.seats === 1 ? "1 seat" : `${f.seats} seats`}, from ${when(f.periodFrom)}`
+                    : describeChange(f)}
+                </td>
                 <td className={`status-${f.status}`}>{f.status}</td>
                 <td className="num">
                   <Money micros={f.amount} currency={f.currency} />
