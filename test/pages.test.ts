@@ -758,6 +758,216 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.close();
   });
 
+  it("plans: a plan made through the form with every pricing model and a rate deck imported from CSV; the API stores what the form said and the gateway charges it", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${stack.controlPlaneUrl}/console/plans/new`);
+    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
+    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Form plan");
+    await page.getByLabel("Recurring fee").check();
+    await page.getByLabel("Fee", { exact: true }).fill("49");
+    await page.getByText("$49.00").first().waitFor(); // said back by the shared formatter
+
+    // Graduated tiers with a free call a month; the path typed wrong first, to see the API's refusal by its field.
+    await page.getByRole("button", { name: "Add a product" }).click();
+    await page.getByRole("group", { name: "Product product-1" }).getByLabel("Id", { exact: true }).fill("search");
+    const search = page.getByRole("group", { name: "Product search" });
+    await search.getByLabel("Path").fill("v1/search");
+    await search.getByLabel("Pricing model").selectOption("graduated");
+    await search.getByRole("button", { name: "Add a tier" }).click();
+    await search.getByLabel("Tier 1: from 1 up to").fill("2");
+    await search.getByLabel("Tier 1 unit price").fill("0.002");
+    await search.getByLabel("Tier 2 unit price").fill("0.0010");
+    await search.getByLabel("Free units each period").check();
+    await search.getByLabel("Free calls").fill("1");
+    // Response bytes in packages of 1,000, at most $1 a call.
+    await page.getByRole("button", { name: "Add a product" }).click();
+    await page.getByRole("group", { name: "Product product-2" }).getByLabel("Id", { exact: true }).fill("export");
+    const exporting = page.getByRole("group", { name: "Product export" });
+    await exporting.getByLabel("Method").selectOption("*");
+    await exporting.getByLabel("Path").fill("/bytes/*");
+    await exporting.getByLabel("Counts").selectOption("response_bytes");
+    await exporting.getByLabel("Unit price (USD)").fill("0.01");
+    await exporting.getByLabel("Sold in packages").check();
+    await exporting.getByLabel("Package size (bytes)").fill("1,000");
+    await exporting.getByLabel("Minimum or maximum a call").check();
+    await exporting.getByLabel("Maximum a call", { exact: true }).fill("1");
+    // Reported units, per minute of seconds billed 60/6, half price at every hour, by destination from a CSV deck.
+    await page.getByRole("button", { name: "Add a product" }).click();
+    await page.getByRole("group", { name: "Product product-3" }).getByLabel("Id", { exact: true }).fill("voice");
+    const voice = page.getByRole("group", { name: "Product voice" });
+    await voice.getByLabel("Method").selectOption("POST");
+    await voice.getByLabel("Path").fill("/units/*");
+    await voice.getByLabel("Counts").selectOption("units");
+    await voice.getByLabel("Units header").fill("X-Units");
+    await voice.getByLabel("Unit price (USD)").fill("0.06");
+    await voice.getByLabel("Minimum or maximum a call").check();
+    await voice.getByLabel("Maximum a call", { exact: true }).fill("10");
+    await voice.getByLabel("Billing increments").check();
+    await voice.getByLabel("Prices per N units").check();
+    await voice.getByLabel("Time of use").check();
+    for (const day of ["Sun", "Sat"]) await voice.getByRole("group", { name: "Days of window 1" }).getByLabel(day).check();
+    await voice.getByLabel("From (HH:MM)").fill("00:00");
+    await voice.getByLabel("To (HH:MM").fill("24:00");
+    await voice.getByLabel("Percent of the price").fill("50");
+    await voice.getByLabel("Rate deck by an attribute").check();
+    await voice.getByLabel("Request header").fill("X-Destination");
+    const deckFile = voice.getByLabel("Import lines from a CSV file");
+    await deckFile.setInputFiles({
+      name: "bad.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("value,unit_price\n+351,0.012\n+44,twelve\n"),
+    });
+    await voice.getByRole("alert").getByText('Line 3: the unit price "twelve" is not an amount such as 0.0015.').waitFor();
+    await accessible(page, "a new plan's form, a CSV refused by its line");
+    const csv = "value,unit_price,tiers\n+351,0.012,\n+3519,,6000:0.03;*:0.02\n+44,0.015,\n";
+    await deckFile.setInputFiles({ name: "deck.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await voice.getByRole("status").getByText("Imported 3 lines from deck.csv").waitFor();
+    expect(await voice.getByRole("table", { name: "Rate lines of voice" }).locator("tbody tr").count()).toBe(3);
+    await page.getByRole("button", { name: "Add a quota" }).click();
+    const quota = page.getByRole("group", { name: "Quota quota-1" });
+    await quota.getByLabel("Id", { exact: true }).fill("search-daily");
+    await page.getByRole("group", { name: "Quota search-daily" }).getByLabel("Counting").selectOption("search");
+    await page.getByRole("group", { name: "Quota search-daily" }).getByLabel("Limit").fill("100");
+
+    await page.getByRole("button", { name: "Create the plan" }).click();
+    await page.getByRole("alert").getByText("product search › path:").waitFor();
+    expect(await search.locator('.field-error[data-pointer="/products/0/path"]').innerText()).toContain("a path like /v1/users/:id");
+    expect(await search.getByLabel("Path").getAttribute("aria-invalid")).toBe("true");
+    await accessible(page, "a new plan refused, its field named");
+    await shoot(page, `${SHOTS}console-plan-new.png`);
+    await search.getByLabel("Path").fill("/v1/search");
+    await page.getByRole("button", { name: "Create the plan" }).click();
+    await page.getByRole("status").getByText("Plan created").waitFor();
+    const planId = new URL(page.url()).pathname.split("/").at(-1)!;
+
+    // What the API stored is what the form said, in micros.
+    const stored = await stack.admin.getPlan(planId);
+    expect(stored.recurring).toMatchObject({ interval: "month", fee: 49_000_000, seatPrice: 0 });
+    const catalog = stored.catalog as { products: { id: string; method: string; path: string; price: Record<string, unknown> }[] } & Record<
+      string,
+      unknown
+    >;
+    expect(catalog.products.map((p) => [p.id, p.method, p.path])).toEqual([
+      ["search", "GET", "/v1/search"],
+      ["export", "*", "/bytes/*"],
+      ["voice", "POST", "/units/*"],
+    ]);
+    expect(catalog.products[0]!.price).toMatchObject({
+      metric: "calls",
+      tierMode: "graduated",
+      tiers: [
+        { upTo: 2, unitPrice: 2_000, flatPrice: 0 },
+        { upTo: null, unitPrice: 1_000, flatPrice: 0 },
+      ],
+      freeUnits: 1,
+      period: "month",
+    });
+    expect(catalog.products[1]!.price).toMatchObject({
+      metric: "response_bytes",
+      tiers: [{ upTo: null, unitPrice: 10_000, flatPrice: 0 }],
+      packageSize: 1_000,
+      maximum: 1_000_000,
+    });
+    expect(catalog.products[2]!.price).toMatchObject({
+      metric: "units",
+      unitsHeader: "x-units",
+      tiers: [{ upTo: null, unitPrice: 60_000, flatPrice: 0 }],
+      maximum: 10_000_000,
+      increments: { first: 60, next: 6 },
+      ratePer: 60,
+      timeOfUse: [{ days: [0, 1, 2, 3, 4, 5, 6], from: 0, to: 1440, percent: 50 }],
+      dimension: {
+        attribute: "destination",
+        match: "prefix",
+        header: "x-destination",
+        otherwise: "refuse",
+        lines: [
+          { value: "+351", tiers: [{ upTo: null, unitPrice: 12_000, flatPrice: 0 }] },
+          {
+            value: "+3519",
+            tiers: [
+              { upTo: 6_000, unitPrice: 30_000, flatPrice: 0 },
+              { upTo: null, unitPrice: 20_000, flatPrice: 0 },
+            ],
+          },
+          { value: "+44", tiers: [{ upTo: null, unitPrice: 15_000, flatPrice: 0 }] },
+        ],
+      },
+    });
+    expect(catalog.quotas).toEqual([
+      { id: "search-daily", metric: "calls", productId: "search", period: "day", limit: 100, enforcement: "hard" },
+    ]);
+    expect(catalog.unmatched).toEqual({ action: "refuse" });
+
+    // The plan's page edits the saved catalog: export removed, +44 repriced in the deck's table; the confirmation says so.
+    await page.getByRole("button", { name: "Remove export" }).click();
+    await page.getByLabel("Unit price of +44").fill("0.018");
+    await page.getByRole("button", { name: "Save catalog" }).click();
+    const confirm = page.getByRole("alertdialog", { name: "Replace the catalog of Form plan?" });
+    expect(await confirm.getByRole("listitem").allInnerTexts()).toEqual([
+      "Removes product export.",
+      "Changes product voice: rate deck (lines 1 changed).",
+    ]);
+    await accessible(page, "a plan's catalog, its change confirmed");
+    await shoot(page, `${SHOTS}console-plan-confirm.png`);
+    await confirm.getByRole("button", { name: "Replace the catalog" }).click();
+    await page
+      .getByRole("status")
+      .getByText(/^Saved .*: every gateway applies the catalog/)
+      .waitFor();
+    const saved = (await stack.admin.getPlan(planId)).catalog as typeof catalog;
+    expect(saved.products.map((p) => p.id)).toEqual(["search", "voice"]);
+    expect((saved.products[1]!.price.dimension as { lines: unknown[] }).lines[2]).toEqual({
+      value: "+44",
+      tiers: [{ upTo: null, unitPrice: 18_000, flatPrice: 0 }],
+    });
+    // Both views edit one draft; the deck goes out as the CSV it came in as (its +44 repriced).
+    await page.getByRole("button", { name: "Advanced (JSON)" }).click();
+    const json = JSON.parse(await page.getByLabel("Catalog of Form plan (JSON)").inputValue()) as { products: { id: string }[] };
+    expect(json.products.map((p) => p.id)).toEqual(["search", "voice"]);
+    await page.getByRole("button", { name: "Form", exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export as CSV" }).click()]);
+    expect(readFileSync(await download.path(), "utf8")).toBe(
+      "value,unit_price,tiers\r\n+351,0.012,\r\n+3519,,6000:0.03;*:0.02\r\n+44,0.018,\r\n",
+    );
+    await shoot(page, `${SHOTS}console-plan.png`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await accessible(page, "a plan's page at phone width");
+    await shoot(page, `${SHOTS}console-plan-phone.png`);
+    await page.close();
+
+    // Calls through the gateway cost what the form said.
+    const account = await stack.admin.createAccount({ name: "form plan customer", planId });
+    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 100_000_000 }, { idempotencyKey: "pages-form-plan" });
+    const key = (await stack.admin.createApiKey(account.id, { name: "form plan key" })).key;
+    const headers = { "x-api-key": key };
+    for (let i = 0; i < 4; i++) expect((await call(`${stack.gatewayUrl}/v1/search`, { headers })).status).toBe(200);
+    const dial = (units: number, destination: string) =>
+      call(`${stack.gatewayUrl}/units/${units}`, { method: "POST", headers: { ...headers, "x-destination": destination } });
+    expect((await dial(61, "+351912345678")).status).toBe(200);
+    expect((await dial(30, "+447700900123")).status).toBe(200);
+    expect((await dial(30, "+999")).status).toBe(422);
+    expect((await call(`${stack.gatewayUrl}/bytes/10`, { headers })).status).toBe(403); // not in the plan any more
+    await expect.poll(() => stack.ctx.models.UsageEvent.countDocuments({ accountId: account.id }), { timeout: 10_000 }).toBe(6);
+    const events = await stack.ctx.models.UsageEvent.find({ accountId: account.id }).lean();
+    // One free call, two at $0.002 (tier 1, up to 2), then $0.001.
+    expect(
+      events
+        .filter((e) => e.productId === "search")
+        .map((e) => e.amount)
+        .sort((x, y) => x - y),
+    ).toEqual([0, 1_000, 2_000, 2_000]);
+    // 61 s billed 60/6 is 66 s at +3519's $0.03 a minute: $0.033, half at every hour; 30 s is 60 s at +44's $0.018, halved.
+    expect(events.filter((e) => e.productId === "voice").map((e) => [e.rateLine, e.amount])).toEqual(
+      expect.arrayContaining([
+        ["+3519", 16_500],
+        ["+44", 9_000],
+      ]),
+    );
+  });
+
   it("pages are served with a Content-Security-Policy and no framing", async () => {
     const res = await fetch(`${stack.controlPlaneUrl}/portal/`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");
