@@ -1243,4 +1243,66 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await accessible(page, "the portal's statements");
     await page.close();
   });
+
+  it("portal: a self-service plan or seats changed from the overview, the proration quoted before it is confirmed; the provider's logo and accent in the header", async () => {
+    const plan = (name: string, fee: number) =>
+      stack.admin.createPlan({
+        name,
+        currency: "USD",
+        pricePerCall: 1_000,
+        recurring: { interval: "month", fee, seatPrice: 5_000_000, graceHours: 72 },
+      });
+    const basic = await plan("Basic", 10_000_000);
+    const pro = await plan("Pro", 20_000_000);
+    for (const p of [basic, pro]) await stack.admin.setPlanSelfService(p.id, { maxSeats: 3 });
+    const account = await stack.admin.createAccount({ name: "self-serve", planId: basic.id, seats: 1 });
+    await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 200_000_000 }, { idempotencyKey: "pages-self-serve" });
+    const consumer = stack.consumer((await stack.admin.createApiKey(account.id)).key);
+    const logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    await stack.admin.setIssuerProfile({ legalName: "Acme APIs Ltd", logo, accentColor: "#7c2d12" });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await measureShifts(page);
+    await signIn(page, account.id);
+    // The provider's logo, named by its name, and its accent: the header's rule, and the current tab's colour.
+    const branding = await consumer.getPortalBranding();
+    expect(branding).toMatchObject({ name: "Acme APIs Ltd", logo, accentColor: "#7c2d12" });
+    expect(await page.getByRole("banner").getByRole("img", { name: "Acme APIs Ltd" }).getAttribute("src")).toBe(logo);
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector("header.top")).borderBottomColor`)).toBe(
+      "rgb(124, 45, 18)",
+    );
+    const tab = `getComputedStyle(document.querySelector('nav.tabs a[aria-current="page"]')).backgroundColor`;
+    expect(await page.evaluate<string>(tab)).toBe("rgb(124, 45, 18)");
+
+    // Pro with 2 seats: quoted first, as the API quotes it, and nothing changes until it is confirmed.
+    const section = page.getByRole("region", { name: "Change plan or seats" });
+    await section.getByRole("combobox", { name: "Plan" }).selectOption({ label: "Pro ($20.00 + $5.00 a seat a month)" });
+    await section.getByRole("spinbutton", { name: "Seats (at most 3)" }).fill("2");
+    await section.getByRole("button", { name: "See what it costs" }).click();
+    const quote = section.getByTestId("quote");
+    await quote.waitFor();
+    const quoted = await consumer.quoteSubscriptionChange(account.id, { planId: pro.id, seats: 2 });
+    expect(quoted).toMatchObject({ fromAmount: 15_000_000, toAmount: 30_000_000, newCycle: false, selfService: { allowed: true } });
+    expect(await quote.innerText()).toContain("Basic, 1 seat: $15.00 a month → Pro, 2 seats: $30.00 a month.");
+    expect(await quote.innerText()).toContain(`${formatMoney(quoted.amount, "USD")} charged now: the difference for the`);
+    expect((await consumer.getSubscription(account.id)).planId).toBe(basic.id);
+    expect(await shifted(page), "layout shift on the overview").toBeLessThan(0.1);
+    await accessible(page, "a change of plan quoted in the portal");
+    await shoot(page, `${SHOTS}portal-change-plan-quote.png`);
+    const before = (await consumer.getBalance()).balances[0]!.available;
+    await quote.getByRole("button", { name: "Confirm the change" }).click();
+    const changed = section.getByTestId("plan-changed");
+    await changed.waitFor();
+    const fee = (await stack.admin.listFees(account.id)).items[0]!;
+    expect(fee.change).toMatchObject({ fromPlanId: basic.id, toPlanId: pro.id, fromSeats: 1, toSeats: 2 });
+    expect(await changed.innerText()).toBe(`Changed to Pro with 2 seats: ${formatMoney(fee.amount, "USD")} charged now.`);
+    expect(await consumer.getSubscription(account.id)).toMatchObject({ planId: pro.id, seats: 2 });
+    expect((await consumer.getBalance()).balances[0]!.available).toBe(before - fee.amount);
+    await page.getByRole("region", { name: "Subscription" }).getByText("Pro", { exact: true }).waitFor();
+    await accessible(page, "a change of plan made in the portal");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actionsWithin(page, 390);
+    await shoot(page, `${SHOTS}portal-change-plan-phone.png`);
+    await page.close();
+  });
 });

@@ -10,6 +10,7 @@ import { useTitle } from "../shared/url.js";
 import { client, queries } from "./client.js";
 import { Keys, Limits } from "./keys.js";
 import { PortalInvoice } from "./invoice.js";
+import { Brand, useBranding } from "./branding.js";
 import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
 import { AutoRecharge, Grants, TopUp } from "./money.js";
@@ -39,10 +40,12 @@ function App() {
       });
   }, [signingIn]);
   const session = useQuery({ queryKey: ["session"], queryFn: () => client.getSession(), enabled: !signingIn });
-  if (signingIn || session.isPending) return <Loading />;
+  // Read with the session, so that the header is drawn once, logo and all (without it if it fails).
+  const branding = useBranding();
+  if (signingIn || session.isPending || branding.isPending) return <Loading />;
   if (session.error instanceof TollgateError && session.error.status === 401) return <SignIn linkError={linkError} />;
   if (session.error) return <ProblemText error={session.error} />;
-  return <Portal accountId={session.data.accountId} manageKeys={session.data.manageKeys} />;
+  return <Portal accountId={session.data.accountId} manageKeys={session.data.manageKeys} branding={branding.data} />;
 }
 
 function SignIn({ linkError }: { linkError: unknown }) {
@@ -58,7 +61,15 @@ function SignIn({ linkError }: { linkError: unknown }) {
   );
 }
 
-function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: boolean }) {
+function Portal({
+  accountId,
+  manageKeys,
+  branding,
+}: {
+  accountId: string;
+  manageKeys: boolean;
+  branding: ReturnType<typeof useBranding>["data"];
+}) {
   const qc = useQueryClient();
   // The remaining budget is on every page and moves while calls are made.
   const balance = useQuery({ queryKey: ["balance"], queryFn: () => client.getBalance(), refetchInterval: 2_000 });
@@ -67,7 +78,8 @@ function Portal({ accountId, manageKeys }: { accountId: string; manageKeys: bool
   const currency = wallets[0]?.currency ?? "USD";
   return (
     <>
-      <header className="top">
+      <header className="top branded">
+        <Brand branding={branding} />
         <h1>Your account</h1>
         <div aria-live="polite" data-testid="balance">
           {balance.data?.balances.map((w) => (
