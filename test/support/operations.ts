@@ -224,6 +224,7 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
       () => s("/v1/voucher-batches", { amount: USD, currency: "USD", count: 2, expiresAt: expires() }),
       (a) => void (codes = json(a).codes as string[]),
     ],
+    ["listVoucherBatches", () => s("/v1/voucher-batches")],
     ["redeemVoucher", () => s(`/v1/accounts/${ids.accountId}/vouchers`, { code: codes[0] })],
     ["redeemMyVoucher", () => ({ path: "/v1/me/vouchers", headers: consumer(), body: { code: codes[1] } })],
     [

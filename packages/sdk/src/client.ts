@@ -15,6 +15,7 @@ import type {
   IssuerProfile,
   IssuerProfileInput,
   KeptCard,
+  VoucherBatch,
   Attributes,
   Charge,
   ChargingSession,
@@ -882,6 +883,11 @@ export class TollgateAdminClient extends AccountClient {
     expiresAt: string;
   }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
     return this.http.request("POST", "/v1/voucher-batches", { body: batch });
+  }
+
+  /** Voucher batches, newest first, a page at a time: value, expiry, codes issued and redeemed (never the codes). */
+  listVoucherBatches(options: PageOptions = {}): Promise<Page<VoucherBatch>> {
+    return this.http.request("GET", "/v1/voucher-batches", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** Refund a succeeded recharge through its provider; its credit is reversed in the ledger, once. */

@@ -965,7 +965,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Voucher batches, newest first, cursor-paginated: each code's face value, currency and expiry, how many codes were issued and how many redeemed. The codes are never listed: Tollgate keeps only their hashes.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listVoucherBatches"];
     put?: never;
     /**
      * Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.
@@ -8672,6 +8676,79 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listVoucherBatches: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of voucher batches */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              batchId: string;
+              /** @description each code's face value, in micros */
+              amount: number;
+              currency: string;
+              expiresAt: string;
+              createdAt: string;
+              /** @description codes issued */
+              count: number;
+              /** @description codes redeemed so far */
+              redeemed: number;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -107,6 +107,8 @@ export type KeptCard = Item<ResponseOf<"listKeptCards">>;
 export type SubscriptionQuote = ResponseOf<"quoteSubscriptionChange">;
 /** How the portal presents the provider: its name, logo and accent colour. */
 export type PortalBranding = ResponseOf<"getPortalBranding">;
+/** A batch of voucher codes: face value, expiry, how many issued and redeemed (never the codes). */
+export type VoucherBatch = Item<ResponseOf<"listVoucherBatches">>;
 
 // Reports.
 /** The range and calendar of a report. `from`/`to` are ISO 8601 instants; by default the last 30 days. */

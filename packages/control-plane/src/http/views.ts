@@ -5,6 +5,7 @@ import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, Usag
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 import type { KeptCard } from "../services/recharges/cards.js";
+import type { VoucherBatch } from "../services/vouchers/list-batches.js";
 import type { BillingDetails, IssuerDetails } from "../models/index.js";
 import { billingDetails, issuerProfile } from "./party-schemas.js";
 
@@ -490,6 +491,26 @@ export const toReconciliationView = (r: WalletReconciliation): z.infer<typeof wa
   ...r,
   unsettledUsage: r.unbookedUsage,
   held: r.reserved,
+});
+
+/** A voucher batch: what each of its codes is worth, until when, and how many were redeemed (never the codes). */
+export const voucherBatchView = z.object({
+  batchId: z.string(),
+  amount: z.number().int().describe("each code's face value, in micros"),
+  currency: z.string(),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+  count: z.number().int().describe("codes issued"),
+  redeemed: z.number().int().describe("codes redeemed so far"),
+});
+export const toVoucherBatchView = (b: VoucherBatch): z.infer<typeof voucherBatchView> => ({
+  batchId: b._id,
+  amount: b.amount,
+  currency: b.currency,
+  expiresAt: b.expiresAt.toISOString(),
+  createdAt: b.createdAt.toISOString(),
+  count: b.count,
+  redeemed: b.redeemed,
 });
 
 /** A usage event's price as the API states it: 0 once refunded (`refundedAmount` says what was given back). */

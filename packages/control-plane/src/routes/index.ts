@@ -39,7 +39,7 @@ import {
   paymentWebhook,
   refundRechargeRoute,
 } from "./recharges.js";
-import { createVoucherBatch, redeemForAccount, redeemMine } from "./vouchers.js";
+import { createVoucherBatch, listVoucherBatchesRoute, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rebuildRollupsRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
 import {
@@ -142,6 +142,7 @@ export const routes: RouteSpec[] = [
   runReconciliation,
   runRebuild,
   createVoucherBatch,
+  listVoucherBatchesRoute,
   redeemForAccount,
   redeemMine,
   createRecharge,

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { MONEY, NO_STAFF } from "../http/roles.js";
+import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, type RouteInput } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { ProblemError } from "../domain/problem-error.js";
-import { accountParams, currency, positiveAmount, timestamp } from "../http/schemas.js";
-import { ledgerEntryView, toLedgerEntryView } from "../http/views.js";
+import { accountParams, currency, pageQuery, positiveAmount, timestamp } from "../http/schemas.js";
+import { ledgerEntryView, toLedgerEntryView, toVoucherBatchView, voucherBatchView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import { issueVoucherBatch } from "../services/vouchers/issue.js";
+import { listVoucherBatches } from "../services/vouchers/list-batches.js";
 import { redeemVoucher } from "../services/vouchers/redeem.js";
 
 export const createVoucherBatch = defineRoute({
@@ -43,6 +44,30 @@ export const createVoucherBatch = defineRoute({
     if (!issued.ok) return issued;
     const { batchId, codes } = issued.value;
     return { status: 201, body: { batchId, amount: body.amount, currency: body.currency, expiresAt: expiresAt.toISOString(), codes } };
+  },
+});
+
+export const listVoucherBatchesRoute = defineRoute({
+  method: "get",
+  path: "/v1/voucher-batches",
+  operationId: "listVoucherBatches",
+  summary:
+    "Voucher batches, newest first, cursor-paginated: each code's face value, currency and expiry, how many codes were issued and how many redeemed. The codes are never listed: Tollgate keeps only their hashes.",
+  access: "admin",
+  roles: ANY_STAFF,
+  query: pageQuery,
+  responses: {
+    200: {
+      description: "A page of voucher batches",
+      schema: z.object({ items: z.array(voucherBatchView), nextCursor: z.string().optional() }),
+    },
+  },
+  async handle({ query, ctx }) {
+    const page = await listVoucherBatches(ctx, query.limit, query.cursor);
+    return {
+      status: 200,
+      body: { items: page.items.map(toVoucherBatchView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) },
+    };
   },
 });
 
