@@ -1306,3 +1306,372 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.close();
   });
 });
+
+/**
+ * What staff do from the console rather than the API (issue 28, item 4): each action offered only to the
+ * roles that may take it, asked first in the page where it moves money or access, said when done, and its
+ * mistakes said in words beside their fields; every result read back from the API.
+ */
+describe("the console's staff actions, in a real browser", () => {
+  let stack: Stack;
+  let browser: Browser;
+  const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    stack = await startStack({ stripe: true });
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const signIn = async (page: Page, email: string, password: string) => {
+    await page.goto(`${stack.controlPlaneUrl}/console/`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("navigation", { name: "Sections" }).waitFor();
+  };
+  /** An action asked first: its button, then the question's own button. */
+  const confirmed = async (page: Page, start: string, yes: string) => {
+    await page.getByRole("button", { name: start, exact: true }).click();
+    await page.getByRole("group", { name: start, exact: true }).getByRole("button", { name: yes, exact: true }).click();
+  };
+  const said = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text }).first().waitFor();
+  /** No button or link of the page's main part lies past the screen's edge. */
+  const actionsWithin = async (page: Page, width: number) => {
+    const outside = await page.evaluate<string[]>(`[...document.querySelectorAll("main button, main a, main input, main select")]
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > ${width} + 1 || r.left < 0); })
+      .map((el) => el.textContent.trim() || el.getAttribute("aria-label") || el.outerHTML.slice(0, 60))`);
+    expect(outside, "actions past the screen's edge").toEqual([]);
+  };
+  const phone = async (page: Page, name: string) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actionsWithin(page, 390);
+    await accessible(page, `${name} at phone width`);
+    await shoot(page, `${SHOTS}${name}-phone.png`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
+
+  it("console: staff create an account, set its billing and billing details, keys and a portal link, the issuer profile, close, pay, credit and void invoices, refund and cancel top-ups, forget a card, list voucher batches; a viewer is offered none of it", async () => {
+    await stack.admin.createUser({ email: "oscar@example.com", name: "Oscar", role: "owner", password: "a long owner password" });
+    const plan = await stack.admin.createPlan({ name: "Metered", currency: "USD", pricePerCall: 1_000_000 });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
+    const page = await context.newPage();
+    await signIn(page, "oscar@example.com", "a long owner password");
+
+    // The issuer profile first, so that the invoices below print it; a tax id the API refuses is said in words.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Issuer profile", exact: true }).click();
+    expect(page.url()).toBe(`${stack.controlPlaneUrl}/console/settings/issuer`);
+    const issuerForm = page.getByRole("form", { name: "Issuer profile" });
+    await issuerForm.getByLabel("Legal name").fill("Tollgate Test Lda");
+    await issuerForm.getByLabel("Address", { exact: true }).fill("1 Rua Augusta");
+    await issuerForm.getByLabel("City").fill("Lisboa");
+    await issuerForm.getByLabel("Postal code").fill("1100-048");
+    await issuerForm.getByLabel("Country").fill("PT");
+    await issuerForm.getByLabel("Tax id").fill("!!");
+    await issuerForm.getByLabel("Payment terms (days after issue)").fill("30");
+    await issuerForm.getByLabel("Payment instructions").fill("IBAN PT50 0000 0000 0000 0000 0000 0");
+    await issuerForm
+      .getByLabel("Logo (PNG or JPEG, at most 100 kB)")
+      .setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(PNG, "base64") });
+    await page.getByRole("img", { name: "The logo documents print" }).waitFor();
+    await page.getByRole("button", { name: "Save the issuer profile" }).click();
+    const taxProblem = issuerForm.getByText("Tax id should be letters, digits, spaces, dots, dashes and slashes");
+    await taxProblem.waitFor();
+    expect(await page.getByText("/taxId").count(), "no raw pointer").toBe(0);
+    expect(await issuerForm.getByLabel("Tax id").getAttribute("aria-invalid")).toBe("true");
+    await accessible(page, "the issuer profile, a field refused");
+    await issuerForm.getByLabel("Tax id").fill("PT123456789");
+    await page.getByRole("button", { name: "Save the issuer profile" }).click();
+    await said(page, "Saved: documents finalized from now on print this profile.");
+    expect(await stack.admin.getIssuerProfile()).toMatchObject({
+      configured: true,
+      legalName: "Tollgate Test Lda",
+      address: { line1: "1 Rua Augusta", city: "Lisboa", postalCode: "1100-048", country: "PT" },
+      taxId: "PT123456789",
+      dueDays: 30,
+      logo: `data:image/png;base64,${PNG}`,
+      paymentInstructions: "IBAN PT50 0000 0000 0000 0000 0000 0",
+    });
+    await accessible(page, "the issuer profile, saved");
+    await shoot(page, `${SHOTS}console-issuer.png`);
+    await phone(page, "console-issuer");
+
+    // A new postpaid account, from the accounts list.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Accounts", exact: true }).click();
+    const create = page.getByRole("form", { name: "Create an account" });
+    await create.getByLabel("Name").fill("Acme Ltd");
+    await create.getByRole("button", { name: "Create account" }).click();
+    await create.getByText("Choose the plan the account is on.").waitFor();
+    await create.getByLabel("Plan").selectOption({ label: "Metered (USD)" });
+    await create.getByLabel("Billing mode").selectOption("postpaid");
+    await create.getByLabel("Credit limit (USD)").fill("100");
+    await create.getByRole("button", { name: "Create account" }).click();
+    await said(page, "Account Acme Ltd created");
+    const acme = (await stack.admin.searchAccounts({ query: "Acme" })).items[0]!;
+    expect(acme).toMatchObject({ name: "Acme Ltd", planId: plan.id, billingMode: "postpaid", seats: 1 });
+    expect(acme.wallets[0]!.creditLimit).toBe(100_000_000);
+    await accessible(page, "the accounts, one just created");
+    await page.getByRole("link", { name: "open Acme Ltd" }).click();
+    expect(page.url()).toBe(`${stack.controlPlaneUrl}/console/accounts/${acme.id}`);
+
+    // Billing: the credit limit and the cycle.
+    const billing = page.getByRole("form", { name: "Billing mode, cycle and credit limit" });
+    await billing.getByLabel("Credit limit (USD)").fill("250");
+    await billing.getByLabel(/^Billing cycle/).selectOption("week");
+    await billing.getByLabel("On weekday").selectOption({ label: "Wednesday" });
+    await billing.getByRole("button", { name: "Save billing" }).click();
+    await said(page, "Saved: billed postpaid, weekly, on Wednesday, credit limit $250.00.");
+    const billed = await stack.admin.getAccount(acme.id);
+    expect([billed.billingMode, billed.billingCycle, billed.wallets[0]!.creditLimit]).toEqual([
+      "postpaid",
+      { interval: "week", anchorDay: 3 },
+      250_000_000,
+    ]);
+    // Back to monthly, for the period closed below.
+    await billing.getByLabel(/^Billing cycle/).selectOption("month");
+    await billing.getByLabel("On day").fill("1");
+    await billing.getByRole("button", { name: "Save billing" }).click();
+    await said(page, "Saved: billed postpaid, monthly, on day 1");
+
+    // Billing details: a country the API refuses, said beside the field; then saved, as the API has them.
+    const details = page.getByRole("form", { name: "Billing details" });
+    await details.getByLabel("Legal name").fill("Acme Limited");
+    await details.getByLabel("Address", { exact: true }).fill("10 Downing Street");
+    await details.getByLabel("City").fill("London");
+    await details.getByLabel("Postal code").fill("SW1A 2AA");
+    await details.getByLabel("Country").fill("GBR");
+    await details.getByLabel("Tax id").fill("GB123456789");
+    await details.getByLabel("Billing email").fill("ap@acme.example");
+    await details.getByRole("button", { name: "Save billing details" }).click();
+    await details.getByText("Country should be an ISO 3166-1 alpha-2 code in capitals, e.g. PT.").waitFor();
+    expect(await page.getByText("/address/country").count()).toBe(0);
+    await accessible(page, "billing details, a field refused");
+    await details.getByLabel("Country").fill("gb");
+    await details.getByRole("button", { name: "Save billing details" }).click();
+    await said(page, "Billing details saved");
+    expect((await stack.admin.getAccount(acme.id)).billingDetails).toEqual({
+      legalName: "Acme Limited",
+      address: { line1: "10 Downing Street", city: "London", postalCode: "SW1A 2AA", country: "GB" },
+      taxId: "GB123456789",
+      email: "ap@acme.example",
+    });
+
+    // A key with a cap, shown once and copied; it works until it is revoked (asked first).
+    const keys = page.getByRole("region", { name: "Keys and quotas" });
+    await keys.getByLabel("Key name").fill("ci");
+    await keys.getByLabel("Spending cap (USD, optional)").fill("5");
+    await keys.getByLabel("Cap per").selectOption("day");
+    await keys.getByRole("button", { name: "Create key" }).click();
+    const secret = await keys.getByTestId("new-key").inputValue();
+    await keys.getByRole("button", { name: "Copy key" }).click();
+    await said(page, "Copied to the clipboard.");
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(secret);
+    const made = (await stack.admin.listApiKeys(acme.id)).items.find((k) => k.name === "ci")!;
+    expect(made.spendCap).toEqual({ amount: 5_000_000, period: "day" });
+    await expect.poll(() => keys.getByRole("row", { name: /ci/ }).innerText()).toContain("$5.00 a day");
+    for (let i = 0; i < 3; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(200);
+    await accessible(page, "an account, a key just made");
+    await keys.getByRole("button", { name: "Revoke ci" }).click();
+    await accessible(page, "an account, a revocation asked");
+    await keys.getByRole("group", { name: "Revoke ci" }).getByRole("button", { name: "Keep it" }).click();
+    expect((await stack.admin.listApiKeys(acme.id)).items.find((k) => k.id === made.id)!.status).toBe("active");
+    await confirmed(page, "Revoke ci", "Revoke ci");
+    await said(page, "ci is revoked: its calls are refused.");
+    expect((await stack.admin.listApiKeys(acme.id)).items.find((k) => k.id === made.id)!.status).toBe("revoked");
+    expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(401);
+
+    // A portal link, copied; it signs a browser in to the account.
+    await keys.getByRole("button", { name: "Make a portal link" }).click();
+    const link = await keys.getByTestId("portal-link").inputValue();
+    expect(link.startsWith(`${stack.controlPlaneUrl}/portal/#login=`)).toBe(true);
+    await keys.getByRole("button", { name: "Copy link" }).click();
+    expect(await page.evaluate("navigator.clipboard.readText()")).toBe(link);
+    const customer = await browser.newPage();
+    await customer.goto(link);
+    await customer.getByTestId("balance").waitFor();
+    await customer.close();
+
+    // Close the period: its three calls on an invoice from the issuer to the billing details.
+    await usageIngested(stack, 3, acme.id);
+    const invoices = page.getByRole("region", { name: "Invoices" });
+    await invoices.getByRole("button", { name: "Close the period" }).click();
+    await said(page, /Closed: invoice .* for \$3\.00\./);
+    const closed = (await stack.admin.listInvoices(acme.id)).items.find((i) => i.kind === "invoice")!;
+    expect(closed).toMatchObject({ status: "finalized", total: 3_000_000, amountPaid: 0 });
+    await accessible(page, "an account, a period closed");
+    await shoot(page, `${SHOTS}console-account-actions.png`);
+    await phone(page, "console-account-actions");
+    await page
+      .getByRole("status")
+      .getByRole("link", { name: `invoice ${closed.number}` })
+      .click();
+    expect(page.url()).toBe(`${stack.controlPlaneUrl}/console/accounts/${acme.id}/invoices/${closed.id}`);
+    const parties = page.getByRole("region", { name: "From, to and when" });
+    expect(await parties.getByTestId("issuer").innerText()).toMatch(
+      /Tollgate Test Lda\s+1 Rua Augusta\s+1100-048 Lisboa\s+PT\s+Tax id PT123456789/,
+    );
+    expect(await parties.getByTestId("customer").innerText()).toMatch(
+      /Acme Limited\s+10 Downing Street\s+SW1A 2AA London\s+GB\s+Tax id GB123456789\s+ap@acme\.example/,
+    );
+    const dueBy = new Date(closed.dueAt!).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
+    expect(await parties.getByTestId("due-date").innerText()).toBe(`Payment due by ${dueBy}.`);
+    expect(Date.parse(closed.dueAt!) - Date.parse(closed.finalizedAt!)).toBe(30 * 86_400_000);
+    expect(await parties.getByRole("link", { name: "Open the document (HTML)" }).getAttribute("href")).toBe(
+      `${stack.controlPlaneUrl}/v1/accounts/${acme.id}/invoices/${closed.id}/html`,
+    );
+    const pdf = await page.evaluate<number>(
+      `fetch(${JSON.stringify(`/v1/accounts/${acme.id}/invoices/${closed.id}/pdf`)}).then((r) => r.status)`,
+    );
+    expect(pdf).toBe(200);
+
+    // Pay part of it (asked first), then a credit note; a partly paid invoice is not voided but credited.
+    const actions = page.getByRole("region", { name: "Payment and corrections" });
+    expect(await actions.getByLabel("Amount received (USD)").inputValue()).toBe("3.00");
+    await actions.getByLabel("Amount received (USD)").fill("9");
+    await confirmed(page, "Record payment", "Record $9.00");
+    await actions.getByText("Only $3.00 is due: enter at most that.").waitFor();
+    await actions.getByLabel("Amount received (USD)").fill("1");
+    await confirmed(page, "Record payment", "Record $1.00");
+    await said(page, "Payment recorded: $2.00 is still due.");
+    expect((await stack.admin.getInvoice(acme.id, closed.id)).amountPaid).toBe(1_000_000);
+    await actions.getByLabel("Amount to credit (USD)").fill("0.50");
+    await confirmed(page, "Issue credit note", "Credit $0.50");
+    await actions.getByText("Say why: a credit note prints its reason.").waitFor();
+    await actions.getByLabel("Reason").fill("Goodwill");
+    await confirmed(page, "Issue credit note", "Credit $0.50");
+    await said(page, /Credit note .* issued for \$0\.50\./);
+    const note = (await stack.admin.listInvoices(acme.id)).items.find((i) => i.kind === "credit_note")!;
+    expect(note).toMatchObject({ correctsInvoiceId: closed.id, total: -500_000 });
+    await actions.getByText("Part of it is paid, so it cannot be voided").waitFor();
+    await accessible(page, "an invoice, paid in part and credited");
+    await shoot(page, `${SHOTS}console-invoice-actions.png`);
+    await phone(page, "console-invoice-actions");
+
+    // Another invoice, voided (asked first).
+    const again = (await stack.admin.createApiKey(acme.id)).key;
+    expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": again } })).status).toBe(200);
+    await usageIngested(stack, 4, acme.id);
+    const second = (await stack.admin.closeBillingPeriod(acme.id, `${new Date().toISOString().slice(0, 7)}-01`)).invoice!;
+    await page.goto(`${stack.controlPlaneUrl}/console/accounts/${acme.id}/invoices/${second.id}`);
+    await confirmed(page, "Void invoice", `Void ${second.number}`);
+    await said(page, `${second.number} is void: nothing is owed on it.`);
+    expect((await stack.admin.getInvoice(acme.id, second.id)).status).toBe("void");
+    await accessible(page, "an invoice, voided");
+
+    // Top-ups: a paid one refunded, a pending one cancelled, the kept card forgotten (each asked first).
+    const returnUrl = `${stack.controlPlaneUrl}/portal/top-up`;
+    const paid = await stack.admin.createRecharge(acme.id, { amount: 10_000_000, provider: "stripe", returnUrl, saveCard: true });
+    const payload = JSON.stringify({
+      id: "evt_console",
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: {
+        object: {
+          id: "pi_console",
+          object: "payment_intent",
+          metadata: { rechargeId: paid.id },
+          setup_future_usage: "off_session",
+          payment_method: "pm_card_visa",
+          customer: "cus_console",
+        },
+      },
+    });
+    const hook = await fetch(`${stack.controlPlaneUrl}/v1/webhooks/stripe`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_WEBHOOK_SECRET }),
+      },
+      body: payload,
+    });
+    expect(hook.status).toBe(200);
+    const pending = await stack.admin.createRecharge(acme.id, { amount: 5_000_000, provider: "stripe", returnUrl });
+    await page.goto(`${stack.controlPlaneUrl}/console/accounts/${acme.id}`);
+    const recharges = page.getByRole("region", { name: "Recharges" });
+    await recharges.getByRole("row", { name: /succeeded/ }).waitFor();
+    const refundName = (await recharges.getByRole("button", { name: /^Refund the \$10\.00 top-up/ }).getAttribute("aria-label"))!;
+    await confirmed(page, refundName, "Refund $10.00");
+    await said(page, "Refunded $10.00: the wallet was debited by as much.");
+    await expect.poll(async () => (await stack.admin.listRecharges(acme.id)).items.find((r) => r.id === paid.id)!.status).toBe("refunded");
+    const cancelName = (await recharges.getByRole("button", { name: /^Cancel the \$5\.00 top-up/ }).getAttribute("aria-label"))!;
+    await confirmed(page, cancelName, "Cancel the top-up");
+    await said(page, "Cancelled the $5.00 top-up");
+    expect((await stack.admin.listRecharges(acme.id)).items.find((r) => r.id === pending.id)!.status).toBe("failed");
+    const kept = (await stack.admin.listKeptCards(acme.id)).items;
+    expect(kept).toHaveLength(1);
+    const forgetName = (await recharges.getByRole("button", { name: /^Forget / }).getAttribute("aria-label"))!;
+    await accessible(page, "recharges with a kept card");
+    await confirmed(page, forgetName, "Forget the card");
+    await said(page, /^Forgot /);
+    expect((await stack.admin.listKeptCards(acme.id)).items).toEqual([]);
+    await shoot(page, `${SHOTS}console-recharges.png`);
+
+    // Voucher batches: made in the page, listed with what was redeemed, as the API lists them.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Vouchers", exact: true }).click();
+    await page.getByLabel("Value").fill("15");
+    await page.getByLabel("How many").fill("3");
+    await page.getByRole("button", { name: "Create codes" }).click();
+    const codes = (await page.getByTestId("voucher-codes").inputValue()).split("\n");
+    await stack.admin.redeemVoucher(acme.id, codes[0]!);
+    const batch = (await stack.admin.listVoucherBatches()).items[0]!;
+    expect(batch).toMatchObject({ amount: 15_000_000, currency: "USD", count: 3, redeemed: 1 });
+    const batches = page.getByRole("table", { name: "Voucher batches" });
+    await expect
+      .poll(() => batches.getByRole("row", { name: new RegExp(batch.batchId) }).innerText(), { timeout: 10_000 })
+      .toMatch(/\$15\.00[\s\S]*1 of 3/);
+    await accessible(page, "voucher batches");
+    await shoot(page, `${SHOTS}console-voucher-batches.png`);
+
+    // The audit trail names who acted and on what, money in its currency.
+    await page.goto(`${stack.controlPlaneUrl}/console/audit?target=${acme.id}`);
+    const trail = page.getByRole("table", { name: "Audit records" });
+    await trail
+      .getByRole("row", { name: /account\.billing_details/ })
+      .first()
+      .waitFor();
+    const row = await trail
+      .getByRole("row", { name: /account\.billing_details/ })
+      .first()
+      .innerText();
+    expect(row).toContain("Oscar (oscar@example.com)");
+    expect(row).toContain("Acme Ltd");
+    await accessible(page, "the audit trail, names for ids");
+    await shoot(page, `${SHOTS}console-audit.png`);
+    await phone(page, "console-audit");
+    await context.close();
+
+    // A viewer reads the same account and the issuer profile, and is offered none of the actions.
+    await stack.admin.createUser({ email: "vera@example.com", name: "Vera", role: "viewer", password: "a long viewer password" });
+    const viewer = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(viewer, "vera@example.com", "a long viewer password");
+    await viewer.goto(`${stack.controlPlaneUrl}/console/accounts/${acme.id}`);
+    await viewer.getByRole("region", { name: "Billing" }).getByText("Billed postpaid, monthly, on day 1").waitFor();
+    await viewer.getByRole("table", { name: "Recharges" }).waitFor();
+    for (const name of [
+      "Create key",
+      "Make a portal link",
+      "Save billing",
+      "Save billing details",
+      "Close the period",
+      "Credit",
+      "Suspend",
+    ])
+      expect(await viewer.getByRole("button", { name, exact: true }).count(), name).toBe(0);
+    expect(await viewer.getByRole("button", { name: /^(Revoke|Refund|Cancel|Forget)/ }).count()).toBe(0);
+    expect(await viewer.getByTestId("billing-details").innerText()).toContain("Acme Limited");
+    await viewer.goto(`${stack.controlPlaneUrl}/console/settings/issuer`);
+    await viewer.getByText("Your role may read the profile").waitFor();
+    expect(await viewer.getByLabel("Legal name").inputValue()).toBe("Tollgate Test Lda");
+    expect(await viewer.getByLabel("Legal name").isDisabled()).toBe(true);
+    expect(await viewer.getByRole("button", { name: "Save the issuer profile" }).count()).toBe(0);
+    await accessible(viewer, "the issuer profile, read by a viewer");
+    await viewer.close();
+  });
+});

@@ -1,8 +1,13 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Account } from "@tollgate/sdk";
+import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
-import { when } from "../shared/money.js";
+import { money, when } from "../shared/money.js";
 import { usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
+import { Done, Field, FormProblem, fieldProblems } from "./forms.js";
+import { useMay } from "./role.js";
 
 const page = (cursor: string | undefined, limit: number) => ({ limit, ...(cursor === undefined ? {} : { cursor }) });
 
@@ -47,7 +52,8 @@ export function AccountLedger({ accountId }: { accountId: string }) {
 }
 
 /** The account's invoices, receipts and credit notes, newest first, 10 a page; each opens at its own address. */
-export function AccountInvoices({ accountId }: { accountId: string }) {
+export function AccountInvoices({ account }: { account: Account }) {
+  const accountId = account.id;
   const pages = usePages(["invoices", accountId], (cursor) => admin.listInvoices(accountId, page(cursor, 10)));
   return (
     <Section title="Invoices" id="account-invoices">
@@ -92,46 +98,73 @@ export function AccountInvoices({ accountId }: { accountId: string }) {
         </table>
       )}
       <Pager pages={pages} what="invoices" />
+      {account.billingMode !== "prepaid" && <ClosePeriod account={account} />}
     </Section>
   );
 }
 
-/** The account's paid top-ups (card, auto-recharge), newest first, 10 a page. */
-export function AccountRecharges({ accountId }: { accountId: string }) {
-  const pages = usePages(["recharges", accountId], (cursor) => admin.listRecharges(accountId, page(cursor, 10)));
+/** The first day (UTC) of the account's billing period under way, as the form offers it to close. */
+function currentPeriodStart(account: Account): string {
+  const now = new Date();
+  const { interval, anchorDay, anchorMonth } = account.billingCycle;
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  if (interval === "week") {
+    const back = (now.getUTCDay() + 6 - (anchorDay - 1)) % 7; // days since the anchor weekday (1 = Monday)
+    return day(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - back)));
+  }
+  if (interval === "year") {
+    const start = Date.UTC(now.getUTCFullYear(), (anchorMonth ?? 1) - 1, anchorDay);
+    return day(new Date(start <= now.getTime() ? start : Date.UTC(now.getUTCFullYear() - 1, (anchorMonth ?? 1) - 1, anchorDay)));
+  }
+  const month = now.getUTCDate() >= anchorDay ? now.getUTCMonth() : now.getUTCMonth() - 1;
+  return day(new Date(Date.UTC(now.getUTCFullYear(), month, anchorDay)));
+}
+
+/** Owners, admins and finance: close a postpaid or hybrid account's period into an invoice now. */
+function ClosePeriod({ account }: { account: Account }) {
+  const qc = useQueryClient();
+  const mayMoney = useMay("money");
+  const [periodStart, setPeriodStart] = useState(() => currentPeriodStart(account));
+  const close = useMutation({
+    mutationFn: () => admin.closeBillingPeriod(account.id, periodStart),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ["invoices", account.id] });
+      void qc.invalidateQueries({ queryKey: ["balance", account.id] });
+    },
+  });
+  const problems = fieldProblems(close.error, { "/periodStart": "Period starting" });
+  if (!mayMoney) return null;
+  const invoice = close.data?.invoice;
   return (
-    <Section title="Recharges" id="account-recharges">
-      <ProblemText error={pages.error} />
-      {pages.items?.length === 0 && (
-        <Empty>No recharges yet: the customer tops up by card in the portal, or turns on auto-recharge there.</Empty>
-      )}
-      {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Recharges">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">How</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pages.items.map((r) => (
-              <tr key={r.id}>
-                <td>{when(r.createdAt)}</td>
-                <td className="num">
-                  <Money micros={r.amount} currency={r.currency} />
-                </td>
-                <td>{r.automatic ? "auto-recharge" : r.provider}</td>
-                <td>{r.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager pages={pages} what="recharges" />
-    </Section>
+    <form
+      aria-label="Close a billing period"
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        close.mutate();
+      }}
+    >
+      <Field
+        label="Period starting"
+        problem={problems.at("/periodStart")}
+        hint="Its usage so far is invoiced now; later usage goes on its next invoice."
+      >
+        <input type="date" value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} required />
+      </Field>
+      <button type="submit" disabled={close.isPending}>
+        Close the period
+      </button>
+      <FormProblem error={close.error} shown={problems.shown} />
+      <Done>
+        {close.data &&
+          (invoice ? (
+            <>
+              Closed: <Link href={`/accounts/${account.id}/invoices/${invoice.id}`}>invoice {invoice.number ?? "(draft)"}</Link> for{" "}
+              {money(invoice.total, invoice.currency)}.
+            </>
+          ) : (
+            "Nothing to bill in that period yet: no invoice was made."
+          ))}
+      </Done>
+    </form>
   );
 }

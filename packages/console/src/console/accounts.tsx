@@ -1,12 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
-import { money, parseAmount, unitPrice, when } from "../shared/money.js";
+import { money, parseAmount, when } from "../shared/money.js";
 import { usePages } from "../shared/paging.js";
 import { Empty, Figure, Loading, Money, NotFoundOr, Pager, ProblemText, Section, Trail } from "../shared/ui.js";
 import { useSearchState, useTitle } from "../shared/url.js";
 import { Link } from "wouter";
-import { AccountInvoices, AccountLedger, AccountRecharges } from "./account-lists.js";
+import { AccountActions } from "./account-actions.js";
+import { AccountBilling } from "./account-billing.js";
+import { AccountInvoices, AccountLedger } from "./account-lists.js";
+import { AccountKeys } from "./account-keys.js";
+import { NewAccount } from "./account-new.js";
+import { AccountRecharges } from "./account-recharges.js";
 
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
@@ -21,87 +26,70 @@ export function Accounts() {
   const search = { ...(filters.query.trim() ? { query: filters.query.trim() } : {}), ...(status ? { status } : {}) };
   const pages = usePages(["accounts", search], (cursor) => admin.searchAccounts({ ...search, limit: 25, ...(cursor ? { cursor } : {}) }));
   const filtered = search.query !== undefined || status !== undefined;
+  const mayManage = useMay("manage");
   return (
-    <Section title="Accounts">
-      <form role="search" aria-label="Find accounts" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Name or id
-          <input type="search" value={filters.query} onChange={(e) => setFilters({ query: e.target.value }, { replace: true })} />
-        </label>
-        <label>
-          Status
-          <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
-            <option value="">any</option>
-            {STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-      </form>
-      <ProblemText error={pages.error} />
-      {pages.items?.length === 0 &&
-        (filtered ? (
-          <Empty>No account matches: try a part of the name, the start of an id (acct_…), or any status.</Empty>
-        ) : (
-          <Empty>No accounts yet: create one with POST /v1/accounts (see the API reference), then open it here.</Empty>
-        ))}
-      {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Accounts">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Id</th>
-              <th scope="col">Status</th>
-              <th scope="col">Billing</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pages.items.map((a) => (
-              <tr key={a.id}>
-                <td>
-                  <Link href={`/accounts/${a.id}`}>{a.name}</Link>
-                </td>
-                <td>
-                  <code>{a.id}</code>
-                </td>
-                <td className={`status-${a.status}`}>{a.status}</td>
-                <td>{a.billingMode}</td>
+    <>
+      <Section title="Accounts">
+        <form role="search" aria-label="Find accounts" onSubmit={(e) => e.preventDefault()}>
+          <label>
+            Name or id
+            <input type="search" value={filters.query} onChange={(e) => setFilters({ query: e.target.value }, { replace: true })} />
+          </label>
+          <label>
+            Status
+            <select value={filters.status} onChange={(e) => setFilters({ status: e.target.value })}>
+              <option value="">any</option>
+              {STATUSES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        </form>
+        <ProblemText error={pages.error} />
+        {pages.items?.length === 0 &&
+          (filtered ? (
+            <Empty>No account matches: try a part of the name, the start of an id (acct_…), or any status.</Empty>
+          ) : (
+            <Empty>No accounts yet: {mayManage ? "create one below" : "an owner or admin creates them"}, then open it here.</Empty>
+          ))}
+        {pages.items !== undefined && pages.items.length > 0 && (
+          <table aria-label="Accounts">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Id</th>
+                <th scope="col">Status</th>
+                <th scope="col">Billing</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager pages={pages} what="accounts" />
-    </Section>
+            </thead>
+            <tbody>
+              {pages.items.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link href={`/accounts/${a.id}`}>{a.name}</Link>
+                  </td>
+                  <td>
+                    <code>{a.id}</code>
+                  </td>
+                  <td className={`status-${a.status}`}>{a.status}</td>
+                  <td>{a.billingMode}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <Pager pages={pages} what="accounts" />
+      </Section>
+      {mayManage && <NewAccount />}
+    </>
   );
 }
 
 /** One account: its balance, money actions, usage, subscription, grants, keys, ledger, invoices and recharges. */
 export function AccountDetail({ accountId }: { accountId: string }) {
-  const qc = useQueryClient();
   const account = useQuery({ queryKey: ["account", accountId], queryFn: () => admin.getAccount(accountId) });
   const balance = useQuery({ queryKey: ["balance", accountId], queryFn: () => admin.getBalance(accountId), refetchInterval: 3_000 });
-  const [reason, setReason] = useState("");
-  const [amount, setAmount] = useState("");
-  const mayMoveMoney = useMay("money");
-  const maySupport = useMay("support");
-  const status = useMutation({
-    mutationFn: (to: "suspend" | "resume") =>
-      to === "suspend" ? admin.suspendAccount(accountId, reason) : admin.resumeAccount(accountId, reason),
-    onSuccess: () => void qc.invalidateQueries(),
-  });
   const wallet = account.data?.wallets[0];
-  const adjust = useMutation({
-    mutationFn: (kind: "credit" | "adjust") => {
-      const micros = parseAmount(amount.replace("-", ""));
-      if (micros === undefined || wallet === undefined) throw new Error("Enter an amount such as 25 or 12.50.");
-      const key = crypto.randomUUID();
-      return kind === "credit"
-        ? admin.creditWallet(wallet.id, { amount: micros, ...(reason ? { reason } : {}) }, { idempotencyKey: key })
-        : admin.adjustWallet(wallet.id, { amount: amount.trim().startsWith("-") ? -micros : micros, reason }, { idempotencyKey: key });
-    },
-    onSuccess: () => void qc.invalidateQueries(),
-  });
   useTitle(account.data?.name ?? accountId, "Tollgate console");
   if (account.isPending) return <Loading />;
   if (account.error) return <NotFoundOr error={account.error} what="account" back={{ href: "/accounts", label: "Find the account" }} />;
@@ -142,43 +130,15 @@ export function AccountDetail({ accountId }: { accountId: string }) {
               />
             ))}
         </dl>
-        {(mayMoveMoney || maySupport) && (
-          <form onSubmit={(e) => e.preventDefault()} aria-label="Credit, adjust, suspend">
-            {mayMoveMoney && (
-              <label>
-                Amount
-                <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
-              </label>
-            )}
-            <label>
-              Reason
-              <input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </label>
-            {mayMoveMoney && (
-              <>
-                <button type="button" onClick={() => adjust.mutate("credit")}>
-                  Credit
-                </button>
-                <button type="button" onClick={() => adjust.mutate("adjust")}>
-                  Adjust
-                </button>
-              </>
-            )}
-            {maySupport && (
-              <button type="button" onClick={() => status.mutate(account.data?.status === "suspended" ? "resume" : "suspend")}>
-                {account.data?.status === "suspended" ? "Resume" : "Suspend"}
-              </button>
-            )}
-          </form>
-        )}
-        <ProblemText error={adjust.error ?? status.error} />
+        <AccountActions account={account.data} />
         <AccountUsage accountId={accountId} />
       </Section>
       <AccountSubscription accountId={accountId} />
       {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
+      <AccountBilling account={account.data} />
       <AccountKeys accountId={accountId} currency={currency} />
       <AccountLedger accountId={accountId} />
-      <AccountInvoices accountId={accountId} />
+      <AccountInvoices account={account.data} />
       <AccountRecharges accountId={accountId} />
     </>
   );
@@ -288,64 +248,6 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
         </form>
       )}
       <ProblemText error={issue.error} />
-    </Section>
-  );
-}
-
-function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
-  const mayManage = useMay("manage");
-  const qc = useQueryClient();
-  const keys = useQuery({ queryKey: ["keys", accountId], queryFn: () => admin.listApiKeys(accountId) });
-  const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
-  const revoke = useMutation({
-    mutationFn: (keyId: string) => admin.revokeApiKey(accountId, keyId),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ["keys", accountId] }),
-  });
-  return (
-    <Section title="Keys and quotas" id="account-keys">
-      {keys.data?.items.length === 0 && (
-        <Empty>No API keys yet: the customer makes one in the portal (send a portal link), or POST …/keys makes one.</Empty>
-      )}
-      <table aria-label="Keys">
-        <tbody>
-          {keys.data?.items.map((k) => (
-            <tr key={k.id}>
-              <td>{k.name}</td>
-              <td>
-                <code>{k.prefix}…</code>
-              </td>
-              <td className={`status-${k.status}`}>{k.status}</td>
-              <td>{k.spendCap ? `cap ${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
-              <td>
-                {mayManage && k.status !== "revoked" && (
-                  <button
-                    type="button"
-                    aria-label={`Revoke ${k.name}`}
-                    onClick={() => window.confirm(`Revoke ${k.name}?`) && revoke.mutate(k.id)}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <ProblemText error={revoke.error} />
-      {limits.data && limits.data.quotas.length > 0 && (
-        <table aria-label="Quotas">
-          <tbody>
-            {limits.data.quotas.map((q) => (
-              <tr key={q.id}>
-                <td>{q.id}</td>
-                <td className="num">
-                  {q.used.toLocaleString("en-US")} / {q.limit.toLocaleString("en-US")} {q.metric} this {q.period} ({q.enforcement})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </Section>
   );
 }

@@ -8,12 +8,14 @@ import { Route, Router, Switch } from "wouter";
 import { AccountDetail, Accounts } from "./accounts.js";
 import { Audit } from "./audit.js";
 import { InvoiceDetail } from "./invoice.js";
-import { Plans, Vouchers } from "./catalog.js";
+import { Plans } from "./catalog.js";
 import { admin, queries } from "./client.js";
 import { Dashboard } from "./dashboard.js";
+import { IssuerSettings } from "./issuer.js";
 import { Anomalies, Reports } from "./reports.js";
 import { RoleContext } from "./role.js";
 import { MyTokens, Users } from "./team.js";
+import { VouchersPage } from "./voucher-batches.js";
 import "../shared/styles.css";
 
 function App() {
@@ -90,8 +92,9 @@ const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: 
   { href: "/reports", label: "Reports" },
   { href: "/anomalies", label: "Anomalies" },
   { href: "/plans", label: "Plans" },
-  { href: "/vouchers", label: "Vouchers", roles: ["owner", "admin", "finance"] },
+  { href: "/vouchers", label: "Vouchers" },
   { href: "/audit", label: "Audit", roles: ["owner", "admin", "finance"] },
+  { href: "/settings/issuer", label: "Issuer profile" },
   // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
   { href: "/team", label: "Team", roles: ["owner"], users: true },
 ];
@@ -146,7 +149,7 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           {offered("/vouchers") && (
             <Route path="/vouchers">
               <View title="Vouchers">
-                <Vouchers />
+                <VouchersPage />
               </View>
             </Route>
           )}
@@ -157,6 +160,9 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
               </View>
             </Route>
           )}
+          <Route path="/settings/issuer">
+            <IssuerSettings />
+          </Route>
           {offered("/team") && (
             <Route path="/team">
               <Team role={role} hasUser={hasUser} />

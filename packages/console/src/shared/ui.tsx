@@ -4,21 +4,25 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { exactMoney, money } from "./money.js";
 import type { Pages } from "./paging.js";
+import { inWords, labelOf } from "./problem-words.js";
 
-/** A problem from the API, said plainly, with each invalid field when the API named them. */
-export function ProblemText({ error }: { error: unknown }) {
+/**
+ * A problem from the API, said plainly, with each invalid field in words (never the validator's own text);
+ * `shown`: the fields a form already says next to themselves, left out here.
+ */
+export function ProblemText({ error, shown = [] }: { error: unknown; shown?: readonly string[] }) {
   if (error === null || error === undefined) return null;
   const problem = error instanceof TollgateError ? error.problem : undefined;
-  const fields = (problem as { errors?: { pointer: string; message: string }[] } | undefined)?.errors ?? [];
+  const fields = ((problem as { errors?: { pointer: string; message: string }[] } | undefined)?.errors ?? []).filter(
+    (f) => !shown.includes(f.pointer),
+  );
   return (
     <div role="alert" className="problem">
       <p>{problem?.detail ?? problem?.title ?? (error as Error).message}</p>
       {fields.length > 0 && (
         <ul>
           {fields.map((f) => (
-            <li key={f.pointer}>
-              <code>{f.pointer}</code>: {f.message}
-            </li>
+            <li key={f.pointer}>{inWords(labelOf(f.pointer), f.message)}</li>
           ))}
         </ul>
       )}

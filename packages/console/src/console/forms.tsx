@@ -1,0 +1,169 @@
+import { TollgateError } from "@tollgate/sdk";
+import { cloneElement, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from "react";
+import { inWords } from "../shared/problem-words.js";
+import { ProblemText } from "../shared/ui.js";
+
+/** A mistake the page finds before asking the API, tied to the field it is about (the API's pointer for it). */
+export class InputError extends Error {
+  constructor(
+    readonly pointer: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * What went wrong with a form, field by field: the API's `errors[].pointer` (or an `InputError`'s) mapped to
+ * the form's fields, each said in words by its label; `labels` names the fields the form has.
+ */
+export function fieldProblems(
+  error: unknown,
+  labels: Record<string, string>,
+): { at: (pointer: string) => string | undefined; shown: string[] } {
+  const said = new Map<string, string>();
+  if (error instanceof InputError) said.set(error.pointer, error.message);
+  const problem = error instanceof TollgateError ? error.problem : undefined;
+  for (const f of (problem as { errors?: { pointer: string; message: string }[] } | undefined)?.errors ?? []) {
+    const label = labels[f.pointer];
+    if (label !== undefined && !said.has(f.pointer)) said.set(f.pointer, inWords(label, f.message));
+  }
+  return { at: (pointer) => said.get(pointer), shown: [...said.keys()] };
+}
+
+/** The form's problem as a whole (what the API said, and fields it has no place for); fields speak for themselves. */
+export function FormProblem({ error, shown }: { error: unknown; shown: string[] }) {
+  if (error instanceof InputError) return null;
+  return <ProblemText error={error} shown={shown} />;
+}
+
+/** A labelled input with its problem, in words, right under it (and read out with it: aria-describedby). */
+export function Field({
+  label,
+  problem,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  problem?: string | undefined;
+  hint?: string;
+  children: ReactElement;
+}) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : "", problem ? `${id}-problem` : ""].filter(Boolean).join(" ");
+  return (
+    <label className={problem ? "field invalid" : "field"}>
+      {label}
+      {cloneElement(children as ReactElement<Record<string, unknown>>, {
+        "aria-invalid": problem ? true : undefined,
+        "aria-describedby": described || undefined,
+      })}
+      {hint && (
+        <small id={`${id}-hint`} className="hint">
+          {hint}
+        </small>
+      )}
+      {problem && (
+        <span id={`${id}-problem`} className="field-problem">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** What an action did, said where it was taken (a live region: screen readers read it out). */
+export function Done({ children }: { children: ReactNode }) {
+  if (children === null || children === undefined || children === false) return null;
+  return (
+    <p role="status" className="ok">
+      {children}
+    </p>
+  );
+}
+
+/**
+ * An action that moves money or access, asked twice: the first click asks the question in the page (never
+ * window.confirm), the second takes it; "Keep it" steps back. The question is focused, so a keyboard and a
+ * screen reader land on it.
+ */
+export function Confirm(props: {
+  /** The button that starts it ("Void"). */
+  label: string;
+  /** Its accessible name when the label alone is ambiguous in a table ("Refund the $10.00 top-up"). */
+  name?: string;
+  /** What will happen, as a question. */
+  question: ReactNode;
+  /** The button that takes it ("Void the invoice"). */
+  confirm: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  if (!asking)
+    return (
+      <button type="button" aria-label={props.name} disabled={props.disabled} onClick={() => setAsking(true)}>
+        {props.label}
+      </button>
+    );
+  return (
+    <div role="group" aria-label={props.name ?? props.label} className="ask">
+      <p>{props.question}</p>
+      <button
+        ref={yes}
+        type="button"
+        className={props.danger === false ? "primary" : "danger"}
+        onClick={() => {
+          setAsking(false);
+          props.onConfirm();
+        }}
+      >
+        {props.confirm}
+      </button>
+      <button type="button" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A secret or a link to hand on: in a field anyone can select (the fallback when the clipboard is refused, as
+ * on a page over plain http), and a button that copies it.
+ */
+export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  const [copied, setCopied] = useState<"yes" | "no" | undefined>();
+  return (
+    <div className="copy">
+      <label>
+        {label}
+        <input readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
+      </label>
+      <button
+        type="button"
+        onClick={() => {
+          // No clipboard at all (a page over plain http): the field above is the way.
+          if (navigator.clipboard === undefined) return setCopied("no");
+          navigator.clipboard.writeText(value).then(
+            () => setCopied("yes"),
+            () => setCopied("no"),
+          );
+        }}
+      >
+        Copy {label.toLowerCase()}
+      </button>
+      <span role="status" className={copied === "no" ? "problem" : "ok"}>
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "no"
+            ? "The browser refused the clipboard: select the text above and copy it."
+            : ""}
+      </span>
+    </div>
+  );
+}
