@@ -908,7 +908,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const confirm = page.getByRole("alertdialog", { name: "Replace the catalog of Form plan?" });
     expect(await confirm.getByRole("listitem").allInnerTexts()).toEqual([
       "Removes product export.",
-      "Changes product voice: rate deck (lines 1 changed).",
+      "Changes product voice: rate deck (1 line changed).",
     ]);
     await accessible(page, "a plan's catalog, its change confirmed");
     await shoot(page, `${SHOTS}console-plan-confirm.png`);

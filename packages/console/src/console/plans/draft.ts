@@ -135,8 +135,9 @@ function deckChange(before: RateLineInput[] | undefined, after: RateLineInput[] 
   const added = after.filter((l) => !was.has(l.value)).length;
   const removed = before.filter((l) => !values.has(l.value)).length;
   const changed = after.filter((l) => was.has(l.value) && was.get(l.value) !== canonical(l)).length;
-  const parts = [added && `${added} added`, removed && `${removed} removed`, changed && `${changed} changed`].filter(Boolean);
-  return `rate deck (${parts.length > 0 ? `lines ${parts.join(", ")}` : "its settings"})`;
+  const lines = (n: number, what: string) => (n === 0 ? [] : [`${n} ${n === 1 ? "line" : "lines"} ${what}`]);
+  const parts = [...lines(added, "added"), ...lines(removed, "removed"), ...lines(changed, "changed")];
+  return `rate deck (${parts.length > 0 ? parts.join(", ") : "its settings"})`;
 }
 
 function unmatchedWords(c: CatalogInput): string {
