@@ -1080,6 +1080,10 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     expect(await shifted(page), "layout shift on the invoice").toBeLessThan(0.1);
     await accessible(page, "an open invoice in the portal, payable by card");
     await shoot(page, `${SHOTS}portal-invoice-open.png`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actionsWithin(page, 390);
+    await shoot(page, `${SHOTS}portal-invoice-open-phone.png`);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // The provider's page names what is paid and how much; paying there brings the customer back, the invoice paid.
     await pay.click();
@@ -1088,6 +1092,7 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.getByRole("button", { name: "Pay $5.00 with the test card" }).click();
     await page.waitForURL(`${stack.controlPlaneUrl}/portal/invoices/${invoice.id}`);
     await page.getByTestId("returned").getByText("Paid: $5.00 by card. This invoice is paid, thank you.").waitFor();
+    expect(await shifted(page), "layout shift on the invoice, back from the provider's page").toBeLessThan(0.1);
     const document = page.getByRole("region", { name: `Invoice ${invoice.number}` });
     await expect.poll(() => document.locator(".figure").first().innerText()).toContain("paid");
     const paid = await stack.admin.getInvoice(account.id, invoice.id);
@@ -1117,6 +1122,7 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.getByRole("button", { name: "Cancel" }).click();
     await page.waitForURL(`${stack.controlPlaneUrl}/portal/top-up`);
     await page.getByTestId("returned").getByText("Not paid yet").waitFor();
+    expect(await shifted(page), "layout shift on the top-up view, back from the provider's page").toBeLessThan(0.1);
     const started = (await consumer.listRecharges(a.accountId)).items[0]!;
     expect(started).toMatchObject({ status: "pending", amount: 10_000_000 });
     const waiting = page.getByTestId("pending-checkout");
@@ -1225,6 +1231,7 @@ describe("the portal's card payments, kept cards, transactions and statements, i
 
     // Statements: this month (so far) and those before it; none to come.
     await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Invoices", exact: true }).click();
+    await page.getByLabel("Month").waitFor();
     const months = await page
       .getByLabel("Month")
       .locator("option")

@@ -1,8 +1,8 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link } from "wouter";
 import { usePages } from "../shared/paging.js";
-import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
 /**
@@ -22,7 +22,19 @@ export function Invoices({ accountId }: { accountId: string }) {
   const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
   const [months] = useState(() => begunMonths(new Date()));
   const [period, setPeriod] = useState(months[0]!);
-  const statement = useQuery({ queryKey: ["statement", period], queryFn: () => client.getStatement(accountId, period) });
+  const statement = useQuery({
+    queryKey: ["statement", period],
+    queryFn: () => client.getStatement(accountId, period),
+    // Another month's statement replaces the one shown once it arrives: the table keeps its place meanwhile.
+    placeholderData: keepPreviousData,
+  });
+  // The list first: the statement's month below it would otherwise move down as the list arrives.
+  if (list.items === undefined && list.error === null)
+    return (
+      <Section title="Invoices, receipts and statements">
+        <Loading />
+      </Section>
+    );
   return (
     <Section title="Invoices, receipts and statements">
       <ProblemText error={list.error} />
@@ -71,7 +83,7 @@ export function Invoices({ accountId }: { accountId: string }) {
       </p>
       <ProblemText error={statement.error} />
       {statement.data?.wallets.map((w) => (
-        <table key={w.walletId} aria-label={`Statement ${period} ${w.currency}`}>
+        <table key={w.walletId} aria-label={`Statement ${statement.data.period} ${w.currency}`}>
           <tbody>
             <tr>
               <th scope="row">Opening balance</th>

@@ -109,9 +109,16 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
   );
 }
 
+/** The counters of the plan's quotas and the keys' caps, read again every 5 s. */
+export const limitsQuery = (accountId: string) => ({
+  queryKey: ["limits"],
+  queryFn: () => client.getLimits(accountId),
+  refetchInterval: 5_000,
+});
+
 /** Spend against the plan's quotas and the keys' caps, from the counters the gateways hold calls to. */
 export function Limits({ accountId }: { accountId: string }) {
-  const limits = useQuery({ queryKey: ["limits"], queryFn: () => client.getLimits(accountId), refetchInterval: 5_000 });
+  const limits = useQuery(limitsQuery(accountId));
   const data = limits.data;
   if (data === undefined || (data.quotas.length === 0 && data.keys.length === 0)) return <ProblemText error={limits.error} />;
   return (

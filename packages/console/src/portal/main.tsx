@@ -8,14 +8,15 @@ import { money, unitPrice } from "../shared/money.js";
 import { Loading, Money, NotFound, ProblemText, Section, SignInForm, Tabs } from "../shared/ui.js";
 import { useTitle } from "../shared/url.js";
 import { client, queries } from "./client.js";
-import { Keys, Limits } from "./keys.js";
+import { Keys, Limits, limitsQuery } from "./keys.js";
 import { PortalInvoice } from "./invoice.js";
 import { Brand, useBranding } from "./branding.js";
+import { useSelfServicePlans } from "./change-plan.js";
 import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
-import { AutoRecharge, Grants, TopUp } from "./money.js";
+import { AutoRecharge, Grants, TopUp, TopUpReady } from "./money.js";
 import { Notifications } from "./settings.js";
-import { SubscriptionCard } from "./subscription.js";
+import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
 import { Transactions } from "./transactions.js";
 import "../shared/styles.css";
 
@@ -75,6 +76,8 @@ function Portal({
   const balance = useQuery({ queryKey: ["balance"], queryFn: () => client.getBalance(), refetchInterval: 2_000 });
   const signOut = useMutation({ mutationFn: () => client.signOut(), onSuccess: () => qc.invalidateQueries() });
   const wallets = balance.data?.balances ?? [];
+  // The header and every view wait for the balance: the header drawn without it would grow when it arrives.
+  if (balance.isPending) return <Loading />;
   const currency = wallets[0]?.currency ?? "USD";
   return (
     <>
@@ -104,19 +107,23 @@ function Portal({
         <Switch>
           <Route path="/">
             <View title="Overview">
-              <SubscriptionCard accountId={accountId} />
-              <Usage />
-              <Limits accountId={accountId} />
-              <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
+              <OverviewReady accountId={accountId}>
+                <SubscriptionCard accountId={accountId} />
+                <Usage />
+                <Limits accountId={accountId} />
+                <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
+              </OverviewReady>
             </View>
           </Route>
           <Route path="/top-up">
             <View title="Top up">
-              <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
-              {wallets.map((w) => (
-                <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
-              ))}
-              <KeptCards accountId={accountId} wallets={wallets} />
+              <TopUpReady accountId={accountId} wallets={wallets}>
+                <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
+                {wallets.map((w) => (
+                  <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
+                ))}
+                <KeptCards accountId={accountId} wallets={wallets} />
+              </TopUpReady>
             </View>
           </Route>
           <Route path="/transactions">
@@ -167,15 +174,41 @@ function View({ title, children }: { title: string; children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Usage() {
+/** The account's spend per day and product over the last 30 days (to the next whole hour), read again every 30 s. */
+function usageQuery() {
   const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
   const from = new Date(to.getTime() - 30 * 86_400_000);
-  const report = useQuery({
-    queryKey: ["usage"],
-    queryFn: () =>
-      client.getUsageReport({ from: from.toISOString(), to: to.toISOString(), bucket: "day", groupBy: "product", timeZone: "UTC" }),
-    refetchInterval: 30_000,
-  });
+  return {
+    range: { from, to },
+    options: {
+      queryKey: ["usage"],
+      queryFn: () =>
+        client.getUsageReport({ from: from.toISOString(), to: to.toISOString(), bucket: "day", groupBy: "product", timeZone: "UTC" }),
+      refetchInterval: 30_000,
+    },
+  };
+}
+
+/**
+ * The overview is drawn once its cards' data has arrived: a card shown empty and filled later (or dropped, an
+ * account without a subscription) would move the cards after it in the grid.
+ */
+function OverviewReady({ accountId, children }: { accountId: string; children: ReactNode }) {
+  const waiting = [
+    useQuery(subscriptionQuery(accountId)),
+    useSelfServicePlans(accountId),
+    useQuery(usageQuery().options),
+    useQuery(limitsQuery(accountId)),
+  ].some((q) => q.isPending);
+  return waiting ? <Loading /> : <>{children}</>;
+}
+
+function Usage() {
+  const {
+    range: { from, to },
+    options,
+  } = usageQuery();
+  const report = useQuery(options);
   const currency = report.data?.totals[0]?.currency ?? "USD";
   const days = dayStarts(from.toISOString(), to.toISOString());
   const chart = report.data ? seriesOf(report.data.rows, (r) => r.amount, days) : undefined;

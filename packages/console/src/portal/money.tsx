@@ -1,11 +1,32 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState, type FormEvent } from "react";
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
 import { usePages } from "../shared/paging.js";
-import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName, PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
+
+/** The account's top-ups, five a page, newest first. */
+const recentRecharges = (accountId: string) => (cursor: string | undefined) =>
+  client.listRecharges(accountId, { limit: 5, ...(cursor ? { cursor } : {}) });
+
+/** One wallet with its auto-recharge settings. */
+const walletQuery = (walletId: string) => ({ queryKey: ["wallet", walletId], queryFn: () => client.getWallet(walletId) });
+
+/**
+ * The Top up view is drawn once what its cards show has arrived (the top-ups, the kept cards, the wallets'
+ * auto-recharge): a card filling in later would push the others down the page, most of all at phone width.
+ */
+export function TopUpReady({ accountId, wallets, children }: { accountId: string; wallets: WalletRef[]; children: ReactNode }) {
+  const waiting = [
+    useRecharges(accountId),
+    useKeptCards(accountId),
+    useQuery({ queryKey: ["recharges", "pages", { cursor: null }], queryFn: () => recentRecharges(accountId)(undefined) }),
+    ...useQueries({ queries: wallets.map((w) => walletQuery(w.walletId)) }),
+  ].some((q) => q.isPending);
+  return waiting ? <Loading /> : <>{children}</>;
+}
 
 export function TopUp({ accountId, currency, returnedFrom }: { accountId: string; currency: string; returnedFrom?: string }) {
   const qc = useQueryClient();
@@ -36,7 +57,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   const recharges = useRecharges(accountId);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined) ?? [];
-  const shown = usePages(["recharges", "pages"], (cursor) => client.listRecharges(accountId, { limit: 5, ...(cursor ? { cursor } : {}) }), {
+  const shown = usePages(["recharges", "pages"], recentRecharges(accountId), {
     refetchInterval: 3_000,
   });
   return (
@@ -123,7 +144,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
 /** Top up automatically below a threshold, with a card kept at an earlier card payment. */
 export function AutoRecharge({ accountId, wallet }: { accountId: string; wallet: WalletRef }) {
   const qc = useQueryClient();
-  const current = useQuery({ queryKey: ["wallet", wallet.walletId], queryFn: () => client.getWallet(wallet.walletId) });
+  const current = useQuery(walletQuery(wallet.walletId));
   const cards = useKeptCards(accountId).data?.items ?? [];
   const settings = current.data?.autoRecharge;
   const [threshold, setThreshold] = useState("");
