@@ -76,7 +76,7 @@ export function AccountActions({ account }: { account: Account }) {
     <>
       <form onSubmit={(e) => e.preventDefault()} aria-label={mayMoveMoney ? "Credit, adjust, suspend" : "Suspend or resume"}>
         {mayMoveMoney && (
-          <Field label={`Amount (${currency})`} problem={problems.at("/amount")}>
+          <Field label="Amount" problem={problems.at("/amount")} hint={currency}>
             <input value={amount} onChange={(e) => setAmount(e.target.value)} inputMode="decimal" />
           </Field>
         )}
