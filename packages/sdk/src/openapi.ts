@@ -1200,30 +1200,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/v1/accounts/{accountId}/notification-settings": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Who hears about the account, and about what (the defaults until settings are saved).
-     * @description Staff roles admitted: owner, admin, finance, support, viewer.
-     */
-    get: operations["getNotificationSettings"];
-    /**
-     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
-     * @description Staff roles admitted: owner, admin.
-     */
-    put: operations["setNotificationSettings"];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/v1/accounts/{accountId}/statements/{period}/html": {
     parameters: {
       query?: never;
@@ -1257,6 +1233,30 @@ export interface paths {
      */
     get: operations["getStatementPdf"];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/notification-settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who hears about the account, and about what (the defaults until settings are saved).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getNotificationSettings"];
+    /**
+     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setNotificationSettings"];
     post?: never;
     delete?: never;
     options?: never;
@@ -2778,8 +2778,8 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
-              updatedAt: string;
               createdAt: string;
+              updatedAt: string;
             }[];
           };
         };
@@ -3119,8 +3119,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -3224,8 +3224,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -3557,8 +3557,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -3690,8 +3690,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -3813,8 +3813,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -5500,8 +5500,8 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
-              updatedAt: string;
               createdAt: string;
+              updatedAt: string;
             }[];
           };
         };
@@ -5603,8 +5603,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -5717,8 +5717,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };
@@ -10092,14 +10092,150 @@ export interface operations {
               movements: {
                 [key: string]: number;
               };
-              closing: number;
               /** @description how many ledger entries of each type the period holds */
               counts: {
                 [key: string]: number;
               };
+              closing: number;
               entries: number;
             }[];
           };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatementHtml: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as an HTML page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/html": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getStatementPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        period: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The statement as a PDF file (an attachment named by its month) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
         };
       };
       /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
@@ -10359,142 +10495,6 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description An error, as RFC 9457 problem details */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getStatementHtml: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        accountId: string;
-        period: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The statement as an HTML page */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "text/html": string;
-        };
-      };
-      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid credential (`unauthorized`) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such resource (`not_found`), or a malformed id in the path */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description An error, as RFC 9457 problem details */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  getStatementPdf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        accountId: string;
-        period: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The statement as a PDF file (an attachment named by its month) */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/pdf": string;
-        };
-      };
-      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No valid credential (`unauthorized`) */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such resource (`not_found`), or a malformed id in the path */
-      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -13029,8 +13029,8 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
-            updatedAt: string;
             createdAt: string;
+            updatedAt: string;
           };
         };
       };

@@ -31,8 +31,8 @@ export const planView = z.object({
     .object({ maxSeats: z.number().int() })
     .optional()
     .describe("customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats"),
-  updatedAt: z.string(),
   createdAt: z.string(),
+  updatedAt: z.string(),
 });
 export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   id: p._id,
@@ -42,8 +42,8 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   ...(p.recurring ? { recurring: p.recurring } : {}),
   ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
-  updatedAt: p.updatedAt.toISOString(),
   createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
 });
 
 export const cardDetailsView = z.object({
@@ -332,8 +332,8 @@ export const statementView = z.object({
       movements: z
         .record(z.string(), z.number().int())
         .describe(`sum of the period's ledger entries by type: ${LEDGER_ENTRY_TYPES.join(", ")}`),
-      closing: z.number().int(),
       counts: z.record(z.string(), z.number().int()).describe("how many ledger entries of each type the period holds"),
+      closing: z.number().int(),
       entries: z.number().int(),
     }),
   ),
