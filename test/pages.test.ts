@@ -17,10 +17,25 @@ import { listen, startStack, STRIPE_WEBHOOK_SECRET, usageIngested, type Seeded, 
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
 const stripe = new Stripe("sk_test_unused");
 
+/**
+ * The README's pictures, taken by this test (`npm run screenshots` sets TOLLGATE_README_SHOTS=1): the shot of
+ * this run's name also goes to docs/screenshots/ under the README's name, as the viewport shows it.
+ */
+const README_SHOTS: Record<string, string> = {
+  "portal.png": "portal.png",
+  "console-dashboard.png": "console.png",
+  "portal-phone.png": "portal-phone.png",
+  "console-account-actions.png": "console-account.png",
+  "console-invoice.png": "console-invoice.png",
+};
+const README_DIR = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
+
 /** A whole page from its top (a sticky header would otherwise land mid-page in a full-page shot). */
 async function shoot(page: Page, path: string): Promise<void> {
   await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path, fullPage: true });
+  const readme = README_SHOTS[path.slice(path.lastIndexOf("/") + 1)];
+  if (process.env.TOLLGATE_README_SHOTS === "1" && readme !== undefined) await page.screenshot({ path: `${README_DIR}${readme}` });
 }
 
 /** axe-core's engine, run inside the page by the DevTools protocol (the pages' CSP refuses an injected script tag). */
