@@ -2,10 +2,10 @@ import type { Server } from "node:http";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
-import { createDemoCheckout } from "../load/src/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
-import { eventually, listen, startStack, STRIPE_WEBHOOK_SECRET, type Seeded, type Stack } from "./support/stack.js";
+import { startStackWithDemoCheckout } from "./support/demo-checkout.js";
+import { eventually, type Seeded, type Stack } from "./support/stack.js";
 
 /**
  * `npm run demo` takes cards through stripe-mock and the demo's checkout page (load/src/demo-checkout.ts): a top-up
@@ -14,6 +14,7 @@ import { eventually, listen, startStack, STRIPE_WEBHOOK_SECRET, type Seeded, typ
 describe("the demo's card payments", () => {
   let stack: Stack;
   let checkout: { server: Server; url: string };
+  let close: (() => Promise<void>) | undefined;
   let a: Seeded;
   const webhooks: { type: string; status: number }[] = [];
   const waiting: (() => void)[] = [];
@@ -25,30 +26,14 @@ describe("the demo's card payments", () => {
     });
 
   beforeAll(async () => {
-    stack = await startStack({
-      stripe: {
-        through: async (stripeMockUrl) => {
-          checkout = await listen(
-            createDemoCheckout({
-              stripeMockUrl,
-              webhookUrl: () => `${stack.controlPlaneUrl}/v1/webhooks/stripe`,
-              webhookSecret: STRIPE_WEBHOOK_SECRET,
-              publicUrl: () => checkout.url,
-              onWebhook: (type, status) => {
-                webhooks.push({ type, status });
-                for (const w of waiting.splice(0)) w();
-              },
-            }),
-          );
-          return checkout.url;
-        },
-      },
-    });
+    ({ stack, checkout, close } = await startStackWithDemoCheckout((type, status) => {
+      webhooks.push({ type, status });
+      for (const w of waiting.splice(0)) w();
+    }));
     a = await stack.seedAccount({ pricePerCall: 1_000, balance: 1_000_000 });
   });
   afterAll(async () => {
-    await stack?.close();
-    checkout?.server.close();
+    await close?.();
   });
 
   it("a top-up by card: the checkout page, the webhook, the credit once, the kept card; cancel leaves it unpaid", async () => {

@@ -8,10 +8,10 @@ import Stripe from "stripe";
 import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
-import { createDemoCheckout } from "../load/src/demo-checkout.js";
+import { startStackWithDemoCheckout } from "./support/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
-import { listen, startStack, STRIPE_WEBHOOK_SECRET, usageIngested, type Seeded, type Stack } from "./support/stack.js";
+import { startStack, STRIPE_WEBHOOK_SECRET, usageIngested, type Seeded, type Stack } from "./support/stack.js";
 
 /** Where the screenshots go: the run's output folder, looked at before a change is handed in. */
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
@@ -49,6 +49,14 @@ async function accessible(page: Page, state: string): Promise<void> {
   if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE);
   expect(await page.evaluate<{ id: string; nodes: string[] }[]>(AXE_RUN), `axe-core on ${state}`).toEqual([]);
 }
+
+/** Layout shifts add up from the page's first paint (what Lighthouse calls CLS, without its session windows). */
+async function measureShifts(page: Page): Promise<void> {
+  await page.addInitScript(
+    `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
+  );
+}
+const shifted = (page: Page) => page.evaluate<number>("window.__shift");
 
 /** Debian's Chromium, as the project's scripts install it; never a downloaded browser. */
 function launch(): Promise<Browser> {
@@ -323,6 +331,16 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(page.url()).toBe(consolePage);
     await accessible(page, "the console's dashboard");
     await shoot(page, `${SHOTS}console-dashboard.png`);
+    // Loaded afresh, the dashboard keeps its place as its figures and chart arrive (space reserved for them).
+    const signedIn = await browser.newContext();
+    await signedIn.addCookies(await page.context().cookies());
+    const fresh = await signedIn.newPage();
+    await measureShifts(fresh);
+    await fresh.goto(consolePage);
+    await fresh.getByText("Prepaid liability").waitFor();
+    await fresh.getByRole("figure").first().waitFor();
+    expect(await shifted(fresh), "layout shift of the console's dashboard").toBeLessThan(0.1);
+    await signedIn.close();
 
     await consoleView(page, "Reports");
     await page.getByLabel("Group by").selectOption("none");
@@ -1016,30 +1034,16 @@ describe("the portal's card payments, kept cards, transactions and statements, i
   let stack: Stack;
   let browser: Browser;
   let checkout: { server: Server; url: string };
+  let close: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    stack = await startStack({
-      stripe: {
-        through: async (stripeMockUrl) => {
-          checkout = await listen(
-            createDemoCheckout({
-              stripeMockUrl,
-              webhookUrl: () => `${stack.controlPlaneUrl}/v1/webhooks/stripe`,
-              webhookSecret: STRIPE_WEBHOOK_SECRET,
-              publicUrl: () => checkout.url,
-            }),
-          );
-          return checkout.url;
-        },
-      },
-    });
+    ({ stack, checkout, close } = await startStackWithDemoCheckout());
     browser = await launch();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await stack?.close();
-    checkout?.server.close();
+    await close?.();
   });
 
   const signIn = async (page: Page, accountId: string) => {
@@ -1051,12 +1055,6 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.goto(((await res.json()) as { url: string }).url);
     await page.getByTestId("balance").locator(".balance").first().waitFor();
   };
-  /** Layout shifts add up from the page's first paint (what Lighthouse calls CLS, without its session windows). */
-  const measureShifts = (page: Page) =>
-    page.addInitScript(
-      `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
-    );
-  const shifted = (page: Page) => page.evaluate<number>("window.__shift");
   /** A time as the portal writes it (the browser runs in this process's time zone). */
   const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
   const onCheckoutPage = (page: Page) => page.waitForURL((url) => url.href.startsWith(`${checkout.url}/pay/`));

@@ -3,6 +3,7 @@ import type { Account } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { money, when } from "../shared/money.js";
+import { InvoiceRows } from "../shared/invoice.js";
 import { usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
@@ -64,38 +65,12 @@ export function AccountInvoices({ account }: { account: Account }) {
         </Empty>
       )}
       {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Invoices">
-          <thead>
-            <tr>
-              <th scope="col">Number</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col">Status</th>
-              <th scope="col">PDF</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pages.items.map((i) => (
-              <tr key={i.id}>
-                <td>
-                  <Link href={`/accounts/${accountId}/invoices/${i.id}`}>{i.number ?? "draft"}</Link>
-                </td>
-                <td>{i.kind.replace("_", " ")}</td>
-                <td className="num">
-                  <Money micros={i.total} currency={i.currency} />
-                </td>
-                <td>{i.status}</td>
-                <td>
-                  <a href={admin.invoicePdfUrl(accountId, i.id)} aria-label={`PDF of ${i.number ?? "the draft"}`}>
-                    PDF
-                  </a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InvoiceRows
+          items={pages.items}
+          label="Invoices"
+          hrefOf={(i) => `/accounts/${accountId}/invoices/${i.id}`}
+          pdfUrlOf={(i) => admin.invoicePdfUrl(accountId, i.id)}
+        />
       )}
       <Pager pages={pages} what="invoices" />
       {account.billingMode !== "prepaid" && <ClosePeriod account={account} />}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Link } from "wouter";
+import { InvoiceRows } from "../shared/invoice.js";
 import { usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
@@ -44,27 +44,14 @@ export function Invoices({ accountId }: { accountId: string }) {
           closes.
         </Empty>
       )}
-      <table aria-label="Invoices and receipts">
-        <tbody>
-          {list.items?.map((i) => (
-            <tr key={i.id}>
-              <td>
-                <Link href={`/invoices/${i.id}`}>{i.number ?? "draft"}</Link>
-              </td>
-              <td>{i.kind.replace("_", " ")}</td>
-              <td className="num">
-                <Money micros={i.total} currency={i.currency} />
-              </td>
-              <td>{i.status}</td>
-              <td>
-                <a href={client.invoicePdfUrl(accountId, i.id)} aria-label={`PDF of ${i.number ?? "the draft"}`}>
-                  PDF
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {list.items !== undefined && list.items.length > 0 && (
+        <InvoiceRows
+          items={list.items}
+          label="Invoices and receipts"
+          hrefOf={(i) => `/invoices/${i.id}`}
+          pdfUrlOf={(i) => client.invoicePdfUrl(accountId, i.id)}
+        />
+      )}
       <Pager pages={list} what="invoices" />
       <h3>Statement</h3>
       <label>

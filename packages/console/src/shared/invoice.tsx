@@ -1,5 +1,6 @@
 import type { Invoice } from "@tollgate/sdk";
 import { unitPrice, when } from "./money.js";
+import { Link } from "wouter";
 import { Figure, Money, Section } from "./ui.js";
 
 const KIND = { invoice: "Invoice", receipt: "Receipt", credit_note: "Credit note" } as const;
@@ -84,5 +85,53 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl:
         <a href={pdfUrl}>Download the PDF</a>
       </p>
     </Section>
+  );
+}
+
+/** A list of documents, one row each: its number (a link to it), kind, total, status and PDF. */
+export function InvoiceRows({
+  items,
+  label,
+  hrefOf,
+  pdfUrlOf,
+}: {
+  items: Invoice[];
+  label: string;
+  hrefOf: (invoice: Invoice) => string;
+  pdfUrlOf: (invoice: Invoice) => string;
+}) {
+  return (
+    <table aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Number</th>
+          <th scope="col">Kind</th>
+          <th scope="col" className="num">
+            Total
+          </th>
+          <th scope="col">Status</th>
+          <th scope="col">PDF</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((i) => (
+          <tr key={i.id}>
+            <td>
+              <Link href={hrefOf(i)}>{i.number ?? "draft"}</Link>
+            </td>
+            <td>{i.kind.replace("_", " ")}</td>
+            <td className="num">
+              <Money micros={i.total} currency={i.currency} />
+            </td>
+            <td>{i.status}</td>
+            <td>
+              <a href={pdfUrlOf(i)} aria-label={`PDF of ${i.number ?? "the draft"}`}>
+                PDF
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
