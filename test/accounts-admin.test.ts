@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startStack, type Seeded, type Stack } from "./support/stack.js";
+import { walkPages } from "./support/walk.js";
 
 describe("accounts for the provider's staff: search, suspend and resume", () => {
   let stack: Stack;
@@ -36,6 +37,30 @@ describe("accounts for the provider's staff: search, suspend and resume", () => 
     const second = await list(`limit=2&cursor=${first.nextCursor}`);
     expect(new Set([...first.items, ...second.items].map((a) => a.id)).size).toBe(4);
     expect((await api("/v1/accounts?limit=2&cursor=forged")).status).toBe(400);
+  });
+
+  it("pages an account's keys oldest first and the plans newest first, the whole list by default", async () => {
+    for (const name of ["k1", "k2", "k3", "k4", "k5"]) await stack.admin.createApiKey(s.accountId, { name });
+    const keys = await stack.admin.listApiKeys(s.accountId);
+    expect(keys.nextCursor).toBeUndefined();
+    expect(keys.items.length).toBeGreaterThanOrEqual(6); // the seeded key and five more
+    const keyPages = await walkPages((cursor) => stack.admin.listApiKeys(s.accountId, { limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(keyPages.every((p) => p.length <= 2)).toBe(true);
+    // No overlap, no gap: the pages, end to end, are the whole list in its order.
+    expect(keyPages.flat().map((k) => k.id)).toEqual(keys.items.map((k) => k.id));
+    expect(keys.items.map((k) => k.name).slice(-5)).toEqual(["k1", "k2", "k3", "k4", "k5"]);
+
+    for (const name of ["p1", "p2", "p3"]) await stack.admin.createPlan({ name, currency: "USD", pricePerCall: 1_000 });
+    const plans = await stack.admin.listPlans();
+    expect(plans.nextCursor).toBeUndefined();
+    expect(plans.items.slice(0, 3).map((p) => p.name)).toEqual(["p3", "p2", "p1"]);
+    const planPages = await walkPages((cursor) => stack.admin.listPlans({ limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(planPages.length).toBeGreaterThan(1);
+    expect(planPages.flat().map((p) => p.id)).toEqual(plans.items.map((p) => p.id));
+
+    // A cursor is good for its own list only.
+    const first = await stack.admin.listPlans({ limit: 1 });
+    await expect(stack.admin.listApiKeys(s.accountId, { cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
   });
 
   it("a suspended account's calls are refused until it is resumed, each with a reason, audited", async () => {

@@ -6,6 +6,7 @@ import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startInbox, type Inbox } from "./support/mail.js";
 import { startStack, usageIngested, type Seeded, type Stack } from "./support/stack.js";
+import { walkPages } from "./support/walk.js";
 
 const HOUR = 3_600_000;
 
@@ -156,5 +157,32 @@ describe("usage anomalies: a burst far above an account's own baseline is flagge
       body: JSON.stringify({ reason: "" }),
     });
     expect(unknownNoReason.status).toBe(404);
+  });
+
+  it("pages the anomalies newest first, the whole list by default, each filter its own list", async () => {
+    const existing = (await stack.ctx.models.Anomaly.findOne({}).lean())!;
+    const at = existing.detectedAt.getTime();
+    // Older hours of the same account, one of them at the very same time as another (the id breaks the tie).
+    for (const [n, ago] of [
+      [1, 1],
+      [2, 2],
+      [3, 2],
+      [4, 3],
+    ] as const) {
+      await stack.ctx.models.Anomaly.create({ ...existing, _id: `${existing._id}|older-${n}`, detectedAt: new Date(at - ago * HOUR) });
+    }
+    const all = await stack.admin.listAnomalies({ accountId: existing.accountId });
+    expect(all.nextCursor).toBeUndefined();
+    expect(all.items.length).toBe(5);
+    const times = all.items.map((a) => Date.parse(a.detectedAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const pages = await walkPages((cursor) =>
+      stack.admin.listAnomalies({ accountId: existing.accountId, limit: 2, ...(cursor ? { cursor } : {}) }),
+    );
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat().map((a) => a.id)).toEqual(all.items.map((a) => a.id));
+    // A cursor of one filter is refused by another.
+    const first = await stack.admin.listAnomalies({ accountId: existing.accountId, limit: 1 });
+    await expect(stack.admin.listAnomalies({ cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -3,6 +3,7 @@ import { TollgateAdminClient, type StaffUser } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call, type Answer } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
+import { walkPages } from "./support/walk.js";
 
 /** Staff users, their console sessions and API tokens, and the audit trail of what they do. */
 describe("staff users, sign-in, tokens and the audit trail", () => {
@@ -137,6 +138,34 @@ describe("staff users, sign-in, tokens and the audit trail", () => {
     await stack.admin.updateUser(fin.id, { status: "disabled" });
     await expect(asFinance.getSession()).rejects.toMatchObject({ status: 401 });
     expect((await signIn({ email: "fiona@example.com", password: "fiona's long password" })).status).toBe(401);
+  });
+
+  it("pages the users and their tokens oldest first, the whole list by default", async () => {
+    for (const n of [1, 2, 3]) {
+      await stack.admin.createUser({
+        email: `pager${n}@example.com`,
+        name: `Pager ${n}`,
+        role: "viewer",
+        password: "a long enough password",
+      });
+    }
+    const users = await stack.admin.listUsers();
+    expect(users.nextCursor).toBeUndefined();
+    expect(users.items.map((u) => u.email).slice(-3)).toEqual(["pager1@example.com", "pager2@example.com", "pager3@example.com"]);
+    const userPages = await walkPages((cursor) => stack.admin.listUsers({ limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(userPages.length).toBe(Math.ceil(users.items.length / 2));
+    expect(userPages.flat().map((u) => u.id)).toEqual(users.items.map((u) => u.id));
+
+    const pager = users.items.find((u) => u.email === "pager1@example.com")!;
+    for (const name of ["t1", "t2", "t3"]) await stack.admin.createUserToken(pager.id, { name });
+    const tokens = await stack.admin.listUserTokens(pager.id);
+    expect(tokens.items.map((t) => t.name)).toEqual(["t1", "t2", "t3"]);
+    expect(tokens.nextCursor).toBeUndefined();
+    const tokenPages = await walkPages((cursor) => stack.admin.listUserTokens(pager.id, { limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(tokenPages.map((p) => p.map((t) => t.name))).toEqual([["t1", "t2"], ["t3"]]);
+    // Another user's list refuses this one's cursor.
+    const first = await stack.admin.listUserTokens(pager.id, { limit: 1 });
+    await expect(stack.admin.listUserTokens(owner.id, { cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
   });
 
   it("keeps at least one active owner", async () => {

@@ -259,9 +259,9 @@ abstract class AccountClient {
     return this.http.request("POST", `${account(accountId)}/keys`, { body: options });
   }
 
-  /** The account's API keys (never the keys themselves), oldest first. */
-  listApiKeys(accountId: string): Promise<{ items: ApiKey[] }> {
-    return this.http.request("GET", `${account(accountId)}/keys`);
+  /** The account's API keys (never the keys themselves), oldest first, a page at a time (1,000 unless `limit` says). */
+  listApiKeys(accountId: string, options: PageOptions = {}): Promise<Page<ApiKey>> {
+    return this.http.request("GET", `${account(accountId)}/keys`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** Every gateway refuses the key from its next call on. */
@@ -584,8 +584,9 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("POST", "/v1/users", { body: user });
   }
 
-  listUsers(): Promise<{ items: StaffUser[] }> {
-    return this.http.request("GET", "/v1/users");
+  /** Staff users, oldest first, a page at a time (1,000 unless `limit` says). */
+  listUsers(options: PageOptions = {}): Promise<Page<StaffUser>> {
+    return this.http.request("GET", "/v1/users", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   getUser(userId: string): Promise<StaffUser> {
@@ -599,8 +600,11 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("PUT", `/v1/users/${encodeURIComponent(userId)}`, { body: change });
   }
 
-  listUserTokens(userId: string): Promise<{ items: StaffToken[] }> {
-    return this.http.request("GET", `/v1/users/${encodeURIComponent(userId)}/tokens`);
+  /** A user's tokens, oldest first, a page at a time (1,000 unless `limit` says). */
+  listUserTokens(userId: string, options: PageOptions = {}): Promise<Page<StaffToken>> {
+    return this.http.request("GET", `/v1/users/${encodeURIComponent(userId)}/tokens`, {
+      query: { limit: options.limit, cursor: options.cursor },
+    });
   }
 
   /** A token for a user (owners only); its secret is in this answer only. */
@@ -612,9 +616,9 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("DELETE", `/v1/users/${encodeURIComponent(userId)}/tokens/${encodeURIComponent(tokenId)}`);
   }
 
-  /** The signed-in user's own tokens. */
-  listMyTokens(): Promise<{ items: StaffToken[] }> {
-    return this.http.request("GET", "/v1/tokens");
+  /** The signed-in user's own tokens, oldest first, a page at a time (1,000 unless `limit` says). */
+  listMyTokens(options: PageOptions = {}): Promise<Page<StaffToken>> {
+    return this.http.request("GET", "/v1/tokens", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   createMyToken(token: StaffTokenInput): Promise<{ token: StaffToken; secret: string }> {
@@ -663,8 +667,9 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/resume`, { body: { reason } });
   }
 
-  listPlans(): Promise<{ items: Plan[] }> {
-    return this.http.request("GET", "/v1/plans");
+  /** Plans, newest first, a page at a time (200 unless `limit` says). */
+  listPlans(options: PageOptions = {}): Promise<Page<Plan>> {
+    return this.http.request("GET", "/v1/plans", { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** A link to a report's CSV download (signed by the session cookie in a browser). */
@@ -702,8 +707,8 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.csv("/v1/reports/financial", { ...query });
   }
 
-  /** Usage anomalies, newest first. */
-  listAnomalies(query: { status?: "open" | "cleared"; accountId?: string } = {}): Promise<{ items: Anomaly[] }> {
+  /** Usage anomalies, newest first, a page at a time (1,000 unless `limit` says). */
+  listAnomalies(query: { status?: "open" | "cleared"; accountId?: string } & PageOptions = {}): Promise<Page<Anomaly>> {
     return this.http.request("GET", "/v1/anomalies", { query: { ...query } });
   }
 

@@ -10,7 +10,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Every staff user, oldest first.
+     * Staff users, oldest first, cursor-paginated (1,000 a page unless `limit` says).
      * @description Staff roles admitted: owner.
      */
     get: operations["listUsers"];
@@ -58,7 +58,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A user's API tokens (never their secrets), oldest first.
+     * A user's API tokens (never their secrets), oldest first, cursor-paginated (1,000 a page unless `limit` says).
      * @description Staff roles admitted: owner.
      */
     get: operations["listUserTokens"];
@@ -102,7 +102,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The signed-in user's own API tokens.
+     * The signed-in user's own API tokens, oldest first, cursor-paginated (1,000 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listMyTokens"];
@@ -166,7 +166,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List plans, newest first (at most 200).
+     * List plans, newest first, cursor-paginated (200 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listPlans"];
@@ -571,7 +571,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * List an account's API keys, never the keys themselves (admin, or the account's own key or portal session).
+     * List an account's API keys, never the keys themselves (admin, or the account's own key or portal session), oldest first, cursor-paginated (1,000 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listApiKeys"];
@@ -1577,7 +1577,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once.
+     * Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once; cursor-paginated (1,000 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listAnomalies"];
@@ -1760,14 +1760,17 @@ export type $defs = Record<string, never>;
 export interface operations {
   listUsers: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The users */
+      /** @description A page of users */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1787,6 +1790,7 @@ export interface operations {
               /** Format: date-time */
               updatedAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -2132,7 +2136,10 @@ export interface operations {
   };
   listUserTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         userId: string;
@@ -2141,7 +2148,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The tokens */
+      /** @description A page of tokens */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2161,6 +2168,7 @@ export interface operations {
               /** Format: date-time */
               createdAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -2403,14 +2411,17 @@ export interface operations {
   };
   listMyTokens: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The tokens */
+      /** @description A page of tokens */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2430,6 +2441,7 @@ export interface operations {
               /** Format: date-time */
               createdAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -2737,14 +2749,17 @@ export interface operations {
   };
   listPlans: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The plans */
+      /** @description A page of plans */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2781,6 +2796,7 @@ export interface operations {
               createdAt: string;
               updatedAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -6417,7 +6433,10 @@ export interface operations {
   };
   listApiKeys: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         accountId: string;
@@ -6426,7 +6445,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The keys */
+      /** @description A page of keys */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6452,6 +6471,7 @@ export interface operations {
               createdAt: string;
               revokedAt?: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -12766,6 +12786,8 @@ export interface operations {
         status?: "open" | "cleared";
         accountId?: string;
         format?: "json" | "csv";
+        limit?: number;
+        cursor?: string;
       };
       header?: never;
       path?: never;
@@ -12773,7 +12795,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The anomalies */
+      /** @description A page of anomalies */
       200: {
         headers: {
           [name: string]: unknown;
@@ -12812,6 +12834,7 @@ export interface operations {
               clearedBy?: string;
               clearReason?: string;
             }[];
+            nextCursor?: string;
           };
           "text/csv": string;
         };

@@ -13,7 +13,7 @@ const TAG_CHARS = Math.ceil((TAG_BYTES * 4) / 3); // base64url, unpadded
 const MAX_TIME = 8.64e15;
 
 /**
- * Keyset pagination, newest first, by (time, id): the cursor names the last item a page returned, so pages
+ * Keyset pagination, newest first (or oldest first, for the lists that always answered that way), by (time, id): the cursor names the last item a page returned, so pages
  * never overlap or skip when items arrive between requests. Opaque to clients: base64url JSON followed by an
  * HMAC tag over the list it belongs to (e.g. one account's usage), so the only cursors accepted are the ones
  * this API issued for that very list; any other is a 400, never a query.
@@ -33,17 +33,21 @@ export class Cursors {
   /**
    * One page of `list`, newest first by (`field`, _id), after `cursor` when given: `find` runs the query with
    * the cursor's filter, the sort and how many rows to take (one more than the page, to know if another follows).
+   * `order: "oldest"` walks the other way; its cursors are signed for that order alone.
    */
   async paginate<T extends { _id: string }>(
     list: string,
     field: keyof T & string,
     limit: number,
     cursor: string | undefined,
-    find: (after: Record<string, unknown>, sort: Record<string, -1>, take: number) => Promise<T[]>,
+    find: (after: Record<string, unknown>, sort: Record<string, 1 | -1>, take: number) => Promise<T[]>,
+    order: "newest" | "oldest" = "newest",
   ): Promise<Page<T>> {
-    const after = cursor === undefined ? {} : this.after(list, field, cursor);
-    const rows = await find(after, { [field]: -1, _id: -1 }, limit + 1);
-    return this.page(list, rows, limit, (row) => [row[field] as Date, row._id]);
+    const signed = order === "newest" ? list : `${list}\u0000oldest`;
+    const direction = order === "newest" ? -1 : 1;
+    const after = cursor === undefined ? {} : this.after(signed, field, cursor, order === "newest" ? "$lt" : "$gt");
+    const rows = await find(after, { [field]: direction, _id: direction }, limit + 1);
+    return this.page(signed, rows, limit, (row) => [row[field] as Date, row._id]);
   }
 
   /** Fetch one row more than the page: its presence says there is a next page. */
@@ -54,9 +58,9 @@ export class Cursors {
   }
 
   /** The filter for the items after `cursor` on the time field `field`; refuses cursors this API never gave. */
-  private after(list: string, field: string, cursor: string): Record<string, unknown> {
+  private after(list: string, field: string, cursor: string, beyond: "$lt" | "$gt"): Record<string, unknown> {
     const [at, id] = this.decode(list, cursor);
-    return { $or: [{ [field]: { $lt: at } }, { [field]: at, _id: { $lt: id } }] };
+    return { $or: [{ [field]: { [beyond]: at } }, { [field]: at, _id: { [beyond]: id } }] };
   }
 
   private tag(list: string, payload: string): Buffer {

@@ -41,3 +41,16 @@ export const pageQuery = z.strictObject({
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional(),
 });
+
+/**
+ * The page query of a list that answered whole (or up to a cap) before it had pages: `whole` a page unless
+ * `limit` says, so a caller that sends neither `limit` nor `cursor` gets the answer it always got.
+ */
+export function pageQueryOf(whole: number): typeof pageQuery {
+  return pageQuery.extend({ limit: z.coerce.number().int().min(1).max(Math.max(200, whole)).default(whole) });
+}
+
+/** The body of a page: its items, and the cursor of the next page when there is one. */
+export function pageBody<T, V>(page: { items: T[]; nextCursor?: string }, view: (item: T) => V): { items: V[]; nextCursor?: string } {
+  return { items: page.items.map((item) => view(item)), ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) };
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ANY_STAFF, MANAGERS, SUPPORT } from "../http/roles.js";
 import { csvReply } from "../http/csv.js";
 import { defineRoute } from "../http/route.js";
-import { id } from "../http/schemas.js";
+import { id, pageQueryOf } from "../http/schemas.js";
 import { planView, toPlanView } from "../http/views.js";
 import { ANOMALY_CSV_COLUMNS, anomalyView, toAnomalyView } from "../http/report-views.js";
 import { clearAnomaly, listAnomalies } from "../services/anomalies/clear.js";
@@ -15,24 +15,34 @@ export const listAnomaliesRoute = defineRoute({
   path: "/v1/anomalies",
   operationId: "listAnomalies",
   summary:
-    "Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once.",
+    "Usage anomalies, newest first: hours in which an account's calls exceeded max(minCalls, factor × its average hour over the 7 days before), each listed once; cursor-paginated (1,000 a page unless `limit` says).",
   access: "admin",
   roles: ANY_STAFF,
   query: z.strictObject({
     status: z.enum(["open", "cleared"]).optional(),
     accountId: id.optional(),
     format: z.enum(["json", "csv"]).optional(),
+    // 1,000 a page by default: what the list answered before it had pages.
+    limit: pageQueryOf(1_000).shape.limit,
+    cursor: pageQueryOf(1_000).shape.cursor,
   }),
-  responses: { 200: { description: "The anomalies", schema: z.object({ items: z.array(anomalyView) }), csv: true } },
+  responses: {
+    200: {
+      description: "A page of anomalies",
+      schema: z.object({ items: z.array(anomalyView), nextCursor: z.string().optional() }),
+      csv: true,
+    },
+  },
   async handle({ query, ctx, format }) {
-    const items = (await listAnomalies(ctx, query)).map(toAnomalyView);
+    const page = await listAnomalies(ctx, query);
+    const items = page.items.map(toAnomalyView);
     if (format === "csv")
       return csvReply(
         "anomalies",
         ANOMALY_CSV_COLUMNS,
         items.map((a) => ({ ...a, ...a.policy, mitigation: a.mitigation })),
       );
-    return { status: 200, body: { items } };
+    return { status: 200, body: { items, ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) } };
   },
 });
 

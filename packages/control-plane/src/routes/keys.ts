@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
+import { accountParams, id, name, pageBody, pageQueryOf, positiveAmount } from "../http/schemas.js";
+import type { ApiKey } from "../models/index.js";
 import { apiKeyView, toApiKeyView } from "../http/views.js";
 import { createApiKey } from "../services/keys/create.js";
 import { revokeApiKey } from "../services/keys/revoke.js";
@@ -70,14 +71,30 @@ export const listApiKeys = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/keys",
   operationId: "listApiKeys",
-  summary: "List an account's API keys, never the keys themselves (admin, or the account's own key or portal session).",
+  summary:
+    "List an account's API keys, never the keys themselves (admin, or the account's own key or portal session), oldest first, cursor-paginated (1,000 a page unless `limit` says).",
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
-  responses: { 200: { description: "The keys", schema: z.object({ items: z.array(apiKeyView) }) } },
-  async handle({ params, ctx }) {
-    const keys = await ctx.models.ApiKey.find({ accountId: params.accountId }).sort({ createdAt: 1 }).lean();
-    return { status: 200, body: { items: keys.map(toApiKeyView) } };
+  // 1,000 a page by default: the whole list, as it was answered before it had pages.
+  query: pageQueryOf(1_000),
+  responses: {
+    200: { description: "A page of keys", schema: z.object({ items: z.array(apiKeyView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    const page = await ctx.cursors.paginate<ApiKey>(
+      `keys:${params.accountId}`,
+      "createdAt",
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.ApiKey.find({ accountId: params.accountId, ...after })
+          .sort(sort)
+          .limit(take)
+          .lean(),
+      "oldest",
+    );
+    return { status: 200, body: pageBody(page, toApiKeyView) };
   },
 });
 

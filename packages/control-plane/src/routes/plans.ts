@@ -3,7 +3,8 @@ import { failure } from "../domain/outcome.js";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { createPlanBody, replaceCatalogBody } from "../http/catalog-schemas.js";
-import { id } from "../http/schemas.js";
+import { id, pageBody, pageQueryOf } from "../http/schemas.js";
+import type { Plan } from "../models/index.js";
 import { planView, toPlanView } from "../http/views.js";
 import { createPlan, replaceCatalog } from "../services/plans/publish.js";
 
@@ -63,12 +64,18 @@ export const listPlans = defineRoute({
   method: "get",
   path: "/v1/plans",
   operationId: "listPlans",
-  summary: "List plans, newest first (at most 200).",
+  summary: "List plans, newest first, cursor-paginated (200 a page unless `limit` says).",
   access: "admin",
   roles: ANY_STAFF,
-  responses: { 200: { description: "The plans", schema: z.object({ items: z.array(planView) }) } },
-  async handle({ ctx }) {
-    const plans = await ctx.models.Plan.find().sort({ createdAt: -1 }).limit(200).lean();
-    return { status: 200, body: { items: plans.map(toPlanView) } };
+  // 200 a page by default: what the list answered before it had pages.
+  query: pageQueryOf(200),
+  responses: {
+    200: { description: "A page of plans", schema: z.object({ items: z.array(planView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ query, ctx }) {
+    const page = await ctx.cursors.paginate<Plan>("plans", "createdAt", query.limit, query.cursor, (after, sort, take) =>
+      ctx.models.Plan.find(after).sort(sort).limit(take).lean(),
+    );
+    return { status: 200, body: pageBody(page, toPlanView) };
   },
 });

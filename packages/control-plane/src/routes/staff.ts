@@ -3,7 +3,7 @@ import type { Principal } from "../domain/principal.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { ANY_STAFF, AUDITORS, OWNERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { id, name, pageQuery, timestamp } from "../http/schemas.js";
+import { id, name, pageBody, pageQuery, pageQueryOf, timestamp } from "../http/schemas.js";
 import { ROLES } from "../models/index.js";
 import { listAudit } from "../services/audit.js";
 import {
@@ -65,12 +65,16 @@ export const listUsersRoute = defineRoute({
   method: "get",
   path: "/v1/users",
   operationId: "listUsers",
-  summary: "Every staff user, oldest first.",
+  summary: "Staff users, oldest first, cursor-paginated (1,000 a page unless `limit` says).",
   access: "admin",
   roles: OWNERS,
-  responses: { 200: { description: "The users", schema: z.object({ items: z.array(userSchema) }) } },
-  async handle({ ctx }) {
-    return { status: 200, body: { items: await listUsers(ctx) } };
+  // 1,000 a page by default: every user, as the list answered before it had pages.
+  query: pageQueryOf(1_000),
+  responses: {
+    200: { description: "A page of users", schema: z.object({ items: z.array(userSchema), nextCursor: z.string().optional() }) },
+  },
+  async handle({ query, ctx }) {
+    return { status: 200, body: pageBody(await listUsers(ctx, query.limit, query.cursor), (user) => user) };
   },
 });
 
@@ -119,16 +123,19 @@ export const listUserTokensRoute = defineRoute({
   method: "get",
   path: "/v1/users/:userId/tokens",
   operationId: "listUserTokens",
-  summary: "A user's API tokens (never their secrets), oldest first.",
+  summary: "A user's API tokens (never their secrets), oldest first, cursor-paginated (1,000 a page unless `limit` says).",
   access: "admin",
   roles: OWNERS,
   params: userParams,
-  responses: { 200: { description: "The tokens", schema: z.object({ items: z.array(tokenSchema) }) } },
+  query: pageQueryOf(1_000),
+  responses: {
+    200: { description: "A page of tokens", schema: z.object({ items: z.array(tokenSchema), nextCursor: z.string().optional() }) },
+  },
   problems: ["not_found"],
-  async handle({ params, ctx }) {
+  async handle({ params, query, ctx }) {
     const user = await getUser(ctx, params.userId);
     if (!user.ok) return user;
-    return { status: 200, body: { items: await listTokens(ctx, params.userId) } };
+    return { status: 200, body: pageBody(await listTokens(ctx, params.userId, query.limit, query.cursor), (token) => token) };
   },
 });
 
@@ -190,12 +197,15 @@ export const listMyTokensRoute = defineRoute({
   method: "get",
   path: "/v1/tokens",
   operationId: "listMyTokens",
-  summary: "The signed-in user's own API tokens.",
+  summary: "The signed-in user's own API tokens, oldest first, cursor-paginated (1,000 a page unless `limit` says).",
   access: "admin",
   roles: ANY_STAFF,
-  responses: { 200: { description: "The tokens", schema: z.object({ items: z.array(tokenSchema) }) } },
-  async handle({ principal, ctx }) {
-    return { status: 200, body: { items: await listTokens(ctx, ownUserId(principal)) } };
+  query: pageQueryOf(1_000),
+  responses: {
+    200: { description: "A page of tokens", schema: z.object({ items: z.array(tokenSchema), nextCursor: z.string().optional() }) },
+  },
+  async handle({ query, principal, ctx }) {
+    return { status: 200, body: pageBody(await listTokens(ctx, ownUserId(principal), query.limit, query.cursor), (token) => token) };
   },
 });
 

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import type { Page } from "../../domain/cursor.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Anomaly } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
@@ -52,17 +53,22 @@ export async function clearAnomaly(
   return ok((await withNames(ctx, [(await Anomalies.findById(anomaly._id).lean())!]))[0]!);
 }
 
-/** Anomalies newest first, optionally of one status or account. */
+/** Anomalies newest first by (detectedAt, id), optionally of one status or account, a page at a time. */
 export async function listAnomalies(
   ctx: AppContext,
-  filter: { status?: "open" | "cleared" | undefined; accountId?: string | undefined },
-): Promise<NamedAnomaly[]> {
-  const anomalies = await ctx.models.Anomaly.find({
+  filter: { status?: "open" | "cleared" | undefined; accountId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<Page<NamedAnomaly>> {
+  const match = {
     ...(filter.status === undefined ? {} : { status: filter.status }),
     ...(filter.accountId === undefined ? {} : { accountId: filter.accountId }),
-  })
-    .sort({ detectedAt: -1 })
-    .limit(1_000)
-    .lean();
-  return withNames(ctx, anomalies);
+  };
+  // The cursor belongs to the filtered list it came from.
+  const list = `anomalies:${filter.status ?? ""}:${filter.accountId ?? ""}`;
+  const page = await ctx.cursors.paginate<Anomaly>(list, "detectedAt", filter.limit, filter.cursor, (after, sort, take) =>
+    ctx.models.Anomaly.find({ ...match, ...after })
+      .sort(sort)
+      .limit(take)
+      .lean(),
+  );
+  return { ...page, items: await withNames(ctx, page.items) };
 }

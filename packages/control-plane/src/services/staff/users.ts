@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hash } from "@node-rs/argon2";
 import type { AppContext } from "../../context.js";
+import type { Page } from "../../domain/cursor.js";
 import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Role, type StaffToken, type StaffUser } from "../../models/index.js";
@@ -77,9 +78,17 @@ export async function getUser(ctx: AppContext, userId: string): Promise<Outcome<
   return ok(user);
 }
 
-export async function listUsers(ctx: AppContext): Promise<UserView[]> {
-  const users = await ctx.models.StaffUser.find({}).lean();
-  return users.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a._id < b._id ? -1 : 1)).map(userView);
+/** Staff users, oldest first by (createdAt, id), a page at a time. */
+export async function listUsers(ctx: AppContext, limit: number, cursor?: string): Promise<Page<UserView>> {
+  const page = await ctx.cursors.paginate<StaffUser>(
+    "users",
+    "createdAt",
+    limit,
+    cursor,
+    (after, sort, take) => ctx.models.StaffUser.find(after).sort(sort).limit(take).lean(),
+    "oldest",
+  );
+  return { ...page, items: page.items.map(userView) };
 }
 
 /**
@@ -156,9 +165,21 @@ export async function createToken(
   return ok({ token: tokenView(token), secret });
 }
 
-export async function listTokens(ctx: AppContext, userId: string): Promise<TokenView[]> {
-  const tokens = await ctx.models.StaffToken.find({ userId }).lean();
-  return tokens.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map(tokenView);
+/** A user's tokens, oldest first by (createdAt, id), a page at a time. */
+export async function listTokens(ctx: AppContext, userId: string, limit: number, cursor?: string): Promise<Page<TokenView>> {
+  const page = await ctx.cursors.paginate<StaffToken>(
+    `tokens:${userId}`,
+    "createdAt",
+    limit,
+    cursor,
+    (after, sort, take) =>
+      ctx.models.StaffToken.find({ userId, ...after })
+        .sort(sort)
+        .limit(take)
+        .lean(),
+    "oldest",
+  );
+  return { ...page, items: page.items.map(tokenView) };
 }
 
 /** Revoke one of a user's tokens; revoking it again changes nothing. */
