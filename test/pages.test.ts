@@ -210,7 +210,6 @@ describe("the customer portal and the admin console, in a real browser", () => {
     // Keys: created with a cap (the secret shown once), then revoked.
     await portalView(page, "API keys");
     expect(page.url()).toBe(`${portal}keys`);
-    page.on("dialog", (dialog) => void dialog.accept());
     await page.getByLabel("Key name").fill("ci key");
     await page.getByLabel("Spending cap (USD, optional)").fill("5");
     await page.getByRole("button", { name: "Create key" }).click();
@@ -227,7 +226,11 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByText("key ci key").waitFor();
     expect(page.url()).toBe(portal);
     await page.goBack();
+    // Revoking is asked in the page first (never window.confirm).
     await page.getByRole("button", { name: "Revoke ci key" }).click();
+    const asked = page.getByRole("group", { name: "Revoke ci key" });
+    await asked.getByText("Revoke ci key? Calls with it are refused from now on.").waitFor();
+    await asked.getByRole("button", { name: "Revoke the key" }).click();
     // The list shows it revoked once the revocation has answered, i.e. once every gateway was told.
     await expect.poll(() => page.getByRole("row", { name: /ci key/ }).innerText(), { timeout: 10_000 }).toContain("revoked");
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(401);
@@ -507,6 +510,19 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await addUser.getByLabel("First password").fill("sam's long password");
     await page.getByRole("button", { name: "Add user" }).click();
     await page.getByRole("cell", { name: "sam@example.com", exact: true }).waitFor();
+    // A role change is asked in the page before it applies; "Keep support" puts the select back.
+    const samsRole = page.getByLabel("Role of sam@example.com");
+    await samsRole.selectOption("admin");
+    const askRole = page.getByRole("group", { name: "Change the role of sam@example.com" });
+    await askRole.getByText("Make Sam an admin (catalog, accounts, keys, money) instead of support?", { exact: false }).waitFor();
+    await askRole.getByRole("button", { name: "Keep support" }).click();
+    expect(await samsRole.inputValue()).toBe("support");
+    const sam = () => stack.admin.listUsers().then((u) => u.items.find((x) => x.email === "sam@example.com")!);
+    expect((await sam()).role).toBe("support");
+    await samsRole.selectOption("finance");
+    await askRole.getByRole("button", { name: "Make finance" }).click();
+    await expect.poll(async () => (await sam()).role, { timeout: 10_000 }).toBe("finance");
+    await expect.poll(() => samsRole.inputValue(), { timeout: 10_000 }).toBe("finance");
     const makeToken = page.getByRole("form", { name: "Create a token" });
     await makeToken.getByLabel("Name").fill("dashboards");
     await makeToken.getByLabel("Role").selectOption("viewer");
@@ -529,8 +545,8 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(page.url()).toMatch(new RegExp(`^${consolePage}team/users/usr_`));
     await accessible(page, "the console's team, a user's tokens shown");
     await shoot(page, `${SHOTS}console-team.png`);
-    page.once("dialog", (dialog) => void dialog.accept());
     await hers.getByRole("button", { name: "Revoke dashboards" }).click();
+    await hers.getByRole("group", { name: "Revoke dashboards" }).getByRole("button", { name: "Revoke the token" }).click();
     await hers.getByText("revoked").waitFor();
     await expect(asToken.getSession()).rejects.toMatchObject({ status: 401 });
     await page.close();
@@ -1192,15 +1208,12 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await shoot(page, `${SHOTS}portal-kept-card-phone.png`);
 
     // Removing it is confirmed first, saying auto-recharge turns off; and said again once done.
-    let asked = "";
-    page.once("dialog", (dialog) => {
-      asked = dialog.message();
-      void dialog.accept();
-    });
     await card.getByRole("button", { name: `Remove ${name}` }).click();
-    expect(asked).toBe(
+    const asked = card.getByRole("group", { name: `Remove ${name}` });
+    expect(await asked.locator("p").innerText()).toBe(
       `Remove ${name}? Auto-recharge pays with this card: it will be turned off, and your balance is no longer topped up automatically.`,
     );
+    await asked.getByRole("button", { name: "Remove the card" }).click();
     await page
       .getByTestId("card-forgotten")
       .getByText(`Removed ${name}. Auto-recharge (USD) is now off: keep another card at a top-up to turn it on again.`)

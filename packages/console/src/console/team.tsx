@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Confirm } from "../shared/confirm.js";
 import { ProblemText, Section } from "../shared/ui.js";
 import { Link } from "wouter";
 import { admin } from "./client.js";
@@ -58,17 +59,7 @@ export function Users({ open }: { open?: string | undefined }) {
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>
-                <select
-                  aria-label={`Role of ${u.email}`}
-                  value={u.role}
-                  onChange={(e) => change.mutate({ userId: u.id, role: e.target.value as Role })}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
+                <RoleChange user={u} onChange={(r) => change.mutate({ userId: u.id, role: r })} />
               </td>
               <td>
                 {u.status}{" "}
@@ -141,6 +132,55 @@ export function Users({ open }: { open?: string | undefined }) {
   );
 }
 
+/**
+ * A user's role, changed only once confirmed in the page: picking another role asks first (what the role may
+ * do, and that it applies from their next request); "Keep …" puts the select back.
+ */
+function RoleChange({ user, onChange }: { user: StaffUser; onChange: (role: Role) => void }) {
+  const [wanted, setWanted] = useState<Role | undefined>();
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (wanted !== undefined) yes.current?.focus();
+  }, [wanted]);
+  return (
+    <>
+      <select
+        aria-label={`Role of ${user.email}`}
+        value={wanted ?? user.role}
+        onChange={(e) => setWanted(e.target.value === user.role ? undefined : (e.target.value as Role))}
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      {wanted !== undefined && (
+        <div role="group" aria-label={`Change the role of ${user.email}`} className="ask">
+          <p>
+            Make {user.name} {wanted === "admin" || wanted === "owner" ? "an" : "a"} {wanted} ({ROLE_HELP[wanted]}) instead of {user.role}?
+            It applies from their next request.
+          </p>
+          <button
+            ref={yes}
+            type="button"
+            className="danger"
+            onClick={() => {
+              setWanted(undefined);
+              onChange(wanted);
+            }}
+          >
+            Make {wanted}
+          </button>
+          <button type="button" onClick={() => setWanted(undefined)}>
+            Keep {user.role}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
+
 /** An owner's look at one user's tokens, to revoke any of them. */
 function UserTokens({ user }: { user: StaffUser | undefined }) {
   const qc = useQueryClient();
@@ -159,7 +199,8 @@ function UserTokens({ user }: { user: StaffUser | undefined }) {
       <TokenTable
         caption={`${user.name}'s tokens`}
         tokens={tokens.data?.items ?? []}
-        onRevoke={(t) => window.confirm(`Revoke ${user.name}'s token "${t.name}"? It stops working at once.`) && revoke.mutate(t.id)}
+        question={(t) => `Revoke ${user.name}'s token "${t.name}"? It stops working at once.`}
+        onRevoke={(t) => revoke.mutate(t.id)}
       />
       <ProblemText error={tokens.error ?? revoke.error} />
     </>
@@ -168,8 +209,18 @@ function UserTokens({ user }: { user: StaffUser | undefined }) {
 
 const live = (t: StaffToken) => t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > Date.now());
 
-/** Tokens with their state; a live one can be revoked. */
-function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: StaffToken[]; onRevoke: (t: StaffToken) => void }) {
+/** Tokens with their state; a live one can be revoked, once confirmed in the page. */
+function TokenTable({
+  caption,
+  tokens,
+  question,
+  onRevoke,
+}: {
+  caption: string;
+  tokens: StaffToken[];
+  question: (t: StaffToken) => string;
+  onRevoke: (t: StaffToken) => void;
+}) {
   return (
     <table>
       <caption>{caption}</caption>
@@ -191,9 +242,13 @@ function TokenTable({ caption, tokens, onRevoke }: { caption: string; tokens: St
             <td>{day(t.expiresAt)}</td>
             <td>
               {live(t) ? (
-                <button type="button" aria-label={`Revoke ${t.name}`} onClick={() => onRevoke(t)}>
-                  Revoke
-                </button>
+                <Confirm
+                  label="Revoke"
+                  name={`Revoke ${t.name}`}
+                  question={question(t)}
+                  confirm="Revoke the token"
+                  onConfirm={() => onRevoke(t)}
+                />
               ) : t.revokedAt ? (
                 "revoked"
               ) : (
@@ -231,7 +286,8 @@ export function MyTokens({ role }: { role: Role }) {
       <TokenTable
         caption="Your tokens"
         tokens={tokens.data?.items ?? []}
-        onRevoke={(t) => window.confirm(`Revoke the token "${t.name}"? It stops working at once.`) && revoke.mutate(t.id)}
+        question={(t) => `Revoke the token "${t.name}"? It stops working at once.`}
+        onRevoke={(t) => revoke.mutate(t.id)}
       />
       <ProblemText error={tokens.error ?? revoke.error} />
       <form

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { KeptCard } from "@tollgate/sdk";
 import { when } from "../shared/money.js";
+import { Confirm } from "../shared/confirm.js";
 import { Empty, ProblemText, Section } from "../shared/ui.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName } from "./payments.js";
@@ -50,19 +51,18 @@ export function KeptCards({ accountId, wallets }: { accountId: string; wallets: 
                     {c.usedByAutoRecharge && " · auto-recharge pays with it"}
                   </span>
                   <span className="actions">
-                    <button
-                      type="button"
-                      aria-label={`Remove ${name}`}
+                    <Confirm
+                      label="Remove"
+                      name={`Remove ${name}`}
                       disabled={forget.isPending}
-                      onClick={() => {
-                        const warning = c.usedByAutoRecharge
+                      question={`Remove ${name}?${
+                        c.usedByAutoRecharge
                           ? " Auto-recharge pays with this card: it will be turned off, and your balance is no longer topped up automatically."
-                          : "";
-                        if (window.confirm(`Remove ${name}?${warning}`)) forget.mutate(c);
-                      }}
-                    >
-                      Remove
-                    </button>
+                          : ""
+                      }`}
+                      confirm="Remove the card"
+                      onConfirm={() => forget.mutate(c)}
+                    />
                   </span>
                 </li>
               );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice } from "../shared/money.js";
+import { Confirm } from "../shared/confirm.js";
 import { Money, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -59,15 +60,13 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
               <td>{k.spendCap ? `cap ${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
               <td>
                 {manage && k.status !== "revoked" && (
-                  <button
-                    type="button"
-                    aria-label={`Revoke ${k.name}`}
-                    onClick={() => {
-                      if (window.confirm(`Revoke ${k.name}? Calls with it are refused from now on.`)) revoke.mutate(k.id);
-                    }}
-                  >
-                    Revoke
-                  </button>
+                  <Confirm
+                    label="Revoke"
+                    name={`Revoke ${k.name}`}
+                    question={`Revoke ${k.name}? Calls with it are refused from now on.`}
+                    confirm="Revoke the key"
+                    onConfirm={() => revoke.mutate(k.id)}
+                  />
                 )}
               </td>
             </tr>
