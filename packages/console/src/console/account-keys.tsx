@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice, when } from "../shared/money.js";
-import { Empty, ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, CopyField, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
@@ -12,7 +13,7 @@ const KEY_FIELDS = { "/name": "Key name", "/spendCap/amount": "Spending cap" };
 export function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
   const mayManage = useMay("manage");
   const qc = useQueryClient();
-  const keys = useQuery({ queryKey: ["keys", accountId], queryFn: () => admin.listApiKeys(accountId) });
+  const keys = usePages(["keys", accountId], (cursor) => admin.listApiKeys(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
   const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
   const [name, setName] = useState("");
   const [cap, setCap] = useState("");
@@ -41,14 +42,14 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
   const problems = fieldProblems(create.error, KEY_FIELDS);
   return (
     <Section title="Keys and quotas" id="account-keys">
-      {keys.data?.items.length === 0 && (
+      {keys.items?.length === 0 && (
         <Empty>
           {mayManage
             ? "No API keys yet: create one below (it is shown once), or send the customer a portal link to make their own."
             : "No API keys yet: the customer makes one in the portal."}
         </Empty>
       )}
-      {keys.data !== undefined && keys.data.items.length > 0 && (
+      {keys.items !== undefined && keys.items.length > 0 && (
         <table aria-label="Keys" className="stack">
           <thead>
             <tr>
@@ -60,7 +61,7 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
             </tr>
           </thead>
           <tbody>
-            {keys.data.items.map((k) => (
+            {keys.items.map((k) => (
               <tr key={k.id}>
                 <td data-label="Name">{k.name}</td>
                 <td data-label="Key">
@@ -90,6 +91,7 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
           </tbody>
         </table>
       )}
+      <Pager pages={keys} what="keys" order="oldest" />
       <Done>{revoke.data && `${revoke.variables.name} is revoked: its calls are refused.`}</Done>
       <ProblemText error={revoke.error ?? keys.error} />
       {mayManage && (

@@ -3,7 +3,8 @@ import type { Plan } from "@tollgate/sdk";
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useSearch } from "wouter";
 import { money, parseAmount } from "../shared/money.js";
-import { Empty, NotFoundOr, ProblemText, Section, Trail } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, NotFoundOr, Pager, ProblemText, Section, Trail } from "../shared/ui.js";
 import { useTitle } from "../shared/url.js";
 import { admin } from "./client.js";
 import { CatalogEditor } from "./plans/catalog-editor.js";
@@ -22,7 +23,7 @@ export function Plans({ planId }: { planId?: string }) {
 
 function PlanList() {
   const mayEdit = useMay("manage");
-  const plans = useQuery({ queryKey: ["plans"], queryFn: () => admin.listPlans() });
+  const plans = usePages(["plans"], (cursor) => admin.listPlans({ limit: 25, ...(cursor ? { cursor } : {}) }));
   const [editing, setEditing] = useState<string>();
   useTitle("Plans", "Tollgate console");
   return (
@@ -34,14 +35,14 @@ function PlanList() {
           </Link>
         </p>
       )}
-      {plans.data?.items.length === 0 && (
+      {plans.items?.length === 0 && (
         <Section title="Plans">
           <Empty>
             No plans yet: {mayEdit ? "create one with New plan (its products, prices and quotas)." : "an owner or admin creates them."}
           </Empty>
         </Section>
       )}
-      {plans.data?.items.map((p) => (
+      {plans.items?.map((p) => (
         <Section key={p.id} title={`${p.name} (${p.currency})`} id={`plan-${p.id}`}>
           <p>
             <Link href={`/plans/${p.id}`}>
@@ -65,6 +66,7 @@ function PlanList() {
           )}
         </Section>
       ))}
+      <Pager pages={plans} what="plans" />
       <ProblemText error={plans.error} />
     </>
   );

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReportBucket, UsageGroupBy } from "@tollgate/sdk";
 import { reportChart, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
-import { Money, ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useSearchState } from "../shared/url.js";
 import { useMay } from "./role.js";
 import { admin, HOUR, lastDays } from "./client.js";
@@ -253,7 +254,9 @@ export function Reports() {
 
 export function Anomalies() {
   const qc = useQueryClient();
-  const list = useQuery({ queryKey: ["anomalies"], queryFn: () => admin.listAnomalies({}), refetchInterval: 10_000 });
+  const list = usePages(["anomalies"], (cursor) => admin.listAnomalies({ limit: 25, ...(cursor ? { cursor } : {}) }), {
+    refetchInterval: 10_000,
+  });
   const mayClear = useMay("support");
   const clear = useMutation({
     mutationFn: (id: string) => admin.clearAnomaly(id, "reviewed in the console"),
@@ -261,8 +264,13 @@ export function Anomalies() {
   });
   return (
     <Section title="Anomalies">
-      {list.data?.items.length === 0 && <p>No anomalies.</p>}
-      {(list.data?.items.length ?? 0) > 0 && (
+      {list.items?.length === 0 && (
+        <Empty>
+          No anomalies. An hour of an account&apos;s calls far above its usual hours shows here; each plan&apos;s rule (how far, and whether
+          a key is suspended or capped) is set on the plan&apos;s page under Plans.
+        </Empty>
+      )}
+      {(list.items?.length ?? 0) > 0 && (
         <table aria-label="Anomalies">
           <thead>
             <tr>
@@ -280,7 +288,7 @@ export function Anomalies() {
             </tr>
           </thead>
           <tbody>
-            {list.data?.items.map((a) => (
+            {list.items?.map((a) => (
               <tr key={a.id}>
                 <td>{when(a.hour)}</td>
                 <td data-testid="anomaly-account">{a.accountName ?? <code>{a.accountId}</code>}</td>
@@ -302,7 +310,8 @@ export function Anomalies() {
           </tbody>
         </table>
       )}
-      <ProblemText error={clear.error} />
+      <Pager pages={list} what="anomalies" />
+      <ProblemText error={list.error ?? clear.error} />
     </Section>
   );
 }

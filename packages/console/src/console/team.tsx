@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Confirm } from "../shared/confirm.js";
-import { ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { Link } from "wouter";
 import { admin } from "./client.js";
 
@@ -21,7 +22,7 @@ const day = (iso: string | undefined) => (iso === undefined ? "—" : new Date(i
 /** Owners: the staff users, their roles and status, and a form to add one. */
 export function Users({ open }: { open?: string | undefined }) {
   const qc = useQueryClient();
-  const users = useQuery({ queryKey: ["users"], queryFn: () => admin.listUsers() });
+  const users = usePages(["users"], (cursor) => admin.listUsers({ limit: 25, ...(cursor ? { cursor } : {}) }));
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -54,7 +55,7 @@ export function Users({ open }: { open?: string | undefined }) {
           </tr>
         </thead>
         <tbody>
-          {users.data?.items.map((u: StaffUser) => (
+          {users.items?.map((u: StaffUser) => (
             <tr key={u.id}>
               <td>{u.name}</td>
               <td>{u.email}</td>
@@ -85,8 +86,12 @@ export function Users({ open }: { open?: string | undefined }) {
           ))}
         </tbody>
       </table>
+      {users.items?.length === 0 && (
+        <Empty>No staff users yet (you signed in with a bootstrap token): add the first owner below, then sign in as them.</Empty>
+      )}
+      <Pager pages={users} what="users" order="oldest" />
       <ProblemText error={users.error ?? change.error} />
-      {open !== undefined && <UserTokens user={users.data?.items.find((u) => u.id === open)} />}
+      {open !== undefined && <UserTokens userId={open} user={users.items?.find((u) => u.id === open)} />}
       <form
         aria-label="Add a user"
         onSubmit={(e: FormEvent) => {
@@ -182,8 +187,11 @@ function RoleChange({ user, onChange }: { user: StaffUser; onChange: (role: Role
 }
 
 /** An owner's look at one user's tokens, to revoke any of them. */
-function UserTokens({ user }: { user: StaffUser | undefined }) {
+function UserTokens({ userId, user: listed }: { userId: string; user: StaffUser | undefined }) {
   const qc = useQueryClient();
+  // A user on another page of the list (a link to their tokens) is read on their own.
+  const fetched = useQuery({ queryKey: ["users", userId], queryFn: () => admin.getUser(userId), enabled: listed === undefined });
+  const user = listed ?? fetched.data;
   const tokens = useQuery({
     queryKey: ["user-tokens", user?.id],
     queryFn: () => admin.listUserTokens(user!.id),

@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice } from "../shared/money.js";
 import { Confirm } from "../shared/confirm.js";
-import { Money, ProblemText, Section } from "../shared/ui.js";
+import { usePages } from "../shared/paging.js";
+import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
 /**
@@ -11,7 +12,7 @@ import { client } from "./client.js";
  */
 export function Keys({ accountId, currency, manage }: { accountId: string; currency: string; manage: boolean }) {
   const qc = useQueryClient();
-  const keys = useQuery({ queryKey: ["keys"], queryFn: () => client.listApiKeys(accountId) });
+  const keys = usePages(["keys"], (cursor) => client.listApiKeys(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
   const [name, setName] = useState("");
   const [cap, setCap] = useState("");
   const [period, setPeriod] = useState<"day" | "month">("month");
@@ -48,9 +49,16 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
           </p>
         </div>
       )}
+      {keys.items?.length === 0 && (
+        <Empty>
+          {manage
+            ? "No API keys yet: create one below, and send it as x-api-key with each call."
+            : "No API keys yet: open the portal from your provider's link to create one."}
+        </Empty>
+      )}
       <table aria-label="Your API keys">
         <tbody>
-          {keys.data?.items.map((k) => (
+          {keys.items?.map((k) => (
             <tr key={k.id}>
               <td>{k.name}</td>
               <td>
@@ -73,7 +81,8 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
           ))}
         </tbody>
       </table>
-      <ProblemText error={revoke.error} />
+      <Pager pages={keys} what="keys" order="oldest" />
+      <ProblemText error={keys.error ?? revoke.error} />
       {!manage && <p>To create or revoke keys, open the portal from your provider&apos;s link (signing in with a key cannot make keys).</p>}
       {manage && (
         <form

@@ -92,19 +92,22 @@ export function Money({ micros, currency }: { micros: number; currency: string }
 }
 
 /**
- * Moves through a list the API pages by cursor: "Newer" and "Older", named after what they show ("Older
- * invoices"), so that a screen reader tells two lists' buttons apart. Shows nothing when one page holds it all.
+ * Moves through a list the API pages by cursor: "Newer" and "Older" ("Earlier" and "Later" for a list given
+ * oldest first), named after what they show ("Older invoices"), so that a screen reader tells two lists'
+ * buttons apart. Shows nothing when one page holds it all.
  */
-export function Pager({ pages, what }: { pages: Pages<unknown>; what: string }) {
+export function Pager({ pages, what, order = "newest" }: { pages: Pages<unknown>; what: string; order?: "newest" | "oldest" }) {
   if (pages.newer === undefined && pages.older === undefined) return null;
+  // A list the API gives oldest first (keys, users, tokens) goes back to earlier items and on to later ones.
+  const [back, on] = order === "newest" ? ["Newer", "Older"] : ["Earlier", "Later"];
   return (
     <nav className="pager" aria-label={`Pages of ${what}`}>
-      <button type="button" onClick={pages.newer} disabled={pages.newer === undefined} aria-label={`Newer ${what}`}>
-        ← Newer
+      <button type="button" onClick={pages.newer} disabled={pages.newer === undefined} aria-label={`${back} ${what}`}>
+        ← {back}
       </button>
       <span>Page {pages.number}</span>
-      <button type="button" onClick={pages.older} disabled={pages.older === undefined} aria-label={`Older ${what}`}>
-        Older →
+      <button type="button" onClick={pages.older} disabled={pages.older === undefined} aria-label={`${on} ${what}`}>
+        {on} →
       </button>
     </nav>
   );
