@@ -300,6 +300,9 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await second.goto(link);
     await second.getByLabel("API key").waitFor();
     expect(await second.getByText("That sign-in link is used or expired").count()).toBe(1);
+    // Whose portal it is, before anyone signs in: the provider's name from its issuer profile.
+    const branding = (await (await fetch(`${stack.controlPlaneUrl}/v1/portal/branding`)).json()) as { name: string };
+    expect(await second.getByRole("heading", { level: 1 }).textContent()).toBe(`Sign in to your ${branding.name} account`);
     await accessible(second, "the portal's sign-in, a used link refused");
     await second.screenshot({ path: `${SHOTS}portal-sign-in.png` });
     await page.close();

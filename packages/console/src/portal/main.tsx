@@ -44,15 +44,18 @@ function App() {
   // Read with the session, so that the header is drawn once, logo and all (without it if it fails).
   const branding = useBranding();
   if (signingIn || session.isPending || branding.isPending) return <Loading />;
-  if (session.error instanceof TollgateError && session.error.status === 401) return <SignIn linkError={linkError} />;
+  if (session.error instanceof TollgateError && session.error.status === 401)
+    return <SignIn linkError={linkError} branding={branding.data} />;
   if (session.error) return <ProblemText error={session.error} />;
   return <Portal accountId={session.data.accountId} manageKeys={session.data.manageKeys} branding={branding.data} />;
 }
 
-function SignIn({ linkError }: { linkError: unknown }) {
+/** The sign-in: the provider's logo and name (its issuer profile) before anything else, so the customer knows whose it is. */
+function SignIn({ linkError, branding }: { linkError: unknown; branding: ReturnType<typeof useBranding>["data"] }) {
   return (
     <SignInForm
-      title="Sign in to your account"
+      title={branding ? `Sign in to your ${branding.name} account` : "Sign in to your account"}
+      brand={<Brand branding={branding} />}
       label="API key"
       notice={
         linkError !== null && <p className="problem">That sign-in link is used or expired: ask for a new one, or use your API key.</p>

@@ -47,13 +47,21 @@ export function Loading() {
 }
 
 /** The one sign-in form: a secret typed once, traded by `signIn` for an HttpOnly session cookie. */
-export function SignInForm(props: { title: string; label: string; notice?: ReactNode; signIn: (secret: string) => Promise<unknown> }) {
+export function SignInForm(props: {
+  title: string;
+  label: string;
+  notice?: ReactNode;
+  /** Above the title: the provider's logo (the portal). */
+  brand?: ReactNode;
+  signIn: (secret: string) => Promise<unknown>;
+}) {
   const qc = useQueryClient();
   const [secret, setSecret] = useState("");
   const signIn = useMutation({ mutationFn: () => props.signIn(secret), onSuccess: () => qc.invalidateQueries() });
   return (
     <main>
       <section className="card signin" aria-labelledby="signin-title">
+        {props.brand}
         <h1 id="signin-title">{props.title}</h1>
         {props.notice}
         <form
