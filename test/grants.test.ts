@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
 import { call } from "./support/http.js";
 import { backlogCalls, eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { walkPages } from "./support/walk.js";
 
 describe("credit grants", () => {
   let stack: Stack;
@@ -85,5 +86,37 @@ describe("credit grants", () => {
       closing: 1_000,
       entries: 4,
     });
+  });
+
+  it("are listed in consumption order a page at a time, the whole list by default", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 100, balance: 1_000 });
+    const grants: [string, number, number][] = [
+      ["b", 1, 3_600_000],
+      ["a", 0, 7_200_000],
+      ["d", 2, 600_000],
+      ["c", 1, 600_000],
+      ["e", 1, 600_000], // the same priority and expiry as c: the older one first
+    ];
+    for (const [reason, priority, ms] of grants)
+      await stack.admin.issueGrant(
+        s.walletId,
+        { kind: "promotional", amount: 100, priority, expiresAt: later(ms), reason },
+        { idempotencyKey: `page-${reason}` },
+      );
+    // An expired grant comes after every active one.
+    await stack.ctx.models.Grant.updateOne({ accountId: s.accountId, reason: "a" }, { $set: { status: "expired" } });
+    const whole = await stack.admin.listGrants(s.accountId);
+    expect(whole.nextCursor).toBeUndefined();
+    expect(whole.items.map((g) => g.reason)).toEqual(["c", "e", "b", "d", "a"]);
+    const pages = await walkPages((cursor) => stack.admin.listGrants(s.accountId, { limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    // No overlap, no gap: the pages, end to end, are the whole list in its order.
+    expect(pages.flat().map((g) => g.id)).toEqual(whole.items.map((g) => g.id));
+
+    // A cursor is good for its own list only.
+    const first = await stack.admin.listGrants(s.accountId, { limit: 1 });
+    const other = await stack.seedAccount({ pricePerCall: 100, balance: 0 });
+    await expect(stack.admin.listGrants(other.accountId, { cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
+    await expect(stack.admin.listPlans({ cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
   });
 });

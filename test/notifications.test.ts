@@ -10,6 +10,7 @@ import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { startInbox, type Inbox } from "./support/mail.js";
 import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { walkPages } from "./support/walk.js";
 
 /** A webhook endpoint that keeps what it receives; it can be told to fail the next N deliveries. */
 async function startReceiver() {
@@ -176,6 +177,46 @@ describe("notifications: email and signed webhooks, once per crossing", () => {
     expect(await stack.ctx.models.Notification.countDocuments({ accountId: s.accountId, pending: { $ne: [] } })).toBe(0);
     const listed = await request(stack.controlPlaneUrl).get(`/v1/accounts/${s.accountId}/notifications`).set("x-api-key", s.key);
     expect(listed.body.items.map((n: { kind: string }) => n.kind).sort()).toEqual(["balance_below", "balance_depleted"]);
+  });
+
+  it("lists an account's notifications newest first a page at a time, the whole list by default", async () => {
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 1_000 });
+    const at = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    // Two at the same moment: the pages still neither repeat nor skip one of them.
+    const made = [
+      ["n1", 5],
+      ["n2", 4],
+      ["n3", 3],
+      ["n4", 3],
+      ["n5", 1],
+    ] as const;
+    await stack.ctx.models.Notification.insertMany(
+      made.map(([id, minutes]) => ({
+        _id: `${s.accountId}:${id}`,
+        accountId: s.accountId,
+        kind: "invoice_issued",
+        data: { n: id },
+        createdAt: at(minutes),
+        pending: [],
+        delivered: ["email:billing@example.com"],
+        failed: [],
+        attempts: 1,
+        nextAttemptAt: at(minutes),
+      })),
+    );
+    const own = stack.consumer(s.key);
+    const whole = await own.listNotifications(s.accountId);
+    expect(whole.nextCursor).toBeUndefined();
+    expect(whole.items.map((n) => n.data.n)).toEqual(["n5", "n4", "n3", "n2", "n1"]);
+    const pages = await walkPages((cursor) => own.listNotifications(s.accountId, { limit: 2, ...(cursor ? { cursor } : {}) }));
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    // No overlap, no gap: the pages, end to end, are the whole list in its order.
+    expect(pages.flat().map((n) => n.id)).toEqual(whole.items.map((n) => n.id));
+    expect((await stack.admin.listNotifications(s.accountId, { limit: 2 })).items.map((n) => n.id)).toEqual(pages[0]!.map((n) => n.id));
+
+    // A cursor is good for its own list only.
+    const first = await own.listNotifications(s.accountId, { limit: 1 });
+    await expect(stack.admin.listGrants(s.accountId, { cursor: first.nextCursor! })).rejects.toMatchObject({ status: 400 });
   });
 
   it("runs on agenda: usage is booked and notifications are sent by the scheduled jobs alone", async () => {

@@ -3,6 +3,7 @@ import type {
   Account,
   AccountLimits,
   AutoRechargeInput,
+  Notification,
   NotificationSettings,
   NotificationSettingsInput,
   Anomaly,
@@ -372,9 +373,12 @@ abstract class AccountClient {
     return this.http.request("DELETE", `/v1/wallets/${encodeURIComponent(walletId)}/auto-recharge`);
   }
 
-  /** The account's active grants, soonest expiry first. */
-  listGrants(accountId: string): Promise<{ items: Grant[] }> {
-    return this.http.request("GET", `${account(accountId)}/grants`);
+  /**
+   * The account's grants in consumption order (active first: lowest priority number, soonest expiry, oldest),
+   * a page at a time (200 unless `limit` says).
+   */
+  listGrants(accountId: string, options: PageOptions = {}): Promise<Page<Grant>> {
+    return this.http.request("GET", `${account(accountId)}/grants`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** A month's statement (YYYY-MM). */
@@ -495,6 +499,11 @@ abstract class AccountClient {
 
   getNotificationSettings(accountId: string): Promise<NotificationSettings> {
     return this.http.request("GET", `${account(accountId)}/notification-settings`);
+  }
+
+  /** The account's notifications with where each was delivered and what failed, newest first, a page at a time (100 unless `limit` says). */
+  listNotifications(accountId: string, options: PageOptions = {}): Promise<Page<Notification>> {
+    return this.http.request("GET", `${account(accountId)}/notifications`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** Replace who hears about the account, and about what. */

@@ -1168,7 +1168,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * An account's grants, in consumption order (active first).
+     * An account's grants, in consumption order (active first), cursor-paginated (200 a page unless `limit` says).
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listGrants"];
@@ -1272,7 +1272,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The account's notifications, newest first (at most 100), with where each was delivered and what failed.
+     * The account's notifications, newest first, cursor-paginated (100 a page unless `limit` says), with where each was delivered and what failed.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listNotifications"];
@@ -10000,7 +10000,10 @@ export interface operations {
   };
   listGrants: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         accountId: string;
@@ -10009,7 +10012,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The grants */
+      /** @description A page of grants */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10031,6 +10034,7 @@ export interface operations {
               reason?: string;
               createdAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };
@@ -10535,7 +10539,10 @@ export interface operations {
   };
   listNotifications: {
     parameters: {
-      query?: never;
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
       header?: never;
       path: {
         accountId: string;
@@ -10544,7 +10551,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The notifications */
+      /** @description A page of notifications */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10563,6 +10570,7 @@ export interface operations {
               attempts: number;
               createdAt: string;
             }[];
+            nextCursor?: string;
           };
         };
       };

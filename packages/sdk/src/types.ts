@@ -60,6 +60,8 @@ export type WalletReconciliation = ResponseOf<"reconcile">["drifts"][number];
 export type Recharge = ResponseOf<"createRecharge">;
 export type NotificationSettings = ResponseOf<"getNotificationSettings">;
 export type NotificationSettingsInput = BodyOf<"setNotificationSettings">;
+/** A notification, with the channels it was delivered to, is pending on, or failed on. */
+export type Notification = Item<ResponseOf<"listNotifications">>;
 
 // Usage and charging.
 export type UsageEvent = Item<ResponseOf<"listUsage">>;

@@ -50,11 +50,62 @@ export class Cursors {
     return this.page(signed, rows, limit, (row) => [row[field] as Date, row._id]);
   }
 
+  /**
+   * One page of `list` in an order of several fields that ends with _id (e.g. grants in consumption order:
+   * status, priority, expiry, age), after `cursor` when given. The cursor holds the last item's value of each
+   * field, and is signed for that order alone. Fields hold strings, numbers or dates.
+   */
+  async paginateBy<T extends { _id: string }>(
+    list: string,
+    order: Readonly<Partial<Record<keyof T & string, 1 | -1>>>,
+    limit: number,
+    cursor: string | undefined,
+    find: (after: Record<string, unknown>, sort: Record<string, 1 | -1>, take: number) => Promise<T[]>,
+  ): Promise<Page<T>> {
+    const fields = Object.entries(order) as [keyof T & string, 1 | -1][];
+    if (fields[fields.length - 1]?.[0] !== "_id") throw new Error("paginateBy: the order must end with _id");
+    const signed = `${list}\u0000${fields.map(([f, d]) => `${f}:${d}`).join(",")}`;
+    let after: Record<string, unknown> = {};
+    if (cursor !== undefined) {
+      const values = this.decodeValues(signed, cursor, fields.length);
+      // Past the cursor: equal on the first i fields and beyond it on the next, for some i.
+      after = {
+        $or: fields.map(([field, direction], i) => ({
+          ...Object.fromEntries(fields.slice(0, i).map(([f], j) => [f, values[j]])),
+          [field]: { [direction === 1 ? "$gt" : "$lt"]: values[i] },
+        })),
+      };
+    }
+    const rows = await find(after, Object.fromEntries(fields), limit + 1);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    if (rows.length <= limit || last === undefined) return { items };
+    const values = fields.map(([f]) => {
+      const value: unknown = last[f];
+      return value instanceof Date ? { t: value.getTime() } : value;
+    });
+    const payload = Buffer.from(JSON.stringify(values)).toString("base64url");
+    return { items, nextCursor: payload + this.tag(signed, payload).toString("base64url") };
+  }
+
   /** Fetch one row more than the page: its presence says there is a next page. */
   private page<T>(list: string, rows: T[], limit: number, key: (row: T) => [Date, string]): Page<T> {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return rows.length > limit && last !== undefined ? { items, nextCursor: this.encode(list, ...key(last)) } : { items };
+  }
+
+  /** The values of a `paginateBy` cursor, dates as dates; refuses cursors this API never gave. */
+  private decodeValues(list: string, cursor: string, count: number): (string | number | Date)[] {
+    const value = this.verify(list, cursor);
+    const refused = this.refused();
+    if (!Array.isArray(value) || value.length !== count) throw refused;
+    return value.map((v: unknown) => {
+      if (typeof v === "string" || (typeof v === "number" && Number.isFinite(v))) return v;
+      const time = typeof v === "object" && v !== null ? (v as { t?: unknown }).t : undefined;
+      if (typeof time !== "number" || !Number.isSafeInteger(time) || time < -MAX_TIME || time > MAX_TIME) throw refused;
+      return new Date(time);
+    });
   }
 
   /** The filter for the items after `cursor` on the time field `field`; refuses cursors this API never gave. */
@@ -72,20 +123,29 @@ export class Cursors {
     return payload + this.tag(list, payload).toString("base64url");
   }
 
-  private decode(list: string, cursor: string): [Date, string] {
-    const refused = new ProblemError("validation_failed", "The cursor is not one this API returned for this list.", {
+  private refused(): ProblemError {
+    return new ProblemError("validation_failed", "The cursor is not one this API returned for this list.", {
       errors: [{ location: "query", pointer: "/cursor", message: "not a cursor this API issued" }],
     });
+  }
+
+  /** The JSON a cursor carries, once its tag shows this API signed it for `list`. */
+  private verify(list: string, cursor: string): unknown {
+    const refused = this.refused();
     if (cursor.length <= TAG_CHARS) throw refused;
     const payload = cursor.slice(0, -TAG_CHARS);
     const presented = Buffer.from(cursor.slice(-TAG_CHARS), "base64url");
     if (presented.length !== TAG_BYTES || !timingSafeEqual(presented, this.tag(list, payload))) throw refused;
-    let value: unknown;
     try {
-      value = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+      return JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as unknown;
     } catch {
       throw refused;
     }
+  }
+
+  private decode(list: string, cursor: string): [Date, string] {
+    const refused = this.refused();
+    const value = this.verify(list, cursor);
     // Signed, so ours; checked all the same, so that a leaked key still cannot make a query fail.
     if (!Array.isArray(value) || value.length !== 2 || typeof value[1] !== "string") throw refused;
     const [time, id] = value as [unknown, string];

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { accountParams, id, name, positiveAmount, timestamp } from "../http/schemas.js";
+import { accountParams, id, name, pageBody, pageQueryOf, positiveAmount, timestamp } from "../http/schemas.js";
+import type { Grant } from "../models/index.js";
 import { grantView, toGrantView } from "../http/views.js";
 import { CONSUMPTION_ORDER } from "../services/grants/allocate.js";
 import { issueGrant } from "../services/grants/issue.js";
@@ -47,16 +48,28 @@ export const listGrants = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/grants",
   operationId: "listGrants",
-  summary: "An account's grants, in consumption order (active first).",
+  summary: "An account's grants, in consumption order (active first), cursor-paginated (200 a page unless `limit` says).",
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
-  responses: { 200: { description: "The grants", schema: z.object({ items: z.array(grantView) }) } },
-  async handle({ params, ctx }) {
-    const grants = await ctx.models.Grant.find({ accountId: params.accountId })
-      .sort({ status: 1, ...CONSUMPTION_ORDER })
-      .limit(200)
-      .lean();
-    return { status: 200, body: { items: grants.map(toGrantView) } };
+  // 200 a page by default: what the list answered before it had pages.
+  query: pageQueryOf(200),
+  responses: {
+    200: { description: "A page of grants", schema: z.object({ items: z.array(grantView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    // Consumption order is not a time order: the cursor holds the last grant's status, priority, expiry, age and id.
+    const page = await ctx.cursors.paginateBy<Grant>(
+      `grants:${params.accountId}`,
+      { status: 1, ...CONSUMPTION_ORDER },
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.Grant.find({ accountId: params.accountId, ...after })
+          .sort(sort)
+          .limit(take)
+          .lean(),
+    );
+    return { status: 200, body: pageBody(page, toGrantView) };
   },
 });

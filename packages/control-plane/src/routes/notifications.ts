@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { accountParams, positiveAmount } from "../http/schemas.js";
+import { accountParams, pageBody, pageQueryOf, positiveAmount } from "../http/schemas.js";
+import type { Notification } from "../models/index.js";
 import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
 import { NOTIFICATION_KINDS } from "../models/notification.js";
 
@@ -74,13 +75,16 @@ export const listNotifications = defineRoute({
   method: "get",
   path: "/v1/accounts/:accountId/notifications",
   operationId: "listNotifications",
-  summary: "The account's notifications, newest first (at most 100), with where each was delivered and what failed.",
+  summary:
+    "The account's notifications, newest first, cursor-paginated (100 a page unless `limit` says), with where each was delivered and what failed.",
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
+  // 100 a page by default: what the list answered before it had pages.
+  query: pageQueryOf(100),
   responses: {
     200: {
-      description: "The notifications",
+      description: "A page of notifications",
       schema: z.object({
         items: z.array(
           z.object({
@@ -94,25 +98,34 @@ export const listNotifications = defineRoute({
             createdAt: z.string(),
           }),
         ),
+        nextCursor: z.string().optional(),
       }),
     },
   },
-  async handle({ params, ctx }) {
-    const items = await ctx.models.Notification.find({ accountId: params.accountId }).sort({ createdAt: -1 }).limit(100).lean();
+  async handle({ params, query, ctx }) {
+    const page = await ctx.cursors.paginate<Notification>(
+      `notifications:${params.accountId}`,
+      "createdAt",
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.Notification.find({ accountId: params.accountId, ...after })
+          .sort(sort)
+          .limit(take)
+          .lean(),
+    );
     return {
       status: 200,
-      body: {
-        items: items.map((n) => ({
-          id: n._id,
-          kind: n.kind,
-          data: n.data,
-          delivered: n.delivered,
-          pending: n.pending,
-          failed: n.failed,
-          attempts: n.attempts,
-          createdAt: n.createdAt.toISOString(),
-        })),
-      },
+      body: pageBody(page, (n) => ({
+        id: n._id,
+        kind: n.kind,
+        data: n.data,
+        delivered: n.delivered,
+        pending: n.pending,
+        failed: n.failed,
+        attempts: n.attempts,
+        createdAt: n.createdAt.toISOString(),
+      })),
     };
   },
 });
