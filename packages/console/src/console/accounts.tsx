@@ -171,7 +171,8 @@ function AccountUsage({ accountId }: { accountId: string }) {
 
 function AccountGrants({ accountId, walletId, currency }: { accountId: string; walletId: string; currency: string }) {
   const qc = useQueryClient();
-  const grants = useQuery({ queryKey: ["grants", accountId], queryFn: () => admin.listGrants(accountId) });
+  // In consumption order, so "Earlier" and "Later" grants: the ones spent before and after these.
+  const grants = usePages(["grants", accountId], (cursor) => admin.listGrants(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
   const mayGrant = useMay("money");
   const [amount, setAmount] = useState("");
   const [kind, setKind] = useState<"promotional" | "paid">("promotional");
@@ -199,7 +200,7 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
     <Section title="Grants" id="account-grants">
       <table aria-label="Grants">
         <tbody>
-          {grants.data?.items.map((g) => (
+          {grants.items?.map((g) => (
             <tr key={g.id}>
               <td>{g.kind}</td>
               <td className="num">
@@ -210,7 +211,9 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
           ))}
         </tbody>
       </table>
-      {grants.data?.items.length === 0 && (
+      <Pager pages={grants} what="grants" order="oldest" />
+      <ProblemText error={grants.error} />
+      {grants.items?.length === 0 && (
         <Empty>
           {mayGrant ? "No active grants: issue one below to give promotional or paid credit that expires." : "No active grants."}
         </Empty>

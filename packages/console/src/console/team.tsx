@@ -192,11 +192,13 @@ function UserTokens({ userId, user: listed }: { userId: string; user: StaffUser 
   // A user on another page of the list (a link to their tokens) is read on their own.
   const fetched = useQuery({ queryKey: ["users", userId], queryFn: () => admin.getUser(userId), enabled: listed === undefined });
   const user = listed ?? fetched.data;
-  const tokens = useQuery({
-    queryKey: ["user-tokens", user?.id],
-    queryFn: () => admin.listUserTokens(user!.id),
-    enabled: user !== undefined,
-  });
+  const tokens = usePages(
+    ["user-tokens", user?.id],
+    (cursor) => admin.listUserTokens(user!.id, { limit: 25, ...(cursor ? { cursor } : {}) }),
+    {
+      enabled: user !== undefined,
+    },
+  );
   const revoke = useMutation({
     mutationFn: (tokenId: string) => admin.revokeUserToken(user!.id, tokenId),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["user-tokens", user?.id] }),
@@ -206,10 +208,11 @@ function UserTokens({ userId, user: listed }: { userId: string; user: StaffUser 
     <>
       <TokenTable
         caption={`${user.name}'s tokens`}
-        tokens={tokens.data?.items ?? []}
+        tokens={tokens.items ?? []}
         question={(t) => `Revoke ${user.name}'s token "${t.name}"? It stops working at once.`}
         onRevoke={(t) => revoke.mutate(t.id)}
       />
+      <Pager pages={tokens} what={`${user.name}'s tokens`} order="oldest" />
       <ProblemText error={tokens.error ?? revoke.error} />
     </>
   );
@@ -273,7 +276,7 @@ function TokenTable({
 /** The signed-in user's API tokens: create one (its secret shown once), revoke one. */
 export function MyTokens({ role }: { role: Role }) {
   const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ["my-tokens"], queryFn: () => admin.listMyTokens() });
+  const tokens = usePages(["my-tokens"], (cursor) => admin.listMyTokens({ limit: 25, ...(cursor ? { cursor } : {}) }));
   const [name, setName] = useState("");
   const [tokenRole, setTokenRole] = useState<Role>(role);
   const [expires, setExpires] = useState("");
@@ -293,10 +296,11 @@ export function MyTokens({ role }: { role: Role }) {
     <Section title="Your API tokens">
       <TokenTable
         caption="Your tokens"
-        tokens={tokens.data?.items ?? []}
+        tokens={tokens.items ?? []}
         question={(t) => `Revoke the token "${t.name}"? It stops working at once.`}
         onRevoke={(t) => revoke.mutate(t.id)}
       />
+      <Pager pages={tokens} what="your tokens" order="oldest" />
       <ProblemText error={tokens.error ?? revoke.error} />
       <form
         aria-label="Create a token"
