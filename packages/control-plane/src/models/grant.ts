@@ -52,3 +52,5 @@ export const grantSchema = new Schema<Grant>(
 grantSchema.index({ walletId: 1, idempotencyKey: 1 }, { unique: true });
 grantSchema.index({ walletId: 1, status: 1 });
 grantSchema.index({ status: 1, expiresAt: 1 });
+// An account's grants a page at a time, in consumption order (GET …/grants).
+grantSchema.index({ accountId: 1, status: 1, priority: 1, expiresAt: 1, createdAt: 1, _id: 1 });

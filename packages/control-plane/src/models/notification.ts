@@ -77,6 +77,8 @@ export const notificationSchema = new Schema<Notification>(
   { versionKey: false, strict: "throw", minimize: false },
 );
 notificationSchema.index({ nextAttemptAt: 1 });
+// An account's notifications newest first, a page at a time (GET …/notifications).
+notificationSchema.index({ accountId: 1, createdAt: -1, _id: -1 });
 
 /** The delivery log: every attempt on every channel. */
 export interface NotificationDelivery {
