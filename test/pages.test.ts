@@ -1707,4 +1707,32 @@ describe("the console's staff actions, in a real browser", () => {
     await accessible(viewer, "the issuer profile, read by a viewer");
     await viewer.close();
   });
+
+  it("console: a list longer than a page is read a page at a time with its Pager, and the pages join into the API's list", async () => {
+    await stack.admin.createUser({ email: "pat@example.com", name: "Pat", role: "owner", password: "a long pager password" });
+    const s = await stack.seedAccount({ pricePerCall: 1_000, balance: 0 });
+    for (let i = 1; i <= 26; i++) await stack.admin.createApiKey(s.accountId, { name: `key ${String(i).padStart(2, "0")}` });
+    const api = (await stack.admin.listApiKeys(s.accountId)).items.map((k) => k.name);
+    expect(api).toHaveLength(27);
+    const page = await browser.newPage();
+    await signIn(page, "pat@example.com", "a long pager password");
+    await page.goto(`${stack.controlPlaneUrl}/console/accounts/${s.accountId}`);
+    const pager = page.getByRole("navigation", { name: "Pages of keys" });
+    await pager.waitFor();
+    const names = () => page.getByRole("table", { name: "Keys" }).locator("td[data-label='Name']").allInnerTexts();
+    expect(await pager.getByRole("button", { name: "Earlier keys" }).isDisabled()).toBe(true);
+    const first = await names();
+    expect(first).toHaveLength(25);
+    await pager.getByRole("button", { name: "Later keys" }).click();
+    await pager.getByText("Page 2").waitFor();
+    const second = await names();
+    // Oldest first, as the API gives them: the two pages are the API's list, without a gap or a repeat.
+    expect([...first, ...second]).toEqual(api);
+    expect(await pager.getByRole("button", { name: "Later keys" }).isDisabled()).toBe(true);
+    await accessible(page, "an account's keys, second page");
+    await pager.getByRole("button", { name: "Earlier keys" }).click();
+    await pager.getByText("Page 1").waitFor();
+    expect(await names()).toEqual(first);
+    await page.close();
+  });
 });
