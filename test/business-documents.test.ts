@@ -103,6 +103,7 @@ describe("business documents: who they are from and to", () => {
       .set("x-api-key", a.key)
       .send({ ...billing, email: "not an email" });
     expect(bad.status).toBe(400);
+    expect((await api().get(`/v1/accounts/${a.accountId}`).set(admin)).body.billingDetails).toBeUndefined(); // nothing changed
     const own = await api().put(`/v1/accounts/${a.accountId}/billing-details`).set("x-api-key", a.key).send(billing);
     expect(own.status).toBe(200);
     expect(own.body.billingDetails).toEqual(billing);

@@ -174,6 +174,7 @@ describe("the demo's card payments", () => {
         .set("idempotency-key", idempotencyKey)
         .send({ provider: "stripe", returnUrl });
     expect((await pay("x").send({ provider: "stripe", returnUrl: "https://evil.example/" })).status).toBe(400);
+    expect((await stack.admin.listRecharges(account.id)).items).toEqual([]); // nothing started
     const first = await pay("card-1");
     const second = await pay("card-2");
     expect(first.status).toBe(201);

@@ -6,8 +6,8 @@ import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notific
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 import type { KeptCard } from "../services/recharges/cards.js";
 import type { VoucherBatch } from "../services/vouchers/list-batches.js";
-import type { BillingDetails, IssuerDetails } from "../models/index.js";
-import { billingDetails, issuerProfile } from "./party-schemas.js";
+import type { BillingDetails, IssuerDetails, PostalAddress } from "../models/index.js";
+import { billingDetails, issuerProfile, postalAddress } from "./party-schemas.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -110,16 +110,18 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   wallets: wallets.map(toWalletView),
 });
 
+const toAddressView = (a: PostalAddress): z.infer<typeof postalAddress> => ({
+  line1: a.line1,
+  ...(a.line2 ? { line2: a.line2 } : {}),
+  city: a.city,
+  ...(a.postalCode ? { postalCode: a.postalCode } : {}),
+  ...(a.region ? { region: a.region } : {}),
+  country: a.country,
+});
+
 export const toBillingDetailsView = (d: BillingDetails): z.infer<typeof billingDetails> => ({
   legalName: d.legalName,
-  address: {
-    line1: d.address.line1,
-    ...(d.address.line2 ? { line2: d.address.line2 } : {}),
-    city: d.address.city,
-    ...(d.address.postalCode ? { postalCode: d.address.postalCode } : {}),
-    ...(d.address.region ? { region: d.address.region } : {}),
-    country: d.address.country,
-  },
+  address: toAddressView(d.address),
   ...(d.taxId ? { taxId: d.taxId } : {}),
   ...(d.email ? { email: d.email } : {}),
 });
@@ -136,7 +138,7 @@ export const toIssuerProfileView = (p: IssuerDetails, updatedAt?: Date): z.infer
 });
 const toIssuerDetailsView = (p: IssuerDetails): z.infer<typeof issuerProfile> => ({
   ...(Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as IssuerDetails),
-  ...(p.address ? { address: toBillingDetailsView({ legalName: p.legalName, address: p.address }).address } : {}),
+  ...(p.address ? { address: toAddressView(p.address) } : {}),
 });
 
 export const apiKeyView = z.object({

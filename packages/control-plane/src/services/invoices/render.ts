@@ -4,6 +4,7 @@ import { formatExactMoney, formatMoney, formatUnitPrice } from "@tollgate/money"
 import type { AppContext } from "../../context.js";
 import type { BillingDetails, Invoice, IssuerDetails, PostalAddress } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
+import { counted } from "../../domain/words.js";
 import { label } from "./documents.js";
 import { getIssuerProfile } from "./issuer.js";
 
@@ -15,7 +16,7 @@ import { getIssuerProfile } from "./issuer.js";
 const exact = formatUnitPrice;
 
 /** What a line's quantity counts: its calls or units, its seats; a fee or a credit is counted bare. */
-function counted(line: InvoiceLine): [one: string, many: string] | undefined {
+function nounOf(line: InvoiceLine): [one: string, many: string] | undefined {
   if (line.kind === "seats") return ["seat", "seats"];
   if (line.kind !== "usage") return undefined;
   if (line.unit === "call") return ["call", "calls"];
@@ -29,8 +30,8 @@ function counted(line: InvoiceLine): [one: string, many: string] | undefined {
  * "1 × $49.00". A line whose unit price is an average (a rate line's, a product's) says so.
  */
 export function quantityTimesPrice(line: InvoiceLine, currency: string): string {
-  const noun = counted(line);
-  const quantity = `${line.quantity.toLocaleString("en-US")}${noun ? ` ${line.quantity === 1 ? noun[0] : noun[1]}` : ""}`;
+  const noun = nounOf(line);
+  const quantity = noun ? counted(line.quantity, ...noun) : line.quantity.toLocaleString("en-US");
   const average = line.quantity * line.unitPrice === line.amount ? "" : " on average";
   return `${quantity} × ${exact(line.unitPrice, currency)}${average}`;
 }
@@ -84,6 +85,35 @@ function addressLines(a: PostalAddress | undefined): string[] {
   if (a === undefined) return [];
   const place = [a.postalCode, a.city].filter(Boolean).join(" ");
   return [a.line1, a.line2, [place, a.region].filter(Boolean).join(", "), countryName(a.country)].filter((l): l is string => !!l);
+}
+
+/** Who a document is from, as its header prints it: the issuer profile's name, address, tax id and contacts, logo, accent. */
+function issuerBlock(issuer: IssuerDetails): DocumentView["issuer"] {
+  return {
+    name: issuer.legalName,
+    lines: [
+      ...addressLines(issuer.address),
+      ...(issuer.taxId ? [`Tax id: ${issuer.taxId}`] : []),
+      ...(issuer.email ? [issuer.email] : []),
+      ...(issuer.website ? [issuer.website] : []),
+    ],
+    logo: issuer.logo ? Buffer.from(issuer.logo.slice(issuer.logo.indexOf(",") + 1), "base64") : undefined,
+    logoUrl: issuer.logo,
+    accent: issuer.accentColor ?? "#1f2937",
+  };
+}
+
+/** Who a document is to: the billing details' legal name, address, tax id and email, or the account's name alone. */
+function customerBlock(heading: string, name: string, billing: BillingDetails | undefined): DocumentView["customer"] {
+  return {
+    heading,
+    name: billing?.legalName ?? name,
+    lines: [
+      ...(billing ? addressLines(billing.address) : []),
+      ...(billing?.taxId ? [`Tax id: ${billing.taxId}`] : []),
+      ...(billing?.email ? [billing.email] : []),
+    ],
+  };
 }
 
 function countryName(code: string): string {
@@ -149,33 +179,17 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
   } else if (doc.kind === "credit_note") howToPay.push(`This credit note reduces what ${corrected?.number ?? "the invoice"} asks for.`);
   else if (doc.status === "paid" || doc.kind === "receipt") howToPay.push("Paid in full: nothing is due.");
 
-  const logo = issuer.logo ? Buffer.from(issuer.logo.slice(issuer.logo.indexOf(",") + 1), "base64") : undefined;
   return {
     title: label(doc.kind),
     number: doc.number ?? "(draft)",
     status: doc.status,
     stamp: doc.status === "void" ? "VOID" : doc.status === "paid" && doc.kind === "invoice" ? "PAID" : undefined,
-    issuer: {
-      name: issuer.legalName,
-      lines: [
-        ...addressLines(issuer.address),
-        ...(issuer.taxId ? [`Tax id: ${issuer.taxId}`] : []),
-        ...(issuer.email ? [issuer.email] : []),
-        ...(issuer.website ? [issuer.website] : []),
-      ],
-      logo,
-      logoUrl: issuer.logo,
-      accent: issuer.accentColor ?? "#1f2937",
-    },
-    customer: {
-      heading: doc.kind === "receipt" ? "Received from" : doc.kind === "credit_note" ? "Credited to" : "Bill to",
-      name: billing?.legalName ?? customerName,
-      lines: [
-        ...(billing ? addressLines(billing.address) : []),
-        ...(billing?.taxId ? [`Tax id: ${billing.taxId}`] : []),
-        ...(billing?.email ? [billing.email] : []),
-      ],
-    },
+    issuer: issuerBlock(issuer),
+    customer: customerBlock(
+      doc.kind === "receipt" ? "Received from" : doc.kind === "credit_note" ? "Credited to" : "Bill to",
+      customerName,
+      billing,
+    ),
     facts,
     reason: doc.reason,
     lines: doc.lines.map((l) => ({
@@ -235,7 +249,7 @@ export async function statementView(
     for (const [type, label] of Object.entries(MOVEMENTS)) {
       const count = w.counts[type] ?? 0;
       if (count === 0) continue;
-      lines.push(of(label, w.movements[type] ?? 0, `${count.toLocaleString("en-US")} ${count === 1 ? "entry" : "entries"}`));
+      lines.push(of(label, w.movements[type] ?? 0, counted(count, "entry", "entries")));
     }
     lines.push(of(`Closing balance, ${c}`, w.closing));
     totals.push({ label: `Closing balance, ${c}`, value: formatMoney(w.closing, c), micros: formatExactMoney(w.closing, c), strong: true });
@@ -244,22 +258,8 @@ export async function statementView(
     title: "Statement",
     number: statement.period,
     status: "finalized",
-    issuer: {
-      name: issuer.legalName,
-      lines: [
-        ...addressLines(issuer.address),
-        ...(issuer.taxId ? [`Tax id: ${issuer.taxId}`] : []),
-        ...(issuer.email ? [issuer.email] : []),
-      ],
-      logo: issuer.logo ? Buffer.from(issuer.logo.slice(issuer.logo.indexOf(",") + 1), "base64") : undefined,
-      logoUrl: issuer.logo,
-      accent: issuer.accentColor ?? "#1f2937",
-    },
-    customer: {
-      heading: "Account holder",
-      name: billing?.legalName ?? account?.name ?? statement.accountId,
-      lines: [...(billing ? addressLines(billing.address) : []), ...(billing?.taxId ? [`Tax id: ${billing.taxId}`] : [])],
-    },
+    issuer: issuerBlock(issuer),
+    customer: customerBlock("Account holder", account?.name ?? statement.accountId, billing),
     facts: [
       ["Period", `${statement.from.slice(0, 10)} to ${last.toISOString().slice(0, 10)} (UTC)`],
       ["Customer account", statement.accountId],

@@ -47,7 +47,8 @@ export async function expireStaleCheckouts(ctx: AppContext, now = new Date()): P
   return expired;
 }
 
-function failPending(ctx: AppContext, recharge: Recharge, reason: string) {
+/** Pending → failed with `reason`, its page forgotten; null when it was no longer pending. */
+export function failPending(ctx: AppContext, recharge: Pick<Recharge, "_id">, reason: string) {
   return ctx.models.Recharge.findOneAndUpdate(
     { _id: recharge._id, status: "pending" },
     { $set: { status: "failed", failureReason: reason, updatedAt: new Date() }, $unset: { checkoutUrl: "" } },

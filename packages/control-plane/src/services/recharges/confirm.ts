@@ -10,6 +10,7 @@ import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
 import { issueReceipt } from "../invoices/documents.js";
 import { applyInvoiceCardPayment } from "../invoices/pay-by-card.js";
+import { failPending } from "./cancel.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -45,11 +46,7 @@ export async function applyPaymentEvent(
       return ok(await confirmRecharge(ctx, recharge));
     }
     case "payment_failed": {
-      const failed = await Recharges.findOneAndUpdate(
-        { _id: recharge._id, status: "pending" },
-        { $set: { status: "failed", failureReason: event.reason, updatedAt: new Date() }, $unset: { checkoutUrl: "" } },
-        { returnDocument: "after" },
-      ).lean();
+      const failed = await failPending(ctx, recharge, event.reason);
       if (failed !== null) {
         await audit(ctx, `provider:${provider}`, "recharge.failed", recharge._id, { reason: event.reason });
         await releaseAutoRecharge(ctx, failed);
