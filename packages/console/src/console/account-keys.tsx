@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, CopyField, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
@@ -13,7 +13,7 @@ const KEY_FIELDS = { "/name": "Key name", "/spendCap/amount": "Spending cap" };
 export function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
   const mayManage = useMay("manage");
   const qc = useQueryClient();
-  const keys = usePages(["keys", accountId], (cursor) => admin.listApiKeys(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
+  const keys = usePages(["keys", accountId], (cursor) => admin.listApiKeys(accountId, pageQuery(cursor, 25)));
   const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
   const [name, setName] = useState("");
   const [cap, setCap] = useState("");

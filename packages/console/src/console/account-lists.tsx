@@ -4,17 +4,15 @@ import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { money, when } from "../shared/money.js";
 import { InvoiceRows } from "../shared/invoice.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Done, Field, FormProblem, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
 
-const page = (cursor: string | undefined, limit: number) => ({ limit, ...(cursor === undefined ? {} : { cursor }) });
-
 /** The account's ledger entries, newest first, 15 a page. */
 export function AccountLedger({ accountId }: { accountId: string }) {
-  const pages = usePages(["ledger", accountId], (cursor) => admin.listTransactions(accountId, page(cursor, 15)));
+  const pages = usePages(["ledger", accountId], (cursor) => admin.listTransactions(accountId, pageQuery(cursor, 15)));
   return (
     <Section title="Ledger" id="account-ledger">
       <ProblemText error={pages.error} />
@@ -55,7 +53,7 @@ export function AccountLedger({ accountId }: { accountId: string }) {
 /** The account's invoices, receipts and credit notes, newest first, 10 a page; each opens at its own address. */
 export function AccountInvoices({ account }: { account: Account }) {
   const accountId = account.id;
-  const pages = usePages(["invoices", accountId], (cursor) => admin.listInvoices(accountId, page(cursor, 10)));
+  const pages = usePages(["invoices", accountId], (cursor) => admin.listInvoices(accountId, pageQuery(cursor, 10)));
   return (
     <Section title="Invoices" id="account-invoices">
       <ProblemText error={pages.error} />

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { KeptCard, Recharge } from "@tollgate/sdk";
 import { money, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, Done } from "./forms.js";
 import { useMay } from "./role.js";
 
-const page = (cursor: string | undefined, limit: number) => ({ limit, ...(cursor === undefined ? {} : { cursor }) });
 const cardName = (c: KeptCard["card"]) =>
   c === undefined
     ? "a card"
@@ -20,7 +19,7 @@ const cardName = (c: KeptCard["card"]) =>
 export function AccountRecharges({ accountId }: { accountId: string }) {
   const qc = useQueryClient();
   const mayMoney = useMay("money");
-  const pages = usePages(["recharges", accountId], (cursor) => admin.listRecharges(accountId, page(cursor, 10)));
+  const pages = usePages(["recharges", accountId], (cursor) => admin.listRecharges(accountId, pageQuery(cursor, 10)));
   const act = useMutation({
     mutationFn: ({ recharge, action }: { recharge: Recharge; action: "refund" | "cancel" }) =>
       action === "refund" ? admin.refundRecharge(recharge.id) : admin.cancelRecharge(accountId, recharge.id),

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
-import { money, parseAmount, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { endOfDay, money, parseAmount, when } from "../shared/money.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Figure, Loading, Money, NotFoundOr, Pager, ProblemText, Section, Trail } from "../shared/ui.js";
 import { useSearchState, useTitle } from "../shared/url.js";
 import { Link } from "wouter";
@@ -24,7 +24,7 @@ export function Accounts() {
   const [filters, setFilters] = useSearchState({ query: "", status: "" });
   const status = STATUSES.find((s) => s === filters.status);
   const search = { ...(filters.query.trim() ? { query: filters.query.trim() } : {}), ...(status ? { status } : {}) };
-  const pages = usePages(["accounts", search], (cursor) => admin.searchAccounts({ ...search, limit: 25, ...(cursor ? { cursor } : {}) }));
+  const pages = usePages(["accounts", search], (cursor) => admin.searchAccounts({ ...search, ...pageQuery(cursor, 25) }));
   const filtered = search.query !== undefined || status !== undefined;
   const mayManage = useMay("manage");
   return (
@@ -172,7 +172,7 @@ function AccountUsage({ accountId }: { accountId: string }) {
 function AccountGrants({ accountId, walletId, currency }: { accountId: string; walletId: string; currency: string }) {
   const qc = useQueryClient();
   // In consumption order, so "Earlier" and "Later" grants: the ones spent before and after these.
-  const grants = usePages(["grants", accountId], (cursor) => admin.listGrants(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
+  const grants = usePages(["grants", accountId], (cursor) => admin.listGrants(accountId, pageQuery(cursor, 25)));
   const mayGrant = useMay("money");
   const [amount, setAmount] = useState("");
   const [kind, setKind] = useState<"promotional" | "paid">("promotional");
@@ -184,7 +184,7 @@ function AccountGrants({ accountId, walletId, currency }: { accountId: string; w
       if (micros === undefined || micros === 0) throw new Error("Enter an amount such as 25 or 12.50.");
       return admin.issueGrant(
         walletId,
-        { kind, amount: micros, expiresAt: new Date(`${expires}T23:59:59Z`).toISOString(), ...(reason ? { reason } : {}) },
+        { kind, amount: micros, expiresAt: endOfDay(expires), ...(reason ? { reason } : {}) },
         { idempotencyKey: crypto.randomUUID() },
       );
     },

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useContext } from "react";
 import { Link } from "wouter";
 import { money, plainAmount, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useSearchState } from "../shared/url.js";
 import { admin } from "./client.js";
@@ -24,7 +24,7 @@ export function Audit() {
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   };
-  const pages = usePages(["audit", query], (cursor) => admin.listAudit({ ...query, limit: 25, ...(cursor ? { cursor } : {}) }));
+  const pages = usePages(["audit", query], (cursor) => admin.listAudit({ ...query, ...pageQuery(cursor, 25) }));
   const filtered = Object.keys(query).length > 0;
   const typed = (name: "actor" | "target" | "action", label: string, hint: string) => (
     <label>

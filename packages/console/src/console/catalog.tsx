@@ -2,8 +2,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Plan } from "@tollgate/sdk";
 import { useMemo, useState, type FormEvent } from "react";
 import { Link, useSearch } from "wouter";
-import { money, parseAmount } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { endOfDay, money, parseAmount } from "../shared/money.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, NotFoundOr, Pager, ProblemText, Section, Trail } from "../shared/ui.js";
 import { useTitle } from "../shared/url.js";
 import { admin } from "./client.js";
@@ -23,7 +23,7 @@ export function Plans({ planId }: { planId?: string }) {
 
 function PlanList() {
   const mayEdit = useMay("manage");
-  const plans = usePages(["plans"], (cursor) => admin.listPlans({ limit: 25, ...(cursor ? { cursor } : {}) }));
+  const plans = usePages(["plans"], (cursor) => admin.listPlans(pageQuery(cursor, 25)));
   const [editing, setEditing] = useState<string>();
   useTitle("Plans", "Tollgate console");
   return (
@@ -147,7 +147,7 @@ export function Vouchers() {
         amount: micros,
         currency: currency.trim().toUpperCase(),
         count: Number(count),
-        expiresAt: new Date(`${expires}T23:59:59Z`).toISOString(),
+        expiresAt: endOfDay(expires),
       });
     },
   });

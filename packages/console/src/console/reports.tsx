@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReportBucket, UsageGroupBy } from "@tollgate/sdk";
 import { reportChart, TimeChart } from "../shared/chart.js";
 import { money, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useSearchState } from "../shared/url.js";
 import { useMay } from "./role.js";
@@ -254,7 +254,7 @@ export function Reports() {
 
 export function Anomalies() {
   const qc = useQueryClient();
-  const list = usePages(["anomalies"], (cursor) => admin.listAnomalies({ limit: 25, ...(cursor ? { cursor } : {}) }), {
+  const list = usePages(["anomalies"], (cursor) => admin.listAnomalies(pageQuery(cursor, 25)), {
     refetchInterval: 10_000,
   });
   const mayClear = useMay("support");

@@ -3,7 +3,7 @@ import type { Fee } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { money, unitPrice, when } from "../shared/money.js";
 import { SubscriptionFigures } from "../shared/subscription.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { useMay } from "./role.js";
@@ -12,7 +12,7 @@ import { useMay } from "./role.js";
 export function AccountSubscription({ accountId }: { accountId: string }) {
   const qc = useQueryClient();
   const subscription = useQuery({ queryKey: ["subscription", accountId], queryFn: () => admin.getSubscription(accountId) });
-  const fees = usePages(["fees", accountId], (cursor) => admin.listFees(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
+  const fees = usePages(["fees", accountId], (cursor) => admin.listFees(accountId, pageQuery(cursor, 10)));
   const plans = useQuery({ queryKey: ["plans"], queryFn: () => admin.listPlans() });
   const mayManage = useMay("manage");
   const [seats, setSeats] = useState("");

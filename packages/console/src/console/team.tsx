@@ -1,8 +1,9 @@
+import { endOfDay } from "../shared/money.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Confirm } from "../shared/confirm.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { Link } from "wouter";
 import { admin } from "./client.js";
@@ -22,7 +23,7 @@ const day = (iso: string | undefined) => (iso === undefined ? "—" : new Date(i
 /** Owners: the staff users, their roles and status, and a form to add one. */
 export function Users({ open }: { open?: string | undefined }) {
   const qc = useQueryClient();
-  const users = usePages(["users"], (cursor) => admin.listUsers({ limit: 25, ...(cursor ? { cursor } : {}) }));
+  const users = usePages(["users"], (cursor) => admin.listUsers(pageQuery(cursor, 25)));
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("viewer");
@@ -192,13 +193,9 @@ function UserTokens({ userId, user: listed }: { userId: string; user: StaffUser 
   // A user on another page of the list (a link to their tokens) is read on their own.
   const fetched = useQuery({ queryKey: ["users", userId], queryFn: () => admin.getUser(userId), enabled: listed === undefined });
   const user = listed ?? fetched.data;
-  const tokens = usePages(
-    ["user-tokens", user?.id],
-    (cursor) => admin.listUserTokens(user!.id, { limit: 25, ...(cursor ? { cursor } : {}) }),
-    {
-      enabled: user !== undefined,
-    },
-  );
+  const tokens = usePages(["user-tokens", user?.id], (cursor) => admin.listUserTokens(user!.id, pageQuery(cursor, 25)), {
+    enabled: user !== undefined,
+  });
   const revoke = useMutation({
     mutationFn: (tokenId: string) => admin.revokeUserToken(user!.id, tokenId),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["user-tokens", user?.id] }),
@@ -276,13 +273,12 @@ function TokenTable({
 /** The signed-in user's API tokens: create one (its secret shown once), revoke one. */
 export function MyTokens({ role }: { role: Role }) {
   const qc = useQueryClient();
-  const tokens = usePages(["my-tokens"], (cursor) => admin.listMyTokens({ limit: 25, ...(cursor ? { cursor } : {}) }));
+  const tokens = usePages(["my-tokens"], (cursor) => admin.listMyTokens(pageQuery(cursor, 25)));
   const [name, setName] = useState("");
   const [tokenRole, setTokenRole] = useState<Role>(role);
   const [expires, setExpires] = useState("");
   const create = useMutation({
-    mutationFn: () =>
-      admin.createMyToken({ name, role: tokenRole, ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}) }),
+    mutationFn: () => admin.createMyToken({ name, role: tokenRole, ...(expires ? { expiresAt: endOfDay(expires) } : {}) }),
     onSuccess: () => {
       setName("");
       return qc.invalidateQueries({ queryKey: ["my-tokens"] });

@@ -1,5 +1,5 @@
 import { when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { Vouchers } from "./catalog.js";
 import { admin } from "./client.js";
@@ -20,7 +20,7 @@ export function VouchersPage() {
 function VoucherBatches() {
   const mayMoney = useMay("money");
   // The batch form (catalog.tsx) says nothing to this list: it reads the newest page again every few seconds.
-  const pages = usePages(["voucher-batches"], (cursor) => admin.listVoucherBatches({ limit: 20, ...(cursor ? { cursor } : {}) }), {
+  const pages = usePages(["voucher-batches"], (cursor) => admin.listVoucherBatches(pageQuery(cursor, 20)), {
     refetchInterval: 3_000,
   });
   return (

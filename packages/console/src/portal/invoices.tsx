@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { InvoiceRows } from "../shared/invoice.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -19,7 +19,7 @@ const monthName = (period: string) =>
   new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export function Invoices({ accountId }: { accountId: string }) {
-  const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, { limit: 10, ...(cursor ? { cursor } : {}) }));
+  const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, pageQuery(cursor, 10)));
   const [months] = useState(() => begunMonths(new Date()));
   const [period, setPeriod] = useState(months[0]!);
   const statement = useQuery({

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice } from "../shared/money.js";
 import { Confirm } from "../shared/confirm.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -12,7 +12,7 @@ import { client } from "./client.js";
  */
 export function Keys({ accountId, currency, manage }: { accountId: string; currency: string; manage: boolean }) {
   const qc = useQueryClient();
-  const keys = usePages(["keys"], (cursor) => client.listApiKeys(accountId, { limit: 25, ...(cursor ? { cursor } : {}) }));
+  const keys = usePages(["keys"], (cursor) => client.listApiKeys(accountId, pageQuery(cursor, 25)));
   const [name, setName] = useState("");
   const [cap, setCap] = useState("");
   const [period, setPeriod] = useState<"day" | "month">("month");

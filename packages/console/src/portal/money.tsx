@@ -1,15 +1,14 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName, PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
 
 /** The account's top-ups, five a page, newest first. */
-const recentRecharges = (accountId: string) => (cursor: string | undefined) =>
-  client.listRecharges(accountId, { limit: 5, ...(cursor ? { cursor } : {}) });
+const recentRecharges = (accountId: string) => (cursor: string | undefined) => client.listRecharges(accountId, pageQuery(cursor, 5));
 
 /** One wallet with its auto-recharge settings. */
 const walletQuery = (walletId: string) => ({ queryKey: ["wallet", walletId], queryFn: () => client.getWallet(walletId) });

@@ -2,7 +2,7 @@ import type { LedgerEntry } from "@tollgate/sdk";
 import { Fragment, useState } from "react";
 import { Link } from "wouter";
 import { when } from "../shared/money.js";
-import { usePages } from "../shared/paging.js";
+import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -47,7 +47,7 @@ const what = (e: LedgerEntry) => (e.type === "usage" ? (e.reason ?? "usage") : e
 
 /** The account's ledger: what was added and what was spent, newest first, 50 entries a page (the newest read every 10 s). */
 export function Transactions() {
-  const pages = usePages(["transactions"], (cursor) => client.listTransactions({ limit: 50, ...(cursor ? { cursor } : {}) }), {
+  const pages = usePages(["transactions"], (cursor) => client.listTransactions(pageQuery(cursor, 50)), {
     refetchInterval: 10_000,
   });
   const [open, setOpen] = useState<Set<string>>(new Set());

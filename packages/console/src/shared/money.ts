@@ -44,3 +44,8 @@ export function when(iso: string): string {
 export function plainAmount(micros: number): string {
   return decimalAmount(micros).replace(/(\.\d\d\d*?)0+$/, "$1");
 }
+
+/** The last second of a day picked in a date field (YYYY-MM-DD), in UTC: when something set "until that day" ends. */
+export function endOfDay(date: string): string {
+  return new Date(`${date}T23:59:59Z`).toISOString();
+}

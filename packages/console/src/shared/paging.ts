@@ -47,3 +47,8 @@ export function usePages<T>(
     newer: cursors.length > 1 ? () => setSeen({ list, cursors: cursors.slice(0, -1) }) : undefined,
   };
 }
+
+/** A page's query: `limit` items after `cursor` (the first page without one). */
+export function pageQuery(cursor: string | undefined, limit: number): { limit: number; cursor?: string } {
+  return { limit, ...(cursor === undefined ? {} : { cursor }) };
+}

@@ -1,3 +1,4 @@
+import { Empty } from "../../shared/ui.js";
 import { useMutation } from "@tanstack/react-query";
 import { TollgateError, type CatalogInput, type Plan } from "@tollgate/sdk";
 import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
@@ -124,7 +125,7 @@ export function CatalogEditor(props: {
               size={16}
               hint="periods, free units and time-of-use windows are read in it"
             />
-            {products.length === 0 && <p className="empty">No products yet: add one per route you charge for.</p>}
+            {products.length === 0 && <Empty>No products yet: add one per route you charge for.</Empty>}
             {products.map((p, i) => (
               <ProductEditor
                 key={i}

@@ -1,3 +1,4 @@
+import { Empty } from "../../shared/ui.js";
 import type { CatalogInput } from "@tollgate/sdk";
 import { CountField, PointerErrors, SelectField, TextField } from "./fields.js";
 import type { Product, Quota } from "./draft.js";
@@ -112,7 +113,7 @@ export function QuotasEditor(props: { quotas: Quota[]; productIds: string[]; onC
     <fieldset className="quotas">
       <legend>Quotas</legend>
       <PointerErrors pointer="/quotas" />
-      {quotas.length === 0 && <p className="empty">No quotas: calls are limited by the balance alone.</p>}
+      {quotas.length === 0 && <Empty>No quotas: calls are limited by the balance alone.</Empty>}
       {quotas.map((q, i) => {
         const at = (field: string) => `/quotas/${i}/${field}`;
         const name = q.id || `quota ${i + 1}`;
