@@ -4,12 +4,10 @@
 # because in production it and MongoDB run on other hosts, and on this 2-core box FerretDB's writes would be
 # measured as gateway cost. INGESTER=on measures everything on one box. Afterwards the usage streams are
 # counted: exactly one usage event per metered 200.
-# Then the cost phase: each side at a fixed arrival rate (COST_RATE, by default 60 % of the bare proxy's peak
-# just measured), COST_ROUNDS interleaved rounds of COST_SECONDS each, with the CPU time the proxy process and
-# the Redis server spent in each slice (from /proc/<pid>/stat) divided by the calls it served: CPU µs per
-# call, the figure that does not move with the box's speed the way req/s does.
+# Then the cost phase, in two regimes (a steady rate and saturation), the limit probe beside the sides: see
+# below. CPU µs per call is the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
-# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (10), COST_RATE, PROFILE (off).
+# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), PROFILE (off).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -28,7 +26,24 @@ mkdir -p "$RUN_DIR" load/results
 
 pids=()
 # Its processes stopped and its data removed, however it ends.
-trap 'end_run "${pids[@]}"' EXIT INT TERM
+trap 'REDIS_URL="${TCP_REDIS_URL:-$REDIS_URL}" end_run "${pids[@]}"' EXIT INT TERM
+
+# A Redis server of this run's own, on a Unix socket: the limit probe's Unix side uses it, and with
+# REDIS_TRANSPORT=unix the control plane and the gateway too (REDIS_URL=unix://…), to measure what the socket
+# saves against TCP. The shared Redis (TCP) serves everything else.
+REDIS_TRANSPORT="${REDIS_TRANSPORT:-tcp}"
+TCP_REDIS_URL="$REDIS_URL"
+RUN_SOCKET="$RUN_DIR/bench-redis-$$.sock"
+redis-server --port 0 --unixsocket "$RUN_SOCKET" --unixsocketperm 700 --save "" --appendonly no \
+  >"$RUN_DIR/bench-socket-redis.log" 2>&1 & pids+=($!)
+SOCKET_REDIS_PID=$!
+for _ in $(seq 100); do [ -S "$RUN_SOCKET" ] && break; sleep 0.1; done
+[ -S "$RUN_SOCKET" ] || { log "the run's Redis on $RUN_SOCKET did not start"; exit 1; }
+case "$REDIS_TRANSPORT" in
+  tcp) rcli() { redis-cli -u "$TCP_REDIS_URL" "$@"; } ;;
+  unix) export REDIS_URL="unix://$RUN_SOCKET"; rcli() { redis-cli -s "$RUN_SOCKET" "$@"; } ;;
+  *) log "REDIS_TRANSPORT must be tcp or unix, not $REDIS_TRANSPORT"; exit 1 ;;
+esac
 
 PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$RUN_DIR/bench-upstream.log" 2>&1 & pids+=($!)
 PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$RUN_DIR/bench-control-plane.log" 2>&1 & pids+=($!)
@@ -69,42 +84,77 @@ log "k6 $("$K6_BIN" version | head -1)"
 log "summary written to load/results/summary.json (ingester $INGESTER)"
 if [ "$INGESTER" = off ]; then
   recorded=0
-  for stream in $(redis-cli -u "$REDIS_URL" --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
-    recorded=$((recorded + $(redis-cli -u "$REDIS_URL" xlen "$stream")))
+  for stream in $(rcli --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
+    recorded=$((recorded + $(rcli xlen "$stream")))
   done
   metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate + s.leased.requests * s.leased.ok_rate)')
   log "usage events recorded: $recorded, metered 200s (flat, by response and leased): $metered"
 fi
 
+# The cost phase, in the two regimes a gateway runs in: at a steady rate (STEADY_RATE, by default 25 % of the
+# bare proxy's peak just measured, k6 at a fixed arrival rate), where each call is its own round trip, and at
+# saturation (wrk, one thread, SATURATION_CONNECTIONS connections, as fast as each side goes). Each side in
+# turn, COST_ROUNDS interleaved rounds of COST_SECONDS, with the CPU time its proxy process and its Redis server
+# spent in the slice (/proc/<pid>/stat) divided by the calls it served. The limit probe (load/src/probe-proxy.ts:
+# the bare proxy plus one minimal EVALSHA per call) runs as two sides of its own, over TCP to the same Redis and
+# over a Unix socket to a Redis server of this run's.
 COST_ROUNDS="${COST_ROUNDS:-3}"
 if [ "$COST_ROUNDS" -gt 0 ]; then
-  COST_SECONDS="${COST_SECONDS:-10}"
-  COST_RATE="${COST_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.6)')}"
-  REDIS_PID="$(redis-cli -u "$REDIS_URL" info server | tr -d '\r' | sed -n 's/^process_id://p')"
+  apt_install wrk wrk
+  COST_SECONDS="${COST_SECONDS:-8}"
+  STEADY_RATE="${STEADY_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.25)')}"
+  SATURATION_CONNECTIONS="${SATURATION_CONNECTIONS:-50}"
+  REDIS_PID="$(redis-cli -u "$TCP_REDIS_URL" info server | tr -d '\r' | sed -n 's/^process_id://p')"
+  # The gateway's Redis: the shared one, or the run's own on its socket (REDIS_TRANSPORT=unix).
+  GATEWAY_REDIS_PID=$REDIS_PID
+  [ "$REDIS_TRANSPORT" = unix ] && GATEWAY_REDIS_PID=$SOCKET_REDIS_PID
+  PROBE_TCP_PORT=4104 PROBE_UNIX_PORT=4105
+  PORT=$PROBE_TCP_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" REDIS_URL="$TCP_REDIS_URL" PROBE_PREFIX="$TOLLGATE_PREFIX" \
+    node load/dist/probe-proxy.js >"$RUN_DIR/bench-probe-tcp.log" 2>&1 & pids+=($!)
+  PROBE_TCP_PID=$!
+  PORT=$PROBE_UNIX_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" REDIS_SOCKET="$RUN_SOCKET" PROBE_PREFIX="$TOLLGATE_PREFIX" \
+    node load/dist/probe-proxy.js >"$RUN_DIR/bench-probe-unix.log" 2>&1 & pids+=($!)
+  PROBE_UNIX_PID=$!
+  wait_http "http://127.0.0.1:$PROBE_TCP_PORT${BENCH_PATH:-/hello}"
+  wait_http "http://127.0.0.1:$PROBE_UNIX_PORT${BENCH_PATH:-/hello}"
   # utime + stime of a process, in clock ticks.
   ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-  log "cost phase: $COST_RATE calls/s, $COST_ROUNDS rounds of ${COST_SECONDS}s per side"
+  log "cost phase: steady at $STEADY_RATE calls/s (k6), saturated (wrk, $SATURATION_CONNECTIONS connections); $COST_ROUNDS rounds of ${COST_SECONDS}s per side"
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
-  for round in $(seq "$COST_ROUNDS"); do
-    for side in bare metered response leased; do
-      case "$side" in
-        bare) url="http://127.0.0.1:$BARE_PORT${BENCH_PATH:-/hello}" key="" pid=$BARE_PID ;;
-        metered) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$API_KEY" pid=$GATEWAY_PID ;;
-        response) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$RESPONSE_API_KEY" pid=$GATEWAY_PID ;;
-        leased) url="http://127.0.0.1:$GATEWAY_PORT${BENCH_PATH:-/hello}" key="$LEASED_API_KEY" pid=$GATEWAY_PID ;;
-      esac
-      proxy_before=$(ticks "$pid") redis_before=$(ticks "$REDIS_PID")
-      "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="$url" -e API_KEY="$key" -e RATE="$COST_RATE" \
-        -e SECONDS="$COST_SECONDS" -e SUMMARY_FILE="$RUN_DIR/cost-slice.json" load/cost.js >/dev/null
-      proxy_after=$(ticks "$pid") redis_after=$(ticks "$REDIS_PID")
-      SIDE="$side" ROUND="$round" PROXY=$((proxy_after - proxy_before)) REDIS=$((redis_after - redis_before)) HZ="$(getconf CLK_TCK)" \
-        node -e 'const s = require(process.argv[1]); const e = process.env;
-          console.log(JSON.stringify({ side: e.SIDE, round: Number(e.ROUND), ...s,
-            proxy_cpu_us: (Number(e.PROXY) / Number(e.HZ)) * 1e6, redis_cpu_us: (Number(e.REDIS) / Number(e.HZ)) * 1e6 }))' \
-        "$RUN_DIR/cost-slice.json" >>"$slices"
+  for regime in steady saturated; do
+    for round in $(seq "$COST_ROUNDS"); do
+      for side in bare probe_tcp probe_unix exact response leased; do
+        redis_pid=$GATEWAY_REDIS_PID key=""
+        case "$side" in
+          bare) port=$BARE_PORT pid=$BARE_PID ;;
+          probe_tcp) port=$PROBE_TCP_PORT pid=$PROBE_TCP_PID redis_pid=$REDIS_PID ;;
+          probe_unix) port=$PROBE_UNIX_PORT pid=$PROBE_UNIX_PID redis_pid=$SOCKET_REDIS_PID ;;
+          exact) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$API_KEY" ;;
+          response) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$RESPONSE_API_KEY" ;;
+          leased) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$LEASED_API_KEY" ;;
+        esac
+        url="http://127.0.0.1:$port${BENCH_PATH:-/hello}"
+        proxy_before=$(ticks "$pid") redis_before=$(ticks "$redis_pid")
+        if [ "$regime" = steady ]; then
+          "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="$url" -e API_KEY="$key" -e RATE="$STEADY_RATE" \
+            -e SECONDS="$COST_SECONDS" -e SUMMARY_FILE="$RUN_DIR/cost-slice.json" load/cost.js >/dev/null
+        else
+          auth=()
+          [ -n "$key" ] && auth=(-H "Authorization: Bearer $key")
+          wrk -t1 -c"$SATURATION_CONNECTIONS" -d"${COST_SECONDS}s" --latency "${auth[@]}" "$url" >"$RUN_DIR/cost-wrk.txt"
+          node load/dist/wrk-summary.js "$RUN_DIR/cost-wrk.txt" >"$RUN_DIR/cost-slice.json"
+        fi
+        proxy_after=$(ticks "$pid") redis_after=$(ticks "$redis_pid")
+        REGIME="$regime" SIDE="$side" ROUND="$round" PROXY=$((proxy_after - proxy_before)) REDIS=$((redis_after - redis_before)) \
+          HZ="$(getconf CLK_TCK)" SECONDS_PER_SLICE="$COST_SECONDS" \
+          node -e 'const s = require(process.argv[1]); const e = process.env;
+            console.log(JSON.stringify({ regime: e.REGIME, side: e.SIDE, round: Number(e.ROUND), seconds: Number(e.SECONDS_PER_SLICE), ...s,
+              proxy_cpu_us: (Number(e.PROXY) / Number(e.HZ)) * 1e6, redis_cpu_us: (Number(e.REDIS) / Number(e.HZ)) * 1e6 }))' \
+          "$RUN_DIR/cost-slice.json" >>"$slices"
+      done
     done
   done
-  COST_RATE="$COST_RATE" node load/dist/cost-summary.js
+  STEADY_RATE="$STEADY_RATE" SATURATION_CONNECTIONS="$SATURATION_CONNECTIONS" node load/dist/cost-summary.js
   log "cost written to load/results/cost.json"
 fi

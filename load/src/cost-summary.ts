@@ -1,10 +1,19 @@
-// Sums up the cost phase of load/run.sh: per side, the median over rounds of CPU µs per call (the proxy process
-// and the Redis server), p50 and p99, and what metering adds over the bare proxy. Writes load/results/cost.json.
+// Sums up the cost phase of load/run.sh, per regime (steady rate, saturation) and side: the median over rounds
+// of CPU µs per call (the proxy process and its Redis server), p50 and p99, req/s, what metering adds over the
+// bare proxy, and how close each side comes to the limit probe (one minimal EVALSHA per call). Writes
+// load/results/cost.json and prints one table, with issue 31's targets beside the figures.
 import { readFileSync, writeFileSync } from "node:fs";
 
+const SIDES = ["bare", "probe_tcp", "probe_unix", "exact", "response", "leased"] as const;
+const REGIMES = ["steady", "saturated"] as const;
+type Side = (typeof SIDES)[number];
+type Regime = (typeof REGIMES)[number];
+
 interface Slice {
-  side: "bare" | "metered" | "response" | "leased";
+  regime: Regime;
+  side: Side;
   round: number;
+  seconds: number;
   requests: number;
   ok_rate: number;
   p50_ms: number;
@@ -13,6 +22,13 @@ interface Slice {
   proxy_cpu_us: number;
   redis_cpu_us: number;
 }
+
+/** Issue 31's targets: what metering may add a call (µs), and the least throughput against bare at saturation. */
+const TARGETS = {
+  steady: { exact: 40, leased: 10 },
+  saturated: { exact: 15, leased: 5 },
+  throughput: { exact: 0.9, leased: 0.98 },
+} as const;
 
 const slices = readFileSync("load/results/cost-slices.jsonl", "utf8")
   .trim()
@@ -24,48 +40,81 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const SIDES = ["bare", "metered", "response", "leased"] as const;
-function costOf(side: Slice["side"]) {
-  const mine = slices.filter((s) => s.side === side);
+function costOf(regime: Regime, side: Side) {
+  const mine = slices.filter((s) => s.regime === regime && s.side === side);
   const proxy = median(mine.map((s) => s.proxy_cpu_us / s.requests));
   const redis = median(mine.map((s) => s.redis_cpu_us / s.requests));
   return {
     proxy_cpu_us_per_call: proxy,
     redis_cpu_us_per_call: redis,
     total_cpu_us_per_call: proxy + redis,
+    rps: median(mine.map((s) => s.requests / s.seconds)),
     p50_ms: median(mine.map((s) => s.p50_ms)),
     p99_ms: median(mine.map((s) => s.p99_ms)),
     ok_rate: Math.min(...mine.map((s) => s.ok_rate)),
     dropped: mine.reduce((n, s) => n + s.dropped, 0),
   };
 }
-const sides = { bare: costOf("bare"), metered: costOf("metered"), response: costOf("response"), leased: costOf("leased") };
+type Cost = ReturnType<typeof costOf>;
 
-const added = (side: "metered" | "response" | "leased") => sides[side].total_cpu_us_per_call - sides.bare.total_cpu_us_per_call;
+function regimeOf(regime: Regime) {
+  const sides = Object.fromEntries(SIDES.map((side) => [side, costOf(regime, side)])) as Record<Side, Cost>;
+  const bare = sides.bare;
+  const added = Object.fromEntries(SIDES.map((side) => [side, sides[side].total_cpu_us_per_call - bare.total_cpu_us_per_call])) as Record<
+    Side,
+    number
+  >;
+  return {
+    sides,
+    /** CPU µs a call over the bare proxy's. */
+    metering_cpu_us_per_call: added,
+    /** Each side's req/s against bare's (meaningful at saturation). */
+    throughput_ratio: Object.fromEntries(SIDES.map((side) => [side, sides[side].rps / bare.rps])) as Record<Side, number>,
+    /** Each side's added cost against the probe's over TCP: 1.00 is the limit, 1.10 is within 10 % of it. */
+    against_probe: Object.fromEntries(SIDES.map((side) => [side, added[side] / added.probe_tcp])) as Record<Side, number>,
+    p99_added_ms: Object.fromEntries(SIDES.map((side) => [side, sides[side].p99_ms - bare.p99_ms])) as Record<Side, number>,
+  };
+}
+
 const result = {
-  rate: Number(process.env.COST_RATE),
-  rounds: slices.length / SIDES.length,
-  sides,
-  metering_cpu_us_per_call: { metered: added("metered"), response: added("response"), leased: added("leased") },
-  p99_added_ms: {
-    metered: sides.metered.p99_ms - sides.bare.p99_ms,
-    response: sides.response.p99_ms - sides.bare.p99_ms,
-    leased: sides.leased.p99_ms - sides.bare.p99_ms,
-  },
+  steady_rate: Number(process.env.STEADY_RATE),
+  saturation_connections: Number(process.env.SATURATION_CONNECTIONS),
+  rounds: slices.length / SIDES.length / REGIMES.length,
+  steady: regimeOf("steady"),
+  saturated: regimeOf("saturated"),
+  targets: TARGETS,
 };
 writeFileSync("load/results/cost.json", JSON.stringify(result, null, 2));
 
-const f = (n: number, d = 1) => n.toFixed(d).padStart(10);
-const lines = [
-  "",
-  `Cost at ${result.rate} calls/s (median of ${result.rounds} rounds): CPU µs per call`,
-  `${"side".padEnd(10)}${["proxy", "redis", "total", "p50 ms", "p99 ms", "200s"].map((h) => h.padStart(10)).join("")}`,
-  ...SIDES.map((name) => {
-    const s = sides[name];
-    return `${name.padEnd(10)}${f(s.proxy_cpu_us_per_call)}${f(s.redis_cpu_us_per_call)}${f(s.total_cpu_us_per_call)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100)}%`;
-  }),
-  `metering adds ${added("metered").toFixed(1)} µs a call (flat price), ${added("response").toFixed(1)} µs (by response), ` +
-    `${added("leased").toFixed(1)} µs (leased); p99 +${result.p99_added_ms.metered.toFixed(2)} ms / ` +
-    `+${result.p99_added_ms.response.toFixed(2)} ms / +${result.p99_added_ms.leased.toFixed(2)} ms`,
-];
+const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—").padStart(9);
+const target = (regime: Regime, side: Side) => {
+  if (side !== "exact" && side !== "leased") return "";
+  const r = result[regime];
+  const limit = TARGETS[regime][side];
+  const met = r.metering_cpu_us_per_call[side] <= limit;
+  const extra =
+    regime === "saturated"
+      ? `, ${r.throughput_ratio[side] >= TARGETS.throughput[side] ? "met" : "NOT met"} ≥${TARGETS.throughput[side]}× bare`
+      : `, p99 ${r.p99_added_ms[side] <= 1 ? "met" : "NOT met"} ≤ bare + 1 ms`;
+  return `  target ≤${limit} µs ${met ? "met" : "NOT met"}${extra}`;
+};
+const lines: string[] = [];
+for (const regime of REGIMES) {
+  const r = result[regime];
+  lines.push(
+    "",
+    regime === "steady"
+      ? `Steady rate, ${result.steady_rate} calls/s (k6), median of ${result.rounds} rounds: CPU µs per call`
+      : `Saturation (wrk, ${result.saturation_connections} connections), median of ${result.rounds} rounds: CPU µs per call`,
+    `${"side".padEnd(11)}${["proxy", "redis", "total", "adds", "×probe", "req/s", "×bare", "p50 ms", "p99 ms", "200s"].map((h) => h.padStart(9)).join("")}`,
+  );
+  for (const side of SIDES) {
+    const s = r.sides[side];
+    lines.push(
+      `${side.padEnd(11)}${f(s.proxy_cpu_us_per_call)}${f(s.redis_cpu_us_per_call)}${f(s.total_cpu_us_per_call)}` +
+        `${side === "bare" ? f(Number.NaN) : f(r.metering_cpu_us_per_call[side])}${side === "bare" ? f(Number.NaN) : f(r.against_probe[side], 2)}` +
+        `${f(s.rps, 0)}${f(r.throughput_ratio[side], 2)}${f(s.p50_ms, 2)}${f(s.p99_ms, 2)}${f(s.ok_rate * 100)}%${target(regime, side)}`,
+    );
+  }
+}
 process.stdout.write(`${lines.join("\n")}\n`);
