@@ -7,7 +7,9 @@
 # Then the cost phase, in two regimes (a steady rate and saturation), the limit probe beside the sides: see
 # below. CPU µs per call is the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
-# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), PROFILE (off).
+# COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), COST_REGIMES
+# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact response leased), THROUGHPUT (on), PROFILE (off),
+# REDIS_TRANSPORT (tcp).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -76,19 +78,22 @@ seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_P
   SEED_CATALOG='{"pricePerCall":1,"metering":"leased"}' node load/dist/seed.js)"
 eval "$seeded"
 
-log "k6 $("$K6_BIN" version | head -1)"
-"$K6_BIN" run --quiet --no-usage-report \
-  -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" -e RESPONSE_API_KEY="$RESPONSE_API_KEY" -e LEASED_API_KEY="$LEASED_API_KEY" \
-  -e VUS="${VUS:-32}" -e SLICE_SECONDS="${SLICE_SECONDS:-10}" -e BENCH_PATH="${BENCH_PATH:-/hello}" \
-  -e SUMMARY_FILE="load/results/summary.json" load/bench.js
-log "summary written to load/results/summary.json (ingester $INGESTER)"
-if [ "$INGESTER" = off ]; then
-  recorded=0
-  for stream in $(rcli --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
-    recorded=$((recorded + $(rcli xlen "$stream")))
-  done
-  metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate + s.leased.requests * s.leased.ok_rate)')
-  log "usage events recorded: $recorded, metered 200s (flat, by response and leased): $metered"
+# THROUGHPUT=off skips the throughput phase (then STEADY_RATE must be given): for a profile of one regime.
+if [ "${THROUGHPUT:-on}" = on ]; then
+  log "k6 $("$K6_BIN" version | head -1)"
+  "$K6_BIN" run --quiet --no-usage-report \
+    -e BARE_URL="http://127.0.0.1:$BARE_PORT" -e METERED_URL="http://127.0.0.1:$GATEWAY_PORT" -e API_KEY="$API_KEY" -e RESPONSE_API_KEY="$RESPONSE_API_KEY" -e LEASED_API_KEY="$LEASED_API_KEY" \
+    -e VUS="${VUS:-32}" -e SLICE_SECONDS="${SLICE_SECONDS:-10}" -e BENCH_PATH="${BENCH_PATH:-/hello}" \
+    -e SUMMARY_FILE="load/results/summary.json" load/bench.js
+  log "summary written to load/results/summary.json (ingester $INGESTER)"
+  if [ "$INGESTER" = off ]; then
+    recorded=0
+    for stream in $(rcli --scan --pattern "$TOLLGATE_PREFIX{p*}:usage"); do
+      recorded=$((recorded + $(rcli xlen "$stream")))
+    done
+    metered=$(node -p 'const s = require("./load/results/summary.json"); Math.round(s.metered.requests * s.metered.ok_rate + s.response.requests * s.response.ok_rate + s.leased.requests * s.leased.ok_rate)')
+    log "usage events recorded: $recorded, metered 200s (flat, by response and leased): $metered"
+  fi
 fi
 
 # The cost phase, in the two regimes a gateway runs in: at a steady rate (STEADY_RATE, by default 25 % of the
@@ -102,6 +107,7 @@ COST_ROUNDS="${COST_ROUNDS:-3}"
 if [ "$COST_ROUNDS" -gt 0 ]; then
   apt_install wrk wrk
   COST_SECONDS="${COST_SECONDS:-8}"
+  if [ "${THROUGHPUT:-on}" != on ] && [ -z "${STEADY_RATE:-}" ]; then log "THROUGHPUT=off needs STEADY_RATE"; exit 1; fi
   STEADY_RATE="${STEADY_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.25)')}"
   SATURATION_CONNECTIONS="${SATURATION_CONNECTIONS:-50}"
   REDIS_PID="$(redis-cli -u "$TCP_REDIS_URL" info server | tr -d '\r' | sed -n 's/^process_id://p')"
@@ -122,9 +128,11 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   log "cost phase: steady at $STEADY_RATE calls/s (k6), saturated (wrk, $SATURATION_CONNECTIONS connections); $COST_ROUNDS rounds of ${COST_SECONDS}s per side"
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
-  for regime in steady saturated; do
+  # shellcheck disable=SC2206 # word lists, split on purpose
+  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact response leased})
+  for regime in "${regimes[@]}"; do
     for round in $(seq "$COST_ROUNDS"); do
-      for side in bare probe_tcp probe_unix exact response leased; do
+      for side in "${sides[@]}"; do
         redis_pid=$GATEWAY_REDIS_PID key=""
         case "$side" in
           bare) port=$BARE_PORT pid=$BARE_PID ;;

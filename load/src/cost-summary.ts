@@ -4,10 +4,10 @@
 // load/results/cost.json and prints one table, with issue 31's targets beside the figures.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const SIDES = ["bare", "probe_tcp", "probe_unix", "exact", "response", "leased"] as const;
-const REGIMES = ["steady", "saturated"] as const;
-type Side = (typeof SIDES)[number];
-type Regime = (typeof REGIMES)[number];
+const ALL_SIDES = ["bare", "probe_tcp", "probe_unix", "exact", "response", "leased"] as const;
+const ALL_REGIMES = ["steady", "saturated"] as const;
+type Side = (typeof ALL_SIDES)[number];
+type Regime = (typeof ALL_REGIMES)[number];
 
 interface Slice {
   regime: Regime;
@@ -34,6 +34,10 @@ const slices = readFileSync("load/results/cost-slices.jsonl", "utf8")
   .trim()
   .split("\n")
   .map((line) => JSON.parse(line) as Slice);
+// The regimes and sides this run measured (COST_REGIMES, COST_SIDES), in the table's order; bare is the scale.
+const SIDES = ALL_SIDES.filter((side) => slices.some((s) => s.side === side));
+const REGIMES = ALL_REGIMES.filter((regime) => slices.some((s) => s.regime === regime));
+if (!SIDES.includes("bare")) throw new Error("the cost phase needs the bare side: every figure is read against it");
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -80,16 +84,17 @@ const result = {
   steady_rate: Number(process.env.STEADY_RATE),
   saturation_connections: Number(process.env.SATURATION_CONNECTIONS),
   rounds: slices.length / SIDES.length / REGIMES.length,
-  steady: regimeOf("steady"),
-  saturated: regimeOf("saturated"),
+  ...Object.fromEntries(REGIMES.map((regime) => [regime, regimeOf(regime)])),
   targets: TARGETS,
-};
+} as { steady_rate: number; saturation_connections: number; rounds: number; targets: typeof TARGETS } & Partial<
+  Record<Regime, ReturnType<typeof regimeOf>>
+>;
 writeFileSync("load/results/cost.json", JSON.stringify(result, null, 2));
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "—").padStart(9);
 const target = (regime: Regime, side: Side) => {
   if (side !== "exact" && side !== "leased") return "";
-  const r = result[regime];
+  const r = result[regime]!;
   const limit = TARGETS[regime][side];
   const met = r.metering_cpu_us_per_call[side] <= limit;
   const extra =
@@ -100,7 +105,7 @@ const target = (regime: Regime, side: Side) => {
 };
 const lines: string[] = [];
 for (const regime of REGIMES) {
-  const r = result[regime];
+  const r = result[regime]!;
   lines.push(
     "",
     regime === "steady"
