@@ -13,6 +13,8 @@ export interface KeyRecord {
   status: "active" | "revoked" | "suspended";
   /** Most this key may spend per period, in micros of the plan's currency. */
   spendCap?: { amount: number; period: "day" | "month" };
+  /** The products its account holds bundles of: their calls are decided exactly, never from a lease. */
+  bundled?: string[];
 }
 
 export interface Resolved {
@@ -76,6 +78,12 @@ export interface RatedCall extends CallIdentity {
   track: boolean;
 }
 
+/** Which bundle paid how many units of a call (its usage event's `bn`), or got them back (a void's). */
+export interface BundleTake {
+  bundleId: string;
+  units: number;
+}
+
 /** Why a charge or reservation was refused (or, `voided`, why it may not happen). */
 export type Refusal =
   | { kind: "insufficient_funds"; balance: number; amount: number }
@@ -86,15 +94,19 @@ export type Refusal =
   | { kind: "quota_exceeded"; quotaId: string; used: number }
   | { kind: "spend_cap_reached"; spent: number; cap: number }
   | { kind: "voided" }
-  | { kind: "request_mismatch" };
+  | { kind: "request_mismatch" }
+  /** The product's live bundles do not cover the call's `units` and `bundleId` refuses overage. */
+  | { kind: "bundle_exhausted"; bundleId: string; units: number };
 
 /**
  * `amount` is what this call was charged (integer micros). A replayed charge (its event id charged before)
  * answers the first charge's balance and amount from its receipt, and moves nothing.
  */
-export type ChargeOutcome = { kind: "charged"; balance: number; amount: number; quotasExceeded: string[]; replayed?: true } | Refusal;
+export type ChargeOutcome =
+  { kind: "charged"; balance: number; amount: number; quotasExceeded: string[]; replayed?: true; bundles?: BundleTake[] } | Refusal;
 export type ReserveOutcome = { kind: "reserved"; balance: number; amount: number } | Refusal;
-export type SettleOutcome = { kind: "settled"; balance: number; amount: number; quotasExceeded: string[] } | { kind: "gone" };
+export type SettleOutcome =
+  { kind: "settled"; balance: number; amount: number; quotasExceeded: string[]; bundles?: BundleTake[] } | { kind: "gone" };
 /** What a void did: nothing had run (and now never will), it was voided before, or what ran was given back. */
 export type VoidOutcome = "tombstoned" | "already_void" | "refunded";
 

@@ -147,7 +147,9 @@ export class Meter {
       if (prepared.kind === "no_rate") return { ok: false, problem: noRateProblem(prepared.attribute, prepared.value) };
       const rated = prepared.call;
       if (prepared.kind === "charge") {
-        const leases = plan.spec.metering === "leased" && leasable(rated) ? this.o.leases : undefined;
+        // A product the account holds bundles of is decided exactly: a lease holds money, never units.
+        const leases =
+          plan.spec.metering === "leased" && leasable(rated) && key.bundled?.includes(product.id) !== true ? this.o.leases : undefined;
         const outcome =
           leases !== undefined
             ? await leases.spend(
@@ -344,5 +346,11 @@ export function refusalProblem(refusal: Refusal, currency: string): Problem {
       return problem("metering_unavailable");
     case "request_mismatch":
       return problem("idempotency_key_reused", "This Idempotency-Key was first used for another product, units or attributes.");
+    case "bundle_exhausted":
+      return problem(
+        "bundle_exhausted",
+        `Bundle ${refusal.bundleId} refuses overage, and the product's bundles do not cover this call's ${refusal.units} units.`,
+        { bundle: refusal.bundleId, units: refusal.units },
+      );
   }
 }

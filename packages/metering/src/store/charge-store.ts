@@ -9,7 +9,7 @@ import type {
   SettleOutcome,
   VoidOutcome,
 } from "../core/charging.js";
-import type { Keyspace } from "./format.js";
+import { decodeBundleTakes, type Keyspace } from "./format.js";
 import { Coalescer, type Reply } from "./coalescer.js";
 import { Code, MeterOp, RATE_ONLY_LUA, REAP_LUA, VOID_CHARGE_LUA, VOID_RESERVATION_LUA, VoidCode } from "./scripts.js";
 
@@ -61,6 +61,8 @@ export function refusal(reply: Reply): Refusal {
       return { kind: "voided" };
     case Code.requestMismatch:
       return { kind: "request_mismatch" };
+    case Code.bundleExhausted:
+      return { kind: "bundle_exhausted", bundleId: String(a), units: Number(b) };
     default:
       throw new Error(`charge script returned unknown code ${String(code)}`);
   }
@@ -74,6 +76,11 @@ function voidOutcome(code: number | string | undefined): VoidOutcome {
 }
 
 const softList = (s: unknown) => (typeof s === "string" && s.length > 0 ? s.trim().split(" ") : []);
+/** The bundles a charge or settlement took from, when any did. */
+const takes = (s: unknown) => {
+  const bundles = decodeBundleTakes(typeof s === "string" ? s : undefined);
+  return bundles.length > 0 ? { bundles } : {};
+};
 
 /** The charging path on Redis: every script runs on the call's account hash slot. */
 export class RedisChargeStore implements ChargeStore {
@@ -149,7 +156,13 @@ export class RedisChargeStore implements ChargeStore {
     if (c.actor !== undefined) args.push(c.actor);
     const reply = await this.meter.send(partition, MeterOp.charge, keys, args, this.untilAnswered ? receipt : undefined);
     if (reply[0] === Code.ok) {
-      return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
+      return {
+        kind: "charged",
+        balance: Number(reply[1]),
+        amount: Number(reply[2]),
+        quotasExceeded: softList(reply[3]),
+        ...takes(reply[4]),
+      };
     }
     if (reply[0] === Code.replayed)
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: [], replayed: true };
@@ -182,6 +195,8 @@ export class RedisChargeStore implements ChargeStore {
       Date.now() + ttlMs,
       c.keyCap?.limit ?? -1,
       COUNTER_TTL_SECONDS,
+      c.productId,
+      c.timestampMs,
       c.quotas.length,
       ...this.quotaArgs(c),
     ]);
@@ -226,7 +241,13 @@ export class RedisChargeStore implements ChargeStore {
     if (c.actor !== undefined) args.push(c.actor);
     const reply = await this.meter.send(partition, MeterOp.settle, keys, args);
     if (reply[0] === Code.reservationGone) return { kind: "gone" };
-    return { kind: "settled", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: softList(reply[3]) };
+    return {
+      kind: "settled",
+      balance: Number(reply[1]),
+      amount: Number(reply[2]),
+      quotasExceeded: softList(reply[3]),
+      ...takes(reply[4]),
+    };
   }
 
   async voidCharge(c: RatedCall): Promise<VoidOutcome> {

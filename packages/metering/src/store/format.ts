@@ -1,3 +1,6 @@
+import type { BundleTake } from "../core/charging.js";
+
+export type { BundleTake } from "../core/charging.js";
 /**
  * Every Redis format in one place: where each piece of hot state lives (the keyspace), the fields of an
  * account's hash, the entries of the usage and signal streams (each with its one decoder), and receipts. The
@@ -106,6 +109,12 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
  * An account's hash. `status`; per active API key `k:<keyId>` = "1"; per wallet (currency) the available
  * balance `b:`, the amount reserved by open reservations `h:`, the credit limit `cl:` (how far below zero it may
  * go, 0 for prepaid) and, when auto-recharge is on, its threshold `ar:` — all integer micros.
+ *
+ * Bundles (unit balances): per product with live bundles, `bx:<productId>` lists them in consumption order as
+ * `<bundleId>,<expiresAtMs>,<overage>,<priority>,<issuedAtMs>` joined by `;` (overage `c`: the uncovered units
+ * are charged at the plan's price; `r`: refused), and per bundle `bu:<bundleId>` holds its remaining units.
+ * Consumption order, stated once (the scripts keep the list sorted by it): lowest priority number, then the
+ * soonest expiry, then the oldest, then the id.
  */
 export const ACCOUNT_FIELDS = {
   status: "status",
@@ -114,7 +123,24 @@ export const ACCOUNT_FIELDS = {
   reserved: "h:",
   creditLimit: "cl:",
   autoRechargeThreshold: "ar:",
+  bundleList: "bx:",
+  bundleUnits: "bu:",
 } as const;
+
+/** A bundle's overage as the account hash spells it: what happens to the units its bundles do not cover. */
+export const BUNDLE_OVERAGE = { charge: "c", refuse: "r" } as const;
+
+/** The one decoder of a usage event's `bn` ("bundleId:units bundleId:units"). */
+export function decodeBundleTakes(text: string | undefined): BundleTake[] {
+  if (!text) return [];
+  return text
+    .split(" ")
+    .filter(Boolean)
+    .map((part) => {
+      const at = part.lastIndexOf(":");
+      return { bundleId: part.slice(0, at), units: Number(part.slice(at + 1)) };
+    });
+}
 
 /** The name of a per-key or per-currency field of the account hash, e.g. `accountField("balance", "USD")` = `b:USD`. */
 export function accountField(field: Exclude<keyof typeof ACCOUNT_FIELDS, "status">, suffix: string): string {
@@ -152,6 +178,11 @@ export const USAGE_FIELDS = {
   rateLine: "ln",
   /** Who charged it (`user:…`, `token:…`, `admin:…`): only for staff charges; a gateway call's is its key. */
   actor: "by",
+  /**
+   * Which bundles paid how many of its units ("bundleId:units …", consumption order): only when bundles paid.
+   * On a void entry: the units given back to the bundles.
+   */
+  bundles: "bn",
 } as const;
 
 export interface UsageEntry {
@@ -179,6 +210,8 @@ export interface UsageEntry {
   rateLine?: string;
   /** The staff member who charged it, for charges made with a staff credential (key id NO_KEY or the session's). */
   actor?: string;
+  /** The bundles that paid its units (a void's: the units given back); absent when none did. */
+  bundles?: BundleTake[];
 }
 
 /** Field/value pairs as XRANGE and XREADGROUP return them. */
@@ -222,6 +255,8 @@ export function decodeUsageEntry(fields: string[]): UsageEntry {
   if (attributes !== undefined) entry.attributes = attributes;
   if (f[F.rateLine]) entry.rateLine = f[F.rateLine];
   if (f[F.actor]) entry.actor = f[F.actor];
+  const bundles = decodeBundleTakes(f[F.bundles]);
+  if (bundles.length > 0) entry.bundles = bundles;
   return entry;
 }
 
@@ -260,7 +295,8 @@ export function decodeSignal(fields: string[]): BalanceSignal {
 }
 
 /**
- * A charge receipt, kept under the event id for as long as a retry can need it: `"<balance> <amount> <units>"`,
+ * A charge receipt, kept under the event id for as long as a retry can need it:
+ * `"<balance> <amount> <units> <added> <bundle takes>"` (the takes as the usage event's `bn`),
  * so that a retry is answered and a void undoes exactly what ran; VOID_RECEIPT is the tombstone a void leaves
  * where no charge ran (yet), which makes a late charge or reservation refuse. A credit receipt is the balance.
  */

@@ -4,6 +4,7 @@ import type { KeyRecord } from "../core/charging.js";
 import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
 import { APPLY_ENTRY_LUA, ApplyCode, RESTORE_LUA } from "./scripts.js";
 import type { ApplyResult, GateStatus } from "./types.js";
+import { bundleFields, BundleStore, type HotBundle } from "./bundles.js";
 
 type ScriptReply = [number, number | string, number?];
 
@@ -24,6 +25,8 @@ export interface HotStoreOptions {
  */
 export class HotStore {
   readonly keyspace: Keyspace;
+  /** The accounts' bundles (unit balances) in Redis. */
+  readonly bundles: BundleStore;
   private readonly redis: ScriptedRedis;
   private readonly creditReceiptTtl: number;
 
@@ -32,6 +35,7 @@ export class HotStore {
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
+    this.bundles = new BundleStore(redis, keyspace);
     this.creditReceiptTtl = options.creditReceiptTtlSeconds ?? 30 * 24 * 3600;
   }
 
@@ -100,14 +104,16 @@ export class HotStore {
   }
 
   /**
-   * Recreate a lost account from the book of record: status, active keys, and each wallet's balance and
-   * credit limit, atomically. Returns false (and changes nothing) when the account exists.
+   * Recreate a lost account from the book of record: status, active keys, each wallet's balance and credit
+   * limit, and its live bundles with their units left, atomically. Returns false (and changes nothing) when the
+   * account exists.
    */
   async restoreAccount(account: {
     accountId: string;
     status: GateStatus;
     activeKeyIds: string[];
     wallets: { currency: string; balance: number; creditLimit: number; autoRechargeThreshold?: number | undefined }[];
+    bundles?: HotBundle[];
   }): Promise<boolean> {
     const fields: (string | number)[] = [ACCOUNT_FIELDS.status, account.status];
     for (const id of account.activeKeyIds) fields.push(accountField("key", id), "1");
@@ -115,6 +121,7 @@ export class HotStore {
       fields.push(accountField("balance", w.currency), w.balance, accountField("creditLimit", w.currency), w.creditLimit);
       if (w.autoRechargeThreshold !== undefined) fields.push(accountField("autoRechargeThreshold", w.currency), w.autoRechargeThreshold);
     }
+    fields.push(...bundleFields(account.bundles ?? []));
     return (await this.redis.tollgateRestore(this.keyspace.account(account.accountId), ...fields)) === 1;
   }
 
@@ -160,8 +167,8 @@ export class HotStore {
 
   async publishApiKey(keyHash: string, record: KeyRecord): Promise<void> {
     const ks = this.keyspace;
-    const { spendCap, ...fields } = record;
-    const stored = { ...fields, spendCap: spendCap ? JSON.stringify(spendCap) : "" };
+    const { spendCap, bundled, ...fields } = record;
+    const stored = { ...fields, spendCap: spendCap ? JSON.stringify(spendCap) : "", bundled: (bundled ?? []).join(" ") };
     // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
     // never more permissive than the key record: revocation bites before any cache hears of it.
     const account = ks.account(record.accountId);
@@ -203,6 +210,7 @@ export class HotStore {
       planId: h.planId,
       status: h.status === "active" ? "active" : "revoked",
       ...(h.spendCap ? { spendCap: JSON.parse(h.spendCap) as KeyRecord["spendCap"] } : {}),
+      ...(h.bundled ? { bundled: h.bundled.split(" ") } : {}),
     };
   }
 

@@ -4,6 +4,7 @@ export * from "./types.js";
 export { HotStore, agreePartitions, type HotStoreOptions } from "./hot-store.js";
 export { RedisChargeStore, type ChargeStoreOptions } from "./charge-store.js";
 export { RedisLeases, type LeaseOptions } from "./leases.js";
+export { BundleStore, bundleFields, type HotBundle } from "./bundles.js";
 export { SessionStore, type SessionRecord } from "./sessions.js";
 export type { CompiledPlan, PlanSpec } from "../core/catalog.js";
 export type * from "../core/charging.js";

@@ -1,4 +1,4 @@
-import { ACCOUNT_FIELDS as A, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
+import { ACCOUNT_FIELDS as A, BUNDLE_OVERAGE, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
 
 /**
  * Every Lua script that moves money in Redis. Each runs atomically and touches one account's hash slot only;
@@ -37,6 +37,8 @@ export const Code = {
   voided: -8,
   /** A direct charge's Idempotency-Key was first used with another request (its digest differs). */
   requestMismatch: -9,
+  /** The product's live bundles do not cover the call's units and one of them refuses overage (it is named). */
+  bundleExhausted: -10,
 } as const;
 
 export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1 } as const;
@@ -107,6 +109,42 @@ local function usage_extras(attributes, line, actor)
   if actor then extra[#extra + 1] = '${USAGE_FIELDS.actor}' extra[#extra + 1] = actor end
   return extra
 end
+-- The product's live bundles (bx:<product>, expiring after \`now\`) in consumption order: what they would pay of
+-- \`units\` ({id, n, id, n…}), the units left uncovered, and the first live bundle refusing overage (or nil).
+-- Nothing moves: take_bundles does, once the call is admitted.
+local function from_bundles(acct_key, product, units, now)
+  local list = redis.call('HGET', acct_key, '${A.bundleList}' .. product)
+  if not list then return {}, units, nil end
+  local takes, need, refuse = {}, units, nil
+  for id, exp, over in string.gmatch(list, '([^,;]+),(%d+),(%a)[^;]*') do
+    if tonumber(exp) > now then
+      if over == '${BUNDLE_OVERAGE.refuse}' and not refuse then refuse = id end
+      if need > 0 then
+        local left = tonumber(redis.call('HGET', acct_key, '${A.bundleUnits}' .. id) or '0')
+        if left > 0 then
+          local n = math.min(left, need)
+          takes[#takes + 1] = id
+          takes[#takes + 1] = n
+          need = need - n
+        end
+      end
+    end
+  end
+  return takes, need, refuse
+end
+-- Take what from_bundles said from each bundle; the usage event's \`bn\` ("id:n id:n", '' for none).
+local function take_bundles(acct_key, takes)
+  local parts = {}
+  for i = 1, #takes, 2 do
+    redis.call('HINCRBY', acct_key, '${A.bundleUnits}' .. takes[i], 0 - takes[i + 1])
+    parts[#parts + 1] = takes[i] .. ':' .. takes[i + 1]
+  end
+  return table.concat(parts, ' ')
+end
+local function bundle_extras(extra, bn)
+  if bn ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.bundles}' extra[#extra + 1] = bn end
+  return extra
+end
 local function incr_counter(key, by, ttl)
   local v = redis.call('INCRBY', key, by)
   if v == by then redis.call('EXPIRE', key, ttl) end
@@ -165,6 +203,10 @@ end
 
 /**
  * Charge a call whose units are known before it is forwarded (calls, request bytes), or refuse it.
+ * Its units are taken first from the product's live bundles (consumption order), and only the units they do
+ * not cover are rated and charged to the wallet; when a live bundle refuses overage, a call they do not cover
+ * whole is refused (bundleExhausted, naming it). A refused call takes nothing from any bundle. The period's
+ * usage counter counts the units charged in money only (what tiers and allowances apply to); quotas count all.
  * With `track` off (a flat price, no quota, no key cap) nothing is counted: the price does not depend on the
  * period's usage.
  * A direct charge passes its request's digest: the first one is kept with the receipt's lifetime (whatever the
@@ -175,7 +217,7 @@ end
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
  *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 attributes, 18 rate line,
  *       19 request digest ('' for none), 20 nQuotas, 21.. quotas, then the actor (staff charges only)
- * Returns {ok, balance, amount, softExceeded} | {replayed, balance, amount} | refusal.
+ * Returns {ok, balance, amount, softExceeded, bundle takes} | {replayed, balance, amount} | refusal.
  */
 const CHARGE = `
 if ARGV[19] ~= '' then
@@ -191,10 +233,17 @@ if receipt then
 end
 local acct, keyId, cur, units_known, ttl, track = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1'
 local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[20]), 8, 21, 6
-local used = 0
-if track then used = tonumber(redis.call('GET', KEYS[4]) or '0') end
-local amount, added = rate(parse_price(ARGV[13]), used, units_known, tonumber(ARGV[12]), 0)
+local takes, need, refuse = from_bundles(KEYS[1], ARGV[4], units_known, tonumber(ARGV[7]))
+local refused = need > 0 and refuse
+local amount, added = 0, 0
+if not refused and (#takes == 0 or need > 0) then
+  local used = 0
+  if track then used = tonumber(redis.call('GET', KEYS[4]) or '0') end
+  amount, added = rate(parse_price(ARGV[13]), used, need, tonumber(ARGV[12]), 0)
+end
 ${ADMISSION}
+if refused then return {${Code.bundleExhausted}, refuse, need} end
+local bn = take_bundles(KEYS[1], takes)
 local before, threshold = balance, a[5]
 balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
@@ -220,18 +269,22 @@ ${luaXadd(
     path: "ARGV[9]",
     quotasExceeded: "soft",
   },
-  "usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq])",
+  "bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn)",
 )}
-redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known .. ' ' .. added, 'EX', ARGV[10])
-return {${Code.ok}, balance, amount, soft}
+redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known .. ' ' .. added .. ' ' .. bn, 'EX', ARGV[10])
+return {${Code.ok}, balance, amount, soft, bn}
 `;
 
 /**
  * Reserve a call's maximum price before forwarding it; settled (or reaped, or voided) later.
+ * Bundles (the units are unknown until the response ends): while a live bundle of the product refuses
+ * overage, money is never charged for the product, so nothing is held; the call is refused (bundleExhausted)
+ * when no live bundle has a unit left. Otherwise the maximum is held as without bundles, and SETTLE takes the
+ * units from the bundles first. Units are never reserved: SETTLE takes what the bundles hold then.
  * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream,
  *       6 charge receipt (where a void leaves its tombstone), 7.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
- *       9 nQuotas, 10.. quotas
+ *       9 productId, 10 ts (ms: which bundles are live), 11 nQuotas, 12.. quotas
  * Returns {ok, balance, amount} | refusal.
  */
 const RESERVE = `
@@ -240,8 +293,11 @@ if redis.call('EXISTS', KEYS[2]) == 1 then
   return {${Code.ok}, tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
 end
 local acct, keyId, cur, amount, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
-local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[9]), 7, 10, -1, 5
+local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[11]), 7, 12, -1, 5
+local _, need, refuse = from_bundles(KEYS[1], ARGV[9], 1, tonumber(ARGV[10]))
+if refuse then amount = 0 end
 ${ADMISSION}
+if refuse and need > 0 then return {${Code.bundleExhausted}, refuse, need} end
 local before, threshold = balance, a[5]
 balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
@@ -256,6 +312,9 @@ return {${Code.ok}, balance, amount}
 
 /**
  * Settle a reservation with what the call actually used, or refund it; records the call's one usage event.
+ * The units are taken from the product's live bundles first (never more than they hold), and only the rest is
+ * rated, at most what was held: a call reserved while a bundle refusing overage was live held nothing, so
+ * its units beyond what the bundles hold now are not charged (at most one call's units per call in flight).
  * KEYS: 1 account, 2 stream, 3 reservation, 4 reservation index, 5 usage counter, 6 key spend counter,
  *       7.. quota counters
  * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
@@ -269,13 +328,17 @@ if not r[1] then return {${Code.reservationGone}, 0, 0} end
 local held, cur, refund, ttl = tonumber(r[1]), r[2], ARGV[5] == '1', tonumber(ARGV[10])
 local units_known = tonumber(ARGV[2])
 if refund then units_known = 0 end
-local amount = 0
+local amount, bn = 0, ''
 if not refund then
-  local used = tonumber(redis.call('GET', KEYS[5]) or '0')
-  local added
-  amount, added = rate(parse_price(ARGV[4]), used, units_known, tonumber(ARGV[3]), tonumber(ARGV[16]))
-  if amount > held then amount = held end
-  if added > 0 then incr_counter(KEYS[5], added, ttl) end
+  local takes, need = from_bundles(KEYS[1], ARGV[12], units_known, tonumber(ARGV[13]))
+  bn = take_bundles(KEYS[1], takes)
+  if #takes == 0 or need > 0 then
+    local used = tonumber(redis.call('GET', KEYS[5]) or '0')
+    local added
+    amount, added = rate(parse_price(ARGV[4]), used, need, tonumber(ARGV[3]), tonumber(ARGV[16]))
+    if amount > held then amount = held end
+    if added > 0 then incr_counter(KEYS[5], added, ttl) end
+  end
 end
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held - amount)
 redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - held)
@@ -314,9 +377,9 @@ ${luaXadd(
     refunded: "ARGV[5]",
     quotasExceeded: "soft",
   },
-  "usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq])",
+  "bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn)",
 )}
-return {${Code.ok}, balance, amount, soft}
+return {${Code.ok}, balance, amount, soft, bn}
 `;
 
 /** The operations METER_LUA applies, by number. */
@@ -523,8 +586,9 @@ return 1
  * Void a charge whose outcome the gateway could not learn (Redis stalled or the connection broke after the
  * script was sent), so that a call refused as 503 is never charged, whenever the charge runs:
  * - no receipt: the charge has not run; leave the tombstone, and it will refuse when it does;
- * - a receipt: it ran; give back its amount (and what it counted), append a void entry for the event to the
- *   usage stream (the ingester marks the event refunded), and leave the tombstone.
+ * - a receipt: it ran; give back its amount (and what it counted) and the units its bundles paid (to those
+ *   still live), append a void entry for the event to the usage stream (the ingester marks the event refunded;
+ *   its `bn` says the units given back), and leave the tombstone.
  * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6.. quota counters
  * ARGV: 1 tombstone TTL (s), 2 eventId, 3 accountId, 4 keyId, 5 planId, 6 productId, 7 currency, 8 ts,
  *       9 method, 10 path, 11 track (1/0), 12 nQuotas, 13.. per quota: 1 if per unit, else 0
@@ -535,11 +599,21 @@ local receipt = redis.call('GET', KEYS[3])
 if receipt == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}, 0} end
 redis.call('SET', KEYS[3], '${VOID_RECEIPT}', 'EX', ARGV[1])
 if not receipt then return {${VoidCode.tombstoned}, 0} end
-local amount, units, added = string.match(receipt, '^%S+ (%d+) (%d+) ?(%d*)$')
+local amount, units, added, bn = string.match(receipt, '^%S+ (%d+) (%d+) ?(%d*) ?(.*)$')
 if not amount then return {${VoidCode.alreadyVoid}, 0} end
 amount, units = tonumber(amount), tonumber(units)
 added = tonumber(added) or units
 local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "ARGV[7]")}, amount)
+-- The units its bundles paid go back to those still live (an expired or revoked one's left with it).
+local back = {}
+for id, n in string.gmatch(bn, '(%S+):(%d+)') do
+  if redis.call('HEXISTS', KEYS[1], '${A.bundleUnits}' .. id) == 1 then
+    redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. id, n)
+    back[#back + 1] = id .. ':' .. n
+  end
+end
+local extra = {}
+if #back > 0 then extra = {'${USAGE_FIELDS.bundles}', table.concat(back, ' ')} end
 if ARGV[11] == '1' then
   if added > 0 then redis.call('DECRBY', KEYS[4], added) end
   redis.call('DECRBY', KEYS[5], amount)
@@ -547,22 +621,27 @@ end
 for i = 0, tonumber(ARGV[12]) - 1 do
   if ARGV[13 + i] == '1' then redis.call('DECRBY', KEYS[6 + i], units) else redis.call('DECR', KEYS[6 + i]) end
 end
-${luaXadd("KEYS[2]", U, {
-  eventId: "ARGV[2]",
-  accountId: "ARGV[3]",
-  keyId: "ARGV[4]",
-  planId: "ARGV[5]",
-  productId: "ARGV[6]",
-  currency: "ARGV[7]",
-  amount: "0 - amount",
-  units: "units",
-  timestampMs: "ARGV[8]",
-  method: "ARGV[9]",
-  path: "ARGV[10]",
-  status: "503",
-  refunded: "'1'",
-  void: "'1'",
-})}
+${luaXadd(
+  "KEYS[2]",
+  U,
+  {
+    eventId: "ARGV[2]",
+    accountId: "ARGV[3]",
+    keyId: "ARGV[4]",
+    planId: "ARGV[5]",
+    productId: "ARGV[6]",
+    currency: "ARGV[7]",
+    amount: "0 - amount",
+    units: "units",
+    timestampMs: "ARGV[8]",
+    method: "ARGV[9]",
+    path: "ARGV[10]",
+    status: "503",
+    refunded: "'1'",
+    void: "'1'",
+  },
+  "extra",
+)}
 return {${VoidCode.refunded}, balance}
 `;
 
@@ -607,6 +686,77 @@ redis.call('SET', KEYS[2], balance, 'EX', ARGV[3])
 local threshold = redis.call('HGET', KEYS[1], ${field(A.autoRechargeThreshold, "cur")})
 ${SIGNAL}
 return {${ApplyCode.applied}, balance}
+`;
+
+/** What a bundle script did: applied now, applied before (its receipt), or the account is not in Redis. */
+export const BundleCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+
+// Split a bundle list into its items, and the one comparison of consumption order.
+const BUNDLE_LIST = `
+local function bundle_items(list)
+  local items = {}
+  if list then for item in string.gmatch(list, '[^;]+') do items[#items + 1] = item end end
+  return items
+end
+local function bundle_order(item)
+  local id, exp, _, prio, at = string.match(item, '^([^,]+),(%d+),(%a),(%-?%d+),(%d+)$')
+  return tonumber(prio), tonumber(exp), tonumber(at), id
+end
+local function before(x, y)
+  local p1, e1, a1, i1 = bundle_order(x)
+  local p2, e2, a2, i2 = bundle_order(y)
+  if p1 ~= p2 then return p1 < p2 end
+  if e1 ~= e2 then return e1 < e2 end
+  if a1 ~= a2 then return a1 < a2 end
+  return i1 < i2
+end
+`;
+
+/**
+ * Issue a bundle to the hot state exactly once (its issue unit entry's receipt): its remaining units, and its
+ * place in the product's list in consumption order.
+ * KEYS: 1 account hash, 2 receipt (the issue entry's)
+ * ARGV: 1 bundleId, 2 productId, 3 units, 4 expires at (ms), 5 overage (BUNDLE_OVERAGE), 6 priority,
+ *       7 issued at (ms), 8 receipt TTL (s)
+ * Returns {code}.
+ */
+export const ISSUE_BUNDLE_LUA = `${BUNDLE_LIST}
+if redis.call('EXISTS', KEYS[2]) == 1 then return {${BundleCode.alreadyApplied}} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {${BundleCode.unknownAccount}} end
+local units = '${A.bundleUnits}' .. ARGV[1]
+if redis.call('HEXISTS', KEYS[1], units) == 0 then
+  local f = '${A.bundleList}' .. ARGV[2]
+  local items = bundle_items(redis.call('HGET', KEYS[1], f))
+  items[#items + 1] = table.concat({ARGV[1], ARGV[4], ARGV[5], ARGV[6], ARGV[7]}, ',')
+  table.sort(items, before)
+  redis.call('HSET', KEYS[1], f, table.concat(items, ';'), units, ARGV[3])
+end
+redis.call('SET', KEYS[2], ARGV[3], 'EX', ARGV[8])
+return {${BundleCode.applied}}
+`;
+
+/**
+ * End a bundle (expiry or revocation) exactly once: remove it from the hot state and keep what it had left in
+ * the receipt, so that a repeat answers the same units whenever the first answer was lost.
+ * KEYS: 1 account hash, 2 receipt (the end's)
+ * ARGV: 1 bundleId, 2 productId, 3 receipt TTL (s)
+ * Returns {code, units it had left}.
+ */
+export const END_BUNDLE_LUA = `${BUNDLE_LIST}
+local kept = redis.call('GET', KEYS[2])
+if kept then return {${BundleCode.alreadyApplied}, tonumber(kept)} end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {${BundleCode.unknownAccount}, 0} end
+local units = '${A.bundleUnits}' .. ARGV[1]
+local left = tonumber(redis.call('HGET', KEYS[1], units) or '0')
+redis.call('HDEL', KEYS[1], units)
+local f = '${A.bundleList}' .. ARGV[2]
+local keep = {}
+for _, item in ipairs(bundle_items(redis.call('HGET', KEYS[1], f))) do
+  if string.match(item, '^([^,]+)') ~= ARGV[1] then keep[#keep + 1] = item end
+end
+if #keep == 0 then redis.call('HDEL', KEYS[1], f) else redis.call('HSET', KEYS[1], f, table.concat(keep, ';')) end
+redis.call('SET', KEYS[2], left, 'EX', ARGV[3])
+return {${BundleCode.applied}, left}
 `;
 
 // Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
