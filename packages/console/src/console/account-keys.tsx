@@ -4,7 +4,8 @@ import { parseAmount, unitPrice, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
-import { Confirm, CopyField, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
+import { CopyField, ShownOnce } from "../shared/copy.js";
+import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
 
 const KEY_FIELDS = { "/name": "Key name", "/spendCap/amount": "Spending cap" };
@@ -121,13 +122,9 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
       )}
       <FormProblem error={create.error} shown={problems.shown} />
       {create.data && (
-        <div className="callout" role="status">
-          <p>
-            Key <strong>{create.data.name}</strong> created. <strong>Copy it now:</strong> it is shown this once; Tollgate keeps only its
-            hash.
-          </p>
-          <CopyField label="Key" value={create.data.key} testId="new-key" />
-        </div>
+        <ShownOnce label="Key" value={create.data.key} testId="new-key">
+          Key <strong>{create.data.name}</strong> created.
+        </ShownOnce>
       )}
       {limits.data && limits.data.quotas.length > 0 && (
         <table aria-label="Quotas">

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { KeptCard, Recharge } from "@tollgate/sdk";
+import { cardName } from "../shared/cards.js";
 import { money, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -7,10 +8,8 @@ import { admin } from "./client.js";
 import { Confirm, Done } from "./forms.js";
 import { useMay } from "./role.js";
 
-const cardName = (c: KeptCard["card"]) =>
-  c === undefined
-    ? "a card"
-    : `${c.brand.charAt(0).toUpperCase()}${c.brand.slice(1)} ending ${c.last4} (expires ${String(c.expMonth).padStart(2, "0")}/${c.expYear})`;
+/** A kept card as staff name it: its brand, last four and expiry. */
+const cardOf = (c: KeptCard) => cardName(c.card, c.keptAt, { expiry: true });
 
 /**
  * The account's paid top-ups (card, auto-recharge), newest first, 10 a page; owners, admins and finance refund
@@ -122,13 +121,13 @@ function KeptCards({ accountId }: { accountId: string }) {
         <ul className="cards" aria-label="Kept cards">
           {cards.data.items.map((c) => (
             <li key={c.rechargeId}>
-              {cardName(c.card)}, kept {when(c.keptAt)}
+              {cardOf(c)}, kept {when(c.keptAt)}
               {c.usedByAutoRecharge ? " · pays auto-recharge" : ""}{" "}
               {mayMoney && (
                 <Confirm
                   label="Forget"
-                  name={`Forget ${cardName(c.card)}`}
-                  question={`Forget ${cardName(c.card)}? ${c.usedByAutoRecharge ? "Auto-recharge that pays with it is turned off." : "It can no longer pay a top-up."}`}
+                  name={`Forget ${cardOf(c)}`}
+                  question={`Forget ${cardOf(c)}? ${c.usedByAutoRecharge ? "Auto-recharge that pays with it is turned off." : "It can no longer pay a top-up."}`}
                   confirm="Forget the card"
                   onConfirm={() => forget.mutate(c)}
                 />
@@ -139,7 +138,7 @@ function KeptCards({ accountId }: { accountId: string }) {
       )}
       <Done>
         {forget.data &&
-          `Forgot ${cardName(forget.variables.card)}${forget.data.autoRechargeOff.length > 0 ? "; auto-recharge that paid with it is off" : ""}.`}
+          `Forgot ${cardOf(forget.variables)}${forget.data.autoRechargeOff.length > 0 ? "; auto-recharge that paid with it is off" : ""}.`}
       </Done>
     </>
   );

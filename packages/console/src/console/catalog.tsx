@@ -135,6 +135,7 @@ function PlanEditor({ plan, view, onClose }: { plan: Plan; view: "form" | "json"
 
 /** Prepaid voucher codes, in batches: the codes are shown once, to hand out or print. */
 export function Vouchers() {
+  const qc = useQueryClient();
   const [amount, setAmount] = useState("");
   const [currency, setCurrency] = useState("USD");
   const [count, setCount] = useState("10");
@@ -150,6 +151,8 @@ export function Vouchers() {
         expiresAt: endOfDay(expires),
       });
     },
+    // The batches listed below it: the new one is made whole by this request.
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["voucher-batches"] }),
   });
   return (
     <Section title="Voucher batches">

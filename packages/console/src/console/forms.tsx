@@ -1,5 +1,5 @@
 import { TollgateError } from "@tollgate/sdk";
-import { cloneElement, useId, useState, type ReactElement, type ReactNode } from "react";
+import { cloneElement, useId, type ReactElement, type ReactNode } from "react";
 import { inWords } from "../shared/problem-words.js";
 import { ProblemText } from "../shared/ui.js";
 
@@ -83,39 +83,3 @@ export function Done({ children }: { children: ReactNode }) {
 }
 
 export { Confirm } from "../shared/confirm.js";
-
-/**
- * A secret or a link to hand on: in a field anyone can select (the fallback when the clipboard is refused, as
- * on a page over plain http), and a button that copies it.
- */
-export function CopyField({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  const [copied, setCopied] = useState<"yes" | "no" | undefined>();
-  return (
-    <div className="copy">
-      <label>
-        {label}
-        <input readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} />
-      </label>
-      <button
-        type="button"
-        onClick={() => {
-          // No clipboard at all (a page over plain http): the field above is the way.
-          if (navigator.clipboard === undefined) return setCopied("no");
-          navigator.clipboard.writeText(value).then(
-            () => setCopied("yes"),
-            () => setCopied("no"),
-          );
-        }}
-      >
-        Copy {label.toLowerCase()}
-      </button>
-      <span role="status" className={copied === "no" ? "problem" : "ok"}>
-        {copied === "yes"
-          ? "Copied to the clipboard."
-          : copied === "no"
-            ? "The browser refused the clipboard: select the text above and copy it."
-            : ""}
-      </span>
-    </div>
-  );
-}

@@ -1,8 +1,8 @@
 import { QueryClientProvider, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TollgateError, type Role } from "@tollgate/sdk";
-import { StrictMode, useState, type FormEvent, type ReactNode } from "react";
+import { StrictMode, useState, type FormEvent } from "react";
 import { createRoot } from "react-dom/client";
-import { Loading, NotFound, ProblemText, SignInForm, Tabs } from "../shared/ui.js";
+import { Loading, NotFound, ProblemText, SignInForm, Tabs, View } from "../shared/ui.js";
 import { useTitle } from "../shared/url.js";
 import { Route, Router, Switch } from "wouter";
 import { AccountDetail, Accounts } from "./accounts.js";
@@ -85,6 +85,9 @@ function SignIn() {
   );
 }
 
+/** The console's name in the browser's tab, after each view's. */
+const APP = "Tollgate console";
+
 /** The console's sections, each at its own address under /console/; `roles` limits who is offered it. */
 const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: true }[] = [
   { href: "/", label: "Dashboard" },
@@ -119,12 +122,12 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
       <main>
         <Switch>
           <Route path="/">
-            <View title="Dashboard">
+            <View app={APP} title="Dashboard">
               <Dashboard />
             </View>
           </Route>
           <Route path="/accounts">
-            <View title="Accounts">
+            <View app={APP} title="Accounts">
               <Accounts />
             </View>
           </Route>
@@ -133,12 +136,12 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
             {({ accountId, invoiceId }) => <InvoiceDetail key={invoiceId} accountId={accountId} invoiceId={invoiceId} />}
           </Route>
           <Route path="/reports">
-            <View title="Reports">
+            <View app={APP} title="Reports">
               <Reports />
             </View>
           </Route>
           <Route path="/anomalies">
-            <View title="Anomalies">
+            <View app={APP} title="Anomalies">
               <Anomalies />
             </View>
           </Route>
@@ -148,14 +151,14 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           <Route path="/plans/:planId">{({ planId }) => <Plans key={planId} planId={planId} />}</Route>
           {offered("/vouchers") && (
             <Route path="/vouchers">
-              <View title="Vouchers">
+              <View app={APP} title="Vouchers">
                 <VouchersPage />
               </View>
             </Route>
           )}
           {offered("/audit") && (
             <Route path="/audit">
-              <View title="Audit trail">
+              <View app={APP} title="Audit trail">
                 <Audit />
               </View>
             </Route>
@@ -182,19 +185,13 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
 
 /** Owners manage users (one user's tokens at /team/users/<id>); every signed-in user manages their own tokens. */
 function Team({ role, hasUser, userId }: { role: Role; hasUser: boolean; userId?: string }) {
-  useTitle("Team", "Tollgate console");
+  useTitle("Team", APP);
   return (
     <>
       {role === "owner" && <Users open={userId} />}
       {hasUser && <MyTokens role={role} />}
     </>
   );
-}
-
-/** One view of the console: its name in the browser's tab and history. */
-function View({ title, children }: { title: string; children: ReactNode }) {
-  useTitle(title, "Tollgate console");
-  return <>{children}</>;
 }
 
 createRoot(document.getElementById("root")!).render(

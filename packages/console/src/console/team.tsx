@@ -2,6 +2,7 @@ import { endOfDay } from "../shared/money.js";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, StaffToken, StaffUser } from "@tollgate/sdk";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { ShownOnce } from "../shared/copy.js";
 import { Confirm } from "../shared/confirm.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -329,15 +330,9 @@ export function MyTokens({ role }: { role: Role }) {
       </form>
       <ProblemText error={create.error} />
       {create.data && (
-        <div className="callout" role="status">
-          <p>
-            <strong>Copy it now:</strong> Tollgate keeps only its hash.
-          </p>
-          <label>
-            Token
-            <input readOnly value={create.data.secret} data-testid="token-secret" onFocus={(e) => e.target.select()} />
-          </label>
-        </div>
+        <ShownOnce label="Token" value={create.data.secret} testId="token-secret">
+          Token <strong>{create.data.token.name}</strong> created.
+        </ShownOnce>
       )}
     </Section>
   );

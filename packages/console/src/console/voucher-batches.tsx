@@ -19,10 +19,10 @@ export function VouchersPage() {
 /** Voucher batches newest first, 20 a page: what each code is worth, until when, how many were redeemed. */
 function VoucherBatches() {
   const mayMoney = useMay("money");
-  // The batch form (catalog.tsx) says nothing to this list: it reads the newest page again every few seconds.
-  const pages = usePages(["voucher-batches"], (cursor) => admin.listVoucherBatches(pageQuery(cursor, 20)), {
-    refetchInterval: 3_000,
-  });
+  // A batch is made whole by the one request that creates it (its codes in the answer): nothing is generated
+  // later, so nothing is polled. The batch form (catalog.tsx) reads this list again when it has made a batch;
+  // redemptions show when the page is opened or the window comes back into focus.
+  const pages = usePages(["voucher-batches"], (cursor) => admin.listVoucherBatches(pageQuery(cursor, 20)));
   return (
     <Section title="Batches issued" id="voucher-batches">
       <ProblemText error={pages.error} />

@@ -4,7 +4,7 @@ import { when } from "../shared/money.js";
 import { Confirm } from "../shared/confirm.js";
 import { Empty, ProblemText, Section } from "../shared/ui.js";
 import { client, type WalletRef } from "./client.js";
-import { cardName } from "./payments.js";
+import { cardName } from "../shared/cards.js";
 
 /** The cards kept at top-ups for auto-recharge: the one list the auto-recharge form picks from. */
 export function useKeptCards(accountId: string) {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { parseAmount, unitPrice } from "../shared/money.js";
 import { Confirm } from "../shared/confirm.js";
+import { ShownOnce } from "../shared/copy.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
@@ -37,17 +38,9 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
   return (
     <Section title="API keys">
       {create.data && (
-        <div className="callout" role="status">
-          <p>
-            <strong>Copy your new key now:</strong> it is shown this once, and Tollgate keeps only a hash of it.
-          </p>
-          <p>
-            <code data-testid="new-key">{create.data.key}</code>{" "}
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(create.data.key)}>
-              Copy
-            </button>
-          </p>
-        </div>
+        <ShownOnce label="Key" value={create.data.key} testId="new-key">
+          Key <strong>{create.data.name}</strong> created.
+        </ShownOnce>
       )}
       {keys.items?.length === 0 && (
         <Empty>

@@ -5,8 +5,7 @@ import { Route, Router, Switch } from "wouter";
 import { createRoot } from "react-dom/client";
 import { dayStarts, seriesOf, TimeChart } from "../shared/chart.js";
 import { money, unitPrice } from "../shared/money.js";
-import { Loading, Money, NotFound, ProblemText, Section, SignInForm, Tabs } from "../shared/ui.js";
-import { useTitle } from "../shared/url.js";
+import { Empty, Loading, Money, NotFound, ProblemText, Section, SignInForm, Tabs, View } from "../shared/ui.js";
 import { client, queries } from "./client.js";
 import { Keys, Limits, limitsQuery } from "./keys.js";
 import { PortalInvoice } from "./invoice.js";
@@ -19,6 +18,9 @@ import { Notifications } from "./settings.js";
 import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
 import { Transactions } from "./transactions.js";
 import "../shared/styles.css";
+
+/** The portal's name in the browser's tab, after each view's. */
+const APP = "Your account";
 
 /** Back from Stripe's payment page: `?recharge=<id>` names the recharge to show. */
 const returnedFrom = new URLSearchParams(window.location.search).get("recharge") ?? undefined;
@@ -109,7 +111,7 @@ function Portal({
       <main>
         <Switch>
           <Route path="/">
-            <View title="Overview">
+            <View app={APP} title="Overview">
               <OverviewReady accountId={accountId}>
                 <SubscriptionCard accountId={accountId} />
                 <Usage />
@@ -119,7 +121,7 @@ function Portal({
             </View>
           </Route>
           <Route path="/top-up">
-            <View title="Top up">
+            <View app={APP} title="Top up">
               <TopUpReady accountId={accountId} wallets={wallets}>
                 <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
                 {wallets.map((w) => (
@@ -130,12 +132,12 @@ function Portal({
             </View>
           </Route>
           <Route path="/transactions">
-            <View title="Transactions">
+            <View app={APP} title="Transactions">
               <Transactions />
             </View>
           </Route>
           <Route path="/invoices">
-            <View title="Invoices">
+            <View app={APP} title="Invoices">
               <Invoices accountId={accountId} />
             </View>
           </Route>
@@ -143,12 +145,12 @@ function Portal({
             {({ invoiceId }) => <PortalInvoice key={invoiceId} accountId={accountId} invoiceId={invoiceId} returnedFrom={returnedFrom} />}
           </Route>
           <Route path="/keys">
-            <View title="API keys">
+            <View app={APP} title="API keys">
               <Keys accountId={accountId} currency={currency} manage={manageKeys} />
             </View>
           </Route>
           <Route path="/notifications">
-            <View title="Notifications">
+            <View app={APP} title="Notifications">
               <Notifications accountId={accountId} currency={currency} />
             </View>
           </Route>
@@ -170,12 +172,6 @@ const VIEWS = [
   { href: "/keys", label: "API keys" },
   { href: "/notifications", label: "Notifications" },
 ];
-
-/** One view of the portal: its name in the browser's tab and history. */
-function View({ title, children }: { title: string; children: ReactNode }) {
-  useTitle(title, "Your account");
-  return <>{children}</>;
-}
 
 /** The account's spend per day and product over the last 30 days (to the next whole hour), read again every 30 s. */
 function usageQuery() {
@@ -222,7 +218,10 @@ function Usage() {
       {chart && chart.times.length > 0 && (
         <TimeChart title="Spend per day, by product" times={chart.times} series={chart.series} format={(v) => money(v, currency)} />
       )}
-      {report.data && (
+      {report.data?.groups.length === 0 && (
+        <Empty>No usage in the last 30 days yet: what your calls spend is shown here by product, shortly after they are made.</Empty>
+      )}
+      {report.data !== undefined && report.data.groups.length > 0 && (
         <table>
           <thead>
             <tr>

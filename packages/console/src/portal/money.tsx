@@ -5,7 +5,8 @@ import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
-import { cardName, PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
+import { cardName } from "../shared/cards.js";
+import { PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
 
 /** The account's top-ups, five a page, newest first. */
 const recentRecharges = (accountId: string) => (cursor: string | undefined) => client.listRecharges(accountId, pageQuery(cursor, 5));

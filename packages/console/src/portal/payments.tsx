@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { KeptCard, Recharge } from "@tollgate/sdk";
+import type { Recharge } from "@tollgate/sdk";
 import { money, when } from "../shared/money.js";
 import { Loading, ProblemText } from "../shared/ui.js";
 import { client } from "./client.js";
@@ -11,22 +11,6 @@ export function useRecharges(accountId: string) {
 
 /** Where the provider sends the customer back: the view they paid from, which then says how it went. */
 export const returnUrl = () => `${window.location.origin}${window.location.pathname}`;
-
-const BRANDS: Record<string, string> = {
-  visa: "Visa",
-  mastercard: "Mastercard",
-  amex: "American Express",
-  discover: "Discover",
-  diners: "Diners Club",
-  jcb: "JCB",
-  unionpay: "UnionPay",
-};
-
-/** A kept card as its owner knows it: "Visa ending 4242"; "the card kept on 14 Dec 2026" when the provider did not describe it. */
-export function cardName(card: KeptCard["card"], keptAt: string): string {
-  if (card === undefined) return `the card kept on ${when(keptAt)}`;
-  return `${BRANDS[card.brand] ?? card.brand.charAt(0).toUpperCase() + card.brand.slice(1)} ending ${card.last4}`;
-}
 
 /** A card payment's state in words: a failed one the customer cancelled, or whose page expired, is called so. */
 export function rechargeState(r: Recharge): string {

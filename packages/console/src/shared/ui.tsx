@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { exactMoney, money } from "./money.js";
 import type { Pages } from "./paging.js";
+import { useTitle } from "./url.js";
 import { inWords, labelOf } from "./problem-words.js";
 
 /**
@@ -176,4 +177,10 @@ export function NotFoundOr({ error, what, back }: { error: unknown; what: string
       </p>
     </Section>
   );
+}
+
+/** One view of an app (the portal's "Your account", the console): its name in the browser's tab and history. */
+export function View({ title, app, children }: { title: string; app: string; children: ReactNode }) {
+  useTitle(title, app);
+  return <>{children}</>;
 }
