@@ -5,10 +5,11 @@ import { useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from
 import { changesBetween, catalogInput, formDraft, parseDraft, pointerWords, type Product } from "./draft.js";
 import { FieldErrors, TextField } from "./fields.js";
 import { ProductEditor, QuotasEditor, UnmatchedEditor } from "./product-editor.js";
+import { MeteringEditor, RateLimitsEditor, RefundEditor } from "./settings-editor.js";
 
 /*
- * A plan's catalog, edited through a form per product or as JSON ("Advanced"): both views edit one draft, the
- * catalog as the API takes it. Saving shows what changes first (products added, removed and changed, quotas,
+ * A plan's catalog, edited through a form (its products, other routes, quotas, rate limits, refunds and metering)
+ * or as JSON ("Advanced"): both views edit one draft, the catalog as the API takes it. Saving shows what changes first (products added, removed and changed, quotas,
  * other routes), then sends it; the API's refusals are written next to the fields their pointers name.
  */
 
@@ -163,7 +164,9 @@ export function CatalogEditor(props: {
               productIds={products.map((p) => p.id)}
               onChange={(quotas) => edit({ ...draft, quotas })}
             />
-            <p className="hint">Rate limits, refunds and the metering mode are set in the Advanced (JSON) view.</p>
+            <RateLimitsEditor draft={draft} onChange={edit} />
+            <RefundEditor draft={draft} onChange={edit} />
+            <MeteringEditor draft={draft} onChange={edit} />
           </div>
         )}
         <div id={`${ids}-result`} className="wide">

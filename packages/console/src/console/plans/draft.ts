@@ -119,11 +119,25 @@ export function changesBetween(before: CatalogInput, after: CatalogInput): strin
   for (const [id, q] of qa) if (qb.has(id) && canonical(q) !== canonical(qb.get(id))) changes.push(`Changes quota ${id}.`);
   if (canonical(formDraft(before).unmatched) !== canonical(formDraft(after).unmatched))
     changes.push(`Other routes become ${unmatchedWords(formDraft(after))}.`);
+  const rb = byId(before.rateLimits);
+  const ra = byId(after.rateLimits);
+  for (const [id, r] of ra) if (!rb.has(id)) changes.push(`Adds rate limit ${id}: ${rateLimitWords(r)}.`);
+  for (const id of rb.keys()) if (!ra.has(id)) changes.push(`Removes rate limit ${id}.`);
+  for (const [id, r] of ra)
+    if (rb.has(id) && canonical(r) !== canonical(rb.get(id))) changes.push(`Changes rate limit ${id}: ${rateLimitWords(r)}.`);
+  if (canonical(before.refund ?? {}) !== canonical(after.refund ?? {})) changes.push(`Refunds become: ${refundWords(after)}.`);
+  if ((before.metering ?? "exact") !== (after.metering ?? "exact")) changes.push(`Metering becomes ${after.metering ?? "exact"}.`);
+  if ((before.reservationTtlSeconds ?? 60) !== (after.reservationTtlSeconds ?? 60))
+    changes.push(`Reservations and leases are held ${after.reservationTtlSeconds ?? 60} s.`);
+  if ((before.timeZone ?? "UTC") !== (after.timeZone ?? "UTC")) changes.push(`The time zone becomes ${after.timeZone ?? "UTC"}.`);
+  if ((before.caseInsensitivePaths ?? false) !== (after.caseInsensitivePaths ?? false))
+    changes.push(after.caseInsensitivePaths ? "Paths match ignoring letter case." : "Paths match with their letter case.");
   const rest = (c: CatalogInput) => {
-    const { products: _p, quotas: _q, unmatched: _u, pricePerCall: _c, ...others } = c;
-    return canonical(others);
+    const { products: _p, quotas: _q, unmatched: _u, pricePerCall: _c, rateLimits: _r, refund: _f, metering: _m, ...others } = c;
+    const { reservationTtlSeconds: _t, timeZone: _z, caseInsensitivePaths: _i, ...unknown } = others;
+    return canonical(unknown);
   };
-  if (rest(before) !== rest(after)) changes.push("Changes the plan's other settings (time zone, rate limits, refunds or metering).");
+  if (rest(before) !== rest(after)) changes.push("Changes the plan's other settings.");
   return changes;
 }
 
@@ -138,6 +152,30 @@ function deckChange(before: RateLineInput[] | undefined, after: RateLineInput[] 
   const lines = (n: number, what: string) => (n === 0 ? [] : [`${n} ${n === 1 ? "line" : "lines"} ${what}`]);
   const parts = [...lines(added, "added"), ...lines(removed, "removed"), ...lines(changed, "changed")];
   return `rate deck (${parts.length > 0 ? parts.join(", ") : "its settings"})`;
+}
+
+type RateLimit = NonNullable<CatalogInput["rateLimits"]>[number];
+
+/** A window in words: "second", "5 minutes", "hour", "90 seconds". */
+export function windowWords(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, "day"],
+    [3_600, "hour"],
+    [60, "minute"],
+    [1, "second"],
+  ];
+  const [size, name] = units.find(([s]) => seconds % s === 0) ?? [1, "second"];
+  const n = seconds / size;
+  return n === 1 ? name : `${n.toLocaleString("en-US")} ${name}s`;
+}
+
+function rateLimitWords(r: RateLimit): string {
+  return `${r.limit.toLocaleString("en-US")} calls per ${windowWords(r.windowSeconds)} for ${r.scope === "key" ? "each key" : "the account"}`;
+}
+
+function refundWords(c: CatalogInput): string {
+  const when = [...(c.refund?.upstreamError ? ["upstream errors"] : []), ...(c.refund?.clientAbort ? ["abandoned calls"] : [])];
+  return when.length === 0 ? "none" : when.join(" and ");
 }
 
 function unmatchedWords(c: CatalogInput): string {
@@ -173,6 +211,14 @@ const WORDS: Record<string, string> = {
   rateLimits: "rate limits",
   productId: "product",
   limit: "limit",
+  scope: "counted for",
+  windowSeconds: "window",
+  refund: "refunds",
+  upstreamError: "upstream errors",
+  clientAbort: "abandoned calls",
+  metering: "metering",
+  reservationTtlSeconds: "reservation hold",
+  caseInsensitivePaths: "letter case of paths",
   timeZone: "time zone",
   method: "method",
   path: "path",

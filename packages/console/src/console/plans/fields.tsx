@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useId, useState, type ReactNode } from "react";
 import { parsePrice, plainAmount, unitPrice } from "../../shared/money.js";
+import { inWords } from "../../shared/problem-words.js";
 
 /*
  * The form's fields: each names the JSON pointer of what it edits, so that a refusal from the API
@@ -35,7 +36,9 @@ function Described(props: {
   children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const id = useId();
-  const errors = [...(props.own === undefined ? [] : [props.own]), ...useFieldErrors(props.pointer)];
+  // The API's words are zod's ("Too big: expected number to be <=86400"): said by the field's label instead.
+  const said = useFieldErrors(props.pointer).map((m) => (typeof props.label === "string" ? inWords(props.label, m) : m));
+  const errors = [...(props.own === undefined ? [] : [props.own]), ...said];
   const described = [errors.length > 0 ? `${id}-error` : "", props.hint !== undefined ? `${id}-hint` : ""].filter(Boolean).join(" ");
   return (
     <div className="field">
@@ -208,6 +211,7 @@ export function CountField(props: {
   placeholder?: string;
   size?: number;
   hideLabel?: boolean;
+  hint?: (value: number) => ReactNode;
 }) {
   return (
     <ParsedField
@@ -218,6 +222,7 @@ export function CountField(props: {
       parse={parseCount}
       show={showCount}
       wrong="Enter a whole number such as 1000."
+      {...(props.hint === undefined ? {} : { hint: props.hint })}
       {...(props.required ? { required: true } : {})}
       {...(props.placeholder === undefined ? {} : { placeholder: props.placeholder })}
       {...(props.hideLabel ? { hideLabel: true } : {})}
