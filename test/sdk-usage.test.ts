@@ -177,6 +177,9 @@ describe("OpenAPI document", () => {
         "/v1/charging-sessions/{sessionId}",
         "/v1/charging-sessions/{sessionId}/updates",
         "/v1/charging-sessions/{sessionId}/terminate",
+        "/v1/tax-rates",
+        "/v1/tax-rates/{taxRateId}",
+        "/v1/plans/{planId}/tax",
       ].sort(),
     );
     const creditOp = doc.paths["/v1/wallets/{walletId}/credits"]!.post!;

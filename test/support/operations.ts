@@ -258,6 +258,19 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["listNotifications", () => s(`/v1/accounts/${ids.accountId}/notifications`)],
     ["getIssuerProfile", () => s("/v1/issuer-profile")],
     ["setIssuerProfile", () => s("/v1/issuer-profile", { legalName: "Walk Issuer Lda", dueDays: 30, footer: "Registered in Lisbon" })],
+    // A rate of the past: the walk's documents stay untaxed.
+    [
+      "createTaxRate",
+      () => s("/v1/tax-rates", { country: "PT", name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01", validUntil: "2020-02-01" }),
+      (a) => void (ids.taxRateId = json(a).id as string),
+    ],
+    ["listTaxRates", () => s("/v1/tax-rates")],
+    ["getTaxRate", () => s(`/v1/tax-rates/${ids.taxRateId}`)],
+    [
+      "updateTaxRate",
+      () => s(`/v1/tax-rates/${ids.taxRateId}`, { name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01", validUntil: "2020-03-01" }),
+    ],
+    ["setPlanTax", () => s(`/v1/plans/${ids.planId}/tax`, { inclusive: false })],
     ["closeBillingPeriod", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices`, { periodStart: `${month()}-01` })],
     ["listInvoices", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices`)],
     ["getInvoice", () => s(`/v1/accounts/${postpaid[0]!.accountId}/invoices/${postpaid[0]!.invoiceId}`)],

@@ -10,6 +10,7 @@ import type { PaymentProvider } from "./payments/provider.js";
 import type { Transporter } from "nodemailer";
 import type { WebhookPolicy } from "./services/notifications/webhook-target.js";
 import type { ReportingClock } from "./services/reports/clock.js";
+import type { TaxPolicy } from "./services/taxes/policy.js";
 
 /** Where notifications are mailed from. */
 export interface Mailer {
@@ -43,6 +44,8 @@ export interface AppContext {
   webhooks: WebhookPolicy;
   /** The rollups' hours, days and months (REPORT_TIME_ZONE). */
   reporting: ReportingClock;
+  /** When prepaid money is taxed, and how taxes are rounded (TAX_PREPAID, TAX_ROUNDING). */
+  taxes: TaxPolicy;
   /** PUBLIC_URL: the control plane's address as customers see it, when set (else the request's host). */
   publicUrl?: string | undefined;
   /** Sites that may frame the customer portal (PORTAL_FRAME_ANCESTORS); empty: never framed. */

@@ -12,6 +12,7 @@ import type { PaymentProvider } from "./payments/provider.js";
 import { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";
 import { FailureGuard } from "./services/failure-guard.js";
 import { ReportingClock } from "./services/reports/clock.js";
+import { TAX_DEFAULTS, type TaxPolicy } from "./services/taxes/policy.js";
 
 export interface ContextParts {
   models: Models;
@@ -29,6 +30,8 @@ export interface ContextParts {
   signInFailuresPerUser?: number;
   /** The zone whose hours, days and months the rollups are kept in (default UTC). */
   reportTimeZone?: string;
+  /** When prepaid money is taxed and how taxes are rounded (default: at top-up, per document). */
+  taxes?: Partial<TaxPolicy>;
   /** Where customers reach the control plane (portal links; `https` makes the portal cookie Secure). */
   publicUrl?: string | undefined;
   /** Sites that may frame the customer portal (PORTAL_FRAME_ANCESTORS). */
@@ -83,6 +86,7 @@ export function createContext(parts: ContextParts): AppContext {
     mailer: parts.mailer,
     webhooks: parts.webhooks ?? STRICT_WEBHOOKS,
     reporting: new ReportingClock(parts.reportTimeZone ?? "UTC"),
+    taxes: { ...TAX_DEFAULTS, ...parts.taxes },
     publicUrl: parts.publicUrl?.replace(/\/+$/, ""),
     portalFrameAncestors: parts.portalFrameAncestors ?? [],
     log,

@@ -58,6 +58,13 @@ export const controlPlaneEnv = z
       .string()
       .default("UTC")
       .refine((zone) => isTimeZone(zone), "not an IANA time zone"),
+    /**
+     * When prepaid money is taxed: `top_up` (the receipt is the tax document; the wallet holds money net of tax)
+     * or `use` (the period's invoice taxes the usage the prepaid balance paid). See docs/concepts/taxes.md.
+     */
+    TAX_PREPAID: z.enum(["top_up", "use"]).default("top_up"),
+    /** Each tax rounded to the currency's minor unit once per `document` (per rate) or once per `line`. */
+    TAX_ROUNDING: z.enum(["document", "line"]).default("document"),
     /** The control plane's address as customers reach it (portal links); `https://…` makes the portal cookie Secure. */
     PUBLIC_URL: z.url().optional(),
     /**

@@ -61,6 +61,7 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     mailer: env.SMTP_URL ? { transport: nodemailer.createTransport(env.SMTP_URL), from: env.MAIL_FROM } : undefined,
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, allowHttp: env.WEBHOOK_ALLOW_HTTP },
     reportTimeZone: env.REPORT_TIME_ZONE,
+    taxes: { prepaid: env.TAX_PREPAID, rounding: env.TAX_ROUNDING },
     publicUrl: env.PUBLIC_URL,
     portalFrameAncestors: env.PORTAL_FRAME_ANCESTORS,
     log,

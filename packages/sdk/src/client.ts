@@ -15,6 +15,10 @@ import type {
   BillingMode,
   IssuerProfile,
   IssuerProfileInput,
+  PlanTaxInput,
+  TaxRate,
+  TaxRateInput,
+  TaxRateUpdate,
   KeptCard,
   VoucherBatch,
   Attributes,
@@ -797,6 +801,30 @@ export class TollgateAdminClient extends AccountClient {
   /** Replace the issuer profile: documents finalized from now on print it. */
   setIssuerProfile(profile: IssuerProfileInput): Promise<IssuerProfile> {
     return this.http.request("PUT", "/v1/issuer-profile", { body: profile });
+  }
+
+  /** Tax rates, newest first (of one `country` when given), a page at a time (200 unless `limit` says). */
+  listTaxRates(options: PageOptions & { country?: string } = {}): Promise<Page<TaxRate>> {
+    return this.http.request("GET", "/v1/tax-rates", { query: { limit: options.limit, cursor: options.cursor, country: options.country } });
+  }
+
+  getTaxRate(taxRateId: string): Promise<TaxRate> {
+    return this.http.request("GET", `/v1/tax-rates/${encodeURIComponent(taxRateId)}`);
+  }
+
+  /** Add a rate; one overlapping another of its jurisdiction and category is refused (409). */
+  createTaxRate(rate: TaxRateInput): Promise<TaxRate> {
+    return this.http.request("POST", "/v1/tax-rates", { body: rate });
+  }
+
+  /** Change a rate's name, figure or validity; issued documents keep the rate they printed. */
+  updateTaxRate(taxRateId: string, rate: TaxRateUpdate): Promise<TaxRate> {
+    return this.http.request("PUT", `/v1/tax-rates/${encodeURIComponent(taxRateId)}`, { body: rate });
+  }
+
+  /** How a plan's prices meet tax (exclusive or inclusive) and its products' tax categories. */
+  setPlanTax(planId: string, tax: PlanTaxInput): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/tax`, { body: tax });
   }
 
   getAccount(accountId: string): Promise<Account> {

@@ -339,7 +339,7 @@ export interface paths {
     };
     get?: never;
     /**
-     * Set an account's billing mode and its plan-currency wallet's credit limit; gateways apply it at once.
+     * Set an account's billing mode and its plan-currency wallet's credit limit, held to the deployment's credit rule: what gives no more credit, or what the rule allows, applies at once (gateways too); what the account does not qualify for is refused (`credit_check_failed`, `unmet` listing each check); what it qualifies for beyond what the rule gives at once waits for a second staff member (`202`, `creditRequest`).
      * @description Staff roles admitted: owner, admin.
      */
     put: operations["setBilling"];
@@ -369,6 +369,130 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance.
      */
     delete: operations["removeBillingDetails"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/credit-rule": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The deployment's credit rule: what an account must show before it gets a credit limit or a postpaid or hybrid mode (the defaults until saved).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getCreditRule"];
+    /**
+     * Replace the deployment's credit rule: payment history (invoices paid on time, overdue), prepaid tenure (days since the first top-up, micros topped up), `any` or `all` of them, finance's approval of every grant, and the largest limit given at once (`autoLimit`). Requests already waiting keep what they were held for.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setCreditRule"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/credit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the account shows the credit rule (invoices paid on time and overdue, days since its first top-up, micros topped up), each of the rule's checks, and whether it qualifies for credit.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getCreditStanding"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/credit-requests": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Credit requests newest first, with what became of them: `status` (`pending` for those waiting for a second staff member), `accountId`.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listCreditRequests"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/credit-requests/{creditRequestId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A credit request and what became of it.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getCreditRequest"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/credit-requests/{creditRequestId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve a pending credit request as a second staff member (never its requester): the billing asked for applies at once, audited with both people.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["approveCreditRequest"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/credit-requests/{creditRequestId}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a pending credit request as a second staff member (never its requester), with an optional reason: the account keeps its billing.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["rejectCreditRequest"];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1180,6 +1304,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/accounts/{accountId}/bundles": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's bundles with the units each has left now, active first in consumption order, cursor-paginated (200 a page unless `limit` says) (staff, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listBundles"];
+    put?: never;
+    /**
+     * Grant a bundle of units of one product of the account's plan, consumed before money (lowest priority number, then soonest expiry, then oldest) until it expires; `overage` says whether the units its bundles do not cover are charged at the plan's price or refused (402 bundle_exhausted). Requires an Idempotency-Key.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["issueBundle"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/bundles/{bundleId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Revoke a bundle: no call takes from it any more, and the units it had left leave through its unit ledger. A bundle that has ended is answered as it is.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    delete: operations["revokeBundle"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/accounts/{accountId}/statements/{period}": {
     parameters: {
       query?: never;
@@ -1276,6 +1444,78 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listNotifications"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/webhook-endpoints": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The deployment's webhook endpoints, oldest first.
+     * @description Staff roles admitted: owner, admin.
+     */
+    get: operations["listWebhookEndpoints"];
+    put?: never;
+    /**
+     * Register a deployment-level webhook endpoint (a CRM, an accounting system) for `invoice.finalized`, `invoice.paid`, `payment.refunded` and `account.updated`: each event is signed as Standard Webhooks with the endpoint's new secret and delivered at least once, with the same `webhook-id` on every attempt. It receives the events recorded from now on.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createWebhookEndpoint"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/webhook-endpoints/{endpointId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A webhook endpoint, with its signing secret.
+     * @description Staff roles admitted: owner, admin.
+     */
+    get: operations["getWebhookEndpoint"];
+    /**
+     * Change a webhook endpoint's URL, events or description; its secret stays.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["updateWebhookEndpoint"];
+    post?: never;
+    /**
+     * Remove a webhook endpoint: nothing more is sent to it; its delivery log stays.
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["removeWebhookEndpoint"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/webhook-endpoints/{endpointId}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An endpoint's delivery log: every attempt (event, attempt number, whether it succeeded, the HTTP status or why it failed), newest first, cursor-paginated (100 a page unless `limit` says).
+     * @description Staff roles admitted: owner, admin.
+     */
+    get: operations["listWebhookDeliveries"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1465,6 +1705,74 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance.
      */
     put: operations["setIssuerProfile"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tax-rates": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Tax rates, newest first (of one `country` when given), cursor-paginated (200 a page unless `limit` says).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listTaxRates"];
+    put?: never;
+    /**
+     * Add a tax rate for a jurisdiction (a country, or a region of it such as a US state) and a product tax category, valid from a date until another (or until further notice), in parts per million. A rate whose validity overlaps another of the same jurisdiction and category is refused (409). Documents finalized while it is valid use it, and keep it.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["createTaxRate"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/tax-rates/{taxRateId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One tax rate.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getTaxRate"];
+    /**
+     * Change a tax rate's name, figure or validity (end it by giving `validUntil`; without it the rate runs until further notice). Its jurisdiction and category never change: add another rate. Documents already finalized keep the rate they printed.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    put: operations["updateTaxRate"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/plans/{planId}/tax": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * How a plan's prices meet tax: exclusive (documents add the tax) or inclusive (documents take it out of the prices), the tax category of its products, fees and seats, and products in another category. Applies to documents finalized from now on.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    put: operations["setPlanTax"];
     post?: never;
     delete?: never;
     options?: never;
@@ -1710,6 +2018,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/accounts/{accountId}/privacy": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The account's privacy requests: whether its personal data is erased, and its exports (newest first) with their state.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getPrivacy"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/privacy/exports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for an export of everything kept about the account (a data subject's access request), as one JSON document. The privacy job produces it (`pending`, then `ready`); it is downloaded once. Audited.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["requestPrivacyExport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/privacy/exports/{exportId}/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Download a ready export's document, once: it is deleted as it is handed over, and any later download is a 409 (ask for a new export). Audited.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["downloadPrivacyExport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/privacy/erasure": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase the account's personal data (names, emails, addresses, tax ids, webhook URLs, free-text reasons, usage attributes) for good: each becomes a pseudonym derived from the account's id. Ledger, documents and reports keep every figure. `confirm` repeats the account's id. Idempotent: a repeat finishes what a crash left and changes nothing else. `pending` while usage of the account is still on its way from Redis or a charging session is open (the privacy job finishes it).
+     * @description Staff roles admitted: owner.
+     */
+    post: operations["eraseAccount"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1729,6 +2117,7 @@ export interface components {
         | "spend_cap_reached"
         | "subscription_unpaid"
         | "no_wallet"
+        | "bundle_exhausted"
         | "forbidden"
         | "account_inactive"
         | "not_found"
@@ -1741,6 +2130,7 @@ export interface components {
         | "idempotency_key_reused"
         | "no_rate"
         | "unprocessable"
+        | "credit_check_failed"
         | "quota_exceeded"
         | "rate_limited"
         | "internal"
@@ -2793,6 +3183,15 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
+              /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+              tax: {
+                inclusive: boolean;
+                category: string;
+                products: {
+                  productId: string;
+                  category: string;
+                }[];
+              };
               createdAt: string;
               updatedAt: string;
             }[];
@@ -3135,6 +3534,15 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
             createdAt: string;
             updatedAt: string;
           };
@@ -3239,6 +3647,15 @@ export interface operations {
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
             };
             createdAt: string;
             updatedAt: string;
@@ -3573,6 +3990,15 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
             createdAt: string;
             updatedAt: string;
           };
@@ -3706,6 +4132,15 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
             createdAt: string;
             updatedAt: string;
           };
@@ -3829,6 +4264,15 @@ export interface operations {
             selfService?: {
               maxSeats: number;
             };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
             createdAt: string;
             updatedAt: string;
           };
@@ -3927,8 +4371,10 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
+                /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                 taxId?: string;
                 /**
                  * Format: email
@@ -4039,7 +4485,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The account */
+      /** @description The account; when the credit asked for waits for a second staff member, the account is prepaid until then and `creditRequest` says why */
       201: {
         headers: {
           [name: string]: unknown;
@@ -4070,8 +4516,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4105,6 +4553,38 @@ export interface operations {
               };
               createdAt: string;
             }[];
+            /** @description the credit asked for waits for a second staff member: the account is unchanged until then */
+            creditRequest?: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected";
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+              billingCycle?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                anchorDay: number;
+                anchorMonth?: number;
+              };
+              currency: string;
+              /** @description the account's billing when it was asked */
+              from: {
+                /** @enum {string} */
+                billingMode: "prepaid" | "postpaid" | "hybrid";
+                creditLimit: number;
+              };
+              /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+              holds: ("above_auto_limit" | "finance_approval")[];
+              /** @description the roles that may decide it (never the requester) */
+              approverRoles: string[];
+              requestedBy: string;
+              createdAt: string;
+              decidedBy?: string;
+              decidedAt?: string;
+              reason?: string;
+            };
           };
         };
       };
@@ -4153,7 +4633,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description The plan does not exist, or cannot take the account (`unprocessable`) */
+      /** @description The plan does not exist, or cannot take the account (`unprocessable`); the credit asked for fails the credit rule, `unmet` listing each check (`credit_check_failed`) */
       422: {
         headers: {
           [name: string]: unknown;
@@ -4215,8 +4695,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4348,8 +4830,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4508,8 +4992,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4649,7 +5135,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The account */
+      /** @description The account, its billing applied */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4680,8 +5166,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4715,6 +5203,141 @@ export interface operations {
               };
               createdAt: string;
             }[];
+            /** @description the credit asked for waits for a second staff member: the account is unchanged until then */
+            creditRequest?: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected";
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+              billingCycle?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                anchorDay: number;
+                anchorMonth?: number;
+              };
+              currency: string;
+              /** @description the account's billing when it was asked */
+              from: {
+                /** @enum {string} */
+                billingMode: "prepaid" | "postpaid" | "hybrid";
+                creditLimit: number;
+              };
+              /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+              holds: ("above_auto_limit" | "finance_approval")[];
+              /** @description the roles that may decide it (never the requester) */
+              approverRoles: string[];
+              requestedBy: string;
+              createdAt: string;
+              decidedBy?: string;
+              decidedAt?: string;
+              reason?: string;
+            };
+          };
+        };
+      };
+      /** @description The account, unchanged: the credit asked for waits for a second staff member (`creditRequest`) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
+                country: string;
+              };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
+              };
+              createdAt: string;
+            }[];
+            /** @description the credit asked for waits for a second staff member: the account is unchanged until then */
+            creditRequest?: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected";
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+              billingCycle?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                anchorDay: number;
+                anchorMonth?: number;
+              };
+              currency: string;
+              /** @description the account's billing when it was asked */
+              from: {
+                /** @enum {string} */
+                billingMode: "prepaid" | "postpaid" | "hybrid";
+                creditLimit: number;
+              };
+              /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+              holds: ("above_auto_limit" | "finance_approval")[];
+              /** @description the roles that may decide it (never the requester) */
+              approverRoles: string[];
+              requestedBy: string;
+              createdAt: string;
+              decidedBy?: string;
+              decidedAt?: string;
+              reason?: string;
+            };
           };
         };
       };
@@ -4754,6 +5377,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description Another credit request for the account is pending (`conflict`, `pendingRequestId`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
       /** @description The body is larger than 256 KiB (`payload_too_large`) */
       413: {
         headers: {
@@ -4765,6 +5397,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The account does not meet the credit rule: `unmet` lists each check it fails (`credit_check_failed`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4803,8 +5444,10 @@ export interface operations {
             postalCode?: string;
             /** @description a state, province or county, where the address needs one */
             region?: string;
+            /** @description the country, which also says which tax rates apply (with `region`) */
             country: string;
           };
+          /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
           taxId?: string;
           /**
            * Format: email
@@ -4846,8 +5489,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -4991,8 +5636,10 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
               taxId?: string;
               /**
                * Format: email
@@ -5058,6 +5705,748 @@ export interface operations {
       };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCreditRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rule */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description payment history on this system (absent: not a criterion) */
+            paymentHistory?: {
+              /** @description at least this many invoices paid by their due date */
+              paidOnTime: number;
+              /** @description at most this many invoices overdue now */
+              overdue: number;
+            };
+            /** @description prepaid tenure (absent: not a criterion) */
+            prepaidTenure?: {
+              /** @description at least this many days since the first top-up */
+              days: number;
+              /** @description at least this many micros topped up, in the plan's currency, refunds deducted */
+              toppedUp: number;
+            };
+            /**
+             * @description `any`: one configured criterion is enough; `all`: each must hold
+             * @enum {string}
+             */
+            qualifyBy: "any" | "all";
+            /** @description every grant of credit waits for a staff member of the finance role */
+            financeApproval: boolean;
+            /** @description the largest credit limit given at once (micros); above it, a second staff member approves */
+            autoLimit?: number;
+            /** @description false: the defaults, never saved (every request for credit applies at once) */
+            saved: boolean;
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setCreditRule: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          paymentHistory?: {
+            paidOnTime: number;
+            /** @default 0 */
+            overdue?: number;
+          };
+          prepaidTenure?: {
+            days: number;
+            /** @default 0 */
+            toppedUp?: number | 0;
+          };
+          /**
+           * @default any
+           * @enum {string}
+           */
+          qualifyBy?: "any" | "all";
+          /** @default false */
+          financeApproval?: boolean;
+          autoLimit?: number | 0;
+        };
+      };
+    };
+    responses: {
+      /** @description The rule */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description payment history on this system (absent: not a criterion) */
+            paymentHistory?: {
+              /** @description at least this many invoices paid by their due date */
+              paidOnTime: number;
+              /** @description at most this many invoices overdue now */
+              overdue: number;
+            };
+            /** @description prepaid tenure (absent: not a criterion) */
+            prepaidTenure?: {
+              /** @description at least this many days since the first top-up */
+              days: number;
+              /** @description at least this many micros topped up, in the plan's currency, refunds deducted */
+              toppedUp: number;
+            };
+            /**
+             * @description `any`: one configured criterion is enough; `all`: each must hold
+             * @enum {string}
+             */
+            qualifyBy: "any" | "all";
+            /** @description every grant of credit waits for a staff member of the finance role */
+            financeApproval: boolean;
+            /** @description the largest credit limit given at once (micros); above it, a second staff member approves */
+            autoLimit?: number;
+            /** @description false: the defaults, never saved (every request for credit applies at once) */
+            saved: boolean;
+            updatedAt: string;
+            updatedBy: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCreditStanding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account's credit standing */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            record: {
+              paidOnTime: number;
+              overdue: number;
+              prepaidDays: number;
+              toppedUp: number;
+            };
+            /** @description the account meets the rule's criteria (credit up to `autoLimit` applies at once unless finance approves every grant) */
+            qualifies: boolean;
+            checks: {
+              /** @enum {string} */
+              check: "paid_on_time" | "overdue" | "prepaid_days" | "topped_up";
+              required: number;
+              actual: number;
+              met: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCreditRequests: {
+    parameters: {
+      query?: {
+        status?: "pending" | "approved" | "rejected";
+        accountId?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Credit requests */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              /** @enum {string} */
+              status: "pending" | "approved" | "rejected";
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+              billingCycle?: {
+                /** @enum {string} */
+                interval: "month" | "week" | "year";
+                anchorDay: number;
+                anchorMonth?: number;
+              };
+              currency: string;
+              /** @description the account's billing when it was asked */
+              from: {
+                /** @enum {string} */
+                billingMode: "prepaid" | "postpaid" | "hybrid";
+                creditLimit: number;
+              };
+              /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+              holds: ("above_auto_limit" | "finance_approval")[];
+              /** @description the roles that may decide it (never the requester) */
+              approverRoles: string[];
+              requestedBy: string;
+              createdAt: string;
+              decidedBy?: string;
+              decidedAt?: string;
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCreditRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The credit request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            creditLimit: number;
+            billingCycle?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            currency: string;
+            /** @description the account's billing when it was asked */
+            from: {
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+            };
+            /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+            holds: ("above_auto_limit" | "finance_approval")[];
+            /** @description the roles that may decide it (never the requester) */
+            approverRoles: string[];
+            requestedBy: string;
+            createdAt: string;
+            decidedBy?: string;
+            decidedAt?: string;
+            reason?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  approveCreditRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The credit request, decided */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            creditLimit: number;
+            billingCycle?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            currency: string;
+            /** @description the account's billing when it was asked */
+            from: {
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+            };
+            /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+            holds: ("above_auto_limit" | "finance_approval")[];
+            /** @description the roles that may decide it (never the requester) */
+            approverRoles: string[];
+            requestedBy: string;
+            createdAt: string;
+            decidedBy?: string;
+            decidedAt?: string;
+            reason?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The requester may not decide their own request, nor may a role the request does not name (finance alone when the rule asks for finance's approval) (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another staff member decided it otherwise first (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  rejectCreditRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        creditRequestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The credit request, decided */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            creditLimit: number;
+            billingCycle?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            currency: string;
+            /** @description the account's billing when it was asked */
+            from: {
+              /** @enum {string} */
+              billingMode: "prepaid" | "postpaid" | "hybrid";
+              creditLimit: number;
+            };
+            /** @description why it waits: above the rule's `autoLimit`, or the rule asks finance to approve every grant */
+            holds: ("above_auto_limit" | "finance_approval")[];
+            /** @description the roles that may decide it (never the requester) */
+            approverRoles: string[];
+            requestedBy: string;
+            createdAt: string;
+            decidedBy?: string;
+            decidedAt?: string;
+            reason?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The requester may not decide their own request, nor may a role the request does not name (finance alone when the rule asks for finance's approval) (`forbidden`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another staff member decided it otherwise first (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -5516,6 +6905,15 @@ export interface operations {
               selfService?: {
                 maxSeats: number;
               };
+              /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+              tax: {
+                inclusive: boolean;
+                category: string;
+                products: {
+                  productId: string;
+                  category: string;
+                }[];
+              };
               createdAt: string;
               updatedAt: string;
             }[];
@@ -5618,6 +7016,15 @@ export interface operations {
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
             };
             createdAt: string;
             updatedAt: string;
@@ -5732,6 +7139,15 @@ export interface operations {
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
             };
             createdAt: string;
             updatedAt: string;
@@ -8135,6 +9551,11 @@ export interface operations {
               rateLine?: string;
               /** @description who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`) */
               actor?: string;
+              /** @description the bundles that paid its units, in consumption order, and how many each; the rest (if any) was charged in money */
+              bundles?: {
+                bundleId: string;
+                units: number;
+              }[];
               timestamp: string;
             }[];
             nextCursor?: string;
@@ -8326,6 +9747,11 @@ export interface operations {
               rateLine?: string;
               /** @description who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`) */
               actor?: string;
+              /** @description the bundles that paid its units, in consumption order, and how many each; the rest (if any) was charged in money */
+              bundles?: {
+                bundleId: string;
+                units: number;
+              }[];
               timestamp: string;
             }[];
             nextCursor?: string;
@@ -8375,6 +9801,7 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        timeZone?: string;
       };
       header?: never;
       path: {
@@ -8406,6 +9833,16 @@ export interface operations {
               createdAt: string;
             }[];
             nextCursor?: string;
+            /** @description with ?timeZone: each day of the page's usage entries, newest first, with the whole day's totals */
+            usageDays?: {
+              /** @description YYYY-MM-DD in the timeZone asked for */
+              date: string;
+              currency: string;
+              /** @description the sum of the day's usage entries, on this page or not */
+              amount: number;
+              entries: number;
+              calls: number;
+            }[];
           };
         };
       };
@@ -8461,6 +9898,7 @@ export interface operations {
       query?: {
         limit?: number;
         cursor?: string;
+        timeZone?: string;
       };
       header?: never;
       path?: never;
@@ -8490,6 +9928,16 @@ export interface operations {
               createdAt: string;
             }[];
             nextCursor?: string;
+            /** @description with ?timeZone: each day of the page's usage entries, newest first, with the whole day's totals */
+            usageDays?: {
+              /** @description YYYY-MM-DD in the timeZone asked for */
+              date: string;
+              currency: string;
+              /** @description the sum of the day's usage entries, on this page or not */
+              amount: number;
+              entries: number;
+              calls: number;
+            }[];
           };
         };
       };
@@ -10085,6 +11533,326 @@ export interface operations {
       };
     };
   };
+  listBundles: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of bundles */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              productId: string;
+              /** @description units issued */
+              units: number;
+              /** @description units left now (what the gateways take from); 0 once it has ended */
+              remaining: number;
+              priority: number;
+              expiresAt: string;
+              /**
+               * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+               * @enum {string}
+               */
+              overage: "charge" | "refuse";
+              /** @enum {string} */
+              status: "active" | "expired" | "revoked";
+              /** @enum {string} */
+              source: "grant";
+              reason?: string;
+              createdAt: string;
+              endedAt?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  issueBundle: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          productId: string;
+          units: number;
+          /** @default 0 */
+          priority?: number;
+          /** Format: date-time */
+          expiresAt: string;
+          /**
+           * @default charge
+           * @enum {string}
+           */
+          overage?: "charge" | "refuse";
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The bundle */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description units issued */
+            units: number;
+            /** @description units left now (what the gateways take from); 0 once it has ended */
+            remaining: number;
+            priority: number;
+            expiresAt: string;
+            /**
+             * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+             * @enum {string}
+             */
+            overage: "charge" | "refuse";
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @enum {string} */
+            source: "grant";
+            reason?: string;
+            createdAt: string;
+            endedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description This Idempotency-Key was used with a different request (`idempotency_key_reused`); The request refers to something that cannot be used (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  revokeBundle: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        bundleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The revoked bundle */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            productId: string;
+            /** @description units issued */
+            units: number;
+            /** @description units left now (what the gateways take from); 0 once it has ended */
+            remaining: number;
+            priority: number;
+            expiresAt: string;
+            /**
+             * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+             * @enum {string}
+             */
+            overage: "charge" | "refuse";
+            /** @enum {string} */
+            status: "active" | "expired" | "revoked";
+            /** @enum {string} */
+            source: "grant";
+            reason?: string;
+            createdAt: string;
+            endedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getStatement: {
     parameters: {
       query?: never;
@@ -10621,6 +12389,505 @@ export interface operations {
       };
     };
   };
+  listWebhookEndpoints: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              url: string;
+              events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+              description?: string;
+              /** @description the Standard Webhooks signing secret (`whsec_…`): verify each delivery's `webhook-signature` with it */
+              secret: string;
+              createdBy: string;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uri */
+          url: string;
+          events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint, with its signing secret */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            url: string;
+            events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+            description?: string;
+            /** @description the Standard Webhooks signing secret (`whsec_…`): verify each delivery's `webhook-signature` with it */
+            secret: string;
+            createdBy: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            url: string;
+            events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+            description?: string;
+            /** @description the Standard Webhooks signing secret (`whsec_…`): verify each delivery's `webhook-signature` with it */
+            secret: string;
+            createdBy: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: uri */
+          url: string;
+          events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            url: string;
+            events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+            description?: string;
+            /** @description the Standard Webhooks signing secret (`whsec_…`): verify each delivery's `webhook-signature` with it */
+            secret: string;
+            createdBy: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removeWebhookEndpoint: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The removed endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            url: string;
+            events: ("invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated")[];
+            description?: string;
+            /** @description the Standard Webhooks signing secret (`whsec_…`): verify each delivery's `webhook-signature` with it */
+            secret: string;
+            createdBy: string;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        endpointId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of delivery attempts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              endpointId: string;
+              /** @description the event's id: the `webhook-id` header, the same on every attempt */
+              eventId: string;
+              /** @enum {string} */
+              eventType: "invoice.finalized" | "invoice.paid" | "payment.refunded" | "account.updated";
+              attempt: number;
+              ok: boolean;
+              /** @description `HTTP 204`, or why it failed */
+              detail: string;
+              at: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listInvoices: {
     parameters: {
       query?: {
@@ -10668,11 +12935,43 @@ export interface operations {
                 quantity: number;
                 unitPrice: number;
                 amount: number;
+                /** @description documents with tax: the line's product tax category */
+                taxCategory?: string;
+                /** @description tax rounded per line: the line's tax, in micros */
+                tax?: number;
               }[];
-              /** @description micros, exact */
+              /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
               subtotal: number;
               rounding: number;
-              /** @description micros, rounded half up to the currency's minor unit */
+              /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+              tax?: {
+                /** @description the lines' amounts include the tax */
+                inclusive: boolean;
+                /**
+                 * @description each tax rounded to the minor unit per line, or per rate on the document
+                 * @enum {string}
+                 */
+                rounding: "line" | "document";
+                /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+                reverseCharge: boolean;
+                lines: {
+                  name: string;
+                  country: string;
+                  region?: string;
+                  category: string;
+                  ratePpm: number;
+                  taxRateId?: string;
+                  /** @description micros, net of tax */
+                  taxable: number;
+                  /** @description micros of tax */
+                  amount: number;
+                }[];
+                /** @description micros: the document's tax */
+                amount: number;
+              };
+              /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+              prepaid?: boolean;
+              /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
               total: number;
               correctsInvoiceId?: string;
               /** @description period invoices: the billing period's start */
@@ -10693,6 +12992,7 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
                 taxId?: string;
@@ -10723,8 +13023,10 @@ export interface operations {
                     postalCode?: string;
                     /** @description a state, province or county, where the address needs one */
                     region?: string;
+                    /** @description the country, which also says which tax rates apply (with `region`) */
                     country: string;
                   };
+                  /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                   taxId?: string;
                   /**
                    * Format: email
@@ -10841,11 +13143,43 @@ export interface operations {
                 quantity: number;
                 unitPrice: number;
                 amount: number;
+                /** @description documents with tax: the line's product tax category */
+                taxCategory?: string;
+                /** @description tax rounded per line: the line's tax, in micros */
+                tax?: number;
               }[];
-              /** @description micros, exact */
+              /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
               subtotal: number;
               rounding: number;
-              /** @description micros, rounded half up to the currency's minor unit */
+              /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+              tax?: {
+                /** @description the lines' amounts include the tax */
+                inclusive: boolean;
+                /**
+                 * @description each tax rounded to the minor unit per line, or per rate on the document
+                 * @enum {string}
+                 */
+                rounding: "line" | "document";
+                /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+                reverseCharge: boolean;
+                lines: {
+                  name: string;
+                  country: string;
+                  region?: string;
+                  category: string;
+                  ratePpm: number;
+                  taxRateId?: string;
+                  /** @description micros, net of tax */
+                  taxable: number;
+                  /** @description micros of tax */
+                  amount: number;
+                }[];
+                /** @description micros: the document's tax */
+                amount: number;
+              };
+              /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+              prepaid?: boolean;
+              /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
               total: number;
               correctsInvoiceId?: string;
               /** @description period invoices: the billing period's start */
@@ -10866,6 +13200,7 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
                 taxId?: string;
@@ -10896,8 +13231,10 @@ export interface operations {
                     postalCode?: string;
                     /** @description a state, province or county, where the address needs one */
                     region?: string;
+                    /** @description the country, which also says which tax rates apply (with `region`) */
                     country: string;
                   };
+                  /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                   taxId?: string;
                   /**
                    * Format: email
@@ -11033,11 +13370,43 @@ export interface operations {
               quantity: number;
               unitPrice: number;
               amount: number;
+              /** @description documents with tax: the line's product tax category */
+              taxCategory?: string;
+              /** @description tax rounded per line: the line's tax, in micros */
+              tax?: number;
             }[];
-            /** @description micros, exact */
+            /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
             rounding: number;
-            /** @description micros, rounded half up to the currency's minor unit */
+            /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+            tax?: {
+              /** @description the lines' amounts include the tax */
+              inclusive: boolean;
+              /**
+               * @description each tax rounded to the minor unit per line, or per rate on the document
+               * @enum {string}
+               */
+              rounding: "line" | "document";
+              /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+              reverseCharge: boolean;
+              lines: {
+                name: string;
+                country: string;
+                region?: string;
+                category: string;
+                ratePpm: number;
+                taxRateId?: string;
+                /** @description micros, net of tax */
+                taxable: number;
+                /** @description micros of tax */
+                amount: number;
+              }[];
+              /** @description micros: the document's tax */
+              amount: number;
+            };
+            /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+            prepaid?: boolean;
+            /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
             total: number;
             correctsInvoiceId?: string;
             /** @description period invoices: the billing period's start */
@@ -11058,6 +13427,7 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
               taxId?: string;
@@ -11088,8 +13458,10 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
+                /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                 taxId?: string;
                 /**
                  * Format: email
@@ -11340,11 +13712,43 @@ export interface operations {
               quantity: number;
               unitPrice: number;
               amount: number;
+              /** @description documents with tax: the line's product tax category */
+              taxCategory?: string;
+              /** @description tax rounded per line: the line's tax, in micros */
+              tax?: number;
             }[];
-            /** @description micros, exact */
+            /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
             rounding: number;
-            /** @description micros, rounded half up to the currency's minor unit */
+            /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+            tax?: {
+              /** @description the lines' amounts include the tax */
+              inclusive: boolean;
+              /**
+               * @description each tax rounded to the minor unit per line, or per rate on the document
+               * @enum {string}
+               */
+              rounding: "line" | "document";
+              /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+              reverseCharge: boolean;
+              lines: {
+                name: string;
+                country: string;
+                region?: string;
+                category: string;
+                ratePpm: number;
+                taxRateId?: string;
+                /** @description micros, net of tax */
+                taxable: number;
+                /** @description micros of tax */
+                amount: number;
+              }[];
+              /** @description micros: the document's tax */
+              amount: number;
+            };
+            /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+            prepaid?: boolean;
+            /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
             total: number;
             correctsInvoiceId?: string;
             /** @description period invoices: the billing period's start */
@@ -11365,6 +13769,7 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
               taxId?: string;
@@ -11395,8 +13800,10 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
+                /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                 taxId?: string;
                 /**
                  * Format: email
@@ -11688,11 +14095,43 @@ export interface operations {
               quantity: number;
               unitPrice: number;
               amount: number;
+              /** @description documents with tax: the line's product tax category */
+              taxCategory?: string;
+              /** @description tax rounded per line: the line's tax, in micros */
+              tax?: number;
             }[];
-            /** @description micros, exact */
+            /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
             rounding: number;
-            /** @description micros, rounded half up to the currency's minor unit */
+            /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+            tax?: {
+              /** @description the lines' amounts include the tax */
+              inclusive: boolean;
+              /**
+               * @description each tax rounded to the minor unit per line, or per rate on the document
+               * @enum {string}
+               */
+              rounding: "line" | "document";
+              /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+              reverseCharge: boolean;
+              lines: {
+                name: string;
+                country: string;
+                region?: string;
+                category: string;
+                ratePpm: number;
+                taxRateId?: string;
+                /** @description micros, net of tax */
+                taxable: number;
+                /** @description micros of tax */
+                amount: number;
+              }[];
+              /** @description micros: the document's tax */
+              amount: number;
+            };
+            /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+            prepaid?: boolean;
+            /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
             total: number;
             correctsInvoiceId?: string;
             /** @description period invoices: the billing period's start */
@@ -11713,6 +14152,7 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
               taxId?: string;
@@ -11743,8 +14183,10 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
+                /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                 taxId?: string;
                 /**
                  * Format: email
@@ -11887,11 +14329,43 @@ export interface operations {
               quantity: number;
               unitPrice: number;
               amount: number;
+              /** @description documents with tax: the line's product tax category */
+              taxCategory?: string;
+              /** @description tax rounded per line: the line's tax, in micros */
+              tax?: number;
             }[];
-            /** @description micros, exact */
+            /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
             rounding: number;
-            /** @description micros, rounded half up to the currency's minor unit */
+            /** @description the tax, fixed when the document was finalized (absent: no tax applied) */
+            tax?: {
+              /** @description the lines' amounts include the tax */
+              inclusive: boolean;
+              /**
+               * @description each tax rounded to the minor unit per line, or per rate on the document
+               * @enum {string}
+               */
+              rounding: "line" | "document";
+              /** @description EU B2B across a border: 0 %, the customer accounts for the VAT */
+              reverseCharge: boolean;
+              lines: {
+                name: string;
+                country: string;
+                region?: string;
+                category: string;
+                ratePpm: number;
+                taxRateId?: string;
+                /** @description micros, net of tax */
+                taxable: number;
+                /** @description micros of tax */
+                amount: number;
+              }[];
+              /** @description micros: the document's tax */
+              amount: number;
+            };
+            /** @description a prepaid period's invoice (tax at use), settled from the prepaid balance */
+            prepaid?: boolean;
+            /** @description micros: subtotal plus any tax added, rounded half up to the currency's minor unit */
             total: number;
             correctsInvoiceId?: string;
             /** @description period invoices: the billing period's start */
@@ -11912,6 +14386,7 @@ export interface operations {
                 postalCode?: string;
                 /** @description a state, province or county, where the address needs one */
                 region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
                 country: string;
               };
               taxId?: string;
@@ -11942,8 +14417,10 @@ export interface operations {
                   postalCode?: string;
                   /** @description a state, province or county, where the address needs one */
                   region?: string;
+                  /** @description the country, which also says which tax rates apply (with `region`) */
                   country: string;
                 };
+                /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
                 taxId?: string;
                 /**
                  * Format: email
@@ -12067,6 +14544,7 @@ export interface operations {
               postalCode?: string;
               /** @description a state, province or county, where the address needs one */
               region?: string;
+              /** @description the country, which also says which tax rates apply (with `region`) */
               country: string;
             };
             taxId?: string;
@@ -12147,6 +14625,7 @@ export interface operations {
             postalCode?: string;
             /** @description a state, province or county, where the address needs one */
             region?: string;
+            /** @description the country, which also says which tax rates apply (with `region`) */
             country: string;
           };
           taxId?: string;
@@ -12184,6 +14663,7 @@ export interface operations {
               postalCode?: string;
               /** @description a state, province or county, where the address needs one */
               region?: string;
+              /** @description the country, which also says which tax rates apply (with `region`) */
               country: string;
             };
             taxId?: string;
@@ -12228,6 +14708,535 @@ export interface operations {
       };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listTaxRates: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        country?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of rates */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              country: string;
+              region?: string;
+              category: string;
+              name: string;
+              ratePpm: number;
+              validFrom: string;
+              validUntil?: string;
+              createdAt: string;
+              updatedAt: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          country: string;
+          /** @description a region of the country (a US state: NY), as billing addresses name it; absent: the whole country */
+          region?: string;
+          /**
+           * @description a product tax category
+           * @default standard
+           */
+          category?: string;
+          /** @description what documents call it: VAT, Sales tax, GST */
+          name: string;
+          /** @description parts per million of the taxable amount: 23 % is 230000, 8.875 % is 88750; 0 for a zero rate */
+          ratePpm: number;
+          /** @description from when it applies: a day (midnight UTC) or an instant */
+          validFrom: string;
+          /** @description until when, exclusive; absent: until further notice */
+          validUntil?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rate */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            country: string;
+            region?: string;
+            category: string;
+            name: string;
+            ratePpm: number;
+            validFrom: string;
+            validUntil?: string;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another rate of the jurisdiction and category is valid at some of its instants (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taxRateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            country: string;
+            region?: string;
+            category: string;
+            name: string;
+            ratePpm: number;
+            validFrom: string;
+            validUntil?: string;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateTaxRate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taxRateId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description what documents call it: VAT, Sales tax, GST */
+          name: string;
+          /** @description parts per million of the taxable amount: 23 % is 230000, 8.875 % is 88750; 0 for a zero rate */
+          ratePpm: number;
+          /** @description from when it applies: a day (midnight UTC) or an instant */
+          validFrom: string;
+          /** @description until when, exclusive; absent: until further notice */
+          validUntil?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The rate */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            country: string;
+            region?: string;
+            category: string;
+            name: string;
+            ratePpm: number;
+            validFrom: string;
+            validUntil?: string;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Another rate of the jurisdiction and category is valid at some of its instants (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setPlanTax: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description prices include tax (documents take it out of them) or exclude it (documents add it) */
+          inclusive: boolean;
+          /**
+           * @description the tax category of the plan's products, fees and seats
+           * @default standard
+           */
+          category?: string;
+          /**
+           * @description products in another category than the plan's
+           * @default []
+           */
+          products?: {
+            productId: string;
+            /** @description a product tax category */
+            category: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -12619,8 +15628,24 @@ export interface operations {
                 };
                 /** @description subscriptions' recurring fees and prorated changes taken, less prorated credits */
                 fees: number;
-                /** @description usage.net + fees */
+                /** @description the tax inside inclusive prices, from the invoices and credit notes issued in the range */
+                taxIncluded: number;
+                /** @description usage.net + fees - taxIncluded: revenue, never tax */
                 total: number;
+              };
+              /** @description tax owed to tax authorities: never revenue */
+              tax: {
+                /** @description tax on the documents issued in the range (invoices, receipts, less credit notes) */
+                total: number;
+                /** @description what was invoiced under a reverse charge (0 %, the customer accounts for the VAT) */
+                reverseCharged: number;
+                /** @description by `country[-region]:category:ratePpm`: the taxable amount and the tax */
+                byRate: {
+                  [key: string]: {
+                    taxable: number;
+                    amount: number;
+                  };
+                };
               };
               recharges: {
                 count: number;
@@ -13059,6 +16084,15 @@ export interface operations {
             /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
             selfService?: {
               maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
             };
             createdAt: string;
             updatedAt: string;
@@ -13647,6 +16681,461 @@ export interface operations {
       };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPrivacy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Erasure and exports */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description the account's personal data is erased (its erasure is done) */
+            erased: boolean;
+            erasure?: {
+              id: string;
+              /** @enum {string} */
+              kind: "export" | "erasure";
+              accountId: string;
+              /**
+               * @description exports: pending, ready (downloadable once), downloaded, expired; erasures: pending, done
+               * @enum {string}
+               */
+              status: "pending" | "ready" | "downloaded" | "expired" | "done";
+              /** @description the staff member who asked */
+              requestedBy: string;
+              createdAt: string;
+              /** @description an export's document written, or an erasure's last run finished */
+              finishedAt?: string;
+              /** @description an export's size, in bytes of JSON */
+              bytes?: number;
+              downloadedAt?: string;
+              downloadedBy?: string;
+            };
+            /** @description newest first, the last 100 */
+            exports: {
+              id: string;
+              /** @enum {string} */
+              kind: "export" | "erasure";
+              accountId: string;
+              /**
+               * @description exports: pending, ready (downloadable once), downloaded, expired; erasures: pending, done
+               * @enum {string}
+               */
+              status: "pending" | "ready" | "downloaded" | "expired" | "done";
+              /** @description the staff member who asked */
+              requestedBy: string;
+              createdAt: string;
+              /** @description an export's document written, or an erasure's last run finished */
+              finishedAt?: string;
+              /** @description an export's size, in bytes of JSON */
+              bytes?: number;
+              downloadedAt?: string;
+              downloadedBy?: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  requestPrivacyExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The export, pending */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "export" | "erasure";
+            accountId: string;
+            /**
+             * @description exports: pending, ready (downloadable once), downloaded, expired; erasures: pending, done
+             * @enum {string}
+             */
+            status: "pending" | "ready" | "downloaded" | "expired" | "done";
+            /** @description the staff member who asked */
+            requestedBy: string;
+            createdAt: string;
+            /** @description an export's document written, or an erasure's last run finished */
+            finishedAt?: string;
+            /** @description an export's size, in bytes of JSON */
+            bytes?: number;
+            downloadedAt?: string;
+            downloadedBy?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  downloadPrivacyExport: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        exportId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Everything kept about the account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description tollgate.privacy-export/1 */
+            format: string;
+            exportId: string;
+            accountId: string;
+            requestedAt: string;
+            producedAt: string;
+            /** @description the account, its billing details and subscription */
+            account: {
+              [key: string]: unknown;
+            } | null;
+            wallets: {
+              [key: string]: unknown;
+            }[];
+            /** @description metadata only: never a key or its hash */
+            apiKeys: {
+              [key: string]: unknown;
+            }[];
+            /** @description webhook secrets redacted */
+            notificationSettings: {
+              [key: string]: unknown;
+            } | null;
+            notifications: {
+              [key: string]: unknown;
+            }[];
+            notificationDeliveries: {
+              [key: string]: unknown;
+            }[];
+            /** @description without their ids, which are their secrets' hashes */
+            portalSessions: {
+              [key: string]: unknown;
+            }[];
+            usageEvents: {
+              [key: string]: unknown;
+            }[];
+            /** @description what retention kept of removed usage events: sums per hour, product, key and plan */
+            retiredUsage: {
+              [key: string]: unknown;
+            }[];
+            ledgerEntries: {
+              [key: string]: unknown;
+            }[];
+            recharges: {
+              [key: string]: unknown;
+            }[];
+            /** @description invoices, receipts and credit notes */
+            invoices: {
+              [key: string]: unknown;
+            }[];
+            grants: {
+              [key: string]: unknown;
+            }[];
+            /** @description the subscription's fees */
+            fees: {
+              [key: string]: unknown;
+            }[];
+            anomalies: {
+              [key: string]: unknown;
+            }[];
+            /** @description vouchers the account redeemed, without their codes' hashes */
+            vouchers: {
+              [key: string]: unknown;
+            }[];
+            privacyRequests: {
+              [key: string]: unknown;
+            }[];
+            /** @description every audit record about the account or one of its things */
+            auditRecords: {
+              [key: string]: unknown;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request conflicts with the resource's state (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  eraseAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the account's id, again */
+          confirm: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The erasure */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            kind: "export" | "erasure";
+            accountId: string;
+            /**
+             * @description exports: pending, ready (downloadable once), downloaded, expired; erasures: pending, done
+             * @enum {string}
+             */
+            status: "pending" | "ready" | "downloaded" | "expired" | "done";
+            /** @description the staff member who asked */
+            requestedBy: string;
+            createdAt: string;
+            /** @description an export's document written, or an erasure's last run finished */
+            finishedAt?: string;
+            /** @description an export's size, in bytes of JSON */
+            bytes?: number;
+            downloadedAt?: string;
+            downloadedBy?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };

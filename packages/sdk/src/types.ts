@@ -103,6 +103,15 @@ export type IssuerProfile = ResponseOf<"getIssuerProfile">;
 export type IssuerProfileInput = BodyOf<"setIssuerProfile">;
 /** Who an account's documents are addressed to. */
 export type BillingDetails = BodyOf<"setBillingDetails">;
+/** A tax rate of a jurisdiction (country, or a region of it) and a product tax category, in parts per million, with validity dates. */
+export type TaxRate = ResponseOf<"getTaxRate">;
+export type TaxRateInput = BodyOf<"createTaxRate">;
+export type TaxRateUpdate = BodyOf<"updateTaxRate">;
+/** How a plan's prices meet tax: exclusive or inclusive, and its products' tax categories. */
+export type PlanTax = Plan["tax"];
+export type PlanTaxInput = BodyOf<"setPlanTax">;
+/** A document's tax, fixed when it was finalized. */
+export type DocumentTax = NonNullable<Invoice["tax"]>;
 /** A card the account kept when paying a top-up. */
 export type KeptCard = Item<ResponseOf<"listKeptCards">>;
 /** What a change of plan or seats would cost now. */

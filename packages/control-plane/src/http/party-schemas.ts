@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCountry } from "../services/taxes/countries.js";
 
 /** One line of text a document prints: trimmed, no control characters. */
 const printed = (max: number) =>
@@ -24,7 +25,11 @@ export const postalAddress = z.strictObject({
   city: printed(100),
   postalCode: printed(20).optional(),
   region: printed(100).optional().describe("a state, province or county, where the address needs one"),
-  country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals, e.g. PT"),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code in capitals, e.g. PT")
+    .refine(isCountry, "not a country's ISO 3166-1 alpha-2 code")
+    .describe("the country, which also says which tax rates apply (with `region`)"),
 });
 
 export const taxId = z
@@ -37,7 +42,11 @@ export const taxId = z
 export const billingDetails = z.strictObject({
   legalName: printed(200),
   address: postalAddress,
-  taxId: taxId.optional(),
+  taxId: taxId
+    .optional()
+    .describe(
+      "a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge",
+    ),
   email: z.email().max(254).optional().describe("where documents go (the notification recipients when absent)"),
 });
 

@@ -19,6 +19,7 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
     invoiceId: { what: "invoice", exists: (ctx, id, params) => ownedBy(ctx.models.Invoice, id, params.accountId) },
     rechargeId: { what: "recharge", exists: (ctx, id, params) => ownedBy(ctx.models.Recharge, id, params.accountId) },
     anomalyId: { what: "anomaly", exists: (ctx, id) => byId(ctx.models.Anomaly, id) },
+    taxRateId: { what: "tax rate", exists: (ctx, id) => byId(ctx.models.TaxRate, id) },
     keyId: { what: "API key", exists: (ctx, id, params) => ownedBy(ctx.models.ApiKey, id, params.accountId) },
   };
 

@@ -111,9 +111,19 @@ export const financialReportView = z.object({
             .object({ booked: micros, refunded: micros, net: micros })
             .describe("usage booked, usage refunded (calls refused after their charge), and the difference"),
           fees: micros.describe("subscriptions' recurring fees and prorated changes taken, less prorated credits"),
-          total: micros.describe("usage.net + fees"),
+          taxIncluded: micros.describe("the tax inside inclusive prices, from the invoices and credit notes issued in the range"),
+          total: micros.describe("usage.net + fees - taxIncluded: revenue, never tax"),
         })
         .describe("what customers were charged over the range, by part"),
+      tax: z
+        .object({
+          total: micros.describe("tax on the documents issued in the range (invoices, receipts, less credit notes)"),
+          reverseCharged: micros.describe("what was invoiced under a reverse charge (0 %, the customer accounts for the VAT)"),
+          byRate: z
+            .record(z.string(), z.object({ taxable: micros, amount: micros }))
+            .describe("by `country[-region]:category:ratePpm`: the taxable amount and the tax"),
+        })
+        .describe("tax owed to tax authorities: never revenue"),
       recharges: z.object({ count: z.number().int(), total: micros, byMethod: keyed(TOP_UP_METHODS) }),
       reversals: micros,
       adjustments: micros,

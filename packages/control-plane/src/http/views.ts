@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
-import { ANOMALY_DEFAULTS } from "../models/plan.js";
+import { ANOMALY_DEFAULTS, PLAN_TAX_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
@@ -8,6 +8,7 @@ import type { KeptCard } from "../services/recharges/cards.js";
 import type { VoucherBatch } from "../services/vouchers/list-batches.js";
 import type { BillingDetails, IssuerDetails, PostalAddress } from "../models/index.js";
 import { billingDetails, issuerProfile, postalAddress } from "./party-schemas.js";
+import { documentTaxView, planTaxView } from "./tax-views.js";
 
 /** What the API answers, one schema and one serializer per resource (the schemas feed /openapi.json). */
 export const planView = z.object({
@@ -31,6 +32,7 @@ export const planView = z.object({
     .object({ maxSeats: z.number().int() })
     .optional()
     .describe("customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats"),
+  tax: planTaxView.describe("how its prices meet tax (defaults when never set: exclusive, every product `standard`)"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -42,6 +44,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   ...(p.recurring ? { recurring: p.recurring } : {}),
   ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
+  tax: { ...PLAN_TAX_DEFAULTS, ...(p.tax ?? {}) },
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -363,11 +366,15 @@ export const invoiceView = z.object({
       quantity: z.number(),
       unitPrice: z.number().int(),
       amount: z.number().int(),
+      taxCategory: z.string().optional().describe("documents with tax: the line's product tax category"),
+      tax: z.number().int().optional().describe("tax rounded per line: the line's tax, in micros"),
     }),
   ),
-  subtotal: z.number().int().describe("micros, exact"),
+  subtotal: z.number().int().describe("micros, exact: the lines' sum (tax included when `tax.inclusive`)"),
   rounding: z.number().int(),
-  total: z.number().int().describe("micros, rounded half up to the currency's minor unit"),
+  tax: documentTaxView.optional().describe("the tax, fixed when the document was finalized (absent: no tax applied)"),
+  prepaid: z.boolean().optional().describe("a prepaid period's invoice (tax at use), settled from the prepaid balance"),
+  total: z.number().int().describe("micros: subtotal plus any tax added, rounded half up to the currency's minor unit"),
   correctsInvoiceId: z.string().optional(),
   periodFrom: z.string().optional().describe("period invoices: the billing period's start"),
   periodTo: z.string().optional().describe("period invoices: the billing period's end"),
@@ -407,9 +414,13 @@ export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     amount: l.amount,
+    ...(l.taxCategory ? { taxCategory: l.taxCategory } : {}),
+    ...(l.tax !== undefined ? { tax: l.tax } : {}),
   })),
   subtotal: i.subtotal,
   rounding: i.rounding,
+  ...(i.tax ? { tax: i.tax } : {}),
+  ...(i.prepaid ? { prepaid: true } : {}),
   total: i.total,
   ...(i.correctsInvoiceId ? { correctsInvoiceId: i.correctsInvoiceId } : {}),
   ...(i.periodFrom ? { periodFrom: i.periodFrom.toISOString() } : {}),

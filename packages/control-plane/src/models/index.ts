@@ -8,6 +8,7 @@ import { feeSchema, type Fee } from "./fee.js";
 import { firstAnswerSchema, type FirstAnswer } from "./first-answer.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { issuerProfileSchema, type IssuerProfile } from "./parties.js";
+import { taxRateSchema, type TaxRate } from "./tax-rate.js";
 import {
   bookingMarkSchema,
   unbookedUsageSchema,
@@ -100,6 +101,7 @@ export type {
   Role,
   Rollup,
   StaffEmail,
+  TaxRate,
   StaffToken,
   StaffUser,
   RollupIntent,
@@ -156,6 +158,8 @@ export interface Models {
   InvoiceAssignment: Model<InvoiceAssignment>;
   /** Who documents are from, one per issuer. */
   IssuerProfile: Model<IssuerProfile>;
+  /** Tax rates per jurisdiction and product tax category, with validity dates. */
+  TaxRate: Model<TaxRate>;
   RollupIntent: Model<RollupIntent>;
   /** The rollups, in collections per period and kind (not one model: see models/rollup.ts). */
   Rollups: RollupStore;
@@ -197,6 +201,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     InvoiceNumber: conn.model<InvoiceNumber>("InvoiceNumber", invoiceNumberSchema, "invoice_numbers"),
     InvoiceAssignment: conn.model<InvoiceAssignment>("InvoiceAssignment", invoiceAssignmentSchema, "invoice_assignments"),
     IssuerProfile: conn.model<IssuerProfile>("IssuerProfile", issuerProfileSchema, "issuer_profiles"),
+    TaxRate: conn.model<TaxRate>("TaxRate", taxRateSchema, "tax_rates"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),

@@ -13,6 +13,39 @@ export interface InvoiceLine {
   unitPrice: number;
   /** Micros: quantity × unitPrice, exactly. */
   amount: number;
+  /** The product tax category the line was taxed in (finalized documents with tax). */
+  taxCategory?: string;
+  /** Micros: the line's own tax, when tax is rounded per line (included in `amount` when prices include tax). */
+  tax?: number;
+}
+
+/** One rate a document applied: what it taxed at that rate and the tax, both in micros. */
+export interface TaxLine {
+  /** As the rate was when the document was finalized. */
+  name: string;
+  country: string;
+  region?: string;
+  category: string;
+  ratePpm: number;
+  taxRateId?: string;
+  /** Micros, net of tax. */
+  taxable: number;
+  /** Micros, rounded to the currency's minor unit (per line or per document, as `rounding` says). */
+  amount: number;
+}
+
+/**
+ * A document's tax, fixed when it is finalized (see services/taxes/). `inclusive`: the lines' amounts include
+ * it (the subtotal is gross); otherwise it is added to them. Under a reverse charge every line is taxed at 0 %
+ * and the customer accounts for the tax.
+ */
+export interface DocumentTax {
+  inclusive: boolean;
+  rounding: "line" | "document";
+  reverseCharge: boolean;
+  lines: TaxLine[];
+  /** Micros: the sum of the tax lines' amounts. */
+  amount: number;
 }
 
 /**
@@ -34,9 +67,16 @@ export interface Invoice {
   lines: InvoiceLine[];
   /** Micros: the sum of the lines. */
   subtotal: number;
-  /** The total due, rounded half up to the currency's minor unit; `rounding` = total − subtotal. */
+  /**
+   * The total due, rounded half up to the currency's minor unit: the subtotal, plus the tax unless prices include
+   * it; `rounding` is what the rounding added (total − subtotal − added tax).
+   */
   total: number;
   rounding: number;
+  /** Finalized documents of a deployment with tax rates: the tax, fixed when finalized. */
+  tax?: DocumentTax;
+  /** Settled from the account's prepaid balance when finalized (a prepaid period's invoice, tax at use). */
+  prepaid?: boolean;
   sequence?: number;
   number?: string;
   correctsInvoiceId?: string;
@@ -82,6 +122,8 @@ export const invoiceSchema = new Schema<Invoice>(
           quantity: Number,
           unitPrice: Number,
           amount: Number,
+          taxCategory: String,
+          tax: Number,
         },
       ],
       required: true,
@@ -89,6 +131,30 @@ export const invoiceSchema = new Schema<Invoice>(
     subtotal: { type: Number, required: true },
     total: { type: Number, required: true },
     rounding: { type: Number, required: true },
+    tax: {
+      type: {
+        _id: false,
+        inclusive: Boolean,
+        rounding: String,
+        reverseCharge: Boolean,
+        lines: [
+          {
+            _id: false,
+            name: String,
+            country: String,
+            region: String,
+            category: String,
+            ratePpm: Number,
+            taxRateId: String,
+            taxable: Number,
+            amount: Number,
+          },
+        ],
+        amount: Number,
+      },
+      required: false,
+    },
+    prepaid: { type: Boolean },
     sequence: { type: Number },
     number: { type: String },
     correctsInvoiceId: { type: String },

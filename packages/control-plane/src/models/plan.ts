@@ -17,6 +17,8 @@ export interface Plan {
   recurring?: Recurring;
   /** Customers may move to (and from) this plan themselves, from their portal, with at most `maxSeats` seats. */
   selfService?: { maxSeats: number };
+  /** How its prices meet tax: exclusive (tax added on documents) or inclusive, and each product's tax category. */
+  tax?: PlanTax;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,11 +32,27 @@ export const planSchema = new Schema<Plan>(
     anomalyPolicy: { type: { _id: false, factor: Number, minCalls: Number, mitigation: String }, required: false },
     recurring: { type: { _id: false, interval: String, fee: Number, seatPrice: Number, graceHours: Number }, required: false },
     selfService: { type: { _id: false, maxSeats: Number }, required: false },
+    tax: {
+      type: { _id: false, inclusive: Boolean, category: String, products: [{ _id: false, productId: String, category: String }] },
+      required: false,
+    },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw", minimize: false },
 );
+
+/**
+ * A plan's prices are exclusive of tax (tax is added on its documents) unless `inclusive`. Its products are in
+ * the `category` tax category (default `standard`), but for those `products` maps to another; fees and seats
+ * are in `category`. Absent: exclusive, everything `standard`.
+ */
+export interface PlanTax {
+  inclusive: boolean;
+  category: string;
+  products: { productId: string; category: string }[];
+}
+export const PLAN_TAX_DEFAULTS: PlanTax = { inclusive: false, category: "standard", products: [] };
 
 /**
  * An hour is anomalous when an account's calls in it exceed `max(minCalls, factor × baseline)`, the baseline

@@ -80,6 +80,7 @@ import {
   renewSubscriptionsRoute,
   setRecurringRoute,
 } from "./subscriptions.js";
+import { createTaxRateRoute, getTaxRateRoute, listTaxRatesRoute, setPlanTaxRoute, updateTaxRateRoute } from "./taxes.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
 
 export const routes: RouteSpec[] = [
@@ -171,6 +172,11 @@ export const routes: RouteSpec[] = [
   creditNote,
   getIssuerProfileRoute,
   setIssuerProfileRoute,
+  createTaxRateRoute,
+  listTaxRatesRoute,
+  getTaxRateRoute,
+  updateTaxRateRoute,
+  setPlanTaxRoute,
   usageReportRoute,
   myUsageReportRoute,
   rechargeReportRoute,

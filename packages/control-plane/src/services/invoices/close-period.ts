@@ -3,11 +3,13 @@ import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { insertManyOnce, type Fee, type Invoice, type UsageEvent } from "../../models/index.js";
 import type { InvoiceLine } from "../../models/invoice.js";
+import type { BillingMode } from "../../models/account.js";
 import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";
 import { whenLocked } from "../locks.js";
 import { CALENDAR_MONTH, lastEndedPeriod, periodContaining, type Period } from "./cycles.js";
 import { createOnce, finalize, totals } from "./documents.js";
 import { ISSUER } from "./issuer.js";
+import { settleFromBalance } from "./pay.js";
 import { counted } from "../../domain/words.js";
 
 const MAX_LINES = 100;
@@ -35,7 +37,9 @@ export async function closeBillingPeriod(
 ): Promise<Outcome<Invoice | undefined, "not_found" | "validation_failed" | "conflict">> {
   const account = await ctx.models.Account.findById(accountId).lean();
   if (account === null) return failure("not_found", `No account ${accountId}.`);
-  if (account.billingMode === "prepaid") return ok(undefined);
+  // A prepaid account's usage is paid as it happens; it has period invoices only where tax falls due at use.
+  const prepaid = account.billingMode === "prepaid";
+  if (prepaid && ctx.taxes.prepaid !== "use") return ok(undefined);
   const period = periodContaining(account.billingCycle ?? CALENDAR_MONTH, new Date(`${periodStart}T00:00:00Z`));
   if (period.key !== periodStart) return failure("validation_failed", `The account's periods start on ${period.key}, not ${periodStart}.`);
   if (period.from > now) return failure("conflict", `The period starting ${period.key} has not begun.`);
@@ -46,6 +50,11 @@ export async function closeBillingPeriod(
     for (const draft of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "draft", cutoff: { $exists: true } }).lean()) {
       const finished = await bill(ctx, draft);
       if (!finished.ok) return finished;
+    }
+    // A prepaid invoice whose close died after finalizing it, before settling it from the balance.
+    for (const unsettled of await ctx.models.Invoice.find({ accountId, kind: "invoice", status: "finalized", prepaid: true }).lean()) {
+      const settled = await settleFromBalance(ctx, unsettled);
+      if (!settled.ok) return settled;
     }
     const subject = `${period.key} to ${period.to.toISOString().slice(0, 10)}`;
     const earlier = await ctx.models.Invoice.find({ accountId, kind: "invoice", subject, cutoff: { $exists: true } })
@@ -69,6 +78,7 @@ export async function closeBillingPeriod(
       periodFrom: period.from,
       periodTo: period.to,
       cutoff,
+      ...(prepaid ? { prepaid: true } : {}),
     });
     const billed = await bill(ctx, draft);
     return billed.ok ? ok(billed.value ?? last) : billed;
@@ -214,7 +224,7 @@ async function bill(ctx: AppContext, draft: Invoice): Promise<Outcome<Invoice | 
   const finalized = await finalize(ctx, draft._id);
   // The draft exists (this close holds the account's lock), so only the numbering lock held past its wait
   // fails it: the close answers that conflict, and the next close finishes the draft.
-  if (finalized.ok) return ok(finalized.value);
+  if (finalized.ok) return draft.prepaid ? settleFromBalance(ctx, finalized.value) : ok(finalized.value);
   if (finalized.code === "not_found") throw new Error(`the draft ${draft._id} went away under the billing lock`);
   return { ...finalized, code: "conflict" };
 }
@@ -325,10 +335,14 @@ export function invoiceLines(
   return [...perProduct.values()].map(averaged);
 }
 
-/** The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent). */
+/**
+ * The billing-cycle job: close each postpaid and hybrid account's last ended period (idempotent), and each
+ * prepaid account's where tax falls due at use (TAX_PREPAID=use).
+ */
 export async function closeEndedPeriods(ctx: AppContext, now = new Date()): Promise<number> {
   let closed = 0;
-  for await (const account of ctx.models.Account.find({ billingMode: { $in: ["postpaid", "hybrid"] } }, { _id: 1, billingCycle: 1 })
+  const modes: BillingMode[] = ctx.taxes.prepaid === "use" ? ["postpaid", "hybrid", "prepaid"] : ["postpaid", "hybrid"];
+  for await (const account of ctx.models.Account.find({ billingMode: { $in: modes } }, { _id: 1, billingCycle: 1 })
     .lean()
     .cursor()) {
     const period = lastEndedPeriod(account.billingCycle ?? CALENDAR_MONTH, now);

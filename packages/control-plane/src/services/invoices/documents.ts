@@ -4,20 +4,27 @@ import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Invoice } from "../../models/index.js";
 import { createOrReplay } from "../create-or-replay.js";
-import type { InvoiceLine } from "../../models/invoice.js";
+import type { DocumentTax, InvoiceLine } from "../../models/invoice.js";
+import { addedTax } from "../taxes/compute.js";
+import { taxOfDraft } from "../taxes/document.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
 import { postEntry } from "../ledger/post.js";
 import { getIssuerProfile, ISSUER } from "./issuer.js";
 
-/** Lines are exact micros; the total due is rounded half up to the currency's minor unit, once. */
-export function totals(lines: InvoiceLine[], currency: string): Pick<Invoice, "subtotal" | "total" | "rounding"> {
+/**
+ * Lines are exact micros; the total due (the subtotal, plus the tax unless prices include it) is rounded half up
+ * to the currency's minor unit, once.
+ */
+export function totals(lines: InvoiceLine[], currency: string, tax?: DocumentTax): Pick<Invoice, "subtotal" | "total" | "rounding"> {
   const subtotal = lines.reduce((sum, l) => sum + l.amount, 0);
+  const added = addedTax(tax);
   const per = microsPerMinorUnit(currency);
-  const sign = subtotal < 0 ? -1 : 1;
-  const total = sign * Math.floor((Math.abs(subtotal) + per / 2) / per) * per;
-  return { subtotal, total, rounding: total - subtotal };
+  const gross = subtotal + added;
+  const sign = gross < 0 ? -1 : 1;
+  const total = sign * Math.floor((Math.abs(gross) + per / 2) / per) * per;
+  return { subtotal, total, rounding: total - gross };
 }
 
 /** Create a document once per idempotency key (a unique insert); the second caller gets the first. */
@@ -132,7 +139,8 @@ async function creditLocked(
     const posted = await postEntry(ctx, {
       walletId: wallet._id,
       type: "adjustment",
-      amount,
+      // What the note forgives, exactly: the lines credited and, when prices exclude it, their tax.
+      amount: -note.subtotal - addedTax(note.tax),
       reason: `${note.number}: ${reason}`,
       invoiceId,
       idempotencyKey: `credit-note:${note._id}`,
@@ -170,12 +178,16 @@ async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice>
   const { Invoice: Invoices, InvoiceCounter, InvoiceNumber } = ctx.models;
   await insertOnce(InvoiceCounter, { _id: invoice.issuer, next: 1 });
   const parties = await partiesOf(ctx, invoice);
+  // The tax is fixed here, from the rates in force now and the parties the document prints: never recomputed.
+  const at = new Date();
+  const taxed = await taxOfDraft(ctx, invoice, parties, at);
   const stamp = (sequence: number) => {
-    const finalizedAt = new Date();
+    const finalizedAt = at;
     return Invoices.updateOne(
       { _id: invoice._id },
       {
         $set: {
+          ...(taxed.tax ? { lines: taxed.lines, tax: taxed.tax, ...totals(taxed.lines, invoice.currency, taxed.tax) } : {}),
           sequence,
           number: `TG-${String(sequence).padStart(6, "0")}`,
           status: "finalized",

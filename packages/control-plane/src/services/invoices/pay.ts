@@ -6,6 +6,7 @@ import { whenLocked } from "../locks.js";
 import { sum } from "../ledger/sums.js";
 import { postEntry } from "../ledger/post.js";
 import { markPaid } from "./documents.js";
+import { addedTax } from "../taxes/compute.js";
 
 export interface InvoicePayment {
   /** Micros received, whole minor units of the invoice's currency; what remains due when absent. */
@@ -105,6 +106,8 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
   const paid = await sum(ctx, "LedgerEntry", { walletId: wallet._id, invoiceId: invoice._id, type: "payment" }, "$amount");
   await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: paid } });
   if ((await amountDue(ctx, invoice, wallet)) > 0) return ok((await ctx.models.Invoice.findById(invoice._id).lean())!);
+  const taxed = await bookTax(ctx, invoice, wallet);
+  if (!taxed.ok) return taxed;
   const roundingKey = `invoice:${invoice._id}:rounding`;
   const moved = await sum(
     ctx,
@@ -126,4 +129,54 @@ async function settleIfComplete(ctx: AppContext, invoice: Invoice, wallet: Walle
     if (!posted.ok) return posted;
   }
   return markPaid(ctx, invoice._id);
+}
+
+/**
+ * The tax a paid invoice added to its lines (prices exclusive of tax) came with the payments but is not the
+ * customer's money: it leaves the wallet as an adjustment of its own (`invoice:<id>:tax`), once, so the wallet
+ * keeps exactly what the lines billed and the rounding entry is only rounding. Tax inside inclusive prices was
+ * never added, so nothing leaves.
+ */
+export async function bookTax(ctx: AppContext, invoice: Invoice, wallet: Wallet): Promise<Outcome<void, PaymentFailure>> {
+  const tax = addedTax(invoice.tax);
+  if (tax === 0) return ok(undefined);
+  const posted = await postEntry(ctx, {
+    walletId: wallet._id,
+    type: "adjustment",
+    amount: -tax,
+    reason: `tax of ${invoice.number}, collected for the tax authority`,
+    invoiceId: invoice._id,
+    idempotencyKey: `invoice:${invoice._id}:tax`,
+    actor: "system:invoices",
+  });
+  return posted.ok ? ok(undefined) : posted;
+}
+
+/**
+ * A prepaid period's invoice (tax at use) bills usage its wallet already paid as it happened: it is settled from
+ * the prepaid balance at once, its added tax and its rounding taken from the wallet (entries of their own, once),
+ * and marked paid for its whole total.
+ */
+export async function settleFromBalance(ctx: AppContext, invoice: Invoice): Promise<Outcome<Invoice, "conflict">> {
+  const wallet = await ctx.models.Wallet.findOne({ accountId: invoice.accountId, currency: invoice.currency }).lean();
+  if (wallet !== null) {
+    // The wallet's own entries under its own keys: a refusal is a bug.
+    const taxed = await bookTax(ctx, invoice, wallet);
+    if (!taxed.ok) throw new Error(`settleFromBalance: ${taxed.detail ?? taxed.code}`);
+    if (invoice.rounding !== 0) {
+      const posted = await postEntry(ctx, {
+        walletId: wallet._id,
+        type: "adjustment",
+        amount: -invoice.rounding,
+        reason: `rounding of ${invoice.number} to whole minor units`,
+        invoiceId: invoice._id,
+        idempotencyKey: `invoice:${invoice._id}:rounding`,
+        actor: "system:invoices",
+      });
+      if (!posted.ok) throw new Error(`settleFromBalance: ${posted.detail ?? posted.code}`);
+    }
+  }
+  await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { amountPaid: invoice.total } });
+  const paid = await markPaid(ctx, invoice._id);
+  return paid.ok ? paid : failure("conflict", paid.detail ?? "the invoice could not be marked paid");
 }

@@ -3,7 +3,8 @@ import PDFDocument from "pdfkit";
 import { formatExactMoney, formatMoney, formatUnitPrice } from "@tollgate/money";
 import type { AppContext } from "../../context.js";
 import type { BillingDetails, Invoice, IssuerDetails, PostalAddress } from "../../models/index.js";
-import type { InvoiceLine } from "../../models/invoice.js";
+import type { InvoiceLine, TaxLine } from "../../models/invoice.js";
+import { REVERSE_CHARGE_NOTE } from "../taxes/document.js";
 import { counted } from "../../domain/words.js";
 import { label } from "./documents.js";
 import { getIssuerProfile } from "./issuer.js";
@@ -36,6 +37,22 @@ export function quantityTimesPrice(line: InvoiceLine, currency: string): string 
   return `${quantity} × ${exact(line.unitPrice, currency)}${average}`;
 }
 
+/** A rate in parts per million as a percentage, exactly: 230,000 is "23%", 88,750 is "8.875%". */
+export function percent(ratePpm: number): string {
+  const whole = Math.floor(ratePpm / 10_000);
+  const fraction = String(ratePpm % 10_000)
+    .padStart(4, "0")
+    .replace(/0+$/, "");
+  return `${whole}${fraction ? `.${fraction}` : ""}%`;
+}
+
+/** A tax line's name as printed: "VAT 23% (PT)", "Sales tax 8.875% (US-NY)", with its category unless standard. */
+export function taxLabel(t: TaxLine): string {
+  const where = `${t.country}${t.region ? `-${t.region}` : ""}`;
+  const category = t.category === "standard" ? "" : `, ${t.category}`;
+  return `${t.name} ${percent(t.ratePpm)} (${where}${category})`;
+}
+
 /** A line's description as printed: written before lines said their unit, "calls at <n> micros" lost its micros. */
 function described(line: InvoiceLine): string {
   return line.description.replace(/: calls at -?\d+ micros/, "");
@@ -53,6 +70,8 @@ export interface DocumentView {
   /** Number, dates, period, what it corrects: label and value. */
   facts: [string, string][];
   reason?: string | undefined;
+  /** What the law asks a document to say beside its figures (a reverse charge and both tax ids; tax included). */
+  notes?: string[] | undefined;
   /** The lines' column headings (an invoice's: description, quantity × unit price, amount). */
   columns?: [string, string, string] | undefined;
   lines: { description: string; times: string; amount: string; micros: string }[];
@@ -146,9 +165,22 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
   facts.push(["Customer account", doc.accountId]);
 
   const due = doc.kind === "invoice" && doc.status === "finalized" ? Math.max(0, doc.total - figures.credited - figures.paid) : 0;
+  const tax = doc.tax;
   const totals: DocumentView["totals"] = [
-    { label: "Subtotal", value: exact(doc.subtotal, c), micros: formatExactMoney(doc.subtotal, c), strong: false },
+    {
+      label: tax?.inclusive ? "Subtotal (tax included)" : "Subtotal",
+      value: exact(doc.subtotal, c),
+      micros: formatExactMoney(doc.subtotal, c),
+      strong: false,
+    },
   ];
+  for (const t of tax?.lines ?? [])
+    totals.push({
+      label: `${tax!.inclusive ? "Includes " : ""}${taxLabel(t)} on ${exact(t.taxable, c)}`,
+      value: exact(t.amount, c),
+      micros: formatExactMoney(t.amount, c),
+      strong: false,
+    });
   if (doc.rounding !== 0)
     totals.push({
       label: "Rounding to whole cents",
@@ -178,6 +210,18 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
     howToPay.push("You can also pay it by card from your customer portal.");
   } else if (doc.kind === "credit_note") howToPay.push(`This credit note reduces what ${corrected?.number ?? "the invoice"} asks for.`);
   else if (doc.status === "paid" || doc.kind === "receipt") howToPay.push("Paid in full: nothing is due.");
+  if (doc.prepaid) howToPay.push("Settled from the prepaid balance when issued.");
+
+  const notes: string[] = [];
+  if (tax?.reverseCharge) {
+    notes.push(REVERSE_CHARGE_NOTE);
+    notes.push(`Customer's VAT number: ${billing?.taxId ?? "-"}. Supplier's VAT number: ${issuer.taxId ?? "-"}.`);
+  }
+  if (doc.kind === "receipt" && tax !== undefined && tax.amount !== 0)
+    notes.push(`The amount paid includes the tax: the wallet was credited ${exact(doc.subtotal - tax.amount, c)}.`);
+  if (doc.kind === "receipt" && tax === undefined && ctx.taxes.prepaid === "use")
+    notes.push("A prepayment: tax is charged on the period's invoices as the money is used.");
+  if (tax?.rounding === "line" && tax.lines.length > 0) notes.push("Tax is rounded to the cent on each line.");
 
   return {
     title: label(doc.kind),
@@ -192,9 +236,10 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
     ),
     facts,
     reason: doc.reason,
+    notes,
     lines: doc.lines.map((l) => ({
       description: described(l),
-      times: quantityTimesPrice(l, c),
+      times: `${quantityTimesPrice(l, c)}${l.tax !== undefined ? ` (tax ${exact(l.tax, c)})` : ""}`,
       amount: exact(l.amount, c),
       micros: formatExactMoney(l.amount, c),
     })),
@@ -312,6 +357,7 @@ footer{margin-top:2rem;color:#6b7280;font-size:.8rem;white-space:pre-line}
 <table class="totals"><tbody>
 {{#each v.totals}}<tr{{#if strong}} class="strong"{{/if}}><td>{{label}}</td><td class="n" title="{{micros}}">{{value}}</td></tr>{{/each}}
 </tbody></table>
+{{#if v.notes.length}}<section class="notes">{{#each v.notes}}<p><strong>{{this}}</strong></p>{{/each}}</section>{{/if}}
 {{#if v.howToPay.length}}<div class="pay"><h2>{{noteTitle}}</h2>{{#each v.howToPay}}<p>{{this}}</p>{{/each}}</div>{{/if}}
 {{#if v.footer}}<footer>{{v.footer}}</footer>{{/if}}
 </main></body></html>`);
@@ -413,8 +459,20 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
     );
     for (const line of view.lines) row([line.description, line.times, line.amount]);
 
-    // The totals, right-aligned; a stamp (PAID, VOID) beside them.
+    // The totals, right-aligned; a stamp (PAID, VOID) under them.
     y += 6;
+    for (const t of view.totals) {
+      pdf
+        .font(t.strong ? "Helvetica-Bold" : "Helvetica")
+        .fontSize(t.strong ? 11 : 9)
+        .fillColor("#111827");
+      // Tax lines have long labels ("Includes VAT 20% (FR) on $3.00"): the label may take the row's width but the amount's.
+      pdf.text(t.label, left + width * 0.2, y, { width: width * 0.58, align: "right" });
+      const labelEnd = pdf.y;
+      pdf.text(t.value, cols[2], y, { width: width * 0.2, align: "right" });
+      y = Math.max(labelEnd, pdf.y) + 3;
+    }
+    // The stamp under the totals (beside them, it would share rows with the tax lines' long labels).
     if (view.stamp) {
       pdf.save().rotate(-12, { origin: [left + 90, y + 20] });
       pdf
@@ -423,17 +481,15 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
         .fontSize(26)
         .text(view.stamp, left + 20, y + 6, { width: 140, align: "center" });
       pdf.restore();
-    }
-    for (const t of view.totals) {
-      pdf
-        .font(t.strong ? "Helvetica-Bold" : "Helvetica")
-        .fontSize(t.strong ? 11 : 9)
-        .fillColor("#111827");
-      pdf.text(t.label, left + width * 0.5, y, { width: width * 0.28, align: "right" });
-      pdf.text(t.value, cols[2], y, { width: width * 0.2, align: "right" });
-      y = pdf.y + 3;
+      y += 40;
     }
 
+    if (view.notes?.length) {
+      y += 10;
+      pdf.fillColor("#111827").font("Helvetica-Bold").fontSize(9);
+      for (const note of view.notes) pdf.text(note, left, pdf.y > y ? pdf.y : y, { width });
+      y = pdf.y;
+    }
     if (view.howToPay.length > 0) {
       y += 14;
       pdf

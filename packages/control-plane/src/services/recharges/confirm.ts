@@ -88,9 +88,12 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
     await applyInvoiceCardPayment(ctx, { ...current, invoiceId: current.invoiceId });
     return current;
   }
+  // The receipt first: when the deployment taxes prepaid money at top-up, the amount paid includes the tax its
+  // receipt fixes, and the wallet is credited the rest (a repeat finds the same receipt, so the same figure).
+  const receipt = await issueReceipt(ctx, recharge);
   const posted = await postEntry(ctx, {
     walletId: recharge.walletId,
-    amount: recharge.amount,
+    amount: recharge.amount - (receipt.tax?.amount ?? 0),
     reason: `${recharge.provider} payment ${recharge.providerRef}`,
     idempotencyKey: `recharge:${recharge._id}`,
     actor: `provider:${recharge.provider}`,
@@ -104,7 +107,6 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
     { returnDocument: "after" },
   ).lean())!;
   await releaseAutoRecharge(ctx, done);
-  await issueReceipt(ctx, done);
   await notify(ctx, done.accountId, "recharge_succeeded", `${done._id}`, {
     rechargeId: done._id,
     amount: done.amount,
@@ -118,10 +120,12 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
 async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: string): Promise<Outcome<Recharge, "conflict">> {
   if (recharge.status !== "succeeded" && recharge.status !== "refunded")
     return failure("conflict", `Recharge ${recharge._id} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  // What the top-up credited: its amount, less the tax its receipt took at top-up.
+  const credited = recharge.creditEntryId ? await ctx.models.LedgerEntry.findById(recharge.creditEntryId, { amount: 1 }).lean() : null;
   const posted = await postEntry(ctx, {
     walletId: recharge.walletId,
     type: "reversal",
-    amount: -recharge.amount,
+    amount: -(credited?.amount ?? recharge.amount),
     reason: `refund of ${recharge._id}`,
     idempotencyKey: `reversal:${recharge._id}`,
     actor,

@@ -16,7 +16,13 @@ export interface FinancialSummary {
    * after their charge) and subscriptions' fees (recurring fees and prorated changes taken from wallets,
    * less prorated credits); `total` is their sum.
    */
-  revenue: { usage: { booked: number; refunded: number; net: number }; fees: number; total: number };
+  revenue: { usage: { booked: number; refunded: number; net: number }; fees: number; taxIncluded: number; total: number };
+  /**
+   * Tax on the documents issued in the range (invoices and receipts, less credit notes), by jurisdiction,
+   * category and rate (`PT:standard:230000`, `US-NY:standard:88750`): what is owed to tax authorities, never
+   * revenue. `reverseCharged`: what was invoiced under a reverse charge (the customer accounts for the tax).
+   */
+  tax: { total: number; reverseCharged: number; byRate: Record<string, { taxable: number; amount: number }> };
   recharges: { count: number; total: number; byMethod: Record<TopUpMethod, number> };
   /** Recharges taken back (provider refunds). */
   reversals: number;
@@ -70,7 +76,8 @@ export async function financialSummary(
     const usage = booked.value;
     const summary: FinancialSummary = {
       currency,
-      revenue: { usage: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 }, fees: 0, total: 0 },
+      revenue: { usage: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 }, fees: 0, taxIncluded: 0, total: 0 },
+      tax: { total: 0, reverseCharged: 0, byRate: {} },
       recharges: { count: 0, total: 0, byMethod: Object.fromEntries(TOP_UP_METHODS.map((m) => [m, 0])) as Record<TopUpMethod, number> },
       reversals: 0,
       adjustments: 0,
@@ -98,9 +105,10 @@ export async function financialSummary(
       else if (type === "payment") summary.payments += amount;
       else if (type === "fee") summary.revenue.fees -= amount;
     }
+    await addTax(ctx, summary, query.from, query.to);
     const { revenue } = summary;
     revenue.usage.net = revenue.usage.booked - revenue.usage.refunded;
-    revenue.total = revenue.usage.net + revenue.fees;
+    revenue.total = revenue.usage.net + revenue.fees - revenue.taxIncluded;
     await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);
     report.currencies.push(summary);
   }
@@ -138,5 +146,29 @@ async function addUnpaidInvoices(ctx: AppContext, summary: FinancialSummary, asO
     summary.outstanding.ageing[age] += due;
     summary.outstanding.unpaidInvoices += due;
     summary.outstanding.invoices += 1;
+  }
+}
+
+/**
+ * The tax of the documents finalized in the range (void ones aside). Usage and fees are booked at their prices,
+ * so the tax inside inclusive prices is taken off revenue (`taxIncluded`) in the range its invoice or credit
+ * note is issued in; tax added to exclusive prices and tax taken at top-up never reach revenue.
+ */
+async function addTax(ctx: AppContext, summary: FinancialSummary, from: Date, to: Date): Promise<void> {
+  const documents = await ctx.models.Invoice.find(
+    { currency: summary.currency, finalizedAt: { $gte: from, $lt: to }, status: { $in: ["finalized", "paid"] }, tax: { $exists: true } },
+    { kind: 1, tax: 1 },
+  ).lean();
+  for (const doc of documents) {
+    const tax = doc.tax!;
+    summary.tax.total += tax.amount;
+    if (tax.inclusive && doc.kind !== "receipt") summary.revenue.taxIncluded += tax.amount;
+    for (const line of tax.lines) {
+      if (tax.reverseCharge) summary.tax.reverseCharged += line.taxable;
+      const key = `${line.country}${line.region ? `-${line.region}` : ""}:${line.category}:${line.ratePpm}`;
+      const figures = (summary.tax.byRate[key] ??= { taxable: 0, amount: 0 });
+      figures.taxable += line.taxable;
+      figures.amount += line.amount;
+    }
   }
 }
