@@ -34,6 +34,7 @@ import type {
   Grant,
   Invoice,
   LedgerEntry,
+  TransactionsPage,
   Page,
   FinancialReport,
   Plan,
@@ -566,9 +567,11 @@ export class TollgateClient extends AccountClient {
     return this.http.request("POST", "/v1/me/vouchers", { body: { code } });
   }
 
-  /** The account's ledger: credits and booked usage, newest first. */
-  listTransactions(options: PageOptions = {}): Promise<Page<LedgerEntry>> {
-    return this.http.request("GET", "/v1/me/transactions", { query: { limit: options.limit, cursor: options.cursor } });
+  /** The account's ledger: credits and booked usage, newest first; with `timeZone`, each usage day's whole totals too. */
+  listTransactions(options: PageOptions & { timeZone?: string } = {}): Promise<TransactionsPage> {
+    return this.http.request("GET", "/v1/me/transactions", {
+      query: { limit: options.limit, cursor: options.cursor, timeZone: options.timeZone },
+    });
   }
 
   /** Every ledger entry, newest first, a page at a time. */
@@ -857,9 +860,10 @@ export class TollgateAdminClient extends AccountClient {
     });
   }
 
-  listTransactions(accountId: string, options: PageOptions = {}): Promise<Page<LedgerEntry>> {
+  /** An account's ledger, newest first; with `timeZone`, each usage day's whole totals too. */
+  listTransactions(accountId: string, options: PageOptions & { timeZone?: string } = {}): Promise<TransactionsPage> {
     return this.http.request("GET", `/v1/accounts/${encodeURIComponent(accountId)}/transactions`, {
-      query: { limit: options.limit, cursor: options.cursor },
+      query: { limit: options.limit, cursor: options.cursor, timeZone: options.timeZone },
     });
   }
 

@@ -55,6 +55,10 @@ export type AccountLimits = ResponseOf<"getAccountLimits">;
 export type ApiKey = Item<ResponseOf<"listApiKeys">>;
 export type Grant = Item<ResponseOf<"listGrants">>;
 export type LedgerEntry = Item<ResponseOf<"listTransactions">>;
+/** A local day's usage (`timeZone` asked for), whole: the sum of every usage entry of that day, on the page or not. */
+export type UsageDay = NonNullable<ResponseOf<"listTransactions">["usageDays"]>[number];
+/** A page of the ledger; asked with a `timeZone`, each day of its usage entries with the whole day's totals. */
+export type TransactionsPage = Page<LedgerEntry> & { usageDays?: UsageDay[] };
 export type Statement = ResponseOf<"getStatement">;
 export type WalletReconciliation = ResponseOf<"reconcile">["drifts"][number];
 export type Recharge = ResponseOf<"createRecharge">;

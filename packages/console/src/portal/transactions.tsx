@@ -1,4 +1,4 @@
-import type { LedgerEntry } from "@tollgate/sdk";
+import type { LedgerEntry, UsageDay } from "@tollgate/sdk";
 import { Fragment, useState } from "react";
 import { Link } from "wouter";
 import { when } from "../shared/money.js";
@@ -6,39 +6,62 @@ import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
-/** A row of the transactions table: one ledger entry, or a day's usage entries under one total. */
-export type Row = { entry: LedgerEntry } | { day: string; currency: string; entries: LedgerEntry[]; total: number; calls: number };
+/** A row of the transactions table: one ledger entry, or a day's usage entries under the whole day's total. */
+export type Row =
+  | { entry: LedgerEntry }
+  | {
+      day: string;
+      date: string;
+      currency: string;
+      /** The day's usage entries on this page. */
+      entries: LedgerEntry[];
+      /** The whole day's: on this page or not (the API's usageDays), else this page's. */
+      total: number;
+      calls: number;
+      count: number;
+    };
 
-const dayOf = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium" });
+/** The browser's own zone: the days the page groups by are the reader's. */
+const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+/** `YYYY-MM-DD` in the reader's zone, as the API's usageDays name a day. */
+const dateOf = (iso: string) => new Date(iso).toLocaleDateString("en-CA", { timeZone: ZONE });
+const dayOf = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: ZONE });
 
 /**
- * Usage is booked in many small entries: a day's usage entries (two or more, in one currency, next to each
- * other newest first) become one row with the day's total; every other entry stays a row of its own.
+ * Usage is booked in many small entries: a day's usage entries of one currency become one row, where the
+ * day's newest of them stands, with the whole day's total (`days`: the API's, which counts the entries on the
+ * pages before and after this one too); a day of a single usage entry, and every other entry, stays a row of
+ * its own.
  */
-export function byDay(entries: LedgerEntry[]): Row[] {
+export function byDay(entries: LedgerEntry[], days: UsageDay[] = []): Row[] {
+  const whole = new Map(days.map((d) => [`${d.date} ${d.currency}`, d]));
+  const onPage = new Map<string, LedgerEntry[]>();
+  for (const e of entries) {
+    if (e.type !== "usage") continue;
+    const key = `${dateOf(e.createdAt)} ${e.currency}`;
+    onPage.set(key, [...(onPage.get(key) ?? []), e]);
+  }
   const rows: Row[] = [];
+  const placed = new Set<string>();
   for (const entry of entries) {
-    const last = rows[rows.length - 1];
-    const day = dayOf(entry.createdAt);
-    if (entry.type === "usage" && last !== undefined) {
-      if ("day" in last && last.day === day && last.currency === entry.currency) {
-        last.entries.push(entry);
-        last.total += entry.amount;
-        last.calls += entry.usageCount ?? 0;
-        continue;
-      }
-      if ("entry" in last && last.entry.type === "usage" && dayOf(last.entry.createdAt) === day && last.entry.currency === entry.currency) {
-        rows[rows.length - 1] = {
-          day,
-          currency: entry.currency,
-          entries: [last.entry, entry],
-          total: last.entry.amount + entry.amount,
-          calls: (last.entry.usageCount ?? 0) + (entry.usageCount ?? 0),
-        };
-        continue;
-      }
+    const key = `${dateOf(entry.createdAt)} ${entry.currency}`;
+    const mine = onPage.get(key);
+    const day = whole.get(key);
+    if (entry.type !== "usage" || mine === undefined || (mine.length < 2 && (day?.entries ?? 1) < 2)) {
+      rows.push({ entry });
+      continue;
     }
-    rows.push({ entry });
+    if (placed.has(key)) continue;
+    placed.add(key);
+    rows.push({
+      day: dayOf(entry.createdAt),
+      date: dateOf(entry.createdAt),
+      currency: entry.currency,
+      entries: mine,
+      total: day?.amount ?? mine.reduce((sum, e) => sum + e.amount, 0),
+      calls: day?.calls ?? mine.reduce((sum, e) => sum + (e.usageCount ?? 0), 0),
+      count: day?.entries ?? mine.length,
+    });
   }
   return rows;
 }
@@ -47,11 +70,13 @@ const what = (e: LedgerEntry) => (e.type === "usage" ? (e.reason ?? "usage") : e
 
 /** The account's ledger: what was added and what was spent, newest first, 50 entries a page (the newest read every 10 s). */
 export function Transactions() {
-  const pages = usePages(["transactions"], (cursor) => client.listTransactions(pageQuery(cursor, 50)), {
+  const pages = usePages(["transactions", ZONE], (cursor) => client.listTransactions({ ...pageQuery(cursor, 50), timeZone: ZONE }), {
     refetchInterval: 10_000,
   });
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const rows = pages.items === undefined ? [] : byDay(pages.items);
+  const rows = pages.items === undefined ? [] : byDay(pages.items, pages.answer?.usageDays);
+  const first = pages.items?.[0];
+  const last = pages.items?.at(-1);
   const toggle = (key: string) =>
     setOpen((now) => {
       const next = new Set(now);
@@ -79,7 +104,7 @@ export function Transactions() {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, i) => {
+            {rows.map((row) => {
               if ("entry" in row)
                 return (
                   <tr key={row.entry.id}>
@@ -92,9 +117,13 @@ export function Transactions() {
                 );
               const key = `${row.day}-${row.currency}-${row.entries[0]!.id}`;
               const expanded = open.has(key);
-              const label = `Usage: ${row.entries.length} entries${row.calls > 0 ? `, ${row.calls.toLocaleString("en-US")} calls` : ""}`;
-              // The page's last row may be a day that goes on past it, on the older page.
-              const cut = i === rows.length - 1 && pages.older !== undefined;
+              const label = `Usage: ${row.count} entries${row.calls > 0 ? `, ${row.calls.toLocaleString("en-US")} calls` : ""}`;
+              // A day at the page's edge goes on on the next page: its total is the whole day's, its entries listed there.
+              const elsewhere = row.count - row.entries.length;
+              const where = [
+                ...(pages.newer !== undefined && first !== undefined && dateOf(first.createdAt) === row.date ? ["newer"] : []),
+                ...(pages.older !== undefined && last !== undefined && dateOf(last.createdAt) === row.date ? ["older"] : []),
+              ];
               return (
                 <Fragment key={key}>
                   <tr className="day" data-testid="usage-day">
@@ -109,7 +138,12 @@ export function Transactions() {
                       >
                         {label}
                       </button>
-                      {cut && <small> (more of this day on the older page)</small>}
+                      {elsewhere > 0 && " "}
+                      {elsewhere > 0 && (
+                        <small data-testid="day-elsewhere">
+                          ({elsewhere} of them on the {where.join(" and ") || "other"} {where.length > 1 ? "pages" : "page"})
+                        </small>
+                      )}
                     </td>
                     <td className="num">
                       <strong>

@@ -20,11 +20,14 @@ export interface Pages<T> {
  * "Newer" goes back the way "Older" came. A change of `key` (a new filter) starts again from the newest page.
  * Only the newest page is read again every `refetchInterval`: an older one stays still while it is read.
  */
-export function usePages<T>(
+export function usePages<P extends Page<unknown>>(
   key: readonly unknown[],
-  read: (cursor: string | undefined) => Promise<Page<T>>,
+  read: (cursor: string | undefined) => Promise<P>,
   options: { refetchInterval?: number; enabled?: boolean } = {},
-): Pages<T> {
+): Pages<P["items"][number]> & {
+  /** The page shown as the API answered it, with what a list gives beside its items (the transactions' usageDays). */
+  answer: P | undefined;
+} {
   const list = JSON.stringify(key);
   const [seen, setSeen] = useState<{ list: string; cursors: (string | undefined)[] }>({ list, cursors: [undefined] });
   const cursors = seen.list === list ? seen.cursors : [undefined];
@@ -40,6 +43,7 @@ export function usePages<T>(
   });
   const next = page.isPlaceholderData ? undefined : page.data?.nextCursor;
   return {
+    answer: page.data,
     items: page.data?.items,
     error: page.error,
     number: cursors.length,

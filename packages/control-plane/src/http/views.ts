@@ -344,7 +344,22 @@ export const statementView = z.object({
   ),
 });
 
-export const transactionsPage = z.object({ items: z.array(ledgerEntryView), nextCursor: z.string().optional() });
+export const transactionsPage = z.object({
+  items: z.array(ledgerEntryView),
+  nextCursor: z.string().optional(),
+  usageDays: z
+    .array(
+      z.object({
+        date: z.string().describe("YYYY-MM-DD in the timeZone asked for"),
+        currency: z.string(),
+        amount: z.number().int().describe("the sum of the day's usage entries, on this page or not"),
+        entries: z.number().int(),
+        calls: z.number().int(),
+      }),
+    )
+    .optional()
+    .describe("with ?timeZone: each day of the page's usage entries, newest first, with the whole day's totals"),
+});
 
 export const invoiceView = z.object({
   id: z.string(),

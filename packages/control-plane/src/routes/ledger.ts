@@ -6,13 +6,28 @@ import { accountParams, id, pageQuery } from "../http/schemas.js";
 import { reconciliationView, toLedgerEntryView, toReconciliationView, transactionsPage } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import { listTransactions } from "../services/ledger/transactions.js";
+import { isTimeZone } from "../services/reports/clock.js";
 import { reconcile } from "../services/ledger/reconcile.js";
 import { rebuildMissing } from "../services/ledger/rebuild.js";
 import { audit } from "../services/audit.js";
 
-async function transactions(ctx: AppContext, accountId: string, query: { limit: number; cursor?: string | undefined }) {
-  const page = await listTransactions(ctx, accountId, query.limit, query.cursor);
-  return { items: page.items.map(toLedgerEntryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+/** A page of the ledger; with `timeZone`, each local day of its usage entries with the whole day's totals. */
+const transactionsQuery = pageQuery.extend({
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, "an IANA time zone, e.g. Europe/Paris")
+    .optional()
+    .describe("answer `usageDays` too: each day (in this zone) of the page's usage entries, with the whole day's totals"),
+});
+
+async function transactions(ctx: AppContext, accountId: string, query: z.infer<typeof transactionsQuery>) {
+  const page = await listTransactions(ctx, accountId, query.limit, query.cursor, query.timeZone);
+  return {
+    items: page.items.map(toLedgerEntryView),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    ...(page.usageDays ? { usageDays: page.usageDays } : {}),
+  };
 }
 
 export const listTransactionsRoute = defineRoute({
@@ -23,7 +38,7 @@ export const listTransactionsRoute = defineRoute({
   access: "owner",
   roles: ANY_STAFF,
   params: accountParams,
-  query: pageQuery,
+  query: transactionsQuery,
   responses: { 200: { description: "A page of ledger entries", schema: transactionsPage } },
   handle: async ({ params, query, ctx }) => ({ status: 200, body: await transactions(ctx, params.accountId, query) }),
 });
@@ -35,7 +50,7 @@ export const listMyTransactions = defineRoute({
   summary: "The calling API key's account ledger entries, newest first, cursor-paginated.",
   access: "consumer",
   roles: NO_STAFF,
-  query: pageQuery,
+  query: transactionsQuery,
   responses: { 200: { description: "A page of ledger entries", schema: transactionsPage } },
   handle: async ({ principal, query, ctx }) => ({ status: 200, body: await transactions(ctx, ownAccount(principal), query) }),
 });

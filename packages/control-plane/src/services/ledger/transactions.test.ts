@@ -52,4 +52,39 @@ describe("listTransactions", () => {
       problem: { code: "validation_failed" },
     });
   });
+
+  it("with a time zone, each local day of a page's usage entries comes with the whole day's totals, also for a day cut by the page's edge", async () => {
+    const { accountId, walletId } = await fx.seedAccount({ pricePerCall: 1_000 });
+    // Lisbon's 2 May 2026 (UTC+1): 23:30 UTC on 1 May is already that day; 23:30 UTC on 2 May is the 3rd.
+    const at = (iso: string) => new Date(iso);
+    const entries: [string, number, "usage" | "credit"][] = [
+      ["2026-05-01T22:30:00Z", -100, "usage"], // 1 May in Lisbon
+      ["2026-05-01T23:30:00Z", -200, "usage"],
+      ["2026-05-02T08:00:00Z", -300, "usage"],
+      ["2026-05-02T09:00:00Z", 5_000, "credit"],
+      ["2026-05-02T22:59:00Z", -400, "usage"],
+      ["2026-05-02T23:30:00Z", -500, "usage"], // 3 May in Lisbon
+    ];
+    for (const [i, [when, amount, type]] of entries.entries()) {
+      const { entry } = valueOf(await postEntry(fx.ctx, { walletId, amount: Math.abs(amount), idempotencyKey: `d${i}`, actor: "test" }));
+      const usage = type === "usage" ? { usageCount: 1 } : {};
+      await fx.ctx.models.LedgerEntry.updateOne({ _id: entry._id }, { $set: { createdAt: at(when), type, amount, ...usage } });
+    }
+    // Newest first, 3 a page: [3 May, 2 May 22:59, the credit] and [2 May 08:00, 2 May 00:30, 1 May].
+    const first = await listTransactions(fx.ctx, accountId, 3, undefined, "Europe/Lisbon");
+    expect(first.usageDays).toEqual([
+      { date: "2026-05-03", currency: "USD", amount: -500, entries: 1, calls: 1 },
+      { date: "2026-05-02", currency: "USD", amount: -900, entries: 3, calls: 3 },
+    ]);
+    const second = await listTransactions(fx.ctx, accountId, 3, first.nextCursor, "Europe/Lisbon");
+    expect(second.usageDays).toEqual([
+      { date: "2026-05-02", currency: "USD", amount: -900, entries: 3, calls: 3 },
+      { date: "2026-05-01", currency: "USD", amount: -100, entries: 1, calls: 1 },
+    ]);
+    // In UTC the days fall elsewhere; without a zone, no days.
+    expect((await listTransactions(fx.ctx, accountId, 3, undefined, "UTC")).usageDays?.map((d) => [d.date, d.amount])).toEqual([
+      ["2026-05-02", -1_200],
+    ]);
+    expect((await listTransactions(fx.ctx, accountId, 3)).usageDays).toBeUndefined();
+  });
 });
