@@ -148,6 +148,12 @@ describe("a replay is the first answer", () => {
         body: () => ({ provider: "stripe", returnUrl: "https://billing.example/portal/" }),
         headers: () => admin("r-card"),
       },
+      {
+        operationId: "issueBundle",
+        path: () => `/v1/accounts/${prepaid.accountId}/bundles`,
+        body: () => ({ productId: "tokens", units: 5, expiresAt: month }),
+        headers: () => admin("r-bundle"),
+      },
     ];
     const subscription: Request = {
       operationId: "changeSubscription",

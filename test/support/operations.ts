@@ -1,4 +1,4 @@
-import { routes } from "@tollgate/control-plane";
+import { jobs, routes } from "@tollgate/control-plane";
 import { ADMIN_TOKEN } from "./env.js";
 import { call, type Answer } from "./http.js";
 import { eventually, type Stack } from "./stack.js";
@@ -85,6 +85,14 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     detectedAt: new Date(),
   });
 
+  // Two credit requests waiting for a second staff member (the bootstrap token asked; the walk's owner decides).
+  await stack.admin.setCreditRule({ autoLimit: 1_000 * USD });
+  const creditRequests = await Promise.all(
+    postpaid.map(
+      async (p) => (await stack.admin.setBilling(p.accountId, { billingMode: "postpaid", creditLimit: 2_000 * USD })).creditRequest!.id,
+    ),
+  );
+
   const staff = (key?: string) => ({
     authorization: `Bearer ${token}`,
     "content-type": "application/json",
@@ -160,6 +168,27 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
         }),
     ],
     ["removeBillingDetails", () => s(`/v1/accounts/${ids.accountId}/billing-details`)],
+    ["getCreditRule", () => s("/v1/credit-rule")],
+    ["getCreditStanding", () => s(`/v1/accounts/${ids.accountId}/credit`)],
+    ["listCreditRequests", () => s("/v1/credit-requests?status=pending")],
+    ["getCreditRequest", () => s(`/v1/credit-requests/${creditRequests[0]!}`)],
+    ["approveCreditRequest", () => s(`/v1/credit-requests/${creditRequests[0]!}/approve`, { reason: "walk" })],
+    ["rejectCreditRequest", () => s(`/v1/credit-requests/${creditRequests[1]!}/reject`, { reason: "walk" })],
+    // Back to the defaults: every request for credit applies at once.
+    ["setCreditRule", () => s("/v1/credit-rule", {})],
+    [
+      "createWebhookEndpoint",
+      () => s("/v1/webhook-endpoints", { url: "http://127.0.0.1:9/walk", events: ["invoice.paid", "account.updated"] }),
+      (a) => void (ids.endpointId = json(a).id as string),
+    ],
+    ["listWebhookEndpoints", () => s("/v1/webhook-endpoints")],
+    ["getWebhookEndpoint", () => s(`/v1/webhook-endpoints/${ids.endpointId}`)],
+    [
+      "updateWebhookEndpoint",
+      () => s(`/v1/webhook-endpoints/${ids.endpointId}`, { url: "http://127.0.0.1:9/walk", events: ["invoice.paid"] }),
+    ],
+    ["listWebhookDeliveries", () => s(`/v1/webhook-endpoints/${ids.endpointId}/deliveries`)],
+    ["removeWebhookEndpoint", () => s(`/v1/webhook-endpoints/${ids.endpointId}`)],
     ["createWallet", () => s(`/v1/accounts/${ids.accountId}/wallets`, { currency: "EUR" })],
     [
       "createApiKey",
@@ -180,6 +209,14 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
       () => s(`/v1/wallets/${ids.walletId}/grants`, { kind: "promotional", amount: 10_000, expiresAt: expires() }, "walk-grant"),
     ],
     ["listGrants", () => s(`/v1/accounts/${ids.accountId}/grants`)],
+    [
+      "issueBundle",
+      () => s(`/v1/accounts/${ids.accountId}/bundles`, { productId: "default", units: 100, expiresAt: expires() }, "walk-bundle"),
+      (a) => void (ids.bundleId = json(a).id as string),
+    ],
+    ["listBundles", () => s(`/v1/accounts/${ids.accountId}/bundles`)],
+    // Revoked at once: the walk's charges after it are charged in money, as before bundles.
+    ["revokeBundle", () => s(`/v1/accounts/${ids.accountId}/bundles/${ids.bundleId}`)],
     [
       "setAutoRecharge",
       () =>
@@ -256,6 +293,16 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["setNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`, { emails: ["ops@example.com"] })],
     ["getNotificationSettings", () => s(`/v1/accounts/${ids.accountId}/notification-settings`)],
     ["listNotifications", () => s(`/v1/accounts/${ids.accountId}/notifications`)],
+    [
+      "requestPrivacyExport",
+      () => s(`/v1/accounts/${ids.accountId}/privacy/exports`, {}),
+      async (a) => {
+        ids.exportId = json(a).id as string;
+        await jobs.produceExports(stack.ctx);
+      },
+    ],
+    ["getPrivacy", () => s(`/v1/accounts/${ids.accountId}/privacy`)],
+    ["downloadPrivacyExport", () => s(`/v1/accounts/${ids.accountId}/privacy/exports/${ids.exportId}/download`, {})],
     ["getIssuerProfile", () => s("/v1/issuer-profile")],
     ["setIssuerProfile", () => s("/v1/issuer-profile", { legalName: "Walk Issuer Lda", dueDays: 30, footer: "Registered in Lisbon" })],
     // A rate of the past: the walk's documents stay untaxed.
@@ -320,6 +367,8 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
       () => ({ path: "/v1/console/session", headers: { cookie: ids.consoleCookie!, ...origin }, actor: `user:${user.id}` }),
     ],
     ["revokeApiKey", () => s(`/v1/accounts/${ids.accountId}/keys/${ids.keyId}`)],
+    // Last: the account's personal data goes for good.
+    ["eraseAccount", () => s(`/v1/accounts/${ids.accountId}/privacy/erasure`, { confirm: ids.accountId })],
   ];
 
   const missing = routes.map((r) => r.operationId).filter((op) => !steps.some(([id]) => id === op));

@@ -6,17 +6,23 @@ import type { AppContext } from "./context.js";
 import { releaseStaleAutoRecharges } from "./services/auto-recharge/trigger.js";
 import { expireStaleCheckouts } from "./services/recharges/cancel.js";
 import { expireGrants } from "./services/grants/expire.js";
+import { expireBundles } from "./services/bundles/expire.js";
+import { reconcileBundles } from "./services/bundles/reconcile.js";
 import { reconcile } from "./services/ledger/reconcile.js";
 import { BOOKING_BATCH, bookUsage } from "./services/ledger/book-usage.js";
 import { migrateBookingAtStartup, migrateLegacyBooking } from "./services/ledger/migrate-booking.js";
 import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
+import { deliverWebhookEvents } from "./services/webhooks/deliver.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
 import { detectAnomalies } from "./services/anomalies/detect.js";
 import { foldRollups } from "./services/reports/fold.js";
 import { renewSubscriptions } from "./services/subscriptions/renew.js";
+import { produceExports } from "./services/privacy/export.js";
+import { finishErasures } from "./services/privacy/erase.js";
+import { retireUsage } from "./services/privacy/retention.js";
 
 /**
  * What the scheduled jobs do, each also callable on its own: an operator's "run it now", or a test that picks
@@ -29,8 +35,12 @@ export const jobs = {
   reconcile,
   closeEndedPeriods,
   expireGrants,
+  /** Bundles past their date leave Redis, their units left booked as expired; the unit ledger checked against Redis. */
+  expireBundles,
+  reconcileBundles,
   checkThresholds,
   deliverNotifications,
+  deliverWebhookEvents,
   applyPendingEntries,
   finishRedemptions,
   releaseStaleAutoRecharges,
@@ -38,6 +48,10 @@ export const jobs = {
   detectAnomalies,
   foldRollups,
   renewSubscriptions,
+  /** Privacy: exports asked for, erasures a crash left unfinished, raw usage past its retention. */
+  produceExports,
+  finishErasures,
+  retireUsage,
 } as const;
 
 export interface JobIntervals {
@@ -61,6 +75,7 @@ export async function startJobs(
   db: NonNullable<Connection["db"]>,
   charges: RedisChargeStore,
   intervals: JobIntervals,
+  privacy: { usageRetentionDays?: number | undefined } = {},
 ): Promise<Agenda> {
   // Once per database, before this process books anything (a database booked by an older version).
   await migrateBookingAtStartup(ctx);
@@ -106,6 +121,7 @@ export async function startJobs(
       },
     ],
     ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],
+    ["bundles.expire", intervals.expireMs, () => expireBundles(ctx)],
     [
       "books.reconcile",
       intervals.reconcileMs,
@@ -114,15 +130,40 @@ export async function startJobs(
         ctx.metrics.driftWallets.set(report.drifts.length);
         ctx.metrics.driftMicros.set(report.drifts.reduce((sum, d) => sum + Math.abs(d.drift), 0));
         if (report.drifts.length > 0) ctx.log("reconciliation drift", { checked: report.checked, drifts: report.drifts });
+        const units = await reconcileBundles(ctx);
+        if (units.drifts.length > 0) ctx.log("bundle reconciliation drift", { checked: units.checked, drifts: units.drifts });
       },
     ],
     ["notifications.check", intervals.notifyMs, () => checkThresholds(ctx)],
     ["notifications.deliver", intervals.notifyMs, () => deliverNotifications(ctx, ctx.mailer)],
+    // The deployment's webhooks: the outbox fanned out to its endpoints and delivered, with backoff.
+    ["webhooks.deliver", intervals.notifyMs, () => deliverWebhookEvents(ctx)],
     // Renewals: each period's recurring fee as it begins, what is due collected, grace periods ended enforced.
     ["subscriptions.renew", 60_000, () => renewSubscriptions(ctx)],
     // Billing-cycle close: each postpaid and hybrid account's last ended period; idempotent per period.
     ["billing.close", 3_600_000, () => closeEndedPeriods(ctx)],
+    // Data subjects' requests: exports produced, erasures finished (a crash's, or waiting on Redis).
+    [
+      "privacy.requests",
+      intervals.sweepMs,
+      async () => {
+        await produceExports(ctx);
+        await finishErasures(ctx);
+      },
+    ],
   ];
+  // Raw usage past USAGE_RETENTION_DAYS, removed once rolled up and billed (kept for good when unset).
+  const retentionDays = privacy.usageRetentionDays;
+  if (retentionDays !== undefined) {
+    jobs.push([
+      "usage.retention",
+      3_600_000,
+      async () => {
+        const result = await retireUsage(ctx, { retentionDays });
+        if (result.removed > 0) ctx.log("usage retention", { ...result });
+      },
+    ]);
+  }
   for (const [name, , run] of jobs) {
     agenda.define(
       name,

@@ -1,6 +1,14 @@
 import { ConnectionError, errorFor, TollgateError } from "./errors.js";
 import type {
   Account,
+  AccountWithCredit,
+  CreditRequest,
+  CreditRule,
+  CreditRuleInput,
+  CreditStanding,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointInput,
   AccountLimits,
   AutoRechargeInput,
   Notification,
@@ -31,6 +39,7 @@ import type {
   RecurringInput,
   Subscription,
   SubscriptionQuote,
+  Bundle,
   Grant,
   Invoice,
   LedgerEntry,
@@ -54,6 +63,9 @@ import type {
   StaffTokenInput,
   StaffUser,
   PortalBranding,
+  PrivacyExport,
+  PrivacyRequest,
+  PrivacyState,
 } from "./types.js";
 
 export interface ClientOptions {
@@ -384,6 +396,14 @@ abstract class AccountClient {
    */
   listGrants(accountId: string, options: PageOptions = {}): Promise<Page<Grant>> {
     return this.http.request("GET", `${account(accountId)}/grants`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /**
+   * The account's bundles with what each has left now, active first in consumption order (lowest priority number,
+   * soonest expiry, oldest), a page at a time (200 unless `limit` says).
+   */
+  listBundles(accountId: string, options: PageOptions = {}): Promise<Page<Bundle>> {
+    return this.http.request("GET", `${account(accountId)}/bundles`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** A month's statement (YYYY-MM). */
@@ -771,14 +791,19 @@ export class TollgateAdminClient extends AccountClient {
     billingMode?: BillingMode;
     creditLimit?: number;
     billingCycle?: BillingCycle;
-  }): Promise<Account> {
+  }): Promise<AccountWithCredit> {
     return this.http.request("POST", "/v1/accounts", { body: account });
   }
 
+  /**
+   * Ask for a billing mode and credit limit, held to the deployment's credit rule: applied at once, refused
+   * (a CreditCheckFailedError whose `problem.unmet` lists what the rule lacks), or waiting for a second staff
+   * member (`creditRequest` in the answer, the account unchanged until it is approved).
+   */
   setBilling(
     accountId: string,
     billing: { billingMode: BillingMode; creditLimit?: number; billingCycle?: BillingCycle },
-  ): Promise<Account> {
+  ): Promise<AccountWithCredit> {
     return this.http.request("PUT", `/v1/accounts/${encodeURIComponent(accountId)}/billing`, { body: billing });
   }
 
@@ -893,6 +918,26 @@ export class TollgateAdminClient extends AccountClient {
     });
   }
 
+  /**
+   * Grant a bundle of units of one product of the account's plan, consumed before money until it expires;
+   * `overage` says whether the units its bundles do not cover are charged (default) or refused.
+   */
+  issueBundle(
+    accountId: string,
+    bundle: { productId: string; units: number; priority?: number; expiresAt: string; overage?: "charge" | "refuse"; reason?: string },
+    options: IdempotencyOptions = {},
+  ): Promise<Bundle> {
+    return this.http.request("POST", `${account(accountId)}/bundles`, {
+      body: bundle,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
+  /** Revoke a bundle: no call takes from it any more, and what it had left leaves through its unit ledger. */
+  revokeBundle(accountId: string, bundleId: string): Promise<Bundle> {
+    return this.http.request("DELETE", `${account(accountId)}/bundles/${encodeURIComponent(bundleId)}`);
+  }
+
   /** Close a postpaid or hybrid account's billing period (named by its first day) into one invoice. */
   closeBillingPeriod(accountId: string, periodStart: string): Promise<{ invoice: Invoice | null }> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/invoices`, { body: { periodStart } });
@@ -953,6 +998,92 @@ export class TollgateAdminClient extends AccountClient {
   /** After Redis lost its data: restore every missing account from the ledger. */
   rebuild(): Promise<{ restored: number }> {
     return this.http.request("POST", "/v1/admin/rebuild", { body: {} });
+  }
+
+  /** The account's privacy requests: whether its personal data is erased, and its exports, newest first. */
+  getPrivacy(accountId: string): Promise<PrivacyState> {
+    return this.http.request("GET", `${account(accountId)}/privacy`);
+  }
+
+  /** Ask for an export of everything kept about the account: `pending` until the privacy job has produced it. */
+  requestPrivacyExport(accountId: string): Promise<PrivacyRequest> {
+    return this.http.request("POST", `${account(accountId)}/privacy/exports`, { body: {} });
+  }
+
+  /** A ready export's document, handed over once (it is deleted as it is): a second download is a ConflictError. */
+  downloadPrivacyExport(accountId: string, exportId: string): Promise<PrivacyExport> {
+    return this.http.request("POST", `${account(accountId)}/privacy/exports/${encodeURIComponent(exportId)}/download`, { body: {} });
+  }
+
+  /** Erase the account's personal data for good (owners only): safe to repeat, it finishes what a crash left. */
+  eraseAccount(accountId: string): Promise<PrivacyRequest> {
+    return this.http.request("POST", `${account(accountId)}/privacy/erasure`, { body: { confirm: accountId } });
+  }
+
+  /** The deployment's credit rule (the defaults until saved). */
+  getCreditRule(): Promise<CreditRule> {
+    return this.http.request("GET", "/v1/credit-rule");
+  }
+
+  setCreditRule(rule: CreditRuleInput): Promise<CreditRule> {
+    return this.http.request("PUT", "/v1/credit-rule", { body: rule });
+  }
+
+  /** What the account shows the credit rule, each check, and whether it qualifies. */
+  getCreditStanding(accountId: string): Promise<CreditStanding> {
+    return this.http.request("GET", `${account(accountId)}/credit`);
+  }
+
+  /** Credit requests newest first: `status: "pending"` for those waiting for a second staff member. */
+  listCreditRequests(
+    query: { status?: CreditRequest["status"]; accountId?: string; limit?: number } = {},
+  ): Promise<{ items: CreditRequest[] }> {
+    return this.http.request("GET", "/v1/credit-requests", { query });
+  }
+
+  getCreditRequest(creditRequestId: string): Promise<CreditRequest> {
+    return this.http.request("GET", `/v1/credit-requests/${encodeURIComponent(creditRequestId)}`);
+  }
+
+  /** Approve as a second staff member (never the requester): the billing asked for applies at once. */
+  approveCreditRequest(creditRequestId: string, reason?: string): Promise<CreditRequest> {
+    return this.http.request("POST", `/v1/credit-requests/${encodeURIComponent(creditRequestId)}/approve`, {
+      body: reason ? { reason } : {},
+    });
+  }
+
+  rejectCreditRequest(creditRequestId: string, reason?: string): Promise<CreditRequest> {
+    return this.http.request("POST", `/v1/credit-requests/${encodeURIComponent(creditRequestId)}/reject`, {
+      body: reason ? { reason } : {},
+    });
+  }
+
+  /** Register a deployment-level webhook endpoint; the answer carries its signing secret. */
+  createWebhookEndpoint(endpoint: WebhookEndpointInput): Promise<WebhookEndpoint> {
+    return this.http.request("POST", "/v1/webhook-endpoints", { body: endpoint });
+  }
+
+  listWebhookEndpoints(): Promise<{ items: WebhookEndpoint[] }> {
+    return this.http.request("GET", "/v1/webhook-endpoints");
+  }
+
+  getWebhookEndpoint(endpointId: string): Promise<WebhookEndpoint> {
+    return this.http.request("GET", `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`);
+  }
+
+  updateWebhookEndpoint(endpointId: string, endpoint: WebhookEndpointInput): Promise<WebhookEndpoint> {
+    return this.http.request("PUT", `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, { body: endpoint });
+  }
+
+  removeWebhookEndpoint(endpointId: string): Promise<WebhookEndpoint> {
+    return this.http.request("DELETE", `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`);
+  }
+
+  /** An endpoint's delivery log, newest first. */
+  listWebhookDeliveries(endpointId: string, options: PageOptions = {}): Promise<Page<WebhookDelivery>> {
+    return this.http.request("GET", `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/deliveries`, {
+      query: { limit: options.limit, cursor: options.cursor },
+    });
   }
 }
 

@@ -26,6 +26,8 @@ export class SpendCapReachedError extends PaymentRequiredError {}
 export class NoWalletError extends PaymentRequiredError {}
 /** The account's recurring fee is due past its grace period: a top-up pays it. */
 export class SubscriptionUnpaidError extends PaymentRequiredError {}
+/** The product's bundles do not cover the call and one refuses overage: `problem.bundle` names it. */
+export class BundleExhaustedError extends PaymentRequiredError {}
 /** The credential may not do this (403): a staff role the route does not admit, another account. */
 export class ForbiddenError extends TollgateError {}
 export class AccountInactiveError extends ForbiddenError {}
@@ -38,6 +40,8 @@ export class ConflictError extends TollgateError {}
 export class IdempotencyConflictError extends TollgateError {}
 /** The request refers to something that cannot be used (422). */
 export class UnprocessableError extends TollgateError {}
+/** The account does not meet the deployment's credit rule (422): `problem.unmet` lists each check it fails. */
+export class CreditCheckFailedError extends UnprocessableError {}
 /** The product rates by an attribute (a destination, a model) and no rate line matches the usage's (422). */
 export class NoRateError extends UnprocessableError {}
 /** Too many calls (429): `retryAfterSeconds` says when to try again, when known. */
@@ -74,6 +78,7 @@ export const ERROR_TYPES: Record<ProblemCode, new (p: Problem) => TollgateError>
   spend_cap_reached: SpendCapReachedError,
   no_wallet: NoWalletError,
   subscription_unpaid: SubscriptionUnpaidError,
+  bundle_exhausted: BundleExhaustedError,
   forbidden: ForbiddenError,
   account_inactive: AccountInactiveError,
   not_in_plan: NotInPlanError,
@@ -82,6 +87,7 @@ export const ERROR_TYPES: Record<ProblemCode, new (p: Problem) => TollgateError>
   conflict: ConflictError,
   idempotency_key_reused: IdempotencyConflictError,
   unprocessable: UnprocessableError,
+  credit_check_failed: CreditCheckFailedError,
   no_rate: NoRateError,
   quota_exceeded: QuotaExceededError,
   rate_limited: RateLimitError,

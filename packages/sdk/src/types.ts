@@ -54,6 +54,9 @@ export type AutoRechargeInput = BodyOf<"setAutoRecharge">;
 export type AccountLimits = ResponseOf<"getAccountLimits">;
 export type ApiKey = Item<ResponseOf<"listApiKeys">>;
 export type Grant = Item<ResponseOf<"listGrants">>;
+/** A bundle of units of one product, consumed before money; `remaining` is what it has left now. */
+export type Bundle = Item<ResponseOf<"listBundles">>;
+export type BundleInput = BodyOf<"issueBundle">;
 export type LedgerEntry = Item<ResponseOf<"listTransactions">>;
 /** A local day's usage (`timeZone` asked for), whole: the sum of every usage entry of that day, on the page or not. */
 export type UsageDay = NonNullable<ResponseOf<"listTransactions">["usageDays"]>[number];
@@ -147,3 +150,30 @@ export type StaffToken = Item<ResponseOf<"listMyTokens">>;
 export type StaffTokenInput = BodyOf<"createMyToken">;
 /** One audit record: who (`user:…`, `token:…`, `admin:…`, `key:…`, `portal:…`, `system:…`) did what to what. */
 export type AuditRecord = Item<ResponseOf<"listAudit">>;
+
+// Privacy (docs/concepts/privacy.md).
+/** An account's erasure and exports. */
+export type PrivacyState = ResponseOf<"getPrivacy">;
+/** An export or an erasure, and its state. */
+export type PrivacyRequest = ResponseOf<"eraseAccount">;
+/** Everything kept about an account, as an export hands it over. */
+export type PrivacyExport = ResponseOf<"downloadPrivacyExport">;
+
+// Credit checks and the deployment's webhooks (docs/concepts/credit-and-webhooks.md).
+/** An account as a billing change answers it: `creditRequest` when the credit asked for waits for a second staff member. */
+export type AccountWithCredit = ResponseOf<"setBilling">;
+/** The deployment's credit rule: what an account must show before it gets credit. */
+export type CreditRule = ResponseOf<"getCreditRule">;
+export type CreditRuleInput = BodyOf<"setCreditRule">;
+/** A change of billing that waits for a second staff member, and what became of it. */
+export type CreditRequest = ResponseOf<"getCreditRequest">;
+/** What an account shows the credit rule, and whether it qualifies. */
+export type CreditStanding = ResponseOf<"getCreditStanding">;
+/** One check of the credit rule (also in a `credit_check_failed` problem's `unmet`). */
+export type CreditCheck = CreditStanding["checks"][number];
+/** A deployment-level webhook endpoint, with its Standard Webhooks signing secret. */
+export type WebhookEndpoint = ResponseOf<"getWebhookEndpoint">;
+export type WebhookEndpointInput = BodyOf<"createWebhookEndpoint">;
+export type WebhookEventType = WebhookEndpoint["events"][number];
+/** One delivery attempt of an event to an endpoint. */
+export type WebhookDelivery = Item<ResponseOf<"listWebhookDeliveries">>;

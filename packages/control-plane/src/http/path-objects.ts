@@ -21,6 +21,10 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
     anomalyId: { what: "anomaly", exists: (ctx, id) => byId(ctx.models.Anomaly, id) },
     taxRateId: { what: "tax rate", exists: (ctx, id) => byId(ctx.models.TaxRate, id) },
     keyId: { what: "API key", exists: (ctx, id, params) => ownedBy(ctx.models.ApiKey, id, params.accountId) },
+    bundleId: { what: "bundle", exists: (ctx, id, params) => ownedBy(ctx.models.Bundle, id, params.accountId) },
+    creditRequestId: { what: "credit request", exists: (ctx, id) => byId(ctx.models.CreditRequest, id) },
+    endpointId: { what: "webhook endpoint", exists: (ctx, id) => byId(ctx.models.WebhookEndpoint, id) },
+    exportId: { what: "export", exists: (ctx, id, params) => ownedBy(ctx.models.PrivacyRequest, id, params.accountId) },
   };
 
 /** Path parameters that name no stored object (a period, a provider from a fixed list) or are looked up by their route. */

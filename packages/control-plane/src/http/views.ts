@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
 import { ANOMALY_DEFAULTS, PLAN_TAX_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
+import type { Bundle } from "../models/index.js";
 import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 import type { KeptCard } from "../services/recharges/cards.js";
@@ -225,6 +226,10 @@ const usageEventView = z.object({
     .string()
     .optional()
     .describe("who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`; its keyId is `-`)"),
+  bundles: z
+    .array(z.object({ bundleId: z.string(), units: z.number().int() }))
+    .optional()
+    .describe("the bundles that paid its units, in consumption order, and how many each; the rest (if any) was charged in money"),
   timestamp: z.string(),
 });
 export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> => ({
@@ -246,6 +251,9 @@ export const toUsageEventView = (u: UsageEvent): z.infer<typeof usageEventView> 
   ...(u.attributes === undefined ? {} : { attributes: u.attributes }),
   ...(u.rateLine === undefined ? {} : { rateLine: u.rateLine }),
   ...(u.actor === undefined ? {} : { actor: u.actor }),
+  ...(u.bundles === undefined || u.bundles.length === 0
+    ? {}
+    : { bundles: u.bundles.map((b) => ({ bundleId: b.bundleId, units: b.units })) }),
   timestamp: u.timestamp.toISOString(),
 });
 
@@ -498,6 +506,39 @@ export const toGrantView = (g: Grant): z.infer<typeof grantView> => ({
   status: g.status,
   ...(g.reason ? { reason: g.reason } : {}),
   createdAt: g.createdAt.toISOString(),
+});
+
+export const bundleView = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  productId: z.string(),
+  units: z.number().int().describe("units issued"),
+  remaining: z.number().int().describe("units left now (what the gateways take from); 0 once it has ended"),
+  priority: z.number().int(),
+  expiresAt: z.string(),
+  overage: z
+    .enum(["charge", "refuse"])
+    .describe("what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)"),
+  status: z.enum(["active", "expired", "revoked"]),
+  source: z.enum(["grant"]),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+  endedAt: z.string().optional(),
+});
+export const toBundleView = (b: Bundle): z.infer<typeof bundleView> => ({
+  id: b._id,
+  accountId: b.accountId,
+  productId: b.productId,
+  units: b.units,
+  remaining: b.remaining,
+  priority: b.priority,
+  expiresAt: b.expiresAt.toISOString(),
+  overage: b.overage,
+  status: b.status,
+  source: b.source,
+  ...(b.reason ? { reason: b.reason } : {}),
+  createdAt: b.createdAt.toISOString(),
+  ...(b.endedAt ? { endedAt: b.endedAt.toISOString() } : {}),
 });
 
 const walletReconciliationView = z.object({

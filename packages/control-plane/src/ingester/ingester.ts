@@ -1,7 +1,15 @@
 import type { RedisClient } from "@tollgate/metering";
-import { decodeUsageEntry, type Keyspace } from "@tollgate/metering/store";
+import { decodeUsageEntry, type Keyspace, type UsageEntry } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
-import { insertManyOnce, insertOnce, type LedgerEntry, type Models, type UsageEvent } from "../models/index.js";
+import {
+  insertManyOnce,
+  insertOnce,
+  UNIT_ENTRY_ID,
+  type LedgerEntry,
+  type Models,
+  type UnitEntry,
+  type UsageEvent,
+} from "../models/index.js";
 import { recordEntry } from "../services/ledger/record.js";
 import { addToBacklog } from "../services/ledger/backlog.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
@@ -65,12 +73,14 @@ export class Ingester {
 
   private async ingest(entries: StreamEntry[]): Promise<void> {
     const ingestedAt = new Date();
-    const events = entries.map(([, fields]) => toUsageEvent(fields, ingestedAt));
+    const decoded = entries.map(([, fields]) => decodeUsageEntry(fields));
+    const events = decoded.map((e) => toUsageEvent(e, ingestedAt));
     // A void (a refused call's charge, undone by its gateway) usually follows its charge closely: in the same
     // batch, the event is simply recorded as refunded; otherwise the void is applied on its own.
     const voided = new Map(events.filter((e) => e.void).map((e) => [e.event._id, e.event]));
     const docs = events.filter((e) => !e.void).map((e) => voided.get(e.event._id) ?? e.event);
     await storeUsageEvents(this.options.models, docs);
+    await storeUnitEntries(this.options.models, decoded, ingestedAt);
     for (const [eventId, refunded] of voided) {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);
     }
@@ -150,8 +160,29 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
   );
 }
 
-function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; void: boolean } {
-  const e = decodeUsageEntry(fields);
+/**
+ * Book what bundles paid (and voids gave back) into the unit ledger: one entry per usage event and bundle, by
+ * an id derived from both, so that an entry read again (a crash before its acknowledgement, a claim) is a
+ * duplicate. A charge and its void are two entries (usage, refund) whatever order they arrive in.
+ */
+export async function storeUnitEntries(models: Models, entries: UsageEntry[], createdAt: Date): Promise<void> {
+  const units: UnitEntry[] = entries.flatMap((e) =>
+    (e.bundles ?? []).map((t) => ({
+      _id: e.void ? UNIT_ENTRY_ID.refund(e.eventId, t.bundleId) : UNIT_ENTRY_ID.usage(e.eventId, t.bundleId),
+      bundleId: t.bundleId,
+      accountId: e.accountId,
+      productId: e.productId,
+      type: e.void ? ("refund" as const) : ("usage" as const),
+      units: e.void ? t.units : -t.units,
+      eventId: e.eventId,
+      actor: "system:gateway",
+      createdAt,
+    })),
+  );
+  for (let i = 0; i < units.length; i += INSERT_CHUNK) await insertManyOnce(models.UnitEntry, units.slice(i, i + INSERT_CHUNK));
+}
+
+function toUsageEvent(e: UsageEntry, ingestedAt: Date): { event: UsageEvent; void: boolean } {
   const event: UsageEvent = {
     _id: e.eventId,
     accountId: e.accountId,
@@ -177,5 +208,7 @@ function toUsageEvent(fields: string[], ingestedAt: Date): { event: UsageEvent; 
   if (e.attributes !== undefined) event.attributes = e.attributes;
   if (e.rateLine !== undefined) event.rateLine = e.rateLine;
   if (e.actor !== undefined) event.actor = e.actor;
+  // A void's bundles are the units it gave back: the event it leaves behind was paid by none.
+  if (e.bundles !== undefined && !e.void) event.bundles = e.bundles;
   return { event, void: e.void };
 }

@@ -22,6 +22,7 @@ import { walletSchema, type Wallet } from "./wallet.js";
 import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
+import { bundleSchema, unitEntrySchema, type Bundle, type UnitEntry } from "./bundle.js";
 import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
@@ -64,7 +65,33 @@ import {
   type NotificationSettings,
   type ThresholdState,
 } from "./notification.js";
+import {
+  creditDecisionSchema,
+  creditRequestSchema,
+  creditRuleSchema,
+  type CreditDecision,
+  type CreditRequest,
+  type CreditRule,
+} from "./credit.js";
+import {
+  webhookAttemptSchema,
+  webhookEndpointSchema,
+  webhookEventSchema,
+  webhookMessageSchema,
+  type WebhookAttempt,
+  type WebhookEndpoint,
+  type WebhookEvent,
+  type WebhookMessage,
+} from "./webhook.js";
 import { Schema } from "mongoose";
+import {
+  privacyExportPartSchema,
+  privacyRequestSchema,
+  retiredUsageSchema,
+  type PrivacyExportPart,
+  type PrivacyRequest,
+  type RetiredUsage,
+} from "./privacy.js";
 
 /** How many auto-recharges a wallet started on a day: `_id` is `<walletId>:<YYYY-MM-DD>`. */
 export interface AutoRechargeDay {
@@ -77,8 +104,12 @@ const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
 );
 
 export type { Invoice, InvoiceAssignment, InvoiceCounter, IssuerProfile };
+export type { Bundle, UnitEntry };
+export { UNIT_ENTRY_ID } from "./bundle.js";
+export type { PrivacyExportPart, PrivacyRequest, RetiredUsage };
 export type { BillingDetails, IssuerDetails, PostalAddress } from "./parties.js";
 export { ROLES };
+export type { CreditDecision, CreditRequest, CreditRule, WebhookAttempt, WebhookEndpoint, WebhookEvent, WebhookMessage };
 export type {
   Account,
   ApiKey,
@@ -129,6 +160,8 @@ export { backlogOf, bookingCallOf, packCalls, unpackCalls } from "./booking.js";
  *   number, a lock), or under a leased lock (`locks`, itself a unique insert) where two changes could race.
  * - `invoice_numbers`, `portal_login_uses`, `notifications`, `rollup_intents`, `first_answers`: the unique
  *   insert is the decision.
+ * - `credit_decisions` (one per credit request), `webhook_events` (one per fact), `webhook_messages` (one per
+ *   event and endpoint): the unique insert is the decision too; a mark made after it says what it decided.
  */
 export interface Models {
   Plan: Model<Plan>;
@@ -146,6 +179,9 @@ export interface Models {
   Recharge: Model<Recharge>;
   AutoRechargeDay: Model<AutoRechargeDay>;
   Grant: Model<Grant>;
+  /** Bundles of units, and their unit ledger (insert-only: one entry per movement, by a derived unique id). */
+  Bundle: Model<Bundle>;
+  UnitEntry: Model<UnitEntry>;
   NotificationSettings: Model<NotificationSettings>;
   Notification: Model<Notification>;
   NotificationDelivery: Model<NotificationDelivery>;
@@ -172,6 +208,19 @@ export interface Models {
   StaffToken: Model<StaffToken>;
   Fee: Model<Fee>;
   FirstAnswer: Model<FirstAnswer>;
+  /** The deployment's credit rule; credit requests waiting for a second staff member, and their decisions (insert-only). */
+  CreditRule: Model<CreditRule>;
+  CreditRequest: Model<CreditRequest>;
+  CreditDecision: Model<CreditDecision>;
+  /** Deployment-level webhooks: endpoints, the outbox of events (one per fact), a message per endpoint, every attempt. */
+  WebhookEndpoint: Model<WebhookEndpoint>;
+  WebhookEvent: Model<WebhookEvent>;
+  WebhookMessage: Model<WebhookMessage>;
+  WebhookAttempt: Model<WebhookAttempt>;
+  /** Data subjects' exports and erasures, an export's document while it waits to be downloaded, retired usage. */
+  PrivacyRequest: Model<PrivacyRequest>;
+  PrivacyExportPart: Model<PrivacyExportPart>;
+  RetiredUsage: Model<RetiredUsage>;
 }
 
 /** Models bound to one connection (tests run several databases side by side). Indexes are built here. */
@@ -191,6 +240,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     Recharge: conn.model<Recharge>("Recharge", rechargeSchema, "recharges"),
     AutoRechargeDay: conn.model<AutoRechargeDay>("AutoRechargeDay", autoRechargeDaySchema, "auto_recharge_days"),
     Grant: conn.model<Grant>("Grant", grantSchema, "grants"),
+    Bundle: conn.model<Bundle>("Bundle", bundleSchema, "bundles"),
+    UnitEntry: conn.model<UnitEntry>("UnitEntry", unitEntrySchema, "unit_entries"),
     NotificationSettings: conn.model<NotificationSettings>("NotificationSettings", notificationSettingsSchema, "notification_settings"),
     Notification: conn.model<Notification>("Notification", notificationSchema, "notifications"),
     NotificationDelivery: conn.model<NotificationDelivery>("NotificationDelivery", notificationDeliverySchema, "notification_deliveries"),
@@ -212,6 +263,16 @@ export async function createModels(conn: Connection): Promise<Models> {
     StaffToken: conn.model<StaffToken>("StaffToken", staffTokenSchema, "staff_tokens"),
     Fee: conn.model<Fee>("Fee", feeSchema, "fees"),
     FirstAnswer: conn.model<FirstAnswer>("FirstAnswer", firstAnswerSchema, "first_answers"),
+    PrivacyRequest: conn.model<PrivacyRequest>("PrivacyRequest", privacyRequestSchema, "privacy_requests"),
+    PrivacyExportPart: conn.model<PrivacyExportPart>("PrivacyExportPart", privacyExportPartSchema, "privacy_export_parts"),
+    RetiredUsage: conn.model<RetiredUsage>("RetiredUsage", retiredUsageSchema, "retired_usage"),
+    CreditRule: conn.model<CreditRule>("CreditRule", creditRuleSchema, "credit_rules"),
+    CreditRequest: conn.model<CreditRequest>("CreditRequest", creditRequestSchema, "credit_requests"),
+    CreditDecision: conn.model<CreditDecision>("CreditDecision", creditDecisionSchema, "credit_decisions"),
+    WebhookEndpoint: conn.model<WebhookEndpoint>("WebhookEndpoint", webhookEndpointSchema, "webhook_endpoints"),
+    WebhookEvent: conn.model<WebhookEvent>("WebhookEvent", webhookEventSchema, "webhook_events"),
+    WebhookMessage: conn.model<WebhookMessage>("WebhookMessage", webhookMessageSchema, "webhook_messages"),
+    WebhookAttempt: conn.model<WebhookAttempt>("WebhookAttempt", webhookAttemptSchema, "webhook_attempts"),
   };
   await Promise.all((Object.values(models) as unknown as Model<unknown>[]).map((m) => m.init()));
   return { ...models, Rollups: createRollupStore(conn) };

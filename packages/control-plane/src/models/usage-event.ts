@@ -37,6 +37,8 @@ export interface UsageEvent {
   rateLine?: string;
   /** Who charged it, for a charge made with a staff credential (`user:…`, `token:…`, `admin:…`): audited too. */
   actor?: string;
+  /** The bundles that paid its units, and how many each (the rest, if any, was charged in money). */
+  bundles?: { bundleId: string; units: number }[];
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -63,6 +65,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     attributes: { type: Schema.Types.Mixed },
     rateLine: { type: String },
     actor: { type: String },
+    bundles: { type: [{ _id: false, bundleId: String, units: Number }], default: undefined },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },

@@ -17,6 +17,7 @@ import { createPlanRoute, getPlan, listPlans, replaceCatalogRoute } from "./plan
 import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
+import { issueBundleRoute, listBundlesRoute, revokeBundleRoute } from "./bundles.js";
 import { getStatementHtmlRoute, getStatementPdfRoute, getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import {
@@ -80,8 +81,26 @@ import {
   renewSubscriptionsRoute,
   setRecurringRoute,
 } from "./subscriptions.js";
+import {
+  approveCreditRequestRoute,
+  getCreditRequestRoute,
+  getCreditRuleRoute,
+  getCreditStandingRoute,
+  listCreditRequestsRoute,
+  rejectCreditRequestRoute,
+  setCreditRuleRoute,
+} from "./credit.js";
+import {
+  createWebhookEndpointRoute,
+  getWebhookEndpointRoute,
+  listWebhookDeliveriesRoute,
+  listWebhookEndpointsRoute,
+  removeWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+} from "./webhook-endpoints.js";
 import { createTaxRateRoute, getTaxRateRoute, listTaxRatesRoute, setPlanTaxRoute, updateTaxRateRoute } from "./taxes.js";
 import { listMyTransactions, listTransactionsRoute, runRebuild, runReconciliation } from "./ledger.js";
+import { downloadPrivacyExportRoute, eraseAccountRoute, getPrivacyRoute, requestPrivacyExportRoute } from "./privacy.js";
 
 export const routes: RouteSpec[] = [
   createUserRoute,
@@ -109,6 +128,13 @@ export const routes: RouteSpec[] = [
   setBillingRoute,
   setBillingDetailsRoute,
   removeBillingDetailsRoute,
+  getCreditRuleRoute,
+  setCreditRuleRoute,
+  getCreditStandingRoute,
+  listCreditRequestsRoute,
+  getCreditRequestRoute,
+  approveCreditRequestRoute,
+  rejectCreditRequestRoute,
   getSubscriptionRoute,
   changeSubscriptionRoute,
   quoteSubscriptionRoute,
@@ -155,12 +181,21 @@ export const routes: RouteSpec[] = [
   paymentWebhook,
   issueGrantRoute,
   listGrants,
+  issueBundleRoute,
+  listBundlesRoute,
+  revokeBundleRoute,
   getStatementRoute,
   getStatementHtmlRoute,
   getStatementPdfRoute,
   putNotificationSettings,
   getNotificationSettings,
   listNotifications,
+  createWebhookEndpointRoute,
+  listWebhookEndpointsRoute,
+  getWebhookEndpointRoute,
+  updateWebhookEndpointRoute,
+  removeWebhookEndpointRoute,
+  listWebhookDeliveriesRoute,
   closePeriod,
   listInvoices,
   getInvoice,
@@ -193,4 +228,8 @@ export const routes: RouteSpec[] = [
   signInConsoleRoute,
   getConsoleSessionRoute,
   signOutConsoleRoute,
+  getPrivacyRoute,
+  requestPrivacyExportRoute,
+  downloadPrivacyExportRoute,
+  eraseAccountRoute,
 ];

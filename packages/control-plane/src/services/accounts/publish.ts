@@ -4,18 +4,20 @@ import { gateStatus } from "../subscriptions/status.js";
 
 /**
  * Publish everything the gateways need about one account from the book of record: its status (`unpaid` when a
- * recurring fee is due past its grace period), its active keys, its plan's price, its wallets. Safe to repeat;
- * balances are never overwritten.
+ * recurring fee is due past its grace period), its active keys, its plan's price, its wallets, and on each key
+ * the products it holds bundles of (decided exactly, never from a lease). Safe to repeat; balances are never
+ * overwritten.
  */
 export async function publishAccount(ctx: AppContext, accountId: string, now = new Date()): Promise<void> {
   const { Account, ApiKey, Plan, Wallet } = ctx.models;
   const account = await Account.findById(accountId).lean();
   if (account === null) return;
-  const [keys, wallets, plan, status] = await Promise.all([
+  const [keys, wallets, plan, status, bundled] = await Promise.all([
     ApiKey.find({ accountId }).lean(),
     Wallet.find({ accountId }).lean(),
     Plan.findById(account.planId).lean(),
     gateStatus(ctx, account, now),
+    ctx.hot.bundles.products(accountId),
   ]);
   if (plan !== null) await ctx.hot.publishPlan(planSpec(plan));
   await ctx.hot.publishAccount({
@@ -33,6 +35,7 @@ export async function publishAccount(ctx: AppContext, accountId: string, now = n
       planId: account.planId,
       status: key.status,
       ...(key.spendCap ? { spendCap: key.spendCap } : {}),
+      ...(bundled.length > 0 ? { bundled } : {}),
     });
   }
 }

@@ -37,10 +37,11 @@ export function sortedAttributes(attributes: Record<string, string> | undefined)
 /**
  * What the charge and reservation scripts refuse with (core/meter.ts's `refusalProblem`): money, a key's cap,
  * an unpaid subscription, no wallet, an unknown or inactive key or account, a quota, a reused Idempotency-Key,
- * a charge voided when metering was lost.
+ * a charge voided when metering was lost, a bundle refusing overage.
  */
 export const SCRIPT_REFUSALS = [
   "insufficient_funds",
+  "bundle_exhausted",
   "spend_cap_reached",
   "subscription_unpaid",
   "no_wallet",

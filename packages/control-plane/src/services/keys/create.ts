@@ -27,12 +27,14 @@ export async function createApiKey(
       createdAt: new Date(),
     })
   ).toObject();
+  const bundled = await ctx.hot.bundles.products(account._id);
   await ctx.hot.publishApiKey(hash, {
     keyId: apiKey._id,
     accountId: account._id,
     planId: account.planId,
     status: "active",
     ...(input.spendCap ? { spendCap: input.spendCap } : {}),
+    ...(bundled.length > 0 ? { bundled } : {}),
   });
   await audit(ctx, input.actor, "key.create", apiKey._id, { accountId: account._id });
   return ok({ apiKey, key });

@@ -2,11 +2,14 @@ import type { AppContext } from "../../context.js";
 import { publishAccount } from "../accounts/publish.js";
 import { gateStatus } from "../subscriptions/status.js";
 import { reconcileWallet } from "./reconcile.js";
+import { restorableBundles } from "../bundles/units.js";
 
 /**
  * Bring back an account Redis has lost, from the book of record: each wallet's balance is what the ledger
  * says less what is still to be booked (pending credits are applied afterwards by the sweep; reservations
- * and usage that never left Redis are gone with it). Written atomically and only if the account is absent,
+ * and usage that never left Redis are gone with it), and each live bundle's units are what the unit ledger
+ * says (a bundle whose issue never reached Redis is applied by its issue's retry, or before it ends). Written
+ * atomically and only if the account is absent,
  * so a live account is never overwritten. Then plans and keys are republished.
  */
 export async function restoreAccount(ctx: AppContext, accountId: string): Promise<boolean> {
@@ -32,6 +35,7 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
     status: await gateStatus(ctx, account),
     activeKeyIds: keys.map((k) => k._id),
     wallets: balances,
+    bundles: await restorableBundles(ctx, accountId),
   });
   await publishAccount(ctx, accountId);
   return restored;
