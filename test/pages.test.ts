@@ -1,13 +1,13 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import Stripe from "stripe";
-import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient } from "@tollgate/sdk";
+import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient, type LedgerEntry } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
+import { accessible, launch, measureShifts, shifted } from "./support/browser.js";
 import { startStackWithDemoCheckout } from "./support/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
@@ -38,39 +38,11 @@ async function shoot(page: Page, path: string): Promise<void> {
   if (process.env.TOLLGATE_README_SHOTS === "1" && readme !== undefined) await page.screenshot({ path: `${README_DIR}${readme}` });
 }
 
-/** axe-core's engine, run inside the page by the DevTools protocol (the pages' CSP refuses an injected script tag). */
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const AXE_RUN = `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations
-  .filter((v) => v.impact === "serious" || v.impact === "critical")
-  .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`;
-
-/** The page as it is now has no serious or critical accessibility violation (axe-core's rules, WCAG 2.x A/AA and best practice). */
-async function accessible(page: Page, state: string): Promise<void> {
-  if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE);
-  expect(await page.evaluate<{ id: string; nodes: string[] }[]>(AXE_RUN), `axe-core on ${state}`).toEqual([]);
-}
-
-/** Layout shifts add up from the page's first paint (what Lighthouse calls CLS, without its session windows). */
-async function measureShifts(page: Page): Promise<void> {
-  await page.addInitScript(
-    `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
-  );
-}
-const shifted = (page: Page) => page.evaluate<number>("window.__shift");
-
-/** Debian's Chromium, as the project's scripts install it; never a downloaded browser. */
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_BIN ?? "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+/** The console's sign-in with a token (the bootstrap admin token unless another is given). */
+async function tokenSignIn(page: Page, token = ADMIN_TOKEN): Promise<void> {
+  await page.getByRole("button", { name: "Sign in with a token instead" }).click();
+  await page.getByLabel("Admin token").fill(token);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 describe("the customer portal and the admin console, in a real browser", () => {
@@ -213,7 +185,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByLabel("Key name").fill("ci key");
     await page.getByLabel("Spending cap (USD, optional)").fill("5");
     await page.getByRole("button", { name: "Create key" }).click();
-    const secret = await page.getByTestId("new-key").innerText();
+    const secret = await page.getByTestId("new-key").inputValue();
     await accessible(page, "the portal's keys, a new key shown");
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(200);
     // Its cap, in the limits of the overview; Back returns to the keys, Forward to the overview.
@@ -564,9 +536,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const veraToken = (await stack.admin.createUserToken(viewer.id, { name: "console" })).secret;
     const look = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await look.goto(`${stack.controlPlaneUrl}/console/`);
-    await look.getByRole("button", { name: "Sign in with a token instead" }).click();
-    await look.getByLabel("Admin token").fill(veraToken);
-    await look.getByRole("button", { name: "Sign in", exact: true }).click();
+    await tokenSignIn(look, veraToken);
     await look.getByText("Prepaid liability").waitFor();
     await look.getByText("viewer", { exact: true }).waitFor();
     expect(await look.getByRole("link", { name: "Audit" }).count()).toBe(0);
@@ -615,9 +585,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${stack.controlPlaneUrl}/console/`);
-    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
-    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await tokenSignIn(page);
     await consoleView(page, "Accounts");
     await page.getByRole("link", { name: "pages subscriber" }).click();
     const section = page.getByRole("region", { name: "Subscription" });
@@ -667,9 +635,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.goto(`${stack.controlPlaneUrl}/console/`);
-    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
-    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await tokenSignIn(page);
 
     // The dashboard's revenue is usage and subscription fees, each part named.
     const revenue = page.getByTestId("revenue-USD");
@@ -816,9 +782,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
   it("plans: a plan made through the form with every pricing model and a rate deck imported from CSV; the API stores what the form said and the gateway charges it", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     await page.goto(`${stack.controlPlaneUrl}/console/plans/new`);
-    await page.getByRole("button", { name: "Sign in with a token instead" }).click();
-    await page.getByLabel("Admin token").fill(ADMIN_TOKEN);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await tokenSignIn(page);
     await page.getByLabel("Name", { exact: true }).fill("Form plan");
     await page.getByLabel("Recurring fee").check();
     await page.getByLabel("Fee", { exact: true }).fill("49");
@@ -1021,6 +985,174 @@ describe("the customer portal and the admin console, in a real browser", () => {
         ["+44", 9_000],
       ]),
     );
+  });
+
+  it("plans: rate limits, refunds and the metering mode set through their forms, refusals said by their fields; the API stores what the form said", async () => {
+    const plan = await stack.admin.createPlan({
+      name: "Settings plan",
+      currency: "USD",
+      products: [
+        {
+          id: "search",
+          method: "GET",
+          path: "/v1/search",
+          price: {
+            tiers: [
+              { upTo: 10, unitPrice: 2_000 },
+              { upTo: null, unitPrice: 1_000 },
+            ],
+          },
+        },
+      ],
+      unmatched: { action: "free" },
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await measureShifts(page);
+    await page.goto(`${stack.controlPlaneUrl}/console/plans/${plan.id}`);
+    await tokenSignIn(page);
+    await page.getByRole("button", { name: "Add a rate limit" }).click();
+    const first = page.getByRole("group", { name: "Rate limit rate-1" });
+    await first.getByLabel("Id", { exact: true }).fill("burst");
+    const burst = page.getByRole("group", { name: "Rate limit burst" });
+    await burst.getByLabel("Calls").fill("50");
+    await burst.getByLabel("Per window of (seconds)").fill("90,000"); // past a day: the API refuses it
+    await burst.getByLabel("Counted for").selectOption("key");
+    await page.getByRole("button", { name: "Add a rate limit" }).click();
+    await page.getByRole("group", { name: "Rate limit rate-2" }).getByLabel("Id", { exact: true }).fill("hourly");
+    const hourly = page.getByRole("group", { name: "Rate limit hourly" });
+    await hourly.getByLabel("Calls").fill("1,000");
+    await hourly.getByLabel("Per window of (seconds)").fill("3600");
+    await hourly.getByText("per hour").waitFor(); // the window said back in words
+    await hourly.getByLabel("Counted for").selectOption("account");
+    await page.getByLabel("Refund a call the upstream failed (5xx or no answer)").check();
+    await page.getByLabel("Calls are decided").selectOption("leased");
+    await page.getByLabel("Hold a lease or reservation for (seconds)").fill("120");
+    await page.getByLabel("Match product paths ignoring letter case").check();
+
+    const save = async () => {
+      await page.getByRole("button", { name: "Save catalog" }).click();
+      const confirm = page.getByRole("alertdialog", { name: "Replace the catalog of Settings plan?" });
+      const changes = await confirm.getByRole("listitem").allInnerTexts();
+      await confirm.getByRole("button", { name: "Replace the catalog" }).click();
+      return changes;
+    };
+    expect(await save()).toEqual([
+      "Adds rate limit burst: 50 calls per 25 hours for each key.",
+      "Adds rate limit hourly: 1,000 calls per hour for the account.",
+      "Refunds become: upstream errors.",
+      "Metering becomes leased.",
+      "Reservations and leases are held 120 s.",
+      "Paths match ignoring letter case.",
+    ]);
+    // The API's refusal, in words, next to the field it names.
+    const windowError = burst.locator('.field-error[data-pointer="/rateLimits/0/windowSeconds"]');
+    await windowError.waitFor();
+    expect(await windowError.innerText()).toBe("Per window of (seconds) must be at most 86400.");
+    expect(await burst.getByLabel("Per window of (seconds)").getAttribute("aria-invalid")).toBe("true");
+    await page.getByRole("alert").getByText("rate limit burst › window:").waitFor();
+    await accessible(page, "a plan's rate limits refused by their field");
+    await burst.getByLabel("Per window of (seconds)").fill("1");
+    // A plan that refunds reserves first, so its tiered price needs a maximum a call: said by the refunds.
+    await save();
+    const refundError = page.getByRole("group", { name: "Refunds" }).locator('.field-error[data-pointer="/refund"]');
+    await refundError.waitFor();
+    expect(await refundError.innerText()).toContain("every non-flat price then needs a maximum");
+    await accessible(page, "a plan's refunds refused");
+    await shoot(page, `${SHOTS}console-plan-settings-refused.png`);
+    const search = page.getByRole("group", { name: "Product search" });
+    await search.getByLabel("Minimum or maximum a call").check();
+    await search.getByLabel("Maximum a call", { exact: true }).fill("0.05");
+    await save();
+    await page
+      .getByRole("status")
+      .getByText(/^Saved .*: every gateway applies the catalog/)
+      .waitFor();
+
+    // What the API stored is what the forms said.
+    const stored = (await stack.admin.getPlan(plan.id)).catalog as Record<string, unknown>;
+    expect(stored.rateLimits).toEqual([
+      { id: "burst", scope: "key", limit: 50, windowSeconds: 1 },
+      { id: "hourly", scope: "account", limit: 1_000, windowSeconds: 3_600 },
+    ]);
+    expect(stored.refund).toEqual({ upstreamError: true, clientAbort: false });
+    expect(stored).toMatchObject({ metering: "leased", reservationTtlSeconds: 120, caseInsensitivePaths: true });
+    expect((stored.products as { price: { maximum?: number } }[])[0]!.price.maximum).toBe(50_000);
+    // The JSON view is the same draft; back in the form, the fields read what was saved.
+    await page.getByRole("button", { name: "Advanced (JSON)" }).click();
+    const json = JSON.parse(await page.getByLabel("Catalog of Settings plan (JSON)").inputValue()) as Record<string, unknown>;
+    expect([json.rateLimits, json.refund, json.metering, json.reservationTtlSeconds, json.caseInsensitivePaths]).toEqual([
+      stored.rateLimits,
+      { upstreamError: true, clientAbort: false },
+      "leased",
+      120,
+      true,
+    ]);
+    await page.getByRole("button", { name: "Form", exact: true }).click();
+    expect(await page.getByLabel("Calls are decided").inputValue()).toBe("leased");
+    expect(await page.getByRole("group", { name: "Rate limit hourly" }).getByLabel("Calls").inputValue()).toBe("1000");
+    // Turned back to the defaults, the settings leave the catalog.
+    await page.getByRole("button", { name: "Remove rate limit burst" }).click();
+    await page.getByRole("button", { name: "Remove rate limit hourly" }).click();
+    await page.getByLabel("Refund a call the upstream failed (5xx or no answer)").uncheck();
+    await page.getByLabel("Calls are decided").selectOption("exact");
+    await page.getByLabel("Hold a reservation for (seconds)").fill("60");
+    expect(await save()).toEqual([
+      "Removes rate limit burst.",
+      "Removes rate limit hourly.",
+      "Refunds become: none.",
+      "Metering becomes exact.",
+      "Reservations and leases are held 60 s.",
+    ]);
+    await page
+      .getByRole("status")
+      .getByText(/^Saved .*: every gateway applies the catalog/)
+      .waitFor();
+    expect((await stack.admin.getPlan(plan.id)).catalog).toMatchObject({
+      rateLimits: [],
+      refund: { upstreamError: false, clientAbort: false },
+      metering: "exact",
+      reservationTtlSeconds: 60,
+      caseInsensitivePaths: true,
+    });
+    await page.getByRole("group", { name: "Rate limits" }).getByText("No rate limits").waitFor();
+    expect(await shifted(page)).toBeLessThan(0.1);
+    await shoot(page, `${SHOTS}console-plan-settings.png`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await accessible(page, "a plan's settings at phone width");
+    await shoot(page, `${SHOTS}console-plan-settings-phone.png`);
+    await page.close();
+  });
+
+  it("console: voucher batches are read when the view opens, and again when a batch is made, never polled", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The page's timers on a clock the test moves: a poll would fire as the minute is run through.
+    await page.clock.install();
+    const listed: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname === "/v1/voucher-batches") listed.push(r.method());
+    });
+    await page.goto(`${stack.controlPlaneUrl}/console/vouchers`);
+    await tokenSignIn(page);
+    await page.getByRole("region", { name: "Batches issued" }).waitFor();
+    await page.getByLabel("Value").fill("4");
+    await page.getByLabel("How many").fill("2");
+    await page.getByRole("button", { name: "Create codes" }).click();
+    const codes = (await page.getByTestId("voucher-codes").inputValue()).split("\n");
+    const batch = (await stack.admin.listVoucherBatches()).items.find((b) => b.amount === 4_000_000 && b.count === 2)!;
+    const row = page.getByRole("table", { name: "Voucher batches" }).getByRole("row", { name: new RegExp(batch.batchId) });
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/\$4\.00[\s\S]*0 of 2/);
+    await stack.consumer(b.key).redeemVoucher(codes[0]!);
+    const reads = listed.length;
+    await page.clock.runFor(60_000);
+    // A request after the minute's timers: one they started would have been sent before it.
+    await page.evaluate("fetch('/favicon.svg').then((r) => r.status)");
+    expect(listed.length).toBe(reads);
+    expect(await row.innerText()).toMatch(/0 of 2/);
+    // Opened again, the view reads the list once more: the redemption is there.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Dashboard", exact: true }).click();
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Vouchers", exact: true }).click();
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/1 of 2/);
+    await page.close();
   });
 
   it("pages are served with a Content-Security-Policy and no framing", async () => {
@@ -1280,6 +1412,58 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.getByLabel("Month").selectOption(months[1]);
     await page.getByRole("table", { name: `Statement ${months[1]} USD` }).waitFor();
     await accessible(page, "the portal's statements");
+    await page.close();
+  });
+
+  it("portal: a day of usage cut by the page's edge shows the whole day's total on both pages, as the API adds it up", async () => {
+    const a = await stack.seedAccount({ pricePerCall: 1_000_000, balance: 50_000_000 });
+    const book = async (calls: number, total: number) => {
+      for (let i = 0; i < calls; i++) expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": a.key } })).status).toBe(200);
+      await usageIngested(stack, total, a.accountId);
+      await jobs.bookUsage(stack.ctx);
+    };
+    // Today, oldest first: two bookings, 49 credits, a third booking. The portal reads 50 entries a page, so the
+    // newest page holds the third booking and the credits, the older one the first two bookings and the seed.
+    await book(1, 1);
+    await book(2, 3);
+    for (let i = 0; i < 49; i++)
+      await stack.admin.creditWallet(a.walletId, { amount: 1_000_000 }, { idempotencyKey: `pages-day-edge-${a.accountId}-${i}` });
+    await book(3, 6);
+    const entries: LedgerEntry[] = [];
+    for await (const e of stack.admin.iterateTransactions(a.accountId)) entries.push(e);
+    const usage = entries.filter((e) => e.type === "usage");
+    expect(usage.length).toBe(3);
+    expect(entries.length).toBe(53);
+    expect(entries.slice(0, 50).filter((e) => e.type === "usage").length).toBe(1); // the day is cut by the page's edge
+    const total = usage.reduce((sum, e) => sum + e.amount, 0);
+    // The API's own answer: the whole day on each page.
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const newest = await stack.consumer(a.key).listTransactions({ limit: 50, timeZone: zone });
+    const older = await stack.consumer(a.key).listTransactions({ limit: 50, cursor: newest.nextCursor!, timeZone: zone });
+    for (const p of [newest, older])
+      expect(p.usageDays).toEqual([expect.objectContaining({ currency: "USD", amount: total, entries: 3, calls: 6 })]);
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signIn(page, a.accountId);
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Transactions", exact: true }).click();
+    const table = page.getByRole("table", { name: "Transactions" });
+    const day = table.getByTestId("usage-day");
+    await day.waitFor();
+    expect(await day.innerText()).toContain(formatMoney(total, "USD"));
+    expect(await day.getByRole("button").innerText()).toBe("Usage: 3 entries, 6 calls");
+    expect(await day.getByTestId("day-elsewhere").innerText()).toBe("(2 of them on the older page)");
+    await day.getByRole("button").click();
+    expect(await table.locator("tr.within").count()).toBe(1);
+    await accessible(page, "the portal's transactions, a day cut by the page's edge");
+    await shoot(page, `${SHOTS}portal-transactions-day-edge.png`);
+    await page.getByRole("button", { name: "Older transactions" }).click();
+    await page.getByText("Page 2").waitFor();
+    await expect.poll(() => day.getByTestId("day-elsewhere").innerText(), { timeout: 10_000 }).toBe("(1 of them on the newer page)");
+    expect(await day.innerText()).toContain(formatMoney(total, "USD"));
+    expect(await table.locator("tbody tr.day").count()).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await accessible(page, "the portal's older transactions at phone width");
+    await shoot(page, `${SHOTS}portal-transactions-day-edge-phone.png`);
     await page.close();
   });
 
@@ -1661,6 +1845,9 @@ describe("the console's staff actions, in a real browser", () => {
     await stack.admin.redeemVoucher(acme.id, codes[0]!);
     const batch = (await stack.admin.listVoucherBatches()).items[0]!;
     expect(batch).toMatchObject({ amount: 15_000_000, currency: "USD", count: 3, redeemed: 1 });
+    // The list is read when the view opens (it is not polled): opened again, it has the redemption.
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Accounts", exact: true }).click();
+    await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Vouchers", exact: true }).click();
     const batches = page.getByRole("table", { name: "Voucher batches" });
     await expect
       .poll(() => batches.getByRole("row", { name: new RegExp(batch.batchId) }).innerText(), { timeout: 10_000 })
@@ -1724,6 +1911,8 @@ describe("the console's staff actions, in a real browser", () => {
     const first = await names();
     expect(first).toHaveLength(25);
     await pager.getByRole("button", { name: "Later keys" }).click();
+    // The first page stays shown until the second arrives (nothing jumps): wait for the second's two keys.
+    await expect.poll(names, { timeout: 10_000 }).toHaveLength(api.length - first.length);
     await pager.getByText("Page 2").waitFor();
     const second = await names();
     // Oldest first, as the API gives them: the two pages are the API's list, without a gap or a repeat.
@@ -1732,7 +1921,7 @@ describe("the console's staff actions, in a real browser", () => {
     await accessible(page, "an account's keys, second page");
     await pager.getByRole("button", { name: "Earlier keys" }).click();
     await pager.getByText("Page 1").waitFor();
-    expect(await names()).toEqual(first);
+    await expect.poll(names, { timeout: 10_000 }).toEqual(first);
     await page.close();
   });
 });

@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+/*
+ * The browser tests' tools: Debian's Chromium, axe-core run inside a page (or a frame of it), and the layout
+ * shift measured from the first paint.
+ */
+
+/** axe-core's engine, run inside the page by the DevTools protocol (the pages' CSP refuses an injected script tag). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_RUN = `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations
+  .filter((v) => v.impact === "serious" || v.impact === "critical")
+  .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")) })))`;
+
+/** The page (or one frame of it) as it is now has no serious or critical accessibility violation (axe-core's rules, WCAG 2.x A/AA and best practice). */
+export async function accessible(page: Page | Frame, state: string): Promise<void> {
+  if (!(await page.evaluate<boolean>("typeof axe !== 'undefined'"))) await page.evaluate(AXE);
+  expect(await page.evaluate<{ id: string; nodes: string[] }[]>(AXE_RUN), `axe-core on ${state}`).toEqual([]);
+}
+
+/** Layout shifts add up from the page's first paint, in the page and in each of its frames (what Lighthouse calls CLS, without its session windows). */
+export async function measureShifts(page: Page): Promise<void> {
+  await page.addInitScript(
+    `window.__shift = 0; new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });`,
+  );
+}
+export const shifted = (page: Page | Frame) => page.evaluate<number>("window.__shift");
+
+/** Debian's Chromium, as the project's scripts install it; never a downloaded browser. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+}
