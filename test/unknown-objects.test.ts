@@ -16,6 +16,7 @@ const UNKNOWN: Record<string, string> = {
   rechargeId: "rch_ZZZZZZZZZZZZZZZZ",
   anomalyId: "acct_ZZZZZZZZZZZZZZZZ:USD:2026-01-01T00",
   keyId: "key_ZZZZZZZZZZZZZZZZ",
+  exportId: "exp_ZZZZZZZZZZZZZZZZ",
   sessionId: "ses_ZZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 /** Bodies that pass validation where the route has one, so that nothing but the unknown object can refuse them. */

@@ -65,6 +65,11 @@ export const controlPlaneEnv = z
     TAX_PREPAID: z.enum(["top_up", "use"]).default("top_up"),
     /** Each tax rounded to the currency's minor unit once per `document` (per rate) or once per `line`. */
     TAX_ROUNDING: z.enum(["document", "line"]).default("document"),
+    /**
+     * How many days raw usage events are kept: older ones are removed by the retention job once booked, rolled up
+     * and billed (docs/concepts/privacy.md). Unset: kept for good. At least 2 (a charge can be voided for a day).
+     */
+    USAGE_RETENTION_DAYS: z.coerce.number().int().min(2).max(36_500).optional(),
     /** The control plane's address as customers reach it (portal links); `https://…` makes the portal cookie Secure. */
     PUBLIC_URL: z.url().optional(),
     /**

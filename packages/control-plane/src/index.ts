@@ -17,5 +17,6 @@ export { ROLLUP_COLLECTION } from "./services/reports/rollup-format.js";
 export { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./services/reports/intents.js";
 export { SignalConsumer } from "./services/auto-recharge/signals.js";
 export { callsInBooking } from "./services/ledger/backlog.js";
+export { ERASURE_STEPS, requestErasure, runErasure } from "./services/privacy/erase.js";
 export type { WalletReconciliation } from "./services/ledger/reconcile.js";
 export { STRICT_WEBHOOKS, type WebhookPolicy } from "./services/notifications/webhook-target.js";

@@ -92,15 +92,21 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
   let signals: SignalConsumer | undefined;
   let signalRedis: RedisClient | undefined;
   if (parts.ingester && env.JOBS === "on") {
-    agenda = await startJobs(ctx, conn.db!, new RedisChargeStore(redis, keyspace), {
-      processEveryMs: 1_000,
-      bookMs: env.BOOK_INTERVAL_MS ?? env.SETTLE_INTERVAL_MS ?? 5_000,
-      reapMs: env.REAPER_INTERVAL_MS,
-      sweepMs: 15_000,
-      expireMs: 60_000,
-      reconcileMs: env.RECONCILE_INTERVAL_MS,
-      notifyMs: env.NOTIFY_INTERVAL_MS,
-    });
+    agenda = await startJobs(
+      ctx,
+      conn.db!,
+      new RedisChargeStore(redis, keyspace),
+      {
+        processEveryMs: 1_000,
+        bookMs: env.BOOK_INTERVAL_MS ?? env.SETTLE_INTERVAL_MS ?? 5_000,
+        reapMs: env.REAPER_INTERVAL_MS,
+        sweepMs: 15_000,
+        expireMs: 60_000,
+        reconcileMs: env.RECONCILE_INTERVAL_MS,
+        notifyMs: env.NOTIFY_INTERVAL_MS,
+      },
+      { usageRetentionDays: env.USAGE_RETENTION_DAYS },
+    );
     signalRedis = connectRedis(env.REDIS_URL, { maxRetriesPerRequest: null });
     signals = new SignalConsumer(ctx, signalRedis, env.INGESTER_CONSUMER);
     await signals.start();

@@ -90,6 +90,27 @@ export class SessionStore {
     return s as unknown as SessionRecord;
   }
 
+  /** One account's sessions (a SCAN of every session's key): what an erasure of the account looks through. */
+  async ofAccount(accountId: string): Promise<SessionRecord[]> {
+    const out: SessionRecord[] = [];
+    const prefix = this.keyspace.session("");
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 500);
+      cursor = next;
+      for (const key of keys) {
+        const s = await this.get(key.slice(prefix.length));
+        if (s?.accountId === accountId) out.push(s);
+      }
+    } while (cursor !== "0");
+    return out;
+  }
+
+  /** Overwrite text fields of a session (an erasure's, of a closed one): nothing else changes, its expiry stays. */
+  async overwrite(sessionId: string, fields: Partial<Record<"attributes" | "heldCall" | "answer" | "opening", string>>): Promise<void> {
+    if (Object.keys(fields).length > 0) await this.redis.hset(this.keyspace.session(sessionId), fields);
+  }
+
   /** Run `fn` holding the session's lock, or answer undefined when another request holds it. */
   async locked<T>(sessionId: string, fn: () => Promise<T>): Promise<T | undefined> {
     const key = this.keyspace.sessionLock(sessionId);

@@ -5,6 +5,7 @@ import { finishMarks, underBookingLock } from "../ledger/book-usage.js";
 import { foldRollups } from "./fold.js";
 import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
 import { ROLLUP_COLLECTION } from "./rollup-format.js";
+import { recordRetiredIntents } from "../privacy/retention.js";
 
 /**
  * Recompute every rollup from the book of record: the booked usage events (grouped by the ledger entry that
@@ -45,6 +46,8 @@ export async function rebuildRollups(
       });
       if (++pending % 1_000 === 0) await foldRollups(ctx);
     }
+    // Usage whose raw events retention removed: their entries' summaries (services/privacy/retention.ts).
+    const retired = await recordRetiredIntents(ctx, new Set(byEntry.keys()));
     let movements = 0;
     const entries = ctx.models.LedgerEntry.find(
       { $or: [{ type: { $ne: "usage" } }, { usageCount: 0 }], appliedAt: { $exists: true } },
@@ -57,7 +60,7 @@ export async function rebuildRollups(
       if (++movements % 1_000 === 0) await foldRollups(ctx);
     }
     while ((await foldRollups(ctx)) > 0);
-    return { usageEntries: byEntry.size, movements };
+    return { usageEntries: byEntry.size + retired, movements };
   });
   if (result === undefined) return failure("conflict", "Usage is being booked right now: try again in a few seconds.");
   await audit(ctx, actor, "rollups.rebuild", "rollups", result);
