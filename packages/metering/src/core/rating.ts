@@ -249,8 +249,13 @@ export function isFlat(price: Price): boolean {
   );
 }
 
-/** The compact form the Lua scripts read (see store/scripts.ts), of one rate line; compiled once per plan change. */
+/**
+ * The compact form the Lua scripts read (see store/scripts.ts), of one rate line; compiled once per plan change.
+ * A flat price per call with no minimum or maximum is `=<unit price>`: a call's price is then its units × that,
+ * which the script takes without parsing or rating anything.
+ */
 export function encodePrice(price: Price): string {
+  if (isFlat(price) && price.minimum === 0 && price.maximum === undefined) return `=${price.tiers[0]!.unitPrice}`;
   const increments = price.increments ?? NO_INCREMENTS;
   const head = [
     price.tierMode === "graduated" ? 1 : 2,
@@ -264,5 +269,5 @@ export function encodePrice(price: Price): string {
     price.tiers.length,
   ];
   const tiers = price.tiers.flatMap((t) => [t.upTo ?? -1, t.unitPrice, t.flatPrice]);
-  return [...head, ...tiers].join(",");
+  return JSON.stringify([...head, ...tiers]);
 }

@@ -113,6 +113,38 @@ describe("Lua rating equals the TypeScript rating", () => {
   });
 });
 
+describe("the price forms the scripts read", () => {
+  it("rate a flat price per call (`=` form) as the TypeScript rating does, for any units, percent and units done before", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        async (unit, units, percent, done) => {
+          const flat = perCall(unit);
+          expect(encodePrice(flat)).toBe(`=${unit}`);
+          expect(await rated.rate(encodePrice(flat), 0, units, percent, done)).toEqual(rateUnits(flat, 0, units, percent, done));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keep the full form for a flat price with a minimum or a maximum, and read the comma-separated form of open sessions", async () => {
+    const floored: Price = { ...perCall(40), minimum: 100 };
+    expect(encodePrice(floored).startsWith("[")).toBe(true);
+    expect(await rated.rate(encodePrice(floored), 0, 1, 100, 0)).toEqual(rateUnits(floored, 0, 1, 100, 0));
+    const legacy = (JSON.parse(encodePrice(graduated)) as number[]).join(",");
+    for (const [before, units] of [
+      [0, 8],
+      [7, 5],
+      [12, 30],
+    ] as const)
+      expect(await rated.rate(legacy, before, units, 100, 0)).toEqual(rateUnits(graduated, before, units, 100, 0));
+  });
+});
+
 describe("RedisChargeStore", () => {
   it("charges tiers over the period's usage, counting it", async () => {
     await account("acct_t", 100_000);

@@ -10,10 +10,14 @@ import { ACCOUNT_FIELDS as A, BUNDLE_OVERAGE, luaXadd, NO_KEY, SIGNAL_FIELDS, US
  * ends. VOID_CHARGE and VOID_RESERVATION undo either when the gateway lost the answer; REAP returns what a
  * dead gateway left reserved; CREDIT applies a ledger entry.
  *
- * A price (one rate line's) travels as one ARGV string compiled once per plan change (see encodePrice):
- *   mode,freeUnits,packageSize,minimum,maximum,first,next,ratePer,nTiers,upTo1,unit1,flat1,…
+ * A price (one rate line's) travels as one ARGV string compiled once per plan change (see encodePrice): a flat
+ * price per call with no minimum or maximum as `=<micros per unit>`, which needs no parsing and no rating
+ * (most calls' price); any other as a JSON array that cjson decodes in C (half the instructions of splitting
+ * it in Lua),
+ *   [mode,freeUnits,packageSize,minimum,maximum,first,next,ratePer,nTiers,upTo1,unit1,flat1,…]
  *   (upTo -1 = open, maximum -1 = none; first,next = billing increments)
- * and is rated by the same maths as core/rating.ts; a property test holds the two equal. The usage counter
+ * or, as older versions wrote it into a charging session that is still open, the same numbers comma-separated.
+ * It is rated by the same maths as core/rating.ts; a property test holds the two equal. The usage counter
  * counts the units after increments (what tiers and allowances apply to); per-unit quotas count the units used.
  * A usage event carries its attributes (JSON), rate line and actor (a staff charge's) only when it has them.
  *
@@ -51,8 +55,15 @@ const field = (name: string, suffix: string) => `'${name}' .. ${suffix}`;
 
 const PRELUDE = `
 local function parse_price(s)
-  local v = {}
-  for x in string.gmatch(s, '[^,]+') do v[#v + 1] = tonumber(x) end
+  local c = string.byte(s, 1)
+  if c == 61 then return { each = tonumber(string.sub(s, 2)) } end
+  local v
+  if c == 91 then
+    v = cjson.decode(s)
+  else
+    v = {}
+    for x in string.gmatch(s, '[^,]+') do v[#v + 1] = tonumber(x) end
+  end
   local p = { mode = v[1], free = v[2], pkg = v[3], min = v[4], max = v[5], first = v[6], next = v[7], per = v[8], tiers = {} }
   for i = 0, v[9] - 1 do p.tiers[#p.tiers + 1] = { up = v[10 + 3 * i], unit = v[11 + 3 * i], flat = v[12 + 3 * i] } end
   return p
@@ -85,6 +96,11 @@ local function graduated(p, blocks)
 end
 -- The price of a charge of units (done: the call's units charged before), and the units it adds to the period.
 local function rate(p, before, units, percent, done)
+  if p.each then
+    local base = units * p.each
+    if percent ~= 100 then base = math.floor((base * percent + 50) / 100) end
+    return base, units
+  end
   local added = incremented(p, done + units) - incremented(p, done)
   local from, to = billable(p, before), billable(p, before + added)
   local base
