@@ -2,6 +2,7 @@ import type { Meter } from "@tollgate/metering";
 import type { HotStore, RedisChargeStore, SessionStore } from "@tollgate/metering/store";
 import type { PlanBook } from "./services/charges/plan-book.js";
 import type { CredentialCheck } from "./domain/principal.js";
+import type { EventViews } from "./domain/event-views.js";
 import type { ControlPlaneMetrics } from "./metrics.js";
 import type { Cursors } from "./domain/cursor.js";
 import type { Models } from "./models/index.js";
@@ -28,6 +29,8 @@ export interface AppContext {
    */
   charging: { meter: Meter; store: RedisChargeStore; batches: Meter; plans: PlanBook; sessions: SessionStore };
   auth: CredentialCheck;
+  /** The API's views of invoices, recharges and accounts, for the events webhooks carry (http/views.ts). */
+  views: EventViews;
   /** Signs the pagination cursors this API issues, and refuses any other. */
   cursors: Cursors;
   /** Prometheus counters (served on METRICS_PORT when set). */

@@ -5,6 +5,7 @@ import { USAGE_EVENT_WINDOW_MS } from "./services/charges/batch.js";
 import { PlanBook } from "./services/charges/plan-book.js";
 import type { AppContext, Mailer } from "./context.js";
 import { Authenticator } from "./http/auth.js";
+import { toAccountView, toInvoiceView, toRechargeView } from "./http/views.js";
 import { Cursors } from "./domain/cursor.js";
 import { ControlPlaneMetrics } from "./metrics.js";
 import type { Models } from "./models/index.js";
@@ -70,6 +71,7 @@ export function createContext(parts: ContextParts): AppContext {
       sessions: new SessionStore(parts.redis, parts.keyspace),
     },
     auth: new Authenticator(parts.adminTokens, parts.models, (keyHash) => plans.key(keyHash)),
+    views: { account: toAccountView, invoice: toInvoiceView, recharge: toRechargeView },
     cursors: Cursors.fromSecrets(parts.adminTokens),
     metrics: parts.metrics ?? new ControlPlaneMetrics(),
     redeemGuard: new FailureGuard(parts.redis, `${parts.keyspace.prefix}vf`, "Too many invalid voucher codes: try again later.", {

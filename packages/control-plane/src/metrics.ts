@@ -26,7 +26,7 @@ export class ControlPlaneMetrics {
   /** Each notification delivery attempt, by channel kind and result. */
   readonly deliveries = new Counter({
     name: "tollgate_notification_deliveries_total",
-    help: "Notification delivery attempts, by channel (email, webhook) and result (ok, failed).",
+    help: "Notification and deployment webhook delivery attempts, by channel (email, webhook; provider_webhook: the deployment's own endpoints) and result (ok, failed).",
     labelNames: ["channel", "result"] as const,
     registers: [this.registry],
   });

@@ -6,6 +6,7 @@ import { Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
+import { AccountCredit, CreditRefusal } from "./credit.js";
 
 export const BILLING_MODES: { value: BillingMode; label: string }[] = [
   { value: "prepaid", label: "prepaid (spends its balance)" },
@@ -61,6 +62,9 @@ export function AccountBilling({ account }: { account: Account }) {
     onSuccess: (saved) => {
       qc.setQueryData(["account", account.id], saved);
       void qc.invalidateQueries({ queryKey: ["balance", account.id] });
+      // A grant past the credit rule waits for a second staff member: the account's page says so.
+      void qc.invalidateQueries({ queryKey: ["credit-requests"] });
+      void qc.invalidateQueries({ queryKey: ["credit-standing", account.id] });
     },
   });
   const problems = fieldProblems(save.error, BILLING_FIELDS);
@@ -135,8 +139,14 @@ export function AccountBilling({ account }: { account: Account }) {
           </button>
         </form>
       )}
-      <Done>{save.isSuccess && !save.isPending && `Saved: billed ${current}.`}</Done>
+      <Done>
+        {save.isSuccess &&
+          !save.isPending &&
+          (save.data.creditRequest ? "Asked: the credit waits for a second staff member's approval (below)." : `Saved: billed ${current}.`)}
+      </Done>
       <FormProblem error={save.error} shown={problems.shown} />
+      <CreditRefusal error={save.error} currency={currency} />
+      <AccountCredit account={account} />
       <BillingDetailsForm account={account} />
     </Section>
   );

@@ -12,10 +12,13 @@ import { Plans } from "./catalog.js";
 import { admin, queries } from "./client.js";
 import { Dashboard } from "./dashboard.js";
 import { IssuerSettings } from "./issuer.js";
+import { TaxRatesPage } from "./tax-rates.js";
 import { Anomalies, Reports } from "./reports.js";
 import { RoleContext } from "./role.js";
 import { MyTokens, Users } from "./team.js";
 import { VouchersPage } from "./voucher-batches.js";
+import { CreditPage } from "./credit.js";
+import { WebhooksPage } from "./webhooks.js";
 import "../shared/styles.css";
 
 function App() {
@@ -98,6 +101,9 @@ const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: 
   { href: "/vouchers", label: "Vouchers" },
   { href: "/audit", label: "Audit", roles: ["owner", "admin", "finance"] },
   { href: "/settings/issuer", label: "Issuer profile" },
+  { href: "/settings/tax-rates", label: "Tax rates" },
+  { href: "/credit", label: "Credit" },
+  { href: "/settings/webhooks", label: "Webhooks", roles: ["owner", "admin"] },
   // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
   { href: "/team", label: "Team", roles: ["owner"], users: true },
 ];
@@ -166,6 +172,23 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           <Route path="/settings/issuer">
             <IssuerSettings />
           </Route>
+          <Route path="/settings/tax-rates">
+            <View app={APP} title="Tax rates">
+              <TaxRatesPage />
+            </View>
+          </Route>
+          <Route path="/credit">
+            <View app={APP} title="Credit">
+              <CreditPage />
+            </View>
+          </Route>
+          {offered("/settings/webhooks") && (
+            <Route path="/settings/webhooks">
+              <View app={APP} title="Webhooks">
+                <WebhooksPage />
+              </View>
+            </Route>
+          )}
           {offered("/team") && (
             <Route path="/team">
               <Team role={role} hasUser={hasUser} />

@@ -5,7 +5,8 @@ import { accountParams, currency, id, name, pageQuery, positiveAmount, seats } f
 import { accountView, toAccountView, toWalletView, walletView } from "../http/views.js";
 import { createAccount, getAccount } from "../services/accounts/create.js";
 import { openWallet } from "../services/accounts/open-wallet.js";
-import { setBilling } from "../services/accounts/set-billing.js";
+import { accountWithCreditView, toCreditRequestView } from "../http/credit-views.js";
+import { requestBilling } from "../services/credit/request.js";
 import { setBillingDetails } from "../services/accounts/billing-details.js";
 import { billingDetails } from "../http/party-schemas.js";
 import { searchAccounts } from "../services/accounts/search.js";
@@ -55,15 +56,29 @@ export const createAccountRoute = defineRoute({
   roles: MANAGERS,
   body: createAccountBody,
   responses: {
-    201: { description: "The account", schema: accountView },
-    422: { description: "The plan does not exist, or cannot take the account (`unprocessable`)" },
+    201: {
+      description:
+        "The account; when the credit asked for waits for a second staff member, the account is prepaid until then and `creditRequest` says why",
+      schema: accountWithCreditView,
+    },
+    422: {
+      description:
+        "The plan does not exist, or cannot take the account (`unprocessable`); the credit asked for fails the credit rule, `unmet` listing each check (`credit_check_failed`)",
+    },
   },
-  problems: ["unprocessable"],
+  problems: ["unprocessable", "credit_check_failed"],
   async handle({ body, principal, ctx }) {
-    const created = await createAccount(ctx, { ...body, actor: principal.actor });
+    const userId = principal.kind === "admin" ? principal.userId : undefined;
+    const created = await createAccount(ctx, { ...body, actor: principal.actor, userId });
     if (!created.ok) return created;
-    const { account, wallet } = created.value;
-    return { status: 201, body: toAccountView(account, [wallet]) };
+    const { account, wallet, creditRequest } = created.value;
+    return {
+      status: 201,
+      body: {
+        ...toAccountView(account, [wallet]),
+        ...(creditRequest ? { creditRequest: toCreditRequestView({ request: creditRequest }) } : {}),
+      },
+    };
   },
 });
 
@@ -87,17 +102,36 @@ export const setBillingRoute = defineRoute({
   method: "put",
   path: "/v1/accounts/:accountId/billing",
   operationId: "setBilling",
-  summary: "Set an account's billing mode and its plan-currency wallet's credit limit; gateways apply it at once.",
+  summary:
+    "Set an account's billing mode and its plan-currency wallet's credit limit, held to the deployment's credit rule: what gives no more credit, or what the rule allows, applies at once (gateways too); what the account does not qualify for is refused (`credit_check_failed`, `unmet` listing each check); what it qualifies for beyond what the rule gives at once waits for a second staff member (`202`, `creditRequest`).",
   access: "admin",
   roles: MANAGERS,
   params: accountParams,
   body: z.strictObject(billing).superRefine(checkBilling),
-  responses: { 200: { description: "The account", schema: accountView } },
-  problems: ["not_found"],
+  responses: {
+    200: { description: "The account, its billing applied", schema: accountWithCreditView },
+    202: {
+      description: "The account, unchanged: the credit asked for waits for a second staff member (`creditRequest`)",
+      schema: accountWithCreditView,
+    },
+    409: { description: "Another credit request for the account is pending (`conflict`, `pendingRequestId`)" },
+    422: { description: "The account does not meet the credit rule: `unmet` lists each check it fails (`credit_check_failed`)" },
+  },
+  problems: ["not_found", "credit_check_failed", "conflict"],
   async handle({ params, body, principal, ctx }) {
-    const set = await setBilling(ctx, params.accountId, body, principal.actor);
-    if (!set.ok) return set;
-    return { status: 200, body: toAccountView(set.value.account, set.value.wallets) };
+    const userId = principal.kind === "admin" ? principal.userId : undefined;
+    const asked = await requestBilling(ctx, params.accountId, body, { actor: principal.actor, userId });
+    if (!asked.ok) return asked;
+    if (asked.value.kind === "applied") return { status: 200, body: toAccountView(asked.value.account, asked.value.wallets) };
+    const got = await getAccount(ctx, params.accountId);
+    if (!got.ok) return got;
+    return {
+      status: 202,
+      body: {
+        ...toAccountView(got.value.account, got.value.wallets),
+        creditRequest: toCreditRequestView({ request: asked.value.request }),
+      },
+    };
   },
 });
 

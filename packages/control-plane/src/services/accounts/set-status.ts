@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { Account } from "../../models/index.js";
 import { audit } from "../audit.js";
+import { accountEvent, accountSnapshot } from "../webhooks/record.js";
 import { publishAccount } from "./publish.js";
 
 /**
@@ -15,6 +16,7 @@ export async function setAccountStatus(
   const account = await ctx.models.Account.findById(input.accountId).lean();
   if (account === null) return failure("not_found", `No account ${input.accountId}.`);
   if (account.status === "closed") return failure("conflict", "A closed account cannot be suspended or resumed.");
+  const before = await accountSnapshot(ctx, account._id);
   if (account.status !== input.status) {
     await ctx.models.Account.updateOne({ _id: account._id }, { $set: { status: input.status } });
     await audit(ctx, input.actor, input.status === "suspended" ? "account.suspend" : "account.resume", account._id, {
@@ -22,5 +24,6 @@ export async function setAccountStatus(
     });
   }
   await publishAccount(ctx, account._id);
+  await accountEvent(ctx, account._id, before);
   return ok({ ...account, status: input.status });
 }

@@ -10,6 +10,7 @@ import { taxOfDraft } from "../taxes/document.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
+import { invoiceEvent } from "../webhooks/record.js";
 import { postEntry } from "../ledger/post.js";
 import { getIssuerProfile, ISSUER } from "./issuer.js";
 
@@ -159,7 +160,11 @@ async function creditLocked(
 export async function finalize(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const current = await ctx.models.Invoice.findById(invoiceId).lean();
   if (current === null) return failure("not_found", `No invoice ${invoiceId}.`);
-  if (current.sequence !== undefined) return ok(current);
+  if (current.sequence !== undefined) {
+    // Numbered by a run that may have died before recording its event: recording it again records nothing.
+    if (current.status === "finalized") await invoiceEvent(ctx, "invoice.finalized", current);
+    return ok(current);
+  }
   const numbered = await whenLocked(ctx, `invoice-numbers:${current.issuer}`, 60_000, () => assignNumber(ctx, current));
   if (!numbered.ok) return numbered;
   const done = numbered.value;
@@ -171,6 +176,7 @@ export async function finalize(ctx: AppContext, invoiceId: string): Promise<Outc
     total: done.total,
     currency: done.currency,
   });
+  await invoiceEvent(ctx, "invoice.finalized", done);
   return ok(done);
 }
 
@@ -231,16 +237,19 @@ async function assignNumber(ctx: AppContext, invoice: Invoice): Promise<Invoice>
 export async function markPaid(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {
   const invoice = await ctx.models.Invoice.findById(invoiceId).lean();
   if (invoice === null) return failure("not_found", `No invoice ${invoiceId}.`);
-  if (invoice.status === "paid") return ok(invoice);
+  if (invoice.status === "paid") {
+    await invoiceEvent(ctx, "invoice.paid", invoice); // once per invoice: a repeat records nothing
+    return ok(invoice);
+  }
   if (invoice.status !== "finalized")
     return failure("conflict", `${invoice.number ?? invoiceId} is ${invoice.status}: only a finalized document can be paid.`);
-  return ok(
-    (await ctx.models.Invoice.findOneAndUpdate(
-      { _id: invoiceId },
-      { $set: { status: "paid", paidAt: new Date() } },
-      { returnDocument: "after" },
-    ).lean())!,
-  );
+  const paid = (await ctx.models.Invoice.findOneAndUpdate(
+    { _id: invoiceId },
+    { $set: { status: "paid", paidAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
+  await invoiceEvent(ctx, "invoice.paid", paid);
+  return ok(paid);
 }
 
 export async function markVoid(ctx: AppContext, invoiceId: string): Promise<Outcome<Invoice, "not_found" | "conflict">> {

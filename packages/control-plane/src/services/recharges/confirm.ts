@@ -8,6 +8,7 @@ import { ProblemError } from "../../domain/problem-error.js";
 import { postEntry } from "../ledger/post.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
+import { refundEvent } from "../webhooks/record.js";
 import { issueReceipt } from "../invoices/documents.js";
 import { applyInvoiceCardPayment } from "../invoices/pay-by-card.js";
 import { failPending } from "./cancel.js";
@@ -133,13 +134,13 @@ async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: strin
   // The recharge's own wallet, under its own key and figures: a failure is a bug.
   if (!posted.ok) throw ProblemError.failed(posted);
   const { entry } = posted.value;
-  return ok(
-    (await ctx.models.Recharge.findOneAndUpdate(
-      { _id: recharge._id },
-      { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },
-      { returnDocument: "after" },
-    ).lean())!,
-  );
+  const refunded = (await ctx.models.Recharge.findOneAndUpdate(
+    { _id: recharge._id },
+    { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },
+    { returnDocument: "after" },
+  ).lean())!;
+  await refundEvent(ctx, refunded);
+  return ok(refunded);
 }
 
 /** An admin's refund: ask the provider, then reverse the credit (a later refund webhook changes nothing). */
@@ -150,7 +151,10 @@ export async function refundRecharge(
 ): Promise<Outcome<Recharge, "not_found" | "conflict" | "unprocessable">> {
   const recharge = await ctx.models.Recharge.findById(rechargeId).lean();
   if (recharge === null) return failure("not_found", `No recharge ${rechargeId}.`);
-  if (recharge.status === "refunded") return ok(recharge);
+  if (recharge.status === "refunded") {
+    await refundEvent(ctx, recharge); // refunded by a run that may have died before recording it: once per recharge
+    return ok(recharge);
+  }
   if (recharge.status !== "succeeded" || recharge.providerRef === undefined)
     return failure("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
   if (recharge.invoiceId !== undefined)

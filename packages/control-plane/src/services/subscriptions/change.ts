@@ -5,6 +5,7 @@ import { derivedId, newId } from "../../ids.js";
 import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
+import { accountEvent, accountSnapshot } from "../webhooks/record.js";
 import { cycleFrom } from "../invoices/cycles.js";
 import { collectFee } from "./collect.js";
 import { lockedSubscription, renewLocked } from "./renew.js";
@@ -167,6 +168,7 @@ async function finish(ctx: AppContext, fee: Fee, now: Date): Promise<Outcome<Fee
     );
   }
   const account = (await ctx.models.Account.findById(fee.accountId).lean())!;
+  const before = await accountSnapshot(ctx, fee.accountId);
   const plan = (await ctx.models.Plan.findById(change.toPlanId).lean())!;
   const sameCycle = account.subscription !== undefined && plan.recurring?.interval === account.subscription.cycle.interval;
   const set: Record<string, unknown> = { planId: change.toPlanId, seats: change.toSeats };
@@ -187,5 +189,6 @@ async function finish(ctx: AppContext, fee: Fee, now: Date): Promise<Outcome<Fee
   // A new cycle's first period is renewed now; the gateways take the new plan.
   await renewLocked(ctx, fee.accountId, now);
   await publishAccount(ctx, fee.accountId, now);
+  await accountEvent(ctx, fee.accountId, before);
   return ok((await ctx.models.Fee.findById(fee._id).lean())!);
 }

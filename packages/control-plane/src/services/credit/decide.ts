@@ -1,0 +1,95 @@
+import type { AppContext } from "../../context.js";
+import { failure, ok, type Outcome } from "../../domain/outcome.js";
+import type { CreditDecision, CreditRequest, Role } from "../../models/index.js";
+import { insertOnce } from "../../models/index.js";
+import { audit } from "../audit.js";
+import { setBilling } from "../accounts/set-billing.js";
+import { freeSlot } from "./request.js";
+
+export interface Decider {
+  actor: string;
+  role: Role;
+  userId?: string | undefined;
+}
+
+/**
+ * Approve or reject a pending credit request, as a second staff member: never the one who asked (neither
+ * their actor nor another credential of their user), and only in a role the request names (finance alone
+ * when the rule asks for finance's approval). The decision is a unique insert, so two deciders cannot both
+ * win; an approval then applies the billing asked for, audited with both people. A decider that died midway
+ * is finished by its own repeat: the same decision by the same actor completes what is left.
+ */
+export async function decideCredit(
+  ctx: AppContext,
+  requestId: string,
+  decision: CreditDecision["decision"],
+  decider: Decider,
+  reason?: string,
+): Promise<Outcome<{ request: CreditRequest; decision: CreditDecision }, "not_found" | "forbidden" | "conflict">> {
+  const request = await ctx.models.CreditRequest.findById(requestId).lean();
+  if (request === null) return failure("not_found", `No credit request ${requestId}.`);
+  if (decider.actor === request.requestedBy || (decider.userId !== undefined && decider.userId === request.requestedByUser))
+    return failure("forbidden", `${request.requestedBy} asked for this credit: another staff member must approve or reject it.`);
+  if (!request.approverRoles.includes(decider.role))
+    return failure(
+      "forbidden",
+      `The role ${decider.role} may not decide this request: it waits for ${request.approverRoles.join(" or ")}.`,
+    );
+  const mine: CreditDecision = {
+    _id: request._id,
+    accountId: request.accountId,
+    decision,
+    decidedBy: decider.actor,
+    ...(reason ? { reason } : {}),
+    at: new Date(),
+  };
+  const won = await insertOnce(ctx.models.CreditDecision, mine);
+  const taken = won ? mine : (await ctx.models.CreditDecision.findById(request._id).lean())!;
+  if (!won && (taken.decidedBy !== decider.actor || taken.decision !== decision))
+    return failure("conflict", `Credit request ${request._id} was already ${taken.decision} by ${taken.decidedBy}.`, {
+      decision: taken.decision,
+      decidedBy: taken.decidedBy,
+    });
+  if (won)
+    await audit(ctx, decider.actor, `credit.${decision === "approved" ? "approve" : "reject"}`, request.accountId, {
+      requestId: request._id,
+      requestedBy: request.requestedBy,
+      ...(reason ? { reason } : {}),
+    });
+  if (decision === "approved" && taken.appliedAt === undefined) {
+    const { billingMode, creditLimit, billingCycle } = request;
+    const set = await setBilling(ctx, request.accountId, { billingMode, creditLimit, billingCycle }, decider.actor, {
+      requestId: request._id,
+      requestedBy: request.requestedBy,
+    });
+    // The account exists (accounts are never deleted): a failure here is a bug.
+    if (!set.ok) throw new Error(set.detail);
+    await ctx.models.CreditDecision.updateOne({ _id: request._id }, { $set: { appliedAt: new Date() } });
+  }
+  await freeSlot(ctx, request.accountId, request._id);
+  return ok({ request, decision: (await ctx.models.CreditDecision.findById(request._id).lean())! });
+}
+
+/** A request and what became of it (absent: still pending). */
+export interface CreditRequestState {
+  request: CreditRequest;
+  decision?: CreditDecision | undefined;
+}
+
+/** Credit requests newest first, with their decisions: all, or one status, or one account's. */
+export async function listCreditRequests(
+  ctx: AppContext,
+  filter: { status?: "pending" | "approved" | "rejected" | undefined; accountId?: string | undefined; limit: number },
+): Promise<CreditRequestState[]> {
+  const requests = await ctx.models.CreditRequest.find(filter.accountId ? { accountId: filter.accountId } : {})
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(1_000)
+    .lean();
+  const decisions = new Map(
+    (await ctx.models.CreditDecision.find({ _id: { $in: requests.map((r) => r._id) } }).lean()).map((d) => [d._id, d]),
+  );
+  return requests
+    .map((request) => ({ request, decision: decisions.get(request._id) }))
+    .filter((s) => filter.status === undefined || (s.decision?.decision ?? "pending") === filter.status)
+    .slice(0, filter.limit);
+}
