@@ -12,6 +12,7 @@ import { AccountInvoices, AccountLedger } from "./account-lists.js";
 import { AccountKeys } from "./account-keys.js";
 import { NewAccount } from "./account-new.js";
 import { AccountRecharges } from "./account-recharges.js";
+import { AccountPrivacy } from "./account-privacy.js";
 
 import { useMay } from "./role.js";
 import { admin, lastDays } from "./client.js";
@@ -140,6 +141,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
       <AccountLedger accountId={accountId} />
       <AccountInvoices account={account.data} />
       <AccountRecharges accountId={accountId} />
+      <AccountPrivacy account={account.data} />
     </>
   );
 }
