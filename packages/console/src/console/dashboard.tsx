@@ -35,6 +35,9 @@ export function Dashboard() {
             />
             <Figure label="Usage revenue (net of refunds)" value={<Money micros={c.revenue.usage.net} currency={c.currency} />} />
             <Figure label="Subscription fee revenue" value={<Money micros={c.revenue.fees} currency={c.currency} />} />
+            {c.tax.total !== 0 && (
+              <Figure label="Tax on documents (not revenue)" value={<Money micros={c.tax.total} currency={c.currency} />} />
+            )}
             <Figure label="Recharges" value={<Money micros={c.recharges.total} currency={c.currency} />} />
             <Figure label="Prepaid liability" value={<Money micros={c.prepaidLiability.total} currency={c.currency} />} />
             <Figure label="Outstanding" value={<Money micros={c.outstanding.negativeBalances} currency={c.currency} />} />
