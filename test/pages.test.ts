@@ -1077,6 +1077,10 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(stored.refund).toEqual({ upstreamError: true, clientAbort: false });
     expect(stored).toMatchObject({ metering: "leased", reservationTtlSeconds: 120, caseInsensitivePaths: true });
     expect((stored.products as { price: { maximum?: number } }[])[0]!.price.maximum).toBe(50_000);
+    // The plan's summary says them in words.
+    await page.getByText("Rate limit hourly: 1,000 calls per hour for the account").waitFor();
+    await page.getByText("Rate limit burst: 50 calls per second for each key").waitFor();
+    await page.getByText(/Leased mode: .* Not charged: calls the upstream failed\./).waitFor();
     // The JSON view is the same draft; back in the form, the fields read what was saved.
     await page.getByRole("button", { name: "Advanced (JSON)" }).click();
     const json = JSON.parse(await page.getByLabel("Catalog of Settings plan (JSON)").inputValue()) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { CatalogInput, Plan, PriceInput } from "@tollgate/sdk";
 import { unitPrice } from "../../shared/money.js";
+import { windowWords } from "./draft.js";
 
 /* A plan as a person reads it: each product's route and price in words, quotas, rate limits, the recurring fee. */
 
@@ -101,7 +102,8 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           ))}
           {c.rateLimits?.map((r) => (
             <li key={r.id}>
-              Rate limit {r.id}: {r.limit.toLocaleString("en-US")} calls per {r.windowSeconds} s per {r.scope}
+              Rate limit {r.id}: {r.limit.toLocaleString("en-US")} calls per {windowWords(r.windowSeconds)}{" "}
+              {r.scope === "key" ? "for each key" : "for the account"}
             </li>
           ))}
         </ul>
@@ -118,6 +120,8 @@ export function PlanSummary({ plan }: { plan: Plan }) {
           Periods in {c.timeZone ?? "UTC"}. Anomalies: above {plan.anomalyPolicy.factor}× the usual hour (at least{" "}
           {plan.anomalyPolicy.minCalls} calls), mitigation {plan.anomalyPolicy.mitigation}.
           {c.metering === "leased" && " Leased mode: gateways decide flat-priced calls from blocks of the balance they hold."}
+          {(c.refund?.upstreamError || c.refund?.clientAbort) &&
+            ` Not charged: ${[...(c.refund.upstreamError ? ["calls the upstream failed"] : []), ...(c.refund.clientAbort ? ["calls the caller abandoned"] : [])].join(" and ")}.`}
         </small>
       </p>
     </div>
