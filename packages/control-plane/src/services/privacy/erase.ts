@@ -284,6 +284,7 @@ const HANDLED = new Set([
   "threshold_states",
   "auto_recharge_days",
   "portal_login_uses",
+  "unit_entries",
   "jobs",
 ]);
 const ROLLUPS = /^(rollups|rollup_hours|account_rollups)_/;
