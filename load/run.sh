@@ -9,7 +9,8 @@
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
 # COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), COST_REGIMES
 # (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact response leased), THROUGHPUT (on), PROFILE (off),
-# REDIS_TRANSPORT (tcp).
+# REDIS_TRANSPORT (tcp), STRACE (off; on: each slice's system calls per process in .run/strace-*.txt, which
+# slows the traced process: its CPU figures are then not comparable).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -106,6 +107,7 @@ fi
 COST_ROUNDS="${COST_ROUNDS:-3}"
 if [ "$COST_ROUNDS" -gt 0 ]; then
   apt_install wrk wrk
+  [ "${STRACE:-off}" = on ] && apt_install strace strace
   COST_SECONDS="${COST_SECONDS:-8}"
   if [ "${THROUGHPUT:-on}" != on ] && [ -z "${STEADY_RATE:-}" ]; then log "THROUGHPUT=off needs STEADY_RATE"; exit 1; fi
   STEADY_RATE="${STEADY_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.25)')}"
@@ -143,6 +145,13 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
           leased) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$LEASED_API_KEY" ;;
         esac
         url="http://127.0.0.1:$port${BENCH_PATH:-/hello}"
+        # STRACE=on: the system calls the proxy process makes in the slice, counted (strace -c), per side and regime.
+        tracer=""
+        if [ "${STRACE:-off}" = on ]; then
+          strace -c -f -p "$pid" -o "$RUN_DIR/strace-$regime-$side-$round.txt" 2>/dev/null &
+          tracer=$!
+          sleep 0.5 # attached before the slice's first call (strace has no ready signal; a late attach only undercounts)
+        fi
         proxy_before=$(ticks "$pid") redis_before=$(ticks "$redis_pid")
         if [ "$regime" = steady ]; then
           "$K6_BIN" run --quiet --no-usage-report -e TARGET_URL="$url" -e API_KEY="$key" -e RATE="$STEADY_RATE" \
@@ -154,6 +163,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
           node load/dist/wrk-summary.js "$RUN_DIR/cost-wrk.txt" >"$RUN_DIR/cost-slice.json"
         fi
         proxy_after=$(ticks "$pid") redis_after=$(ticks "$redis_pid")
+        if [ -n "$tracer" ]; then kill -INT "$tracer"; wait "$tracer" 2>/dev/null || true; fi
         REGIME="$regime" SIDE="$side" ROUND="$round" PROXY=$((proxy_after - proxy_before)) REDIS=$((redis_after - redis_before)) \
           HZ="$(getconf CLK_TCK)" SECONDS_PER_SLICE="$COST_SECONDS" \
           node -e 'const s = require(process.argv[1]); const e = process.env;
