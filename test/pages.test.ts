@@ -1159,6 +1159,41 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.close();
   });
 
+  it("console: tax rates are listed, added (a percentage, exactly) and ended; a refused rate is said in words and changes nothing", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.controlPlaneUrl}/console/settings/tax-rates`);
+    await tokenSignIn(page);
+    const form = page.getByRole("form", { name: "Add a tax rate" });
+    // A jurisdiction no other test bills, valid only in the past once ended: no document of the run is taxed.
+    const add = async (fields: Record<string, string>) => {
+      for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
+      await form.getByRole("button", { name: "Add the rate" }).click();
+    };
+    await add({ Country: "CA", Region: "QC", "Name on documents": "QST", "Rate (%)": "9.975", "Valid from": "2020-01-01" });
+    await page.getByRole("status").filter({ hasText: "Added" }).waitFor();
+    const [rate] = (await stack.admin.listTaxRates({ country: "CA" })).items;
+    expect(rate).toMatchObject({ country: "CA", region: "QC", category: "standard", name: "QST", ratePpm: 99_750 });
+    expect(rate!.validUntil).toBeUndefined();
+    const table = page.getByRole("table", { name: "Tax rates" });
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toMatch(/CA-QC\s+standard\s+QST\s+9\.975 %/);
+    // Refused: an unknown country (said under its field), an overlapping validity (the API's words); nothing changes.
+    await add({ Country: "XX", "Rate (%)": "5", "Valid from": "2024-01-01" });
+    await expect.poll(() => form.locator(".field.invalid").innerText(), { timeout: 10_000 }).toMatch(/^Country[\s\S]*country/);
+    await add({ Country: "CA", Region: "QC", "Rate (%)": "5", "Valid from": "2024-01-01" });
+    await expect.poll(() => page.getByRole("region", { name: "Add a tax rate" }).innerText(), { timeout: 10_000 }).toMatch(/end it before/);
+    expect((await stack.admin.listTaxRates({ country: "CA" })).items).toEqual([rate]);
+    await accessible(page, "the console's tax rates");
+
+    // Ended on a day: a new figure may start there.
+    const end = page.getByRole("form", { name: "End a tax rate" });
+    await end.getByLabel("Valid until").fill("2021-01-01");
+    await end.getByRole("button", { name: "End the rate" }).click();
+    await page.getByRole("status").filter({ hasText: "Ended" }).waitFor();
+    expect((await stack.admin.getTaxRate(rate!.id)).validUntil).toBe("2021-01-01T00:00:00.000Z");
+    await expect.poll(() => table.innerText(), { timeout: 10_000 }).toMatch(/CA-QC[\s\S]*until/);
+    await page.close();
+  });
+
   it("pages are served with a Content-Security-Policy and no framing", async () => {
     const res = await fetch(`${stack.controlPlaneUrl}/portal/`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");

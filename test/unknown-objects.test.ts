@@ -16,6 +16,7 @@ const UNKNOWN: Record<string, string> = {
   rechargeId: "rch_ZZZZZZZZZZZZZZZZ",
   anomalyId: "acct_ZZZZZZZZZZZZZZZZ:USD:2026-01-01T00",
   keyId: "key_ZZZZZZZZZZZZZZZZ",
+  taxRateId: "txr_ZZZZZZZZZZZZZZZZ",
   exportId: "exp_ZZZZZZZZZZZZZZZZ",
   sessionId: "ses_ZZZZZZZZZZZZZZZZZZZZZZZZ",
 };
@@ -24,6 +25,8 @@ const BODIES: Record<string, unknown> = {
   putNotificationSettings: { emails: ["ops@example.com"] },
   updateChargingSession: { request: 1, usedUnits: 0 },
   terminateChargingSession: { request: 1, usedUnits: 0 },
+  updateTaxRate: { name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01" },
+  setPlanTax: { inclusive: true },
 };
 
 /**

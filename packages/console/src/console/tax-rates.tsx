@@ -141,7 +141,7 @@ function AddTaxRate() {
         <Field
           label={LABELS["/region"]}
           problem={problems.at("/region")}
-          hint="Where tax differs by region (a US state: NY); empty for the whole country."
+          hint="Where tax differs by region (a US state: NY); empty: the rate of the whole nation."
         >
           <input value={f.region} onChange={set("region")} maxLength={40} />
         </Field>
