@@ -199,10 +199,11 @@ describe("the customer portal and the admin console, in a real browser", () => {
     expect(page.url()).toBe(portal);
     await page.goBack();
     // Revoking is asked in the page first (never window.confirm).
-    await page.getByRole("button", { name: "Revoke ci key" }).click();
-    const asked = page.getByRole("group", { name: "Revoke ci key" });
-    await asked.getByText("Revoke ci key? Calls with it are refused from now on.").waitFor();
-    await asked.getByRole("button", { name: "Revoke the key" }).click();
+    await page.getByRole("button", { name: "Revoke ci key", exact: true }).click();
+    const asked = page.getByRole("group", { name: "Revoke ci key", exact: true });
+    await asked.getByText("Revoke ci key? Every call with it is refused from now on; this cannot be undone.").waitFor();
+    await asked.getByRole("button", { name: "Revoke ci key", exact: true }).click();
+    await page.getByRole("status").getByText("ci key is revoked: its calls are refused.").waitFor();
     // The list shows it revoked once the revocation has answered, i.e. once every gateway was told.
     await expect.poll(() => page.getByRole("row", { name: /ci key/ }).innerText(), { timeout: 10_000 }).toContain("revoked");
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(401);

@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiKey } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
-import { parseAmount, unitPrice, when } from "../shared/money.js";
+import { when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
-import { CopyField, ShownOnce } from "../shared/copy.js";
-import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
+import { CopyField } from "../shared/copy.js";
+import { KeyTable, NewKey } from "../shared/keys.js";
+import { Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
-
-const KEY_FIELDS = { "/name": "Key name", "/spendCap/amount": "Spending cap" };
 
 /** The account's keys and quotas; managers create a key (with a spending cap), shown once, and revoke one. */
 export function AccountKeys({ accountId, currency }: { accountId: string; currency: string }) {
@@ -16,31 +16,10 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
   const qc = useQueryClient();
   const keys = usePages(["keys", accountId], (cursor) => admin.listApiKeys(accountId, pageQuery(cursor, 25)));
   const limits = useQuery({ queryKey: ["limits", accountId], queryFn: () => admin.getLimits(accountId), refetchInterval: 10_000 });
-  const [name, setName] = useState("");
-  const [cap, setCap] = useState("");
-  const [period, setPeriod] = useState<"day" | "month">("month");
-  const create = useMutation({
-    mutationFn: () => {
-      const amount = cap.trim() === "" ? undefined : parseAmount(cap);
-      if (amount === 0 || (cap.trim() !== "" && amount === undefined))
-        throw new InputError("/spendCap/amount", "Write the cap as an amount such as 25 or 12.50, or leave it empty for no cap.");
-      return admin.createApiKey(accountId, {
-        ...(name.trim() ? { name: name.trim() } : {}),
-        ...(amount ? { spendCap: { amount, period } } : {}),
-      });
-    },
-    onSuccess: () => {
-      setName("");
-      setCap("");
-      void qc.invalidateQueries({ queryKey: ["keys", accountId] });
-      void qc.invalidateQueries({ queryKey: ["limits", accountId] });
-    },
-  });
   const revoke = useMutation({
     mutationFn: (key: { id: string; name: string }) => admin.revokeApiKey(accountId, key.id),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["keys", accountId] }),
   });
-  const problems = fieldProblems(create.error, KEY_FIELDS);
   return (
     <Section title="Keys and quotas" id="account-keys">
       {keys.items?.length === 0 && (
@@ -51,80 +30,20 @@ export function AccountKeys({ accountId, currency }: { accountId: string; curren
         </Empty>
       )}
       {keys.items !== undefined && keys.items.length > 0 && (
-        <table aria-label="Keys" className="stack">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Key</th>
-              <th scope="col">Status</th>
-              <th scope="col">Spending cap</th>
-              {mayManage && <th scope="col">Action</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.items.map((k) => (
-              <tr key={k.id}>
-                <td data-label="Name">{k.name}</td>
-                <td data-label="Key">
-                  <code>{k.prefix}…</code>
-                </td>
-                <td data-label="Status" className={`status-${k.status}`}>
-                  {k.status}
-                </td>
-                <td data-label="Spending cap">
-                  {k.spendCap ? `${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}
-                </td>
-                {mayManage && (
-                  <td data-label="Action">
-                    {k.status !== "revoked" && (
-                      <Confirm
-                        label="Revoke"
-                        name={`Revoke ${k.name}`}
-                        question={`Revoke ${k.name}? Every call with it is refused from now on; this cannot be undone.`}
-                        confirm={`Revoke ${k.name}`}
-                        onConfirm={() => revoke.mutate(k)}
-                      />
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KeyTable keys={keys.items} currency={currency} {...(mayManage ? { revoke: (k: ApiKey) => revoke.mutate(k) } : {})} />
       )}
       <Pager pages={keys} what="keys" order="oldest" />
       <Done>{revoke.data && `${revoke.variables.name} is revoked: its calls are refused.`}</Done>
       <ProblemText error={revoke.error ?? keys.error} />
       {mayManage && (
-        <form
-          aria-label="Create a key"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            create.mutate();
+        <NewKey
+          currency={currency}
+          create={(input) => admin.createApiKey(accountId, input)}
+          onCreated={() => {
+            void qc.invalidateQueries({ queryKey: ["keys", accountId] });
+            void qc.invalidateQueries({ queryKey: ["limits", accountId] });
           }}
-        >
-          <Field label="Key name">
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. production" maxLength={100} />
-          </Field>
-          <Field label={`Spending cap (${currency}, optional)`} problem={problems.at("/spendCap/amount")}>
-            <input inputMode="decimal" value={cap} onChange={(e) => setCap(e.target.value)} />
-          </Field>
-          <Field label="Cap per">
-            <select value={period} onChange={(e) => setPeriod(e.target.value as "day" | "month")}>
-              <option value="day">day</option>
-              <option value="month">month</option>
-            </select>
-          </Field>
-          <button className="primary" type="submit" disabled={create.isPending}>
-            Create key
-          </button>
-        </form>
-      )}
-      <FormProblem error={create.error} shown={problems.shown} />
-      {create.data && (
-        <ShownOnce label="Key" value={create.data.key} testId="new-key">
-          Key <strong>{create.data.name}</strong> created.
-        </ShownOnce>
+        />
       )}
       {limits.data && limits.data.quotas.length > 0 && (
         <table aria-label="Quotas">

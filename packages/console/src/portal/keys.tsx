@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { parseAmount, unitPrice } from "../shared/money.js";
-import { Confirm } from "../shared/confirm.js";
-import { ShownOnce } from "../shared/copy.js";
+import type { ApiKey } from "@tollgate/sdk";
+import { Done } from "../shared/forms.js";
+import { KeyTable, NewKey } from "../shared/keys.js";
+import { unitPrice } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
@@ -14,34 +14,12 @@ import { client } from "./client.js";
 export function Keys({ accountId, currency, manage }: { accountId: string; currency: string; manage: boolean }) {
   const qc = useQueryClient();
   const keys = usePages(["keys"], (cursor) => client.listApiKeys(accountId, pageQuery(cursor, 25)));
-  const [name, setName] = useState("");
-  const [cap, setCap] = useState("");
-  const [period, setPeriod] = useState<"day" | "month">("month");
-  const create = useMutation({
-    mutationFn: () => {
-      const amount = cap.trim() === "" ? undefined : parseAmount(cap);
-      if (amount === 0 || (cap.trim() !== "" && amount === undefined))
-        throw new Error("Enter a cap such as 50 or 12.50, or leave it empty.");
-      return client.createApiKey(accountId, { name: name.trim(), ...(amount ? { spendCap: { amount, period } } : {}) });
-    },
-    onSuccess: () => {
-      setName("");
-      setCap("");
-      void qc.invalidateQueries({ queryKey: ["keys"] });
-      void qc.invalidateQueries({ queryKey: ["limits"] });
-    },
-  });
   const revoke = useMutation({
-    mutationFn: (keyId: string) => client.revokeApiKey(accountId, keyId),
+    mutationFn: (key: ApiKey) => client.revokeApiKey(accountId, key.id),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["keys"] }),
   });
   return (
     <Section title="API keys">
-      {create.data && (
-        <ShownOnce label="Key" value={create.data.key} testId="new-key">
-          Key <strong>{create.data.name}</strong> created.
-        </ShownOnce>
-      )}
       {keys.items?.length === 0 && (
         <Empty>
           {manage
@@ -49,63 +27,23 @@ export function Keys({ accountId, currency, manage }: { accountId: string; curre
             : "No API keys yet: open the portal from your provider's link to create one."}
         </Empty>
       )}
-      <table aria-label="Your API keys">
-        <tbody>
-          {keys.items?.map((k) => (
-            <tr key={k.id}>
-              <td>{k.name}</td>
-              <td>
-                <code>{k.prefix}…</code>
-              </td>
-              <td className={`status-${k.status}`}>{k.status}</td>
-              <td>{k.spendCap ? `cap ${unitPrice(k.spendCap.amount, currency)} a ${k.spendCap.period}` : "no cap"}</td>
-              <td>
-                {manage && k.status !== "revoked" && (
-                  <Confirm
-                    label="Revoke"
-                    name={`Revoke ${k.name}`}
-                    question={`Revoke ${k.name}? Calls with it are refused from now on.`}
-                    confirm="Revoke the key"
-                    onConfirm={() => revoke.mutate(k.id)}
-                  />
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {keys.items !== undefined && keys.items.length > 0 && (
+        <KeyTable keys={keys.items} currency={currency} {...(manage ? { revoke: (k: ApiKey) => revoke.mutate(k) } : {})} />
+      )}
       <Pager pages={keys} what="keys" order="oldest" />
+      <Done>{revoke.data && `${revoke.variables.name} is revoked: its calls are refused.`}</Done>
       <ProblemText error={keys.error ?? revoke.error} />
       {!manage && <p>To create or revoke keys, open the portal from your provider&apos;s link (signing in with a key cannot make keys).</p>}
       {manage && (
-        <form
-          aria-label="Create a key"
-          onSubmit={(e: FormEvent) => {
-            e.preventDefault();
-            create.mutate();
+        <NewKey
+          currency={currency}
+          create={(input) => client.createApiKey(accountId, input)}
+          onCreated={() => {
+            void qc.invalidateQueries({ queryKey: ["keys"] });
+            void qc.invalidateQueries({ queryKey: ["limits"] });
           }}
-        >
-          <label>
-            Key name
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
-          </label>
-          <label>
-            Spending cap ({currency}, optional)
-            <input inputMode="decimal" value={cap} onChange={(e) => setCap(e.target.value)} />
-          </label>
-          <label>
-            per
-            <select value={period} onChange={(e) => setPeriod(e.target.value as "day" | "month")}>
-              <option value="day">day</option>
-              <option value="month">month</option>
-            </select>
-          </label>
-          <button className="primary" type="submit">
-            Create key
-          </button>
-        </form>
+        />
       )}
-      <ProblemText error={create.error} />
     </Section>
   );
 }
