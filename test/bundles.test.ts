@@ -153,6 +153,26 @@ describe("bundles: units of a product, consumed before money", () => {
     expect((await jobs.reconcileBundles(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
+  it("are decided exactly on a leased plan: a lease holds money, never units", async () => {
+    const s = await stack.seedCatalog({ pricePerCall: 1_000, metering: "leased" }, 10_000);
+    // Issued before the key's first call: the gateway reads the key's record with its bundled product.
+    const bundle = await stack.admin.issueBundle(
+      s.accountId,
+      { productId: "default", units: 2, expiresAt: later(3_600_000), overage: "refuse" },
+      { idempotencyKey: "leased" },
+    );
+    const forwarded = stack.upstream.count();
+    expect((await get(s, "/x")).status).toBe(200);
+    expect((await get(s, "/x")).status).toBe(200);
+    const refused = await get(s, "/x");
+    expect(refused.status).toBe(402);
+    expect(JSON.parse(refused.body)).toMatchObject({ code: "bundle_exhausted", bundle: bundle.id });
+    expect(stack.upstream.count()).toBe(forwarded + 2);
+    expect(await available(s)).toBe(10_000);
+    await ingested(s, 2);
+    expect(await unitLedger(bundle.id)).toEqual({ types: ["issue 2", "usage -1", "usage -1"], sum: 0 });
+  });
+
   it("come back with what the unit ledger says when Redis loses the account", async () => {
     const s = await stack.seedCatalog(CATALOG, 10_000);
     const bundle = await stack.admin.issueBundle(
