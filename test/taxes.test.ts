@@ -200,6 +200,10 @@ describe("taxes", () => {
     expect(text).toContain("Customer's VAT number: DE123456789. Supplier's VAT number: PT509876543.");
     expect(text).toContain("Tax id: DE123456789");
     expect(text).toContain("Tax id: PT509876543");
+    // The HTML says the same, from the same fields.
+    const html = (await api().get(`/v1/accounts/${de.accountId}/invoices/${invoice.id}/html`).set(admin)).text;
+    for (const said of ["VAT reverse charge 0% (DE) on $1.00", "Reverse charge: VAT to be accounted for by the customer", "DE123456789"])
+      expect(html, said).toContain(said);
 
     expect((await api().post(`/v1/invoices/${invoice.id}/pay`).set(admin).send({})).status).toBe(200);
     const paid = await pdfText(de.accountId, invoice.id);
