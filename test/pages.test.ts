@@ -187,6 +187,11 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.getByRole("button", { name: "Create key" }).click();
     const secret = await page.getByTestId("new-key").inputValue();
     await accessible(page, "the portal's keys, a new key shown");
+    await shoot(page, `${SHOTS}portal-keys.png`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await accessible(page, "the portal's keys at phone width");
+    await shoot(page, `${SHOTS}portal-keys-phone.png`);
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect((await call(`${stack.gatewayUrl}/x`, { headers: { "x-api-key": secret } })).status).toBe(200);
     // Its cap, in the limits of the overview; Back returns to the keys, Forward to the overview.
     await portalView(page, "Overview");
