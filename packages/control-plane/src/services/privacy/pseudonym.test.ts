@@ -34,6 +34,9 @@ describe("pseudonyms", () => {
     expect(scrubText("Sent to maria@example.com and maria@example.com.", ["maria@example.com"], "X")).toBe("Sent to X and X.");
     // The longer value goes whole before a shorter one inside it; values under 3 characters are not looked for.
     expect(scrubText("Maria Lda of Porto", ["Maria", "Maria Lda", "Po"], "X")).toBe("X of Porto");
+    // Only where the value stands on its own: never inside an id.
+    expect(scrubText("led_xtestx and test (test)", ["test"], "X")).toBe("led_xtestx and X (X)");
+    expect(scrubText("a.b+c@example.com", ["a.b+c@example.com"], "X")).toBe("X");
     const at = new Date(0);
     expect(
       scrubValue({ reason: "she called", clearReason: "ok then", amount: 5, at, nested: [{ to: "Maria Lda" }] }, ["Maria Lda"], "X"),

@@ -55,12 +55,17 @@ export function billingValues(details: BillingDetails | undefined): string[] {
 
 /**
  * Replace every occurrence of the personal values in a text by the pseudonym (longest first, so a value that
- * contains another goes whole). Values shorter than 3 characters are not looked for: they would match inside
- * unrelated words and ids.
+ * contains another goes whole). An occurrence counts only where it stands on its own: not inside an id or a
+ * longer word (a key named `test` leaves `led_…test…` alone, so a stored answer's ids stay what they were).
+ * Values shorter than 3 characters are not looked for.
  */
 export function scrubText(text: string, values: readonly string[], replacement: string): string {
   let out = text;
-  for (const value of searchable(values)) if (out.includes(value)) out = out.split(value).join(replacement);
+  for (const value of searchable(values)) {
+    if (!out.includes(value)) continue;
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_-])${escaped}(?![A-Za-z0-9_-])`, "g"), () => replacement);
+  }
   return out;
 }
 
