@@ -173,6 +173,71 @@ describe("bundles: units of a product, consumed before money", () => {
     expect(await unitLedger(bundle.id)).toEqual({ types: ["issue 2", "usage -1", "usage -1"], sum: 0 });
   });
 
+  it("pay a charging session's units first: its grants hold money only for what the bundles do not hold", async () => {
+    const seconds = {
+      products: [
+        {
+          id: "seconds",
+          method: "POST",
+          path: "/v1/call",
+          price: { metric: "units", unitsHeader: "x-units", unitPrice: 1_000, maximum: 1_000_000_000 },
+        },
+      ],
+      unmatched: { action: "refuse" },
+    };
+    const session = (s: Seeded) => ({
+      open: (body: Record<string, unknown>, key: string) =>
+        request(stack.controlPlaneUrl)
+          .post("/v1/charging-sessions")
+          .set({ authorization: `Bearer ${s.key}`, "idempotency-key": key })
+          .send({ productId: "seconds", ...body }),
+      update: (id: string, body: Record<string, unknown>) =>
+        request(stack.controlPlaneUrl)
+          .post(`/v1/charging-sessions/${id}/updates`)
+          .set({ authorization: `Bearer ${s.key}` })
+          .send(body),
+      terminate: (id: string, body: Record<string, unknown>) =>
+        request(stack.controlPlaneUrl)
+          .post(`/v1/charging-sessions/${id}/terminate`)
+          .set({ authorization: `Bearer ${s.key}` })
+          .send(body),
+    });
+    // No money at all: the bundle's 60 seconds are granted, then the 15 it has left, then nothing.
+    const poor = await stack.seedCatalog(seconds, 0);
+    const minutes = await stack.admin.issueBundle(
+      poor.accountId,
+      { productId: "seconds", units: 60, expiresAt: later(3_600_000) },
+      { idempotencyKey: "minute" },
+    );
+    const p = session(poor);
+    const opened = await p.open({ requestedUnits: 60 }, "s1");
+    expect(opened.body).toMatchObject({ status: "open", grantedUnits: 60 });
+    const more = await p.update(opened.body.id as string, { request: 1, usedUnits: 45, requestedUnits: 60 });
+    expect(more.body).toMatchObject({ grantedUnits: 15, usedUnits: 45, amount: 0 });
+    const ended = await p.terminate(opened.body.id as string, { request: 2, usedUnits: 60 });
+    expect(ended.body).toMatchObject({ status: "closed", usedUnits: 60, amount: 0 });
+    expect((await stack.admin.listBundles(poor.accountId)).items[0]).toMatchObject({ id: minutes.id, remaining: 0 });
+
+    // With money: 10 seconds of a bundle, 20 held and charged in money.
+    const rich = await stack.seedCatalog(seconds, 100_000);
+    await stack.admin.issueBundle(
+      rich.accountId,
+      { productId: "seconds", units: 10, expiresAt: later(3_600_000) },
+      { idempotencyKey: "ten" },
+    );
+    const r = session(rich);
+    const call = await r.open({ requestedUnits: 30 }, "s2");
+    expect(call.body).toMatchObject({ grantedUnits: 30 });
+    expect((await stack.admin.getBalance(rich.accountId)).balances[0]).toMatchObject({ available: 80_000, reserved: 20_000 });
+    expect((await r.terminate(call.body.id as string, { request: 1, usedUnits: 30 })).body).toMatchObject({ amount: 20_000 });
+    expect((await stack.admin.getBalance(rich.accountId)).balances[0]).toMatchObject({ available: 80_000, reserved: 0 });
+
+    await ingested(poor, 2);
+    await ingested(rich, 1);
+    expect(await unitLedger(minutes.id)).toEqual({ types: ["issue 60", "usage -15", "usage -45"], sum: 0 });
+    expect((await jobs.reconcileBundles(stack.ctx, { accountIds: [poor.accountId, rich.accountId] })).drifts).toEqual([]);
+  });
+
   it("come back with what the unit ledger says when Redis loses the account", async () => {
     const s = await stack.seedCatalog(CATALOG, 10_000);
     const bundle = await stack.admin.issueBundle(

@@ -112,6 +112,26 @@ export class BundleStore {
     return out;
   }
 
+  /**
+   * What the product's live bundles (expiring after `atMs`) hold now, and whether one refuses overage: what a
+   * charging session's grant counts before money. A read, not a hold: calls may take the units meanwhile.
+   */
+  async live(accountId: string, productId: string, atMs: number): Promise<{ units: number; refuse: boolean }> {
+    const key = this.keyspace.account(accountId);
+    const list = await this.redis.hget(key, accountField("bundleList", productId));
+    const items = (list ?? "")
+      .split(";")
+      .filter(Boolean)
+      .map((item) => item.split(","))
+      .filter(([, exp]) => Number(exp) > atMs);
+    if (items.length === 0) return { units: 0, refuse: false };
+    const left = await this.redis.hmget(key, ...items.map(([id]) => accountField("bundleUnits", id!)));
+    return {
+      units: left.reduce((sum, v) => sum + Math.max(0, Number(v ?? 0)), 0),
+      refuse: items.some(([, , overage]) => overage === BUNDLE_OVERAGE.refuse),
+    };
+  }
+
   /** The products with a bundle in Redis (their calls are decided exactly, never from a lease). */
   async products(accountId: string): Promise<string[]> {
     const fields = await this.redis.hkeys(this.keyspace.account(accountId));

@@ -81,13 +81,27 @@ export async function grantUnits(
   // step is held too, so a settlement is never cut short by what was held; the unused part returns.
   const margin = (price.ratePer ?? 1) > 1 ? Math.ceil(call.percent / 100) : 0;
   let before = 0;
-  const held = (n: number) => rateCall(price, before, n, call.percent, done) + margin;
+  // The product's live bundles pay first (SETTLE takes from them): money is held for the units beyond what
+  // they hold at the grant, none while one refuses overage (the script holds nothing then), and then no more
+  // units are granted than they hold. Calls may take those units meanwhile: the settlement then charges the
+  // rest at most what was held (docs/concepts/bundles.md).
+  let bundled = { units: 0, refuse: false };
+  const held = (n: number) => {
+    const beyond = n - bundled.units;
+    if (bundled.refuse || beyond <= 0) return 0;
+    return rateCall(price, before, beyond, call.percent, done) + margin;
+  };
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [usage, wallets] = await Promise.all([store.usageSoFar(call), ctx.hot.wallets(s.accountId)]);
+    const [usage, wallets, live] = await Promise.all([
+      store.usageSoFar(call),
+      ctx.hot.wallets(s.accountId),
+      ctx.hot.bundles.live(s.accountId, call.productId, call.timestampMs),
+    ]);
     before = usage;
+    bundled = live;
     const wallet = wallets.get(s.currency);
     const available = wallet === undefined ? 0 : wallet.balance + wallet.creditLimit;
-    const units = mostCovered(requested, available, held);
+    const units = bundled.refuse ? Math.min(requested, Math.max(1, bundled.units)) : mostCovered(requested, available, held);
     if (units === 0) {
       const refusal = {
         kind: "insufficient_funds" as const,
