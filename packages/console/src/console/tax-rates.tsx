@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { TaxRate, TaxRateInput } from "@tollgate/sdk";
 import { useState, type ChangeEvent, type FormEvent } from "react";
+import { percentOf } from "../shared/invoice.js";
 import { when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -17,15 +18,6 @@ const LABELS = {
   "/validFrom": "Valid from",
   "/validUntil": "Valid until",
 } as const;
-
-/** A rate in parts per million as people write it: 230000 is "23", 88750 is "8.875". */
-export function percentOf(ratePpm: number): string {
-  const whole = Math.floor(ratePpm / 10_000);
-  const fraction = String(ratePpm % 10_000)
-    .padStart(4, "0")
-    .replace(/0+$/, "");
-  return fraction ? `${whole}.${fraction}` : String(whole);
-}
 
 /** "8.875" → 88750, exactly (no floating point): a percentage with at most four decimals, 0 to 100. */
 export function ppmOf(percent: string): number {

@@ -11,6 +11,15 @@ export function documentTitle(invoice: Invoice): string {
   return `${KIND[invoice.kind]} ${invoice.number ?? "(draft)"}`;
 }
 
+/** A rate in parts per million as people write a percentage: 230000 is "23", 88750 is "8.875". */
+export function percentOf(ratePpm: number): string {
+  const whole = Math.floor(ratePpm / 10_000);
+  const fraction = String(ratePpm % 10_000)
+    .padStart(4, "0")
+    .replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : String(whole);
+}
+
 /** One invoice, receipt or credit note as the page shows it: its figures, its lines, and its PDF. */
 export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl: string }) {
   const c = invoice.currency;
@@ -69,6 +78,18 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl:
           ))}
         </tbody>
         <tfoot>
+          {invoice.tax?.lines.map((t, i) => (
+            <tr key={`tax-${i}`}>
+              <th scope="row" colSpan={3}>
+                {invoice.tax!.inclusive ? "Includes " : ""}
+                {t.name} {percentOf(t.ratePpm)} % ({t.country}
+                {t.region ? `-${t.region}` : ""}) on <Money micros={t.taxable} currency={c} />
+              </th>
+              <td className="num">
+                <Money micros={t.amount} currency={c} />
+              </td>
+            </tr>
+          ))}
           <tr>
             <th scope="row" colSpan={3}>
               Total
@@ -79,6 +100,7 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl:
           </tr>
         </tfoot>
       </table>
+      {invoice.tax?.reverseCharge && <p>Reverse charge: VAT to be accounted for by the customer.</p>}
       {invoice.paidAt && <p>Paid on {when(invoice.paidAt)}.</p>}
       {invoice.voidedAt && <p>Void since {when(invoice.voidedAt)}.</p>}
       <p>
