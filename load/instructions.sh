@@ -28,7 +28,8 @@ socket="$dir/redis.sock"
 
 pids=()
 # INSTRUCTION_KEEP=on keeps the callgrind dumps (for callgrind_annotate) and says where.
-trap 'end_run "${pids[@]}"; if [ "${INSTRUCTION_KEEP:-off}" = on ]; then log "callgrind dumps kept in $dir"; else rm -rf "$dir"; fi' EXIT INT TERM
+SHARED_REDIS_URL="$REDIS_URL"
+trap 'REDIS_URL="$SHARED_REDIS_URL" end_run "${pids[@]}"; if [ "${INSTRUCTION_KEEP:-off}" = on ]; then log "callgrind dumps kept in $dir"; else rm -rf "$dir"; fi' EXIT INT TERM
 # Under valgrind a process starts tens of times slower: wait up to 2 minutes.
 wait_slow() {
   for _ in $(seq 1200); do curl -fsS -o /dev/null "$1" 2>/dev/null && return; sleep 0.1; done
@@ -41,7 +42,7 @@ valgrind --tool=callgrind --callgrind-out-file="$dir/redis.%p" \
 REDIS_VG_PID=$!
 for _ in $(seq 600); do [ -S "$socket" ] && break; sleep 0.1; done
 [ -S "$socket" ] || { log "redis-server under callgrind did not start: $(tail -5 "$dir/redis.log")"; exit 1; }
-# This run's Redis is its own: end_run's clean-up of the shared one finds nothing of it.
+# This run's Redis is its own (end_run's clean-up of the shared one finds nothing of this run there).
 export REDIS_URL="unix://$socket"
 
 PORT=$UPSTREAM_PORT node load/dist/upstream.js >"$dir/upstream.log" 2>&1 & pids+=($!)
