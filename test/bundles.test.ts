@@ -173,6 +173,42 @@ describe("bundles: units of a product, consumed before money", () => {
     expect(await unitLedger(bundle.id)).toEqual({ types: ["issue 2", "usage -1", "usage -1"], sum: 0 });
   });
 
+  it("pay a two-phase call's units at settlement: the reservation holds the maximum, or nothing while a bundle refuses overage", async () => {
+    const bytes = { unmatched: { action: "price", price: { metric: "response_bytes", unitPrice: 1, maximum: 10_000 } } };
+    const s = await stack.seedCatalog(bytes, 20_000);
+    const soft = await stack.admin.issueBundle(
+      s.accountId,
+      { productId: "default", units: 5_000, expiresAt: later(3_600_000) },
+      { idempotencyKey: "bytes" },
+    );
+    expect((await get(s, "/bytes/3000")).status).toBe(200);
+    expect((await get(s, "/bytes/4000")).status).toBe(200);
+    // 7,000 bytes: 5,000 from the bundle, 2,000 at 1 micro.
+    await ingested(s, 2);
+    expect((await stack.admin.getBalance(s.accountId)).balances[0]).toMatchObject({ available: 18_000, reserved: 0 });
+    expect(await unitLedger(soft.id)).toEqual({ types: ["issue 5000", "usage -2000", "usage -3000"], sum: 0 });
+
+    // No money, a bundle refusing overage: nothing held, the units it has are taken at settlement, those beyond
+    // are not charged (the stated bound), and with no unit left the call is refused before it is forwarded.
+    const p = await stack.seedCatalog(bytes, 0);
+    const hard = await stack.admin.issueBundle(
+      p.accountId,
+      { productId: "default", units: 1_000, expiresAt: later(3_600_000), overage: "refuse" },
+      { idempotencyKey: "hard-bytes" },
+    );
+    expect((await get(p, "/bytes/800")).status).toBe(200);
+    expect((await get(p, "/bytes/800")).status).toBe(200);
+    const forwarded = stack.upstream.count();
+    const refused = await get(p, "/bytes/10");
+    expect(refused.status).toBe(402);
+    expect(JSON.parse(refused.body)).toMatchObject({ code: "bundle_exhausted", bundle: hard.id });
+    expect(stack.upstream.count()).toBe(forwarded);
+    await ingested(p, 2);
+    expect((await stack.admin.getBalance(p.accountId)).balances[0]).toMatchObject({ available: 0, reserved: 0 });
+    expect(await unitLedger(hard.id)).toEqual({ types: ["issue 1000", "usage -200", "usage -800"], sum: 0 });
+    expect((await jobs.reconcileBundles(stack.ctx, { accountIds: [s.accountId, p.accountId] })).drifts).toEqual([]);
+  });
+
   it("pay a charging session's units first: its grants hold money only for what the bundles do not hold", async () => {
     const seconds = {
       products: [
