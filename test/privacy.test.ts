@@ -313,6 +313,11 @@ describe("privacy: export, erasure and retention of a customer's data", () => {
     expect((await admin.downloadInvoicePdf(alice.accountId, alice.invoiceId)).byteLength).toBeGreaterThan(1_000);
     const account = await admin.getAccount(alice.accountId);
     expect(account.name).toBe(invoice.customer?.name);
+    // A CRM following the deployment's webhooks hears of the erasure as the account's change, with the pseudonyms.
+    const event = await stack.ctx.models.WebhookEvent.findOne({ type: "account.updated", subject: alice.accountId })
+      .sort({ occurredAt: -1, _id: -1 })
+      .lean();
+    expect(event?.data).toMatchObject({ name: account.name, billingDetails: { legalName: account.name } });
 
     // Again: the same pseudonyms, nothing changed but the audit trail and the request's runs.
     const snapshot = async () =>

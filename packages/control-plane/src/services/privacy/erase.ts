@@ -2,6 +2,7 @@ import type { AppContext } from "../../context.js";
 import { insertOnce, type PrivacyRequest } from "../../models/index.js";
 import { NOTIFICATION_KINDS } from "../../models/notification.js";
 import { audit } from "../audit.js";
+import { accountEvent } from "../webhooks/record.js";
 import { auditAbout, idsOfAccount } from "./collect.js";
 import { billingValues, erasedBillingDetails, pseudonyms, REDACTED, same, scrubText, scrubValue, searchable } from "./pseudonym.js";
 
@@ -90,6 +91,8 @@ export async function runErasure(ctx: AppContext, accountId: string, steps = ERA
   const run: Run = { ctx, accountId, values, replacement: pseudonyms(accountId).name };
   for (const [, step] of ERASURE_STEPS.slice(0, steps)) await step(run);
   if (steps < ERASURE_STEPS.length || !(await redisErased(run))) return { ...request, values, status: "pending" };
+  // The deployment's webhook endpoints (a CRM) hear of it as the account's change, carrying the pseudonyms.
+  await accountEvent(ctx, accountId, undefined);
   const finishedAt = new Date();
   await Requests.updateOne({ _id }, { $set: { status: "done", finishedAt }, $unset: { values: 1 } });
   await audit(ctx, "system:privacy", "privacy.erasure.done", accountId, { erasureId: _id, run: (request.runs ?? 0) + 1 });
