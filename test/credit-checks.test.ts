@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "@tollgate/control-plane";
 import { TollgateAdminClient, TollgateError, type Role } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
@@ -203,6 +204,32 @@ describe("credit checks: the rule, and a second staff member's approval", () => 
     expect(await creditLimitOf(accountId)).toBe(decided.status === "approved" ? 40 * USD : 0);
     expect((await stack.admin.getAccount(accountId)).billingMode).toBe(decided.status === "approved" ? "postpaid" : "prepaid");
     expect(await stack.ctx.models.CreditDecision.countDocuments({ _id: requestId })).toBe(1);
+  });
+
+  it("an approval whose decider died before applying it is finished by the sweep, under both names", async () => {
+    const accountId = await prepaidAccount("decider died");
+    const walletId = (await stack.admin.getAccount(accountId)).wallets[0]!.id;
+    await stack.admin.creditWallet(walletId, { amount: 5 * USD }, { idempotencyKey: "tenure" });
+    const requestId = (await as("alice").setBilling(accountId, { billingMode: "hybrid", creditLimit: 30 * USD })).creditRequest!.id;
+    // What a decider killed right after its decision leaves: the decision (its unique insert), nothing applied.
+    await stack.ctx.models.CreditDecision.create({
+      _id: requestId,
+      accountId,
+      decision: "approved",
+      decidedBy: staff.get("bob")!.actor,
+      at: new Date(Date.now() - 120_000),
+    });
+    expect(await creditLimitOf(accountId)).toBe(0);
+    expect(await jobs.finishApprovals(stack.ctx)).toBe(1);
+    expect(await stack.admin.getAccount(accountId)).toMatchObject({ billingMode: "hybrid", wallets: [{ creditLimit: 30 * USD }] });
+    expect(await hotLimitOf(accountId)).toBe(30 * USD);
+    expect(await jobs.finishApprovals(stack.ctx)).toBe(0); // applied once
+    const applied = (await stack.admin.listAudit({ target: accountId, action: "account.billing" })).items;
+    expect(applied).toMatchObject([{ actor: staff.get("bob")!.actor, data: { requestId, requestedBy: staff.get("alice")!.actor } }]);
+    // The account's slot is free again: a lower limit applies at once, a new request may wait.
+    expect((await as("alice").setBilling(accountId, { billingMode: "hybrid", creditLimit: 40 * USD })).creditRequest?.status).toBe(
+      "pending",
+    );
   });
 
   it("when the rule asks finance to approve every grant, an admin cannot, a finance user (not the requester) can", async () => {

@@ -14,6 +14,7 @@ import { migrateBookingAtStartup, migrateLegacyBooking } from "./services/ledger
 import { checkThresholds } from "./services/notifications/checks.js";
 import { deliverNotifications } from "./services/notifications/deliver.js";
 import { deliverWebhookEvents } from "./services/webhooks/deliver.js";
+import { finishApprovals } from "./services/credit/decide.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
@@ -41,6 +42,8 @@ export const jobs = {
   checkThresholds,
   deliverNotifications,
   deliverWebhookEvents,
+  /** Credit approvals whose decider died before applying them. */
+  finishApprovals,
   applyPendingEntries,
   finishRedemptions,
   releaseStaleAutoRecharges,
@@ -118,6 +121,7 @@ export async function startJobs(
         await finishRedemptions(ctx);
         await releaseStaleAutoRecharges(ctx);
         await expireStaleCheckouts(ctx);
+        await finishApprovals(ctx);
       },
     ],
     ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],

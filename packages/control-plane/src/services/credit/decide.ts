@@ -56,18 +56,41 @@ export async function decideCredit(
       requestedBy: request.requestedBy,
       ...(reason ? { reason } : {}),
     });
-  if (decision === "approved" && taken.appliedAt === undefined) {
-    const { billingMode, creditLimit, billingCycle } = request;
-    const set = await setBilling(ctx, request.accountId, { billingMode, creditLimit, billingCycle }, decider.actor, {
-      requestId: request._id,
-      requestedBy: request.requestedBy,
-    });
-    // The account exists (accounts are never deleted): a failure here is a bug.
-    if (!set.ok) throw new Error(set.detail);
-    await ctx.models.CreditDecision.updateOne({ _id: request._id }, { $set: { appliedAt: new Date() } });
-  }
+  if (decision === "approved" && taken.appliedAt === undefined) await applyApproved(ctx, request, taken);
   await freeSlot(ctx, request.accountId, request._id);
   return ok({ request, decision: (await ctx.models.CreditDecision.findById(request._id).lean())! });
+}
+
+/** Apply what an approval decided, under the approver's name with the requester's, and mark it applied. */
+async function applyApproved(ctx: AppContext, request: CreditRequest, decision: CreditDecision): Promise<void> {
+  const { billingMode, creditLimit, billingCycle } = request;
+  const set = await setBilling(ctx, request.accountId, { billingMode, creditLimit, billingCycle }, decision.decidedBy, {
+    requestId: request._id,
+    requestedBy: request.requestedBy,
+  });
+  // The account exists (accounts are never deleted): a failure here is a bug.
+  if (!set.ok) throw new Error(set.detail);
+  await ctx.models.CreditDecision.updateOne({ _id: request._id }, { $set: { appliedAt: new Date() } });
+}
+
+/**
+ * Finish approvals whose decider died between its decision and applying it (older than `graceMs`, so that a
+ * decider still at work is left to finish): the billing applies and the slot is freed, as the decider would
+ * have. A job (`credits.sweep`); run twice, it applies each once more at most, to the same values.
+ */
+export async function finishApprovals(ctx: AppContext, graceMs = 60_000): Promise<number> {
+  const stuck = await ctx.models.CreditDecision.find({
+    decision: "approved",
+    appliedAt: { $exists: false },
+    at: { $lt: new Date(Date.now() - graceMs) },
+  }).lean();
+  for (const decision of stuck) {
+    const request = await ctx.models.CreditRequest.findById(decision._id).lean();
+    if (request === null) continue;
+    await applyApproved(ctx, request, decision);
+    await freeSlot(ctx, request.accountId, request._id);
+  }
+  return stuck.length;
 }
 
 /** A request and what became of it (absent: still pending). */
