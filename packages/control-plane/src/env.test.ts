@@ -28,6 +28,14 @@ describe("control-plane env", () => {
       expect(() => controlPlaneEnv.parse({ ...base, PUBLIC_URL: "https://b.example", PORTAL_FRAME_ANCESTORS: bad })).toThrow();
   });
 
+  it("keeps raw usage for good unless a retention of at least 2 whole days is set", () => {
+    expect(controlPlaneEnv.parse(base).USAGE_RETENTION_DAYS).toBeUndefined();
+    expect(controlPlaneEnv.parse({ ...base, USAGE_RETENTION_DAYS: "400" }).USAGE_RETENTION_DAYS).toBe(400);
+    // A charge can be voided for a day after it was made: its event must outlive that.
+    for (const bad of ["1", "0", "-3", "2.5", "a year"])
+      expect(() => controlPlaneEnv.parse({ ...base, USAGE_RETENTION_DAYS: bad })).toThrow();
+  });
+
   it("refuses to start with short, missing or no admin tokens", () => {
     expect(() => controlPlaneEnv.parse({ ...base, TOLLGATE_ADMIN_TOKENS: "short" })).toThrow();
     expect(() => controlPlaneEnv.parse({ ...base, TOLLGATE_ADMIN_TOKENS: " , " })).toThrow();
