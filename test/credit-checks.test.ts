@@ -86,7 +86,9 @@ describe("credit checks: the rule, and a second staff member's approval", () => 
       { check: "paid_on_time", required: 1, actual: 0, met: false },
       { check: "topped_up", required: 5 * USD, actual: 0, met: false },
     ]);
-    expect(refused.detail).toContain("at least 1 invoices paid by their due date (has 0)");
+    expect(refused.detail).toBe(
+      "The account does not meet the credit rule: at least 1 invoices paid by their due date (has 0); at least $5.00 topped up ($0.00).",
+    );
     const account = await stack.admin.getAccount(accountId);
     expect(account).toMatchObject({ billingMode: "prepaid", wallets: [{ creditLimit: 0 }] });
     expect(await hotLimitOf(accountId)).toBe(0);

@@ -6,7 +6,7 @@ import { Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
 import { useMay } from "./role.js";
-import { AccountCredit, CreditRefusal } from "./credit.js";
+import { AccountCredit } from "./credit.js";
 
 export const BILLING_MODES: { value: BillingMode; label: string }[] = [
   { value: "prepaid", label: "prepaid (spends its balance)" },
@@ -145,7 +145,6 @@ export function AccountBilling({ account }: { account: Account }) {
           (save.data.creditRequest ? "Asked: the credit waits for a second staff member's approval (below)." : `Saved: billed ${current}.`)}
       </Done>
       <FormProblem error={save.error} shown={problems.shown} />
-      <CreditRefusal error={save.error} currency={currency} />
       <AccountCredit account={account} />
       <BillingDetailsForm account={account} />
     </Section>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TollgateError, type Account, type CreditCheck, type CreditRequest, type CreditRule } from "@tollgate/sdk";
+import type { Account, CreditCheck, CreditRequest, CreditRule } from "@tollgate/sdk";
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { money, parseAmount, plainAmount, when } from "../shared/money.js";
@@ -297,18 +297,5 @@ export function AccountCredit({ account }: { account: Account }) {
         </p>
       )}
     </div>
-  );
-}
-
-/** A refusal by the credit rule: each check the account fails, in words. */
-export function CreditRefusal({ error, currency }: { error: unknown; currency: string }) {
-  if (!(error instanceof TollgateError) || error.code !== "credit_check_failed") return null;
-  const unmet = (error.problem as { unmet?: CreditCheck[] }).unmet ?? [];
-  return (
-    <ul aria-label="What the credit rule lacks">
-      {unmet.map((c) => (
-        <li key={c.check}>{checkInWords(c, currency)}</li>
-      ))}
-    </ul>
   );
 }

@@ -27,7 +27,7 @@ export async function createAccount(
     });
   }
   const verdict = await judgeNewAccount(ctx, input);
-  if (verdict.verdict === "refused") return refusedCredit(verdict);
+  if (verdict.verdict === "refused") return refusedCredit(verdict, plan.currency);
   const asked = { billingMode: input.billingMode, creditLimit: input.creditLimit, billingCycle: input.billingCycle };
   if (verdict.verdict === "approval") {
     input = { ...input, billingMode: "prepaid", creditLimit: 0 };

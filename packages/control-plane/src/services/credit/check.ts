@@ -1,3 +1,4 @@
+import { formatMoney } from "@tollgate/money";
 import type { AppContext } from "../../context.js";
 import type { Account } from "../../models/index.js";
 import type { CreditHold, CreditRule } from "../../models/credit.js";
@@ -117,8 +118,8 @@ export function judgeCredit(
   };
 }
 
-/** A check in words, for a refusal's detail: "2 invoices paid on time (has 0)". */
-export function describeCheck(c: CreditCheck): string {
+/** A check in words, for a refusal's detail: "at least 2 invoices paid by their due date (has 0)". */
+export function describeCheck(c: CreditCheck, currency: string): string {
   switch (c.check) {
     case "paid_on_time":
       return `at least ${c.required} invoices paid by their due date (has ${c.actual})`;
@@ -127,6 +128,6 @@ export function describeCheck(c: CreditCheck): string {
     case "prepaid_days":
       return `at least ${c.required} days since the first top-up (${c.actual})`;
     case "topped_up":
-      return `at least ${c.required} micros topped up (${c.actual})`;
+      return `at least ${formatMoney(c.required, currency)} topped up (${formatMoney(c.actual, currency)})`;
   }
 }

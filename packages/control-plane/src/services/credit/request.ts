@@ -22,11 +22,15 @@ const PENDING_TTL_MS = 365 * 86_400_000;
 const slotOf = (accountId: string) => `credit-request:${accountId}`;
 
 /** A refusal naming what the rule lacks: `unmet`, each check with what it requires and what the account shows. */
-export function refusedCredit(verdict: CreditVerdict) {
-  return failure("credit_check_failed", `The account does not meet the credit rule: ${verdict.unmet.map(describeCheck).join("; ")}.`, {
-    unmet: verdict.unmet,
-    checks: verdict.checks,
-  });
+export function refusedCredit(verdict: CreditVerdict, currency: string) {
+  return failure(
+    "credit_check_failed",
+    `The account does not meet the credit rule: ${verdict.unmet.map((c) => describeCheck(c, currency)).join("; ")}.`,
+    {
+      unmet: verdict.unmet,
+      checks: verdict.checks,
+    },
+  );
 }
 
 /** What the rule says of an account that has no record yet (a new account asking for credit at creation). */
@@ -64,7 +68,7 @@ export async function requestBilling(
       : await creditRecord(ctx, accountId, currency),
   );
   // A refusal changes nothing, and, like every refusal, is not audited.
-  if (verdict.verdict === "refused") return refusedCredit(verdict);
+  if (verdict.verdict === "refused") return refusedCredit(verdict, currency);
   if (verdict.verdict === "applies") {
     const set = await setBilling(ctx, accountId, settings, requester.actor);
     return set.ok ? ok({ kind: "applied", ...set.value }) : set;
