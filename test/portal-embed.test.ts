@@ -2,15 +2,22 @@ import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import type { Browser, ConsoleMessage, Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Frame, Page } from "playwright-core";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessible, launch, measureShifts, shifted } from "./support/browser.js";
+import { startStackWithDemoCheckout } from "./support/demo-checkout.js";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
-import { startStack, type Stack } from "./support/stack.js";
+import type { Stack } from "./support/stack.js";
 
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
+
+/** The embedding page as it shows now: the frame (another site, a process of its own) painted first, the viewport only. */
+async function shot(page: Page, frame: Frame, name: string): Promise<void> {
+  await frame.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
+  await page.screenshot({ path: `${SHOTS}${name}` });
+}
 
 /**
  * A customer's own site, on another registrable site than the portal's: the control plane listens on
@@ -35,19 +42,24 @@ describe("an embeddable portal: framed only by the sites the deployment names, b
   let browser: Browser;
   let allowed: { server: Server; origin: string };
   let other: { server: Server; origin: string };
+  let checkout: { server: Server; url: string };
+  let close: (() => Promise<void>) | undefined;
   const api = () => request(stack.controlPlaneUrl);
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     allowed = await siteFraming();
     other = await siteFraming();
-    stack = await startStack({ portalFrameAncestors: ["https://app.example.com", allowed.origin] });
+    // Card payments through the demo's checkout page in front of stripe-mock, as `npm run demo` runs them.
+    ({ stack, checkout, close } = await startStackWithDemoCheckout(undefined, {
+      portalFrameAncestors: ["https://app.example.com", allowed.origin],
+    }));
     browser = await launch();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     allowed?.server.close();
     other?.server.close();
-    await stack?.close();
+    await close?.();
   });
 
   /** `page` opens `site`'s page, which frames `src`. */
@@ -114,9 +126,26 @@ describe("an embeddable portal: framed only by the sites the deployment names, b
     await portal.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Overview", exact: true }).click();
     await portal.getByTestId("balance").getByText("$18.00").first().waitFor({ timeout: 10_000 });
     await accessible(inFrame, "the framed portal at phone width");
-    // The frame (another site: a process of its own) painted at the new width before the shot.
-    await inFrame.evaluate("new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
-    await page.screenshot({ path: `${SHOTS}portal-embedded-phone.png` });
+    await shot(page, inFrame, "portal-embedded-phone.png");
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // A card top-up: the provider's page refuses to be framed, so it opens in a tab of its own; the frame stays
+    // where it was and shows the payment once the provider's webhook has confirmed it.
+    await portal.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
+    await portal.getByLabel("Amount (USD)").fill("10");
+    const [tab] = await Promise.all([context.waitForEvent("page"), portal.getByRole("button", { name: "Pay by card" }).click()]);
+    await portal.getByTestId("paying-in-tab").waitFor();
+    expect(inFrame.url()).toBe(`${stack.controlPlaneUrl}/portal/top-up`);
+    await tab.waitForURL((url) => url.href.startsWith(`${checkout.url}/pay/`));
+    await tab.getByRole("button", { name: "Pay $10.00 with the test card" }).click();
+    // Back from the provider, that tab is the portal on its own site, where the framed session's cookie is not.
+    await tab.getByTestId("paid-elsewhere").waitFor();
+    await accessible(tab, "the portal's sign-in, back from paying in a tab of its own");
+    await tab.close();
+    await portal.getByTestId("balance").getByText("$28.00").first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => portal.getByTestId("recharge-status").first().innerText(), { timeout: 10_000 }).toBe("succeeded");
+    await accessible(inFrame, "the framed portal's top-up, paid in another tab");
+    await shot(page, inFrame, "portal-embedded-top-up.png");
 
     // The cookie is the embedding site's alone: the portal opened on its own site is not signed in.
     const own = await context.newPage();

@@ -9,9 +9,11 @@ import { listen, startStack, STRIPE_WEBHOOK_SECRET, type Stack } from "./stack.j
  */
 export async function startStackWithDemoCheckout(
   onWebhook?: (type: string, status: number) => void,
+  options: { portalFrameAncestors?: string[] } = {},
 ): Promise<{ stack: Stack; checkout: { server: Server; url: string }; close: () => Promise<void> }> {
   let checkout!: { server: Server; url: string };
   const stack: Stack = await startStack({
+    ...options,
     stripe: {
       through: async (stripeMockUrl) => {
         checkout = await listen(

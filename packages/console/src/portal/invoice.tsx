@@ -6,7 +6,7 @@ import { money } from "../shared/money.js";
 import { Loading, NotFoundOr, ProblemText, Section, Trail } from "../shared/ui.js";
 import { useTitle } from "../shared/url.js";
 import { client } from "./client.js";
-import { PendingCheckouts, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
+import { openCheckout, PayingInTab, PendingCheckouts, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
 
 /** One of the account's documents, at /portal/invoices/<invoice>; an open invoice can be paid by card from here. */
 export function PortalInvoice({ accountId, invoiceId, returnedFrom }: { accountId: string; invoiceId: string; returnedFrom?: string }) {
@@ -64,8 +64,10 @@ function PayByCard({ accountId, invoice, returnedFrom }: { accountId: string; in
       );
       if (recharge.checkoutUrl === undefined) throw new Error("The payment provider gave no page to pay on; try again later.");
       // The card is typed on the provider's own page: no card data and no third-party script reach this one.
-      window.location.assign(recharge.checkoutUrl);
+      return openCheckout(recharge.checkoutUrl);
     },
+    // Framed, the portal stays: the payment just started is listed, waiting, until the provider confirms it.
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["recharges"] }),
   });
   const open = invoice.kind === "invoice" && invoice.status === "finalized" && due > 0;
   const waiting = mine.some((r) => r.status === "pending" && r.checkoutUrl !== undefined);
@@ -99,6 +101,7 @@ function PayByCard({ accountId, invoice, returnedFrom }: { accountId: string; in
         {open && credited.isPending && <Loading />}
         {!open && !back && <p>Nothing is due on this invoice.</p>}
       </div>
+      {pay.data === "tab" && waiting && <PayingInTab />}
       <ProblemText error={pay.error ?? credited.error} />
     </Section>
   );

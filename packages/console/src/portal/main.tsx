@@ -60,7 +60,16 @@ function SignIn({ linkError, branding }: { linkError: unknown; branding: ReturnT
       brand={<Brand branding={branding} />}
       label="API key"
       notice={
-        linkError !== null && <p className="problem">That sign-in link is used or expired: ask for a new one, or use your API key.</p>
+        <>
+          {linkError !== null && <p className="problem">That sign-in link is used or expired: ask for a new one, or use your API key.</p>}
+          {returnedFrom !== undefined && (
+            // A portal framed by another site pays in a tab of its own, which the frame's sign-in does not reach.
+            <p role="status" data-testid="paid-elsewhere">
+              Back from the payment page. If you paid from a page that shows your account inside it, close this tab: that page shows the
+              payment once the provider confirms it.
+            </p>
+          )}
+        </>
       }
       signIn={(apiKey) => client.signIn({ apiKey })}
     />

@@ -6,7 +6,7 @@ import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName } from "../shared/cards.js";
-import { PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
+import { openCheckout, PayingInTab, PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
 
 /** The account's top-ups, five a page, newest first. */
 const recentRecharges = (accountId: string) => (cursor: string | undefined) => client.listRecharges(accountId, pageQuery(cursor, 5));
@@ -51,8 +51,10 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
       );
       if (recharge.checkoutUrl === undefined) throw new Error("The payment provider gave no page to pay on; try again later.");
       // The card is typed on Stripe's own page: no card data and no third-party script ever reach this one.
-      window.location.assign(recharge.checkoutUrl);
+      return openCheckout(recharge.checkoutUrl);
     },
+    // Framed, the portal stays: the payment just started is listed, waiting, until the provider confirms it.
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ["recharges"] }),
   });
   const recharges = useRecharges(accountId);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
@@ -104,6 +106,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
       <p>
         <small>You pay on Stripe&apos;s secure page and come back here.</small>
       </p>
+      {pay.data === "tab" && topUps.some((r) => r.status === "pending") && <PayingInTab />}
       <ProblemText error={pay.error} />
       <h3>Your top-ups</h3>
       <PendingCheckouts accountId={accountId} recharges={topUps} what="Top-ups" />

@@ -12,6 +12,32 @@ export function useRecharges(accountId: string) {
 /** Where the provider sends the customer back: the view they paid from, which then says how it went. */
 export const returnUrl = () => `${window.location.origin}${window.location.pathname}`;
 
+/** The portal in another site's frame (PORTAL_FRAME_ANCESTORS): the provider's payment page refuses to be framed. */
+export const framed = () => window.top !== window.self;
+
+/**
+ * Open the provider's payment page: in the portal's own tab, or, when the portal is framed, in a new tab (the
+ * frame stays, and shows the payment when the provider confirms it: the payments are read every few seconds).
+ * Answers where it opened.
+ */
+export function openCheckout(url: string): "here" | "tab" {
+  if (!framed()) {
+    window.location.assign(url);
+    return "here";
+  }
+  window.open(url, "_blank", "noopener");
+  return "tab";
+}
+
+/** Said in a framed portal once the payment page has opened in a new tab. */
+export function PayingInTab() {
+  return (
+    <p role="status" className="ok" data-testid="paying-in-tab">
+      The payment page opened in a new tab: pay there, and this page shows the payment when it arrives. No tab? Use Continue paying below.
+    </p>
+  );
+}
+
 /** A card payment's state in words: a failed one the customer cancelled, or whose page expired, is called so. */
 export function rechargeState(r: Recharge): string {
   if (r.status === "failed" && r.failureReason === "cancelled") return "cancelled";
@@ -38,7 +64,7 @@ export function PendingCheckouts({ accountId, recharges, what }: { accountId: st
                 {r.expiresAt && <> The payment page expires at {when(r.expiresAt)}.</>}
               </span>
               <span className="actions">
-                <a className="button primary" href={r.checkoutUrl}>
+                <a className="button primary" href={r.checkoutUrl} {...(framed() ? { target: "_blank", rel: "noopener" } : {})}>
                   Continue paying {money(r.amount, r.currency)}
                 </a>
                 <button
