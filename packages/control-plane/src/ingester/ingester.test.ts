@@ -154,3 +154,36 @@ describe("Ingester: voids of refused calls", () => {
     expect(await refunds()).toHaveLength(1); // only the one above
   });
 });
+
+describe("Ingester: what bundles paid", () => {
+  it("writes one unit entry per event and bundle (a void's: the units given back), whatever is read twice", async () => {
+    const accountId = "acct_b";
+    const stream = keyspace.usageStream(keyspace.partitionOf(accountId));
+    const paid = [...event("ev_b1", accountId), "pr", "search", "bn", "bun_a:2 bun_b:1"];
+    // The same entry twice (a crash before its acknowledgement, read again), then a void giving back bun_a's.
+    await redis.xadd(stream, "*", ...paid);
+    await redis.xadd(stream, "*", ...paid);
+    await redis.xadd(stream, "*", ...event("ev_b2", accountId), "pr", "search", "bn", "bun_a:4");
+    await redis.xadd(stream, "*", ...voidOf("ev_b2", accountId), "pr", "search", "bn", "bun_a:4");
+    const ingester = new Ingester({ redis, keyspace, models, consumer: "unit-b", blockMs: 50 });
+    await ingester.start();
+    try {
+      await until(async () => (await redis.xlen(stream)) === 0);
+    } finally {
+      await ingester.stop();
+    }
+    const entries = await models.UnitEntry.find({ accountId }).sort({ _id: 1 }).lean();
+    expect(entries.map((e) => [e._id, e.type, e.units])).toEqual([
+      ["ret:ev_b2:bun_a", "refund", 4],
+      ["use:ev_b1:bun_a", "usage", -2],
+      ["use:ev_b1:bun_b", "usage", -1],
+      ["use:ev_b2:bun_a", "usage", -4],
+    ]);
+    expect((await models.UsageEvent.findById("ev_b1").lean())?.bundles).toEqual([
+      { bundleId: "bun_a", units: 2 },
+      { bundleId: "bun_b", units: 1 },
+    ]);
+    // The voided call, ingested with its void, was paid by no bundle in the end.
+    expect((await models.UsageEvent.findById("ev_b2").lean())?.bundles).toBeUndefined();
+  });
+});
