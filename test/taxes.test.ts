@@ -384,6 +384,24 @@ describe("taxes", () => {
     await use(pt);
     expect(await close(pt.accountId)).toBeNull();
     expect(await available(pt.accountId)).toBe(10_000_000 - 500_000);
+
+    // A refunded top-up: its receipt's tax is given back on a credit note for the whole receipt, which moves no
+    // money (the reversal took back the $5.00 credited; the provider returned the $6.15 paid).
+    const refundedReceipt = await topUp(pt.accountId, pt.key, 6_150_000, "pt-topup-refunded");
+    expect(refundedReceipt.tax).toMatchObject({ inclusive: true, amount: 1_150_000, lines: [{ taxable: 5_000_000 }] });
+    expect(await available(pt.accountId)).toBe(9_500_000 + 5_000_000);
+    expect((await api().post(`/v1/recharges/${refundedReceipt.subject}/refund`).set(admin).send({})).status).toBe(200);
+    expect((await api().post(`/v1/recharges/${refundedReceipt.subject}/refund`).set(admin).send({})).status).toBe(200);
+    expect(await available(pt.accountId)).toBe(9_500_000);
+    const notes = (await stack.admin.listInvoices(pt.accountId)).items.filter((d) => d.kind === "credit_note");
+    expect(notes).toHaveLength(1); // once, however often the refund is asked for
+    expect(notes[0]).toMatchObject({ correctsInvoiceId: refundedReceipt.id, subtotal: -6_150_000, total: -6_150_000 });
+    expect(notes[0]!.tax).toMatchObject({ inclusive: true, amount: -1_150_000, lines: [{ taxable: -5_000_000, amount: -1_150_000 }] });
+    invoices.refundNote = notes[0]!;
+    const noteText = await pdfText(pt.accountId, notes[0]!.id);
+    expect(noteText).toMatch(line("Includes VAT 23% (PT) on -$5.00", "-$1.15"));
+    expect(noteText).toMatch(line("Total", "-$6.15"));
+    expect(noteText).toContain(`This credit note records the refund of ${refundedReceipt.number}`);
   });
 
   it("prepaid money taxed at use (TAX_PREPAID=use): an untaxed receipt, then the period's invoice taxes the usage, settled from the balance", async () => {
@@ -442,7 +460,8 @@ describe("taxes", () => {
     const taxOf = (d: Invoice) => d.tax?.amount ?? 0;
     // Tax: every document's, credit notes taking theirs back.
     expect(summary!.tax.total).toBe(all.reduce((s, d) => s + taxOf(d), 0));
-    expect(summary!.tax.total).toBe(0 + 600_000 + 220_000 - 90_000 + 2_300_000 + 120_000);
+    // (The refunded top-up's $1.15 and its credit note's -$1.15 cancel out.)
+    expect(summary!.tax.total).toBe(0 + 600_000 + 220_000 - 90_000 + 2_300_000 + 1_150_000 - 1_150_000 + 120_000);
     expect(summary!.tax.byRate).toEqual({
       "DE:standard:0": { taxable: USD, amount: 0 },
       "FR:standard:200000": { taxable: 3_000_000, amount: 600_000 },

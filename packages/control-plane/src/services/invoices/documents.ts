@@ -78,6 +78,32 @@ export async function issueReceipt(
 }
 
 /**
+ * A refunded top-up whose receipt was its tax document (tax at top-up) is corrected by a credit note for the
+ * whole receipt, once: the tax it declared is given back on a document, as the law asks. It moves no money:
+ * the refund's reversal took back what the wallet was credited, and the provider returned the payment.
+ */
+export async function creditTaxedReceipt(ctx: AppContext, rechargeId: string): Promise<Invoice | undefined> {
+  const receipt = await ctx.models.Invoice.findOne({ idempotencyKey: `receipt:${rechargeId}` }).lean();
+  if (receipt?.tax === undefined || receipt.number === undefined) return undefined;
+  const draft = await createOnce(ctx, {
+    kind: "credit_note",
+    issuer: receipt.issuer,
+    accountId: receipt.accountId,
+    currency: receipt.currency,
+    subject: receipt.number,
+    idempotencyKey: `refund-note:${rechargeId}`,
+    correctsInvoiceId: receipt._id,
+    reason: `refund of the top-up ${rechargeId}`,
+    lines: [{ description: `Refund of ${receipt.number}`, quantity: 1, unitPrice: -receipt.subtotal, amount: -receipt.subtotal }],
+  });
+  const done = await finalize(ctx, draft._id);
+  // The note was created just above: a failure is the numbering lock held past its wait, and the refund is
+  // finished by its next delivery (or the admin's retry), which finds the same note.
+  if (!done.ok) throw ProblemError.failed(done);
+  return done.value;
+}
+
+/**
  * A credit note against a finalized invoice: a negative document, numbered in the same sequence. For a
  * postpaid or hybrid invoice it also gives the wallet back what it forgives (an `adjustment`), so the credit
  * the usage took is free again. Repeating the request (same idempotency key) finishes what a crash left.

@@ -153,7 +153,7 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
   const billing: BillingDetails | undefined = doc.customerDetails;
   const figures = await documentFigures(ctx, doc);
   const c = doc.currency;
-  const corrected = doc.correctsInvoiceId ? await ctx.models.Invoice.findById(doc.correctsInvoiceId, { number: 1 }).lean() : null;
+  const corrected = doc.correctsInvoiceId ? await ctx.models.Invoice.findById(doc.correctsInvoiceId, { number: 1, kind: 1 }).lean() : null;
 
   const facts: [string, string][] = [[`${label(doc.kind)} number`, doc.number ?? "draft (not yet issued)"]];
   if (doc.finalizedAt) facts.push(["Issue date", day(doc.finalizedAt)]);
@@ -208,7 +208,9 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
     );
     if (issuer.paymentInstructions) howToPay.push(...issuer.paymentInstructions.split("\n"));
     howToPay.push("You can also pay it by card from your customer portal.");
-  } else if (doc.kind === "credit_note") howToPay.push(`This credit note reduces what ${corrected?.number ?? "the invoice"} asks for.`);
+  } else if (doc.kind === "credit_note" && corrected?.kind === "receipt")
+    howToPay.push(`This credit note records the refund of ${corrected.number ?? "the top-up"}: its amount and tax are given back.`);
+  else if (doc.kind === "credit_note") howToPay.push(`This credit note reduces what ${corrected?.number ?? "the invoice"} asks for.`);
   else if (doc.status === "paid" || doc.kind === "receipt") howToPay.push("Paid in full: nothing is due.");
   if (doc.prepaid) howToPay.push("Settled from the prepaid balance when issued.");
 

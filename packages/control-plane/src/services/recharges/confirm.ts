@@ -9,7 +9,7 @@ import { postEntry } from "../ledger/post.js";
 import { releaseAutoRecharge } from "../auto-recharge/trigger.js";
 import { notify } from "../notifications/emit.js";
 import { refundEvent } from "../webhooks/record.js";
-import { issueReceipt } from "../invoices/documents.js";
+import { creditTaxedReceipt, issueReceipt } from "../invoices/documents.js";
 import { applyInvoiceCardPayment } from "../invoices/pay-by-card.js";
 import { failPending } from "./cancel.js";
 
@@ -134,6 +134,7 @@ async function reverseRecharge(ctx: AppContext, recharge: Recharge, actor: strin
   // The recharge's own wallet, under its own key and figures: a failure is a bug.
   if (!posted.ok) throw ProblemError.failed(posted);
   const { entry } = posted.value;
+  await creditTaxedReceipt(ctx, recharge._id);
   const refunded = (await ctx.models.Recharge.findOneAndUpdate(
     { _id: recharge._id },
     { $set: { status: "refunded", reversalEntryId: entry._id, updatedAt: new Date() } },

@@ -151,8 +151,9 @@ async function addUnpaidInvoices(ctx: AppContext, summary: FinancialSummary, asO
 
 /**
  * The tax of the documents finalized in the range (void ones aside). Usage and fees are booked at their prices,
- * so the tax inside inclusive prices is taken off revenue (`taxIncluded`) in the range its invoice or credit
- * note is issued in; tax added to exclusive prices and tax taken at top-up never reach revenue.
+ * so the tax inside inclusive prices is taken off revenue (`taxIncluded`) in the range its invoice is issued in
+ * (a credit note is an adjustment, tax and all, as it is in the ledger); tax added to exclusive prices and tax
+ * taken at top-up never reach revenue.
  */
 async function addTax(ctx: AppContext, summary: FinancialSummary, from: Date, to: Date): Promise<void> {
   const documents = await ctx.models.Invoice.find(
@@ -162,7 +163,7 @@ async function addTax(ctx: AppContext, summary: FinancialSummary, from: Date, to
   for (const doc of documents) {
     const tax = doc.tax!;
     summary.tax.total += tax.amount;
-    if (tax.inclusive && doc.kind !== "receipt") summary.revenue.taxIncluded += tax.amount;
+    if (tax.inclusive && doc.kind === "invoice") summary.revenue.taxIncluded += tax.amount;
     for (const line of tax.lines) {
       if (tax.reverseCharge) summary.tax.reverseCharged += line.taxable;
       const key = `${line.country}${line.region ? `-${line.region}` : ""}:${line.category}:${line.ratePpm}`;
