@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKeyspace, fnv1a32 } from "./format.js";
+import { createKeyspace, decodeBundleTakes, decodeUsageEntry, fnv1a32 } from "./format.js";
 
 /** Redis Cluster's hash tag: the part between the first `{` and the next `}`. */
 const hashTag = (key: string) => key.slice(key.indexOf("{") + 1, key.indexOf("}", key.indexOf("{")));
@@ -38,5 +38,18 @@ describe("keyspace", () => {
     expect(fnv1a32("")).toBe(0x811c9dc5);
     expect(fnv1a32("a")).toBe(0xe40c292c);
     expect(fnv1a32("foobar")).toBe(0xbf9cf968);
+  });
+});
+
+describe("a usage event's bundles", () => {
+  it("decodes `bn` in order, and leaves it out when no bundle paid", () => {
+    expect(decodeBundleTakes("bun_a:2 bun_b-x_:13")).toEqual([
+      { bundleId: "bun_a", units: 2 },
+      { bundleId: "bun_b-x_", units: 13 },
+    ]);
+    expect(decodeBundleTakes("")).toEqual([]);
+    const fields = ["id", "e1", "a", "acct", "k", "key", "c", "USD", "amt", "0", "ts", "1"];
+    expect(decodeUsageEntry([...fields, "bn", "bun_a:1"]).bundles).toEqual([{ bundleId: "bun_a", units: 1 }]);
+    expect(decodeUsageEntry(fields).bundles).toBeUndefined();
   });
 });
