@@ -3,6 +3,7 @@ import { jobs } from "@tollgate/control-plane";
 import { TollgateAdminClient, TollgateError, type Role } from "@tollgate/sdk";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
+import { walkPages } from "./support/walk.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
 
 const USD = 1_000_000;
@@ -277,6 +278,18 @@ describe("credit checks: the rule, and a second staff member's approval", () => 
       { check: "overdue", required: 0, actual: 1, met: false },
     ]);
     expect(await creditLimitOf(late.accountId)).toBe(1 * USD);
+  });
+
+  it("lists credit requests a page at a time: pages of 2 join into the whole list, newest first, each status filtered", async () => {
+    const whole = (await as("vic").listCreditRequests({ limit: 200 })).items;
+    expect(whole.length).toBeGreaterThan(4);
+    expect((await walkPages((cursor) => as("vic").listCreditRequests({ limit: 2, ...(cursor ? { cursor } : {}) }))).flat()).toEqual(whole);
+    const times = whole.map((r) => r.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    for (const status of ["pending", "approved", "rejected"] as const) {
+      const pages = await walkPages((cursor) => as("vic").listCreditRequests({ status, limit: 2, ...(cursor ? { cursor } : {}) }));
+      expect(pages.flat()).toEqual(whole.filter((r) => r.status === status));
+    }
   });
 
   it("the bootstrap token's requests are decided by someone else too", async () => {

@@ -1035,10 +1035,8 @@ export class TollgateAdminClient extends AccountClient {
   }
 
   /** Credit requests newest first: `status: "pending"` for those waiting for a second staff member. */
-  listCreditRequests(
-    query: { status?: CreditRequest["status"]; accountId?: string; limit?: number } = {},
-  ): Promise<{ items: CreditRequest[] }> {
-    return this.http.request("GET", "/v1/credit-requests", { query });
+  listCreditRequests(query: { status?: CreditRequest["status"]; accountId?: string } & PageOptions = {}): Promise<Page<CreditRequest>> {
+    return this.http.request("GET", "/v1/credit-requests", { query: { ...query } });
   }
 
   getCreditRequest(creditRequestId: string): Promise<CreditRequest> {

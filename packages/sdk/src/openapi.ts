@@ -426,7 +426,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Credit requests newest first, with what became of them: `status` (`pending` for those waiting for a second staff member), `accountId`.
+     * Credit requests newest first, with what became of them, cursor-paginated (100 a page unless `limit` says): `status` (`pending` for those waiting for a second staff member), `accountId`.
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["listCreditRequests"];
@@ -6019,9 +6019,10 @@ export interface operations {
   listCreditRequests: {
     parameters: {
       query?: {
+        limit?: number;
+        cursor?: string;
         status?: "pending" | "approved" | "rejected";
         accountId?: string;
-        limit?: number;
       };
       header?: never;
       path?: never;
@@ -6029,7 +6030,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Credit requests */
+      /** @description A page of credit requests */
       200: {
         headers: {
           [name: string]: unknown;
@@ -6067,6 +6068,7 @@ export interface operations {
               decidedAt?: string;
               reason?: string;
             }[];
+            nextCursor?: string;
           };
         };
       };

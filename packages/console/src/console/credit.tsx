@@ -3,7 +3,8 @@ import type { Account, CreditCheck, CreditRequest, CreditRule } from "@tollgate/
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { money, parseAmount, plainAmount, when } from "../shared/money.js";
-import { Empty, Loading, ProblemText, Section } from "../shared/ui.js";
+import { pageQuery, usePages } from "../shared/paging.js";
+import { Empty, Loading, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm } from "../shared/confirm.js";
 import { Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
@@ -41,12 +42,21 @@ export function CreditPage() {
   );
 }
 
-/** Pending requests first, then the last ones decided; money roles approve or reject (never their own: the API refuses it). */
+/** Pending requests first, then every request newest first, each a page at a time; money roles approve or reject (never their own: the API refuses it). */
 function CreditRequests() {
   const qc = useQueryClient();
   const mayDecide = useMay("money");
-  const pending = useQuery({ queryKey: ["credit-requests", "pending"], queryFn: () => admin.listCreditRequests({ status: "pending" }) });
-  const recent = useQuery({ queryKey: ["credit-requests", "all"], queryFn: () => admin.listCreditRequests({ limit: 20 }) });
+  // The newest page of each list is read again every 10 s: a request made or decided by someone else shows.
+  const pending = usePages(
+    ["credit-requests", "pending"],
+    (cursor) => admin.listCreditRequests({ status: "pending", ...pageQuery(cursor, 20) }),
+    {
+      refetchInterval: 10_000,
+    },
+  );
+  const history = usePages(["credit-requests", "all"], (cursor) => admin.listCreditRequests(pageQuery(cursor, 20)), {
+    refetchInterval: 10_000,
+  });
   const decide = useMutation({
     mutationFn: ({ id, approve }: { id: string; approve: boolean }) =>
       approve ? admin.approveCreditRequest(id) : admin.rejectCreditRequest(id),
@@ -55,14 +65,13 @@ function CreditRequests() {
       void qc.invalidateQueries({ queryKey: ["account", r.accountId] });
     },
   });
-  const decided = recent.data?.items.filter((r) => r.status !== "pending") ?? [];
   return (
     <Section title="Credit requests" id="credit-requests">
       <p>A grant of credit past what the rule gives at once waits here for a second staff member: never the one who asked.</p>
-      <ProblemText error={pending.error ?? recent.error} />
-      {pending.isPending && <Loading />}
-      {pending.data?.items.length === 0 && <Empty>No credit request is waiting.</Empty>}
-      {pending.data !== undefined && pending.data.items.length > 0 && (
+      <ProblemText error={pending.error ?? history.error} />
+      {pending.items === undefined && <Loading />}
+      {pending.items?.length === 0 && <Empty>No credit request is waiting.</Empty>}
+      {pending.items !== undefined && pending.items.length > 0 && (
         <table aria-label="Pending credit requests" className="stack">
           <thead>
             <tr>
@@ -75,7 +84,7 @@ function CreditRequests() {
             </tr>
           </thead>
           <tbody>
-            {pending.data.items.map((r) => (
+            {pending.items.map((r) => (
               <tr key={r.id}>
                 <td data-label="Asked">{when(r.createdAt)}</td>
                 <td data-label="Account">
@@ -116,18 +125,21 @@ function CreditRequests() {
       )}
       <Done>{decide.isSuccess && !decide.isPending && `Credit request ${decide.data.status}: ${asked(decide.data)}.`}</Done>
       <ProblemText error={decide.error} />
-      {decided.length > 0 && (
+      <Pager pages={pending} what="pending credit requests" />
+      {history.items !== undefined && history.items.length > 0 && (
         <>
-          <h3>Decided lately</h3>
-          <ul aria-label="Credit requests decided lately">
-            {decided.map((r) => (
+          <h3>Every request</h3>
+          <ul aria-label="Every credit request">
+            {history.items.map((r) => (
               <li key={r.id}>
-                {when(r.decidedAt ?? r.createdAt)}: {asked(r)} for <Link href={`/accounts/${r.accountId}`}>{r.accountId}</Link>, asked by{" "}
-                {r.requestedBy}, {r.status} by {r.decidedBy}
-                {r.reason ? ` (${r.reason})` : ""}
+                {when(r.createdAt)}: {asked(r)} for <Link href={`/accounts/${r.accountId}`}>{r.accountId}</Link>, asked by {r.requestedBy}
+                {r.status === "pending"
+                  ? ", waiting"
+                  : `, ${r.status} by ${r.decidedBy ?? "another staff member"}${r.reason ? ` (${r.reason})` : ""}`}
               </li>
             ))}
           </ul>
+          <Pager pages={history} what="credit requests" />
         </>
       )}
     </Section>
@@ -274,7 +286,7 @@ export function AccountCredit({ account }: { account: Account }) {
   const currency = account.wallets[0]?.currency ?? "USD";
   const pending = useQuery({
     queryKey: ["credit-requests", "pending", account.id],
-    queryFn: () => admin.listCreditRequests({ status: "pending", accountId: account.id }),
+    queryFn: () => admin.listCreditRequests({ status: "pending", accountId: account.id, limit: 1 }),
   });
   const standing = useQuery({ queryKey: ["credit-standing", account.id], queryFn: () => admin.getCreditStanding(account.id) });
   const waiting = pending.data?.items[0];

@@ -67,7 +67,8 @@ export const creditRequestView = z.object({
 export const toCreditRequestView = ({ request: r, decision: d }: CreditRequestState): z.infer<typeof creditRequestView> => ({
   id: r._id,
   accountId: r.accountId,
-  status: d?.decision ?? "pending",
+  // The decision decides; the request's own mark may lag it (a decider that died before marking).
+  status: d?.decision ?? r.status,
   billingMode: r.billingMode,
   creditLimit: r.creditLimit,
   ...(r.billingCycle ? { billingCycle: { ...r.billingCycle } } : {}),

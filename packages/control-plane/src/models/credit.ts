@@ -56,6 +56,11 @@ export interface CreditRequest {
   holds: CreditHold[];
   /** The roles that may decide it (finance alone when the rule asks for finance's approval). */
   approverRoles: string[];
+  /**
+   * `pending` until decided: a mark made after the decision's unique insert (by the decider, or the credits
+   * sweep when the decider died in between), so the list can be filtered and paged by it. The decision decides.
+   */
+  status: "pending" | "approved" | "rejected";
   requestedBy: string;
   /** The requester's user, when a user asked: a token or console session of that user may not decide it either. */
   requestedByUser?: string | undefined;
@@ -73,13 +78,14 @@ export const creditRequestSchema: Schema<CreditRequest> = new Schema<CreditReque
     from: { type: new Schema({ billingMode: String, creditLimit: Number }, { _id: false }), required: true },
     holds: { type: [String], required: true },
     approverRoles: { type: [String], required: true },
+    status: { type: String, required: true },
     requestedBy: { type: String, required: true },
     requestedByUser: { type: String },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },
 );
-creditRequestSchema.index({ createdAt: -1, _id: -1 });
+creditRequestSchema.index({ status: 1, createdAt: -1, _id: -1 });
 
 /** What became of a credit request: inserted once (`_id` = the request's), so two deciders cannot both win. */
 export interface CreditDecision {

@@ -3,7 +3,7 @@ import type { Principal } from "../domain/principal.js";
 import { failure } from "../domain/outcome.js";
 import { ANY_STAFF, MANAGERS, MONEY } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
-import { accountParams, id, positiveAmount } from "../http/schemas.js";
+import { accountParams, id, pageBody, pageQueryOf, positiveAmount } from "../http/schemas.js";
 import {
   creditRequestView,
   creditRuleView,
@@ -85,17 +85,21 @@ export const listCreditRequestsRoute = defineRoute({
   path: "/v1/credit-requests",
   operationId: "listCreditRequests",
   summary:
-    "Credit requests newest first, with what became of them: `status` (`pending` for those waiting for a second staff member), `accountId`.",
+    "Credit requests newest first, with what became of them, cursor-paginated (100 a page unless `limit` says): `status` (`pending` for those waiting for a second staff member), `accountId`.",
   access: "admin",
   roles: ANY_STAFF,
-  query: z.strictObject({
+  query: pageQueryOf(100).extend({
     status: z.enum(["pending", "approved", "rejected"]).optional(),
     accountId: id.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(100),
   }),
-  responses: { 200: { description: "Credit requests", schema: z.object({ items: z.array(creditRequestView) }) } },
+  responses: {
+    200: {
+      description: "A page of credit requests",
+      schema: z.object({ items: z.array(creditRequestView), nextCursor: z.string().optional() }),
+    },
+  },
   async handle({ query, ctx }) {
-    return { status: 200, body: { items: (await listCreditRequests(ctx, query)).map(toCreditRequestView) } };
+    return { status: 200, body: pageBody(await listCreditRequests(ctx, query), toCreditRequestView) };
   },
 });
 

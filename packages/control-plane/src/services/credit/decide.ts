@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import type { Page } from "../../domain/cursor.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { CreditDecision, CreditRequest, Role } from "../../models/index.js";
 import { insertOnce } from "../../models/index.js";
@@ -56,9 +57,19 @@ export async function decideCredit(
       requestedBy: request.requestedBy,
       ...(reason ? { reason } : {}),
     });
-  if (decision === "approved" && taken.appliedAt === undefined) await applyApproved(ctx, request, taken);
+  await finishDecision(ctx, request, taken);
+  return ok({
+    request: { ...request, status: taken.decision },
+    decision: (await ctx.models.CreditDecision.findById(request._id).lean())!,
+  });
+}
+
+/** What follows a decision, each step redone safely: the billing applied (an approval), the request marked, the slot freed. */
+async function finishDecision(ctx: AppContext, request: CreditRequest, decision: CreditDecision): Promise<void> {
+  if (decision.decision === "approved" && decision.appliedAt === undefined) await applyApproved(ctx, request, decision);
+  if (request.status !== decision.decision)
+    await ctx.models.CreditRequest.updateOne({ _id: request._id }, { $set: { status: decision.decision } });
   await freeSlot(ctx, request.accountId, request._id);
-  return ok({ request, decision: (await ctx.models.CreditDecision.findById(request._id).lean())! });
 }
 
 /** Apply what an approval decided, under the approver's name with the requester's, and mark it applied. */
@@ -74,23 +85,20 @@ async function applyApproved(ctx: AppContext, request: CreditRequest, decision: 
 }
 
 /**
- * Finish approvals whose decider died between its decision and applying it (older than `graceMs`, so that a
- * decider still at work is left to finish): the billing applies and the slot is freed, as the decider would
- * have. A job (`credits.sweep`); run twice, it applies each once more at most, to the same values.
+ * Finish decisions whose decider died between its decision and what follows it (older than `graceMs`, so that a
+ * decider still at work is left to finish): an approval's billing applied, the request marked, the slot freed,
+ * as the decider would have. A job (`credits.sweep`); run twice, it does nothing more.
  */
 export async function finishApprovals(ctx: AppContext, graceMs = 60_000): Promise<number> {
-  const stuck = await ctx.models.CreditDecision.find({
-    decision: "approved",
-    appliedAt: { $exists: false },
+  const pending = await ctx.models.CreditRequest.find({ status: "pending" }).lean();
+  if (pending.length === 0) return 0;
+  const decided = await ctx.models.CreditDecision.find({
+    _id: { $in: pending.map((r) => r._id) },
     at: { $lt: new Date(Date.now() - graceMs) },
   }).lean();
-  for (const decision of stuck) {
-    const request = await ctx.models.CreditRequest.findById(decision._id).lean();
-    if (request === null) continue;
-    await applyApproved(ctx, request, decision);
-    await freeSlot(ctx, request.accountId, request._id);
-  }
-  return stuck.length;
+  const byId = new Map(pending.map((r) => [r._id, r]));
+  for (const decision of decided) await finishDecision(ctx, byId.get(decision._id)!, decision);
+  return decided.length;
 }
 
 /** A request and what became of it (absent: still pending). */
@@ -99,20 +107,31 @@ export interface CreditRequestState {
   decision?: CreditDecision | undefined;
 }
 
-/** Credit requests newest first, with their decisions: all, or one status, or one account's. */
+/** Credit requests newest first, with their decisions: all, or one status, or one account's; cursor-paginated. */
 export async function listCreditRequests(
   ctx: AppContext,
-  filter: { status?: "pending" | "approved" | "rejected" | undefined; accountId?: string | undefined; limit: number },
-): Promise<CreditRequestState[]> {
-  const requests = await ctx.models.CreditRequest.find(filter.accountId ? { accountId: filter.accountId } : {})
-    .sort({ createdAt: -1, _id: -1 })
-    .limit(1_000)
-    .lean();
-  const decisions = new Map(
-    (await ctx.models.CreditDecision.find({ _id: { $in: requests.map((r) => r._id) } }).lean()).map((d) => [d._id, d]),
+  filter: { status?: CreditRequest["status"] | undefined; accountId?: string | undefined; limit: number; cursor?: string | undefined },
+): Promise<Page<CreditRequestState>> {
+  const query = {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.accountId ? { accountId: filter.accountId } : {}),
+  };
+  const page = await ctx.cursors.paginate<CreditRequest>(
+    `credit-requests:${JSON.stringify([filter.status, filter.accountId])}`,
+    "createdAt",
+    filter.limit,
+    filter.cursor,
+    (after, sort, take) =>
+      ctx.models.CreditRequest.find({ ...query, ...after })
+        .sort(sort)
+        .limit(take)
+        .lean(),
   );
-  return requests
-    .map((request) => ({ request, decision: decisions.get(request._id) }))
-    .filter((s) => filter.status === undefined || (s.decision?.decision ?? "pending") === filter.status)
-    .slice(0, filter.limit);
+  const decisions = new Map(
+    (await ctx.models.CreditDecision.find({ _id: { $in: page.items.map((r) => r._id) } }).lean()).map((d) => [d._id, d]),
+  );
+  return {
+    items: page.items.map((request) => ({ request, decision: decisions.get(request._id) })),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 }

@@ -93,6 +93,7 @@ export async function openRequest(
     from: ask.from,
     holds: ask.verdict.holds,
     approverRoles: ask.verdict.approverRoles,
+    status: "pending",
     requestedBy: requester.actor,
     ...(requester.userId ? { requestedByUser: requester.userId } : {}),
     createdAt: new Date(),
