@@ -57,6 +57,8 @@ export async function requestErasure(ctx: AppContext, input: { accountId: string
 export async function finishErasures(ctx: AppContext): Promise<number> {
   let finished = 0;
   for (const request of await ctx.models.PrivacyRequest.find({ kind: "erasure", status: "pending" }).lean()) {
+    // Still waiting on Redis: a run now would end pending again, after reading every collection for nothing.
+    if (await waitingOnRedis(ctx, request.accountId)) continue;
     if ((await runErasure(ctx, request.accountId)).status === "done") finished += 1;
   }
   return finished;
@@ -312,6 +314,12 @@ async function eraseElsewhere({ ctx, accountId, values, replacement }: Run): Pro
       if (!same(scrubbed, rest)) await collection.replaceOne({ _id }, scrubbed);
     }
   }
+}
+
+/** The account has usage in Redis not yet written to MongoDB, or an open charging session. */
+async function waitingOnRedis(ctx: AppContext, accountId: string): Promise<boolean> {
+  if ((await ctx.hot.streamedUsage(accountId)).length > 0) return true;
+  return (await ctx.charging.sessions.ofAccount(accountId)).some((s) => s.status !== "closed");
 }
 
 /**
