@@ -16,6 +16,7 @@ const UNKNOWN: Record<string, string> = {
   rechargeId: "rch_ZZZZZZZZZZZZZZZZ",
   anomalyId: "acct_ZZZZZZZZZZZZZZZZ:USD:2026-01-01T00",
   keyId: "key_ZZZZZZZZZZZZZZZZ",
+  bundleId: "bun_ZZZZZZZZZZZZZZZZ",
   taxRateId: "txr_ZZZZZZZZZZZZZZZZ",
   exportId: "exp_ZZZZZZZZZZZZZZZZ",
   sessionId: "ses_ZZZZZZZZZZZZZZZZZZZZZZZZ",
@@ -27,6 +28,7 @@ const BODIES: Record<string, unknown> = {
   terminateChargingSession: { request: 1, usedUnits: 0 },
   updateTaxRate: { name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01" },
   setPlanTax: { inclusive: true },
+  issueBundle: { productId: "default", units: 1, expiresAt: "2099-01-01T00:00:00Z" },
 };
 
 /**
