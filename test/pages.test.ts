@@ -1408,6 +1408,40 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.close();
   });
 
+  it("portal: card payments are read again every few seconds only while one waits for the provider", async () => {
+    const a = await stack.seedAccount({ pricePerCall: 1_000_000, balance: 20_000_000 });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // The page's timers on a clock the test moves: a poll would fire as the minute is run through.
+    await page.clock.install();
+    const reads: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.endsWith("/recharges")) reads.push(r.url());
+    });
+    await signIn(page, a.accountId);
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
+    await page.getByText("No card top-ups yet").waitFor();
+    const idle = reads.length;
+    await page.clock.runFor(60_000);
+    // A request after the minute's timers: one they started would have been sent before it.
+    await page.evaluate("fetch('/favicon.svg').then((r) => r.status)");
+    expect(reads.length, "payments read again with none waiting").toBe(idle);
+
+    // A payment waiting for the provider: the view, opened again, reads the payments as time passes.
+    await stack.admin.createRecharge(a.accountId, {
+      amount: 5_000_000,
+      provider: "stripe",
+      returnUrl: `${stack.controlPlaneUrl}/portal/top-up`,
+    });
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Overview", exact: true }).click();
+    await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
+    await page.getByRole("list", { name: "Top-ups waiting for payment" }).waitFor();
+    const waiting = reads.length;
+    await page.clock.runFor(10_000);
+    await page.evaluate("fetch('/favicon.svg').then((r) => r.status)");
+    expect(reads.length, "payments read again while one waits").toBeGreaterThan(waiting);
+    await page.close();
+  });
+
   it("portal: a day's usage entries are one row with the day's total, opened to its entries; statements only for months begun", async () => {
     const a = await stack.seedAccount({ pricePerCall: 1_000_000, balance: 50_000_000 });
     // Two bookings of the same day: two usage entries.

@@ -6,7 +6,16 @@ import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName } from "../shared/cards.js";
-import { openCheckout, PayingInTab, PendingCheckouts, rechargeState, returnUrl, ReturnedFrom, useRecharges } from "./payments.js";
+import {
+  openCheckout,
+  PayingInTab,
+  PendingCheckouts,
+  rechargeState,
+  returnUrl,
+  ReturnedFrom,
+  useRecharges,
+  whilePending,
+} from "./payments.js";
 
 /** The account's top-ups, five a page, newest first. */
 const recentRecharges = (accountId: string) => (cursor: string | undefined) => client.listRecharges(accountId, pageQuery(cursor, 5));
@@ -60,7 +69,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined) ?? [];
   const shown = usePages(["recharges", "pages"], recentRecharges(accountId), {
-    refetchInterval: 3_000,
+    refetchInterval: whilePending(recharges.data?.items),
   });
   return (
     <Section title="Top up">

@@ -4,9 +4,20 @@ import { money, when } from "../shared/money.js";
 import { Loading, ProblemText } from "../shared/ui.js";
 import { client } from "./client.js";
 
+/**
+ * How often a list of card payments is read again: every few seconds while one of them waits for the provider
+ * (its state changes when the provider confirms it), never otherwise.
+ */
+export const whilePending = (items: readonly Recharge[] | undefined): number | false =>
+  items?.some((r) => r.status === "pending") === true ? 3_000 : false;
+
 /** The account's card payments (top-ups and invoices paid by card), newest first: the one list both views read. */
 export function useRecharges(accountId: string) {
-  return useQuery({ queryKey: ["recharges"], queryFn: () => client.listRecharges(accountId), refetchInterval: 3_000 });
+  return useQuery({
+    queryKey: ["recharges"],
+    queryFn: () => client.listRecharges(accountId),
+    refetchInterval: (query) => whilePending(query.state.data?.items),
+  });
 }
 
 /** Where the provider sends the customer back: the view they paid from, which then says how it went. */

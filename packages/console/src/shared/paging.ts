@@ -23,7 +23,7 @@ export interface Pages<T> {
 export function usePages<P extends Page<unknown>>(
   key: readonly unknown[],
   read: (cursor: string | undefined) => Promise<P>,
-  options: { refetchInterval?: number; enabled?: boolean } = {},
+  options: { refetchInterval?: number | false; enabled?: boolean } = {},
 ): Pages<P["items"][number]> & {
   /** The page shown as the API answered it, with what a list gives beside its items (the transactions' usageDays). */
   answer: P | undefined;
