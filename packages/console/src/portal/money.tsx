@@ -69,7 +69,8 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined) ?? [];
   const shown = usePages(["recharges", "pages"], recentRecharges(accountId), {
-    refetchInterval: whilePending(recharges.data?.items),
+    // Each list is read again while one of its own items waits: the other list's answer may come first.
+    refetchInterval: (page) => whilePending(page?.items),
   });
   return (
     <Section title="Top up">

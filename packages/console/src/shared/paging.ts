@@ -23,7 +23,8 @@ export interface Pages<T> {
 export function usePages<P extends Page<unknown>>(
   key: readonly unknown[],
   read: (cursor: string | undefined) => Promise<P>,
-  options: { refetchInterval?: number | false; enabled?: boolean } = {},
+  /** `refetchInterval` may depend on the page last read (a list polled only while one of its items waits). */
+  options: { refetchInterval?: number | false | ((page: P | undefined) => number | false); enabled?: boolean } = {},
 ): Pages<P["items"][number]> & {
   /** The page shown as the API answered it, with what a list gives beside its items (the transactions' usageDays). */
   answer: P | undefined;
@@ -39,7 +40,15 @@ export function usePages<P extends Page<unknown>>(
     // The page shown stays until the next one arrives: the table keeps its height, nothing jumps.
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
-    ...(cursors.length === 1 && options.refetchInterval !== undefined ? { refetchInterval: options.refetchInterval } : {}),
+    ...(cursors.length === 1 && options.refetchInterval !== undefined
+      ? {
+          refetchInterval:
+            typeof options.refetchInterval === "function"
+              ? (query: { state: { data: P | undefined } }) =>
+                  (options.refetchInterval as (page: P | undefined) => number | false)(query.state.data)
+              : options.refetchInterval,
+        }
+      : {}),
   });
   const next = page.isPlaceholderData ? undefined : page.data?.nextCursor;
   return {
