@@ -1,6 +1,5 @@
-import { Agent } from "node:http";
 import express from "express";
-import { createProxyMiddleware } from "http-proxy-middleware";
+import { baselineProxy } from "./proxy-middleware.js";
 
 /**
  * The benchmark's baseline: http-proxy-middleware alone, configured as the gateway configures it (same
@@ -11,15 +10,7 @@ const upstream = process.env.UPSTREAM_URL ?? "http://127.0.0.1:4000";
 const app = express();
 app.disable("x-powered-by");
 app.set("etag", false);
-app.use(
-  createProxyMiddleware({
-    target: upstream,
-    changeOrigin: true,
-    xfwd: true,
-    agent: new Agent({ keepAlive: true, maxSockets: 256 }),
-    proxyTimeout: 30_000,
-  }),
-);
+app.use(baselineProxy(upstream));
 const server = app.listen(port, "127.0.0.1", () =>
   console.log(`[bare-proxy] listening on http://127.0.0.1:${port}, forwarding to ${upstream}`),
 );

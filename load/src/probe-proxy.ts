@@ -1,6 +1,5 @@
-import { Agent } from "node:http";
 import express from "express";
-import { createProxyMiddleware } from "http-proxy-middleware";
+import { baselineProxy } from "./proxy-middleware.js";
 import { Redis } from "ioredis";
 
 /**
@@ -39,15 +38,7 @@ app.use((req, res, next) => {
     () => res.status(503).end(),
   );
 });
-app.use(
-  createProxyMiddleware({
-    target: upstream,
-    changeOrigin: true,
-    xfwd: true,
-    agent: new Agent({ keepAlive: true, maxSockets: 256 }),
-    proxyTimeout: 30_000,
-  }),
-);
+app.use(baselineProxy(upstream));
 await redis.hset(account, "b", Number.MAX_SAFE_INTEGER);
 const server = app.listen(port, "127.0.0.1", () =>
   console.log(`[probe-proxy] listening on http://127.0.0.1:${port}, forwarding to ${upstream}, Redis ${socket ?? "over TCP"}`),
