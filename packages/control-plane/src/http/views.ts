@@ -520,7 +520,7 @@ export const bundleView = z.object({
     .enum(["charge", "refuse"])
     .describe("what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)"),
   status: z.enum(["active", "expired", "revoked"]),
-  source: z.enum(["grant"]),
+  source: z.enum(["grant", "pack"]).describe("granted by staff, or bought as a pack"),
   reason: z.string().optional(),
   createdAt: z.string(),
   endedAt: z.string().optional(),

@@ -22,8 +22,9 @@ export interface Bundle {
   expiresAt: Date;
   overage: "charge" | "refuse";
   status: "active" | "expired" | "revoked";
-  /** How the account had it: granted by staff (plans and packs in later slices). */
-  source: "grant";
+  /** How the account had it: granted by staff, or bought as a pack (`packPurchaseId` names the purchase). */
+  source: "grant" | "pack";
+  packPurchaseId?: string;
   reason?: string;
   idempotencyKey: string;
   actor: string;
@@ -45,6 +46,7 @@ export const bundleSchema = new Schema<Bundle>(
     overage: { type: String, required: true },
     status: { type: String, required: true },
     source: { type: String, required: true },
+    packPurchaseId: { type: String },
     reason: { type: String },
     idempotencyKey: { type: String, required: true },
     actor: { type: String, required: true },
@@ -71,6 +73,8 @@ export interface UnitEntry {
   accountId: string;
   productId: string;
   type: "issue" | "usage" | "refund" | "expiry" | "revoke";
+  /** `issue` entries: how the bundle came (its `source`). */
+  source?: Bundle["source"];
   /** Signed units. */
   units: number;
   /** The usage event it books (usage, refund). */
@@ -95,6 +99,7 @@ export const unitEntrySchema = new Schema<UnitEntry>(
     accountId: { type: String, required: true },
     productId: { type: String, required: true },
     type: { type: String, required: true },
+    source: { type: String },
     units: { type: Number, required: true },
     eventId: { type: String },
     actor: { type: String, required: true },

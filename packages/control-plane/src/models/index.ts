@@ -23,6 +23,7 @@ import { voucherSchema, type Voucher } from "./voucher.js";
 import { rechargeSchema, type Recharge } from "./recharge.js";
 import { grantSchema, type Grant } from "./grant.js";
 import { bundleSchema, unitEntrySchema, type Bundle, type UnitEntry } from "./bundle.js";
+import { bundlePackSchema, packPurchaseSchema, type BundlePack, type PackPurchase } from "./bundle-pack.js";
 import { lockSchema, type Lock } from "./lock.js";
 import { anomalySchema, type Anomaly } from "./anomaly.js";
 import { portalLoginUseSchema, portalSessionSchema, type PortalLoginUse, type PortalSession } from "./portal-session.js";
@@ -105,6 +106,7 @@ const autoRechargeDaySchema = new Schema<AutoRechargeDay>(
 
 export type { Invoice, InvoiceAssignment, InvoiceCounter, IssuerProfile };
 export type { Bundle, UnitEntry };
+export type { BundlePack, PackPurchase };
 export { UNIT_ENTRY_ID } from "./bundle.js";
 export type { PrivacyExportPart, PrivacyRequest, RetiredUsage };
 export type { BillingDetails, IssuerDetails, PostalAddress } from "./parties.js";
@@ -182,6 +184,9 @@ export interface Models {
   /** Bundles of units, and their unit ledger (insert-only: one entry per movement, by a derived unique id). */
   Bundle: Model<Bundle>;
   UnitEntry: Model<UnitEntry>;
+  /** Bundle packs for sale, and each account's purchases of them (one per Idempotency-Key). */
+  BundlePack: Model<BundlePack>;
+  PackPurchase: Model<PackPurchase>;
   NotificationSettings: Model<NotificationSettings>;
   Notification: Model<Notification>;
   NotificationDelivery: Model<NotificationDelivery>;
@@ -242,6 +247,8 @@ export async function createModels(conn: Connection): Promise<Models> {
     Grant: conn.model<Grant>("Grant", grantSchema, "grants"),
     Bundle: conn.model<Bundle>("Bundle", bundleSchema, "bundles"),
     UnitEntry: conn.model<UnitEntry>("UnitEntry", unitEntrySchema, "unit_entries"),
+    BundlePack: conn.model<BundlePack>("BundlePack", bundlePackSchema, "bundle_packs"),
+    PackPurchase: conn.model<PackPurchase>("PackPurchase", packPurchaseSchema, "pack_purchases"),
     NotificationSettings: conn.model<NotificationSettings>("NotificationSettings", notificationSettingsSchema, "notification_settings"),
     Notification: conn.model<Notification>("Notification", notificationSchema, "notifications"),
     NotificationDelivery: conn.model<NotificationDelivery>("NotificationDelivery", notificationDeliverySchema, "notification_deliveries"),

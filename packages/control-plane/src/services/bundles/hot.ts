@@ -19,6 +19,7 @@ export async function applyBundle(ctx: AppContext, bundle: Bundle): Promise<Bund
     accountId: bundle.accountId,
     productId: bundle.productId,
     type: "issue",
+    source: bundle.source,
     units: bundle.units,
     actor: bundle.actor,
     createdAt: bundle.createdAt,
