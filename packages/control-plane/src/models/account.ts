@@ -31,6 +31,11 @@ export interface Account {
    * of the last period it has a fee for.
    */
   subscription?: { cycle: BillingCycle; since: Date; renewedTo?: Date };
+  /**
+   * The plan whose included bundles the account holds for its current period, and that period's end: the
+   * included-bundles job looks at it again then, or when its plan is no longer this one.
+   */
+  bundlesIssued?: { planId: string; until: Date };
   /** Who its documents are addressed to (absent: its name only). */
   billingDetails?: BillingDetails;
   createdAt: Date;
@@ -46,6 +51,7 @@ export const accountSchema = new Schema<Account>(
     billingCycle: { type: cycleSchema, required: false },
     seats: { type: Number, required: true, default: 1 },
     subscription: { type: { _id: false, cycle: cycleSchema, since: Date, renewedTo: Date }, required: false },
+    bundlesIssued: { type: { _id: false, planId: String, until: Date }, required: false },
     billingDetails: { type: billingDetailsSchema, required: false },
     createdAt: { type: Date, required: true },
   },

@@ -22,9 +22,23 @@ export interface Bundle {
   expiresAt: Date;
   overage: "charge" | "refuse";
   status: "active" | "expired" | "revoked";
-  /** How the account had it: granted by staff, or bought as a pack (`packPurchaseId` names the purchase). */
-  source: "grant" | "pack";
+  /**
+   * How the account had it: granted by staff, bought as a pack (`packPurchaseId` names the purchase), included
+   * in its plan for a period (`plan`), or what a plan bundle had left at its period's end, carried into the
+   * next period (`rollover`).
+   */
+  source: "grant" | "pack" | "plan" | "rollover";
   packPurchaseId?: string;
+  /** Plan and rollover bundles: the plan that included it. */
+  planId?: string;
+  /** Plan bundles: the period it is valid for (its `expiresAt` is the period's end), named by its first day. */
+  periodKey?: string;
+  /** Plan bundles: at most this many of the units it has left when it expires roll over into the next period (0: none). */
+  rolloverCap?: number;
+  /** Plan bundles with a rollover cap: when the units that roll over expire (the next period's end). */
+  rolloverUntil?: Date;
+  /** Rollover bundles: the plan bundle whose units they are. */
+  rolledFrom?: string;
   reason?: string;
   idempotencyKey: string;
   actor: string;
@@ -47,6 +61,11 @@ export const bundleSchema = new Schema<Bundle>(
     status: { type: String, required: true },
     source: { type: String, required: true },
     packPurchaseId: { type: String },
+    planId: { type: String },
+    periodKey: { type: String },
+    rolloverCap: { type: Number },
+    rolloverUntil: { type: Date },
+    rolledFrom: { type: String },
     reason: { type: String },
     idempotencyKey: { type: String, required: true },
     actor: { type: String, required: true },
@@ -79,6 +98,11 @@ export interface UnitEntry {
   units: number;
   /** The usage event it books (usage, refund). */
   eventId?: string;
+  /**
+   * An `expiry` of a plan bundle with a rollover cap: how many of the units it took (`-units`) rolled over into
+   * its rollover bundle, `min(left, cap)`; the rest expired. Fixed once with the entry: a unit is rolled or expired, never both.
+   */
+  rolled?: number;
   actor: string;
   createdAt: Date;
 }
@@ -102,6 +126,7 @@ export const unitEntrySchema = new Schema<UnitEntry>(
     source: { type: String },
     units: { type: Number, required: true },
     eventId: { type: String },
+    rolled: { type: Number },
     actor: { type: String, required: true },
     createdAt: { type: Date, required: true },
   },

@@ -8,6 +8,8 @@ export interface InvoiceLine {
   productId?: string;
   /** Usage lines: what the quantity counts (calls, or the product's units); absent on lines from before it was kept. */
   unit?: "call" | "unit";
+  /** Usage lines: the units bundles paid (at 0 money), beside the lines of what was charged. */
+  covered?: boolean;
   quantity: number;
   /** Micros per unit. */
   unitPrice: number;
@@ -119,6 +121,7 @@ export const invoiceSchema = new Schema<Invoice>(
           description: String,
           productId: String,
           unit: String,
+          covered: Boolean,
           quantity: Number,
           unitPrice: Number,
           amount: Number,

@@ -19,6 +19,8 @@ export interface Plan {
   selfService?: { maxSeats: number };
   /** How its prices meet tax: exclusive (tax added on documents) or inclusive, and each product's tax category. */
   tax?: PlanTax;
+  /** Bundles each account on the plan is given for each period (or once), consumed before money (services/bundles/included.ts). */
+  includedBundles?: IncludedBundle[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,11 +38,30 @@ export const planSchema = new Schema<Plan>(
       type: { _id: false, inclusive: Boolean, category: String, products: [{ _id: false, productId: String, category: String }] },
       required: false,
     },
+    includedBundles: {
+      type: [{ _id: false, productId: String, units: Number, overage: String, priority: Number, recurrence: String, rolloverCap: Number }],
+      default: undefined,
+    },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw", minimize: false },
 );
+
+/**
+ * A bundle included in a plan, for one product: `units` valid for the period (the subscription's when the plan
+ * has a recurring fee, else the account's billing cycle), issued at the start of every period (`recurrence:
+ * period`) or of the first one only (`once`). When it expires, at most `rolloverCap` of the units it has left
+ * roll over into the next period (0: none); the rest expire.
+ */
+export interface IncludedBundle {
+  productId: string;
+  units: number;
+  overage: "charge" | "refuse";
+  priority: number;
+  recurrence: "period" | "once";
+  rolloverCap: number;
+}
 
 /**
  * A plan's prices are exclusive of tax (tax is added on its documents) unless `inclusive`. Its products are in
