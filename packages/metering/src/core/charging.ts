@@ -15,6 +15,11 @@ export interface KeyRecord {
   spendCap?: { amount: number; period: "day" | "month" };
   /** The products its account holds bundles of: their calls are decided exactly, never from a lease. */
   bundled?: string[];
+  /**
+   * The payer whose wallet this account (a line of a hierarchy) spends from, within the line's own limit; absent
+   * for an account that pays for itself. A line's calls are always decided exactly, never from a lease.
+   */
+  payerId?: string;
 }
 
 export interface Resolved {
@@ -76,6 +81,8 @@ export interface RatedCall extends CallIdentity {
   keyCap: { limit: number; period: string } | undefined;
   /** Count the period's usage and the key's spend: off for a flat price with no quota and no key cap. */
   track: boolean;
+  /** The payer whose wallet pays (a line of a hierarchy): its key record's. Absent: the account's own wallet. */
+  payerId?: string;
 }
 
 /** Which bundle paid how many units of a call (its usage event's `bn`), or got them back (a void's). */
@@ -93,6 +100,10 @@ export type Refusal =
   | { kind: "no_wallet" }
   | { kind: "quota_exceeded"; quotaId: string; used: number }
   | { kind: "spend_cap_reached"; spent: number; cap: number }
+  /** A line of a hierarchy has spent its limit for the period (`spent` so far, `limit`), in the payer's wallet's currency. */
+  | { kind: "line_limit_reached"; spent: number; limit: number }
+  /** The account joined or left a hierarchy since its key record was read: the caller may retry at once. */
+  | { kind: "payer_changed" }
   | { kind: "voided" }
   | { kind: "request_mismatch" }
   /** The product's live bundles do not cover the call's `units` and `bundleId` refuses overage. */

@@ -147,9 +147,12 @@ export class Meter {
       if (prepared.kind === "no_rate") return { ok: false, problem: noRateProblem(prepared.attribute, prepared.value) };
       const rated = prepared.call;
       if (prepared.kind === "charge") {
-        // A product the account holds bundles of is decided exactly: a lease holds money, never units.
+        // A product the account holds bundles of is decided exactly: a lease holds money, never units. So is
+        // every call of a line of a hierarchy: its payer's wallet and its own limit are decided in one script.
         const leases =
-          plan.spec.metering === "leased" && leasable(rated) && key.bundled?.includes(product.id) !== true ? this.o.leases : undefined;
+          plan.spec.metering === "leased" && leasable(rated) && key.bundled?.includes(product.id) !== true && key.payerId === undefined
+            ? this.o.leases
+            : undefined;
         const outcome =
           leases !== undefined
             ? await leases.spend(
@@ -339,6 +342,14 @@ export function refusalProblem(refusal: Refusal, currency: string): Problem {
         cap: refusal.cap,
         currency,
       });
+    case "line_limit_reached":
+      return problem(
+        "line_limit_reached",
+        `This line has spent ${refusal.spent} of its ${refusal.limit} micros limit for the period.`,
+        { spent: refusal.spent, limit: refusal.limit, currency },
+      );
+    case "payer_changed":
+      return problem("unavailable", "The account joined or left a hierarchy while this call was decided: retry it.");
     case "key_inactive":
     case "unknown_account":
       return problem("unauthorized", "The API key is unknown, revoked or suspended.");

@@ -10,6 +10,7 @@ export const PROBLEMS = {
   unauthorized: { status: 401, title: "A valid API key or admin token is required" },
   insufficient_funds: { status: 402, title: "The wallet's balance does not cover the price of this call" },
   spend_cap_reached: { status: 402, title: "This API key has reached its spending cap for the period" },
+  line_limit_reached: { status: 402, title: "This line has spent its limit of the payer's wallet for the period" },
   subscription_unpaid: { status: 402, title: "The account's recurring fee is unpaid past its grace period" },
   no_wallet: { status: 402, title: "The account has no wallet in the plan's currency" },
   bundle_exhausted: { status: 402, title: "The product's bundles do not cover this call, and a bundle refuses overage" },

@@ -63,12 +63,17 @@ export function refusal(reply: Reply): Refusal {
       return { kind: "request_mismatch" };
     case Code.bundleExhausted:
       return { kind: "bundle_exhausted", bundleId: String(a), units: Number(b) };
+    case Code.lineLimitReached:
+      return { kind: "line_limit_reached", spent: Number(a), limit: Number(b) };
+    case Code.payerChanged:
+      return { kind: "payer_changed" };
     default:
       throw new Error(`charge script returned unknown code ${String(code)}`);
   }
 }
 
 function voidOutcome(code: number | string | undefined): VoidOutcome {
+  if (code === Code.payerChanged) throw new Error("the void named another payer than the reservation: the reaper returns it");
   if (code === VoidCode.tombstoned) return "tombstoned";
   if (code === VoidCode.alreadyVoid) return "already_void";
   if (code === VoidCode.refunded) return "refunded";
@@ -97,7 +102,7 @@ export class RedisChargeStore implements ChargeStore {
     this.meter = new Coalescer(redis, options.maxBatch, options.onBatch);
     redis.defineCommand("tollgateVoidCharge", { lua: VOID_CHARGE_LUA });
     redis.defineCommand("tollgateVoidReservation", { lua: VOID_RESERVATION_LUA });
-    redis.defineCommand("tollgateReap", { numberOfKeys: 5, lua: REAP_LUA });
+    redis.defineCommand("tollgateReap", { numberOfKeys: 6, lua: REAP_LUA });
     redis.defineCommand("tollgateRate", { numberOfKeys: 0, lua: RATE_ONLY_LUA });
     this.redis = redis as ScriptedRedis;
     this.receiptTtl = options.chargeReceiptTtlSeconds ?? 300;
@@ -106,6 +111,17 @@ export class RedisChargeStore implements ChargeStore {
 
   private spendKey(c: RatedCall): string {
     return this.keyspace.keySpend(c.accountId, c.keyId, c.keyCap?.period ?? c.pricePeriod);
+  }
+
+  /**
+   * The wallet's account hash and the line's spend counter: a line's payer's hash and its own counter (for the
+   * period of its price), or, for an account that pays for itself, its own hash and the key spend counter again
+   * (the scripts take a fixed number of keys and touch neither).
+   */
+  private payerKeys(c: RatedCall, spendKey: string): [string, string] {
+    const ks = this.keyspace;
+    if (c.payerId === undefined) return [ks.account(c.accountId), spendKey];
+    return [ks.account(c.payerId), ks.lineSpend(c.accountId, c.pricePeriod)];
   }
 
   private quotaKeys(c: RatedCall): string[] {
@@ -120,14 +136,16 @@ export class RedisChargeStore implements ChargeStore {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
     const receipt = ks.chargeReceipt(c.accountId, c.eventId);
+    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
       receipt,
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
-      this.spendKey(c),
+      spendKey,
       ks.signalStream(partition),
       ks.chargeRequest(c.accountId, c.eventId),
+      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
     ];
     const args = [
@@ -150,6 +168,7 @@ export class RedisChargeStore implements ChargeStore {
       c.attributes,
       c.line,
       c.requestDigest ?? "",
+      c.payerId ?? "",
       c.quotas.length,
       ...this.quotaArgs(c),
     ];
@@ -177,13 +196,15 @@ export class RedisChargeStore implements ChargeStore {
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
+    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      this.spendKey(c),
+      spendKey,
       ks.signalStream(partition),
       ks.chargeReceipt(c.accountId, c.eventId),
+      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
     ];
     const reply = await this.meter.send(partition, MeterOp.reserve, keys, [
@@ -197,6 +218,7 @@ export class RedisChargeStore implements ChargeStore {
       COUNTER_TTL_SECONDS,
       c.productId,
       c.timestampMs,
+      c.payerId ?? "",
       c.quotas.length,
       ...this.quotaArgs(c),
     ]);
@@ -207,13 +229,15 @@ export class RedisChargeStore implements ChargeStore {
   async settle(c: RatedCall, s: Settlement): Promise<SettleOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
+    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
-      this.spendKey(c),
+      spendKey,
+      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
     ];
     const args = [
@@ -235,12 +259,15 @@ export class RedisChargeStore implements ChargeStore {
       c.done,
       c.attributes,
       c.line,
+      c.payerId ?? "",
       c.quotas.length,
       ...this.quotaArgs(c),
     ];
     if (c.actor !== undefined) args.push(c.actor);
     const reply = await this.meter.send(partition, MeterOp.settle, keys, args);
-    if (reply[0] === Code.reservationGone) return { kind: "gone" };
+    // Named another payer than the reservation's (the account joined or left a hierarchy between its reserve
+    // and its settle): nothing moved, and the reaper returns what it holds to the payer it names.
+    if (reply[0] === Code.reservationGone || reply[0] === Code.payerChanged) return { kind: "gone" };
     return {
       kind: "settled",
       balance: Number(reply[1]),
@@ -252,12 +279,14 @@ export class RedisChargeStore implements ChargeStore {
 
   async voidCharge(c: RatedCall): Promise<VoidOutcome> {
     const ks = this.keyspace;
+    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(ks.partitionOf(c.accountId)),
       ks.chargeReceipt(c.accountId, c.eventId),
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
-      this.spendKey(c),
+      spendKey,
+      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
     ];
     const identity = [c.eventId, c.accountId, c.keyId, c.planId, c.productId, c.currency, c.timestampMs, c.method, c.path];
@@ -268,6 +297,7 @@ export class RedisChargeStore implements ChargeStore {
       TOMBSTONE_TTL_SECONDS,
       ...identity,
       c.track ? 1 : 0,
+      c.payerId ?? "",
       c.quotas.length,
       ...perUnit,
     );
@@ -277,12 +307,15 @@ export class RedisChargeStore implements ChargeStore {
   async voidReservation(c: RatedCall): Promise<VoidOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
+    const spendKey = this.spendKey(c);
+    const [wallet, lineSpend] = this.payerKeys(c, spendKey);
     const keys = [
-      ks.account(c.accountId),
+      wallet,
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      this.spendKey(c),
+      spendKey,
       ks.chargeReceipt(c.accountId, c.eventId),
+      lineSpend,
       ...this.quotaKeys(c),
     ];
     const perUnit = c.quotas.map((q) => (q.perUnit ? 1 : 0));
@@ -291,6 +324,7 @@ export class RedisChargeStore implements ChargeStore {
       ...keys,
       TOMBSTONE_TTL_SECONDS,
       c.eventId,
+      c.payerId ?? "",
       c.quotas.length,
       ...perUnit,
     );
@@ -304,14 +338,15 @@ export class RedisChargeStore implements ChargeStore {
     const expired = await this.redis.zrangebyscore(index, "-inf", nowMs, "LIMIT", 0, 500);
     let returned = 0;
     for (const eventId of expired) {
-      // The reservation's own hash names its account and spend counter.
+      // The reservation's own hash names its account (or the payer whose money it holds) and counters.
       const key = ks.reservationIn(partition, eventId);
-      const [accountId, spendKey] = await this.redis.hmget(key, "acct", "ks");
+      const [accountId, spendKey, payerId, lineSpend] = await this.redis.hmget(key, "acct", "ks", "py", "ls");
       if (!accountId || !spendKey) {
         await this.redis.zrem(index, eventId);
         continue;
       }
-      returned += await this.redis.tollgateReap(ks.account(accountId), key, index, spendKey, ks.usageStream(partition), eventId, nowMs);
+      const wallet = ks.account(payerId || accountId);
+      returned += await this.redis.tollgateReap(wallet, key, index, spendKey, ks.usageStream(partition), lineSpend || spendKey, eventId, nowMs);
     }
     return returned;
   }
@@ -329,11 +364,12 @@ export class RedisChargeStore implements ChargeStore {
     const ks = this.keyspace;
     const partition = ks.partitionOf(accountId);
     const key = ks.reservation(accountId, eventId);
-    const [expiresAtMs, spendKey] = await this.redis.hmget(key, "exp", "ks");
+    const [expiresAtMs, spendKey, payerId, lineSpend] = await this.redis.hmget(key, "exp", "ks", "py", "ls");
     if (!expiresAtMs || !spendKey) return { kind: "gone" };
     if (Number(expiresAtMs) > nowMs) return { kind: "held", untilMs: Number(expiresAtMs) };
     const index = ks.reservations(partition);
-    const returned = await this.redis.tollgateReap(ks.account(accountId), key, index, spendKey, ks.usageStream(partition), eventId, nowMs);
+    const wallet = ks.account(payerId || accountId);
+    const returned = await this.redis.tollgateReap(wallet, key, index, spendKey, ks.usageStream(partition), lineSpend || spendKey, eventId, nowMs);
     return returned === 1 ? { kind: "returned" } : { kind: "gone" };
   }
 

@@ -34,6 +34,8 @@ export interface Keyspace {
   usageCounter(accountId: string, productId: string, period: string): string;
   /** The period's count against one quota. */
   quotaCounter(accountId: string, quotaId: string, period: string): string;
+  /** The period's spend of a line of a hierarchy from its payer's wallet (its limit's counter). */
+  lineSpend(accountId: string, period: string): string;
   /** The period's spend through one API key (per-key caps). */
   keySpend(accountId: string, keyId: string, period: string): string;
   /** Hash: one open reservation (two-phase charging). */
@@ -56,6 +58,19 @@ export interface Keyspace {
 
 export const DEFAULT_PREFIX = "tg:";
 export const DEFAULT_PARTITIONS = 64;
+
+/**
+ * An id from `mint` that falls in `payerId`'s partition: a line of a hierarchy is given one, so that its hash,
+ * its counters and its payer's wallet share one hash slot and one script decides its calls. `mint` draws a
+ * random id each time; 1 in `partitions` does, so a few dozen draws on average (each a hash of a short string).
+ */
+export function mintInPartitionOf(keyspace: Keyspace, payerId: string, mint: () => string): string {
+  const wanted = keyspace.partitionOf(payerId);
+  for (;;) {
+    const id = mint();
+    if (keyspace.partitionOf(id) === wanted) return id;
+  }
+}
 
 const PREFIX_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -92,6 +107,7 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     usageCounter: (accountId, productId, period) => `${tag(partitionOf(accountId))}u:${accountId}:${productId}:${period}`,
     quotaCounter: (accountId, quotaId, period) => `${tag(partitionOf(accountId))}q:${accountId}:${quotaId}:${period}`,
     keySpend: (accountId, keyId, period) => `${tag(partitionOf(accountId))}ks:${accountId}:${keyId}:${period}`,
+    lineSpend: (accountId, period) => `${tag(partitionOf(accountId))}ls:${accountId}:${period}`,
     reservation: (accountId, eventId) => `${tag(partitionOf(accountId))}r:${eventId}`,
     reservationIn: (n, eventId) => `${tag(n)}r:${eventId}`,
     reservations: (n) => `${tag(n)}rsv`,
@@ -115,6 +131,10 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
  * are charged at the plan's price; `r`: refused), and per bundle `bu:<bundleId>` holds its remaining units.
  * Consumption order, stated once (the scripts keep the list sorted by it): lowest priority number, then the
  * soonest expiry, then the oldest, then the id.
+ *
+ * A line of a hierarchy (an account its payer pays for) has no wallet of its own: `pa` names its payer, whose
+ * hash (in the same slot: a line's id is minted in its payer's partition) holds the wallet it spends from, and
+ * per currency `ll:` its limit per period (micros; none: no limit), counted by its `lineSpend` counter.
  */
 export const ACCOUNT_FIELDS = {
   status: "status",
@@ -125,6 +145,8 @@ export const ACCOUNT_FIELDS = {
   autoRechargeThreshold: "ar:",
   bundleList: "bx:",
   bundleUnits: "bu:",
+  payer: "pa",
+  lineLimit: "ll:",
 } as const;
 
 /** A bundle's overage as the account hash spells it: what happens to the units its bundles do not cover. */
@@ -183,6 +205,8 @@ export const USAGE_FIELDS = {
    * On a void entry: the units given back to the bundles.
    */
   bundles: "bn",
+  /** The payer whose wallet paid (a line of a hierarchy): only when it is not the account itself. */
+  payerId: "py",
 } as const;
 
 export interface UsageEntry {
@@ -212,6 +236,8 @@ export interface UsageEntry {
   actor?: string;
   /** The bundles that paid its units (a void's: the units given back); absent when none did. */
   bundles?: BundleTake[];
+  /** The payer whose wallet paid its amount (a line's), when not the account itself. */
+  payerId?: string;
 }
 
 /** Field/value pairs as XRANGE and XREADGROUP return them. */
@@ -257,8 +283,12 @@ export function decodeUsageEntry(fields: string[]): UsageEntry {
   if (f[F.actor]) entry.actor = f[F.actor];
   const bundles = decodeBundleTakes(f[F.bundles]);
   if (bundles.length > 0) entry.bundles = bundles;
+  if (f[F.payerId]) entry.payerId = f[F.payerId];
   return entry;
 }
+
+/** Whose wallet a usage event's amount moved: its payer's (a line's), or the account's own. */
+export const walletOwnerOf = (e: { accountId: string; payerId?: string | undefined }): string => e.payerId ?? e.accountId;
 
 /** Attributes as the scripts store them: a JSON object of strings (anything else is dropped, never thrown). */
 function decodeAttributes(json: string | undefined): Record<string, string> | undefined {

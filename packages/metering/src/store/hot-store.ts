@@ -1,7 +1,7 @@
 import type { RedisClient } from "../redis.js";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 import type { KeyRecord } from "../core/charging.js";
-import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, type Keyspace, type UsageEntry } from "./format.js";
+import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, walletOwnerOf, type Keyspace, type UsageEntry } from "./format.js";
 import { APPLY_ENTRY_LUA, ApplyCode, RESTORE_LUA } from "./scripts.js";
 import type { ApplyResult, GateStatus } from "./types.js";
 import { bundleFields, BundleStore, type HotBundle } from "./bundles.js";
@@ -67,6 +67,14 @@ export class HotStore {
   }
 
   /**
+   * Whether a ledger entry (by its id) has reached the hot balance: its receipt is there. A debit made only if
+   * covered leaves one only when it moved the money, so a writer that died before booking it can tell.
+   */
+  async entryApplied(accountId: string, entryId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keyspace.entryReceipt(accountId, entryId))) === 1;
+  }
+
+  /**
    * Publish an account's status, active keys and wallets. Wallet balances are only created here, never
    * overwritten: they move by charges and credits alone.
    */
@@ -79,14 +87,26 @@ export class HotStore {
     creditLimits?: Record<string, number>;
     /** Wallets with auto-recharge on: the balance below which a signal is raised. */
     autoRechargeThresholds?: Record<string, number>;
+    /** A line of a hierarchy: its payer (whose wallet it spends from), and its limits per period by currency. */
+    line?: { payerId: string; limits: Record<string, number> };
   }): Promise<void> {
     const key = this.keyspace.account(account.accountId);
     const existing = await this.redis.hkeys(key);
     const active = new Set(account.activeKeyIds.map((id) => accountField("key", id)));
-    const stale = existing.filter((f) => f.startsWith(ACCOUNT_FIELDS.key) && !active.has(f));
+    const limits = new Set(Object.keys(account.line?.limits ?? {}).map((c) => accountField("lineLimit", c)));
+    const stale = existing.filter(
+      (f) =>
+        (f.startsWith(ACCOUNT_FIELDS.key) && !active.has(f)) ||
+        (f.startsWith(ACCOUNT_FIELDS.lineLimit) && !limits.has(f)) ||
+        (f === ACCOUNT_FIELDS.payer && account.line === undefined),
+    );
     const tx = this.redis.multi();
     tx.hset(key, ACCOUNT_FIELDS.status, account.status);
     for (const field of active) tx.hset(key, field, "1");
+    if (account.line !== undefined) {
+      tx.hset(key, ACCOUNT_FIELDS.payer, account.line.payerId);
+      for (const [currency, limit] of Object.entries(account.line.limits)) tx.hset(key, accountField("lineLimit", currency), limit);
+    }
     if (stale.length > 0) tx.hdel(key, ...stale);
     for (const currency of account.currencies) {
       tx.hsetnx(key, accountField("balance", currency), 0);
@@ -114,9 +134,15 @@ export class HotStore {
     activeKeyIds: string[];
     wallets: { currency: string; balance: number; creditLimit: number; autoRechargeThreshold?: number | undefined }[];
     bundles?: HotBundle[];
+    /** A line of a hierarchy: its payer and limits (it has no wallet of its own). */
+    line?: { payerId: string; limits: Record<string, number> };
   }): Promise<boolean> {
     const fields: (string | number)[] = [ACCOUNT_FIELDS.status, account.status];
     for (const id of account.activeKeyIds) fields.push(accountField("key", id), "1");
+    if (account.line !== undefined) {
+      fields.push(ACCOUNT_FIELDS.payer, account.line.payerId);
+      for (const [currency, limit] of Object.entries(account.line.limits)) fields.push(accountField("lineLimit", currency), limit);
+    }
     for (const w of account.wallets) {
       fields.push(accountField("balance", w.currency), w.balance, accountField("creditLimit", w.currency), w.creditLimit);
       if (w.autoRechargeThreshold !== undefined) fields.push(accountField("autoRechargeThreshold", w.currency), w.autoRechargeThreshold);
@@ -127,9 +153,10 @@ export class HotStore {
 
   /**
    * Usage of one account still in its partition's stream (not yet ingested, or not yet deleted). A void entry
-   * (a refused call's charge undone) has the negative amount and `void: true`.
+   * (a refused call's charge undone) has the negative amount and `void: true`. `by: "wallet"`: the usage its
+   * wallet paid instead, its own and its lines' (a line's usage is in its payer's partition).
    */
-  async streamedUsage(accountId: string): Promise<UsageEntry[]> {
+  async streamedUsage(accountId: string, by: "account" | "wallet" = "account"): Promise<UsageEntry[]> {
     const stream = this.keyspace.usageStream(this.keyspace.partitionOf(accountId));
     const out: UsageEntry[] = [];
     let from = "-";
@@ -137,7 +164,7 @@ export class HotStore {
       const entries = await this.redis.xrange(stream, from, "+", "COUNT", 1_000);
       for (const [, fields] of entries) {
         const entry = decodeUsageEntry(fields);
-        if (entry.accountId === accountId) out.push(entry);
+        if ((by === "wallet" ? walletOwnerOf(entry) : entry.accountId) === accountId) out.push(entry);
       }
       if (entries.length < 1_000) return out;
       from = `(${entries[entries.length - 1]![0]}`;
@@ -167,8 +194,13 @@ export class HotStore {
 
   async publishApiKey(keyHash: string, record: KeyRecord): Promise<void> {
     const ks = this.keyspace;
-    const { spendCap, bundled, ...fields } = record;
-    const stored = { ...fields, spendCap: spendCap ? JSON.stringify(spendCap) : "", bundled: (bundled ?? []).join(" ") };
+    const { spendCap, bundled, payerId, ...fields } = record;
+    const stored = {
+      ...fields,
+      spendCap: spendCap ? JSON.stringify(spendCap) : "",
+      bundled: (bundled ?? []).join(" "),
+      payerId: payerId ?? "",
+    };
     // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
     // never more permissive than the key record: revocation bites before any cache hears of it.
     const account = ks.account(record.accountId);
@@ -211,6 +243,7 @@ export class HotStore {
       status: h.status === "active" ? "active" : "revoked",
       ...(h.spendCap ? { spendCap: JSON.parse(h.spendCap) as KeyRecord["spendCap"] } : {}),
       ...(h.bundled ? { bundled: h.bundled.split(" ") } : {}),
+      ...(h.payerId ? { payerId: h.payerId } : {}),
     };
   }
 

@@ -43,6 +43,10 @@ export const Code = {
   requestMismatch: -9,
   /** The product's live bundles do not cover the call's units and one of them refuses overage (it is named). */
   bundleExhausted: -10,
+  /** A line of a hierarchy has spent its limit for the period. */
+  lineLimitReached: -11,
+  /** The caller named another payer than the account's hash does (it joined or left a hierarchy meanwhile). */
+  payerChanged: -12,
 } as const;
 
 export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1 } as const;
@@ -161,6 +165,10 @@ local function bundle_extras(extra, bn)
   if bn ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.bundles}' extra[#extra + 1] = bn end
   return extra
 end
+local function payer_extras(extra, payer)
+  if payer ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.payerId}' extra[#extra + 1] = payer end
+  return extra
+end
 local function incr_counter(key, by, ttl)
   local v = redis.call('INCRBY', key, by)
   if v == by then redis.call('EXPIRE', key, ttl) end
@@ -168,13 +176,26 @@ local function incr_counter(key, by, ttl)
 end
 `;
 
-// Checks shared by a charge and a reservation: account, key, wallet, hard quotas, key cap, balance.
-// Expects: acct (KEYS[1]), keyId, cur, amount, spendKey + cap, quota keys from index qk, quota args from index qa.
+// Checks shared by a charge and a reservation: account, key, payer, wallet, hard quotas, key cap, line limit,
+// balance. A line of a hierarchy (payer ~= '') spends from its payer's wallet (KEYS[wk]), which must be active,
+// within its own limit per period (its \`ll:\` field, counted by KEYS[lk]); the payer the caller names must be the
+// one the account's hash names. Sets \`wallet\` (the hash whose balance moves) and \`wacct\` (its account).
+// Expects: acct (KEYS[1]), keyId, cur, payer, amount, spendKey + cap, wk, lk, quota keys from index qk, quota
+// args from index qa.
 const ADMISSION = `
-local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
+local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")}, '${A.payer}', ${field(A.lineLimit, "cur")})
 if not a[1] then return {${Code.unknownAccount}, 0, 0} end
 if a[1] ~= 'active' then return {${Code.accountInactive}, a[1], 0} end
 if keyId ~= '${NO_KEY}' and a[2] ~= '1' then return {${Code.keyInactive}, 0, 0} end
+if (a[6] or '') ~= payer then return {${Code.payerChanged}, 0, 0} end
+local wallet, wacct, lineLimit = KEYS[1], acct, nil
+if payer ~= '' then
+  wallet, wacct, lineLimit = KEYS[wk], payer, a[7]
+  local w = redis.call('HMGET', wallet, '${A.status}', ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
+  if not w[1] then return {${Code.unknownAccount}, 0, 0} end
+  if w[1] ~= 'active' then return {${Code.accountInactive}, w[1], 0} end
+  a[3], a[4], a[5] = w[2], w[3], w[4]
+end
 if not a[3] then return {${Code.noWallet}, 0, 0} end
 local balance = tonumber(a[3])
 local creditLimit = tonumber(a[4] or '0')
@@ -192,16 +213,23 @@ if cap >= 0 then
   local spent = tonumber(redis.call('GET', spendKey) or '0')
   if spent + amount > cap then return {${Code.spendCapReached}, spent, cap} end
 end
+if lineLimit then
+  local spent, limit = tonumber(redis.call('GET', KEYS[lk]) or '0'), tonumber(lineLimit)
+  if spent + amount > limit then return {${Code.lineLimitReached}, spent, limit} end
+end
 if balance + creditLimit < amount then return {${Code.insufficientFunds}, balance, amount} end
 `;
 
 // A wallet carried below its auto-recharge threshold (`threshold`, or nil) by this debit gets one signal on the
-// signal stream KEYS[sk]. Expects: before (the balance before), balance (after), acct, cur.
+// signal stream KEYS[sk]. Expects: before (the balance before), balance (after), wacct (the wallet's account), cur.
 const SIGNAL = `
 if threshold and before >= tonumber(threshold) and balance < tonumber(threshold) then
-  ${luaXadd("KEYS[sk]", SIGNAL_FIELDS, { accountId: "acct", currency: "cur", balance: "balance", threshold: "threshold" })}
+  ${luaXadd("KEYS[sk]", SIGNAL_FIELDS, { accountId: "wacct", currency: "cur", balance: "balance", threshold: "threshold" })}
 end
 `;
+
+// Count a line's spend from its payer's wallet (KEYS[lk]) by \`by\` micros (negative: given back).
+const countLine = (by: string) => `if payer ~= '' and ${by} ~= 0 then incr_counter(KEYS[lk], ${by}, ttl) end`;
 
 // Count this call against the quotas (per-call ones now; per-unit ones when the units are known) and
 // note each soft quota this call carries past its limit.
@@ -228,11 +256,14 @@ end
  * A direct charge passes its request's digest: the first one is kept with the receipt's lifetime (whatever the
  * outcome), and a later one that differs is refused before anything else (the same Idempotency-Key, another
  * request).
+ * A line of a hierarchy is charged to its payer's wallet, within its limit (ADMISSION).
  * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream,
- *       7 request digest, 8.. quota counters
+ *       7 request digest, 8 the payer's account (a line's; else the account again), 9 the line's spend counter
+ *       (a line's; else the key spend counter again), 10.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
  *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 attributes, 18 rate line,
- *       19 request digest ('' for none), 20 nQuotas, 21.. quotas, then the actor (staff charges only)
+ *       19 request digest ('' for none), 20 payer ('' for none), 21 nQuotas, 22.. quotas, then the actor (staff
+ *       charges only)
  * Returns {ok, balance, amount, softExceeded, bundle takes} | {replayed, balance, amount} | refusal.
  */
 const CHARGE = `
@@ -247,8 +278,8 @@ if receipt then
   local b, amt = string.match(receipt, '^(%S+) (%S+)')
   return {${Code.replayed}, tonumber(b), tonumber(amt)}
 end
-local acct, keyId, cur, units_known, ttl, track = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1'
-local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[20]), 8, 21, 6
+local acct, keyId, cur, units_known, ttl, track, payer = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1', ARGV[20]
+local spendKey, cap, nq, qk, qa, sk, wk, lk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[21]), 10, 22, 6, 8, 9
 local takes, need, refuse = from_bundles(KEYS[1], ARGV[4], units_known, tonumber(ARGV[7]))
 local refused = need > 0 and refuse
 local amount, added = 0, 0
@@ -261,12 +292,13 @@ ${ADMISSION}
 if refused then return {${Code.bundleExhausted}, refuse, need} end
 local bn = take_bundles(KEYS[1], takes)
 local before, threshold = balance, a[5]
-balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
+balance = redis.call('HINCRBY', wallet, ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
 if track then
   if added > 0 then incr_counter(KEYS[4], added, ttl) end
   incr_counter(spendKey, amount, ttl)
 end
+${countLine("amount")}
 ${COUNT_QUOTAS}
 ${luaXadd(
   "KEYS[2]",
@@ -285,7 +317,7 @@ ${luaXadd(
     path: "ARGV[9]",
     quotasExceeded: "soft",
   },
-  "bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn)",
+  "payer_extras(bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn), payer)",
 )}
 redis.call('SET', KEYS[3], balance .. ' ' .. amount .. ' ' .. units_known .. ' ' .. added .. ' ' .. bn, 'EX', ARGV[10])
 return {${Code.ok}, balance, amount, soft, bn}
@@ -297,30 +329,34 @@ return {${Code.ok}, balance, amount, soft, bn}
  * overage, money is never charged for the product, so nothing is held; the call is refused (bundleExhausted)
  * when no live bundle has a unit left. Otherwise the maximum is held as without bundles, and SETTLE takes the
  * units from the bundles first. Units are never reserved: SETTLE takes what the bundles hold then.
+ * A line's reservation holds its payer's money, and counts against its limit; the reservation names the payer.
  * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream,
- *       6 charge receipt (where a void leaves its tombstone), 7.. quota counters
+ *       6 charge receipt (where a void leaves its tombstone), 7 the payer's account (else the account again),
+ *       8 the line's spend counter (else the key spend counter again), 9.. quota counters
  * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
- *       9 productId, 10 ts (ms: which bundles are live), 11 nQuotas, 12.. quotas
+ *       9 productId, 10 ts (ms: which bundles are live), 11 payer ('' for none), 12 nQuotas, 13.. quotas
  * Returns {ok, balance, amount} | refusal.
  */
 const RESERVE = `
 if redis.call('GET', KEYS[6]) == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
 if redis.call('EXISTS', KEYS[2]) == 1 then
-  return {${Code.ok}, tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
+  return {${Code.ok}, tonumber(redis.call('HGET', KEYS[7], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
 end
-local acct, keyId, cur, amount, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
-local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[11]), 7, 12, -1, 5
+local acct, keyId, cur, amount, ttl, payer = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8]), ARGV[11]
+local spendKey, cap, nq, qk, qa, units_known, sk, wk, lk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[12]), 9, 13, -1, 5, 7, 8
 local _, need, refuse = from_bundles(KEYS[1], ARGV[9], 1, tonumber(ARGV[10]))
 if refuse then amount = 0 end
 ${ADMISSION}
 if refuse and need > 0 then return {${Code.bundleExhausted}, refuse, need} end
 local before, threshold = balance, a[5]
-balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - amount)
+balance = redis.call('HINCRBY', wallet, ${field(A.balance, "cur")}, 0 - amount)
 ${SIGNAL}
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, amount)
+redis.call('HINCRBY', wallet, ${field(A.reserved, "cur")}, amount)
 incr_counter(spendKey, amount, ttl)
+${countLine("amount")}
 ${COUNT_QUOTAS}
 redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', amount, 'ks', spendKey, 'exp', ARGV[6])
+if payer ~= '' then redis.call('HSET', KEYS[2], 'py', payer, 'ls', KEYS[lk]) end
 redis.call('EXPIRE', KEYS[2], 7 * 86400)
 redis.call('ZADD', KEYS[3], ARGV[6], ARGV[4])
 return {${Code.ok}, balance, amount}
@@ -331,16 +367,21 @@ return {${Code.ok}, balance, amount}
  * The units are taken from the product's live bundles first (never more than they hold), and only the rest is
  * rated, at most what was held: a call reserved while a bundle refusing overage was live held nothing, so
  * its units beyond what the bundles hold now are not charged (at most one call's units per call in flight).
+ * A line's settlement moves its payer's money (the payer the reservation names, which the caller must name too).
  * KEYS: 1 account, 2 stream, 3 reservation, 4 reservation index, 5 usage counter, 6 key spend counter,
- *       7.. quota counters
+ *       7 the payer's account (else the account again), 8 the line's spend counter (else the key spend counter
+ *       again), 9.. quota counters
  * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
  *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 units done before,
- *       17 attributes, 18 rate line, 19 nQuotas, 20.. quotas, then the actor (staff only)
- * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided.
+ *       17 attributes, 18 rate line, 19 payer ('' for none), 20 nQuotas, 21.. quotas, then the actor (staff only)
+ * Returns {ok, balance, amount, softExceeded} | {reservationGone} when already settled, reaped or voided |
+ * {payerChanged} when the caller names another payer than the reservation (nothing moves).
  */
 const SETTLE = `
-local r = redis.call('HMGET', KEYS[3], 'amt', 'cur', 'acct', 'key')
+local r = redis.call('HMGET', KEYS[3], 'amt', 'cur', 'acct', 'key', 'py')
 if not r[1] then return {${Code.reservationGone}, 0, 0} end
+local payer, lk = ARGV[19], 8
+if (r[5] or '') ~= payer then return {${Code.payerChanged}, 0, 0} end
 local held, cur, refund, ttl = tonumber(r[1]), r[2], ARGV[5] == '1', tonumber(ARGV[10])
 local units_known = tonumber(ARGV[2])
 if refund then units_known = 0 end
@@ -356,10 +397,11 @@ if not refund then
     if added > 0 then incr_counter(KEYS[5], added, ttl) end
   end
 end
-local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held - amount)
-redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - held)
+local balance = redis.call('HINCRBY', KEYS[7], ${field(A.balance, "cur")}, held - amount)
+redis.call('HINCRBY', KEYS[7], ${field(A.reserved, "cur")}, 0 - held)
 redis.call('INCRBY', KEYS[6], amount - held)
-local soft, nq, qk, qa = '', tonumber(ARGV[19]), 7, 20
+${countLine("amount - held")}
+local soft, nq, qk, qa = '', tonumber(ARGV[20]), 9, 21
 for i = 0, nq - 1 do
   local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
   if not perUnit and refund then
@@ -393,7 +435,7 @@ ${luaXadd(
     refunded: "ARGV[5]",
     quotasExceeded: "soft",
   },
-  "bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn)",
+  "payer_extras(bundle_extras(usage_extras(ARGV[17], ARGV[18], ARGV[qa + 4 * nq]), bn), payer)",
 )}
 return {${Code.ok}, balance, amount, soft, bn}
 `;
@@ -536,7 +578,7 @@ if unit > 0 and (open or not exists) then
     local calls = math.min(math.floor(spendable / (8 * unit)), tonumber(ARGV[6]))
     if calls < 1 then calls = 1 end
     local grant = calls * unit
-    local before, threshold, sk = balance, a[5], 6
+    local before, threshold, sk, wacct = balance, a[5], 6, acct
     balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, 0 - grant)
     ${SIGNAL}
     redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, grant)
@@ -561,44 +603,54 @@ if short then return {${Code.insufficientFunds}, balance, unit, held} end
 return {${LeaseCode.held}, held, balance}
 `;
 
-// Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down.
-// Expects r = HMGET(reservation, 'amt', 'cur', …); KEYS 1 account, 2 reservation, 3 reservation index, 4 key spend.
-const release = (eventId: string) => `
+// Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down, and a
+// line's spend down (\`payer\`, the payer it names, or nil; \`lineKey\` its counter).
+// Expects r = HMGET(reservation, 'amt', 'cur', …); KEYS 1 the wallet's account (the payer's, for a line's),
+// 2 reservation, 3 reservation index, 4 key spend.
+const release = (eventId: string, payer: string, lineKey: string) => `
 local held = tonumber(r[1])
 redis.call('HINCRBY', KEYS[1], ${field(A.balance, "r[2]")}, held)
 redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "r[2]")}, 0 - held)
 redis.call('DECRBY', KEYS[4], held)
+if ${payer} and held ~= 0 then redis.call('DECRBY', ${lineKey}, held) end
 redis.call('DEL', KEYS[2])
 redis.call('ZREM', KEYS[3], ${eventId})
 `;
 
 /**
  * Return an expired reservation whose gateway never settled it (it died): the caller is not charged.
- * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter (read from the reservation), 5 stream
+ * KEYS: 1 the wallet's account (the payer the reservation names, else its account), 2 reservation,
+ *       3 reservation index, 4 key spend counter, 5 stream, 6 the line's spend counter (a line's; else the key
+ *       spend counter again) — all read from the reservation
  * ARGV: 1 eventId, 2 now (ms)
  * Returns 1 when returned, 0 when there was nothing (settled meanwhile) or it has not expired.
  */
 export const REAP_LUA = `
-local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key')
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key', 'py')
 if not r[1] then redis.call('ZREM', KEYS[3], ARGV[1]) return 0 end
 if tonumber(r[3]) > tonumber(ARGV[2]) then return 0 end
-${release("ARGV[1]")}
-${luaXadd("KEYS[5]", U, {
-  eventId: "ARGV[1]",
-  accountId: "r[4]",
-  keyId: "r[5]",
-  planId: "''",
-  productId: "''",
-  currency: "r[2]",
-  amount: "0",
-  units: "0",
-  timestampMs: "ARGV[2]",
-  method: "''",
-  path: "''",
-  status: "'reaped'",
-  refunded: "'1'",
-  quotasExceeded: "''",
-})}
+${release("ARGV[1]", "r[6]", "KEYS[6]")}
+${luaXadd(
+  "KEYS[5]",
+  U,
+  {
+    eventId: "ARGV[1]",
+    accountId: "r[4]",
+    keyId: "r[5]",
+    planId: "''",
+    productId: "''",
+    currency: "r[2]",
+    amount: "0",
+    units: "0",
+    timestampMs: "ARGV[2]",
+    method: "''",
+    path: "''",
+    status: "'reaped'",
+    refunded: "'1'",
+    quotasExceeded: "''",
+  },
+  `(r[6] and {'${USAGE_FIELDS.payerId}', r[6]} or {})`,
+)}
 return 1
 `;
 
@@ -609,9 +661,11 @@ return 1
  * - a receipt: it ran; give back its amount (and what it counted) and the units its bundles paid (to those
  *   still live), append a void entry for the event to the usage stream (the ingester marks the event refunded;
  *   its `bn` says the units given back), and leave the tombstone.
- * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6.. quota counters
+ * A line's charge goes back to its payer's wallet, and off its spend.
+ * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 the payer's account
+ *       (else the account again), 7 the line's spend counter (else the key spend counter again), 8.. quota counters
  * ARGV: 1 tombstone TTL (s), 2 eventId, 3 accountId, 4 keyId, 5 planId, 6 productId, 7 currency, 8 ts,
- *       9 method, 10 path, 11 track (1/0), 12 nQuotas, 13.. per quota: 1 if per unit, else 0
+ *       9 method, 10 path, 11 track (1/0), 12 payer ('' for none), 13 nQuotas, 14.. per quota: 1 if per unit, else 0
  * Returns {code, balance}.
  */
 export const VOID_CHARGE_LUA = `
@@ -623,7 +677,8 @@ local amount, units, added, bn = string.match(receipt, '^%S+ (%d+) (%d+) ?(%d*) 
 if not amount then return {${VoidCode.alreadyVoid}, 0} end
 amount, units = tonumber(amount), tonumber(units)
 added = tonumber(added) or units
-local balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "ARGV[7]")}, amount)
+local balance = redis.call('HINCRBY', KEYS[6], ${field(A.balance, "ARGV[7]")}, amount)
+if ARGV[12] ~= '' and amount ~= 0 then redis.call('DECRBY', KEYS[7], amount) end
 -- The units its bundles paid go back to those still live (an expired or revoked one's left with it).
 local back = {}
 for id, n in string.gmatch(bn, '(%S+):(%d+)') do
@@ -634,12 +689,13 @@ for id, n in string.gmatch(bn, '(%S+):(%d+)') do
 end
 local extra = {}
 if #back > 0 then extra = {'${USAGE_FIELDS.bundles}', table.concat(back, ' ')} end
+if ARGV[12] ~= '' then extra[#extra + 1] = '${USAGE_FIELDS.payerId}' extra[#extra + 1] = ARGV[12] end
 if ARGV[11] == '1' then
   if added > 0 then redis.call('DECRBY', KEYS[4], added) end
   redis.call('DECRBY', KEYS[5], amount)
 end
-for i = 0, tonumber(ARGV[12]) - 1 do
-  if ARGV[13 + i] == '1' then redis.call('DECRBY', KEYS[6 + i], units) else redis.call('DECR', KEYS[6 + i]) end
+for i = 0, tonumber(ARGV[13]) - 1 do
+  if ARGV[14 + i] == '1' then redis.call('DECRBY', KEYS[8 + i], units) else redis.call('DECR', KEYS[8 + i]) end
 end
 ${luaXadd(
   "KEYS[2]",
@@ -668,18 +724,21 @@ return {${VoidCode.refunded}, balance}
 /**
  * Void a reservation whose outcome the gateway could not learn: release it if it was made (no usage event:
  * the call was never forwarded), and leave the tombstone that makes a late reservation refuse.
- * KEYS: 1 account, 2 reservation, 3 reservation index, 4 key spend counter, 5 charge receipt, 6.. quota counters
- * ARGV: 1 tombstone TTL (s), 2 eventId, 3 nQuotas, 4.. per quota: 1 if per unit, else 0
- * Returns {code}.
+ * KEYS: 1 the wallet's account (the payer's, for a line), 2 reservation, 3 reservation index, 4 key spend counter,
+ *       5 charge receipt, 6 the line's spend counter (else the key spend counter again), 7.. quota counters
+ * ARGV: 1 tombstone TTL (s), 2 eventId, 3 payer ('' for none), 4 nQuotas, 5.. per quota: 1 if per unit, else 0
+ * Returns {code}, or {payerChanged} (nothing moves: the reaper returns it) when the reservation names another
+ * payer than the caller.
  */
 export const VOID_RESERVATION_LUA = `
 if redis.call('GET', KEYS[5]) == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}} end
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'py')
+if r[1] and (r[3] or '') ~= ARGV[3] then return {${Code.payerChanged}} end
 redis.call('SET', KEYS[5], '${VOID_RECEIPT}', 'EX', ARGV[1])
-local r = redis.call('HMGET', KEYS[2], 'amt', 'cur')
 if not r[1] then return {${VoidCode.tombstoned}} end
-${release("ARGV[2]")}
-for i = 0, tonumber(ARGV[3]) - 1 do
-  if ARGV[4 + i] ~= '1' then redis.call('DECR', KEYS[6 + i]) end
+${release("ARGV[2]", "r[3]", "KEYS[6]")}
+for i = 0, tonumber(ARGV[4]) - 1 do
+  if ARGV[5 + i] ~= '1' then redis.call('DECR', KEYS[7 + i]) end
 end
 return {${VoidCode.refunded}}
 `;
@@ -695,7 +754,7 @@ export const APPLY_ENTRY_LUA = `
 local receipt = redis.call('GET', KEYS[2])
 if receipt then return {${ApplyCode.alreadyApplied}, tonumber(receipt)} end
 if redis.call('EXISTS', KEYS[1]) == 0 then return {${ApplyCode.unknownAccount}, 0} end
-local acct, cur, sk = ARGV[4], ARGV[1], 3
+local wacct, cur, sk = ARGV[4], ARGV[1], 3
 local before = tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "cur")}) or '0')
 if ARGV[5] == '1' then
   local creditLimit = tonumber(redis.call('HGET', KEYS[1], ${field(A.creditLimit, "cur")}) or '0')
