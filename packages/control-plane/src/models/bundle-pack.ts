@@ -22,16 +22,22 @@ export interface BundlePack {
   archivedAt?: Date;
 }
 
-export const bundlePackSchema = new Schema<BundlePack>(
+const validitySchema = new Schema<BundlePack["validity"]>({ days: { type: Number }, until: { type: Date } }, { _id: false, strict: "throw" });
+const priceSchema = new Schema<BundlePack["prices"][number]>(
+  { currency: { type: String, required: true }, amount: { type: Number, required: true } },
+  { _id: false, strict: "throw" },
+);
+
+export const bundlePackSchema: Schema<BundlePack> = new Schema<BundlePack>(
   {
     _id: { type: String, required: true },
     name: { type: String, required: true },
     productId: { type: String, required: true },
     units: { type: Number, required: true },
-    validity: { type: { _id: false, days: Number, until: Date }, required: true },
+    validity: { type: validitySchema, required: true },
     priority: { type: Number, required: true },
     overage: { type: String, required: true },
-    prices: { type: [{ _id: false, currency: String, amount: Number }], required: true },
+    prices: { type: [priceSchema], required: true },
     status: { type: String, required: true },
     actor: { type: String, required: true },
     createdAt: { type: Date, required: true },
