@@ -1421,7 +1421,7 @@ export interface paths {
      */
     get: operations["getNotificationSettings"];
     /**
-     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.
+     * Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages, and the percentages of a bundle's units left (a bundle used up is always told).
      * @description Staff roles admitted: owner, admin.
      */
     put: operations["setNotificationSettings"];
@@ -12114,10 +12114,14 @@ export interface operations {
               | "invoice_issued"
               | "usage_anomaly"
               | "fee_past_due"
+              | "bundle_below"
+              | "bundle_depleted"
             )[];
             balanceThresholds: number[];
             percentOfLastRecharge: number[];
             quotaPercents: number[];
+            /** @description A bundle's units left, in percent of those issued, at which the account is told */
+            bundlePercents: number[];
           };
         };
       };
@@ -12194,6 +12198,8 @@ export interface operations {
             | "invoice_issued"
             | "usage_anomaly"
             | "fee_past_due"
+            | "bundle_below"
+            | "bundle_depleted"
           )[];
           /** @default [] */
           balanceThresholds?: number[];
@@ -12207,6 +12213,12 @@ export interface operations {
            *     ]
            */
           quotaPercents?: number[];
+          /**
+           * @default [
+           *       20
+           *     ]
+           */
+          bundlePercents?: number[];
         };
       };
     };
@@ -12235,10 +12247,14 @@ export interface operations {
               | "invoice_issued"
               | "usage_anomaly"
               | "fee_past_due"
+              | "bundle_below"
+              | "bundle_depleted"
             )[];
             balanceThresholds: number[];
             percentOfLastRecharge: number[];
             quotaPercents: number[];
+            /** @description A bundle's units left, in percent of those issued, at which the account is told */
+            bundlePercents: number[];
           };
         };
       };

@@ -16,6 +16,8 @@ const LABELS: Record<Kind, string> = {
   invoice_issued: "Invoice issued",
   usage_anomaly: "Unusual usage",
   fee_past_due: "Recurring fee due",
+  bundle_below: "Bundle running low",
+  bundle_depleted: "Bundle used up",
 };
 const KINDS = Object.entries(LABELS) as [Kind, string][];
 
@@ -42,6 +44,7 @@ function SettingsForm({ accountId, currency, saved }: { accountId: string; curre
   const [webhooks, setWebhooks] = useState(saved.webhooks.map((w) => w.url).join("\n"));
   const [thresholds, setThresholds] = useState(saved.balanceThresholds.map(plainAmount).join(", "));
   const [quotaPercents, setQuotaPercents] = useState(saved.quotaPercents.join(", "));
+  const [bundlePercents, setBundlePercents] = useState(saved.bundlePercents.join(", "));
   const [muted, setMuted] = useState(new Set(saved.muted));
   const save = useMutation({
     mutationFn: () => {
@@ -55,6 +58,7 @@ function SettingsForm({ accountId, currency, saved }: { accountId: string; curre
         balanceThresholds: amounts as number[],
         percentOfLastRecharge: saved.percentOfLastRecharge,
         quotaPercents: list(quotaPercents).map(Number),
+        bundlePercents: list(bundlePercents).map(Number),
       });
     },
     onSuccess: (data) => qc.setQueryData(["notification-settings"], data),
@@ -88,6 +92,10 @@ function SettingsForm({ accountId, currency, saved }: { accountId: string; curre
       <label>
         …and when a quota reaches (percent)
         <input value={quotaPercents} onChange={(e) => setQuotaPercents(e.target.value)} />
+      </label>
+      <label>
+        …and when a bundle is down to (percent of its units left)
+        <input value={bundlePercents} onChange={(e) => setBundlePercents(e.target.value)} placeholder="20" />
       </label>
       <fieldset>
         <legend>Send</legend>

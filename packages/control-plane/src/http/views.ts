@@ -3,7 +3,7 @@ import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
 import { ANOMALY_DEFAULTS, PLAN_TAX_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import type { Bundle } from "../models/index.js";
-import { NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
+import { DEFAULT_BUNDLE_PERCENTS, NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 import type { KeptCard } from "../services/recharges/cards.js";
 import type { VoucherBatch } from "../services/vouchers/list-batches.js";
@@ -470,6 +470,7 @@ export const notificationSettingsView = z.object({
   balanceThresholds: z.array(z.number().int()),
   percentOfLastRecharge: z.array(z.number().int()),
   quotaPercents: z.array(z.number().int()),
+  bundlePercents: z.array(z.number().int()).describe("A bundle's units left, in percent of those issued, at which the account is told"),
 });
 export const toNotificationSettingsView = (s: NotificationSettings): z.infer<typeof notificationSettingsView> => ({
   accountId: s._id,
@@ -479,6 +480,7 @@ export const toNotificationSettingsView = (s: NotificationSettings): z.infer<typ
   balanceThresholds: s.balanceThresholds,
   percentOfLastRecharge: s.percentOfLastRecharge,
   quotaPercents: s.quotaPercents,
+  bundlePercents: s.bundlePercents ?? [...DEFAULT_BUNDLE_PERCENTS],
 });
 
 export const grantView = z.object({

@@ -1,5 +1,5 @@
 import type { RedisClient } from "@tollgate/metering";
-import { decodeUsageEntry, type Keyspace, type UsageEntry } from "@tollgate/metering/store";
+import { BundleStore, decodeUsageEntry, type Keyspace, type UsageEntry } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
 import {
   insertManyOnce,
@@ -14,6 +14,7 @@ import { recordEntry } from "../services/ledger/record.js";
 import { addToBacklog } from "../services/ledger/backlog.js";
 import { StreamConsumer, type StreamEntry } from "../stream-consumer.js";
 import { recordLedgerIntent } from "../services/reports/intents.js";
+import { tellBundleThresholds } from "../services/notifications/bundles.js";
 
 export interface IngesterOptions {
   /** A connection of its own: it blocks on XREADGROUP. */
@@ -45,8 +46,11 @@ export interface IngesterOptions {
  */
 export class Ingester {
   private readonly consumer: StreamConsumer;
+  /** What each bundle has left, read after its use is booked (threshold notifications). */
+  private readonly bundles: BundleStore;
 
   constructor(private readonly options: IngesterOptions) {
+    this.bundles = new BundleStore(options.redis, options.keyspace);
     this.consumer = new StreamConsumer({
       redis: options.redis,
       streams: options.keyspace.usageStreams(),
@@ -81,6 +85,12 @@ export class Ingester {
     const docs = events.filter((e) => !e.void).map((e) => voided.get(e.event._id) ?? e.event);
     await storeUsageEvents(this.options.models, docs);
     await storeUnitEntries(this.options.models, decoded, ingestedAt);
+    // Before the batch is acknowledged: a crash detects its crossings again, and they notify once.
+    await tellBundleThresholds(
+      { models: this.options.models },
+      this.bundles,
+      decoded.filter((e) => !e.void).flatMap((e) => (e.bundles ?? []).map((b) => ({ accountId: e.accountId, bundleId: b.bundleId }))),
+    );
     for (const [eventId, refunded] of voided) {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);
     }

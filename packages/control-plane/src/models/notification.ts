@@ -9,8 +9,13 @@ export const NOTIFICATION_KINDS = [
   "invoice_issued",
   "usage_anomaly",
   "fee_past_due",
+  "bundle_below",
+  "bundle_depleted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** A bundle's units left (percent of those issued) that are told until the account chooses others. */
+export const DEFAULT_BUNDLE_PERCENTS = [20] as const;
 
 /** Who hears about an account, and about what. */
 export interface NotificationSettings {
@@ -25,6 +30,11 @@ export interface NotificationSettings {
   percentOfLastRecharge: number[];
   /** Quota use at which to notify, in percent. */
   quotaPercents: number[];
+  /**
+   * A bundle's units left, in percent of those issued, at which to notify (and always at none left); absent
+   * from settings saved before bundles were told: DEFAULT_BUNDLE_PERCENTS.
+   */
+  bundlePercents?: number[];
   updatedAt: Date;
 }
 
@@ -37,6 +47,7 @@ export const notificationSettingsSchema = new Schema<NotificationSettings>(
     balanceThresholds: { type: [Number], default: [] },
     percentOfLastRecharge: { type: [Number], default: [] },
     quotaPercents: { type: [Number], default: [50, 80, 100] },
+    bundlePercents: { type: [Number], default: () => [...DEFAULT_BUNDLE_PERCENTS] },
     updatedAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

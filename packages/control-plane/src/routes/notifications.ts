@@ -4,7 +4,7 @@ import { defineRoute } from "../http/route.js";
 import { accountParams, pageBody, pageQueryOf, positiveAmount } from "../http/schemas.js";
 import type { Notification } from "../models/index.js";
 import { notificationSettingsView, toNotificationSettingsView } from "../http/views.js";
-import { NOTIFICATION_KINDS } from "../models/notification.js";
+import { DEFAULT_BUNDLE_PERCENTS, NOTIFICATION_KINDS } from "../models/notification.js";
 
 /** Quota use is told at these percentages until the account chooses others. */
 const DEFAULT_QUOTA_PERCENTS = [50, 80, 100] as const;
@@ -15,7 +15,7 @@ export const putNotificationSettings = defineRoute({
   path: "/v1/accounts/:accountId/notification-settings",
   operationId: "setNotificationSettings",
   summary:
-    "Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages.",
+    "Who hears about the account, and about what: email recipients, webhook endpoints (each gets a signing secret, kept across updates for the same URL), muted kinds, balance thresholds (micros, and percent of the last recharge), quota percentages, and the percentages of a bundle's units left (a bundle used up is always told).",
   access: "owner",
   roles: MANAGERS,
   params: accountParams,
@@ -32,6 +32,10 @@ export const putNotificationSettings = defineRoute({
       .array(z.number().int().min(1).max(100))
       .max(10)
       .default(() => [...DEFAULT_QUOTA_PERCENTS]),
+    bundlePercents: z
+      .array(z.number().int().min(1).max(99))
+      .max(10)
+      .default(() => [...DEFAULT_BUNDLE_PERCENTS]),
   }),
   responses: { 200: { description: "The settings", schema: notificationSettingsView } },
   problems: ["validation_failed"],
@@ -64,6 +68,7 @@ export const getNotificationSettings = defineRoute({
           balanceThresholds: [],
           percentOfLastRecharge: [],
           quotaPercents: [...DEFAULT_QUOTA_PERCENTS],
+          bundlePercents: [...DEFAULT_BUNDLE_PERCENTS],
           updatedAt: new Date(0),
         },
       ),

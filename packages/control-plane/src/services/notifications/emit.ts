@@ -9,7 +9,7 @@ import type { NotificationKind } from "../../models/notification.js";
  * the account's settings; a muted kind or an account with no channels creates nothing.
  */
 export async function notify(
-  ctx: AppContext,
+  ctx: Pick<AppContext, "models">,
   accountId: string,
   kind: NotificationKind,
   dedupeKey: string,

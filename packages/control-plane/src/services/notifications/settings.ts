@@ -14,6 +14,7 @@ export interface NotificationSettingsInput {
   balanceThresholds: number[];
   percentOfLastRecharge: number[];
   quotaPercents: number[];
+  bundlePercents: number[];
 }
 
 /**

@@ -6,6 +6,10 @@ const hb = Handlebars.create();
 // Balances and totals in the currency's minor units; a threshold, a recharge and a fee exactly, as they were set or paid.
 hb.registerHelper("money", (micros: number, currency: string) => formatMoney(micros, currency));
 hb.registerHelper("exact", (micros: number, currency: string) => formatUnitPrice(micros, currency));
+// A bundle's units as a count ("10,000"), its expiry as a UTC minute ("2026-12-31 23:59 UTC").
+hb.registerHelper("eq", (a: unknown, b: unknown) => a === b);
+hb.registerHelper("count", (n: number) => n.toLocaleString("en-US"));
+hb.registerHelper("utc", (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`);
 
 interface Template {
   subject: HandlebarsTemplateDelegate;
@@ -48,6 +52,16 @@ const source: Record<NotificationKind, { subject: string; text: string; html: st
     subject: "Your {{data.planName}} fee of {{exact data.amount data.currency}} is due",
     text: "The {{data.planName}} fee of {{exact data.amount data.currency}} for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}. Top up before {{data.graceUntil}} (UTC): the fee is paid at once, and after that time your calls are refused until it is.",
     html: "<p>The {{data.planName}} fee of <strong>{{exact data.amount data.currency}}</strong> for {{data.period}} could not be paid from your balance of {{money data.balance data.currency}}.</p><p>Top up before <strong>{{data.graceUntil}}</strong> (UTC): the fee is paid at once, and after that time your calls are refused until it is.</p>",
+  },
+  bundle_below: {
+    subject: "Your {{data.productId}} bundle has {{count data.remaining}} of {{count data.units}} units left",
+    text: 'Your bundle of {{count data.units}} {{data.productId}} units has {{count data.remaining}} left: {{data.percent}}% or less, as you asked to hear about. It expires {{utc data.expiresAt}}. {{#if (eq data.overage "refuse")}}When it is used up, calls of {{data.productId}} are refused until you have another bundle.{{else}}When it is used up, calls of {{data.productId}} are paid from your balance.{{/if}}',
+    html: '<p>Your bundle of {{count data.units}} {{data.productId}} units has <strong>{{count data.remaining}} left</strong>: {{data.percent}}% or less, as you asked to hear about. It expires {{utc data.expiresAt}}.</p><p>{{#if (eq data.overage "refuse")}}When it is used up, calls of {{data.productId}} are refused until you have another bundle.{{else}}When it is used up, calls of {{data.productId}} are paid from your balance.{{/if}}</p>',
+  },
+  bundle_depleted: {
+    subject: "Your {{data.productId}} bundle is used up",
+    text: 'Your bundle of {{count data.units}} {{data.productId}} units is used up. {{#if (eq data.overage "refuse")}}Calls of {{data.productId}} are refused until you have another bundle.{{else}}Calls of {{data.productId}} are now paid from your balance.{{/if}}',
+    html: '<p>Your bundle of {{count data.units}} {{data.productId}} units is <strong>used up</strong>.</p><p>{{#if (eq data.overage "refuse")}}Calls of {{data.productId}} are refused until you have another bundle.{{else}}Calls of {{data.productId}} are now paid from your balance.{{/if}}</p>',
   },
   recharge_failed: {
     subject: "Your recharge of {{exact data.amount data.currency}} failed",
