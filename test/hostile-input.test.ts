@@ -9,9 +9,15 @@ import { startStack, type Seeded, type Stack } from "./support/stack.js";
 describe("bad input gets a 4xx problem and changes nothing", () => {
   let stack: Stack;
   let s: Seeded;
+  /** A pack the account's wallet cannot pay for, and one of a product its plan lacks. */
+  const packs = { dear: "", foreign: "" };
   beforeAll(async () => {
     stack = await startStack({ ingester: false });
     s = await stack.seedAccount({ pricePerCall: 1_000, balance: 10_000 });
+    const pack = (productId: string, amount: number) =>
+      stack.admin.createBundlePack({ name: "hostile", productId, units: 5, validity: { days: 1 }, prices: [{ currency: "USD", amount }] });
+    packs.dear = (await pack("default", 10_001)).id;
+    packs.foreign = (await pack("search", 1)).id;
   });
   afterAll(async () => {
     await stack?.close();
@@ -256,6 +262,143 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"productId":"default","units":5,"expiresAt":"2099-01-01T00:00:00Z"}',
     ],
     ["an unknown bundle revoked", "delete", () => `/v1/accounts/${s.accountId}/bundles/bun_AAAAAAAAAAAAAAAA`, admin],
+    ...[
+      ["a pack of no units", '"units":0'],
+      ["a pack of fractional units", '"units":1.5'],
+      ["a pack of units as a string", '"units":"5"'],
+      ["a pack whose product is an operator", '"productId":{"$gt":""}'],
+      ["a pack with an unknown overage", '"overage":"maybe"'],
+      ["a pack with a negative priority", '"priority":-1'],
+      ["a pack valid for no days", '"validity":{"days":0}'],
+      ["a pack valid for days and until a date", '"validity":{"days":1,"until":"2099-01-01T00:00:00Z"}'],
+      ["a pack valid until a past date", '"validity":{"until":"2001-01-01T00:00:00Z"}'],
+      ["a pack with no price", '"prices":[]'],
+      ["a pack with a negative price", '"prices":[{"currency":"USD","amount":-1}]'],
+      ["a pack with a fractional price", '"prices":[{"currency":"USD","amount":0.5}]'],
+      ["a pack with a lower-case currency", '"prices":[{"currency":"usd","amount":1}]'],
+      ["a pack with two prices in one currency", '"prices":[{"currency":"USD","amount":1},{"currency":"USD","amount":2}]'],
+      ["a pack with an unknown field", '"free":true'],
+    ].map(([name, field]): Case => {
+      const fields = {
+        name: '"p"',
+        productId: '"default"',
+        units: "5",
+        validity: '{"days":30}',
+        prices: '[{"currency":"USD","amount":1}]',
+      };
+      const [key] = field!.split(":");
+      const all = { ...fields, [JSON.parse(key!) as string]: field!.slice(key!.length + 1) };
+      return [
+        name!,
+        "post",
+        () => "/v1/bundle-packs",
+        json,
+        `{${Object.entries(all)
+          .map(([k, v]) => `"${k}":${v}`)
+          .join(",")}}`,
+      ];
+    }),
+    [
+      "a pack created by the account's own key",
+      "post",
+      () => "/v1/bundle-packs",
+      own,
+      '{"name":"p","productId":"default","units":5,"validity":{"days":1},"prices":[{"currency":"USD","amount":1}]}',
+    ],
+    ["an unknown pack archived", "delete", () => "/v1/bundle-packs/bpk_AAAAAAAAAAAAAAAA", admin],
+    ["packs of an unknown status", "get", () => "/v1/bundle-packs?status=gone", admin],
+    [
+      "a pack bought without an Idempotency-Key",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      json,
+      () => `{"packId":"${packs.dear}"}`,
+    ],
+    [
+      "an unknown pack bought",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-1"),
+      '{"packId":"bpk_AAAAAAAAAAAAAAAA"}',
+    ],
+    [
+      "a pack bought by an operator",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-2"),
+      '{"packId":{"$ne":null}}',
+    ],
+    [
+      "a pack the wallet cannot pay for",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-3"),
+      () => `{"packId":"${packs.dear}"}`,
+    ],
+    [
+      "a pack of a product the plan lacks",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-4"),
+      () => `{"packId":"${packs.foreign}"}`,
+    ],
+    [
+      "a pack paid in an unknown way",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-5"),
+      () => `{"packId":"${packs.dear}","payment":"gold"}`,
+    ],
+    [
+      "a pack by card with no provider",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-6"),
+      () => `{"packId":"${packs.dear}","payment":"card"}`,
+    ],
+    [
+      "a pack from the wallet with a card",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-7"),
+      () => `{"packId":"${packs.dear}","paymentMethod":"pm_card_visa"}`,
+    ],
+    [
+      "a pack by card returning to another site",
+      "post",
+      () => `/v1/accounts/${s.accountId}/pack-purchases`,
+      keyCharge("pk-8"),
+      () => `{"packId":"${packs.dear}","payment":"card","provider":"stripe","returnUrl":"https://evil.example/"}`,
+    ],
+    [
+      "a pack bought for an unknown account",
+      "post",
+      () => "/v1/accounts/acct_AAAAAAAAAAAAAAAA/pack-purchases",
+      credit("pk-9"),
+      () => `{"packId":"${packs.dear}"}`,
+    ],
+    ["a bundle reconciliation of operators", "post", () => "/v1/admin/bundle-reconciliation", json, '{"accountIds":[{"$ne":null}]}'],
+    [
+      "a voucher batch with an amount and a pack",
+      "post",
+      () => "/v1/voucher-batches",
+      json,
+      () => `{"amount":5,"packId":"${packs.dear}","currency":"USD","count":1,"expiresAt":"2099-01-01T00:00:00Z"}`,
+    ],
+    [
+      "a voucher batch of an unknown pack",
+      "post",
+      () => "/v1/voucher-batches",
+      json,
+      '{"packId":"bpk_AAAAAAAAAAAAAAAA","currency":"USD","count":1,"expiresAt":"2099-01-01T00:00:00Z"}',
+    ],
+    [
+      "a voucher batch of a pack in a currency it has no price in",
+      "post",
+      () => "/v1/voucher-batches",
+      json,
+      () => `{"packId":"${packs.dear}","currency":"EUR","count":1,"expiresAt":"2099-01-01T00:00:00Z"}`,
+    ],
     [
       "an empty voucher batch",
       "post",
@@ -596,6 +739,8 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       [`forged admin transactions cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/transactions?cursor=${cursor}`, admin],
       [`forged fees cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/fees?cursor=${cursor}`, admin],
       [`forged bundles cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/bundles?cursor=${cursor}`, admin],
+      [`forged bundle packs cursor ${cursor}`, "get", () => `/v1/bundle-packs?cursor=${cursor}`, admin],
+      [`forged pack purchases cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/pack-purchases?cursor=${cursor}`, own],
     ]),
   ];
 

@@ -34,6 +34,7 @@ describe("a replay is the first answer", () => {
   let invoiceId: string;
   let postpaidAccountId: string;
   let sessionId: string;
+  let packId: string;
 
   const admin = (key: string) => ({ authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json", "idempotency-key": key });
   const own = (key: string) => ({ authorization: `Bearer ${prepaid.key}`, "content-type": "application/json", "idempotency-key": key });
@@ -86,6 +87,15 @@ describe("a replay is the first answer", () => {
     const sub = await stack.admin.createAccount({ name: "subscriber", planId: team.id, seats: 2 });
     await stack.admin.creditWallet(sub.wallets[0]!.id, { amount: 500 * USD }, { idempotencyKey: "seed-subscriber" });
     subscriber = sub.id;
+    packId = (
+      await stack.admin.createBundlePack({
+        name: "replayed pack",
+        productId: "default",
+        units: 5,
+        validity: { days: 30 },
+        prices: [{ currency: "USD", amount: 1_000 }],
+      })
+    ).id;
   });
   afterAll(async () => {
     await stack?.close();
@@ -153,6 +163,12 @@ describe("a replay is the first answer", () => {
         path: () => `/v1/accounts/${prepaid.accountId}/bundles`,
         body: () => ({ productId: "tokens", units: 5, expiresAt: month }),
         headers: () => admin("r-bundle"),
+      },
+      {
+        operationId: "buyBundlePack",
+        path: () => `/v1/accounts/${prepaid.accountId}/pack-purchases`,
+        body: () => ({ packId }),
+        headers: () => own("r-pack"),
       },
     ];
     const subscription: Request = {

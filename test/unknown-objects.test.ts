@@ -19,6 +19,7 @@ const UNKNOWN: Record<string, string> = {
   bundleId: "bun_ZZZZZZZZZZZZZZZZ",
   taxRateId: "txr_ZZZZZZZZZZZZZZZZ",
   exportId: "exp_ZZZZZZZZZZZZZZZZ",
+  packId: "bpk_ZZZZZZZZZZZZZZZZ",
   sessionId: "ses_ZZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 /** Bodies that pass validation where the route has one, so that nothing but the unknown object can refuse them. */
@@ -29,6 +30,7 @@ const BODIES: Record<string, unknown> = {
   updateTaxRate: { name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01" },
   setPlanTax: { inclusive: true },
   issueBundle: { productId: "default", units: 1, expiresAt: "2099-01-01T00:00:00Z" },
+  buyBundlePack: { packId: "bpk_ZZZZZZZZZZZZZZZZ" },
 };
 
 /**

@@ -218,6 +218,24 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     // Revoked at once: the walk's charges after it are charged in money, as before bundles.
     ["revokeBundle", () => s(`/v1/accounts/${ids.accountId}/bundles/${ids.bundleId}`)],
     [
+      "createBundlePack",
+      () =>
+        s("/v1/bundle-packs", {
+          name: "walk pack",
+          productId: "default",
+          units: 1,
+          validity: { days: 30 },
+          prices: [{ currency: "USD", amount: 1_000 }],
+        }),
+      (a) => void (ids.packId = json(a).id as string),
+    ],
+    ["listBundlePacks", () => s("/v1/bundle-packs")],
+    // One unit of the walk's one product: a single charge after it is paid by the pack, as a 201 all the same.
+    ["buyBundlePack", () => s(`/v1/accounts/${ids.accountId}/pack-purchases`, { packId: ids.packId }, "walk-pack")],
+    ["listPackPurchases", () => s(`/v1/accounts/${ids.accountId}/pack-purchases`)],
+    ["reconcileBundles", () => s("/v1/admin/bundle-reconciliation", {})],
+    ["archiveBundlePack", () => s(`/v1/bundle-packs/${ids.packId}`)],
+    [
       "setAutoRecharge",
       () =>
         s(`/v1/wallets/${ids.walletId}/auto-recharge`, {

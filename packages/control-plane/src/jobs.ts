@@ -16,6 +16,7 @@ import { deliverNotifications } from "./services/notifications/deliver.js";
 import { deliverWebhookEvents } from "./services/webhooks/deliver.js";
 import { finishApprovals } from "./services/credit/decide.js";
 import { finishRedemptions } from "./services/vouchers/redeem.js";
+import { finishPackPurchases } from "./services/bundle-packs/finish.js";
 import { applyPendingEntries } from "./services/wallets/apply.js";
 import { closeEndedPeriods } from "./services/invoices/close-period.js";
 import { detectAnomalies } from "./services/anomalies/detect.js";
@@ -46,6 +47,8 @@ export const jobs = {
   finishApprovals,
   applyPendingEntries,
   finishRedemptions,
+  /** Pack purchases whose writer died after the money moved: booked and their bundles issued, once. */
+  finishPackPurchases,
   releaseStaleAutoRecharges,
   expireStaleCheckouts,
   detectAnomalies,
@@ -119,6 +122,7 @@ export async function startJobs(
       async () => {
         await applyPendingEntries(ctx, 10_000);
         await finishRedemptions(ctx);
+        await finishPackPurchases(ctx, 10_000);
         await releaseStaleAutoRecharges(ctx);
         await expireStaleCheckouts(ctx);
         await finishApprovals(ctx);
@@ -135,6 +139,7 @@ export async function startJobs(
         ctx.metrics.driftMicros.set(report.drifts.reduce((sum, d) => sum + Math.abs(d.drift), 0));
         if (report.drifts.length > 0) ctx.log("reconciliation drift", { checked: report.checked, drifts: report.drifts });
         const units = await reconcileBundles(ctx);
+        ctx.metrics.bundleDrifts(units.drifts);
         if (units.drifts.length > 0) ctx.log("bundle reconciliation drift", { checked: units.checked, drifts: units.drifts });
       },
     ],

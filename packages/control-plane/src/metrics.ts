@@ -49,6 +49,18 @@ export class ControlPlaneMetrics {
     registers: [this.registry],
   });
 
+  /** The last full bundle reconciliation: bundles whose unit ledger disagrees with Redis, and by how many units in all. */
+  readonly driftBundles = new Gauge({
+    name: "tollgate_bundle_reconciliation_drift_bundles",
+    help: "Bundles whose unit ledger (plus the units the usage streams still hold) disagreed with Redis, in two reads in a row, at the last full bundle reconciliation.",
+    registers: [this.registry],
+  });
+  readonly driftUnits = new Gauge({
+    name: "tollgate_bundle_reconciliation_drift_units",
+    help: "Sum of the absolute unit drifts of bundles, of any product, at the last full bundle reconciliation.",
+    registers: [this.registry],
+  });
+
   /** Usage booked into the ledger, and how far behind the booking is (see bookUsage). */
   readonly booked = new Counter({
     name: "tollgate_usage_events_booked_total",
@@ -95,6 +107,12 @@ export class ControlPlaneMetrics {
     if (options.processMetrics === true) collectDefaultMetrics({ register: this.registry });
     // Every store and kind shown from the start, at 0: an alert on a rate needs the series before the first error.
     for (const store of ["redis", "mongodb"]) for (const kind of ["connection", "operation"]) this.storeErrors.inc({ store, kind }, 0);
+  }
+
+  /** What a full bundle reconciliation found (the job's, or an operator's run over every account). */
+  bundleDrifts(drifts: readonly { drift: number }[]): void {
+    this.driftBundles.set(drifts.length);
+    this.driftUnits.set(drifts.reduce((sum, d) => sum + Math.abs(d.drift), 0));
   }
 
   /** Count a failed operation against the store it came from; an error of neither store is not counted. */

@@ -40,6 +40,12 @@ import type {
   Subscription,
   SubscriptionQuote,
   Bundle,
+  BundlePack,
+  BundlePackInput,
+  PackPurchase,
+  PackPurchaseInput,
+  PackPurchaseResult,
+  BundleReconciliationReport,
   Grant,
   Invoice,
   LedgerEntry,
@@ -404,6 +410,23 @@ abstract class AccountClient {
    */
   listBundles(accountId: string, options: PageOptions = {}): Promise<Page<Bundle>> {
     return this.http.request("GET", `${account(accountId)}/bundles`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /**
+   * Buy a bundle pack, once per idempotency key: from the wallet (the default: the bundle is issued at once, or
+   * `402 insufficient_funds` and nothing changes), or by card (`payment: "card"`, `provider`, and a saved
+   * `paymentMethod` or a `returnUrl`: the bundle is issued when the payment succeeds).
+   */
+  buyBundlePack(accountId: string, purchase: PackPurchaseInput, options: IdempotencyOptions = {}): Promise<PackPurchaseResult> {
+    return this.http.request("POST", `${account(accountId)}/pack-purchases`, {
+      body: purchase,
+      headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },
+    });
+  }
+
+  /** The account's pack purchases, newest first, a page at a time. */
+  listPackPurchases(accountId: string, options: PageOptions = {}): Promise<Page<PackPurchase>> {
+    return this.http.request("GET", `${account(accountId)}/pack-purchases`, { query: { limit: options.limit, cursor: options.cursor } });
   }
 
   /** A month's statement (YYYY-MM). */
@@ -900,6 +923,26 @@ export class TollgateAdminClient extends AccountClient {
   /** Every ledger entry of an account, newest first, a page at a time. */
   iterateTransactions(accountId: string, options: { limit?: number } = {}): AsyncGenerator<LedgerEntry> {
     return everyItem((cursor) => this.listTransactions(accountId, { ...options, ...(cursor === undefined ? {} : { cursor }) }));
+  }
+
+  /** Put a bundle pack on sale (a price per currency, in micros). */
+  createBundlePack(pack: BundlePackInput): Promise<BundlePack> {
+    return this.http.request("POST", "/v1/bundle-packs", { body: pack });
+  }
+
+  /** Bundle packs, newest first, a page at a time; `status` picks those on sale or archived. */
+  listBundlePacks(query: { status?: "active" | "archived" } & PageOptions = {}): Promise<Page<BundlePack>> {
+    return this.http.request("GET", "/v1/bundle-packs", { query: { ...query } });
+  }
+
+  /** Take a pack off sale (what was bought of it stays). */
+  archiveBundlePack(packId: string): Promise<BundlePack> {
+    return this.http.request("DELETE", `/v1/bundle-packs/${encodeURIComponent(packId)}`);
+  }
+
+  /** Check each bundle's unit ledger (plus what the usage streams hold) against Redis; with `accountIds`, every bundle's figures too. */
+  reconcileBundles(accountIds?: string[]): Promise<BundleReconciliationReport> {
+    return this.http.request("POST", "/v1/admin/bundle-reconciliation", { body: accountIds ? { accountIds } : {} });
   }
 
   /** Check ledger = Redis + open reservations + usage not yet booked; the wallets that drift. */

@@ -246,6 +246,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/plans/{planId}/included-bundles": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set the bundles a plan includes, one per product (an empty list: none). Each account on the plan is given each of them for each period (or once), valid until the period ends; at the end at most `rolloverCap` of the units left roll over into the next period, the rest expire. Applies from each account's next period; bundles already issued stay.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setPlanIncludedBundles"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/accounts": {
     parameters: {
       query?: never;
@@ -282,6 +302,94 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance, support, viewer.
      */
     get: operations["getAccount"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/lines": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The lines this account pays for, oldest first, each with its limit and what it has spent this month (staff, or the payer's own key or portal session; a line's credentials cannot read its payer's).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listLines"];
+    put?: never;
+    /**
+     * Create a line of a hierarchy: a new account, on a plan with no recurring fee (the payer's when `planId` is absent), whose calls spend from this account's wallet in the plan's currency, within `limit` micros a calendar month (none when absent). The line has no wallet of its own; its usage events name the payer.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createLine"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/lines/attach": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Make an existing account a line of this account from its next call (its own wallet keeps what it holds; nothing charged moves). Only an account in the payer's Redis partition can join: another is refused (`conflict`), and a new line is the way.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["attachLine"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/lines/{lineId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Raise, lower or remove (`limit: null`) a line's monthly limit, from its next call (staff, or the payer's own key or portal session). A limit below what the line spent this month refuses its calls until the month ends.
+     * @description Staff roles admitted: owner, admin.
+     */
+    put: operations["setLineLimit"];
+    post?: never;
+    /**
+     * Take a line out of the hierarchy: from its next call it pays from a wallet of its own (opened empty in its plan's currency if it has none). What it was charged stays on the payer's wallet.
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["detachLine"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/line": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A line as it sees itself: its payer, its monthly limit, what it has spent and what is left (staff, or the line's own key or portal session). 404 for an account that is not a line.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getLine"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1096,7 +1204,7 @@ export interface paths {
     get: operations["listVoucherBatches"];
     put?: never;
     /**
-     * Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.
+     * Generate a batch of prepaid voucher codes (face value, currency, expiry), or codes that each grant a bundle pack (`packId` instead of `amount`: worth the pack's price in `currency`). The codes are in this response only; Tollgate keeps their hashes.
      * @description Staff roles admitted: owner, admin, finance.
      */
     post: operations["createVoucherBatch"];
@@ -1116,7 +1224,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.
+     * Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). A code that grants a bundle pack buys it: its credit pays the pack and the pack's bundle is issued, once. Failed attempts are limited and audited.
      * @description Staff roles admitted: owner, admin, finance.
      */
     post: operations["redeemVoucher"];
@@ -1343,6 +1451,94 @@ export interface paths {
      * @description Staff roles admitted: owner, admin, finance.
      */
     delete: operations["revokeBundle"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/bundle-packs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Bundle packs, newest first, cursor-paginated; `status` picks those on sale (`active`) or `archived`.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listBundlePacks"];
+    put?: never;
+    /**
+     * Put a bundle pack on sale: `units` of one product, valid `validity.days` from each purchase or `until` a date, with a `priority` and an `overage`, at a price in micros per currency (an account buys in its plan's currency).
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["createBundlePack"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/bundle-packs/{packId}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Take a bundle pack off sale: no one buys it any more (vouchers already sold for it still grant it); what was bought stays as it was.
+     * @description Staff roles admitted: owner, admin.
+     */
+    delete: operations["archiveBundlePack"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/pack-purchases": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An account's bundle pack purchases, newest first, cursor-paginated (staff, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listPackPurchases"];
+    put?: never;
+    /**
+     * Buy a bundle pack for the account (staff, or the account's own key or portal session), once per Idempotency-Key. `payment: wallet` (the default) takes its price from the wallet of the plan's currency and issues the bundle at once, or refuses with 402 insufficient_funds and changes nothing; `payment: card` starts a card payment of its price with `provider` (a saved `paymentMethod`, or the provider's page with `returnUrl`, as a recharge does) and issues the bundle once the provider's signed webhook confirms it. A voucher that grants a pack is redeemed at POST …/vouchers.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    post: operations["buyBundlePack"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/admin/bundle-reconciliation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check each bundle's unit ledger + the units the usage streams still hold = its units in Redis, for every account with bundles (or those given); report the bundles that drift (seen twice in a row), and, for the accounts given, every bundle's figures.
+     * @description Staff roles admitted: owner, admin.
+     */
+    post: operations["reconcileBundles"];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1857,6 +2053,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/v1/reports/journal": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The books' journal in double entry, one per reporting day and currency, from `from` to `to` (at most 366 days): each line one GL account of the chart (GET /v1/books/chart), its debit or credit in micros, what it books and the ledger entries, documents and rollups it sums; each day's debits equal its credits. Its figures are the financial report's for the same days. CSV: Date, Journal, Account code, Account name, Debit, Credit, Currency, Description, Reference.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getJournal"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/books/chart": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The chart of accounts the journal posts to: the GL account (code, name) of each role of the books (cash, receivables, prepaid balances, tax payable, revenue…) and products' own revenue accounts. Until it is set, `configured` is false and the defaults apply.
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["getChartOfAccounts"];
+    /**
+     * Replace the chart of accounts (roles left out take their defaults). Every export made from now on uses it, past days included: the journal is computed, never stored. Audited.
+     * @description Staff roles admitted: owner, admin, finance.
+     */
+    put: operations["setChartOfAccounts"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/v1/admin/rollups/rebuild": {
     parameters: {
       query?: never;
@@ -2115,6 +2355,7 @@ export interface components {
         | "unauthorized"
         | "insufficient_funds"
         | "spend_cap_reached"
+        | "line_limit_reached"
         | "subscription_unpaid"
         | "no_wallet"
         | "bundle_exhausted"
@@ -3192,6 +3433,17 @@ export interface operations {
                   category: string;
                 }[];
               };
+              /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+              includedBundles: {
+                productId: string;
+                units: number;
+                /** @enum {string} */
+                overage: "charge" | "refuse";
+                priority: number;
+                /** @enum {string} */
+                recurrence: "period" | "once";
+                rolloverCap: number;
+              }[];
               createdAt: string;
               updatedAt: string;
             }[];
@@ -3543,6 +3795,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -3657,6 +3920,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -3999,6 +4273,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -4141,6 +4426,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -4273,6 +4569,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -4307,6 +4614,182 @@ export interface operations {
       };
       /** @description No such resource (`not_found`), or a malformed id in the path */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setPlanIncludedBundles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        planId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          bundles: {
+            /** @description a product of the plan's catalog (`default`: the unmatched price) */
+            productId: string;
+            /** @description units valid for each period */
+            units: number;
+            /**
+             * @description what the units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+             * @default charge
+             * @enum {string}
+             */
+            overage?: "charge" | "refuse";
+            /**
+             * @description consumption order: lowest first
+             * @default 0
+             */
+            priority?: number;
+            /**
+             * @description issued at the start of every period, or for the first period on the plan only
+             * @default period
+             * @enum {string}
+             */
+            recurrence?: "period" | "once";
+            /**
+             * @description at most this many of the units left when the period ends roll over into the next period (0: none); at most `units`
+             * @default 0
+             */
+            rolloverCap?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The plan */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            currency: string;
+            /** @description products and prices (integer micros), quotas, rate limits, refund policy */
+            catalog: {
+              [key: string]: unknown;
+            };
+            /** @description how usage far above an account's own baseline is flagged (defaults when never set: 5, 100, none) */
+            anomalyPolicy: {
+              factor: number;
+              minCalls: number;
+              /** @enum {string} */
+              mitigation: "none" | "suspend_key" | "cap_spending";
+            };
+            /** @description a recurring fee per period and a price per seat, charged beside usage */
+            recurring?: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              fee: number;
+              seatPrice: number;
+              graceHours: number;
+            };
+            /** @description customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats */
+            selfService?: {
+              maxSeats: number;
+            };
+            /** @description how its prices meet tax (defaults when never set: exclusive, every product `standard`) */
+            tax: {
+              inclusive: boolean;
+              category: string;
+              products: {
+                productId: string;
+                category: string;
+              }[];
+            };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request refers to something that cannot be used (`unprocessable`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -4382,6 +4865,8 @@ export interface operations {
                  */
                 email?: string;
               };
+              /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+              payerId?: string;
               createdAt: string;
               wallets: {
                 id: string;
@@ -4527,6 +5012,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -4706,6 +5193,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -4732,6 +5221,674 @@ export interface operations {
               };
               createdAt: string;
             }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listLines: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The lines */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              accountId: string;
+              name: string;
+              planId: string;
+              status: string;
+              /** @description the account whose wallet pays for its calls */
+              payerId: string;
+              currency: string;
+              /** @description the most it may spend of its payer's wallet per calendar month, in micros; null: no limit */
+              limit: number | null;
+              /** @description the calendar month `spent` counts, in its plan's time zone (e.g. 2026-12) */
+              period: string;
+              /** @description micros spent from its payer's wallet this month, open reservations included */
+              spent: number;
+              /** @description what its limit leaves this month (never below 0); null: no limit */
+              left: number | null;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          planId?: string;
+          /** @description the most the line may spend of its payer's wallet per calendar month, in micros */
+          limit?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The line */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @description the account whose wallet pays for its calls */
+            payerId: string;
+            currency: string;
+            /** @description the most it may spend of its payer's wallet per calendar month, in micros; null: no limit */
+            limit: number | null;
+            /** @description the calendar month `spent` counts, in its plan's time zone (e.g. 2026-12) */
+            period: string;
+            /** @description micros spent from its payer's wallet this month, open reservations included */
+            spent: number;
+            /** @description what its limit leaves this month (never below 0); null: no limit */
+            left: number | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The payer is a line itself, or closed (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The plan does not exist, has a recurring fee, or is in a currency the payer has no wallet in (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  attachLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          accountId: string;
+          /** @description the most the line may spend of its payer's wallet per calendar month, in micros */
+          limit?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description The line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @description the account whose wallet pays for its calls */
+            payerId: string;
+            currency: string;
+            /** @description the most it may spend of its payer's wallet per calendar month, in micros; null: no limit */
+            limit: number | null;
+            /** @description the calendar month `spent` counts, in its plan's time zone (e.g. 2026-12) */
+            period: string;
+            /** @description micros spent from its payer's wallet this month, open reservations included */
+            spent: number;
+            /** @description what its limit leaves this month (never below 0); null: no limit */
+            left: number | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Either account is already in a hierarchy, or they are in different partitions (`conflict`) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such account, its plan has a recurring fee, or the payer has no wallet in its currency (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setLineLimit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          limit: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description The line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @description the account whose wallet pays for its calls */
+            payerId: string;
+            currency: string;
+            /** @description the most it may spend of its payer's wallet per calendar month, in micros; null: no limit */
+            limit: number | null;
+            /** @description the calendar month `spent` counts, in its plan's time zone (e.g. 2026-12) */
+            period: string;
+            /** @description micros spent from its payer's wallet this month, open reservations included */
+            spent: number;
+            /** @description what its limit leaves this month (never below 0); null: no limit */
+            left: number | null;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  detachLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+        lineId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The account, no longer a line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @enum {string} */
+            billingMode: "prepaid" | "postpaid" | "hybrid";
+            billingCycle: {
+              /** @enum {string} */
+              interval: "month" | "week" | "year";
+              anchorDay: number;
+              anchorMonth?: number;
+            };
+            /** @description seats, priced by the plan's seat price */
+            seats: number;
+            /** @description who its documents are addressed to (absent: its name only) */
+            billingDetails?: {
+              legalName: string;
+              address: {
+                line1: string;
+                line2?: string;
+                city: string;
+                postalCode?: string;
+                /** @description a state, province or county, where the address needs one */
+                region?: string;
+                /** @description the country, which also says which tax rates apply (with `region`) */
+                country: string;
+              };
+              /** @description a VAT number, EIN, ABN…: printed on documents; with an EU address, it makes the customer a business for VAT's reverse charge */
+              taxId?: string;
+              /**
+               * Format: email
+               * @description where documents go (the notification recipients when absent)
+               */
+              email?: string;
+            };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
+            createdAt: string;
+            wallets: {
+              id: string;
+              accountId: string;
+              currency: string;
+              creditLimit: number;
+              autoRecharge?: {
+                threshold: number;
+                /** @enum {string} */
+                mode: "fixed" | "target";
+                amount: number;
+                dailyLimit: number;
+                provider: string;
+                paymentMethod: string;
+                customer?: string;
+                /** @description the card it pays with, when kept at a top-up */
+                card?: {
+                  /** @description visa, mastercard, amex… */
+                  brand: string;
+                  last4: string;
+                  expMonth: number;
+                  expYear: number;
+                };
+              };
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The line */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accountId: string;
+            name: string;
+            planId: string;
+            status: string;
+            /** @description the account whose wallet pays for its calls */
+            payerId: string;
+            currency: string;
+            /** @description the most it may spend of its payer's wallet per calendar month, in micros; null: no limit */
+            limit: number | null;
+            /** @description the calendar month `spent` counts, in its plan's time zone (e.g. 2026-12) */
+            period: string;
+            /** @description micros spent from its payer's wallet this month, open reservations included */
+            spent: number;
+            /** @description what its limit leaves this month (never below 0); null: no limit */
+            left: number | null;
+            createdAt: string;
           };
         };
       };
@@ -4841,6 +5998,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -5003,6 +6162,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -5177,6 +6338,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -5280,6 +6443,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -5500,6 +6665,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -5647,6 +6814,8 @@ export interface operations {
                */
               email?: string;
             };
+            /** @description a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit) */
+            payerId?: string;
             createdAt: string;
             wallets: {
               id: string;
@@ -6916,6 +8085,17 @@ export interface operations {
                   category: string;
                 }[];
               };
+              /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+              includedBundles: {
+                productId: string;
+                units: number;
+                /** @enum {string} */
+                overage: "charge" | "refuse";
+                priority: number;
+                /** @enum {string} */
+                recurrence: "period" | "once";
+                rolloverCap: number;
+              }[];
               createdAt: string;
               updatedAt: string;
             }[];
@@ -7028,6 +8208,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -7151,6 +8342,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -10247,7 +11449,9 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          amount: number;
+          amount?: number;
+          /** @description a bundle pack each code grants (instead of an amount) */
+          packId?: string;
           currency: string;
           count: number;
           /** Format: date-time */
@@ -10266,6 +11470,7 @@ export interface operations {
             batchId: string;
             amount: number;
             currency: string;
+            packId?: string;
             expiresAt: string;
             codes: string[];
           };
@@ -10309,6 +11514,15 @@ export interface operations {
       };
       /** @description The body is not `application/json` (`unsupported_media_type`) */
       415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The request refers to something that cannot be used (`unprocessable`) */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -11573,8 +12787,19 @@ export interface operations {
               overage: "charge" | "refuse";
               /** @enum {string} */
               status: "active" | "expired" | "revoked";
-              /** @enum {string} */
-              source: "grant";
+              /**
+               * @description granted by staff, bought as a pack, included in the plan for a period, or a plan bundle's units rolled over into the next period
+               * @enum {string}
+               */
+              source: "grant" | "pack" | "plan" | "rollover";
+              /** @description plan and rollover bundles: the plan that included it */
+              planId?: string;
+              /** @description plan bundles: the period it is valid for, by its first day (`once`: the first period only) */
+              periodKey?: string;
+              /** @description plan bundles: at most this many of its units left when it expires roll over */
+              rolloverCap?: number;
+              /** @description rollover bundles: the plan bundle whose units they are */
+              rolledFrom?: string;
               reason?: string;
               createdAt: string;
               endedAt?: string;
@@ -11683,8 +12908,19 @@ export interface operations {
             overage: "charge" | "refuse";
             /** @enum {string} */
             status: "active" | "expired" | "revoked";
-            /** @enum {string} */
-            source: "grant";
+            /**
+             * @description granted by staff, bought as a pack, included in the plan for a period, or a plan bundle's units rolled over into the next period
+             * @enum {string}
+             */
+            source: "grant" | "pack" | "plan" | "rollover";
+            /** @description plan and rollover bundles: the plan that included it */
+            planId?: string;
+            /** @description plan bundles: the period it is valid for, by its first day (`once`: the first period only) */
+            periodKey?: string;
+            /** @description plan bundles: at most this many of its units left when it expires roll over */
+            rolloverCap?: number;
+            /** @description rollover bundles: the plan bundle whose units they are */
+            rolledFrom?: string;
             reason?: string;
             createdAt: string;
             endedAt?: string;
@@ -11800,8 +13036,19 @@ export interface operations {
             overage: "charge" | "refuse";
             /** @enum {string} */
             status: "active" | "expired" | "revoked";
-            /** @enum {string} */
-            source: "grant";
+            /**
+             * @description granted by staff, bought as a pack, included in the plan for a period, or a plan bundle's units rolled over into the next period
+             * @enum {string}
+             */
+            source: "grant" | "pack" | "plan" | "rollover";
+            /** @description plan and rollover bundles: the plan that included it */
+            planId?: string;
+            /** @description plan bundles: the period it is valid for, by its first day (`once`: the first period only) */
+            periodKey?: string;
+            /** @description plan bundles: at most this many of its units left when it expires roll over */
+            rolloverCap?: number;
+            /** @description rollover bundles: the plan bundle whose units they are */
+            rolledFrom?: string;
             reason?: string;
             createdAt: string;
             endedAt?: string;
@@ -11855,6 +13102,705 @@ export interface operations {
       };
     };
   };
+  listBundlePacks: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        status?: "active" | "archived";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of packs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              name: string;
+              productId: string;
+              units: number;
+              /** @description a bundle bought lasts `days` from its purchase, or `until` a date */
+              validity: {
+                days?: number;
+                until?: string;
+              };
+              priority: number;
+              /**
+               * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+               * @enum {string}
+               */
+              overage: "charge" | "refuse";
+              prices: {
+                currency: string;
+                /** @description micros */
+                amount: number;
+              }[];
+              /** @enum {string} */
+              status: "active" | "archived";
+              createdAt: string;
+              archivedAt?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createBundlePack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          productId: string;
+          units: number;
+          validity:
+            | {
+                days: number;
+              }
+            | {
+                /** Format: date-time */
+                until: string;
+              };
+          /** @default 0 */
+          priority?: number;
+          /**
+           * @default charge
+           * @enum {string}
+           */
+          overage?: "charge" | "refuse";
+          prices: {
+            currency: string;
+            amount: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The pack */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            productId: string;
+            units: number;
+            /** @description a bundle bought lasts `days` from its purchase, or `until` a date */
+            validity: {
+              days?: number;
+              until?: string;
+            };
+            priority: number;
+            /**
+             * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+             * @enum {string}
+             */
+            overage: "charge" | "refuse";
+            prices: {
+              currency: string;
+              /** @description micros */
+              amount: number;
+            }[];
+            /** @enum {string} */
+            status: "active" | "archived";
+            createdAt: string;
+            archivedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  archiveBundlePack: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        packId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The archived pack */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            productId: string;
+            units: number;
+            /** @description a bundle bought lasts `days` from its purchase, or `until` a date */
+            validity: {
+              days?: number;
+              until?: string;
+            };
+            priority: number;
+            /**
+             * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+             * @enum {string}
+             */
+            overage: "charge" | "refuse";
+            prices: {
+              currency: string;
+              /** @description micros */
+              amount: number;
+            }[];
+            /** @enum {string} */
+            status: "active" | "archived";
+            createdAt: string;
+            archivedAt?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listPackPurchases: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of purchases */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              accountId: string;
+              packId: string;
+              /** @enum {string} */
+              payment: "wallet" | "card" | "voucher";
+              /** @description micros */
+              price: number;
+              currency: string;
+              productId: string;
+              units: number;
+              /** @description when the bundle it issues expires */
+              expiresAt: string;
+              /**
+               * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds
+               * @enum {string}
+               */
+              status: "pending" | "issued";
+              /** @description the bundle it issues (issued purchases) */
+              bundleId: string;
+              /** @description the `pack` ledger entry that takes its price */
+              ledgerEntryId: string;
+              /** @description card purchases: the card payment */
+              rechargeId?: string;
+              createdAt: string;
+              issuedAt?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  buyBundlePack: {
+    parameters: {
+      query?: never;
+      header: {
+        "Idempotency-Key": string;
+      };
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          packId: string;
+          /**
+           * @default wallet
+           * @enum {string}
+           */
+          payment?: "wallet" | "card";
+          /** @enum {string} */
+          provider?: "stripe";
+          paymentMethod?: string;
+          /** Format: uri */
+          returnUrl?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The purchase: issued with its bundle (wallet), or pending its card payment */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            accountId: string;
+            packId: string;
+            /** @enum {string} */
+            payment: "wallet" | "card" | "voucher";
+            /** @description micros */
+            price: number;
+            currency: string;
+            productId: string;
+            units: number;
+            /** @description when the bundle it issues expires */
+            expiresAt: string;
+            /**
+             * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds
+             * @enum {string}
+             */
+            status: "pending" | "issued";
+            /** @description the bundle it issues (issued purchases) */
+            bundleId: string;
+            /** @description the `pack` ledger entry that takes its price */
+            ledgerEntryId: string;
+            /** @description card purchases: the card payment */
+            rechargeId?: string;
+            createdAt: string;
+            issuedAt?: string;
+            /** @description the bundle issued (issued purchases) */
+            bundle?: {
+              id: string;
+              accountId: string;
+              productId: string;
+              /** @description units issued */
+              units: number;
+              /** @description units left now (what the gateways take from); 0 once it has ended */
+              remaining: number;
+              priority: number;
+              expiresAt: string;
+              /**
+               * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+               * @enum {string}
+               */
+              overage: "charge" | "refuse";
+              /** @enum {string} */
+              status: "active" | "expired" | "revoked";
+              /**
+               * @description granted by staff, bought as a pack, included in the plan for a period, or a plan bundle's units rolled over into the next period
+               * @enum {string}
+               */
+              source: "grant" | "pack" | "plan" | "rollover";
+              /** @description plan and rollover bundles: the plan that included it */
+              planId?: string;
+              /** @description plan bundles: the period it is valid for, by its first day (`once`: the first period only) */
+              periodKey?: string;
+              /** @description plan bundles: at most this many of its units left when it expires roll over */
+              rolloverCap?: number;
+              /** @description rollover bundles: the plan bundle whose units they are */
+              rolledFrom?: string;
+              reason?: string;
+              createdAt: string;
+              endedAt?: string;
+            };
+            /** @description card: for the provider's own card form, when neither a card nor a return address was given */
+            clientSecret?: string;
+            /** @description card: where the customer pays, when `returnUrl` was given */
+            checkoutUrl?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The wallet does not cover the pack's price (`insufficient_funds`): nothing was taken or issued */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The pack is unknown, archived, not of the account's plan or currency, or no such payment provider (`unprocessable`) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reconcileBundles: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          accountIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description The report */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description bundles checked */
+            checked: number;
+            drifts: {
+              accountId: string;
+              bundleId: string;
+              /** @description the sum of the bundle's unit entries */
+              ledger: number;
+              /** @description units its usage (negative) and voids (positive) in the usage streams moved, not yet in the unit ledger */
+              streamed: number;
+              /** @description Redis: its units left (0 once it has ended) */
+              hot: number;
+              /** @description ledger + streamed - hot: 0 when all agree */
+              drift: number;
+            }[];
+            /** @description with `accountIds`: every bundle of those accounts, as read */
+            bundles?: {
+              accountId: string;
+              bundleId: string;
+              /** @description the sum of the bundle's unit entries */
+              ledger: number;
+              /** @description units its usage (negative) and voids (positive) in the usage streams moved, not yet in the unit ledger */
+              streamed: number;
+              /** @description Redis: its units left (0 once it has ended) */
+              hot: number;
+              /** @description ledger + streamed - hot: 0 when all agree */
+              drift: number;
+            }[];
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getStatement: {
     parameters: {
       query?: never;
@@ -11882,7 +13828,7 @@ export interface operations {
               walletId: string;
               currency: string;
               opening: number;
-              /** @description sum of the period's ledger entries by type: credit, adjustment, grant, reversal, expiry, payment, fee, usage */
+              /** @description sum of the period's ledger entries by type: credit, adjustment, grant, reversal, expiry, payment, fee, pack, usage */
               movements: {
                 [key: string]: number;
               };
@@ -12950,6 +14896,8 @@ export interface operations {
                  * @enum {string}
                  */
                 unit?: "call" | "unit";
+                /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+                covered?: boolean;
                 quantity: number;
                 unitPrice: number;
                 amount: number;
@@ -13158,6 +15106,8 @@ export interface operations {
                  * @enum {string}
                  */
                 unit?: "call" | "unit";
+                /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+                covered?: boolean;
                 quantity: number;
                 unitPrice: number;
                 amount: number;
@@ -13385,6 +15335,8 @@ export interface operations {
                * @enum {string}
                */
               unit?: "call" | "unit";
+              /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+              covered?: boolean;
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -13727,6 +15679,8 @@ export interface operations {
                * @enum {string}
                */
               unit?: "call" | "unit";
+              /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+              covered?: boolean;
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -14110,6 +16064,8 @@ export interface operations {
                * @enum {string}
                */
               unit?: "call" | "unit";
+              /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+              covered?: boolean;
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -14344,6 +16300,8 @@ export interface operations {
                * @enum {string}
                */
               unit?: "call" | "unit";
+              /** @description usage lines: the units bundles paid, at 0 (the charged usage is on other lines) */
+              covered?: boolean;
               quantity: number;
               unitPrice: number;
               amount: number;
@@ -15221,6 +17179,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };
@@ -15646,9 +17615,11 @@ export interface operations {
                 };
                 /** @description subscriptions' recurring fees and prorated changes taken, less prorated credits */
                 fees: number;
+                /** @description bundle packs sold: their prices, from the wallet, by card or by voucher */
+                packs: number;
                 /** @description the tax inside inclusive prices, from the invoices and credit notes issued in the range */
                 taxIncluded: number;
-                /** @description usage.net + fees - taxIncluded: revenue, never tax */
+                /** @description usage.net + fees + packs - taxIncluded: revenue, never tax */
                 total: number;
               };
               /** @description tax owed to tax authorities: never revenue */
@@ -15723,6 +17694,505 @@ export interface operations {
       };
       /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getJournal: {
+    parameters: {
+      query: {
+        from: string;
+        to?: string;
+        currency?: string;
+        format?: "json" | "csv";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The journals */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            range: {
+              from: string;
+              to: string;
+              timeZone: string;
+              start: string;
+              end: string;
+            };
+            journals: {
+              id: string;
+              date: string;
+              currency: string;
+              lines: {
+                /**
+                 * @description the role of the books the account plays (its code and name are the chart's)
+                 * @enum {string}
+                 */
+                role:
+                  | "cash"
+                  | "vouchers"
+                  | "receivables"
+                  | "prepaid"
+                  | "tax"
+                  | "revenue"
+                  | "fees"
+                  | "packs"
+                  | "taxIncluded"
+                  | "refunds"
+                  | "promotions"
+                  | "breakage"
+                  | "adjustments"
+                  | "writeOffs"
+                  | "rounding";
+                code: string;
+                name: string;
+                debit: number;
+                credit: number;
+                /** @enum {string} */
+                kind:
+                  "usage" | "usage_refund" | "fee" | "pack" | "top_up" | "reversal" | "adjustment" | "grant" | "expiry" | "payment" | "tax";
+                /** @description the top-up method, the adjustment's sort, or the tax rate and document */
+                detail?: string;
+                productId?: string;
+                description: string;
+                /** @description the ledger entries the line sums */
+                entries: string[];
+                /** @description the documents (invoices, receipts, credit notes) whose tax the line sums */
+                documents: string[];
+                /** @description the usage rollups the line reads (the usage report of the day gives their detail) */
+                rollups: string[];
+              }[];
+              debits: number;
+              credits: number;
+            }[];
+          };
+          "text/csv": string;
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getChartOfAccounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The chart of accounts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accounts: {
+              cash: {
+                code: string;
+                name: string;
+              };
+              vouchers: {
+                code: string;
+                name: string;
+              };
+              receivables: {
+                code: string;
+                name: string;
+              };
+              prepaid: {
+                code: string;
+                name: string;
+              };
+              tax: {
+                code: string;
+                name: string;
+              };
+              revenue: {
+                code: string;
+                name: string;
+              };
+              fees: {
+                code: string;
+                name: string;
+              };
+              packs: {
+                code: string;
+                name: string;
+              };
+              taxIncluded: {
+                code: string;
+                name: string;
+              };
+              refunds: {
+                code: string;
+                name: string;
+              };
+              promotions: {
+                code: string;
+                name: string;
+              };
+              breakage: {
+                code: string;
+                name: string;
+              };
+              adjustments: {
+                code: string;
+                name: string;
+              };
+              writeOffs: {
+                code: string;
+                name: string;
+              };
+              rounding: {
+                code: string;
+                name: string;
+              };
+            };
+            products: {
+              productId: string;
+              code: string;
+              name: string;
+            }[];
+            /** @description false until staff set the chart: the defaults */
+            configured: boolean;
+            updatedAt?: string;
+            updatedBy?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setChartOfAccounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the GL account of each role of the books (see docs/concepts/books.md); a role left out keeps its default */
+          accounts: {
+            cash?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            vouchers?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            receivables?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            prepaid?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            tax?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            revenue?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            fees?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            packs?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            taxIncluded?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            refunds?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            promotions?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            breakage?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            adjustments?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            writeOffs?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+            rounding?: {
+              /** @description the account's code in the accounting system */
+              code: string;
+              /** @description the account's name in the accounting system */
+              name: string & (unknown & unknown);
+            };
+          };
+          /**
+           * @description products whose revenue goes to an account of its own (otherwise the `revenue` role's, named `Revenue: <product>`)
+           * @default []
+           */
+          products?: {
+            productId: string;
+            /** @description the account's code in the accounting system */
+            code: string;
+            /** @description the account's name in the accounting system */
+            name: string & (unknown & unknown);
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description The chart of accounts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accounts: {
+              cash: {
+                code: string;
+                name: string;
+              };
+              vouchers: {
+                code: string;
+                name: string;
+              };
+              receivables: {
+                code: string;
+                name: string;
+              };
+              prepaid: {
+                code: string;
+                name: string;
+              };
+              tax: {
+                code: string;
+                name: string;
+              };
+              revenue: {
+                code: string;
+                name: string;
+              };
+              fees: {
+                code: string;
+                name: string;
+              };
+              packs: {
+                code: string;
+                name: string;
+              };
+              taxIncluded: {
+                code: string;
+                name: string;
+              };
+              refunds: {
+                code: string;
+                name: string;
+              };
+              promotions: {
+                code: string;
+                name: string;
+              };
+              breakage: {
+                code: string;
+                name: string;
+              };
+              adjustments: {
+                code: string;
+                name: string;
+              };
+              writeOffs: {
+                code: string;
+                name: string;
+              };
+              rounding: {
+                code: string;
+                name: string;
+              };
+            };
+            products: {
+              productId: string;
+              code: string;
+              name: string;
+            }[];
+            /** @description false until staff set the chart: the defaults */
+            configured: boolean;
+            updatedAt?: string;
+            updatedBy?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than 256 KiB (`payload_too_large`) */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is not `application/json` (`unsupported_media_type`) */
+      415: {
         headers: {
           [name: string]: unknown;
         };
@@ -16112,6 +18582,17 @@ export interface operations {
                 category: string;
               }[];
             };
+            /** @description bundles each account on the plan is given for each period (or once), consumed before money */
+            includedBundles: {
+              productId: string;
+              units: number;
+              /** @enum {string} */
+              overage: "charge" | "refuse";
+              priority: number;
+              /** @enum {string} */
+              recurrence: "period" | "once";
+              rolloverCap: number;
+            }[];
             createdAt: string;
             updatedAt: string;
           };

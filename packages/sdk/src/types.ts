@@ -57,6 +57,16 @@ export type Grant = Item<ResponseOf<"listGrants">>;
 /** A bundle of units of one product, consumed before money; `remaining` is what it has left now. */
 export type Bundle = Item<ResponseOf<"listBundles">>;
 export type BundleInput = BodyOf<"issueBundle">;
+/** A bundle pack on sale: `units` of a product for `validity`, at a price per currency. */
+export type BundlePack = Item<ResponseOf<"listBundlePacks">>;
+export type BundlePackInput = BodyOf<"createBundlePack">;
+/** An account's purchase of a pack (from its wallet, by card, or by a voucher that grants it). */
+export type PackPurchase = Item<ResponseOf<"listPackPurchases">>;
+export type PackPurchaseInput = BodyOf<"buyBundlePack">;
+/** What a purchase answers: issued with its bundle, or (card) pending with where to pay. */
+export type PackPurchaseResult = ResponseOf<"buyBundlePack">;
+/** Each bundle's unit ledger against Redis: those that drift, and (for the accounts named) every bundle. */
+export type BundleReconciliationReport = ResponseOf<"reconcileBundles">;
 export type LedgerEntry = Item<ResponseOf<"listTransactions">>;
 /** A local day's usage (`timeZone` asked for), whole: the sum of every usage entry of that day, on the page or not. */
 export type UsageDay = NonNullable<ResponseOf<"listTransactions">["usageDays"]>[number];

@@ -25,6 +25,7 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
     creditRequestId: { what: "credit request", exists: (ctx, id) => byId(ctx.models.CreditRequest, id) },
     endpointId: { what: "webhook endpoint", exists: (ctx, id) => byId(ctx.models.WebhookEndpoint, id) },
     exportId: { what: "export", exists: (ctx, id, params) => ownedBy(ctx.models.PrivacyRequest, id, params.accountId) },
+    packId: { what: "bundle pack", exists: (ctx, id) => byId(ctx.models.BundlePack, id) },
   };
 
 /** Path parameters that name no stored object (a period, a provider from a fixed list) or are looked up by their route. */

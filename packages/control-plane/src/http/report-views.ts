@@ -111,8 +111,9 @@ export const financialReportView = z.object({
             .object({ booked: micros, refunded: micros, net: micros })
             .describe("usage booked, usage refunded (calls refused after their charge), and the difference"),
           fees: micros.describe("subscriptions' recurring fees and prorated changes taken, less prorated credits"),
+          packs: micros.describe("bundle packs sold: their prices, from the wallet, by card or by voucher"),
           taxIncluded: micros.describe("the tax inside inclusive prices, from the invoices and credit notes issued in the range"),
-          total: micros.describe("usage.net + fees - taxIncluded: revenue, never tax"),
+          total: micros.describe("usage.net + fees + packs - taxIncluded: revenue, never tax"),
         })
         .describe("what customers were charged over the range, by part"),
       tax: z

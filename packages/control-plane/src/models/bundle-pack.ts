@@ -22,7 +22,10 @@ export interface BundlePack {
   archivedAt?: Date;
 }
 
-const validitySchema = new Schema<BundlePack["validity"]>({ days: { type: Number }, until: { type: Date } }, { _id: false, strict: "throw" });
+const validitySchema = new Schema<BundlePack["validity"]>(
+  { days: { type: Number }, until: { type: Date } },
+  { _id: false, strict: "throw" },
+);
 const priceSchema = new Schema<BundlePack["prices"][number]>(
   { currency: { type: String, required: true }, amount: { type: Number, required: true } },
   { _id: false, strict: "throw" },

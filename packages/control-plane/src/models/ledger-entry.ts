@@ -8,10 +8,10 @@ import { Schema } from "mongoose";
  * `credit`, `adjustment` (a signed correction: an admin's, a credit note's, an invoice's rounding), `reversal`
  * (a refunded recharge taken back), `grant`, `expiry` (a grant's unused remainder leaving) and `payment` (money
  * received for an invoice) and `fee` (a subscription's recurring fee, or a change's prorated charge or credit)
- * entries move the hot balance when applied. `usage` entries book calls already
+ * entries move the hot balance when applied, and so does `pack` (a bundle pack's price: revenue, as a fee is). `usage` entries book calls already
  * charged in Redis (a batch of usage events, each marked with the entry's id), so they are applied from the start.
  */
-export const LEDGER_ENTRY_TYPES = ["credit", "adjustment", "grant", "reversal", "expiry", "payment", "fee", "usage"] as const;
+export const LEDGER_ENTRY_TYPES = ["credit", "adjustment", "grant", "reversal", "expiry", "payment", "fee", "pack", "usage"] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
 export interface LedgerEntry {
   _id: string;

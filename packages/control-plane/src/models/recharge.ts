@@ -27,6 +27,8 @@ export interface Recharge {
   status: "pending" | "succeeded" | "failed" | "refunded";
   /** A card payment of an invoice rather than a top-up: what it pays goes to that invoice (any excess to the wallet). */
   invoiceId?: string;
+  /** A card payment of a bundle pack rather than a top-up: when it succeeds, the purchase's bundle is issued (once). */
+  packPurchaseId?: string;
   /** Started by auto-recharge rather than by a person. */
   automatic: boolean;
   idempotencyKey: string;
@@ -61,6 +63,7 @@ export const rechargeSchema = new Schema<Recharge>(
     },
     status: { type: String, required: true },
     invoiceId: { type: String },
+    packPurchaseId: { type: String },
     automatic: { type: Boolean, required: true },
     idempotencyKey: { type: String, required: true },
     requestHash: { type: String, required: true },

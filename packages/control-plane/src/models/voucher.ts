@@ -3,6 +3,8 @@ import { Schema } from "mongoose";
 /**
  * A prepaid card: a code worth `amount` in `currency` until `expiresAt`. Only the code's SHA-256 is kept.
  * Redeemed once: the state change is one atomic update; the credit it causes is idempotent by voucher id.
+ * A voucher with `packId` grants that bundle pack: `amount` is what it was sold at (the pack's price then), its
+ * credit pays the pack at redemption and the pack's bundle is issued (a `voucher` pack purchase).
  */
 export interface Voucher {
   _id: string;
@@ -12,6 +14,7 @@ export interface Voucher {
   codePrefix: string;
   amount: number;
   currency: string;
+  packId?: string;
   expiresAt: Date;
   status: "active" | "redeemed";
   redeemedBy?: string;
@@ -29,6 +32,7 @@ export const voucherSchema = new Schema<Voucher>(
     codePrefix: { type: String, required: true },
     amount: { type: Number, required: true },
     currency: { type: String, required: true },
+    packId: { type: String },
     expiresAt: { type: Date, required: true },
     status: { type: String, required: true },
     redeemedBy: { type: String },

@@ -18,6 +18,14 @@ import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { issueBundleRoute, listBundlesRoute, revokeBundleRoute } from "./bundles.js";
+import {
+  archiveBundlePackRoute,
+  buyBundlePackRoute,
+  createBundlePackRoute,
+  listBundlePacksRoute,
+  listPackPurchasesRoute,
+} from "./bundle-packs.js";
+import { reconcileBundlesRoute } from "./bundle-reconciliation.js";
 import { getStatementHtmlRoute, getStatementPdfRoute, getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import {
@@ -184,6 +192,12 @@ export const routes: RouteSpec[] = [
   issueBundleRoute,
   listBundlesRoute,
   revokeBundleRoute,
+  createBundlePackRoute,
+  listBundlePacksRoute,
+  archiveBundlePackRoute,
+  buyBundlePackRoute,
+  listPackPurchasesRoute,
+  reconcileBundlesRoute,
   getStatementRoute,
   getStatementHtmlRoute,
   getStatementPdfRoute,

@@ -3,7 +3,7 @@ import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, type RouteInput } from "../http/route.js";
 import { ownAccount } from "../http/auth.js";
 import { ProblemError } from "../domain/problem-error.js";
-import { accountParams, currency, pageQuery, positiveAmount, timestamp } from "../http/schemas.js";
+import { accountParams, currency, id, pageQuery, positiveAmount, timestamp } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toVoucherBatchView, voucherBatchView } from "../http/views.js";
 import type { AppContext } from "../context.js";
 import { issueVoucherBatch } from "../services/vouchers/issue.js";
@@ -15,10 +15,16 @@ export const createVoucherBatch = defineRoute({
   path: "/v1/voucher-batches",
   operationId: "createVoucherBatch",
   summary:
-    "Generate a batch of prepaid voucher codes (face value, currency, expiry). The codes are in this response only; Tollgate keeps their hashes.",
+    "Generate a batch of prepaid voucher codes (face value, currency, expiry), or codes that each grant a bundle pack (`packId` instead of `amount`: worth the pack's price in `currency`). The codes are in this response only; Tollgate keeps their hashes.",
   access: "admin",
   roles: MONEY,
-  body: z.strictObject({ amount: positiveAmount, currency, count: z.number().int().min(1).max(1_000), expiresAt: timestamp }),
+  body: z.strictObject({
+    amount: positiveAmount.optional(),
+    packId: id.optional().describe("a bundle pack each code grants (instead of an amount)"),
+    currency,
+    count: z.number().int().min(1).max(1_000),
+    expiresAt: timestamp,
+  }),
   responses: {
     201: {
       description: "The batch and its codes",
@@ -26,24 +32,36 @@ export const createVoucherBatch = defineRoute({
         batchId: z.string(),
         amount: z.number().int(),
         currency: z.string(),
+        packId: z.string().optional(),
         expiresAt: z.string(),
         codes: z.array(z.string()),
       }),
     },
   },
-  problems: ["validation_failed"],
+  problems: ["validation_failed", "unprocessable"],
   async handle({ body, principal, ctx }) {
     const expiresAt = new Date(body.expiresAt);
     const issued = await issueVoucherBatch(ctx, {
       amount: body.amount,
+      packId: body.packId,
       currency: body.currency,
       count: body.count,
       expiresAt,
       actor: principal.actor,
     });
     if (!issued.ok) return issued;
-    const { batchId, codes } = issued.value;
-    return { status: 201, body: { batchId, amount: body.amount, currency: body.currency, expiresAt: expiresAt.toISOString(), codes } };
+    const { batchId, codes, amount } = issued.value;
+    return {
+      status: 201,
+      body: {
+        batchId,
+        amount,
+        currency: body.currency,
+        ...(body.packId ? { packId: body.packId } : {}),
+        expiresAt: expiresAt.toISOString(),
+        codes,
+      },
+    };
   },
 });
 
@@ -107,7 +125,7 @@ export const redeemForAccount = defineRoute({
   path: "/v1/accounts/:accountId/vouchers",
   operationId: "redeemVoucher",
   summary:
-    "Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). Failed attempts are limited and audited.",
+    "Redeem a voucher code into the account's wallet in the voucher's currency (admin, or the account's own key). A code that grants a bundle pack buys it: its credit pays the pack and the pack's bundle is issued, once. Failed attempts are limited and audited.",
   access: "owner",
   roles: MONEY,
   params: accountParams,

@@ -12,6 +12,7 @@ import { refundEvent } from "../webhooks/record.js";
 import { creditTaxedReceipt, issueReceipt } from "../invoices/documents.js";
 import { applyInvoiceCardPayment } from "../invoices/pay-by-card.js";
 import { failPending } from "./cancel.js";
+import { payPackByCard } from "../bundle-packs/buy-by-card.js";
 
 /**
  * What a provider's webhook tells us, applied exactly once however often it is delivered: the recharge's
@@ -89,6 +90,8 @@ async function confirmRecharge(ctx: AppContext, recharge: Recharge): Promise<Rec
     await applyInvoiceCardPayment(ctx, { ...current, invoiceId: current.invoiceId });
     return current;
   }
+  // A card payment of a bundle pack: its money pays the pack, and the pack's bundle is issued (once).
+  if (current.packPurchaseId !== undefined) return payPackByCard(ctx, current);
   // The receipt first: when the deployment taxes prepaid money at top-up, the amount paid includes the tax its
   // receipt fixes, and the wallet is credited the rest (a repeat finds the same receipt, so the same figure).
   const receipt = await issueReceipt(ctx, recharge);
@@ -158,6 +161,11 @@ export async function refundRecharge(
   }
   if (recharge.status !== "succeeded" || recharge.providerRef === undefined)
     return failure("conflict", `Recharge ${rechargeId} is ${recharge.status}: only a succeeded recharge can be refunded.`);
+  if (recharge.packPurchaseId !== undefined)
+    return failure(
+      "conflict",
+      `${rechargeId} paid for bundle pack purchase ${recharge.packPurchaseId}: revoke its bundle and credit the wallet instead.`,
+    );
   if (recharge.invoiceId !== undefined)
     return failure("conflict", `${rechargeId} paid invoice ${recharge.invoiceId}: correct the invoice with a credit note instead.`);
   const provider = ctx.payments.get(recharge.provider);

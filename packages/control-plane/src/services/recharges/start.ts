@@ -18,6 +18,8 @@ export interface StartRecharge {
   checkout?: { returnUrl: string; saveCard: boolean } | undefined;
   /** A card payment of this invoice (what it pays goes to the invoice), named on the payment page by `description`. */
   invoice?: { id: string; description: string } | undefined;
+  /** A card payment of a bundle pack's purchase, named on the payment page by `description`. */
+  packPurchase?: { id: string; description: string } | undefined;
   idempotencyKey: string;
   automatic: boolean;
   actor: string;
@@ -59,6 +61,7 @@ export async function startRecharge(
         input.paymentMethod ?? null,
         input.checkout ?? null,
         input.invoice?.id ?? null,
+        ...(input.packPurchase ? [input.packPurchase.id] : []),
       ]),
     )
     .digest("hex");
@@ -75,6 +78,7 @@ export async function startRecharge(
           provider: input.provider,
           status: "pending",
           ...(input.invoice ? { invoiceId: input.invoice.id } : {}),
+          ...(input.packPurchase ? { packPurchaseId: input.packPurchase.id } : {}),
           automatic: input.automatic,
           idempotencyKey: input.idempotencyKey,
           requestHash,
@@ -114,7 +118,7 @@ export async function startRecharge(
     paymentMethod: input.paymentMethod,
     customer: input.customer,
     checkout: input.checkout,
-    description: input.invoice?.description,
+    description: input.invoice?.description ?? input.packPurchase?.description,
     idempotencyKey: recharge._id,
   });
   const updated = await Recharges.findOneAndUpdate(

@@ -14,9 +14,9 @@ export interface FinancialSummary {
   /**
    * What customers were charged in the range, by part: usage (booked, less usage refunded: calls refused
    * after their charge) and subscriptions' fees (recurring fees and prorated changes taken from wallets,
-   * less prorated credits); `total` is their sum.
+   * less prorated credits), and bundle packs sold; `total` is their sum.
    */
-  revenue: { usage: { booked: number; refunded: number; net: number }; fees: number; taxIncluded: number; total: number };
+  revenue: { usage: { booked: number; refunded: number; net: number }; fees: number; packs: number; taxIncluded: number; total: number };
   /**
    * Tax on the documents issued in the range (invoices and receipts, less credit notes), by jurisdiction,
    * category and rate (`PT:standard:230000`, `US-NY:standard:88750`): what is owed to tax authorities, never
@@ -76,7 +76,7 @@ export async function financialSummary(
     const usage = booked.value;
     const summary: FinancialSummary = {
       currency,
-      revenue: { usage: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 }, fees: 0, taxIncluded: 0, total: 0 },
+      revenue: { usage: { booked: usage.totals[0]?.amount ?? 0, refunded: 0, net: 0 }, fees: 0, packs: 0, taxIncluded: 0, total: 0 },
       tax: { total: 0, reverseCharged: 0, byRate: {} },
       recharges: { count: 0, total: 0, byMethod: Object.fromEntries(TOP_UP_METHODS.map((m) => [m, 0])) as Record<TopUpMethod, number> },
       reversals: 0,
@@ -104,11 +104,12 @@ export async function financialSummary(
       else if (type === "expiry") summary.grants.expired -= amount;
       else if (type === "payment") summary.payments += amount;
       else if (type === "fee") summary.revenue.fees -= amount;
+      else if (type === "pack") summary.revenue.packs -= amount;
     }
     await addTax(ctx, summary, query.from, query.to);
     const { revenue } = summary;
     revenue.usage.net = revenue.usage.booked - revenue.usage.refunded;
-    revenue.total = revenue.usage.net + revenue.fees - revenue.taxIncluded;
+    revenue.total = revenue.usage.net + revenue.fees + revenue.packs - revenue.taxIncluded;
     await Promise.all([addBalances(ctx, summary), addUnpaidInvoices(ctx, summary, asOf)]);
     report.currencies.push(summary);
   }

@@ -169,6 +169,7 @@ export const MOVEMENT_METHODS = [
   "expiry",
   "payment",
   "fee",
+  "pack",
   "usage_refund",
 ] as const;
 export type MovementMethod = (typeof MOVEMENT_METHODS)[number];
@@ -178,7 +179,7 @@ function refOf(entry: LedgerEntry): string {
   const [prefix, subject] = entry.idempotencyKey.split(":");
   return subject !== undefined && SYSTEM_KEYS.has(prefix!) ? subject : "";
 }
-const SYSTEM_KEYS = new Set(["recharge", "voucher", "reversal", "refund", "grant", "expiry", "invoice", "fee"]);
+const SYSTEM_KEYS = new Set(["recharge", "voucher", "reversal", "refund", "grant", "expiry", "invoice", "fee", "pack"]);
 
 async function methodOf(ctx: AppContext, entry: LedgerEntry): Promise<MovementMethod> {
   if (entry.type === "usage") return "usage_refund";

@@ -6,6 +6,7 @@ import { ProblemError } from "../../domain/problem-error.js";
 import { postEntry } from "../ledger/post.js";
 import { hashVoucherCode } from "./codes.js";
 import { takeLock } from "../locks.js";
+import { payPackByVoucher, packVoucherRefusal } from "../bundle-packs/buy-with-voucher.js";
 
 /**
  * Redeem a code for an account: one atomic update moves the voucher from active to redeemed (two clients
@@ -30,6 +31,10 @@ export async function redeemVoucher(
   if (found.expiresAt.getTime() <= Date.now()) return fail("expired", "This voucher has expired.");
   const wallet = await Wallet.findOne({ accountId, currency: found.currency }).lean();
   if (wallet === null) return fail("currency", `This voucher is in ${found.currency}, and the account has no ${found.currency} wallet.`);
+  if (found.packId !== undefined) {
+    const refused = await packVoucherRefusal(ctx, found, accountId);
+    if (refused !== undefined) return fail("pack", refused);
+  }
 
   // One redemption per voucher: its lock is a unique insert, the one step that admits a single winner on
   // every supported server; the voucher's own status is recorded after it.
@@ -40,9 +45,10 @@ export async function redeemVoucher(
     { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
     { returnDocument: "after" },
   ).lean())!;
-  const entry = await creditVoucher(ctx, redeemed, wallet._id);
+  const entry = await creditVoucher(ctx, redeemed, wallet._id, actor);
   await audit(ctx, actor, "voucher.redeem", accountId, {
     voucherId: redeemed._id,
+    ...(redeemed.packId ? { packId: redeemed.packId } : {}),
     amount: redeemed.amount,
     currency: redeemed.currency,
     entryId: entry._id,
@@ -50,7 +56,14 @@ export async function redeemVoucher(
   return ok({ voucher: { ...redeemed, ledgerEntryId: entry._id }, entry });
 }
 
-async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string): Promise<LedgerEntry> {
+async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string, actor: string): Promise<LedgerEntry> {
+  if (voucher.packId !== undefined) {
+    // A voucher that grants a pack: its credit pays the pack, and the pack's bundle is issued.
+    const credit = await payPackByVoucher(ctx, voucher, voucher.redeemedBy!, actor);
+    await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: credit._id } });
+    await ctx.models.Lock.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
+    return credit;
+  }
   const posted = await postEntry(ctx, {
     walletId,
     amount: voucher.amount,
@@ -81,7 +94,8 @@ export async function finishRedemptions(ctx: AppContext): Promise<number> {
     ).lean();
     if (voucher === null) continue;
     const wallet = await ctx.models.Wallet.findOne({ accountId, currency: voucher.currency }).lean();
-    if (wallet !== null) await creditVoucher(ctx, { ...voucher, redeemedAt: voucher.redeemedAt ?? new Date() }, wallet._id);
+    if (wallet !== null)
+      await creditVoucher(ctx, { ...voucher, redeemedAt: voucher.redeemedAt ?? new Date() }, wallet._id, `voucher:${voucher._id}`);
   }
   return stuck.length;
 }

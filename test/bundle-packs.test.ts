@@ -1,0 +1,310 @@
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "@tollgate/control-plane";
+import { IdempotencyConflictError, InsufficientFundsError, type BundlePack } from "@tollgate/sdk";
+import { accountField } from "@tollgate/metering/store";
+import { ADMIN_TOKEN } from "./support/env.js";
+import { call } from "./support/http.js";
+import { startStack, type Seeded, type Stack } from "./support/stack.js";
+import { stripeWebhook } from "./support/stripe.js";
+
+const CATALOG = {
+  products: [
+    { id: "search", method: "GET", path: "/search", price: { unitPrice: 1_000 } },
+    { id: "translate", method: "GET", path: "/translate", price: { unitPrice: 500 } },
+  ],
+  unmatched: { action: "price", price: { unitPrice: 100 } },
+};
+const PRICE = 20_000;
+
+describe("bundle packs: sold from the wallet, by card and by voucher, each once", () => {
+  let stack: Stack;
+  let pack: BundlePack;
+  beforeAll(async () => {
+    stack = await startStack({ stripe: true });
+    pack = await stack.admin.createBundlePack({
+      name: "3 searches",
+      productId: "search",
+      units: 3,
+      validity: { days: 30 },
+      prices: [
+        { currency: "USD", amount: PRICE },
+        { currency: "EUR", amount: 19_000 },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  const get = (s: Seeded, path: string) => call(`${stack.gatewayUrl}${path}`, { headers: { "x-api-key": s.key } });
+  const available = async (s: Seeded) => (await stack.admin.getBalance(s.accountId)).balances[0]!.available;
+  const buy = (s: Seeded, key: string, body: Record<string, unknown> = { packId: pack.id }) =>
+    request(stack.controlPlaneUrl)
+      .post(`/v1/accounts/${s.accountId}/pack-purchases`)
+      .set({ "x-api-key": s.key, "idempotency-key": key })
+      .send(body);
+  /** Everything a purchase can write, for the account: to compare before and after. */
+  const stores = async (s: Seeded) => {
+    const m = stack.ctx.models;
+    return {
+      purchases: await m.PackPurchase.countDocuments({ accountId: s.accountId }),
+      entries: await m.LedgerEntry.countDocuments({ accountId: s.accountId }),
+      bundles: await m.Bundle.countDocuments({ accountId: s.accountId }),
+      units: await m.UnitEntry.countDocuments({ accountId: s.accountId }),
+      available: await available(s),
+    };
+  };
+
+  it("from the wallet: issued at once and used by a call the same second; its price a `pack` ledger entry, its units an issue entry from source pack", async () => {
+    const s = await stack.seedCatalog(CATALOG, 100_000);
+    const bought = await stack.consumer(s.key).buyBundlePack(s.accountId, { packId: pack.id }, { idempotencyKey: "w1" });
+    expect(bought).toMatchObject({ status: "issued", payment: "wallet", price: PRICE, currency: "USD", units: 3, productId: "search" });
+    expect(bought.bundle).toMatchObject({ id: bought.bundleId, source: "pack", units: 3, status: "active" });
+    // No wait: the next call is paid by the pack.
+    const first = await get(s, "/search");
+    expect(first.status).toBe(200);
+    expect(await available(s)).toBe(100_000 - PRICE);
+    const bundles = await stack.admin.listBundles(s.accountId);
+    expect(bundles.items).toEqual([expect.objectContaining({ id: bought.bundleId, remaining: 2 })]);
+
+    const entries = await stack.ctx.models.LedgerEntry.find({ accountId: s.accountId, type: "pack" }).lean();
+    expect(entries.map((e) => [e._id, e.amount])).toEqual([[bought.ledgerEntryId, -PRICE]]);
+    expect(entries[0]!.appliedAt).toBeDefined();
+    const issue = await stack.ctx.models.UnitEntry.find({ bundleId: bought.bundleId, type: "issue" }).lean();
+    expect(issue.map((e) => [e.units, e.source])).toEqual([[3, "pack"]]);
+
+    // A replay answers the first purchase; the same key for another pack is refused.
+    const again = await buy(s, "w1");
+    expect(again.status).toBe(201);
+    expect(again.headers["idempotent-replayed"]).toBe("true");
+    expect(again.body.id).toBe(bought.id);
+    const other = await stack.admin.createBundlePack({
+      name: "other",
+      productId: "search",
+      units: 1,
+      validity: { days: 1 },
+      prices: [{ currency: "USD", amount: 1 }],
+    });
+    await expect(stack.admin.buyBundlePack(s.accountId, { packId: other.id }, { idempotencyKey: "w1" })).rejects.toBeInstanceOf(
+      IdempotencyConflictError,
+    );
+    expect(await available(s)).toBe(100_000 - PRICE);
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: s.accountId })).toBe(1);
+
+    // Its purchases, as the account sees them; the bundles and the ledger reconcile.
+    const mine = await stack.consumer(s.key).listPackPurchases(s.accountId);
+    expect(mine.items.map((p) => p.id)).toEqual([bought.id]);
+    const report = await stack.admin.reconcileBundles([s.accountId]);
+    expect(report.drifts).toEqual([]);
+    expect(report.bundles).toEqual([expect.objectContaining({ bundleId: bought.bundleId, drift: 0 })]);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("bought twice at once with one Idempotency-Key: bought once; with keys of their own: as many as the wallet pays, the rest 402", async () => {
+    const s = await stack.seedCatalog(CATALOG, 3 * PRICE + 500);
+    const same = await Promise.all(Array.from({ length: 8 }, () => buy(s, "twice")));
+    for (const a of same) expect(a.status, a.text).toBe(201);
+    expect(new Set(same.map((a) => a.body.id)).size).toBe(1);
+    expect(await stack.ctx.models.PackPurchase.countDocuments({ accountId: s.accountId })).toBe(1);
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: s.accountId })).toBe(1);
+    expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "pack" })).toBe(1);
+    expect(await available(s)).toBe(2 * PRICE + 500);
+
+    const racing = await Promise.all(Array.from({ length: 6 }, (_, i) => buy(s, `each-${i}`)));
+    expect(racing.filter((a) => a.status === 201)).toHaveLength(2);
+    for (const refused of racing.filter((a) => a.status !== 201)) {
+      expect(refused.status).toBe(402);
+      expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
+      expect(refused.body.code).toBe("insufficient_funds");
+    }
+    expect(await available(s)).toBe(500);
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: s.accountId })).toBe(3);
+    expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: s.accountId, type: "pack" })).toBe(3);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("refuses with 402 when the wallet cannot pay, and nothing changes", async () => {
+    const s = await stack.seedCatalog(CATALOG, PRICE - 1);
+    const before = await stores(s);
+    const refused = await buy(s, "short");
+    expect(refused.status).toBe(402);
+    expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ code: "insufficient_funds", price: PRICE, currency: "USD" });
+    await expect(stack.consumer(s.key).buyBundlePack(s.accountId, { packId: pack.id })).rejects.toBeInstanceOf(InsufficientFundsError);
+    expect(await stores(s)).toEqual(before);
+    // The call is charged in money, as before.
+    expect((await get(s, "/search")).status).toBe(200);
+    expect(await available(s)).toBe(PRICE - 1 - 1_000);
+  });
+
+  it("by card through stripe-mock: pending until the payment succeeds, then issued once however often the webhook comes", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const started = await buy(s, "card-1", { packId: pack.id, payment: "card", provider: "stripe", paymentMethod: "pm_card_visa" });
+    expect(started.status, started.text).toBe(201);
+    expect(started.body).toMatchObject({ status: "pending", payment: "card", price: PRICE });
+    expect(started.body.bundle).toBeUndefined();
+    const recharge = (await stack.ctx.models.Recharge.findById(started.body.rechargeId).lean())!;
+    expect(recharge).toMatchObject({ amount: PRICE, packPurchaseId: started.body.id, status: "pending" });
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: s.accountId })).toBe(0);
+    expect((await get(s, "/search")).status).toBe(402);
+
+    const replay = await buy(s, "card-1", { packId: pack.id, payment: "card", provider: "stripe", paymentMethod: "pm_card_visa" });
+    expect(replay.body.rechargeId).toBe(started.body.rechargeId);
+
+    const succeeded = { id: recharge.providerRef, object: "payment_intent", metadata: { rechargeId: recharge._id } };
+    await Promise.all([
+      stripeWebhook(stack, "payment_intent.succeeded", succeeded, "evt_pack_1"),
+      stripeWebhook(stack, "payment_intent.succeeded", succeeded, "evt_pack_1"),
+      stripeWebhook(stack, "payment_intent.succeeded", succeeded, "evt_pack_2"),
+    ]);
+    const purchase = (await stack.ctx.models.PackPurchase.findById(started.body.id).lean())!;
+    expect(purchase.status).toBe("issued");
+    const bundles = await stack.ctx.models.Bundle.find({ accountId: s.accountId }).lean();
+    expect(bundles.map((b) => [b._id, b.source, b.units])).toEqual([[purchase.bundleId, "pack", 3]]);
+    // The card's money came in and paid the pack: the wallet is as it was, the ledger says both, once each.
+    expect(await available(s)).toBe(0);
+    const entries = await stack.ctx.models.LedgerEntry.find({ accountId: s.accountId }).lean();
+    expect(entries.map((e) => `${e.type} ${e.amount}`).sort()).toEqual([`credit ${PRICE}`, `pack -${PRICE}`]);
+    expect((await get(s, "/search")).status).toBe(200);
+    expect(await available(s)).toBe(0);
+    // A card-paid pack is not refunded as a top-up.
+    const refund = await request(stack.controlPlaneUrl)
+      .post(`/v1/recharges/${recharge._id}/refund`)
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({});
+    expect(refund.status).toBe(409);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("by a voucher that grants the pack: issued once, however many redeem the code at once", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const batch = await request(stack.controlPlaneUrl)
+      .post("/v1/voucher-batches")
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ packId: pack.id, currency: "USD", count: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(batch.status, batch.text).toBe(201);
+    expect(batch.body).toMatchObject({ amount: PRICE, packId: pack.id });
+    const code = batch.body.codes[0] as string;
+    const answers = await Promise.all(
+      [0, 1, 2].map(() => request(stack.controlPlaneUrl).post("/v1/me/vouchers").set("x-api-key", s.key).send({ code })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422]);
+    const bundles = await stack.ctx.models.Bundle.find({ accountId: s.accountId }).lean();
+    expect(bundles.map((b) => [b.source, b.units])).toEqual([["pack", 3]]);
+    const purchases = await stack.ctx.models.PackPurchase.find({ accountId: s.accountId }).lean();
+    expect(purchases.map((p) => [p.payment, p.status, p.price])).toEqual([["voucher", "issued", PRICE]]);
+    expect(await available(s)).toBe(0);
+    expect((await get(s, "/search")).status).toBe(200);
+    expect(await available(s)).toBe(0);
+
+    // A pack voucher for an account whose plan lacks the product: refused before the code is used.
+    const elsewhere = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
+    const batch2 = await request(stack.controlPlaneUrl)
+      .post("/v1/voucher-batches")
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ packId: pack.id, currency: "USD", count: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const refused = await request(stack.controlPlaneUrl)
+      .post("/v1/me/vouchers")
+      .set("x-api-key", elsewhere.key)
+      .send({ code: batch2.body.codes[0] });
+    expect(refused.status).toBe(422);
+    expect(await stack.ctx.models.Voucher.countDocuments({ batchId: batch2.body.batchId, status: "active" })).toBe(1);
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: elsewhere.accountId })).toBe(0);
+  });
+
+  it("a wallet purchase whose writer died after Redis took the price is finished by the sweep, once; one never debited stays pending", async () => {
+    const s = await stack.seedCatalog(CATALOG, 100_000);
+    const m = stack.ctx.models;
+    // What a writer leaves when it dies right after the debit: the purchase, and the price taken in Redis.
+    const base = {
+      accountId: s.accountId,
+      packId: pack.id,
+      walletId: s.walletId,
+      currency: "USD",
+      price: PRICE,
+      productId: "search",
+      units: 3,
+      priority: 0,
+      overage: "charge" as const,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      payment: "wallet" as const,
+      status: "pending" as const,
+      requestHash: "x",
+      actor: "test",
+      createdAt: new Date(Date.now() - 60_000),
+    };
+    await m.PackPurchase.create({
+      ...base,
+      _id: "pkp_debitedAAAAAAAAA",
+      ledgerEntryId: "led_debitedAAAAAAAAA",
+      bundleId: "bun_debitedAAAAAAAAA",
+      idempotencyKey: "died",
+    });
+    await m.PackPurchase.create({
+      ...base,
+      _id: "pkp_neverAAAAAAAAAAA",
+      ledgerEntryId: "led_neverAAAAAAAAAAA",
+      bundleId: "bun_neverAAAAAAAAAAA",
+      idempotencyKey: "never",
+    });
+    const debit = await stack.ctx.hot.applyEntry(s.accountId, "led_debitedAAAAAAAAA", "USD", -PRICE, { onlyIfCovered: true });
+    expect(debit.kind).toBe("applied");
+
+    expect(await jobs.finishPackPurchases(stack.ctx, 10_000)).toBe(1);
+    expect(await jobs.finishPackPurchases(stack.ctx, 10_000)).toBe(0);
+    expect(await available(s)).toBe(100_000 - PRICE);
+    expect((await m.PackPurchase.findById("pkp_debitedAAAAAAAAA").lean())!.status).toBe("issued");
+    expect((await m.PackPurchase.findById("pkp_neverAAAAAAAAAAA").lean())!.status).toBe("pending");
+    expect(await m.LedgerEntry.countDocuments({ accountId: s.accountId, type: "pack" })).toBe(1);
+    expect(await m.Bundle.countDocuments({ accountId: s.accountId })).toBe(1);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("reconciliation: a bundle whose Redis units drift is reported by the endpoint and counted by the metric", async () => {
+    const s = await stack.seedCatalog(CATALOG, 100_000);
+    const bought = await stack.consumer(s.key).buyBundlePack(s.accountId, { packId: pack.id }, { idempotencyKey: "drift" });
+    const scrape = async (name: string) => {
+      const text = await stack.ctx.metrics.registry.metrics();
+      return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
+    };
+    const clean = await stack.admin.reconcileBundles();
+    expect(clean.drifts).toEqual([]);
+    expect(await scrape("tollgate_bundle_reconciliation_drift_bundles")).toBe(0);
+
+    await stack.redis.hincrby(stack.ctx.hot.keyspace.account(s.accountId), accountField("bundleUnits", bought.bundleId), 2);
+    const drifting = await stack.admin.reconcileBundles();
+    expect(drifting.drifts).toEqual([{ accountId: s.accountId, bundleId: bought.bundleId, ledger: 3, streamed: 0, hot: 5, drift: -2 }]);
+    expect(await scrape("tollgate_bundle_reconciliation_drift_bundles")).toBe(1);
+    expect(await scrape("tollgate_bundle_reconciliation_drift_units")).toBe(2);
+    const one = await stack.admin.reconcileBundles([s.accountId]);
+    expect(one.bundles).toEqual([expect.objectContaining({ bundleId: bought.bundleId, drift: -2 })]);
+
+    await stack.redis.hincrby(stack.ctx.hot.keyspace.account(s.accountId), accountField("bundleUnits", bought.bundleId), -2);
+    expect((await stack.admin.reconcileBundles()).drifts).toEqual([]);
+    expect(await scrape("tollgate_bundle_reconciliation_drift_bundles")).toBe(0);
+  });
+
+  it("staff manage packs: listed, archived (then no longer sold), audited", async () => {
+    const s = await stack.seedCatalog(CATALOG, 100_000);
+    const dated = await stack.admin.createBundlePack({
+      name: "until the new year",
+      productId: "translate",
+      units: 10,
+      validity: { until: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+      overage: "refuse",
+      priority: 1,
+      prices: [{ currency: "USD", amount: 1_000 }],
+    });
+    expect(dated).toMatchObject({ status: "active", overage: "refuse", priority: 1 });
+    expect((await stack.admin.listBundlePacks({ status: "active" })).items.map((p) => p.id)).toContain(dated.id);
+    const archived = await stack.admin.archiveBundlePack(dated.id);
+    expect(archived.status).toBe("archived");
+    expect((await stack.admin.listBundlePacks({ status: "active" })).items.map((p) => p.id)).not.toContain(dated.id);
+    const refused = await buy(s, "archived", { packId: dated.id });
+    expect(refused.status).toBe(422);
+    expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const audits = await stack.ctx.models.AuditRecord.find({ target: dated.id }).lean();
+    expect(audits.map((a) => a.action).sort()).toEqual(["bundle_pack.archive", "bundle_pack.create"]);
+  });
+});
