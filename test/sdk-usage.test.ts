@@ -170,6 +170,7 @@ describe("OpenAPI document", () => {
         "/v1/tokens/{tokenId}",
         "/v1/audit",
         "/v1/plans/{planId}/recurring",
+        "/v1/plans/{planId}/included-bundles",
         "/v1/plans/{planId}/self-service",
         "/v1/accounts/{accountId}/subscription",
         "/v1/accounts/{accountId}/subscription/quote",

@@ -142,6 +142,7 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["replacePlanCatalog", () => s(`/v1/plans/${ids.planId}/catalog`, { pricePerCall: 2_000 })],
     ["setPlanRecurring", () => s(`/v1/plans/${ids.planId}/recurring`, { interval: "month", fee: USD })],
     ["removePlanRecurring", () => s(`/v1/plans/${ids.planId}/recurring`)],
+    ["setPlanIncludedBundles", () => s(`/v1/plans/${ids.planId}/included-bundles`, { bundles: [] })],
     ["setPlanSelfService", () => s(`/v1/plans/${ids.planId}/self-service`, { maxSeats: 5 })],
     ["removePlanSelfService", () => s(`/v1/plans/${ids.planId}/self-service`)],
     ["setAnomalyPolicy", () => s(`/v1/plans/${ids.planId}/anomaly-policy`, { factor: 5, minCalls: 100, mitigation: "none" })],

@@ -8,6 +8,7 @@ import { expireStaleCheckouts } from "./services/recharges/cancel.js";
 import { expireGrants } from "./services/grants/expire.js";
 import { expireBundles } from "./services/bundles/expire.js";
 import { reconcileBundles } from "./services/bundles/reconcile.js";
+import { issuePlanBundles } from "./services/bundles/included.js";
 import { reconcile } from "./services/ledger/reconcile.js";
 import { BOOKING_BATCH, bookUsage } from "./services/ledger/book-usage.js";
 import { migrateBookingAtStartup, migrateLegacyBooking } from "./services/ledger/migrate-booking.js";
@@ -39,6 +40,8 @@ export const jobs = {
   expireGrants,
   /** Bundles past their date leave Redis, their units left booked as expired; the unit ledger checked against Redis. */
   expireBundles,
+  /** Each account's plan bundles for its current period, the last period's ended (what rolls over, rolled over once). */
+  issuePlanBundles,
   reconcileBundles,
   checkThresholds,
   deliverNotifications,
@@ -130,6 +133,7 @@ export async function startJobs(
     ],
     ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],
     ["bundles.expire", intervals.expireMs, () => expireBundles(ctx)],
+    ["bundles.include", intervals.expireMs, () => issuePlanBundles(ctx)],
     [
       "books.reconcile",
       intervals.reconcileMs,

@@ -37,6 +37,7 @@ import type {
   CatalogInput,
   Fee,
   RecurringInput,
+  IncludedBundleInput,
   Subscription,
   SubscriptionQuote,
   Bundle,
@@ -791,6 +792,11 @@ export class TollgateAdminClient extends AccountClient {
 
   removeRecurring(planId: string): Promise<Plan> {
     return this.http.request("DELETE", `/v1/plans/${encodeURIComponent(planId)}/recurring`);
+  }
+
+  /** Set the bundles a plan includes for each period (an empty list: none); they apply from each account's next period. */
+  setIncludedBundles(planId: string, bundles: IncludedBundleInput[]): Promise<Plan> {
+    return this.http.request("PUT", `/v1/plans/${encodeURIComponent(planId)}/included-bundles`, { body: { bundles } });
   }
 
   /** Run the renewal job now (every account, or those given): idempotent. */

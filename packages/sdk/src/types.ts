@@ -107,6 +107,10 @@ export type Anomaly = Item<ResponseOf<"listAnomalies">>;
 export type Recurring = NonNullable<Plan["recurring"]>;
 /** What a plan's recurring fee is set with: `seatPrice` 0 and `graceHours` 72 when absent. */
 export type RecurringInput = BodyOf<"setPlanRecurring">;
+/** A bundle a plan includes for each period (or once), with its rollover cap; defaults: charge, priority 0, every period, no rollover. */
+export type IncludedBundleInput = BodyOf<"setPlanIncludedBundles">["bundles"][number];
+/** A bundle a plan includes, as the plan shows it. */
+export type IncludedBundle = Plan["includedBundles"][number];
 /**
  * An account's subscription. `past_due`: a fee is due and calls pass until its `graceUntil`; `unpaid`: calls are
  * refused (402 `subscription_unpaid`) until a top-up pays it; `none`: the plan has no recurring fee.

@@ -3,6 +3,7 @@ import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
 import { ANOMALY_DEFAULTS, PLAN_TAX_DEFAULTS } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import type { Bundle } from "../models/index.js";
+import { includedBundleView } from "./included-bundles.js";
 import { DEFAULT_BUNDLE_PERCENTS, NOTIFICATION_KINDS, type NotificationSettings } from "../models/notification.js";
 import type { WalletReconciliation } from "../services/ledger/reconcile.js";
 import type { KeptCard } from "../services/recharges/cards.js";
@@ -34,6 +35,9 @@ export const planView = z.object({
     .optional()
     .describe("customers may move to and from this plan themselves (their portal), with at most `maxSeats` seats"),
   tax: planTaxView.describe("how its prices meet tax (defaults when never set: exclusive, every product `standard`)"),
+  includedBundles: z
+    .array(includedBundleView)
+    .describe("bundles each account on the plan is given for each period (or once), consumed before money"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,6 +50,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   ...(p.recurring ? { recurring: p.recurring } : {}),
   ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
   tax: { ...PLAN_TAX_DEFAULTS, ...(p.tax ?? {}) },
+  includedBundles: p.includedBundles ?? [],
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -386,6 +391,7 @@ export const invoiceView = z.object({
       description: z.string(),
       productId: z.string().optional(),
       unit: z.enum(["call", "unit"]).optional().describe("usage lines: what the quantity counts"),
+      covered: z.boolean().optional().describe("usage lines: the units bundles paid, at 0 (the charged usage is on other lines)"),
       quantity: z.number(),
       unitPrice: z.number().int(),
       amount: z.number().int(),
@@ -434,6 +440,7 @@ export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
     description: l.description,
     ...(l.productId ? { productId: l.productId } : {}),
     ...(l.unit ? { unit: l.unit } : {}),
+    ...(l.covered ? { covered: true } : {}),
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     amount: l.amount,
@@ -522,7 +529,15 @@ export const bundleView = z.object({
     .enum(["charge", "refuse"])
     .describe("what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)"),
   status: z.enum(["active", "expired", "revoked"]),
-  source: z.enum(["grant", "pack"]).describe("granted by staff, or bought as a pack"),
+  source: z
+    .enum(["grant", "pack", "plan", "rollover"])
+    .describe(
+      "granted by staff, bought as a pack, included in the plan for a period, or a plan bundle's units rolled over into the next period",
+    ),
+  planId: z.string().optional().describe("plan and rollover bundles: the plan that included it"),
+  periodKey: z.string().optional().describe("plan bundles: the period it is valid for, by its first day (`once`: the first period only)"),
+  rolloverCap: z.number().int().optional().describe("plan bundles: at most this many of its units left when it expires roll over"),
+  rolledFrom: z.string().optional().describe("rollover bundles: the plan bundle whose units they are"),
   reason: z.string().optional(),
   createdAt: z.string(),
   endedAt: z.string().optional(),
@@ -538,6 +553,10 @@ export const toBundleView = (b: Bundle): z.infer<typeof bundleView> => ({
   overage: b.overage,
   status: b.status,
   source: b.source,
+  ...(b.planId ? { planId: b.planId } : {}),
+  ...(b.periodKey ? { periodKey: b.periodKey } : {}),
+  ...(b.rolloverCap ? { rolloverCap: b.rolloverCap } : {}),
+  ...(b.rolledFrom ? { rolledFrom: b.rolledFrom } : {}),
   ...(b.reason ? { reason: b.reason } : {}),
   createdAt: b.createdAt.toISOString(),
   ...(b.endedAt ? { endedAt: b.endedAt.toISOString() } : {}),

@@ -18,6 +18,7 @@ import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { issueBundleRoute, listBundlesRoute, revokeBundleRoute } from "./bundles.js";
+import { setIncludedBundlesRoute } from "./included-bundles.js";
 import {
   archiveBundlePackRoute,
   buyBundlePackRoute,
@@ -128,6 +129,7 @@ export const routes: RouteSpec[] = [
   replaceCatalogRoute,
   setRecurringRoute,
   removeRecurringRoute,
+  setIncludedBundlesRoute,
   createAccountRoute,
   searchAccountsRoute,
   getAccountRoute,

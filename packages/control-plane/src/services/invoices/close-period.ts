@@ -89,7 +89,8 @@ export async function closeBillingPeriod(
 /**
  * The usage of `period` charged before `cutoff`, and (`late`) usage reported late for earlier periods already
  * invoiced: what happened before `late.before`, within the window. Usage that cost nothing is not billed, but
- * for usage priced by a rate line: its units (a call's seconds inside an increment already paid) belong on the line.
+ * for usage priced by a rate line (its units, a call's seconds inside an increment already paid, belong on the
+ * line) and usage bundles paid (its units go on the product's covered line).
  */
 function billableUsage(accountId: string, currency: string, period: Pick<Period, "from">, cutoff: Date, late?: LateUsage) {
   const during = { $gte: period.from, $lt: cutoff };
@@ -99,11 +100,11 @@ function billableUsage(accountId: string, currency: string, period: Pick<Period,
     accountId,
     currency,
     refunded: { $ne: true },
-    $and: [when, { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }] }],
+    $and: [when, { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }, { bundles: { $exists: true } }] }],
   };
 }
 
-type BilledCall = Pick<UsageEvent, "_id" | "productId" | "units" | "amount" | "timestamp" | "rateLine">;
+type BilledCall = Pick<UsageEvent, "_id" | "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">;
 
 /**
  * The window's billable calls, with the invoice each is assigned to (`assigned`) and those no invoice bills
@@ -124,6 +125,7 @@ async function billable(
     amount: 1,
     timestamp: 1,
     rateLine: 1,
+    bundles: 1,
     invoiceId: 1,
   }).lean()) as (BilledCall & { invoiceId?: string })[];
   const assigned = new Map<string, string>();
@@ -270,18 +272,42 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
 /**
  * A line per product and price (and, for usage reported late, per the period it belongs to); usage priced by a
  * rate line (a destination, a model) on a line per product and rate line, its quantity the units; past
- * MAX_LINES distinct prices (response-metered products), a line per product.
+ * MAX_LINES distinct prices (response-metered products), a line per product. The units bundles paid go on a
+ * line of their own per product (`covered`, at 0), never on the lines of what was charged: a call bundles paid
+ * whole is only there, and one they paid in part is on both, its charged units (or the call, for a line
+ * counting calls) on the charged line.
  */
 export function invoiceLines(
-  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp" | "rateLine">[],
+  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">[],
   lateOf: (e: Pick<UsageEvent, "timestamp">) => Period | undefined,
 ): InvoiceLine[] {
   const byRate = new Map<string, InvoiceLine>();
   const byLine = new Map<string, InvoiceLine>();
+  const covered = new Map<string, InvoiceLine>();
+  const coveredOf = (e: Pick<UsageEvent, "bundles">) => (e.bundles ?? []).reduce((n, b) => n + b.units, 0);
   for (const e of events) {
     const product = e.productId ?? "default";
     const late = lateOf(e);
     const note = late ? ` (late usage of ${late.key} to ${late.to.toISOString().slice(0, 10)})` : "";
+    const paidByBundles = coveredOf(e);
+    if (paidByBundles > 0) {
+      const key = `${product}\u0000${late?.key ?? ""}`;
+      const line = covered.get(key) ?? {
+        kind: "usage",
+        description: `${product}, covered by bundles${note}`,
+        productId: product,
+        unit: "unit",
+        covered: true,
+        quantity: 0,
+        unitPrice: 0,
+        amount: 0,
+      };
+      line.quantity += paidByBundles;
+      covered.set(key, line);
+    }
+    const charged = (e.units ?? 1) - paidByBundles;
+    // Bundles paid it whole: nothing of it was charged.
+    if (paidByBundles > 0 && e.amount === 0 && (e.rateLine === undefined || charged <= 0)) continue;
     if (e.rateLine !== undefined) {
       const key = `${product}\u0000${e.rateLine}\u0000${late?.key ?? ""}`;
       const line = byLine.get(key) ?? {
@@ -293,7 +319,7 @@ export function invoiceLines(
         unitPrice: 0,
         amount: 0,
       };
-      line.quantity += e.units ?? 1;
+      line.quantity += charged;
       line.amount += e.amount;
       byLine.set(key, line);
       continue;
@@ -315,9 +341,12 @@ export function invoiceLines(
   const averaged = (l: InvoiceLine) => ({ ...l, unitPrice: l.quantity > 0 ? Math.round(l.amount / l.quantity) : 0 });
   const perLine = [...byLine.values()].map(averaged).sort((a, b) => a.description.localeCompare(b.description));
   const lines = [...byRate.values()].sort((a, b) => (a.productId ?? "").localeCompare(b.productId ?? "") || a.unitPrice - b.unitPrice);
-  if (lines.length + perLine.length <= MAX_LINES) return [...lines, ...perLine];
+  const coveredLines = [...covered.values()].sort((a, b) => a.description.localeCompare(b.description));
+  if (lines.length + perLine.length <= MAX_LINES) return [...lines, ...perLine, ...coveredLines];
   const perProduct = new Map<string, InvoiceLine>();
   for (const e of events) {
+    const paidByBundles = coveredOf(e);
+    if (paidByBundles > 0 && e.amount === 0 && (e.units ?? 1) - paidByBundles <= 0) continue;
     const product = e.productId ?? "default";
     const line = perProduct.get(product) ?? {
       kind: "usage",
@@ -328,11 +357,11 @@ export function invoiceLines(
       unitPrice: 0,
       amount: 0,
     };
-    line.quantity += e.units ?? 1;
+    line.quantity += (e.units ?? 1) - paidByBundles;
     line.amount += e.amount;
     perProduct.set(product, line);
   }
-  return [...perProduct.values()].map(averaged);
+  return [...[...perProduct.values()].map(averaged), ...coveredLines];
 }
 
 /**
