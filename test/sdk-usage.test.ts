@@ -152,6 +152,8 @@ describe("OpenAPI document", () => {
         "/v1/me/reports/usage",
         "/v1/reports/recharges",
         "/v1/reports/financial",
+        "/v1/reports/journal",
+        "/v1/books/chart",
         "/v1/anomalies",
         "/v1/anomalies/{anomalyId}/clear",
         "/v1/plans/{planId}/anomaly-policy",

@@ -53,6 +53,10 @@ import type {
   TransactionsPage,
   Page,
   FinancialReport,
+  JournalExport,
+  JournalQuery,
+  ChartOfAccounts,
+  ChartOfAccountsInput,
   Plan,
   Problem,
   Recharge,
@@ -733,7 +737,7 @@ export class TollgateAdminClient extends AccountClient {
   }
 
   /** A link to a report's CSV download (signed by the session cookie in a browser). */
-  reportCsvUrl(report: "usage" | "recharges" | "financial", query: Record<string, string | number | undefined>): string {
+  reportCsvUrl(report: "usage" | "recharges" | "financial" | "journal", query: Record<string, string | number | undefined>): string {
     return this.http.url(`/v1/reports/${report}`, { ...query, format: "csv" });
   }
 
@@ -765,6 +769,26 @@ export class TollgateAdminClient extends AccountClient {
 
   getFinancialReportCsv(query: Omit<ReportRangeQuery, "bucket"> = {}): Promise<string> {
     return this.http.csv("/v1/reports/financial", { ...query });
+  }
+
+  /** The books' journal in double entry, one per reporting day (`from` to `to`, YYYY-MM-DD) and currency. */
+  getJournal(query: JournalQuery): Promise<JournalExport> {
+    return this.http.request("GET", "/v1/reports/journal", { query: { ...query } });
+  }
+
+  /** The journal as a general journal's CSV (Date, Journal, Account code, Account name, Debit, Credit…). */
+  getJournalCsv(query: JournalQuery): Promise<string> {
+    return this.http.csv("/v1/reports/journal", { ...query });
+  }
+
+  /** The chart of accounts the journal posts to (the defaults until it is set). */
+  getChartOfAccounts(): Promise<ChartOfAccounts> {
+    return this.http.request("GET", "/v1/books/chart");
+  }
+
+  /** Replace the chart of accounts (roles left out take their defaults); audited. */
+  setChartOfAccounts(chart: ChartOfAccountsInput): Promise<ChartOfAccounts> {
+    return this.http.request("PUT", "/v1/books/chart", { body: chart });
   }
 
   /** Usage anomalies, newest first, a page at a time (1,000 unless `limit` says). */

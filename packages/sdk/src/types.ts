@@ -154,6 +154,10 @@ export type RechargeReport = ResponseOf<"getRechargeReport">;
 export type TopUpSummary = RechargeReport["totals"][number];
 export type TopUpMethod = TopUpSummary["method"];
 export type FinancialReport = ResponseOf<"getFinancialReport">;
+export type JournalExport = ResponseOf<"getJournal">;
+export type JournalQuery = Omit<QueryOf<"getJournal">, "format">;
+export type ChartOfAccounts = ResponseOf<"getChartOfAccounts">;
+export type ChartOfAccountsInput = BodyOf<"setChartOfAccounts">;
 export type FinancialSummary = FinancialReport["currencies"][number];
 
 // Staff.

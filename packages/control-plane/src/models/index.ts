@@ -9,6 +9,7 @@ import { firstAnswerSchema, type FirstAnswer } from "./first-answer.js";
 import { usageEventSchema, type UsageEvent } from "./usage-event.js";
 import { issuerProfileSchema, type IssuerProfile } from "./parties.js";
 import { taxRateSchema, type TaxRate } from "./tax-rate.js";
+import { chartOfAccountsSchema, type ChartOfAccounts } from "./chart.js";
 import {
   bookingMarkSchema,
   unbookedUsageSchema,
@@ -110,6 +111,7 @@ export type { BundlePack, PackPurchase };
 export { UNIT_ENTRY_ID } from "./bundle.js";
 export type { PrivacyExportPart, PrivacyRequest, RetiredUsage };
 export type { BillingDetails, IssuerDetails, PostalAddress } from "./parties.js";
+export { GL_ROLES, type ChartOfAccounts, type GlAccount, type GlRole } from "./chart.js";
 export { ROLES };
 export type { CreditDecision, CreditRequest, CreditRule, WebhookAttempt, WebhookEndpoint, WebhookEvent, WebhookMessage };
 export type {
@@ -201,6 +203,8 @@ export interface Models {
   IssuerProfile: Model<IssuerProfile>;
   /** Tax rates per jurisdiction and product tax category, with validity dates. */
   TaxRate: Model<TaxRate>;
+  /** The deployment's chart of accounts: the GL accounts the journal posts to (one document). */
+  ChartOfAccounts: Model<ChartOfAccounts>;
   RollupIntent: Model<RollupIntent>;
   /** The rollups, in collections per period and kind (not one model: see models/rollup.ts). */
   Rollups: RollupStore;
@@ -260,6 +264,7 @@ export async function createModels(conn: Connection): Promise<Models> {
     InvoiceAssignment: conn.model<InvoiceAssignment>("InvoiceAssignment", invoiceAssignmentSchema, "invoice_assignments"),
     IssuerProfile: conn.model<IssuerProfile>("IssuerProfile", issuerProfileSchema, "issuer_profiles"),
     TaxRate: conn.model<TaxRate>("TaxRate", taxRateSchema, "tax_rates"),
+    ChartOfAccounts: conn.model<ChartOfAccounts>("ChartOfAccounts", chartOfAccountsSchema, "chart_of_accounts"),
     RollupIntent: conn.model<RollupIntent>("RollupIntent", rollupIntentSchema, "rollup_intents"),
     RolledUpEntry: conn.model<RolledUpEntry>("RolledUpEntry", rolledUpEntrySchema, "rolled_up_entries"),
     Anomaly: conn.model<Anomaly>("Anomaly", anomalySchema, "anomalies"),

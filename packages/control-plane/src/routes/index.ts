@@ -51,6 +51,7 @@ import {
 } from "./recharges.js";
 import { createVoucherBatch, listVoucherBatchesRoute, redeemForAccount, redeemMine } from "./vouchers.js";
 import { financialReportRoute, myUsageReportRoute, rebuildRollupsRoute, rechargeReportRoute, usageReportRoute } from "./reports.js";
+import { getChartRoute, journalRoute, setChartRoute } from "./books.js";
 import { clearAnomalyRoute, listAnomaliesRoute, setAnomalyPolicyRoute } from "./anomalies.js";
 import {
   createPortalSessionRoute,
@@ -232,6 +233,9 @@ export const routes: RouteSpec[] = [
   myUsageReportRoute,
   rechargeReportRoute,
   financialReportRoute,
+  journalRoute,
+  getChartRoute,
+  setChartRoute,
   rebuildRollupsRoute,
   listAnomaliesRoute,
   clearAnomalyRoute,
