@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 import { expect } from "vitest";
@@ -41,4 +42,39 @@ export function launch(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/** Where the browser tests' screenshots go: the run's output folder, looked at before a change is handed in. */
+export const SCREENSHOTS = fileURLToPath(new URL("../../.run/screenshots/", import.meta.url));
+
+/** An action the page asks about first: its button, then the question's own button. */
+export async function confirmed(page: Page, start: string, yes: string): Promise<void> {
+  await page.getByRole("button", { name: start, exact: true }).click();
+  await page.getByRole("group", { name: start, exact: true }).getByRole("button", { name: yes, exact: true }).click();
+}
+
+/** No button, link or field of the page's main part lies past the screen's edge. */
+export async function actionsWithin(page: Page, width: number): Promise<void> {
+  const outside = await page.evaluate<string[]>(`[...document.querySelectorAll("main button, main a, main input, main select")]
+    .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && (r.right > ${width} + 1 || r.left < 0); })
+    .map((el) => el.textContent.trim() || el.getAttribute("aria-label") || el.outerHTML.slice(0, 60))`);
+  expect(outside, "actions past the screen's edge").toEqual([]);
+}
+
+/**
+ * The page as it is now, checked and photographed at desktop width (1280) and at a phone's (390): axe-core at
+ * both, every action within the phone's screen, a full-page shot of each (`<name>.png`, `<name>-phone.png`).
+ */
+export async function atBothWidths(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await accessible(page, name);
+  await page.evaluate("window.scrollTo(0, 0)");
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await actionsWithin(page, 390);
+  await accessible(page, `${name} at phone width`);
+  await page.evaluate("window.scrollTo(0, 0)");
+  await page.screenshot({ path: `${SCREENSHOTS}${name}-phone.png`, fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -8,6 +8,7 @@ import { useSearchState, useTitle } from "../shared/url.js";
 import { Link } from "wouter";
 import { AccountActions } from "./account-actions.js";
 import { AccountBilling } from "./account-billing.js";
+import { AccountBundles } from "./account-bundles.js";
 import { AccountInvoices, AccountLedger } from "./account-lists.js";
 import { AccountKeys } from "./account-keys.js";
 import { NewAccount } from "./account-new.js";
@@ -136,6 +137,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
       </Section>
       <AccountSubscription accountId={accountId} />
       {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
+      <AccountBundles account={account.data} />
       <AccountBilling account={account.data} />
       <AccountKeys accountId={accountId} currency={currency} />
       <AccountLedger accountId={accountId} />

@@ -11,7 +11,9 @@ import { CatalogEditor } from "./plans/catalog-editor.js";
 import { catalogInput } from "./plans/draft.js";
 import { NewPlan } from "./plans/new-plan.js";
 import { RecurringEditor, RemoveRecurring } from "./plans/recurring.js";
+import { IncludedBundlesEditor } from "./plans/included-bundles.js";
 import { PlanSummary } from "./plans/summary.js";
+import { TaxEditor } from "./plans/tax-editor.js";
 import { useMay } from "./role.js";
 
 /** Every plan (at /console/plans), one (at /console/plans/<id>), or a new one (at /console/plans/new). */
@@ -74,6 +76,8 @@ function PlanList() {
 
 function PlanPage({ planId }: { planId: string }) {
   const mayEdit = useMay("manage");
+  // Owners, admins and finance set how its prices meet tax.
+  const mayTax = useMay("money");
   const plan = useQuery({ queryKey: ["plans", planId], queryFn: () => admin.getPlan(planId) });
   const created = new URLSearchParams(useSearch()).has("created");
   const p = plan.data;
@@ -103,8 +107,16 @@ function PlanPage({ planId }: { planId: string }) {
               <h3>Recurring fee</h3>
               <RecurringEditor plan={p} />
               {p.recurring && <RemoveRecurring plan={p} />}
+              <h3>Included bundles</h3>
+              <IncludedBundlesEditor plan={p} />
               <h3>Edit the catalog</h3>
               <PlanEditor plan={p} view="form" />
+            </>
+          )}
+          {mayTax && (
+            <>
+              <h3>Tax</h3>
+              <TaxEditor plan={p} />
             </>
           )}
         </Section>

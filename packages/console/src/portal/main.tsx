@@ -10,11 +10,12 @@ import { client, queries } from "./client.js";
 import { Keys, Limits, limitsQuery } from "./keys.js";
 import { PortalInvoice } from "./invoice.js";
 import { Brand, useBranding } from "./branding.js";
+import { Bundles, bundlesQuery } from "./bundles.js";
 import { useSelfServicePlans } from "./change-plan.js";
 import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
 import { AutoRecharge, Grants, TopUp, TopUpReady } from "./money.js";
-import { Notifications } from "./settings.js";
+import { Notifications, notificationSettingsQuery } from "./settings.js";
 import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
 import { Transactions } from "./transactions.js";
 import "../shared/styles.css";
@@ -125,6 +126,7 @@ function Portal({
                 <SubscriptionCard accountId={accountId} />
                 <Usage />
                 <Limits accountId={accountId} />
+                <Bundles accountId={accountId} />
                 <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
               </OverviewReady>
             </View>
@@ -207,6 +209,8 @@ function OverviewReady({ accountId, children }: { accountId: string; children: R
     useSelfServicePlans(accountId),
     useQuery(usageQuery().options),
     useQuery(limitsQuery(accountId)),
+    useQuery(bundlesQuery(accountId)),
+    useQuery(notificationSettingsQuery(accountId)),
   ].some((q) => q.isPending);
   return waiting ? <Loading /> : <>{children}</>;
 }

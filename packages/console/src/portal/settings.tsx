@@ -27,9 +27,15 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** Who hears about the account, and about what (the overview's bundles read it too: when one is running low). */
+export const notificationSettingsQuery = (accountId: string) => ({
+  queryKey: ["notification-settings"],
+  queryFn: () => client.getNotificationSettings(accountId),
+});
+
 /** Who hears about the account (email, webhooks), about what, and at which balances and quota percentages. */
 export function Notifications({ accountId, currency }: { accountId: string; currency: string }) {
-  const settings = useQuery({ queryKey: ["notification-settings"], queryFn: () => client.getNotificationSettings(accountId) });
+  const settings = useQuery(notificationSettingsQuery(accountId));
   return (
     <Section title="Notifications">
       <ProblemText error={settings.error} />
