@@ -605,6 +605,20 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"email":"a@b.example","password":{"$ne":""}}',
     ],
     [
+      "a bundle percentage of all its units (a bundle is told below it, and at none left)",
+      "put",
+      () => `/v1/accounts/${s.accountId}/notification-settings`,
+      json,
+      '{"bundlePercents":[100]}',
+    ],
+    [
+      "a bundle percentage as a string",
+      "put",
+      () => `/v1/accounts/${s.accountId}/notification-settings`,
+      json,
+      '{"bundlePercents":["20"]}',
+    ],
+    [
       "a sign-in with both a token and a password",
       "post",
       () => "/v1/console/session",
