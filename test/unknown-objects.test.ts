@@ -20,6 +20,7 @@ const UNKNOWN: Record<string, string> = {
   taxRateId: "txr_ZZZZZZZZZZZZZZZZ",
   exportId: "exp_ZZZZZZZZZZZZZZZZ",
   packId: "bpk_ZZZZZZZZZZZZZZZZ",
+  lineId: "acct_YYYYYYYYYYYYYYYY",
   sessionId: "ses_ZZZZZZZZZZZZZZZZZZZZZZZZ",
 };
 /** Bodies that pass validation where the route has one, so that nothing but the unknown object can refuse them. */
@@ -31,6 +32,9 @@ const BODIES: Record<string, unknown> = {
   setPlanTax: { inclusive: true },
   issueBundle: { productId: "default", units: 1, expiresAt: "2099-01-01T00:00:00Z" },
   buyBundlePack: { packId: "bpk_ZZZZZZZZZZZZZZZZ" },
+  createLine: { name: "a line" },
+  attachLine: { accountId: "acct_YYYYYYYYYYYYYYYY" },
+  setLineLimit: { limit: 1_000 },
 };
 
 /**

@@ -158,6 +158,17 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
     ["getAccount", () => s(`/v1/accounts/${ids.accountId}`)],
     ["suspendAccount", () => s(`/v1/accounts/${ids.accountId}/suspend`, { reason: "walk" })],
     ["resumeAccount", () => s(`/v1/accounts/${ids.accountId}/resume`, { reason: "walk" })],
+    [
+      "createLine",
+      () => s(`/v1/accounts/${ids.accountId}/lines`, { name: "walk line", limit: USD }),
+      (a) => void (ids.lineId = json(a).accountId as string),
+    ],
+    ["listLines", () => s(`/v1/accounts/${ids.accountId}/lines`)],
+    ["setLineLimit", () => s(`/v1/accounts/${ids.accountId}/lines/${ids.lineId}`, { limit: 2 * USD })],
+    ["getLine", () => s(`/v1/accounts/${ids.lineId}/line`)],
+    ["detachLine", () => s(`/v1/accounts/${ids.accountId}/lines/${ids.lineId}`)],
+    // Back in: it was minted in the payer's partition.
+    ["attachLine", () => s(`/v1/accounts/${ids.accountId}/lines/attach`, { accountId: ids.lineId })],
     ["setBilling", () => s(`/v1/accounts/${ids.accountId}/billing`, { billingMode: "hybrid", creditLimit: 5 * USD })],
     [
       "setBillingDetails",

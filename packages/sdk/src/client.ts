@@ -41,6 +41,7 @@ import type {
   Subscription,
   SubscriptionQuote,
   Bundle,
+  Line,
   BundlePack,
   BundlePackInput,
   PackPurchase,
@@ -415,6 +416,21 @@ abstract class AccountClient {
    */
   listBundles(accountId: string, options: PageOptions = {}): Promise<Page<Bundle>> {
     return this.http.request("GET", `${account(accountId)}/bundles`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
+  /** The lines `payerId` pays for, each with its monthly limit and what it spent this month (the payer's own credentials, or staff). */
+  listLines(payerId: string): Promise<{ items: Line[] }> {
+    return this.http.request("GET", `${account(payerId)}/lines`);
+  }
+
+  /** Raise, lower or remove (`null`) a line's monthly limit (the payer's own credentials, or staff). */
+  setLineLimit(payerId: string, lineId: string, limit: number | null): Promise<Line> {
+    return this.http.request("PUT", `${account(payerId)}/lines/${encodeURIComponent(lineId)}`, { body: { limit } });
+  }
+
+  /** A line as it sees itself: its payer, its monthly limit, what it spent and what is left (404: not a line). */
+  getLine(accountId: string): Promise<Line> {
+    return this.http.request("GET", `${account(accountId)}/line`);
   }
 
   /**
@@ -1009,6 +1025,24 @@ export class TollgateAdminClient extends AccountClient {
   /** Revoke a bundle: no call takes from it any more, and what it had left leaves through its unit ledger. */
   revokeBundle(accountId: string, bundleId: string): Promise<Bundle> {
     return this.http.request("DELETE", `${account(accountId)}/bundles/${encodeURIComponent(bundleId)}`);
+  }
+
+  /**
+   * A new line of `payerId` (hierarchies): an account with no wallet whose calls spend from the payer's wallet,
+   * within `limit` micros a calendar month (none when absent), on `planId` (the payer's when absent).
+   */
+  createLine(payerId: string, line: { name: string; planId?: string; limit?: number }): Promise<Line> {
+    return this.http.request("POST", `${account(payerId)}/lines`, { body: line });
+  }
+
+  /** Make an existing account (in the payer's partition) a line of `payerId`, from its next call. */
+  attachLine(payerId: string, line: { accountId: string; limit?: number }): Promise<Line> {
+    return this.http.request("POST", `${account(payerId)}/lines/attach`, { body: line });
+  }
+
+  /** Take a line out of its hierarchy: from its next call it pays from a wallet of its own. */
+  detachLine(payerId: string, lineId: string): Promise<Account> {
+    return this.http.request("DELETE", `${account(payerId)}/lines/${encodeURIComponent(lineId)}`);
   }
 
   /** Close a postpaid or hybrid account's billing period (named by its first day) into one invoice. */

@@ -23,6 +23,8 @@ export class UnauthorizedError extends TollgateError {}
 export class PaymentRequiredError extends TollgateError {}
 export class InsufficientFundsError extends PaymentRequiredError {}
 export class SpendCapReachedError extends PaymentRequiredError {}
+/** A line of a hierarchy has spent its limit of its payer's wallet for the period: `problem.limit`, `problem.spent`. */
+export class LineLimitReachedError extends PaymentRequiredError {}
 export class NoWalletError extends PaymentRequiredError {}
 /** The account's recurring fee is due past its grace period: a top-up pays it. */
 export class SubscriptionUnpaidError extends PaymentRequiredError {}
@@ -76,6 +78,7 @@ export const ERROR_TYPES: Record<ProblemCode, new (p: Problem) => TollgateError>
   unauthorized: UnauthorizedError,
   insufficient_funds: InsufficientFundsError,
   spend_cap_reached: SpendCapReachedError,
+  line_limit_reached: LineLimitReachedError,
   no_wallet: NoWalletError,
   subscription_unpaid: SubscriptionUnpaidError,
   bundle_exhausted: BundleExhaustedError,

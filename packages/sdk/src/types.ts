@@ -56,6 +56,8 @@ export type ApiKey = Item<ResponseOf<"listApiKeys">>;
 export type Grant = Item<ResponseOf<"listGrants">>;
 /** A bundle of units of one product, consumed before money; `remaining` is what it has left now. */
 export type Bundle = Item<ResponseOf<"listBundles">>;
+/** A line of a hierarchy: an account whose calls its payer's wallet pays for, within its monthly limit. */
+export type Line = Item<ResponseOf<"listLines">>;
 export type BundleInput = BodyOf<"issueBundle">;
 /** A bundle pack on sale: `units` of a product for `validity`, at a price per currency. */
 export type BundlePack = Item<ResponseOf<"listBundlePacks">>;

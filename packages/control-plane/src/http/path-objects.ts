@@ -26,6 +26,11 @@ const LOOKUPS: Record<string, { what: string; exists: (ctx: AppContext, id: stri
     endpointId: { what: "webhook endpoint", exists: (ctx, id) => byId(ctx.models.WebhookEndpoint, id) },
     exportId: { what: "export", exists: (ctx, id, params) => ownedBy(ctx.models.PrivacyRequest, id, params.accountId) },
     packId: { what: "bundle pack", exists: (ctx, id) => byId(ctx.models.BundlePack, id) },
+    // A line exists at its payer's path only.
+    lineId: {
+      what: "line",
+      exists: async (ctx, id, params) => (await ctx.models.Account.findById(id, { payerId: 1 }).lean())?.payerId === params.accountId,
+    },
   };
 
 /** Path parameters that name no stored object (a period, a provider from a fixed list) or are looked up by their route. */

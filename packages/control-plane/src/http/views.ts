@@ -103,6 +103,7 @@ export const accountView = z.object({
   }),
   seats: z.number().int().describe("seats, priced by the plan's seat price"),
   billingDetails: billingDetails.optional().describe("who its documents are addressed to (absent: its name only)"),
+  payerId: z.string().optional().describe("a line of a hierarchy: the account whose wallet pays for its calls (GET …/line for its limit)"),
   createdAt: z.string(),
   wallets: z.array(walletView),
 });
@@ -115,6 +116,7 @@ export const toAccountView = (a: Account, wallets: Wallet[]): z.infer<typeof acc
   billingCycle: a.billingCycle ?? { interval: "month", anchorDay: 1 },
   seats: a.seats ?? 1,
   ...(a.billingDetails ? { billingDetails: toBillingDetailsView(a.billingDetails) } : {}),
+  ...(a.payerId !== undefined && { payerId: a.payerId }),
   createdAt: a.createdAt.toISOString(),
   wallets: wallets.map(toWalletView),
 });

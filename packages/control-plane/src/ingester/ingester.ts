@@ -140,13 +140,15 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
     await addToBacklog(models, [charged]);
     return;
   }
-  const wallet = await models.Wallet.findOne({ accountId: charged.accountId, currency: charged.currency }).lean();
+  // The wallet that paid: a line's payer's.
+  const owner = charged.payerId ?? charged.accountId;
+  const wallet = await models.Wallet.findOne({ accountId: owner, currency: charged.currency }).lean();
   if (wallet !== null && charged.amount > 0) {
     const now = new Date();
     const refund: LedgerEntry = {
       _id: newId("led"),
       walletId: wallet._id,
-      accountId: charged.accountId,
+      accountId: owner,
       currency: charged.currency,
       type: "usage",
       amount: charged.amount,
@@ -220,5 +222,6 @@ function toUsageEvent(e: UsageEntry, ingestedAt: Date): { event: UsageEvent; voi
   if (e.actor !== undefined) event.actor = e.actor;
   // A void's bundles are the units it gave back: the event it leaves behind was paid by none.
   if (e.bundles !== undefined && !e.void) event.bundles = e.bundles;
+  if (e.payerId !== undefined) event.payerId = e.payerId;
   return { event, void: e.void };
 }

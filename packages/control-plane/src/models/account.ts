@@ -38,6 +38,13 @@ export interface Account {
   bundlesIssued?: { planId: string; until: Date };
   /** Who its documents are addressed to (absent: its name only). */
   billingDetails?: BillingDetails;
+  /**
+   * A line of a hierarchy: the account whose wallet pays for its calls (it has none of its own while it is a
+   * line). Its id was minted in its payer's partition (store/format.ts, mintInPartitionOf).
+   */
+  payerId?: string;
+  /** A line's limit: the most it may spend of its payer's wallet per calendar month, in micros (absent: none). */
+  lineLimit?: number;
   createdAt: Date;
 }
 
@@ -53,6 +60,8 @@ export const accountSchema = new Schema<Account>(
     subscription: { type: { _id: false, cycle: cycleSchema, since: Date, renewedTo: Date }, required: false },
     bundlesIssued: { type: { _id: false, planId: String, until: Date }, required: false },
     billingDetails: { type: billingDetailsSchema, required: false },
+    payerId: { type: String, required: false },
+    lineLimit: { type: Number, required: false },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

@@ -96,13 +96,20 @@ export function bookingCallOf(e: BookingCall): BookingCall {
   return call;
 }
 
-/** The backlog documents for some usage events: one per wallet. */
-export function backlogOf(events: (BookingCall & { accountId: string; currency: string })[], ingestedAt = new Date()): UnbookedUsage[] {
+/**
+ * The backlog documents for some usage events: one per wallet, the wallet that paid (a line's calls are its
+ * payer's wallet's to book).
+ */
+export function backlogOf(
+  events: (BookingCall & { accountId: string; payerId?: string | undefined; currency: string })[],
+  ingestedAt = new Date(),
+): UnbookedUsage[] {
   const byWallet = new Map<string, { accountId: string; currency: string; calls: BookingCall[] }>();
   for (const e of events) {
-    const wallet = `${e.accountId}\u0000${e.currency}`;
+    const owner = e.payerId ?? e.accountId;
+    const wallet = `${owner}\u0000${e.currency}`;
     let group = byWallet.get(wallet);
-    if (group === undefined) byWallet.set(wallet, (group = { accountId: e.accountId, currency: e.currency, calls: [] }));
+    if (group === undefined) byWallet.set(wallet, (group = { accountId: owner, currency: e.currency, calls: [] }));
     group.calls.push(bookingCallOf(e));
   }
   return [...byWallet.values()].map(({ accountId, currency, calls }) => ({

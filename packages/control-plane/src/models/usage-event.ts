@@ -39,6 +39,8 @@ export interface UsageEvent {
   actor?: string;
   /** The bundles that paid its units, and how many each (the rest, if any, was charged in money). */
   bundles?: { bundleId: string; units: number }[];
+  /** The payer whose wallet paid its amount (a call of a line of a hierarchy): booked on that wallet. */
+  payerId?: string;
   timestamp: Date;
   ingestedAt: Date;
 }
@@ -66,6 +68,7 @@ export const usageEventSchema = new Schema<UsageEvent>(
     rateLine: { type: String },
     actor: { type: String },
     bundles: { type: [{ _id: false, bundleId: String, units: Number }], default: undefined },
+    payerId: { type: String },
     timestamp: { type: Date, required: true },
     ingestedAt: { type: Date, required: true },
   },

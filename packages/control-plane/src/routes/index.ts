@@ -18,7 +18,7 @@ import { listAccountUsage, listMyUsage } from "./usage.js";
 import { adjustWalletRoute, clearAutoRechargeRoute, creditWalletRoute, getWallet, setAutoRechargeRoute } from "./wallets.js";
 import { issueGrantRoute, listGrants } from "./grants.js";
 import { issueBundleRoute, listBundlesRoute, revokeBundleRoute } from "./bundles.js";
-import { setIncludedBundlesRoute } from "./included-bundles.js";
+import { attachLineRoute, createLineRoute, detachLineRoute, getOwnLineRoute, listLinesRoute, setLineLimitRoute } from "./lines.js";
 import {
   archiveBundlePackRoute,
   buyBundlePackRoute,
@@ -27,6 +27,7 @@ import {
   listPackPurchasesRoute,
 } from "./bundle-packs.js";
 import { reconcileBundlesRoute } from "./bundle-reconciliation.js";
+import { setIncludedBundlesRoute } from "./included-bundles.js";
 import { getStatementHtmlRoute, getStatementPdfRoute, getStatementRoute } from "./statements.js";
 import { getNotificationSettings, listNotifications, putNotificationSettings } from "./notifications.js";
 import {
@@ -134,6 +135,12 @@ export const routes: RouteSpec[] = [
   createAccountRoute,
   searchAccountsRoute,
   getAccountRoute,
+  createLineRoute,
+  attachLineRoute,
+  listLinesRoute,
+  setLineLimitRoute,
+  detachLineRoute,
+  getOwnLineRoute,
   suspendAccountRoute,
   resumeAccountRoute,
   setBillingRoute,

@@ -83,6 +83,8 @@ export interface RatedCall extends CallIdentity {
   track: boolean;
   /** The payer whose wallet pays (a line of a hierarchy): its key record's. Absent: the account's own wallet. */
   payerId?: string;
+  /** A line's limit period: the calendar month in its plan's time zone, e.g. `2026-11` (with payerId only). */
+  linePeriod?: string;
 }
 
 /** Which bundle paid how many units of a call (its usage event's `bn`), or got them back (a void's). */

@@ -96,7 +96,7 @@ export function ratedCall(
     })),
     keyCap: key.spendCap ? { limit: key.spendCap.amount, period: periodKey(local, key.spendCap.period) } : undefined,
     track: product.mode !== "flat" || key.spendCap !== undefined,
-    ...(key.payerId !== undefined && { payerId: key.payerId }),
+    ...(key.payerId !== undefined && { payerId: key.payerId, linePeriod: periodKey(local, "month") }),
   };
 }
 

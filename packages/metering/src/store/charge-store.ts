@@ -114,14 +114,14 @@ export class RedisChargeStore implements ChargeStore {
   }
 
   /**
-   * The wallet's account hash and the line's spend counter: a line's payer's hash and its own counter (for the
-   * period of its price), or, for an account that pays for itself, its own hash and the key spend counter again
+   * The wallet's account hash and the line's spend counter: a line's payer's hash and its own counter (for its
+   * limit's period, the month), or, for an account that pays for itself, its own hash and the key spend counter again
    * (the scripts take a fixed number of keys and touch neither).
    */
   private payerKeys(c: RatedCall, spendKey: string): [string, string] {
     const ks = this.keyspace;
     if (c.payerId === undefined) return [ks.account(c.accountId), spendKey];
-    return [ks.account(c.payerId), ks.lineSpend(c.accountId, c.pricePeriod)];
+    return [ks.account(c.payerId), ks.lineSpend(c.accountId, c.linePeriod ?? c.pricePeriod)];
   }
 
   private quotaKeys(c: RatedCall): string[] {
@@ -346,7 +346,16 @@ export class RedisChargeStore implements ChargeStore {
         continue;
       }
       const wallet = ks.account(payerId || accountId);
-      returned += await this.redis.tollgateReap(wallet, key, index, spendKey, ks.usageStream(partition), lineSpend || spendKey, eventId, nowMs);
+      returned += await this.redis.tollgateReap(
+        wallet,
+        key,
+        index,
+        spendKey,
+        ks.usageStream(partition),
+        lineSpend || spendKey,
+        eventId,
+        nowMs,
+      );
     }
     return returned;
   }
@@ -369,7 +378,16 @@ export class RedisChargeStore implements ChargeStore {
     if (Number(expiresAtMs) > nowMs) return { kind: "held", untilMs: Number(expiresAtMs) };
     const index = ks.reservations(partition);
     const wallet = ks.account(payerId || accountId);
-    const returned = await this.redis.tollgateReap(wallet, key, index, spendKey, ks.usageStream(partition), lineSpend || spendKey, eventId, nowMs);
+    const returned = await this.redis.tollgateReap(
+      wallet,
+      key,
+      index,
+      spendKey,
+      ks.usageStream(partition),
+      lineSpend || spendKey,
+      eventId,
+      nowMs,
+    );
     return returned === 1 ? { kind: "returned" } : { kind: "gone" };
   }
 

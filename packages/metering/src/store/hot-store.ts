@@ -171,6 +171,11 @@ export class HotStore {
     }
   }
 
+  /** Set a period counter lost with Redis from the book of record, unless it has started again meanwhile. */
+  async restoreCounter(key: string, value: number, ttlSeconds: number): Promise<void> {
+    await this.redis.set(key, value, "EX", ttlSeconds, "NX");
+  }
+
   /** A period counter's value (quotas, usage, key spend); 0 when it has not started. */
   async counter(key: string): Promise<number> {
     return Number((await this.redis.get(key)) ?? 0);

@@ -1,4 +1,5 @@
 import type { AppContext } from "../../context.js";
+import type { Account } from "../../models/index.js";
 import { planSpec } from "../../models/plan.js";
 import { gateStatus } from "../subscriptions/status.js";
 
@@ -27,6 +28,7 @@ export async function publishAccount(ctx: AppContext, accountId: string, now = n
     currencies: wallets.map((w) => w.currency),
     creditLimits: Object.fromEntries(wallets.map((w) => [w.currency, account.billingMode === "prepaid" ? 0 : (w.creditLimit ?? 0)])),
     autoRechargeThresholds: Object.fromEntries(wallets.filter((w) => w.autoRecharge).map((w) => [w.currency, w.autoRecharge!.threshold])),
+    ...(account.payerId !== undefined && { line: lineOf(account, plan?.currency) }),
   });
   for (const key of keys) {
     await ctx.hot.publishApiKey(key.hash, {
@@ -36,6 +38,18 @@ export async function publishAccount(ctx: AppContext, accountId: string, now = n
       status: key.status,
       ...(key.spendCap ? { spendCap: key.spendCap } : {}),
       ...(bundled.length > 0 ? { bundled } : {}),
+      ...(account.payerId !== undefined && { payerId: account.payerId }),
     });
   }
+}
+
+/** A line's payer and its limit as Redis keeps them (per currency: its plan's). */
+export function lineOf(
+  account: Pick<Account, "payerId" | "lineLimit">,
+  currency: string | undefined,
+): { payerId: string; limits: Record<string, number> } {
+  return {
+    payerId: account.payerId!,
+    limits: account.lineLimit !== undefined && currency !== undefined ? { [currency]: account.lineLimit } : {},
+  };
 }

@@ -116,11 +116,20 @@ async function resolveAll(
     events.forEach((e, i) => e.accountId === undefined && issue(i, "accountId", "required with a staff credential"));
     if (errors.length > 0) return failure("validation_failed", "Staff name each event's account.", { errors });
     const ids = [...new Set(events.map((e) => e.accountId!))];
-    const accounts = new Map((await ctx.models.Account.find({ _id: { $in: ids } }, { planId: 1 }).lean()).map((a) => [a._id, a]));
+    const accounts = new Map(
+      (await ctx.models.Account.find({ _id: { $in: ids } }, { planId: 1, payerId: 1 }).lean()).map((a) => [a._id, a]),
+    );
     events.forEach((e, i) => {
       const account = accounts.get(e.accountId!);
       if (account === undefined) issue(i, "accountId", "unknown account");
-      else keys.push({ keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" });
+      else
+        keys.push({
+          keyId: NO_KEY,
+          accountId: account._id,
+          planId: account.planId,
+          status: "active",
+          ...(account.payerId !== undefined && { payerId: account.payerId }),
+        });
     });
     if (errors.length > 0) return failure("unprocessable", "Some events name unknown accounts.", { errors });
   }

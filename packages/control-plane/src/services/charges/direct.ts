@@ -208,10 +208,17 @@ export async function chargingKey(
     return failure("validation_failed", "Staff name the account to charge.", {
       errors: [{ location: "body", pointer: "/accountId", message: "required with a staff credential" }],
     });
-  const account = await ctx.models.Account.findById(input.accountId, { planId: 1 }).lean();
+  const account = await ctx.models.Account.findById(input.accountId, { planId: 1, payerId: 1 }).lean();
   if (account === null)
     return failure("unprocessable", `No account ${input.accountId}.`, {
       errors: [{ location: "body", pointer: "/accountId", message: "unknown account" }],
     });
-  return ok({ keyId: NO_KEY, accountId: account._id, planId: account.planId, status: "active" });
+  return ok({
+    keyId: NO_KEY,
+    accountId: account._id,
+    planId: account.planId,
+    status: "active",
+    // A line's charges are its payer's wallet's, within its limit.
+    ...(account.payerId !== undefined && { payerId: account.payerId }),
+  });
 }

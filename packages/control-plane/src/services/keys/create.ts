@@ -35,6 +35,7 @@ export async function createApiKey(
     status: "active",
     ...(input.spendCap ? { spendCap: input.spendCap } : {}),
     ...(bundled.length > 0 ? { bundled } : {}),
+    ...(account.payerId !== undefined && { payerId: account.payerId }),
   });
   await audit(ctx, input.actor, "key.create", apiKey._id, { accountId: account._id });
   return ok({ apiKey, key });

@@ -3,6 +3,8 @@ import { publishAccount } from "../accounts/publish.js";
 import { gateStatus } from "../subscriptions/status.js";
 import { reconcileWallet } from "./reconcile.js";
 import { restorableBundles } from "../bundles/units.js";
+import { lineOf } from "../accounts/publish.js";
+import { restoreLineSpend } from "../lines/lines.js";
 
 /**
  * Bring back an account Redis has lost, from the book of record: each wallet's balance is what the ledger
@@ -30,13 +32,20 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
       autoRechargeThreshold: wallet.autoRecharge?.threshold,
     });
   }
+  const line =
+    account.payerId === undefined
+      ? undefined
+      : lineOf(account, (await ctx.models.Plan.findById(account.planId, { currency: 1 }).lean())?.currency);
   const restored = await ctx.hot.restoreAccount({
     accountId,
     status: await gateStatus(ctx, account),
     activeKeyIds: keys.map((k) => k._id),
     wallets: balances,
     bundles: await restorableBundles(ctx, accountId),
+    ...(line !== undefined && { line }),
   });
+  // A line's spend this month, from its usage the book of record holds (the counter went with Redis).
+  if (restored && account.payerId !== undefined) await restoreLineSpend(ctx, account._id, account.payerId);
   await publishAccount(ctx, accountId);
   return restored;
 }

@@ -31,7 +31,8 @@ export async function reconcileWallet(
 ): Promise<WalletReconciliation> {
   const { accountId, currency } = wallet;
   const hot = (await ctx.hot.wallets(accountId)).get(currency) ?? { balance: 0, reserved: 0, creditLimit: 0 };
-  const streamed = (await ctx.hot.streamedUsage(accountId)).filter((e) => e.currency === currency);
+  // What the wallet paid: its account's calls, and its lines' (their usage names it as payer).
+  const streamed = (await ctx.hot.streamedUsage(accountId, "wallet")).filter((e) => e.currency === currency);
   // An entry may be ingested already and not yet deleted from the stream: count it once, as ingested, which
   // it is once booking has it (in the backlog, or assigned); the ingester writes the event just before. A void
   // entry counts (negatively) until the event it undoes is marked refunded.

@@ -1,5 +1,5 @@
 import type { RatedCall } from "@tollgate/metering";
-import type { SessionRecord } from "@tollgate/metering/store";
+import type { KeyRecord, SessionRecord } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import type { Principal } from "../../domain/principal.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
@@ -67,10 +67,13 @@ export async function reportSession(
       }
       // The caller's own key record when it is the session's key (its spending cap applies to new grants too).
       const principal = input.principal;
-      const key =
-        principal.kind === "consumer" && principal.key?.keyId === s.keyId
-          ? principal.key
-          : { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active" as const };
+      let key: KeyRecord;
+      if (principal.kind === "consumer" && principal.key?.keyId === s.keyId) key = principal.key;
+      else {
+        // A line's grants are its payer's wallet's, as its key record says.
+        const payerId = (await ctx.models.Account.findById(s.accountId, { payerId: 1 }).lean())?.payerId;
+        key = { keyId: s.keyId, accountId: s.accountId, planId: s.planId, status: "active", ...(payerId !== undefined && { payerId }) };
+      }
       const plan = await ctx.charging.plans.plan(s.planId);
       if (!plan.ok) return plan;
       const resolved = { key, plan: plan.value };
