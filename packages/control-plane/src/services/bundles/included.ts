@@ -78,6 +78,17 @@ export function bundlePeriod(account: Account, plan: Plan, now: Date): { period:
 }
 
 /**
+ * Whether an account's included bundles need a look: its plan includes some and its current period has not had
+ * them (none noted, the noted period has ended, or they were another plan's), or it holds some noted for a plan
+ * that includes none. What the job selects, asked of one account (the renewal asks it on each run).
+ */
+export function includedDue(account: Account, plan: Plan | null, now: Date): boolean {
+  const noted = account.bundlesIssued;
+  if (plan?.includedBundles === undefined || account.status === "closed") return noted !== undefined;
+  return noted === undefined || noted.until <= now || noted.planId !== plan._id;
+}
+
+/**
  * Give one account its plan's bundles for the period containing `now`, idempotently and crash-safe, holding the
  * subscription's lock (the renewal and a change of plan call includedLocked under it).
  */

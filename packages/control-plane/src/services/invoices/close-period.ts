@@ -306,8 +306,8 @@ export function invoiceLines(
       covered.set(key, line);
     }
     const charged = (e.units ?? 1) - paidByBundles;
-    // Bundles paid it whole: nothing of it was charged.
-    if (paidByBundles > 0 && e.amount === 0 && (e.rateLine === undefined || charged <= 0)) continue;
+    // Bundles paid it whole (or it cost nothing and no rate line counts it): nothing of it was charged.
+    if (e.amount === 0 && (e.rateLine === undefined || (paidByBundles > 0 && charged <= 0))) continue;
     if (e.rateLine !== undefined) {
       const key = `${product}\u0000${e.rateLine}\u0000${late?.key ?? ""}`;
       const line = byLine.get(key) ?? {
@@ -346,7 +346,7 @@ export function invoiceLines(
   const perProduct = new Map<string, InvoiceLine>();
   for (const e of events) {
     const paidByBundles = coveredOf(e);
-    if (paidByBundles > 0 && e.amount === 0 && (e.units ?? 1) - paidByBundles <= 0) continue;
+    if (e.amount === 0 && (e.rateLine === undefined || (paidByBundles > 0 && (e.units ?? 1) - paidByBundles <= 0))) continue;
     const product = e.productId ?? "default";
     const line = perProduct.get(product) ?? {
       kind: "usage",

@@ -8,7 +8,7 @@ import { publishAccount } from "../accounts/publish.js";
 import { cycleFrom, periodContaining } from "../invoices/cycles.js";
 import { whenLocked } from "../locks.js";
 import { notify } from "../notifications/emit.js";
-import { includedLocked } from "../bundles/included.js";
+import { includedDue, includedLocked } from "../bundles/included.js";
 import { collectDueFees } from "./collect.js";
 import { periodAmount } from "./proration.js";
 
@@ -40,7 +40,7 @@ export async function renewLocked(ctx: AppContext, accountId: string, now: Date)
   if (plan?.recurring !== undefined) await createRenewals(ctx, account, plan, plan.recurring, now);
   await payDueFees(ctx, accountId, now);
   // The period's included bundles, as it starts (a subscription's start, a renewal, a change of plan).
-  if (plan?.includedBundles !== undefined || account.bundlesIssued !== undefined) await includedLocked(ctx, accountId, now);
+  if (includedDue(account, plan, now)) await includedLocked(ctx, accountId, now);
 }
 
 async function createRenewals(ctx: AppContext, account: Account, plan: Plan, recurring: Recurring, now: Date) {
