@@ -411,7 +411,7 @@ describe("reports read the rollups and agree with the raw events and the ledger"
     expect(fees.map((f) => f.amount)).toEqual([-79_000_000]);
     const report = await stack.admin.getFinancialReport(range);
     const revenue = report.currencies[0]!.revenue;
-    expect(revenue).toEqual({ usage: before.usage, fees: 79_000_000, taxIncluded: 0, total: before.usage.net + 79_000_000 });
+    expect(revenue).toEqual({ usage: before.usage, fees: 79_000_000, packs: 0, taxIncluded: 0, total: before.usage.net + 79_000_000 });
     const lines = parse<Record<string, string>>(await stack.admin.getFinancialReportCsv(range), { columns: true });
     const figure = (name: string) => Number(lines.find((l) => l.figure === name)!.amount_micros);
     expect([figure("revenue.usage.net"), figure("revenue.fees"), figure("revenue.total")]).toEqual([
