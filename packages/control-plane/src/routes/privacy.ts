@@ -38,6 +38,7 @@ export const requestPrivacyExportRoute = defineRoute({
   access: "admin",
   roles: MANAGERS,
   params: accountParams,
+  body: z.strictObject({}),
   responses: { 202: { description: "The export, pending", schema: privacyRequestView } },
   async handle({ params, principal, ctx }) {
     const request = await requestExport(ctx, { accountId: params.accountId, actor: principal.actor });
@@ -54,6 +55,7 @@ export const downloadPrivacyExportRoute = defineRoute({
   access: "admin",
   roles: MANAGERS,
   params: z.strictObject({ accountId: id, exportId: id }),
+  body: z.strictObject({}),
   responses: { 200: { description: "Everything kept about the account", schema: privacyExportDocument } },
   problems: ["not_found", "conflict"],
   async handle({ params, principal, ctx }) {
