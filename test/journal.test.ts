@@ -121,6 +121,22 @@ describe("the books' journal", () => {
       .send({ amount: 100_000, reason: "slow answers" });
     expect(noted.status).toBe(201);
 
+    // A subscriber: its month's $2.00 fee taken from the wallet when money arrives.
+    const team = await stack.admin.createPlan({
+      name: "Team",
+      currency: "USD",
+      pricePerCall: 1_000,
+      recurring: { interval: "month", fee: 2 * USD },
+    });
+    const subscriber = await stack.admin.createAccount({ name: "Subscriber", planId: team.id });
+    await stack.admin.creditWallet(subscriber.wallets[0]!.id, { amount: 3 * USD }, { idempotencyKey: "journal-subscriber" });
+    await stack.admin.renewSubscriptions([subscriber.id]);
+    await eventually(
+      async () => (await stack.ctx.models.LedgerEntry.countDocuments({ accountId: subscriber.id, type: "fee" })) === 1,
+      30_000,
+      "fee",
+    );
+
     await jobs.bookUsage(stack.ctx);
     lastDay = new Date().toISOString().slice(0, 10);
     journal = await stack.admin.getJournal({ from: firstDay, to: lastDay, currency: "USD" });
@@ -149,6 +165,7 @@ describe("the books' journal", () => {
     expect(sum(of("revenue", "usage"), "credit")).toBe(report!.revenue.usage.booked);
     expect(sum(of("refunds", "usage_refund"), "debit") - sum(of("refunds", "usage_refund"), "credit")).toBe(report!.revenue.usage.refunded);
     expect(sum(of("fees", "fee"), "credit") - sum(of("fees", "fee"), "debit")).toBe(report!.revenue.fees);
+    expect(report!.revenue.fees).toBe(2 * USD);
     expect(sum(of("taxIncluded", "tax"), "debit") - sum(of("taxIncluded", "tax"), "credit")).toBe(report!.revenue.taxIncluded);
     const netRevenue =
       sum((l) => ["revenue", "fees", "packs", "refunds", "taxIncluded"].includes(l.role), "credit") -
@@ -174,7 +191,7 @@ describe("the books' journal", () => {
         method,
       ).toBe(total);
     }
-    expect(report!.recharges.byMethod).toMatchObject({ payment_provider: 15 * USD, admin: 5 * USD });
+    expect(report!.recharges.byMethod).toMatchObject({ payment_provider: 15 * USD, admin: 8 * USD });
     expect(sum(of("cash", "reversal"), "credit")).toBe(report!.reversals);
     expect(report!.reversals).toBe(5 * USD);
     expect(sum(of("cash", "payment"), "debit")).toBe(report!.payments);
@@ -189,8 +206,15 @@ describe("the books' journal", () => {
     expect(adjustments).toBe(report!.adjustments);
     expect(report!.adjustments).toBe(-250_000 + 120_000 - 100_000); // staff, the note (with its tax), the invoice's tax
     // The wallets' side: each sort of movement lands on the prepaid balances or the receivables.
-    expect(sum(of("prepaid", "top_up"), "credit")).toBe(20 * USD);
+    expect(sum(of("prepaid", "top_up"), "credit")).toBe(23 * USD);
     expect(sum(of("receivables", "payment"), "credit")).toBe(report!.payments);
+  });
+
+  it("has no journal for a day that moved nothing; `to` is `from` when absent", async () => {
+    expect((await stack.admin.getJournal({ from: "2020-01-01", to: "2020-01-31" })).journals).toEqual([]);
+    const today = await stack.admin.getJournal({ from: lastDay, currency: "USD" });
+    expect(today.range).toMatchObject({ from: lastDay, to: lastDay, timeZone: "UTC", start: `${lastDay}T00:00:00.000Z` });
+    expect(today.journals.map((d) => d.id)).toEqual([`USD-${lastDay}`]);
   });
 
   it("links every line to what it sums: ledger entries, documents, rollups", async () => {

@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import type { GlRole, Invoice } from "../../models/index.js";
 import type { TaxLine } from "../../models/invoice.js";
+import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { zonedInstant } from "../reports/clock.js";
 import { currenciesOf, inParallel, readRollups } from "../reports/read.js";
 import { ledgerDayId, usageRollupId, type LedgerDayPayload, type MarginalPayload } from "../reports/rollup-format.js";
@@ -82,8 +83,7 @@ export async function journalExport(
       )?.e ?? []) {
         const wallet = walletOf(accountId);
         const sources = { entries: [entryId] };
-        const movement = MOVEMENTS[type];
-        if (movement === undefined) continue;
+        const movement = MOVEMENTS[type as LedgerEntryType];
         const [counter, kind, detail, description] =
           type === "credit"
             ? ([method === "voucher" ? "vouchers" : "cash", "top_up", method, `Top-ups (${method.replaceAll("_", " ")})`] as const)
@@ -117,8 +117,12 @@ export async function journalExport(
 
 type Movement = readonly [counter: GlRole, kind: PostingKind, detail: string | undefined, description: string];
 
-/** Every ledger movement but a top-up and an adjustment: the account on the other side of the wallet. */
-const MOVEMENTS: Record<string, Movement> = {
+/**
+ * The account on the other side of the wallet, for every type of ledger entry (a top-up's and an adjustment's
+ * depend on more: see above). Keyed by the type itself, so a new type of entry does not compile until the books
+ * say where it goes. A `usage` entry among money movements is a refund.
+ */
+const MOVEMENTS: Record<LedgerEntryType, Movement> = {
   credit: ["cash", "top_up", undefined, "Top-ups"],
   adjustment: ["adjustments", "adjustment", "manual", "Adjustments by staff"],
   usage: ["refunds", "usage_refund", undefined, "Usage refunded"],
