@@ -44,8 +44,9 @@ function wholeNumber(text: string, pointer: keyof typeof FIELDS, what: string, m
  */
 export function AccountBundles({ account }: { account: Account }) {
   const mayIssue = useMay("money");
+  // Read again every 5 s while a bundle on the page is live (calls take from it), never otherwise.
   const pages = usePages(["bundles", account.id], (cursor) => admin.listBundles(account.id, pageQuery(cursor, 25)), {
-    refetchInterval: 5_000,
+    refetchInterval: (page) => (page?.items.some((b) => isLive(b)) ? 5_000 : false),
   });
   const settings = useQuery({
     queryKey: ["notification-settings", account.id],

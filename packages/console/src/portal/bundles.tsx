@@ -1,17 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
+import type { Bundle, Page } from "@tollgate/sdk";
 import { BundleTable, bundleLevel, isLive, lowPercentOf } from "../shared/bundles.js";
 import { ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 import { notificationSettingsQuery } from "./settings.js";
 
 /**
- * The account's bundles, read again every 5 s (calls take from them): active first, in the order they are used.
- * One page of 200 holds every live bundle of any account but a very unusual one; ended ones are left out.
+ * The account's bundles, active first, in the order they are used; read again every 5 s while one is live (calls
+ * take from it), never while none is (a new one shows when the page is next opened or focused). One page of
+ * 200 holds every live bundle of any account but a very unusual one; ended ones are left out.
  */
 export const bundlesQuery = (accountId: string) => ({
   queryKey: ["bundles"],
   queryFn: () => client.listBundles(accountId, { limit: 200 }),
-  refetchInterval: 5_000,
+  refetchInterval: (query: { state: { data: Page<Bundle> | undefined } }) =>
+    query.state.data?.items.some((b) => isLive(b)) ? 5_000 : false,
 });
 
 /** Each live bundle: units left of issued, expiry, order and overage in words; a warning above when one runs low. */
