@@ -125,6 +125,9 @@ describe("Prometheus metrics and request logs on the gateway and the control pla
     expect(sample(c, "process_resident_memory_bytes")).toBeGreaterThan(0);
     expect(sample(c, "tollgate_store_errors_total", { store: "mongodb", kind: "connection" })).toBe(0);
     expect(sample(c, "tollgate_store_errors_total", { store: "redis", kind: "connection" })).toBe(0);
+    // Bundle reconciliation (the job's, or POST /v1/admin/bundle-reconciliation): its gauges are there from the start.
+    expect(sample(c, "tollgate_bundle_reconciliation_drift_bundles")).toBe(0);
+    expect(sample(c, "tollgate_bundle_reconciliation_drift_units")).toBe(0);
 
     for (const text of [g, c]) {
       for (const secret of [s.key, s.accountId, s.keyId, ADMIN_TOKEN]) expect(text).not.toContain(secret);
