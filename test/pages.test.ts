@@ -743,6 +743,16 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), form.getByRole("link", { name: "Download CSV" }).click()]);
     const csv = parse<Record<string, string>>(readFileSync(await download.path(), "utf8"), { columns: true });
     expect(csv.map((r) => [r.plan_id, r.plan_name, Number(r.calls)])).toEqual(byPlan.rows.map((r) => [r.group, r.name, r.calls]));
+    // The books' journal of the same days, as a general journal's CSV.
+    const [journal] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Download the journal (CSV)" }).click(),
+    ]);
+    const journalText = readFileSync(await journal.path(), "utf8");
+    expect(journalText.split("\n")[0]).toBe("Date,Journal,Account code,Account name,Debit,Credit,Currency,Description,Reference");
+    const journalLines = parse<Record<string, string>>(journalText, { columns: true });
+    expect(journalLines.length).toBeGreaterThan(0);
+    expect(new Set(journalLines.map((l) => l.Date))).toEqual(new Set([today]));
 
     // The report is at its own address, filters included: a reload shows the same one.
     expect(new URL(page.url()).searchParams.get("groupBy")).toBe("plan");

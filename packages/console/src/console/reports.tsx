@@ -69,6 +69,9 @@ export function Reports() {
   const groupBy = GROUPINGS.find(([g]) => g === filters.groupBy)?.[0] ?? "product";
   const timeZone = filters.timeZone;
   const range = rangeOf(span, custom, timeZone);
+  // The books' journal is kept per reporting day: the picked dates, or the window's days up to today.
+  const journalDays =
+    span === "custom" ? custom : { from: new Date(Date.now() - (Number(span) - 1) * 86_400_000).toISOString().slice(0, 10), to: today };
   const query = range && { ...range, bucket, groupBy, timeZone, top: 10 };
   const usage = useQuery({
     queryKey: ["report", query],
@@ -209,6 +212,17 @@ export function Reports() {
               </tbody>
             </table>
           </>
+        )}
+      </Section>
+      <Section title="The books">
+        <p>
+          Each day&apos;s money in double entry (cash, receivables, prepaid balances, tax payable, revenue per product), on the
+          deployment&apos;s chart of accounts, as a general journal an accounting system imports.
+        </p>
+        {journalDays.from <= journalDays.to && (
+          <a href={admin.reportCsvUrl("journal", journalDays)} download>
+            Download the journal (CSV)
+          </a>
         )}
       </Section>
       <Section title="Recharges">
