@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { encodePrice, perCall, type Price } from "@tollgate/metering";
-import { createKeyspace, HotStore, RedisChargeStore, type RatedCall } from "@tollgate/metering/store";
+import { createKeyspace, HotStore, mintInPartitionOf, RedisChargeStore, type RatedCall } from "@tollgate/metering/store";
 
 const socket = process.env.REDIS_SOCKET!;
 const pid = Number(process.env.REDIS_PID);
@@ -21,6 +21,9 @@ const redis = new Redis({ path: socket, commandTimeout: 60_000 });
 const ks = createKeyspace("sc:", 4);
 const hot = new HotStore(redis, ks);
 const store = new RedisChargeStore(redis, ks, { receiptsUntilAnswered: true });
+/** A line of acct_cost (hierarchies), in its partition. */
+let draw = 0;
+const LINE = mintInPartitionOf(ks, "acct_cost", () => `acct_cost_line_${draw++}`);
 
 const graduated: Price = {
   metric: "units",
@@ -75,6 +78,9 @@ const KINDS: Record<string, () => Promise<unknown>> = {
   probe: () => redis.eval(PROBE_LUA, 2, "sc:{p}:a", "sc:{p}:usage", 1, "probe"),
   charge_flat: () => store.charge(call({}), 1),
   charge_rated: () => store.charge(call({ price: encodePrice(graduated), counter: "search", productId: "search", track: true }), 3),
+  // The flat call paid by a bundle (issued below with units for every call), and by a line's payer.
+  charge_bundled: () => store.charge(call({ accountId: "acct_cost_bundled" }), 1),
+  charge_line: () => store.charge(call({ accountId: LINE, payerId: "acct_cost", linePeriod: "2026-12" }), 1),
   reserve_settle: async () => {
     const c = call({ price: encodePrice(graduated), counter: "search", productId: "search", track: true });
     await store.reserve(c, 5_000, 60_000);
@@ -99,6 +105,25 @@ function dumpedInstructions(): number {
 await redis.eval("redis.call('HSET', KEYS[1], 'b', ARGV[1]) return 1", 1, "sc:{p}:a", Number.MAX_SAFE_INTEGER);
 await hot.publishAccount({ accountId: "acct_cost", status: "active", activeKeyIds: ["key_cost"], currencies: ["USD"] });
 await hot.applyEntry("acct_cost", "seed", "USD", 1_000_000_000_000);
+await hot.publishAccount({ accountId: "acct_cost_bundled", status: "active", activeKeyIds: ["key_cost"], currencies: ["USD"] });
+await hot.applyEntry("acct_cost_bundled", "seed", "USD", 1_000_000_000_000);
+const bundle = {
+  bundleId: "bun_cost",
+  productId: "default",
+  units: 1_000_000_000,
+  expiresAtMs: Date.now() + 86_400_000,
+  overage: "charge" as const,
+  priority: 0,
+  issuedAtMs: Date.now(),
+};
+await hot.bundles.issue("acct_cost_bundled", bundle, "uis:bun_cost");
+await hot.publishAccount({
+  accountId: LINE,
+  status: "active",
+  activeKeyIds: ["key_cost"],
+  currencies: [],
+  line: { payerId: "acct_cost", limits: { USD: 1_000_000_000_000 } },
+});
 const result: Record<string, number> = {};
 for (const [kind, op] of Object.entries(KINDS)) {
   for (let i = 0; i < WARMUP; i++) await op();

@@ -114,14 +114,20 @@ export class RedisChargeStore implements ChargeStore {
   }
 
   /**
-   * The wallet's account hash and the line's spend counter: a line's payer's hash and its own counter (for its
-   * limit's period, the month), or, for an account that pays for itself, its own hash and the key spend counter again
-   * (the scripts take a fixed number of keys and touch neither).
+   * The wallet's account hash and the line's spend counter, for the voids (their scripts take them at fixed
+   * places): a line's payer's hash and its own counter (for its limit's period, the month), or, for an account
+   * that pays for itself, its own hash and the key spend counter again (which they then do not touch).
    */
   private payerKeys(c: RatedCall, spendKey: string): [string, string] {
     const ks = this.keyspace;
     if (c.payerId === undefined) return [ks.account(c.accountId), spendKey];
     return [ks.account(c.payerId), ks.lineSpend(c.accountId, c.linePeriod ?? c.pricePeriod)];
+  }
+
+  /** The keys only a line's charge, reservation and settlement send, after the quotas': its payer's hash, its spend counter. */
+  private lineKeys(c: RatedCall): string[] {
+    if (c.payerId === undefined) return [];
+    return [this.keyspace.account(c.payerId), this.keyspace.lineSpend(c.accountId, c.linePeriod ?? c.pricePeriod)];
   }
 
   private quotaKeys(c: RatedCall): string[] {
@@ -136,17 +142,16 @@ export class RedisChargeStore implements ChargeStore {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
     const receipt = ks.chargeReceipt(c.accountId, c.eventId);
-    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
       receipt,
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
-      spendKey,
+      this.spendKey(c),
       ks.signalStream(partition),
       ks.chargeRequest(c.accountId, c.eventId),
-      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
+      ...this.lineKeys(c),
     ];
     const args = [
       c.accountId,
@@ -196,16 +201,15 @@ export class RedisChargeStore implements ChargeStore {
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
-    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
-      spendKey,
+      this.spendKey(c),
       ks.signalStream(partition),
       ks.chargeReceipt(c.accountId, c.eventId),
-      ...this.payerKeys(c, spendKey),
       ...this.quotaKeys(c),
+      ...this.lineKeys(c),
     ];
     const reply = await this.meter.send(partition, MeterOp.reserve, keys, [
       c.accountId,
@@ -229,16 +233,15 @@ export class RedisChargeStore implements ChargeStore {
   async settle(c: RatedCall, s: Settlement): Promise<SettleOutcome> {
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
-    const spendKey = this.spendKey(c);
     const keys = [
       ks.account(c.accountId),
       ks.usageStream(partition),
       ks.reservation(c.accountId, c.eventId),
       ks.reservations(partition),
       ks.usageCounter(c.accountId, c.counter, c.pricePeriod),
-      spendKey,
-      ...this.payerKeys(c, spendKey),
+      this.spendKey(c),
       ...this.quotaKeys(c),
+      ...this.lineKeys(c),
     ];
     const args = [
       c.eventId,

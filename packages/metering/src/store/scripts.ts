@@ -180,17 +180,17 @@ end
 // balance. A line of a hierarchy (payer ~= '') spends from its payer's wallet (KEYS[wk]), which must be active,
 // within its own limit per period (its \`ll:\` field, counted by KEYS[lk]); the payer the caller names must be the
 // one the account's hash names. Sets \`wallet\` (the hash whose balance moves) and \`wacct\` (its account).
-// Expects: acct (KEYS[1]), keyId, cur, payer, amount, spendKey + cap, wk, lk, quota keys from index qk, quota
-// args from index qa.
+// Expects: acct (KEYS[1]), keyId, cur, payer, amount, spendKey + cap, quota keys from index qk, quota args from
+// index qa, and for a line wk and lk (the keys after the quotas' that only a line's call sends).
 const ADMISSION = `
-local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")}, '${A.payer}', ${field(A.lineLimit, "cur")})
+local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")}, '${A.payer}')
 if not a[1] then return {${Code.unknownAccount}, 0, 0} end
 if a[1] ~= 'active' then return {${Code.accountInactive}, a[1], 0} end
 if keyId ~= '${NO_KEY}' and a[2] ~= '1' then return {${Code.keyInactive}, 0, 0} end
 if (a[6] or '') ~= payer then return {${Code.payerChanged}, 0, 0} end
 local wallet, wacct, lineLimit = KEYS[1], acct, nil
 if payer ~= '' then
-  wallet, wacct, lineLimit = KEYS[wk], payer, a[7]
+  wallet, wacct, lineLimit = KEYS[wk], payer, redis.call('HGET', KEYS[1], ${field(A.lineLimit, "cur")})
   local w = redis.call('HMGET', wallet, '${A.status}', ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
   if not w[1] then return {${Code.unknownAccount}, 0, 0} end
   if w[1] ~= 'active' then return {${Code.accountInactive}, w[1], 0} end
@@ -258,8 +258,7 @@ end
  * request).
  * A line of a hierarchy is charged to its payer's wallet, within its limit (ADMISSION).
  * KEYS: 1 account, 2 usage stream, 3 receipt, 4 usage counter, 5 key spend counter, 6 signal stream,
- *       7 request digest, 8 the payer's account (a line's; else the account again), 9 the line's spend counter
- *       (a line's; else the key spend counter again), 10.. quota counters
+ *       7 request digest, 8.. quota counters, then a line's only: its payer's account, its spend counter
  * ARGV: 1 acct, 2 keyId, 3 planId, 4 productId, 5 currency, 6 eventId, 7 ts, 8 method, 9 path, 10 receipt TTL,
  *       11 units, 12 percent, 13 price, 14 key cap (-1), 15 counter TTL, 16 track (1/0), 17 attributes, 18 rate line,
  *       19 request digest ('' for none), 20 payer ('' for none), 21 nQuotas, 22.. quotas, then the actor (staff
@@ -279,7 +278,8 @@ if receipt then
   return {${Code.replayed}, tonumber(b), tonumber(amt)}
 end
 local acct, keyId, cur, units_known, ttl, track, payer = ARGV[1], ARGV[2], ARGV[5], tonumber(ARGV[11]), tonumber(ARGV[15]), ARGV[16] == '1', ARGV[20]
-local spendKey, cap, nq, qk, qa, sk, wk, lk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[21]), 10, 22, 6, 8, 9
+local spendKey, cap, nq, qk, qa, sk = KEYS[5], tonumber(ARGV[14]), tonumber(ARGV[21]), 8, 22, 6
+local wk, lk = qk + nq, qk + nq + 1
 local takes, need, refuse = from_bundles(KEYS[1], ARGV[4], units_known, tonumber(ARGV[7]))
 local refused = need > 0 and refuse
 local amount, added = 0, 0
@@ -331,8 +331,8 @@ return {${Code.ok}, balance, amount, soft, bn}
  * units from the bundles first. Units are never reserved: SETTLE takes what the bundles hold then.
  * A line's reservation holds its payer's money, and counts against its limit; the reservation names the payer.
  * KEYS: 1 account, 2 reservation, 3 partition reservation index, 4 key spend counter, 5 signal stream,
- *       6 charge receipt (where a void leaves its tombstone), 7 the payer's account (else the account again),
- *       8 the line's spend counter (else the key spend counter again), 9.. quota counters
+ *       6 charge receipt (where a void leaves its tombstone), 7.. quota counters, then a line's only: its payer's
+ *       account, its spend counter
  * ARGV: 1 acct, 2 keyId, 3 currency, 4 eventId, 5 amount, 6 expires at (ms), 7 key cap, 8 counter TTL,
  *       9 productId, 10 ts (ms: which bundles are live), 11 payer ('' for none), 12 nQuotas, 13.. quotas
  * Returns {ok, balance, amount} | refusal.
@@ -340,10 +340,13 @@ return {${Code.ok}, balance, amount, soft, bn}
 const RESERVE = `
 if redis.call('GET', KEYS[6]) == '${VOID_RECEIPT}' then return {${Code.voided}, 0, 0} end
 if redis.call('EXISTS', KEYS[2]) == 1 then
-  return {${Code.ok}, tonumber(redis.call('HGET', KEYS[7], ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
+  local w = KEYS[1]
+  if ARGV[11] ~= '' then w = KEYS[7 + tonumber(ARGV[12])] end
+  return {${Code.ok}, tonumber(redis.call('HGET', w, ${field(A.balance, "ARGV[3]")}) or '0'), tonumber(redis.call('HGET', KEYS[2], 'amt'))}
 end
 local acct, keyId, cur, amount, ttl, payer = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8]), ARGV[11]
-local spendKey, cap, nq, qk, qa, units_known, sk, wk, lk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[12]), 9, 13, -1, 5, 7, 8
+local spendKey, cap, nq, qk, qa, units_known, sk = KEYS[4], tonumber(ARGV[7]), tonumber(ARGV[12]), 7, 13, -1, 5
+local wk, lk = qk + nq, qk + nq + 1
 local _, need, refuse = from_bundles(KEYS[1], ARGV[9], 1, tonumber(ARGV[10]))
 if refuse then amount = 0 end
 ${ADMISSION}
@@ -369,8 +372,7 @@ return {${Code.ok}, balance, amount}
  * its units beyond what the bundles hold now are not charged (at most one call's units per call in flight).
  * A line's settlement moves its payer's money (the payer the reservation names, which the caller must name too).
  * KEYS: 1 account, 2 stream, 3 reservation, 4 reservation index, 5 usage counter, 6 key spend counter,
- *       7 the payer's account (else the account again), 8 the line's spend counter (else the key spend counter
- *       again), 9.. quota counters
+ *       7.. quota counters, then a line's only: its payer's account, its spend counter
  * ARGV: 1 eventId, 2 units, 3 percent, 4 price, 5 refund (1/0), 6 status, 7 duration ms, 8 request bytes,
  *       9 response bytes, 10 counter TTL, 11 planId, 12 productId, 13 ts, 14 method, 15 path, 16 units done before,
  *       17 attributes, 18 rate line, 19 payer ('' for none), 20 nQuotas, 21.. quotas, then the actor (staff only)
@@ -380,8 +382,10 @@ return {${Code.ok}, balance, amount}
 const SETTLE = `
 local r = redis.call('HMGET', KEYS[3], 'amt', 'cur', 'acct', 'key', 'py')
 if not r[1] then return {${Code.reservationGone}, 0, 0} end
-local payer, lk = ARGV[19], 8
+local payer, nq, qk, qa = ARGV[19], tonumber(ARGV[20]), 7, 21
 if (r[5] or '') ~= payer then return {${Code.payerChanged}, 0, 0} end
+local wallet, lk = KEYS[1], qk + nq + 1
+if payer ~= '' then wallet = KEYS[qk + nq] end
 local held, cur, refund, ttl = tonumber(r[1]), r[2], ARGV[5] == '1', tonumber(ARGV[10])
 local units_known = tonumber(ARGV[2])
 if refund then units_known = 0 end
@@ -397,11 +401,11 @@ if not refund then
     if added > 0 then incr_counter(KEYS[5], added, ttl) end
   end
 end
-local balance = redis.call('HINCRBY', KEYS[7], ${field(A.balance, "cur")}, held - amount)
-redis.call('HINCRBY', KEYS[7], ${field(A.reserved, "cur")}, 0 - held)
+local balance = redis.call('HINCRBY', wallet, ${field(A.balance, "cur")}, held - amount)
+redis.call('HINCRBY', wallet, ${field(A.reserved, "cur")}, 0 - held)
 redis.call('INCRBY', KEYS[6], amount - held)
 ${countLine("amount - held")}
-local soft, nq, qk, qa = '', tonumber(ARGV[20]), 9, 21
+local soft = ''
 for i = 0, nq - 1 do
   local limit, hard, perUnit = tonumber(ARGV[qa + 4 * i]), ARGV[qa + 4 * i + 1] == '1', ARGV[qa + 4 * i + 2] == '1'
   if not perUnit and refund then
