@@ -5,13 +5,14 @@
 # Instruction counts do not move with what else the box is doing, so a change to the gateway or its scripts
 # can be weighed on a busy box: run it on the change and on its base. The kernel's share (socket reads and
 # writes) is not counted. Sides (INSTRUCTION_SIDES): bare (http-proxy-middleware alone), probe (the bare proxy
-# plus one minimal EVALSHA per call: load/src/probe-proxy.ts) and exact (a flat price, one script per call).
+# plus one minimal EVALSHA per call: load/src/probe-proxy.ts), exact (a flat price, one script per call) and
+# bundled (the same flat price, each call paid by a bundle of units first).
 # Leased mode is not among them: its reports go every 100 ms, so its cost per call depends on the time between
 # calls, which valgrind stretches a hundredfold (measure it with npm run bench). Node runs with
 # --single-threaded (no background compiler or GC threads, whose share would vary), and what each process runs
 # while idle (its timers) is measured after the calls and taken off. A major garbage collection falls in a
 # window of a few hundred calls or not, which moves the gateway's figure by half; over thousands it evens out.
-# Settings: INSTRUCTION_SIDES (bare probe exact), INSTRUCTION_CALLS (3000), INSTRUCTION_WARMUP (2000),
+# Settings: INSTRUCTION_SIDES (bare probe exact bundled), INSTRUCTION_CALLS (3000), INSTRUCTION_WARMUP (2000),
 # INSTRUCTION_KEEP (off).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -55,6 +56,10 @@ PORT=$CONTROL_PLANE_PORT node packages/control-plane/dist/main.js >"$dir/control
 wait_slow "http://127.0.0.1:$CONTROL_PLANE_PORT/healthz"
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Instructions plan" node load/dist/seed.js)"
 eval "$seeded"
+# The bundled side's account: the same flat price, its calls paid by a bundle of units first.
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=BUNDLED_ SEED_PRICE=1 SEED_CALLS=100000000 \
+  SEED_BUNDLE_UNITS=1000000000 SEED_PLAN="Instructions bundled plan" node load/dist/seed.js)"
+eval "$seeded"
 
 lines="load/results/instructions.jsonl"
 : >"$lines"
@@ -72,18 +77,20 @@ stop_side() { kill "$SIDE_PID"; wait "$SIDE_PID" 2>/dev/null || true; }
 drive() { node load/dist/instructions-drive.js "$1" "http://127.0.0.1:$SIDE_PORT/hello" "$2" "$SIDE_PID" "$REDIS_VG_PID" "$dir" >>"$lines"; }
 
 # shellcheck disable=SC2206 # a word list, split on purpose
-sides=(${INSTRUCTION_SIDES:-bare probe exact})
+sides=(${INSTRUCTION_SIDES:-bare probe exact bundled})
 for side in "${sides[@]}"; do
   log "$side under callgrind"
   case "$side" in
     bare) start_side bare load/dist/bare-proxy.js ;;
     probe) start_side probe load/dist/probe-proxy.js REDIS_SOCKET="$socket" PROBE_PREFIX="$TOLLGATE_PREFIX" ;;
-    exact) start_side gateway packages/gateway-plugin/dist/main.js ;;
-    *) log "INSTRUCTION_SIDES: no side $side (bare, probe, exact)"; exit 1 ;;
+    exact | bundled) start_side gateway packages/gateway-plugin/dist/main.js ;;
+    *) log "INSTRUCTION_SIDES: no side $side (bare, probe, exact, bundled)"; exit 1 ;;
   esac
-  if [ "$side" = exact ]; then
+  if [ "$side" = exact ] || [ "$side" = bundled ]; then
     wait_slow "http://127.0.0.1:$SIDE_PORT/_tollgate/healthz"
-    drive exact "$API_KEY"
+    key="$API_KEY"
+    [ "$side" = bundled ] && key="$BUNDLED_API_KEY"
+    drive "$side" "$key"
   else
     wait_slow "http://127.0.0.1:$SIDE_PORT/hello"
     drive "$side" ""
@@ -102,4 +109,6 @@ for (const r of rows) {
   const adds = bare === undefined ? Number.NaN : total - bare.proxy_instructions - bare.redis_instructions;
   console.log(`${r.side.padEnd(8)}${f(r.proxy_instructions)}${f(r.redis_instructions)}${f(total)}${r.side === "bare" ? "".padStart(12) : f(adds)}`);
 }
+const adds = (side) => { const r = rows.find((x) => x.side === side); return r && bare ? r.proxy_instructions + r.redis_instructions - bare.proxy_instructions - bare.redis_instructions : undefined; };
+if (adds("exact") && adds("bundled")) console.log(`bundled adds ${(adds("bundled") / adds("exact")).toFixed(3)}× what exact adds (issue 29: ≤ 1.10)`);
 require("fs").writeFileSync("load/results/instructions.json", JSON.stringify(rows, null, 2));'

@@ -8,7 +8,7 @@
 # below. CPU µs per call is the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
 # COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), COST_REGIMES
-# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact response leased), THROUGHPUT (on), PROFILE (off),
+# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact bundled response leased), THROUGHPUT (on), PROFILE (off),
 # REDIS_TRANSPORT (tcp), STRACE (off; on: each slice's system calls per process in .run/strace-*.txt, which
 # slows the traced process: its CPU figures are then not comparable).
 set -euo pipefail
@@ -79,6 +79,11 @@ seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_P
   SEED_CATALOG='{"pricePerCall":1,"metering":"leased"}' node load/dist/seed.js)"
 eval "$seeded"
 
+# A fourth whose calls a bundle of units pays (the flat price, covered before money): what bundles add a call.
+seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_OUTPUT_PREFIX=BUNDLED_ SEED_PRICE=1 SEED_CALLS=100000000 \
+  SEED_BUNDLE_UNITS=1000000000 SEED_PLAN="Bench bundled plan" node load/dist/seed.js)"
+eval "$seeded"
+
 # THROUGHPUT=off skips the throughput phase (then STEADY_RATE must be given): for a profile of one regime.
 if [ "${THROUGHPUT:-on}" = on ]; then
   log "k6 $("$K6_BIN" version | head -1)"
@@ -131,7 +136,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
   # shellcheck disable=SC2206 # word lists, split on purpose
-  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact response leased})
+  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact bundled response leased})
   for regime in "${regimes[@]}"; do
     for round in $(seq "$COST_ROUNDS"); do
       for side in "${sides[@]}"; do
@@ -141,6 +146,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
           probe_tcp) port=$PROBE_TCP_PORT pid=$PROBE_TCP_PID redis_pid=$REDIS_PID ;;
           probe_unix) port=$PROBE_UNIX_PORT pid=$PROBE_UNIX_PID redis_pid=$SOCKET_REDIS_PID ;;
           exact) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$API_KEY" ;;
+          bundled) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$BUNDLED_API_KEY" ;;
           response) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$RESPONSE_API_KEY" ;;
           leased) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$LEASED_API_KEY" ;;
         esac

@@ -18,6 +18,13 @@ const account = await admin.createAccount({ name: process.env.SEED_ACCOUNT ?? "D
 const wallet = account.wallets[0]!;
 const amount = process.env.SEED_BALANCE ? Number(process.env.SEED_BALANCE) : pricePerCall * calls;
 const entry = await admin.creditWallet(wallet.id, { amount, reason: "seed" }, { idempotencyKey: `seed-${account.id}` });
+// SEED_BUNDLE_UNITS: a bundle of that many units of every call ("default", the unmatched routes' product),
+// valid a day, that pays for the calls before money (the benchmarks' bundle-covered side).
+if (process.env.SEED_BUNDLE_UNITS) {
+  const units = Number(process.env.SEED_BUNDLE_UNITS);
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  await admin.issueBundle(account.id, { productId: "default", units, expiresAt }, { idempotencyKey: `seed-bundle-${account.id}` });
+}
 const key = await admin.createApiKey(account.id, { name: "seed" });
 const out = {
   PLAN_ID: plan.id,
