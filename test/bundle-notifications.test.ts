@@ -38,11 +38,15 @@ describe("bundle threshold notifications, once per crossing", () => {
       ingesters.push({ ingester, redis });
     }
   };
-  afterAll(async () => {
-    for (const { ingester, redis } of ingesters) {
+  /** The ingesters stop; what they remembered goes with them, as with a process that died. */
+  const stopIngesters = async () => {
+    for (const { ingester, redis } of ingesters.splice(0)) {
       await ingester.stop();
       redis.disconnect();
     }
+  };
+  afterAll(async () => {
+    await stopIngesters();
     await stack?.close();
     await inbox?.close();
   });
@@ -88,8 +92,11 @@ describe("bundle threshold notifications, once per crossing", () => {
     await ingested(s, 8);
     expect(await told(s)).toEqual(["bundle_below 20", "bundle_below 50"]);
 
-    // The same usage read again (as after a crash between its booking and its acknowledgement): nothing new.
+    // The same usage read again by ingesters started anew (as after a crash between its booking and its
+    // acknowledgement, with nothing remembered): nothing new.
+    await stopIngesters();
     for (const [, fields] of entries) await stack.redis.xadd(stream(s), "*", ...fields);
+    await startIngesters();
     await eventually(async () => (await stack.redis.xlen(stream(s))) === 0, 30_000, "usage read again");
     expect(await told(s)).toEqual(["bundle_below 20", "bundle_below 50"]);
 

@@ -48,6 +48,8 @@ export class Ingester {
   private readonly consumer: StreamConsumer;
   /** What each bundle has left, read after its use is booked (threshold notifications). */
   private readonly bundles: BundleStore;
+  /** The bundle crossings this process has told (see tellBundleThresholds). */
+  private readonly told = new Set<string>();
 
   constructor(private readonly options: IngesterOptions) {
     this.bundles = new BundleStore(options.redis, options.keyspace);
@@ -90,6 +92,7 @@ export class Ingester {
       { models: this.options.models },
       this.bundles,
       decoded.filter((e) => !e.void).flatMap((e) => (e.bundles ?? []).map((b) => ({ accountId: e.accountId, bundleId: b.bundleId }))),
+      this.told,
     );
     for (const [eventId, refunded] of voided) {
       if (!docs.some((d) => d._id === eventId)) await applyVoid(this.options.models, refunded);

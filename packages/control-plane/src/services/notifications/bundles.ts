@@ -4,6 +4,9 @@ import type { Bundle } from "../../models/index.js";
 import { DEFAULT_BUNDLE_PERCENTS } from "../../models/notification.js";
 import { notify } from "./emit.js";
 
+/** How many told crossings an ingester remembers before it starts again (each costs a duplicate insert once more). */
+const TOLD_KEPT = 10_000;
+
 /** A threshold a bundle's units left are at or below: a percentage of its issued units, or none left. */
 export type BundleCrossing = { kind: "bundle_below"; percent: number } | { kind: "bundle_depleted" };
 
@@ -40,6 +43,11 @@ export async function tellBundleThresholds(
   ctx: Pick<AppContext, "models">,
   store: Pick<BundleStore, "remaining">,
   used: { accountId: string; bundleId: string }[],
+  /**
+   * Crossings this process has told already, skipped without a write: a bundle below a threshold stays there
+   * for every batch that takes from it. Only a saving; the unique insert is what tells each once.
+   */
+  told?: Set<string>,
 ): Promise<void> {
   const byAccount = new Map<string, Set<string>>();
   for (const u of used) (byAccount.get(u.accountId) ?? byAccount.set(u.accountId, new Set()).get(u.accountId)!).add(u.bundleId);
@@ -54,7 +62,9 @@ export async function tellBundleThresholds(
       const bundle = await ctx.models.Bundle.findById(bundleId).lean();
       if (bundle === null || bundle.status !== "active") continue;
       for (const crossing of bundleCrossings(bundle.units, remaining, settings.bundlePercents ?? DEFAULT_BUNDLE_PERCENTS)) {
-        await notify(ctx, accountId, crossing.kind, bundleCrossingKey(bundle, crossing), {
+        const key = bundleCrossingKey(bundle, crossing);
+        if (told?.has(key)) continue;
+        await notify(ctx, accountId, crossing.kind, key, {
           bundleId: bundle._id,
           productId: bundle.productId,
           units: bundle.units,
@@ -63,6 +73,10 @@ export async function tellBundleThresholds(
           overage: bundle.overage,
           expiresAt: bundle.expiresAt.toISOString(),
         });
+        if (told !== undefined) {
+          if (told.size >= TOLD_KEPT) told.clear();
+          told.add(key);
+        }
       }
     }
   }
