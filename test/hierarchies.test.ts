@@ -168,4 +168,12 @@ describe("hierarchies: a payer's wallet pays for its lines, within each line's m
     await expect(stack.admin.attachLine(payer.accountId, { accountId: l.id })).rejects.toBeInstanceOf(ConflictError);
     expect((await stack.admin.listLines(payer.accountId)).items.map((x) => x.accountId)).toEqual([l.id]);
   });
+  it("decide a line's calls exactly on a plan in leased mode: no lease holds its payer's money, and its limit stays exact", async () => {
+    const payer = await stack.seedCatalog({ ...CATALOG, metering: "leased" as const }, 10_000);
+    const l = await line(payer, "leased", 250);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => voice(l.key)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 402, 402, 402, 402]);
+    const hash = await stack.redis.hgetall(stack.keyspace.account(payer.accountId));
+    expect({ balance: Number(hash["b:USD"]), reserved: Number(hash["h:USD"] ?? 0) }).toEqual({ balance: 9_800, reserved: 0 });
+  });
 });
