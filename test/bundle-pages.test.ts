@@ -68,6 +68,10 @@ describe("bundles and plan tax settings in the console and the portal", () => {
     await confirmed(page, "Issue bundle", "Issue the bundle");
     await form.getByText("Enter the units as a whole number of at least 1.").waitFor();
     await form.getByLabel("Units").fill("10");
+    await form.getByLabel("Expires").fill("2020-01-31");
+    await confirmed(page, "Issue bundle", "Issue the bundle");
+    await form.getByText("Choose today or a later day: that day has ended.").waitFor();
+    await form.getByLabel("Expires").fill(day(20 * 86_400_000));
     await form.getByLabel("Priority").fill("5000");
     await confirmed(page, "Issue bundle", "Issue the bundle");
     await form.getByText("Priority must be at most 1000.").waitFor();

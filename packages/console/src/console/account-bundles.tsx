@@ -112,7 +112,9 @@ function IssueBundle({ account }: { account: Account }) {
     priority: wholeNumber(f.priority, "/priority", "the priority", 0),
     expiresAt: (() => {
       if (f.expires === "") throw new InputError("/expiresAt", "Enter the last day the bundle may be used.");
-      return endOfDay(f.expires);
+      const at = endOfDay(f.expires);
+      if (Date.parse(at) <= Date.now()) throw new InputError("/expiresAt", "Choose today or a later day: that day has ended.");
+      return at;
     })(),
     overage: f.overage,
     ...(f.reason.trim() ? { reason: f.reason.trim() } : {}),
