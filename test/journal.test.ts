@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { jobs } from "@tollgate/control-plane";
+import { jobs, storeUsageEvents } from "@tollgate/control-plane";
 import type { Invoice, JournalExport } from "@tollgate/sdk";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +21,9 @@ describe("the books' journal", () => {
   let stack: Stack;
   const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
   const api = () => request(stack.controlPlaneUrl);
-  const firstDay = new Date().toISOString().slice(0, 10);
+  // Calls of two days ago, booked today (usage ingested late): from 15:00 every 3 hours, across a midnight.
+  const pastStart = Date.parse(`${new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10)}T15:00:00Z`);
+  const firstDay = new Date(pastStart).toISOString().slice(0, 10);
   beforeAll(async () => {
     stack = await startStack({ stripe: true });
   });
@@ -47,8 +49,8 @@ describe("the books' journal", () => {
       creditLimit: billingMode === "postpaid" ? 100 * USD : 0,
     });
     expect((await api().put(`/v1/accounts/${account.id}/billing-details`).set(admin).send(consumerPT)).status).toBe(200);
-    const key = (await stack.admin.createApiKey(account.id)).key;
-    return { accountId: account.id, walletId: account.wallets[0]!.id, key };
+    const made = await stack.admin.createApiKey(account.id);
+    return { accountId: account.id, planId: plan.id, walletId: account.wallets[0]!.id, key: made.key, keyId: made.id };
   }
   async function use(c: { accountId: string; key: string }, calls: [string, number][]) {
     const before = await stack.ctx.models.UsageEvent.countDocuments({ accountId: c.accountId });
@@ -121,6 +123,29 @@ describe("the books' journal", () => {
       .send({ amount: 100_000, reason: "slow answers" });
     expect(noted.status).toBe(201);
 
+    // Six searches of two days ago, stored as the ingester would have stored them, and booked today.
+    const past = Array.from({ length: 6 }, (_, i) => ({
+      _id: `evt_journal_past_${i}`,
+      accountId: prepaid.accountId,
+      keyId: prepaid.keyId,
+      planId: prepaid.planId,
+      currency: "USD",
+      amount: 100_000,
+      method: "GET",
+      path: "/search",
+      productId: "search",
+      units: 1,
+      timestamp: new Date(pastStart + i * 3 * 3_600_000),
+      ingestedAt: new Date(),
+    }));
+    await storeUsageEvents(stack.ctx.models, past);
+
+    // Another currency: a euro account credited by staff, with two calls.
+    const euros = await stack.admin.createPlan({ name: "Euro plan", currency: "EUR", pricePerCall: 20_000 });
+    const euroAccount = await stack.admin.createAccount({ name: "Euro customer", planId: euros.id });
+    await stack.admin.creditWallet(euroAccount.wallets[0]!.id, { amount: 5 * USD }, { idempotencyKey: "journal-euros" });
+    await use({ accountId: euroAccount.id, key: (await stack.admin.createApiKey(euroAccount.id)).key }, [["/x", 2]]);
+
     // A subscriber: its month's $2.00 fee taken from the wallet when money arrives.
     const team = await stack.admin.createPlan({
       name: "Team",
@@ -160,8 +185,10 @@ describe("the books' journal", () => {
     const usage = await stack.admin.getUsageReport({ ...range, bucket: "month", groupBy: "product" });
     const byProduct = Object.fromEntries(usage.groups.map((g) => [g.group, g.amount]));
     const revenue = lines.filter(of("revenue", "usage"));
-    expect(Object.fromEntries(revenue.map((l) => [l.productId, l.credit]))).toEqual(byProduct);
-    expect(byProduct).toEqual({ search: 700_000, default: 150_000 });
+    const perProduct: Record<string, number> = {};
+    for (const l of revenue) perProduct[l.productId!] = (perProduct[l.productId!] ?? 0) + l.credit;
+    expect(perProduct).toEqual(byProduct);
+    expect(byProduct).toEqual({ search: 700_000 + 600_000, default: 150_000 });
     expect(sum(of("revenue", "usage"), "credit")).toBe(report!.revenue.usage.booked);
     expect(sum(of("refunds", "usage_refund"), "debit") - sum(of("refunds", "usage_refund"), "credit")).toBe(report!.revenue.usage.refunded);
     expect(sum(of("fees", "fee"), "credit") - sum(of("fees", "fee"), "debit")).toBe(report!.revenue.fees);
@@ -208,6 +235,36 @@ describe("the books' journal", () => {
     // The wallets' side: each sort of movement lands on the prepaid balances or the receivables.
     expect(sum(of("prepaid", "top_up"), "credit")).toBe(23 * USD);
     expect(sum(of("receivables", "payment"), "credit")).toBe(report!.payments);
+  });
+
+  it("has a journal per day and currency, each balanced: the past days hold their late usage, dated when it was made", async () => {
+    const all = await stack.admin.getJournal({ from: firstDay, to: lastDay });
+    const byDay = (currency: string) => all.journals.filter((d) => d.currency === currency);
+    for (const day of all.journals) expect(day.debits, day.id).toBe(day.credits);
+    const searches = (date: string) =>
+      all.journals
+        .find((d) => d.id === `USD-${date}`)
+        ?.lines.filter((l) => l.productId === "search")
+        .reduce((s, l) => s + l.credit, 0);
+    const secondDay = new Date(pastStart + 86_400_000).toISOString().slice(0, 10);
+    // 15:00, 18:00 and 21:00 on the first day; 00:00, 03:00 and 06:00 on the next (yesterday).
+    expect(searches(firstDay)).toBe(300_000);
+    expect(searches(secondDay)).toBe(300_000);
+    expect(all.journals.find((d) => d.id === `USD-${firstDay}`)!.lines.map((l) => [l.role, l.kind, l.debit, l.credit])).toEqual([
+      ["prepaid", "usage", 300_000, 0],
+      ["revenue", "usage", 0, 300_000],
+    ]);
+    expect(byDay("USD").map((d) => d.date)).toEqual([...new Set([firstDay, secondDay, lastDay])]);
+    // The euro day: its own journal, in euros.
+    const [eur] = byDay("EUR");
+    expect(eur!.lines.map((l) => [l.role, l.kind, l.debit, l.credit])).toEqual([
+      ["prepaid", "usage", 40_000, 0],
+      ["revenue", "usage", 0, 40_000],
+      ["cash", "top_up", 5 * USD, 0],
+      ["prepaid", "top_up", 0, 5 * USD],
+    ]);
+    // The JSON of one currency is that currency's part of the whole.
+    expect(byDay("USD")).toEqual(journal.journals);
   });
 
   it("has no journal for a day that moved nothing; `to` is `from` when absent", async () => {
@@ -276,7 +333,9 @@ describe("the books' journal", () => {
     const again = await stack.admin.getJournal({ from: firstDay, to: lastDay, currency: "USD" });
     const lines = again.journals.flatMap((d) => d.lines);
     expect(new Set(lines.filter((l) => l.role === "cash").map((l) => `${l.code} ${l.name}`))).toEqual(new Set(["1010 Bank: Stripe"]));
-    expect(lines.find((l) => l.productId === "search")).toMatchObject({ code: "4010", name: "Search API revenue", credit: 700_000 });
+    const searches = lines.filter((l) => l.productId === "search");
+    expect(new Set(searches.map((l) => `${l.code} ${l.name}`))).toEqual(new Set(["4010 Search API revenue"]));
+    expect(searches.reduce((s, l) => s + l.credit, 0)).toBe(1_300_000);
     expect(lines.find((l) => l.productId === "default")).toMatchObject({ code: "4000", name: "Revenue: default" });
     // Only the names changed: every figure is the same.
     const figures = (j: JournalExport) => j.journals.map((d) => d.lines.map((l) => [l.role, l.kind, l.debit, l.credit]));
