@@ -58,6 +58,10 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
 
   it("from the wallet: issued at once and used by a call the same second; its price a `pack` ledger entry, its units an issue entry from source pack", async () => {
     const s = await stack.seedCatalog(CATALOG, 100_000);
+    // What it can buy, as it sees it: packs of its plan's products, priced in its currency.
+    expect((await stack.consumer(s.key).listAccountBundlePacks(s.accountId)).items.map((p) => p.id)).toContain(pack.id);
+    const elsewhere = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
+    expect((await stack.consumer(elsewhere.key).listAccountBundlePacks(elsewhere.accountId)).items.map((p) => p.id)).not.toContain(pack.id);
     const bought = await stack.consumer(s.key).buyBundlePack(s.accountId, { packId: pack.id }, { idempotencyKey: "w1" });
     expect(bought).toMatchObject({ status: "issued", payment: "wallet", price: PRICE, currency: "USD", units: 3, productId: "search" });
     expect(bought.bundle).toMatchObject({ id: bought.bundleId, source: "pack", units: 3, status: "active" });
@@ -298,7 +302,9 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
     });
     expect(dated).toMatchObject({ status: "active", overage: "refuse", priority: 1 });
     expect((await stack.admin.listBundlePacks({ status: "active" })).items.map((p) => p.id)).toContain(dated.id);
+    expect((await stack.admin.listAccountBundlePacks(s.accountId)).items.map((p) => p.id)).toContain(dated.id);
     const archived = await stack.admin.archiveBundlePack(dated.id);
+    expect((await stack.admin.listAccountBundlePacks(s.accountId)).items.map((p) => p.id)).not.toContain(dated.id);
     expect(archived.status).toBe("archived");
     expect((await stack.admin.listBundlePacks({ status: "active" })).items.map((p) => p.id)).not.toContain(dated.id);
     const refused = await buy(s, "archived", { packId: dated.id });

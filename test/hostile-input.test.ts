@@ -965,6 +965,7 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       [`forged fees cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/fees?cursor=${cursor}`, admin],
       [`forged bundles cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/bundles?cursor=${cursor}`, admin],
       [`forged bundle packs cursor ${cursor}`, "get", () => `/v1/bundle-packs?cursor=${cursor}`, admin],
+      [`forged account bundle packs cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/bundle-packs?cursor=${cursor}`, own],
       [`forged pack purchases cursor ${cursor}`, "get", () => `/v1/accounts/${s.accountId}/pack-purchases?cursor=${cursor}`, own],
     ]),
   ];

@@ -109,6 +109,7 @@ describe("OpenAPI document", () => {
         "/v1/accounts/{accountId}/lines/{lineId}",
         "/v1/accounts/{accountId}/line",
         "/v1/accounts/{accountId}/pack-purchases",
+        "/v1/accounts/{accountId}/bundle-packs",
         "/v1/bundle-packs",
         "/v1/bundle-packs/{packId}",
         "/v1/admin/bundle-reconciliation",

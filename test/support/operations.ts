@@ -242,6 +242,7 @@ export async function operationWalk(stack: Stack): Promise<Walk> {
       (a) => void (ids.packId = json(a).id as string),
     ],
     ["listBundlePacks", () => s("/v1/bundle-packs")],
+    ["listAccountBundlePacks", () => ({ path: `/v1/accounts/${ids.accountId}/bundle-packs`, headers: consumer() })],
     // One unit of the walk's one product: a single charge after it is paid by the pack, as a 201 all the same.
     ["buyBundlePack", () => s(`/v1/accounts/${ids.accountId}/pack-purchases`, { packId: ids.packId }, "walk-pack")],
     ["listPackPurchases", () => s(`/v1/accounts/${ids.accountId}/pack-purchases`)],

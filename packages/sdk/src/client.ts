@@ -445,6 +445,11 @@ abstract class AccountClient {
     });
   }
 
+  /** The bundle packs the account can buy now (on sale, of its plan's products, priced in its currency), newest first. */
+  listAccountBundlePacks(accountId: string, options: PageOptions = {}): Promise<Page<BundlePack>> {
+    return this.http.request("GET", `${account(accountId)}/bundle-packs`, { query: { limit: options.limit, cursor: options.cursor } });
+  }
+
   /** The account's pack purchases, newest first, a page at a time. */
   listPackPurchases(accountId: string, options: PageOptions = {}): Promise<Page<PackPurchase>> {
     return this.http.request("GET", `${account(accountId)}/pack-purchases`, { query: { limit: options.limit, cursor: options.cursor } });

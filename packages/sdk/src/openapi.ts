@@ -324,7 +324,7 @@ export interface paths {
     get: operations["listLines"];
     put?: never;
     /**
-     * Create a line of a hierarchy: a new account, on a plan with no recurring fee (the payer's when `planId` is absent), whose calls spend from this account's wallet in the plan's currency, within `limit` micros a calendar month (none when absent). The line has no wallet of its own; its usage events name the payer.
+     * Create a line of a hierarchy: a new account, on a plan with no recurring fee (the payer's when `planId` is absent), whose calls spend from this account's wallet in the plan's currency, within `limit` micros a calendar month (none when absent). The line has no wallet of its own; its usage events name the payer. Its plan's included bundles are issued for the current period at once.
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["createLine"];
@@ -1474,6 +1474,26 @@ export interface paths {
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["createBundlePack"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/v1/accounts/{accountId}/bundle-packs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The bundle packs the account can buy now: on sale, still valid, of a product of its plan and priced in its currency; newest first, cursor-paginated (staff, or the account's own key or portal session).
+     * @description Staff roles admitted: owner, admin, finance, support, viewer.
+     */
+    get: operations["listAccountBundlePacks"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -13316,6 +13336,104 @@ export interface operations {
       };
     };
   };
+  listAccountBundlePacks: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        accountId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of packs */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              id: string;
+              name: string;
+              productId: string;
+              units: number;
+              /** @description a bundle bought lasts `days` from its purchase, or `until` a date */
+              validity: {
+                days?: number;
+                until?: string;
+              };
+              priority: number;
+              /**
+               * @description what units its product's bundles do not cover become: charged at the plan's price, or refused (402 bundle_exhausted)
+               * @enum {string}
+               */
+              overage: "charge" | "refuse";
+              prices: {
+                currency: string;
+                /** @description micros */
+                amount: number;
+              }[];
+              /** @enum {string} */
+              status: "active" | "archived";
+              createdAt: string;
+              archivedAt?: string;
+            }[];
+            nextCursor?: string;
+          };
+        };
+      };
+      /** @description The input is invalid (`validation_failed`, each offending field as a JSON pointer; `idempotency_key_missing`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No valid credential (`unauthorized`) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The credential may not do this (`forbidden`): a staff role the route does not admit, or another account */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such resource (`not_found`), or a malformed id in the path */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description An error, as RFC 9457 problem details */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   archiveBundlePack: {
     parameters: {
       query?: never;
@@ -13838,6 +13956,25 @@ export interface operations {
               };
               closing: number;
               entries: number;
+            }[];
+            /** @description a payer's statement: its lines' calls its wallets paid this month, per line (their money is in `usage`, once booked) */
+            lines?: {
+              accountId: string;
+              name: string;
+              currency: string;
+              /** @description the line's calls of the month (by their time) this account's wallet paid, refunded ones left out */
+              calls: number;
+              /** @description micros charged for them */
+              amount: number;
+            }[];
+            /** @description a line's statement: its own calls of the month that its payer paid (no money of its own moved for them) */
+            paidByPayer?: {
+              payerId: string;
+              currency: string;
+              /** @description this account's calls of the month (by their time) while it was a line of that payer */
+              calls: number;
+              /** @description micros charged for them to the payer's wallet */
+              amount: number;
             }[];
           };
         };
@@ -14905,6 +15042,16 @@ export interface operations {
                 taxCategory?: string;
                 /** @description tax rounded per line: the line's tax, in micros */
                 tax?: number;
+                /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+                accountId?: string;
+              }[];
+              /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+              sections?: {
+                accountId: string;
+                /** @description the account's name when the invoice was made */
+                name: string;
+                /** @description micros: the sum of the section's lines */
+                subtotal: number;
               }[];
               /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
               subtotal: number;
@@ -15115,6 +15262,16 @@ export interface operations {
                 taxCategory?: string;
                 /** @description tax rounded per line: the line's tax, in micros */
                 tax?: number;
+                /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+                accountId?: string;
+              }[];
+              /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+              sections?: {
+                accountId: string;
+                /** @description the account's name when the invoice was made */
+                name: string;
+                /** @description micros: the sum of the section's lines */
+                subtotal: number;
               }[];
               /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
               subtotal: number;
@@ -15344,6 +15501,16 @@ export interface operations {
               taxCategory?: string;
               /** @description tax rounded per line: the line's tax, in micros */
               tax?: number;
+              /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+              accountId?: string;
+            }[];
+            /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+            sections?: {
+              accountId: string;
+              /** @description the account's name when the invoice was made */
+              name: string;
+              /** @description micros: the sum of the section's lines */
+              subtotal: number;
             }[];
             /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
@@ -15688,6 +15855,16 @@ export interface operations {
               taxCategory?: string;
               /** @description tax rounded per line: the line's tax, in micros */
               tax?: number;
+              /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+              accountId?: string;
+            }[];
+            /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+            sections?: {
+              accountId: string;
+              /** @description the account's name when the invoice was made */
+              name: string;
+              /** @description micros: the sum of the section's lines */
+              subtotal: number;
             }[];
             /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
@@ -16073,6 +16250,16 @@ export interface operations {
               taxCategory?: string;
               /** @description tax rounded per line: the line's tax, in micros */
               tax?: number;
+              /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+              accountId?: string;
+            }[];
+            /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+            sections?: {
+              accountId: string;
+              /** @description the account's name when the invoice was made */
+              name: string;
+              /** @description micros: the sum of the section's lines */
+              subtotal: number;
             }[];
             /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;
@@ -16309,6 +16496,16 @@ export interface operations {
               taxCategory?: string;
               /** @description tax rounded per line: the line's tax, in micros */
               tax?: number;
+              /** @description consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's */
+              accountId?: string;
+            }[];
+            /** @description consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print */
+            sections?: {
+              accountId: string;
+              /** @description the account's name when the invoice was made */
+              name: string;
+              /** @description micros: the sum of the section's lines */
+              subtotal: number;
             }[];
             /** @description micros, exact: the lines' sum (tax included when `tax.inclusive`) */
             subtotal: number;

@@ -80,6 +80,44 @@ export const listBundlePacksRoute = defineRoute({
   },
 });
 
+export const listAccountBundlePacksRoute = defineRoute({
+  method: "get",
+  path: "/v1/accounts/:accountId/bundle-packs",
+  operationId: "listAccountBundlePacks",
+  summary:
+    "The bundle packs the account can buy now: on sale, still valid, of a product of its plan and priced in its currency; newest first, cursor-paginated (staff, or the account's own key or portal session).",
+  access: "owner",
+  roles: ANY_STAFF,
+  params: accountParams,
+  query: pageQuery,
+  responses: {
+    200: { description: "A page of packs", schema: z.object({ items: z.array(bundlePackView), nextCursor: z.string().optional() }) },
+  },
+  async handle({ params, query, ctx }) {
+    const account = (await ctx.models.Account.findById(params.accountId, { planId: 1 }).lean())!;
+    const plan = await ctx.models.Plan.findById(account.planId, { currency: 1, catalog: 1 }).lean();
+    const products = ["default", ...(plan?.catalog.products ?? []).map((p) => p.id)];
+    const sellable: Record<string, unknown> = {
+      status: "active",
+      productId: { $in: products },
+      "prices.currency": plan?.currency ?? "",
+      $or: [{ "validity.until": { $exists: false } }, { "validity.until": { $gt: new Date() } }],
+    };
+    const page = await ctx.cursors.paginate<BundlePack>(
+      `bundle-packs-of:${params.accountId}`,
+      "createdAt",
+      query.limit,
+      query.cursor,
+      (after, sort, take) =>
+        ctx.models.BundlePack.find({ $and: [sellable, after] })
+          .sort(sort)
+          .limit(take)
+          .lean<BundlePack[]>(),
+    );
+    return { status: 200, body: { items: page.items.map(toBundlePackView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+  },
+});
+
 export const archiveBundlePackRoute = defineRoute({
   method: "delete",
   path: "/v1/bundle-packs/:packId",

@@ -23,6 +23,7 @@ import {
   archiveBundlePackRoute,
   buyBundlePackRoute,
   createBundlePackRoute,
+  listAccountBundlePacksRoute,
   listBundlePacksRoute,
   listPackPurchasesRoute,
 } from "./bundle-packs.js";
@@ -204,6 +205,7 @@ export const routes: RouteSpec[] = [
   revokeBundleRoute,
   createBundlePackRoute,
   listBundlePacksRoute,
+  listAccountBundlePacksRoute,
   archiveBundlePackRoute,
   buyBundlePackRoute,
   listPackPurchasesRoute,
