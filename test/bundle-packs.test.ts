@@ -265,6 +265,50 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
     expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
   });
 
+  it("a card purchase whose payment succeeded, and a pack voucher whose redemption died after taking the code, are finished by the sweeps, once", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const m = stack.ctx.models;
+    // The card: the payment succeeded (as the webhook records it) but the process died before the pack was paid.
+    const started = await buy(s, "card-died", { packId: pack.id, payment: "card", provider: "stripe", paymentMethod: "pm_card_visa" });
+    expect(started.status, started.text).toBe(201);
+    await m.Recharge.updateOne({ _id: started.body.rechargeId }, { $set: { status: "succeeded" } });
+    await m.PackPurchase.updateOne({ _id: started.body.id }, { $set: { createdAt: new Date(Date.now() - 60_000) } });
+    // The voucher: its lock taken (the code is this account's) and nothing after.
+    const batch = await request(stack.controlPlaneUrl)
+      .post("/v1/voucher-batches")
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ packId: pack.id, currency: "USD", count: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    const voucher = (await m.Voucher.findOne({ batchId: batch.body.batchId }).lean())!;
+    await m.Lock.create({
+      _id: `voucher:${voucher._id}`,
+      holder: "died",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      data: { accountId: s.accountId, creditPending: true, at: new Date(Date.now() - 60_000) },
+    });
+
+    for (let run = 0; run < 2; run++) {
+      await jobs.finishPackPurchases(stack.ctx, 10_000);
+      await jobs.finishRedemptions(stack.ctx);
+    }
+    const purchases = await m.PackPurchase.find({ accountId: s.accountId }).sort({ payment: 1 }).lean();
+    expect(purchases.map((p) => [p.payment, p.status])).toEqual([
+      ["card", "issued"],
+      ["voucher", "issued"],
+    ]);
+    expect(await m.Bundle.countDocuments({ accountId: s.accountId, source: "pack" })).toBe(2);
+    const entries = await m.LedgerEntry.find({ accountId: s.accountId }).lean();
+    expect(entries.map((e) => `${e.type} ${e.amount}`).sort()).toEqual([
+      `credit ${PRICE}`,
+      `credit ${PRICE}`,
+      `pack -${PRICE}`,
+      `pack -${PRICE}`,
+    ]);
+    expect(await available(s)).toBe(0);
+    expect((await m.Voucher.findById(voucher._id).lean())!.status).toBe("redeemed");
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+    expect((await stack.admin.reconcileBundles([s.accountId])).drifts).toEqual([]);
+  });
+
   it("reconciliation: a bundle whose Redis units drift is reported by the endpoint and counted by the metric", async () => {
     const s = await stack.seedCatalog(CATALOG, 100_000);
     const bought = await stack.consumer(s.key).buyBundlePack(s.accountId, { packId: pack.id }, { idempotencyKey: "drift" });
