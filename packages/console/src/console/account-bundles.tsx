@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { newIdempotencyKey, type Account, type Bundle } from "@tollgate/sdk";
 import { useState, type ChangeEvent } from "react";
-import { BundleTable, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
+import { BundleTable, count, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
 import { endOfDay, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -89,7 +89,7 @@ function Revoke({ account, bundle }: { account: Account; bundle: Bundle }) {
       <Confirm
         label="Revoke"
         name={`Revoke the ${bundle.productId} bundle ${bundle.id}`}
-        question={`Revoke this bundle of ${bundle.units.toLocaleString("en-US")} ${bundle.productId} units? The ${bundle.remaining.toLocaleString("en-US")} it has left are gone at once, and calls no longer use it.`}
+        question={`Revoke this bundle of ${count(bundle.units)} ${bundle.productId} units? The ${count(bundle.remaining)} it has left are gone at once, and calls no longer use it.`}
         confirm="Revoke the bundle"
         disabled={revoke.isPending}
         onConfirm={() => revoke.mutate()}
@@ -132,7 +132,7 @@ function IssueBundle({ account }: { account: Account }) {
   const question = (() => {
     try {
       const i = input();
-      return `Issue ${i.units.toLocaleString("en-US")} ${i.productId} units to ${account.name}, usable until ${when(i.expiresAt)}? ${overageWords(i, "the balance").replace(/^c/, "C")}.`;
+      return `Issue ${count(i.units)} ${i.productId} units to ${account.name}, usable until ${when(i.expiresAt)}? ${overageWords(i, "the balance").replace(/^c/, "C")}.`;
     } catch {
       return `Issue this bundle to ${account.name}?`;
     }
@@ -174,7 +174,7 @@ function IssueBundle({ account }: { account: Account }) {
       </form>
       <FormProblem error={issue.error} shown={problems.shown} />
       <ProblemText error={plan.error} />
-      <Done>{issue.data && `Issued: ${issue.data.units.toLocaleString("en-US")} ${issue.data.productId} units, listed above.`}</Done>
+      <Done>{issue.data && `Issued: ${count(issue.data.units)} ${issue.data.productId} units, listed above.`}</Done>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Bundle, Page } from "@tollgate/sdk";
-import { BundleTable, bundleLevel, isLive, lowPercentOf } from "../shared/bundles.js";
+import { BundleTable, bundleLevel, count, isLive, lowPercentOf } from "../shared/bundles.js";
 import { ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 import { notificationSettingsQuery } from "./settings.js";
@@ -36,7 +36,7 @@ export function Bundles({ accountId }: { accountId: string }) {
             <li key={b.id}>
               {b.remaining === 0
                 ? `Your ${b.productId} bundle is used up${b.overage === "refuse" ? ": its calls are refused until you have another." : "."}`
-                : `Your ${b.productId} bundle is running low: ${b.remaining.toLocaleString("en-US")} of ${b.units.toLocaleString("en-US")} units left.`}
+                : `Your ${b.productId} bundle is running low: ${count(b.remaining)} of ${count(b.units)} units left.`}
             </li>
           ))}
         </ul>

@@ -21,7 +21,8 @@ export function isLive(b: Bundle, now = Date.now()): boolean {
   return b.status === "active" && Date.parse(b.expiresAt) > now;
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
+/** A number of units as the pages write it: "10,000". */
+export const count = (n: number): string => n.toLocaleString("en-US");
 
 /** How the account came to have it, by its `source`; a source this page does not know yet is shown as the API names it. */
 const SOURCES: Record<string, string> = {
