@@ -357,6 +357,32 @@ export const statementView = z.object({
       entries: z.number().int(),
     }),
   ),
+  lines: z
+    .array(
+      z.object({
+        accountId: z.string(),
+        name: z.string(),
+        currency: z.string(),
+        calls: z
+          .number()
+          .int()
+          .describe("the line's calls of the month (by their time) this account's wallet paid, refunded ones left out"),
+        amount: z.number().int().describe("micros charged for them"),
+      }),
+    )
+    .optional()
+    .describe("a payer's statement: its lines' calls its wallets paid this month, per line (their money is in `usage`, once booked)"),
+  paidByPayer: z
+    .array(
+      z.object({
+        payerId: z.string(),
+        currency: z.string(),
+        calls: z.number().int().describe("this account's calls of the month (by their time) while it was a line of that payer"),
+        amount: z.number().int().describe("micros charged for them to the payer's wallet"),
+      }),
+    )
+    .optional()
+    .describe("a line's statement: its own calls of the month that its payer paid (no money of its own moved for them)"),
 });
 
 export const transactionsPage = z.object({
@@ -399,8 +425,24 @@ export const invoiceView = z.object({
       amount: z.number().int(),
       taxCategory: z.string().optional().describe("documents with tax: the line's product tax category"),
       tax: z.number().int().optional().describe("tax rounded per line: the line's tax, in micros"),
+      accountId: z
+        .string()
+        .optional()
+        .describe("consolidated invoices: the payer's line (child account) whose usage this is; absent: the invoice's own account's"),
     }),
   ),
+  sections: z
+    .array(
+      z.object({
+        accountId: z.string(),
+        name: z.string().describe("the account's name when the invoice was made"),
+        subtotal: z.number().int().describe("micros: the sum of the section's lines"),
+      }),
+    )
+    .optional()
+    .describe(
+      "consolidated invoices (a payer's, billing its lines' usage too): the payer's own section first, then one per line, in the order they print",
+    ),
   subtotal: z.number().int().describe("micros, exact: the lines' sum (tax included when `tax.inclusive`)"),
   rounding: z.number().int(),
   tax: documentTaxView.optional().describe("the tax, fixed when the document was finalized (absent: no tax applied)"),
@@ -448,7 +490,9 @@ export const toInvoiceView = (i: Invoice): z.infer<typeof invoiceView> => ({
     amount: l.amount,
     ...(l.taxCategory ? { taxCategory: l.taxCategory } : {}),
     ...(l.tax !== undefined ? { tax: l.tax } : {}),
+    ...(l.accountId ? { accountId: l.accountId } : {}),
   })),
+  ...(i.sections ? { sections: i.sections.map((s) => ({ accountId: s.accountId, name: s.name, subtotal: s.subtotal })) } : {}),
   subtotal: i.subtotal,
   rounding: i.rounding,
   ...(i.tax ? { tax: i.tax } : {}),
@@ -590,6 +634,7 @@ export const voucherBatchView = z.object({
   batchId: z.string(),
   amount: z.number().int().describe("each code's face value, in micros"),
   currency: z.string(),
+  packId: z.string().optional().describe("the bundle pack each code grants, if they grant one"),
   expiresAt: z.string(),
   createdAt: z.string(),
   count: z.number().int().describe("codes issued"),
@@ -599,6 +644,7 @@ export const toVoucherBatchView = (b: VoucherBatch): z.infer<typeof voucherBatch
   batchId: b._id,
   amount: b.amount,
   currency: b.currency,
+  ...(b.packId ? { packId: b.packId } : {}),
   expiresAt: b.expiresAt.toISOString(),
   createdAt: b.createdAt.toISOString(),
   count: b.count,

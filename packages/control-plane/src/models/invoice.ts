@@ -19,6 +19,22 @@ export interface InvoiceLine {
   taxCategory?: string;
   /** Micros: the line's own tax, when tax is rounded per line (included in `amount` when prices include tax). */
   tax?: number;
+  /**
+   * A consolidated invoice's usage of one of the payer's lines (a child account of its hierarchy): that account.
+   * Absent: the invoice's own account's.
+   */
+  accountId?: string;
+}
+
+/**
+ * A consolidated invoice's section: an account whose usage it bills (the payer's own first, then each of its
+ * lines), named as the account was when the invoice was made, and the sum of its invoice lines.
+ */
+export interface InvoiceSection {
+  accountId: string;
+  name: string;
+  /** Micros: the sum of the section's invoice lines. */
+  subtotal: number;
 }
 
 /** One rate a document applied: what it taxed at that rate and the tax, both in micros. */
@@ -67,6 +83,11 @@ export interface Invoice {
   idempotencyKey: string;
   status: "draft" | "finalized" | "paid" | "void";
   lines: InvoiceLine[];
+  /**
+   * A payer's period invoice that bills its lines' usage too (a consolidated invoice): its sections in the order
+   * they print. Absent when it bills its own account's usage alone.
+   */
+  sections?: InvoiceSection[];
   /** Micros: the sum of the lines. */
   subtotal: number;
   /**
@@ -127,9 +148,14 @@ export const invoiceSchema = new Schema<Invoice>(
           amount: Number,
           taxCategory: String,
           tax: Number,
+          accountId: String,
         },
       ],
       required: true,
+    },
+    sections: {
+      type: [{ _id: false, accountId: String, name: String, subtotal: Number }],
+      default: undefined,
     },
     subtotal: { type: Number, required: true },
     total: { type: Number, required: true },

@@ -11,6 +11,7 @@ import { createOnce, finalize, totals } from "./documents.js";
 import { ISSUER } from "./issuer.js";
 import { settleFromBalance } from "./pay.js";
 import { counted } from "../../domain/words.js";
+import { sectionedLines, usageBilledTo } from "./sections.js";
 
 const MAX_LINES = 100;
 
@@ -18,7 +19,9 @@ const MAX_LINES = 100;
  * Close a postpaid or hybrid account's billing period (named by its first day) into an invoice for its usage,
  * lines per product and per price (so tiers show as separate lines), and for its subscription's fees booked in
  * the period (the recurring fee, the seats and each prorated change on lines of their own), finalized at once.
- * Fees are stamped and billed as usage events are, by the time they were booked.
+ * Fees are stamped and billed as usage events are, by the time they were booked. A payer's invoice bills its
+ * lines' calls too (its wallet paid them), a section per line after its own lines (`sections.ts`); a line's
+ * calls are never on its own invoice.
  *
  * Every usage event lands on exactly one invoice: an invoice *assigns* the calls it bills to itself (a unique
  * insert per call, `InvoiceAssignment`; the usage events are never written), and bills the period's unassigned
@@ -97,14 +100,17 @@ function billableUsage(accountId: string, currency: string, period: Pick<Period,
   const when =
     late === undefined ? { timestamp: during } : { $or: [{ timestamp: during }, { timestamp: { $gte: late.from, $lt: late.before } }] };
   return {
-    accountId,
     currency,
     refunded: { $ne: true },
-    $and: [when, { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }, { bundles: { $exists: true } }] }],
+    $and: [
+      usageBilledTo(accountId),
+      when,
+      { $or: [{ amount: { $gt: 0 } }, { rateLine: { $exists: true } }, { bundles: { $exists: true } }] },
+    ],
   };
 }
 
-type BilledCall = Pick<UsageEvent, "_id" | "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">;
+type BilledCall = Pick<UsageEvent, "_id" | "accountId" | "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">;
 
 /**
  * The window's billable calls, with the invoice each is assigned to (`assigned`) and those no invoice bills
@@ -120,6 +126,7 @@ async function billable(
   late?: LateUsage,
 ) {
   const found = (await ctx.models.UsageEvent.find(billableUsage(accountId, currency, period, cutoff, late), {
+    accountId: 1,
     productId: 1,
     units: 1,
     amount: 1,
@@ -221,8 +228,13 @@ async function bill(ctx: AppContext, draft: Invoice): Promise<Outcome<Invoice | 
   }
   const cycle = (await ctx.models.Account.findById(draft.accountId, { billingCycle: 1 }).lean())?.billingCycle ?? CALENDAR_MONTH;
   const lateOf = (e: { timestamp: Date }) => (e.timestamp < draft.periodFrom! ? periodContaining(cycle, e.timestamp) : undefined);
-  const lines = [...(await feeLines(ctx, fees)), ...invoiceLines(events, lateOf)];
-  await Invoices.updateOne({ _id: draft._id, status: "draft" }, { $set: { lines, ...totals(lines, draft.currency) } });
+  const { lines, sections } = await sectionedLines(ctx, draft.accountId, await feeLines(ctx, fees), events, (calls) =>
+    invoiceLines(calls, lateOf),
+  );
+  await Invoices.updateOne(
+    { _id: draft._id, status: "draft" },
+    { $set: { lines, ...(sections ? { sections } : {}), ...totals(lines, draft.currency) } },
+  );
   const finalized = await finalize(ctx, draft._id);
   // The draft exists (this close holds the account's lock), so only the numbering lock held past its wait
   // fails it: the close answers that conflict, and the next close finishes the draft.

@@ -74,7 +74,11 @@ export interface DocumentView {
   notes?: string[] | undefined;
   /** The lines' column headings (an invoice's: description, quantity × unit price, amount). */
   columns?: [string, string, string] | undefined;
-  lines: { description: string; times: string; amount: string; micros: string }[];
+  /**
+   * The lines; a consolidated invoice's (or a statement's) sections as a `heading` row (its description alone)
+   * before their lines and a `subtotal` row after them.
+   */
+  lines: { description: string; times: string; amount: string; micros: string; heading?: boolean; subtotal?: boolean }[];
   /** Subtotal, rounding, total, credited, paid, due: label, value, exact micros, and whether it stands out. */
   totals: { label: string; value: string; micros: string; strong: boolean }[];
   howToPay: string[];
@@ -239,7 +243,7 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
     facts,
     reason: doc.reason,
     notes,
-    lines: doc.lines.map((l) => ({
+    lines: sectioned(doc, (l) => ({
       description: described(l),
       times: `${quantityTimesPrice(l, c)}${l.tax !== undefined ? ` (tax ${exact(l.tax, c)})` : ""}`,
       amount: exact(l.amount, c),
@@ -249,6 +253,36 @@ export async function documentView(ctx: AppContext, doc: Invoice): Promise<Docum
     howToPay,
     footer: issuer.footer,
   };
+}
+
+/**
+ * A document's lines as they print: a consolidated invoice's in sections (the payer's own, then each line's),
+ * each under its account's name and id and followed by its subtotal; any other document's as they are.
+ */
+function sectioned(doc: Invoice, row: (l: InvoiceLine) => DocumentView["lines"][number]): DocumentView["lines"] {
+  if (doc.sections === undefined || doc.sections.length === 0) return doc.lines.map(row);
+  const c = doc.currency;
+  const out: DocumentView["lines"] = [];
+  for (const section of doc.sections) {
+    const own = section.accountId === doc.accountId;
+    const lines = doc.lines.filter((l) => (l.accountId ?? doc.accountId) === section.accountId);
+    out.push({
+      description: `${own ? "Account" : "Line"} ${section.name} (${section.accountId})`,
+      times: "",
+      amount: "",
+      micros: "",
+      heading: true,
+    });
+    out.push(...lines.map(row));
+    out.push({
+      description: `Subtotal, ${section.name}`,
+      times: "",
+      amount: exact(section.subtotal, c),
+      micros: formatExactMoney(section.subtotal, c),
+      subtotal: true,
+    });
+  }
+  return out;
 }
 
 /** What each kind of ledger entry is, on a statement. */
@@ -276,6 +310,8 @@ export async function statementView(
     from: string;
     to: string;
     wallets: { currency: string; opening: number; movements: Record<string, number>; counts: Record<string, number>; closing: number }[];
+    lines?: { accountId: string; name: string; currency: string; calls: number; amount: number }[] | undefined;
+    paidByPayer?: { payerId: string; currency: string; calls: number; amount: number }[] | undefined;
   },
 ): Promise<DocumentView> {
   const { profile: issuer } = await getIssuerProfile(ctx);
@@ -301,6 +337,26 @@ export async function statementView(
     lines.push(of(`Closing balance, ${c}`, w.closing));
     totals.push({ label: `Closing balance, ${c}`, value: formatMoney(w.closing, c), micros: formatExactMoney(w.closing, c), strong: true });
   }
+  const row = (description: string, calls: number, amount: number, c: string) => ({
+    description,
+    times: counted(calls, "call"),
+    amount: exact(-amount, c),
+    micros: formatExactMoney(-amount, c),
+  });
+  // A payer: whose calls its usage paid for, a row per line; a line: its calls, and the payer that paid them.
+  if (statement.lines?.length) {
+    lines.push({ description: "Lines' calls paid from this account's wallet", times: "", amount: "", micros: "", heading: true });
+    for (const l of statement.lines) lines.push(row(`Line ${l.name} (${l.accountId})`, l.calls, l.amount, l.currency));
+  }
+  if (statement.paidByPayer?.length) {
+    lines.push({ description: "Calls of this line, paid by its payer", times: "", amount: "", micros: "", heading: true });
+    for (const p of statement.paidByPayer) lines.push(row(`Paid from the wallet of ${p.payerId}`, p.calls, p.amount, p.currency));
+  }
+  const about = ["This statement is read from the ledger: it lists what moved on the account, and asks for no payment."];
+  if (statement.lines?.length)
+    about.push("The lines' calls are counted by the time of the call; their money is in Usage once booked, seconds later.");
+  if (statement.paidByPayer?.length)
+    about.push("This account's calls as a line were paid from its payer's wallet: no money of its own moved for them.");
   return {
     title: "Statement",
     number: statement.period,
@@ -315,7 +371,7 @@ export async function statementView(
     columns: ["Movement", "Entries", "Amount"],
     lines,
     totals,
-    howToPay: ["This statement is read from the ledger: it lists what moved on the account, and asks for no payment."],
+    howToPay: about,
     noteTitle: "About this statement",
     footer: issuer.footer,
   };
@@ -336,6 +392,7 @@ h1{margin:0;font-size:1.6rem;color:{{v.issuer.accent}} } h2{font-size:.8rem;text
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0} dt{color:#6b7280} dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:1.5rem 0} td,th{padding:.5rem;border-bottom:1px solid #e5e7eb;text-align:left;vertical-align:top}
 th{font-size:.8rem;text-transform:uppercase;color:#6b7280} .n{text-align:right;white-space:nowrap}
+tr.section th{text-transform:none;font-size:.95rem;color:#111827;padding-top:1rem} tr.subtotal td{font-weight:600}
 .totals{margin-left:auto;width:min(100%,22rem)} .totals td{border:0;padding:.2rem .5rem} .totals .strong td{font-weight:700;border-top:1px solid #d1d5db}
 .pay{background:#f9fafb;border-left:4px solid {{v.issuer.accent}};padding:.75rem 1rem;margin-top:1.5rem} .pay p{margin:.2rem 0}
 footer{margin-top:2rem;color:#6b7280;font-size:.8rem;white-space:pre-line}
@@ -354,7 +411,7 @@ footer{margin-top:2rem;color:#6b7280;font-size:.8rem;white-space:pre-line}
 </div>
 {{#if v.reason}}<p>Reason: {{v.reason}}</p>{{/if}}
 <table><thead><tr><th scope="col">{{columns.[0]}}</th><th scope="col" class="n">{{columns.[1]}}</th><th scope="col" class="n">{{columns.[2]}}</th></tr></thead><tbody>
-{{#each v.lines}}<tr><td>{{description}}</td><td class="n">{{times}}</td><td class="n" title="{{micros}}">{{amount}}</td></tr>{{/each}}
+{{#each v.lines}}{{#if heading}}<tr class="section"><th scope="rowgroup" colspan="3">{{description}}</th></tr>{{else}}<tr{{#if subtotal}} class="subtotal"{{/if}}><td>{{description}}</td><td class="n">{{times}}</td><td class="n" title="{{micros}}">{{amount}}</td></tr>{{/if}}{{/each}}
 </tbody></table>
 <table class="totals"><tbody>
 {{#each v.totals}}<tr{{#if strong}} class="strong"{{/if}}><td>{{label}}</td><td class="n" title="{{micros}}">{{value}}</td></tr>{{/each}}
@@ -437,13 +494,14 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
 
     // The lines: description, quantity × unit price, amount.
     const cols = [left, left + width * 0.5, left + width * 0.8];
-    const row = (cells: string[], bold = false) => {
+    // A row's style: the column headings, a line, a section's heading or its subtotal.
+    const row = (cells: string[], bold = false, strong = false) => {
       if (y > pdf.page.height - 120) {
         pdf.addPage();
         y = 50;
       }
       pdf
-        .font(bold ? "Helvetica-Bold" : "Helvetica")
+        .font(bold || strong ? "Helvetica-Bold" : "Helvetica")
         .fontSize(bold ? 8 : 9)
         .fillColor(bold ? grey : "#111827");
       pdf.text(cells[0]!, cols[0], y, { width: width * 0.48 });
@@ -459,7 +517,10 @@ export function renderPdf(view: DocumentView): Promise<Buffer> {
       (view.columns ?? INVOICE_COLUMNS).map((c) => c.toUpperCase()),
       true,
     );
-    for (const line of view.lines) row([line.description, line.times, line.amount]);
+    for (const line of view.lines) {
+      if (line.heading) y += 6;
+      row([line.description, line.times, line.amount], false, line.heading === true || line.subtotal === true);
+    }
 
     // The totals, right-aligned; a stamp (PAID, VOID) under them.
     y += 6;
