@@ -189,6 +189,11 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
       .send({ packId: pack.id, currency: "USD", count: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect(batch.status, batch.text).toBe(201);
     expect(batch.body).toMatchObject({ amount: PRICE, packId: pack.id });
+    const batches = await request(stack.controlPlaneUrl).get("/v1/voucher-batches").set("authorization", `Bearer ${ADMIN_TOKEN}`);
+    expect(batches.body.items.find((b: { batchId: string }) => b.batchId === batch.body.batchId)).toMatchObject({
+      packId: pack.id,
+      count: 1,
+    });
     const code = batch.body.codes[0] as string;
     const answers = await Promise.all(
       [0, 1, 2].map(() => request(stack.controlPlaneUrl).post("/v1/me/vouchers").set("x-api-key", s.key).send({ code })),

@@ -11410,6 +11410,8 @@ export interface operations {
               /** @description each code's face value, in micros */
               amount: number;
               currency: string;
+              /** @description the bundle pack each code grants, if they grant one */
+              packId?: string;
               expiresAt: string;
               createdAt: string;
               /** @description codes issued */

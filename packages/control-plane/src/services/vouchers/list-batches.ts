@@ -6,6 +6,8 @@ export interface VoucherBatch {
   _id: string;
   amount: number;
   currency: string;
+  /** The bundle pack each of its codes grants, if they grant one. */
+  packId?: string;
   expiresAt: Date;
   createdAt: Date;
   count: number;
@@ -46,6 +48,18 @@ export function listVoucherBatches(ctx: AppContext, limit: number, cursor?: stri
       { $group: { _id: "$batchId", n: { $sum: 1 } } },
     ]);
     const used = new Map(redeemed.map((r) => [r._id, r.n]));
-    return page.map(({ batchId, ...b }) => ({ _id: batchId, ...b, redeemed: used.get(batchId) ?? 0 }));
+    // One code of each pack batch says its pack (grouping by a field most vouchers lack is left to a plain read).
+    const packs = new Map<string, string>();
+    const granting = await ctx.models.Voucher.find(
+      { batchId: { $in: page.map((b) => b.batchId) }, packId: { $exists: true } },
+      { batchId: 1, packId: 1 },
+    ).lean();
+    for (const v of granting) packs.set(v.batchId, v.packId!);
+    return page.map(({ batchId, ...b }) => ({
+      _id: batchId,
+      ...b,
+      ...(packs.has(batchId) ? { packId: packs.get(batchId)! } : {}),
+      redeemed: used.get(batchId) ?? 0,
+    }));
   });
 }
