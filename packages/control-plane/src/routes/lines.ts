@@ -4,7 +4,8 @@ import { defineRoute } from "../http/route.js";
 import { accountParams, id, name, positiveAmount } from "../http/schemas.js";
 import { accountView, toAccountView } from "../http/views.js";
 import { lineView, toLineView } from "../http/line-views.js";
-import { attachLine, createLine, detachLine, getOwnLine, listLines, setLineLimit } from "../services/lines/lines.js";
+import { attachLine, detachLine, getOwnLine, listLines, setLineLimit } from "../services/lines/lines.js";
+import { startLine } from "../services/lines/start.js";
 
 const lineParams = z.strictObject({ accountId: id, lineId: id });
 const limit = positiveAmount.describe("the most the line may spend of its payer's wallet per calendar month, in micros");
@@ -14,7 +15,7 @@ export const createLineRoute = defineRoute({
   path: "/v1/accounts/:accountId/lines",
   operationId: "createLine",
   summary:
-    "Create a line of a hierarchy: a new account, on a plan with no recurring fee (the payer's when `planId` is absent), whose calls spend from this account's wallet in the plan's currency, within `limit` micros a calendar month (none when absent). The line has no wallet of its own; its usage events name the payer.",
+    "Create a line of a hierarchy: a new account, on a plan with no recurring fee (the payer's when `planId` is absent), whose calls spend from this account's wallet in the plan's currency, within `limit` micros a calendar month (none when absent). The line has no wallet of its own; its usage events name the payer. Its plan's included bundles are issued for the current period at once.",
   access: "admin",
   roles: MANAGERS,
   params: accountParams,
@@ -26,7 +27,7 @@ export const createLineRoute = defineRoute({
   },
   problems: ["not_found", "conflict", "unprocessable"],
   async handle({ params, body, principal, ctx }) {
-    const created = await createLine(ctx, { payerId: params.accountId, ...body, actor: principal.actor });
+    const created = await startLine(ctx, { payerId: params.accountId, ...body, actor: principal.actor });
     return created.ok ? { status: 201, body: toLineView(created.value) } : created;
   },
 });

@@ -41,6 +41,7 @@ export function sortedAttributes(attributes: Record<string, string> | undefined)
  */
 export const SCRIPT_REFUSALS = [
   "insufficient_funds",
+  "line_limit_reached",
   "bundle_exhausted",
   "spend_cap_reached",
   "subscription_unpaid",
@@ -50,6 +51,7 @@ export const SCRIPT_REFUSALS = [
   "quota_exceeded",
   "idempotency_key_reused",
   "metering_unavailable",
+  "unavailable",
 ] as const;
 
 /**

@@ -91,30 +91,36 @@ export async function grantUnits(
     if (bundled.refuse || beyond <= 0) return 0;
     return rateCall(price, before, beyond, call.percent, done) + margin;
   };
+  // A line's grants are held on its payer's wallet, within what is left of the line's limit this month (the
+  // script checks both again); the limit is read as published, from the line's account.
+  const payerId = call.payerId;
+  const limit = payerId === undefined ? undefined : (await ctx.models.Account.findById(s.accountId, { lineLimit: 1 }).lean())?.lineLimit;
   for (let attempt = 0; attempt < 5; attempt++) {
-    const [usage, wallets, live] = await Promise.all([
+    const [usage, wallets, live, spent] = await Promise.all([
       store.usageSoFar(call),
-      ctx.hot.wallets(s.accountId),
+      ctx.hot.wallets(payerId ?? s.accountId),
       ctx.hot.bundles.live(s.accountId, call.productId, call.timestampMs),
+      limit === undefined ? 0 : ctx.hot.counter(ctx.hot.keyspace.lineSpend(s.accountId, call.linePeriod ?? call.pricePeriod)),
     ]);
     before = usage;
     bundled = live;
     const wallet = wallets.get(s.currency);
-    const available = wallet === undefined ? 0 : wallet.balance + wallet.creditLimit;
+    const funds = wallet === undefined ? 0 : wallet.balance + wallet.creditLimit;
+    const available = limit === undefined ? funds : Math.min(funds, limit - spent);
     const units = bundled.refuse ? Math.min(requested, Math.max(1, bundled.units)) : mostCovered(requested, available, held);
     if (units === 0) {
-      const refusal = {
-        kind: "insufficient_funds" as const,
-        balance: wallet?.balance ?? 0,
-        amount: held(1),
-      };
+      const refusal =
+        limit !== undefined && limit - spent < funds
+          ? { kind: "line_limit_reached" as const, spent, limit }
+          : { kind: "insufficient_funds" as const, balance: wallet?.balance ?? 0, amount: held(1) };
       return { kind: "refused", problem: { ...refusalProblem(refusal, s.currency), coveredUnits: 0 } };
     }
     const amount = held(units);
     const outcome = await store.reserve(call, amount, s.ttlSeconds * 1000);
     if (outcome.kind === "reserved") return { kind: "granted", units, amount: outcome.amount, balance: outcome.balance, call };
-    if (outcome.kind !== "insufficient_funds") return { kind: "refused", problem: refusalProblem(outcome, s.currency) };
-    // Someone spent meanwhile: ask again, for what is left.
+    if (outcome.kind !== "insufficient_funds" && outcome.kind !== "line_limit_reached")
+      return { kind: "refused", problem: refusalProblem(outcome, s.currency) };
+    // Someone spent meanwhile (of the wallet, or of the line's limit): ask again, for what is left.
   }
   return {
     kind: "refused",
