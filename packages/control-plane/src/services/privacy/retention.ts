@@ -32,6 +32,7 @@ type Call = Pick<
   | "amount"
   | "refunded"
   | "rateLine"
+  | "payerId"
 >;
 
 /**
@@ -98,6 +99,7 @@ async function retireEntries(ctx: AppContext, entries: string[], cutoff: Date, o
         planId: 1,
         units: 1,
         amount: 1,
+        payerId: 1,
         refunded: 1,
         rateLine: 1,
       },
@@ -107,7 +109,11 @@ async function retireEntries(ctx: AppContext, entries: string[], cutoff: Date, o
   const invoiceOf = new Map(billed.map((b) => [b._id, b.invoiceId]));
   const invoices = await m.Invoice.find({ _id: { $in: [...new Set(invoiceOf.values())] } }, { status: 1 }).lean();
   const unpaid = new Set(invoices.filter((i) => UNPAID.includes(i.status)).map((i) => i._id));
-  const accounts = await m.Account.find({ _id: { $in: [...new Set(events.map((e) => e.accountId))] } }, { billingMode: 1 }).lean();
+  // A line's call is billed on its payer's invoice (services/invoices/sections.ts): the payer's mode says whether it is.
+  const accounts = await m.Account.find(
+    { _id: { $in: [...new Set(events.map((e) => e.payerId ?? e.accountId))] } },
+    { billingMode: 1 },
+  ).lean();
   const invoiced = new Set(accounts.filter((a) => a.billingMode !== "prepaid").map((a) => a._id));
   const eventOf = new Map(events.map((e) => [e._id, e]));
   const callsOf = new Map<string, string[]>();
@@ -145,7 +151,7 @@ function holdOf(
     const invoice = facts.invoiceOf.get(c._id);
     if (invoice !== undefined && facts.unpaid.has(invoice)) return "unpaidInvoice";
     const billable = c.refunded !== true && (c.amount > 0 || c.rateLine !== undefined);
-    if (invoice === undefined && billable && facts.invoiced.has(c.accountId)) return "notInvoiced";
+    if (invoice === undefined && billable && facts.invoiced.has(c.payerId ?? c.accountId)) return "notInvoiced";
   }
   return undefined;
 }
