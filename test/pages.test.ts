@@ -1210,6 +1210,37 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await page.close();
   });
 
+  it("console: the chart of accounts is read with its defaults and changed through its form; a refused code is said by its field and saves nothing", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${stack.controlPlaneUrl}/console/settings/chart`);
+    await tokenSignIn(page);
+    const form = page.getByRole("form", { name: "Chart of accounts" });
+    const cash = "Cash: top-ups, invoice payments, paid grants; refunds out";
+    await expect.poll(() => form.getByLabel(`${cash}: code`).inputValue(), { timeout: 10_000 }).toBe("1000");
+    await form.getByLabel(`${cash}: code`).fill("10 10");
+    await form.getByRole("button", { name: "Save the chart of accounts" }).click();
+    await expect.poll(() => form.locator(".field.invalid").innerText(), { timeout: 10_000 }).toContain("code");
+    expect((await stack.admin.getChartOfAccounts()).configured).toBe(false);
+
+    await form.getByLabel(`${cash}: code`).fill("1010");
+    await form.getByLabel(`${cash}: name`).fill("Bank");
+    await form.getByRole("button", { name: "Add a product account" }).click();
+    const product = form.getByRole("group", { name: "Product 1" });
+    await product.getByLabel("Product id", { exact: true }).fill("search");
+    await product.getByLabel("Code", { exact: true }).fill("4010");
+    await product.getByLabel("Name", { exact: true }).fill("Search revenue");
+    await form.getByRole("button", { name: "Save the chart of accounts" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+    expect(await stack.admin.getChartOfAccounts()).toMatchObject({
+      configured: true,
+      accounts: { cash: { code: "1010", name: "Bank" }, tax: { code: "2100", name: "Tax payable" } },
+      products: [{ productId: "search", code: "4010", name: "Search revenue" }],
+    });
+    await accessible(page, "the console's chart of accounts");
+    await shoot(page, `${SHOTS}console-chart-of-accounts.png`);
+    await page.close();
+  });
+
   it("pages are served with a Content-Security-Policy and no framing", async () => {
     const res = await fetch(`${stack.controlPlaneUrl}/portal/`);
     expect(res.headers.get("content-security-policy")).toContain("default-src 'none'");

@@ -13,6 +13,7 @@ import { admin, queries } from "./client.js";
 import { Dashboard } from "./dashboard.js";
 import { IssuerSettings } from "./issuer.js";
 import { TaxRatesPage } from "./tax-rates.js";
+import { ChartSettings } from "./chart.js";
 import { Anomalies, Reports } from "./reports.js";
 import { RoleContext } from "./role.js";
 import { MyTokens, Users } from "./team.js";
@@ -102,6 +103,7 @@ const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: 
   { href: "/audit", label: "Audit", roles: ["owner", "admin", "finance"] },
   { href: "/settings/issuer", label: "Issuer profile" },
   { href: "/settings/tax-rates", label: "Tax rates" },
+  { href: "/settings/chart", label: "Chart of accounts" },
   { href: "/credit", label: "Credit" },
   { href: "/settings/webhooks", label: "Webhooks", roles: ["owner", "admin"] },
   // Team: owners manage users; every signed-in user manages their own tokens. A bootstrap token has neither.
@@ -171,6 +173,9 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
           )}
           <Route path="/settings/issuer">
             <IssuerSettings />
+          </Route>
+          <Route path="/settings/chart">
+            <ChartSettings />
           </Route>
           <Route path="/settings/tax-rates">
             <View app={APP} title="Tax rates">
