@@ -15,7 +15,8 @@ const FIELDS = { "/amount": "Amount", "/reason": "Reason" };
  */
 export function AccountActions({ account }: { account: Account }) {
   const qc = useQueryClient();
-  const mayMoveMoney = useMay("money");
+  // A line has no wallet while it is one (its payer's pays): nothing to credit or adjust.
+  const mayMoveMoney = useMay("money") && account.wallets.length > 0;
   const maySupport = useMay("support");
   const [reason, setReason] = useState("");
   const [amount, setAmount] = useState("");

@@ -11,6 +11,7 @@ import { AccountBilling } from "./account-billing.js";
 import { AccountBundles } from "./account-bundles.js";
 import { AccountInvoices, AccountLedger } from "./account-lists.js";
 import { AccountKeys } from "./account-keys.js";
+import { AccountLines, LineOf } from "./account-lines.js";
 import { NewAccount } from "./account-new.js";
 import { AccountRecharges } from "./account-recharges.js";
 import { AccountPrivacy } from "./account-privacy.js";
@@ -87,7 +88,7 @@ export function Accounts() {
   );
 }
 
-/** One account: its balance, money actions, usage, subscription, grants, keys, ledger, invoices and recharges. */
+/** One account: its balance, money actions, usage, its lines (or whose line it is), subscription, grants, keys, ledger, invoices and recharges. */
 export function AccountDetail({ accountId }: { accountId: string }) {
   const account = useQuery({ queryKey: ["account", accountId], queryFn: () => admin.getAccount(accountId) });
   const balance = useQuery({ queryKey: ["balance", accountId], queryFn: () => admin.getBalance(accountId), refetchInterval: 3_000 });
@@ -135,6 +136,11 @@ export function AccountDetail({ accountId }: { accountId: string }) {
         <AccountActions account={account.data} />
         <AccountUsage accountId={accountId} />
       </Section>
+      {account.data.payerId !== undefined ? (
+        <LineOf account={account.data} payerId={account.data.payerId} />
+      ) : (
+        <AccountLines account={account.data} />
+      )}
       <AccountSubscription accountId={accountId} />
       {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
       <AccountBundles account={account.data} />

@@ -14,6 +14,7 @@ import { Bundles, bundlesQuery } from "./bundles.js";
 import { useSelfServicePlans } from "./change-plan.js";
 import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
+import { LineBalance, linesQuery, OwnLine, ownLineQuery, PaidByPayer, PayerLines } from "./lines.js";
 import { AutoRecharge, Grants, TopUp, TopUpReady } from "./money.js";
 import { Notifications, notificationSettingsQuery } from "./settings.js";
 import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
@@ -90,56 +91,82 @@ function Portal({
   // The remaining budget is on every page and moves while calls are made.
   const balance = useQuery({ queryKey: ["balance"], queryFn: () => client.getBalance(), refetchInterval: 2_000 });
   const signOut = useMutation({ mutationFn: () => client.signOut(), onSuccess: () => qc.invalidateQueries() });
+  // A line (no wallet while it is one: its payer pays) and a payer of lines are shown as such from the first paint.
+  const line = useQuery(ownLineQuery(accountId));
+  const lines = useQuery(linesQuery(accountId));
   const wallets = balance.data?.balances ?? [];
   // The header and every view wait for the balance: the header drawn without it would grow when it arrives.
-  if (balance.isPending) return <Loading />;
-  const currency = wallets[0]?.currency ?? "USD";
+  if (balance.isPending || line.isPending || lines.isPending) return <Loading />;
+  const ownLine = line.data ?? undefined;
+  const currency = wallets[0]?.currency ?? ownLine?.currency ?? "USD";
+  const views = VIEWS.filter((v) =>
+    v.href === "/top-up" ? ownLine === undefined : v.href !== "/lines" || (lines.data?.items.length ?? 0) > 0,
+  );
   return (
     <>
       <header className="top branded">
         <Brand branding={branding} />
         <h1>Your account</h1>
         <div aria-live="polite" data-testid="balance">
-          {balance.data?.balances.map((w) => (
-            <div key={w.walletId} className="balance">
-              <Money micros={w.available} currency={w.currency} /> <small>available</small>
-              {w.reserved > 0 && (
-                <small>
-                  {" · "}
-                  <Money micros={w.reserved} currency={w.currency} /> reserved
-                </small>
-              )}
-              {w.creditLimit > 0 && <small> · credit limit {unitPrice(w.creditLimit, w.currency)}</small>}
-            </div>
-          ))}
+          {/* A line's own wallet (kept from before it joined) pays for nothing while it is a line: not shown. */}
+          {ownLine !== undefined && <LineBalance line={ownLine} />}
+          {ownLine === undefined &&
+            balance.data?.balances.map((w) => (
+              <div key={w.walletId} className="balance">
+                <Money micros={w.available} currency={w.currency} /> <small>available</small>
+                {w.reserved > 0 && (
+                  <small>
+                    {" · "}
+                    <Money micros={w.reserved} currency={w.currency} /> reserved
+                  </small>
+                )}
+                {w.creditLimit > 0 && <small> · credit limit {unitPrice(w.creditLimit, w.currency)}</small>}
+              </div>
+            ))}
         </div>
         <button type="button" onClick={() => signOut.mutate()}>
           Sign out
         </button>
       </header>
-      <Tabs label="Your account" tabs={VIEWS} />
+      <Tabs label="Your account" tabs={views} />
       <main>
         <Switch>
           <Route path="/">
             <View app={APP} title="Overview">
               <OverviewReady accountId={accountId}>
+                {ownLine !== undefined && <OwnLine line={ownLine} />}
                 <SubscriptionCard accountId={accountId} />
                 <Usage />
                 <Limits accountId={accountId} />
                 <Bundles accountId={accountId} />
-                <Grants grants={balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? []} />
+                <Grants
+                  grants={
+                    ownLine !== undefined
+                      ? []
+                      : (balance.data?.balances.flatMap((w) => w.grants.map((g) => ({ ...g, currency: w.currency }))) ?? [])
+                  }
+                />
               </OverviewReady>
+            </View>
+          </Route>
+          <Route path="/lines">
+            <View app={APP} title="Lines">
+              <PayerLines accountId={accountId} />
             </View>
           </Route>
           <Route path="/top-up">
             <View app={APP} title="Top up">
-              <TopUpReady accountId={accountId} wallets={wallets}>
-                <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
-                {wallets.map((w) => (
-                  <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
-                ))}
-                <KeptCards accountId={accountId} wallets={wallets} />
-              </TopUpReady>
+              {ownLine !== undefined ? (
+                <PaidByPayer line={ownLine} />
+              ) : (
+                <TopUpReady accountId={accountId} wallets={wallets}>
+                  <TopUp accountId={accountId} currency={currency} returnedFrom={returnedFrom} />
+                  {wallets.map((w) => (
+                    <AutoRecharge key={w.walletId} accountId={accountId} wallet={w} />
+                  ))}
+                  <KeptCards accountId={accountId} wallets={wallets} />
+                </TopUpReady>
+              )}
             </View>
           </Route>
           <Route path="/transactions">
@@ -177,6 +204,7 @@ function Portal({
 /** The portal's views, each at its own address under /portal/. */
 const VIEWS = [
   { href: "/", label: "Overview" },
+  { href: "/lines", label: "Lines" },
   { href: "/top-up", label: "Top up" },
   { href: "/transactions", label: "Transactions" },
   { href: "/invoices", label: "Invoices" },
