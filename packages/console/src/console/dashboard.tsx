@@ -35,6 +35,9 @@ export function Dashboard() {
             />
             <Figure label="Usage revenue (net of refunds)" value={<Money micros={c.revenue.usage.net} currency={c.currency} />} />
             <Figure label="Subscription fee revenue" value={<Money micros={c.revenue.fees} currency={c.currency} />} />
+            {c.revenue.packs !== 0 && (
+              <Figure label="Bundle pack revenue (in the total)" value={<Money micros={c.revenue.packs} currency={c.currency} />} />
+            )}
             {c.tax.total !== 0 && (
               <Figure label="Tax on documents (not revenue)" value={<Money micros={c.tax.total} currency={c.currency} />} />
             )}
