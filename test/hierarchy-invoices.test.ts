@@ -194,5 +194,16 @@ describe("hierarchy invoices: the payer gets one invoice with a section per line
       paidByPayer: [{ payerId: payer.id, calls: 1, amount: 20_000 }],
       wallets: [{ movements: { credit: 100_000, usage: -20_000 } }],
     });
+
+    // An erasure of a line finds its name on its payer's invoice too: the section keeps its id and figures.
+    if ((await stack.admin.eraseAccount(ana.accountId)).status !== "done") await jobs.finishErasures(stack.ctx);
+    const erasedName = (await stack.admin.getAccount(ana.accountId)).name;
+    expect(erasedName).not.toBe("Ana's phone");
+    expect((await stack.admin.getInvoice(payer.id, invoice.id)).sections![1]).toEqual({
+      accountId: ana.accountId,
+      name: erasedName,
+      subtotal: 50_000,
+    });
+    expect(await pdfText(`/v1/accounts/${payer.id}/invoices/${invoice.id}/pdf`)).not.toContain("Ana's phone");
   });
 });

@@ -105,11 +105,12 @@ export async function runErasure(ctx: AppContext, accountId: string, steps = ERA
 /** The personal values the account's fields hold now (pseudonyms, once erased: harmless to look for). */
 async function personalValues(ctx: AppContext, accountId: string): Promise<string[]> {
   const m = ctx.models;
-  const [account, settings, invoices, keys] = await Promise.all([
+  const [account, settings, invoices, keys, sectioned] = await Promise.all([
     m.Account.findById(accountId).lean(),
     m.NotificationSettings.findById(accountId).lean(),
     m.Invoice.find({ accountId }, { customerName: 1, customerDetails: 1, reason: 1 }).lean(),
     m.ApiKey.find({ accountId }, { name: 1 }).lean(),
+    sectionsNaming(ctx, accountId),
   ]);
   const erased = pseudonyms(accountId);
   return [
@@ -119,6 +120,7 @@ async function personalValues(ctx: AppContext, accountId: string): Promise<strin
     ...(settings?.webhooks ?? []).map((w) => w.url),
     // A credit note's reason is printed on its line too, and in the answer that issued it.
     ...invoices.flatMap((i) => [i.customerName, i.reason, ...billingValues(i.customerDetails)]),
+    ...sectioned.flatMap((i) => (i.sections ?? []).filter((s) => s.accountId === accountId).map((s) => s.name)),
     ...keys.map((k) => k.name),
   ].filter((v): v is string => typeof v === "string" && v !== erased.name && v !== ERASED_KEY_NAME && !v.endsWith("erased.invalid"));
 }
@@ -181,6 +183,18 @@ async function eraseDocuments({ ctx, accountId, values }: Run): Promise<void> {
     if (!same(lines, invoice.lines)) set.lines = lines;
     if (Object.keys(set).length > 0) await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: set });
   }
+  // A consolidated invoice names each account it has a section for (a line's on its payer's invoice).
+  for (const invoice of await sectionsNaming(ctx, accountId)) {
+    const erased = pseudonyms(accountId).name;
+    const sections = invoice.sections!.map((s) => (s.accountId === accountId ? { ...s, name: erased } : s));
+    if (!same(sections, invoice.sections)) await ctx.models.Invoice.updateOne({ _id: invoice._id }, { $set: { sections } });
+  }
+}
+
+/** The consolidated invoices with a section for the account (read whole and filtered here: one query any store runs alike). */
+async function sectionsNaming(ctx: AppContext, accountId: string) {
+  const invoices = await ctx.models.Invoice.find({ sections: { $exists: true } }, { sections: 1 }).lean();
+  return invoices.filter((i) => i.sections?.some((s) => s.accountId === accountId));
 }
 
 /** Free-text reasons (the ledger's, the grants', an anomaly's clearing): the entries and their amounts stay. */
