@@ -6,7 +6,7 @@ import { isDuplicateKey, type Account, type Bundle, type Plan } from "../../mode
 import type { IncludedBundle } from "../../models/plan.js";
 import { audit } from "../audit.js";
 import { CALENDAR_MONTH, periodContaining, type Period } from "../invoices/cycles.js";
-import { lockedSubscription } from "../subscriptions/renew.js";
+import { lockedSubscription } from "../subscriptions/lock.js";
 import { endBundle } from "./end.js";
 import { applyBundle } from "./hot.js";
 

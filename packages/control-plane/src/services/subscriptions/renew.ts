@@ -1,12 +1,11 @@
 import type { AppContext } from "../../context.js";
-import type { Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
 import { insertOnce, type Account, type Fee, type Plan } from "../../models/index.js";
 import type { Recurring } from "../../models/fee.js";
 import { publishAccount } from "../accounts/publish.js";
 import { cycleFrom, periodContaining } from "../invoices/cycles.js";
-import { whenLocked } from "../locks.js";
+import { lockedSubscription } from "./lock.js";
 import { notify } from "../notifications/emit.js";
 import { includedDue, includedLocked } from "../bundles/included.js";
 import { collectDueFees } from "./collect.js";
@@ -14,10 +13,7 @@ import { periodAmount } from "./proration.js";
 
 const HOUR = 3_600_000;
 
-/** One subscription's work at a time: renewals, changes and collections of an account take this lock. */
-export function lockedSubscription<T>(ctx: AppContext, accountId: string, fn: () => Promise<T>): Promise<Outcome<T, "conflict">> {
-  return whenLocked(ctx, `subscription:${accountId}`, 60_000, fn);
-}
+export { lockedSubscription };
 
 /**
  * Renew one account's subscription up to `now`, idempotently: start it if its plan has a recurring fee and it
