@@ -42,8 +42,10 @@ export async function recordPackEntry(ctx: AppContext, purchase: PackPurchase): 
 /**
  * Money paid for the pack from outside the wallet (a card payment, a voucher) arrives as a credit entry, which
  * the `pack` entry takes back: both recorded first (a crash leaves them to the credits sweep, which applies
- * each once), then applied, the price leaving before the money that pays it arrives, so that the balance is
- * never, even for an instant, more than the account may spend.
+ * each once), then applied, the money first and the price after it. That order never takes the balance below
+ * where it was, so a wallet's threshold is not crossed (no auto-recharge, no alert) by a purchase paid from
+ * outside; a call decided in the milliseconds between the two may spend that money, and the price is taken
+ * all the same (it was paid): the balance then shows what that call took below where it was.
  */
 export async function payFromOutside(
   ctx: AppContext,
@@ -75,8 +77,8 @@ export async function payFromOutside(
     });
   }
   const pack = await recordPackEntry(ctx, purchase);
-  if (pack.appliedAt === undefined) await applyEntry(ctx, pack);
   if (recorded.entry.appliedAt === undefined) await applyEntry(ctx, recorded.entry);
+  if (pack.appliedAt === undefined) await applyEntry(ctx, pack);
 }
 
 /**
