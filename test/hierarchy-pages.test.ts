@@ -112,7 +112,7 @@ describe("lines of a hierarchy in the portal and the console", () => {
     expect(await shifted(line), "layout shift on the line's overview").toBeLessThan(0.1);
     expect(await line.getByTestId("balance").innerText()).toBe("$0.00 left this month · paid by your payer");
     expect(await own.getByTestId("line-figures").innerText()).toMatch(
-      /Monthly limit\s+\$0\.30\s+Spent in \d{4}-\d\d\s+\$0\.30\s+Left\s+\$0\.00/,
+      /Monthly limit\s+\$0\.30\s+Spent in [A-Z][a-z]+ \d{4}\s+\$0\.30\s+Left\s+\$0\.00/,
     );
     expect(await own.getByRole("meter").getAttribute("aria-label")).toBe("Ada's phone: $0.30 spent of its $0.30 limit this month");
     await own.getByText("Your limit is reached").waitFor();
@@ -129,6 +129,9 @@ describe("lines of a hierarchy in the portal and the console", () => {
     await line.getByTestId("paid-by-payer").waitFor();
     expect(await line.getByRole("form").count()).toBe(0);
     await atBothWidths(line, "portal-line-top-up");
+    // Its transactions are its payer's to book: said so, rather than "top up".
+    await nav(line).getByRole("link", { name: "Transactions", exact: true }).click();
+    await line.getByText("No transactions: this account is a line").waitFor();
     // The lines view's address names nothing of a line's.
     await line.goto(`${stack.controlPlaneUrl}/portal/lines`);
     await line.getByText("No lines: your provider adds them.").waitFor();
@@ -219,7 +222,7 @@ describe("lines of a hierarchy in the portal and the console", () => {
     const mine = page.getByRole("region", { name: "Line", exact: true });
     await mine.getByTestId("line-of").getByText(`A line of ${payerName}`).waitFor();
     expect(await mine.getByTestId("line-figures").innerText()).toMatch(
-      /Monthly limit\s+\$30\.00\s+Spent in \d{4}-\d\d\s+\$0\.10\s+Left\s+\$29\.90/,
+      /Monthly limit\s+\$30\.00\s+Spent in [A-Z][a-z]+ \d{4}\s+\$0\.10\s+Left\s+\$29\.90/,
     );
     // No wallet of its own: nothing to credit or adjust.
     expect(await page.getByRole("button", { name: "Credit", exact: true }).count()).toBe(0);

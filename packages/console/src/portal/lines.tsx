@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TollgateError, type Line } from "@tollgate/sdk";
 import { Link } from "wouter";
-import { LineFigures, LineLimitForm, LinesTable } from "../shared/lines.js";
+import { LineFigures, LineLimitForm, LinesTable, monthOf } from "../shared/lines.js";
 import { Empty, Money, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -48,7 +48,7 @@ export function OwnLine({ line }: { line: Line }) {
     <Section title="Your line">
       <p>
         Your calls are paid from the wallet of the account that pays for this line
-        {line.limit === null ? ", with no monthly limit." : `, up to your limit each month (${line.period} now).`}
+        {line.limit === null ? ", with no monthly limit." : `, up to your limit each month (${monthOf(line.period)} now).`}
       </p>
       <LineFigures line={line} />
       {line.left === 0 && (
@@ -61,7 +61,7 @@ export function OwnLine({ line }: { line: Line }) {
 /** A line's Top up view: there is no balance of its own to top up, its payer pays. */
 export function PaidByPayer({ line }: { line: Line }) {
   return (
-    <Section title="Top up">
+    <Section title="Nothing to top up">
       <p data-testid="paid-by-payer">
         This account is a line: its calls are paid by the account that pays for it, so there is no balance to top up here. To spend more
         each month, ask them to raise your limit.

@@ -171,7 +171,7 @@ function Portal({
           </Route>
           <Route path="/transactions">
             <View app={APP} title="Transactions">
-              <Transactions />
+              <Transactions line={ownLine !== undefined} />
             </View>
           </Route>
           <Route path="/invoices">

@@ -68,8 +68,11 @@ export function byDay(entries: LedgerEntry[], days: UsageDay[] = []): Row[] {
 
 const what = (e: LedgerEntry) => (e.type === "usage" ? (e.reason ?? "usage") : e.type);
 
-/** The account's ledger: what was added and what was spent, newest first, 50 entries a page (the newest read every 10 s). */
-export function Transactions() {
+/**
+ * The account's ledger: what was added and what was spent, newest first, 50 entries a page (the newest read every
+ * 10 s). `line`: the account is a line of a hierarchy, whose calls are booked on its payer's wallet, not here.
+ */
+export function Transactions({ line = false }: { line?: boolean }) {
   const pages = usePages(["transactions", ZONE], (cursor) => client.listTransactions({ ...pageQuery(cursor, 50), timeZone: ZONE }), {
     refetchInterval: 10_000,
   });
@@ -86,7 +89,13 @@ export function Transactions() {
   return (
     <Section title="Transactions">
       <ProblemText error={pages.error} />
-      {pages.items?.length === 0 && (
+      {pages.items?.length === 0 && line && (
+        <Empty>
+          No transactions: this account is a line, so what its calls spend is booked on its payer&apos;s wallet. Your limit and what you
+          spent this month are on the <Link href="/">overview</Link>.
+        </Empty>
+      )}
+      {pages.items?.length === 0 && !line && (
         <Empty>
           No transactions yet: top up by card or redeem a voucher under <Link href="/top-up">Top up</Link>, and what your calls spend is
           listed here.

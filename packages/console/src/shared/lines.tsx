@@ -11,13 +11,24 @@ import { Figure, Money } from "./ui.js";
  * that raises, lowers or removes a limit, for the payer's portal and the console alike.
  */
 
-/** What a line spent this month against its limit; nothing to measure when it has none. */
+/** The calendar month a line's spend counts ("2026-12") in words: "December 2026". */
+export function monthOf(period: string): string {
+  return new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/**
+ * What a line spent this month against its limit; nothing to measure when it has none. Less spent is better
+ * (`optimum` 0): past half its limit the meter turns amber, past 80% red, as a browser draws a meter's regions.
+ */
 export function LineMeter({ line }: { line: Line }) {
   if (line.limit === null) return <small>no limit</small>;
   return (
     <meter
       min={0}
       max={line.limit}
+      low={line.limit / 2}
+      high={line.limit * 0.8}
+      optimum={0}
       value={Math.min(line.spent, line.limit)}
       aria-label={`${line.name}: ${money(line.spent, line.currency)} spent of its ${money(line.limit, line.currency)} limit this month`}
     />
@@ -30,7 +41,7 @@ export function LineFigures({ line }: { line: Line }) {
     <>
       <dl className="figures" data-testid="line-figures">
         <Figure label="Monthly limit" value={line.limit === null ? "none" : <Money micros={line.limit} currency={line.currency} />} />
-        <Figure label={`Spent in ${line.period}`} value={<Money micros={line.spent} currency={line.currency} />} />
+        <Figure label={`Spent in ${monthOf(line.period)}`} value={<Money micros={line.spent} currency={line.currency} />} />
         <Figure label="Left" value={line.left === null ? "no limit" : <Money micros={line.left} currency={line.currency} />} />
       </dl>
       <LineMeter line={line} />
