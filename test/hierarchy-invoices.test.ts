@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN } from "./support/env.js";
 import { call } from "./support/http.js";
 import { eventually, startStack, type Stack } from "./support/stack.js";
+import { accessible, launch } from "./support/browser.js";
 
 /** Where the run keeps what to look at (test/business-documents.test.ts puts its documents there too). */
 const SHOTS = fileURLToPath(new URL("../.run/screenshots/", import.meta.url));
@@ -145,6 +146,34 @@ describe("hierarchy invoices: the payer gets one invoice with a section per line
     expect(text).toMatch(/Subtotal, Bruno's phone\s+\$0\.02/);
     expect(text).toMatch(/Subtotal\s+\$0\.09/);
     expect(text).toMatch(/Total\s+\$0\.09/);
+
+    // The payer's portal shows the same sections (the console's invoice page is the same component).
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const session = await api().post(`/v1/accounts/${payer.id}/portal-sessions`).set(admin).send({});
+      await page.goto(session.body.url as string);
+      await page.goto(`${stack.controlPlaneUrl}/portal/invoices/${invoice.id}`);
+      const document = page.getByRole("region", { name: `Invoice ${invoice.number}` });
+      await document.getByRole("rowheader", { name: "Subtotal, Bruno's phone" }).waitFor();
+      const rows = await document.getByRole("table", { name: "Lines" }).locator("tbody tr").allInnerTexts();
+      expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
+        `Account Silva family (${payer.id})`,
+        "voice 2 calls $0.01 $0.02",
+        "Subtotal, Silva family $0.02",
+        `Line Ana's phone (${ana.accountId})`,
+        "sms 1 call $0.02 $0.02",
+        "voice 3 calls $0.01 $0.03",
+        "Subtotal, Ana's phone $0.05",
+        `Line Bruno's phone (${bruno.accountId})`,
+        "sms 1 call $0.02 $0.02",
+        "Subtotal, Bruno's phone $0.02",
+      ]);
+      await accessible(page, "a payer's consolidated invoice in the portal");
+      await page.screenshot({ path: join(SHOTS, "portal-consolidated-invoice.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
 
     // The month's statements: the payer's says whose calls its wallet paid; a line's, its own calls and who paid.
     const statement = await stack.admin.getStatement(payer.id, month);

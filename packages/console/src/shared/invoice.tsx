@@ -20,6 +20,18 @@ export function percentOf(ratePpm: number): string {
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 
+/**
+ * A document's lines as they print: a payer's consolidated invoice in sections (its own, then each line's), each
+ * under its account's name and followed by its subtotal; any other document's as one section without a heading.
+ */
+function sectionsOf(invoice: Invoice): { heading?: NonNullable<Invoice["sections"]>[number]; lines: Invoice["lines"] }[] {
+  if (!invoice.sections?.length) return [{ lines: invoice.lines }];
+  return invoice.sections.map((heading) => ({
+    heading,
+    lines: invoice.lines.filter((l) => (l.accountId ?? invoice.accountId) === heading.accountId),
+  }));
+}
+
 /** One invoice, receipt or credit note as the page shows it: its figures, its lines, and its PDF. */
 export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl: string }) {
   const c = invoice.currency;
@@ -63,19 +75,39 @@ export function InvoiceDocument({ invoice, pdfUrl }: { invoice: Invoice; pdfUrl:
           </tr>
         </thead>
         <tbody>
-          {invoice.lines.map((l, i) => (
-            <tr key={i}>
-              <td>{l.description}</td>
-              <td className="num">
-                {l.quantity.toLocaleString("en-US")}
-                {l.unit ? ` ${l.unit}${l.quantity === 1 ? "" : "s"}` : ""}
-              </td>
-              <td className="num">{unitPrice(l.unitPrice, c)}</td>
-              <td className="num">
-                <Money micros={l.amount} currency={c} />
-              </td>
-            </tr>
-          ))}
+          {sectionsOf(invoice).map((section) => [
+            section.heading && (
+              <tr key={`${section.heading.accountId}-heading`} className="section">
+                <th scope="rowgroup" colSpan={4}>
+                  {section.heading.accountId === invoice.accountId ? "Account" : "Line"} {section.heading.name} (
+                  <code>{section.heading.accountId}</code>)
+                </th>
+              </tr>
+            ),
+            ...section.lines.map((l, i) => (
+              <tr key={`${section.heading?.accountId ?? ""}-${i}`}>
+                <td>{l.description}</td>
+                <td className="num">
+                  {l.quantity.toLocaleString("en-US")}
+                  {l.unit ? ` ${l.unit}${l.quantity === 1 ? "" : "s"}` : ""}
+                </td>
+                <td className="num">{unitPrice(l.unitPrice, c)}</td>
+                <td className="num">
+                  <Money micros={l.amount} currency={c} />
+                </td>
+              </tr>
+            )),
+            section.heading && (
+              <tr key={`${section.heading.accountId}-subtotal`} className="subtotal">
+                <th scope="row" colSpan={3}>
+                  Subtotal, {section.heading.name}
+                </th>
+                <td className="num">
+                  <Money micros={section.heading.subtotal} currency={c} />
+                </td>
+              </tr>
+            ),
+          ])}
         </tbody>
         <tfoot>
           {invoice.tax?.lines.map((t, i) => (
