@@ -134,8 +134,8 @@ function Portal({
           <Route path="/">
             <View app={APP} title="Overview">
               <OverviewReady accountId={accountId}>
-                {ownLine !== undefined && <OwnLine line={ownLine} />}
-                <SubscriptionCard accountId={accountId} />
+                {/* A line's plan has no recurring fee, and its payer answers for it: no subscription to show or change. */}
+                {ownLine !== undefined ? <OwnLine line={ownLine} /> : <SubscriptionCard accountId={accountId} />}
                 <Usage />
                 <Limits accountId={accountId} />
                 <Bundles accountId={accountId} />
