@@ -153,7 +153,7 @@ describe("bundles: units of a product, consumed before money", () => {
     expect((await jobs.reconcileBundles(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 
-  it("are decided exactly on a leased plan: a lease holds money, never units", async () => {
+  it("are decided exactly on a leased plan while a bundle of the product refuses overage: no lease holds its units", async () => {
     const s = await stack.seedCatalog({ pricePerCall: 1_000, metering: "leased" }, 10_000);
     // Issued before the key's first call: the gateway reads the key's record with its bundled product.
     const bundle = await stack.admin.issueBundle(

@@ -101,7 +101,7 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     await jobs.bookUsage(stack.ctx);
     expect((await jobs.reconcile(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
-  it("a gateway in leased mode killed with SIGKILL while its account holds bundles loses no unit: bundled calls were decided exactly, the money lease is reaped, and the unit ledger equals Redis", async () => {
+  it("a gateway in leased mode killed with SIGKILL while its lease holds bundle units: the reaper gives them back, the calls it never reported cost nothing, and the unit ledger equals Redis", async () => {
     const catalog = {
       products: [{ id: "minutes", method: "GET" as const, path: "/minutes", price: { unitPrice: PRICE } }],
       unmatched: { action: "price" as const, price: { unitPrice: PRICE } },
@@ -111,33 +111,40 @@ describe("leased mode: gateways decide calls from blocks of the balance they hol
     const s = await stack.seedCatalog(catalog, PRICE * 1_000);
     const bundle = await stack.admin.issueBundle(
       s.accountId,
-      { productId: "minutes", units: 60, expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      { productId: "minutes", units: 500, expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
       { idempotencyKey: "leased-units" },
     );
     const gateway = await startGatewayProcess(stack);
     children.push(gateway.child);
-    // The bundled product and another (from the money lease), at once, then the gateway dies unannounced.
+    const held = async () => Number((await stack.redis.hget(stack.keyspace.account(s.accountId), `bh:${bundle.id}`)) ?? 0);
+    // The first call of the bundled product is decided exactly while the lease asks for units; then its lease holds them.
+    expect((await call(`${gateway.url}/minutes`, { headers: { "x-api-key": s.key } })).status).toBe(200);
+    await eventually(async () => (await held()) > 0, 20_000, "the lease holds units");
     const answers = await Promise.all(
       Array.from({ length: 80 }, (_, i) => call(`${gateway.url}${i % 2 ? "/minutes" : "/other"}`, { headers: { "x-api-key": s.key } })),
     );
     gateway.child.kill("SIGKILL");
     await gateway.exited;
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    // Every call of the bundled product took its unit in Redis before it was forwarded: 40 of 60 gone, none held.
-    expect((await stack.admin.listBundles(s.accountId)).items[0]).toMatchObject({ id: bundle.id, remaining: 20 });
+    expect(await held()).toBeGreaterThan(0);
+    // The reaper (in the control plane's process) gives the lease's money and units back.
     const plane = startReaperProcess(stack, "lease-units-reaper");
     children.push(plane.child);
-    await eventually(async () => (await wallet(s.accountId)).reserved === 0, 20_000, "the lease reaped");
+    await eventually(async () => (await wallet(s.accountId)).reserved === 0 && (await held()) === 0, 20_000, "the lease reaped");
     await plane.started;
     plane.child.kill("SIGTERM");
     expect(await plane.exited).toBe(0);
+    // What the bundle lost is exactly what reported calls took: 41 forwarded, those never reported cost nothing.
+    const remaining = (await stack.admin.listBundles(s.accountId)).items[0]!.remaining;
+    const used = 500 - remaining;
+    expect(used).toBeLessThanOrEqual(41);
     await eventually(
-      async () => (await stack.ctx.models.UnitEntry.countDocuments({ bundleId: bundle.id, type: "usage" })) === 40,
+      async () => (await stack.ctx.models.UnitEntry.countDocuments({ bundleId: bundle.id, type: "usage" })) === used,
       30_000,
       "unit usage booked",
     );
     const units = await stack.ctx.models.UnitEntry.find({ bundleId: bundle.id }).lean();
-    expect(units.reduce((sum, e) => sum + e.units, 0)).toBe(20);
+    expect(units.reduce((sum, e) => sum + e.units, 0)).toBe(remaining);
     expect((await jobs.reconcileBundles(stack.ctx, { accountIds: [s.accountId] })).drifts).toEqual([]);
   });
 });

@@ -44,6 +44,11 @@ export interface Bundle {
   actor: string;
   /** When its issue reached Redis (its receipt says so too: a repeat moves nothing). */
   appliedAt?: Date;
+  /**
+   * An end asked for while leases held some of its units (leased mode): out of its product's list in Redis
+   * already, it ends as this says once they are back (the expiry job finishes it).
+   */
+  endRequested?: "expiry" | "revoke";
   endedAt?: Date;
   createdAt: Date;
 }
@@ -67,6 +72,7 @@ export const bundleSchema = new Schema<Bundle>(
     rolloverUntil: { type: Date },
     rolledFrom: { type: String },
     reason: { type: String },
+    endRequested: { type: String },
     idempotencyKey: { type: String, required: true },
     actor: { type: String, required: true },
     appliedAt: { type: Date },

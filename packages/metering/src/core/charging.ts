@@ -151,6 +151,11 @@ export interface ChargeStore {
 export interface LeaseStore {
   /** Spend `amount` on the call from the account's lease, renewing the lease when it runs short. */
   spend(c: RatedCall, amount: number, ttlMs: number): ChargeOutcome | Promise<ChargeOutcome>;
+  /**
+   * Pay the call's `units` from the bundle units the account's lease holds for its product, in memory, when they
+   * cover it whole (amount 0); else undefined (decide it exactly), and the lease asks for units in the background.
+   */
+  spendUnits(c: RatedCall, units: number, ttlMs: number): ChargeOutcome | undefined | Promise<ChargeOutcome | undefined>;
   /** Report every call spent and give back what the leases hold (graceful shutdown). */
   close(): Promise<void>;
 }

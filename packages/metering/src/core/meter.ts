@@ -1,6 +1,6 @@
 import { hashApiKey } from "./api-key.js";
 import { dimensionValue, matchProduct, productById, rateLineOf, type PlanSpec } from "./catalog.js";
-import type { ChargeStore, KeyDirectory, LeaseStore, RatedCall, Refusal, Resolved } from "./charging.js";
+import type { ChargeOutcome, ChargeStore, KeyDirectory, LeaseStore, RatedCall, Refusal, Resolved } from "./charging.js";
 import { createEventIdGenerator } from "./event-id.js";
 import { prepareCharge, ratedCall, settlementOf, type Call, type CallResult, type PendingSettlement } from "./prepare.js";
 import { problem, type Problem } from "./problems.js";
@@ -147,23 +147,21 @@ export class Meter {
       if (prepared.kind === "no_rate") return { ok: false, problem: noRateProblem(prepared.attribute, prepared.value) };
       const rated = prepared.call;
       if (prepared.kind === "charge") {
-        // A product the account holds bundles of is decided exactly: a lease holds money, never units. So is
-        // every call of a line of a hierarchy: its payer's wallet and its own limit are decided in one script.
-        const leases =
-          plan.spec.metering === "leased" && leasable(rated) && key.bundled?.includes(product.id) !== true && key.payerId === undefined
-            ? this.o.leases
-            : undefined;
-        const outcome =
-          leases !== undefined
-            ? await leases.spend(
-                rated,
-                rateUnits(product.price, 0, prepared.units, rated.percent).amount,
-                plan.spec.reservationTtlSeconds * 1000,
-              )
-            : await this.decide(
-                () => this.o.store.charge(rated, prepared.units),
-                () => this.o.store.voidCharge(rated),
-              );
+        // Every call of a line of a hierarchy is decided exactly: its payer's wallet and its own limit in one script.
+        const leases = plan.spec.metering === "leased" && leasable(rated) && key.payerId === undefined ? this.o.leases : undefined;
+        const ttlMs = plan.spec.reservationTtlSeconds * 1000;
+        const exactly = () =>
+          this.decide(
+            () => this.o.store.charge(rated, prepared.units),
+            () => this.o.store.voidCharge(rated),
+          );
+        let outcome: ChargeOutcome;
+        if (leases === undefined) outcome = await exactly();
+        else if (key.bundled?.includes(product.id) === true) {
+          // A product the account holds bundles of: from the units the lease holds when they cover the call whole,
+          // else exactly (bundles first, then money, or a refusal), while the lease asks for units.
+          outcome = (await leases.spendUnits(rated, prepared.units, ttlMs)) ?? (await exactly());
+        } else outcome = await leases.spend(rated, rateUnits(product.price, 0, prepared.units, rated.percent).amount, ttlMs);
         if (outcome.kind !== "charged") return { ok: false, problem: refusalProblem(outcome, currency) };
         const charged = { eventId: rated.eventId, amount: outcome.amount, reserved: false, currency, balance: outcome.balance };
         return { ...base, charged, pending: undefined };
@@ -343,11 +341,11 @@ export function refusalProblem(refusal: Refusal, currency: string): Problem {
         currency,
       });
     case "line_limit_reached":
-      return problem(
-        "line_limit_reached",
-        `This line has spent ${refusal.spent} of its ${refusal.limit} micros limit for the period.`,
-        { spent: refusal.spent, limit: refusal.limit, currency },
-      );
+      return problem("line_limit_reached", `This line has spent ${refusal.spent} of its ${refusal.limit} micros limit for the period.`, {
+        spent: refusal.spent,
+        limit: refusal.limit,
+        currency,
+      });
     case "payer_changed":
       return problem("unavailable", "The account joined or left a hierarchy while this call was decided: retry it.");
     case "key_inactive":

@@ -89,7 +89,7 @@ export class BundleStore {
     bundleId: string,
     productId: string,
     receiptId: string,
-  ): Promise<{ kind: "ended"; units: number; replayed: boolean } | { kind: "unknown_account" }> {
+  ): Promise<{ kind: "ended"; units: number; replayed: boolean } | { kind: "pending" } | { kind: "unknown_account" }> {
     const ks = this.keyspace;
     const [code, units] = await this.redis.tollgateEndBundle(
       ks.account(accountId),
@@ -99,15 +99,34 @@ export class BundleStore {
       RECEIPT_TTL_SECONDS,
     );
     if (code === BundleCode.unknownAccount) return { kind: "unknown_account" };
+    // Leases hold some of its units: it left its product's list, and ends once they are given back.
+    if (code === BundleCode.pending) return { kind: "pending" };
     return { kind: "ended", units: Number(units), replayed: code === BundleCode.alreadyApplied };
   }
 
-  /** Each bundle's units left, as the scripts see them (bundles no longer in Redis are absent). */
+  /**
+   * Each bundle's units left in Redis, those leases hold for it included (not used until a lease reports them;
+   * bundles no longer in Redis are absent).
+   */
   async remaining(accountId: string): Promise<Map<string, number>> {
     const hash = await this.redis.hgetall(this.keyspace.account(accountId));
     const out = new Map<string, number>();
     for (const [field, value] of Object.entries(hash)) {
-      if (field.startsWith(ACCOUNT_FIELDS.bundleUnits)) out.set(field.slice(ACCOUNT_FIELDS.bundleUnits.length), Number(value));
+      if (field.startsWith(ACCOUNT_FIELDS.bundleUnits)) {
+        const id = field.slice(ACCOUNT_FIELDS.bundleUnits.length);
+        out.set(id, Number(value) + Number(hash[accountField("bundleHeld", id)] ?? 0));
+      }
+    }
+    return out;
+  }
+
+  /** Units of each bundle leases hold now (leased mode): out of what calls decided exactly can take. */
+  async held(accountId: string): Promise<Map<string, number>> {
+    const hash = await this.redis.hgetall(this.keyspace.account(accountId));
+    const out = new Map<string, number>();
+    for (const [field, value] of Object.entries(hash)) {
+      if (field.startsWith(ACCOUNT_FIELDS.bundleHeld) && Number(value) !== 0)
+        out.set(field.slice(ACCOUNT_FIELDS.bundleHeld.length), Number(value));
     }
     return out;
   }

@@ -130,7 +130,8 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
  * `<bundleId>,<expiresAtMs>,<overage>,<priority>,<issuedAtMs>` joined by `;` (overage `c`: the uncovered units
  * are charged at the plan's price; `r`: refused), and per bundle `bu:<bundleId>` holds its remaining units.
  * Consumption order, stated once (the scripts keep the list sorted by it): lowest priority number, then the
- * soonest expiry, then the oldest, then the id.
+ * soonest expiry, then the oldest, then the id. Per bundle `bh:<bundleId>`: its units leases hold (leased mode),
+ * out of `bu:` while they do.
  *
  * A line of a hierarchy (an account its payer pays for) has no wallet of its own: `pa` names its payer, whose
  * hash (in the same slot: a line's id is minted in its payer's partition) holds the wallet it spends from, and
@@ -145,6 +146,7 @@ export const ACCOUNT_FIELDS = {
   autoRechargeThreshold: "ar:",
   bundleList: "bx:",
   bundleUnits: "bu:",
+  bundleHeld: "bh:",
   payer: "pa",
   lineLimit: "ll:",
 } as const;

@@ -17,7 +17,29 @@ export interface LeaseOptions {
   maxWaiting?: number;
   /** Give a lease back after this long without a call. Default 10 s. */
   idleMs?: number;
+  /** The most units of a product's bundles one lease asks to hold. Default 100. */
+  maxUnits?: number;
 }
+
+/** Units of one bundle a lease holds: spent in this order (the bundles' consumption order), until `exp`. */
+interface HeldUnits {
+  product: string;
+  bundleId: string;
+  units: number;
+  exp: number;
+}
+
+/** The lease script's `ub` ("product,bundleId,units,expiresAtMs;…"). */
+function heldUnits(text: unknown): HeldUnits[] {
+  if (typeof text !== "string" || text === "") return [];
+  return text.split(";").map((item) => {
+    const [product, bundleId, units, exp] = item.split(",");
+    return { product: product!, bundleId: bundleId!, units: Number(units), exp: Number(exp) };
+  });
+}
+
+/** After a product found no units to hold, it is not asked for again this long (its calls go exactly meanwhile). */
+const NO_UNITS_BACKOFF_MS = 1_000;
 
 /** How long the account's leased total outlives its last renewal (as long as a lease's own record). */
 const LEASED_TOTAL_TTL_SECONDS = 7 * 86_400;
@@ -34,6 +56,13 @@ interface Lease {
   held: number;
   /** What this process has spent from it in all (what a report says, so that a repeated report moves nothing twice). */
   spent: number;
+  /** Bundle units it holds that this process has not spent, and the units spent from them in all. */
+  units: HeldUnits[];
+  unitsSpent: number;
+  /** Units taken by bundle since the last run was sent: taken off what its answer says the lease holds. */
+  unitTakes: Map<string, number>;
+  /** The product whose units the next run asks for, if any. */
+  want: string | undefined;
   /** The wallet's balance at the last answer (what leases hold is not in it). */
   balance: number;
   /** Spend locally only until then: half the lease's lifetime after the last answer, well before the reaper may return it. */
@@ -71,6 +100,9 @@ export class RedisLeases implements LeaseStore {
   private readonly maxCalls: number;
   private readonly maxWaiting: number;
   private readonly idleMs: number;
+  private readonly maxUnits: number;
+  /** Account, currency and product that found no units to hold, until when (not asked again before). */
+  private readonly noUnits = new Map<string, number>();
 
   constructor(
     redis: RedisClient,
@@ -85,6 +117,7 @@ export class RedisLeases implements LeaseStore {
     this.maxCalls = options.maxCalls ?? 100;
     this.maxWaiting = options.maxWaiting ?? 500;
     this.idleMs = options.idleMs ?? 10_000;
+    this.maxUnits = options.maxUnits ?? 100;
     this.timer = setInterval(() => this.tick(), options.reportMs ?? 100);
     this.timer.unref();
   }
@@ -93,6 +126,69 @@ export class RedisLeases implements LeaseStore {
     const lease = this.leases.get(leaseName(c.accountId, c.currency));
     if (lease !== undefined && usable(lease, amount)) return this.take(lease, c, amount);
     return this.renewAndSpend(c, amount, ttlMs);
+  }
+
+  spendUnits(c: RatedCall, units: number, ttlMs: number): ChargeOutcome | undefined | Promise<ChargeOutcome | undefined> {
+    const name = leaseName(c.accountId, c.currency);
+    let lease = this.leases.get(name);
+    const held = this.heldFor(lease, c, units);
+    if (held !== undefined) return held;
+    // A run of the lease in flight may bring the product's units: wait for it once (this process's calls do not
+    // decide exactly while units are on their way to it).
+    if (lease?.busy !== undefined) {
+      return lease.busy.then(
+        () => this.heldFor(this.leases.get(name), c, units),
+        () => undefined,
+      );
+    }
+    const now = Date.now();
+    // Not enough held: this call is decided exactly, and the lease asks for the product's units (unless none were
+    // to be had a moment ago).
+    const miss = `${name} ${c.productId}`;
+    if ((this.noUnits.get(miss) ?? 0) > now) return undefined;
+    if (lease === undefined) {
+      lease = this.newLease(c.accountId, c.currency, c.keyId, ttlMs);
+      this.leases.set(name, lease);
+    }
+    lease.want = c.productId;
+    lease.keyId = c.keyId;
+    lease.ttlMs = ttlMs;
+    if (lease.busy === undefined) this.report(lease);
+    return undefined;
+  }
+
+  /** The call paid from the units `lease` holds for its product, when they cover it whole and the lease is fresh. */
+  private heldFor(lease: Lease | undefined, c: RatedCall, units: number): ChargeOutcome | undefined {
+    const now = Date.now();
+    if (lease === undefined || now >= lease.deadlineMs) return undefined;
+    const mine = lease.units.filter((u) => u.product === c.productId && u.exp > now && u.units > 0);
+    return mine.reduce((sum, u) => sum + u.units, 0) >= units ? this.takeUnits(lease, c, mine, units) : undefined;
+  }
+
+  private takeUnits(lease: Lease, c: RatedCall, held: HeldUnits[], units: number): ChargeOutcome {
+    const bundles: { bundleId: string; units: number }[] = [];
+    let need = units;
+    for (const h of held) {
+      if (need === 0) break;
+      const n = Math.min(h.units, need);
+      h.units -= n;
+      need -= n;
+      bundles.push({ bundleId: h.bundleId, units: n });
+      lease.unitTakes.set(h.bundleId, (lease.unitTakes.get(h.bundleId) ?? 0) + n);
+    }
+    lease.unitsSpent += units;
+    lease.lastCallMs = Date.now();
+    lease.keyId = c.keyId;
+    const bn = bundles.map((b) => `${b.bundleId}:${b.units}`).join(" ");
+    lease.waiting.push(c.eventId, c.keyId, c.planId, c.productId, 0, c.timestampMs, c.method, c.path, bn);
+    if (lease.waiting.length >= this.maxWaiting * LEASE_CALL_ARGS && lease.busy === undefined) this.report(lease);
+    return { kind: "charged", balance: lease.balance + lease.held, amount: 0, quotasExceeded: [], bundles };
+  }
+
+  /** Resolves when no lease's run is in flight (what was asked of Redis so far has been answered). */
+  async quiesce(): Promise<void> {
+    const runs = [...this.leases.values()].flatMap((lease) => (lease.busy === undefined ? [] : [lease.busy.catch(() => undefined)]));
+    await Promise.all(runs);
   }
 
   async close(): Promise<void> {
@@ -105,7 +201,7 @@ export class RedisLeases implements LeaseStore {
     lease.spent += amount;
     lease.lastCallMs = Date.now();
     lease.keyId = c.keyId;
-    lease.waiting.push(c.eventId, c.keyId, c.planId, c.productId, amount, c.timestampMs, c.method, c.path);
+    lease.waiting.push(c.eventId, c.keyId, c.planId, c.productId, amount, c.timestampMs, c.method, c.path, "");
     if (lease.waiting.length >= this.maxWaiting * LEASE_CALL_ARGS && lease.busy === undefined) this.report(lease);
     return { kind: "charged", balance: lease.balance + lease.held, amount, quotasExceeded: [] };
   }
@@ -155,7 +251,11 @@ export class RedisLeases implements LeaseStore {
     const partition = ks.partitionOf(lease.accountId);
     const waiting = lease.waiting;
     const spentAtSend = lease.spent;
+    const unitsAtSend = lease.unitsSpent;
+    const takesAtSend = lease.unitTakes;
+    const want = unit >= 0 ? lease.want : undefined;
     lease.waiting = [];
+    lease.unitTakes = new Map();
     const expiresAt = Date.now() + lease.ttlMs;
     let reply: Reply;
     try {
@@ -175,23 +275,33 @@ export class RedisLeases implements LeaseStore {
         expiresAt,
         LEASED_TOTAL_TTL_SECONDS,
         spentAtSend,
+        unitsAtSend,
+        want ?? "",
+        want === undefined ? 0 : this.maxUnits,
+        Date.now(),
         waiting.length / LEASE_CALL_ARGS,
         ...waiting,
       );
     } catch (error) {
       // Unknown whether it ran: the calls wait again (sent again, the lease's count makes it harmless).
       lease.waiting = waiting.concat(lease.waiting);
+      for (const [bundleId, n] of takesAtSend) lease.unitTakes.set(bundleId, (lease.unitTakes.get(bundleId) ?? 0) + n);
       throw error;
     }
-    const [code, first, second, fourth] = reply;
+    const [code, first, second, fourth, ub] = reply;
+    if (want !== undefined && lease.want === want) lease.want = undefined;
     if (code === LeaseCode.held || code === Code.insufficientFunds) {
       // What Redis holds for the lease, less what was spent from it while the answer was on its way.
       const held = code === LeaseCode.held ? first : fourth;
       lease.held = Number(held) - (lease.spent - spentAtSend);
+      lease.units = heldUnits(ub).map((u) => ({ ...u, units: u.units - (lease.unitTakes.get(u.bundleId) ?? 0) }));
       lease.balance = Number(code === LeaseCode.held ? second : first);
       lease.deadlineMs = expiresAt - lease.ttlMs / 2;
+      if (want !== undefined && !lease.units.some((u) => u.product === want && u.units > 0))
+        this.noUnits.set(`${leaseName(lease.accountId, lease.currency)} ${want}`, Date.now() + NO_UNITS_BACKOFF_MS);
       return code === LeaseCode.held ? undefined : refusal(reply);
     }
+    if (want !== undefined) this.noUnits.set(`${leaseName(lease.accountId, lease.currency)} ${want}`, Date.now() + NO_UNITS_BACKOFF_MS);
     // Given back (asked, or refused): forget it; calls spent meanwhile go to a new lease's first report.
     this.forget(lease);
     if (code === LeaseCode.returned) return undefined;
@@ -207,6 +317,10 @@ export class RedisLeases implements LeaseStore {
       currency,
       held: 0,
       spent: 0,
+      units: [],
+      unitsSpent: 0,
+      unitTakes: new Map(),
+      want: undefined,
       balance: 0,
       deadlineMs: 0,
       lastCallMs: Date.now(),
@@ -230,6 +344,7 @@ export class RedisLeases implements LeaseStore {
 
   private tick(): void {
     const now = Date.now();
+    for (const [miss, until] of this.noUnits) if (until <= now) this.noUnits.delete(miss);
     for (const lease of this.leases.values()) {
       if (lease.busy !== undefined) continue;
       if (now - lease.lastCallMs > this.idleMs) void this.settle(lease, -1).catch(this.onError);

@@ -491,7 +491,43 @@ return out
 export const LeaseCode = { held: 1, returned: 2 } as const;
 
 /** How many ARGVs one reported call takes in LEASE_LUA. */
-export const LEASE_CALL_ARGS = 8;
+export const LEASE_CALL_ARGS = 9;
+
+// Units a lease holds (its \`ub\` field): "product,bundleId,units,expiresAtMs" items joined by ';', in the order
+// they are spent (the bundles' consumption order). Each bundle's units held by leases are also counted in the
+// account hash (\`bh:<bundle>\`), so that an end of the bundle waits for them (END_BUNDLE_LUA) and a reading of
+// what it has left counts them. Expects KEYS[1] (the account), KEYS[5] is not needed.
+const HELD_UNITS = `
+local function held_items(text)
+  local items = {}
+  for product, id, n, exp in string.gmatch(text or '', '([^,;]+),([^,;]+),(%d+),(%d+)') do
+    items[#items + 1] = { product = product, id = id, n = tonumber(n), exp = tonumber(exp) }
+  end
+  return items
+end
+local function held_text(items)
+  local parts = {}
+  for _, it in ipairs(items) do
+    if it.n > 0 then parts[#parts + 1] = table.concat({ it.product, it.id, it.n, it.exp }, ',') end
+  end
+  return table.concat(parts, ';')
+end
+-- Give held units back to their bundles (an ending bundle keeps its units field until its held units are back).
+local function give_back_units(items, keep)
+  local kept = {}
+  for _, it in ipairs(items) do
+    if it.n > 0 and keep and keep(it) then
+      kept[#kept + 1] = it
+    elseif it.n > 0 then
+      redis.call('HINCRBY', KEYS[1], '${A.bundleHeld}' .. it.id, 0 - it.n)
+      if redis.call('HEXISTS', KEYS[1], '${A.bundleUnits}' .. it.id) == 1 then
+        redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. it.id, it.n)
+      end
+    end
+  end
+  return kept
+end
+`;
 
 /**
  * Leased mode (a plan's `metering: "leased"`): a gateway process holds a block of an account's balance (like
@@ -499,49 +535,83 @@ export const LEASE_CALL_ARGS = 8;
  * reservation under the lease's id, which the reaper returns if its gateway dies (every report renews its
  * expiry), so the ledger's identity holds throughout: a grant moves money from the balance to `reserved`, a
  * reported call moves its amount from `reserved` to its usage event.
- * In one run: (1) record the reported calls, each one usage event. The gateway sends the total it has spent
- * from the lease so far, and the lease keeps the total recorded, so a report sent again (its answer lost)
- * moves no money twice (its events repeat on the stream, and the ingester keeps one of each). A lease that is
- * gone (reaped while its gateway stalled, or lost with Redis) has its calls charged to the balance. (2) Give
- * back what is left when asked (`unit` -1), or when the account or key may no longer spend; the lease stays
- * as a record of what it recorded. (3) Grant more when asked (`unit` > 0, the price of the call that asks):
- * `unit` × min(max calls, spendable ÷ (8 × unit)), at least one call's worth: the block shrinks with the
- * balance, and the last calls are granted one at a time.
+ * A lease may also hold units of the account's bundles (HELD_UNITS), for the products the gateway asks for: a
+ * grant takes them from the product's live bundles in consumption order (those that outlive the lease), and a
+ * call they cover whole is decided from them in memory, at no money; the units move from the bundle to the lease
+ * (`bh:`), and a reported call's units leave the lease. A bundle that stops being live for the lease (it ends,
+ * or would expire before the lease) gets its units back at the next run.
+ * In one run: (1) record the reported calls, each one usage event. The gateway sends the totals it has spent
+ * from the lease so far (money and units), and the lease keeps the totals recorded, so a report sent again (its
+ * answer lost) moves nothing twice (its events repeat on the stream, and the ingester keeps one of each). A lease
+ * that is gone (reaped while its gateway stalled, or lost with Redis) has its calls charged to the balance, and
+ * their units taken from their bundles (the reaper gave them back). (2) Give back what is left when asked (`unit`
+ * -1), or when the account or key may no longer spend; the lease stays as a record of what it recorded. (3) Grant
+ * more when asked (`unit` > 0, the price of the call that asks): `unit` × min(max calls, spendable ÷ (8 × unit)),
+ * at least one call's worth: the block shrinks with the balance, and the last calls are granted one at a time;
+ * and up to `units wanted` units of the product asked for.
  * KEYS: 1 account, 2 lease (a reservation), 3 reservation index, 4 the account's leased total (the lease's
  *       spend key, which the reaper's release takes down), 5 usage stream, 6 signal stream
  * ARGV: 1 acct, 2 keyId (admission), 3 currency, 4 lease id, 5 unit (0: report only, -1: give back), 6 max
- *       calls per grant, 7 expires at (ms), 8 the leased total's TTL, 9 spent from the lease in all, 10 calls n, then per
- *       call (LEASE_CALL_ARGS): eventId, keyId, planId, productId, amount, ts, method, path
- * Returns {held, amount held, balance} | {returned, 0, balance} | {insufficientFunds, balance, unit, amount
- * held} (the wallet cannot pay for one more call: the lease stands, with what it holds) | another refusal (the
- * lease given back).
+ *       calls per grant, 7 expires at (ms), 8 the leased total's TTL, 9 spent from the lease in all, 10 units spent
+ *       from it in all, 11 the product whose units to hold ('' none), 12 units wanted, 13 now (ms), 14 calls n,
+ *       then per call (LEASE_CALL_ARGS): eventId, keyId, planId, productId, amount, ts, method, path, bundle takes
+ *       ("bundleId:units …", '' for a call paid in money)
+ * Returns {held, amount held, balance, 0, units held} | {returned, 0, balance, 0, ''} | {insufficientFunds,
+ * balance, unit, amount held, units held} (the wallet cannot pay for one more call: the lease stands, with what it
+ * holds) | another refusal (the lease given back).
  */
-export const LEASE_LUA = `
+export const LEASE_LUA = `${HELD_UNITS}
 local acct, keyId, cur, unit, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
-local l = redis.call('HMGET', KEYS[2], 'amt', 'spent', 'open')
+local l = redis.call('HMGET', KEYS[2], 'amt', 'spent', 'open', 'ub', 'us')
 local exists, held, recorded = l[1] ~= false, tonumber(l[1] or '0'), tonumber(l[2] or '0')
 local open = exists and l[3] == '1'
-local total, n, sum = tonumber(ARGV[9]), tonumber(ARGV[10]), 0
-local fresh = (not exists) or total > recorded
+local units = held_items(l[4])
+local total, utotal, n, sum = tonumber(ARGV[9]), tonumber(ARGV[10]), tonumber(ARGV[14]), 0
+local fresh = (not exists) or total > recorded or utotal > tonumber(l[5] or '0')
 if fresh and n > 0 then
   for i = 0, n - 1 do
-    local o = 10 + ${LEASE_CALL_ARGS} * i
-    local amount = tonumber(ARGV[o + 5])
+    local o = 14 + ${LEASE_CALL_ARGS} * i
+    local amount, bn, used = tonumber(ARGV[o + 5]), ARGV[o + 9], 1
     sum = sum + amount
-    ${luaXadd("KEYS[5]", U, {
-      eventId: "ARGV[o + 1]",
-      accountId: "acct",
-      keyId: "ARGV[o + 2]",
-      planId: "ARGV[o + 3]",
-      productId: "ARGV[o + 4]",
-      currency: "cur",
-      amount: "amount",
-      units: "1",
-      timestampMs: "ARGV[o + 6]",
-      method: "ARGV[o + 7]",
-      path: "ARGV[o + 8]",
-      quotasExceeded: "''",
-    })}
+    if bn ~= '' then
+      used = 0
+      for id, k in string.gmatch(bn, '(%S+):(%d+)') do
+        k = tonumber(k)
+        used = used + k
+        local from_lease = 0
+        for _, it in ipairs(units) do
+          if it.id == id and it.n > 0 and from_lease < k then
+            local m = math.min(it.n, k - from_lease)
+            it.n = it.n - m
+            from_lease = from_lease + m
+          end
+        end
+        if from_lease > 0 then redis.call('HINCRBY', KEYS[1], '${A.bundleHeld}' .. id, 0 - from_lease) end
+        -- Units this lease no longer holds (it was reaped, or lost): taken from the bundle, which got them back.
+        if k > from_lease and redis.call('HEXISTS', KEYS[1], '${A.bundleUnits}' .. id) == 1 then
+          redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. id, from_lease - k)
+        end
+      end
+    end
+    ${luaXadd(
+      "KEYS[5]",
+      U,
+      {
+        eventId: "ARGV[o + 1]",
+        accountId: "acct",
+        keyId: "ARGV[o + 2]",
+        planId: "ARGV[o + 3]",
+        productId: "ARGV[o + 4]",
+        currency: "cur",
+        amount: "amount",
+        units: "used",
+        timestampMs: "ARGV[o + 6]",
+        method: "ARGV[o + 7]",
+        path: "ARGV[o + 8]",
+        quotasExceeded: "''",
+      },
+      `(bn ~= '' and {'${USAGE_FIELDS.bundles}', bn} or {})`,
+    )}
   end
   -- What this report adds: the new part of the total (the lease's own count), or every call sent (no lease).
   local owed = sum
@@ -554,7 +624,7 @@ if fresh and n > 0 then
     redis.call('DECRBY', KEYS[4], fromLease)
   end
   if owed > fromLease then redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, fromLease - owed) end
-  if exists then redis.call('HSET', KEYS[2], 'amt', held, 'spent', total) end
+  if exists then redis.call('HSET', KEYS[2], 'amt', held, 'spent', total, 'us', utotal) end
 end
 local a = redis.call('HMGET', KEYS[1], '${A.status}', ${field(A.key, "keyId")}, ${field(A.balance, "cur")}, ${field(A.creditLimit, "cur")}, ${field(A.autoRechargeThreshold, "cur")})
 local refusal
@@ -567,12 +637,20 @@ if open and (unit < 0 or refusal) then
   balance = redis.call('HINCRBY', KEYS[1], ${field(A.balance, "cur")}, held)
   redis.call('HINCRBY', KEYS[1], ${field(A.reserved, "cur")}, 0 - held)
   redis.call('DECRBY', KEYS[4], held)
-  redis.call('HSET', KEYS[2], 'amt', 0, 'open', 0)
+  units = give_back_units(units, nil)
+  redis.call('HSET', KEYS[2], 'amt', 0, 'open', 0, 'ub', '')
   redis.call('ZREM', KEYS[3], ARGV[4])
   open = false
 end
 if refusal then return refusal end
-if unit < 0 then return {${LeaseCode.returned}, 0, balance} end
+if unit < 0 then return {${LeaseCode.returned}, 0, balance, 0, ''} end
+-- Units of bundles no longer live for the lease (ended, or expiring before it) go back to them.
+local expires = tonumber(ARGV[7])
+units = give_back_units(units, function(it)
+  if it.exp <= expires then return false end
+  local list = redis.call('HGET', KEYS[1], '${A.bundleList}' .. it.product)
+  return list ~= false and string.find(';' .. list, ';' .. it.id .. ',', 1, true) ~= nil
+end)
 local short = false
 if unit > 0 and (open or not exists) then
   local spendable = balance + tonumber(a[4] or '0')
@@ -589,22 +667,63 @@ if unit > 0 and (open or not exists) then
     redis.call('INCRBY', KEYS[4], grant)
     redis.call('EXPIRE', KEYS[4], ttl)
     if not exists then
-      redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', grant, 'spent', total, 'ks', KEYS[4], 'open', 1)
+      redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', grant, 'spent', total, 'us', utotal, 'ks', KEYS[4], 'open', 1)
       exists, open, held = true, true, grant
     else
       held = redis.call('HINCRBY', KEYS[2], 'amt', grant)
     end
   end
 end
+-- Units of the product asked for, from its live bundles that outlive the lease, in consumption order: an eighth
+-- of what they have left (at least one), at most what was asked for, so that the block shrinks with the bundles
+-- and the last units are held one at a time. None while a live bundle of the product refuses overage: a call
+-- decided exactly elsewhere must not be refused for units a lease holds.
+local product, want = ARGV[11], tonumber(ARGV[12])
+local list = product ~= '' and redis.call('HGET', KEYS[1], '${A.bundleList}' .. product)
+if list and want > 0 and (open or not exists) then
+  local have, live = 0, 0
+  for _, it in ipairs(units) do if it.product == product then have = have + it.n end end
+  for id, exp, over in string.gmatch(list, '([^,;]+),(%d+),(%a)[^;]*') do
+    if tonumber(exp) > tonumber(ARGV[13]) and over == '${BUNDLE_OVERAGE.refuse}' then live = -1 break end
+    if tonumber(exp) > expires and live >= 0 then live = live + math.max(0, tonumber(redis.call('HGET', KEYS[1], '${A.bundleUnits}' .. id) or '0')) end
+  end
+  local need, granted = math.min(want, math.max(1, math.floor(live / 8))) - have, 0
+  if live <= 0 then need = 0 end
+  if need > 0 then
+    for id, exp in string.gmatch(list, '([^,;]+),(%d+),%a[^;]*') do
+      if need <= 0 then break end
+      if tonumber(exp) > expires then
+        local left = tonumber(redis.call('HGET', KEYS[1], '${A.bundleUnits}' .. id) or '0')
+        if left > 0 then
+          local take = math.min(left, need)
+          redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. id, 0 - take)
+          redis.call('HINCRBY', KEYS[1], '${A.bundleHeld}' .. id, take)
+          local merged = false
+          for _, it in ipairs(units) do
+            if it.id == id then it.n = it.n + take merged = true end
+          end
+          if not merged then units[#units + 1] = { product = product, id = id, n = take, exp = tonumber(exp) } end
+          need, granted = need - take, granted + take
+        end
+      end
+    end
+    if granted > 0 and not exists then
+      redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', 0, 'spent', total, 'us', utotal, 'ks', KEYS[4], 'open', 1)
+      exists, open = true, true
+    end
+  end
+end
+local ub = held_text(units)
+if exists then redis.call('HSET', KEYS[2], 'ub', ub) end
 if not open then
-  if short then return {${Code.insufficientFunds}, balance, unit, 0} end
-  return {${LeaseCode.returned}, 0, balance}
+  if short then return {${Code.insufficientFunds}, balance, unit, 0, ''} end
+  return {${LeaseCode.returned}, 0, balance, 0, ''}
 end
 redis.call('HSET', KEYS[2], 'exp', ARGV[7])
 redis.call('EXPIRE', KEYS[2], 7 * 86400)
 redis.call('ZADD', KEYS[3], ARGV[7], ARGV[4])
-if short then return {${Code.insufficientFunds}, balance, unit, held} end
-return {${LeaseCode.held}, held, balance}
+if short then return {${Code.insufficientFunds}, balance, unit, held, ub} end
+return {${LeaseCode.held}, held, balance, 0, ub}
 `;
 
 // Give back what a reservation holds and forget it: balance up, reserved down, the key's spend down, and a
@@ -622,17 +741,20 @@ redis.call('ZREM', KEYS[3], ${eventId})
 `;
 
 /**
- * Return an expired reservation whose gateway never settled it (it died): the caller is not charged.
+ * Return an expired reservation whose gateway never settled it (it died): the caller is not charged. A lease's
+ * units go back to their bundles.
  * KEYS: 1 the wallet's account (the payer the reservation names, else its account), 2 reservation,
  *       3 reservation index, 4 key spend counter, 5 stream, 6 the line's spend counter (a line's; else the key
  *       spend counter again) — all read from the reservation
  * ARGV: 1 eventId, 2 now (ms)
  * Returns 1 when returned, 0 when there was nothing (settled meanwhile) or it has not expired.
  */
-export const REAP_LUA = `
-local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key', 'py')
+export const REAP_LUA = `${HELD_UNITS}
+local r = redis.call('HMGET', KEYS[2], 'amt', 'cur', 'exp', 'acct', 'key', 'py', 'ub')
 if not r[1] then redis.call('ZREM', KEYS[3], ARGV[1]) return 0 end
 if tonumber(r[3]) > tonumber(ARGV[2]) then return 0 end
+-- A lease's units go back to their bundles.
+give_back_units(held_items(r[7]), nil)
 ${release("ARGV[1]", "r[6]", "KEYS[6]")}
 ${luaXadd(
   "KEYS[5]",
@@ -772,7 +894,7 @@ return {${ApplyCode.applied}, balance}
 `;
 
 /** What a bundle script did: applied now, applied before (its receipt), or the account is not in Redis. */
-export const BundleCode = { applied: 1, alreadyApplied: 2, unknownAccount: -1 } as const;
+export const BundleCode = { applied: 1, alreadyApplied: 2, pending: 3, unknownAccount: -1 } as const;
 
 // Split a bundle list into its items, and the one comparison of consumption order.
 const BUNDLE_LIST = `
@@ -820,24 +942,28 @@ return {${BundleCode.applied}}
 
 /**
  * End a bundle (expiry or revocation) exactly once: remove it from the hot state and keep what it had left in
- * the receipt, so that a repeat answers the same units whenever the first answer was lost.
+ * the receipt, so that a repeat answers the same units whenever the first answer was lost. While leases hold
+ * some of its units it only leaves its product's list (no call or lease takes from it again) and answers
+ * pending: each lease gives them back at its next run (the reaper, a dead gateway's), and a later run ends it.
  * KEYS: 1 account hash, 2 receipt (the end's)
  * ARGV: 1 bundleId, 2 productId, 3 receipt TTL (s)
- * Returns {code, units it had left}.
+ * Returns {code, units it had left} | {pending, 0}.
  */
 export const END_BUNDLE_LUA = `${BUNDLE_LIST}
 local kept = redis.call('GET', KEYS[2])
 if kept then return {${BundleCode.alreadyApplied}, tonumber(kept)} end
 if redis.call('EXISTS', KEYS[1]) == 0 then return {${BundleCode.unknownAccount}, 0} end
 local units = '${A.bundleUnits}' .. ARGV[1]
-local left = tonumber(redis.call('HGET', KEYS[1], units) or '0')
-redis.call('HDEL', KEYS[1], units)
 local f = '${A.bundleList}' .. ARGV[2]
 local keep = {}
 for _, item in ipairs(bundle_items(redis.call('HGET', KEYS[1], f))) do
   if string.match(item, '^([^,]+)') ~= ARGV[1] then keep[#keep + 1] = item end
 end
 if #keep == 0 then redis.call('HDEL', KEYS[1], f) else redis.call('HSET', KEYS[1], f, table.concat(keep, ';')) end
+-- Units leases hold: out of the list now (no call or lease takes from it again), ended when they are back.
+if tonumber(redis.call('HGET', KEYS[1], '${A.bundleHeld}' .. ARGV[1]) or '0') > 0 then return {${BundleCode.pending}, 0} end
+local left = tonumber(redis.call('HGET', KEYS[1], units) or '0')
+redis.call('HDEL', KEYS[1], units, '${A.bundleHeld}' .. ARGV[1])
 redis.call('SET', KEYS[2], left, 'EX', ARGV[3])
 return {${BundleCode.applied}, left}
 `;
