@@ -6,7 +6,7 @@
 // are checked: no overspend; every cut call used exactly what it was granted; each destination was charged
 // its rate for the billed seconds of its calls; the sessions, the wallet, the usage events, the ledger and
 // the period's invoice agree to the micro.
-// Run it with `npm run example:voip` (load/voip.sh starts the control plane and removes the data afterwards).
+// Run it with `npm run example:voip-switch` (load/voip.sh starts the control plane and removes the data afterwards).
 import { TollgateAdminClient, TollgateClient, type ChargingSession } from "@tollgate/sdk";
 
 const baseUrl = process.env.CONTROL_PLANE_URL ?? "http://127.0.0.1:3000";
@@ -170,7 +170,8 @@ const periodStart = `${new Date().toISOString().slice(0, 7)}-01`;
 const closing = Date.now();
 const { invoice } = await admin.closeBillingPeriod(account.id, periodStart);
 const closeSeconds = (Date.now() - closing) / 1000;
-const invoiceLine = (prefix: string) => invoice?.lines.find((l) => l.description.startsWith(`voice, rate ${prefix}:`));
+// A charged line's description is the product and its rate line (a covered or late line says more after them).
+const invoiceLine = (prefix: string) => invoice?.lines.find((l) => l.description === `voice, rate ${prefix}`);
 checks.push(["the invoice bills exactly what the sessions charged", invoice?.subtotal === charged]);
 checks.push([
   "the invoice has a line per destination, with its seconds and its charge",
