@@ -153,6 +153,8 @@ describe("hierarchy invoices: the payer gets one invoice with a section per line
       const page = await browser.newPage();
       const session = await api().post(`/v1/accounts/${payer.id}/portal-sessions`).set(admin).send({});
       await page.goto(session.body.url as string);
+      // Signed in (the link's exchange done) before the invoice's address is opened.
+      await page.getByTestId("balance").locator(".balance").first().waitFor();
       await page.goto(`${stack.controlPlaneUrl}/portal/invoices/${invoice.id}`);
       const document = page.getByRole("region", { name: `Invoice ${invoice.number}` });
       await document.getByRole("rowheader", { name: "Subtotal, Bruno's phone" }).waitFor();

@@ -98,8 +98,11 @@ export const detachLineRoute = defineRoute({
   access: "admin",
   roles: MANAGERS,
   params: lineParams,
-  responses: { 200: { description: "The account, no longer a line", schema: accountView } },
-  problems: ["not_found"],
+  responses: {
+    200: { description: "The account, no longer a line", schema: accountView },
+    409: { description: "Another change to the hierarchy is under way: retry shortly (`conflict`)" },
+  },
+  problems: ["not_found", "conflict"],
   async handle({ params, principal, ctx }) {
     const detached = await detachLine(ctx, { payerId: params.accountId, lineId: params.lineId, actor: principal.actor });
     if (!detached.ok) return detached;

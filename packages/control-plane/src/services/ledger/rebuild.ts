@@ -36,6 +36,10 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
     account.payerId === undefined
       ? undefined
       : lineOf(account, (await ctx.models.Plan.findById(account.planId, { currency: 1 }).lean())?.currency);
+  // A line's spend this month first, from its usage the book of record holds (the counter went with Redis): set
+  // only where it is absent, before its hash lets a call count again. (Absent with Redis intact: the line spent
+  // nothing this month, and the ledger says so too.)
+  if (account.payerId !== undefined) await restoreLineSpend(ctx, account._id, account.payerId);
   const restored = await ctx.hot.restoreAccount({
     accountId,
     status: await gateStatus(ctx, account),
@@ -44,8 +48,6 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
     bundles: await restorableBundles(ctx, accountId),
     ...(line !== undefined && { line }),
   });
-  // A line's spend this month, from its usage the book of record holds (the counter went with Redis).
-  if (restored && account.payerId !== undefined) await restoreLineSpend(ctx, account._id, account.payerId);
   await publishAccount(ctx, accountId);
   return restored;
 }

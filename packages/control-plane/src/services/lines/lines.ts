@@ -1,4 +1,4 @@
-import { localTime, periodKey } from "@tollgate/metering";
+import { localTime, periodKey, type ProblemCode } from "@tollgate/metering";
 import { mintInPartitionOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
@@ -6,6 +6,7 @@ import { newId } from "../../ids.js";
 import { insertOnce, type Account, type Plan, type Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { publishAccount } from "../accounts/publish.js";
+import { whenLocked } from "../locks.js";
 
 /*
  * Hierarchies (docs/concepts/hierarchies.md): a payer account pays for its lines. A line has no wallet while it
@@ -25,6 +26,20 @@ export interface LineState {
   /** Micros spent from its payer's wallet this month (reservations count while they hold). */
   spent: number;
   currency: string;
+}
+
+/**
+ * Who pays for whom changes one at a time per partition (a payer and its lines share one): on FerretDB the
+ * checks (a payer is no line, a line pays for none) and the write are not atomic, so two changes at once could
+ * make a cycle or a second level. A lock by unique insert orders them.
+ */
+async function inHierarchy<T, C extends ProblemCode>(
+  ctx: AppContext,
+  payerId: string,
+  fn: () => Promise<Outcome<T, C>>,
+): Promise<Outcome<T, C | "conflict">> {
+  const done = await whenLocked(ctx, `hierarchy:${ctx.hot.keyspace.partitionOf(payerId)}`, 30_000, fn, 10_000);
+  return done.ok ? done.value : done;
 }
 
 /** A line's month now, in its plan's time zone. */
@@ -75,6 +90,13 @@ async function linePlan(ctx: AppContext, planId: string): Promise<Outcome<Plan, 
  * the payer's wallet in the plan's currency within `limit` micros a month (none when absent). Published at once.
  */
 export async function createLine(
+  ctx: AppContext,
+  input: { payerId: string; name: string; planId?: string | undefined; limit?: number | undefined; actor: string },
+): Promise<Outcome<LineState, "not_found" | "conflict" | "unprocessable">> {
+  return inHierarchy(ctx, input.payerId, () => createLineLocked(ctx, input));
+}
+
+async function createLineLocked(
   ctx: AppContext,
   input: { payerId: string; name: string; planId?: string | undefined; limit?: number | undefined; actor: string },
 ): Promise<Outcome<LineState, "not_found" | "conflict" | "unprocessable">> {
@@ -155,6 +177,13 @@ export async function setLineLimit(
 export async function detachLine(
   ctx: AppContext,
   input: { payerId: string; lineId: string; actor: string },
+): Promise<Outcome<Account, "not_found" | "conflict">> {
+  return inHierarchy(ctx, input.payerId, () => detachLineLocked(ctx, input));
+}
+
+async function detachLineLocked(
+  ctx: AppContext,
+  input: { payerId: string; lineId: string; actor: string },
 ): Promise<Outcome<Account, "not_found">> {
   const line = await lineOfPayer(ctx, input.payerId, input.lineId);
   if (!line.ok) return line;
@@ -180,6 +209,13 @@ export async function detachLine(
  * moved to the payer's hash slot, not built yet): `conflict` says so, and a new line is the way.
  */
 export async function attachLine(
+  ctx: AppContext,
+  input: { payerId: string; accountId: string; limit?: number | undefined; actor: string },
+): Promise<Outcome<LineState, "not_found" | "conflict" | "unprocessable">> {
+  return inHierarchy(ctx, input.payerId, () => attachLineLocked(ctx, input));
+}
+
+async function attachLineLocked(
   ctx: AppContext,
   input: { payerId: string; accountId: string; limit?: number | undefined; actor: string },
 ): Promise<Outcome<LineState, "not_found" | "conflict" | "unprocessable">> {
@@ -220,10 +256,14 @@ export async function restoreLineSpend(ctx: AppContext, lineId: string, payerId:
   const timeZone = plan.catalog.timeZone ?? "UTC";
   const since = new Date(nowMs - 32 * 24 * 3600 * 1000);
   let spent = 0;
-  for await (const e of ctx.models.UsageEvent.find({ accountId: lineId, payerId, timestamp: { $gte: since } }, { amount: 1, timestamp: 1 })
+  for await (const e of ctx.models.UsageEvent.find(
+    { accountId: lineId, payerId, timestamp: { $gte: since } },
+    { amount: 1, timestamp: 1, refunded: 1 },
+  )
     .lean()
     .cursor()) {
-    if (periodKey(localTime(timeZone, e.timestamp.getTime()), "month") === month) spent += e.amount;
+    // A refunded call gave its money back, to the payer and off the line (its amount may stay what booking took).
+    if (e.refunded !== true && periodKey(localTime(timeZone, e.timestamp.getTime()), "month") === month) spent += e.amount;
   }
   await ctx.hot.restoreCounter(ctx.hot.keyspace.lineSpend(lineId, month), spent, COUNTER_TTL_SECONDS);
 }
