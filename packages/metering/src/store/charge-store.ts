@@ -348,19 +348,33 @@ export class RedisChargeStore implements ChargeStore {
         await this.redis.zrem(index, eventId);
         continue;
       }
-      const wallet = ks.account(payerId || accountId);
-      returned += await this.redis.tollgateReap(
-        wallet,
-        key,
-        index,
-        spendKey,
-        ks.usageStream(partition),
-        lineSpend || spendKey,
-        eventId,
-        nowMs,
-      );
+      returned += await this.runReap(partition, key, eventId, nowMs, { accountId, spendKey, payerId, lineSpend });
     }
     return returned;
+  }
+
+  /**
+   * REAP_LUA on one reservation, with the keys its hash names: the wallet it holds money of (its payer's, for a
+   * line's), its key's spend counter and its line's.
+   */
+  private runReap(
+    partition: number,
+    key: string,
+    eventId: string,
+    nowMs: number,
+    r: { accountId: string; spendKey: string; payerId?: string | null | undefined; lineSpend?: string | null | undefined },
+  ): Promise<number> {
+    const ks = this.keyspace;
+    return this.redis.tollgateReap(
+      ks.account(r.payerId || r.accountId),
+      key,
+      ks.reservations(partition),
+      r.spendKey,
+      ks.usageStream(partition),
+      r.lineSpend || r.spendKey,
+      eventId,
+      nowMs,
+    );
   }
 
   /**
@@ -379,18 +393,7 @@ export class RedisChargeStore implements ChargeStore {
     const [expiresAtMs, spendKey, payerId, lineSpend] = await this.redis.hmget(key, "exp", "ks", "py", "ls");
     if (!expiresAtMs || !spendKey) return { kind: "gone" };
     if (Number(expiresAtMs) > nowMs) return { kind: "held", untilMs: Number(expiresAtMs) };
-    const index = ks.reservations(partition);
-    const wallet = ks.account(payerId || accountId);
-    const returned = await this.redis.tollgateReap(
-      wallet,
-      key,
-      index,
-      spendKey,
-      ks.usageStream(partition),
-      lineSpend || spendKey,
-      eventId,
-      nowMs,
-    );
+    const returned = await this.runReap(partition, key, eventId, nowMs, { accountId, spendKey, payerId, lineSpend });
     return returned === 1 ? { kind: "returned" } : { kind: "gone" };
   }
 
