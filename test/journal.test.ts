@@ -280,6 +280,13 @@ describe("the books' journal", () => {
       const amount = line.debit + line.credit;
       if (line.kind === "usage") {
         expect(line.rollups.length, line.description).toBeGreaterThan(0);
+        // And the usage ledger entries whose calls the day's rollups sum (a booking may span days and products).
+        const entries = await stack.ctx.models.LedgerEntry.find({ _id: { $in: line.entries } }).lean();
+        expect(line.entries.length, line.description).toBeGreaterThan(0);
+        expect(
+          entries.map((e) => e.type),
+          line.description,
+        ).toEqual(line.entries.map(() => "usage"));
       } else if (line.kind === "tax") {
         const docs = await stack.ctx.models.Invoice.find({ _id: { $in: line.documents } }).lean();
         expect(docs).toHaveLength(line.documents.length);

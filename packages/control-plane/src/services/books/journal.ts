@@ -3,7 +3,7 @@ import type { GlRole, Invoice } from "../../models/index.js";
 import type { TaxLine } from "../../models/invoice.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { zonedInstant } from "../reports/clock.js";
-import { currenciesOf, inParallel, readRollups } from "../reports/read.js";
+import { currenciesOf, inParallel, readRollups, usageEntriesOf } from "../reports/read.js";
 import { ledgerDayId, usageRollupId, type LedgerDayPayload, type MarginalPayload } from "../reports/rollup-format.js";
 import { UNMATCHED_PRODUCT } from "../reports/usage.js";
 import { getChart } from "./chart.js";
@@ -70,7 +70,9 @@ export async function journalExport(
       const journal = new JournalBuilder(chart, day, currency);
       const productRollup = usageRollupId("day", "product", currency, day);
       const accountRollup = usageRollupId("day", "account", currency, day);
-      const usage = { kind: "usage" as const, sources: { rollups: [productRollup, accountRollup] } };
+      // The usage ledger entries whose calls the day's rollups sum (a booking may span days and products).
+      const entries = await usageEntriesOf(ctx, productRollup);
+      const usage = { kind: "usage" as const, sources: { rollups: [productRollup, accountRollup], entries } };
       for (const [productId, [calls, , amount]] of Object.entries((rollups.get(productRollup) as MarginalPayload | undefined)?.g ?? {})) {
         const product = productId === "" ? UNMATCHED_PRODUCT : productId;
         journal.add("revenue", "credit", amount, { ...usage, description: `Usage of ${product} booked (${calls} calls)` }, product);

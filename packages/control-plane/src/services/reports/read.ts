@@ -73,6 +73,13 @@ export async function readRollups<T>(ctx: AppContext, ids: string[]): Promise<Ma
   return out;
 }
 
+/** The usage ledger entries folded into a rollup (its applied intents of usage), by id: what its figures sum. */
+export async function usageEntriesOf(ctx: AppContext, id: string): Promise<string[]> {
+  const doc = await ctx.models.Rollups.collection(collectionOf(id)).findOne({ _id: id }, { projection: { applied: 1 } });
+  const applied = (doc as { applied?: string[] } | null)?.applied ?? [];
+  return applied.filter((intent) => intent.startsWith("usage:")).map((intent) => intent.slice("usage:".length));
+}
+
 /** The reporting days (`YYYY-MM-DD`) that overlap `[from, to)`. */
 export function reportingDays(ctx: AppContext, from: number, to: number): string[] {
   const zone = ctx.reporting.timeZone;
