@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import Stripe from "stripe";
 import { decimalAmount, formatExactMoney, formatMoney, TollgateAdminClient, type LedgerEntry } from "@tollgate/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -1454,18 +1454,50 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // The page's timers on a clock the test moves: a poll would fire as the minute is run through.
     await page.clock.install();
-    const reads: string[] = [];
+    // The reads counted: the account's card payments (both lists of the view read them), nothing else the page polls.
+    const payments = `${stack.controlPlaneUrl}/v1/accounts/${a.accountId}/recharges`;
+    const isRead = (r: Request) => r.method() === "GET" && r.url().split("?")[0] === payments;
+    const reads: Request[] = [];
+    const unanswered = new Set<Request>();
     page.on("request", (r) => {
-      if (new URL(r.url()).pathname.endsWith("/recharges")) reads.push(r.url());
+      if (!isRead(r)) return;
+      reads.push(r);
+      unanswered.add(r);
     });
+    page.on("requestfinished", (r) => unanswered.delete(r));
+    page.on("requestfailed", (r) => unanswered.delete(r));
+    /**
+     * The reads sent so far: those sent before a request the page sends now, once that one is seen (the page's
+     * requests are reported in the order it sends them). React's tasks queued before it run first.
+     */
+    let barrier = 0;
+    const readsSent = async () => {
+      const marker = `/favicon.svg?barrier=${++barrier}`;
+      const seen = page.waitForRequest((r) => r.url().endsWith(marker));
+      await page.evaluate(`new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); })
+        .then(() => fetch(${JSON.stringify(marker)})).then((r) => r.status)`);
+      await seen;
+      return reads.length;
+    };
+    /**
+     * The view's reads as it opens are all answered, and no other is sent: moving the clock a minute with one in
+     * flight would time it out (the SDK's 30 s timer is on the same clock) and send it again, a read no poll asked for.
+     */
+    const quiet = async () => {
+      for (;;) {
+        await expect.poll(() => unanswered.size, { timeout: 30_000 }).toBe(0);
+        const before = reads.length;
+        if ((await readsSent()) === before && unanswered.size === 0) return before;
+      }
+    };
     await signIn(page, a.accountId);
     await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
     await page.getByText("No card top-ups yet").waitFor();
-    const idle = reads.length;
+    const idle = await quiet();
+    expect(idle, "the view reads the payments as it opens").toBeGreaterThan(0);
     await page.clock.runFor(60_000);
-    // A request after the minute's timers: one they started would have been sent before it.
-    await page.evaluate("fetch('/favicon.svg').then((r) => r.status)");
-    expect(reads.length, "payments read again with none waiting").toBe(idle);
+    // Any read the minute's timers started was sent before this barrier's request.
+    expect(await readsSent(), "payments read again with none waiting").toBe(idle);
 
     // A payment waiting for the provider: the view, opened again, reads the payments as time passes.
     await stack.admin.createRecharge(a.accountId, {
@@ -1476,10 +1508,10 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Overview", exact: true }).click();
     await page.getByRole("navigation", { name: "Your account" }).getByRole("link", { name: "Top up", exact: true }).click();
     await page.getByRole("list", { name: "Top-ups waiting for payment" }).waitFor();
-    const waiting = reads.length;
+    const waiting = await quiet();
+    // Less than the SDK's timeout: a poll's read is not timed out by the clock before it is answered.
     await page.clock.runFor(10_000);
-    await page.evaluate("fetch('/favicon.svg').then((r) => r.status)");
-    expect(reads.length, "payments read again while one waits").toBeGreaterThan(waiting);
+    expect(await readsSent(), "payments read again while one waits").toBeGreaterThan(waiting);
     await page.close();
   });
 
