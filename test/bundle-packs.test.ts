@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobs } from "@tollgate/control-plane";
@@ -361,5 +362,144 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
     expect(refused.headers["content-type"]).toMatch(/^application\/problem\+json/);
     const audits = await stack.ctx.models.AuditRecord.find({ target: dated.id }).lean();
     expect(audits.map((a) => a.action).sort()).toEqual(["bundle_pack.archive", "bundle_pack.create"]);
+  });
+
+  it("a pack voucher whose redemption died after taking the code is finished on the terms it was redeemed at: its pack since archived and past its date, the account since on another plan", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const m = stack.ctx.models;
+    const dated = await stack.admin.createBundlePack({
+      name: "for a week",
+      productId: "search",
+      units: 2,
+      validity: { until: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+      prices: [{ currency: "USD", amount: PRICE }],
+    });
+    const batch = await request(stack.controlPlaneUrl)
+      .post("/v1/voucher-batches")
+      .set("authorization", `Bearer ${ADMIN_TOKEN}`)
+      .send({ packId: dated.id, currency: "USD", count: 1, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(batch.status, batch.text).toBe(201);
+    const voucher = (await m.Voucher.findOne({ batchId: batch.body.batchId }).lean())!;
+    // The lock won (the code is this account's), and the process died; then the pack and the account changed.
+    await m.Lock.create({
+      _id: `voucher:${voucher._id}`,
+      holder: "died",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      data: { accountId: s.accountId, creditPending: true, at: new Date(Date.now() - 60_000) },
+    });
+    await stack.admin.archiveBundlePack(dated.id);
+    const ended = new Date(Date.now() - 1_000);
+    await m.BundlePack.updateOne({ _id: dated.id }, { $set: { "validity.until": ended } });
+    const elsewhere = await stack.seedAccount({ pricePerCall: 1, balance: 0 });
+    await m.Account.updateOne({ _id: s.accountId }, { $set: { planId: elsewhere.planId } });
+
+    for (let run = 0; run < 2; run++) await jobs.finishRedemptions(stack.ctx);
+    const purchases = await m.PackPurchase.find({ accountId: s.accountId }).lean();
+    expect(purchases.map((p) => [p.payment, p.status, p.packId, p.price])).toEqual([["voucher", "issued", dated.id, PRICE]]);
+    const bundles = await m.Bundle.find({ accountId: s.accountId }).lean();
+    expect(bundles.map((b) => [b._id, b.units, b.expiresAt.getTime()])).toEqual([[purchases[0]!.bundleId, 2, ended.getTime()]]);
+    expect((await m.Voucher.findById(voucher._id).lean())!.status).toBe("redeemed");
+    expect((await m.Lock.findById(`voucher:${voucher._id}`).lean())!.data?.creditPending).toBeUndefined();
+    const entries = await m.LedgerEntry.find({ accountId: s.accountId }).lean();
+    expect(entries.map((e) => `${e.type} ${e.amount}`).sort()).toEqual([`credit ${PRICE}`, `pack -${PRICE}`]);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("a wallet purchase Redis refused is failed: its key answers the same 402 (nothing taken, later money or not), a new key buys afresh", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const m = stack.ctx.models;
+    // What a request leaves when the wallet passed the check before the purchase was kept and then did not cover
+    // the debit (another purchase took the money in between): the purchase, pending.
+    await m.PackPurchase.create({
+      _id: "pkp_raceAAAAAAAAAAAAA",
+      accountId: s.accountId,
+      packId: pack.id,
+      walletId: s.walletId,
+      currency: "USD",
+      price: PRICE,
+      productId: "search",
+      units: 3,
+      priority: 0,
+      overage: "charge",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      payment: "wallet",
+      status: "pending",
+      ledgerEntryId: "led_raceAAAAAAAAAAAAA",
+      bundleId: "bun_raceAAAAAAAAAAAAA",
+      idempotencyKey: "raced",
+      requestHash: createHash("sha256")
+        .update(JSON.stringify(["pack", pack.id, "wallet"]))
+        .digest("hex"),
+      actor: "test",
+      createdAt: new Date(),
+    });
+    const refused = await buy(s, "raced");
+    expect(refused.status, refused.text).toBe(402);
+    expect(refused.body).toMatchObject({ code: "insufficient_funds", balance: 0, price: PRICE, currency: "USD" });
+    expect((await m.PackPurchase.findById("pkp_raceAAAAAAAAAAAAA").lean())!).toMatchObject({
+      status: "failed",
+      refused: { balance: 0, creditLimit: 0 },
+    });
+    expect((await stack.consumer(s.key).listPackPurchases(s.accountId)).items.map((p) => [p.id, p.status])).toEqual([
+      ["pkp_raceAAAAAAAAAAAAA", "failed"],
+    ]);
+
+    // Money arrives: the same key still answers the first 402 and takes nothing; a new key buys.
+    await stack.admin.creditWallet(s.walletId, { amount: PRICE }, { idempotencyKey: `later-${s.accountId}` });
+    const again = await buy(s, "raced");
+    expect(again.status).toBe(402);
+    expect(again.body).toMatchObject({ code: "insufficient_funds", balance: 0, price: PRICE });
+    expect(await available(s)).toBe(PRICE);
+    expect(await m.Bundle.countDocuments({ accountId: s.accountId })).toBe(0);
+    expect(await stack.ctx.hot.entryApplied(s.accountId, "led_raceAAAAAAAAAAAAA")).toBe(false);
+    await jobs.finishPackPurchases(stack.ctx, 0);
+    expect((await m.PackPurchase.findById("pkp_raceAAAAAAAAAAAAA").lean())!.status).toBe("failed");
+    const fresh = await buy(s, "fresh");
+    expect(fresh.status, fresh.text).toBe(201);
+    expect(fresh.body).toMatchObject({ status: "issued", payment: "wallet" });
+    expect(await available(s)).toBe(0);
+    expect(await m.LedgerEntry.countDocuments({ accountId: s.accountId, type: "pack" })).toBe(1);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
+  });
+
+  it("by card, with prepaid money taxed at top-up: the payment's receipt is its tax document, and the wallet keeps nothing of it", async () => {
+    expect(stack.ctx.taxes.prepaid).toBe("top_up"); // the default
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+    const api = () => request(stack.controlPlaneUrl);
+    const rate = await api()
+      .post("/v1/tax-rates")
+      .set(admin)
+      .send({ country: "PT", name: "VAT", ratePpm: 230_000, validFrom: "2020-01-01" });
+    expect(rate.status, rate.text).toBe(201);
+    const taxed = await stack.admin.createBundlePack({
+      name: "taxed searches",
+      productId: "search",
+      units: 5,
+      validity: { days: 30 },
+      prices: [{ currency: "USD", amount: 12_300_000 }],
+    });
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const billing = { legalName: "João Silva", address: { line1: "Rua Augusta 1", city: "Lisboa", postalCode: "1100-048", country: "PT" } };
+    expect((await api().put(`/v1/accounts/${s.accountId}/billing-details`).set(admin).send(billing)).status).toBe(200);
+
+    const started = await buy(s, "card-taxed", { packId: taxed.id, payment: "card", provider: "stripe", paymentMethod: "pm_card_visa" });
+    expect(started.status, started.text).toBe(201);
+    const recharge = (await stack.ctx.models.Recharge.findById(started.body.rechargeId).lean())!;
+    const succeeded = { id: recharge.providerRef, object: "payment_intent", metadata: { rechargeId: recharge._id } };
+    for (const event of ["evt_taxed_1", "evt_taxed_1", "evt_taxed_2"])
+      expect((await stripeWebhook(stack, "payment_intent.succeeded", succeeded, event)).status).toBe(200);
+
+    const receipts = await stack.ctx.models.Invoice.find({ accountId: s.accountId, kind: "receipt" }).lean();
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ subject: recharge._id, status: "paid", subtotal: 12_300_000, total: 12_300_000 });
+    expect(receipts[0]!.lines.map((l) => l.description)).toEqual(["Bundle pack: taxed searches (stripe)"]);
+    expect(receipts[0]!.tax).toMatchObject({ inclusive: true, amount: 2_300_000 });
+    // The card's money less the tax came in and paid the pack (tax is never revenue): the wallet is as it was.
+    const entries = await stack.ctx.models.LedgerEntry.find({ accountId: s.accountId }).lean();
+    expect(entries.map((e) => `${e.type} ${e.amount}`).sort()).toEqual(["credit 10000000", "pack -10000000"]);
+    expect((await stack.ctx.models.PackPurchase.findById(started.body.id).lean())!).toMatchObject({ status: "issued", price: 12_300_000 });
+    expect(await stack.ctx.models.Bundle.countDocuments({ accountId: s.accountId, source: "pack" })).toBe(1);
+    expect(await available(s)).toBe(0);
+    expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
   });
 });

@@ -13572,10 +13572,10 @@ export interface operations {
               /** @description when the bundle it issues expires */
               expiresAt: string;
               /**
-               * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds
+               * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds; `failed`: the wallet did not cover it (nothing was taken; its Idempotency-Key answers the same 402)
                * @enum {string}
                */
-              status: "pending" | "issued";
+              status: "pending" | "issued" | "failed";
               /** @description the bundle it issues (issued purchases) */
               bundleId: string;
               /** @description the `pack` ledger entry that takes its price */
@@ -13685,10 +13685,10 @@ export interface operations {
             /** @description when the bundle it issues expires */
             expiresAt: string;
             /**
-             * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds
+             * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds; `failed`: the wallet did not cover it (nothing was taken; its Idempotency-Key answers the same 402)
              * @enum {string}
              */
-            status: "pending" | "issued";
+            status: "pending" | "issued" | "failed";
             /** @description the bundle it issues (issued purchases) */
             bundleId: string;
             /** @description the `pack` ledger entry that takes its price */

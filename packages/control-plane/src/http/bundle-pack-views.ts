@@ -48,8 +48,10 @@ export const packPurchaseView = z.object({
   units: z.number().int(),
   expiresAt: z.string().describe("when the bundle it issues expires"),
   status: z
-    .enum(["pending", "issued"])
-    .describe("`issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds"),
+    .enum(["pending", "issued", "failed"])
+    .describe(
+      "`issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds; `failed`: the wallet did not cover it (nothing was taken; its Idempotency-Key answers the same 402)",
+    ),
   bundleId: z.string().describe("the bundle it issues (issued purchases)"),
   ledgerEntryId: z.string().describe("the `pack` ledger entry that takes its price"),
   rechargeId: z.string().optional().describe("card purchases: the card payment"),

@@ -75,8 +75,11 @@ export interface PackPurchase {
   overage: "charge" | "refuse";
   expiresAt: Date;
   payment: "wallet" | "card" | "voucher";
-  /** `pending` until its bundle is issued (a wallet purchase the wallet could not cover stays pending: a retry of its key tries again). */
-  status: "pending" | "issued";
+  /**
+   * `pending` until its bundle is issued; `failed`: a wallet purchase the wallet did not cover when Redis was
+   * asked (nothing was taken; its key answers that 402 again, a new key opens a new purchase).
+   */
+  status: "pending" | "issued" | "failed";
   ledgerEntryId: string;
   bundleId: string;
   rechargeId?: string;
@@ -86,6 +89,9 @@ export interface PackPurchase {
   actor: string;
   createdAt: Date;
   issuedAt?: Date;
+  /** A failed purchase: when, and the wallet Redis saw (what its 402 said). */
+  failedAt?: Date;
+  refused?: { balance: number; creditLimit: number };
 }
 
 export const packPurchaseSchema = new Schema<PackPurchase>(
@@ -112,6 +118,8 @@ export const packPurchaseSchema = new Schema<PackPurchase>(
     actor: { type: String, required: true },
     createdAt: { type: Date, required: true },
     issuedAt: { type: Date },
+    failedAt: { type: Date },
+    refused: { type: new Schema({ balance: Number, creditLimit: Number }, { _id: false }) },
   },
   { versionKey: false, strict: "throw" },
 );

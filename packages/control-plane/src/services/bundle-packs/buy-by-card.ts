@@ -1,6 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import type { PackPurchase, Recharge } from "../../models/index.js";
+import { issueReceipt } from "../invoices/documents.js";
 import { startRecharge } from "../recharges/start.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
 import { openPurchase, packTerms, priorPurchase } from "./purchase.js";
@@ -42,6 +43,11 @@ export async function buyPackByCard(
     // Refused before the purchase is kept: the payment could never start.
     if (ctx.payments.get(input.provider) === undefined)
       return failure("unprocessable", `No payment provider "${input.provider}" is configured.`);
+    if (toMinorUnits(terms.value.price, terms.value.wallet.currency) === undefined)
+      return failure(
+        "unprocessable",
+        `The pack's price is not a whole amount of ${terms.value.wallet.currency}: it cannot be paid by card.`,
+      );
     const opened = await openPurchase(ctx, terms.value, { ...input, payment: "card" });
     if (!opened.ok) return opened;
     ({ purchase, replayed } = opened.value);
@@ -69,16 +75,27 @@ export async function buyPackByCard(
 }
 
 /**
- * A card payment of a pack succeeded (the provider's webhook, however often delivered): its money arrives as
- * the recharge's credit, the `pack` entry takes it back, and the bundle is issued; each once.
+ * A card payment of a pack succeeded (the provider's webhook, however often delivered): when prepaid money is
+ * taxed at top-up (TAX_PREPAID=top_up, the default), its receipt first, as a top-up's, the tax document (the
+ * price paid includes the tax it fixes); then its money arrives as the recharge's credit, the price less that
+ * tax, the `pack` entry takes it back, and the bundle is issued; each once (a repeat finds the same receipt, so
+ * the same figures).
  */
 export async function payPackByCard(ctx: AppContext, recharge: Recharge): Promise<Recharge> {
   const purchase = await ctx.models.PackPurchase.findById(recharge.packPurchaseId).lean();
   if (purchase === null) throw new Error(`recharge ${recharge._id} pays pack purchase ${recharge.packPurchaseId}, which is missing`);
+  // Under TAX_PREPAID=use no receipt: its note would call the price a prepayment taxed at use, which a pack's is not.
+  let tax = 0;
+  if (ctx.taxes.prepaid === "top_up") {
+    const pack = await ctx.models.BundlePack.findById(purchase.packId, { name: 1 }).lean();
+    const receipt = await issueReceipt(ctx, recharge, `Bundle pack: ${pack?.name ?? purchase.packId} (${recharge.provider})`);
+    tax = receipt.tax?.amount ?? 0;
+  }
   await payFromOutside(ctx, purchase, {
     idempotencyKey: `recharge:${recharge._id}`,
     reason: `${recharge.provider} payment ${recharge.providerRef ?? recharge._id}`,
     actor: `provider:${recharge.provider}`,
+    net: recharge.amount - tax,
   });
   if (purchase.rechargeId === undefined)
     await ctx.models.PackPurchase.updateOne({ _id: purchase._id }, { $set: { rechargeId: recharge._id } });

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import type { LedgerEntry, Voucher } from "../../models/index.js";
-import { openPurchase, packTerms } from "./purchase.js";
+import { openPurchase, packTerms, type PackTerms } from "./purchase.js";
 import { issuePackBundle, payFromOutside } from "./settle.js";
 
 /**
@@ -9,16 +9,21 @@ import { issuePackBundle, payFromOutside } from "./settle.js";
  * `voucher:<voucher>`, at what the voucher was sold for; the voucher's credit pays it, the `pack` entry takes
  * that back, and the bundle is issued. Every step is keyed, so the redemption sweep after a crash finishes it
  * once. Returns the voucher's credit.
+ *
+ * Once the lock is won the redemption has happened: the sale was checked before it (packVoucherRefusal), and
+ * what happens to the pack or the account since (archived, past its `until`, a change of plan) changes nothing.
+ * The terms are those fixed at redemption: the pack's own (a pack's terms never change), the voucher's price
+ * and currency, the account's wallet in that currency; nothing here refuses.
  */
 export async function payPackByVoucher(ctx: AppContext, voucher: Voucher, accountId: string, actor: string): Promise<LedgerEntry> {
-  const terms = await packTerms(ctx, accountId, voucher.packId!, { archived: true });
-  // Checked before the voucher was taken (packVoucherRefusal): failing now is a bug, or the pack changed in between.
-  if (!terms.ok) throw ProblemError.failed(terms);
-  const opened = await openPurchase(
-    ctx,
-    { ...terms.value, price: voucher.amount },
-    { accountId, payment: "voucher", idempotencyKey: `voucher:${voucher._id}`, actor, voucherId: voucher._id },
-  );
+  const opened = await openPurchase(ctx, await redeemedTerms(ctx, voucher, accountId), {
+    accountId,
+    payment: "voucher",
+    idempotencyKey: `voucher:${voucher._id}`,
+    actor,
+    voucherId: voucher._id,
+  });
+  // Its own key, for its own voucher's pack: a failure is a bug.
   if (!opened.ok) throw ProblemError.failed(opened);
   const { purchase } = opened.value;
   await payFromOutside(ctx, purchase, {
@@ -30,6 +35,16 @@ export async function payPackByVoucher(ctx: AppContext, voucher: Voucher, accoun
   const credit = await ctx.models.LedgerEntry.findOne({ walletId: purchase.walletId, idempotencyKey: `voucher:${voucher._id}` }).lean();
   if (credit === null) throw new Error(`voucher ${voucher._id}'s credit vanished`);
   return credit;
+}
+
+/** The terms a redeemed voucher buys its pack at, with no check of the sale (done before the voucher was taken). */
+async function redeemedTerms(ctx: AppContext, voucher: Voucher, accountId: string): Promise<PackTerms> {
+  const pack = await ctx.models.BundlePack.findById(voucher.packId).lean();
+  // Packs are archived, never removed; the wallet was found before the voucher was taken, and wallets stay.
+  if (pack === null) throw new Error(`voucher ${voucher._id} grants pack ${voucher.packId}, which is missing`);
+  const wallet = await ctx.models.Wallet.findOne({ accountId, currency: voucher.currency }).lean();
+  if (wallet === null) throw new Error(`account ${accountId} redeemed voucher ${voucher._id} and has no ${voucher.currency} wallet`);
+  return { pack, wallet, price: voucher.amount };
 }
 
 /** Why an account cannot take a pack voucher, checked before the voucher is used: its pack, or its currency. */

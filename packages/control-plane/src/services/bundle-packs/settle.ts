@@ -9,9 +9,10 @@ import { applyEntry } from "../wallets/apply.js";
 
 /**
  * The purchase's `pack` ledger entry (minus its price: revenue, as a fee is), recorded once under the id the
- * purchase named; audited when recorded. Not applied here: the caller decides how its money moves.
+ * purchase named; audited when recorded. Not applied here: the caller decides how its money moves. `net` is
+ * the price less the tax a card payment's receipt took (tax is never revenue); the whole price otherwise.
  */
-export async function recordPackEntry(ctx: AppContext, purchase: PackPurchase): Promise<LedgerEntry> {
+export async function recordPackEntry(ctx: AppContext, purchase: PackPurchase, net = purchase.price): Promise<LedgerEntry> {
   const reason = `bundle pack ${purchase.packId}`;
   const recorded = await recordEntry(ctx, {
     _id: purchase.ledgerEntryId,
@@ -19,10 +20,10 @@ export async function recordPackEntry(ctx: AppContext, purchase: PackPurchase): 
     accountId: purchase.accountId,
     currency: purchase.currency,
     type: "pack",
-    amount: -purchase.price,
+    amount: -net,
     idempotencyKey: `pack:${purchase._id}`,
     requestHash: createHash("sha256")
-      .update(JSON.stringify(["pack", purchase.walletId, -purchase.price, reason]))
+      .update(JSON.stringify(["pack", purchase.walletId, -net, reason]))
       .digest("hex"),
     actor: purchase.actor,
     reason,
@@ -45,15 +46,18 @@ export async function recordPackEntry(ctx: AppContext, purchase: PackPurchase): 
  * each once), then applied, the money first and the price after it. That order never takes the balance below
  * where it was, so a wallet's threshold is not crossed (no auto-recharge, no alert) by a purchase paid from
  * outside; a call decided in the milliseconds between the two may spend that money, and the price is taken
- * all the same (it was paid): the balance then shows what that call took below where it was.
+ * all the same (it was paid): the balance then shows what that call took below where it was. `net`: what the
+ * wallet is credited and the pack takes back, the price less the tax a card payment's receipt took (as a
+ * top-up's credit is); the whole price otherwise.
  */
 export async function payFromOutside(
   ctx: AppContext,
   purchase: PackPurchase,
-  credit: { idempotencyKey: string; reason: string; actor: string },
+  credit: { idempotencyKey: string; reason: string; actor: string; net?: number },
 ): Promise<void> {
+  const net = credit.net ?? purchase.price;
   const requestHash = createHash("sha256")
-    .update(JSON.stringify(["credit", purchase.walletId, purchase.price, credit.reason]))
+    .update(JSON.stringify(["credit", purchase.walletId, net, credit.reason]))
     .digest("hex");
   const recorded = await recordEntry(ctx, {
     _id: newId("led"),
@@ -61,7 +65,7 @@ export async function payFromOutside(
     accountId: purchase.accountId,
     currency: purchase.currency,
     type: "credit",
-    amount: purchase.price,
+    amount: net,
     idempotencyKey: credit.idempotencyKey,
     requestHash,
     actor: credit.actor,
@@ -72,11 +76,11 @@ export async function payFromOutside(
     await audit(ctx, credit.actor, "wallet.credit", purchase.walletId, {
       entryId: recorded.entry._id,
       purchaseId: purchase._id,
-      amount: purchase.price,
+      amount: net,
       currency: purchase.currency,
     });
   }
-  const pack = await recordPackEntry(ctx, purchase);
+  const pack = await recordPackEntry(ctx, purchase, net);
   if (recorded.entry.appliedAt === undefined) await applyEntry(ctx, recorded.entry);
   if (pack.appliedAt === undefined) await applyEntry(ctx, pack);
 }

@@ -58,6 +58,8 @@ export async function createOnce(
 export async function issueReceipt(
   ctx: AppContext,
   recharge: { _id: string; accountId: string; currency: string; amount: number; provider: string },
+  /** What was paid for, as the receipt's line says it: a top-up unless said. */
+  description = `Prepaid recharge (${recharge.provider})`,
 ): Promise<Invoice> {
   const draft = await createOnce(ctx, {
     kind: "receipt",
@@ -66,7 +68,7 @@ export async function issueReceipt(
     currency: recharge.currency,
     subject: recharge._id,
     idempotencyKey: `receipt:${recharge._id}`,
-    lines: [{ description: `Prepaid recharge (${recharge.provider})`, quantity: 1, unitPrice: recharge.amount, amount: recharge.amount }],
+    lines: [{ description, quantity: 1, unitPrice: recharge.amount, amount: recharge.amount }],
   });
   const done = await finalize(ctx, draft._id);
   // The draft was created just above, and a receipt once finalized can always be paid: a failure here is the
