@@ -1148,9 +1148,20 @@ describe("the customer portal and the admin console, in a real browser", () => {
     // The page's timers on a clock the test moves: a poll would fire as the minute is run through.
     await page.clock.install();
     const listed: string[] = [];
+    // Reads sent and not yet answered: the minute is run through only when none is (the SDK's 30 s timeout runs
+    // on the same clock, and would cancel and send again a read still on its way, a read the test did not mean).
+    let outstanding = 0;
+    const isList = (r: { url: () => string }) => new URL(r.url()).pathname === "/v1/voucher-batches";
     page.on("request", (r) => {
-      if (new URL(r.url()).pathname === "/v1/voucher-batches") listed.push(r.method());
+      if (!isList(r)) return;
+      listed.push(r.method());
+      outstanding++;
     });
+    const answered = (r: { url: () => string }) => {
+      if (isList(r)) outstanding--;
+    };
+    page.on("requestfinished", answered);
+    page.on("requestfailed", answered);
     await page.goto(`${stack.controlPlaneUrl}/console/vouchers`);
     await tokenSignIn(page);
     await page.getByRole("region", { name: "Batches issued" }).waitFor();
@@ -1162,6 +1173,7 @@ describe("the customer portal and the admin console, in a real browser", () => {
     const row = page.getByRole("table", { name: "Voucher batches" }).getByRole("row", { name: new RegExp(batch.batchId) });
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/\$4\.00[\s\S]*0 of 2/);
     await stack.consumer(b.key).redeemVoucher(codes[0]!);
+    await expect.poll(() => outstanding, { timeout: 10_000 }).toBe(0);
     const reads = listed.length;
     await page.clock.runFor(60_000);
     // A request after the minute's timers: one they started would have been sent before it.
