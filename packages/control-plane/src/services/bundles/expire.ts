@@ -13,7 +13,9 @@ export async function expireBundles(ctx: AppContext, now = new Date()): Promise<
     .lean();
   for (const bundle of due) await endBundle(ctx, bundle, bundle.endRequested ?? "expiry", "system:bundles");
   // Ends asked for while leases held units of the bundle (leased mode): finished once the units are back.
-  const asked = await ctx.models.Bundle.find({ status: "active", endRequested: { $exists: true } }).limit(500).lean();
+  const asked = await ctx.models.Bundle.find({ status: "active", endRequested: { $exists: true } })
+    .limit(500)
+    .lean();
   for (const bundle of asked) await endBundle(ctx, bundle, bundle.endRequested!, "system:bundles");
   return due.length + asked.length;
 }
