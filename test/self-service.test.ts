@@ -110,6 +110,7 @@ describe("self-service: what an account's own key (or portal session) may do to 
       balanceThresholds: [],
       percentOfLastRecharge: [],
       quotaPercents: [50, 80, 100],
+      bundlePercents: [20],
     });
     const put = await api()
       .put(`/v1/accounts/${b.accountId}/notification-settings`)
