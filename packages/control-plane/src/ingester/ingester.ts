@@ -1,5 +1,5 @@
 import type { RedisClient } from "@tollgate/metering";
-import { BundleStore, decodeUsageEntry, type Keyspace, type UsageEntry } from "@tollgate/metering/store";
+import { BundleStore, decodeUsageEntry, walletOwnerOf, type Keyspace, type UsageEntry } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
 import {
   insertManyOnce,
@@ -144,7 +144,7 @@ async function applyVoid(models: Models, refunded: UsageEvent): Promise<void> {
     return;
   }
   // The wallet that paid: a line's payer's.
-  const owner = charged.payerId ?? charged.accountId;
+  const owner = walletOwnerOf(charged);
   const wallet = await models.Wallet.findOne({ accountId: owner, currency: charged.currency }).lean();
   if (wallet !== null && charged.amount > 0) {
     const now = new Date();

@@ -1,4 +1,5 @@
 import { Schema } from "mongoose";
+import { walletOwnerOf } from "@tollgate/metering/store";
 import { newId } from "../ids.js";
 
 /**
@@ -106,7 +107,7 @@ export function backlogOf(
 ): UnbookedUsage[] {
   const byWallet = new Map<string, { accountId: string; currency: string; calls: BookingCall[] }>();
   for (const e of events) {
-    const owner = e.payerId ?? e.accountId;
+    const owner = walletOwnerOf(e);
     const wallet = `${owner}\u0000${e.currency}`;
     let group = byWallet.get(wallet);
     if (group === undefined) byWallet.set(wallet, (group = { accountId: owner, currency: e.currency, calls: [] }));

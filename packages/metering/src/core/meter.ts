@@ -149,19 +149,20 @@ export class Meter {
       if (prepared.kind === "charge") {
         // Every call of a line of a hierarchy is decided exactly: its payer's wallet and its own limit in one script.
         const leases = plan.spec.metering === "leased" && leasable(rated) && key.payerId === undefined ? this.o.leases : undefined;
-        const ttlMs = plan.spec.reservationTtlSeconds * 1000;
-        const exactly = () =>
-          this.decide(
-            () => this.o.store.charge(rated, prepared.units),
-            () => this.o.store.voidCharge(rated),
-          );
-        let outcome: ChargeOutcome;
-        if (leases === undefined) outcome = await exactly();
-        else if (key.bundled?.includes(product.id) === true) {
+        let outcome: ChargeOutcome | undefined;
+        if (leases !== undefined) {
+          const ttlMs = plan.spec.reservationTtlSeconds * 1000;
           // A product the account holds bundles of: from the units the lease holds when they cover the call whole,
-          // else exactly (bundles first, then money, or a refusal), while the lease asks for units.
-          outcome = (await leases.spendUnits(rated, prepared.units, ttlMs)) ?? (await exactly());
-        } else outcome = await leases.spend(rated, rateUnits(product.price, 0, prepared.units, rated.percent).amount, ttlMs);
+          // else exactly below (bundles first, then money, or a refusal), while the lease asks for units.
+          outcome =
+            key.bundled?.includes(product.id) === true
+              ? await leases.spendUnits(rated, prepared.units, ttlMs)
+              : await leases.spend(rated, rateUnits(product.price, 0, prepared.units, rated.percent).amount, ttlMs);
+        }
+        outcome ??= await this.decide(
+          () => this.o.store.charge(rated, prepared.units),
+          () => this.o.store.voidCharge(rated),
+        );
         if (outcome.kind !== "charged") return { ok: false, problem: refusalProblem(outcome, currency) };
         const charged = { eventId: rated.eventId, amount: outcome.amount, reserved: false, currency, balance: outcome.balance };
         return { ...base, charged, pending: undefined };

@@ -120,17 +120,6 @@ export class BundleStore {
     return out;
   }
 
-  /** Units of each bundle leases hold now (leased mode): out of what calls decided exactly can take. */
-  async held(accountId: string): Promise<Map<string, number>> {
-    const hash = await this.redis.hgetall(this.keyspace.account(accountId));
-    const out = new Map<string, number>();
-    for (const [field, value] of Object.entries(hash)) {
-      if (field.startsWith(ACCOUNT_FIELDS.bundleHeld) && Number(value) !== 0)
-        out.set(field.slice(ACCOUNT_FIELDS.bundleHeld.length), Number(value));
-    }
-    return out;
-  }
-
   /**
    * What the product's live bundles (expiring after `atMs`) hold now, and whether one refuses overage: what a
    * charging session's grant counts before money. A read, not a hold: calls may take the units meanwhile.

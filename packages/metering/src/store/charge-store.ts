@@ -35,7 +35,8 @@ export interface ChargeStoreOptions {
   onBatch?: (size: number) => void;
 }
 
-const COUNTER_TTL_SECONDS = 40 * 24 * 3600; // outlives a monthly period and its close
+/** How long a period counter lives (usage, quotas, key and line spend): it outlives a monthly period and its close. */
+export const COUNTER_TTL_SECONDS = 40 * 24 * 3600;
 /** How long a void's tombstone stays: far longer than a charge stuck in a stalled Redis could wait to run. */
 const TOMBSTONE_TTL_SECONDS = 24 * 3600;
 
@@ -119,14 +120,17 @@ export class RedisChargeStore implements ChargeStore {
    * that pays for itself, its own hash and the key spend counter again (which they then do not touch).
    */
   private payerKeys(c: RatedCall, spendKey: string): [string, string] {
-    const ks = this.keyspace;
-    if (c.payerId === undefined) return [ks.account(c.accountId), spendKey];
-    return [ks.account(c.payerId), ks.lineSpend(c.accountId, c.linePeriod ?? c.pricePeriod)];
+    return this.lineKeysOf(c) ?? [this.keyspace.account(c.accountId), spendKey];
   }
 
-  /** The keys only a line's charge, reservation and settlement send, after the quotas': its payer's hash, its spend counter. */
+  /** The keys only a line's charge, reservation and settlement send, after the quotas'. */
   private lineKeys(c: RatedCall): string[] {
-    if (c.payerId === undefined) return [];
+    return this.lineKeysOf(c) ?? [];
+  }
+
+  /** A line's payer's hash and its spend counter (for its limit's period, the month); undefined for an account that pays for itself. */
+  private lineKeysOf(c: RatedCall): [string, string] | undefined {
+    if (c.payerId === undefined) return undefined;
     return [this.keyspace.account(c.payerId), this.keyspace.lineSpend(c.accountId, c.linePeriod ?? c.pricePeriod)];
   }
 

@@ -2,7 +2,7 @@
 export * from "./format.js";
 export * from "./types.js";
 export { HotStore, agreePartitions, type HotStoreOptions } from "./hot-store.js";
-export { RedisChargeStore, type ChargeStoreOptions } from "./charge-store.js";
+export { COUNTER_TTL_SECONDS, RedisChargeStore, type ChargeStoreOptions } from "./charge-store.js";
 export { RedisLeases, type LeaseOptions } from "./leases.js";
 export { BundleStore, bundleFields, type HotBundle } from "./bundles.js";
 export { SessionStore, type SessionRecord } from "./sessions.js";

@@ -681,31 +681,31 @@ end
 local product, want = ARGV[11], tonumber(ARGV[12])
 local list = product ~= '' and redis.call('HGET', KEYS[1], '${A.bundleList}' .. product)
 if list and want > 0 and (open or not exists) then
-  local have, live = 0, 0
+  local have, live, candidates = 0, 0, {}
   for _, it in ipairs(units) do if it.product == product then have = have + it.n end end
   for id, exp, over in string.gmatch(list, '([^,;]+),(%d+),(%a)[^;]*') do
     if tonumber(exp) > tonumber(ARGV[13]) and over == '${BUNDLE_OVERAGE.refuse}' then live = -1 break end
-    if tonumber(exp) > expires and live >= 0 then live = live + math.max(0, tonumber(redis.call('HGET', KEYS[1], '${A.bundleUnits}' .. id) or '0')) end
+    if tonumber(exp) > expires then
+      local left = tonumber(redis.call('HGET', KEYS[1], '${A.bundleUnits}' .. id) or '0')
+      if left > 0 then
+        live = live + left
+        candidates[#candidates + 1] = { id = id, exp = tonumber(exp), left = left }
+      end
+    end
   end
   local need, granted = math.min(want, math.max(1, math.floor(live / 8))) - have, 0
-  if live <= 0 then need = 0 end
-  if need > 0 then
-    for id, exp in string.gmatch(list, '([^,;]+),(%d+),%a[^;]*') do
+  if live > 0 and need > 0 then
+    for _, c in ipairs(candidates) do
       if need <= 0 then break end
-      if tonumber(exp) > expires then
-        local left = tonumber(redis.call('HGET', KEYS[1], '${A.bundleUnits}' .. id) or '0')
-        if left > 0 then
-          local take = math.min(left, need)
-          redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. id, 0 - take)
-          redis.call('HINCRBY', KEYS[1], '${A.bundleHeld}' .. id, take)
-          local merged = false
-          for _, it in ipairs(units) do
-            if it.id == id then it.n = it.n + take merged = true end
-          end
-          if not merged then units[#units + 1] = { product = product, id = id, n = take, exp = tonumber(exp) } end
-          need, granted = need - take, granted + take
-        end
+      local take = math.min(c.left, need)
+      redis.call('HINCRBY', KEYS[1], '${A.bundleUnits}' .. c.id, 0 - take)
+      redis.call('HINCRBY', KEYS[1], '${A.bundleHeld}' .. c.id, take)
+      local merged = false
+      for _, it in ipairs(units) do
+        if it.id == c.id then it.n = it.n + take merged = true end
       end
+      if not merged then units[#units + 1] = { product = product, id = c.id, n = take, exp = c.exp } end
+      need, granted = need - take, granted + take
     end
     if granted > 0 and not exists then
       redis.call('HSET', KEYS[2], 'acct', acct, 'key', keyId, 'cur', cur, 'amt', 0, 'spent', total, 'us', utotal, 'ks', KEYS[4], 'open', 1)

@@ -1,5 +1,5 @@
 import { localTime, periodKey, type ProblemCode } from "@tollgate/metering";
-import { mintInPartitionOf } from "@tollgate/metering/store";
+import { COUNTER_TTL_SECONDS, mintInPartitionOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
@@ -14,9 +14,6 @@ import { whenLocked } from "../locks.js";
  * script (metering's ADMISSION). A line's id is minted in its payer's partition so that both hashes share a
  * slot; an account of another partition cannot join (its hot state would have to move: not built yet).
  */
-
-/** A line's counters live this long in Redis (the charge scripts' counter TTL): past its month and its close. */
-const COUNTER_TTL_SECONDS = 40 * 24 * 3600;
 
 /** A line, and what it has spent of its payer's wallet this month (its limit's period, in its plan's time zone). */
 export interface LineState {

@@ -1,3 +1,4 @@
+import { walletOwnerOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { insertOnce, type UsageEvent } from "../../models/index.js";
 import { underBookingLock } from "../ledger/book-usage.js";
@@ -110,10 +111,7 @@ async function retireEntries(ctx: AppContext, entries: string[], cutoff: Date, o
   const invoices = await m.Invoice.find({ _id: { $in: [...new Set(invoiceOf.values())] } }, { status: 1 }).lean();
   const unpaid = new Set(invoices.filter((i) => UNPAID.includes(i.status)).map((i) => i._id));
   // A line's call is billed on its payer's invoice (services/invoices/sections.ts): the payer's mode says whether it is.
-  const accounts = await m.Account.find(
-    { _id: { $in: [...new Set(events.map((e) => e.payerId ?? e.accountId))] } },
-    { billingMode: 1 },
-  ).lean();
+  const accounts = await m.Account.find({ _id: { $in: [...new Set(events.map(walletOwnerOf))] } }, { billingMode: 1 }).lean();
   const invoiced = new Set(accounts.filter((a) => a.billingMode !== "prepaid").map((a) => a._id));
   const eventOf = new Map(events.map((e) => [e._id, e]));
   const callsOf = new Map<string, string[]>();
@@ -151,7 +149,7 @@ function holdOf(
     const invoice = facts.invoiceOf.get(c._id);
     if (invoice !== undefined && facts.unpaid.has(invoice)) return "unpaidInvoice";
     const billable = c.refunded !== true && (c.amount > 0 || c.rateLine !== undefined);
-    if (invoice === undefined && billable && facts.invoiced.has(c.payerId ?? c.accountId)) return "notInvoiced";
+    if (invoice === undefined && billable && facts.invoiced.has(walletOwnerOf(c))) return "notInvoiced";
   }
   return undefined;
 }
