@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { InvoiceRows } from "../shared/invoice.js";
 import { pageQuery, usePages } from "../shared/paging.js";
+import { monthName } from "../shared/money.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -14,9 +15,6 @@ export function begunMonths(now: Date, count = 24): string[] {
     new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1)).toISOString().slice(0, 7),
   );
 }
-
-const monthName = (period: string) =>
-  new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 export function Invoices({ accountId }: { accountId: string }) {
   const list = usePages(["invoices"], (cursor) => client.listInvoices(accountId, pageQuery(cursor, 10)));

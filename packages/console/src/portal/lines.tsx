@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { TollgateError, type Line } from "@tollgate/sdk";
 import { Link } from "wouter";
-import { LineFigures, LineLimitForm, LinesTable, monthOf } from "../shared/lines.js";
+import { LineFigures, LineLimitForm, LinesTable } from "../shared/lines.js";
+import { monthName } from "../shared/money.js";
 import { Empty, Money, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 
@@ -48,7 +49,7 @@ export function OwnLine({ line }: { line: Line }) {
     <Section title="Your line">
       <p>
         Your calls are paid from the wallet of the account that pays for this line
-        {line.limit === null ? ", with no monthly limit." : `, up to your limit each month (${monthOf(line.period)} now).`}
+        {line.limit === null ? ", with no monthly limit." : `, up to your limit each month (${monthName(line.period)} now).`}
       </p>
       <LineFigures line={line} />
       {line.left === 0 && (

@@ -2,7 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { Line } from "@tollgate/sdk";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
-import { money, parseAmount, plainAmount } from "./money.js";
+import { money, monthName, parseAmount, plainAmount } from "./money.js";
 import { Figure, Money } from "./ui.js";
 
 /*
@@ -10,11 +10,6 @@ import { Figure, Money } from "./ui.js";
  * monthly limit, what it spent this month of its payer's wallet and what is left, with a meter; and the form
  * that raises, lowers or removes a limit, for the payer's portal and the console alike.
  */
-
-/** The calendar month a line's spend counts ("2026-12") in words: "December 2026". */
-export function monthOf(period: string): string {
-  return new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-}
 
 /**
  * What a line spent this month against its limit; nothing to measure when it has none. Less spent is better
@@ -41,7 +36,7 @@ export function LineFigures({ line }: { line: Line }) {
     <>
       <dl className="figures" data-testid="line-figures">
         <Figure label="Monthly limit" value={line.limit === null ? "none" : <Money micros={line.limit} currency={line.currency} />} />
-        <Figure label={`Spent in ${monthOf(line.period)}`} value={<Money micros={line.spent} currency={line.currency} />} />
+        <Figure label={`Spent in ${monthName(line.period)}`} value={<Money micros={line.spent} currency={line.currency} />} />
         <Figure label="Left" value={line.left === null ? "no limit" : <Money micros={line.left} currency={line.currency} />} />
       </dl>
       <LineMeter line={line} />

@@ -25,6 +25,11 @@ export function parseAmount(text: string): number | undefined {
   return Number(m[1]) * 1_000_000 + Number((m[2] ?? "").padEnd(2, "0")) * 10_000;
 }
 
+/** A calendar month ("2026-12") in words: "December 2026". */
+export function monthName(period: string): string {
+  return new Date(`${period}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+}
+
 /**
  * A price typed by a person in major units ("0.0015", "12", ".5") as exact integer micros, for unit prices
  * that need more digits than cents; undefined when it is not one. Read from the digits, never through a

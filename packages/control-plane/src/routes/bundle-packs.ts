@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS, MONEY } from "../http/roles.js";
 import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
-import { accountParams, currency, id, name, pageQuery, positiveAmount, providerName, timestamp } from "../http/schemas.js";
+import { accountParams, currency, id, name, pageBody, pageQuery, positiveAmount, providerName, timestamp } from "../http/schemas.js";
 import { bundleView, toBundleView } from "../http/views.js";
 import { bundlePackView, packPurchaseView, toBundlePackView, toPackPurchaseView } from "../http/bundle-pack-views.js";
 import { failure } from "../domain/outcome.js";
@@ -76,7 +76,7 @@ export const listBundlePacksRoute = defineRoute({
           .limit(take)
           .lean(),
     );
-    return { status: 200, body: { items: page.items.map(toBundlePackView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { status: 200, body: pageBody(page, toBundlePackView) };
   },
 });
 
@@ -114,7 +114,7 @@ export const listAccountBundlePacksRoute = defineRoute({
           .limit(take)
           .lean<BundlePack[]>(),
     );
-    return { status: 200, body: { items: page.items.map(toBundlePackView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { status: 200, body: pageBody(page, toBundlePackView) };
   },
 });
 
@@ -244,7 +244,7 @@ export const listPackPurchasesRoute = defineRoute({
     );
     return {
       status: 200,
-      body: { items: page.items.map(toPackPurchaseView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) },
+      body: pageBody(page, toPackPurchaseView),
     };
   },
 });

@@ -91,7 +91,7 @@ export async function payPackByCard(ctx: AppContext, recharge: Recharge): Promis
     const receipt = await issueReceipt(ctx, recharge, `Bundle pack: ${pack?.name ?? purchase.packId} (${recharge.provider})`);
     tax = receipt.tax?.amount ?? 0;
   }
-  await payFromOutside(ctx, purchase, {
+  const { creditEntryId } = await payFromOutside(ctx, purchase, {
     idempotencyKey: `recharge:${recharge._id}`,
     reason: `${recharge.provider} payment ${recharge.providerRef ?? recharge._id}`,
     actor: `provider:${recharge.provider}`,
@@ -100,13 +100,9 @@ export async function payPackByCard(ctx: AppContext, recharge: Recharge): Promis
   if (purchase.rechargeId === undefined)
     await ctx.models.PackPurchase.updateOne({ _id: purchase._id }, { $set: { rechargeId: recharge._id } });
   await issuePackBundle(ctx, purchase);
-  const credit = await ctx.models.LedgerEntry.findOne(
-    { walletId: recharge.walletId, idempotencyKey: `recharge:${recharge._id}` },
-    { _id: 1 },
-  ).lean();
   return (await ctx.models.Recharge.findOneAndUpdate(
     { _id: recharge._id },
-    { $set: { ...(credit ? { creditEntryId: credit._id } : {}) } },
+    { $set: { creditEntryId } },
     { returnDocument: "after" },
   ).lean())!;
 }

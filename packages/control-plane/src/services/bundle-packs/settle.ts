@@ -54,7 +54,7 @@ export async function payFromOutside(
   ctx: AppContext,
   purchase: PackPurchase,
   credit: { idempotencyKey: string; reason: string; actor: string; net?: number },
-): Promise<void> {
+): Promise<{ creditEntryId: string }> {
   const net = credit.net ?? purchase.price;
   const requestHash = createHash("sha256")
     .update(JSON.stringify(["credit", purchase.walletId, net, credit.reason]))
@@ -83,6 +83,7 @@ export async function payFromOutside(
   const pack = await recordPackEntry(ctx, purchase, net);
   if (recorded.entry.appliedAt === undefined) await applyEntry(ctx, recorded.entry);
   if (pack.appliedAt === undefined) await applyEntry(ctx, pack);
+  return { creditEntryId: recorded.entry._id };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Account, type Bundle, type Plan } from "../../models/index.js";
+import { insertOnce, type Account, type Bundle, type Plan } from "../../models/index.js";
 import type { IncludedBundle } from "../../models/plan.js";
 import { audit } from "../audit.js";
 import { CALENDAR_MONTH, periodContaining, type Period } from "../invoices/cycles.js";
@@ -164,12 +164,9 @@ async function planBundle(
     actor: ACTOR,
     createdAt: now,
   };
-  try {
-    await ctx.models.Bundle.create(bundle);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  // Another run issued it meanwhile (the unique key): its bundle.
+  if (!(await insertOnce(ctx.models.Bundle, bundle)))
     return (await ctx.models.Bundle.findOne({ accountId: account._id, idempotencyKey }).lean())!;
-  }
   await audit(ctx, ACTOR, "bundle.issue", bundle._id, {
     accountId: account._id,
     productId: bundle.productId,

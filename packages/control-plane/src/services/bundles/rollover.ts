@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import { newId } from "../../ids.js";
-import { isDuplicateKey, type Bundle } from "../../models/index.js";
+import { insertOnce, type Bundle } from "../../models/index.js";
 import { applyBundle } from "./hot.js";
 
 /**
@@ -37,13 +37,9 @@ export async function rollOver(ctx: AppContext, from: Bundle, rolled: number): P
       actor: "system:plan-bundles",
       createdAt: new Date(from.expiresAt.getTime() - 1),
     };
-    try {
-      await ctx.models.Bundle.create(created);
-      bundle = created;
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      bundle = (await ctx.models.Bundle.findOne({ accountId: from.accountId, idempotencyKey }).lean())!;
-    }
+    bundle = (await insertOnce(ctx.models.Bundle, created))
+      ? created
+      : (await ctx.models.Bundle.findOne({ accountId: from.accountId, idempotencyKey }).lean())!;
   }
   return bundle.status === "active" ? applyBundle(ctx, bundle) : bundle;
 }

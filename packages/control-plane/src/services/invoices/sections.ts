@@ -31,16 +31,19 @@ export async function sectionedLines(
   const mine: Call[] = [];
   for (const e of events) {
     if (e.accountId === accountId) mine.push(e);
-    else byLine.set(e.accountId, [...(byLine.get(e.accountId) ?? []), e]);
+    else {
+      const calls = byLine.get(e.accountId);
+      if (calls === undefined) byLine.set(e.accountId, [e]);
+      else calls.push(e);
+    }
   }
   const lines = [...own, ...invoiceLines(mine)];
   if (byLine.size === 0) return { lines };
   const accounts = await ctx.models.Account.find({ _id: { $in: [accountId, ...byLine.keys()] } }, { name: 1, createdAt: 1 }).lean();
-  const nameOf = (id: string) => accounts.find((a) => a._id === id)?.name ?? id;
-  const order = [...byLine.keys()].sort((a, b) => {
-    const [x, y] = [accounts.find((c) => c._id === a), accounts.find((c) => c._id === b)];
-    return (x?.createdAt.getTime() ?? 0) - (y?.createdAt.getTime() ?? 0) || a.localeCompare(b);
-  });
+  const byId = new Map(accounts.map((a) => [a._id, a]));
+  const nameOf = (id: string) => byId.get(id)?.name ?? id;
+  const since = (id: string) => byId.get(id)?.createdAt.getTime() ?? 0;
+  const order = [...byLine.keys()].sort((a, b) => since(a) - since(b) || a.localeCompare(b));
   const sum = (ls: InvoiceLine[]) => ls.reduce((n, l) => n + l.amount, 0);
   const sections: InvoiceSection[] = lines.length > 0 ? [{ accountId, name: nameOf(accountId), subtotal: sum(lines) }] : [];
   for (const lineId of order) {

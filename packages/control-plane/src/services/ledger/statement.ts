@@ -80,9 +80,10 @@ async function hierarchyCalls(ctx: AppContext, accountId: string, from: Date, to
   const paidFor: Call[] = await ctx.models.UsageEvent.find({ payerId: accountId, timestamp: during }, fields).lean();
   const byLine = countedBy(paidFor, (e) => e.accountId);
   const accounts = await ctx.models.Account.find({ _id: { $in: byLine.map((l) => l.key) } }, { name: 1, createdAt: 1 }).lean();
-  const since = (id: string) => accounts.find((a) => a._id === id)?.createdAt.getTime() ?? 0;
+  const byId = new Map(accounts.map((a) => [a._id, a]));
+  const since = (id: string) => byId.get(id)?.createdAt.getTime() ?? 0;
   const lines = byLine
-    .map(({ key, ...calls }) => ({ accountId: key, name: accounts.find((a) => a._id === key)?.name ?? key, ...calls }))
+    .map(({ key, ...calls }) => ({ accountId: key, name: byId.get(key)?.name ?? key, ...calls }))
     .sort(
       (a, b) => since(a.accountId) - since(b.accountId) || a.accountId.localeCompare(b.accountId) || a.currency.localeCompare(b.currency),
     );

@@ -44,8 +44,11 @@ function monthOf(plan: Pick<Plan, "catalog">, nowMs: number): string {
   return periodKey(localTime(plan.catalog.timeZone ?? "UTC", nowMs), "month");
 }
 
-async function stateOf(ctx: AppContext, account: Account, nowMs = Date.now()): Promise<LineState> {
-  const plan = await ctx.models.Plan.findById(account.planId, { catalog: 1, currency: 1 }).lean();
+type LinePlan = Pick<Plan, "catalog" | "currency">;
+
+/** A line's state; its plan when the caller has read it already (a list reads each plan once). */
+async function stateOf(ctx: AppContext, account: Account, nowMs = Date.now(), known?: LinePlan | null): Promise<LineState> {
+  const plan = known !== undefined ? known : await ctx.models.Plan.findById(account.planId, { catalog: 1, currency: 1 }).lean();
   const period = plan === null ? periodKey(localTime("UTC", nowMs), "month") : monthOf(plan, nowMs);
   const spent = await ctx.hot.counter(ctx.hot.keyspace.lineSpend(account._id, period));
   return { account, period, spent, currency: plan?.currency ?? "" };
@@ -126,7 +129,9 @@ export async function listLines(ctx: AppContext, payerId: string): Promise<Outco
   if (payer === null) return failure("not_found", `No account ${payerId}.`);
   const lines = await ctx.models.Account.find({ payerId }).sort({ createdAt: 1, _id: 1 }).lean();
   const now = Date.now();
-  return ok(await Promise.all(lines.map((line) => stateOf(ctx, line, now))));
+  const plans = await ctx.models.Plan.find({ _id: { $in: [...new Set(lines.map((l) => l.planId))] } }, { catalog: 1, currency: 1 }).lean();
+  const planOf = new Map<string, LinePlan>(plans.map((p) => [p._id, p]));
+  return ok(await Promise.all(lines.map((line) => stateOf(ctx, line, now, planOf.get(line.planId) ?? null))));
 }
 
 /** One line of `payerId` (not found when it is not one of its lines). */

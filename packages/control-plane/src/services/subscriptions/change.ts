@@ -8,7 +8,8 @@ import { audit } from "../audit.js";
 import { accountEvent, accountSnapshot } from "../webhooks/record.js";
 import { cycleFrom } from "../invoices/cycles.js";
 import { collectFee } from "./collect.js";
-import { lockedSubscription, renewLocked } from "./renew.js";
+import { lockedSubscription } from "./lock.js";
+import { renewLocked } from "./renew.js";
 import { quoteChange, refuseSelfService } from "./rules.js";
 
 export interface SubscriptionChange {

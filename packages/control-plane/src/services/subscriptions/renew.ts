@@ -13,8 +13,6 @@ import { periodAmount } from "./proration.js";
 
 const HOUR = 3_600_000;
 
-export { lockedSubscription };
-
 /**
  * Renew one account's subscription up to `now`, idempotently: start it if its plan has a recurring fee and it
  * has not started, create each period's fee that has begun (its id is unique to its period, so a second or concurrent
