@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { newIdempotencyKey, type Account, type Bundle } from "@tollgate/sdk";
 import { useState, type ChangeEvent } from "react";
-import { BundleTable, count, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
+import { BundleTable, bundleProducts, count, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
 import { endOfDay, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -102,7 +102,7 @@ function Revoke({ account, bundle }: { account: Account; bundle: Bundle }) {
 function IssueBundle({ account }: { account: Account }) {
   const qc = useQueryClient();
   const plan = useQuery({ queryKey: ["plans", account.planId], queryFn: () => admin.getPlan(account.planId) });
-  const products = [...((plan.data?.catalog as { products?: { id: string }[] } | undefined)?.products ?? []).map((p) => p.id), "default"];
+  const products = bundleProducts(plan.data?.catalog);
   const [f, setF] = useState<Form>(() => blank(""));
   const [attempt, setAttempt] = useState(newIdempotencyKey);
   const productId = f.productId || products[0]!;

@@ -110,3 +110,13 @@ export function BundleTable(props: {
     </table>
   );
 }
+
+/** The ids of a plan's own products, in its catalog's order. */
+export function catalogProducts(catalog: unknown): string[] {
+  return ((catalog as { products?: { id: string }[] } | undefined)?.products ?? []).map((p) => p.id);
+}
+
+/** What a bundle may be of: a plan's products, and `default` (the calls of its unmatched routes). */
+export function bundleProducts(catalog: unknown): string[] {
+  return [...catalogProducts(catalog), "default"];
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS, MONEY } from "../http/roles.js";
-import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
+import { checkoutProblem, paymentMethod, returnUrl } from "../http/card-checkout.js";
 import { accountParams, currency, id, name, pageBody, pageQuery, positiveAmount, providerName, timestamp } from "../http/schemas.js";
 import { bundleView, toBundleView } from "../http/views.js";
 import { bundlePackView, packPurchaseView, toBundlePackView, toPackPurchaseView } from "../http/bundle-pack-views.js";
@@ -152,14 +153,8 @@ export const buyBundlePackRoute = defineRoute({
     packId: id,
     payment: z.enum(["wallet", "card"]).default("wallet"),
     provider: providerName.optional(),
-    paymentMethod: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,64}$/)
-      .optional(),
-    returnUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2_048)
-      .optional(),
+    paymentMethod,
+    returnUrl: returnUrl.optional(),
   }),
   responses: {
     201: {
@@ -194,11 +189,8 @@ export const buyBundlePackRoute = defineRoute({
       return { status: 201, body: { ...toPackPurchaseView(purchase), bundle: toBundleView(bundle) }, headers: replayHeaders(replayed) };
     }
     if (body.provider === undefined) return failure("validation_failed", "`payment: card` names its `provider`.");
-    if (body.returnUrl !== undefined) {
-      if (body.paymentMethod !== undefined) return failure("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");
-      if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
-        return failure("validation_failed", "`returnUrl` must be on this service's own origin.");
-    }
+    const refused = checkoutProblem(body, principal, raw.headers, ctx);
+    if (refused !== undefined) return refused;
     const started = await buyPackByCard(ctx, {
       accountId: params.accountId,
       packId: body.packId,

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { audit } from "../services/audit.js";
-import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
+import { checkoutProblem, returnUrl } from "../http/card-checkout.js";
 import { failure, ok, type Outcome } from "../domain/outcome.js";
 import { accountParams, id, name, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
 import { invoiceView, rechargeView, toInvoiceView, toRechargeView } from "../http/views.js";
@@ -150,7 +151,7 @@ export const payInvoiceByCardRoute = defineRoute({
   roles: MONEY,
   idempotent: true,
   params: invoiceParams,
-  body: z.strictObject({ provider: providerName, returnUrl: z.url({ protocol: /^https?$/ }).max(2_048) }),
+  body: z.strictObject({ provider: providerName, returnUrl }),
   responses: {
     201: {
       description: "The card payment, pending",
@@ -159,8 +160,8 @@ export const payInvoiceByCardRoute = defineRoute({
   },
   problems: ["validation_failed", "not_found", "conflict", "unprocessable", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
-    if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
-      return failure("validation_failed", "`returnUrl` must be on this service's own origin.");
+    const refused = checkoutProblem(body, principal, raw.headers, ctx);
+    if (refused !== undefined) return refused;
     const started = await startInvoiceCardPayment(ctx, {
       accountId: params.accountId,
       invoiceId: params.invoiceId,

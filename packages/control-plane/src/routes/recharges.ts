@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
-import { defineRoute, isOwnOrigin, replayHeaders } from "../http/route.js";
+import { defineRoute, replayHeaders } from "../http/route.js";
+import { checkoutProblem, paymentMethod, returnUrl } from "../http/card-checkout.js";
 import { accountParams, currency, id, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
 import { keptCardView, rechargeView, toKeptCardView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
@@ -26,14 +27,8 @@ export const createRecharge = defineRoute({
     amount: positiveAmount,
     currency: currency.optional(),
     provider: providerName,
-    paymentMethod: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,64}$/)
-      .optional(),
-    returnUrl: z
-      .url({ protocol: /^https?$/ })
-      .max(2_048)
-      .optional(),
+    paymentMethod,
+    returnUrl: returnUrl.optional(),
     saveCard: z.boolean().default(false),
   }),
   responses: {
@@ -51,11 +46,9 @@ export const createRecharge = defineRoute({
   },
   problems: ["validation_failed", "not_found", "unprocessable", "idempotency_key_reused"],
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
-    if (body.returnUrl !== undefined) {
-      if (body.paymentMethod !== undefined) return failure("validation_failed", "Give a saved `paymentMethod` or a `returnUrl`, not both.");
-      if (principal.kind !== "admin" && !isOwnOrigin(body.returnUrl, raw.headers.host as string | undefined, ctx.publicUrl))
-        return failure("validation_failed", "`returnUrl` must be on this service's own origin.");
-    } else if (body.saveCard)
+    const refused = checkoutProblem(body, principal, raw.headers, ctx);
+    if (refused !== undefined) return refused;
+    if (body.returnUrl === undefined && body.saveCard)
       return failure("validation_failed", "`saveCard` needs a `returnUrl`: the card is saved on the provider's page.");
     const started = await startRecharge(ctx, {
       accountId: params.accountId,

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { IncludedBundleInput, Plan } from "@tollgate/sdk";
+import { bundleProducts } from "../../shared/bundles.js";
 import { useState, type FormEvent } from "react";
 import { admin } from "../client.js";
 import { Done, Field, FormProblem, InputError, fieldProblems } from "../forms.js";
@@ -24,7 +25,6 @@ const FIELDS = {
 } as const;
 
 /** The plan's products, by id, and `default` (what no product matches). */
-const productsOf = (plan: Plan) => [...((plan.catalog as { products?: { id: string }[] }).products ?? []).map((p) => p.id), "default"];
 
 const rowOf = (b: Plan["includedBundles"][number]): Row => ({
   productId: b.productId,
@@ -51,7 +51,7 @@ function whole(row: number, field: keyof Row, text: string, min: number): number
  */
 export function IncludedBundlesEditor({ plan }: { plan: Plan }) {
   const qc = useQueryClient();
-  const products = productsOf(plan);
+  const products = bundleProducts(plan.catalog);
   const [rows, setRows] = useState<Row[]>(() => plan.includedBundles.map(rowOf));
   const set = (i: number, change: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   const input = (): IncludedBundleInput[] =>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Plan, PlanTaxInput } from "@tollgate/sdk";
+import { catalogProducts } from "../../shared/bundles.js";
 import { useState, type FormEvent } from "react";
 import { admin } from "../client.js";
 import { Done, Field, FormProblem, InputError, fieldProblems } from "../forms.js";
@@ -9,7 +10,6 @@ const CATEGORY = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const CATEGORY_WORDS = "lowercase letters, digits, _ and -, such as standard or ebooks";
 
 /** The plan's products, by id: the categories below name them. */
-const productsOf = (plan: Plan) => ((plan.catalog as { products?: { id: string }[] }).products ?? []).map((p) => p.id);
 
 /**
  * How a plan's prices meet tax (PUT /v1/plans/{id}/tax, owners, admins and finance): exclusive or inclusive, the
@@ -18,7 +18,7 @@ const productsOf = (plan: Plan) => ((plan.catalog as { products?: { id: string }
  */
 export function TaxEditor({ plan }: { plan: Plan }) {
   const qc = useQueryClient();
-  const products = productsOf(plan);
+  const products = catalogProducts(plan.catalog);
   const [inclusive, setInclusive] = useState(plan.tax.inclusive);
   const [category, setCategory] = useState(plan.tax.category);
   const [own, setOwn] = useState<Record<string, string>>(() => Object.fromEntries(plan.tax.products.map((p) => [p.productId, p.category])));
