@@ -49,6 +49,12 @@ for run in "$report" "$cluster_report"; do
   node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
     const on = process.argv[1].includes("cluster") ? " (on the Redis Cluster)" : "";
     console.log(`tests${on}: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+    // The failures again, named, with their first message line: CI shows only the end of what was printed.
+    for (const file of r.testResults)
+      for (const t of file.assertionResults.filter((a) => a.status === "failed"))
+        console.log(`  failed: ${file.name.replace(process.cwd() + "/", "")} > ${t.fullName}\n    ${String(t.failureMessages[0] ?? "").split("\n")[0].slice(0, 300)}`);
+    if (r.numFailedTests === 0) for (const file of r.testResults)
+      if (file.status === "failed") console.log(`  failed: ${file.name.replace(process.cwd() + "/", "")}: ${String(file.message).split("\n")[0].slice(0, 300)}`);
     if (r.numTotalTests === 0) process.exit(1);' "$run" || status=1
 done
 [ -f "$report" ] || status=1
