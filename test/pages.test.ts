@@ -583,6 +583,10 @@ describe("the customer portal and the admin console, in a real browser", () => {
     await accessible(portal, "the portal's overview, a fee due");
     await shoot(portal, `${SHOTS}portal-subscription-due.png`);
     await stack.admin.creditWallet(account.wallets[0]!.id, { amount: 200_000_000 }, { idempotencyKey: "pages-sub" });
+    // The credit's answer comes after the fee is paid; the page is read again once the API says so.
+    const paid = await stack.admin.getSubscription(account.id);
+    expect(paid).toMatchObject({ status: "active", due: [] });
+    expect(paid.renewsAt).toBeDefined();
     await portal.reload();
     await card.getByText("Next renewal").waitFor();
     expect(await card.getByRole("alert").count()).toBe(0);
