@@ -281,6 +281,21 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
   return lines;
 }
 
+type InvoicedEvent = Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">;
+
+/** The units of a call its bundles paid. */
+const coveredOf = (e: Pick<UsageEvent, "bundles">) => (e.bundles ?? []).reduce((n, b) => n + b.units, 0);
+
+/**
+ * Whether anything of a call goes on a charged line: not when bundles paid it whole, nor when it cost nothing
+ * and no rate line counts it.
+ */
+function charged(e: InvoicedEvent): boolean {
+  if (e.amount !== 0) return true;
+  const covered = coveredOf(e);
+  return e.rateLine !== undefined && !(covered > 0 && (e.units ?? 1) - covered <= 0);
+}
+
 /**
  * A line per product and price (and, for usage reported late, per the period it belongs to); usage priced by a
  * rate line (a destination, a model) on a line per product and rate line, its quantity the units; past
@@ -289,14 +304,10 @@ async function feeLines(ctx: AppContext, fees: Fee[]): Promise<InvoiceLine[]> {
  * whole is only there, and one they paid in part is on both, its charged units (or the call, for a line
  * counting calls) on the charged line.
  */
-export function invoiceLines(
-  events: Pick<UsageEvent, "productId" | "units" | "amount" | "timestamp" | "rateLine" | "bundles">[],
-  lateOf: (e: Pick<UsageEvent, "timestamp">) => Period | undefined,
-): InvoiceLine[] {
+export function invoiceLines(events: InvoicedEvent[], lateOf: (e: Pick<UsageEvent, "timestamp">) => Period | undefined): InvoiceLine[] {
   const byRate = new Map<string, InvoiceLine>();
   const byLine = new Map<string, InvoiceLine>();
   const covered = new Map<string, InvoiceLine>();
-  const coveredOf = (e: Pick<UsageEvent, "bundles">) => (e.bundles ?? []).reduce((n, b) => n + b.units, 0);
   for (const e of events) {
     const product = e.productId ?? "default";
     const late = lateOf(e);
@@ -317,9 +328,8 @@ export function invoiceLines(
       line.quantity += paidByBundles;
       covered.set(key, line);
     }
-    const charged = (e.units ?? 1) - paidByBundles;
-    // Bundles paid it whole (or it cost nothing and no rate line counts it): nothing of it was charged.
-    if (e.amount === 0 && (e.rateLine === undefined || (paidByBundles > 0 && charged <= 0))) continue;
+    if (!charged(e)) continue;
+    const chargedUnits = (e.units ?? 1) - paidByBundles;
     if (e.rateLine !== undefined) {
       const key = `${product}\u0000${e.rateLine}\u0000${late?.key ?? ""}`;
       const line = byLine.get(key) ?? {
@@ -331,7 +341,7 @@ export function invoiceLines(
         unitPrice: 0,
         amount: 0,
       };
-      line.quantity += charged;
+      line.quantity += chargedUnits;
       line.amount += e.amount;
       byLine.set(key, line);
       continue;
@@ -357,8 +367,7 @@ export function invoiceLines(
   if (lines.length + perLine.length <= MAX_LINES) return [...lines, ...perLine, ...coveredLines];
   const perProduct = new Map<string, InvoiceLine>();
   for (const e of events) {
-    const paidByBundles = coveredOf(e);
-    if (e.amount === 0 && (e.rateLine === undefined || (paidByBundles > 0 && (e.units ?? 1) - paidByBundles <= 0))) continue;
+    if (!charged(e)) continue;
     const product = e.productId ?? "default";
     const line = perProduct.get(product) ?? {
       kind: "usage",
@@ -369,7 +378,7 @@ export function invoiceLines(
       unitPrice: 0,
       amount: 0,
     };
-    line.quantity += (e.units ?? 1) - paidByBundles;
+    line.quantity += (e.units ?? 1) - coveredOf(e);
     line.amount += e.amount;
     perProduct.set(product, line);
   }
