@@ -204,6 +204,10 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
     expect(bundles.map((b) => [b.source, b.units])).toEqual([["pack", 3]]);
     const purchases = await stack.ctx.models.PackPurchase.find({ accountId: s.accountId }).lean();
     expect(purchases.map((p) => [p.payment, p.status, p.price])).toEqual([["voucher", "issued", PRICE]]);
+    // The answer says what the code bought: its credit, and the purchase that credit paid.
+    const won = answers.find((a) => a.status === 201)!;
+    expect(won.body).toMatchObject({ type: "credit", amount: PRICE });
+    expect(won.body.packPurchase).toMatchObject({ id: purchases[0]!._id, payment: "voucher", status: "issued", units: 3 });
     expect(await available(s)).toBe(0);
     expect((await get(s, "/search")).status).toBe(200);
     expect(await available(s)).toBe(0);

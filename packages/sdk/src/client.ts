@@ -51,6 +51,7 @@ import type {
   Grant,
   Invoice,
   LedgerEntry,
+  VoucherRedemption,
   TransactionsPage,
   Page,
   FinancialReport,
@@ -632,7 +633,7 @@ export class TollgateClient extends AccountClient {
   }
 
   /** Redeem a prepaid voucher code into the account's wallet in the voucher's currency. */
-  redeemVoucher(code: string): Promise<LedgerEntry> {
+  redeemVoucher(code: string): Promise<VoucherRedemption> {
     return this.http.request("POST", "/v1/me/vouchers", { body: { code } });
   }
 
@@ -1078,13 +1079,10 @@ export class TollgateAdminClient extends AccountClient {
     });
   }
 
-  /** Generate prepaid voucher codes; they are in this answer only. */
-  createVoucherBatch(batch: {
-    amount: number;
-    currency: string;
-    count: number;
-    expiresAt: string;
-  }): Promise<{ batchId: string; amount: number; currency: string; expiresAt: string; codes: string[] }> {
+  /** Generate prepaid voucher codes, each worth `amount` or granting the pack `packId`; they are in this answer only. */
+  createVoucherBatch(
+    batch: { currency: string; count: number; expiresAt: string } & ({ amount: number } | { packId: string }),
+  ): Promise<{ batchId: string; amount: number; currency: string; packId?: string; expiresAt: string; codes: string[] }> {
     return this.http.request("POST", "/v1/voucher-batches", { body: batch });
   }
 
@@ -1103,7 +1101,7 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/portal-sessions`, { body: options });
   }
 
-  redeemVoucher(accountId: string, code: string): Promise<LedgerEntry> {
+  redeemVoucher(accountId: string, code: string): Promise<VoucherRedemption> {
     return this.http.request("POST", `/v1/accounts/${encodeURIComponent(accountId)}/vouchers`, { body: { code } });
   }
 

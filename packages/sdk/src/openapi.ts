@@ -11589,7 +11589,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The credit */
+      /** @description The credit (and, for a code that grants a pack, the purchase it paid) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11608,6 +11608,34 @@ export interface operations {
             /** @description credits: the wallet's available balance right after this entry */
             balanceAfter?: number;
             createdAt: string;
+            /** @description a code that grants a bundle pack: the purchase its credit paid, its bundle issued (the credit is taken back by it) */
+            packPurchase?: {
+              id: string;
+              accountId: string;
+              packId: string;
+              /** @enum {string} */
+              payment: "wallet" | "card" | "voucher";
+              /** @description micros */
+              price: number;
+              currency: string;
+              productId: string;
+              units: number;
+              /** @description when the bundle it issues expires */
+              expiresAt: string;
+              /**
+               * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds; `failed`: the wallet did not cover it (nothing was taken; its Idempotency-Key answers the same 402)
+               * @enum {string}
+               */
+              status: "pending" | "issued" | "failed";
+              /** @description the bundle it issues (issued purchases) */
+              bundleId: string;
+              /** @description the `pack` ledger entry that takes its price */
+              ledgerEntryId: string;
+              /** @description card purchases: the card payment */
+              rechargeId?: string;
+              createdAt: string;
+              issuedAt?: string;
+            };
           };
         };
       };
@@ -11709,7 +11737,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The credit */
+      /** @description The credit (and, for a code that grants a pack, the purchase it paid) */
       201: {
         headers: {
           [name: string]: unknown;
@@ -11728,6 +11756,34 @@ export interface operations {
             /** @description credits: the wallet's available balance right after this entry */
             balanceAfter?: number;
             createdAt: string;
+            /** @description a code that grants a bundle pack: the purchase its credit paid, its bundle issued (the credit is taken back by it) */
+            packPurchase?: {
+              id: string;
+              accountId: string;
+              packId: string;
+              /** @enum {string} */
+              payment: "wallet" | "card" | "voucher";
+              /** @description micros */
+              price: number;
+              currency: string;
+              productId: string;
+              units: number;
+              /** @description when the bundle it issues expires */
+              expiresAt: string;
+              /**
+               * @description `issued` once paid and its bundle issued; a card purchase is pending until the payment succeeds; `failed`: the wallet did not cover it (nothing was taken; its Idempotency-Key answers the same 402)
+               * @enum {string}
+               */
+              status: "pending" | "issued" | "failed";
+              /** @description the bundle it issues (issued purchases) */
+              bundleId: string;
+              /** @description the `pack` ledger entry that takes its price */
+              ledgerEntryId: string;
+              /** @description card purchases: the card payment */
+              rechargeId?: string;
+              createdAt: string;
+              issuedAt?: string;
+            };
           };
         };
       };

@@ -70,6 +70,8 @@ export type PackPurchaseResult = ResponseOf<"buyBundlePack">;
 /** Each bundle's unit ledger against Redis: those that drift, and (for the accounts named) every bundle. */
 export type BundleReconciliationReport = ResponseOf<"reconcileBundles">;
 export type LedgerEntry = Item<ResponseOf<"listTransactions">>;
+/** A voucher redeemed: its credit entry, and for a code that grants a pack the purchase that credit paid (`packPurchase`). */
+export type VoucherRedemption = ResponseOf<"redeemMyVoucher">;
 /** A local day's usage (`timeZone` asked for), whole: the sum of every usage entry of that day, on the page or not. */
 export type UsageDay = NonNullable<ResponseOf<"listTransactions">["usageDays"]>[number];
 /** A page of the ledger; asked with a `timeZone`, each day of its usage entries with the whole day's totals. */

@@ -20,7 +20,8 @@ export function AccountLedger({ accountId }: { accountId: string }) {
         <Empty>No ledger entries yet: credits, top-ups, grants and booked usage appear here as they happen.</Empty>
       )}
       {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Ledger entries">
+        // Stacked at phone width: a pack's or a voucher's reason names an id, too wide for four columns of 390 px.
+        <table aria-label="Ledger entries" className="stack">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -34,12 +35,12 @@ export function AccountLedger({ accountId }: { accountId: string }) {
           <tbody>
             {pages.items.map((e) => (
               <tr key={e.id}>
-                <td>{when(e.createdAt)}</td>
-                <td>{e.type}</td>
-                <td className="num">
+                <td data-label="When">{when(e.createdAt)}</td>
+                <td data-label="Type">{e.type}</td>
+                <td data-label="Amount" className="num">
                   <Money micros={e.amount} currency={e.currency} />
                 </td>
-                <td>{e.reason}</td>
+                <td data-label="Reason">{e.reason}</td>
               </tr>
             ))}
           </tbody>

@@ -9,6 +9,7 @@ import { Link } from "wouter";
 import { AccountActions } from "./account-actions.js";
 import { AccountBilling } from "./account-billing.js";
 import { AccountBundles } from "./account-bundles.js";
+import { AccountPacks } from "./account-packs.js";
 import { AccountInvoices, AccountLedger } from "./account-lists.js";
 import { AccountKeys } from "./account-keys.js";
 import { AccountLines, LineOf } from "./account-lines.js";
@@ -144,6 +145,7 @@ export function AccountDetail({ accountId }: { accountId: string }) {
       <AccountSubscription accountId={accountId} />
       {wallet && <AccountGrants accountId={accountId} walletId={wallet.id} currency={currency} />}
       <AccountBundles account={account.data} />
+      <AccountPacks account={account.data} />
       <AccountBilling account={account.data} />
       <AccountKeys accountId={accountId} currency={currency} />
       <AccountLedger accountId={accountId} />

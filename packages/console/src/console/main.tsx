@@ -6,6 +6,7 @@ import { Loading, NotFound, ProblemText, SignInForm, Tabs, View } from "../share
 import { useTitle } from "../shared/url.js";
 import { Route, Router, Switch } from "wouter";
 import { AccountDetail, Accounts } from "./accounts.js";
+import { BundlePacksPage } from "./bundle-packs.js";
 import { Audit } from "./audit.js";
 import { InvoiceDetail } from "./invoice.js";
 import { Plans } from "./catalog.js";
@@ -99,6 +100,7 @@ const SECTIONS: { href: string; label: string; roles?: readonly Role[]; users?: 
   { href: "/reports", label: "Reports" },
   { href: "/anomalies", label: "Anomalies" },
   { href: "/plans", label: "Plans" },
+  { href: "/bundle-packs", label: "Bundle packs" },
   { href: "/vouchers", label: "Vouchers" },
   { href: "/audit", label: "Audit", roles: ["owner", "admin", "finance"] },
   { href: "/settings/issuer", label: "Issuer profile" },
@@ -157,6 +159,11 @@ function Console({ who, role, hasUser }: { who: string; role: Role; hasUser: boo
             <Plans />
           </Route>
           <Route path="/plans/:planId">{({ planId }) => <Plans key={planId} planId={planId} />}</Route>
+          <Route path="/bundle-packs">
+            <View app={APP} title="Bundle packs">
+              <BundlePacksPage />
+            </View>
+          </Route>
           {offered("/vouchers") && (
             <Route path="/vouchers">
               <View app={APP} title="Vouchers">

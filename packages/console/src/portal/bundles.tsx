@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Bundle, Page } from "@tollgate/sdk";
 import { BundleTable, bundleLevel, count, isLive, lowPercentOf } from "../shared/bundles.js";
-import { ProblemText, Section } from "../shared/ui.js";
+import { Empty, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 import { notificationSettingsQuery } from "./settings.js";
 
@@ -17,14 +17,22 @@ export const bundlesQuery = (accountId: string) => ({
     query.state.data?.items.some((b) => isLive(b)) ? 5_000 : false,
 });
 
-/** Each live bundle: units left of issued, expiry, order and overage in words; a warning above when one runs low. */
-export function Bundles({ accountId }: { accountId: string }) {
+/**
+ * Each live bundle: units left of issued, expiry, order and overage in words; a warning above when one runs low.
+ * With none live, nothing (the overview), or `empty` said (the Bundles view).
+ */
+export function Bundles({ accountId, empty }: { accountId: string; empty?: string }) {
   const bundles = useQuery(bundlesQuery(accountId));
   // The percentages the account is told at say when a bundle is running low.
   const settings = useQuery(notificationSettingsQuery(accountId));
   const live = bundles.data?.items.filter((b) => isLive(b)) ?? [];
   if (bundles.error) return <ProblemText error={bundles.error} />;
-  if (live.length === 0) return null;
+  if (live.length === 0)
+    return empty === undefined || bundles.data === undefined ? null : (
+      <Section title="Your bundles">
+        <Empty>{empty}</Empty>
+      </Section>
+    );
   const lowPercent = lowPercentOf(settings.data?.bundlePercents);
   const low = live.filter((b) => bundleLevel(b, lowPercent) !== "fine");
   return (

@@ -16,6 +16,7 @@ import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
 import { LineBalance, linesQuery, OwnLine, ownLineQuery, PaidByPayer, PayerLines } from "./lines.js";
 import { AutoRecharge, Grants, TopUp, TopUpReady } from "./money.js";
+import { BuyPacks, PackPurchases, PacksReady } from "./packs.js";
 import { Notifications, notificationSettingsQuery } from "./settings.js";
 import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
 import { Transactions } from "./transactions.js";
@@ -149,6 +150,23 @@ function Portal({
               </OverviewReady>
             </View>
           </Route>
+          <Route path="/bundles">
+            <View app={APP} title="Bundles">
+              <BundlesReady accountId={accountId}>
+                <Bundles
+                  accountId={accountId}
+                  empty={ownLine === undefined ? "No bundles now: buy a pack, and its units are listed here." : "No bundles now."}
+                />
+                {/* A line's payer pays for it: the line has no wallet of its own to buy with. */}
+                {ownLine === undefined && (
+                  <PacksReady accountId={accountId}>
+                    <BuyPacks accountId={accountId} currency={currency} />
+                    <PackPurchases accountId={accountId} returnedFrom={returnedFrom} />
+                  </PacksReady>
+                )}
+              </BundlesReady>
+            </View>
+          </Route>
           <Route path="/lines">
             <View app={APP} title="Lines">
               <PayerLines accountId={accountId} />
@@ -204,6 +222,7 @@ function Portal({
 /** The portal's views, each at its own address under /portal/. */
 const VIEWS = [
   { href: "/", label: "Overview" },
+  { href: "/bundles", label: "Bundles" },
   { href: "/lines", label: "Lines" },
   { href: "/top-up", label: "Top up" },
   { href: "/transactions", label: "Transactions" },
@@ -240,6 +259,12 @@ function OverviewReady({ accountId, children }: { accountId: string; children: R
     useQuery(bundlesQuery(accountId)),
     useQuery(notificationSettingsQuery(accountId)),
   ].some((q) => q.isPending);
+  return waiting ? <Loading /> : <>{children}</>;
+}
+
+/** The Bundles view's bundles, drawn once they and the percentages that say one runs low have arrived. */
+function BundlesReady({ accountId, children }: { accountId: string; children: ReactNode }) {
+  const waiting = [useQuery(bundlesQuery(accountId)), useQuery(notificationSettingsQuery(accountId))].some((q) => q.isPending);
   return waiting ? <Loading /> : <>{children}</>;
 }
 

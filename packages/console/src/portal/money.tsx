@@ -1,11 +1,14 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
+import { Link } from "wouter";
 import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName } from "../shared/cards.js";
+import { packUnits } from "../shared/packs.js";
+import { usePackPayments } from "./packs.js";
 import {
   openCheckout,
   PayingInTab,
@@ -31,6 +34,7 @@ export function TopUpReady({ accountId, wallets, children }: { accountId: string
   const waiting = [
     useRecharges(accountId),
     useKeptCards(accountId),
+    usePackPayments(accountId),
     useQuery({ queryKey: ["recharges", "pages", { cursor: null }], queryFn: () => recentRecharges(accountId)(undefined) }),
     ...useQueries({ queries: wallets.map((w) => walletQuery(w.walletId)) }),
   ].some((q) => q.isPending);
@@ -67,7 +71,9 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   });
   const recharges = useRecharges(accountId);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
-  const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined) ?? [];
+  // A card payment for a bundle pack is listed as such, and continued from the Bundles view.
+  const forPack = usePackPayments(accountId).data ?? new Set<string>();
+  const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined && !forPack.has(r.id)) ?? [];
   const shown = usePages(["recharges", "pages"], recentRecharges(accountId), {
     // Each list is read again while one of its own items waits: the other list's answer may come first.
     refetchInterval: (page) => whilePending(page?.items),
@@ -92,7 +98,19 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
           Redeem
         </button>
       </form>
-      {redeem.isSuccess && <p className="ok">Redeemed: {money(redeem.data.amount, currency)} added.</p>}
+      {redeem.isSuccess && (
+        <p role="status" className="ok" data-testid="redeemed">
+          {redeem.data.packPurchase === undefined ? (
+            <>Redeemed: {money(redeem.data.amount, redeem.data.currency)} added.</>
+          ) : (
+            // A code that grants a pack: its credit paid the pack at once, so the balance is as it was.
+            <>
+              Redeemed: a pack of {packUnits(redeem.data.packPurchase)}, usable until {when(redeem.data.packPurchase.expiresAt)}.{" "}
+              <Link href="/bundles">See your bundles</Link>.
+            </>
+          )}
+        </p>
+      )}
       <ProblemText error={redeem.error} />
       <form
         aria-label="Pay by card"
@@ -142,7 +160,15 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
                 <td className="num">
                   <Money micros={r.amount} currency={r.currency} />
                 </td>
-                <td>{r.invoiceId !== undefined ? "an invoice" : r.automatic ? "auto-recharge" : "top-up"}</td>
+                <td>
+                  {r.invoiceId !== undefined
+                    ? "an invoice"
+                    : forPack.has(r.id)
+                      ? "a bundle pack"
+                      : r.automatic
+                        ? "auto-recharge"
+                        : "top-up"}
+                </td>
                 <td data-testid="recharge-status">{rechargeState(r)}</td>
               </tr>
             ))}

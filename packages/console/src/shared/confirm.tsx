@@ -15,6 +15,8 @@ export function Confirm(props: {
   /** The button that takes it ("Void the invoice"). */
   confirm: string;
   onConfirm: () => void;
+  /** When the question opens: what one attempt needs (a new Idempotency-Key, so that a double click acts once). */
+  onAsk?: () => void;
   disabled?: boolean;
   danger?: boolean;
 }) {
@@ -25,7 +27,15 @@ export function Confirm(props: {
   }, [asking]);
   if (!asking)
     return (
-      <button type="button" aria-label={props.name} disabled={props.disabled} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        aria-label={props.name}
+        disabled={props.disabled}
+        onClick={() => {
+          setAsking(true);
+          props.onAsk?.();
+        }}
+      >
         {props.label}
       </button>
     );

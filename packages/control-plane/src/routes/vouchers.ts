@@ -5,6 +5,7 @@ import { ownAccount } from "../http/auth.js";
 import { ProblemError } from "../domain/problem-error.js";
 import { accountParams, currency, id, pageQuery, positiveAmount, timestamp } from "../http/schemas.js";
 import { ledgerEntryView, toLedgerEntryView, toVoucherBatchView, voucherBatchView } from "../http/views.js";
+import { packPurchaseView, toPackPurchaseView } from "../http/bundle-pack-views.js";
 import type { AppContext } from "../context.js";
 import { issueVoucherBatch } from "../services/vouchers/issue.js";
 import { listVoucherBatches } from "../services/vouchers/list-batches.js";
@@ -100,7 +101,11 @@ async function redeem(ctx: AppContext, accountId: string, code: string, actor: s
       await ctx.redeemGuard.failed(accountId, address);
       return redeemed;
     }
-    return { status: 201, body: toLedgerEntryView(redeemed.value.entry) };
+    const { entry, purchase } = redeemed.value;
+    return {
+      status: 201,
+      body: { ...toLedgerEntryView(entry), ...(purchase ? { packPurchase: toPackPurchaseView(purchase) } : {}) },
+    };
   } catch (error) {
     // An expected failure thrown below the service (the ledger's, a lock's) counts against the guard as before.
     if (error instanceof ProblemError) await ctx.redeemGuard.failed(accountId, address);
@@ -110,7 +115,14 @@ async function redeem(ctx: AppContext, accountId: string, code: string, actor: s
 
 /** What a redemption answers, by the account's staff or by its own key. */
 const redeemResponses = {
-  201: { description: "The credit", schema: ledgerEntryView },
+  201: {
+    description: "The credit (and, for a code that grants a pack, the purchase it paid)",
+    schema: ledgerEntryView.extend({
+      packPurchase: packPurchaseView
+        .optional()
+        .describe("a code that grants a bundle pack: the purchase its credit paid, its bundle issued (the credit is taken back by it)"),
+    }),
+  },
   422: {
     description:
       "The code is not valid, already redeemed, expired, or in a currency the account has no wallet for (`unprocessable`, with a `reason`)",

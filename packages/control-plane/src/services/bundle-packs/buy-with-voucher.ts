@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import { ProblemError } from "../../domain/problem-error.js";
-import type { LedgerEntry, Voucher } from "../../models/index.js";
+import type { LedgerEntry, PackPurchase, Voucher } from "../../models/index.js";
 import { openPurchase, packTerms, type PackTerms } from "./purchase.js";
 import { issuePackBundle, payFromOutside } from "./settle.js";
 
@@ -8,14 +8,19 @@ import { issuePackBundle, payFromOutside } from "./settle.js";
  * A voucher that grants a pack, redeemed (its lock won) for an account: a `voucher` purchase under the key
  * `voucher:<voucher>`, at what the voucher was sold for; the voucher's credit pays it, the `pack` entry takes
  * that back, and the bundle is issued. Every step is keyed, so the redemption sweep after a crash finishes it
- * once. Returns the voucher's credit.
+ * once. Returns the voucher's credit and the purchase, issued.
  *
  * Once the lock is won the redemption has happened: the sale was checked before it (packVoucherRefusal), and
  * what happens to the pack or the account since (archived, past its `until`, a change of plan) changes nothing.
  * The terms are those fixed at redemption: the pack's own (a pack's terms never change), the voucher's price
  * and currency, the account's wallet in that currency; nothing here refuses.
  */
-export async function payPackByVoucher(ctx: AppContext, voucher: Voucher, accountId: string, actor: string): Promise<LedgerEntry> {
+export async function payPackByVoucher(
+  ctx: AppContext,
+  voucher: Voucher,
+  accountId: string,
+  actor: string,
+): Promise<{ credit: LedgerEntry; purchase: PackPurchase }> {
   const opened = await openPurchase(ctx, await redeemedTerms(ctx, voucher, accountId), {
     accountId,
     payment: "voucher",
@@ -31,10 +36,10 @@ export async function payPackByVoucher(ctx: AppContext, voucher: Voucher, accoun
     reason: `voucher ${voucher.codePrefix}…`,
     actor: `voucher:${voucher._id}`,
   });
-  await issuePackBundle(ctx, purchase);
+  const issued = await issuePackBundle(ctx, purchase);
   const credit = await ctx.models.LedgerEntry.findOne({ walletId: purchase.walletId, idempotencyKey: `voucher:${voucher._id}` }).lean();
   if (credit === null) throw new Error(`voucher ${voucher._id}'s credit vanished`);
-  return credit;
+  return { credit, purchase: issued.purchase };
 }
 
 /** The terms a redeemed voucher buys its pack at, with no check of the sale (done before the voucher was taken). */

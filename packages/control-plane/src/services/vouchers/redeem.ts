@@ -1,6 +1,6 @@
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
-import type { LedgerEntry, Voucher } from "../../models/index.js";
+import type { LedgerEntry, PackPurchase, Voucher } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { ProblemError } from "../../domain/problem-error.js";
 import { postEntry } from "../ledger/post.js";
@@ -12,13 +12,14 @@ import { payPackByVoucher, packVoucherRefusal } from "../bundle-packs/buy-with-v
  * Redeem a code for an account: one atomic update moves the voucher from active to redeemed (two clients
  * racing with the same code: one wins), then the wallet is credited with the voucher's id as idempotency
  * key, so the credit happens once even if this process dies in between (`finishRedemptions` completes it).
+ * A code that grants a pack also answers the purchase its credit paid (`purchase`), its bundle issued.
  */
 export async function redeemVoucher(
   ctx: AppContext,
   accountId: string,
   code: string,
   actor: string,
-): Promise<Outcome<{ voucher: Voucher; entry: LedgerEntry }, "unprocessable">> {
+): Promise<Outcome<{ voucher: Voucher; entry: LedgerEntry; purchase?: PackPurchase }, "unprocessable">> {
   const { Voucher: Vouchers, Wallet } = ctx.models;
   const codeHash = hashVoucherCode(code);
   const found = await Vouchers.findOne({ codeHash }).lean();
@@ -45,7 +46,7 @@ export async function redeemVoucher(
     { $set: { status: "redeemed", redeemedBy: accountId, redeemedAt: new Date() } },
     { returnDocument: "after" },
   ).lean())!;
-  const entry = await creditVoucher(ctx, redeemed, wallet._id, actor);
+  const { entry, purchase } = await creditVoucher(ctx, redeemed, wallet._id, actor);
   await audit(ctx, actor, "voucher.redeem", accountId, {
     voucherId: redeemed._id,
     ...(redeemed.packId ? { packId: redeemed.packId } : {}),
@@ -53,16 +54,21 @@ export async function redeemVoucher(
     currency: redeemed.currency,
     entryId: entry._id,
   });
-  return ok({ voucher: { ...redeemed, ledgerEntryId: entry._id }, entry });
+  return ok({ voucher: { ...redeemed, ledgerEntryId: entry._id }, entry, ...(purchase ? { purchase } : {}) });
 }
 
-async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string, actor: string): Promise<LedgerEntry> {
+async function creditVoucher(
+  ctx: AppContext,
+  voucher: Voucher,
+  walletId: string,
+  actor: string,
+): Promise<{ entry: LedgerEntry; purchase?: PackPurchase }> {
   if (voucher.packId !== undefined) {
     // A voucher that grants a pack: its credit pays the pack, and the pack's bundle is issued.
-    const credit = await payPackByVoucher(ctx, voucher, voucher.redeemedBy!, actor);
+    const { credit, purchase } = await payPackByVoucher(ctx, voucher, voucher.redeemedBy!, actor);
     await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: credit._id } });
     await ctx.models.Lock.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
-    return credit;
+    return { entry: credit, purchase };
   }
   const posted = await postEntry(ctx, {
     walletId,
@@ -76,7 +82,7 @@ async function creditVoucher(ctx: AppContext, voucher: Voucher, walletId: string
   const { entry } = posted.value;
   await ctx.models.Voucher.updateOne({ _id: voucher._id }, { $set: { ledgerEntryId: entry._id } });
   await ctx.models.Lock.updateOne({ _id: `voucher:${voucher._id}` }, { $unset: { "data.creditPending": 1 } });
-  return entry;
+  return { entry };
 }
 
 /** Redemptions whose process died after locking the voucher and before crediting it: finish them, once. */

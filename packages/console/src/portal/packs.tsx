@@ -1,0 +1,249 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { InsufficientFundsError, newIdempotencyKey, type BundlePack, type PackPurchase } from "@tollgate/sdk";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Link } from "wouter";
+import { overageWords } from "../shared/bundles.js";
+import { Done } from "../shared/forms.js";
+import { money, when } from "../shared/money.js";
+import { PAYMENT_WORDS, packUnits, priceIn, purchaseState, validityWords } from "../shared/packs.js";
+import { pageQuery, usePages } from "../shared/paging.js";
+import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { client } from "./client.js";
+import { openCheckout, PayingInTab, PendingCheckouts, ReturnedFrom, returnUrl, useRecharges } from "./payments.js";
+
+/*
+ * Bundle packs in the portal (docs/concepts/bundles.md#bundle-packs): the packs the account can buy now, each
+ * bought from the balance or by card on the provider's page, and the purchases made, newest first. Each opened
+ * question to buy has its own Idempotency-Key: a double click, or a retry after a lost answer, buys once.
+ */
+
+/** The packs the account can buy now (on sale, of its plan's products, in its currency): one page holds any catalog but a very unusual one. */
+export const packsQuery = (accountId: string) => ({
+  queryKey: ["packs"],
+  queryFn: () => client.listAccountBundlePacks(accountId, { limit: 50 }),
+});
+
+/** The account's purchases, ten a page, newest first. */
+export const purchasesPage = (accountId: string) => (cursor: string | undefined) =>
+  client.listPackPurchases(accountId, pageQuery(cursor, 10));
+
+/** Read again every 3 s while a purchase waits for its card payment (the provider's word issues its bundle), never otherwise. */
+const whileWaiting = (items: readonly PackPurchase[] | undefined): number | false =>
+  items?.some((p) => p.status === "pending") === true ? 3_000 : false;
+
+/**
+ * The card payments that pay for packs (a purchase names its payment): the top-up view leaves them out of the
+ * top-ups, and this view lists those waiting. The newest 100 purchases name every payment a customer has waiting.
+ */
+export function usePackPayments(accountId: string) {
+  return useQuery({
+    queryKey: ["pack-purchases", "payments"],
+    queryFn: async () => new Set((await client.listPackPurchases(accountId, { limit: 100 })).items.flatMap((p) => p.rechargeId ?? [])),
+  });
+}
+
+/** The Bundles view is drawn once what its cards show has arrived: a list filling in later would push the others down. */
+export function PacksReady({ accountId, children }: { accountId: string; children: ReactNode }) {
+  const waiting = [
+    useQuery(packsQuery(accountId)),
+    useQuery({ queryKey: ["pack-purchases", "pages", { cursor: null }], queryFn: () => purchasesPage(accountId)(undefined) }),
+    usePackPayments(accountId),
+    useRecharges(accountId),
+  ].some((q) => q.isPending);
+  return waiting ? <Loading /> : <>{children}</>;
+}
+
+/** Everything a purchase changes: the bundles, the balance, the purchases and their card payments. */
+function useBought() {
+  const qc = useQueryClient();
+  return () => {
+    for (const key of ["bundles", "balance", "pack-purchases", "recharges"]) void qc.invalidateQueries({ queryKey: [key] });
+  };
+}
+
+/** The packs on sale to the account, each with what it holds, how long, its price, and the two ways to pay. */
+export function BuyPacks({ accountId, currency }: { accountId: string; currency: string }) {
+  const packs = useQuery(packsQuery(accountId));
+  const offered = packs.data?.items.filter((p) => priceIn(p, currency) !== undefined) ?? [];
+  return (
+    <Section title="Buy a pack">
+      <p>A pack adds a bundle of units that calls use before your balance. Pay from your balance, or by card.</p>
+      <ProblemText error={packs.error} />
+      {packs.data !== undefined && offered.length === 0 && <Empty>No packs are on sale for your plan right now.</Empty>}
+      {offered.length > 0 && (
+        <ul className="packs" aria-label="Packs on sale">
+          {offered.map((p) => (
+            <PackOffer key={p.id} accountId={accountId} pack={p} currency={currency} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+type Asking = { how: "wallet" | "card"; key: string } | undefined;
+
+function PackOffer({ accountId, pack, currency }: { accountId: string; pack: BundlePack; currency: string }) {
+  const price = money(priceIn(pack, currency)!, currency);
+  const bought = useBought();
+  const [asking, setAsking] = useState<Asking>();
+  const fromWallet = useMutation({
+    mutationFn: (key: string) => client.buyBundlePack(accountId, { packId: pack.id, payment: "wallet" }, { idempotencyKey: key }),
+    onSettled: bought,
+  });
+  const byCard = useMutation({
+    mutationFn: async (key: string) => {
+      const started = await client.buyBundlePack(
+        accountId,
+        { packId: pack.id, payment: "card", provider: "stripe", returnUrl: returnUrl() },
+        { idempotencyKey: key },
+      );
+      if (started.checkoutUrl === undefined) throw new Error("The payment provider gave no page to pay on; try again later.");
+      // The card is typed on the provider's own page: no card data reaches this one.
+      return openCheckout(started.checkoutUrl);
+    },
+    onSettled: bought,
+  });
+  const busy = fromWallet.isPending || byCard.isPending;
+  // A new question, a new key: asking again after a refusal or a lost answer is a new attempt, each bought once.
+  const ask = (how: "wallet" | "card") => {
+    fromWallet.reset();
+    byCard.reset();
+    setAsking({ how, key: newIdempotencyKey() });
+  };
+  const take = () => {
+    if (asking === undefined) return;
+    setAsking(undefined);
+    (asking.how === "wallet" ? fromWallet : byCard).mutate(asking.key);
+  };
+  return (
+    <li data-testid="pack">
+      <h3>{pack.name}</h3>
+      <p>
+        <strong>{packUnits(pack)}</strong>, usable {validityWords(pack)}; {overageWords(pack, "your balance")}.
+      </p>
+      <p className="price">
+        <Money micros={priceIn(pack, currency)!} currency={currency} />
+      </p>
+      {asking === undefined ? (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            aria-label={`Buy from balance: ${pack.name}`}
+            onClick={() => ask("wallet")}
+          >
+            Buy from balance
+          </button>
+          <button type="button" disabled={busy} aria-label={`Pay by card: ${pack.name}`} onClick={() => ask("card")}>
+            Pay by card
+          </button>
+        </div>
+      ) : (
+        <Ask
+          name={asking.how === "wallet" ? `Buy ${pack.name} from your balance` : `Buy ${pack.name} by card`}
+          question={
+            asking.how === "wallet"
+              ? `Buy ${pack.name} (${packUnits(pack)}) for ${price}, taken from your balance now?`
+              : `Pay ${price} by card for ${pack.name} (${packUnits(pack)})? You pay on Stripe's secure page and come back here.`
+          }
+          confirm={asking.how === "wallet" ? `Buy for ${price}` : `Pay ${price} by card`}
+          onConfirm={take}
+          onCancel={() => setAsking(undefined)}
+        />
+      )}
+      <Done>
+        {fromWallet.data &&
+          `Bought: ${packUnits(fromWallet.data)} for ${price} from your balance, usable until ${when(fromWallet.data.expiresAt)}.`}
+      </Done>
+      {byCard.data === "tab" && <PayingInTab />}
+      {fromWallet.error instanceof InsufficientFundsError ? (
+        <div role="alert" className="problem" data-testid="not-covered">
+          <p>
+            Your balance does not cover this pack ({price}): nothing was bought and nothing was taken. <Link href="/top-up">Top up</Link>{" "}
+            first, or pay by card.
+          </p>
+        </div>
+      ) : (
+        <ProblemText error={fromWallet.error ?? byCard.error} />
+      )}
+    </li>
+  );
+}
+
+/** The question before money moves, asked in the page and focused (a keyboard and a screen reader land on it). */
+function Ask(props: { name: string; question: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => yes.current?.focus(), []);
+  return (
+    <div role="group" aria-label={props.name} className="ask calm">
+      <p>{props.question}</p>
+      <button ref={yes} type="button" className="primary" onClick={props.onConfirm}>
+        {props.confirm}
+      </button>
+      <button type="button" onClick={props.onCancel}>
+        Keep it
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The account's purchases, newest first, with where each stands; a card payment still open can be continued
+ * or cancelled here, and the one the customer comes back from (`?recharge=<id>`) is said first.
+ */
+export function PackPurchases({ accountId, returnedFrom }: { accountId: string; returnedFrom?: string | undefined }) {
+  const pages = usePages(["pack-purchases", "pages"], purchasesPage(accountId), { refetchInterval: (page) => whileWaiting(page?.items) });
+  const payments = usePackPayments(accountId);
+  const recharges = useRecharges(accountId);
+  const ofPacks = recharges.data?.items.filter((r) => payments.data?.has(r.id)) ?? [];
+  const returned = ofPacks.find((r) => r.id === returnedFrom);
+  return (
+    <Section title="Your pack purchases">
+      {returned !== undefined && (
+        <ReturnedFrom
+          recharge={returned}
+          paid={(r) => `Paid: ${money(r.amount, r.currency)} for a pack, its bundle is listed in your bundles.`}
+        />
+      )}
+      <PendingCheckouts accountId={accountId} recharges={ofPacks} what="Pack payments" />
+      <ProblemText error={pages.error} />
+      {pages.items?.length === 0 && <Empty>No packs bought yet: each pack you buy is listed here, with how it was paid.</Empty>}
+      {pages.items !== undefined && pages.items.length > 0 && (
+        <table aria-label="Pack purchases" className="stack">
+          <thead>
+            <tr>
+              <th scope="col">Bought</th>
+              <th scope="col">Pack</th>
+              <th scope="col" className="num">
+                Price
+              </th>
+              <th scope="col">Paid</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pages.items.map((p) => (
+              <tr key={p.id}>
+                <td data-label="Bought">{when(p.createdAt)}</td>
+                <td data-label="Pack">
+                  {packUnits(p)}
+                  {p.status === "issued" && <small> until {when(p.expiresAt)}</small>}
+                </td>
+                <td data-label="Price" className="num">
+                  <Money micros={p.price} currency={p.currency} />
+                </td>
+                <td data-label="Paid">{PAYMENT_WORDS[p.payment]}</td>
+                <td data-label="Status" data-testid="purchase-status" className={`purchase-${p.status}`}>
+                  {purchaseState(p)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pager pages={pages} what="pack purchases" />
+    </Section>
+  );
+}
