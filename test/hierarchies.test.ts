@@ -1,9 +1,10 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs } from "@tollgate/control-plane";
+import { createApp, createContext, jobs } from "@tollgate/control-plane";
+import { createKeyspace, fnv1a32, inPartition } from "@tollgate/metering/store";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@tollgate/sdk";
 import { call } from "./support/http.js";
-import { eventually, startStack, type Seeded, type Stack } from "./support/stack.js";
+import { eventually, listen, startStack, TEST_PARTITIONS, type Seeded, type Stack } from "./support/stack.js";
 
 /** One product at 100 micros a call. */
 const CATALOG = {
@@ -144,7 +145,7 @@ describe("hierarchies: a payer's wallet pays for its lines, within each line's m
     expect(await available(l.id)).toBe(900);
   });
 
-  it("refuse what a hierarchy cannot be: a line of a line, a payer without the plan's currency, an account of another partition, a plan with a recurring fee", async () => {
+  it("refuse what a hierarchy cannot be: a line of a line, a payer without the plan's currency, a plan with a recurring fee", async () => {
     const payer = await stack.seedCatalog(CATALOG, 0);
     const l = await line(payer, "first");
     await expect(stack.admin.createLine(l.id, { name: "grandchild" })).rejects.toBeInstanceOf(ConflictError);
@@ -159,15 +160,152 @@ describe("hierarchies: a payer's wallet pays for its lines, within each line's m
       recurring: { interval: "month", fee: 1_000 },
     });
     await expect(stack.admin.createLine(payer.accountId, { name: "fee", planId: fee.id })).rejects.toBeInstanceOf(UnprocessableError);
-    // An existing account of another partition cannot join; one in the payer's can.
-    const ks = stack.ctx.hot.keyspace;
-    let other = await stack.admin.createAccount({ name: "other", planId: payer.planId });
-    while (ks.partitionOf(other.id) === ks.partitionOf(payer.accountId))
-      other = await stack.admin.createAccount({ name: "other", planId: payer.planId });
-    await expect(stack.admin.attachLine(payer.accountId, { accountId: other.id })).rejects.toBeInstanceOf(ConflictError);
+    // A line is a line once.
     await expect(stack.admin.attachLine(payer.accountId, { accountId: l.id })).rejects.toBeInstanceOf(ConflictError);
     expect((await stack.admin.listLines(payer.accountId)).items.map((x) => x.accountId)).toEqual([l.id]);
   });
+  /** An account paying for itself on a plan of `catalog`, with `balance` and a key, in another partition than `payer`'s. */
+  const elsewhere = async (payer: Seeded, catalog: Record<string, unknown>, balance: number) => {
+    const ks = stack.ctx.hot.keyspace;
+    for (;;) {
+      const s = await stack.seedCatalog(catalog, balance);
+      if (ks.partitionOf(s.accountId) !== ks.partitionOf(payer.accountId)) return s;
+    }
+  };
+  const month = () => new Date().toISOString().slice(0, 7);
+
+  it("bring in an account of another partition: its hot state moves to its payer's slot, its calls spend the payer's wallet within its limit, and nothing already charged changes", async () => {
+    const payer = await stack.seedCatalog(CATALOG, 10_000);
+    const quota = { id: "monthly", metric: "calls", period: "month", limit: 6, enforcement: "hard" };
+    const x = await elsewhere(payer, { ...CATALOG, quotas: [quota] }, 1_000);
+    const ks = stack.ctx.hot.keyspace;
+    const from = ks.partitionOf(x.accountId);
+    for (let i = 0; i < 3; i++) expect((await voice(x.key)).status).toBe(200);
+    await ingested([x.accountId], 3);
+    await jobs.bookUsage(stack.ctx);
+    const sorted = { sort: { _id: 1 as const } };
+    const ledgerBefore = await stack.ctx.models.LedgerEntry.find({ accountId: x.accountId }, null, sorted).lean();
+    const usageBefore = await stack.ctx.models.UsageEvent.find({ accountId: x.accountId }, null, sorted).lean();
+    const statementBefore = await stack.admin.getStatement(x.accountId, month());
+
+    expect(await stack.admin.attachLine(payer.accountId, { accountId: x.accountId, limit: 200 })).toMatchObject({
+      payerId: payer.accountId,
+      limit: 200,
+      spent: 0,
+    });
+    // Its keys now share its payer's slot; the hash it left is a tombstone naming where it went.
+    const to = ks.partitionOf(payer.accountId);
+    expect(ks.partitionOf(x.accountId)).toBe(to);
+    expect(await stack.redis.hgetall(inPartition(ks.account(x.accountId), from))).toEqual({ status: "moved", mv: String(to) });
+
+    // Through the gateway (which heard of the move), with the key it had: the payer pays, within the limit.
+    expect((await voice(x.key)).status).toBe(200);
+    expect((await voice(x.key)).status).toBe(200);
+    const limited = await voice(x.key);
+    expect(limited.status).toBe(402);
+    expect(JSON.parse(limited.body)).toMatchObject({ code: "line_limit_reached", spent: 200, limit: 200 });
+    expect(await available(payer.accountId)).toBe(10_000 - 200);
+    // What it had left of its own wallet is still its own (it pays for nothing while it is a line).
+    expect(await available(x.accountId)).toBe(700);
+    // Its quota counted on where it left off: 3 calls before, 2 since, one left.
+    expect((await stack.admin.getLimits(x.accountId)).quotas).toEqual([expect.objectContaining({ id: "monthly", used: 5 })]);
+    await stack.admin.setLineLimit(payer.accountId, x.accountId, 1_000);
+    expect((await voice(x.key)).status).toBe(200);
+    const quotaRefused = await voice(x.key);
+    expect(quotaRefused.status).toBe(429);
+    expect(JSON.parse(quotaRefused.body)).toMatchObject({ code: "quota_exceeded", quota: "monthly" });
+
+    // Nothing already charged changed: its ledger, its usage events, its statement's wallet.
+    await ingested([x.accountId], 6);
+    await jobs.bookUsage(stack.ctx);
+    expect(await stack.ctx.models.LedgerEntry.find({ accountId: x.accountId }, null, sorted).lean()).toEqual(ledgerBefore);
+    const usageAfter = await stack.ctx.models.UsageEvent.find({ accountId: x.accountId }, null, sorted).lean();
+    expect(usageAfter.filter((e) => e.payerId === undefined)).toEqual(usageBefore);
+    expect(usageAfter.filter((e) => e.payerId === payer.accountId)).toHaveLength(3);
+    const statementAfter = await stack.admin.getStatement(x.accountId, month());
+    expect(statementAfter.wallets).toEqual(statementBefore.wallets);
+    expect(statementAfter.paidByPayer).toEqual([expect.objectContaining({ payerId: payer.accountId, calls: 3, amount: 300 })]);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [payer.accountId, x.accountId] })).drifts).toEqual([]);
+  });
+
+  it("charge calls racing the move once, at one place, or refuse them (503); leave a line taken out where it moved; fence a process that has not heard of the move", async () => {
+    const payer = await stack.seedCatalog(CATALOG, 100_000);
+    const x = await elsewhere(payer, CATALOG, 100_000);
+    const ks = stack.ctx.hot.keyspace;
+    const from = ks.partitionOf(x.accountId);
+    expect((await voice(x.key)).status).toBe(200);
+    expect((await voice(x.key)).status).toBe(200);
+
+    // Calls keep coming, four at a time, until the attach has answered.
+    const forwarded = stack.upstream.count();
+    let moving = true;
+    const attached = stack.admin.attachLine(payer.accountId, { accountId: x.accountId }).finally(() => {
+      moving = false;
+    });
+    const statuses: number[] = [];
+    const caller = async () => {
+      while (moving) statuses.push((await voice(x.key)).status);
+    };
+    await Promise.all([attached, caller(), caller(), caller(), caller()]);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    const passed = statuses.filter((s) => s === 200).length;
+    expect(stack.upstream.count()).toBe(forwarded + passed);
+
+    // Each call that passed was charged once, to one wallet: its own before the move, its payer's after.
+    await ingested([x.accountId], 2 + passed);
+    const events = await stack.ctx.models.UsageEvent.find({ accountId: x.accountId }).lean();
+    const own = events.filter((e) => e.payerId === undefined).length;
+    expect(own + events.filter((e) => e.payerId === payer.accountId).length).toBe(2 + passed);
+    expect(await available(x.accountId)).toBe(100_000 - 100 * own);
+    expect(await available(payer.accountId)).toBe(100_000 - 100 * (2 + passed - own));
+    await jobs.bookUsage(stack.ctx);
+    expect((await jobs.reconcile(stack.ctx, { accountIds: [payer.accountId, x.accountId] })).drifts).toEqual([]);
+
+    // Taken out again, it stays where it moved (its payer's partition) and pays from its own wallet.
+    await stack.admin.detachLine(payer.accountId, x.accountId);
+    expect(ks.partitionOf(x.accountId)).toBe(ks.partitionOf(payer.accountId));
+    expect((await voice(x.key)).status).toBe(200);
+    expect(await available(x.accountId)).toBe(100_000 - 100 * (own + 1));
+
+    // A second process that missed the announcement (its view of the account set back to where it was): its
+    // charge reaches the tombstone and is refused there (503, nothing written), it looks the account up again,
+    // and the same charge sent again is made where the account is now.
+    const stale = createContext({
+      models: stack.ctx.models,
+      redis: stack.redis,
+      keyspace: createKeyspace(stack.prefix, TEST_PARTITIONS),
+      adminTokens: [],
+    });
+    const server = await listen(createApp(stale));
+    try {
+      const charge = () =>
+        request(server.url)
+          .post("/v1/charges")
+          .set({ "x-api-key": x.key, "idempotency-key": "stale" })
+          .send({ productId: "voice", units: 1 });
+      // It listens, having loaded the moved partitions as it began to; then it forgets this one.
+      expect((await stale.charging.plans.plan(x.planId)).ok).toBe(true);
+      expect(stale.hot.keyspace.partitionOf(x.accountId)).toBe(ks.partitionOf(payer.accountId));
+      stale.hot.keyspace.setPartition(x.accountId, fnv1a32(x.accountId) % TEST_PARTITIONS);
+      expect(stale.hot.keyspace.partitionOf(x.accountId)).toBe(from);
+      const before = await available(x.accountId);
+      const refused = await charge();
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ code: "unavailable" });
+      expect(await stack.redis.hgetall(inPartition(ks.account(x.accountId), from))).toEqual({
+        status: "moved",
+        mv: String(ks.partitionOf(payer.accountId)),
+      });
+      expect(stale.hot.keyspace.partitionOf(x.accountId)).toBe(ks.partitionOf(payer.accountId));
+      expect((await charge()).status).toBe(201);
+      expect(await available(x.accountId)).toBe(before - 100);
+    } finally {
+      await new Promise((resolve) => server.server.close(resolve));
+      await stale.charging.plans.close();
+    }
+  });
+
   it("decide a line's calls exactly on a plan in leased mode: no lease holds its payer's money, and its limit stays exact", async () => {
     const payer = await stack.seedCatalog({ ...CATALOG, metering: "leased" as const }, 10_000);
     const l = await line(payer, "leased", 250);

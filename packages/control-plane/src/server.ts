@@ -5,6 +5,7 @@ import { RedisChargeStore, agreePartitions, createKeyspace } from "@tollgate/met
 import { createApp } from "./app.js";
 import type { AppContext } from "./context.js";
 import { createContext } from "./create-context.js";
+import { recordMovedPartitions } from "./services/ledger/rebuild.js";
 import type { ControlPlaneEnv } from "./env.js";
 import type { PaymentProvider } from "./payments/provider.js";
 import { StripeProvider } from "./payments/stripe.js";
@@ -67,6 +68,8 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     log,
     metrics: new ControlPlaneMetrics({ processMetrics: env.METRICS_PORT !== undefined }),
   });
+  // Accounts moved to their payer's partition: every key this process derives must follow them from the start.
+  await recordMovedPartitions(ctx);
 
   let ingester: Ingester | undefined;
   let ingesterRedis: RedisClient | undefined;

@@ -1041,7 +1041,7 @@ export class TollgateAdminClient extends AccountClient {
     return this.http.request("POST", `${account(payerId)}/lines`, { body: line });
   }
 
-  /** Make an existing account (in the payer's partition) a line of `payerId`, from its next call. */
+  /** Make an existing account a line of `payerId`, from its next call (one of another partition is moved to the payer's first). */
   attachLine(payerId: string, line: { accountId: string; limit?: number }): Promise<Line> {
     return this.http.request("POST", `${account(payerId)}/lines/attach`, { body: line });
   }

@@ -344,7 +344,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Make an existing account a line of this account from its next call (its own wallet keeps what it holds; nothing charged moves). Only an account in the payer's Redis partition can join: another is refused (`conflict`), and a new line is the way.
+     * Make an existing account a line of this account from its next call (its own wallet keeps what it holds; nothing charged moves). An account of another Redis partition is moved to its payer's first: its calls meanwhile are refused (`503`, retry at once).
      * @description Staff roles admitted: owner, admin.
      */
     post: operations["attachLine"];
@@ -5587,7 +5587,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description Either account is already in a hierarchy, or they are in different partitions (`conflict`) */
+      /** @description Either account is already in a hierarchy, or the account to move has reservations, leases or charging sessions open or usage not yet ingested: try again (`conflict`) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -45,6 +45,11 @@ export interface Account {
   payerId?: string;
   /** A line's limit: the most it may spend of its payer's wallet per calendar month, in micros (absent: none). */
   lineLimit?: number;
+  /**
+   * The Redis partition its hot state was moved to (it joined a payer of another partition: services/lines/move.ts);
+   * absent: the one its id hashes to. Kept here so that it outlives a loss of Redis.
+   */
+  partition?: number;
   createdAt: Date;
 }
 
@@ -62,6 +67,7 @@ export const accountSchema = new Schema<Account>(
     billingDetails: { type: billingDetailsSchema, required: false },
     payerId: { type: String, required: false },
     lineLimit: { type: Number, required: false },
+    partition: { type: Number, required: false },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

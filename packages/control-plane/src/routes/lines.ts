@@ -37,14 +37,17 @@ export const attachLineRoute = defineRoute({
   path: "/v1/accounts/:accountId/lines/attach",
   operationId: "attachLine",
   summary:
-    "Make an existing account a line of this account from its next call (its own wallet keeps what it holds; nothing charged moves). Only an account in the payer's Redis partition can join: another is refused (`conflict`), and a new line is the way.",
+    "Make an existing account a line of this account from its next call (its own wallet keeps what it holds; nothing charged moves). An account of another Redis partition is moved to its payer's first: its calls meanwhile are refused (`503`, retry at once).",
   access: "admin",
   roles: MANAGERS,
   params: accountParams,
   body: z.strictObject({ accountId: id, limit: limit.optional() }),
   responses: {
     200: { description: "The line", schema: lineView },
-    409: { description: "Either account is already in a hierarchy, or they are in different partitions (`conflict`)" },
+    409: {
+      description:
+        "Either account is already in a hierarchy, or the account to move has reservations, leases or charging sessions open or usage not yet ingested: try again (`conflict`)",
+    },
     422: { description: "No such account, its plan has a recurring fee, or the payer has no wallet in its currency (`unprocessable`)" },
   },
   problems: ["not_found", "conflict", "unprocessable"],

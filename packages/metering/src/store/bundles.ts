@@ -1,4 +1,5 @@
 import type { RedisClient } from "../redis.js";
+import { MoveStore } from "./moves.js";
 import { ACCOUNT_FIELDS, accountField, BUNDLE_OVERAGE, type Keyspace } from "./format.js";
 import { BundleCode, END_BUNDLE_LUA, ISSUE_BUNDLE_LUA } from "./scripts.js";
 
@@ -56,6 +57,7 @@ export class BundleStore {
   constructor(
     redis: RedisClient,
     private readonly keyspace: Keyspace,
+    private readonly moves: MoveStore = new MoveStore(redis, keyspace),
   ) {
     redis.defineCommand("tollgateIssueBundle", { numberOfKeys: 2, lua: ISSUE_BUNDLE_LUA });
     redis.defineCommand("tollgateEndBundle", { numberOfKeys: 2, lua: END_BUNDLE_LUA });
@@ -65,19 +67,24 @@ export class BundleStore {
   /** Put a bundle where the scripts take from it, once per `receiptId` (the unit entry issuing it). */
   async issue(accountId: string, b: HotBundle, receiptId: string): Promise<"applied" | "already_applied" | "unknown_account"> {
     const ks = this.keyspace;
-    const [code] = await this.redis.tollgateIssueBundle(
-      ks.account(accountId),
-      ks.entryReceipt(accountId, receiptId),
-      b.bundleId,
-      b.productId,
-      b.units,
-      b.expiresAtMs,
-      BUNDLE_OVERAGE[b.overage],
-      b.priority,
-      b.issuedAtMs,
-      RECEIPT_TTL_SECONDS,
-    );
-    return code === BundleCode.unknownAccount ? "unknown_account" : code === BundleCode.applied ? "applied" : "already_applied";
+    const issue = () =>
+      this.redis.tollgateIssueBundle(
+        ks.account(accountId),
+        ks.entryReceipt(accountId, receiptId),
+        b.bundleId,
+        b.productId,
+        b.units,
+        b.expiresAtMs,
+        BUNDLE_OVERAGE[b.overage],
+        b.priority,
+        b.issuedAtMs,
+        RECEIPT_TTL_SECONDS,
+      );
+    let [code] = await issue();
+    // A moved account's tombstone: once more where the account is now (else, as for an account not in Redis).
+    if (code === BundleCode.moved && (await this.moves.refresh(accountId))) [code] = await issue();
+    if (code === BundleCode.unknownAccount || code === BundleCode.moved) return "unknown_account";
+    return code === BundleCode.applied ? "applied" : "already_applied";
   }
 
   /**
@@ -91,14 +98,11 @@ export class BundleStore {
     receiptId: string,
   ): Promise<{ kind: "ended"; units: number; replayed: boolean } | { kind: "pending" } | { kind: "unknown_account" }> {
     const ks = this.keyspace;
-    const [code, units] = await this.redis.tollgateEndBundle(
-      ks.account(accountId),
-      ks.entryReceipt(accountId, receiptId),
-      bundleId,
-      productId,
-      RECEIPT_TTL_SECONDS,
-    );
-    if (code === BundleCode.unknownAccount) return { kind: "unknown_account" };
+    const end = () =>
+      this.redis.tollgateEndBundle(ks.account(accountId), ks.entryReceipt(accountId, receiptId), bundleId, productId, RECEIPT_TTL_SECONDS);
+    let [code, units] = await end();
+    if (code === BundleCode.moved && (await this.moves.refresh(accountId))) [code, units] = await end();
+    if (code === BundleCode.unknownAccount || code === BundleCode.moved) return { kind: "unknown_account" };
     // Leases hold some of its units: it left its product's list, and ends once they are given back.
     if (code === BundleCode.pending) return { kind: "pending" };
     return { kind: "ended", units: Number(units), replayed: code === BundleCode.alreadyApplied };

@@ -9,7 +9,8 @@ import type {
   SettleOutcome,
   VoidOutcome,
 } from "../core/charging.js";
-import { decodeBundleTakes, type Keyspace } from "./format.js";
+import { decodeBundleTakes, MOVE_STATUS, type Keyspace } from "./format.js";
+import { MoveStore } from "./moves.js";
 import { Coalescer, type Reply } from "./coalescer.js";
 import { Code, MeterOp, RATE_ONLY_LUA, REAP_LUA, VOID_CHARGE_LUA, VOID_RESERVATION_LUA, VoidCode } from "./scripts.js";
 
@@ -49,6 +50,8 @@ export function refusal(reply: Reply): Refusal {
     case Code.unknownAccount:
       return { kind: "unknown_account" };
     case Code.accountInactive:
+      // Its hot state is moving to its payer's partition (store/moves.ts): refused, to be retried at once.
+      if (a === MOVE_STATUS.moving || a === MOVE_STATUS.moved) return { kind: "payer_changed" };
       return { kind: "account_inactive", status: String(a) };
     case Code.keyInactive:
       return { kind: "key_inactive" };
@@ -74,6 +77,7 @@ export function refusal(reply: Reply): Refusal {
 }
 
 function voidOutcome(code: number | string | undefined): VoidOutcome {
+  if (code === VoidCode.moved) throw new Error("the account moved to another partition: the void is sent again there");
   if (code === Code.payerChanged) throw new Error("the void named another payer than the reservation: the reaper returns it");
   if (code === VoidCode.tombstoned) return "tombstoned";
   if (code === VoidCode.alreadyVoid) return "already_void";
@@ -94,6 +98,7 @@ export class RedisChargeStore implements ChargeStore {
   private readonly receiptTtl: number;
   private readonly meter: Coalescer;
   private readonly untilAnswered: boolean;
+  private readonly moves: MoveStore;
 
   constructor(
     redis: RedisClient,
@@ -106,6 +111,7 @@ export class RedisChargeStore implements ChargeStore {
     redis.defineCommand("tollgateReap", { numberOfKeys: 6, lua: REAP_LUA });
     redis.defineCommand("tollgateRate", { numberOfKeys: 0, lua: RATE_ONLY_LUA });
     this.redis = redis as ScriptedRedis;
+    this.moves = new MoveStore(redis, keyspace);
     this.receiptTtl = options.chargeReceiptTtlSeconds ?? 300;
     this.untilAnswered = options.receiptsUntilAnswered === true;
   }
@@ -142,7 +148,22 @@ export class RedisChargeStore implements ChargeStore {
     return c.quotas.flatMap((q) => [q.limit, q.hard ? 1 : 0, q.perUnit ? 1 : 0, q.id]);
   }
 
+  /**
+   * A line's hash and its payer's share a slot; a process that sees them apart has not heard that the line moved
+   * to its payer's partition (store/moves.ts), or its key record is newer than the move: it looks the line up
+   * again, and while they are still apart the call is refused (never sent: its keys would span two slots).
+   */
+  private apart(c: RatedCall): boolean {
+    return c.payerId !== undefined && this.keyspace.partitionOf(c.accountId) !== this.keyspace.partitionOf(c.payerId);
+  }
+
+  private async stillApart(c: RatedCall): Promise<boolean> {
+    await this.moves.refresh(c.accountId);
+    return this.apart(c);
+  }
+
   async charge(c: RatedCall, units: number): Promise<ChargeOutcome> {
+    if (this.apart(c) && (await this.stillApart(c))) return { kind: "payer_changed" };
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
     const receipt = ks.chargeReceipt(c.accountId, c.eventId);
@@ -194,6 +215,12 @@ export class RedisChargeStore implements ChargeStore {
     }
     if (reply[0] === Code.replayed)
       return { kind: "charged", balance: Number(reply[1]), amount: Number(reply[2]), quotasExceeded: [], replayed: true };
+    return this.refused(c, reply);
+  }
+
+  /** A refusal; when it came from a moved account's tombstone, this process looks its partition up again. */
+  private async refused(c: RatedCall, reply: Reply): Promise<Refusal> {
+    if (reply[0] === Code.accountInactive && reply[1] === MOVE_STATUS.moved) await this.moves.refresh(c.accountId);
     return refusal(reply);
   }
 
@@ -203,6 +230,7 @@ export class RedisChargeStore implements ChargeStore {
   }
 
   async reserve(c: RatedCall, amount: number, ttlMs: number): Promise<ReserveOutcome> {
+    if (this.apart(c) && (await this.stillApart(c))) return { kind: "payer_changed" };
     const ks = this.keyspace;
     const partition = ks.partitionOf(c.accountId);
     const keys = [
@@ -231,7 +259,7 @@ export class RedisChargeStore implements ChargeStore {
       ...this.quotaArgs(c),
     ]);
     if (reply[0] === Code.ok) return { kind: "reserved", balance: Number(reply[1]), amount: Number(reply[2]) };
-    return refusal(reply);
+    return this.refused(c, reply);
   }
 
   async settle(c: RatedCall, s: Settlement): Promise<SettleOutcome> {
@@ -308,6 +336,7 @@ export class RedisChargeStore implements ChargeStore {
       c.quotas.length,
       ...perUnit,
     );
+    if (code === VoidCode.moved) await this.moves.refresh(c.accountId);
     return voidOutcome(code);
   }
 

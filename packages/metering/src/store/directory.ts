@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import type { CompiledPlan } from "../core/catalog.js";
 import type { KeyDirectory, KeyRecord, Resolved } from "../core/charging.js";
 import type { HotStore } from "./hot-store.js";
+import { MOVED_MESSAGE } from "./moves.js";
 
 export interface DirectoryOptions {
   /** Most key records kept in process. */
@@ -47,7 +48,11 @@ export class Directory implements KeyDirectory {
     this.subscriber = subscriber;
     let subscribedOnce = false;
     subscriber.on("ready", () => {
-      if (subscribedOnce) this.clear();
+      if (subscribedOnce) {
+        this.clear();
+        // Moves announced while the connection was down (a process that missed one is fenced until it reloads).
+        void this.store.moves.load().catch(() => undefined);
+      }
       subscribedOnce = true;
     });
     subscriber.on("message", (_channel: string, message: string) => this.invalidate(message));
@@ -55,6 +60,7 @@ export class Directory implements KeyDirectory {
       // Reconnects on its own; until then entries age out by TTL and `ready` clears them all.
     });
     await subscriber.subscribe(this.store.keyspace.invalidationChannel());
+    await this.store.moves.load();
   }
 
   async close(): Promise<void> {
@@ -63,7 +69,11 @@ export class Directory implements KeyDirectory {
 
   invalidate(message: string): void {
     this.generation++;
-    if (message.startsWith("key:")) this.keys.delete(message.slice(4));
+    if (message.startsWith(MOVED_MESSAGE)) {
+      // `moved:<accountId>:<partition>`: the account's keys live in that partition from now on (store/moves.ts).
+      const at = message.lastIndexOf(":");
+      this.store.keyspace.setPartition(message.slice(MOVED_MESSAGE.length, at), Number(message.slice(at + 1)));
+    } else if (message.startsWith("key:")) this.keys.delete(message.slice(4));
     else if (message.startsWith("plan:")) this.plans.delete(message.slice(5));
     else this.clear();
   }

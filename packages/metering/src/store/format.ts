@@ -15,7 +15,15 @@ export type { BundleTake } from "../core/charging.js";
 export interface Keyspace {
   readonly prefix: string;
   readonly partitions: number;
+  /**
+   * The account's partition: `fnv1a32(accountId) mod partitions`, unless the account was moved to another (it
+   * joined a payer of another partition: store/moves.ts), as this process last heard. Every key below follows it.
+   */
   partitionOf(accountId: string): number;
+  /** Record that an account's keys now live in `partition` (this process's view; store/moves.ts keeps it current). */
+  setPartition(accountId: string, partition: number): void;
+  /** Hash, outside the partitions: accountId → partition, for every account that was moved (store/moves.ts). */
+  movedPartitions(): string;
   /** Hash: see ACCOUNT_FIELDS. */
   account(accountId: string): string;
   /** The partition's usage stream, read by the ingester through a consumer group. */
@@ -91,11 +99,17 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
     throw new Error(`partitions must be an integer from 1 to 16384, got ${partitions}`);
   }
   const tag = (n: number) => `${prefix}{p${n}}:`;
-  const partitionOf = (accountId: string) => fnv1a32(accountId) % partitions;
+  const moved = new Map<string, number>();
+  const partitionOf = (accountId: string) => moved.get(accountId) ?? fnv1a32(accountId) % partitions;
   return {
     prefix,
     partitions,
     partitionOf,
+    setPartition: (accountId, partition) => {
+      if (partition === fnv1a32(accountId) % partitions) moved.delete(accountId);
+      else moved.set(accountId, partition);
+    },
+    movedPartitions: () => `${prefix}partitions:moved`,
     account: (accountId) => `${tag(partitionOf(accountId))}a:${accountId}`,
     usageStream: (n) => `${tag(n)}usage`,
     usageStreams: () => Array.from({ length: partitions }, (_, n) => `${tag(n)}usage`),
@@ -136,6 +150,10 @@ export function createKeyspace(prefix = DEFAULT_PREFIX, partitions = DEFAULT_PAR
  * A line of a hierarchy (an account its payer pays for) has no wallet of its own: `pa` names its payer, whose
  * hash (in the same slot: a line's id is minted in its payer's partition) holds the wallet it spends from, and
  * per currency `ll:` its limit per period (micros; none: no limit), counted by its `lineSpend` counter.
+ *
+ * An account being moved to another partition (store/moves.ts) has `status` MOVE_STATUS.moving, its own status
+ * kept in `ms` and the partition it goes to in `mv`; once moved, the hash left behind is a tombstone: `status`
+ * MOVE_STATUS.moved and `mv` alone.
  */
 export const ACCOUNT_FIELDS = {
   status: "status",
@@ -149,7 +167,20 @@ export const ACCOUNT_FIELDS = {
   bundleHeld: "bh:",
   payer: "pa",
   lineLimit: "ll:",
+  movedTo: "mv",
+  statusBeforeMove: "ms",
 } as const;
+
+/**
+ * The statuses of an account hash being moved: `moving` refuses new charges, reservations and leases (what is open
+ * still ends there); `moved` (the tombstone) refuses every script, and the caller looks the partition up again.
+ */
+export const MOVE_STATUS = { moving: "moving", moved: "moved" } as const;
+
+/** The same key in another partition (`{p<N>}` is the first brace pair of every partitioned key). */
+export function inPartition(key: string, partition: number): string {
+  return key.replace(/\{p\d+\}/, `{p${partition}}`);
+}
 
 /** A bundle's overage as the account hash spells it: what happens to the units its bundles do not cover. */
 export const BUNDLE_OVERAGE = { charge: "c", refuse: "r" } as const;
@@ -167,7 +198,10 @@ export function decodeBundleTakes(text: string | undefined): BundleTake[] {
 }
 
 /** The name of a per-key or per-currency field of the account hash, e.g. `accountField("balance", "USD")` = `b:USD`. */
-export function accountField(field: Exclude<keyof typeof ACCOUNT_FIELDS, "status">, suffix: string): string {
+export function accountField(
+  field: Exclude<keyof typeof ACCOUNT_FIELDS, "status" | "movedTo" | "statusBeforeMove">,
+  suffix: string,
+): string {
   return ACCOUNT_FIELDS[field] + suffix;
 }
 

@@ -2,7 +2,8 @@ import type { RedisClient } from "../redis.js";
 import { compilePlan, type CompiledPlan, type PlanSpec } from "../core/catalog.js";
 import type { KeyRecord } from "../core/charging.js";
 import { ACCOUNT_FIELDS, accountField, decodeUsageEntry, walletOwnerOf, type Keyspace, type UsageEntry } from "./format.js";
-import { APPLY_ENTRY_LUA, ApplyCode, RESTORE_LUA } from "./scripts.js";
+import { ACCOUNT_FIELD_LUA, APPLY_ENTRY_LUA, ApplyCode, PUBLISH_ACCOUNT_LUA, RESTORE_LUA } from "./scripts.js";
+import { MoveStore } from "./moves.js";
 import type { ApplyResult, GateStatus } from "./types.js";
 import { bundleFields, BundleStore, type HotBundle } from "./bundles.js";
 
@@ -11,6 +12,8 @@ type ScriptReply = [number, number | string, number?];
 type ScriptedRedis = RedisClient & {
   tollgateApplyEntry(...args: (string | number)[]): Promise<ScriptReply>;
   tollgateRestore(...args: (string | number)[]): Promise<number>;
+  tollgatePublishAccount(...args: (string | number)[]): Promise<number>;
+  tollgateAccountField(key: string, field: string, set: string): Promise<number>;
 };
 
 export interface HotStoreOptions {
@@ -27,15 +30,20 @@ export class HotStore {
   readonly keyspace: Keyspace;
   /** The accounts' bundles (unit balances) in Redis. */
   readonly bundles: BundleStore;
+  /** Accounts moved to another partition (store/moves.ts). */
+  readonly moves: MoveStore;
   private readonly redis: ScriptedRedis;
   private readonly creditReceiptTtl: number;
 
   constructor(redis: RedisClient, keyspace: Keyspace, options: HotStoreOptions = {}) {
     redis.defineCommand("tollgateApplyEntry", { numberOfKeys: 3, lua: APPLY_ENTRY_LUA });
     redis.defineCommand("tollgateRestore", { numberOfKeys: 1, lua: RESTORE_LUA });
+    redis.defineCommand("tollgatePublishAccount", { numberOfKeys: 1, lua: PUBLISH_ACCOUNT_LUA });
+    redis.defineCommand("tollgateAccountField", { numberOfKeys: 1, lua: ACCOUNT_FIELD_LUA });
     this.redis = redis as ScriptedRedis;
     this.keyspace = keyspace;
-    this.bundles = new BundleStore(redis, keyspace);
+    this.moves = new MoveStore(redis, keyspace);
+    this.bundles = new BundleStore(redis, keyspace, this.moves);
     this.creditReceiptTtl = options.creditReceiptTtlSeconds ?? 30 * 24 * 3600;
   }
 
@@ -51,17 +59,21 @@ export class HotStore {
     options: { onlyIfCovered?: boolean } = {},
   ): Promise<ApplyResult> {
     const ks = this.keyspace;
-    const [code, value, limit] = await this.redis.tollgateApplyEntry(
-      ks.account(accountId),
-      ks.entryReceipt(accountId, entryId),
-      ks.signalStream(ks.partitionOf(accountId)),
-      currency,
-      amount,
-      this.creditReceiptTtl,
-      accountId,
-      options.onlyIfCovered ? "1" : "0",
-    );
-    if (code === ApplyCode.unknownAccount) return { kind: "unknown_account" };
+    const apply = () =>
+      this.redis.tollgateApplyEntry(
+        ks.account(accountId),
+        ks.entryReceipt(accountId, entryId),
+        ks.signalStream(ks.partitionOf(accountId)),
+        currency,
+        amount,
+        this.creditReceiptTtl,
+        accountId,
+        options.onlyIfCovered ? "1" : "0",
+      );
+    let [code, value, limit] = await apply();
+    // The hash this process knew is a moved account's tombstone: once more where the account is now.
+    if (code === ApplyCode.moved && (await this.moves.refresh(accountId))) [code, value, limit] = await apply();
+    if (code === ApplyCode.unknownAccount || code === ApplyCode.moved) return { kind: "unknown_account" };
     if (code === ApplyCode.notCovered) return { kind: "not_covered", balance: Number(value), creditLimit: Number(limit ?? 0) };
     return { kind: "applied", balance: Number(value), replayed: code === ApplyCode.alreadyApplied };
   }
@@ -100,22 +112,27 @@ export class HotStore {
         (f.startsWith(ACCOUNT_FIELDS.lineLimit) && !limits.has(f)) ||
         (f === ACCOUNT_FIELDS.payer && account.line === undefined),
     );
-    const tx = this.redis.multi();
-    tx.hset(key, ACCOUNT_FIELDS.status, account.status);
-    for (const field of active) tx.hset(key, field, "1");
+    const set: (string | number)[] = [];
+    for (const field of active) set.push(field, "1");
     if (account.line !== undefined) {
-      tx.hset(key, ACCOUNT_FIELDS.payer, account.line.payerId);
-      for (const [currency, limit] of Object.entries(account.line.limits)) tx.hset(key, accountField("lineLimit", currency), limit);
+      set.push(ACCOUNT_FIELDS.payer, account.line.payerId);
+      for (const [currency, limit] of Object.entries(account.line.limits)) set.push(accountField("lineLimit", currency), limit);
     }
-    if (stale.length > 0) tx.hdel(key, ...stale);
+    const absent: (string | number)[] = [];
+    const unset = [...stale];
     for (const currency of account.currencies) {
-      tx.hsetnx(key, accountField("balance", currency), 0);
-      tx.hset(key, accountField("creditLimit", currency), account.creditLimits?.[currency] ?? 0);
+      absent.push(accountField("balance", currency), 0);
+      set.push(accountField("creditLimit", currency), account.creditLimits?.[currency] ?? 0);
       const threshold = account.autoRechargeThresholds?.[currency];
-      if (threshold === undefined) tx.hdel(key, accountField("autoRechargeThreshold", currency));
-      else tx.hset(key, accountField("autoRechargeThreshold", currency), threshold);
+      if (threshold === undefined) unset.push(accountField("autoRechargeThreshold", currency));
+      else set.push(accountField("autoRechargeThreshold", currency), threshold);
     }
-    await tx.exec();
+    const publish = (at: string) =>
+      this.redis.tollgatePublishAccount(at, account.status, set.length / 2, ...set, absent.length / 2, ...absent, ...unset);
+    // A moved account's tombstone is left alone: published where the account is now, or, while it moves, by the
+    // move itself, which publishes it again once it lives in its new partition.
+    if ((await publish(key)) === 0 && (await this.moves.refresh(account.accountId)))
+      await publish(this.keyspace.account(account.accountId));
   }
 
   /** Record the deployment's partition count again if Redis lost it (the processes already agree on it). */
@@ -208,15 +225,15 @@ export class HotStore {
     };
     // Two slots, so two writes, ordered so that the account hash (which the charge script checks) is
     // never more permissive than the key record: revocation bites before any cache hears of it.
-    const account = ks.account(record.accountId);
     const field = accountField("key", record.keyId);
-    if (record.status === "active") {
-      await this.redis.hset(account, field, "1");
-      await this.redis.hset(ks.apiKey(keyHash), stored);
-    } else {
-      await this.redis.hdel(account, field);
-      await this.redis.hset(ks.apiKey(keyHash), stored);
-    }
+    const set = record.status === "active" ? "1" : "0";
+    // (A moved account's tombstone is left alone, as in publishAccount.)
+    if (
+      (await this.redis.tollgateAccountField(ks.account(record.accountId), field, set)) === 0 &&
+      (await this.moves.refresh(record.accountId))
+    )
+      await this.redis.tollgateAccountField(ks.account(record.accountId), field, set);
+    await this.redis.hset(ks.apiKey(keyHash), stored);
     await this.announce(`key:${keyHash}`);
   }
 

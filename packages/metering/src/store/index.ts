@@ -6,5 +6,6 @@ export { COUNTER_TTL_SECONDS, RedisChargeStore, type ChargeStoreOptions } from "
 export { RedisLeases, type LeaseOptions } from "./leases.js";
 export { BundleStore, bundleFields, type HotBundle } from "./bundles.js";
 export { SessionStore, type SessionRecord } from "./sessions.js";
+export { MoveStore, MOVED_MESSAGE } from "./moves.js";
 export type { CompiledPlan, PlanSpec } from "../core/catalog.js";
 export type * from "../core/charging.js";

@@ -3,7 +3,8 @@ import { sendUnpipelined, type RedisClient } from "../redis.js";
 import type { ChargeOutcome, LeaseStore, RatedCall } from "../core/charging.js";
 import type { Reply } from "./coalescer.js";
 import { refusal } from "./charge-store.js";
-import type { Keyspace } from "./format.js";
+import { MOVE_STATUS, type Keyspace } from "./format.js";
+import { MoveStore } from "./moves.js";
 import { Code, LEASE_CALL_ARGS, LEASE_LUA, LeaseCode } from "./scripts.js";
 
 type LeaseRedis = RedisClient & { tollgateLease(...args: (string | number)[]): Promise<Reply> };
@@ -93,6 +94,7 @@ function usable(lease: Lease, amount: number): boolean {
  */
 export class RedisLeases implements LeaseStore {
   private readonly redis: LeaseRedis;
+  private readonly moves: MoveStore;
   private readonly leases = new Map<string, Lease>();
   private readonly nonce = randomBytes(6).toString("base64url");
   private sequence = 0;
@@ -114,6 +116,7 @@ export class RedisLeases implements LeaseStore {
     // A renewal decides a call: it must fail after the command timeout when Redis stalls.
     sendUnpipelined(redis, "tollgateLease");
     this.redis = redis as LeaseRedis;
+    this.moves = new MoveStore(redis, keyspace);
     this.maxCalls = options.maxCalls ?? 100;
     this.maxWaiting = options.maxWaiting ?? 500;
     this.idleMs = options.idleMs ?? 10_000;
@@ -287,6 +290,17 @@ export class RedisLeases implements LeaseStore {
       lease.waiting = waiting.concat(lease.waiting);
       for (const [bundleId, n] of takesAtSend) lease.unitTakes.set(bundleId, (lease.unitTakes.get(bundleId) ?? 0) + n);
       throw error;
+    }
+    if (reply[0] === Code.accountInactive && reply[1] === MOVE_STATUS.moved) {
+      // A moved account's tombstone recorded nothing: the calls wait again, for where the account is now (no lease
+      // there: they are taken from its balance, as after any lease lost).
+      lease.waiting = waiting.concat(lease.waiting);
+      for (const [bundleId, n] of takesAtSend) lease.unitTakes.set(bundleId, (lease.unitTakes.get(bundleId) ?? 0) + n);
+      // Whatever it held stays where it was (the move rebuilt the balance from the book of record): none to spend.
+      lease.held = 0;
+      lease.units = [];
+      await this.moves.refresh(lease.accountId);
+      throw new Error(`account ${lease.accountId} moved to another partition: its lease's calls are reported there`);
     }
     const [code, first, second, fourth, ub] = reply;
     if (want !== undefined && lease.want === want) lease.want = undefined;

@@ -1,4 +1,4 @@
-import { ACCOUNT_FIELDS as A, BUNDLE_OVERAGE, luaXadd, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
+import { ACCOUNT_FIELDS as A, BUNDLE_OVERAGE, luaXadd, MOVE_STATUS, NO_KEY, SIGNAL_FIELDS, USAGE_FIELDS, VOID_RECEIPT } from "./format.js";
 
 /**
  * Every Lua script that moves money in Redis. Each runs atomically and touches one account's hash slot only;
@@ -49,10 +49,20 @@ export const Code = {
   payerChanged: -12,
 } as const;
 
-export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1 } as const;
+/** `moved`: the hash is a moved account's tombstone (store/moves.ts): nothing moves, look its partition up again. */
+export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1, moved: -2 } as const;
 
-/** What a void did: nothing had run (and now never will), it was voided before, or it was given back. */
-export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3 } as const;
+// A script that writes to an account hash outside the charging path refuses a moved account's tombstone (one
+// HGET); a hash with no status (keys published before the account) still counts as there. Expects \`moved\`,
+// the script's answer for a tombstone, and \`absent\`, for no hash.
+const unlessMoved = (moved: string, absent: string) => `
+local st = redis.call('HGET', KEYS[1], '${A.status}')
+if st == '${MOVE_STATUS.moved}' then return ${moved} end
+if not st and redis.call('EXISTS', KEYS[1]) == 0 then return ${absent} end
+`;
+
+/** What a void did: nothing had run (and now never will), it was voided before, or it was given back; or the account moved (nothing moves: void it again where it is now). */
+export const VoidCode = { tombstoned: 1, alreadyVoid: 2, refunded: 3, moved: 4 } as const;
 
 const U = USAGE_FIELDS;
 const field = (name: string, suffix: string) => `'${name}' .. ${suffix}`;
@@ -558,9 +568,11 @@ end
  *       ("bundleId:units …", '' for a call paid in money)
  * Returns {held, amount held, balance, 0, units held} | {returned, 0, balance, 0, ''} | {insufficientFunds,
  * balance, unit, amount held, units held} (the wallet cannot pay for one more call: the lease stands, with what it
- * holds) | another refusal (the lease given back).
+ * holds) | another refusal (the lease given back) | {accountInactive, 'moved'} before anything else when the hash is
+ * a moved account's tombstone (nothing recorded: the calls are reported again where the account is now).
  */
 export const LEASE_LUA = `${HELD_UNITS}
+if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return {${Code.accountInactive}, '${MOVE_STATUS.moved}', 0} end
 local acct, keyId, cur, unit, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
 local l = redis.call('HMGET', KEYS[2], 'amt', 'spent', 'open', 'ub', 'us')
 local exists, held, recorded = l[1] ~= false, tonumber(l[1] or '0'), tonumber(l[2] or '0')
@@ -792,9 +804,10 @@ return 1
  *       (else the account again), 7 the line's spend counter (else the key spend counter again), 8.. quota counters
  * ARGV: 1 tombstone TTL (s), 2 eventId, 3 accountId, 4 keyId, 5 planId, 6 productId, 7 currency, 8 ts,
  *       9 method, 10 path, 11 track (1/0), 12 payer ('' for none), 13 nQuotas, 14.. per quota: 1 if per unit, else 0
- * Returns {code, balance}.
+ * Returns {code, balance}; {moved} when KEYS[1] is a moved account's tombstone (nothing moves).
  */
 export const VOID_CHARGE_LUA = `
+if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return {${VoidCode.moved}, 0} end
 local receipt = redis.call('GET', KEYS[3])
 if receipt == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}, 0} end
 redis.call('SET', KEYS[3], '${VOID_RECEIPT}', 'EX', ARGV[1])
@@ -874,12 +887,12 @@ return {${VoidCode.refunded}}
  * KEYS: 1 account hash, 2 credit receipt, 3 partition signal stream
  * ARGV: 1 currency, 2 amount (micros, signed), 3 receipt TTL (s), 4 accountId, 5 "1": only if the wallet covers
  * it (a debit that would take the balance below minus its credit limit is refused, and nothing moves).
- * Returns {code, balance} or {notCovered, balance, creditLimit}.
+ * Returns {code, balance} or {notCovered, balance, creditLimit}; {moved} on a moved account's tombstone.
  */
 export const APPLY_ENTRY_LUA = `
 local receipt = redis.call('GET', KEYS[2])
 if receipt then return {${ApplyCode.alreadyApplied}, tonumber(receipt)} end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {${ApplyCode.unknownAccount}, 0} end
+${unlessMoved(`{${ApplyCode.moved}, 0}`, `{${ApplyCode.unknownAccount}, 0}`)}
 local wacct, cur, sk = ARGV[4], ARGV[1], 3
 local before = tonumber(redis.call('HGET', KEYS[1], ${field(A.balance, "cur")}) or '0')
 if ARGV[5] == '1' then
@@ -893,8 +906,8 @@ ${SIGNAL}
 return {${ApplyCode.applied}, balance}
 `;
 
-/** What a bundle script did: applied now, applied before (its receipt), or the account is not in Redis. */
-export const BundleCode = { applied: 1, alreadyApplied: 2, pending: 3, unknownAccount: -1 } as const;
+/** What a bundle script did: applied now, applied before (its receipt), or the account is not in Redis (or moved from here). */
+export const BundleCode = { applied: 1, alreadyApplied: 2, pending: 3, unknownAccount: -1, moved: -2 } as const;
 
 // Split a bundle list into its items, and the one comparison of consumption order.
 const BUNDLE_LIST = `
@@ -927,7 +940,7 @@ end
  */
 export const ISSUE_BUNDLE_LUA = `${BUNDLE_LIST}
 if redis.call('EXISTS', KEYS[2]) == 1 then return {${BundleCode.alreadyApplied}} end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {${BundleCode.unknownAccount}} end
+${unlessMoved(`{${BundleCode.moved}}`, `{${BundleCode.unknownAccount}}`)}
 local units = '${A.bundleUnits}' .. ARGV[1]
 if redis.call('HEXISTS', KEYS[1], units) == 0 then
   local f = '${A.bundleList}' .. ARGV[2]
@@ -952,7 +965,7 @@ return {${BundleCode.applied}}
 export const END_BUNDLE_LUA = `${BUNDLE_LIST}
 local kept = redis.call('GET', KEYS[2])
 if kept then return {${BundleCode.alreadyApplied}, tonumber(kept)} end
-if redis.call('EXISTS', KEYS[1]) == 0 then return {${BundleCode.unknownAccount}, 0} end
+${unlessMoved(`{${BundleCode.moved}, 0}`, `{${BundleCode.unknownAccount}, 0}`)}
 local units = '${A.bundleUnits}' .. ARGV[1]
 local f = '${A.bundleList}' .. ARGV[2]
 local keep = {}
@@ -969,11 +982,91 @@ return {${BundleCode.applied}, left}
 `;
 
 // Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
-// and an account that reappeared meanwhile (published, charged) is left alone.
+// and an account that reappeared meanwhile (published, charged) is left alone, as is a moved account's tombstone.
+// (A hash with no status holds no account yet: an API key's field published first, kept.)
 export const RESTORE_LUA = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+if redis.call('HEXISTS', KEYS[1], '${A.status}') == 1 then return 0 end
 redis.call('HSET', KEYS[1], unpack(ARGV))
 return 1
+`;
+
+/**
+ * Publish an account's status and fields (hot-store.ts publishAccount). A moved account's tombstone is left as it
+ * is (0: publish again where the account is now); while it moves, the status is kept for its return (`ms`).
+ * KEYS: 1 account hash
+ * ARGV: 1 status, 2 n, then n field/value pairs to set, then m, then m pairs to set if absent, then fields to delete
+ */
+export const PUBLISH_ACCOUNT_LUA = `
+local st = redis.call('HGET', KEYS[1], '${A.status}')
+if st == '${MOVE_STATUS.moved}' then return 0 end
+if st == '${MOVE_STATUS.moving}' then redis.call('HSET', KEYS[1], '${A.statusBeforeMove}', ARGV[1])
+else redis.call('HSET', KEYS[1], '${A.status}', ARGV[1]) end
+local i, n = 3, tonumber(ARGV[2])
+if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i, i + 2 * n - 1)) end
+i = i + 2 * n
+local m = tonumber(ARGV[i])
+i = i + 1
+for j = 0, m - 1 do redis.call('HSETNX', KEYS[1], ARGV[i + 2 * j], ARGV[i + 2 * j + 1]) end
+i = i + 2 * m
+if i <= #ARGV then redis.call('HDEL', KEYS[1], unpack(ARGV, i, #ARGV)) end
+return 1
+`;
+
+/**
+ * Set (ARGV[2] = '1') or delete one field of an account hash (an API key's \`k:\`), unless the hash is a moved
+ * account's tombstone (0). KEYS: 1 account hash. ARGV: 1 field, 2 '1' or '0'.
+ */
+export const ACCOUNT_FIELD_LUA = `
+if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return 0 end
+if ARGV[2] == '1' then redis.call('HSET', KEYS[1], ARGV[1], '1') else redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 1
+`;
+
+/**
+ * The steps of moving an account's hot state to another partition (store/moves.ts), each on the hash it leaves.
+ * KEYS: 1 the account hash where it is now. ARGV: 1 step, 2 the partition it goes to.
+ * - fence: `moving`, its status kept in `ms` (a hash that is absent gets one, so that nothing recreates it here);
+ *   0 when it is `moved` already;
+ * - reopen: `moved` back to `moving` (a move that died before the account was rebuilt elsewhere is taken over);
+ * - seal: `moved` (only from `moving`: 0 otherwise);
+ * - bury: the tombstone alone (status `moved`, `mv`), every balance and key field gone;
+ * - undo: back as it was (status from `ms`; a hash that was absent is deleted);
+ * - clear: on the hash where it goes, a tombstone of an earlier move away from there is deleted.
+ */
+export const MOVE_LUA = `
+local st = redis.call('HGET', KEYS[1], '${A.status}')
+local step = ARGV[1]
+if step == 'fence' then
+  if st == '${MOVE_STATUS.moved}' then return 0 end
+  if st ~= '${MOVE_STATUS.moving}' then
+    redis.call('HSET', KEYS[1], '${A.statusBeforeMove}', st or '', '${A.status}', '${MOVE_STATUS.moving}', '${A.movedTo}', ARGV[2])
+  end
+  return 1
+elseif step == 'reopen' then
+  if st ~= '${MOVE_STATUS.moved}' then return 0 end
+  redis.call('HSET', KEYS[1], '${A.status}', '${MOVE_STATUS.moving}')
+  return 1
+elseif step == 'seal' then
+  if st ~= '${MOVE_STATUS.moving}' then return 0 end
+  redis.call('HSET', KEYS[1], '${A.status}', '${MOVE_STATUS.moved}')
+  return 1
+elseif step == 'bury' then
+  redis.call('DEL', KEYS[1])
+  redis.call('HSET', KEYS[1], '${A.status}', '${MOVE_STATUS.moved}', '${A.movedTo}', ARGV[2])
+  return 1
+elseif step == 'undo' then
+  if st ~= '${MOVE_STATUS.moving}' and st ~= '${MOVE_STATUS.moved}' then return 0 end
+  local before = redis.call('HGET', KEYS[1], '${A.statusBeforeMove}')
+  if not before or before == '' then redis.call('DEL', KEYS[1]) return 1 end
+  redis.call('HSET', KEYS[1], '${A.status}', before)
+  redis.call('HDEL', KEYS[1], '${A.statusBeforeMove}', '${A.movedTo}')
+  return 1
+elseif step == 'clear' then
+  if st ~= '${MOVE_STATUS.moved}' then return 0 end
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
 `;
 
 /** Rating maths alone, for the test that holds Lua and TypeScript equal. ARGV: price, before, units, percent, done. */

@@ -4,7 +4,7 @@ import { gateStatus } from "../subscriptions/status.js";
 import { reconcileWallet } from "./reconcile.js";
 import { restorableBundles } from "../bundles/units.js";
 import { lineOf } from "../accounts/publish.js";
-import { restoreLineSpend } from "../lines/lines.js";
+import { restoreLineSpend } from "../lines/spend.js";
 
 /**
  * Bring back an account Redis has lost, from the book of record: each wallet's balance is what the ledger
@@ -55,6 +55,7 @@ export async function restoreAccount(ctx: AppContext, accountId: string): Promis
 /** Restore every account missing from Redis (after Redis lost its data). Returns how many came back. */
 export async function rebuildMissing(ctx: AppContext): Promise<number> {
   await ctx.hot.ensureMeta();
+  await recordMovedPartitions(ctx);
   let restored = 0;
   let after = "";
   for (;;) {
@@ -68,4 +69,19 @@ export async function rebuildMissing(ctx: AppContext): Promise<number> {
     }
     after = accounts[accounts.length - 1]!._id;
   }
+}
+
+/** After Redis lost the hash of moved partitions: every moved account's partition again, from its account record. */
+export async function recordMovedPartitions(ctx: AppContext): Promise<void> {
+  for await (const account of ctx.models.Account.find({ partition: { $exists: true } }, { partition: 1 })
+    .lean()
+    .cursor()) {
+    if (account.partition !== undefined && (await ctx.hot.moves.recorded(account._id)) !== account.partition) {
+      // Rebuilt there first if it is not (a move that died after writing the account's record), then announced.
+      ctx.hot.keyspace.setPartition(account._id, account.partition);
+      await restoreAccount(ctx, account._id);
+      await ctx.hot.moves.record(account._id, account.partition);
+    }
+  }
+  await ctx.hot.moves.load();
 }

@@ -1,5 +1,5 @@
 import { localTime, periodKey, type ProblemCode } from "@tollgate/metering";
-import { COUNTER_TTL_SECONDS, mintInPartitionOf } from "@tollgate/metering/store";
+import { mintInPartitionOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
@@ -7,12 +7,14 @@ import { insertOnce, type Account, type Plan, type Wallet } from "../../models/i
 import { audit } from "../audit.js";
 import { publishAccount } from "../accounts/publish.js";
 import { whenLocked } from "../locks.js";
+import { moveAccount } from "./move.js";
+import { monthOf } from "./spend.js";
 
 /*
  * Hierarchies (docs/concepts/hierarchies.md): a payer account pays for its lines. A line has no wallet while it
  * is one: its calls spend from its payer's wallet, within its own limit per calendar month, decided in one
  * script (metering's ADMISSION). A line's id is minted in its payer's partition so that both hashes share a
- * slot; an account of another partition cannot join (its hot state would have to move: not built yet).
+ * slot; an existing account of another partition that joins is moved to its payer's partition (move.ts).
  */
 
 /** A line, and what it has spent of its payer's wallet this month (its limit's period, in its plan's time zone). */
@@ -37,11 +39,6 @@ async function inHierarchy<T, C extends ProblemCode>(
 ): Promise<Outcome<T, C | "conflict">> {
   const done = await whenLocked(ctx, `hierarchy:${ctx.hot.keyspace.partitionOf(payerId)}`, 30_000, fn, 10_000);
   return done.ok ? done.value : done;
-}
-
-/** A line's month now, in its plan's time zone. */
-function monthOf(plan: Pick<Plan, "catalog">, nowMs: number): string {
-  return periodKey(localTime(plan.catalog.timeZone ?? "UTC", nowMs), "month");
 }
 
 type LinePlan = Pick<Plan, "catalog" | "currency">;
@@ -207,8 +204,8 @@ async function detachLineLocked(
 
 /**
  * Make an existing account a line of `payerId`, from its next call. Its own wallet keeps what it holds (nothing
- * charged moves). Only an account in its payer's partition can join (one in another would need its hot state
- * moved to the payer's hash slot, not built yet): `conflict` says so, and a new line is the way.
+ * charged moves). An account of another partition has its hot state moved to its payer's first (move.ts):
+ * `conflict` when it has reservations, leases or sessions open, or usage not yet ingested (try again).
  */
 export async function attachLine(
   ctx: AppContext,
@@ -235,37 +232,33 @@ async function attachLineLocked(
   const payer = await payerFor(ctx, input.payerId, plan.value.currency);
   if (!payer.ok) return payer;
   const ks = ctx.hot.keyspace;
-  if (ks.partitionOf(input.accountId) !== ks.partitionOf(input.payerId))
-    return failure(
-      "conflict",
-      `Account ${input.accountId} is in another Redis partition than ${input.payerId}: create a new line of the payer instead (POST /v1/accounts/${input.payerId}/lines).`,
+  const to = ks.partitionOf(input.payerId);
+  const join = { payerId: input.payerId, ...(input.limit !== undefined && { lineLimit: input.limit }) };
+  let moved: { from: number; to: number } | undefined;
+  if (ks.partitionOf(input.accountId) === to) {
+    await ctx.models.Account.updateOne({ _id: input.accountId }, { $set: join });
+    await publishAccount(ctx, input.accountId);
+  } else {
+    // Its hot state moves to its payer's partition first (services/lines/move.ts), under that partition's lock too.
+    const from = ks.partitionOf(input.accountId);
+    const done = await whenLocked(
+      ctx,
+      `hierarchy:${from}`,
+      30_000,
+      () =>
+        moveAccount(ctx, input.accountId, to, () =>
+          ctx.models.Account.updateOne({ _id: input.accountId }, { $set: { ...join, partition: to } }).then(() => undefined),
+        ),
+      10_000,
     );
-  await ctx.models.Account.updateOne(
-    { _id: input.accountId },
-    { $set: { payerId: input.payerId, ...(input.limit !== undefined && { lineLimit: input.limit }) } },
-  );
-  await publishAccount(ctx, input.accountId);
-  await audit(ctx, input.actor, "line.attach", input.accountId, { payerId: input.payerId, limit: input.limit ?? null });
-  return ok(await stateOf(ctx, (await ctx.models.Account.findById(input.accountId).lean())!));
-}
-
-/** After Redis lost a line: its spend this month again, from its usage in the book of record. */
-export async function restoreLineSpend(ctx: AppContext, lineId: string, payerId: string, nowMs = Date.now()): Promise<void> {
-  const account = await ctx.models.Account.findById(lineId, { planId: 1 }).lean();
-  const plan = account === null ? null : await ctx.models.Plan.findById(account.planId, { catalog: 1 }).lean();
-  if (plan === null) return;
-  const month = monthOf(plan, nowMs);
-  const timeZone = plan.catalog.timeZone ?? "UTC";
-  const since = new Date(nowMs - 32 * 24 * 3600 * 1000);
-  let spent = 0;
-  for await (const e of ctx.models.UsageEvent.find(
-    { accountId: lineId, payerId, timestamp: { $gte: since } },
-    { amount: 1, timestamp: 1, refunded: 1 },
-  )
-    .lean()
-    .cursor()) {
-    // A refunded call gave its money back, to the payer and off the line (its amount may stay what booking took).
-    if (e.refunded !== true && periodKey(localTime(timeZone, e.timestamp.getTime()), "month") === month) spent += e.amount;
+    const outcome = done.ok ? done.value : done;
+    if (!outcome.ok) return outcome;
+    moved = outcome.value;
   }
-  await ctx.hot.restoreCounter(ctx.hot.keyspace.lineSpend(lineId, month), spent, COUNTER_TTL_SECONDS);
+  await audit(ctx, input.actor, "line.attach", input.accountId, {
+    payerId: input.payerId,
+    limit: input.limit ?? null,
+    ...(moved !== undefined && { partition: moved }),
+  });
+  return ok(await stateOf(ctx, (await ctx.models.Account.findById(input.accountId).lean())!));
 }
