@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { newId } from "../../ids.js";
 import { insertOnce, type Bundle, type LedgerEntry, type PackPurchase } from "../../models/index.js";
 import { audit } from "../audit.js";
 import { applyBundle } from "../bundles/hot.js";
 import { recordEntry } from "../ledger/record.js";
+import { recordAudited } from "../ledger/post.js";
 import { applyEntry } from "../wallets/apply.js";
 
 /**
@@ -56,30 +56,13 @@ export async function payFromOutside(
   credit: { idempotencyKey: string; reason: string; actor: string; net?: number },
 ): Promise<{ creditEntryId: string }> {
   const net = credit.net ?? purchase.price;
-  const requestHash = createHash("sha256")
-    .update(JSON.stringify(["credit", purchase.walletId, net, credit.reason]))
-    .digest("hex");
-  const recorded = await recordEntry(ctx, {
-    _id: newId("led"),
-    walletId: purchase.walletId,
-    accountId: purchase.accountId,
-    currency: purchase.currency,
-    type: "credit",
-    amount: net,
-    idempotencyKey: credit.idempotencyKey,
-    requestHash,
-    actor: credit.actor,
-    reason: credit.reason,
-    createdAt: new Date(),
-  });
-  if (recorded.first) {
-    await audit(ctx, credit.actor, "wallet.credit", purchase.walletId, {
-      entryId: recorded.entry._id,
-      purchaseId: purchase._id,
-      amount: net,
-      currency: purchase.currency,
-    });
-  }
+  const wallet = { _id: purchase.walletId, accountId: purchase.accountId, currency: purchase.currency };
+  const recorded = await recordAudited(
+    ctx,
+    wallet,
+    { walletId: purchase.walletId, amount: net, idempotencyKey: credit.idempotencyKey, reason: credit.reason, actor: credit.actor },
+    { purchaseId: purchase._id },
+  );
   const pack = await recordPackEntry(ctx, purchase, net);
   if (recorded.entry.appliedAt === undefined) await applyEntry(ctx, recorded.entry);
   if (pack.appliedAt === undefined) await applyEntry(ctx, pack);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
 import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { newId } from "../../ids.js";
-import type { LedgerEntry } from "../../models/index.js";
+import type { LedgerEntry, Wallet } from "../../models/index.js";
 import { recordEntry } from "./record.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { audit } from "../audit.js";
@@ -36,16 +36,38 @@ export interface Posted {
 export async function postEntry(ctx: AppContext, input: EntryInput): Promise<Outcome<Posted, "not_found" | "idempotency_key_reused">> {
   const wallet = await ctx.models.Wallet.findById(input.walletId).lean();
   if (wallet === null) return failure("not_found", `No wallet ${input.walletId}.`);
-  const requestHash = createHash("sha256")
-    .update(JSON.stringify([input.type ?? "credit", input.walletId, input.amount, input.reason ?? null]))
-    .digest("hex");
+  const recorded = await recordAudited(ctx, wallet, input);
+  if (!recorded.first && recorded.entry.requestHash !== recorded.requestHash)
+    return failure("idempotency_key_reused", "This Idempotency-Key was first used for a different amount or reason.");
+  let entry: LedgerEntry = recorded.entry;
+  const replayed = !recorded.first;
+  if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
+  // Money arriving pays a due recurring fee at once (and unblocks the account's calls).
+  if (input.amount > 0) await payDueFees(ctx, wallet.accountId);
+  return ok({ entry, replayed });
+}
 
+/**
+ * Record a wallet's ledger entry once per idempotency key, with the digest of what was asked (type, wallet,
+ * amount, reason) that tells a replay from a reuse of the key; audited when first recorded (`detail` adds to
+ * what the audit says). Not applied: the caller applies it when its order of application says.
+ */
+export async function recordAudited(
+  ctx: AppContext,
+  wallet: Pick<Wallet, "_id" | "accountId" | "currency">,
+  input: EntryInput,
+  detail: Record<string, unknown> = {},
+): Promise<{ entry: LedgerEntry; first: boolean; requestHash: string }> {
+  const type = input.type ?? "credit";
+  const requestHash = createHash("sha256")
+    .update(JSON.stringify([type, wallet._id, input.amount, input.reason ?? null]))
+    .digest("hex");
   const recorded = await recordEntry(ctx, {
     _id: newId("led"),
     walletId: wallet._id,
     accountId: wallet.accountId,
     currency: wallet.currency,
-    type: input.type ?? "credit",
+    type,
     amount: input.amount,
     idempotencyKey: input.idempotencyKey,
     requestHash,
@@ -54,19 +76,13 @@ export async function postEntry(ctx: AppContext, input: EntryInput): Promise<Out
     ...(input.invoiceId === undefined ? {} : { invoiceId: input.invoiceId }),
     createdAt: new Date(),
   });
-  if (!recorded.first && recorded.entry.requestHash !== requestHash)
-    return failure("idempotency_key_reused", "This Idempotency-Key was first used for a different amount or reason.");
-  let entry: LedgerEntry = recorded.entry;
-  const replayed = !recorded.first;
-  if (!replayed) {
-    await audit(ctx, input.actor, `wallet.${input.type ?? "credit"}`, wallet._id, {
-      entryId: entry._id,
+  if (recorded.first) {
+    await audit(ctx, input.actor, `wallet.${type}`, wallet._id, {
+      entryId: recorded.entry._id,
+      ...detail,
       amount: input.amount,
       currency: wallet.currency,
     });
   }
-  if (entry.appliedAt === undefined) entry = await applyEntry(ctx, entry);
-  // Money arriving pays a due recurring fee at once (and unblocks the account's calls).
-  if (input.amount > 0) await payDueFees(ctx, wallet.accountId);
-  return ok({ entry, replayed });
+  return { ...recorded, requestHash };
 }
