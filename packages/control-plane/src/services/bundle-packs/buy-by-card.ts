@@ -4,7 +4,7 @@ import type { PackPurchase, Recharge } from "../../models/index.js";
 import { issueReceipt } from "../invoices/documents.js";
 import { startRecharge } from "../recharges/start.js";
 import { toMinorUnits } from "../../payments/minor-units.js";
-import { openPurchase, packTerms, priorPurchase } from "./purchase.js";
+import { purchaseOf } from "./purchase.js";
 import { issuePackBundle, payFromOutside } from "./settle.js";
 
 export interface PackCardPayment {
@@ -33,25 +33,16 @@ export async function buyPackByCard(
     actor: string;
   },
 ): Promise<Outcome<PackCardPayment, "not_found" | "unprocessable" | "validation_failed" | "idempotency_key_reused">> {
-  const prior = await priorPurchase(ctx, input.accountId, input.idempotencyKey, input.packId, "card");
-  if (!prior.ok) return prior;
-  let purchase = prior.value;
-  let replayed = purchase !== undefined;
-  if (purchase === undefined) {
-    const terms = await packTerms(ctx, input.accountId, input.packId);
-    if (!terms.ok) return terms;
-    // Refused before the purchase is kept: the payment could never start.
+  const opened = await purchaseOf(ctx, input, "card", (terms) => {
+    // The payment could never start.
     if (ctx.payments.get(input.provider) === undefined)
       return failure("unprocessable", `No payment provider "${input.provider}" is configured.`);
-    if (toMinorUnits(terms.value.price, terms.value.wallet.currency) === undefined)
-      return failure(
-        "unprocessable",
-        `The pack's price is not a whole amount of ${terms.value.wallet.currency}: it cannot be paid by card.`,
-      );
-    const opened = await openPurchase(ctx, terms.value, { ...input, payment: "card" });
-    if (!opened.ok) return opened;
-    ({ purchase, replayed } = opened.value);
-  }
+    if (toMinorUnits(terms.price, terms.wallet.currency) === undefined)
+      return failure("unprocessable", `The pack's price is not a whole amount of ${terms.wallet.currency}: it cannot be paid by card.`);
+    return undefined;
+  });
+  if (!opened.ok) return opened;
+  const { purchase, replayed } = opened.value;
   const pack = await ctx.models.BundlePack.findById(purchase.packId, { name: 1 }).lean();
   const started = await startRecharge(ctx, {
     accountId: purchase.accountId,
@@ -69,7 +60,7 @@ export async function buyPackByCard(
   const { recharge, clientSecret, checkoutUrl } = started.value;
   if (purchase.rechargeId === undefined) {
     await ctx.models.PackPurchase.updateOne({ _id: purchase._id }, { $set: { rechargeId: recharge._id } });
-    purchase = { ...purchase, rechargeId: recharge._id };
+    return ok({ purchase: { ...purchase, rechargeId: recharge._id }, recharge, clientSecret, checkoutUrl, replayed });
   }
   return ok({ purchase, recharge, clientSecret, checkoutUrl, replayed });
 }

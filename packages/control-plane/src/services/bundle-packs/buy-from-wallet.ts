@@ -6,7 +6,7 @@ import type { Bundle, PackPurchase } from "../../models/index.js";
 import { restoreAccount } from "../ledger/rebuild.js";
 import { whenLocked } from "../locks.js";
 import { applyEntry } from "../wallets/apply.js";
-import { openPurchase, packTerms, priorPurchase } from "./purchase.js";
+import { purchaseOf } from "./purchase.js";
 import { issuePackBundle, recordPackEntry } from "./settle.js";
 
 export interface PackBought {
@@ -35,21 +35,15 @@ export async function buyPackFromWallet(
   ctx: AppContext,
   input: { accountId: string; packId: string; idempotencyKey: string; actor: string },
 ): Promise<Outcome<PackBought, "not_found" | "unprocessable" | "idempotency_key_reused" | "insufficient_funds">> {
-  const prior = await priorPurchase(ctx, input.accountId, input.idempotencyKey, input.packId, "wallet");
-  if (!prior.ok) return prior;
-  let purchase = prior.value;
-  let replayed = purchase !== undefined;
-  if (purchase === undefined) {
-    const terms = await packTerms(ctx, input.accountId, input.packId);
-    if (!terms.ok) return terms;
-    // Refused before anything is kept when the wallet cannot pay now (the debit below decides under a race).
-    const hot = (await ctx.hot.wallets(input.accountId)).get(terms.value.wallet.currency);
-    if (hot !== undefined && hot.balance + hot.creditLimit < terms.value.price)
-      return notCovered(terms.value.price, terms.value.wallet.currency, hot.balance, hot.creditLimit);
-    const opened = await openPurchase(ctx, terms.value, { ...input, payment: "wallet" });
-    if (!opened.ok) return opened;
-    ({ purchase, replayed } = opened.value);
-  }
+  const opened = await purchaseOf(ctx, input, "wallet", async (terms) => {
+    // The wallet cannot pay now (the debit below decides under a race).
+    const hot = (await ctx.hot.wallets(input.accountId)).get(terms.wallet.currency);
+    if (hot !== undefined && hot.balance + hot.creditLimit < terms.price)
+      return notCovered(terms.price, terms.wallet.currency, hot.balance, hot.creditLimit);
+    return undefined;
+  });
+  if (!opened.ok) return opened;
+  const { purchase, replayed } = opened.value;
   if (purchase.status === "issued") return ok({ ...(await issuePackBundle(ctx, purchase)), replayed });
   // One request of a key at a time debits (the key's lock): a purchase marked failed is then never debited
   // by a request of its key that read it pending. A holder that died frees it when the lock expires.

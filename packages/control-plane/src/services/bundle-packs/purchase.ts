@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../../context.js";
-import { failure, ok, type Outcome } from "../../domain/outcome.js";
+import { failure, ok, type Failure, type Outcome } from "../../domain/outcome.js";
+import type { ProblemCode } from "@tollgate/metering";
 import { newId } from "../../ids.js";
 import type { BundlePack, PackPurchase, Wallet } from "../../models/index.js";
 import { audit } from "../audit.js";
@@ -120,7 +121,7 @@ export async function openPurchase(
 }
 
 /** A purchase made before under this key, checked against the request (the pack's state now does not matter to a replay). */
-export async function priorPurchase(
+async function priorPurchase(
   ctx: AppContext,
   accountId: string,
   idempotencyKey: string,
@@ -132,4 +133,25 @@ export async function priorPurchase(
   if (prior.requestHash !== purchaseHash(packId, payment))
     return failure("idempotency_key_reused", "This Idempotency-Key was first used for a different pack purchase.");
   return ok(prior);
+}
+
+/**
+ * The purchase an Idempotency-Key names: the one made before under it, or a new one at the pack's terms, opened
+ * only when `refuse` (what this way of paying cannot start: no provider, a wallet that cannot pay now) has
+ * nothing to say of them. Refused before anything is kept.
+ */
+export async function purchaseOf<C extends ProblemCode = never>(
+  ctx: AppContext,
+  input: { accountId: string; packId: string; idempotencyKey: string; actor: string },
+  payment: "wallet" | "card",
+  refuse: (terms: PackTerms) => Promise<Failure<C> | undefined> | Failure<C> | undefined,
+): Promise<Outcome<{ purchase: PackPurchase; replayed: boolean }, "not_found" | "unprocessable" | "idempotency_key_reused" | C>> {
+  const prior = await priorPurchase(ctx, input.accountId, input.idempotencyKey, input.packId, payment);
+  if (!prior.ok) return prior;
+  if (prior.value !== undefined) return ok({ purchase: prior.value, replayed: true });
+  const terms = await packTerms(ctx, input.accountId, input.packId);
+  if (!terms.ok) return terms;
+  const refused = await refuse(terms.value);
+  if (refused !== undefined) return refused;
+  return openPurchase(ctx, terms.value, { ...input, payment });
 }
