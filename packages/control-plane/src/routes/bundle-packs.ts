@@ -10,6 +10,7 @@ import type { BundlePack, PackPurchase } from "../models/index.js";
 import { archivePack, createPack } from "../services/bundle-packs/create.js";
 import { buyPackFromWallet } from "../services/bundle-packs/buy-from-wallet.js";
 import { buyPackByCard } from "../services/bundle-packs/buy-by-card.js";
+import { sellableTo } from "../services/bundle-packs/purchase.js";
 
 export const createBundlePackRoute = defineRoute({
   method: "post",
@@ -95,15 +96,7 @@ export const listAccountBundlePacksRoute = defineRoute({
     200: { description: "A page of packs", schema: z.object({ items: z.array(bundlePackView), nextCursor: z.string().optional() }) },
   },
   async handle({ params, query, ctx }) {
-    const account = (await ctx.models.Account.findById(params.accountId, { planId: 1 }).lean())!;
-    const plan = await ctx.models.Plan.findById(account.planId, { currency: 1, catalog: 1 }).lean();
-    const products = ["default", ...(plan?.catalog.products ?? []).map((p) => p.id)];
-    const sellable: Record<string, unknown> = {
-      status: "active",
-      productId: { $in: products },
-      "prices.currency": plan?.currency ?? "",
-      $or: [{ "validity.until": { $exists: false } }, { "validity.until": { $gt: new Date() } }],
-    };
+    const sellable = await sellableTo(ctx, params.accountId);
     const page = await ctx.cursors.paginate<BundlePack>(
       `bundle-packs-of:${params.accountId}`,
       "createdAt",

@@ -51,6 +51,22 @@ export async function packTerms(
   return ok({ pack, wallet, price: price.amount });
 }
 
+/**
+ * packTerms' rule as a query: the packs an account can buy now (on sale, still valid, of a product of its plan,
+ * priced in its currency). An account without a plan can buy none.
+ */
+export async function sellableTo(ctx: AppContext, accountId: string, now = new Date()): Promise<Record<string, unknown>> {
+  const account = await ctx.models.Account.findById(accountId, { planId: 1 }).lean();
+  const plan = account === null ? null : await ctx.models.Plan.findById(account.planId, { currency: 1, catalog: 1 }).lean();
+  if (plan === null) return { _id: { $in: [] } };
+  return {
+    status: "active",
+    productId: { $in: ["default", ...plan.catalog.products.map((p) => p.id)] },
+    "prices.currency": plan.currency,
+    $or: [{ "validity.until": { $exists: false } }, { "validity.until": { $gt: now } }],
+  };
+}
+
 /** The digest a repeat of a purchase is compared by: the same key for another pack or payment is refused. */
 export function purchaseHash(packId: string, payment: PackPurchase["payment"]): string {
   return createHash("sha256")
