@@ -29,7 +29,8 @@ CLUSTER_TESTS=(
   test/ledger.test.ts test/charges.test.ts test/sessions.test.ts test/usage-events.test.ts test/rating-dimensions.test.ts
   test/pricing.test.ts test/grants.test.ts test/recharges.test.ts test/auto-recharge.test.ts test/subscriptions.test.ts
   test/redis-cluster.test.ts test/leased-mode.test.ts
-  packages/metering/src/store/bundles.test.ts test/bundles.test.ts packages/metering/src/store/lines.test.ts test/hierarchies.test.ts
+  packages/metering/src/store/bundles.test.ts test/bundles.test.ts packages/metering/src/store/lines.test.ts
+  packages/metering/src/store/moves.test.ts test/hierarchies.test.ts
 )
 
 mkdir -p "$RUN_DIR"
