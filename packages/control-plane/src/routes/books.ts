@@ -6,7 +6,7 @@ import { ANY_STAFF, MONEY } from "../http/roles.js";
 import { defineRoute } from "../http/route.js";
 import { currency } from "../http/schemas.js";
 import { getChart, setChart } from "../services/books/chart.js";
-import { daysBetween, journalExport } from "../services/books/journal.js";
+import { journalExport } from "../services/books/journal.js";
 
 /** The most days one export covers. */
 export const MAX_JOURNAL_DAYS = 366;
@@ -32,7 +32,8 @@ export const journalRoute = defineRoute({
   async handle({ query, ctx, format }) {
     const to = query.to ?? query.from;
     if (to < query.from) return failure("validation_failed", "`from` must not come after `to`.");
-    if (daysBetween(query.from, to).length > MAX_JOURNAL_DAYS)
+    // Calendar dates, both included: a day apart each.
+    if ((Date.parse(to) - Date.parse(query.from)) / 86_400_000 + 1 > MAX_JOURNAL_DAYS)
       return failure("validation_failed", `A journal export covers at most ${MAX_JOURNAL_DAYS} days.`);
     const view = toJournalView(await journalExport(ctx, { from: query.from, to, currency: query.currency }));
     if (format === "csv") return csvReply(`journal-${query.from}-${to}`, JOURNAL_CSV_COLUMNS, journalRows(view));

@@ -3,7 +3,7 @@ import type { GlRole, Invoice } from "../../models/index.js";
 import type { TaxLine } from "../../models/invoice.js";
 import type { LedgerEntryType } from "../../models/ledger-entry.js";
 import { zonedInstant } from "../reports/clock.js";
-import { currenciesOf, inParallel, readRollups, usageEntriesOf } from "../reports/read.js";
+import { currenciesOf, inParallel, readRollups, reportingDays, usageEntriesOf } from "../reports/read.js";
 import { ledgerDayId, usageRollupId, type LedgerDayPayload, type MarginalPayload } from "../reports/rollup-format.js";
 import { UNMATCHED_PRODUCT } from "../reports/usage.js";
 import { getChart } from "./chart.js";
@@ -14,14 +14,6 @@ export interface JournalExport {
   range: { from: string; to: string; timeZone: string; start: Date; end: Date };
   /** One journal per day and currency that moved money, oldest first. */
   journals: Journal[];
-}
-
-/** The reporting days from `from` to `to` (both `YYYY-MM-DD`, included). */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    days.push(new Date(t).toISOString().slice(0, 10));
-  return days;
 }
 
 function dayStart(zone: string, day: string): number {
@@ -40,10 +32,10 @@ export async function journalExport(
   query: { from: string; to: string; currency?: string | undefined },
 ): Promise<JournalExport> {
   const zone = ctx.reporting.timeZone;
-  const days = daysBetween(query.from, query.to);
   const start = new Date(dayStart(zone, query.from));
   const after = new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   const end = new Date(dayStart(zone, after));
+  const days = reportingDays(ctx, start.getTime(), end.getTime());
   const chart = await getChart(ctx);
   const journals: Journal[] = [];
   for (const currency of await currenciesOf(ctx, query.currency)) {
