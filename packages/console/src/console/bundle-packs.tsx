@@ -220,13 +220,8 @@ function NewPack() {
     },
   });
   const problems = fieldProblems(create.error, FIELDS);
-  // A problem of a price row ("/prices/0/amount") is said under the prices.
-  const pricesProblem =
-    problems.at("/prices") ??
-    (() => {
-      const at = problems.shown.find((p) => p.startsWith("/prices/"));
-      return at === undefined ? undefined : problems.at(at);
-    })();
+  // The page's own price problems; the API's about one price row are said under the form, by their field's name.
+  const pricesProblem = problems.at("/prices");
   const set = (name: keyof Form) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF({ ...f, [name]: e.target.value });
   const setPrice = (i: number, change: Partial<Price>) => setF({ ...f, prices: prices.map((p, j) => (j === i ? { ...p, ...change } : p)) });
   return (
