@@ -9,7 +9,7 @@ import type {
   SettleOutcome,
   VoidOutcome,
 } from "../core/charging.js";
-import { decodeBundleTakes, MOVE_STATUS, type Keyspace } from "./format.js";
+import { decodeBundleTakes, inPartition, MOVE_STATUS, type Keyspace } from "./format.js";
 import { MoveStore } from "./moves.js";
 import { Coalescer, type Reply } from "./coalescer.js";
 import { Code, MeterOp, RATE_ONLY_LUA, REAP_LUA, VOID_CHARGE_LUA, VOID_RESERVATION_LUA, VoidCode } from "./scripts.js";
@@ -388,7 +388,9 @@ export class RedisChargeStore implements ChargeStore {
 
   /**
    * REAP_LUA on one reservation, with the keys its hash names: the wallet it holds money of (its payer's, for a
-   * line's), its key's spend counter and its line's.
+   * line's), its key's spend counter and its line's. The wallet's hash is taken in the reservation's partition:
+   * it was there when the reservation was made (one slot), and a move waits for the account's reservations to end,
+   * so this holds even in a process that has not heard of a move (its view would name the tombstone).
    */
   private runReap(
     partition: number,
@@ -399,7 +401,7 @@ export class RedisChargeStore implements ChargeStore {
   ): Promise<number> {
     const ks = this.keyspace;
     return this.redis.tollgateReap(
-      ks.account(r.payerId || r.accountId),
+      inPartition(ks.account(r.payerId || r.accountId), partition),
       key,
       ks.reservations(partition),
       r.spendKey,

@@ -161,6 +161,21 @@ describe("moving an account to another partition", () => {
     expect(fresh.keyspace.partitionOf(id)).toBe(to);
   });
 
+  it("return a lapsed reservation of a moved account to where it lives now, from a reaper that has not heard of the move", async () => {
+    const { id, from, to } = await account(1_000);
+    await hot.moves.step(id, from, "fence", to);
+    await hot.moves.step(id, from, "seal", to);
+    await arrive(id, to, 1_000);
+    // Reserved where the account is now (by a gateway that heard), and its gateway died.
+    expect(await store.reserve(call(id), 300, 60_000)).toMatchObject({ kind: "reserved", balance: 700 });
+    // The jobs' process started before the move and has heard nothing since: its reaper reads the new partition's
+    // index, and the reservation's wallet is in that partition's slot, whatever this process thinks.
+    const stale = new RedisChargeStore(redis, createKeyspace(prefix, P));
+    expect(await stale.reap(to, Date.now() + 120_000)).toBe(1);
+    expect((await hot.wallets(id)).get("USD")).toMatchObject({ balance: 1_000, reserved: 0 });
+    expect(await oldHash(id, from)).toEqual({ status: "moved", mv: String(to) });
+  });
+
   it("record nothing of a lease's report at the tombstone: its calls are reported where the account is now", async () => {
     const { id, from, to } = await account(10_000);
     const view = createKeyspace(prefix, P);
