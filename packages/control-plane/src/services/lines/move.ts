@@ -68,6 +68,8 @@ export async function moveAccount(
   await moves.step(accountId, from, "seal", to);
   if (!(await drained(() => ingested(ctx, accountId)))) {
     await moves.step(accountId, from, "undo", to);
+    // A change published while it was sealed was refused there (a suspension, a key): published again where it stays.
+    await publishAccount(ctx, accountId);
     return failure("conflict", `Account ${accountId}'s last usage is still being ingested: try again in a few seconds.`);
   }
 

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACCOUNT_FIELDS, inPartition, USAGE_FIELDS } from "@tollgate/metering/store";
+import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
+import { setAccountStatus } from "../accounts/set-status.js";
+import { attachLine } from "./lines.js";
+
+// Moving an account to its payer's partition (move.ts), where it gives up: the account stays where it was, as
+// the changes made to it meanwhile left it.
+describe("moveAccount, given up", () => {
+  let fx: ServiceFixture;
+  beforeAll(async () => {
+    fx = await startServiceFixture();
+  });
+  afterAll(async () => {
+    await fx?.close();
+  });
+
+  it("after sealing (its usage not ingested in time): a change published while it was sealed reaches its hash", async () => {
+    const ks = fx.keyspace;
+    const payer = await fx.seedAccount({ pricePerCall: 100, balance: 10_000 });
+    let x = await fx.seedAccount({ pricePerCall: 100, balance: 1_000 });
+    while (ks.partitionOf(x.accountId) === ks.partitionOf(payer.accountId)) x = await fx.seedAccount({ pricePerCall: 100, balance: 1_000 });
+    const from = ks.partitionOf(x.accountId);
+    const hash = inPartition(ks.account(x.accountId), from);
+    // A call of it still in its partition's stream (this fixture runs no ingester): the move cannot finish.
+    const U = USAGE_FIELDS;
+    await fx.redis.xadd(
+      ks.usageStream(from),
+      "*",
+      U.eventId,
+      "evt_unbooked",
+      U.accountId,
+      x.accountId,
+      U.keyId,
+      "key_x",
+      U.currency,
+      "USD",
+      U.amount,
+      "100",
+      U.timestampMs,
+      String(Date.now()),
+    );
+
+    const attached = attachLine(fx.ctx, { payerId: payer.accountId, accountId: x.accountId, actor: "test" });
+    // Sealed: from here every write to the hash is refused, a publication among them.
+    while ((await fx.redis.hget(hash, ACCOUNT_FIELDS.status)) !== "moved") await new Promise((resolve) => setImmediate(resolve));
+    valueOf(await setAccountStatus(fx.ctx, { accountId: x.accountId, status: "suspended", reason: "fraud review", actor: "test" }));
+    expect(await attached).toMatchObject({ ok: false, code: "conflict" });
+
+    // It stays where it was, suspended as it now is in MongoDB, its balance as it was.
+    expect(ks.partitionOf(x.accountId)).toBe(from);
+    expect(await fx.redis.hget(hash, ACCOUNT_FIELDS.status)).toBe("suspended");
+    expect((await fx.ctx.hot.wallets(x.accountId)).get("USD")).toMatchObject({ balance: 1_000, reserved: 0 });
+  }, 30_000);
+});
