@@ -1,10 +1,10 @@
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, createContext, jobs } from "@tollgate/control-plane";
+import { controlPlaneEnv as parseEnv, createApp, createContext, jobs, startControlPlane } from "@tollgate/control-plane";
 import { createKeyspace, fnv1a32, inPartition } from "@tollgate/metering/store";
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from "@tollgate/sdk";
 import { call } from "./support/http.js";
-import { eventually, listen, startStack, TEST_PARTITIONS, type Seeded, type Stack } from "./support/stack.js";
+import { controlPlaneEnv, eventually, listen, startStack, TEST_PARTITIONS, type Seeded, type Stack } from "./support/stack.js";
 
 /** One product at 100 micros a call. */
 const CATALOG = {
@@ -303,6 +303,21 @@ describe("hierarchies: a payer's wallet pays for its lines, within each line's m
     } finally {
       await new Promise((resolve) => server.server.close(resolve));
       await stale.charging.plans.close();
+    }
+  });
+
+  it("tell a control-plane process started before the move where the account went, though it never looked a key or plan up (the jobs' process)", async () => {
+    const worker = await startControlPlane(parseEnv.parse(controlPlaneEnv(stack)), { api: false, ingester: false });
+    try {
+      const payer = await stack.seedCatalog(CATALOG, 10_000);
+      const x = await elsewhere(payer, CATALOG, 1_000);
+      await stack.admin.attachLine(payer.accountId, { accountId: x.accountId });
+      const to = stack.ctx.hot.keyspace.partitionOf(payer.accountId);
+      await eventually(() => worker.ctx.hot.keyspace.partitionOf(x.accountId) === to, 10_000, "the move heard");
+      // What it reads of the account (reconciliation, auto-recharge, grant expiry) is the live hash, not the tombstone.
+      expect((await worker.ctx.hot.wallets(x.accountId)).get("USD")).toMatchObject({ balance: 1_000 });
+    } finally {
+      await worker.close();
     }
   });
 

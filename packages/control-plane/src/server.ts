@@ -68,8 +68,10 @@ export async function startControlPlane(env: ControlPlaneEnv, parts: { api: bool
     log,
     metrics: new ControlPlaneMetrics({ processMetrics: env.METRICS_PORT !== undefined }),
   });
-  // Accounts moved to their payer's partition: every key this process derives must follow them from the start.
+  // Accounts moved to their payer's partition: every key this process derives must follow them from the start,
+  // and it hears each later move (a process that looks no key or plan up, the jobs' one, would never listen else).
   await recordMovedPartitions(ctx);
+  await ctx.charging.plans.listen();
 
   let ingester: Ingester | undefined;
   let ingesterRedis: RedisClient | undefined;
