@@ -77,4 +77,16 @@ describe("HotStore", () => {
       "cl:EUR": "0",
     });
   });
+
+  it("publishes, republishes and restores an account with thousands of active keys (more than Lua unpacks at once)", async () => {
+    const many = Array.from({ length: 6_000 }, (_, i) => `key_${i}`);
+    const keyFields = async (id: string) => Object.keys(await redis.hgetall(ks.account(id))).filter((f) => f.startsWith("k:")).length;
+    await store.publishAccount({ accountId: "acct_many", status: "active", activeKeyIds: many, currencies: ["USD"] });
+    expect(await keyFields("acct_many")).toBe(6_000);
+    await store.publishAccount({ accountId: "acct_many", status: "active", activeKeyIds: [], currencies: ["USD"] });
+    expect(await keyFields("acct_many")).toBe(0);
+    const restored = { accountId: "acct_many_restored", status: "active" as const, activeKeyIds: many };
+    expect(await store.restoreAccount({ ...restored, wallets: [{ currency: "USD", balance: 5, creditLimit: 0 }] })).toBe(true);
+    expect(await keyFields("acct_many_restored")).toBe(6_000);
+  });
 });

@@ -981,12 +981,21 @@ redis.call('SET', KEYS[2], left, 'EX', ARGV[3])
 return {${BundleCode.applied}, left}
 `;
 
+// Run a hash command on KEYS[1] with ARGV[from..to] as its arguments, a thousand at a time (an even number, so a
+// field and its value stay together): Lua unpacks no more than about 8,000 values at once, and an account may have
+// thousands of API keys.
+const ARGV_IN_CHUNKS = `
+local function in_chunks(command, from, to)
+  for s = from, to, 1000 do redis.call(command, KEYS[1], unpack(ARGV, s, math.min(s + 999, to))) end
+end
+`;
+
 // Recreate an account's hash whole, and only if it is absent: a gateway can never see it half-written,
 // and an account that reappeared meanwhile (published, charged) is left alone, as is a moved account's tombstone.
 // (A hash with no status holds no account yet: an API key's field published first, kept.)
-export const RESTORE_LUA = `
+export const RESTORE_LUA = `${ARGV_IN_CHUNKS}
 if redis.call('HEXISTS', KEYS[1], '${A.status}') == 1 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV))
+in_chunks('HSET', 1, #ARGV)
 return 1
 `;
 
@@ -996,19 +1005,19 @@ return 1
  * KEYS: 1 account hash
  * ARGV: 1 status, 2 n, then n field/value pairs to set, then m, then m pairs to set if absent, then fields to delete
  */
-export const PUBLISH_ACCOUNT_LUA = `
+export const PUBLISH_ACCOUNT_LUA = `${ARGV_IN_CHUNKS}
 local st = redis.call('HGET', KEYS[1], '${A.status}')
 if st == '${MOVE_STATUS.moved}' then return 0 end
 if st == '${MOVE_STATUS.moving}' then redis.call('HSET', KEYS[1], '${A.statusBeforeMove}', ARGV[1])
 else redis.call('HSET', KEYS[1], '${A.status}', ARGV[1]) end
 local i, n = 3, tonumber(ARGV[2])
-if n > 0 then redis.call('HSET', KEYS[1], unpack(ARGV, i, i + 2 * n - 1)) end
+in_chunks('HSET', i, i + 2 * n - 1)
 i = i + 2 * n
 local m = tonumber(ARGV[i])
 i = i + 1
 for j = 0, m - 1 do redis.call('HSETNX', KEYS[1], ARGV[i + 2 * j], ARGV[i + 2 * j + 1]) end
 i = i + 2 * m
-if i <= #ARGV then redis.call('HDEL', KEYS[1], unpack(ARGV, i, #ARGV)) end
+in_chunks('HDEL', i, #ARGV)
 return 1
 `;
 
