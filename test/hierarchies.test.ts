@@ -86,6 +86,19 @@ describe("hierarchies: a payer's wallet pays for its lines, within each line's m
     expect(usage.reduce((sum, e) => sum + e.amount, 0)).toBe(-600);
     expect(await stack.ctx.models.LedgerEntry.countDocuments({ accountId: { $in: [a.id, b.id, c.id] } })).toBe(0);
     expect((await jobs.reconcile(stack.ctx, { accountIds: [payer.accountId] })).drifts).toEqual([]);
+    // The reports keep each line's usage as the line's (its portal's chart reads it), though the payer paid.
+    const range = { from: "2026-01-01T00:00:00Z", to: new Date(Date.now() + 3_600_000).toISOString().slice(0, 13) + ":00:00Z" };
+    const totalsOf = async (accountId: string) =>
+      (await stack.admin.getUsageReport({ ...range, bucket: "month", groupBy: "none", accountId })).totals;
+    expect(await totalsOf(a.id)).toEqual([{ currency: "USD", calls: 4, units: 4, amount: 400 }]);
+    expect(await totalsOf(b.id)).toEqual([{ currency: "USD", calls: 1, units: 1, amount: 100 }]);
+    expect((await stack.consumer(c.key).getUsageReport({ ...range, bucket: "month", groupBy: "none" })).totals).toEqual([
+      { currency: "USD", calls: 1, units: 1, amount: 100 },
+    ]);
+    expect((await totalsOf(payer.accountId)).filter((t) => t.calls > 0)).toEqual([]);
+    const byAccount = await stack.admin.getUsageReport({ ...range, bucket: "month", groupBy: "account" });
+    const grouped = new Map(byAccount.groups.map((g) => [g.group, g.amount]));
+    expect([grouped.get(a.id), grouped.get(b.id), grouped.get(c.id), grouped.get(payer.accountId)]).toEqual([400, 100, 100, undefined]);
   });
 
   it("let lines spending at once never pass the payer's last money nor their own limits", async () => {

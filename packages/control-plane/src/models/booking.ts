@@ -19,6 +19,8 @@ export interface BookingCall {
   keyId: string;
   planId: string;
   units?: number;
+  /** A line's call booked on its payer's wallet: the line (the account whose usage it is). */
+  lineId?: string;
 }
 
 /**
@@ -94,6 +96,7 @@ export function bookingCallOf(e: BookingCall): BookingCall {
   const call: BookingCall = { _id: e._id, amount: e.amount, timestamp: e.timestamp, keyId: e.keyId, planId: e.planId };
   if (e.productId !== undefined) call.productId = e.productId;
   if (e.units !== undefined) call.units = e.units;
+  if (e.lineId !== undefined) call.lineId = e.lineId;
   return call;
 }
 
@@ -111,7 +114,7 @@ export function backlogOf(
     const wallet = `${owner}\u0000${e.currency}`;
     let group = byWallet.get(wallet);
     if (group === undefined) byWallet.set(wallet, (group = { accountId: owner, currency: e.currency, calls: [] }));
-    group.calls.push(bookingCallOf(e));
+    group.calls.push(e.accountId === owner ? bookingCallOf(e) : { ...bookingCallOf(e), lineId: e.accountId });
   }
   return [...byWallet.values()].map(({ accountId, currency, calls }) => ({
     _id: newId("ubk"),
@@ -131,20 +134,27 @@ type PackedCall = [
   keyId: string,
   planId: string,
   units: number | null,
+  // Only a line's call (older documents have none).
+  lineId?: string,
 ];
 
 /** Calls as one string: a JSON array of [id, amount, timestamp (ms), productId, keyId, planId, units]. */
 export function packCalls(calls: BookingCall[]): string {
   return JSON.stringify(
-    calls.map((c): PackedCall => [c._id, c.amount, c.timestamp.getTime(), c.productId ?? null, c.keyId, c.planId, c.units ?? null]),
+    calls.map((c): PackedCall => {
+      const packed: PackedCall = [c._id, c.amount, c.timestamp.getTime(), c.productId ?? null, c.keyId, c.planId, c.units ?? null];
+      if (c.lineId !== undefined) packed.push(c.lineId);
+      return packed;
+    }),
   );
 }
 
 export function unpackCalls(packed: string): BookingCall[] {
-  return (JSON.parse(packed) as PackedCall[]).map(([_id, amount, ms, productId, keyId, planId, units]) => {
+  return (JSON.parse(packed) as PackedCall[]).map(([_id, amount, ms, productId, keyId, planId, units, lineId]) => {
     const call: BookingCall = { _id, amount, timestamp: new Date(ms), keyId, planId };
     if (productId !== null) call.productId = productId;
     if (units !== null) call.units = units;
+    if (lineId !== undefined) call.lineId = lineId;
     return call;
   });
 }

@@ -180,8 +180,13 @@ async function adjustmentSortsOf(ctx: AppContext, rollups: Map<string, unknown>)
 /** A postpaid account's wallet is a receivable; a prepaid or hybrid account's holds its prepaid money. */
 async function walletRolesOf(ctx: AppContext, accountIds: Set<string>): Promise<Map<string, GlRole>> {
   if (accountIds.size === 0) return new Map();
-  const accounts = await ctx.models.Account.find({ _id: { $in: [...accountIds] } }, { billingMode: 1 }).lean();
-  return new Map(accounts.map((a) => [a._id, a.billingMode === "postpaid" ? "receivables" : "prepaid"]));
+  const accounts = await ctx.models.Account.find({ _id: { $in: [...accountIds] } }, { billingMode: 1, payerId: 1 }).lean();
+  // A line's usage (the reports keep it as the line's) was paid from its payer's wallet: the payer's role.
+  const payerIds = [...new Set(accounts.flatMap((a) => (a.payerId === undefined ? [] : [a.payerId])))];
+  const payers = payerIds.length === 0 ? [] : await ctx.models.Account.find({ _id: { $in: payerIds } }, { billingMode: 1 }).lean();
+  const roleOf = (billingMode: string | undefined): GlRole => (billingMode === "postpaid" ? "receivables" : "prepaid");
+  const payerRoles = new Map(payers.map((p) => [p._id, roleOf(p.billingMode)]));
+  return new Map(accounts.map((a) => [a._id, (a.payerId === undefined ? undefined : payerRoles.get(a.payerId)) ?? roleOf(a.billingMode)]));
 }
 
 type TaxedDocument = Pick<Invoice, "_id" | "kind" | "finalizedAt" | "tax"> & { corrects?: Invoice["kind"] | undefined };

@@ -2,7 +2,8 @@ import { walletOwnerOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
 import { insertOnce, type UsageEvent } from "../../models/index.js";
 import { underBookingLock } from "../ledger/book-usage.js";
-import { cellKey, pack, type Cell } from "../reports/rollup-format.js";
+import { pack } from "../reports/rollup-format.js";
+import { cellsOf } from "../reports/intents.js";
 
 /** How many candidate events one pass reads at a time. */
 const CHUNK = 1_000;
@@ -156,27 +157,21 @@ function holdOf(
 
 /** An entry's calls summed as its rollup intent sums them (services/reports/intents.ts). */
 function summaryOf(ctx: AppContext, entryId: string, calls: Call[]) {
-  const cells = new Map<string, Cell>();
-  let amount = 0;
-  for (const call of calls) {
-    const hour = ctx.reporting.hourOf(call.timestamp.getTime());
-    const productId = call.productId ?? "";
-    const key = cellKey(hour, productId, call.keyId, call.planId);
-    let cell = cells.get(key);
-    if (cell === undefined) cells.set(key, (cell = [hour, productId, call.keyId, call.planId, 0, 0, 0]));
-    cell[4] += 1;
-    cell[5] += call.units ?? 1;
-    cell[6] += call.amount;
-    amount += call.amount;
-  }
+  // The entry is its wallet's (a line's calls are booked on its payer's); each call stays its own account's.
+  const owner = walletOwnerOf(calls[0]!);
+  const cells = cellsOf(
+    ctx,
+    calls.map((c) => (c.accountId === owner ? c : { ...c, lineId: c.accountId })),
+  );
+  const amount = calls.reduce((sum, c) => sum + c.amount, 0);
   const times = calls.map((c) => c.timestamp.getTime());
   return {
     _id: entryId,
-    accountId: calls[0]!.accountId,
+    accountId: owner,
     currency: calls[0]!.currency,
     calls: calls.length,
     amount,
-    cells: pack([...cells.values()]),
+    cells: pack(cells),
     from: new Date(Math.min(...times)),
     to: new Date(Math.max(...times)),
     retiredAt: new Date(),

@@ -95,7 +95,9 @@ export async function foldRollups(ctx: AppContext, limit = 5_000): Promise<numbe
 
 function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Map<string, Contribution>>): void {
   const clock = ctx.reporting;
-  for (const [hour, productId, keyId, planId, calls, units, amount] of unpack<Cell[]>(intent.cells)) {
+  for (const [hour, productId, keyId, planId, calls, units, amount, lineId] of unpack<Cell[]>(intent.cells)) {
+    // Usage is the account's whose calls they were: a line's, though its payer's wallet paid (and booked) them.
+    const accountId = lineId ?? intent.accountId;
     const figures: Figures = [calls, units, amount];
     const day = clock.dayOf(hour);
     const periods = [
@@ -103,7 +105,7 @@ function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Ma
       ["month", day.slice(0, 7)],
     ] as const;
     const groups: Record<(typeof DIMENSIONS)[number], string> = {
-      account: intent.accountId,
+      account: accountId,
       product: productId,
       key: keyId,
       plan: planId,
@@ -114,13 +116,7 @@ function addUsage(ctx: AppContext, intent: RollupIntent, changes: Map<string, Ma
       }
       addFiguresTo(changes, usageHoursId(dimension, intent.currency, day), intent._id, hourGroupKey(hour, groups[dimension]), figures);
     }
-    addFiguresTo(
-      changes,
-      accountDayId(intent.accountId, intent.currency, day),
-      intent._id,
-      cellKey(hour, productId, keyId, planId),
-      figures,
-    );
+    addFiguresTo(changes, accountDayId(accountId, intent.currency, day), intent._id, cellKey(hour, productId, keyId, planId), figures);
   }
 }
 

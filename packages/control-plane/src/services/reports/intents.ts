@@ -2,7 +2,10 @@ import type { AppContext } from "../../context.js";
 import { insertOnce, type LedgerEntry, type UsageEvent } from "../../models/index.js";
 import { cellKey, pack, type Cell } from "./rollup-format.js";
 
-export type BookedCall = Pick<UsageEvent, "timestamp" | "productId" | "keyId" | "planId" | "units" | "amount">;
+/** A booked call; `lineId`: a line's call booked on its payer's wallet (its usage is the line's). */
+export type BookedCall = Pick<UsageEvent, "timestamp" | "productId" | "keyId" | "planId" | "units" | "amount"> & {
+  lineId?: string | undefined;
+};
 
 /**
  * Record what a usage ledger entry adds to the rollups: its calls summed per reporting hour × product × key ×
@@ -18,24 +21,13 @@ export async function recordUsageIntent(
 ): Promise<void> {
   if (calls.length === 0) return;
   if (!options.rebuilding && (await ctx.models.RolledUpEntry.findById(entry._id, { _id: 1 }).lean()) !== null) return;
-  const cells = new Map<string, Cell>();
-  for (const call of calls) {
-    const hour = ctx.reporting.hourOf(call.timestamp.getTime());
-    const productId = call.productId ?? "";
-    const key = cellKey(hour, productId, call.keyId, call.planId);
-    let cell = cells.get(key);
-    if (cell === undefined) cells.set(key, (cell = [hour, productId, call.keyId, call.planId, 0, 0, 0]));
-    cell[4] += 1;
-    cell[5] += call.units ?? 1;
-    cell[6] += call.amount;
-  }
   await insertOnce(ctx.models.RollupIntent, {
     _id: `usage:${entry._id}`,
     kind: "usage",
     entryId: entry._id,
     accountId: entry.accountId,
     currency: entry.currency,
-    cells: pack([...cells.values()]),
+    cells: pack(cellsOf(ctx, calls)),
     createdAt: new Date(),
   });
 }
@@ -57,4 +49,23 @@ export async function recordLedgerIntent(
     currency: entry.currency,
     createdAt: new Date(),
   });
+}
+
+/** Calls summed per reporting hour × product × key × plan (× line, for a line's calls booked on its payer's wallet). */
+export function cellsOf(ctx: Pick<AppContext, "reporting">, calls: BookedCall[]): Cell[] {
+  const cells = new Map<string, Cell>();
+  for (const call of calls) {
+    const hour = ctx.reporting.hourOf(call.timestamp.getTime());
+    const productId = call.productId ?? "";
+    const key = `${cellKey(hour, productId, call.keyId, call.planId)}|${call.lineId ?? ""}`;
+    let cell = cells.get(key);
+    if (cell === undefined) {
+      cells.set(key, (cell = [hour, productId, call.keyId, call.planId, 0, 0, 0]));
+      if (call.lineId !== undefined) cell.push(call.lineId);
+    }
+    cell[4] += 1;
+    cell[5] += call.units ?? 1;
+    cell[6] += call.amount;
+  }
+  return [...cells.values()];
 }

@@ -5,6 +5,7 @@ import { finishMarks, underBookingLock } from "../ledger/book-usage.js";
 import { foldRollups } from "./fold.js";
 import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
 import { ROLLUP_COLLECTION } from "./rollup-format.js";
+import { walletOwnerOf } from "@tollgate/metering/store";
 import { recordRetiredIntents } from "../privacy/retention.js";
 
 /**
@@ -28,7 +29,7 @@ export async function rebuildRollups(
     const byEntry = new Map<string, { accountId: string; currency: string; calls: BookedCall[] }>();
     const events = ctx.models.UsageEvent.find(
       {},
-      { accountId: 1, currency: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1, amount: 1 },
+      { accountId: 1, payerId: 1, currency: 1, timestamp: 1, productId: 1, keyId: 1, planId: 1, units: 1, amount: 1 },
     )
       .lean()
       .cursor();
@@ -36,8 +37,10 @@ export async function rebuildRollups(
       const entryId = entryOf.get(e._id);
       if (entryId === undefined) continue; // not booked yet: its booking records it
       let entry = byEntry.get(entryId);
-      if (entry === undefined) byEntry.set(entryId, (entry = { accountId: e.accountId, currency: e.currency, calls: [] }));
-      entry.calls.push(e);
+      // The entry is its wallet's (a line's calls are booked on its payer's); each call stays its own account's.
+      const owner = walletOwnerOf(e);
+      if (entry === undefined) byEntry.set(entryId, (entry = { accountId: owner, currency: e.currency, calls: [] }));
+      entry.calls.push(owner === e.accountId ? e : { ...e, lineId: e.accountId });
     }
     let pending = 0;
     for (const [entryId, entry] of byEntry) {

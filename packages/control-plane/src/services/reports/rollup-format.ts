@@ -28,8 +28,21 @@ export type Level = "day" | "month";
 /** calls, units, amount (micros). */
 export type Figures = [number, number, number];
 
-/** A booked call's contribution: hour start (ms), product ("" when unmatched), key, plan, and its figures. */
-export type Cell = [hour: number, productId: string, keyId: string, planId: string, calls: number, units: number, amount: number];
+/**
+ * A booked call's contribution: hour start (ms), product ("" when unmatched), key, plan, and its figures; for a
+ * line's calls booked on its payer's wallet, the line (the account whose usage they are; the entry's account
+ * otherwise).
+ */
+export type Cell = [
+  hour: number,
+  productId: string,
+  keyId: string,
+  planId: string,
+  calls: number,
+  units: number,
+  amount: number,
+  lineId?: string,
+];
 
 /** One money movement in a `ld` rollup; `ref` names the recharge, voucher or grant it came from ("" for none). */
 export type LedgerItem = [entryId: string, accountId: string, type: string, method: string, amount: number, atMs: number, ref: string];
