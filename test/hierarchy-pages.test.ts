@@ -132,6 +132,14 @@ describe("lines of a hierarchy in the portal and the console", () => {
     // Its transactions are its payer's to book: said so, rather than "top up".
     await nav(line).getByRole("link", { name: "Transactions", exact: true }).click();
     await line.getByText("No transactions: this account is a line").waitFor();
+    // Its notifications offer what can reach it (quotas, bundles), no balance alerts: its payer's wallet pays.
+    await nav(line).getByRole("link", { name: "Notifications", exact: true }).click();
+    const settings = line.getByRole("form", { name: "Notification settings" });
+    await settings.getByRole("checkbox", { name: "Quota use" }).waitFor();
+    expect(await settings.getByText(/balance falls below/).count()).toBe(0);
+    expect(await settings.getByRole("checkbox", { name: "Balance used up" }).count()).toBe(0);
+    await line.getByText("Your payer's wallet pays for your calls").waitFor();
+    await accessible(line, "a line's notification settings");
     // The lines view's address names nothing of a line's.
     await line.goto(`${stack.controlPlaneUrl}/portal/lines`);
     await line.getByText("No lines: your provider adds them.").waitFor();

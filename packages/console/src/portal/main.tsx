@@ -207,7 +207,7 @@ function Portal({
           </Route>
           <Route path="/notifications">
             <View app={APP} title="Notifications">
-              <Notifications accountId={accountId} currency={currency} />
+              <Notifications accountId={accountId} currency={currency} line={ownLine !== undefined} />
             </View>
           </Route>
           <Route>

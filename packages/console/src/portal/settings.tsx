@@ -20,6 +20,15 @@ const LABELS: Record<Kind, string> = {
   bundle_depleted: "Bundle used up",
 };
 const KINDS = Object.entries(LABELS) as [Kind, string][];
+/** What only a wallet of the account's own sends: a line (its payer pays) has none of these to hear about. */
+const WALLET_KINDS = new Set<Kind>([
+  "balance_below",
+  "balance_depleted",
+  "recharge_succeeded",
+  "recharge_failed",
+  "invoice_issued",
+  "fee_past_due",
+]);
 
 const list = (text: string) =>
   text
@@ -33,18 +42,32 @@ export const notificationSettingsQuery = (accountId: string) => ({
   queryFn: () => client.getNotificationSettings(accountId),
 });
 
-/** Who hears about the account (email, webhooks), about what, and at which balances and quota percentages. */
-export function Notifications({ accountId, currency }: { accountId: string; currency: string }) {
+/**
+ * Who hears about the account (email, webhooks), about what, and at which balances and quota percentages. A line
+ * of a hierarchy is offered neither balance alerts nor what its payer's wallet sends (its payer hears those).
+ */
+export function Notifications({ accountId, currency, line = false }: { accountId: string; currency: string; line?: boolean }) {
   const settings = useQuery(notificationSettingsQuery(accountId));
   return (
     <Section title="Notifications">
       <ProblemText error={settings.error} />
-      {settings.data && <SettingsForm accountId={accountId} currency={currency} saved={settings.data} />}
+      {line && <p>Your payer's wallet pays for your calls: alerts about its balance, payments and invoices go to your payer.</p>}
+      {settings.data && <SettingsForm accountId={accountId} currency={currency} saved={settings.data} line={line} />}
     </Section>
   );
 }
 
-function SettingsForm({ accountId, currency, saved }: { accountId: string; currency: string; saved: NotificationSettings }) {
+function SettingsForm({
+  accountId,
+  currency,
+  saved,
+  line,
+}: {
+  accountId: string;
+  currency: string;
+  saved: NotificationSettings;
+  line: boolean;
+}) {
   const qc = useQueryClient();
   const [emails, setEmails] = useState(saved.emails.join(", "));
   const [webhooks, setWebhooks] = useState(saved.webhooks.map((w) => w.url).join("\n"));
@@ -91,10 +114,12 @@ function SettingsForm({ accountId, currency, saved }: { accountId: string; curre
           placeholder="https://example.com/hooks/tollgate"
         />
       </label>
-      <label>
-        Tell me when the balance falls below ({currency})
-        <input value={thresholds} onChange={(e) => setThresholds(e.target.value)} placeholder="20, 5" />
-      </label>
+      {!line && (
+        <label>
+          Tell me when the balance falls below ({currency})
+          <input value={thresholds} onChange={(e) => setThresholds(e.target.value)} placeholder="20, 5" />
+        </label>
+      )}
       <label>
         …and when a quota reaches (percent)
         <input value={quotaPercents} onChange={(e) => setQuotaPercents(e.target.value)} />
@@ -105,7 +130,7 @@ function SettingsForm({ accountId, currency, saved }: { accountId: string; curre
       </label>
       <fieldset>
         <legend>Send</legend>
-        {KINDS.map(([kind, label]) => (
+        {KINDS.filter(([kind]) => !line || !WALLET_KINDS.has(kind)).map(([kind, label]) => (
           <label key={kind} className="check">
             <input
               type="checkbox"
