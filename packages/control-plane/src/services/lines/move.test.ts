@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCOUNT_FIELDS, inPartition, USAGE_FIELDS } from "@tollgate/metering/store";
+import { ACCOUNT_FIELDS, createKeyspace, inPartition, USAGE_FIELDS } from "@tollgate/metering/store";
 import { startServiceFixture, type ServiceFixture, valueOf } from "../../../test-support/context.js";
+import { createContext } from "../../create-context.js";
 import { setAccountStatus } from "../accounts/set-status.js";
+import { recordMovedPartitions } from "../ledger/rebuild.js";
 import { attachLine } from "./lines.js";
+import { moveAccount } from "./move.js";
 
-// Moving an account to its payer's partition (move.ts), where it gives up: the account stays where it was, as
-// the changes made to it meanwhile left it.
-describe("moveAccount, given up", () => {
+// Moving an account to its payer's partition (move.ts): where it gives up, the account stays where it was, as the
+// changes made to it meanwhile left it; where another process rebuilds it first, the move still finishes.
+describe("moveAccount", () => {
   let fx: ServiceFixture;
   beforeAll(async () => {
     fx = await startServiceFixture();
@@ -52,4 +55,32 @@ describe("moveAccount, given up", () => {
     expect(await fx.redis.hget(hash, ACCOUNT_FIELDS.status)).toBe("suspended");
     expect((await fx.ctx.hot.wallets(x.accountId)).get("USD")).toMatchObject({ balance: 1_000, reserved: 0 });
   }, 30_000);
+
+  it("finishes when a control-plane process starting meanwhile rebuilt and recorded the account first (its record named the partition)", async () => {
+    const ks = fx.keyspace;
+    const payer = await fx.seedAccount({ pricePerCall: 100, balance: 10_000 });
+    let x = await fx.seedAccount({ pricePerCall: 100, balance: 1_000 });
+    while (ks.partitionOf(x.accountId) === ks.partitionOf(payer.accountId)) x = await fx.seedAccount({ pricePerCall: 100, balance: 1_000 });
+    const from = ks.partitionOf(x.accountId);
+    const to = ks.partitionOf(payer.accountId);
+    const starting = createContext({
+      models: fx.ctx.models,
+      redis: fx.redis,
+      keyspace: createKeyspace(ks.prefix, ks.partitions),
+      adminTokens: [],
+    });
+    try {
+      const moved = await moveAccount(fx.ctx, x.accountId, to, async () => {
+        await fx.ctx.models.Account.updateOne({ _id: x.accountId }, { $set: { payerId: payer.accountId, partition: to } });
+        // Another control-plane process starts here: it finds the account's record naming `to`, and nothing there.
+        await recordMovedPartitions(starting);
+      });
+      expect(moved).toMatchObject({ ok: true, value: { from, to } });
+      expect(await fx.redis.hgetall(inPartition(ks.account(x.accountId), from))).toEqual({ status: "moved", mv: String(to) });
+      expect((await fx.ctx.hot.wallets(x.accountId)).get("USD")).toMatchObject({ balance: 1_000, reserved: 0 });
+      expect(await fx.redis.hget(ks.account(x.accountId), ACCOUNT_FIELDS.payer)).toBe(payer.accountId);
+    } finally {
+      await starting.charging.plans.close();
+    }
+  });
 });
