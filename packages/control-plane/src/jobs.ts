@@ -9,6 +9,7 @@ import { expireGrants } from "./services/grants/expire.js";
 import { expireBundles } from "./services/bundles/expire.js";
 import { reconcileBundles } from "./services/bundles/reconcile.js";
 import { issuePlanBundles } from "./services/bundles/included.js";
+import { endInterruptedMoves } from "./services/lines/move.js";
 import { reconcile } from "./services/ledger/reconcile.js";
 import { BOOKING_BATCH, bookUsage } from "./services/ledger/book-usage.js";
 import { migrateBookingAtStartup, migrateLegacyBooking } from "./services/ledger/migrate-booking.js";
@@ -132,6 +133,8 @@ export async function startJobs(
       },
     ],
     ["grants.expire", intervals.expireMs, () => expireGrants(ctx)],
+    // Moves of an account's hot state whose process died (fenced, its calls refused): finished or undone.
+    ["lines.moves", intervals.expireMs, () => endInterruptedMoves(ctx)],
     ["bundles.expire", intervals.expireMs, () => expireBundles(ctx)],
     ["bundles.include", intervals.expireMs, () => issuePlanBundles(ctx)],
     [

@@ -50,6 +50,11 @@ export interface Account {
    * absent: the one its id hashes to. Kept here so that it outlives a loss of Redis.
    */
   partition?: number;
+  /**
+   * A move of its hot state under way (written before the hash it leaves is fenced, cleared when the move ends),
+   * so that one its process died in is found and ended (services/lines/move.ts, endInterruptedMoves).
+   */
+  moving?: { from: number; to: number; at: Date };
   createdAt: Date;
 }
 
@@ -68,6 +73,13 @@ export const accountSchema = new Schema<Account>(
     payerId: { type: String, required: false },
     lineLimit: { type: Number, required: false },
     partition: { type: Number, required: false },
+    moving: {
+      type: new Schema(
+        { from: { type: Number, required: true }, to: { type: Number, required: true }, at: { type: Date, required: true } },
+        { _id: false, strict: "throw" },
+      ),
+      required: false,
+    },
     createdAt: { type: Date, required: true },
   },
   { versionKey: false, strict: "throw" },

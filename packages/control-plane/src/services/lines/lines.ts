@@ -7,7 +7,7 @@ import { insertOnce, type Account, type Plan, type Wallet } from "../../models/i
 import { audit } from "../audit.js";
 import { publishAccount } from "../accounts/publish.js";
 import { whenLocked } from "../locks.js";
-import { moveAccount } from "./move.js";
+import { MOVE_LOCK_MS, moveAccount } from "./move.js";
 import { monthOf } from "./spend.js";
 
 /*
@@ -36,8 +36,10 @@ async function inHierarchy<T, C extends ProblemCode>(
   ctx: AppContext,
   payerId: string,
   fn: () => Promise<Outcome<T, C>>,
+  /** How long the lock lives: longer for an attach, which may move the account (MOVE_LOCK_MS). */
+  ttlMs = 30_000,
 ): Promise<Outcome<T, C | "conflict">> {
-  const done = await whenLocked(ctx, `hierarchy:${ctx.hot.keyspace.partitionOf(payerId)}`, 30_000, fn, 10_000);
+  const done = await whenLocked(ctx, `hierarchy:${ctx.hot.keyspace.partitionOf(payerId)}`, ttlMs, fn, 10_000);
   return done.ok ? done.value : done;
 }
 
@@ -211,7 +213,7 @@ export async function attachLine(
   ctx: AppContext,
   input: { payerId: string; accountId: string; limit?: number | undefined; actor: string },
 ): Promise<Outcome<LineState, "not_found" | "conflict" | "unprocessable">> {
-  return inHierarchy(ctx, input.payerId, () => attachLineLocked(ctx, input));
+  return inHierarchy(ctx, input.payerId, () => attachLineLocked(ctx, input), MOVE_LOCK_MS);
 }
 
 async function attachLineLocked(
@@ -244,7 +246,7 @@ async function attachLineLocked(
     const done = await whenLocked(
       ctx,
       `hierarchy:${from}`,
-      30_000,
+      MOVE_LOCK_MS,
       () =>
         moveAccount(ctx, input.accountId, to, () =>
           ctx.models.Account.updateOne({ _id: input.accountId }, { $set: { ...join, partition: to } }).then(() => undefined),

@@ -4,9 +4,15 @@ import { failure, ok, type Outcome } from "../../domain/outcome.js";
 import { USAGE_EVENT_WINDOW_MS } from "../charges/batch.js";
 import { restoreAccount } from "../ledger/rebuild.js";
 import { publishAccount } from "../accounts/publish.js";
+import { whenLocked } from "../locks.js";
 
 /** How long a move waits for the account's open reservations, leases and sessions to end, and for its usage to be ingested. */
 const DRAIN_MS = 10_000;
+/**
+ * How long a move's locks live: well past its two waits and its copy, so that neither lapses under a live move
+ * (another request would then take the account over mid-copy, or the job end it).
+ */
+export const MOVE_LOCK_MS = 120_000;
 const POLL_MS = 50;
 /** The longest a charge receipt is kept: a direct charge's Idempotency-Key, a reported usage event's id. */
 const RECEIPTS_KEPT_MS = Math.max(CHARGE_RECEIPT_TTL_SECONDS * 1000, USAGE_EVENT_WINDOW_MS);
@@ -57,9 +63,18 @@ export async function moveAccount(
     )
       return failure("conflict", `Account ${accountId} is being moved by another request: try again shortly.`);
   }
+  // Noted once fenced (this move's own), so that a move whose process dies from here is found and ended
+  // (endInterruptedMoves); one that dies before this line is taken over by the next attach of the account.
+  await ctx.models.Account.updateOne({ _id: accountId }, { $set: { moving: { from, to, at: new Date() } } });
+  const undo = async () => {
+    await moves.step(accountId, from, "undo", to);
+    // A change published while it was sealed was refused there (a suspension, a key): published again where it stays.
+    await publishAccount(ctx, accountId);
+    await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
+  };
   const open = await drained(() => moves.openReservations(accountId).then((n) => n === 0));
   if (!open) {
-    await moves.step(accountId, from, "undo", to);
+    await undo();
     return failure(
       "conflict",
       `Account ${accountId} has reservations, leases or charging sessions open: try again once they end (its calls are decided again meanwhile).`,
@@ -67,9 +82,7 @@ export async function moveAccount(
   }
   await moves.step(accountId, from, "seal", to);
   if (!(await drained(() => ingested(ctx, accountId)))) {
-    await moves.step(accountId, from, "undo", to);
-    // A change published while it was sealed was refused there (a suspension, a key): published again where it stays.
-    await publishAccount(ctx, accountId);
+    await undo();
     return failure("conflict", `Account ${accountId}'s last usage is still being ingested: try again in a few seconds.`);
   }
 
@@ -87,6 +100,13 @@ export async function moveAccount(
   if (appliedIds.length > 0) await ctx.models.LedgerEntry.updateMany({ _id: { $in: appliedIds } }, { $set: { appliedAt: new Date() } });
 
   await change();
+  await finishMove(ctx, accountId, from, to);
+  return ok({ from, to });
+}
+
+/** A move's last steps, once the account's record names `to`: rebuilt there, recorded and announced, `from` buried. */
+async function finishMove(ctx: AppContext, accountId: string, from: number, to: number): Promise<void> {
+  const { moves, keyspace: ks } = ctx.hot;
   ks.setPartition(accountId, to);
   await moves.step(accountId, to, "clear", to);
   // Rebuilt there already, from the same book of record, when a writer of this process found it absent there
@@ -97,7 +117,41 @@ export async function moveAccount(
   await moves.step(accountId, from, "bury", to);
   // Changes to the account made while it moved were refused by the tombstone: published again, where it is now.
   await publishAccount(ctx, accountId);
-  return ok({ from, to });
+  await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
+}
+
+/**
+ * End the moves whose process died (the job): a move older than its locks' lifetime (MOVE_LOCK_MS) still noted on
+ * its account holds no live mover. Its record names where it went: finished there (rebuilt, recorded, the old hash
+ * buried); it does not: undone, so that the account's calls pass where it is again (fenced, they were refused).
+ * Under the lock of the partition it was leaving, as the mover held it. How many it ended.
+ */
+export async function endInterruptedMoves(ctx: AppContext, now = Date.now()): Promise<number> {
+  const stale = await ctx.models.Account.find({ "moving.at": { $lte: new Date(now - MOVE_LOCK_MS) } }, { moving: 1 }).lean();
+  let ended = 0;
+  for (const { _id: accountId, moving } of stale) {
+    if (moving === undefined) continue;
+    const done = await whenLocked(
+      ctx,
+      `hierarchy:${moving.from}`,
+      MOVE_LOCK_MS,
+      async () => {
+        const account = await ctx.models.Account.findById(accountId, { moving: 1, partition: 1 }).lean();
+        if (account?.moving === undefined) return;
+        const { from, to } = account.moving;
+        if (account.partition === to) await finishMove(ctx, accountId, from, to);
+        else {
+          await ctx.hot.moves.step(accountId, from, "undo", to);
+          await publishAccount(ctx, accountId);
+          await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
+        }
+        ended++;
+      },
+      0,
+    );
+    if (!done.ok) continue; // a mover holds it after all: its own to end
+  }
+  return ended;
 }
 
 /** Whether every usage event the account's stream holds (where this process places it) is in MongoDB. */
