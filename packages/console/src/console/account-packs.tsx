@@ -2,9 +2,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { newIdempotencyKey, type Account, type PackPurchase } from "@tollgate/sdk";
 import { useState } from "react";
 import { money, when } from "../shared/money.js";
-import { PAYMENT_WORDS, packUnits, priceIn, purchaseState, validityWords } from "../shared/packs.js";
+import { packUnits, priceIn, validityWords } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
-import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { PackPurchasesTable } from "../shared/pack-purchases.js";
+import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, Done } from "./forms.js";
 import { useMay } from "./role.js";
@@ -29,39 +30,7 @@ export function AccountPacks({ account }: { account: Account }) {
       {pages.items?.length === 0 && (
         <Empty>{maySell ? "No packs bought: sell one below, or the customer buys one in the portal." : "No packs bought."}</Empty>
       )}
-      {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Pack purchases" className="stack">
-          <thead>
-            <tr>
-              <th scope="col">Bought</th>
-              <th scope="col">Pack</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col">Paid</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pages.items.map((p) => (
-              <tr key={p.id}>
-                <td data-label="Bought">{when(p.createdAt)}</td>
-                <td data-label="Pack">
-                  {packUnits(p)} <small>{p.packId}</small>
-                </td>
-                <td data-label="Price" className="num">
-                  <Money micros={p.price} currency={p.currency} />
-                </td>
-                <td data-label="Paid">{PAYMENT_WORDS[p.payment]}</td>
-                <td data-label="Status" className={`purchase-${p.status}`}>
-                  {purchaseState(p)}
-                  {p.status === "issued" && <small> until {when(p.expiresAt)}</small>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {pages.items !== undefined && pages.items.length > 0 && <PackPurchasesTable items={pages.items} packIds />}
       <Pager pages={pages} what="pack purchases" />
       {maySell && <SellPack account={account} />}
     </Section>

@@ -5,8 +5,9 @@ import { Link } from "wouter";
 import { overageWords } from "../shared/bundles.js";
 import { Done } from "../shared/forms.js";
 import { money, when } from "../shared/money.js";
-import { PAYMENT_WORDS, packUnits, priceIn, purchaseState, validityWords } from "../shared/packs.js";
+import { packUnits, priceIn, validityWords } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
+import { PackPurchasesTable } from "../shared/pack-purchases.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { client } from "./client.js";
 import { openCheckout, PayingInTab, PendingCheckouts, ReturnedFrom, returnUrl, useRecharges } from "./payments.js";
@@ -210,39 +211,7 @@ export function PackPurchases({ accountId, returnedFrom }: { accountId: string; 
       <PendingCheckouts accountId={accountId} recharges={ofPacks} what="Pack payments" />
       <ProblemText error={pages.error} />
       {pages.items?.length === 0 && <Empty>No packs bought yet: each pack you buy is listed here, with how it was paid.</Empty>}
-      {pages.items !== undefined && pages.items.length > 0 && (
-        <table aria-label="Pack purchases" className="stack">
-          <thead>
-            <tr>
-              <th scope="col">Bought</th>
-              <th scope="col">Pack</th>
-              <th scope="col" className="num">
-                Price
-              </th>
-              <th scope="col">Paid</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pages.items.map((p) => (
-              <tr key={p.id}>
-                <td data-label="Bought">{when(p.createdAt)}</td>
-                <td data-label="Pack">
-                  {packUnits(p)}
-                  {p.status === "issued" && <small> until {when(p.expiresAt)}</small>}
-                </td>
-                <td data-label="Price" className="num">
-                  <Money micros={p.price} currency={p.currency} />
-                </td>
-                <td data-label="Paid">{PAYMENT_WORDS[p.payment]}</td>
-                <td data-label="Status" data-testid="purchase-status" className={`purchase-${p.status}`}>
-                  {purchaseState(p)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {pages.items !== undefined && pages.items.length > 0 && <PackPurchasesTable items={pages.items} />}
       <Pager pages={pages} what="pack purchases" />
     </Section>
   );
