@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { newIdempotencyKey, type Account, type Bundle } from "@tollgate/sdk";
 import { useState, type ChangeEvent } from "react";
-import { BundleTable, bundleProducts, count, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
+import { BundleTable, BundleTermsFields, bundleProducts, count, isLive, lowPercentOf, overageWords } from "../shared/bundles.js";
 import { endOfDay, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
@@ -156,15 +156,7 @@ function IssueBundle({ account }: { account: Account }) {
         <Field label={FIELDS["/expiresAt"]} problem={problems.at("/expiresAt")} hint="Usable until the end of that day (UTC).">
           <input type="date" value={f.expires} onChange={set("expires")} />
         </Field>
-        <Field label={FIELDS["/priority"]} problem={problems.at("/priority")} hint="Lower numbers are used first (0 to 1,000).">
-          <input value={f.priority} onChange={set("priority")} inputMode="numeric" maxLength={5} />
-        </Field>
-        <Field label={FIELDS["/overage"]} problem={problems.at("/overage")}>
-          <select value={f.overage} onChange={set("overage")}>
-            <option value="charge">calls are paid from the balance</option>
-            <option value="refuse">calls are refused (a hard allowance)</option>
-          </select>
-        </Field>
+        <BundleTermsFields priority={f.priority} overage={f.overage} onChange={set} problems={problems} labels={FIELDS} />
         <Field label={FIELDS["/reason"]} problem={problems.at("/reason")}>
           <input value={f.reason} onChange={set("reason")} maxLength={200} />
         </Field>

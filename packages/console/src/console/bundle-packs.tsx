@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { BundlePack, BundlePackInput } from "@tollgate/sdk";
 import { useState, type ChangeEvent, type FormEvent } from "react";
-import { bundleProducts, overageWords } from "../shared/bundles.js";
+import { BundleTermsFields, bundleProducts, overageWords } from "../shared/bundles.js";
 import { endOfDay, parseAmount, when } from "../shared/money.js";
 import { packUnits, pricesWords, validityWords } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
@@ -268,15 +268,7 @@ function NewPack() {
             <input type="date" value={f.until} onChange={set("until")} />
           </Field>
         )}
-        <Field label={FIELDS["/priority"]} problem={problems.at("/priority")} hint="Lower numbers are used first (0 to 1,000).">
-          <input value={f.priority} onChange={set("priority")} inputMode="numeric" maxLength={5} />
-        </Field>
-        <Field label={FIELDS["/overage"]} problem={problems.at("/overage")}>
-          <select value={f.overage} onChange={set("overage")}>
-            <option value="charge">calls are paid from the balance</option>
-            <option value="refuse">calls are refused (a hard allowance)</option>
-          </select>
-        </Field>
+        <BundleTermsFields priority={f.priority} overage={f.overage} onChange={set} problems={problems} labels={FIELDS} />
         <fieldset className="prices" aria-describedby={pricesProblem ? "pack-prices-problem" : undefined}>
           <legend>Prices</legend>
           {prices.map((p, i) => (

@@ -1,5 +1,6 @@
 import type { Bundle } from "@tollgate/sdk";
-import type { ReactNode } from "react";
+import type { ChangeEvent, ReactNode } from "react";
+import { Field } from "./forms.js";
 import { when } from "./money.js";
 
 /*
@@ -119,4 +120,31 @@ export function catalogProducts(catalog: unknown): string[] {
 /** What a bundle may be of: a plan's products, and `default` (the calls of its unmatched routes). */
 export function bundleProducts(catalog: unknown): string[] {
   return [...catalogProducts(catalog), "default"];
+}
+
+/**
+ * A bundle's priority and what happens to calls beyond it, as the console's forms that issue bundles or sell packs
+ * ask them (their labels are "/priority" and "/overage" in the form's own field table).
+ */
+export function BundleTermsFields(props: {
+  priority: string;
+  overage: string;
+  onChange: (name: "priority" | "overage") => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+  problems: { at: (pointer: string) => string | undefined };
+  labels: { "/priority": string; "/overage": string };
+}) {
+  const { problems, labels } = props;
+  return (
+    <>
+      <Field label={labels["/priority"]} problem={problems.at("/priority")} hint="Lower numbers are used first (0 to 1,000).">
+        <input value={props.priority} onChange={props.onChange("priority")} inputMode="numeric" maxLength={5} />
+      </Field>
+      <Field label={labels["/overage"]} problem={problems.at("/overage")}>
+        <select value={props.overage} onChange={props.onChange("overage")}>
+          <option value="charge">calls are paid from the balance</option>
+          <option value="refuse">calls are refused (a hard allowance)</option>
+        </select>
+      </Field>
+    </>
+  );
 }
