@@ -77,22 +77,24 @@ export class MoveStore {
   async counters(accountId: string): Promise<string[]> {
     const ks = this.keyspace;
     const glob = (key: string) => key.replace(/[*?[\]\\]/g, (c) => `\\${c}`);
-    const patterns = [
-      ks.usageCounter(accountId, "", "").slice(0, -2),
-      ks.quotaCounter(accountId, "", "").slice(0, -2),
-      ks.keySpend(accountId, "", "").slice(0, -2),
-    ].map((prefix) => `${glob(prefix)}:*`);
+    const prefixes = [
+      ks.usageCounter(accountId, "", "").slice(0, -1),
+      ks.quotaCounter(accountId, "", "").slice(0, -1),
+      ks.keySpend(accountId, "", "").slice(0, -1),
+    ];
+    // One pass over the keyspace (the cost of a SCAN is the keys it walks, not its pattern): the partition's keys
+    // that name the account, then the three kinds of counter among them.
+    const tag = ks.account(accountId);
+    const match = `${glob(tag.slice(0, tag.indexOf("}") + 1))}:*:${glob(accountId)}:*`;
     const nodes = this.redis instanceof Cluster ? this.redis.nodes("master") : [this.redis];
     const found = new Set<string>();
     for (const node of nodes) {
-      for (const match of patterns) {
-        let cursor = "0";
-        do {
-          const [next, keys] = await node.scan(cursor, "MATCH", match, "COUNT", 1_000);
-          for (const key of keys) found.add(key);
-          cursor = next;
-        } while (cursor !== "0");
-      }
+      let cursor = "0";
+      do {
+        const [next, keys] = await node.scan(cursor, "MATCH", match, "COUNT", 1_000);
+        for (const key of keys) if (prefixes.some((prefix) => key.startsWith(prefix))) found.add(key);
+        cursor = next;
+      } while (cursor !== "0");
     }
     return [...found];
   }
