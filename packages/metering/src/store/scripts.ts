@@ -52,9 +52,12 @@ export const Code = {
 /** `moved`: the hash is a moved account's tombstone (store/moves.ts): nothing moves, look its partition up again. */
 export const ApplyCode = { applied: 1, alreadyApplied: 2, notCovered: 3, unknownAccount: -1, moved: -2 } as const;
 
-// A script that writes to an account hash outside the charging path refuses a moved account's tombstone (one
-// HGET); a hash with no status (keys published before the account) still counts as there. Expects \`moved\`,
-// the script's answer for a tombstone, and \`absent\`, for no hash.
+// A script that writes to an account hash (KEYS[1]) outside the charging path refuses a moved account's
+// tombstone (one HGET), answering \`moved\`.
+const ifMoved = (moved: string) => `if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return ${moved} end`;
+
+// The same, for a script that also needs the hash to exist (\`absent\`: its answer when it does not); a hash with
+// no status (keys published before the account) still counts as there.
 const unlessMoved = (moved: string, absent: string) => `
 local st = redis.call('HGET', KEYS[1], '${A.status}')
 if st == '${MOVE_STATUS.moved}' then return ${moved} end
@@ -572,7 +575,7 @@ end
  * a moved account's tombstone (nothing recorded: the calls are reported again where the account is now).
  */
 export const LEASE_LUA = `${HELD_UNITS}
-if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return {${Code.accountInactive}, '${MOVE_STATUS.moved}', 0} end
+${ifMoved(`{${Code.accountInactive}, '${MOVE_STATUS.moved}', 0}`)}
 local acct, keyId, cur, unit, ttl = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[5]), tonumber(ARGV[8])
 local l = redis.call('HMGET', KEYS[2], 'amt', 'spent', 'open', 'ub', 'us')
 local exists, held, recorded = l[1] ~= false, tonumber(l[1] or '0'), tonumber(l[2] or '0')
@@ -807,7 +810,7 @@ return 1
  * Returns {code, balance}; {moved} when KEYS[1] is a moved account's tombstone (nothing moves).
  */
 export const VOID_CHARGE_LUA = `
-if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return {${VoidCode.moved}, 0} end
+${ifMoved(`{${VoidCode.moved}, 0}`)}
 local receipt = redis.call('GET', KEYS[3])
 if receipt == '${VOID_RECEIPT}' then return {${VoidCode.alreadyVoid}, 0} end
 redis.call('SET', KEYS[3], '${VOID_RECEIPT}', 'EX', ARGV[1])
@@ -1026,7 +1029,7 @@ return 1
  * account's tombstone (0). KEYS: 1 account hash. ARGV: 1 field, 2 '1' or '0'.
  */
 export const ACCOUNT_FIELD_LUA = `
-if redis.call('HGET', KEYS[1], '${A.status}') == '${MOVE_STATUS.moved}' then return 0 end
+${ifMoved("0")}
 if ARGV[2] == '1' then redis.call('HSET', KEYS[1], ARGV[1], '1') else redis.call('HDEL', KEYS[1], ARGV[1]) end
 return 1
 `;
