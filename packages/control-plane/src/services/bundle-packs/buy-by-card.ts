@@ -82,7 +82,7 @@ export async function payPackByCard(ctx: AppContext, recharge: Recharge): Promis
     const receipt = await issueReceipt(ctx, recharge, `Bundle pack: ${pack?.name ?? purchase.packId} (${recharge.provider})`);
     tax = receipt.tax?.amount ?? 0;
   }
-  const { creditEntryId } = await payFromOutside(ctx, purchase, {
+  const { credit } = await payFromOutside(ctx, purchase, {
     idempotencyKey: `recharge:${recharge._id}`,
     reason: `${recharge.provider} payment ${recharge.providerRef ?? recharge._id}`,
     actor: `provider:${recharge.provider}`,
@@ -93,7 +93,7 @@ export async function payPackByCard(ctx: AppContext, recharge: Recharge): Promis
   await issuePackBundle(ctx, purchase);
   return (await ctx.models.Recharge.findOneAndUpdate(
     { _id: recharge._id },
-    { $set: { creditEntryId } },
+    { $set: { creditEntryId: credit._id } },
     { returnDocument: "after" },
   ).lean())!;
 }

@@ -31,14 +31,12 @@ export async function payPackByVoucher(
   // Its own key, for its own voucher's pack: a failure is a bug.
   if (!opened.ok) throw ProblemError.failed(opened);
   const { purchase } = opened.value;
-  await payFromOutside(ctx, purchase, {
+  const { credit } = await payFromOutside(ctx, purchase, {
     idempotencyKey: `voucher:${voucher._id}`,
     reason: `voucher ${voucher.codePrefix}…`,
     actor: `voucher:${voucher._id}`,
   });
   const issued = await issuePackBundle(ctx, purchase);
-  const credit = await ctx.models.LedgerEntry.findOne({ walletId: purchase.walletId, idempotencyKey: `voucher:${voucher._id}` }).lean();
-  if (credit === null) throw new Error(`voucher ${voucher._id}'s credit vanished`);
   return { credit, purchase: issued.purchase };
 }
 

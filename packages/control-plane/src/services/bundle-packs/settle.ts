@@ -54,7 +54,7 @@ export async function payFromOutside(
   ctx: AppContext,
   purchase: PackPurchase,
   credit: { idempotencyKey: string; reason: string; actor: string; net?: number },
-): Promise<{ creditEntryId: string }> {
+): Promise<{ credit: LedgerEntry }> {
   const net = credit.net ?? purchase.price;
   const wallet = { _id: purchase.walletId, accountId: purchase.accountId, currency: purchase.currency };
   const recorded = await recordAudited(
@@ -64,9 +64,9 @@ export async function payFromOutside(
     { purchaseId: purchase._id },
   );
   const pack = await recordPackEntry(ctx, purchase, net);
-  if (recorded.entry.appliedAt === undefined) await applyEntry(ctx, recorded.entry);
+  const credited = recorded.entry.appliedAt === undefined ? await applyEntry(ctx, recorded.entry) : recorded.entry;
   if (pack.appliedAt === undefined) await applyEntry(ctx, pack);
-  return { creditEntryId: recorded.entry._id };
+  return { credit: credited };
 }
 
 /**
