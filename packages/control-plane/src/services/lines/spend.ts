@@ -14,7 +14,6 @@ export async function restoreLineSpend(ctx: AppContext, lineId: string, payerId:
   const plan = account === null ? null : await ctx.models.Plan.findById(account.planId, { catalog: 1 }).lean();
   if (plan === null) return;
   const month = monthOf(plan, nowMs);
-  const timeZone = plan.catalog.timeZone ?? "UTC";
   const since = new Date(nowMs - 32 * 24 * 3600 * 1000);
   let spent = 0;
   for await (const e of ctx.models.UsageEvent.find(
@@ -24,7 +23,7 @@ export async function restoreLineSpend(ctx: AppContext, lineId: string, payerId:
     .lean()
     .cursor()) {
     // A refunded call gave its money back, to the payer and off the line (its amount may stay what booking took).
-    if (e.refunded !== true && periodKey(localTime(timeZone, e.timestamp.getTime()), "month") === month) spent += e.amount;
+    if (e.refunded !== true && monthOf(plan, e.timestamp.getTime()) === month) spent += e.amount;
   }
   await ctx.hot.restoreCounter(ctx.hot.keyspace.lineSpend(lineId, month), spent, COUNTER_TTL_SECONDS);
 }
