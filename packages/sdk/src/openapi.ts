@@ -11892,6 +11892,8 @@ export interface operations {
               providerRef?: string;
               /** @description a card payment of this invoice, not a top-up */
               invoiceId?: string;
+              /** @description a card payment of this bundle pack purchase, not a top-up */
+              packPurchaseId?: string;
               /** @enum {string} */
               status: "pending" | "succeeded" | "failed" | "refunded";
               automatic: boolean;
@@ -12007,6 +12009,8 @@ export interface operations {
             providerRef?: string;
             /** @description a card payment of this invoice, not a top-up */
             invoiceId?: string;
+            /** @description a card payment of this bundle pack purchase, not a top-up */
+            packPurchaseId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -12137,6 +12141,8 @@ export interface operations {
             providerRef?: string;
             /** @description a card payment of this invoice, not a top-up */
             invoiceId?: string;
+            /** @description a card payment of this bundle pack purchase, not a top-up */
+            packPurchaseId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -12275,6 +12281,8 @@ export interface operations {
             providerRef?: string;
             /** @description a card payment of this invoice, not a top-up */
             invoiceId?: string;
+            /** @description a card payment of this bundle pack purchase, not a top-up */
+            packPurchaseId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;
@@ -16158,6 +16166,8 @@ export interface operations {
             providerRef?: string;
             /** @description a card payment of this invoice, not a top-up */
             invoiceId?: string;
+            /** @description a card payment of this bundle pack purchase, not a top-up */
+            packPurchaseId?: string;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed" | "refunded";
             automatic: boolean;

@@ -8,7 +8,6 @@ import { useKeptCards } from "./cards.js";
 import { client, type WalletRef } from "./client.js";
 import { cardName } from "../shared/cards.js";
 import { packUnits } from "../shared/packs.js";
-import { usePackPayments } from "./packs.js";
 import {
   openCheckout,
   PayingInTab,
@@ -34,7 +33,6 @@ export function TopUpReady({ accountId, wallets, children }: { accountId: string
   const waiting = [
     useRecharges(accountId),
     useKeptCards(accountId),
-    usePackPayments(accountId),
     useQuery({ queryKey: ["recharges", "pages", { cursor: null }], queryFn: () => recentRecharges(accountId)(undefined) }),
     ...useQueries({ queries: wallets.map((w) => walletQuery(w.walletId)) }),
   ].some((q) => q.isPending);
@@ -72,8 +70,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   const recharges = useRecharges(accountId);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   // A card payment for a bundle pack is listed as such, and continued from the Bundles view.
-  const forPack = usePackPayments(accountId).data ?? new Set<string>();
-  const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined && !forPack.has(r.id)) ?? [];
+  const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined && r.packPurchaseId === undefined) ?? [];
   const shown = usePages(["recharges", "pages"], recentRecharges(accountId), {
     // Each list is read again while one of its own items waits: the other list's answer may come first.
     refetchInterval: (page) => whilePending(page?.items),
@@ -163,7 +160,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
                 <td>
                   {r.invoiceId !== undefined
                     ? "an invoice"
-                    : forPack.has(r.id)
+                    : r.packPurchaseId !== undefined
                       ? "a bundle pack"
                       : r.automatic
                         ? "auto-recharge"

@@ -32,23 +32,11 @@ export const purchasesPage = (accountId: string) => (cursor: string | undefined)
 const whileWaiting = (items: readonly PackPurchase[] | undefined): number | false =>
   items?.some((p) => p.status === "pending") === true ? 3_000 : false;
 
-/**
- * The card payments that pay for packs (a purchase names its payment): the top-up view leaves them out of the
- * top-ups, and this view lists those waiting. The newest 100 purchases name every payment a customer has waiting.
- */
-export function usePackPayments(accountId: string) {
-  return useQuery({
-    queryKey: ["pack-purchases", "payments"],
-    queryFn: async () => new Set((await client.listPackPurchases(accountId, { limit: 100 })).items.flatMap((p) => p.rechargeId ?? [])),
-  });
-}
-
 /** The Bundles view is drawn once what its cards show has arrived: a list filling in later would push the others down. */
 export function PacksReady({ accountId, children }: { accountId: string; children: ReactNode }) {
   const waiting = [
     useQuery(packsQuery(accountId)),
     useQuery({ queryKey: ["pack-purchases", "pages", { cursor: null }], queryFn: () => purchasesPage(accountId)(undefined) }),
-    usePackPayments(accountId),
     useRecharges(accountId),
   ].some((q) => q.isPending);
   return waiting ? <Loading /> : <>{children}</>;
@@ -196,9 +184,9 @@ function Ask(props: { name: string; question: string; confirm: string; onConfirm
  */
 export function PackPurchases({ accountId, returnedFrom }: { accountId: string; returnedFrom?: string | undefined }) {
   const pages = usePages(["pack-purchases", "pages"], purchasesPage(accountId), { refetchInterval: (page) => whileWaiting(page?.items) });
-  const payments = usePackPayments(accountId);
   const recharges = useRecharges(accountId);
-  const ofPacks = recharges.data?.items.filter((r) => payments.data?.has(r.id)) ?? [];
+  // The card payments that pay for packs (each names its purchase): those waiting are continued here.
+  const ofPacks = recharges.data?.items.filter((r) => r.packPurchaseId !== undefined) ?? [];
   const returned = ofPacks.find((r) => r.id === returnedFrom);
   return (
     <Section title="Your pack purchases">
