@@ -10,8 +10,9 @@ ensure_build
 mkdir -p "$RUN_DIR" load/results
 dir="$(mktemp -d "$RUN_DIR/script-cost.XXXXXX")"
 socket="$dir/redis.sock"
+module="$(bash load/native/build.sh)" # the compiled-decision probe, measured as kind charge_native
 valgrind --tool=callgrind --callgrind-out-file="$dir/callgrind.out.%p" \
-  redis-server --port 0 --unixsocket "$socket" --save "" --appendonly no >"$dir/redis.log" 2>&1 &
+  redis-server --loadmodule "$module" --port 0 --unixsocket "$socket" --save "" --appendonly no >"$dir/redis.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$dir"' EXIT INT TERM
 for _ in $(seq 600); do [ -S "$socket" ] && break; sleep 0.1; done

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { encodePrice, perCall, type Price } from "@tollgate/metering";
 import { createKeyspace, HotStore, mintInPartitionOf, RedisChargeStore, type RatedCall } from "@tollgate/metering/store";
+import { routeMeterToNative } from "./native-client.js";
 
 const socket = process.env.REDIS_SOCKET!;
 const pid = Number(process.env.REDIS_PID);
@@ -21,6 +22,11 @@ const redis = new Redis({ path: socket, commandTimeout: 60_000 });
 const ks = createKeyspace("sc:", 4);
 const hot = new HotStore(redis, ks);
 const store = new RedisChargeStore(redis, ks, { receiptsUntilAnswered: true });
+// The compiled-decision probe (load/native/, loaded into this server by script-cost.sh): the same batches, from
+// a charge store of its own whose coalescer sends them to the module instead of the script.
+const nativeRedis = new Redis({ path: socket, commandTimeout: 60_000 });
+const nativeStore = new RedisChargeStore(nativeRedis, ks, { receiptsUntilAnswered: true });
+routeMeterToNative(nativeRedis);
 /** A line of acct_cost (hierarchies), in its partition. */
 let draw = 0;
 const LINE = mintInPartitionOf(ks, "acct_cost", () => `acct_cost_line_${draw++}`);
@@ -81,6 +87,8 @@ const PROBE_SHA = (await redis.script("LOAD", PROBE_LUA)) as string;
 const KINDS: Record<string, () => Promise<unknown>> = {
   probe: () => redis.evalsha(PROBE_SHA, 2, "sc:{p}:a", "sc:{p}:usage", 1, "probe"),
   charge_flat: () => store.charge(call({}), 1),
+  // The same flat charge decided by the compiled probe, on an account of its own funded alike.
+  charge_native: () => nativeStore.charge(call({ accountId: "acct_cost_native" }), 1),
   charge_rated: () => store.charge(call({ price: encodePrice(graduated), counter: "search", productId: "search", track: true }), 3),
   // The flat call paid by a bundle (issued below with units for every call), and by a line's payer.
   charge_bundled: () => store.charge(call({ accountId: "acct_cost_bundled" }), 1),
@@ -128,6 +136,23 @@ await hot.publishAccount({
   currencies: [],
   line: { payerId: "acct_cost", limits: { USD: 1_000_000_000_000 } },
 });
+await hot.publishAccount({ accountId: "acct_cost_native", status: "active", activeKeyIds: ["key_cost"], currencies: ["USD"] });
+await hot.applyEntry("acct_cost_native", "seed", "USD", 1_000_000_000_000);
+
+// The probe measures the same decision only if it makes it: one flat charge each way must answer alike and
+// leave the same usage event (but for the account's name).
+{
+  const twin = { eventId: "ev_twin", timestampMs: 1_000 };
+  const [lua, native] = [await store.charge(call(twin), 1), await nativeStore.charge(call({ ...twin, accountId: "acct_cost_native" }), 1)];
+  const lastEvent = async (accountId: string) => {
+    const entries = (await redis.xrevrange(ks.usageStream(ks.partitionOf(accountId)), "+", "-", "COUNT", 50)) as [string, string[]][];
+    const fields = entries.map(([, f]) => f).find((f) => f[1] === "ev_twin" && f[3] === accountId);
+    return fields?.map((v) => (v === accountId ? "<account>" : v));
+  };
+  const [luaEvent, nativeEvent] = [await lastEvent("acct_cost"), await lastEvent("acct_cost_native")];
+  if (JSON.stringify(lua) !== JSON.stringify(native) || luaEvent === undefined || JSON.stringify(luaEvent) !== JSON.stringify(nativeEvent))
+    throw new Error(`the compiled probe decides otherwise than the script: ${JSON.stringify({ lua, native, luaEvent, nativeEvent })}`);
+}
 const result: Record<string, number> = {};
 for (const [kind, op] of Object.entries(KINDS)) {
   for (let i = 0; i < WARMUP; i++) await op();
@@ -137,6 +162,7 @@ for (const [kind, op] of Object.entries(KINDS)) {
   result[kind] = dumpedInstructions() / N;
 }
 redis.disconnect();
+nativeRedis.disconnect();
 writeFileSync("load/results/script-cost.json", JSON.stringify({ calls: N, instructions_per_operation: result }, null, 2));
 const probe = result.probe!;
 process.stdout.write(

@@ -7,5 +7,7 @@ export { RedisLeases, type LeaseOptions } from "./leases.js";
 export { BundleStore, bundleFields, type HotBundle } from "./bundles.js";
 export { SessionStore, type SessionRecord } from "./sessions.js";
 export { MoveStore, MOVED_MESSAGE } from "./moves.js";
+// The charging script's reply codes and operations: what load/native/ (the compiled-decision probe) answers alike.
+export { Code, MeterOp } from "./scripts.js";
 export type { CompiledPlan, PlanSpec } from "../core/catalog.js";
 export type * from "../core/charging.js";

@@ -1,0 +1,18 @@
+import type { RedisClient } from "@tollgate/metering";
+
+/** The compiled-decision probe's command (load/native/tgnative.c): METER_LUA's envelope, decided in C. */
+export const NATIVE_METER = "tgnative.meter";
+
+/**
+ * Route a client's charging batches to the compiled-decision probe instead of METER_LUA: the coalescer
+ * (packages/metering/src/store/coalescer.ts) sends each batch through the client's `tollgateMeter`, defined when
+ * the charge store is made; this replaces it afterwards with the module's command, given the same keys and
+ * arguments, and, like the script, never auto-pipelined. For the benchmark only: the module decides flat prices
+ * alone, and answers anything else as an error of that operation.
+ */
+export function routeMeterToNative(redis: RedisClient): void {
+  const options = redis.options as { autoPipeliningIgnoredCommands?: string[] };
+  options.autoPipeliningIgnoredCommands = [...(options.autoPipeliningIgnoredCommands ?? []), NATIVE_METER];
+  (redis as unknown as { tollgateMeter: (...args: (string | number)[]) => Promise<unknown> }).tollgateMeter = (...args) =>
+    redis.call(NATIVE_METER, ...args);
+}
