@@ -8,7 +8,7 @@
 # below. CPU µs per call is the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
 # COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), COST_REGIMES
-# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact bundled response leased), THROUGHPUT (on), PROFILE (off),
+# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact native bundled response leased), THROUGHPUT (on), PROFILE (off),
 # REDIS_TRANSPORT (tcp), STRACE (off; on: each slice's system calls per process in .run/strace-*.txt, which
 # slows the traced process: its CPU figures are then not comparable).
 set -euo pipefail
@@ -31,19 +31,22 @@ pids=()
 # Its processes stopped and its data removed, however it ends.
 trap 'REDIS_URL="${TCP_REDIS_URL:-$REDIS_URL}" end_run "${pids[@]}"' EXIT INT TERM
 
-# A Redis server of this run's own, on a Unix socket: the limit probe's Unix side uses it, and with
-# REDIS_TRANSPORT=unix the control plane and the gateway too (REDIS_URL=unix://…), to measure what the socket
-# saves against TCP. The shared Redis (TCP) serves everything else.
+# A Redis server of this run's own, over TCP and on a Unix socket, that nothing else uses: every side talks to it
+# (REDIS_TRANSPORT=tcp, the default, or unix: the control plane and the gateways then use REDIS_URL=unix://…, to
+# measure what the socket saves), and the limit probe has a side on each. It loads the compiled-decision probe
+# (load/native/, built with gcc), which the side `native` sends its charges to.
 REDIS_TRANSPORT="${REDIS_TRANSPORT:-tcp}"
-TCP_REDIS_URL="$REDIS_URL"
+RUN_REDIS_PORT=4106
+TCP_REDIS_URL="redis://127.0.0.1:$RUN_REDIS_PORT"
 RUN_SOCKET="$RUN_DIR/bench-redis-$$.sock"
-redis-server --port 0 --unixsocket "$RUN_SOCKET" --unixsocketperm 700 --save "" --appendonly no \
-  >"$RUN_DIR/bench-socket-redis.log" 2>&1 & pids+=($!)
+NATIVE_MODULE="$(bash load/native/build.sh)"
+redis-server --port "$RUN_REDIS_PORT" --bind 127.0.0.1 --unixsocket "$RUN_SOCKET" --unixsocketperm 700 --save "" --appendonly no \
+  --loadmodule "$NATIVE_MODULE" >"$RUN_DIR/bench-socket-redis.log" 2>&1 & pids+=($!)
 SOCKET_REDIS_PID=$!
 for _ in $(seq 100); do [ -S "$RUN_SOCKET" ] && break; sleep 0.1; done
-[ -S "$RUN_SOCKET" ] || { log "the run's Redis on $RUN_SOCKET did not start"; exit 1; }
+[ -S "$RUN_SOCKET" ] || { log "the run's Redis on $RUN_SOCKET did not start: $(tail -3 "$RUN_DIR/bench-socket-redis.log")"; exit 1; }
 case "$REDIS_TRANSPORT" in
-  tcp) rcli() { redis-cli -u "$TCP_REDIS_URL" "$@"; } ;;
+  tcp) export REDIS_URL="$TCP_REDIS_URL"; rcli() { redis-cli -u "$TCP_REDIS_URL" "$@"; } ;;
   unix) export REDIS_URL="unix://$RUN_SOCKET"; rcli() { redis-cli -s "$RUN_SOCKET" "$@"; } ;;
   *) log "REDIS_TRANSPORT must be tcp or unix, not $REDIS_TRANSPORT"; exit 1 ;;
 esac
@@ -61,10 +64,16 @@ if [ "${PROFILE:-off}" = on ]; then
 fi
 PORT=$BARE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node "${bare_profile[@]}" load/dist/bare-proxy.js >"$RUN_DIR/bench-bare.log" 2>&1 & pids+=($!)
 BARE_PID=$!
-PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" node "${profile[@]}" packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
+PORT=$GATEWAY_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" LOG_LEVEL="${GATEWAY_LOG_LEVEL:-info}" node "${profile[@]}" packages/gateway-plugin/dist/main.js >"$RUN_DIR/bench-gateway.log" 2>&1 & pids+=($!)
 GATEWAY_PID=$!
+# The same gateway with its charging batches decided by the compiled-decision probe (load/src/native-gateway.ts).
+NATIVE_PORT=4107
+PORT=$NATIVE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" LOG_LEVEL="${GATEWAY_LOG_LEVEL:-info}" node load/dist/native-gateway.js \
+  >"$RUN_DIR/bench-native.log" 2>&1 & pids+=($!)
+NATIVE_PID=$!
 wait_http "http://127.0.0.1:$BARE_PORT/hello"
 wait_http "http://127.0.0.1:$GATEWAY_PORT/_tollgate/healthz"
+wait_http "http://127.0.0.1:$NATIVE_PORT/_tollgate/healthz"
 
 # Funded far beyond the run, so that every metered call is a paid one.
 seeded="$(CONTROL_PLANE_URL="http://127.0.0.1:$CONTROL_PLANE_PORT" SEED_PRICE=1 SEED_CALLS=100000000 SEED_PLAN="Bench plan" node load/dist/seed.js)"
@@ -117,10 +126,8 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   if [ "${THROUGHPUT:-on}" != on ] && [ -z "${STEADY_RATE:-}" ]; then log "THROUGHPUT=off needs STEADY_RATE"; exit 1; fi
   STEADY_RATE="${STEADY_RATE:-$(node -p 'Math.round(require("./load/results/summary.json").bare.rps * 0.25)')}"
   SATURATION_CONNECTIONS="${SATURATION_CONNECTIONS:-50}"
-  REDIS_PID="$(redis-cli -u "$TCP_REDIS_URL" info server | tr -d '\r' | sed -n 's/^process_id://p')"
-  # The gateway's Redis: the shared one, or the run's own on its socket (REDIS_TRANSPORT=unix).
-  GATEWAY_REDIS_PID=$REDIS_PID
-  [ "$REDIS_TRANSPORT" = unix ] && GATEWAY_REDIS_PID=$SOCKET_REDIS_PID
+  # One Redis server serves every side (over TCP or its socket): its CPU is each side's Redis figure.
+  REDIS_PID=$SOCKET_REDIS_PID GATEWAY_REDIS_PID=$SOCKET_REDIS_PID
   PROBE_TCP_PORT=4104 PROBE_UNIX_PORT=4105
   PORT=$PROBE_TCP_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" REDIS_URL="$TCP_REDIS_URL" PROBE_PREFIX="$TOLLGATE_PREFIX" \
     node load/dist/probe-proxy.js >"$RUN_DIR/bench-probe-tcp.log" 2>&1 & pids+=($!)
@@ -136,7 +143,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
   # shellcheck disable=SC2206 # word lists, split on purpose
-  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact bundled response leased})
+  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact native bundled response leased})
   for regime in "${regimes[@]}"; do
     for round in $(seq "$COST_ROUNDS"); do
       for side in "${sides[@]}"; do
@@ -149,6 +156,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
           bundled) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$BUNDLED_API_KEY" ;;
           response) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$RESPONSE_API_KEY" ;;
           leased) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$LEASED_API_KEY" ;;
+          native) port=$NATIVE_PORT pid=$NATIVE_PID key="$API_KEY" ;;
         esac
         url="http://127.0.0.1:$port${BENCH_PATH:-/hello}"
         # STRACE=on: the system calls the proxy process makes in the slice, counted (strace -c), per side and regime.

@@ -23,9 +23,11 @@ if b < 0 then redis.call('HINCRBY', KEYS[1], 'b', ARGV[1]) return -1 end
 redis.call('XADD', KEYS[2], '*', 'a', ARGV[2], 'amt', ARGV[1])
 return b`,
 });
-const debit = (redis as unknown as { debit(account: string, stream: string, amount: number, id: string): Promise<number> }).debit.bind(
-  redis,
-);
+const debit = (
+  redis as unknown as { debit(account: string, stream: string, amount: number, id: string, ...more: string[]): Promise<number> }
+).debit.bind(redis);
+// PROBE_ARGS: send this many arguments more, which the script ignores (what the volume of a command costs).
+const padding = Array.from({ length: Number(process.env.PROBE_ARGS ?? 0) }, (_, i) => `argument-${i}`);
 const account = `${prefix}{p}:a`;
 const stream = `${prefix}{p}:usage`;
 
@@ -33,7 +35,7 @@ const app = express();
 app.disable("x-powered-by");
 app.set("etag", false);
 app.use((req, res, next) => {
-  debit(account, stream, 1, "probe").then(
+  debit(account, stream, 1, "probe", ...padding).then(
     (balance) => (balance < 0 ? res.status(402).end() : next()),
     () => res.status(503).end(),
   );
