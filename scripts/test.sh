@@ -10,7 +10,7 @@ apt_install shellcheck shellcheck
 # The pages are tested in Debian's Chromium, driven by playwright-core (never a browser download).
 apt_install chromium chromium
 log "shellcheck over the project's scripts"
-shellcheck scripts/*.sh load/*.sh .ci/run
+shellcheck scripts/*.sh load/*.sh load/native/*.sh .ci/run
 
 services_env="$(bash scripts/services.sh up)" # an assignment fails with the script (eval "$(…)" would not)
 eval "$services_env"

@@ -183,11 +183,13 @@ static int charge(RedisModuleCtx *ctx, RedisModuleString **K, int nk, RedisModul
   const char *balance_text = reply_text(RM_CallReplyArrayElement(a, 2), &blen);
   if (balance_text == NULL) return reply_code(ctx, CODE_NO_WALLET, 0, 0);
   long long balance = text_ll(balance_text, blen);
-  long long credit = text_ll(reply_text(RM_CallReplyArrayElement(a, 3), &clen), clen);
+  const char *credit_text = reply_text(RM_CallReplyArrayElement(a, 3), &clen);
+  long long credit = text_ll(credit_text, clen);
   const char *threshold_text = reply_text(RM_CallReplyArrayElement(a, 4), &tlen);
   long long cap = arg_ll(A[14]);
   if (cap >= 0) {
-    long long spent = text_ll(reply_text(RM_Call(ctx, "GET", "s", K[5]), &len), len);
+    const char *spent_text = reply_text(RM_Call(ctx, "GET", "s", K[5]), &len);
+    long long spent = text_ll(spent_text, len);
     if (spent + amount > cap) return reply_code(ctx, CODE_SPEND_CAP_REACHED, spent, cap);
   }
   if (balance + credit < amount) return reply_code(ctx, CODE_INSUFFICIENT_FUNDS, balance, amount);
