@@ -6,13 +6,14 @@
 # can be weighed on a busy box: run it on the change and on its base. The kernel's share (socket reads and
 # writes) is not counted. Sides (INSTRUCTION_SIDES): bare (http-proxy-middleware alone), probe (the bare proxy
 # plus one minimal EVALSHA per call: load/src/probe-proxy.ts), exact (a flat price, one script per call) and
-# bundled (the same flat price, each call paid by a bundle of units first).
+# bundled (the same flat price, each call paid by a bundle of units first), and native (exact's gateway with its
+# charging decided by the compiled-decision probe, load/native/, which this run's Redis loads).
 # Leased mode is not among them: its reports go every 100 ms, so its cost per call depends on the time between
 # calls, which valgrind stretches a hundredfold (measure it with npm run bench). Node runs with
 # --single-threaded (no background compiler or GC threads, whose share would vary), and what each process runs
 # while idle (its timers) is measured after the calls and taken off. A major garbage collection falls in a
 # window of a few hundred calls or not, which moves the gateway's figure by half; over thousands it evens out.
-# Settings: INSTRUCTION_SIDES (bare probe exact bundled), INSTRUCTION_CALLS (3000), INSTRUCTION_WARMUP (2000),
+# Settings: INSTRUCTION_SIDES (bare probe exact native bundled), INSTRUCTION_CALLS (3000), INSTRUCTION_WARMUP (2000),
 # INSTRUCTION_KEEP (off).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
@@ -43,8 +44,9 @@ wait_slow() {
   exit 1
 }
 
+module="$(bash load/native/build.sh)"
 valgrind --tool=callgrind --callgrind-out-file="$dir/redis.%p" \
-  redis-server --port 0 --unixsocket "$socket" --unixsocketperm 700 --save "" --appendonly no >"$dir/redis.log" 2>&1 & pids+=($!)
+  redis-server --loadmodule "$module" --port 0 --unixsocket "$socket" --unixsocketperm 700 --save "" --appendonly no >"$dir/redis.log" 2>&1 & pids+=($!)
 REDIS_VG_PID=$!
 for _ in $(seq 600); do [ -S "$socket" ] && break; sleep 0.1; done
 [ -S "$socket" ] || { log "redis-server under callgrind did not start: $(tail -5 "$dir/redis.log")"; exit 1; }
@@ -77,16 +79,17 @@ stop_side() { kill "$SIDE_PID"; wait "$SIDE_PID" 2>/dev/null || true; }
 drive() { node load/dist/instructions-drive.js "$1" "http://127.0.0.1:$SIDE_PORT/hello" "$2" "$SIDE_PID" "$REDIS_VG_PID" "$dir" >>"$lines"; }
 
 # shellcheck disable=SC2206 # a word list, split on purpose
-sides=(${INSTRUCTION_SIDES:-bare probe exact bundled})
+sides=(${INSTRUCTION_SIDES:-bare probe exact native bundled})
 for side in "${sides[@]}"; do
   log "$side under callgrind"
   case "$side" in
     bare) start_side bare load/dist/bare-proxy.js ;;
     probe) start_side probe load/dist/probe-proxy.js REDIS_SOCKET="$socket" PROBE_PREFIX="$TOLLGATE_PREFIX" ;;
     exact | bundled) start_side gateway packages/gateway-plugin/dist/main.js ;;
-    *) log "INSTRUCTION_SIDES: no side $side (bare, probe, exact, bundled)"; exit 1 ;;
+    native) start_side native load/dist/native-gateway.js ;;
+    *) log "INSTRUCTION_SIDES: no side $side (bare, probe, exact, native, bundled)"; exit 1 ;;
   esac
-  if [ "$side" = exact ] || [ "$side" = bundled ]; then
+  if [ "$side" = exact ] || [ "$side" = bundled ] || [ "$side" = native ]; then
     wait_slow "http://127.0.0.1:$SIDE_PORT/_tollgate/healthz"
     key="$API_KEY"
     [ "$side" = bundled ] && key="$BUNDLED_API_KEY"
@@ -110,5 +113,6 @@ for (const r of rows) {
   console.log(`${r.side.padEnd(8)}${f(r.proxy_instructions)}${f(r.redis_instructions)}${f(total)}${r.side === "bare" ? "".padStart(12) : f(adds)}`);
 }
 const adds = (side) => { const r = rows.find((x) => x.side === side); return r && bare ? r.proxy_instructions + r.redis_instructions - bare.proxy_instructions - bare.redis_instructions : undefined; };
+if (adds("exact") && adds("native")) console.log(`native (the decision compiled) adds ${(adds("native") / adds("exact")).toFixed(3)}× what exact adds; the probe ${(adds("probe") / adds("exact")).toFixed(3)}×`);
 if (adds("exact") && adds("bundled")) console.log(`bundled adds ${(adds("bundled") / adds("exact")).toFixed(3)}× what exact adds (issue 29: ≤ 1.10)`);
 require("fs").writeFileSync("load/results/instructions.json", JSON.stringify(rows, null, 2));'

@@ -8,7 +8,7 @@
 # below. CPU µs per call is the figure that does not move with the box's speed the way req/s does.
 # Settings: VUS (32), SLICE_SECONDS (10; two slices per side), BENCH_PATH (/hello), INGESTER (off),
 # COST_ROUNDS (3, 0 skips the phase), COST_SECONDS (8), STEADY_RATE, SATURATION_CONNECTIONS (50), COST_REGIMES
-# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact native bundled response leased), THROUGHPUT (on), PROFILE (off),
+# (steady saturated), COST_SIDES (bare probe_tcp probe_unix exact native bundled response leased probe_lease), THROUGHPUT (on), PROFILE (off),
 # REDIS_TRANSPORT (tcp), STRACE (off; on: each slice's system calls per process in .run/strace-*.txt, which
 # slows the traced process: its CPU figures are then not comparable).
 set -euo pipefail
@@ -135,15 +135,21 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
   PORT=$PROBE_UNIX_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" REDIS_SOCKET="$RUN_SOCKET" PROBE_PREFIX="$TOLLGATE_PREFIX" \
     node load/dist/probe-proxy.js >"$RUN_DIR/bench-probe-unix.log" 2>&1 & pids+=($!)
   PROBE_UNIX_PID=$!
+  # The leased-mode floor (load/src/lease-probe.ts): the least any in-memory decision adds in this proxy.
+  PROBE_LEASE_PORT=4108
+  PORT=$PROBE_LEASE_PORT UPSTREAM_URL="http://127.0.0.1:$UPSTREAM_PORT" REDIS_URL="$TCP_REDIS_URL" PROBE_PREFIX="$TOLLGATE_PREFIX" \
+    node load/dist/lease-probe.js >"$RUN_DIR/bench-probe-lease.log" 2>&1 & pids+=($!)
+  PROBE_LEASE_PID=$!
   wait_http "http://127.0.0.1:$PROBE_TCP_PORT${BENCH_PATH:-/hello}"
   wait_http "http://127.0.0.1:$PROBE_UNIX_PORT${BENCH_PATH:-/hello}"
+  wait_http "http://127.0.0.1:$PROBE_LEASE_PORT/_tollgate/healthz"
   # utime + stime of a process, in clock ticks.
   ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
   log "cost phase: steady at $STEADY_RATE calls/s (k6), saturated (wrk, $SATURATION_CONNECTIONS connections); $COST_ROUNDS rounds of ${COST_SECONDS}s per side"
   slices="load/results/cost-slices.jsonl"
   : >"$slices"
   # shellcheck disable=SC2206 # word lists, split on purpose
-  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact native bundled response leased})
+  regimes=(${COST_REGIMES:-steady saturated}) sides=(${COST_SIDES:-bare probe_tcp probe_unix exact native bundled response leased probe_lease})
   for regime in "${regimes[@]}"; do
     for round in $(seq "$COST_ROUNDS"); do
       for side in "${sides[@]}"; do
@@ -157,6 +163,7 @@ if [ "$COST_ROUNDS" -gt 0 ]; then
           response) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$RESPONSE_API_KEY" ;;
           leased) port=$GATEWAY_PORT pid=$GATEWAY_PID key="$LEASED_API_KEY" ;;
           native) port=$NATIVE_PORT pid=$NATIVE_PID key="$API_KEY" ;;
+          probe_lease) port=$PROBE_LEASE_PORT pid=$PROBE_LEASE_PID key="$LEASED_API_KEY" ;;
         esac
         url="http://127.0.0.1:$port${BENCH_PATH:-/hello}"
         # STRACE=on: the system calls the proxy process makes in the slice, counted (strace -c), per side and regime.

@@ -4,7 +4,7 @@
 // load/results/cost.json and prints one table, with issue 31's targets beside the figures.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const ALL_SIDES = ["bare", "probe_tcp", "probe_unix", "exact", "native", "bundled", "response", "leased"] as const;
+const ALL_SIDES = ["bare", "probe_tcp", "probe_unix", "exact", "native", "bundled", "response", "leased", "probe_lease"] as const;
 const ALL_REGIMES = ["steady", "saturated"] as const;
 type Side = (typeof ALL_SIDES)[number];
 type Regime = (typeof ALL_REGIMES)[number];
@@ -113,6 +113,11 @@ const target = (regime: Regime, side: Side) => {
     const probe = r.sides.probe_tcp;
     const own = r.sides.native;
     return `  redis ${(own.redis_cpu_us_per_call / probe.redis_cpu_us_per_call).toFixed(2)}× the probe's, proxy +${(own.proxy_cpu_us_per_call - probe.proxy_cpu_us_per_call).toFixed(1)} µs`;
+  }
+  // The leased-mode floor (load/src/lease-probe.ts): what Tollgate's leased side adds over it is its own code.
+  if (side === "probe_lease") {
+    if (!SIDES.includes("leased")) return "";
+    return `  leased adds ${(r.metering_cpu_us_per_call.leased - r.metering_cpu_us_per_call.probe_lease).toFixed(1)} µs over this floor`;
   }
   if (side !== "exact" && side !== "leased") return "";
   const limit = TARGETS[regime][side];

@@ -1,6 +1,7 @@
 // The metering core's public API: what the gateway (packages/gateway-plugin) and the control plane build on.
 // It knows nothing of Express or of HTTP proxies; `./store` is its Redis side (keyspace, scripts, stores).
 export { extractApiKey, hashApiKey } from "./core/api-key.js";
+export { createEventIdGenerator } from "./core/event-id.js";
 export { CREDENTIAL_HEADERS, RESPONSE_HEADERS, UPSTREAM_HEADERS } from "./core/headers.js";
 export {
   DIRECT_CHARGE,
