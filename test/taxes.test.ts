@@ -485,4 +485,53 @@ describe("taxes", () => {
     expect(figure("revenue.taxIncluded")).toBe(600_000);
     expect(figure("revenue.total")).toBe(summary!.revenue.total);
   });
+
+  it("a consolidated invoice taxes each line's usage in the category its own plan gives the product, not its payer's plan", async () => {
+    // The payer's plan taxes everything as standard; its line is on a plan that maps /ebooks to the reduced category.
+    const payer = await customer(
+      "Livraria Bertrand",
+      { legalName: "Livraria Bertrand, S.A.", address: { line1: "Rua Garrett 73", city: "Lisboa", postalCode: "1200-203", country: "PT" } },
+      { pricePerCall: 1_000_000, products: [{ id: "ebooks", path: "/ebooks", price: { unitPrice: 500_000 } }] },
+      { inclusive: false },
+      [["/ebooks", 2]],
+    );
+    const ebooksPlan = await stack.admin.createPlan({
+      name: "Livraria ebooks line",
+      currency: "USD",
+      pricePerCall: 1_000_000,
+      products: [{ id: "ebooks", path: "/ebooks", price: { unitPrice: 500_000 } }],
+    });
+    expect(
+      (
+        await api()
+          .put(`/v1/plans/${ebooksPlan.id}/tax`)
+          .set(admin)
+          .send({ inclusive: false, products: [{ productId: "ebooks", category: "ebooks" }] })
+      ).status,
+    ).toBe(200);
+    const member = await stack.admin.createLine(payer.accountId, { name: "Bertrand Chiado", planId: ebooksPlan.id });
+    const memberKey = (await stack.admin.createApiKey(member.accountId)).key;
+    for (let i = 0; i < 4; i++)
+      expect((await call(`${stack.gatewayUrl}/ebooks`, { headers: { "x-api-key": memberKey } })).status).toBe(200);
+    await use(payer);
+    await eventually(
+      async () => (await stack.ctx.models.UsageEvent.countDocuments({ accountId: member.accountId })) === 4,
+      30_000,
+      "usage",
+    );
+
+    const invoice = await close(payer.accountId);
+    const byAccount = (accountId: string | undefined) => invoice.lines.filter((l) => (l.accountId ?? payer.accountId) === accountId);
+    // The payer's own ebooks at 23 %, the line's at 6 %: $1.00 × 23 % = $0.23, $2.00 × 6 % = $0.12.
+    expect(byAccount(payer.accountId).map((l) => [l.productId, l.amount, l.taxCategory])).toEqual([["ebooks", 1_000_000, "standard"]]);
+    expect(byAccount(member.accountId).map((l) => [l.productId, l.amount, l.taxCategory])).toEqual([["ebooks", 2_000_000, "ebooks"]]);
+    expect(invoice.tax!.lines.map((l) => [l.category, l.ratePpm, l.taxable, l.amount])).toEqual(
+      expect.arrayContaining([
+        ["standard", 230_000, 1_000_000, 230_000],
+        ["ebooks", 60_000, 2_000_000, 120_000],
+      ]),
+    );
+    expect(invoice.tax!.amount).toBe(350_000);
+    expect(invoice.total).toBe(3_350_000);
+  });
 });

@@ -74,8 +74,9 @@ export async function taxOfDraft(
   };
   // A receipt's amount is what the customer paid, tax included.
   const inclusive = doc.kind === "receipt" ? true : planTax.inclusive;
-  const categories = doc.lines.map((l) => categoryOf(planTax, l));
-  const { lineTax, tax } = computeTax({
+  const lineTax = await linesPlanTax(ctx, doc);
+  const categories = doc.lines.map((l) => categoryOf((l.accountId !== undefined && lineTax.get(l.accountId)) || planTax, l));
+  const { lineTax: taxOfLine, tax } = computeTax({
     lines: doc.lines.map((l, i) => ({ amount: l.amount, category: categories[i]! })),
     rateOf,
     inclusive,
@@ -87,7 +88,21 @@ export async function taxOfDraft(
   const lines = doc.lines.map((l, i) => ({
     ...l,
     taxCategory: categories[i]!,
-    ...(lineTax[i] !== undefined ? { tax: lineTax[i] } : {}),
+    ...(taxOfLine[i] !== undefined ? { tax: taxOfLine[i] } : {}),
   }));
   return { lines, tax };
+}
+
+/**
+ * A consolidated invoice's lines of hierarchy members (`accountId`): each member's plan's tax settings, by
+ * account. A member on a plan of its own has its products taxed in the categories that plan maps them to; the
+ * document's other settings (prices inclusive or not) stay its payer's plan's, as one document has one.
+ */
+async function linesPlanTax(ctx: AppContext, doc: Invoice): Promise<Map<string, PlanTax>> {
+  const members = [...new Set(doc.lines.flatMap((l) => (l.accountId !== undefined && l.accountId !== doc.accountId ? [l.accountId] : [])))];
+  if (members.length === 0) return new Map();
+  const accounts = await ctx.models.Account.find({ _id: { $in: members } }, { planId: 1 }).lean();
+  const plans = await ctx.models.Plan.find({ _id: { $in: [...new Set(accounts.map((a) => a.planId))] } }, { tax: 1 }).lean();
+  const taxOfPlan = new Map(plans.map((p) => [p._id, { ...PLAN_TAX_DEFAULTS, ...(p.tax ?? {}) }]));
+  return new Map(accounts.flatMap((a) => (taxOfPlan.has(a.planId) ? [[a._id, taxOfPlan.get(a.planId)!] as const] : [])));
 }
