@@ -104,9 +104,11 @@ static int reply_code(RedisModuleCtx *ctx, long long code, long long a, long lon
   return 0;
 }
 
-static int reply_not_compiled(RedisModuleCtx *ctx, const char *what) {
+/* In a batch, METER_LUA's error reply of one operation ({'err', message}); alone, an error of the run. */
+static int reply_not_compiled(RedisModuleCtx *ctx, int alone, const char *what) {
   char message[96];
-  snprintf(message, sizeof message, "not compiled in the probe: %s", what);
+  snprintf(message, sizeof message, "ERR not compiled in the probe: %s", what);
+  if (alone) return RM_ReplyWithError(ctx, message);
   RM_ReplyWithArray(ctx, 2);
   RM_ReplyWithStringBuffer(ctx, "err", 3);
   RM_ReplyWithStringBuffer(ctx, message, strlen(message));
@@ -126,14 +128,14 @@ static void incr_counter(RedisModuleCtx *ctx, RedisModuleString *key, long long 
  *       11 units, 12 percent, 13 price, 14 key cap, 15 counter TTL, 16 track, 17 attributes, 18 rate line,
  *       19 request digest, 20 payer, 21 nQuotas, 22 actor (staff charges only)
  */
-static int charge(RedisModuleCtx *ctx, RedisModuleString **K, int nk, RedisModuleString **A, int na) {
+static int charge(RedisModuleCtx *ctx, int alone, RedisModuleString **K, int nk, RedisModuleString **A, int na) {
   char f[6][160];
   size_t len;
-  if (nk != 7 || na < 21) return reply_not_compiled(ctx, "quotas or a line");
-  if (!arg_is(A[20], "") || arg_ll(A[21]) != 0) return reply_not_compiled(ctx, "a line or quotas");
+  if (nk != 7 || na < 21) return reply_not_compiled(ctx, alone, "quotas or a line");
+  if (!arg_is(A[20], "") || arg_ll(A[21]) != 0) return reply_not_compiled(ctx, alone, "a line or quotas");
   size_t price_len;
   const char *price = RM_StringPtrLen(A[13], &price_len);
-  if (price_len < 2 || price[0] != '=') return reply_not_compiled(ctx, "a rated price");
+  if (price_len < 2 || price[0] != '=') return reply_not_compiled(ctx, alone, "a rated price");
 
   if (!arg_is(A[19], "")) {
     const char *kept = reply_text(RM_Call(ctx, "GET", "s", K[7]), &len);
@@ -152,7 +154,7 @@ static int charge(RedisModuleCtx *ctx, RedisModuleString **K, int nk, RedisModul
     return reply_code(ctx, CODE_REPLAYED, b, amt);
   }
   if (RM_CallReplyType(RM_Call(ctx, "HGET", "sc", K[1], field(f[0], sizeof f[0], F_BUNDLE_LIST, A[4]))) != RM_REPLY_NULL)
-    return reply_not_compiled(ctx, "bundles");
+    return reply_not_compiled(ctx, alone, "bundles");
 
   long long units = arg_ll(A[11]), percent = arg_ll(A[12]), each = text_ll(price + 1, price_len - 1);
   long long amount = units * each, added = units;
@@ -256,7 +258,7 @@ static int meter(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
   for (int ai = 0; ai + 2 < nargs;) {
     long long op = arg_ll(args[ai]), nk = arg_ll(args[ai + 1]), na = arg_ll(args[ai + 2]);
     if (ki + nk > numkeys || ai + 3 + na > nargs) {
-      reply_not_compiled(ctx, "a malformed batch");
+      reply_not_compiled(ctx, 0, "a malformed batch");
       break;
     }
     if (op == OP_FORGET) {
@@ -265,13 +267,32 @@ static int meter(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
       RM_ReplyWithLongLong(ctx, 1);
     } else if (op == OP_CHARGE) {
       /* 1-based, as the script reads them. */
-      charge(ctx, keys + ki - 1, (int)nk, args + ai + 3 - 1, (int)na);
+      charge(ctx, 0, keys + ki - 1, (int)nk, args + ai + 3 - 1, (int)na);
     } else {
-      reply_not_compiled(ctx, "reserve and settle");
+      reply_not_compiled(ctx, 0, "reserve and settle");
     }
     ki += (int)nk;
     ai += 3 + (int)na;
   }
+  return RM_OK;
+}
+
+/*
+ * TGNATIVE.METER_ONE numkeys key… arg…: METER_ONE_LUA's form, a batch of one. KEYS: the operation's, then the keys
+ * to forget; ARGV: the operation's, then its op and the number of keys to forget. Replies the operation's reply.
+ */
+static int meter_one(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) {
+  if (argc < 4) return RM_WrongArity(ctx);
+  RM_AutoMemory(ctx);
+  long long numkeys = arg_ll(argv[1]);
+  if (numkeys < 0 || numkeys > argc - 4) return RM_ReplyWithError(ctx, "ERR numkeys out of range");
+  RedisModuleString **keys = argv + 2, **args = argv + 2 + numkeys;
+  int nargs = argc - 2 - (int)numkeys;
+  long long op = arg_ll(args[nargs - 2]), nf = arg_ll(args[nargs - 1]);
+  if (nf < 0 || nf > numkeys) return RM_ReplyWithError(ctx, "ERR the keys to forget are out of range");
+  if (nf > 0) RM_Call(ctx, "UNLINK", "v", keys + numkeys - nf, (size_t)nf);
+  if (op != OP_CHARGE) return reply_not_compiled(ctx, 1, "reserve and settle");
+  charge(ctx, 1, keys - 1, (int)(numkeys - nf), args - 1, nargs - 2);
   return RM_OK;
 }
 
@@ -288,5 +309,6 @@ int RedisModule_OnLoad(RedisModuleCtx *ctx, RedisModuleString **argv, int argc) 
       GET_API(ReplyWithStringBuffer) || GET_API(ReplyWithError) || GET_API(WrongArity))
     return RM_ERR;
   RM_SetModuleAttribs(ctx, "tgnative", 1, RM_APIVER_1);
-  return RM_CreateCommand(ctx, "tgnative.meter", meter, "write deny-oom", 0, 0, 0);
+  if (RM_CreateCommand(ctx, "tgnative.meter", meter, "write deny-oom", 0, 0, 0)) return RM_ERR;
+  return RM_CreateCommand(ctx, "tgnative.meter_one", meter_one, "write deny-oom", 0, 0, 0);
 }

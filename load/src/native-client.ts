@@ -1,7 +1,8 @@
 import type { RedisClient } from "@tollgate/metering";
 
-/** The compiled-decision probe's command (load/native/tgnative.c): METER_LUA's envelope, decided in C. */
+/** The compiled-decision probe's commands (load/native/tgnative.c): METER_LUA's and METER_ONE_LUA's forms, decided in C. */
 export const NATIVE_METER = "tgnative.meter";
+export const NATIVE_METER_ONE = "tgnative.meter_one";
 
 /**
  * Route a client's charging batches to the compiled-decision probe instead of METER_LUA: the coalescer
@@ -12,7 +13,9 @@ export const NATIVE_METER = "tgnative.meter";
  */
 export function routeMeterToNative(redis: RedisClient): void {
   const options = redis.options as { autoPipeliningIgnoredCommands?: string[] };
-  options.autoPipeliningIgnoredCommands = [...(options.autoPipeliningIgnoredCommands ?? []), NATIVE_METER];
-  (redis as unknown as { tollgateMeter: (...args: (string | number)[]) => Promise<unknown> }).tollgateMeter = (...args) =>
-    redis.call(NATIVE_METER, ...args);
+  options.autoPipeliningIgnoredCommands = [...(options.autoPipeliningIgnoredCommands ?? []), NATIVE_METER, NATIVE_METER_ONE];
+  type Send = (...args: (string | number)[]) => Promise<unknown>;
+  const routed = redis as unknown as { tollgateMeter: Send; tollgateMeterOne: Send };
+  routed.tollgateMeter = (...args) => redis.call(NATIVE_METER, ...args);
+  routed.tollgateMeterOne = (...args) => redis.call(NATIVE_METER_ONE, ...args);
 }
