@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodePrice, perCall, type Price } from "@tollgate/metering";
 import { createKeyspace, HotStore, RedisChargeStore, type RatedCall } from "@tollgate/metering/store";
 import { routeMeterToNative } from "../load/src/native-client.js";
+import { flatCall } from "../load/src/rated-call.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tg-native-"));
 const socket = join(dir, "redis.sock");
@@ -55,30 +56,9 @@ afterAll(async () => {
 });
 
 let n = 0;
-function call(accountId: string, over: Partial<RatedCall> = {}): RatedCall {
-  return {
-    accountId,
-    keyId: "key_n",
-    planId: "plan_n",
-    productId: "default",
-    currency: "USD",
-    eventId: `ev_${n++}`,
-    timestampMs: 1_700_000_000_000,
-    method: "GET",
-    path: "/hello",
-    price: encodePrice(perCall(3)),
-    counter: "default",
-    line: "",
-    attributes: "",
-    done: 0,
-    pricePeriod: "2026-12",
-    percent: 100,
-    quotas: [],
-    keyCap: undefined,
-    track: false,
-    ...over,
-  };
-}
+/** The benchmark's flat call at 3 micros, of key_n, at one instant (the twins' usage events must be equal). */
+const call = (accountId: string, over: Partial<RatedCall> = {}): RatedCall =>
+  flatCall({ accountId, keyId: "key_n", planId: "plan_n", price: encodePrice(perCall(3)), timestampMs: 1_700_000_000_000, ...over });
 
 /** Twin accounts, funded alike: `<name>_lua` and `<name>_native`. */
 async function twins(name: string, balance: number, threshold?: number) {
@@ -106,7 +86,7 @@ async function eventsOf(accountId: string): Promise<string[][]> {
 
 /** One call each way, with the same event id: both outcomes. */
 async function both(name: string, over: Partial<RatedCall> = {}, units = 1) {
-  const eventId = over.eventId ?? `ev_${n++}`;
+  const eventId = over.eventId ?? `tev_${n++}`;
   const fromLua = await luaStore.charge(call(`${name}_lua`, { ...over, eventId }), units);
   const fromNative = await nativeStore.charge(call(`${name}_native`, { ...over, eventId }), units);
   return { fromLua, fromNative };
@@ -132,7 +112,7 @@ describe("the compiled-decision probe decides a flat charge as METER_LUA does", 
 
   it("refuses alike: an unknown account, an inactive key, a suspended account, a voided event, another request under one key", async () => {
     await twins("acct_b", 1_000);
-    const voided = `ev_${n++}`;
+    const voided = `tev_${n++}`;
     await lua.set(ks.chargeReceipt("acct_b_lua", voided), "void");
     await lua.set(ks.chargeReceipt("acct_b_native", voided), "void");
     const outcomes = [

@@ -8,9 +8,10 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Redis } from "ioredis";
-import { encodePrice, perCall, type Price } from "@tollgate/metering";
+import { encodePrice, type Price } from "@tollgate/metering";
 import { createKeyspace, HotStore, mintInPartitionOf, RedisChargeStore, type RatedCall } from "@tollgate/metering/store";
 import { routeMeterToNative } from "./native-client.js";
+import { flatCall } from "./rated-call.js";
 
 const socket = process.env.REDIS_SOCKET!;
 const pid = Number(process.env.REDIS_PID);
@@ -45,33 +46,9 @@ const graduated: Price = {
   maximum: 5_000,
   timeOfUse: [],
 };
-const flat = perCall(1);
 
-let n = 0;
-function call(over: Partial<RatedCall>): RatedCall {
-  return {
-    accountId: "acct_cost",
-    keyId: "key_cost",
-    planId: "plan_cost",
-    productId: "default",
-    currency: "USD",
-    eventId: `ev_${n++}`,
-    timestampMs: Date.now(),
-    method: "GET",
-    path: "/hello",
-    price: encodePrice(flat),
-    counter: "default",
-    line: "",
-    attributes: "",
-    done: 0,
-    pricePeriod: "2026-12",
-    percent: 100,
-    quotas: [],
-    keyCap: undefined,
-    track: false,
-    ...over,
-  };
-}
+/** The benchmark's flat call (load/src/rated-call.ts) of acct_cost's key, with what a kind of operation changes. */
+const call = (over: Partial<RatedCall>): RatedCall => flatCall({ accountId: "acct_cost", keyId: "key_cost", ...over });
 
 const PROBE_LUA = `
 local b = redis.call('HINCRBY', KEYS[1], 'b', 0 - tonumber(ARGV[1]))
