@@ -182,6 +182,42 @@ describe("bundle packs: sold from the wallet, by card and by voucher, each once"
     expect((await stack.admin.reconcile([s.accountId])).drifts).toEqual([]);
   });
 
+  it("by a card the account kept on a top-up, named by that top-up: charged at once, issued on the webhook; never another's", async () => {
+    const s = await stack.seedCatalog(CATALOG, 0);
+    const other = await stack.seedCatalog(CATALOG, 0);
+    // The customer keeps a card by paying a top-up on the provider's page.
+    const topUp = await request(stack.controlPlaneUrl)
+      .post(`/v1/accounts/${s.accountId}/recharges`)
+      .set({ "x-api-key": s.key, "idempotency-key": "keep-card" })
+      .send({ amount: 1_000_000, provider: "stripe", returnUrl: `${stack.controlPlaneUrl}/portal/`, saveCard: true });
+    expect(topUp.status, topUp.text).toBe(201);
+    const kept = {
+      id: "pi_kept_for_packs",
+      object: "payment_intent",
+      metadata: { rechargeId: topUp.body.id },
+      setup_future_usage: "off_session",
+      payment_method: "pm_card_visa",
+      customer: "cus_pack_buyer",
+    };
+    expect((await stripeWebhook(stack, "payment_intent.succeeded", kept, "evt_keep_card")).status).toBe(200);
+    expect(await available(s)).toBe(1_000_000);
+
+    const byKept = { packId: pack.id, payment: "card", provider: "stripe", fromRecharge: topUp.body.id };
+    expect((await buy(other, "kept-foreign", byKept)).status).toBe(422);
+    expect((await buy(s, "kept-wallet", { packId: pack.id, fromRecharge: topUp.body.id })).status).toBe(400);
+    const started = await buy(s, "kept-pack", byKept);
+    expect(started.status, started.text).toBe(201);
+    expect(started.body).toMatchObject({ status: "pending", payment: "card", price: PRICE });
+    expect(started.body.checkoutUrl).toBeUndefined();
+    const recharge = (await stack.ctx.models.Recharge.findById(started.body.rechargeId).lean())!;
+    expect(recharge.providerRef).toMatch(/^pi_/);
+    const paid = { id: recharge.providerRef, object: "payment_intent", metadata: { rechargeId: recharge._id } };
+    expect((await stripeWebhook(stack, "payment_intent.succeeded", paid, "evt_kept_pack")).status).toBe(200);
+    expect((await stack.ctx.models.PackPurchase.findById(started.body.id).lean())!.status).toBe("issued");
+    // The pack was paid by the card, not from the wallet the top-up filled.
+    expect(await available(s)).toBe(1_000_000);
+  });
+
   it("by a voucher that grants the pack: issued once, however many redeem the code at once", async () => {
     const s = await stack.seedCatalog(CATALOG, 0);
     const batch = await request(stack.controlPlaneUrl)

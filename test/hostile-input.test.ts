@@ -647,6 +647,27 @@ describe("bad input gets a 4xx problem and changes nothing", () => {
       '{"amount":10000,"provider":"stripe","paymentMethod":"pm_card_visa","saveCard":true}',
     ],
     [
+      "a top-up with a kept card and a checkout too",
+      "post",
+      () => `/v1/accounts/${s.accountId}/recharges`,
+      credit("co-4"),
+      '{"amount":10000,"provider":"stripe","fromRecharge":"rch_AAAAAAAAAAAAAAAA","returnUrl":"https://example.com/"}',
+    ],
+    [
+      "a top-up with a kept card no top-up kept",
+      "post",
+      () => `/v1/accounts/${s.accountId}/recharges`,
+      credit("co-5"),
+      '{"amount":10000,"provider":"stripe","fromRecharge":"rch_AAAAAAAAAAAAAAAA"}',
+    ],
+    [
+      "a top-up naming its kept card by something not an id",
+      "post",
+      () => `/v1/accounts/${s.accountId}/recharges`,
+      credit("co-6"),
+      '{"amount":10000,"provider":"stripe","fromRecharge":"../../x"}',
+    ],
+    [
       "a key with a zero spending cap",
       "post",
       () => `/v1/accounts/${s.accountId}/keys`,

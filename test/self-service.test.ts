@@ -217,6 +217,28 @@ describe("self-service: what an account's own key (or portal session) may do to 
     expect(off.status).toBe(200);
     expect(off.body.autoRecharge).toBeUndefined();
 
+    // A top-up paid at once with the kept card, named by the top-up that kept it; never another account's, and
+    // never beside another card or the provider's page.
+    const topUp = (who: typeof a, key: string, body: Record<string, unknown>) =>
+      api()
+        .post(`/v1/accounts/${who.accountId}/recharges`)
+        .set(as(who))
+        .set("idempotency-key", key)
+        .send({ amount: 3_000_000, provider: "stripe", ...body });
+    expect((await topUp(b, "kept-foreign", { fromRecharge: started.body.id })).status).toBe(422);
+    expect((await topUp(a, "kept-both", { fromRecharge: started.body.id, returnUrl: `${origin}/portal/` })).status).toBe(400);
+    expect((await topUp(a, "kept-both-2", { fromRecharge: started.body.id, paymentMethod: "pm_card_visa" })).status).toBe(400);
+    const withKept = await topUp(a, "kept-1", { fromRecharge: started.body.id });
+    expect(withKept.status, withKept.text).toBe(201);
+    expect(withKept.body).toMatchObject({ status: "pending", amount: 3_000_000 });
+    expect(withKept.body.providerRef).toMatch(/^pi_/);
+    expect(withKept.body.checkoutUrl).toBeUndefined();
+    expect((await topUp(a, "kept-1", { fromRecharge: started.body.id })).body.id).toBe(withKept.body.id);
+    const keptBefore = (await stack.admin.getBalance(a.accountId)).balances[0]!.available;
+    const keptPaid = { id: withKept.body.providerRef, object: "payment_intent", metadata: { rechargeId: withKept.body.id } };
+    expect((await webhook(stack, "payment_intent.succeeded", keptPaid)).status).toBe(200);
+    expect((await stack.admin.getBalance(a.accountId)).balances[0]!.available).toBe(keptBefore + 3_000_000);
+
     // A refund goes to the payment itself (the PaymentIntent), not to the Checkout session.
     const refunded = await api().post(`/v1/recharges/${started.body.id}/refund`).set("authorization", `Bearer ${ADMIN_TOKEN}`).send({});
     expect(refunded.status).toBe(200);

@@ -307,11 +307,20 @@ abstract class AccountClient {
 
   /**
    * Start a paid top-up through a payment provider (e.g. `stripe`); it completes when the provider confirms.
-   * With `returnUrl`, the answer's `checkoutUrl` is the provider's page where the customer pays.
+   * With `returnUrl`, the answer's `checkoutUrl` is the provider's page where the customer pays; with `fromRecharge`
+   * (a top-up that kept a card: `listKeptCards`), that card is charged at once.
    */
   createRecharge(
     accountId: string,
-    recharge: { amount: number; currency?: string; provider: "stripe"; paymentMethod?: string; returnUrl?: string; saveCard?: boolean },
+    recharge: {
+      amount: number;
+      currency?: string;
+      provider: "stripe";
+      paymentMethod?: string;
+      fromRecharge?: string;
+      returnUrl?: string;
+      saveCard?: boolean;
+    },
     options: IdempotencyOptions = {},
   ): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges`, {
@@ -436,8 +445,8 @@ abstract class AccountClient {
 
   /**
    * Buy a bundle pack, once per idempotency key: from the wallet (the default: the bundle is issued at once, or
-   * `402 insufficient_funds` and nothing changes), or by card (`payment: "card"`, `provider`, and a saved
-   * `paymentMethod` or a `returnUrl`: the bundle is issued when the payment succeeds).
+   * `402 insufficient_funds` and nothing changes), or by card (`payment: "card"`, `provider`, and a kept card
+   * named by `fromRecharge`, a saved `paymentMethod` or a `returnUrl`: the bundle is issued when the payment succeeds).
    */
   buyBundlePack(accountId: string, purchase: PackPurchaseInput, options: IdempotencyOptions = {}): Promise<PackPurchaseResult> {
     return this.http.request("POST", `${account(accountId)}/pack-purchases`, {

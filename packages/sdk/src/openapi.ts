@@ -1265,7 +1265,7 @@ export interface paths {
     get: operations["listRecharges"];
     put?: never;
     /**
-     * Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. With `paymentMethod` a saved card is charged at once; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; `saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.
+     * Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. With `fromRecharge` the card the account kept on that top-up is charged at once (the portal's kept cards), with `paymentMethod` a card the provider knows; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; `saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.
      * @description Staff roles admitted: owner, admin, finance.
      */
     post: operations["createRecharge"];
@@ -1534,7 +1534,7 @@ export interface paths {
     get: operations["listPackPurchases"];
     put?: never;
     /**
-     * Buy a bundle pack for the account (staff, or the account's own key or portal session), once per Idempotency-Key. `payment: wallet` (the default) takes its price from the wallet of the plan's currency and issues the bundle at once, or refuses with 402 insufficient_funds and changes nothing; `payment: card` starts a card payment of its price with `provider` (a saved `paymentMethod`, or the provider's page with `returnUrl`, as a recharge does) and issues the bundle once the provider's signed webhook confirms it. A voucher that grants a pack is redeemed at POST …/vouchers.
+     * Buy a bundle pack for the account (staff, or the account's own key or portal session), once per Idempotency-Key. `payment: wallet` (the default) takes its price from the wallet of the plan's currency and issues the bundle at once, or refuses with 402 insufficient_funds and changes nothing; `payment: card` starts a card payment of its price with `provider` (a kept card named by `fromRecharge`, a saved `paymentMethod`, or the provider's page with `returnUrl`, as a recharge does) and issues the bundle once the provider's signed webhook confirms it. A voucher that grants a pack is redeemed at POST …/vouchers.
      * @description Staff roles admitted: owner, admin, finance.
      */
     post: operations["buyBundlePack"];
@@ -11985,6 +11985,7 @@ export interface operations {
           /** @enum {string} */
           provider: "stripe";
           paymentMethod?: string;
+          fromRecharge?: string;
           /** Format: uri */
           returnUrl?: string;
           /** @default false */
@@ -13723,6 +13724,7 @@ export interface operations {
           /** @enum {string} */
           provider?: "stripe";
           paymentMethod?: string;
+          fromRecharge?: string;
           /** Format: uri */
           returnUrl?: string;
         };

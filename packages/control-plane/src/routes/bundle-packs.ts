@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MANAGERS, MONEY } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { checkoutProblem, paymentMethod, returnUrl } from "../http/card-checkout.js";
+import { checkoutProblem, fromRecharge, paymentCard, paymentMethod, returnUrl } from "../http/card-checkout.js";
 import { accountParams, currency, id, name, pageBody, pageQuery, positiveAmount, providerName, timestamp } from "../http/schemas.js";
 import { bundleView, toBundleView } from "../http/views.js";
 import { bundlePackView, packPurchaseView, toBundlePackView, toPackPurchaseView } from "../http/bundle-pack-views.js";
@@ -136,7 +136,7 @@ export const buyBundlePackRoute = defineRoute({
   summary:
     "Buy a bundle pack for the account (staff, or the account's own key or portal session), once per Idempotency-Key. " +
     "`payment: wallet` (the default) takes its price from the wallet of the plan's currency and issues the bundle at once, or refuses with 402 insufficient_funds and changes nothing; " +
-    "`payment: card` starts a card payment of its price with `provider` (a saved `paymentMethod`, or the provider's page with `returnUrl`, as a recharge does) and issues the bundle once the provider's signed webhook confirms it. " +
+    "`payment: card` starts a card payment of its price with `provider` (a kept card named by `fromRecharge`, a saved `paymentMethod`, or the provider's page with `returnUrl`, as a recharge does) and issues the bundle once the provider's signed webhook confirms it. " +
     "A voucher that grants a pack is redeemed at POST …/vouchers.",
   access: "owner",
   roles: MONEY,
@@ -147,6 +147,7 @@ export const buyBundlePackRoute = defineRoute({
     payment: z.enum(["wallet", "card"]).default("wallet"),
     provider: providerName.optional(),
     paymentMethod,
+    fromRecharge,
     returnUrl: returnUrl.optional(),
   }),
   responses: {
@@ -169,8 +170,13 @@ export const buyBundlePackRoute = defineRoute({
   problems: ["validation_failed", "not_found", "unprocessable", "idempotency_key_reused", "insufficient_funds"],
   async handle({ params, body, principal, idempotencyKey, raw, ctx }) {
     if (body.payment === "wallet") {
-      if (body.provider !== undefined || body.paymentMethod !== undefined || body.returnUrl !== undefined)
-        return failure("validation_failed", "`provider`, `paymentMethod` and `returnUrl` are for `payment: card`.");
+      if (
+        body.provider !== undefined ||
+        body.paymentMethod !== undefined ||
+        body.returnUrl !== undefined ||
+        body.fromRecharge !== undefined
+      )
+        return failure("validation_failed", "`provider`, `paymentMethod`, `fromRecharge` and `returnUrl` are for `payment: card`.");
       const bought = await buyPackFromWallet(ctx, {
         accountId: params.accountId,
         packId: body.packId,
@@ -184,11 +190,13 @@ export const buyBundlePackRoute = defineRoute({
     if (body.provider === undefined) return failure("validation_failed", "`payment: card` names its `provider`.");
     const refused = checkoutProblem(body, principal, raw.headers, ctx);
     if (refused !== undefined) return refused;
+    const card = await paymentCard(ctx, params.accountId, body.provider, body);
+    if (!card.ok) return card;
     const started = await buyPackByCard(ctx, {
       accountId: params.accountId,
       packId: body.packId,
       provider: body.provider,
-      paymentMethod: body.paymentMethod,
+      ...card.value,
       checkout: body.returnUrl !== undefined ? { returnUrl: body.returnUrl, saveCard: false } : undefined,
       idempotencyKey,
       actor: principal.actor,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANY_STAFF, MONEY, NO_STAFF } from "../http/roles.js";
 import { defineRoute, replayHeaders } from "../http/route.js";
-import { checkoutProblem, paymentMethod, returnUrl } from "../http/card-checkout.js";
+import { checkoutProblem, fromRecharge, paymentCard, paymentMethod, returnUrl } from "../http/card-checkout.js";
 import { accountParams, currency, id, pageQuery, positiveAmount, providerName } from "../http/schemas.js";
 import { keptCardView, rechargeView, toKeptCardView, toRechargeView } from "../http/views.js";
 import { startRecharge } from "../services/recharges/start.js";
@@ -17,7 +17,7 @@ export const createRecharge = defineRoute({
   operationId: "createRecharge",
   summary:
     "Start a paid recharge (admin, or the account's own key). It is pending until the provider's signed webhook confirms it; the wallet is then credited exactly once. " +
-    "With `paymentMethod` a saved card is charged at once; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; " +
+    "With `fromRecharge` the card the account kept on that top-up is charged at once (the portal's kept cards), with `paymentMethod` a card the provider knows; with `returnUrl` the answer has a `checkoutUrl`, the provider's hosted payment page (Stripe Checkout), which sends the customer back to `returnUrl` with `?recharge=<id>`; " +
     "`saveCard` keeps the card for auto-recharge. A consumer's `returnUrl` must be on this service's origin. Requires an Idempotency-Key.",
   access: "owner",
   roles: MONEY,
@@ -28,6 +28,7 @@ export const createRecharge = defineRoute({
     currency: currency.optional(),
     provider: providerName,
     paymentMethod,
+    fromRecharge,
     returnUrl: returnUrl.optional(),
     saveCard: z.boolean().default(false),
   }),
@@ -50,12 +51,14 @@ export const createRecharge = defineRoute({
     if (refused !== undefined) return refused;
     if (body.returnUrl === undefined && body.saveCard)
       return failure("validation_failed", "`saveCard` needs a `returnUrl`: the card is saved on the provider's page.");
+    const card = await paymentCard(ctx, params.accountId, body.provider, body);
+    if (!card.ok) return card;
     const started = await startRecharge(ctx, {
       accountId: params.accountId,
       amount: body.amount,
       currency: body.currency,
       provider: body.provider,
-      paymentMethod: body.paymentMethod,
+      ...card.value,
       checkout: body.returnUrl !== undefined ? { returnUrl: body.returnUrl, saveCard: body.saveCard } : undefined,
       idempotencyKey,
       automatic: false,

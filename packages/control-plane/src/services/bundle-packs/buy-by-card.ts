@@ -28,6 +28,8 @@ export async function buyPackByCard(
     packId: string;
     provider: string;
     paymentMethod?: string | undefined;
+    /** The provider's customer a kept card belongs to (with its `paymentMethod`). */
+    customer?: string | undefined;
     checkout?: { returnUrl: string; saveCard: boolean } | undefined;
     idempotencyKey: string;
     actor: string;
@@ -50,6 +52,7 @@ export async function buyPackByCard(
     currency: purchase.currency,
     provider: input.provider,
     paymentMethod: input.paymentMethod,
+    customer: input.customer,
     checkout: input.checkout,
     packPurchase: { id: purchase._id, description: `Bundle pack: ${pack?.name ?? purchase.packId}` },
     idempotencyKey: `pack:${purchase._id}`,

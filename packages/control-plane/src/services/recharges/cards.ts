@@ -15,6 +15,26 @@ export interface KeptCard {
   usedByAutoRecharge: boolean;
 }
 
+/** A kept card as a payment names it: its payment method and customer at the provider, and how people know it. */
+export type KeptPaymentCard = { paymentMethod: string; customer: string; card?: CardDetails | undefined };
+
+/**
+ * The card the top-up `rechargeId` of the account kept with `provider` (a customer names its kept cards this way,
+ * never by the provider's own ids): `unprocessable` when that top-up is not the account's, is of another provider,
+ * or kept no card (the same answer for all three: another account's top-up is not told apart).
+ */
+export async function keptCardOf(
+  ctx: AppContext,
+  accountId: string,
+  rechargeId: string,
+  provider: string,
+): Promise<Outcome<KeptPaymentCard, "unprocessable">> {
+  const recharge = await ctx.models.Recharge.findOne({ _id: rechargeId, accountId }).lean();
+  if (recharge?.savedCard === undefined || recharge.provider !== provider)
+    return failure("unprocessable", `Recharge ${rechargeId} of this account kept no ${provider} card.`);
+  return ok(recharge.savedCard);
+}
+
 /** The account's kept cards, newest first, one per card (a card kept twice is listed once). */
 export async function listKeptCards(ctx: AppContext, accountId: string): Promise<KeptCard[]> {
   const recharges = await ctx.models.Recharge.find({ accountId, savedCard: { $exists: true } })

@@ -4,6 +4,7 @@ import type { Wallet } from "../../models/index.js";
 import type { AutoRecharge } from "../../models/wallet.js";
 import { publishAccount } from "../accounts/publish.js";
 import { audit } from "../audit.js";
+import { keptCardOf } from "../recharges/cards.js";
 
 /** The card an auto-recharge pays with: a saved payment method, or the one a recharge of the wallet's account kept. */
 export type AutoRechargeCard = { paymentMethod: string } | { fromRecharge: string };
@@ -19,11 +20,10 @@ export async function setAutoRecharge(
   let saved: Pick<AutoRecharge, "paymentMethod" | "customer">;
   if ("fromRecharge" in card) {
     const wallet = await ctx.models.Wallet.findById(walletId).lean();
-    const recharge = await ctx.models.Recharge.findById(card.fromRecharge).lean();
     if (wallet === null) return failure("not_found", `No wallet ${walletId}.`);
-    if (recharge === null || recharge.accountId !== wallet.accountId || recharge.provider !== settings.provider || !recharge.savedCard)
-      return failure("unprocessable", `Recharge ${card.fromRecharge} of this account kept no ${settings.provider} card.`);
-    saved = recharge.savedCard;
+    const kept = await keptCardOf(ctx, wallet.accountId, card.fromRecharge, settings.provider);
+    if (!kept.ok) return kept;
+    saved = kept.value;
   } else saved = { paymentMethod: card.paymentMethod };
   const autoRecharge: AutoRecharge = { ...settings, ...saved };
   const wallet = await ctx.models.Wallet.findOneAndUpdate(
