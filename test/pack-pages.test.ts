@@ -233,6 +233,52 @@ describe("bundle packs in the console and the portal", () => {
     await page.getByRole("table", { name: "Your bundles" }).locator("tbody tr").nth(1).waitFor();
   });
 
+  it("a pack paid with the card the customer kept on a top-up: asked first, charged at once, its bundle issued when Stripe confirms", async () => {
+    const pack = await onSale("500 searches on a kept card", 500, 2_000_000);
+    const s = await stack.seedCatalog(CATALOG, 0);
+    // A card kept on an earlier top-up paid on Stripe's page (the webhook says the card was saved).
+    const topUp = await stack.consumer(s.key).createRecharge(s.accountId, {
+      amount: 1_000_000,
+      provider: "stripe",
+      returnUrl: `${stack.controlPlaneUrl}/portal/`,
+      saveCard: true,
+    });
+    const keptPayment = {
+      id: "pi_pack_page_kept",
+      object: "payment_intent",
+      metadata: { rechargeId: topUp.id },
+      setup_future_usage: "off_session",
+      payment_method: "pm_card_visa",
+      customer: "cus_pack_page",
+    };
+    expect((await stripeWebhook(stack, "payment_intent.succeeded", keptPayment, "evt_pack_page_keep")).status).toBe(200);
+    const [card] = (await stack.consumer(s.key).listKeptCards(s.accountId)).items;
+    const name = `Visa ending ${card!.card!.last4}`;
+
+    const page = await portal(s.accountId);
+    const offer = page.getByTestId("pack").filter({ hasText: pack.name });
+    await offer.getByRole("button", { name: `Pay with your ${name}: ${pack.name}` }).click();
+    await offer.getByText(`Pay $2.00 with your ${name} for ${pack.name} (500 search units)? It is charged now`).waitFor();
+    await offer.getByRole("button", { name: "Pay $2.00 with your card" }).click();
+    await offer.getByTestId("kept-card-pack").waitFor();
+    expect(page.url()).toBe(`${stack.controlPlaneUrl}/portal/bundles`);
+    const [purchase] = (await stack.admin.listPackPurchases(s.accountId)).items;
+    expect(purchase).toMatchObject({ packId: pack.id, payment: "card", status: "pending", price: 2_000_000 });
+    const recharge = (await stack.ctx.models.Recharge.findById(purchase!.rechargeId).lean())!;
+    expect(recharge.checkoutUrl).toBeUndefined();
+    await expect
+      .poll(() => page.getByTestId("purchase-status").first().innerText(), { timeout: 10_000 })
+      .toBe("waiting for the card payment");
+    await atBothWidths(page, "portal-bundle-packs-kept-card");
+
+    const succeeded = { id: recharge.providerRef, object: "payment_intent", metadata: { rechargeId: recharge._id } };
+    expect((await stripeWebhook(stack, "payment_intent.succeeded", succeeded, "evt_pack_page_kept_paid")).status).toBe(200);
+    await expect.poll(() => page.getByTestId("purchase-status").first().innerText(), { timeout: 20_000 }).toBe("bundle issued");
+    expect((await stack.admin.listBundles(s.accountId)).items.map((b) => [b.source, b.units])).toEqual([["pack", 500]]);
+    // The top-up's money stays in the wallet: the card paid the pack.
+    expect(await available(s)).toBe(1_000_000);
+  });
+
   it("finance sells a pack from an account's page; an owner or admin takes one off sale; a viewer is offered neither", async () => {
     const pack = await onSale("200 searches", 200, 1_000_000);
     const s = await stack.seedCatalog(CATALOG, 5_000_000);

@@ -1444,6 +1444,25 @@ describe("the portal's card payments, kept cards, transactions and statements, i
     await accessible(page, "a kept card paying auto-recharge, at phone width");
     await shoot(page, `${SHOTS}portal-kept-card-phone.png`);
 
+    // A top-up paid at once with the kept card: no provider's page; credited when Stripe confirms it (the demo's
+    // Stripe sends its webhook, as Stripe does).
+    await page.getByRole("combobox", { name: "Pay with" }).selectOption({ label: name });
+    expect(await page.getByLabel("Keep the card for auto-recharge").count()).toBe(0);
+    await page.getByLabel("Amount (USD)").fill("7");
+    await page.getByRole("button", { name: "Pay by card" }).click();
+    await page.getByTestId("kept-card-charged").waitFor();
+    expect(page.url()).toBe(`${stack.controlPlaneUrl}/portal/top-up`);
+    const charged = (await consumer.listRecharges(a.accountId)).items[0]!;
+    expect(charged).toMatchObject({ amount: 7_000_000 });
+    expect(charged.checkoutUrl).toBeUndefined();
+    // The portal reads the payment again every 3 s until its money is in, then the balance.
+    await expect.poll(() => page.getByTestId("balance").innerText(), { timeout: 20_000 }).toContain("$37.00");
+    await expect.poll(() => page.getByTestId("recharge-status").first().innerText(), { timeout: 20_000 }).toBe("succeeded");
+    await page.getByTestId("kept-card-charged").getByText("Paid with your card: $7.00 added to your balance.").waitFor();
+    expect((await consumer.listRecharges(a.accountId)).items[0]).toMatchObject({ id: charged.id, status: "succeeded" });
+    await accessible(page, "a top-up paid with the kept card, at phone width");
+    await shoot(page, `${SHOTS}portal-top-up-kept-card-phone.png`);
+
     // Removing it is confirmed first, saying auto-recharge turns off; and said again once done.
     await card.getByRole("button", { name: `Remove ${name}` }).click();
     const asked = card.getByRole("group", { name: `Remove ${name}` });

@@ -11912,6 +11912,8 @@ export interface operations {
                 expMonth: number;
                 expYear: number;
               };
+              /** @description the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied */
+              creditEntryId?: string;
               createdAt: string;
               updatedAt: string;
             }[];
@@ -12030,6 +12032,8 @@ export interface operations {
               expMonth: number;
               expYear: number;
             };
+            /** @description the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied */
+            creditEntryId?: string;
             createdAt: string;
             updatedAt: string;
             /** @description for the provider's own card form, when neither a card nor a return address was given */
@@ -12162,6 +12166,8 @@ export interface operations {
               expMonth: number;
               expYear: number;
             };
+            /** @description the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied */
+            creditEntryId?: string;
             createdAt: string;
             updatedAt: string;
           };
@@ -12302,6 +12308,8 @@ export interface operations {
               expMonth: number;
               expYear: number;
             };
+            /** @description the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied */
+            creditEntryId?: string;
             createdAt: string;
             updatedAt: string;
           };
@@ -16188,6 +16196,8 @@ export interface operations {
               expMonth: number;
               expYear: number;
             };
+            /** @description the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied */
+            creditEntryId?: string;
             createdAt: string;
             updatedAt: string;
           };

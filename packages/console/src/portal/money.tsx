@@ -15,6 +15,7 @@ import {
   rechargeState,
   returnUrl,
   ReturnedFrom,
+  unsettled,
   useRecharges,
   whilePending,
 } from "./payments.js";
@@ -44,6 +45,9 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
   const [code, setCode] = useState("");
   const [amount, setAmount] = useState("");
   const [saveCard, setSaveCard] = useState(false);
+  // "" pays on Stripe's page; a top-up's id pays at once with the card it kept.
+  const [payWith, setPayWith] = useState("");
+  const cards = useKeptCards(accountId).data?.items.filter((c) => c.provider === "stripe") ?? [];
   const redeem = useMutation({
     mutationFn: () => client.redeemVoucher(code.trim()),
     onSuccess: () => {
@@ -55,6 +59,18 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
     mutationFn: async () => {
       const micros = parseAmount(amount);
       if (micros === undefined || micros === 0) throw new Error("Enter an amount such as 25 or 12.50.");
+      if (payWith !== "") {
+        // Charged at once; listed below as waiting until Stripe confirms it.
+        const recharge = await client.createRecharge(
+          accountId,
+          { amount: micros, currency, provider: "stripe", fromRecharge: payWith },
+          { idempotencyKey: crypto.randomUUID() },
+        );
+        setAmount("");
+        setCharging(recharge.id);
+        setKeptPayment(recharge.id);
+        return "kept" as const;
+      }
       const recharge = await client.createRecharge(
         accountId,
         { amount: micros, currency, provider: "stripe", returnUrl: returnUrl(), saveCard },
@@ -68,6 +84,18 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["recharges"] }),
   });
   const recharges = useRecharges(accountId);
+  // The kept card's payment just made: once its money is in (however soon the provider confirmed it), the
+  // balance and what else shows it are read again.
+  const [charging, setCharging] = useState<string>();
+  // The last payment made with a kept card in this view, and where it stands.
+  const [keptPayment, setKeptPayment] = useState<string>();
+  const kept = recharges.data?.items.find((r) => r.id === keptPayment);
+  useEffect(() => {
+    const r = recharges.data?.items.find((x) => x.id === charging);
+    if (r === undefined || unsettled(r)) return;
+    setCharging(undefined);
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "recharges" });
+  }, [recharges.data, charging, qc]);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   // A card payment for a bundle pack is listed as such, and continued from the Bundles view.
   const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined && r.packPurchaseId === undefined) ?? [];
@@ -120,17 +148,45 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
           Amount ({currency})
           <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} required />
         </label>
-        <label className="check">
-          <input type="checkbox" checked={saveCard} onChange={(e) => setSaveCard(e.target.checked)} />
-          Keep the card for auto-recharge
-        </label>
+        {cards.length > 0 && (
+          <label>
+            Pay with
+            <select value={payWith} onChange={(e) => setPayWith(e.target.value)}>
+              <option value="">a card on Stripe&apos;s page</option>
+              {cards.map((c) => (
+                <option key={c.rechargeId} value={c.rechargeId}>
+                  {cardName(c.card, c.keptAt)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {payWith === "" && (
+          <label className="check">
+            <input type="checkbox" checked={saveCard} onChange={(e) => setSaveCard(e.target.checked)} />
+            Keep the card for auto-recharge
+          </label>
+        )}
         <button className="primary" type="submit" disabled={pay.isPending}>
           Pay by card
         </button>
       </form>
       <p>
-        <small>You pay on Stripe&apos;s secure page and come back here.</small>
+        <small>
+          {payWith === ""
+            ? "You pay on Stripe's secure page and come back here."
+            : "Your kept card is charged now; the amount is added once Stripe confirms the payment."}
+        </small>
       </p>
+      {kept !== undefined && (
+        <p role="status" className={kept.status === "failed" ? "problem" : "ok"} data-testid="kept-card-charged">
+          {unsettled(kept)
+            ? `Your card is being charged ${money(kept.amount, kept.currency)}: the top-up is listed below until Stripe confirms it.`
+            : kept.status === "failed"
+              ? `The payment of ${money(kept.amount, kept.currency)} did not go through${kept.failureReason ? `: ${kept.failureReason}` : ""}.`
+              : `Paid with your card: ${money(kept.amount, kept.currency)} added to your balance.`}
+        </p>
+      )}
       {pay.data === "tab" && topUps.some((r) => r.status === "pending") && <PayingInTab />}
       <ProblemText error={pay.error} />
       <h3>Your top-ups</h3>

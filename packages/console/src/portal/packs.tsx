@@ -9,6 +9,8 @@ import { packUnits, priceIn, validityWords } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { PackPurchasesTable } from "../shared/pack-purchases.js";
 import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { cardName } from "../shared/cards.js";
+import { useKeptCards } from "./cards.js";
 import { client } from "./client.js";
 import { openCheckout, PayingInTab, PendingCheckouts, ReturnedFrom, returnUrl, useRecharges } from "./payments.js";
 
@@ -38,6 +40,7 @@ export function PacksReady({ accountId, children }: { accountId: string; childre
     useQuery(packsQuery(accountId)),
     useQuery({ queryKey: ["pack-purchases", "pages", { cursor: null }], queryFn: () => purchasesPage(accountId)(undefined) }),
     useRecharges(accountId),
+    useKeptCards(accountId),
   ].some((q) => q.isPending);
   return waiting ? <Loading /> : <>{children}</>;
 }
@@ -70,7 +73,7 @@ export function BuyPacks({ accountId, currency }: { accountId: string; currency:
   );
 }
 
-type Asking = { how: "wallet" | "card"; key: string } | undefined;
+type Asking = { how: "wallet" | "card" | "kept"; key: string } | undefined;
 
 function PackOffer({ accountId, pack, currency }: { accountId: string; pack: BundlePack; currency: string }) {
   const price = money(priceIn(pack, currency)!, currency);
@@ -93,17 +96,30 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
     },
     onSettled: bought,
   });
-  const busy = fromWallet.isPending || byCard.isPending;
+  // The newest card the account kept on a top-up: charged at once, the bundle issued once Stripe confirms.
+  const kept = useKeptCards(accountId).data?.items.find((c) => c.provider === "stripe");
+  const keptName = kept === undefined ? "" : cardName(kept.card, kept.keptAt);
+  const byKept = useMutation({
+    mutationFn: (key: string) =>
+      client.buyBundlePack(
+        accountId,
+        { packId: pack.id, payment: "card", provider: "stripe", fromRecharge: kept!.rechargeId },
+        { idempotencyKey: key },
+      ),
+    onSettled: bought,
+  });
+  const busy = fromWallet.isPending || byCard.isPending || byKept.isPending;
   // A new question, a new key: asking again after a refusal or a lost answer is a new attempt, each bought once.
-  const ask = (how: "wallet" | "card") => {
+  const ask = (how: "wallet" | "card" | "kept") => {
     fromWallet.reset();
     byCard.reset();
+    byKept.reset();
     setAsking({ how, key: newIdempotencyKey() });
   };
   const take = () => {
     if (asking === undefined) return;
     setAsking(undefined);
-    (asking.how === "wallet" ? fromWallet : byCard).mutate(asking.key);
+    ({ wallet: fromWallet, card: byCard, kept: byKept })[asking.how].mutate(asking.key);
   };
   return (
     <li data-testid="pack">
@@ -128,16 +144,31 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
           <button type="button" disabled={busy} aria-label={`Pay by card: ${pack.name}`} onClick={() => ask("card")}>
             Pay by card
           </button>
+          {kept !== undefined && (
+            <button type="button" disabled={busy} aria-label={`Pay with your ${keptName}: ${pack.name}`} onClick={() => ask("kept")}>
+              Pay with your {keptName}
+            </button>
+          )}
         </div>
       ) : (
         <Ask
-          name={asking.how === "wallet" ? `Buy ${pack.name} from your balance` : `Buy ${pack.name} by card`}
+          name={
+            asking.how === "wallet"
+              ? `Buy ${pack.name} from your balance`
+              : asking.how === "kept"
+                ? `Buy ${pack.name} with your ${keptName}`
+                : `Buy ${pack.name} by card`
+          }
           question={
             asking.how === "wallet"
               ? `Buy ${pack.name} (${packUnits(pack)}) for ${price}, taken from your balance now?`
-              : `Pay ${price} by card for ${pack.name} (${packUnits(pack)})? You pay on Stripe's secure page and come back here.`
+              : asking.how === "kept"
+                ? `Pay ${price} with your ${keptName} for ${pack.name} (${packUnits(pack)})? It is charged now, and the bundle is yours once Stripe confirms the payment.`
+                : `Pay ${price} by card for ${pack.name} (${packUnits(pack)})? You pay on Stripe's secure page and come back here.`
           }
-          confirm={asking.how === "wallet" ? `Buy for ${price}` : `Pay ${price} by card`}
+          confirm={
+            asking.how === "wallet" ? `Buy for ${price}` : asking.how === "kept" ? `Pay ${price} with your card` : `Pay ${price} by card`
+          }
           onConfirm={take}
           onCancel={() => setAsking(undefined)}
         />
@@ -147,6 +178,11 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
           `Bought: ${packUnits(fromWallet.data)} for ${price} from your balance, usable until ${when(fromWallet.data.expiresAt)}.`}
       </Done>
       {byCard.data === "tab" && <PayingInTab />}
+      {byKept.data && (
+        <p role="status" className="ok" data-testid="kept-card-pack">
+          Your {keptName} is being charged {price}: the pack is listed under your purchases until Stripe confirms it.
+        </p>
+      )}
       {fromWallet.error instanceof InsufficientFundsError ? (
         <div role="alert" className="problem" data-testid="not-covered">
           <p>
@@ -155,7 +191,7 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
           </p>
         </div>
       ) : (
-        <ProblemText error={fromWallet.error ?? byCard.error} />
+        <ProblemText error={fromWallet.error ?? byCard.error ?? byKept.error} />
       )}
     </li>
   );

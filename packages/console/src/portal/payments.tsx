@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Recharge } from "@tollgate/sdk";
+import { useEffect, useRef } from "react";
 import { money, when } from "../shared/money.js";
 import { Loading, ProblemText } from "../shared/ui.js";
 import { client } from "./client.js";
@@ -8,16 +9,35 @@ import { client } from "./client.js";
  * How often a list of card payments is read again: every few seconds while one of them waits for the provider
  * (its state changes when the provider confirms it), never otherwise.
  */
-export const whilePending = (items: readonly Recharge[] | undefined): number | false =>
-  items?.some((r) => r.status === "pending") === true ? 3_000 : false;
+export const whilePending = (items: readonly Recharge[] | undefined): number | false => (items?.some(unsettled) === true ? 3_000 : false);
+
+/**
+ * A payment whose money has not landed yet: waiting for the provider, or a top-up the provider confirmed that is
+ * still being credited (the wallet changes a moment after its status).
+ */
+export const unsettled = (r: Recharge): boolean =>
+  r.status === "pending" ||
+  (r.status === "succeeded" && r.invoiceId === undefined && r.packPurchaseId === undefined && r.creditEntryId === undefined);
 
 /** The account's card payments (top-ups and invoices paid by card), newest first: the one list both views read. */
 export function useRecharges(accountId: string) {
-  return useQuery({
+  const qc = useQueryClient();
+  const query = useQuery({
     queryKey: ["recharges"],
     queryFn: () => client.listRecharges(accountId),
     refetchInterval: (query) => whilePending(query.state.data?.items),
   });
+  // A payment seen waiting that the provider has since confirmed or failed (paid with a kept card, or in another
+  // tab) moved money or issued a pack: the balance and what else shows it are read again.
+  const waiting = useRef(new Set<string>());
+  const items = query.data?.items;
+  useEffect(() => {
+    if (items === undefined) return;
+    const settled = items.some((r) => waiting.current.has(r.id) && !unsettled(r));
+    waiting.current = new Set(items.filter(unsettled).map((r) => r.id));
+    if (settled) void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "recharges" });
+  }, [items, qc]);
+  return query;
 }
 
 /** Where the provider sends the customer back: the view they paid from, which then says how it went. */

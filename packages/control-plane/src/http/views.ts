@@ -316,6 +316,10 @@ export const rechargeView = z.object({
   expiresAt: z.string().optional().describe("pending top-ups paid on the provider's page: when the page stops taking payment"),
   cardSaved: z.boolean().describe("the customer kept this payment's card for auto-recharge (`fromRecharge`)"),
   card: cardDetailsView.optional().describe("the kept card, as the provider describes it"),
+  creditEntryId: z
+    .string()
+    .optional()
+    .describe("the ledger entry that credited the wallet with this payment: absent while a confirmed payment is still being applied"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -336,6 +340,7 @@ export const toRechargeView = (r: Recharge): z.infer<typeof rechargeView> => ({
   ...(r.status === "pending" && r.expiresAt ? { expiresAt: r.expiresAt.toISOString() } : {}),
   cardSaved: r.savedCard !== undefined,
   ...(r.savedCard?.card ? { card: r.savedCard.card } : {}),
+  ...(r.creditEntryId ? { creditEntryId: r.creditEntryId } : {}),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });
