@@ -47,6 +47,7 @@ import type {
   PackPurchase,
   PackPurchaseInput,
   PackPurchaseResult,
+  RechargeInput,
   BundleReconciliationReport,
   Grant,
   Invoice,
@@ -310,19 +311,7 @@ abstract class AccountClient {
    * With `returnUrl`, the answer's `checkoutUrl` is the provider's page where the customer pays; with `fromRecharge`
    * (a top-up that kept a card: `listKeptCards`), that card is charged at once.
    */
-  createRecharge(
-    accountId: string,
-    recharge: {
-      amount: number;
-      currency?: string;
-      provider: "stripe";
-      paymentMethod?: string;
-      fromRecharge?: string;
-      returnUrl?: string;
-      saveCard?: boolean;
-    },
-    options: IdempotencyOptions = {},
-  ): Promise<Recharge> {
+  createRecharge(accountId: string, recharge: RechargeInput, options: IdempotencyOptions = {}): Promise<Recharge> {
     return this.http.request("POST", `${account(accountId)}/recharges`, {
       body: recharge,
       headers: { "idempotency-key": options.idempotencyKey ?? newIdempotencyKey() },

@@ -65,6 +65,8 @@ export type BundlePackInput = BodyOf<"createBundlePack">;
 /** An account's purchase of a pack (from its wallet, by card, or by a voucher that grants it). */
 export type PackPurchase = Item<ResponseOf<"listPackPurchases">>;
 export type PackPurchaseInput = BodyOf<"buyBundlePack">;
+/** A card top-up: a kept card (`fromRecharge`), a card the provider knows (`paymentMethod`), or its page (`returnUrl`). */
+export type RechargeInput = BodyOf<"createRecharge">;
 /** What a purchase answers: issued with its bundle, or (card) pending with where to pay. */
 export type PackPurchaseResult = ResponseOf<"buyBundlePack">;
 /** Each bundle's unit ledger against Redis: those that drift, and (for the accounts named) every bundle. */

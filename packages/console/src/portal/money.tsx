@@ -1,4 +1,5 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { KeptCard } from "@tollgate/sdk";
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { Link } from "wouter";
 import { money, parseAmount, plainAmount, unitPrice, when } from "../shared/money.js";
@@ -153,11 +154,7 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
             Pay with
             <select value={payWith} onChange={(e) => setPayWith(e.target.value)}>
               <option value="">a card on Stripe&apos;s page</option>
-              {cards.map((c) => (
-                <option key={c.rechargeId} value={c.rechargeId}>
-                  {cardName(c.card, c.keptAt)}
-                </option>
-              ))}
+              <KeptCardOptions cards={cards} />
             </select>
           </label>
         )}
@@ -230,6 +227,19 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
       )}
       <Pager pages={shown} what="top-ups" />
     </Section>
+  );
+}
+
+/** The account's kept cards as a select's options, each named as its owner knows it, valued by the top-up that kept it. */
+function KeptCardOptions({ cards }: { cards: KeptCard[] }) {
+  return (
+    <>
+      {cards.map((c) => (
+        <option key={c.rechargeId} value={c.rechargeId}>
+          {cardName(c.card, c.keptAt)}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -306,11 +316,7 @@ export function AutoRecharge({ accountId, wallet }: { accountId: string; wallet:
           <label>
             Card
             <select value={card} onChange={(e) => setCard(e.target.value)}>
-              {cards.map((c) => (
-                <option key={c.rechargeId} value={c.rechargeId}>
-                  {cardName(c.card, c.keptAt)}
-                </option>
-              ))}
+              <KeptCardOptions cards={cards} />
             </select>
           </label>
           <button className="primary" type="submit">
