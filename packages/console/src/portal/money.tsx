@@ -68,7 +68,6 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
           { idempotencyKey: crypto.randomUUID() },
         );
         setAmount("");
-        setCharging(recharge.id);
         setKeptPayment(recharge.id);
         return "kept" as const;
       }
@@ -85,18 +84,10 @@ export function TopUp({ accountId, currency, returnedFrom }: { accountId: string
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["recharges"] }),
   });
   const recharges = useRecharges(accountId);
-  // The kept card's payment just made: once its money is in (however soon the provider confirmed it), the
-  // balance and what else shows it are read again.
-  const [charging, setCharging] = useState<string>();
-  // The last payment made with a kept card in this view, and where it stands.
+  // The last payment made with a kept card in this view, and where it stands (useRecharges reads the balance again
+  // once its money is in).
   const [keptPayment, setKeptPayment] = useState<string>();
   const kept = recharges.data?.items.find((r) => r.id === keptPayment);
-  useEffect(() => {
-    const r = recharges.data?.items.find((x) => x.id === charging);
-    if (r === undefined || unsettled(r)) return;
-    setCharging(undefined);
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "recharges" });
-  }, [recharges.data, charging, qc]);
   const returned = recharges.data?.items.find((r) => r.id === returnedFrom);
   // A card payment for a bundle pack is listed as such, and continued from the Bundles view.
   const topUps = recharges.data?.items.filter((r) => r.invoiceId === undefined && r.packPurchaseId === undefined) ?? [];

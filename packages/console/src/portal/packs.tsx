@@ -116,6 +116,24 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
     byKept.reset();
     setAsking({ how, key: newIdempotencyKey() });
   };
+  // What each way of paying asks before money moves.
+  const askings = {
+    wallet: {
+      name: `Buy ${pack.name} from your balance`,
+      question: `Buy ${pack.name} (${packUnits(pack)}) for ${price}, taken from your balance now?`,
+      confirm: `Buy for ${price}`,
+    },
+    card: {
+      name: `Buy ${pack.name} by card`,
+      question: `Pay ${price} by card for ${pack.name} (${packUnits(pack)})? You pay on Stripe's secure page and come back here.`,
+      confirm: `Pay ${price} by card`,
+    },
+    kept: {
+      name: `Buy ${pack.name} with your ${keptName}`,
+      question: `Pay ${price} with your ${keptName} for ${pack.name} (${packUnits(pack)})? It is charged now, and the bundle is yours once Stripe confirms the payment.`,
+      confirm: `Pay ${price} with your card`,
+    },
+  };
   const take = () => {
     if (asking === undefined) return;
     setAsking(undefined);
@@ -151,27 +169,7 @@ function PackOffer({ accountId, pack, currency }: { accountId: string; pack: Bun
           )}
         </div>
       ) : (
-        <Ask
-          name={
-            asking.how === "wallet"
-              ? `Buy ${pack.name} from your balance`
-              : asking.how === "kept"
-                ? `Buy ${pack.name} with your ${keptName}`
-                : `Buy ${pack.name} by card`
-          }
-          question={
-            asking.how === "wallet"
-              ? `Buy ${pack.name} (${packUnits(pack)}) for ${price}, taken from your balance now?`
-              : asking.how === "kept"
-                ? `Pay ${price} with your ${keptName} for ${pack.name} (${packUnits(pack)})? It is charged now, and the bundle is yours once Stripe confirms the payment.`
-                : `Pay ${price} by card for ${pack.name} (${packUnits(pack)})? You pay on Stripe's secure page and come back here.`
-          }
-          confirm={
-            asking.how === "wallet" ? `Buy for ${price}` : asking.how === "kept" ? `Pay ${price} with your card` : `Pay ${price} by card`
-          }
-          onConfirm={take}
-          onCancel={() => setAsking(undefined)}
-        />
+        <Ask {...askings[asking.how]} onConfirm={take} onCancel={() => setAsking(undefined)} />
       )}
       <Done>
         {fromWallet.data &&

@@ -27,14 +27,16 @@ export function useRecharges(accountId: string) {
     queryFn: () => client.listRecharges(accountId),
     refetchInterval: (query) => whilePending(query.state.data?.items),
   });
-  // A payment seen waiting that the provider has since confirmed or failed (paid with a kept card, or in another
-  // tab) moved money or issued a pack: the balance and what else shows it are read again.
-  const waiting = useRef(new Set<string>());
+  // A payment that settled since the list was last read (seen waiting, or new and confirmed already: a kept card
+  // the provider charged at once, a payment made in another tab) moved money or issued a pack: the balance and
+  // what else shows it are read again.
+  const seen = useRef<{ known: Set<string>; waiting: Set<string> }>(undefined);
   const items = query.data?.items;
   useEffect(() => {
     if (items === undefined) return;
-    const settled = items.some((r) => waiting.current.has(r.id) && !unsettled(r));
-    waiting.current = new Set(items.filter(unsettled).map((r) => r.id));
+    const before = seen.current;
+    seen.current = { known: new Set(items.map((r) => r.id)), waiting: new Set(items.filter(unsettled).map((r) => r.id)) };
+    const settled = before !== undefined && items.some((r) => !unsettled(r) && (before.waiting.has(r.id) || !before.known.has(r.id)));
     if (settled) void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "recharges" });
   }, [items, qc]);
   return query;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LEDGER_ENTRY_TYPES } from "../models/ledger-entry.js";
-import { ANOMALY_DEFAULTS, PLAN_TAX_DEFAULTS } from "../models/plan.js";
+import { ANOMALY_DEFAULTS, planTaxOf } from "../models/plan.js";
 import type { Account, ApiKey, Grant, Invoice, LedgerEntry, Plan, Recharge, UsageEvent, Wallet } from "../models/index.js";
 import type { Bundle } from "../models/index.js";
 import { includedBundleView } from "./included-bundles.js";
@@ -49,7 +49,7 @@ export const toPlanView = (p: Plan): z.infer<typeof planView> => ({
   anomalyPolicy: { ...ANOMALY_DEFAULTS, ...(p.anomalyPolicy ?? {}) },
   ...(p.recurring ? { recurring: p.recurring } : {}),
   ...(p.selfService ? { selfService: { maxSeats: p.selfService.maxSeats } } : {}),
-  tax: { ...PLAN_TAX_DEFAULTS, ...(p.tax ?? {}) },
+  tax: planTaxOf(p),
   includedBundles: p.includedBundles ?? [],
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),

@@ -75,6 +75,9 @@ export interface PlanTax {
 }
 export const PLAN_TAX_DEFAULTS: PlanTax = { inclusive: false, category: "standard", products: [] };
 
+/** A plan's tax settings as they apply: what it set, the defaults for the rest. */
+export const planTaxOf = (plan: Pick<Plan, "tax"> | null | undefined): PlanTax => ({ ...PLAN_TAX_DEFAULTS, ...(plan?.tax ?? {}) });
+
 /**
  * An hour is anomalous when an account's calls in it exceed `max(minCalls, factor × baseline)`, the baseline
  * being its average calls an hour over the 7 reporting days before today. `mitigation`: nothing more than the

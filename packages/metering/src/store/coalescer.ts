@@ -96,10 +96,7 @@ export class Coalescer {
           const reply = replies[i + skip];
           if (reply === undefined) o.reject(new Error("the meter script gave no reply for an operation"));
           else if (reply[0] === "err") o.reject(new Error(`meter script: ${reply[1]}`));
-          else {
-            if (o.receipt !== undefined && (reply[0] === Code.ok || reply[0] === Code.replayed)) s.forget.push(o.receipt);
-            o.resolve(reply);
-          }
+          else answered(s, o, reply);
         }
         this.next(s);
       },
@@ -116,8 +113,7 @@ export class Coalescer {
     s.forget = [];
     this.redis.tollgateMeterOne(o.keys.length + forget.length, ...o.keys, ...forget, ...o.args, o.op, forget.length).then(
       (reply) => {
-        if (o.receipt !== undefined && (reply[0] === Code.ok || reply[0] === Code.replayed)) s.forget.push(o.receipt);
-        o.resolve(reply);
+        answered(s, o, reply);
         this.next(s);
       },
       (error: unknown) => {
@@ -131,4 +127,10 @@ export class Coalescer {
     s.inFlight = false;
     if (s.queue.length > 0) this.flush(s);
   }
+}
+
+/** An operation's reply is in: it resolves, and a charge's receipt is deleted by the slot's next batch. */
+function answered(s: Slot, o: Operation, reply: Reply): void {
+  if (o.receipt !== undefined && (reply[0] === Code.ok || reply[0] === Code.replayed)) s.forget.push(o.receipt);
+  o.resolve(reply);
 }

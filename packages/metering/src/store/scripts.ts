@@ -461,6 +461,15 @@ return {${Code.ok}, balance, amount, soft, bn}
 export const MeterOp = { charge: 1, reserve: 2, settle: 3, forget: 4 } as const;
 
 /**
+ * The operations' bodies as functions of their own KEYS and ARGV (the parameters shadow the script's), for the
+ * two scripts that run them: METER_LUA (a batch) and METER_ONE_LUA (one operation).
+ */
+const METER_BODIES = `${PRELUDE}
+local function charge(KEYS, ARGV) ${CHARGE} end
+local function reserve(KEYS, ARGV) ${RESERVE} end
+local function settle(KEYS, ARGV) ${SETTLE} end`;
+
+/**
  * The one script the charging path sends: a batch of charges, reservations and settlements of one hash slot,
  * applied in order, each on its own (one refused or failing leaves the others as they are), in one atomic run.
  * The gateway coalesces the calls of a slot that arrive while its previous batch is in flight (charge-store.ts);
@@ -472,10 +481,7 @@ export const MeterOp = { charge: 1, reserve: 2, settle: 3, forget: 4 } as const;
  * its keys (charge receipts whose answer arrived: charge-store.ts).
  * Returns one reply per operation, in order: the operation's own, or {'err', message} when it raised an error.
  */
-export const METER_LUA = `${PRELUDE}
-local function charge(KEYS, ARGV) ${CHARGE} end
-local function reserve(KEYS, ARGV) ${RESERVE} end
-local function settle(KEYS, ARGV) ${SETTLE} end
+export const METER_LUA = `${METER_BODIES}
 local ops = { charge, reserve, settle }
 local out, ki, ai, n = {}, 1, 1, #ARGV
 while ai <= n do
@@ -509,10 +515,7 @@ return out
  * ARGV: the operation's arguments, then its op (MeterOp) and the number of keys to forget.
  * Returns the operation's reply.
  */
-export const METER_ONE_LUA = `${PRELUDE}
-local function charge(KEYS, ARGV) ${CHARGE} end
-local function reserve(KEYS, ARGV) ${RESERVE} end
-local function settle(KEYS, ARGV) ${SETTLE} end
+export const METER_ONE_LUA = `${METER_BODIES}
 local nf = tonumber(table.remove(ARGV))
 local op = tonumber(table.remove(ARGV))
 if nf > 0 then redis.call('UNLINK', unpack(KEYS, #KEYS - nf + 1, #KEYS)) end

@@ -1,7 +1,7 @@
 import type { AppContext } from "../../context.js";
 import type { BillingDetails, Invoice, IssuerDetails, TaxRate } from "../../models/index.js";
 import type { DocumentTax, InvoiceLine } from "../../models/invoice.js";
-import { PLAN_TAX_DEFAULTS, type PlanTax } from "../../models/plan.js";
+import { planTaxOf, type PlanTax } from "../../models/plan.js";
 import { microsPerMinorUnit } from "../../payments/minor-units.js";
 import { computeTax, creditedTax, type RateChoice } from "./compute.js";
 import { EU_COUNTRIES } from "./countries.js";
@@ -56,7 +56,7 @@ export async function taxOfDraft(
   const country = parties.customerDetails?.address.country;
   if (account === null || country === undefined) return { lines: doc.lines };
   const plan = await ctx.models.Plan.findById(account.planId, { tax: 1 }).lean();
-  const planTax = { ...PLAN_TAX_DEFAULTS, ...(plan?.tax ?? {}) };
+  const planTax = planTaxOf(plan);
   const reverseCharge = reverseChargeApplies(parties.issuerDetails, parties.customerDetails);
   const rates = reverseCharge ? new Map<string, TaxRate>() : await ratesAt(ctx, country, parties.customerDetails?.address.region, at);
   const rateOf = (category: string): RateChoice | undefined => {
@@ -74,9 +74,9 @@ export async function taxOfDraft(
   };
   // A receipt's amount is what the customer paid, tax included.
   const inclusive = doc.kind === "receipt" ? true : planTax.inclusive;
-  const lineTax = await linesPlanTax(ctx, doc);
-  const categories = doc.lines.map((l) => categoryOf((l.accountId !== undefined && lineTax.get(l.accountId)) || planTax, l));
-  const { lineTax: taxOfLine, tax } = computeTax({
+  const memberTax = await membersPlanTax(ctx, doc);
+  const categories = doc.lines.map((l) => categoryOf(memberTax.get(l.accountId ?? doc.accountId) ?? planTax, l));
+  const { lineTax, tax } = computeTax({
     lines: doc.lines.map((l, i) => ({ amount: l.amount, category: categories[i]! })),
     rateOf,
     inclusive,
@@ -88,7 +88,7 @@ export async function taxOfDraft(
   const lines = doc.lines.map((l, i) => ({
     ...l,
     taxCategory: categories[i]!,
-    ...(taxOfLine[i] !== undefined ? { tax: taxOfLine[i] } : {}),
+    ...(lineTax[i] !== undefined ? { tax: lineTax[i] } : {}),
   }));
   return { lines, tax };
 }
@@ -98,11 +98,11 @@ export async function taxOfDraft(
  * account. A member on a plan of its own has its products taxed in the categories that plan maps them to; the
  * document's other settings (prices inclusive or not) stay its payer's plan's, as one document has one.
  */
-async function linesPlanTax(ctx: AppContext, doc: Invoice): Promise<Map<string, PlanTax>> {
+async function membersPlanTax(ctx: AppContext, doc: Invoice): Promise<Map<string, PlanTax>> {
   const members = [...new Set(doc.lines.flatMap((l) => (l.accountId !== undefined && l.accountId !== doc.accountId ? [l.accountId] : [])))];
   if (members.length === 0) return new Map();
   const accounts = await ctx.models.Account.find({ _id: { $in: members } }, { planId: 1 }).lean();
   const plans = await ctx.models.Plan.find({ _id: { $in: [...new Set(accounts.map((a) => a.planId))] } }, { tax: 1 }).lean();
-  const taxOfPlan = new Map(plans.map((p) => [p._id, { ...PLAN_TAX_DEFAULTS, ...(p.tax ?? {}) }]));
-  return new Map(accounts.flatMap((a) => (taxOfPlan.has(a.planId) ? [[a._id, taxOfPlan.get(a.planId)!] as const] : [])));
+  const byId = new Map(plans.map((p) => [p._id, p]));
+  return new Map(accounts.flatMap((a) => (byId.has(a.planId) ? [[a._id, planTaxOf(byId.get(a.planId))] as const] : [])));
 }
