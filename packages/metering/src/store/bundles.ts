@@ -80,9 +80,8 @@ export class BundleStore {
         b.issuedAtMs,
         RECEIPT_TTL_SECONDS,
       );
-    let [code] = await issue();
     // A moved account's tombstone: once more where the account is now (else, as for an account not in Redis).
-    if (code === BundleCode.moved && (await this.moves.refresh(accountId))) [code] = await issue();
+    const [code] = await this.moves.whereItIs(accountId, issue, ([c]) => c === BundleCode.moved);
     if (code === BundleCode.unknownAccount || code === BundleCode.moved) return "unknown_account";
     return code === BundleCode.applied ? "applied" : "already_applied";
   }
@@ -100,8 +99,7 @@ export class BundleStore {
     const ks = this.keyspace;
     const end = () =>
       this.redis.tollgateEndBundle(ks.account(accountId), ks.entryReceipt(accountId, receiptId), bundleId, productId, RECEIPT_TTL_SECONDS);
-    let [code, units] = await end();
-    if (code === BundleCode.moved && (await this.moves.refresh(accountId))) [code, units] = await end();
+    const [code, units] = await this.moves.whereItIs(accountId, end, ([c]) => c === BundleCode.moved);
     if (code === BundleCode.unknownAccount || code === BundleCode.moved) return { kind: "unknown_account" };
     // Leases hold some of its units: it left its product's list, and ends once they are given back.
     if (code === BundleCode.pending) return { kind: "pending" };

@@ -70,9 +70,8 @@ export class HotStore {
         accountId,
         options.onlyIfCovered ? "1" : "0",
       );
-    let [code, value, limit] = await apply();
-    // The hash this process knew is a moved account's tombstone: once more where the account is now.
-    if (code === ApplyCode.moved && (await this.moves.refresh(accountId))) [code, value, limit] = await apply();
+    // The hash this process knew may be a moved account's tombstone: then once more where the account is now.
+    const [code, value, limit] = await this.moves.whereItIs(accountId, apply, ([c]) => c === ApplyCode.moved);
     if (code === ApplyCode.unknownAccount || code === ApplyCode.moved) return { kind: "unknown_account" };
     if (code === ApplyCode.notCovered) return { kind: "not_covered", balance: Number(value), creditLimit: Number(limit ?? 0) };
     return { kind: "applied", balance: Number(value), replayed: code === ApplyCode.alreadyApplied };
@@ -131,8 +130,11 @@ export class HotStore {
       this.redis.tollgatePublishAccount(at, account.status, set.length / 2, ...set, absent.length / 2, ...absent, ...unset);
     // A moved account's tombstone is left alone: published where the account is now, or, while it moves, by the
     // move itself, which publishes it again once it lives in its new partition.
-    if ((await publish(key)) === 0 && (await this.moves.refresh(account.accountId)))
-      await publish(this.keyspace.account(account.accountId));
+    await this.moves.whereItIs(
+      account.accountId,
+      () => publish(this.keyspace.account(account.accountId)),
+      (published) => published === 0,
+    );
   }
 
   /** Record the deployment's partition count again if Redis lost it (the processes already agree on it). */
@@ -228,11 +230,11 @@ export class HotStore {
     const field = accountField("key", record.keyId);
     const set = record.status === "active" ? "1" : "0";
     // (A moved account's tombstone is left alone, as in publishAccount.)
-    if (
-      (await this.redis.tollgateAccountField(ks.account(record.accountId), field, set)) === 0 &&
-      (await this.moves.refresh(record.accountId))
-    )
-      await this.redis.tollgateAccountField(ks.account(record.accountId), field, set);
+    await this.moves.whereItIs(
+      record.accountId,
+      () => this.redis.tollgateAccountField(ks.account(record.accountId), field, set),
+      (written) => written === 0,
+    );
     await this.redis.hset(ks.apiKey(keyHash), stored);
     await this.announce(`key:${keyHash}`);
   }

@@ -27,18 +27,29 @@ export class MoveStore {
     this.redis = redis as ScriptedRedis;
   }
 
-  /** Every moved account's partition, into this process's keyspace (at start, and after missed messages). */
-  async load(): Promise<void> {
+  /** Every moved account's partition, into this process's keyspace (at start, and after missed messages); answers them. */
+  async load(): Promise<Map<string, number>> {
     const moved = await this.redis.hgetall(this.keyspace.movedPartitions());
-    for (const [accountId, partition] of Object.entries(moved)) this.keyspace.setPartition(accountId, Number(partition));
+    const partitions = new Map(Object.entries(moved).map(([accountId, partition]) => [accountId, Number(partition)]));
+    for (const [accountId, partition] of partitions) this.keyspace.setPartition(accountId, partition);
+    return partitions;
   }
 
   /** Look one account's partition up again (a script found the hash it used to live in fenced). Whether it changed. */
   async refresh(accountId: string): Promise<boolean> {
     const before = this.keyspace.partitionOf(accountId);
-    const partition = await this.redis.hget(this.keyspace.movedPartitions(), accountId);
-    if (partition !== null) this.keyspace.setPartition(accountId, Number(partition));
+    const partition = await this.recorded(accountId);
+    if (partition !== undefined) this.keyspace.setPartition(accountId, partition);
     return this.keyspace.partitionOf(accountId) !== before;
+  }
+
+  /**
+   * Run a write on the account's hash where this process places it; when it found a moved account's tombstone
+   * (`moved`) and the account is elsewhere now, once more there (`run` places its keys anew each time).
+   */
+  async whereItIs<T>(accountId: string, run: () => Promise<T>, moved: (result: T) => boolean): Promise<T> {
+    const first = await run();
+    return moved(first) && (await this.refresh(accountId)) ? run() : first;
   }
 
   /** One step of MOVE_LUA on the account's hash in `partition`; `to` is where it goes. */

@@ -73,15 +73,15 @@ export async function rebuildMissing(ctx: AppContext): Promise<number> {
 
 /** After Redis lost the hash of moved partitions: every moved account's partition again, from its account record. */
 export async function recordMovedPartitions(ctx: AppContext): Promise<void> {
+  const recorded = await ctx.hot.moves.load();
   for await (const account of ctx.models.Account.find({ partition: { $exists: true } }, { partition: 1 })
     .lean()
     .cursor()) {
-    if (account.partition !== undefined && (await ctx.hot.moves.recorded(account._id)) !== account.partition) {
+    if (account.partition !== undefined && recorded.get(account._id) !== account.partition) {
       // Rebuilt there first if it is not (a move that died after writing the account's record), then announced.
       ctx.hot.keyspace.setPartition(account._id, account.partition);
       await restoreAccount(ctx, account._id);
       await ctx.hot.moves.record(account._id, account.partition);
     }
   }
-  await ctx.hot.moves.load();
 }
