@@ -66,12 +66,7 @@ export async function moveAccount(
   // Noted once fenced (this move's own), so that a move whose process dies from here is found and ended
   // (endInterruptedMoves); one that dies before this line is taken over by the next attach of the account.
   await ctx.models.Account.updateOne({ _id: accountId }, { $set: { moving: { from, to, at: new Date() } } });
-  const undo = async () => {
-    await moves.step(accountId, from, "undo", to);
-    // A change published while it was sealed was refused there (a suspension, a key): published again where it stays.
-    await publishAccount(ctx, accountId);
-    await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
-  };
+  const undo = () => undoMove(ctx, accountId, from, to);
   const open = await drained(() => moves.openReservations(accountId).then((n) => n === 0));
   if (!open) {
     await undo();
@@ -131,7 +126,8 @@ export async function endInterruptedMoves(ctx: AppContext, now = Date.now()): Pr
   let ended = 0;
   for (const { _id: accountId, moving } of stale) {
     if (moving === undefined) continue;
-    const done = await whenLocked(
+    // A mover that holds the lock after all ends its move itself.
+    await whenLocked(
       ctx,
       `hierarchy:${moving.from}`,
       MOVE_LOCK_MS,
@@ -140,28 +136,33 @@ export async function endInterruptedMoves(ctx: AppContext, now = Date.now()): Pr
         if (account?.moving === undefined) return;
         const { from, to } = account.moving;
         if (account.partition === to) await finishMove(ctx, accountId, from, to);
-        else {
-          await ctx.hot.moves.step(accountId, from, "undo", to);
-          await publishAccount(ctx, accountId);
-          await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
-        }
+        else await undoMove(ctx, accountId, from, to);
         ended++;
       },
       0,
     );
-    if (!done.ok) continue; // a mover holds it after all: its own to end
   }
   return ended;
+}
+
+/** Open the account's hash where it was again, and forget the move. */
+async function undoMove(ctx: AppContext, accountId: string, from: number, to: number): Promise<void> {
+  await ctx.hot.moves.step(accountId, from, "undo", to);
+  // A change published while it was sealed was refused there (a suspension, a key): published again where it stays.
+  await publishAccount(ctx, accountId);
+  await ctx.models.Account.updateOne({ _id: accountId }, { $unset: { moving: 1 } });
 }
 
 /** Whether every usage event the account's stream holds (where this process places it) is in MongoDB. */
 async function ingested(ctx: AppContext, accountId: string): Promise<boolean> {
   const entries = await ctx.hot.streamedUsage(accountId);
-  for (const e of entries) {
-    const stored = await ctx.models.UsageEvent.findById(e.eventId, { refunded: 1 }).lean();
-    if (stored === null || (e.void && stored.refunded !== true)) return false;
-  }
-  return true;
+  if (entries.length === 0) return true;
+  const found = await ctx.models.UsageEvent.find({ _id: { $in: entries.map((e) => e.eventId) } }, { refunded: 1 }).lean();
+  const stored = new Map(found.map((u) => [u._id, u]));
+  return entries.every((e) => {
+    const u = stored.get(e.eventId);
+    return u !== undefined && (!e.void || u.refunded === true);
+  });
 }
 
 async function drained(done: () => Promise<boolean>): Promise<boolean> {
