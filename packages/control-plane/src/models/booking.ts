@@ -100,6 +100,10 @@ export function bookingCallOf(e: BookingCall): BookingCall {
   return call;
 }
 
+/** A call as its wallet's entry books it: a line's call (its payer's wallet paid) names the line that made it. */
+export const asBooked = <C extends { accountId: string; payerId?: string | undefined }>(c: C): C & { lineId?: string } =>
+  walletOwnerOf(c) === c.accountId ? c : { ...c, lineId: c.accountId };
+
 /**
  * The backlog documents for some usage events: one per wallet, the wallet that paid (a line's calls are its
  * payer's wallet's to book).
@@ -114,7 +118,7 @@ export function backlogOf(
     const wallet = `${owner}\u0000${e.currency}`;
     let group = byWallet.get(wallet);
     if (group === undefined) byWallet.set(wallet, (group = { accountId: owner, currency: e.currency, calls: [] }));
-    group.calls.push(e.accountId === owner ? bookingCallOf(e) : { ...bookingCallOf(e), lineId: e.accountId });
+    group.calls.push(bookingCallOf(asBooked(e)));
   }
   return [...byWallet.values()].map(({ accountId, currency, calls }) => ({
     _id: newId("ubk"),

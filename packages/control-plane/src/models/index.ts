@@ -147,7 +147,7 @@ export type {
   Voucher,
   Wallet,
 };
-export { backlogOf, bookingCallOf, packCalls, unpackCalls } from "./booking.js";
+export { asBooked, backlogOf, bookingCallOf, packCalls, unpackCalls } from "./booking.js";
 
 /**
  * The stores, and how each is written exactly once. In DESIGN.md's words: "mutual exclusion is by unique

@@ -1,6 +1,6 @@
 import { walletOwnerOf } from "@tollgate/metering/store";
 import type { AppContext } from "../../context.js";
-import { insertOnce, type UsageEvent } from "../../models/index.js";
+import { asBooked, insertOnce, type UsageEvent } from "../../models/index.js";
 import { underBookingLock } from "../ledger/book-usage.js";
 import { pack } from "../reports/rollup-format.js";
 import { cellsOf } from "../reports/intents.js";
@@ -158,16 +158,12 @@ function holdOf(
 /** An entry's calls summed as its rollup intent sums them (services/reports/intents.ts). */
 function summaryOf(ctx: AppContext, entryId: string, calls: Call[]) {
   // The entry is its wallet's (a line's calls are booked on its payer's); each call stays its own account's.
-  const owner = walletOwnerOf(calls[0]!);
-  const cells = cellsOf(
-    ctx,
-    calls.map((c) => (c.accountId === owner ? c : { ...c, lineId: c.accountId })),
-  );
+  const cells = cellsOf(ctx, calls.map(asBooked));
   const amount = calls.reduce((sum, c) => sum + c.amount, 0);
   const times = calls.map((c) => c.timestamp.getTime());
   return {
     _id: entryId,
-    accountId: owner,
+    accountId: walletOwnerOf(calls[0]!),
     currency: calls[0]!.currency,
     calls: calls.length,
     amount,

@@ -6,6 +6,7 @@ import { foldRollups } from "./fold.js";
 import { recordLedgerIntent, recordUsageIntent, type BookedCall } from "./intents.js";
 import { ROLLUP_COLLECTION } from "./rollup-format.js";
 import { walletOwnerOf } from "@tollgate/metering/store";
+import { asBooked } from "../../models/index.js";
 import { recordRetiredIntents } from "../privacy/retention.js";
 
 /**
@@ -40,7 +41,7 @@ export async function rebuildRollups(
       // The entry is its wallet's (a line's calls are booked on its payer's); each call stays its own account's.
       const owner = walletOwnerOf(e);
       if (entry === undefined) byEntry.set(entryId, (entry = { accountId: owner, currency: e.currency, calls: [] }));
-      entry.calls.push(owner === e.accountId ? e : { ...e, lineId: e.accountId });
+      entry.calls.push(asBooked(e));
     }
     let pending = 0;
     for (const [entryId, entry] of byEntry) {
