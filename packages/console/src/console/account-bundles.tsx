@@ -6,7 +6,7 @@ import { endOfDay, when } from "../shared/money.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
-import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
+import { Confirm, Done, Field, FormProblem, InputError, fieldProblems, wholeNumber } from "./forms.js";
 import { useMay } from "./role.js";
 
 const FIELDS = {
@@ -29,12 +29,6 @@ const blank = (productId: string): Form => ({
 });
 
 /** A whole number typed in a field, or the field's problem in words. */
-function wholeNumber(text: string, pointer: keyof typeof FIELDS, what: string, min: number): number {
-  const n = Number(text.replace(/[\s,]/g, ""));
-  if (text.trim() === "" || !Number.isInteger(n) || n < min)
-    throw new InputError(pointer, `Enter ${what} as a whole number of at least ${min}.`);
-  return n;
-}
 
 /**
  * The account's bundles (active first, in the order calls use them, then those that ended), 25 a page; owners,

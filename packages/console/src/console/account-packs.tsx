@@ -1,18 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { newIdempotencyKey, type Account, type PackPurchase } from "@tollgate/sdk";
+import { newIdempotencyKey, type Account } from "@tollgate/sdk";
 import { useState } from "react";
 import { money, when } from "../shared/money.js";
-import { packUnits, priceIn, validityWords } from "../shared/packs.js";
+import { packUnits, priceIn, validityWords, whileWaiting } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { PackPurchasesTable } from "../shared/pack-purchases.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { admin } from "./client.js";
 import { Confirm, Done } from "./forms.js";
 import { useMay } from "./role.js";
-
-/** Read again every 3 s while a purchase waits for its card payment, never otherwise. */
-const whileWaiting = (items: readonly PackPurchase[] | undefined): number | false =>
-  items?.some((p) => p.status === "pending") === true ? 3_000 : false;
 
 /**
  * The account's bundle pack purchases, newest first, 10 a page, with how each was paid and where it stands;

@@ -8,7 +8,7 @@ import { pageQuery, usePages } from "../shared/paging.js";
 import { Empty, Pager, ProblemText, Section } from "../shared/ui.js";
 import { useSearchState } from "../shared/url.js";
 import { admin } from "./client.js";
-import { Confirm, Done, Field, FormProblem, InputError, fieldProblems } from "./forms.js";
+import { Confirm, Done, Field, FormProblem, InputError, fieldProblems, wholeNumber } from "./forms.js";
 import { useMay } from "./role.js";
 
 /*
@@ -158,12 +158,6 @@ const blank = (currency: string): Form => ({
 });
 
 /** A whole number typed in a field, or the field's problem in words. */
-function wholeNumber(text: string, pointer: keyof typeof FIELDS, what: string, min: number): number {
-  const n = Number(text.replace(/[\s,]/g, ""));
-  if (text.trim() === "" || !Number.isInteger(n) || n < min)
-    throw new InputError(pointer, `Enter ${what} as a whole number of at least ${min}.`);
-  return n;
-}
 
 /** The products a pack may be of: those of every plan (the first 100), and `default`; an account buys one of its own plan's. */
 function useProducts() {

@@ -16,7 +16,7 @@ import { KeptCards } from "./cards.js";
 import { Invoices } from "./invoices.js";
 import { LineBalance, linesQuery, OwnLine, ownLineQuery, PaidByPayer, PayerLines } from "./lines.js";
 import { AutoRecharge, Grants, TopUp, TopUpReady } from "./money.js";
-import { BuyPacks, PackPurchases, PacksReady } from "./packs.js";
+import { BuyPacks, PackPurchases, usePacksPending } from "./packs.js";
 import { Notifications, notificationSettingsQuery } from "./settings.js";
 import { SubscriptionCard, subscriptionQuery } from "./subscription.js";
 import { Transactions } from "./transactions.js";
@@ -152,19 +152,18 @@ function Portal({
           </Route>
           <Route path="/bundles">
             <View app={APP} title="Bundles">
-              <BundlesReady accountId={accountId}>
-                <Bundles
-                  accountId={accountId}
-                  empty={ownLine === undefined ? "No bundles now: buy a pack, and its units are listed here." : "No bundles now."}
-                />
-                {/* A line's payer pays for it: the line has no wallet of its own to buy with. */}
-                {ownLine === undefined && (
-                  <PacksReady accountId={accountId}>
-                    <BuyPacks accountId={accountId} currency={currency} />
-                    <PackPurchases accountId={accountId} returnedFrom={returnedFrom} />
-                  </PacksReady>
-                )}
-              </BundlesReady>
+              {/* A line's payer pays for it: the line has no wallet of its own to buy with. */}
+              {ownLine === undefined ? (
+                <BundlesAndPacksReady accountId={accountId}>
+                  <Bundles accountId={accountId} empty="No bundles now: buy a pack, and its units are listed here." />
+                  <BuyPacks accountId={accountId} currency={currency} />
+                  <PackPurchases accountId={accountId} returnedFrom={returnedFrom} />
+                </BundlesAndPacksReady>
+              ) : (
+                <BundlesReady accountId={accountId}>
+                  <Bundles accountId={accountId} empty="No bundles now." />
+                </BundlesReady>
+              )}
             </View>
           </Route>
           <Route path="/lines">
@@ -263,9 +262,20 @@ function OverviewReady({ accountId, children }: { accountId: string; children: R
 }
 
 /** The Bundles view's bundles, drawn once they and the percentages that say one runs low have arrived. */
+/** Whether the bundles, and the settings that say when one runs low, are still on their way. */
+function useBundlesPending(accountId: string): boolean {
+  return [useQuery(bundlesQuery(accountId)), useQuery(notificationSettingsQuery(accountId))].some((q) => q.isPending);
+}
+
 function BundlesReady({ accountId, children }: { accountId: string; children: ReactNode }) {
-  const waiting = [useQuery(bundlesQuery(accountId)), useQuery(notificationSettingsQuery(accountId))].some((q) => q.isPending);
-  return waiting ? <Loading /> : <>{children}</>;
+  return useBundlesPending(accountId) ? <Loading /> : <>{children}</>;
+}
+
+/** The Bundles view of an account that buys its own packs: drawn once the bundles and the packs' cards are in, asked at once. */
+function BundlesAndPacksReady({ accountId, children }: { accountId: string; children: ReactNode }) {
+  const bundles = useBundlesPending(accountId);
+  const packs = usePacksPending(accountId);
+  return bundles || packs ? <Loading /> : <>{children}</>;
 }
 
 function Usage() {

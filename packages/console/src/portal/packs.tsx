@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { InsufficientFundsError, newIdempotencyKey, type BundlePack, type PackPurchase } from "@tollgate/sdk";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { InsufficientFundsError, newIdempotencyKey, type BundlePack } from "@tollgate/sdk";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "wouter";
 import { overageWords } from "../shared/bundles.js";
 import { Done } from "../shared/forms.js";
 import { money, when } from "../shared/money.js";
-import { packUnits, priceIn, validityWords } from "../shared/packs.js";
+import { packUnits, priceIn, validityWords, whileWaiting } from "../shared/packs.js";
 import { pageQuery, usePages } from "../shared/paging.js";
 import { PackPurchasesTable } from "../shared/pack-purchases.js";
-import { Empty, Loading, Money, Pager, ProblemText, Section } from "../shared/ui.js";
+import { Empty, Money, Pager, ProblemText, Section } from "../shared/ui.js";
 import { cardName } from "../shared/cards.js";
 import { useKeptCards } from "./cards.js";
 import { client } from "./client.js";
@@ -30,19 +30,17 @@ export const packsQuery = (accountId: string) => ({
 export const purchasesPage = (accountId: string) => (cursor: string | undefined) =>
   client.listPackPurchases(accountId, pageQuery(cursor, 10));
 
-/** Read again every 3 s while a purchase waits for its card payment (the provider's word issues its bundle), never otherwise. */
-const whileWaiting = (items: readonly PackPurchase[] | undefined): number | false =>
-  items?.some((p) => p.status === "pending") === true ? 3_000 : false;
-
-/** The Bundles view is drawn once what its cards show has arrived: a list filling in later would push the others down. */
-export function PacksReady({ accountId, children }: { accountId: string; children: ReactNode }) {
-  const waiting = [
+/**
+ * Whether what the Bundles view's pack cards show is still on its way (the Bundles view is drawn once it has
+ * arrived, with the bundles: a list filling in later would push the others down).
+ */
+export function usePacksPending(accountId: string): boolean {
+  return [
     useQuery(packsQuery(accountId)),
     useQuery({ queryKey: ["pack-purchases", "pages", { cursor: null }], queryFn: () => purchasesPage(accountId)(undefined) }),
     useRecharges(accountId),
     useKeptCards(accountId),
   ].some((q) => q.isPending);
-  return waiting ? <Loading /> : <>{children}</>;
 }
 
 /** Everything a purchase changes: the bundles, the balance, the purchases and their card payments. */

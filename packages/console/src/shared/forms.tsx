@@ -13,6 +13,14 @@ export class InputError extends Error {
   }
 }
 
+/** A count typed in a form ("1,000" too), at least `min`; else an InputError on `pointer` saying so. */
+export function wholeNumber(text: string, pointer: string, what: string, min: number): number {
+  const n = Number(text.replace(/[\s,]/g, ""));
+  if (text.trim() === "" || !Number.isInteger(n) || n < min)
+    throw new InputError(pointer, `Enter ${what} as a whole number of at least ${min}.`);
+  return n;
+}
+
 /**
  * What went wrong with a form, field by field: the API's `errors[].pointer` (or an `InputError`'s) mapped to
  * the form's fields, each said in words by its label; `labels` names the fields the form has.

@@ -7,6 +7,10 @@ import { money, when } from "./money.js";
  * where a purchase of one stands (docs/concepts/bundles.md#bundle-packs).
  */
 
+/** Read again every 3 s while a purchase waits for its card payment (the provider's word issues its bundle), never otherwise. */
+export const whileWaiting = (items: readonly PackPurchase[] | undefined): number | false =>
+  items?.some((p) => p.status === "pending") === true ? 3_000 : false;
+
 /** What a pack holds: "500 search units". */
 export const packUnits = (p: Pick<BundlePack, "units" | "productId">): string => `${count(p.units)} ${p.productId} units`;
 
